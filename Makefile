@@ -1,0 +1,83 @@
+# ferropy — see README.md.  `make` builds everything under build/; `make test` is what CI runs.
+SHELL       := /bin/bash
+CARGO       ?= cargo
+CC          ?= gcc
+PYTHON      ?= python3
+PREFIX      ?= /usr/local
+BUILD       := build
+RUST_LIB    := target/release/libferropy.so
+CFLAGS_PROG := -O2 -g -Wall -Wextra -Werror -I$(BUILD)/include
+# The command finds its library beside it in build/ and in an installed tree alike.
+RPATH       := -Wl,-rpath,'$$ORIGIN/../lib:$$ORIGIN/../lib/ferropy'
+
+.PHONY: all lib headers headers-check test test-rust test-c test-python test-full \
+        test-memcheck bench install clean deps
+
+all: lib $(BUILD)/bin/ferropy $(BUILD)/bin/ferropy-config
+
+# Tools the build and tests need, installed on a fresh machine (CI runs as root).
+deps:
+	@command -v $(CARGO) >/dev/null || { echo "cargo is required (rustup)"; exit 1; }
+	@missing=""; \
+	for t in gcc:gcc valgrind:valgrind pkg-config:pkg-config; do \
+	  command -v $${t%%:*} >/dev/null || missing="$$missing $${t#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+lib:
+	$(CARGO) build --release
+	@mkdir -p $(BUILD)/lib $(BUILD)/include
+	@cp -f $(RUST_LIB) $(BUILD)/lib/libferropy.so.tmp && mv -f $(BUILD)/lib/libferropy.so.tmp $(BUILD)/lib/libferropy.so
+	@ln -sf libferropy.so $(BUILD)/lib/libpython3.11.so.1.0
+	@ln -sf libpython3.11.so.1.0 $(BUILD)/lib/libpython3.11.so
+	@rm -rf $(BUILD)/include && mkdir -p $(BUILD)/include && cp -R include/. $(BUILD)/include/
+
+$(BUILD)/bin/ferropy: programs/ferropy.c lib
+	@mkdir -p $(BUILD)/bin
+	$(CC) $(CFLAGS_PROG) $< -L$(BUILD)/lib -lpython3.11 $(RPATH) -o $@
+
+$(BUILD)/bin/ferropy-config: programs/ferropy-config.sh
+	@mkdir -p $(BUILD)/bin
+	cp -f $< $@ && chmod +x $@
+
+# Regenerate the cbindgen part of the headers from the Rust declarations.
+headers:
+	$(CARGO) run --release -q -p genheaders
+
+headers-check:
+	$(CARGO) run --release -q -p genheaders -- --check
+
+test: deps all headers-check test-rust test-c test-python
+	@echo "make test: all suites passed"
+
+test-rust:
+	$(CARGO) test --release --workspace
+
+test-c: all
+	$(PYTHON) tools/run_c_tests.py --build $(BUILD)
+
+test-python: all
+	$(PYTHON) tools/run_py_tests.py --ferropy $(BUILD)/bin/ferropy
+
+test-full: test
+
+test-memcheck: all
+	$(PYTHON) tools/run_c_tests.py --build $(BUILD) --memcheck
+
+bench: all
+	$(PYTHON) tools/run_bench.py --build $(BUILD)
+
+install: all
+	install -d $(PREFIX)/bin $(PREFIX)/lib/ferropy/pkgconfig $(PREFIX)/lib/pkgconfig $(PREFIX)/include/ferropy
+	install -m 755 $(BUILD)/lib/libferropy.so $(PREFIX)/lib/libferropy.so
+	ln -sf ../libferropy.so $(PREFIX)/lib/ferropy/libpython3.11.so.1.0
+	ln -sf libpython3.11.so.1.0 $(PREFIX)/lib/ferropy/libpython3.11.so
+	cp -R include/. $(PREFIX)/include/ferropy/
+	install -m 755 $(BUILD)/bin/ferropy $(PREFIX)/bin/ferropy
+	install -m 755 $(BUILD)/bin/ferropy-config $(PREFIX)/bin/ferropy-config
+	$(PYTHON) tools/write_pkgconfig.py --prefix $(PREFIX)
+
+clean:
+	$(CARGO) clean
+	rm -rf $(BUILD)

@@ -1,0 +1,45 @@
+//! Build script: gives the cdylib CPython's soname and compiles the few C files
+//! (variadic entry points) in src/c/.
+use std::path::Path;
+
+fn main() {
+    // The library is a drop-in for CPython's: programs record this name as DT_NEEDED.
+    println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libpython3.11.so.1.0");
+    println!("cargo:rerun-if-changed=src/c");
+    println!("cargo:rerun-if-changed=include");
+    println!("cargo:rustc-env=FERROPY_RUSTC_VERSION={}", rustc_version());
+
+    let c_dir = Path::new("src/c");
+    let mut sources: Vec<_> = std::fs::read_dir(c_dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "c"))
+                .collect()
+        })
+        .unwrap_or_default();
+    sources.sort();
+    if sources.is_empty() {
+        return;
+    }
+    let mut build = cc::Build::new();
+    build
+        .include("include")
+        .flag("-fvisibility=hidden")
+        .warnings(true)
+        .extra_warnings(true)
+        .flag("-Wno-unused-parameter");
+    for s in &sources {
+        println!("cargo:rerun-if-changed={}", s.display());
+        build.file(s);
+    }
+    build.compile("ferropy_c");
+}
+
+/// "rustc 1.95.0", for `Py_GetCompiler` and `sys.version`.
+fn rustc_version() -> String {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let out = std::process::Command::new(rustc).arg("--version").output();
+    let text = out.ok().and_then(|o| String::from_utf8(o.stdout).ok()).unwrap_or_default();
+    let words: Vec<&str> = text.split_whitespace().take(2).collect();
+    if words.len() == 2 { words.join(" ") } else { "rustc".into() }
+}

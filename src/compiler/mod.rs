@@ -1,0 +1,2 @@
+//! Symbol tables and code generation (the tokenizer, parser and AST are the
+//! `ferropy-parser` crate).

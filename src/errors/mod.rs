@@ -1,0 +1,1 @@
+//! Exceptions, `PyErr_*`, tracebacks and warnings.

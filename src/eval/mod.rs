@@ -1,0 +1,1 @@
+//! Frames, the eval loop and calls.

@@ -1,0 +1,3 @@
+//! The object core: the object header, type objects and their slots, attribute access,
+//! descriptors, allocation and reference counting.
+pub mod object;

@@ -1,0 +1,1 @@
+//! The builtin types, one file per type (int.rs, float.rs, str.rs, list.rs, dict.rs, ...).

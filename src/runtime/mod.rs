@@ -1,0 +1,3 @@
+//! Lifecycle, runtime state, interpreters, threads, the GIL, signals, pending calls, atexit.
+pub mod main;
+pub mod version;
