@@ -11,7 +11,7 @@ CFLAGS_PROG := -O2 -g -Wall -Wextra -Werror -I$(BUILD)/include
 RPATH       := -Wl,-rpath,'$$ORIGIN/../lib:$$ORIGIN/../lib/ferropy'
 
 .PHONY: all lib headers headers-check test test-rust test-c test-python test-full \
-        test-memcheck bench install clean deps
+        test-headers test-install test-memcheck bench install clean deps
 
 all: lib $(BUILD)/bin/ferropy $(BUILD)/bin/ferropy-config
 
@@ -48,8 +48,16 @@ headers:
 headers-check:
 	$(CARGO) run --release -q -p genheaders -- --check
 
-test: deps all headers-check test-rust test-c test-python
+test: deps all headers-check test-headers test-rust test-c test-python test-install
 	@echo "make test: all suites passed"
+
+# Py_LIMITED_API honoured: our headers expose no name CPython's hide in the same mode.
+test-headers:
+	$(PYTHON) tools/check_limited_api.py
+
+# The build products a user sees: soname, ferropy-config, make install, pkg-config files.
+test-install: all
+	bash tools/test_install.sh
 
 test-rust:
 	$(CARGO) test --release --workspace

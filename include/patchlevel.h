@@ -1,6 +1,6 @@
 /* The CPython release ferropy reproduces, in behaviour and ABI. */
-#ifndef Py_PATCHLEVEL_H
-#define Py_PATCHLEVEL_H
+#ifndef FERROPY_PATCHLEVEL_H
+#define FERROPY_PATCHLEVEL_H
 
 #define PY_RELEASE_LEVEL_ALPHA  0xA
 #define PY_RELEASE_LEVEL_BETA   0xB
@@ -22,4 +22,4 @@
 /* ferropy's own version, for code that wants to tell it apart from CPython. */
 #define FERROPY_VERSION         "0.1.0"
 
-#endif /* Py_PATCHLEVEL_H */
+#endif /* FERROPY_PATCHLEVEL_H */

@@ -40,7 +40,6 @@ typedef uintptr_t Py_uintptr_t;
 #define Py_SAFE_DOWNCAST(VALUE, WIDE, NARROW) (NARROW)(VALUE)
 #define Py_CHARMASK(c) ((unsigned char)((c) & 0xff))
 #define Py_ARITHMETIC_RIGHT_SHIFT(TYPE, I, J) ((I) >> (J))
-#define _Py_SET_EDOM_FOR_NAN(X) ;
 #define Py_FORCE_EXPANSION(X) X
 
 /* Inline functions and attributes. */
@@ -57,8 +56,6 @@ typedef uintptr_t Py_uintptr_t;
 #define _Py_HOT_FUNCTION __attribute__((hot))
 #define Py_LL(x) x##LL
 #define Py_ULL(x) Py_LL(x##U)
-#define _Py_NONSTRING __attribute__((nonstring))
-#define _Py_ANONYMOUS
 #define Py_HUGE_VAL HUGE_VAL
 
 /* Export and import of data and functions: everything is default-visible in the library. */
