@@ -6,4 +6,11 @@
 #  include "Python.h"
 #endif
 
+/* Variadic and va_list functions are implemented in C (src/c/) and exported through
+ * trampolines (src/c_entry.rs); cbindgen cannot see them, so they are declared here. */
+int PyOS_snprintf(char *str, size_t size, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+int PyOS_vsnprintf(char *str, size_t size, const char *format, va_list va)
+    __attribute__((format(printf, 3, 0)));
+
 #endif /* FERROPY_PYERRORS_H */

@@ -13,6 +13,8 @@
 mod layout;
 pub mod pyport;
 
+mod c_entry;
+
 pub mod object;
 pub mod objects;
 pub mod errors;

@@ -1,0 +1,28 @@
+//! C-API functions whose body is C (src/c/*.c, compiled by build.rs): the variadic ones
+//! (`...`) and those taking a `va_list`, which stable Rust cannot define.
+//!
+//! rustc's version script hides every symbol of C objects linked into the cdylib, so each
+//! such function is exported from Rust as a naked function that tail-jumps to the hidden C
+//! symbol with all registers untouched (the variadic ABI state in %al included). The C
+//! declarations are hand-written in the header where CPython declares them; cbindgen does
+//! not see these functions because it does not expand macros.
+
+macro_rules! export_c_functions {
+    ($($name:ident => $c_name:ident),* $(,)?) => {
+        extern "C" {
+            $( fn $c_name(); )*
+        }
+        $(
+            #[unsafe(naked)]
+            #[no_mangle]
+            pub unsafe extern "C" fn $name() {
+                core::arch::naked_asm!("jmp {0}", sym $c_name)
+            }
+        )*
+    };
+}
+
+export_c_functions! {
+    PyOS_snprintf => ferropy_c_PyOS_snprintf,
+    PyOS_vsnprintf => ferropy_c_PyOS_vsnprintf,
+}
