@@ -1,9 +1,47 @@
-/* Hand-written macros and static inline functions of CPython 3.11's modsupport.h.
- * Declarations come from ferropy_generated.h. */
+/* Hand-written macros of CPython 3.11's modsupport.h. The functions and the API version
+ * constants (PYTHON_API_VERSION, PYTHON_ABI_VERSION) come from ferropy_generated.h. */
 #ifndef FERROPY_MODSUPPORT_H
 #define FERROPY_MODSUPPORT_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
+#endif
+
+/* With PY_SSIZE_T_CLEAN, `#` formats take Py_ssize_t lengths: calls go to the _SizeT
+ * entry points. Because the generated declarations precede this header, the library
+ * declares (and exports) both spellings of each. */
+#ifdef PY_SSIZE_T_CLEAN
+#define PyArg_Parse                     _PyArg_Parse_SizeT
+#define PyArg_ParseTuple                _PyArg_ParseTuple_SizeT
+#define PyArg_ParseTupleAndKeywords     _PyArg_ParseTupleAndKeywords_SizeT
+#define PyArg_VaParse                   _PyArg_VaParse_SizeT
+#define PyArg_VaParseTupleAndKeywords   _PyArg_VaParseTupleAndKeywords_SizeT
+#define Py_BuildValue                   _Py_BuildValue_SizeT
+#define Py_VaBuildValue                 _Py_VaBuildValue_SizeT
+#endif
+
+#define ANY_VARARGS(n) (n == PY_SSIZE_T_MAX)
+
+/* Add a C macro's value to a module under the macro's own name. */
+#define PyModule_AddIntMacro(m, c) PyModule_AddIntConstant(m, #c, c)
+#define PyModule_AddStringMacro(m, c) PyModule_AddStringConstant(m, #c, c)
+
+/* Module creation passes the API version the extension was compiled for. */
+#ifdef Py_LIMITED_API
+#define PyModule_Create(module) \
+        PyModule_Create2(module, PYTHON_ABI_VERSION)
+#else
+#define PyModule_Create(module) \
+        PyModule_Create2(module, PYTHON_API_VERSION)
+#endif
+
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03050000
+#ifdef Py_LIMITED_API
+#define PyModule_FromDefAndSpec(module, spec) \
+    PyModule_FromDefAndSpec2(module, spec, PYTHON_ABI_VERSION)
+#else
+#define PyModule_FromDefAndSpec(module, spec) \
+    PyModule_FromDefAndSpec2(module, spec, PYTHON_API_VERSION)
+#endif
 #endif
 
 #endif /* FERROPY_MODSUPPORT_H */

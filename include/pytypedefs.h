@@ -12,6 +12,16 @@ typedef struct PyMemberDef PyMemberDef;
 typedef struct _object PyObject;
 typedef struct _longobject PyLongObject;
 typedef struct _typeobject PyTypeObject;
+#if !defined(Py_LIMITED_API)
+typedef struct _heaptypeobject PyHeapTypeObject;
+#endif
+#if !defined(Py_LIMITED_API)
+typedef union _Py_HashSecret_t _Py_HashSecret_t;   /* body in pyhash.h */
+typedef struct PyHash_FuncDef PyHash_FuncDef;      /* body in pyhash.h */
+#endif
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+typedef struct bufferinfo Py_buffer;   /* anonymous in CPython; tagged so slots can name it */
+#endif
 typedef struct PyCodeObject PyCodeObject;
 typedef struct _frame PyFrameObject;
 
