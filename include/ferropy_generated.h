@@ -1131,6 +1131,10 @@ typedef PyObject *(*PyCMethod)(PyObject*, PyTypeObject*, PyObject*const *, size_
 typedef PyObject *(*wrapperfunc_kwds)(PyObject*, PyObject*, void*, PyObject*);
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
 /**
  * `void _Py_Dealloc(PyObject *op)`: destroy an object whose count reached zero by
  * calling its type's `tp_dealloc`. A type without one is a broken extension type: CPython
@@ -1162,5 +1166,9 @@ const char *Py_GetCompiler(void);
 const char *Py_GetBuildInfo(void);
 
 const char *Py_GetCopyright(void);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
 
 #endif  /* FERROPY_GENERATED_H */

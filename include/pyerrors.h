@@ -8,9 +8,15 @@
 
 /* Variadic and va_list functions are implemented in C (src/c/) and exported through
  * trampolines (src/c_entry.rs); cbindgen cannot see them, so they are declared here. */
+#ifdef __cplusplus
+extern "C" {
+#endif
 int PyOS_snprintf(char *str, size_t size, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 int PyOS_vsnprintf(char *str, size_t size, const char *format, va_list va)
     __attribute__((format(printf, 3, 0)));
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* FERROPY_PYERRORS_H */

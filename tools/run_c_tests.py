@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the C tests of c-tests/ against ferropy and against CPython 3.11.
 
-Each `c-tests/NAME.c` is built three ways:
+Each `c-tests/NAME.c` (or `NAME.cpp`, built as C++) is built three ways:
   ferropy   against include/ (ferropy's headers), linked with build/lib;
   cpython   against CPython's headers (`python3-config --cflags --embed`), linked with CPython;
   drop-in   the cpython binary run with ferropy's library first on the loader path, which is
@@ -73,10 +73,11 @@ def compile_test(test, out_dir, build, cpy):
     lib = (build / "lib").resolve()
     inc = (build / "include").resolve()
     common = ["-O1", "-g", "-Wall", "-Wno-unused-function", "-I", str(TESTS)] + test.defines()
+    compiler = "g++" if test.source.suffix == ".cpp" else "gcc"
     cmds = [
-        ["gcc", *common, "-Werror", "-I", str(inc), str(test.source), "-L", str(lib),
+        [compiler, *common, "-Werror", "-I", str(inc), str(test.source), "-L", str(lib),
          "-lpython3.11", f"-Wl,-rpath,{lib}", "-lm", "-o", str(ferropy_bin)],
-        ["gcc", *common, *cpy[0], str(test.source), *cpy[1], "-o", str(cpython_bin)],
+        [compiler, *common, *cpy[0], str(test.source), *cpy[1], "-o", str(cpython_bin)],
     ]
     for cmd in cmds:
         r = subprocess.run(cmd, capture_output=True, text=True)
@@ -180,7 +181,8 @@ def main():
     if not (build / "lib" / "libpython3.11.so.1.0").exists():
         sys.exit(f"run_c_tests: {build}/lib has no libpython3.11.so.1.0; run `make` first")
     cpy = cpython_flags()
-    tests = [Test(p) for p in sorted(TESTS.glob("*.c")) if not args.names or p.stem in args.names]
+    sources = sorted([*TESTS.glob("*.c"), *TESTS.glob("*.cpp")])
+    tests = [Test(p) for p in sources if not args.names or p.stem in args.names]
     if not tests:
         sys.exit("run_c_tests: no tests found")
     passed = failed = 0
