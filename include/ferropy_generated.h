@@ -99,7 +99,7 @@
 
 #if !defined(Py_LIMITED_API)
 /**
- * Largest power of ten that fits a digit, and its exponent (used for decimal conversion).
+ * Exponent of the largest power of ten that fits a digit (used for decimal conversion).
  */
 #define _PyLong_DECIMAL_SHIFT 9
 #endif
@@ -148,18 +148,6 @@ typedef enum PyUnicode_Kind {
  * matches the forward typedef of include/pytypedefs.h; remove it when the real struct lands.
  */
 typedef struct PyMethodDef PyMethodDef;
-
-#if !defined(Py_LIMITED_API)
-/**
- * `digit`: one base-2**30 digit.
- */
-typedef uint32_t digit;
-#endif
-
-/**
- * `Py_UCS4`: a code point.
- */
-typedef uint32_t Py_UCS4;
 
 /**
  * `struct _object`: every Python object starts with this header.
@@ -256,6 +244,11 @@ typedef struct PyByteArrayObject {
 #endif
 
 /**
+ * `Py_UCS4`: a code point.
+ */
+typedef uint32_t Py_UCS4;
+
+/**
  * `Py_UCS2`: a code unit of 2-byte-kind strings.
  */
 typedef uint16_t Py_UCS2;
@@ -270,6 +263,13 @@ typedef uint8_t Py_UCS1;
  * `Py_UNICODE`: the deprecated wchar_t code unit of the legacy API.
  */
 typedef wchar_t Py_UNICODE;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `digit`: one base-2**30 digit.
+ */
+typedef uint32_t digit;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -783,26 +783,6 @@ typedef struct PyAttributeErrorObject {
  */
 typedef struct PyOSErrorObject PyEnvironmentErrorObject;
 #endif
-
-#if !defined(Py_LIMITED_API)
-#define _PyLong_DECIMAL_BASE 1000000000
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * The digit base, 2**30, and the mask of a digit's bits.
- */
-#define PyLong_BASE (1 << PyLong_SHIFT)
-#endif
-
-#if !defined(Py_LIMITED_API)
-#define PyLong_MASK (PyLong_BASE - 1)
-#endif
-
-/**
- * U+FFFD, what decoders substitute for undecodable input.
- */
-#define Py_UNICODE_REPLACEMENT_CHARACTER 65533
 
 #if !defined(Py_LIMITED_API)
 /**

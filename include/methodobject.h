@@ -6,4 +6,9 @@
 #  include "Python.h"
 #endif
 
+/* The builtin-function object structs' accessors (concrete-objects area). */
+#ifndef Py_LIMITED_API
+#  include "cpython/methodobject.h"
+#endif
+
 #endif /* FERROPY_METHODOBJECT_H */
