@@ -106,6 +106,40 @@
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `_PyManagedBufferObject.flags` bits.
+ */
+#define _Py_MANAGED_BUFFER_RELEASED 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MANAGED_BUFFER_FREE_FORMAT 2
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMemoryViewObject.flags` bits.
+ */
+#define _Py_MEMORYVIEW_RELEASED 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MEMORYVIEW_C 2
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MEMORYVIEW_FORTRAN 4
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MEMORYVIEW_SCALAR 8
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MEMORYVIEW_PIL 16
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * Slots of the table embedded in every set (small sets need no separate allocation).
  */
 #define PySet_MINSIZE 8
@@ -554,6 +588,55 @@ typedef struct _PyWeakReference {
   PyWeakReference *wr_next;
   vectorcallfunc vectorcall;
 } _PyWeakReference;
+#endif
+
+/**
+ * FIXME(merge): use the object layer's `bufferinfo`/`Py_buffer` (pybuffer.h) instead of
+ * this mirror, which exists only so that the memoryview structs can embed it before the
+ * abi-object branch lands (delete it then, or cbindgen emits `struct bufferinfo` twice).
+ */
+typedef struct bufferinfo {
+  void *buf;
+  PyObject *obj;
+  Py_ssize_t len;
+  Py_ssize_t itemsize;
+  int readonly;
+  int ndim;
+  char *format;
+  Py_ssize_t *shape;
+  Py_ssize_t *strides;
+  Py_ssize_t *suboffsets;
+  void *internal;
+} bufferinfo;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyManagedBufferObject`: owns the exporter's buffer (`master`) on behalf of every
+ * memoryview made from it; `exports` counts those views.
+ */
+typedef struct _PyManagedBufferObject {
+  PyObject ob_base;
+  int flags;
+  Py_ssize_t exports;
+  Py_buffer master;
+} _PyManagedBufferObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMemoryViewObject`: a view (`view`) onto a managed buffer; `ob_array` holds the
+ * shape, strides and suboffsets (3 * ndim entries, `ob_size` of them).
+ */
+typedef struct PyMemoryViewObject {
+  struct PyVarObject ob_base;
+  struct _PyManagedBufferObject *mbuf;
+  Py_hash_t hash;
+  int flags;
+  Py_ssize_t exports;
+  Py_buffer view;
+  PyObject *weakreflist;
+  Py_ssize_t ob_array[1];
+} PyMemoryViewObject;
 #endif
 
 #if !defined(Py_LIMITED_API)

@@ -20,6 +20,8 @@ typedef struct _dictkeysobject PyDictKeysObject;
 typedef struct _dictvalues PyDictValues;
 typedef struct _PyWeakReference PyWeakReference;
 typedef struct _line_offsets PyCodeAddressRange;
+/* FIXME(merge): the object layer declares this one too (pybuffer); keep one copy. */
+typedef struct bufferinfo Py_buffer;
 
 typedef struct _ts PyThreadState;
 typedef struct _is PyInterpreterState;

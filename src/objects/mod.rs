@@ -11,6 +11,7 @@ pub mod float;
 pub mod function;
 pub mod int;
 pub mod list;
+pub mod memoryview;
 pub mod method;
 pub mod set;
 pub mod slice;
