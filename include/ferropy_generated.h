@@ -176,6 +176,21 @@ typedef enum PyUnicode_Kind {
 } PyUnicode_Kind;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyCodeLocationInfoKind`: the entry kinds of the 3.11 location table (`co_linetable`).
+ */
+typedef enum _PyCodeLocationInfoKind {
+  PY_CODE_LOCATION_INFO_SHORT0 = 0,
+  PY_CODE_LOCATION_INFO_ONE_LINE0 = 10,
+  PY_CODE_LOCATION_INFO_ONE_LINE1 = 11,
+  PY_CODE_LOCATION_INFO_ONE_LINE2 = 12,
+  PY_CODE_LOCATION_INFO_NO_COLUMNS = 13,
+  PY_CODE_LOCATION_INFO_LONG = 14,
+  PY_CODE_LOCATION_INFO_NONE = 15,
+} _PyCodeLocationInfoKind;
+#endif
+
 /**
  * FIXME(merge): placeholder for the object layer's `PyMethodDef` (crate::object::...).
  * Not `repr(C)`, so cbindgen prints only `typedef struct PyMethodDef PyMethodDef;`, which
@@ -588,6 +603,124 @@ typedef struct _PyWeakReference {
   PyWeakReference *wr_next;
   vectorcallfunc vectorcall;
 } _PyWeakReference;
+#endif
+
+/**
+ * FIXME(merge): use the thread-state layer's `_err_stackitem` (`_PyErr_StackItem`,
+ * crate::runtime::threadstate) instead of this mirror, which exists only so the generator
+ * structs can embed it before the abi-runtime branch lands (delete it then, or cbindgen
+ * emits `struct _err_stackitem` twice).
+ */
+typedef struct _err_stackitem {
+  PyObject *exc_value;
+  struct _err_stackitem *previous_item;
+} _err_stackitem;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyGenObject`: a generator.
+ */
+typedef struct PyGenObject {
+  PyObject ob_base;
+  struct PyCodeObject *gi_code;
+  PyObject *gi_weakreflist;
+  PyObject *gi_name;
+  PyObject *gi_qualname;
+  struct _err_stackitem gi_exc_state;
+  PyObject *gi_origin_or_finalizer;
+  char gi_hooks_inited;
+  char gi_closed;
+  char gi_running_async;
+  int8_t gi_frame_state;
+  PyObject *gi_iframe[1];
+} PyGenObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCoroObject`: a coroutine (`async def`).
+ */
+typedef struct PyCoroObject {
+  PyObject ob_base;
+  struct PyCodeObject *cr_code;
+  PyObject *cr_weakreflist;
+  PyObject *cr_name;
+  PyObject *cr_qualname;
+  struct _err_stackitem cr_exc_state;
+  PyObject *cr_origin_or_finalizer;
+  char cr_hooks_inited;
+  char cr_closed;
+  char cr_running_async;
+  int8_t cr_frame_state;
+  PyObject *cr_iframe[1];
+} PyCoroObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyAsyncGenObject`: an asynchronous generator.
+ */
+typedef struct PyAsyncGenObject {
+  PyObject ob_base;
+  struct PyCodeObject *ag_code;
+  PyObject *ag_weakreflist;
+  PyObject *ag_name;
+  PyObject *ag_qualname;
+  struct _err_stackitem ag_exc_state;
+  PyObject *ag_origin_or_finalizer;
+  char ag_hooks_inited;
+  char ag_closed;
+  char ag_running_async;
+  int8_t ag_frame_state;
+  PyObject *ag_iframe[1];
+} PyAsyncGenObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyBytesWriter`: the stack-allocated builder of the `_PyBytesWriter_*` functions; small
+ * results stay in `small_buffer`.
+ */
+typedef struct _PyBytesWriter {
+  /**
+   * bytes or bytearray being built, or NULL while `small_buffer` is used.
+   */
+  PyObject *buffer;
+  Py_ssize_t allocated;
+  Py_ssize_t min_size;
+  int use_bytearray;
+  int overallocate;
+  int use_small_buffer;
+  char small_buffer[512];
+} _PyBytesWriter;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyUnicodeWriter`: the builder of the `_PyUnicodeWriter_*` functions, which widens its
+ * buffer's kind as larger code points arrive.
+ */
+typedef struct _PyUnicodeWriter {
+  PyObject *buffer;
+  void *data;
+  enum PyUnicode_Kind kind;
+  Py_UCS4 maxchar;
+  Py_ssize_t size;
+  Py_ssize_t pos;
+  /**
+   * Minimum number of characters to allocate.
+   */
+  Py_ssize_t min_length;
+  /**
+   * Minimum maximum character of the buffer (127 by default).
+   */
+  Py_UCS4 min_char;
+  uint8_t overallocate;
+  /**
+   * The buffer is a shared string that must not be written.
+   */
+  uint8_t readonly;
+} _PyUnicodeWriter;
 #endif
 
 /**

@@ -118,3 +118,17 @@ pub struct _line_offsets {
 pub type PyCodeAddressRange = _line_offsets;
 assert_layout!(PyCodeAddressRange, size = 40, ar_start @ 0, ar_end @ 4, ar_line @ 8,
                opaque @ 16);
+
+/// `_PyCodeLocationInfoKind`: the entry kinds of the 3.11 location table (`co_linetable`).
+#[cfg(not(Py_LIMITED_API))]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum _PyCodeLocationInfoKind {
+    PY_CODE_LOCATION_INFO_SHORT0 = 0,
+    PY_CODE_LOCATION_INFO_ONE_LINE0 = 10,
+    PY_CODE_LOCATION_INFO_ONE_LINE1 = 11,
+    PY_CODE_LOCATION_INFO_ONE_LINE2 = 12,
+    PY_CODE_LOCATION_INFO_NO_COLUMNS = 13,
+    PY_CODE_LOCATION_INFO_LONG = 14,
+    PY_CODE_LOCATION_INFO_NONE = 15,
+}

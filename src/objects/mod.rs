@@ -9,6 +9,7 @@ pub mod complex;
 pub mod dict;
 pub mod float;
 pub mod function;
+pub mod gen;
 pub mod int;
 pub mod list;
 pub mod memoryview;

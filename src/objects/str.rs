@@ -176,3 +176,26 @@ mod tests {
 
 // Pin the value the hand-written C macro must agree with.
 static_assertions::const_assert_eq!(Py_UNICODE_REPLACEMENT_CHARACTER, 0xFFFD);
+
+/// `_PyUnicodeWriter`: the builder of the `_PyUnicodeWriter_*` functions, which widens its
+/// buffer's kind as larger code points arrive.
+#[cfg(not(Py_LIMITED_API))]
+#[repr(C)]
+pub struct _PyUnicodeWriter {
+    pub buffer: *mut PyObject,
+    pub data: *mut c_void,
+    pub kind: PyUnicode_Kind,
+    pub maxchar: Py_UCS4,
+    pub size: Py_ssize_t,
+    pub pos: Py_ssize_t,
+    /// Minimum number of characters to allocate.
+    pub min_length: Py_ssize_t,
+    /// Minimum maximum character of the buffer (127 by default).
+    pub min_char: Py_UCS4,
+    pub overallocate: u8,
+    /// The buffer is a shared string that must not be written.
+    pub readonly: u8,
+}
+assert_layout!(_PyUnicodeWriter, size = 56, buffer @ 0, data @ 8, kind @ 16, maxchar @ 20,
+               size @ 24, pos @ 32, min_length @ 40, min_char @ 48, overallocate @ 52,
+               readonly @ 53);
