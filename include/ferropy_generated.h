@@ -192,7 +192,7 @@ typedef enum _PyCodeLocationInfoKind {
 #endif
 
 /**
- * FIXME(merge): placeholder for the object layer's `PyMethodDef` (crate::object::...).
+ * FIXME(merge): placeholder for the object layer's `PyMethodDef` (crate::object::methods).
  * Not `repr(C)`, so cbindgen prints only `typedef struct PyMethodDef PyMethodDef;`, which
  * matches the forward typedef of include/pytypedefs.h; remove it when the real struct lands.
  */
@@ -724,7 +724,7 @@ typedef struct _PyUnicodeWriter {
 #endif
 
 /**
- * FIXME(merge): use the object layer's `bufferinfo`/`Py_buffer` (pybuffer.h) instead of
+ * FIXME(merge): use the object layer's `bufferinfo`/`Py_buffer` (crate::object::buffer) instead of
  * this mirror, which exists only so that the memoryview structs can embed it before the
  * abi-object branch lands (delete it then, or cbindgen emits `struct bufferinfo` twice).
  */

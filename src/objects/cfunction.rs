@@ -2,12 +2,12 @@
 //! `self` and, for `METH_METHOD`, to the defining class.
 use crate::object::object::{PyObject, PyTypeObject};
 
-// FIXME(merge): use crate::object::... vectorcallfunc (declared by the object layer).
+// FIXME(merge): use crate::object::slots::vectorcallfunc (declared by the object layer).
 type vectorcallfunc = Option<
     unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject,
 >;
 
-/// FIXME(merge): placeholder for the object layer's `PyMethodDef` (crate::object::...).
+/// FIXME(merge): placeholder for the object layer's `PyMethodDef` (crate::object::methods).
 /// Not `repr(C)`, so cbindgen prints only `typedef struct PyMethodDef PyMethodDef;`, which
 /// matches the forward typedef of include/pytypedefs.h; remove it when the real struct lands.
 pub struct PyMethodDef {

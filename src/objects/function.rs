@@ -1,7 +1,7 @@
 //! `PyFunctionObject` and `PyFrameConstructor` (CPython 3.11's cpython/funcobject.h).
 use crate::object::object::PyObject;
 
-// FIXME(merge): use crate::object::... vectorcallfunc (declared by the object layer).
+// FIXME(merge): use crate::object::slots::vectorcallfunc (declared by the object layer).
 type vectorcallfunc = Option<
     unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject,
 >;

@@ -4,7 +4,7 @@ use crate::object::object::{PyObject, PyVarObject};
 use crate::pyport::{Py_hash_t, Py_ssize_t};
 use core::ffi::{c_char, c_int, c_void};
 
-/// FIXME(merge): use the object layer's `bufferinfo`/`Py_buffer` (pybuffer.h) instead of
+/// FIXME(merge): use the object layer's `bufferinfo`/`Py_buffer` (crate::object::buffer) instead of
 /// this mirror, which exists only so that the memoryview structs can embed it before the
 /// abi-object branch lands (delete it then, or cbindgen emits `struct bufferinfo` twice).
 #[repr(C)]

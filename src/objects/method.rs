@@ -1,7 +1,7 @@
 //! Bound methods and instance-method wrappers (CPython's cpython/classobject.h).
 use crate::object::object::PyObject;
 
-// FIXME(merge): use crate::object::... vectorcallfunc (declared by the object layer).
+// FIXME(merge): use crate::object::slots::vectorcallfunc (declared by the object layer).
 type vectorcallfunc = Option<
     unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject,
 >;

@@ -2,7 +2,7 @@
 use crate::object::object::PyObject;
 use crate::pyport::Py_hash_t;
 
-// FIXME(merge): use crate::object::... vectorcallfunc (declared by the object layer).
+// FIXME(merge): use crate::object::slots::vectorcallfunc (declared by the object layer).
 type vectorcallfunc = Option<
     unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject,
 >;
