@@ -1,5 +1,5 @@
-/* Hand-written macros and static inline functions of CPython 3.11's enumobject.h.
- * Declarations come from ferropy_generated.h. */
+/* CPython 3.11 enumobject.h declares only PyEnum_Type and PyReversed_Type (generated).
+ * Structs and constants come from ferropy_generated.h. */
 #ifndef FERROPY_ENUMOBJECT_H
 #define FERROPY_ENUMOBJECT_H
 #ifndef Py_PYTHON_H

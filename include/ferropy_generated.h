@@ -548,6 +548,141 @@
 #define Py_am_send 81
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `co_flags` bits.
+ */
+#define CO_OPTIMIZED 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_NEWLOCALS 2
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_VARARGS 4
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_VARKEYWORDS 8
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_NESTED 16
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_GENERATOR 32
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * A coroutine (`async def`).
+ */
+#define CO_COROUTINE 128
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * A generator made awaitable by `types.coroutine`.
+ */
+#define CO_ITERABLE_COROUTINE 256
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_ASYNC_GENERATOR 512
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `from __future__` features recorded in `co_flags` (also the compiler-flag bits).
+ */
+#define CO_FUTURE_DIVISION 131072
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_FUTURE_ABSOLUTE_IMPORT 262144
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_FUTURE_WITH_STATEMENT 524288
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_FUTURE_PRINT_FUNCTION 1048576
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_FUTURE_UNICODE_LITERALS 2097152
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_FUTURE_BARRY_AS_BDFL 4194304
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_FUTURE_GENERATOR_STOP 8388608
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define CO_FUTURE_ANNOTATIONS 16777216
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * Maximum static nesting of blocks, kept for source compatibility.
+ */
+#define CO_MAXBLOCKS 20
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * Bits per digit.
+ */
+#define PyLong_SHIFT 30
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * Exponent of the largest power of ten that fits a digit (used for decimal conversion).
+ */
+#define _PyLong_DECIMAL_SHIFT 9
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyManagedBufferObject.flags` bits.
+ */
+#define _Py_MANAGED_BUFFER_RELEASED 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MANAGED_BUFFER_FREE_FORMAT 2
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMemoryViewObject.flags` bits.
+ */
+#define _Py_MEMORYVIEW_RELEASED 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MEMORYVIEW_C 2
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MEMORYVIEW_FORTRAN 4
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MEMORYVIEW_SCALAR 8
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _Py_MEMORYVIEW_PIL 16
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_5)
 #define Py_mod_create 1
 #endif
@@ -563,6 +698,28 @@
 #define _Py_mod_LAST_SLOT 2
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * Slots of the table embedded in every set (small sets need no separate allocation).
+ */
+#define PySet_MINSIZE 8
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * Values of `state.interned`.
+ */
+#define SSTATE_NOT_INTERNED 0
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define SSTATE_INTERNED_MORTAL 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define SSTATE_INTERNED_IMMORTAL 2
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * What `am_send` reports: the iterator returned, raised, or yielded a value.
@@ -572,6 +729,37 @@ typedef enum PySendResult {
   PYGEN_ERROR = -1,
   PYGEN_NEXT = 1,
 } PySendResult;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `enum PyUnicode_Kind`: the code-unit width of a string's canonical data, as CPython
+ * declares it (an enum, so the names are enumerators, not macros).
+ */
+typedef enum PyUnicode_Kind {
+  /**
+   * Legacy string whose data is still only in `wstr` (not ready).
+   */
+  PyUnicode_WCHAR_KIND = 0,
+  PyUnicode_1BYTE_KIND = 1,
+  PyUnicode_2BYTE_KIND = 2,
+  PyUnicode_4BYTE_KIND = 4,
+} PyUnicode_Kind;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyCodeLocationInfoKind`: the entry kinds of the 3.11 location table (`co_linetable`).
+ */
+typedef enum _PyCodeLocationInfoKind {
+  PY_CODE_LOCATION_INFO_SHORT0 = 0,
+  PY_CODE_LOCATION_INFO_ONE_LINE0 = 10,
+  PY_CODE_LOCATION_INFO_ONE_LINE1 = 11,
+  PY_CODE_LOCATION_INFO_ONE_LINE2 = 12,
+  PY_CODE_LOCATION_INFO_NO_COLUMNS = 13,
+  PY_CODE_LOCATION_INFO_LONG = 14,
+  PY_CODE_LOCATION_INFO_NONE = 15,
+} _PyCodeLocationInfoKind;
 #endif
 
 /**
@@ -1131,9 +1319,782 @@ typedef PyObject *(*PyCMethod)(PyObject*, PyTypeObject*, PyObject*const *, size_
 typedef PyObject *(*wrapperfunc_kwds)(PyObject*, PyObject*, void*, PyObject*);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyTupleObject`: `ob_size` item pointers follow the header (declared as a 1-item array,
+ * the C idiom for a trailing variable-length array).
+ */
+typedef struct PyTupleObject {
+  struct PyVarObject ob_base;
+  PyObject *ob_item[1];
+} PyTupleObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyListObject`: `ob_size` items in use out of `allocated` slots of `ob_item`.
+ */
+typedef struct PyListObject {
+  struct PyVarObject ob_base;
+  PyObject **ob_item;
+  Py_ssize_t allocated;
+} PyListObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFloatObject`: a boxed C double.
+ */
+typedef struct PyFloatObject {
+  PyObject ob_base;
+  double ob_fval;
+} PyFloatObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
+ */
+typedef struct Py_complex {
+  double real;
+  double imag;
+} Py_complex;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyComplexObject`: a boxed `Py_complex`.
+ */
+typedef struct PyComplexObject {
+  PyObject ob_base;
+  struct Py_complex cval;
+} PyComplexObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyBytesObject`: `ob_size` bytes plus a terminating NUL stored inline in `ob_sval`;
+ * `ob_shash` caches the hash (-1 until computed).
+ */
+typedef struct PyBytesObject {
+  struct PyVarObject ob_base;
+  Py_hash_t ob_shash;
+  char ob_sval[1];
+} PyBytesObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyByteArrayObject`: a resizable buffer; the logical content starts at `ob_start`
+ * inside the `ob_alloc`-byte allocation `ob_bytes`.
+ */
+typedef struct PyByteArrayObject {
+  struct PyVarObject ob_base;
+  Py_ssize_t ob_alloc;
+  char *ob_bytes;
+  char *ob_start;
+  Py_ssize_t ob_exports;
+} PyByteArrayObject;
+#endif
+
+/**
+ * `Py_UCS4`: a code point.
+ */
+typedef uint32_t Py_UCS4;
+
+/**
+ * `Py_UCS2`: a code unit of 2-byte-kind strings.
+ */
+typedef uint16_t Py_UCS2;
+
+/**
+ * `Py_UCS1`: a code unit of 1-byte-kind strings.
+ */
+typedef uint8_t Py_UCS1;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE`: the deprecated wchar_t code unit of the legacy API.
+ */
+typedef wchar_t Py_UNICODE;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `digit`: one base-2**30 digit.
+ */
+typedef uint32_t digit;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `sdigit`: signed variant of `digit`.
+ */
+typedef int32_t sdigit;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `twodigits`: holds the product of two digits.
+ */
+typedef uint64_t twodigits;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `stwodigits`: signed variant of `twodigits`.
+ */
+typedef int64_t stwodigits;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _longobject` (`PyLongObject`): `abs(ob_size)` digits follow the header; the sign
+ * of `ob_size` is the sign of the number, zero has `ob_size == 0`.
+ */
+typedef struct _longobject {
+  struct PyVarObject ob_base;
+  digit ob_digit[1];
+} _longobject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyDictObject`: `ma_used` live items; `ma_version_tag` changes on every mutation (the
+ * eval loop's lookup caches key on it); `ma_values` is non-NULL for split tables.
+ */
+typedef struct PyDictObject {
+  PyObject ob_base;
+  Py_ssize_t ma_used;
+  uint64_t ma_version_tag;
+  PyDictKeysObject *ma_keys;
+  PyDictValues *ma_values;
+} PyDictObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyDictViewObject`: the keys/values/items views.
+ */
+typedef struct _PyDictViewObject {
+  PyObject ob_base;
+  struct PyDictObject *dv_dict;
+} _PyDictViewObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `setentry`: one hash-table slot (unused: key NULL; dummy: hash -1).
+ */
+typedef struct setentry {
+  PyObject *key;
+  Py_hash_t hash;
+} setentry;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PySetObject`: open-addressing table of `mask + 1` slots, `fill` active+dummy, `used`
+ * active; `hash` caches a frozenset's hash.
+ */
+typedef struct PySetObject {
+  PyObject ob_base;
+  Py_ssize_t fill;
+  Py_ssize_t used;
+  Py_ssize_t mask;
+  struct setentry *table;
+  Py_hash_t hash;
+  Py_ssize_t finger;
+  struct setentry smalltable[PySet_MINSIZE];
+  PyObject *weakreflist;
+} PySetObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PySliceObject`: `start`, `stop`, `step` are arbitrary objects (`None` when omitted).
+ */
+typedef struct PySliceObject {
+  PyObject ob_base;
+  PyObject *start;
+  PyObject *stop;
+  PyObject *step;
+} PySliceObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCellObject`: `ob_ref` is the contained object, or NULL when empty.
+ */
+typedef struct PyCellObject {
+  PyObject ob_base;
+  PyObject *ob_ref;
+} PyCellObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMethodObject`: a function bound to `im_self`.
+ */
+typedef struct PyMethodObject {
+  PyObject ob_base;
+  PyObject *im_func;
+  PyObject *im_self;
+  PyObject *im_weakreflist;
+  vectorcallfunc vectorcall;
+} PyMethodObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyInstanceMethodObject`: `instancemethod(func)`, binds like a function on lookup.
+ */
+typedef struct PyInstanceMethodObject {
+  PyObject ob_base;
+  PyObject *func;
+} PyInstanceMethodObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCFunctionObject`: `m_ml` describes the C function; `m_self` is passed as its first
+ * argument; `m_module` is the `__module__`.
+ */
+typedef struct PyCFunctionObject {
+  PyObject ob_base;
+  struct PyMethodDef *m_ml;
+  PyObject *m_self;
+  PyObject *m_module;
+  PyObject *m_weakreflist;
+  vectorcallfunc vectorcall;
+} PyCFunctionObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCMethodObject`: a `METH_METHOD` builtin, which also receives its defining class.
+ */
+typedef struct PyCMethodObject {
+  struct PyCFunctionObject func;
+  PyTypeObject *mm_class;
+} PyCMethodObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFrameConstructor`: the fields a function shares with the frame it creates
+ * (CPython's `COMMON_FIELDS(fc_)`).
+ */
+typedef struct PyFrameConstructor {
+  PyObject *fc_globals;
+  PyObject *fc_builtins;
+  PyObject *fc_name;
+  PyObject *fc_qualname;
+  PyObject *fc_code;
+  PyObject *fc_defaults;
+  PyObject *fc_kwdefaults;
+  PyObject *fc_closure;
+} PyFrameConstructor;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFunctionObject`: a Python function. `func_version` identifies the function's
+ * current code/defaults for the eval loop's call specializations (0: none).
+ */
+typedef struct PyFunctionObject {
+  PyObject ob_base;
+  PyObject *func_globals;
+  PyObject *func_builtins;
+  PyObject *func_name;
+  PyObject *func_qualname;
+  PyObject *func_code;
+  PyObject *func_defaults;
+  PyObject *func_kwdefaults;
+  PyObject *func_closure;
+  PyObject *func_doc;
+  PyObject *func_dict;
+  PyObject *func_weakreflist;
+  PyObject *func_module;
+  PyObject *func_annotations;
+  vectorcallfunc vectorcall;
+  uint32_t func_version;
+} PyFunctionObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_Py_CODEUNIT`: one instruction word (opcode in the low byte, oparg in the high byte).
+ */
+typedef uint16_t _Py_CODEUNIT;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
+ * array of `Py_SIZE(co)` code units.
+ */
+typedef struct PyCodeObject {
+  struct PyVarObject ob_base;
+  PyObject *co_consts;
+  PyObject *co_names;
+  PyObject *co_exceptiontable;
+  int co_flags;
+  short co_warmup;
+  short _co_linearray_entry_size;
+  int co_argcount;
+  int co_posonlyargcount;
+  int co_kwonlyargcount;
+  int co_stacksize;
+  int co_firstlineno;
+  int co_nlocalsplus;
+  int co_nlocals;
+  int co_nplaincellvars;
+  int co_ncellvars;
+  int co_nfreevars;
+  PyObject *co_localsplusnames;
+  PyObject *co_localspluskinds;
+  PyObject *co_filename;
+  PyObject *co_name;
+  PyObject *co_qualname;
+  PyObject *co_linetable;
+  PyObject *co_weakreflist;
+  PyObject *_co_code;
+  char *_co_linearray;
+  int _co_firsttraceable;
+  void *co_extra;
+  char co_code_adaptive[1];
+} PyCodeObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _opaque`: private cursor state of `PyCodeAddressRange`.
+ */
+typedef struct _opaque {
+  int computed_line;
+  const uint8_t *lo_next;
+  const uint8_t *limit;
+} _opaque;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _line_offsets` (`PyCodeAddressRange`): the line-table iterator of
+ * `_PyCode_CheckLineNumber`/`_PyLineTable_*`.
+ */
+typedef struct _line_offsets {
+  int ar_start;
+  int ar_end;
+  int ar_line;
+  struct _opaque opaque;
+} _line_offsets;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _PyWeakReference` (`PyWeakReference`): `wr_object` is the referent, set to
+ * `Py_None` once it dies; the references to one object form a doubly linked list through
+ * `wr_prev`/`wr_next`.
+ */
+typedef struct _PyWeakReference {
+  PyObject ob_base;
+  PyObject *wr_object;
+  PyObject *wr_callback;
+  Py_hash_t hash;
+  PyWeakReference *wr_prev;
+  PyWeakReference *wr_next;
+  vectorcallfunc vectorcall;
+} _PyWeakReference;
+#endif
+
+/**
+ * FIXME(merge): use the thread-state layer's `_err_stackitem` (`_PyErr_StackItem`,
+ * crate::runtime::threadstate) instead of this mirror, which exists only so the generator
+ * structs can embed it before the abi-runtime branch lands (delete it then, or cbindgen
+ * emits `struct _err_stackitem` twice).
+ */
+typedef struct _err_stackitem {
+  PyObject *exc_value;
+  struct _err_stackitem *previous_item;
+} _err_stackitem;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyGenObject`: a generator.
+ */
+typedef struct PyGenObject {
+  PyObject ob_base;
+  struct PyCodeObject *gi_code;
+  PyObject *gi_weakreflist;
+  PyObject *gi_name;
+  PyObject *gi_qualname;
+  struct _err_stackitem gi_exc_state;
+  PyObject *gi_origin_or_finalizer;
+  char gi_hooks_inited;
+  char gi_closed;
+  char gi_running_async;
+  int8_t gi_frame_state;
+  PyObject *gi_iframe[1];
+} PyGenObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCoroObject`: a coroutine (`async def`).
+ */
+typedef struct PyCoroObject {
+  PyObject ob_base;
+  struct PyCodeObject *cr_code;
+  PyObject *cr_weakreflist;
+  PyObject *cr_name;
+  PyObject *cr_qualname;
+  struct _err_stackitem cr_exc_state;
+  PyObject *cr_origin_or_finalizer;
+  char cr_hooks_inited;
+  char cr_closed;
+  char cr_running_async;
+  int8_t cr_frame_state;
+  PyObject *cr_iframe[1];
+} PyCoroObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyAsyncGenObject`: an asynchronous generator.
+ */
+typedef struct PyAsyncGenObject {
+  PyObject ob_base;
+  struct PyCodeObject *ag_code;
+  PyObject *ag_weakreflist;
+  PyObject *ag_name;
+  PyObject *ag_qualname;
+  struct _err_stackitem ag_exc_state;
+  PyObject *ag_origin_or_finalizer;
+  char ag_hooks_inited;
+  char ag_closed;
+  char ag_running_async;
+  int8_t ag_frame_state;
+  PyObject *ag_iframe[1];
+} PyAsyncGenObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyBytesWriter`: the stack-allocated builder of the `_PyBytesWriter_*` functions; small
+ * results stay in `small_buffer`.
+ */
+typedef struct _PyBytesWriter {
+  /**
+   * bytes or bytearray being built, or NULL while `small_buffer` is used.
+   */
+  PyObject *buffer;
+  Py_ssize_t allocated;
+  Py_ssize_t min_size;
+  int use_bytearray;
+  int overallocate;
+  int use_small_buffer;
+  char small_buffer[512];
+} _PyBytesWriter;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyUnicodeWriter`: the builder of the `_PyUnicodeWriter_*` functions, which widens its
+ * buffer's kind as larger code points arrive.
+ */
+typedef struct _PyUnicodeWriter {
+  PyObject *buffer;
+  void *data;
+  enum PyUnicode_Kind kind;
+  Py_UCS4 maxchar;
+  Py_ssize_t size;
+  Py_ssize_t pos;
+  /**
+   * Minimum number of characters to allocate.
+   */
+  Py_ssize_t min_length;
+  /**
+   * Minimum maximum character of the buffer (127 by default).
+   */
+  Py_UCS4 min_char;
+  uint8_t overallocate;
+  /**
+   * The buffer is a shared string that must not be written.
+   */
+  uint8_t readonly;
+} _PyUnicodeWriter;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyManagedBufferObject`: owns the exporter's buffer (`master`) on behalf of every
+ * memoryview made from it; `exports` counts those views.
+ */
+typedef struct _PyManagedBufferObject {
+  PyObject ob_base;
+  int flags;
+  Py_ssize_t exports;
+  Py_buffer master;
+} _PyManagedBufferObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMemoryViewObject`: a view (`view`) onto a managed buffer; `ob_array` holds the
+ * shape, strides and suboffsets (3 * ndim entries, `ob_size` of them).
+ */
+typedef struct PyMemoryViewObject {
+  struct PyVarObject ob_base;
+  struct _PyManagedBufferObject *mbuf;
+  Py_hash_t hash;
+  int flags;
+  Py_ssize_t exports;
+  Py_buffer view;
+  PyObject *weakreflist;
+  Py_ssize_t ob_array[1];
+} PyMemoryViewObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `BaseException`: the fields every exception instance starts with (CPython's
+ * `PyException_HEAD`).
+ */
+typedef struct PyBaseExceptionObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+} PyBaseExceptionObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `BaseExceptionGroup`: message and the tuple of grouped exceptions.
+ */
+typedef struct PyBaseExceptionGroupObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *msg;
+  PyObject *excs;
+} PyBaseExceptionGroupObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `SyntaxError`: message and source location.
+ */
+typedef struct PySyntaxErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *msg;
+  PyObject *filename;
+  PyObject *lineno;
+  PyObject *offset;
+  PyObject *end_lineno;
+  PyObject *end_offset;
+  PyObject *text;
+  PyObject *print_file_and_line;
+} PySyntaxErrorObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `ImportError`: message and the module `name` and `path`.
+ */
+typedef struct PyImportErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *msg;
+  PyObject *name;
+  PyObject *path;
+} PyImportErrorObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `UnicodeError` and its encode/decode/translate subclasses: `object[start:end]` is
+ * the offending part.
+ */
+typedef struct PyUnicodeErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *encoding;
+  PyObject *object;
+  Py_ssize_t start;
+  Py_ssize_t end;
+  PyObject *reason;
+} PyUnicodeErrorObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `SystemExit`: the exit `code`.
+ */
+typedef struct PySystemExitObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *code;
+} PySystemExitObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `OSError`: errno, message, file names, and `written` for `BlockingIOError`
+ * (no `winerror`: that field exists only on Windows).
+ */
+typedef struct PyOSErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *myerrno;
+  PyObject *strerror;
+  PyObject *filename;
+  PyObject *filename2;
+  Py_ssize_t written;
+} PyOSErrorObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `StopIteration`: the generator's return `value`.
+ */
+typedef struct PyStopIterationObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *value;
+} PyStopIterationObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `NameError`: the missing `name`.
+ */
+typedef struct PyNameErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *name;
+} PyNameErrorObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `AttributeError`: the object and the missing attribute `name`.
+ */
+typedef struct PyAttributeErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  /**
+   * Non-zero: `raise ... from None` (hide `__context__` in tracebacks).
+   */
+  char suppress_context;
+  PyObject *obj;
+  PyObject *name;
+} PyAttributeErrorObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyEnvironmentErrorObject`: `EnvironmentError` is `OSError`.
+ */
+typedef struct PyOSErrorObject PyEnvironmentErrorObject;
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyByteArray_empty_string`: what `PyByteArray_AS_STRING` (a static inline function
+ * compiled into extensions) returns for an empty bytearray, so it must be exported data.
+ */
+extern char _PyByteArray_empty_string[1];
+#endif
 
 /**
  * `void _Py_Dealloc(PyObject *op)`: destroy an object whose count reached zero by

@@ -250,5 +250,8 @@ static inline int PyType_Check(PyObject *op) {
 
 /* Exactly `type` (not a metaclass instance). */
 #define PyType_CheckExact(op) Py_IS_TYPE((op), &PyType_Type)
+#ifndef _Py_RVALUE
+#  define _Py_RVALUE(EXPR) ((void)0, (EXPR))
+#endif
 
 #endif /* FERROPY_OBJECT_H */

@@ -1,5 +1,5 @@
-/* Hand-written macros and static inline functions of CPython 3.11's pyerrors.h.
- * Declarations come from ferropy_generated.h. */
+/* Exception checks (CPython 3.11 pyerrors.h).
+ * Structs and constants come from ferropy_generated.h. */
 #ifndef FERROPY_PYERRORS_H
 #define FERROPY_PYERRORS_H
 #ifndef Py_PYTHON_H
@@ -17,6 +17,22 @@ int PyOS_vsnprintf(char *str, size_t size, const char *format, va_list va)
     __attribute__((format(printf, 3, 0)));
 #ifdef __cplusplus
 }
+#endif
+
+#define PyExceptionClass_Check(x) \
+    (PyType_Check((x)) && \
+     PyType_FastSubclass((PyTypeObject*)(x), Py_TPFLAGS_BASE_EXC_SUBCLASS))
+
+#define PyExceptionInstance_Check(x) \
+    PyType_FastSubclass(Py_TYPE(x), Py_TPFLAGS_BASE_EXC_SUBCLASS)
+
+#define PyExceptionInstance_Class(x) ((PyObject*)Py_TYPE(x))
+
+#define _PyBaseExceptionGroup_Check(x) \
+    PyObject_TypeCheck(x, (PyTypeObject *)PyExc_BaseExceptionGroup)
+
+#ifndef Py_LIMITED_API
+#  include "cpython/pyerrors.h"
 #endif
 
 #endif /* FERROPY_PYERRORS_H */

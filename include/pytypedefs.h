@@ -25,6 +25,12 @@ typedef struct bufferinfo Py_buffer;   /* anonymous in CPython; tagged so slots 
 typedef struct PyCodeObject PyCodeObject;
 typedef struct _frame PyFrameObject;
 
+/* Concrete objects: tag aliases used inside generated struct bodies. */
+typedef struct _dictkeysobject PyDictKeysObject;
+typedef struct _dictvalues PyDictValues;
+typedef struct _PyWeakReference PyWeakReference;
+typedef struct _line_offsets PyCodeAddressRange;
+
 typedef struct _ts PyThreadState;
 typedef struct _is PyInterpreterState;
 

@@ -1,1 +1,3 @@
 //! Exceptions, `PyErr_*`, tracebacks and warnings.
+
+pub mod exceptions;
