@@ -5,6 +5,7 @@
 #include <Python.h>
 #include <structmember.h>
 #include <frameobject.h>
+#include <marshal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>

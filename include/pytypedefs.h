@@ -18,4 +18,22 @@ typedef struct _frame PyFrameObject;
 typedef struct _ts PyThreadState;
 typedef struct _is PyInterpreterState;
 
+/* Runtime: tag aliases of the thread state, frames, tracebacks and thread-specific storage.
+ * <pthread.h> gives the TSS key type of Py_tss_t, as CPython's cpython/pythread.h does. */
+#include <pthread.h>
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03070000
+typedef struct _Py_tss_t Py_tss_t;
+#endif
+#if !defined(Py_LIMITED_API)
+typedef struct _err_stackitem _PyErr_StackItem;
+typedef struct _stack_chunk _PyStackChunk;
+typedef struct _xid _PyCrossInterpreterData;
+typedef struct _line_offsets PyCodeAddressRange;
+typedef struct _traceback PyTracebackObject;
+typedef struct _pycontextobject PyContext;
+typedef struct _pycontextvarobject PyContextVar;
+typedef struct _pycontexttokenobject PyContextToken;
+typedef struct _odictobject PyODictObject;
+#endif
+
 #endif /* Py_PYTYPEDEFS_H */

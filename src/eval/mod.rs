@@ -1,1 +1,5 @@
 //! Frames, the eval loop and calls.
+pub mod ceval;
+pub mod frame;
+pub mod linetable;
+pub mod traceback;
