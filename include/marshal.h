@@ -1,9 +1,11 @@
-/* Hand-written macros and static inline functions of CPython 3.11's marshal.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_MARSHAL_H
-#define FERROPY_MARSHAL_H
+/* CPython 3.11's marshal.h (not included by Python.h). Py_MARSHAL_VERSION and the
+ * marshal functions come from ferropy_generated.h. */
+#ifndef Py_LIMITED_API
+#ifndef Py_MARSHAL_H
+#define Py_MARSHAL_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_MARSHAL_H */
+#endif /* !Py_MARSHAL_H */
+#endif /* !Py_LIMITED_API */

@@ -6,4 +6,9 @@
 #  include "Python.h"
 #endif
 
+/* runtime: string forms of PYTHON_API_VERSION and PYTHON_ABI_VERSION (the numbers come
+ * from ferropy_generated.h, src/runtime/abi.rs). */
+#define PYTHON_API_STRING "1013"
+#define PYTHON_ABI_STRING "3"
+
 #endif /* FERROPY_MODSUPPORT_H */
