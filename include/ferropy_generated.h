@@ -716,6 +716,31 @@ typedef void (*PyOS_sighandler_t)(int);
  */
 typedef void (*PyCapsule_Destructor)(PyObject*);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
+ * NULL name ends the table.
+ */
+typedef struct _inittab {
+  const char *name;
+  PyObject *(*initfunc)(void);
+} _inittab;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _frozen`: a module compiled into the executable as `size` bytes of marshalled
+ * code, or produced by `get_code`; a NULL name ends the table.
+ */
+typedef struct _frozen {
+  const char *name;
+  const unsigned char *code;
+  int size;
+  int is_package;
+  PyObject *(*get_code)(void);
+} _frozen;
+#endif
+
 /**
  * `int Py_BytesMain(int argc, char **argv)`.
  */

@@ -5,6 +5,7 @@ pub mod ctype;
 pub mod gilstate;
 pub mod hooks;
 pub mod initconfig;
+pub mod inittab;
 pub mod main;
 pub mod marshal;
 pub mod signals;
