@@ -6,6 +6,7 @@
 #include <structmember.h>
 #include <frameobject.h>
 #include <marshal.h>
+#include <datetime.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>

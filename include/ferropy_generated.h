@@ -48,6 +48,21 @@
 
 #if !defined(Py_LIMITED_API)
 /**
+ * Bytes of packed fields (big-endian year, then month, day...) in each object kind.
+ */
+#define _PyDateTime_DATE_DATASIZE 4
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _PyDateTime_TIME_DATASIZE 6
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define _PyDateTime_DATETIME_DATASIZE 10
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `Py_MARSHAL_VERSION`: the current marshal format.
  */
 #define Py_MARSHAL_VERSION 4
@@ -739,6 +754,129 @@ typedef struct _frozen {
   int is_package;
   PyObject *(*get_code)(void);
 } _frozen;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyDateTime_Delta`: a timedelta, normalized (0 <= seconds < 86400,
+ * 0 <= microseconds < 1000000); `hashcode` is -1 until computed.
+ */
+typedef struct PyDateTime_Delta {
+  PyObject ob_base;
+  Py_hash_t hashcode;
+  int days;
+  int seconds;
+  int microseconds;
+} PyDateTime_Delta;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyDateTime_TZInfo`: the abstract tzinfo base, only an object header.
+ */
+typedef struct PyDateTime_TZInfo {
+  PyObject ob_base;
+} PyDateTime_TZInfo;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyDateTime_BaseTZInfo`: the common head of time and datetime objects (never
+ * allocated; `_PyDateTime_HAS_TZINFO` casts to it).
+ */
+typedef struct _PyDateTime_BaseTZInfo {
+  PyObject ob_base;
+  Py_hash_t hashcode;
+  char hastzinfo;
+} _PyDateTime_BaseTZInfo;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyDateTime_BaseTime`: a time object allocated without a tzinfo (hastzinfo false).
+ */
+typedef struct _PyDateTime_BaseTime {
+  PyObject ob_base;
+  Py_hash_t hashcode;
+  char hastzinfo;
+  unsigned char data[_PyDateTime_TIME_DATASIZE];
+} _PyDateTime_BaseTime;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyDateTime_Time`: a time with its fold and tzinfo (valid when hastzinfo is true).
+ */
+typedef struct PyDateTime_Time {
+  PyObject ob_base;
+  Py_hash_t hashcode;
+  char hastzinfo;
+  unsigned char data[_PyDateTime_TIME_DATASIZE];
+  unsigned char fold;
+  PyObject *tzinfo;
+} PyDateTime_Time;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyDateTime_Date`: a date (hastzinfo is always false).
+ */
+typedef struct PyDateTime_Date {
+  PyObject ob_base;
+  Py_hash_t hashcode;
+  char hastzinfo;
+  unsigned char data[_PyDateTime_DATE_DATASIZE];
+} PyDateTime_Date;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyDateTime_BaseDateTime`: a datetime allocated without a tzinfo.
+ */
+typedef struct _PyDateTime_BaseDateTime {
+  PyObject ob_base;
+  Py_hash_t hashcode;
+  char hastzinfo;
+  unsigned char data[_PyDateTime_DATETIME_DATASIZE];
+} _PyDateTime_BaseDateTime;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyDateTime_DateTime`: a datetime with its fold and tzinfo (valid when hastzinfo).
+ */
+typedef struct PyDateTime_DateTime {
+  PyObject ob_base;
+  Py_hash_t hashcode;
+  char hastzinfo;
+  unsigned char data[_PyDateTime_DATETIME_DATASIZE];
+  unsigned char fold;
+  PyObject *tzinfo;
+} PyDateTime_DateTime;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyDateTime_CAPI`: the datetime module's types, the UTC singleton and its constructors,
+ * in the order CPython's capsule lays them out.
+ */
+typedef struct PyDateTime_CAPI {
+  PyTypeObject *DateType;
+  PyTypeObject *DateTimeType;
+  PyTypeObject *TimeType;
+  PyTypeObject *DeltaType;
+  PyTypeObject *TZInfoType;
+  PyObject *TimeZone_UTC;
+  PyObject *(*Date_FromDate)(int, int, int, PyTypeObject*);
+  PyObject *(*DateTime_FromDateAndTime)(int, int, int, int, int, int, int, PyObject*, PyTypeObject*);
+  PyObject *(*Time_FromTime)(int, int, int, int, PyObject*, PyTypeObject*);
+  PyObject *(*Delta_FromDelta)(int, int, int, int, PyTypeObject*);
+  PyObject *(*TimeZone_FromTimeZone)(PyObject*, PyObject*);
+  PyObject *(*DateTime_FromTimestamp)(PyObject*, PyObject*, PyObject*);
+  PyObject *(*Date_FromTimestamp)(PyObject*, PyObject*);
+  PyObject *(*DateTime_FromDateAndTimeAndFold)(int, int, int, int, int, int, int, PyObject*, int, PyTypeObject*);
+  PyObject *(*Time_FromTimeAndFold)(int, int, int, int, PyObject*, int, PyTypeObject*);
+} PyDateTime_CAPI;
 #endif
 
 /**

@@ -2,6 +2,7 @@
 pub mod abi;
 pub mod capsule;
 pub mod ctype;
+pub mod datetime;
 pub mod gilstate;
 pub mod hooks;
 pub mod initconfig;
