@@ -19,8 +19,11 @@ typedef struct _ts PyThreadState;
 typedef struct _is PyInterpreterState;
 
 /* Runtime: tag aliases of the thread state, frames, tracebacks and thread-specific storage.
- * <pthread.h> gives the TSS key type of Py_tss_t, as CPython's cpython/pythread.h does. */
-#include <pthread.h>
+ * <pthread.h> gives the key type of struct _Py_tss_t's body, as CPython's
+ * cpython/pythread.h does (non-limited only). */
+#if !defined(Py_LIMITED_API)
+#  include <pthread.h>
+#endif
 #if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03070000
 typedef struct _Py_tss_t Py_tss_t;
 #endif
