@@ -309,8 +309,10 @@ typedef enum _PyTime_round_t {
 #endif
 
 /**
- * Until the code object struct is declared (objects/code), C sees `PyCodeObject` only
- * through pointers; its typedef is in include/pytypedefs.h.
+ * Placeholder until the code object struct is declared with its fields (cpython/code.h's
+ * owner): C sees `PyCodeObject` only through pointers here. When the real struct lands,
+ * delete this and import it instead (two Rust items of the same name would confuse
+ * cbindgen).
  */
 typedef struct PyCodeObject PyCodeObject;
 

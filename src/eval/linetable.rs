@@ -2,8 +2,10 @@
 //! embeds (`PyTraceInfo.bounds`) for the line tracer.
 use core::ffi::c_int;
 
-/// Until the code object struct is declared (objects/code), C sees `PyCodeObject` only
-/// through pointers; its typedef is in include/pytypedefs.h.
+/// Placeholder until the code object struct is declared with its fields (cpython/code.h's
+/// owner): C sees `PyCodeObject` only through pointers here. When the real struct lands,
+/// delete this and import it instead (two Rust items of the same name would confuse
+/// cbindgen).
 pub struct PyCodeObject {
     _private: [u8; 0],
 }
