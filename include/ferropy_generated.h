@@ -404,7 +404,8 @@ typedef struct PyTraceInfo {
 #if !defined(Py_LIMITED_API)
 /**
  * `struct _err_stackitem` (`_PyErr_StackItem`): the exception being handled, one per
- * generator/coroutine frame plus the thread's own, chained to the outer one.
+ * generator/coroutine frame plus the thread's own, chained to the outer one. The
+ * generator structs (objects/gen.rs) embed it too and should import this one.
  */
 typedef struct _err_stackitem {
   PyObject *exc_value;

@@ -31,6 +31,7 @@ typedef struct _Py_tss_t Py_tss_t;
 typedef struct _err_stackitem _PyErr_StackItem;
 typedef struct _stack_chunk _PyStackChunk;
 typedef struct _xid _PyCrossInterpreterData;
+/* FIXME(merge): the concrete branch adds this typedef too; keep one. */
 typedef struct _line_offsets PyCodeAddressRange;
 typedef struct _traceback PyTracebackObject;
 typedef struct _pycontextobject PyContext;

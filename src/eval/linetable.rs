@@ -1,5 +1,10 @@
 //! The line-table cursor of cpython/code.h (`PyCodeAddressRange`), which the thread state
 //! embeds (`PyTraceInfo.bounds`) for the line tracer.
+//!
+//! FIXME(merge): the concrete-objects branch declares `PyCodeObject`, `_opaque` and
+//! `_line_offsets` in src/objects/code.rs (cpython/code.h is theirs). Keep theirs: delete
+//! this file and `pub mod linetable;`, and import them in runtime/threadstate.rs from
+//! `crate::objects::code`. They are here only so that this branch builds alone.
 use core::ffi::c_int;
 
 /// Placeholder until the code object struct is declared with its fields (cpython/code.h's

@@ -67,7 +67,8 @@ pub struct _PyCFrame {
 assert_layout!(_PyCFrame, size = 24, use_tracing @ 0, current_frame @ 8, previous @ 16);
 
 /// `struct _err_stackitem` (`_PyErr_StackItem`): the exception being handled, one per
-/// generator/coroutine frame plus the thread's own, chained to the outer one.
+/// generator/coroutine frame plus the thread's own, chained to the outer one. The
+/// generator structs (objects/gen.rs) embed it too and should import this one.
 #[cfg(not(Py_LIMITED_API))]
 #[repr(C)]
 pub struct _err_stackitem {
