@@ -52,8 +52,9 @@ test: deps all headers-check test-headers test-rust test-c test-python test-inst
 	@echo "make test: all suites passed"
 
 # Py_LIMITED_API honoured: our headers expose no name CPython's hide in the same mode.
-test-headers:
+test-headers: all
 	$(PYTHON) tools/check_limited_api.py
+	$(PYTHON) tools/check_pending_decls.py
 
 # The build products a user sees: soname, ferropy-config, make install, pkg-config files.
 test-install: all

@@ -5,6 +5,8 @@
 #include <Python.h>
 #include <structmember.h>
 #include <frameobject.h>
+#include <marshal.h>
+#include <datetime.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>

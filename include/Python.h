@@ -26,6 +26,7 @@
 #include "pymem.h"
 #include "pytypedefs.h"
 #include "ferropy_generated.h"
+#include "ferropy_pending.h"
 #include "pybuffer.h"
 #include "object.h"
 #include "objimpl.h"

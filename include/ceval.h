@@ -1,9 +1,30 @@
-/* Hand-written macros and static inline functions of CPython 3.11's ceval.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_CEVAL_H
-#define FERROPY_CEVAL_H
+/* Hand-written macros of CPython 3.11's ceval.h: releasing the GIL around blocking
+ * code, and the old PyEval_CallObject spelling. The FVC_/FVS_ constants come from
+ * ferropy_generated.h (src/eval/ceval.rs). */
+#ifndef Py_CEVAL_H
+#define Py_CEVAL_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_CEVAL_H */
+#define PyEval_CallObject(callable, arg) \
+    PyEval_CallObjectWithKeywords(callable, arg, (PyObject *)NULL)
+
+/* Release the GIL for a blocking section: the four macros share the local _save, so
+ * Py_BLOCK_THREADS / Py_UNBLOCK_THREADS can leave and re-enter the section early. They
+ * must not be nested. */
+#define Py_BEGIN_ALLOW_THREADS { \
+                        PyThreadState *_save; \
+                        _save = PyEval_SaveThread();
+#define Py_BLOCK_THREADS        PyEval_RestoreThread(_save);
+#define Py_UNBLOCK_THREADS      _save = PyEval_SaveThread();
+#define Py_END_ALLOW_THREADS    PyEval_RestoreThread(_save); \
+                 }
+
+#ifndef Py_LIMITED_API
+#  define Py_CPYTHON_CEVAL_H
+#  include "cpython/ceval.h"
+#  undef Py_CPYTHON_CEVAL_H
+#endif
+
+#endif /* !Py_CEVAL_H */

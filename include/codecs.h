@@ -1,9 +1,9 @@
-/* Hand-written macros and static inline functions of CPython 3.11's codecs.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_CODECS_H
-#define FERROPY_CODECS_H
+/* CPython 3.11's codecs.h: it has no macro; declarations
+ * come from ferropy_generated.h. */
+#ifndef Py_CODECREGISTRY_H
+#define Py_CODECREGISTRY_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_CODECS_H */
+#endif /* Py_CODECREGISTRY_H */

@@ -720,6 +720,211 @@
 #define SSTATE_INTERNED_IMMORTAL 2
 #endif
 
+/**
+ * `PYTHON_API_VERSION`: the API version CPython 3.11 modules are built with.
+ */
+#define PYTHON_API_VERSION 1013
+
+/**
+ * `PYTHON_ABI_VERSION`: the stable ABI version (PEP 384), used by limited-API modules.
+ */
+#define PYTHON_ABI_VERSION 3
+
+/**
+ * Returned by a `PyArg_Parse*` `O&` converter that wants to be called again on failure.
+ */
+#define Py_CLEANUP_SUPPORTED 131072
+
+#if !defined(Py_LIMITED_API)
+#define PY_CTF_LOWER 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PY_CTF_UPPER 2
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PY_CTF_ALPHA 3
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PY_CTF_DIGIT 4
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PY_CTF_ALNUM 7
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PY_CTF_SPACE 8
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PY_CTF_XDIGIT 16
+#endif
+
+/**
+ * Stack space `PyOS_CheckStack` keeps in reserve, in units of `void *`.
+ */
+#define PYOS_STACK_MARGIN 2048
+
+/**
+ * Always add the sign.
+ */
+#define Py_DTSF_SIGN 1
+
+/**
+ * Add ".0" when the result looks like an integer.
+ */
+#define Py_DTSF_ADD_DOT_0 2
+
+/**
+ * The "alternate" form (`#` in format specs).
+ */
+#define Py_DTSF_ALT 4
+
+/**
+ * Turn a negative zero result into zero.
+ */
+#define Py_DTSF_NO_NEG_0 8
+
+#define Py_DTST_FINITE 0
+
+#define Py_DTST_INFINITE 1
+
+#define Py_DTST_NAN 2
+
+/**
+ * `waitflag` of `PyThread_acquire_lock`.
+ */
+#define WAIT_LOCK 1
+
+#define NOWAIT_LOCK 0
+
+/**
+ * The largest timeout in microseconds (`PY_TIMEOUT_T` is `long long`): with POSIX
+ * threads it is converted to nanoseconds, hence `LLONG_MAX / 1000`.
+ */
+#define PY_TIMEOUT_MAX 9223372036854775
+
+/**
+ * Size of the per-interpreter table of code-object extra slots (`_PyCode_SetExtra`).
+ */
+#define MAX_CO_EXTRA_USERS 255
+
+#if !defined(Py_LIMITED_API)
+#define PyTrace_CALL 0
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyTrace_EXCEPTION 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyTrace_LINE 2
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyTrace_RETURN 3
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyTrace_C_CALL 4
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyTrace_C_EXCEPTION 5
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyTrace_C_RETURN 6
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyTrace_OPCODE 7
+#endif
+
+#define FVC_MASK 3
+
+#define FVC_NONE 0
+
+#define FVC_STR 1
+
+#define FVC_REPR 2
+
+#define FVC_ASCII 3
+
+#define FVS_MASK 4
+
+#define FVS_HAVE_SPEC 4
+
+#define Py_single_input 256
+
+#define Py_file_input 257
+
+#define Py_eval_input 258
+
+#define Py_func_type_input 345
+
+#define Py_fstring_input 800
+
+#if !defined(Py_LIMITED_API)
+/**
+ * Every `CO_FUTURE_*` bit (division 0x20000 .. annotations 0x1000000) that a future
+ * statement can set and `compile()` accepts in its flags.
+ */
+#define PyCF_MASK 33423360
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `CO_NESTED`: accepted and ignored.
+ */
+#define PyCF_MASK_OBSOLETE 16
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyCF_SOURCE_IS_UTF8 256
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyCF_DONT_IMPLY_DEDENT 512
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyCF_ONLY_AST 1024
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyCF_IGNORE_COOKIE 2048
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyCF_TYPE_COMMENTS 4096
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyCF_ALLOW_TOP_LEVEL_AWAIT 8192
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PyCF_ALLOW_INCOMPLETE_INPUT 16384
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * The flags `compile()` passes through to the compiler.
+ */
+#define PyCF_COMPILE_MASK 30208
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * What `PyCompile_OpcodeStackEffect` returns for an invalid opcode (`INT_MAX`).
+ */
+#define PY_INVALID_STACK_EFFECT 2147483647
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * What `am_send` reports: the iterator returned, raised, or yielded a value.
@@ -761,6 +966,102 @@ typedef enum _PyCodeLocationInfoKind {
   PY_CODE_LOCATION_INFO_NONE = 15,
 } _PyCodeLocationInfoKind;
 #endif
+
+/**
+ * Whether the calling thread held the GIL before `PyGILState_Ensure`.
+ */
+typedef enum PyGILState_STATE {
+  PyGILState_LOCKED,
+  PyGILState_UNLOCKED,
+} PyGILState_STATE;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * The kind of a `PyStatus` (CPython's anonymous enum, named here for Rust).
+ */
+typedef enum _PyStatus_type {
+  _PyStatus_TYPE_OK = 0,
+  _PyStatus_TYPE_ERROR = 1,
+  _PyStatus_TYPE_EXIT = 2,
+} _PyStatus_type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * Which family of allocation functions an allocator serves.
+ */
+typedef enum PyMemAllocatorDomain {
+  /**
+   * `PyMem_RawMalloc()` and friends: callable without the GIL.
+   */
+  PYMEM_DOMAIN_RAW,
+  /**
+   * `PyMem_Malloc()` and friends.
+   */
+  PYMEM_DOMAIN_MEM,
+  /**
+   * `PyObject_Malloc()` and friends.
+   */
+  PYMEM_DOMAIN_OBJ,
+} PyMemAllocatorDomain;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyPreConfig.allocator` values (`PYTHONMALLOC`). The pymalloc values exist because
+ * CPython's own build defines `WITH_PYMALLOC`.
+ */
+typedef enum PyMemAllocatorName {
+  PYMEM_ALLOCATOR_NOT_SET = 0,
+  PYMEM_ALLOCATOR_DEFAULT = 1,
+  PYMEM_ALLOCATOR_DEBUG = 2,
+  PYMEM_ALLOCATOR_MALLOC = 3,
+  PYMEM_ALLOCATOR_MALLOC_DEBUG = 4,
+  PYMEM_ALLOCATOR_PYMALLOC = 5,
+  PYMEM_ALLOCATOR_PYMALLOC_DEBUG = 6,
+} PyMemAllocatorName;
+#endif
+
+/**
+ * The result of `PyThread_acquire_lock_timed`.
+ */
+typedef enum PyLockStatus {
+  PY_LOCK_FAILURE = 0,
+  PY_LOCK_ACQUIRED = 1,
+  PY_LOCK_INTR = 2,
+} PyLockStatus;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * How a conversion to `_PyTime_t` or from it rounds. CPython's `_PyTime_ROUND_TIMEOUT`
+ * is another name for `_PyTime_ROUND_UP` (a Rust enum cannot repeat a value), written by
+ * hand in include/cpython/pytime.h.
+ */
+typedef enum _PyTime_round_t {
+  _PyTime_ROUND_FLOOR = 0,
+  _PyTime_ROUND_CEILING = 1,
+  _PyTime_ROUND_HALF_EVEN = 2,
+  _PyTime_ROUND_UP = 3,
+} _PyTime_round_t;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _PyInterpreterFrame`: a frame on the per-thread frame stack, opaque to C.
+ */
+typedef struct _PyInterpreterFrame _PyInterpreterFrame;
+#endif
+
+/**
+ * `struct _frame`: the Python-visible frame object, opaque to C.
+ */
+typedef struct _frame _frame;
+
+/**
+ * `struct _is`: the interpreter state. Never defined publicly (`PyInterpreterState` is
+ * opaque to C in every API level), so Rust keeps it opaque here too.
+ */
+typedef struct _is _is;
 
 /**
  * `struct _object`: every Python object starts with this header.
@@ -1708,16 +2009,17 @@ typedef struct _PyWeakReference {
 } _PyWeakReference;
 #endif
 
+#if !defined(Py_LIMITED_API)
 /**
- * FIXME(merge): use the thread-state layer's `_err_stackitem` (`_PyErr_StackItem`,
- * crate::runtime::threadstate) instead of this mirror, which exists only so the generator
- * structs can embed it before the abi-runtime branch lands (delete it then, or cbindgen
- * emits `struct _err_stackitem` twice).
+ * `struct _err_stackitem` (`_PyErr_StackItem`): the exception being handled, one per
+ * generator/coroutine frame plus the thread's own, chained to the outer one. The
+ * generator structs (objects/gen.rs) embed it too and should import this one.
  */
 typedef struct _err_stackitem {
   PyObject *exc_value;
   struct _err_stackitem *previous_item;
 } _err_stackitem;
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -2082,6 +2384,381 @@ typedef struct PyAttributeErrorObject {
  * `PyEnvironmentErrorObject`: `EnvironmentError` is `OSError`.
  */
 typedef struct PyOSErrorObject PyEnvironmentErrorObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyCFrame`: one per C-level entry into the eval loop; `use_tracing` is or'ed into the
+ * opcode by CPython's loop, hence 8 bits.
+ */
+typedef struct _PyCFrame {
+  uint8_t use_tracing;
+  struct _PyInterpreterFrame *current_frame;
+  struct _PyCFrame *previous;
+} _PyCFrame;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_tracefunc`: the C signature of trace and profile functions (`PyEval_SetTrace`).
+ */
+typedef int (*Py_tracefunc)(PyObject*, PyFrameObject*, int, PyObject*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyTraceInfo`: the line bounds cached by the line tracer for the current code object.
+ */
+typedef struct PyTraceInfo {
+  struct PyCodeObject *code;
+  struct _line_offsets bounds;
+} PyTraceInfo;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _ts`: the state of one thread in one interpreter. Every field of CPython 3.11.7,
+ * in order (there is no bitfield in 3.11's thread state).
+ */
+typedef struct _ts {
+  PyThreadState *prev;
+  PyThreadState *next;
+  PyInterpreterState *interp;
+  int _initialized;
+  int _static;
+  int recursion_remaining;
+  int recursion_limit;
+  int recursion_headroom;
+  int tracing;
+  int tracing_what;
+  struct _PyCFrame *cframe;
+  Py_tracefunc c_profilefunc;
+  Py_tracefunc c_tracefunc;
+  PyObject *c_profileobj;
+  PyObject *c_traceobj;
+  PyObject *curexc_type;
+  PyObject *curexc_value;
+  PyObject *curexc_traceback;
+  _PyErr_StackItem *exc_info;
+  PyObject *dict;
+  int gilstate_counter;
+  PyObject *async_exc;
+  unsigned long thread_id;
+  unsigned long native_thread_id;
+  int trash_delete_nesting;
+  PyObject *trash_delete_later;
+  void (*on_delete)(void*);
+  void *on_delete_data;
+  int coroutine_origin_tracking_depth;
+  PyObject *async_gen_firstiter;
+  PyObject *async_gen_finalizer;
+  PyObject *context;
+  uint64_t context_ver;
+  uint64_t id;
+  struct PyTraceInfo trace_info;
+  _PyStackChunk *datastack_chunk;
+  PyObject **datastack_top;
+  PyObject **datastack_limit;
+  struct _err_stackitem exc_state;
+  struct _PyCFrame root_cframe;
+} _ts;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _stack_chunk` (`_PyStackChunk`): one chunk of the per-thread frame stack; `data`
+ * is a variable-size trailing array.
+ */
+typedef struct _stack_chunk {
+  struct _stack_chunk *previous;
+  size_t size;
+  size_t top;
+  PyObject *data[1];
+} _stack_chunk;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
+ */
+typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _xid` (`_PyCrossInterpreterData`): an object's data in a form that can cross
+ * from one interpreter to another.
+ */
+typedef struct _xid {
+  void *data;
+  PyObject *obj;
+  int64_t interp;
+  PyObject *(*new_object)(_PyCrossInterpreterData*);
+  void (*free)(void*);
+} _xid;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `crossinterpdatafunc`: fills a `_PyCrossInterpreterData` for one registered type.
+ */
+typedef int (*crossinterpdatafunc)(PyObject*, _PyCrossInterpreterData*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _traceback`: one entry of a traceback chain.
+ */
+typedef struct _traceback {
+  PyObject ob_base;
+  PyTracebackObject *tb_next;
+  PyFrameObject *tb_frame;
+  int tb_lasti;
+  int tb_lineno;
+} _traceback;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
+ */
+typedef struct PyStatus {
+  enum _PyStatus_type _type;
+  const char *func;
+  const char *err_msg;
+  int exitcode;
+} PyStatus;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyWideStringList`: a list of `wchar_t` strings (argv, sys.path...).
+ */
+typedef struct PyWideStringList {
+  Py_ssize_t length;
+  wchar_t **items;
+} PyWideStringList;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyPreConfig`: what must be decided before anything is decoded (locale, UTF-8
+ * mode, allocator). `legacy_windows_fs_encoding` exists only on Windows.
+ */
+typedef struct PyPreConfig {
+  int _config_init;
+  int parse_argv;
+  int isolated;
+  int use_environment;
+  int configure_locale;
+  int coerce_c_locale;
+  int coerce_c_locale_warn;
+  int utf8_mode;
+  int dev_mode;
+  int allocator;
+} PyPreConfig;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyConfig`: the full interpreter configuration. `legacy_windows_stdio` exists
+ * only on Windows.
+ */
+typedef struct PyConfig {
+  int _config_init;
+  int isolated;
+  int use_environment;
+  int dev_mode;
+  int install_signal_handlers;
+  int use_hash_seed;
+  unsigned long hash_seed;
+  int faulthandler;
+  int tracemalloc;
+  int import_time;
+  int code_debug_ranges;
+  int show_ref_count;
+  int dump_refs;
+  wchar_t *dump_refs_file;
+  int malloc_stats;
+  wchar_t *filesystem_encoding;
+  wchar_t *filesystem_errors;
+  wchar_t *pycache_prefix;
+  int parse_argv;
+  struct PyWideStringList orig_argv;
+  struct PyWideStringList argv;
+  struct PyWideStringList xoptions;
+  struct PyWideStringList warnoptions;
+  int site_import;
+  int bytes_warning;
+  int warn_default_encoding;
+  int inspect;
+  int interactive;
+  int optimization_level;
+  int parser_debug;
+  int write_bytecode;
+  int verbose;
+  int quiet;
+  int user_site_directory;
+  int configure_c_stdio;
+  int buffered_stdio;
+  wchar_t *stdio_encoding;
+  wchar_t *stdio_errors;
+  wchar_t *check_hash_pycs_mode;
+  int use_frozen_modules;
+  int safe_path;
+  int pathconfig_warnings;
+  wchar_t *program_name;
+  wchar_t *pythonpath_env;
+  wchar_t *home;
+  wchar_t *platlibdir;
+  int module_search_paths_set;
+  struct PyWideStringList module_search_paths;
+  wchar_t *stdlib_dir;
+  wchar_t *executable;
+  wchar_t *base_executable;
+  wchar_t *prefix;
+  wchar_t *base_prefix;
+  wchar_t *exec_prefix;
+  wchar_t *base_exec_prefix;
+  int skip_source_first_line;
+  wchar_t *run_command;
+  wchar_t *run_module;
+  wchar_t *run_filename;
+  int _install_importlib;
+  int _init_main;
+  int _isolated_interpreter;
+  int _is_python_build;
+} PyConfig;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMemAllocatorEx`: one allocator; `ctx` is passed back as the first argument.
+ */
+typedef struct PyMemAllocatorEx {
+  void *ctx;
+  void *(*malloc)(void*, size_t);
+  void *(*calloc)(void*, size_t, size_t);
+  void *(*realloc)(void*, void*, size_t);
+  void (*free)(void*, void*);
+} PyMemAllocatorEx;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObjectArenaAllocator`: how the object allocator obtains and returns its arenas.
+ */
+typedef struct PyObjectArenaAllocator {
+  void *ctx;
+  void *(*alloc)(void*, size_t);
+  void (*free)(void*, void*, size_t);
+} PyObjectArenaAllocator;
+#endif
+
+/**
+ * `PyThread_type_lock`: an opaque lock handle.
+ */
+typedef void *PyThread_type_lock;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _Py_tss_t` (`Py_tss_t`): a thread-specific storage key. Public (non-limited) so
+ * that it can be allocated statically with `Py_tss_NEEDS_INIT`; the key is a
+ * `pthread_key_t` (`unsigned int` on Linux).
+ */
+typedef struct _Py_tss_t {
+  int _is_initialized;
+  pthread_key_t _key;
+} _Py_tss_t;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCompilerFlags`: future-statement and compiler flags, and the minor version of the
+ * grammar to parse (`feature_version` of `ast.parse`, only with `PyCF_ONLY_AST`).
+ */
+typedef struct PyCompilerFlags {
+  int cf_flags;
+  int cf_feature_version;
+} PyCompilerFlags;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFutureFeatures`: the future statements of a module and the line of the last one.
+ */
+typedef struct PyFutureFeatures {
+  int ff_features;
+  int ff_lineno;
+} PyFutureFeatures;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t`: nanoseconds (about +-292 years).
+ */
+typedef int64_t _PyTime_t;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_Py_clock_info_t`: a clock's implementation name and properties.
+ */
+typedef struct _Py_clock_info_t {
+  const char *implementation;
+  int monotonic;
+  int adjustable;
+  double resolution;
+} _Py_clock_info_t;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
+ */
+typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_OpenCodeHookFunction`: opens a path for `PyFile_OpenCode`, given user data.
+ */
+typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
+#endif
+
+/**
+ * `PyOS_sighandler_t`: a C signal handler.
+ */
+typedef void (*PyOS_sighandler_t)(int);
+
+/**
+ * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
+ */
+typedef void (*PyCapsule_Destructor)(PyObject*);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
+ * NULL name ends the table.
+ */
+typedef struct _inittab {
+  const char *name;
+  PyObject *(*initfunc)(void);
+} _inittab;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _frozen`: a module compiled into the executable as `size` bytes of marshalled
+ * code, or produced by `get_code`; a NULL name ends the table.
+ */
+typedef struct _frozen {
+  const char *name;
+  const unsigned char *code;
+  int size;
+  int is_package;
+  PyObject *(*get_code)(void);
+} _frozen;
 #endif
 
 #ifdef __cplusplus

@@ -1,9 +1,9 @@
-/* Hand-written macros and static inline functions of CPython 3.11's fileutils.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_FILEUTILS_H
-#define FERROPY_FILEUTILS_H
+/* CPython 3.11's fileutils.h: it has no macro; declarations
+ * come from ferropy_generated.h. */
+#ifndef Py_FILEUTILS_H
+#define Py_FILEUTILS_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_FILEUTILS_H */
+#endif /* Py_FILEUTILS_H */

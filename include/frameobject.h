@@ -1,9 +1,17 @@
-/* Hand-written macros and static inline functions of CPython 3.11's frameobject.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_FRAMEOBJECT_H
-#define FERROPY_FRAMEOBJECT_H
+/* CPython 3.11's frameobject.h (not included by Python.h): the frame API of
+ * pyframe.h plus the non-limited frame functions; the frame struct stays opaque. */
+#ifndef Py_FRAMEOBJECT_H
+#define Py_FRAMEOBJECT_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_FRAMEOBJECT_H */
+#include "pyframe.h"
+
+#ifndef Py_LIMITED_API
+#  define Py_CPYTHON_FRAMEOBJECT_H
+#  include "cpython/frameobject.h"
+#  undef Py_CPYTHON_FRAMEOBJECT_H
+#endif
+
+#endif /* !Py_FRAMEOBJECT_H */

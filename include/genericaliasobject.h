@@ -1,9 +1,9 @@
-/* Hand-written macros and static inline functions of CPython 3.11's genericaliasobject.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_GENERICALIASOBJECT_H
-#define FERROPY_GENERICALIASOBJECT_H
+/* CPython 3.11's genericaliasobject.h (PEP 585): declarations only, from
+ * ferropy_generated.h. */
+#ifndef Py_GENERICALIASOBJECT_H
+#define Py_GENERICALIASOBJECT_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_GENERICALIASOBJECT_H */
+#endif /* !Py_GENERICALIASOBJECT_H */

@@ -1,9 +1,9 @@
-/* Hand-written macros and static inline functions of CPython 3.11's intrcheck.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_INTRCHECK_H
-#define FERROPY_INTRCHECK_H
+/* CPython 3.11's intrcheck.h: it has no macro; declarations
+ * come from ferropy_generated.h. */
+#ifndef Py_INTRCHECK_H
+#define Py_INTRCHECK_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_INTRCHECK_H */
+#endif /* Py_INTRCHECK_H */

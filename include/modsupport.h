@@ -43,5 +43,9 @@
     PyModule_FromDefAndSpec2(module, spec, PYTHON_API_VERSION)
 #endif
 #endif
+/* runtime: string forms of PYTHON_API_VERSION and PYTHON_ABI_VERSION (the numbers come
+ * from ferropy_generated.h, src/runtime/abi.rs). */
+#define PYTHON_API_STRING "1013"
+#define PYTHON_ABI_STRING "3"
 
 #endif /* FERROPY_MODSUPPORT_H */

@@ -1,9 +1,11 @@
-/* Hand-written macros and static inline functions of CPython 3.11's pycapsule.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_PYCAPSULE_H
-#define FERROPY_PYCAPSULE_H
+/* Hand-written macros of CPython 3.11's pycapsule.h. PyCapsule_Destructor comes from
+ * ferropy_generated.h (src/runtime/capsule.rs). */
+#ifndef Py_CAPSULE_H
+#define Py_CAPSULE_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_PYCAPSULE_H */
+#define PyCapsule_CheckExact(op) Py_IS_TYPE(op, &PyCapsule_Type)
+
+#endif /* !Py_CAPSULE_H */

@@ -1,9 +1,9 @@
-/* Hand-written macros and static inline functions of CPython 3.11's pystrtod.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_PYSTRTOD_H
-#define FERROPY_PYSTRTOD_H
+/* CPython 3.11's pystrtod.h: the Py_DTSF_* and Py_DTST_* constants come from
+ * ferropy_generated.h (src/runtime/strtod.rs). */
+#ifndef Py_STRTOD_H
+#define Py_STRTOD_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_PYSTRTOD_H */
+#endif /* !Py_STRTOD_H */

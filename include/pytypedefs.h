@@ -26,12 +26,34 @@ typedef struct PyCodeObject PyCodeObject;
 typedef struct _frame PyFrameObject;
 
 /* Concrete objects: tag aliases used inside generated struct bodies. */
+typedef struct _PyWeakReference PyWeakReference;
+#if !defined(Py_LIMITED_API)
 typedef struct _dictkeysobject PyDictKeysObject;
 typedef struct _dictvalues PyDictValues;
-typedef struct _PyWeakReference PyWeakReference;
 typedef struct _line_offsets PyCodeAddressRange;
+#endif
 
 typedef struct _ts PyThreadState;
 typedef struct _is PyInterpreterState;
+
+/* Runtime: tag aliases of the thread state, frames, tracebacks and thread-specific storage.
+ * <pthread.h> gives the key type of struct _Py_tss_t's body, as CPython's
+ * cpython/pythread.h does (non-limited only). */
+#if !defined(Py_LIMITED_API)
+#  include <pthread.h>
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03070000
+typedef struct _Py_tss_t Py_tss_t;
+#endif
+#if !defined(Py_LIMITED_API)
+typedef struct _err_stackitem _PyErr_StackItem;
+typedef struct _stack_chunk _PyStackChunk;
+typedef struct _xid _PyCrossInterpreterData;
+typedef struct _traceback PyTracebackObject;
+typedef struct _pycontextobject PyContext;
+typedef struct _pycontextvarobject PyContextVar;
+typedef struct _pycontexttokenobject PyContextToken;
+typedef struct _odictobject PyODictObject;
+#endif
 
 #endif /* Py_PYTYPEDEFS_H */

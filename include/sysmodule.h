@@ -1,9 +1,9 @@
-/* Hand-written macros and static inline functions of CPython 3.11's sysmodule.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_SYSMODULE_H
-#define FERROPY_SYSMODULE_H
+/* CPython 3.11's sysmodule.h: it has no macro; declarations
+ * come from ferropy_generated.h. */
+#ifndef Py_SYSMODULE_H
+#define Py_SYSMODULE_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_SYSMODULE_H */
+#endif /* Py_SYSMODULE_H */

@@ -1,9 +1,5 @@
-/* Hand-written macros and static inline functions of CPython 3.11's cpython/frameobject.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_CPYTHON_FRAMEOBJECT_H
-#define FERROPY_CPYTHON_FRAMEOBJECT_H
-#ifndef Py_PYTHON_H
-#  include "Python.h"
+/* Non-limited part of frameobject.h (CPython 3.11's cpython/frameobject.h):
+ * declarations only, from ferropy_generated.h. */
+#ifndef Py_CPYTHON_FRAMEOBJECT_H
+#  error "this header file must not be included directly"
 #endif
-
-#endif /* FERROPY_CPYTHON_FRAMEOBJECT_H */

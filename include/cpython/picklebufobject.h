@@ -1,9 +1,12 @@
-/* Hand-written macros and static inline functions of CPython 3.11's cpython/picklebufobject.h.
- * Declarations come from ferropy_generated.h. */
-#ifndef FERROPY_CPYTHON_PICKLEBUFOBJECT_H
-#define FERROPY_CPYTHON_PICKLEBUFOBJECT_H
+/* Hand-written macros of CPython 3.11's cpython/picklebufobject.h. */
+#ifndef Py_LIMITED_API
+#ifndef Py_PICKLEBUFOBJECT_H
+#define Py_PICKLEBUFOBJECT_H
 #ifndef Py_PYTHON_H
 #  include "Python.h"
 #endif
 
-#endif /* FERROPY_CPYTHON_PICKLEBUFOBJECT_H */
+#define PyPickleBuffer_Check(op) Py_IS_TYPE(op, &PyPickleBuffer_Type)
+
+#endif /* !Py_PICKLEBUFOBJECT_H */
+#endif /* !Py_LIMITED_API */

@@ -1,2 +1,3 @@
 //! Symbol tables and code generation (the tokenizer, parser and AST are the
 //! `ferropy-parser` crate).
+pub mod flags;

@@ -1,1 +1,4 @@
 //! Frames, the eval loop and calls.
+pub mod ceval;
+pub mod frame;
+pub mod traceback;

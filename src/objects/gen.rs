@@ -6,15 +6,7 @@ use crate::object::object::PyObject;
 use crate::objects::code::PyCodeObject;
 use core::ffi::c_char;
 
-/// FIXME(merge): use the thread-state layer's `_err_stackitem` (`_PyErr_StackItem`,
-/// crate::runtime::threadstate) instead of this mirror, which exists only so the generator
-/// structs can embed it before the abi-runtime branch lands (delete it then, or cbindgen
-/// emits `struct _err_stackitem` twice).
-#[repr(C)]
-pub struct _err_stackitem {
-    pub exc_value: *mut PyObject,
-    pub previous_item: *mut _err_stackitem,
-}
+use crate::runtime::threadstate::_err_stackitem;
 
 /// `PyGenObject`: a generator.
 #[cfg(not(Py_LIMITED_API))]

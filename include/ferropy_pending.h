@@ -1,0 +1,40 @@
+/* C-API names that CPython 3.11's headers declare, that the static inline functions of our
+ * headers use (so every translation unit that includes Python.h needs them declared), but
+ * that ferropy does not implement yet.
+ *
+ * They are declared here with CPython's exact types, so C code compiles as it does against
+ * CPython; a program that really uses one fails at link time ("undefined reference"), which
+ * is the honest answer while it is unimplemented. When the Rust side implements a name,
+ * cbindgen declares it in ferropy_generated.h and it must be deleted from this file:
+ * tools/check_pending_decls.py (in `make test`) fails while a name is in both, or while a
+ * name here is exported by the library. */
+#ifndef FERROPY_PENDING_H
+#define FERROPY_PENDING_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* object core (issue 3) */
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+extern PyTypeObject PyCFunction_Type;
+#ifndef Py_LIMITED_API
+extern PyTypeObject PyCMethod_Type;
+#endif
+
+/* numbers (issue 4) */
+extern PyObject _Py_NoneStruct;
+
+/* text and containers (issue 5) */
+extern PyTypeObject PyByteArray_Type;
+
+/* weak references (issue 11) */
+extern PyTypeObject _PyWeakref_RefType;
+extern PyTypeObject _PyWeakref_ProxyType;
+extern PyTypeObject _PyWeakref_CallableProxyType;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FERROPY_PENDING_H */
