@@ -167,6 +167,10 @@ def run_one(test, out_dir, build, cpy, mode_memcheck):
         ldd = subprocess.run(["ldd", str(cpython_bin)], capture_output=True, text=True, env=env).stdout
         if "libpython3.11" in ldd and str((build / "lib").resolve()) not in ldd:
             return test, ["drop-in run did not load ferropy's library:\n" + ldd], notes
+    # A test may end with a count line ("layout items: 1365"); show it.
+    last = results["ferropy"][1].strip().splitlines()[-1:] or [""]
+    if re.fullmatch(r"[\w -]+ items: \d+", last[0]):
+        notes.append(last[0])
     return test, check_outputs(test, results), notes
 
 
