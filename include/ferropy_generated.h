@@ -1064,20 +1064,20 @@ typedef struct _frame _frame;
 typedef struct _is _is;
 
 /**
- * `struct _object`: every Python object starts with this header.
- */
-typedef struct _object {
-  Py_ssize_t ob_refcnt;
-  PyTypeObject *ob_type;
-} _object;
-
-/**
  * `PyVarObject`: the header of variable-size objects (`ob_size` items follow).
  */
 typedef struct PyVarObject {
   PyObject ob_base;
   Py_ssize_t ob_size;
 } PyVarObject;
+
+/**
+ * `struct _object`: every Python object starts with this header.
+ */
+typedef struct _object {
+  Py_ssize_t ob_refcnt;
+  PyTypeObject *ob_type;
+} _object;
 
 typedef void (*destructor)(PyObject*);
 
@@ -2771,6 +2771,183 @@ extern "C" {
  * compiled into extensions) returns for an empty bytearray, so it must be exported data.
  */
 extern char _PyByteArray_empty_string[1];
+#endif
+
+/**
+ * `PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)`: initialises the header of
+ * memory the caller allocated. NULL `op` is an allocation failure: MemoryError, as in
+ * CPython; NULL `tp` is SystemError (CPython would crash).
+ */
+PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp);
+
+/**
+ * `PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *tp, Py_ssize_t size)`:
+ * as `PyObject_Init`, also setting `ob_size`.
+ */
+struct PyVarObject *PyObject_InitVar(struct PyVarObject *op, PyTypeObject *tp, Py_ssize_t size);
+
+/**
+ * `PyObject *_PyObject_New(PyTypeObject *tp)` (`PyObject_New`): `tp_basicsize` bytes
+ * from the object domain, header initialised, the rest left as allocated. No GC header,
+ * whatever the type: GC types use `PyObject_GC_New`.
+ */
+PyObject *_PyObject_New(PyTypeObject *tp);
+
+/**
+ * `PyVarObject *_PyObject_NewVar(PyTypeObject *tp, Py_ssize_t nitems)`
+ * (`PyObject_NewVar`): room for `nitems` items, `ob_size` set to `nitems`.
+ */
+struct PyVarObject *_PyObject_NewVar(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * `PyObject *_PyObject_GC_New(PyTypeObject *tp)` (`PyObject_GC_New`): a GC object with
+ * its header, untracked (the caller tracks it once its fields are valid). SystemError
+ * for a type without `Py_TPFLAGS_HAVE_GC` (CPython would corrupt the heap).
+ */
+PyObject *_PyObject_GC_New(PyTypeObject *tp);
+
+/**
+ * `PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems)`
+ * (`PyObject_GC_NewVar`): negative `nitems` is SystemError, as in CPython.
+ */
+struct PyVarObject *_PyObject_GC_NewVar(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * `PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems)`
+ * (`PyObject_GC_Resize`): reallocates for `nitems` items and sets `ob_size`; the object
+ * may move. On failure (MemoryError) the original is untouched. CPython requires an
+ * untracked object (a tracked one would leave dangling list links there); here a tracked
+ * one is unlinked and relinked at its new address.
+ */
+struct PyVarObject *_PyObject_GC_Resize(struct PyVarObject *op, Py_ssize_t nitems);
+
+/**
+ * `void PyObject_GC_Del(void *op)`: frees a GC object's memory (header included),
+ * unlinking it first if still tracked. NULL is ignored.
+ */
+void PyObject_GC_Del(void *op);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyObject_IS_GC(PyObject *obj)`: 1 when `obj` carries a GC header.
+ */
+int PyObject_IS_GC(PyObject *op);
+#endif
+
+/**
+ * `void PyObject_GC_Track(void *op)`: links the object into generation 0 of the
+ * collector. CPython aborts (fatal error) on an object already tracked; here that is a
+ * no-op, so the lists stay consistent. A non-GC object is SystemError (CPython would
+ * corrupt memory).
+ */
+void PyObject_GC_Track(void *op);
+
+/**
+ * `void PyObject_GC_UnTrack(void *op)`: unlinks a tracked object; an untracked one (or
+ * NULL, or a non-GC object) is left alone.
+ */
+void PyObject_GC_UnTrack(void *op);
+
+/**
+ * `int PyObject_GC_IsTracked(PyObject *op)`: 1 when the collector tracks `op`.
+ */
+int PyObject_GC_IsTracked(PyObject *op);
+
+/**
+ * `int PyObject_GC_IsFinalized(PyObject *op)`: 1 when `tp_finalize` has run for `op`.
+ */
+int PyObject_GC_IsFinalized(PyObject *op);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void *PyMem_RawMalloc(size_t size)`: callable without the GIL.
+ */
+void *PyMem_RawMalloc(size_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void *PyMem_RawCalloc(size_t nelem, size_t elsize)`.
+ */
+void *PyMem_RawCalloc(size_t nelem, size_t elsize);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void *PyMem_RawRealloc(void *ptr, size_t new_size)`.
+ */
+void *PyMem_RawRealloc(void *p, size_t new_size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyMem_RawFree(void *ptr)`.
+ */
+void PyMem_RawFree(void *p);
+#endif
+
+/**
+ * `void *PyMem_Malloc(size_t size)`.
+ */
+void *PyMem_Malloc(size_t size);
+
+/**
+ * `void *PyMem_Calloc(size_t nelem, size_t elsize)`.
+ */
+void *PyMem_Calloc(size_t nelem, size_t elsize);
+
+/**
+ * `void *PyMem_Realloc(void *ptr, size_t new_size)`.
+ */
+void *PyMem_Realloc(void *p, size_t new_size);
+
+/**
+ * `void PyMem_Free(void *ptr)`.
+ */
+void PyMem_Free(void *p);
+
+/**
+ * `void *PyObject_Malloc(size_t size)`: the object domain (objects and their buffers).
+ */
+void *PyObject_Malloc(size_t size);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `void *PyObject_Calloc(size_t nelem, size_t elsize)`.
+ */
+void *PyObject_Calloc(size_t nelem, size_t elsize);
+#endif
+
+/**
+ * `void *PyObject_Realloc(void *ptr, size_t new_size)`.
+ */
+void *PyObject_Realloc(void *p, size_t new_size);
+
+/**
+ * `void PyObject_Free(void *ptr)`: also the usual `tp_free` of non-GC types.
+ */
+void PyObject_Free(void *p);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *_PyMem_RawStrdup(const char *str)`: a copy to free with `PyMem_RawFree`.
+ */
+char *_PyMem_RawStrdup(const char *s);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *_PyMem_Strdup(const char *str)`: a copy to free with `PyMem_Free`.
+ */
+char *_PyMem_Strdup(const char *s);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `wchar_t *_PyMem_RawWcsdup(const wchar_t *str)`: a copy to free with `PyMem_RawFree`;
+ * NULL when the size would overflow or the allocation fails.
+ */
+wchar_t *_PyMem_RawWcsdup(const wchar_t *s);
 #endif
 
 /**

@@ -18,6 +18,7 @@ mod c_entry;
 pub mod object;
 pub mod objects;
 pub mod errors;
+pub mod gc;
 pub mod runtime;
 pub mod eval;
 pub mod compiler;

@@ -7,6 +7,8 @@ pub mod hash;
 pub mod member;
 pub mod methods;
 pub mod object;
+pub mod objimpl;
+pub mod pymem;
 pub mod refcount;
 pub mod slots;
 pub mod typeobject;
