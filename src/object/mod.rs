@@ -7,6 +7,7 @@ pub mod hash;
 pub mod member;
 pub mod methods;
 pub mod object;
+pub mod ptr;
 pub mod refcount;
 pub mod slots;
 pub mod typeobject;
