@@ -2806,10 +2806,12 @@ void Py_InitializeEx(int _initsigs);
  */
 int Py_IsInitialized(void);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
 /**
  * `int Py_FinalizeEx(void)`: 0 on success (and when not initialized).
  */
 int Py_FinalizeEx(void);
+#endif
 
 /**
  * `void Py_Finalize(void)`.
@@ -2822,10 +2824,12 @@ void Py_Finalize(void);
  */
 int Py_AtExit(void (*func)(void));
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyInterpreterState *PyInterpreterState_Main(void)`: NULL when not initialized.
  */
 PyInterpreterState *PyInterpreterState_Main(void);
+#endif
 
 /**
  * `int Py_BytesMain(int argc, char **argv)`.
@@ -2838,26 +2842,34 @@ int Py_BytesMain(int argc, char **argv);
  */
 PyThreadState *PyThreadState_Get(void);
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyThreadState *_PyThreadState_UncheckedGet(void)`: the current thread state or NULL.
  */
 PyThreadState *_PyThreadState_UncheckedGet(void);
+#endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**
  * `PyInterpreterState *PyThreadState_GetInterpreter(PyThreadState *tstate)`.
  */
 PyInterpreterState *PyThreadState_GetInterpreter(PyThreadState *tstate);
+#endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**
  * `uint64_t PyThreadState_GetID(PyThreadState *tstate)`.
  */
 uint64_t PyThreadState_GetID(PyThreadState *tstate);
+#endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**
  * `PyInterpreterState *PyInterpreterState_Get(void)`: the current interpreter; a fatal
  * error without a current thread state.
  */
 PyInterpreterState *PyInterpreterState_Get(void);
+#endif
 
 const char *Py_GetVersion(void);
 

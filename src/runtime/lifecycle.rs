@@ -100,6 +100,7 @@ pub extern "C" fn Py_IsInitialized() -> c_int {
 }
 
 /// `int Py_FinalizeEx(void)`: 0 on success (and when not initialized).
+#[cfg(not(limited_api_before_3_6))]
 #[no_mangle]
 pub extern "C" fn Py_FinalizeEx() -> c_int {
     finalize()
@@ -126,6 +127,7 @@ pub extern "C" fn Py_AtExit(func: Option<extern "C" fn()>) -> c_int {
 }
 
 /// `PyInterpreterState *PyInterpreterState_Main(void)`: NULL when not initialized.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn PyInterpreterState_Main() -> *mut PyInterpreterState {
     MAIN_INTERPRETER.load(Ordering::Acquire)

@@ -95,12 +95,14 @@ pub extern "C" fn PyThreadState_Get() -> *mut PyThreadState {
 }
 
 /// `PyThreadState *_PyThreadState_UncheckedGet(void)`: the current thread state or NULL.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn _PyThreadState_UncheckedGet() -> *mut PyThreadState {
     current()
 }
 
 /// `PyInterpreterState *PyThreadState_GetInterpreter(PyThreadState *tstate)`.
+#[cfg(not(limited_api_before_3_9))]
 #[no_mangle]
 pub unsafe extern "C" fn PyThreadState_GetInterpreter(tstate: *mut PyThreadState) -> *mut PyInterpreterState {
     if tstate.is_null() {
@@ -110,6 +112,7 @@ pub unsafe extern "C" fn PyThreadState_GetInterpreter(tstate: *mut PyThreadState
 }
 
 /// `uint64_t PyThreadState_GetID(PyThreadState *tstate)`.
+#[cfg(not(limited_api_before_3_9))]
 #[no_mangle]
 pub unsafe extern "C" fn PyThreadState_GetID(tstate: *mut PyThreadState) -> u64 {
     if tstate.is_null() {
@@ -120,6 +123,7 @@ pub unsafe extern "C" fn PyThreadState_GetID(tstate: *mut PyThreadState) -> u64 
 
 /// `PyInterpreterState *PyInterpreterState_Get(void)`: the current interpreter; a fatal
 /// error without a current thread state.
+#[cfg(not(limited_api_before_3_9))]
 #[no_mangle]
 pub extern "C" fn PyInterpreterState_Get() -> *mut PyInterpreterState {
     let tstate = current();
