@@ -2968,9 +2968,85 @@ void Py_IncRef(PyObject *op);
 void Py_DecRef(PyObject *op);
 
 /**
+ * `void Py_Initialize(void)`.
+ */
+void Py_Initialize(void);
+
+/**
+ * `void Py_InitializeEx(int initsigs)`. Signal handlers are installed by the signals
+ * layer once it exists; until then `initsigs` has nothing to install.
+ */
+void Py_InitializeEx(int _initsigs);
+
+/**
+ * `int Py_IsInitialized(void)`.
+ */
+int Py_IsInitialized(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+/**
+ * `int Py_FinalizeEx(void)`: 0 on success (and when not initialized).
+ */
+int Py_FinalizeEx(void);
+#endif
+
+/**
+ * `void Py_Finalize(void)`.
+ */
+void Py_Finalize(void);
+
+/**
+ * `int Py_AtExit(void (*func)(void))`: registers `func` to run at the end of
+ * `Py_FinalizeEx`; 0 on success, -1 when 32 are already registered.
+ */
+int Py_AtExit(void (*func)(void));
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyInterpreterState *PyInterpreterState_Main(void)`: NULL when not initialized.
+ */
+PyInterpreterState *PyInterpreterState_Main(void);
+#endif
+
+/**
  * `int Py_BytesMain(int argc, char **argv)`.
  */
 int Py_BytesMain(int argc, char **argv);
+
+/**
+ * `PyThreadState *PyThreadState_Get(void)`: the current thread state; a fatal error when
+ * called without the GIL.
+ */
+PyThreadState *PyThreadState_Get(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyThreadState *_PyThreadState_UncheckedGet(void)`: the current thread state or NULL.
+ */
+PyThreadState *_PyThreadState_UncheckedGet(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyInterpreterState *PyThreadState_GetInterpreter(PyThreadState *tstate)`.
+ */
+PyInterpreterState *PyThreadState_GetInterpreter(PyThreadState *tstate);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `uint64_t PyThreadState_GetID(PyThreadState *tstate)`.
+ */
+uint64_t PyThreadState_GetID(PyThreadState *tstate);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyInterpreterState *PyInterpreterState_Get(void)`: the current interpreter; a fatal
+ * error without a current thread state.
+ */
+PyInterpreterState *PyInterpreterState_Get(void);
+#endif
 
 const char *Py_GetVersion(void);
 

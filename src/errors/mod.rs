@@ -1,3 +1,4 @@
 //! Exceptions, `PyErr_*`, tracebacks and warnings.
 
 pub mod exceptions;
+pub mod raised;

@@ -9,6 +9,7 @@ pub mod methods;
 pub mod object;
 pub mod objimpl;
 pub mod pymem;
+pub mod ptr;
 pub mod refcount;
 pub mod slots;
 pub mod typeobject;
