@@ -1064,6 +1064,14 @@ typedef struct _frame _frame;
 typedef struct _is _is;
 
 /**
+ * `struct _object`: every Python object starts with this header.
+ */
+typedef struct _object {
+  Py_ssize_t ob_refcnt;
+  PyTypeObject *ob_type;
+} _object;
+
+/**
  * `PyVarObject`: the header of variable-size objects (`ob_size` items follow).
  */
 typedef struct PyVarObject {
@@ -1071,13 +1079,18 @@ typedef struct PyVarObject {
   Py_ssize_t ob_size;
 } PyVarObject;
 
+#if !defined(Py_LIMITED_API)
 /**
- * `struct _object`: every Python object starts with this header.
+ * `PyMemAllocatorEx`: one allocator; `ctx` is passed back as the first argument.
  */
-typedef struct _object {
-  Py_ssize_t ob_refcnt;
-  PyTypeObject *ob_type;
-} _object;
+typedef struct PyMemAllocatorEx {
+  void *ctx;
+  void *(*malloc)(void*, size_t);
+  void *(*calloc)(void*, size_t, size_t);
+  void *(*realloc)(void*, void*, size_t);
+  void (*free)(void*, void*);
+} PyMemAllocatorEx;
+#endif
 
 typedef void (*destructor)(PyObject*);
 
@@ -2633,19 +2646,6 @@ typedef struct PyConfig {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `PyMemAllocatorEx`: one allocator; `ctx` is passed back as the first argument.
- */
-typedef struct PyMemAllocatorEx {
-  void *ctx;
-  void *(*malloc)(void*, size_t);
-  void *(*calloc)(void*, size_t, size_t);
-  void *(*realloc)(void*, void*, size_t);
-  void (*free)(void*, void*);
-} PyMemAllocatorEx;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `PyObjectArenaAllocator`: how the object allocator obtains and returns its arenas.
  */
 typedef struct PyObjectArenaAllocator {
@@ -2777,8 +2777,12 @@ extern char _PyByteArray_empty_string[1];
  * `PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)`: initialises the header of
  * memory the caller allocated. NULL `op` is an allocation failure: MemoryError, as in
  * CPython; NULL `tp` is SystemError (CPython would crash).
+ *
+ * Spelled with the struct tag `_object` (the same C type as `PyObject`) so that cbindgen,
+ * which cannot see through the excluded `PyObject` alias, emits `struct _object` before
+ * `PyVarObject`, which embeds it and is first used by the functions below.
  */
-PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp);
+struct _object *PyObject_Init(struct _object *op, PyTypeObject *tp);
 
 /**
  * `PyVarObject *PyObject_InitVar(PyVarObject *op, PyTypeObject *tp, Py_ssize_t size)`:
@@ -2927,6 +2931,24 @@ void *PyObject_Realloc(void *p, size_t new_size);
  * `void PyObject_Free(void *ptr)`: also the usual `tp_free` of non-GC types.
  */
 void PyObject_Free(void *p);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyMem_GetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *allocator)`:
+ * copies the domain's current allocator (the default one until a Set). An unknown domain
+ * yields an all-NULL allocator, as in CPython; a NULL `allocator` is ignored.
+ */
+void PyMem_GetAllocator(PyMemAllocatorDomain domain, struct PyMemAllocatorEx *allocator);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyMem_SetAllocator(PyMemAllocatorDomain domain, PyMemAllocatorEx *allocator)`:
+ * installs a copy of `*allocator`; the public functions of the domain use it from now on.
+ * An unknown domain is ignored, as in CPython; a NULL `allocator` too.
+ */
+void PyMem_SetAllocator(PyMemAllocatorDomain domain, struct PyMemAllocatorEx *allocator);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**

@@ -14,7 +14,7 @@ use core::ffi::{c_int, c_void};
 use core::ptr;
 
 use crate::gc::head as gc;
-use crate::object::object::{PyObject, PyVarObject};
+use crate::object::object::{PyObject, PyVarObject, _object};
 use crate::object::pymem::{PyObject_Free, PyObject_Malloc, PyObject_Realloc};
 use crate::object::typeobject::{
     PyTypeObject, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HEAPTYPE, Py_TPFLAGS_MANAGED_DICT,
@@ -91,8 +91,12 @@ unsafe fn init_var_header(op: *mut PyVarObject, tp: *mut PyTypeObject, size: Py_
 /// `PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)`: initialises the header of
 /// memory the caller allocated. NULL `op` is an allocation failure: MemoryError, as in
 /// CPython; NULL `tp` is SystemError (CPython would crash).
+///
+/// Spelled with the struct tag `_object` (the same C type as `PyObject`) so that cbindgen,
+/// which cannot see through the excluded `PyObject` alias, emits `struct _object` before
+/// `PyVarObject`, which embeds it and is first used by the functions below.
 #[no_mangle]
-pub unsafe extern "C" fn PyObject_Init(op: *mut PyObject, tp: *mut PyTypeObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyObject_Init(op: *mut _object, tp: *mut PyTypeObject) -> *mut _object {
     if op.is_null() {
         return no_memory();
     }

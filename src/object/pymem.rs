@@ -70,9 +70,14 @@ fn domain(d: PyMemAllocatorDomain) -> &'static Domain {
     }
 }
 
+/// `PyMemAllocatorDomain` as C passes it: a plain int, since C may pass a value outside the
+/// enum (CPython defines what happens then) and a Rust enum may never hold one. The C
+/// header names it `PyMemAllocatorDomain` (cbindgen.toml renames it).
+pub type PyMemAllocatorDomain_int = core::ffi::c_int;
+
 /// The domain C passed, or None for a value outside the enum (C can pass any int; a Rust
 /// enum must never hold one, so the raw value is inspected first).
-fn domain_from_c(raw: i32) -> Option<&'static Domain> {
+fn domain_from_c(raw: PyMemAllocatorDomain_int) -> Option<&'static Domain> {
     match raw {
         0 => Some(&RAW),
         1 => Some(&MEM),
@@ -246,11 +251,11 @@ pub unsafe extern "C" fn PyObject_Free(p: *mut c_void) {
 /// yields an all-NULL allocator, as in CPython; a NULL `allocator` is ignored.
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
-pub unsafe extern "C" fn PyMem_GetAllocator(d: i32, allocator: *mut PyMemAllocatorEx) {
+pub unsafe extern "C" fn PyMem_GetAllocator(domain: PyMemAllocatorDomain_int, allocator: *mut PyMemAllocatorEx) {
     if allocator.is_null() {
         return;
     }
-    *allocator = match domain_from_c(d) {
+    *allocator = match domain_from_c(domain) {
         Some(dom) => ptr::read(dom.get()),
         None => PyMemAllocatorEx { ctx: ptr::null_mut(), malloc: None, calloc: None, realloc: None, free: None },
     };
@@ -261,11 +266,11 @@ pub unsafe extern "C" fn PyMem_GetAllocator(d: i32, allocator: *mut PyMemAllocat
 /// An unknown domain is ignored, as in CPython; a NULL `allocator` too.
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
-pub unsafe extern "C" fn PyMem_SetAllocator(d: i32, allocator: *mut PyMemAllocatorEx) {
+pub unsafe extern "C" fn PyMem_SetAllocator(domain: PyMemAllocatorDomain_int, allocator: *mut PyMemAllocatorEx) {
     if allocator.is_null() {
         return;
     }
-    if let Some(dom) = domain_from_c(d) {
+    if let Some(dom) = domain_from_c(domain) {
         ptr::write(dom.get(), ptr::read(allocator));
     }
 }
