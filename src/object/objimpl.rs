@@ -149,6 +149,9 @@ pub unsafe extern "C" fn _PyObject_NewVar(tp: *mut PyTypeObject, nitems: Py_ssiz
         return bad_internal_call();
     }
     let Some(size) = var_size(tp, nitems) else { return no_memory() };
+    // A negative nitems can shrink the size below the header CPython then writes past
+    // the block; never allocate less than the header.
+    let size = size.max(core::mem::size_of::<PyVarObject>());
     let op = PyObject_Malloc(size) as *mut PyVarObject;
     if op.is_null() {
         return no_memory();
