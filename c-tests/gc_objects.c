@@ -205,7 +205,6 @@ int main(void)
     PyObject *p = PyObject_New(PyObject, &Plain_Type);
     printf("plain object: IS_GC %d, tracked %d, finalized %d\n", PyObject_IS_GC(p),
            PyObject_GC_IsTracked(p), PyObject_GC_IsFinalized(p));
-    PyObject_GC_UnTrack(p);
     PyObject_Free(p);
 
     printf("== bad arguments\n");
