@@ -443,7 +443,23 @@ mod tests {
         assert!(!running_on_valgrind());
         let mut a = mimalloc_allocator();
         unsafe { PyMem_GetAllocator(2, &mut a) };
-        assert!(a.malloc == Some(mimalloc_malloc as unsafe extern "C" fn(*mut c_void, usize) -> *mut c_void));
+        // The default (mimalloc) allocator answers a zero-byte request; the libc one would
+        // too, so check the pointer is mimalloc's.
+        let p = unsafe { a.malloc.unwrap()(a.ctx, 0) };
+        extern "C" {
+            // In the mimalloc library the crate builds (declared by its "extended" feature).
+            fn mi_is_in_heap_region(p: *const c_void) -> bool;
+        }
+        assert!(unsafe { mi_is_in_heap_region(p) });
+        unsafe { a.free.unwrap()(a.ctx, p) };
+    }
+
+    #[test]
+    fn setup_refuses_allocators_we_do_not_have() {
+        // (Switching for real would pull the allocator from under the other tests.)
+        assert!(setup_allocators(PyMemAllocatorName::PYMEM_ALLOCATOR_DEBUG).is_err());
+        assert!(setup_allocators(PyMemAllocatorName::PYMEM_ALLOCATOR_PYMALLOC).is_err());
+        assert!(setup_allocators(PyMemAllocatorName::PYMEM_ALLOCATOR_NOT_SET).is_ok());
     }
 
     #[test]
