@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 typedef void *(*malloc_fn)(size_t);
 typedef void *(*calloc_fn)(size_t, size_t);
@@ -224,6 +225,9 @@ int main(void)
     printf("strdup: %s, %s\n", s, t);
     PyMem_RawFree(s);
     PyMem_Free(t);
+    wchar_t *ws = _PyMem_RawWcsdup(L"wide copy");
+    printf("wcsdup: %d\n", wcscmp(ws, L"wide copy") == 0);
+    PyMem_RawFree(ws);
 
     printf("== default allocators\n");
     for (int d = 0; d < 3; d++) {
