@@ -1,7 +1,7 @@
 /* Hand-written macros of CPython 3.11's objimpl.h: the object allocation spellings
  * (PyObject_New & co.), GC helpers and Py_VISIT. The functions they name
  * (PyObject_Malloc, _PyObject_New, _PyObject_GC_New, ...) come from ferropy_generated.h
- * once the allocator provides them. */
+ * (src/object/pymem.rs, src/object/objimpl.rs). */
 #ifndef FERROPY_OBJIMPL_H
 #define FERROPY_OBJIMPL_H
 #ifndef Py_PYTHON_H
