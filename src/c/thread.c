@@ -1,7 +1,9 @@
 /* The two places where a thread's stack is entered or left outside Rust: the start
  * routine of threads made by PyThread_start_new_thread, and PyThread_exit_thread.
- * pthread_exit ends a thread by a forced unwind of its stack, which must meet no Rust
- * frame (Rust aborts on an unwind leaving an extern "C" function), so both ends are C.
+ * pthread_exit ends a thread by a forced unwind of its stack; Rust makes no promise about
+ * unwinding through its frames, so a thread that C code ends crosses none: both ends are
+ * C. (The one Rust path to pthread_exit, a late thread meeting finalization in take_gil,
+ * crosses frames that own nothing; c-tests/gil_finalize.c runs it.)
  * PyThread_exit_thread is exported through the trampolines in src/c_entry.rs. */
 #include <pthread.h>
 #include <stdlib.h>
