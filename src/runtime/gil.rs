@@ -35,9 +35,6 @@ struct GilLock {
     waiting: u32,
     /// Holders blocked in `drop` until another thread takes the GIL.
     handing_off: u32,
-    /// Set while the runtime finalizes: every other thread that tries to take the GIL
-    /// exits instead (CPython's daemon-thread rule).
-    finalizing_thread: Option<libc::pthread_t>,
 }
 
 // SAFETY: `last_holder` is only compared, never dereferenced.
@@ -50,6 +47,10 @@ pub(crate) struct Gil {
     /// Signalled when a thread takes the GIL while a holder waits for the hand-off.
     switched: Condvar,
     interval_us: AtomicU64,
+    /// The finalizing OS thread (0: none), from the start of finalization to the next
+    /// initialization: every other thread that tries to take the GIL exits instead
+    /// (CPython's daemon-thread rule). Atomic so that `PyGILState_Ensure` checks it cheaply.
+    finalizing_thread: AtomicU64,
     /// The word the eval loop polls; the GIL owns the drop-request bit.
     pub(crate) eval_breaker: EvalBreaker,
 }
@@ -82,11 +83,11 @@ impl Gil {
                 switch_number: 0,
                 waiting: 0,
                 handing_off: 0,
-                finalizing_thread: None,
             }),
             released: Condvar::new(),
             switched: Condvar::new(),
             interval_us: AtomicU64::new(DEFAULT_SWITCH_INTERVAL_US),
+            finalizing_thread: AtomicU64::new(0),
             eval_breaker: EvalBreaker::new(),
         }
     }
@@ -109,8 +110,11 @@ impl Gil {
         self.interval_us.store(microseconds, Ordering::Relaxed);
     }
 
-    fn must_exit(lock: &GilLock) -> bool {
-        matches!(lock.finalizing_thread, Some(t) if t != this_thread())
+    /// Whether the calling thread must exit rather than take the GIL (the runtime is
+    /// finalizing, or finalized, in another thread).
+    pub(crate) fn closed_to_caller(&self) -> bool {
+        let finalizing = self.finalizing_thread.load(Ordering::Acquire);
+        finalizing != 0 && finalizing != this_thread() as u64
     }
 
     /// Blocks until the calling thread holds the GIL on behalf of `tstate`. errno is kept,
@@ -127,7 +131,7 @@ impl Gil {
     fn take_keeping_errno(&self, tstate: *mut PyThreadState) -> Taken {
         let me = this_thread();
         let mut lock = self.guard();
-        if Self::must_exit(&lock) {
+        if self.closed_to_caller() {
             return Taken::MustExit;
         }
         if lock.locked && lock.holder_thread == me {
@@ -143,7 +147,7 @@ impl Gil {
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             lock = relocked;
             lock.waiting -= 1;
-            if Self::must_exit(&lock) {
+            if self.closed_to_caller() {
                 return Taken::MustExit;
             }
             if wait.timed_out() && lock.locked && lock.switch_number == switch_seen {
@@ -219,8 +223,9 @@ impl Gil {
     /// Finalization starts: from now on, threads other than the caller exit when they
     /// try to take the GIL; those already waiting are woken to do so.
     pub(crate) fn begin_finalizing(&self) {
-        let mut lock = self.guard();
-        lock.finalizing_thread = Some(this_thread());
+        // Under the mutex, so that no waiter misses the wake-up below.
+        let _lock = self.guard();
+        self.finalizing_thread.store(this_thread() as u64, Ordering::Release);
         self.released.notify_all();
         self.switched.notify_all();
     }
@@ -239,8 +244,8 @@ impl Gil {
 
     /// Initialization: a fresh GIL, as a fresh runtime has it (default switch interval).
     pub(crate) fn reset_for_initialize(&self) {
-        let mut lock = self.guard();
-        lock.finalizing_thread = None;
+        let _lock = self.guard();
+        self.finalizing_thread.store(0, Ordering::Release);
         self.interval_us.store(DEFAULT_SWITCH_INTERVAL_US, Ordering::Relaxed);
     }
 }

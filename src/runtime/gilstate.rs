@@ -9,6 +9,7 @@
 //! CPython does by deleting its TSS key.
 use crate::runtime::gil;
 use crate::runtime::pystate::{self, fatal_error};
+use crate::runtime::thread::exit_current_thread;
 use crate::runtime::threadstate::{PyInterpreterState, PyThreadState};
 use core::cell::Cell;
 use core::ffi::c_int;
@@ -92,6 +93,11 @@ pub(crate) fn forget_if_auto(tstate: *mut PyThreadState) {
 /// with its automatic thread state current, whatever state it was in.
 #[no_mangle]
 pub extern "C" fn PyGILState_Ensure() -> PyGILState_STATE {
+    if gil::RUNTIME_GIL.closed_to_caller() {
+        // Finalization started in another thread: this thread would exit when taking the
+        // GIL anyway; do so before making a thread state finalization would not see.
+        exit_current_thread();
+    }
     let interp = AUTO_INTERPRETER.load(Ordering::Acquire);
     if interp.is_null() {
         fatal_error("PyGILState_Ensure", "Python is not initialized (call Py_Initialize first)");
