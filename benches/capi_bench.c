@@ -33,5 +33,15 @@ int main(void)
     Py_SET_REFCNT(&bench_obj, 1);
     BENCH("Py_IncRef+Py_DecRef", (Py_IncRef(&bench_obj), Py_DecRef(&bench_obj)));
     BENCH("Py_GetVersion", sink = Py_GetVersion());
+
+    /* The GIL, uncontended: what Py_BEGIN/END_ALLOW_THREADS and PyGILState_Ensure cost a
+     * thread that is alone. */
+    Py_Initialize();
+    BENCH("PyEval_SaveThread+RestoreThread", PyEval_RestoreThread(PyEval_SaveThread()));
+    BENCH("PyGILState_Ensure+Release(held)", PyGILState_Release(PyGILState_Ensure()));
+    PyThreadState *main_ts = PyEval_SaveThread();
+    BENCH("PyGILState_Ensure+Release(released)", PyGILState_Release(PyGILState_Ensure()));
+    PyEval_RestoreThread(main_ts);
+    Py_FinalizeEx();
     return Py_REFCNT(&bench_obj) == 1 ? 0 : 1;
 }

@@ -925,6 +925,23 @@
 #define PY_INVALID_STACK_EFFECT 2147483647
 #endif
 
+/**
+ * Whether the calling thread held the GIL before `PyGILState_Ensure`.
+ */
+typedef enum PyGILState_STATE {
+  PyGILState_LOCKED,
+  PyGILState_UNLOCKED,
+} PyGILState_STATE;
+
+/**
+ * The result of `PyThread_acquire_lock_timed`.
+ */
+typedef enum PyLockStatus {
+  PY_LOCK_FAILURE = 0,
+  PY_LOCK_ACQUIRED = 1,
+  PY_LOCK_INTR = 2,
+} PyLockStatus;
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * What `am_send` reports: the iterator returned, raised, or yielded a value.
@@ -966,14 +983,6 @@ typedef enum _PyCodeLocationInfoKind {
   PY_CODE_LOCATION_INFO_NONE = 15,
 } _PyCodeLocationInfoKind;
 #endif
-
-/**
- * Whether the calling thread held the GIL before `PyGILState_Ensure`.
- */
-typedef enum PyGILState_STATE {
-  PyGILState_LOCKED,
-  PyGILState_UNLOCKED,
-} PyGILState_STATE;
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1022,15 +1031,6 @@ typedef enum PyMemAllocatorName {
 } PyMemAllocatorName;
 #endif
 
-/**
- * The result of `PyThread_acquire_lock_timed`.
- */
-typedef enum PyLockStatus {
-  PY_LOCK_FAILURE = 0,
-  PY_LOCK_ACQUIRED = 1,
-  PY_LOCK_INTR = 2,
-} PyLockStatus;
-
 #if !defined(Py_LIMITED_API)
 /**
  * How a conversion to `_PyTime_t` or from it rounds. CPython's `_PyTime_ROUND_TIMEOUT`
@@ -1062,6 +1062,11 @@ typedef struct _frame _frame;
  * opaque to C in every API level), so Rust keeps it opaque here too.
  */
 typedef struct _is _is;
+
+/**
+ * `PyThread_type_lock`: an opaque lock handle.
+ */
+typedef void *PyThread_type_lock;
 
 /**
  * `struct _object`: every Python object starts with this header.
@@ -2655,11 +2660,6 @@ typedef struct PyObjectArenaAllocator {
 } PyObjectArenaAllocator;
 #endif
 
-/**
- * `PyThread_type_lock`: an opaque lock handle.
- */
-typedef void *PyThread_type_lock;
-
 #if !defined(Py_LIMITED_API)
 /**
  * `struct _Py_tss_t` (`Py_tss_t`): a thread-specific storage key. Public (non-limited) so
@@ -2791,6 +2791,119 @@ void Py_IncRef(PyObject *op);
 void Py_DecRef(PyObject *op);
 
 /**
+ * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
+ * thread state, which it returns for `PyEval_RestoreThread` (`Py_BEGIN_ALLOW_THREADS`).
+ */
+PyThreadState *PyEval_SaveThread(void);
+
+/**
+ * `void PyEval_RestoreThread(PyThreadState *tstate)`: takes the GIL and makes `tstate`
+ * current (`Py_END_ALLOW_THREADS`).
+ */
+void PyEval_RestoreThread(PyThreadState *tstate);
+
+/**
+ * `void PyEval_AcquireThread(PyThreadState *tstate)`: takes the GIL for `tstate`, which
+ * becomes current; no thread state may be current before.
+ */
+void PyEval_AcquireThread(PyThreadState *tstate);
+
+/**
+ * `void PyEval_ReleaseThread(PyThreadState *tstate)`: `tstate` must be current; it stops
+ * being current and the GIL is released.
+ */
+void PyEval_ReleaseThread(PyThreadState *tstate);
+
+/**
+ * `int PyEval_ThreadsInitialized(void)`: 1; since 3.7 the GIL always exists (deprecated).
+ */
+int PyEval_ThreadsInitialized(void);
+
+/**
+ * `void PyEval_InitThreads(void)`: nothing to do since 3.9, `Py_Initialize` creates the
+ * GIL (deprecated).
+ */
+void PyEval_InitThreads(void);
+
+/**
+ * `void PyEval_AcquireLock(void)` (deprecated): takes the GIL for the current thread
+ * state, which must exist (it stays current while the GIL is released by
+ * `PyEval_ReleaseLock`).
+ */
+void PyEval_AcquireLock(void);
+
+/**
+ * `void PyEval_ReleaseLock(void)` (deprecated): releases the GIL and leaves the current
+ * thread state as it is.
+ */
+void PyEval_ReleaseLock(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyEval_SetSwitchInterval(unsigned long microseconds)` (`sys.setswitchinterval`).
+ */
+void _PyEval_SetSwitchInterval(unsigned long microseconds);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `unsigned long _PyEval_GetSwitchInterval(void)`, in microseconds.
+ */
+unsigned long _PyEval_GetSwitchInterval(void);
+#endif
+
+/**
+ * `PyGILState_STATE PyGILState_Ensure(void)`: makes sure the calling thread holds the GIL
+ * with its automatic thread state current, whatever state it was in.
+ */
+enum PyGILState_STATE PyGILState_Ensure(void);
+
+/**
+ * `void PyGILState_Release(PyGILState_STATE oldstate)`: undoes the matching
+ * `PyGILState_Ensure`: deletes the thread state it created when the count reaches zero,
+ * releases the GIL when the thread did not hold it before.
+ */
+void PyGILState_Release(enum PyGILState_STATE oldstate);
+
+/**
+ * `PyThreadState *PyGILState_GetThisThreadState(void)`: the calling thread's automatic
+ * thread state, or NULL.
+ */
+PyThreadState *PyGILState_GetThisThreadState(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyGILState_Check(void)`: 1 when the calling thread's automatic thread state is
+ * current (it holds the GIL), 0 otherwise; 1 when the runtime is not initialized.
+ */
+int PyGILState_Check(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyInterpreterState *PyInterpreterState_Head(void)`: the newest interpreter, NULL when
+ * the runtime is not initialized.
+ */
+PyInterpreterState *PyInterpreterState_Head(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp)`: the next
+ * older interpreter, or NULL (also for a NULL `interp`).
+ */
+PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp)`: the newest
+ * thread state of `interp`, or NULL (also for a NULL `interp`).
+ */
+PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp);
+#endif
+
+/**
  * `void Py_Initialize(void)`.
  */
 void Py_Initialize(void);
@@ -2832,6 +2945,36 @@ PyInterpreterState *PyInterpreterState_Main(void);
 #endif
 
 /**
+ * `PyThread_type_lock PyThread_allocate_lock(void)`: a new unlocked lock, NULL when out of
+ * memory.
+ */
+PyThread_type_lock PyThread_allocate_lock(void);
+
+/**
+ * `void PyThread_free_lock(PyThread_type_lock lock)`. NULL is ignored.
+ */
+void PyThread_free_lock(PyThread_type_lock lock);
+
+/**
+ * `PyLockStatus PyThread_acquire_lock_timed(lock, microseconds, intr_flag)`: waits at most
+ * `microseconds` (0: do not wait; negative: forever). A signal handler interrupting the
+ * wait makes it return `PY_LOCK_INTR` when `intr_flag` is set; otherwise the wait goes on
+ * (until the same deadline).
+ */
+enum PyLockStatus PyThread_acquire_lock_timed(PyThread_type_lock lock, long long microseconds, int intr_flag);
+
+/**
+ * `int PyThread_acquire_lock(lock, waitflag)`: 1 when acquired, 0 when not (`waitflag`
+ * 0 does not wait; signals never interrupt it).
+ */
+int PyThread_acquire_lock(PyThread_type_lock lock, int waitflag);
+
+/**
+ * `void PyThread_release_lock(PyThread_type_lock lock)`. NULL is ignored.
+ */
+void PyThread_release_lock(PyThread_type_lock lock);
+
+/**
  * `int Py_BytesMain(int argc, char **argv)`.
  */
 int Py_BytesMain(int argc, char **argv);
@@ -2870,6 +3013,163 @@ uint64_t PyThreadState_GetID(PyThreadState *tstate);
  */
 PyInterpreterState *PyInterpreterState_Get(void);
 #endif
+
+/**
+ * `PyThreadState *PyThreadState_New(PyInterpreterState *interp)`: a new thread state in
+ * `interp` for the calling thread (its automatic one, if it has none yet).
+ */
+PyThreadState *PyThreadState_New(PyInterpreterState *interp);
+
+/**
+ * `void PyThreadState_Clear(PyThreadState *tstate)`: drops every object the thread state
+ * refers to and calls its `on_delete` hook (how `_thread` learns that a thread is gone).
+ */
+void PyThreadState_Clear(PyThreadState *tstate);
+
+/**
+ * `void PyThreadState_Delete(PyThreadState *tstate)`: unlinks and frees a thread state
+ * that is not current (clear it first).
+ */
+void PyThreadState_Delete(PyThreadState *tstate);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyThreadState_DeleteCurrent(void)`: deletes the current thread state and
+ * releases the GIL (how a thread ends its life in Python).
+ */
+void PyThreadState_DeleteCurrent(void);
+#endif
+
+/**
+ * `PyThreadState *PyThreadState_Swap(PyThreadState *tstate)`: makes `tstate` (possibly
+ * NULL) current and returns the previous one. The GIL is not touched.
+ */
+PyThreadState *PyThreadState_Swap(PyThreadState *tstate);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyThreadState *PyThreadState_Next(PyThreadState *tstate)`: the next (older) thread
+ * state of the same interpreter, or NULL (also for a NULL `tstate`).
+ */
+PyThreadState *PyThreadState_Next(PyThreadState *tstate);
+#endif
+
+/**
+ * `void PyThread_init_thread(void)`: POSIX threads need no set-up, so there is nothing
+ * to do beyond being callable any number of times.
+ */
+void PyThread_init_thread(void);
+
+/**
+ * `unsigned long PyThread_get_thread_ident(void)`: the `pthread_t` of the calling thread.
+ */
+unsigned long PyThread_get_thread_ident(void);
+
+/**
+ * `unsigned long PyThread_get_thread_native_id(void)`: the kernel's thread id.
+ */
+unsigned long PyThread_get_thread_native_id(void);
+
+/**
+ * `unsigned long PyThread_start_new_thread(void (*func)(void *), void *arg)`: runs
+ * `func(arg)` in a new detached thread; its ident, or `PYTHREAD_INVALID_THREAD_ID`.
+ */
+unsigned long PyThread_start_new_thread(void (*func)(void*), void *arg);
+
+/**
+ * `size_t PyThread_get_stacksize(void)`: the current interpreter's stack size for new
+ * threads (0: the system's default).
+ */
+size_t PyThread_get_stacksize(void);
+
+/**
+ * `int PyThread_set_stacksize(size_t size)`: 0 resets to the default; otherwise sizes of
+ * at least 32 KiB that pthreads accepts are kept (0), others refused (-1).
+ */
+int PyThread_set_stacksize(size_t size);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `Py_tss_t *PyThread_tss_alloc(void)`: a new key, not yet created; NULL when out of memory.
+ */
+Py_tss_t *PyThread_tss_alloc(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyThread_tss_free(Py_tss_t *key)`: deletes the key if created, then frees what
+ * `PyThread_tss_alloc` returned. NULL is ignored.
+ */
+void PyThread_tss_free(Py_tss_t *key);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int PyThread_tss_is_created(Py_tss_t *key)`.
+ */
+int PyThread_tss_is_created(Py_tss_t *key);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int PyThread_tss_create(Py_tss_t *key)`: 0 on success or when already created, -1
+ * when the system has no key left.
+ */
+int PyThread_tss_create(Py_tss_t *key);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyThread_tss_delete(Py_tss_t *key)`: back to "not created"; values are dropped
+ * without destructors. A key never created is left alone.
+ */
+void PyThread_tss_delete(Py_tss_t *key);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int PyThread_tss_set(Py_tss_t *key, void *value)`: 0 on success, -1 on failure.
+ */
+int PyThread_tss_set(Py_tss_t *key, void *value);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void *PyThread_tss_get(Py_tss_t *key)`: the calling thread's value, NULL when unset.
+ */
+void *PyThread_tss_get(Py_tss_t *key);
+#endif
+
+/**
+ * `int PyThread_create_key(void)` (deprecated): a new key, -1 on failure.
+ */
+int PyThread_create_key(void);
+
+/**
+ * `void PyThread_delete_key(int key)` (deprecated).
+ */
+void PyThread_delete_key(int key);
+
+/**
+ * `int PyThread_set_key_value(int key, void *value)` (deprecated): 0 or -1.
+ */
+int PyThread_set_key_value(int key, void *value);
+
+/**
+ * `void *PyThread_get_key_value(int key)` (deprecated).
+ */
+void *PyThread_get_key_value(int key);
+
+/**
+ * `void PyThread_delete_key_value(int key)` (deprecated): unsets the calling thread's value.
+ */
+void PyThread_delete_key_value(int key);
+
+/**
+ * `void PyThread_ReInitTLS(void)` (deprecated): after `fork`, pthread keys stay valid in
+ * the child, so there is nothing to redo.
+ */
+void PyThread_ReInitTLS(void);
 
 const char *Py_GetVersion(void);
 
