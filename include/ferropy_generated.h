@@ -2765,6 +2765,16 @@ typedef struct _frozen {
 extern "C" {
 #endif // __cplusplus
 
+/**
+ * `PyBaseObject_Type`: `object`.
+ */
+extern PyTypeObject PyBaseObject_Type;
+
+/**
+ * `PyType_Type`: the type of every type object (`type`).
+ */
+extern PyTypeObject PyType_Type;
+
 #if !defined(Py_LIMITED_API)
 /**
  * `_PyByteArray_empty_string`: what `PyByteArray_AS_STRING` (a static inline function
@@ -2772,6 +2782,21 @@ extern "C" {
  */
 extern char _PyByteArray_empty_string[1];
 #endif
+
+/**
+ * `PyDict_Type`: the dict type.
+ */
+extern PyTypeObject PyDict_Type;
+
+/**
+ * `PyUnicode_Type`: the str type.
+ */
+extern PyTypeObject PyUnicode_Type;
+
+/**
+ * `PyTuple_Type`: the tuple type.
+ */
+extern PyTypeObject PyTuple_Type;
 
 /**
  * `void _Py_Dealloc(PyObject *op)`: destroy an object whose count reached zero by
@@ -2789,6 +2814,47 @@ void Py_IncRef(PyObject *op);
  * `void Py_DecRef(PyObject *op)`: `Py_XDECREF` as a function (NULL is ignored).
  */
 void Py_DecRef(PyObject *op);
+
+/**
+ * `PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)`: a zero-filled
+ * instance of `type` with room for `nitems` items plus one (CPython allocates a spare
+ * item, which code that writes a sentinel relies on), refcount 1, `ob_size` = `nitems`
+ * for types with items; GC types get their GC header. NULL with MemoryError when memory
+ * is exhausted.
+ */
+PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * `PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds)`:
+ * `type->tp_alloc(type, 0)`, ignoring the arguments.
+ */
+PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
+
+/**
+ * `int PyType_Ready(PyTypeObject *type)`: 0 once the type is ready (at once when it
+ * already is).
+ */
+int PyType_Ready(PyTypeObject *tp);
+
+/**
+ * `int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b)`.
+ */
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+
+/**
+ * `unsigned long PyType_GetFlags(PyTypeObject *type)`: `tp_flags`, for the limited API
+ * where the type struct is opaque.
+ */
+unsigned long PyType_GetFlags(PyTypeObject *tp);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_4)
+/**
+ * `void *PyType_GetSlot(PyTypeObject *type, int slot)`: the function or value stored for
+ * slot id `slot`, NULL when the type has none. Since 3.10 static types are accepted too.
+ * An unknown slot id is SystemError (`PyErr_BadInternalCall`).
+ */
+void *PyType_GetSlot(PyTypeObject *tp, int slot);
+#endif
 
 /**
  * `void Py_Initialize(void)`.

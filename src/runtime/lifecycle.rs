@@ -3,7 +3,7 @@
 //! and finalization can repeat any number of times in one process.
 //!
 //! What exists today is initialized here: the runtime, the main interpreter and the main
-//! thread state. The object core, `sys`, `builtins` and the GIL join this sequence as
+//! thread state, then the builtin static types (readied; unreadied at finalization). The rest of the object core, `sys`, `builtins` and the GIL join this sequence as
 //! they land (see docs/STATUS.md).
 use crate::runtime::interpreter::Interpreter;
 use crate::runtime::pystate;
@@ -41,6 +41,7 @@ fn initialize() {
     let tstate = unsafe { pystate::new_thread_state(interp) };
     MAIN_INTERPRETER.store(interp, Ordering::Release);
     pystate::swap(tstate);
+    crate::object::builtin_types::init();
     INITIALIZED.store(true, Ordering::Release);
 }
 
@@ -50,6 +51,7 @@ fn finalize() -> c_int {
     }
     INITIALIZED.store(false, Ordering::Release);
     FINALIZED_BEFORE.store(true, Ordering::Release);
+    crate::object::builtin_types::fini();
     let interp = MAIN_INTERPRETER.swap(core::ptr::null_mut(), Ordering::AcqRel);
     pystate::swap(core::ptr::null_mut());
     // SAFETY: the runtime owns `interp` and every thread state in it; no thread is current.
