@@ -2857,6 +2857,17 @@ void *PyType_GetSlot(PyTypeObject *tp, int slot);
 #endif
 
 /**
+ * `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated
+ * UTF-8 (strict: invalid input is UnicodeDecodeError).
+ */
+PyObject *PyUnicode_FromString(const char *u);
+
+/**
+ * `PyObject *PyUnicode_InternFromString(const char *u)`: the interned str for `u`.
+ */
+PyObject *PyUnicode_InternFromString(const char *u);
+
+/**
  * `void Py_Initialize(void)`.
  */
 void Py_Initialize(void);

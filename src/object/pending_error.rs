@@ -15,6 +15,7 @@ pub(crate) enum ExcType {
     SystemError,
     TypeError,
     IndexError,
+    UnicodeDecodeError,
 }
 
 thread_local! {

@@ -327,8 +327,17 @@ pub(crate) unsafe fn read_char(op: *mut PyObject, index: usize) -> Py_UCS4 {
     }
 }
 
-/// A new str from UTF-8 text (the Rust side of `PyUnicode_FromStringAndSize`).
+/// A str from UTF-8 text (the Rust side of `PyUnicode_FromStringAndSize`): a new object,
+/// except that the empty string is one interned object, as in CPython.
 pub(crate) fn from_utf8(text: &str) -> PyResult<PyRef> {
+    if text.is_empty() {
+        return intern("");
+    }
+    new_str(text)
+}
+
+/// A new str object holding `text`.
+fn new_str(text: &str) -> PyResult<PyRef> {
     let maxchar = text.chars().map(|c| c as Py_UCS4).max().unwrap_or(0);
     let length = if maxchar < 0x80 { text.len() } else { text.chars().count() };
     // SAFETY: the new string has room for `length` code units of its kind plus the NUL.
@@ -415,6 +424,46 @@ unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
     }
 }
 
+/// `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated
+/// UTF-8 (strict: invalid input is UnicodeDecodeError).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_FromString(u: *const c_char) -> *mut PyObject {
+    match utf8_arg(u).and_then(from_utf8) {
+        Ok(s) => s.into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+/// `PyObject *PyUnicode_InternFromString(const char *u)`: the interned str for `u`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_InternFromString(u: *const c_char) -> *mut PyObject {
+    match utf8_arg(u).and_then(intern) {
+        Ok(s) => s.into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+/// A C string argument as UTF-8 text: SystemError for NULL, UnicodeDecodeError for bad UTF-8.
+unsafe fn utf8_arg<'a>(u: *const c_char) -> PyResult<&'a str> {
+    if u.is_null() {
+        return Err(crate::object::pending_error::bad_internal_call());
+    }
+    let bytes = core::ffi::CStr::from_ptr(u).to_bytes();
+    core::str::from_utf8(bytes).map_err(|e| {
+        let start = e.valid_up_to();
+        let reason = match bytes[start] {
+            0x80..=0xc1 | 0xf5..=0xff => "invalid start byte",
+            _ if e.error_len().is_none() => "unexpected end of data",
+            _ => "invalid continuation byte",
+        };
+        // TODO(errors): a UnicodeDecodeError object; the message is its str().
+        crate::object::pending_error::raise(
+            crate::object::pending_error::ExcType::UnicodeDecodeError,
+            format!("'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start]),
+        )
+    })
+}
+
 // ---- Interning ------------------------------------------------------------------------------
 // One table for the process (as in CPython 3.11): a dict mapping each interned string to
 // itself. The table holds a strong reference, so an interned string lives until
@@ -435,7 +484,7 @@ pub(crate) fn intern(text: &str) -> PyResult<PyRef> {
         if let Some(found) = dict::get_item_str(table, text)? {
             return Ok(PyRef::from_borrowed(found).ok_or_else(no_memory)?);
         }
-        let s = from_utf8(text)?;
+        let s = new_str(text)?;
         dict::set_item(table, s.as_ptr(), s.as_ptr())?;
         (*(s.as_ptr() as *mut PyASCIIObject)).set_interned(SSTATE_INTERNED_MORTAL as c_uint);
         Ok(s)
@@ -464,6 +513,7 @@ mod str_tests {
 
     #[test]
     fn kinds_lengths_and_text() {
+        let _gil = crate::object::test_lock();
         for (text, k, n, ascii) in [
             ("", 1, 0, true),
             ("abc", 1, 3, true),
@@ -486,6 +536,7 @@ mod str_tests {
 
     #[test]
     fn equality_and_hash_cache() {
+        let _gil = crate::object::test_lock();
         let a = from_utf8("h\u{e9}llo").unwrap();
         let b = from_utf8("h\u{e9}llo").unwrap();
         let c = from_utf8("hello").unwrap();
@@ -502,6 +553,8 @@ mod str_tests {
 
     #[test]
     fn interning_returns_one_object() {
+        let _gil = crate::object::test_lock();
+        assert_eq!(from_utf8("").unwrap().as_ptr(), from_utf8("").unwrap().as_ptr());
         let a = intern("__doc__").unwrap();
         let b = intern("__doc__").unwrap();
         assert_eq!(a.as_ptr(), b.as_ptr());
