@@ -305,6 +305,11 @@ int main(void)
     Py_DECREF(i1);
     Py_DECREF(i2);
 
+    /* Unknown slot ids: NULL (CPython also sets SystemError, which nothing here reads). */
+    printf("unknown slot ids give NULL: %d %d %d\n", PyType_GetSlot(&Plain_Type, 0) == NULL,
+           PyType_GetSlot(&Plain_Type, Py_am_send + 1) == NULL,
+           PyType_GetSlot(&Plain_Type, -1) == NULL);
+
     printf("== finalize and initialize again\n");
     Py_FinalizeEx();
     Py_Initialize();

@@ -2828,7 +2828,7 @@ PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
  * `PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds)`:
  * `type->tp_alloc(type, 0)`, ignoring the arguments.
  */
-PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *_args, PyObject *_kwds);
+PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *args, PyObject *kwds);
 
 /**
  * `int PyType_Ready(PyTypeObject *type)`: 0 once the type is ready (at once when it

@@ -37,9 +37,10 @@ pub unsafe extern "C" fn PyType_GenericAlloc(tp: *mut PyTypeObject, nitems: Py_s
 #[no_mangle]
 pub unsafe extern "C" fn PyType_GenericNew(
     tp: *mut PyTypeObject,
-    _args: *mut PyObject,
-    _kwds: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
 ) -> *mut PyObject {
+    let _ = (args, kwds); // accepted and ignored, as CPython does
     if tp.is_null() {
         let _ = bad_internal_call(); // TODO(errors)
         return core::ptr::null_mut();

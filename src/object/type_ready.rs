@@ -439,4 +439,84 @@ mod tests {
         assert_eq!(doc_without_signature("Obj", "Obj()\n--\n\n"), "");
         assert_eq!(doc_without_signature("Obj", "Other()\n--\n\nx"), "Other()\n--\n\nx");
     }
+
+    use crate::object::pending_error::take;
+    use crate::object::static_type::static_type;
+    use crate::objects::tuple::PyTuple_Type;
+
+    fn new_type(name: &'static CStr, bases: &[*mut PyTypeObject]) -> *mut PyTypeObject {
+        let tp = Box::leak(Box::new(static_type(name, 16, 0, Py_TPFLAGS_BASETYPE, Some(c"doc"))));
+        if let Some(&first) = bases.first() {
+            tp.tp_base = first;
+        }
+        if bases.len() > 1 {
+            let items: Vec<PyRef> = bases
+                .iter()
+                .map(|&b| unsafe { PyRef::from_borrowed(b as *mut PyObject).unwrap() })
+                .collect();
+            tp.tp_bases = tuple::from_slice(&items).unwrap().into_ptr();
+        }
+        tp
+    }
+
+    unsafe fn mro_names(tp: *mut PyTypeObject) -> Vec<String> {
+        tuple::items((*tp).tp_mro).iter().map(|&t| type_name(t as *mut PyTypeObject)).collect()
+    }
+
+    #[test]
+    fn c3_linearization_of_a_diamond() {
+        let _gil = crate::object::test_lock();
+        crate::object::builtin_types::init();
+        let a = new_type(c"A", &[]);
+        let b = new_type(c"B", &[a]);
+        let c = new_type(c"C", &[a]);
+        let d = new_type(c"D", &[b, c]);
+        unsafe {
+            assert!(ready(d).is_ok());
+            assert_eq!(mro_names(d), ["D", "B", "C", "A", "object"]);
+            assert_eq!(mro_names(c), ["C", "A", "object"]);
+            assert!(crate::object::typetype::is_subtype(d, c));
+            assert!(!crate::object::typetype::is_subtype(b, c));
+            assert_ne!((*d).tp_flags & Py_TPFLAGS_READY, 0);
+            assert_eq!((*d).tp_flags & Py_TPFLAGS_READYING, 0);
+        }
+    }
+
+    #[test]
+    fn inconsistent_and_duplicate_bases_are_type_errors() {
+        let _gil = crate::object::test_lock();
+        crate::object::builtin_types::init();
+        let a = new_type(c"m.A", &[]);
+        let b = new_type(c"m.B", &[a]);
+        let bad = new_type(c"m.Bad", &[a, b]);
+        unsafe {
+            assert!(ready(bad).is_err());
+            assert_eq!(
+                take(),
+                Some((ExcType::TypeError,
+                      "Cannot create a consistent method resolution\norder (MRO) for bases A, B".into()))
+            );
+            assert_eq!((*bad).tp_flags & (Py_TPFLAGS_READY | Py_TPFLAGS_READYING), 0);
+            let dup = new_type(c"m.Dup", &[a, a]);
+            assert!(ready(dup).is_err());
+            assert_eq!(take(), Some((ExcType::TypeError, "duplicate base class A".into())));
+        }
+    }
+
+    #[test]
+    fn doc_goes_into_the_dict_without_signature() {
+        let _gil = crate::object::test_lock();
+        crate::object::builtin_types::init();
+        unsafe {
+            let tp = &raw mut PyTuple_Type;
+            let doc = dict::get_item_str((*tp).tp_dict, "__doc__").unwrap().unwrap();
+            assert!(pystr::to_string(doc).starts_with("Built-in immutable sequence.\n\nIf no argument"));
+            let object = &raw mut PyBaseObject_Type;
+            let doc = dict::get_item_str((*object).tp_dict, "__doc__").unwrap().unwrap();
+            assert!(pystr::to_string(doc).starts_with("The base class of the class hierarchy."));
+            // The key is the interned "__doc__".
+            let (key, _) = dict::items((*tp).tp_dict)[0];
+            assert_eq!(key, pystr::intern("__doc__").unwrap().as_ptr());
+        }
+    }
 }
