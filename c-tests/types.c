@@ -279,6 +279,29 @@ int main(void)
     Py_DECREF(d);
     printf("deallocs through tp_dealloc: %d\n", deallocs);
 
+    printf("== repr and str\n");
+    {
+        PlainObj *o = (PlainObj *)PyType_GenericAlloc(&Plain_Type, 0);
+        PyObject *r = Py_TYPE(o)->tp_repr((PyObject *)o);
+        PyObject *s = Py_TYPE(o)->tp_str((PyObject *)o);
+        char expected[100];
+        snprintf(expected, sizeof expected, "<types.Plain object at %p>", (void *)o);
+        printf("object repr as expected %d, str is repr %d, ascii str %d\n",
+               strcmp((const char *)PyUnicode_DATA(r), expected) == 0,
+               strcmp((const char *)PyUnicode_DATA(s), expected) == 0,
+               PyUnicode_IS_COMPACT_ASCII(r));
+        Py_DECREF(r);
+        Py_DECREF(s);
+        Py_TYPE(o)->tp_free(o);
+        PyTypeObject *named[] = { &Plain_Type, &Derived2_Type, &PyTuple_Type, &PyType_Type,
+                                  &PyBaseObject_Type };
+        for (size_t i = 0; i < sizeof named / sizeof *named; i++) {
+            PyObject *tr = Py_TYPE(named[i])->tp_repr((PyObject *)named[i]);
+            printf("repr of type: %s\n", (const char *)PyUnicode_DATA(tr));
+            Py_DECREF(tr);
+        }
+    }
+
     printf("== str objects\n");
     PyObject *s1 = PyUnicode_FromString("hello");
     PyObject *s2 = PyUnicode_FromString("caf\xc3\xa9");

@@ -20,7 +20,9 @@ use crate::pyport::Py_hash_t;
 #[no_mangle]
 pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(object_dealloc),
+    tp_repr: Some(object_repr),
     tp_hash: Some(object_hash),
+    tp_str: Some(object_str),
     tp_init: Some(object_init),
     tp_alloc: Some(PyType_GenericAlloc),
     tp_new: Some(object_new),
@@ -60,6 +62,25 @@ fn is_object_new(slot: crate::object::slots::newfunc) -> bool {
 
 fn is_object_init(slot: crate::object::slots::initproc) -> bool {
     slot == Some(object_init)
+}
+
+/// `object.__repr__`: `<module.Name object at 0x...>`, the module left out for builtins.
+unsafe extern "C" fn object_repr(op: *mut PyObject) -> *mut PyObject {
+    let tp = (*op).ob_type;
+    let (module, qualname) = crate::object::typetype::module_and_qualname(tp);
+    let text = match module.as_deref() {
+        Some(m) if m != "builtins" => format!("<{m}.{qualname} object at {op:p}>"),
+        _ => format!("<{qualname} object at {op:p}>"),
+    };
+    crate::objects::str::from_utf8(&text).map_or(core::ptr::null_mut(), |s| s.into_ptr())
+}
+
+/// `object.__str__`: the type's `tp_repr`.
+unsafe extern "C" fn object_str(op: *mut PyObject) -> *mut PyObject {
+    match (*(*op).ob_type).tp_repr {
+        Some(repr) => repr(op),
+        None => object_repr(op),
+    }
 }
 
 /// Arguments beyond the type or instance: a non-empty args tuple or keyword dict.

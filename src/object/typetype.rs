@@ -16,6 +16,7 @@ use crate::objects::tuple;
 #[no_mangle]
 pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: offset_of!(PyTypeObject, tp_vectorcall) as isize,
+    tp_repr: Some(type_repr),
     tp_traverse: Some(type_traverse),
     tp_clear: Some(type_clear),
     tp_weaklistoffset: offset_of!(PyTypeObject, tp_weaklist) as isize,
@@ -60,6 +61,31 @@ unsafe extern "C" fn type_traverse(op: *mut PyObject, visit: visitproc, arg: *mu
 unsafe extern "C" fn type_clear(_op: *mut PyObject) -> c_int {
     // Only heap types can be in a cycle; their clearing comes with them.
     0
+}
+
+/// `type.__repr__`: `<class 'module.Name'>`, the module left out for builtins.
+unsafe extern "C" fn type_repr(op: *mut PyObject) -> *mut PyObject {
+    let tp = op as *mut PyTypeObject;
+    let (module, qualname) = module_and_qualname(tp);
+    let text = match module.as_deref() {
+        Some(m) if m != "builtins" => format!("<class '{m}.{qualname}'>"),
+        _ => format!("<class '{qualname}'>"),
+    };
+    crate::objects::str::from_utf8(&text).map_or(core::ptr::null_mut(), |s| s.into_ptr())
+}
+
+/// A static type's `__module__` and `__qualname__`, from `tp_name`: "pkg.mod.Name" is
+/// ("pkg.mod", "Name"); a name without a dot is a builtin ("builtins").
+/// TODO(heap types): heap types keep them in `ht_qualname` and `__module__` in the dict.
+///
+/// # Safety
+/// `tp` is a live type.
+pub(crate) unsafe fn module_and_qualname(tp: *mut PyTypeObject) -> (Option<String>, String) {
+    let name = type_name(tp);
+    match name.rfind('.') {
+        Some(dot) => (Some(name[..dot].to_string()), name[dot + 1..].to_string()),
+        None => (Some("builtins".to_string()), name),
+    }
 }
 
 /// The part of `tp_name` after the last dot (what error messages show).
