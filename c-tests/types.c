@@ -328,6 +328,45 @@ int main(void)
     Py_DECREF(i1);
     Py_DECREF(i2);
 
+    printf("== _PyType_Lookup, version tags, PyType_Modified\n");
+    {
+#define TAGGED(tp) PyType_HasFeature((tp), Py_TPFLAGS_VALID_VERSION_TAG)
+        printf("tagged before: Base %d Derived %d Derived2 %d Plain %d\n", TAGGED(&Base_Type),
+               TAGGED(&Derived_Type), TAGGED(&Derived2_Type), TAGGED(&Plain_Type));
+        PyObject *doc = PyUnicode_InternFromString("__doc__");
+        PyObject *missing = PyUnicode_InternFromString("no_such_attribute");
+        PyObject *found = _PyType_Lookup(&Base_Type, doc);
+        printf("Base.__doc__: %s\n", found && PyUnicode_Check(found) ?
+               (const char *)PyUnicode_DATA(found) : "(not a str)");
+        found = _PyType_Lookup(&Base_Type, doc); /* the cached answer */
+        printf("again: %s\n", found && PyUnicode_Check(found) ?
+               (const char *)PyUnicode_DATA(found) : "(not a str)");
+        found = _PyType_Lookup(&PyTuple_Type, doc);
+        printf("tuple.__doc__ starts: %.28s\n", found ? (const char *)PyUnicode_DATA(found) : "NULL");
+        printf("missing on Derived: %s\n", _PyType_Lookup(&Derived_Type, missing) ? "found" : "NULL");
+        printf("missing again: %s\n", _PyType_Lookup(&Derived_Type, missing) ? "found" : "NULL");
+        printf("tagged after lookups: Base %d Derived %d Derived2 %d Plain %d\n",
+               TAGGED(&Base_Type), TAGGED(&Derived_Type), TAGGED(&Derived2_Type),
+               TAGGED(&Plain_Type));
+        unsigned int bt = Base_Type.tp_version_tag, dt = Derived_Type.tp_version_tag;
+        printf("tags nonzero and distinct: %d\n", bt != 0 && dt != 0 && bt != dt);
+        PyType_Modified(&Base_Type);
+        printf("after PyType_Modified(Base): Base %d (tag %u) Derived %d (tag %u) tuple %d\n",
+               TAGGED(&Base_Type), Base_Type.tp_version_tag, TAGGED(&Derived_Type),
+               Derived_Type.tp_version_tag, TAGGED(&PyTuple_Type));
+        found = _PyType_Lookup(&Derived2_Type, missing);
+        printf("lookup after modification: %s, Derived2 tagged %d, Base retagged %d, new tag %d\n",
+               found ? "found" : "NULL", TAGGED(&Derived2_Type), TAGGED(&Base_Type),
+               Base_Type.tp_version_tag != bt);
+        unsigned int last = PyType_ClearCache();
+        printf("PyType_ClearCache returns the last tag: %d\n",
+               last >= Derived2_Type.tp_version_tag && last > 0);
+        printf("lookup after clearing: %s\n",
+               _PyType_Lookup(&Base_Type, doc) ? "found" : "NULL");
+        Py_DECREF(doc);
+        Py_DECREF(missing);
+    }
+
     /* Unknown slot ids: NULL (CPython also sets SystemError, which nothing here reads). */
     printf("unknown slot ids give NULL: %d %d %d\n", PyType_GetSlot(&Plain_Type, 0) == NULL,
            PyType_GetSlot(&Plain_Type, Py_am_send + 1) == NULL,

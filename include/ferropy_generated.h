@@ -2830,6 +2830,27 @@ PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
  */
 PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *args, PyObject *kwds);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyType_Lookup(PyTypeObject *type, PyObject *name)`: the attribute `name`
+ * found along the MRO, as a borrowed reference, or NULL; never raises.
+ */
+PyObject *_PyType_Lookup(PyTypeObject *tp, PyObject *name);
+#endif
+
+/**
+ * `void PyType_Modified(PyTypeObject *type)`: withdraws the version tag of `type` and of
+ * all its subclasses, so no cached lookup of the old dicts is used again. Call it after
+ * changing a type's dict or bases directly.
+ */
+void PyType_Modified(PyTypeObject *tp);
+
+/**
+ * `unsigned int PyType_ClearCache(void)`: empties the method cache and returns the current
+ * version tag (the last one handed out).
+ */
+unsigned int PyType_ClearCache(void);
+
 /**
  * `int PyType_Ready(PyTypeObject *type)`: 0 once the type is ready (at once when it
  * already is).

@@ -35,9 +35,11 @@ pub(crate) fn init() {
     }
 }
 
-/// Releases what readying made (at finalization): type dicts, bases and MROs, then the
-/// interned strings.
+/// Releases what readying made (at finalization): the method cache, type dicts, bases and
+/// MROs, then the interned strings.
 pub(crate) fn fini() {
+    // Cached lookups refer to the dicts about to go (and own their names).
+    crate::object::type_cache::clear_cache();
     for tp in builtin_types().into_iter().rev() {
         // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
         unsafe { unready_static(tp) };

@@ -19,6 +19,7 @@ pub mod pending_error;
 pub mod siphash;
 pub mod static_type;
 pub mod temp_alloc;
+pub mod type_cache;
 pub mod type_ready;
 pub mod typetype;
 

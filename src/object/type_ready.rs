@@ -111,6 +111,7 @@ unsafe fn ready_steps(tp: *mut PyTypeObject) -> PyResult<()> {
     inherit(tp, base)?;
     set_hash(tp);
     set_doc(tp)?;
+    crate::object::type_cache::add_subclass(tp);
     Ok(())
 }
 
@@ -424,7 +425,8 @@ pub(crate) unsafe fn unready_static(tp: *mut PyTypeObject) {
         let old = core::mem::replace(field, core::ptr::null_mut());
         drop(PyRef::from_owned(old));
     }
-    t.tp_flags &= !Py_TPFLAGS_READY;
+    t.tp_flags &= !(Py_TPFLAGS_READY | Py_TPFLAGS_VALID_VERSION_TAG);
+    t.tp_version_tag = 0;
 }
 
 #[cfg(test)]
