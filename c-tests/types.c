@@ -367,6 +367,24 @@ int main(void)
         Py_DECREF(missing);
     }
 
+    printf("== names\n");
+    {
+        PyTypeObject *named[] = { &Derived2_Type, &PyTuple_Type, &PyBaseObject_Type };
+        for (size_t i = 0; i < sizeof named / sizeof *named; i++) {
+            PyObject *n = PyType_GetName(named[i]);
+            PyObject *q = PyType_GetQualName(named[i]);
+            printf("%s: _PyType_Name %s, GetName %s, GetQualName %s\n", named[i]->tp_name,
+                   _PyType_Name(named[i]), (const char *)PyUnicode_DATA(n),
+                   (const char *)PyUnicode_DATA(q));
+            Py_DECREF(n);
+            Py_DECREF(q);
+        }
+        _Py_IDENTIFIER(__doc__);
+        PyObject *found = _PyType_LookupId(&Base_Type, &PyId___doc__);
+        printf("_PyType_LookupId(Base, __doc__): %s\n",
+               found ? (const char *)PyUnicode_DATA(found) : "NULL");
+    }
+
     /* Unknown slot ids: NULL (CPython also sets SystemError, which nothing here reads). */
     printf("unknown slot ids give NULL: %d %d %d\n", PyType_GetSlot(&Plain_Type, 0) == NULL,
            PyType_GetSlot(&Plain_Type, Py_am_send + 1) == NULL,

@@ -1063,6 +1063,17 @@ typedef struct _frame _frame;
  */
 typedef struct _is _is;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_Py_IDENTIFIER(name)`: a statically allocated name interned on first use. `index`
+ * starts at -1 and becomes the slot of the interned string.
+ */
+typedef struct _Py_Identifier {
+  const char *string;
+  Py_ssize_t index;
+} _Py_Identifier;
+#endif
+
 /**
  * `struct _object`: every Python object starts with this header.
  */
@@ -1492,17 +1503,6 @@ typedef struct PyWrapperDescrObject {
   struct wrapperbase *d_base;
   void *d_wrapped;
 } PyWrapperDescrObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `_Py_IDENTIFIER(name)`: a statically allocated name interned on first use. `index`
- * starts at -1 and becomes the slot of the interned string.
- */
-typedef struct _Py_Identifier {
-  const char *string;
-  Py_ssize_t index;
-} _Py_Identifier;
 #endif
 
 /**
@@ -2838,6 +2838,14 @@ PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *args, PyObject *kwds);
 PyObject *_PyType_Lookup(PyTypeObject *tp, PyObject *name);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyType_LookupId(PyTypeObject *type, _Py_Identifier *name)`: `_PyType_Lookup`
+ * with the name given as a static identifier (interned on use).
+ */
+PyObject *_PyType_LookupId(PyTypeObject *tp, struct _Py_Identifier *id);
+#endif
+
 /**
  * `void PyType_Modified(PyTypeObject *type)`: withdraws the version tag of `type` and of
  * all its subclasses, so no cached lookup of the old dicts is used again. Call it after
@@ -2856,6 +2864,29 @@ unsigned int PyType_ClearCache(void);
  * already is).
  */
 int PyType_Ready(PyTypeObject *tp);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *_PyType_Name(PyTypeObject *type)`: `tp_name` after its last dot.
+ */
+const char *_PyType_Name(PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyType_GetName(PyTypeObject *type)`: `type.__name__` (a heap type's
+ * `ht_name`, else `tp_name` after its last dot).
+ */
+PyObject *PyType_GetName(PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyType_GetQualName(PyTypeObject *type)`: `type.__qualname__` (a heap type's
+ * `ht_qualname`; for a static type the same as its name).
+ */
+PyObject *PyType_GetQualName(PyTypeObject *tp);
+#endif
 
 /**
  * `int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b)`.

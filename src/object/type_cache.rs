@@ -159,6 +159,28 @@ pub unsafe extern "C" fn _PyType_Lookup(tp: *mut PyTypeObject, name: *mut PyObje
     }
 }
 
+/// `PyObject *_PyType_LookupId(PyTypeObject *type, _Py_Identifier *name)`: `_PyType_Lookup`
+/// with the name given as a static identifier (interned on use).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyType_LookupId(
+    tp: *mut PyTypeObject,
+    id: *mut crate::object::object::_Py_Identifier,
+) -> *mut PyObject {
+    if tp.is_null() || id.is_null() || (*id).string.is_null() {
+        return core::ptr::null_mut();
+    }
+    let name = crate::objects::str::PyUnicode_InternFromString((*id).string);
+    match crate::object::ptr::PyRef::from_owned(name) {
+        // The interned table keeps the name alive after this reference goes.
+        Some(name) => _PyType_Lookup(tp, name.as_ptr()),
+        None => {
+            let _ = crate::object::pending_error::take();
+            core::ptr::null_mut()
+        }
+    }
+}
+
 /// `void PyType_Modified(PyTypeObject *type)`: withdraws the version tag of `type` and of
 /// all its subclasses, so no cached lookup of the old dicts is used again. Call it after
 /// changing a type's dict or bases directly.

@@ -1,6 +1,6 @@
 //! The metatype `type` (`PyType_Type`) and the C-API questions asked of any type:
 //! `PyType_IsSubtype`, `PyType_GetFlags`, `PyType_GetSlot`.
-use core::ffi::{c_int, c_ulong, c_void, CStr};
+use core::ffi::{c_char, c_int, c_ulong, c_void, CStr};
 use core::mem::offset_of;
 
 use crate::object::member::PyMemberDef;
@@ -86,6 +86,55 @@ pub(crate) unsafe fn module_and_qualname(tp: *mut PyTypeObject) -> (Option<Strin
         Some(dot) => (Some(name[..dot].to_string()), name[dot + 1..].to_string()),
         None => (Some("builtins".to_string()), name),
     }
+}
+
+/// `const char *_PyType_Name(PyTypeObject *type)`: `tp_name` after its last dot.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyType_Name(tp: *mut PyTypeObject) -> *const c_char {
+    if tp.is_null() || (*tp).tp_name.is_null() {
+        return core::ptr::null();
+    }
+    let name = (*tp).tp_name;
+    let bytes = CStr::from_ptr(name).to_bytes();
+    match bytes.iter().rposition(|&b| b == b'.') {
+        Some(dot) => name.add(dot + 1),
+        None => name,
+    }
+}
+
+/// `PyObject *PyType_GetName(PyTypeObject *type)`: `type.__name__` (a heap type's
+/// `ht_name`, else `tp_name` after its last dot).
+#[cfg(not(limited_api_before_3_11))]
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetName(tp: *mut PyTypeObject) -> *mut PyObject {
+    name_object(tp, false)
+}
+
+/// `PyObject *PyType_GetQualName(PyTypeObject *type)`: `type.__qualname__` (a heap type's
+/// `ht_qualname`; for a static type the same as its name).
+#[cfg(not(limited_api_before_3_11))]
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetQualName(tp: *mut PyTypeObject) -> *mut PyObject {
+    name_object(tp, true)
+}
+
+unsafe fn name_object(tp: *mut PyTypeObject, qualified: bool) -> *mut PyObject {
+    if tp.is_null() {
+        let _ = bad_internal_call(); // TODO(errors)
+        return core::ptr::null_mut();
+    }
+    if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+        let ht = tp as *mut PyHeapTypeObject;
+        let name = if qualified { (*ht).ht_qualname } else { (*ht).ht_name };
+        return crate::object::ptr::PyRef::from_borrowed(name).map_or(core::ptr::null_mut(), |r| r.into_ptr());
+    }
+    let short = _PyType_Name(tp);
+    if short.is_null() {
+        let _ = bad_internal_call(); // TODO(errors)
+        return core::ptr::null_mut();
+    }
+    crate::objects::str::PyUnicode_FromString(short)
 }
 
 /// The part of `tp_name` after the last dot (what error messages show).
