@@ -2765,6 +2765,14 @@ typedef struct _frozen {
 extern "C" {
 #endif // __cplusplus
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_Py_HashSecret`: the process's hash randomization secret (see siphash.rs), filled in
+ * before the first string is hashed (at the latest by `Py_Initialize`).
+ */
+extern _Py_HashSecret_t _Py_HashSecret;
+#endif
+
 /**
  * `PyBaseObject_Type`: `object`.
  */
@@ -2797,6 +2805,36 @@ extern PyTypeObject PyUnicode_Type;
  * `PyTuple_Type`: the tuple type.
  */
 extern PyTypeObject PyTuple_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyHash_FuncDef *PyHash_GetFuncDef(void)`: which string hash this build uses.
+ */
+PyHash_FuncDef *PyHash_GetFuncDef(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashBytes(const void *src, Py_ssize_t len)`: the hash of bytes and of
+ * str data: 0 for an empty buffer, never -1.
+ */
+Py_hash_t _Py_HashBytes(const void *src, Py_ssize_t len);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashPointerRaw(const void *p)`: the address rotated right by 4 bits
+ * (objects are 16-byte aligned, so the low bits carry no information).
+ */
+Py_hash_t _Py_HashPointerRaw(const void *p);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashPointer(const void *p)`: the identity hash; never -1.
+ */
+Py_hash_t _Py_HashPointer(const void *p);
+#endif
 
 /**
  * `void _Py_Dealloc(PyObject *op)`: destroy an object whose count reached zero by

@@ -45,15 +45,9 @@ unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
     }
 }
 
-/// The identity hash (`_Py_HashPointer`): the address rotated right by 4 bits, since
-/// objects are 16-byte aligned and the low bits would always be zero.
-pub(crate) fn hash_pointer(p: *const c_void) -> Py_hash_t {
-    let h = (p as usize).rotate_right(4) as Py_hash_t;
-    if h == -1 { -2 } else { h }
-}
-
+/// `object.__hash__`: the identity hash.
 unsafe extern "C" fn object_hash(op: *mut PyObject) -> Py_hash_t {
-    hash_pointer(op as *const c_void)
+    crate::object::hash::_Py_HashPointer(op as *const c_void)
 }
 
 fn is_object_new(slot: crate::object::slots::newfunc) -> bool {

@@ -22,6 +22,8 @@ fn builtin_types() -> [*mut PyTypeObject; 5] {
 
 /// Readies every builtin static type (at initialization).
 pub(crate) fn init() {
+    // C code may read `_Py_HashSecret` as soon as the runtime is up.
+    crate::object::siphash::secret();
     for tp in builtin_types() {
         // SAFETY: static types live forever and are readied under the runtime's lock.
         if unsafe { ready(tp) }.is_err() {

@@ -9,9 +9,14 @@ use crate::pyport::Py_hash_t;
 
 static SECRET: OnceLock<[u8; 24]> = OnceLock::new();
 
-/// The 24-byte hash secret (`_Py_HashSecret`), made on first use.
+/// The 24-byte hash secret, made on first use and published in `_Py_HashSecret`.
 pub(crate) fn secret() -> &'static [u8; 24] {
-    SECRET.get_or_init(make_secret)
+    SECRET.get_or_init(|| {
+        let bytes = make_secret();
+        // SAFETY: written once, before any reader can get the secret from us.
+        unsafe { (*(&raw mut crate::object::hash::_Py_HashSecret)).uc = bytes };
+        bytes
+    })
 }
 
 fn make_secret() -> [u8; 24] {
@@ -109,16 +114,23 @@ pub(crate) fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
     v[0] ^ v[1] ^ v[2] ^ v[3]
 }
 
-/// `Py_HashBuffer`-style hash of raw bytes: 0 for empty input, never -1.
+/// SipHash-1-3 of `data` under the process secret, as is.
+pub(crate) fn hash_raw(data: &[u8]) -> Py_hash_t {
+    let key = secret();
+    let k0 = u64::from_le_bytes(key[0..8].try_into().unwrap_or([0; 8]));
+    let k1 = u64::from_le_bytes(key[8..16].try_into().unwrap_or([0; 8]));
+    siphash13(k0, k1, data) as Py_hash_t
+}
+
+/// `_Py_HashBytes` of raw bytes: 0 for empty input, never -1.
 pub(crate) fn hash_bytes(data: &[u8]) -> Py_hash_t {
     if data.is_empty() {
         return 0;
     }
-    let key = secret();
-    let k0 = u64::from_le_bytes(key[0..8].try_into().unwrap_or([0; 8]));
-    let k1 = u64::from_le_bytes(key[8..16].try_into().unwrap_or([0; 8]));
-    let h = siphash13(k0, k1, data) as Py_hash_t;
-    if h == -1 { -2 } else { h }
+    match hash_raw(data) {
+        -1 => -2,
+        h => h,
+    }
 }
 
 #[cfg(test)]
