@@ -521,4 +521,28 @@ mod tests {
             assert_eq!(key, pystr::intern("__doc__").unwrap().as_ptr());
         }
     }
+
+    unsafe extern "C" fn repr_a(_: *mut PyObject) -> *mut PyObject { core::ptr::null_mut() }
+    unsafe extern "C" fn repr_c(_: *mut PyObject) -> *mut PyObject { core::ptr::null_mut() }
+
+    #[test]
+    fn slots_come_from_the_first_class_in_the_mro_that_defines_them() {
+        let _gil = crate::object::test_lock();
+        crate::object::builtin_types::init();
+        let a = new_type(c"A", &[]);
+        unsafe { (*a).tp_repr = Some(repr_a) };
+        let b = new_type(c"B", &[a]);
+        let c = new_type(c"C", &[a]);
+        unsafe { (*c).tp_repr = Some(repr_c) };
+        let d = new_type(c"D", &[b, c]);
+        unsafe {
+            assert!(ready(d).is_ok());
+            // B only inherited A's repr; C defines its own, and C precedes A in D's MRO.
+            assert_eq!((*b).tp_repr.map(|f| f as usize), Some(repr_a as *const () as usize));
+            assert_eq!((*d).tp_repr.map(|f| f as usize), Some(repr_c as *const () as usize));
+            // GC is inherited with traverse/clear only from the direct base.
+            assert_eq!((*d).tp_flags & Py_TPFLAGS_HAVE_GC, 0);
+            assert_eq!((*d).tp_basicsize, 16);
+        }
+    }
 }

@@ -163,7 +163,11 @@ pub(crate) unsafe fn is_dict(op: *mut PyObject) -> bool {
 /// A new empty dict (`PyDict_New`).
 pub(crate) fn new() -> PyResult<PyRef> {
     // SAFETY: PyDict_Type is a live type; the object is zero-filled (no table yet).
-    unsafe { PyRef::from_owned(temp_alloc::alloc_object(&raw mut PyDict_Type, 0)).ok_or_else(no_memory) }
+    let d = unsafe { PyRef::from_owned(temp_alloc::alloc_object(&raw mut PyDict_Type, 0)) }
+        .ok_or_else(no_memory)?;
+    // A new dict has a version of its own, as every mutation gives.
+    unsafe { (*(d.as_ptr() as *mut PyDictObject)).ma_version_tag = next_version() };
+    Ok(d)
 }
 
 /// The number of items (`PyDict_GET_SIZE`).
