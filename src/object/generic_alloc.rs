@@ -1,5 +1,5 @@
 //! The default `tp_alloc` and `tp_new`: `PyType_GenericAlloc`, `PyType_GenericNew`.
-use crate::object::object::{PyObject, PyVarObject};
+use crate::object::object::PyObject;
 use crate::object::pending_error::{bad_internal_call, no_memory};
 use crate::object::temp_alloc;
 use crate::object::typeobject::PyTypeObject;
@@ -16,19 +16,10 @@ pub unsafe extern "C" fn PyType_GenericAlloc(tp: *mut PyTypeObject, nitems: Py_s
         let _ = bad_internal_call(); // TODO(errors)
         return core::ptr::null_mut();
     }
-    let Some(size) = temp_alloc::var_size(tp, nitems.saturating_add(1)) else {
-        let _ = no_memory(); // TODO(errors)
-        return core::ptr::null_mut();
-    };
-    let op = temp_alloc::alloc_object_bytes(tp, size);
+    let op = temp_alloc::generic_alloc(tp, nitems);
     if op.is_null() {
         let _ = no_memory(); // TODO(errors)
-        return core::ptr::null_mut();
     }
-    if (*tp).tp_itemsize != 0 {
-        (*(op as *mut PyVarObject)).ob_size = nitems;
-    }
-    // TODO(core-mem): _PyObject_GC_TRACK(op) for GC types, once the collector exists.
     op
 }
 

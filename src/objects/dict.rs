@@ -160,10 +160,11 @@ pub(crate) unsafe fn is_dict(op: *mut PyObject) -> bool {
     (*(*op).ob_type).tp_flags & Py_TPFLAGS_DICT_SUBCLASS != 0
 }
 
-/// A new empty dict (`PyDict_New`).
+/// A new empty dict (`PyDict_New`). Not GC-tracked: like CPython 3.11, a dict needs tracking
+/// only once it holds a GC object (TODO(core-mem): track on inserting one).
 pub(crate) fn new() -> PyResult<PyRef> {
     // SAFETY: PyDict_Type is a live type; the object is zero-filled (no table yet).
-    let d = unsafe { PyRef::from_owned(temp_alloc::alloc_object(&raw mut PyDict_Type, 0)) }
+    let d = unsafe { PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyDict_Type, 0)) }
         .ok_or_else(no_memory)?;
     // A new dict has a version of its own, as every mutation gives.
     unsafe { (*(d.as_ptr() as *mut PyDictObject)).ma_version_tag = next_version() };

@@ -260,11 +260,22 @@ unsafe fn new_compact(length: usize, maxchar: Py_UCS4) -> PyResult<PyRef> {
         .and_then(|n| n.checked_add(header))
         .filter(|&n| n <= isize::MAX as usize)
         .ok_or_else(no_memory)?;
-    let op = temp_alloc::alloc_object_bytes(&raw mut PyUnicode_Type, size);
+    let op = temp_alloc::malloc_object(&raw mut PyUnicode_Type, size);
     let op = PyRef::from_owned(op).ok_or_else(no_memory)?;
+    // Every field is set, so the allocator need not zero the block.
+    if !ascii {
+        let c = &mut *(op.as_ptr() as *mut PyCompactUnicodeObject);
+        c.utf8_length = 0;
+        c.utf8 = core::ptr::null_mut();
+        c.wstr_length = 0;
+    }
+    // The NUL code unit after the data.
+    core::ptr::write_bytes((op.as_ptr() as *mut u8).add(header + length * kind), 0, kind);
     let s = &mut *(op.as_ptr() as *mut PyASCIIObject);
     s.length = length as Py_ssize_t;
     s.hash = -1;
+    s.state = 0;
+    s.wstr = core::ptr::null_mut();
     s.set_kind(kind as c_uint);
     s.set_compact(true);
     s.set_ascii(ascii);

@@ -56,10 +56,11 @@ pub(crate) unsafe fn is_tuple(op: *mut PyObject) -> bool {
 }
 
 /// A new tuple of `size` NULL items, to be filled with `init_item` (`PyTuple_New`).
+/// TODO(core-mem): CPython tracks a new tuple at once (`PyObject_GC_Track`).
 pub(crate) fn new(size: usize) -> PyResult<PyRef> {
     let n = Py_ssize_t::try_from(size).map_err(|_| no_memory())?;
     // SAFETY: PyTuple_Type is a live type; the object is zero-filled (NULL items).
-    unsafe { PyRef::from_owned(temp_alloc::alloc_object(&raw mut PyTuple_Type, n)).ok_or_else(no_memory) }
+    unsafe { PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyTuple_Type, n)).ok_or_else(no_memory) }
 }
 
 /// A new tuple holding new references to `items`.
