@@ -74,7 +74,8 @@ pub(crate) unsafe fn generic_alloc(tp: *mut PyTypeObject, nitems: Py_ssize_t) ->
 }
 
 /// A GC object of `tp` with exactly `nitems` items, not tracked.
-/// TEMP(core-mem): `_PyObject_GC_NewVar(tp, nitems)` (`_PyObject_GC_New(tp)` for 0 items).
+/// TEMP(core-mem): `_PyObject_GC_NewVar(tp, nitems)` (`_PyObject_GC_New(tp)` for 0 items),
+/// which does not zero the block: callers set every field.
 ///
 /// # Safety
 /// `tp` is a live GC type object and `nitems >= 0`.

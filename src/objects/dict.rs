@@ -163,11 +163,17 @@ pub(crate) unsafe fn is_dict(op: *mut PyObject) -> bool {
 /// A new empty dict (`PyDict_New`). Not GC-tracked: like CPython 3.11, a dict needs tracking
 /// only once it holds a GC object (TODO(core-mem): track on inserting one).
 pub(crate) fn new() -> PyResult<PyRef> {
-    // SAFETY: PyDict_Type is a live type; the object is zero-filled (no table yet).
     let d = unsafe { PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyDict_Type, 0)) }
         .ok_or_else(no_memory)?;
-    // A new dict has a version of its own, as every mutation gives.
-    unsafe { (*(d.as_ptr() as *mut PyDictObject)).ma_version_tag = next_version() };
+    // SAFETY: a new dict object; every field is set (the allocator need not zero), and a
+    // new dict has a version of its own, as every mutation gives.
+    unsafe {
+        let dict = d.as_ptr() as *mut PyDictObject;
+        (*dict).ma_used = 0;
+        (*dict).ma_keys = core::ptr::null_mut();
+        (*dict).ma_values = core::ptr::null_mut();
+        (*dict).ma_version_tag = next_version();
+    }
     Ok(d)
 }
 

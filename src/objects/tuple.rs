@@ -59,8 +59,13 @@ pub(crate) unsafe fn is_tuple(op: *mut PyObject) -> bool {
 /// TODO(core-mem): CPython tracks a new tuple at once (`PyObject_GC_Track`).
 pub(crate) fn new(size: usize) -> PyResult<PyRef> {
     let n = Py_ssize_t::try_from(size).map_err(|_| no_memory())?;
-    // SAFETY: PyTuple_Type is a live type; the object is zero-filled (NULL items).
-    unsafe { PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyTuple_Type, n)).ok_or_else(no_memory) }
+    // SAFETY: PyTuple_Type is a live type and the new block has room for `size` items,
+    // which are set to NULL (the allocator need not zero).
+    unsafe {
+        let t = PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyTuple_Type, n)).ok_or_else(no_memory)?;
+        core::ptr::write_bytes(items_ptr(t.as_ptr()), 0, size);
+        Ok(t)
+    }
 }
 
 /// A new tuple holding new references to `items`.
