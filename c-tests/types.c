@@ -318,6 +318,25 @@ int main(void)
     PyObject *i2 = PyUnicode_InternFromString("types_test_name");
     printf("interned twice is one object %d\n", i1 == i2);
     show_str("interned", i1);
+    {
+        PyObject *a = PyUnicode_FromString("types_in_place");
+        PyObject *b = PyUnicode_FromString("types_in_place");
+        PyObject *a_before = a;
+        PyUnicode_InternInPlace(&a);
+        printf("InternInPlace keeps a new name %d, now interned %d\n", a == a_before,
+               PyUnicode_CHECK_INTERNED(a) != 0);
+        PyUnicode_InternInPlace(&b);
+        printf("an equal string is replaced by it %d, original interned name kept %d\n", b == a,
+               PyUnicode_CHECK_INTERNED(b) != 0);
+        PyObject *c = PyUnicode_InternFromString("types_in_place");
+        printf("InternFromString finds it %d\n", c == a);
+        PyObject *not_str = (PyObject *)&PyTuple_Type;
+        PyUnicode_InternInPlace(&not_str);
+        printf("non-str left alone %d\n", not_str == (PyObject *)&PyTuple_Type);
+        Py_DECREF(a);
+        Py_DECREF(b);
+        Py_DECREF(c);
+    }
     printf("str type: Check on type %d, tuple of strs is tuple %d\n",
            PyUnicode_Check((PyObject *)&PyUnicode_Type), PyTuple_Check(PyUnicode_Type.tp_mro));
     Py_DECREF(s1);

@@ -2958,6 +2958,13 @@ PyObject *PyUnicode_FromString(const char *u);
 PyObject *PyUnicode_InternFromString(const char *u);
 
 /**
+ * `void PyUnicode_InternInPlace(PyObject **p)`: replaces `*p` by the interned string equal
+ * to it, interning `*p` itself when there is none. Anything but an exact str is left
+ * alone, and a failure leaves `*p` unchanged (CPython clears the error).
+ */
+void PyUnicode_InternInPlace(PyObject **p);
+
+/**
  * `void Py_Initialize(void)`.
  */
 void Py_Initialize(void);

@@ -485,21 +485,60 @@ static INTERNED: AtomicPtr<PyObject> = AtomicPtr::new(core::ptr::null_mut());
 /// The interned str equal to `text`, made and interned on first use (`PyUnicode_InternFromString`).
 pub(crate) fn intern(text: &str) -> PyResult<PyRef> {
     use crate::objects::dict;
-    let mut table = INTERNED.load(Ordering::Acquire);
-    if table.is_null() {
-        table = dict::new()?.into_ptr();
-        INTERNED.store(table, Ordering::Release);
-    }
-    // SAFETY: `table` is the live interned dict.
+    let table = interned_table()?;
+    // SAFETY: `table` is the live interned dict; `s` a new str.
     unsafe {
         if let Some(found) = dict::get_item_str(table, text)? {
-            return Ok(PyRef::from_borrowed(found).ok_or_else(no_memory)?);
+            return PyRef::from_borrowed(found).ok_or_else(no_memory);
         }
         let s = new_str(text)?;
-        dict::set_item(table, s.as_ptr(), s.as_ptr())?;
-        (*(s.as_ptr() as *mut PyASCIIObject)).set_interned(SSTATE_INTERNED_MORTAL as c_uint);
-        Ok(s)
+        intern_object(s.as_ptr())
     }
+}
+
+/// `void PyUnicode_InternInPlace(PyObject **p)`: replaces `*p` by the interned string equal
+/// to it, interning `*p` itself when there is none. Anything but an exact str is left
+/// alone, and a failure leaves `*p` unchanged (CPython clears the error).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_InternInPlace(p: *mut *mut PyObject) {
+    if p.is_null() || (*p).is_null() || (**p).ob_type != &raw mut PyUnicode_Type {
+        return;
+    }
+    let s = *p;
+    if (*(s as *mut PyASCIIObject)).interned() != SSTATE_NOT_INTERNED as c_uint {
+        return;
+    }
+    match intern_object(s) {
+        Ok(t) if t.as_ptr() != s => {
+            *p = t.into_ptr();
+            drop(PyRef::from_owned(s));
+        }
+        Ok(_) => {}
+        Err(_) => {
+            let _ = crate::object::pending_error::take();
+        }
+    }
+}
+
+/// The interned string equal to the str `s`, which becomes it when there is none yet.
+unsafe fn intern_object(s: *mut PyObject) -> PyResult<PyRef> {
+    use crate::objects::dict;
+    let table = interned_table()?;
+    if let Some(found) = dict::get_item(table, s)? {
+        return PyRef::from_borrowed(found).ok_or_else(no_memory);
+    }
+    dict::set_item(table, s, s)?;
+    (*(s as *mut PyASCIIObject)).set_interned(SSTATE_INTERNED_MORTAL as c_uint);
+    PyRef::from_borrowed(s).ok_or_else(no_memory)
+}
+
+fn interned_table() -> PyResult<*mut PyObject> {
+    let mut table = INTERNED.load(Ordering::Acquire);
+    if table.is_null() {
+        table = crate::objects::dict::new()?.into_ptr();
+        INTERNED.store(table, Ordering::Release);
+    }
+    Ok(table)
 }
 
 /// Releases the interned table (at finalization); interned strings still referenced
