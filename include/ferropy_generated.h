@@ -1063,6 +1063,17 @@ typedef struct _frame _frame;
  */
 typedef struct _is _is;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_Py_IDENTIFIER(name)`: a statically allocated name interned on first use. `index`
+ * starts at -1 and becomes the slot of the interned string.
+ */
+typedef struct _Py_Identifier {
+  const char *string;
+  Py_ssize_t index;
+} _Py_Identifier;
+#endif
+
 /**
  * `PyThread_type_lock`: an opaque lock handle.
  */
@@ -1497,17 +1508,6 @@ typedef struct PyWrapperDescrObject {
   struct wrapperbase *d_base;
   void *d_wrapped;
 } PyWrapperDescrObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `_Py_IDENTIFIER(name)`: a statically allocated name interned on first use. `index`
- * starts at -1 and becomes the slot of the interned string.
- */
-typedef struct _Py_Identifier {
-  const char *string;
-  Py_ssize_t index;
-} _Py_Identifier;
 #endif
 
 /**
@@ -2767,10 +2767,73 @@ extern "C" {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `_Py_HashSecret`: the process's hash randomization secret (see siphash.rs), filled in
+ * before the first string is hashed (at the latest by `Py_Initialize`).
+ */
+extern _Py_HashSecret_t _Py_HashSecret;
+#endif
+
+/**
+ * `PyBaseObject_Type`: `object`.
+ */
+extern PyTypeObject PyBaseObject_Type;
+
+/**
+ * `PyType_Type`: the type of every type object (`type`).
+ */
+extern PyTypeObject PyType_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
  * `_PyByteArray_empty_string`: what `PyByteArray_AS_STRING` (a static inline function
  * compiled into extensions) returns for an empty bytearray, so it must be exported data.
  */
 extern char _PyByteArray_empty_string[1];
+#endif
+
+/**
+ * `PyDict_Type`: the dict type.
+ */
+extern PyTypeObject PyDict_Type;
+
+/**
+ * `PyUnicode_Type`: the str type.
+ */
+extern PyTypeObject PyUnicode_Type;
+
+/**
+ * `PyTuple_Type`: the tuple type.
+ */
+extern PyTypeObject PyTuple_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyHash_FuncDef *PyHash_GetFuncDef(void)`: which string hash this build uses.
+ */
+PyHash_FuncDef *PyHash_GetFuncDef(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashBytes(const void *src, Py_ssize_t len)`: the hash of bytes and of
+ * str data: 0 for an empty buffer, never -1.
+ */
+Py_hash_t _Py_HashBytes(const void *src, Py_ssize_t len);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashPointerRaw(const void *p)`: the address rotated right by 4 bits
+ * (objects are 16-byte aligned, so the low bits carry no information).
+ */
+Py_hash_t _Py_HashPointerRaw(const void *p);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashPointer(const void *p)`: the identity hash; never -1.
+ */
+Py_hash_t _Py_HashPointer(const void *p);
 #endif
 
 /**
@@ -2789,6 +2852,117 @@ void Py_IncRef(PyObject *op);
  * `void Py_DecRef(PyObject *op)`: `Py_XDECREF` as a function (NULL is ignored).
  */
 void Py_DecRef(PyObject *op);
+
+/**
+ * `PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)`: a zero-filled
+ * instance of `type` with room for `nitems` items plus one (CPython allocates a spare
+ * item, which code that writes a sentinel relies on), refcount 1, `ob_size` = `nitems`
+ * for types with items; GC types get their GC header. NULL with MemoryError when memory
+ * is exhausted.
+ */
+PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * `PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds)`:
+ * `type->tp_alloc(type, 0)`, ignoring the arguments.
+ */
+PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *args, PyObject *kwds);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyType_Lookup(PyTypeObject *type, PyObject *name)`: the attribute `name`
+ * found along the MRO, as a borrowed reference, or NULL; never raises.
+ */
+PyObject *_PyType_Lookup(PyTypeObject *tp, PyObject *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyType_LookupId(PyTypeObject *type, _Py_Identifier *name)`: `_PyType_Lookup`
+ * with the name given as a static identifier (interned on use).
+ */
+PyObject *_PyType_LookupId(PyTypeObject *tp, struct _Py_Identifier *id);
+#endif
+
+/**
+ * `void PyType_Modified(PyTypeObject *type)`: withdraws the version tag of `type` and of
+ * all its subclasses, so no cached lookup of the old dicts is used again. Call it after
+ * changing a type's dict or bases directly.
+ */
+void PyType_Modified(PyTypeObject *tp);
+
+/**
+ * `unsigned int PyType_ClearCache(void)`: empties the method cache and returns the current
+ * version tag (the last one handed out).
+ */
+unsigned int PyType_ClearCache(void);
+
+/**
+ * `int PyType_Ready(PyTypeObject *type)`: 0 once the type is ready (at once when it
+ * already is).
+ */
+int PyType_Ready(PyTypeObject *tp);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *_PyType_Name(PyTypeObject *type)`: `tp_name` after its last dot.
+ */
+const char *_PyType_Name(PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyType_GetName(PyTypeObject *type)`: `type.__name__` (a heap type's
+ * `ht_name`, else `tp_name` after its last dot).
+ */
+PyObject *PyType_GetName(PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyType_GetQualName(PyTypeObject *type)`: `type.__qualname__` (a heap type's
+ * `ht_qualname`; for a static type the same as its name).
+ */
+PyObject *PyType_GetQualName(PyTypeObject *tp);
+#endif
+
+/**
+ * `int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b)`.
+ */
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+
+/**
+ * `unsigned long PyType_GetFlags(PyTypeObject *type)`: `tp_flags`, for the limited API
+ * where the type struct is opaque.
+ */
+unsigned long PyType_GetFlags(PyTypeObject *tp);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_4)
+/**
+ * `void *PyType_GetSlot(PyTypeObject *type, int slot)`: the function or value stored for
+ * slot id `slot`, NULL when the type has none. Since 3.10 static types are accepted too.
+ * An unknown slot id is SystemError (`PyErr_BadInternalCall`).
+ */
+void *PyType_GetSlot(PyTypeObject *tp, int slot);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated
+ * UTF-8 (strict: invalid input is UnicodeDecodeError).
+ */
+PyObject *PyUnicode_FromString(const char *u);
+
+/**
+ * `PyObject *PyUnicode_InternFromString(const char *u)`: the interned str for `u`.
+ */
+PyObject *PyUnicode_InternFromString(const char *u);
+
+/**
+ * `void PyUnicode_InternInPlace(PyObject **p)`: replaces `*p` by the interned string equal
+ * to it, interning `*p` itself when there is none. Anything but an exact str is left
+ * alone, and a failure leaves `*p` unchanged (CPython clears the error).
+ */
+void PyUnicode_InternInPlace(PyObject **p);
 
 /**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current

@@ -3,9 +3,9 @@
 //! and finalization can repeat any number of times in one process.
 //!
 //! What exists today is initialized here: the runtime, the main interpreter, the main
-//! thread state and the GIL (which the main thread holds when `Py_Initialize` returns).
-//! The object core, `sys` and `builtins` join this sequence as they land (see
-//! docs/STATUS.md).
+//! thread state and the GIL (which the main thread holds when `Py_Initialize` returns),
+//! then the builtin static types (readied; unreadied at finalization). The rest of the
+//! object core, `sys` and `builtins` join this sequence as they land (see docs/STATUS.md).
 use crate::runtime::gil::{self, RUNTIME_GIL};
 use crate::runtime::gilstate;
 use crate::runtime::interpreter::Interpreter;
@@ -48,6 +48,7 @@ fn initialize() {
     MAIN_INTERPRETER.store(interp, Ordering::Release);
     gil::take_or_exit(tstate);
     pystate::swap(tstate);
+    crate::object::builtin_types::init();
     INITIALIZED.store(true, Ordering::Release);
 }
 
@@ -65,6 +66,7 @@ fn finalize() -> c_int {
     RUNTIME_GIL.begin_finalizing();
     INITIALIZED.store(false, Ordering::Release);
     FINALIZED_BEFORE.store(true, Ordering::Release);
+    crate::object::builtin_types::fini();
     let interp = MAIN_INTERPRETER.swap(core::ptr::null_mut(), Ordering::AcqRel);
     gilstate::fini();
     RUNTIME_GIL.release_after_finalize();
