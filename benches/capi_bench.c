@@ -64,5 +64,14 @@ int main(void)
     BENCH("PyObject_GC_New+Track+UnTrack+Del",
           (psink = PyObject_GC_New(PyObject, &bench_gc_type), PyObject_GC_Track(psink),
            PyObject_GC_UnTrack(psink), PyObject_GC_Del(psink)));
+
+    /* The GIL, uncontended: what Py_BEGIN/END_ALLOW_THREADS and PyGILState_Ensure cost a
+     * thread that is alone (the interpreter was initialized above). */
+    BENCH("PyEval_SaveThread+RestoreThread", PyEval_RestoreThread(PyEval_SaveThread()));
+    BENCH("PyGILState_Ensure+Release(held)", PyGILState_Release(PyGILState_Ensure()));
+    PyThreadState *main_ts = PyEval_SaveThread();
+    BENCH("PyGILState_Ensure+Release(released)", PyGILState_Release(PyGILState_Ensure()));
+    PyEval_RestoreThread(main_ts);
+    Py_FinalizeEx();
     return Py_REFCNT(&bench_obj) == 1 ? 0 : 1;
 }

@@ -197,6 +197,20 @@ int main(void)
     PyObject_GC_Del(m);
     printf("GC_Del frees from the block start: %d\n", last_freed == m_block);
 
+    printf("== PyType_GenericAlloc\n");
+    GObj *ga = (GObj *)PyType_GenericAlloc(&G_Type, 0);
+    printf("asked %zu; zeroed %d, refcnt %zd, tracked %d, last in generation 0 %d\n", last_size,
+           ga->child == NULL, Py_REFCNT(ga), PyObject_GC_IsTracked((PyObject *)ga),
+           word(next_of(ga))[1] == (uintptr_t)hdr(ga));
+    GVar *gv = (GVar *)PyType_GenericAlloc(&GVar_Type, 2);
+    printf("var: asked %zu (one spare item), ob_size %zd, items zeroed %d, tracked %d\n",
+           last_size, Py_SIZE(gv), gv->items[0] == 0 && gv->items[2] == 0,
+           PyObject_GC_IsTracked((PyObject *)gv));
+    PyObject_GC_UnTrack(gv);
+    PyObject_GC_Del(gv);
+    Py_DECREF(ga);
+    printf("deallocated: deallocs %d\n", deallocs);
+
     printf("== objects that are not GC\n");
     GObj *n = PyObject_GC_New(GObj, &NotGC_Type);
     printf("tp_is_gc says no: IS_GC %d, tracked %d, finalized %d\n", PyObject_IS_GC((PyObject *)n),

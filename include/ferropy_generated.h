@@ -925,6 +925,23 @@
 #define PY_INVALID_STACK_EFFECT 2147483647
 #endif
 
+/**
+ * Whether the calling thread held the GIL before `PyGILState_Ensure`.
+ */
+typedef enum PyGILState_STATE {
+  PyGILState_LOCKED,
+  PyGILState_UNLOCKED,
+} PyGILState_STATE;
+
+/**
+ * The result of `PyThread_acquire_lock_timed`.
+ */
+typedef enum PyLockStatus {
+  PY_LOCK_FAILURE = 0,
+  PY_LOCK_ACQUIRED = 1,
+  PY_LOCK_INTR = 2,
+} PyLockStatus;
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * What `am_send` reports: the iterator returned, raised, or yielded a value.
@@ -966,14 +983,6 @@ typedef enum _PyCodeLocationInfoKind {
   PY_CODE_LOCATION_INFO_NONE = 15,
 } _PyCodeLocationInfoKind;
 #endif
-
-/**
- * Whether the calling thread held the GIL before `PyGILState_Ensure`.
- */
-typedef enum PyGILState_STATE {
-  PyGILState_LOCKED,
-  PyGILState_UNLOCKED,
-} PyGILState_STATE;
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1021,15 +1030,6 @@ typedef enum PyMemAllocatorName {
   PYMEM_ALLOCATOR_PYMALLOC_DEBUG = 6,
 } PyMemAllocatorName;
 #endif
-
-/**
- * The result of `PyThread_acquire_lock_timed`.
- */
-typedef enum PyLockStatus {
-  PY_LOCK_FAILURE = 0,
-  PY_LOCK_ACQUIRED = 1,
-  PY_LOCK_INTR = 2,
-} PyLockStatus;
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1091,6 +1091,22 @@ typedef struct PyMemAllocatorEx {
   void (*free)(void*, void*);
 } PyMemAllocatorEx;
 #endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_Py_IDENTIFIER(name)`: a statically allocated name interned on first use. `index`
+ * starts at -1 and becomes the slot of the interned string.
+ */
+typedef struct _Py_Identifier {
+  const char *string;
+  Py_ssize_t index;
+} _Py_Identifier;
+#endif
+
+/**
+ * `PyThread_type_lock`: an opaque lock handle.
+ */
+typedef void *PyThread_type_lock;
 
 typedef void (*destructor)(PyObject*);
 
@@ -1505,17 +1521,6 @@ typedef struct PyWrapperDescrObject {
   struct wrapperbase *d_base;
   void *d_wrapped;
 } PyWrapperDescrObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `_Py_IDENTIFIER(name)`: a statically allocated name interned on first use. `index`
- * starts at -1 and becomes the slot of the interned string.
- */
-typedef struct _Py_Identifier {
-  const char *string;
-  Py_ssize_t index;
-} _Py_Identifier;
 #endif
 
 /**
@@ -2655,11 +2660,6 @@ typedef struct PyObjectArenaAllocator {
 } PyObjectArenaAllocator;
 #endif
 
-/**
- * `PyThread_type_lock`: an opaque lock handle.
- */
-typedef void *PyThread_type_lock;
-
 #if !defined(Py_LIMITED_API)
 /**
  * `struct _Py_tss_t` (`Py_tss_t`): a thread-specific storage key. Public (non-limited) so
@@ -2767,10 +2767,73 @@ extern "C" {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `_Py_HashSecret`: the process's hash randomization secret (see siphash.rs), filled in
+ * before the first string is hashed (at the latest by `Py_Initialize`).
+ */
+extern _Py_HashSecret_t _Py_HashSecret;
+#endif
+
+/**
+ * `PyBaseObject_Type`: `object`.
+ */
+extern PyTypeObject PyBaseObject_Type;
+
+/**
+ * `PyType_Type`: the type of every type object (`type`).
+ */
+extern PyTypeObject PyType_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
  * `_PyByteArray_empty_string`: what `PyByteArray_AS_STRING` (a static inline function
  * compiled into extensions) returns for an empty bytearray, so it must be exported data.
  */
 extern char _PyByteArray_empty_string[1];
+#endif
+
+/**
+ * `PyDict_Type`: the dict type.
+ */
+extern PyTypeObject PyDict_Type;
+
+/**
+ * `PyUnicode_Type`: the str type.
+ */
+extern PyTypeObject PyUnicode_Type;
+
+/**
+ * `PyTuple_Type`: the tuple type.
+ */
+extern PyTypeObject PyTuple_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyHash_FuncDef *PyHash_GetFuncDef(void)`: which string hash this build uses.
+ */
+PyHash_FuncDef *PyHash_GetFuncDef(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashBytes(const void *src, Py_ssize_t len)`: the hash of bytes and of
+ * str data: 0 for an empty buffer, never -1.
+ */
+Py_hash_t _Py_HashBytes(const void *src, Py_ssize_t len);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashPointerRaw(const void *p)`: the address rotated right by 4 bits
+ * (objects are 16-byte aligned, so the low bits carry no information).
+ */
+Py_hash_t _Py_HashPointerRaw(const void *p);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashPointer(const void *p)`: the identity hash; never -1.
+ */
+Py_hash_t _Py_HashPointer(const void *p);
 #endif
 
 /**
@@ -2990,6 +3053,230 @@ void Py_IncRef(PyObject *op);
 void Py_DecRef(PyObject *op);
 
 /**
+ * `PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems)`: a zero-filled
+ * instance of `type` with room for `nitems` items plus one (CPython allocates a spare
+ * item, which code that writes a sentinel relies on), refcount 1, `ob_size` = `nitems`
+ * for types with items; GC types get their GC header. NULL with MemoryError when memory
+ * is exhausted.
+ */
+PyObject *PyType_GenericAlloc(PyTypeObject *tp, Py_ssize_t nitems);
+
+/**
+ * `PyObject *PyType_GenericNew(PyTypeObject *type, PyObject *args, PyObject *kwds)`:
+ * `type->tp_alloc(type, 0)`, ignoring the arguments.
+ */
+PyObject *PyType_GenericNew(PyTypeObject *tp, PyObject *args, PyObject *kwds);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyType_Lookup(PyTypeObject *type, PyObject *name)`: the attribute `name`
+ * found along the MRO, as a borrowed reference, or NULL; never raises.
+ */
+PyObject *_PyType_Lookup(PyTypeObject *tp, PyObject *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyType_LookupId(PyTypeObject *type, _Py_Identifier *name)`: `_PyType_Lookup`
+ * with the name given as a static identifier (interned on use).
+ */
+PyObject *_PyType_LookupId(PyTypeObject *tp, struct _Py_Identifier *id);
+#endif
+
+/**
+ * `void PyType_Modified(PyTypeObject *type)`: withdraws the version tag of `type` and of
+ * all its subclasses, so no cached lookup of the old dicts is used again. Call it after
+ * changing a type's dict or bases directly.
+ */
+void PyType_Modified(PyTypeObject *tp);
+
+/**
+ * `unsigned int PyType_ClearCache(void)`: empties the method cache and returns the current
+ * version tag (the last one handed out).
+ */
+unsigned int PyType_ClearCache(void);
+
+/**
+ * `int PyType_Ready(PyTypeObject *type)`: 0 once the type is ready (at once when it
+ * already is).
+ */
+int PyType_Ready(PyTypeObject *tp);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *_PyType_Name(PyTypeObject *type)`: `tp_name` after its last dot.
+ */
+const char *_PyType_Name(PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyType_GetName(PyTypeObject *type)`: `type.__name__` (a heap type's
+ * `ht_name`, else `tp_name` after its last dot).
+ */
+PyObject *PyType_GetName(PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyType_GetQualName(PyTypeObject *type)`: `type.__qualname__` (a heap type's
+ * `ht_qualname`; for a static type the same as its name).
+ */
+PyObject *PyType_GetQualName(PyTypeObject *tp);
+#endif
+
+/**
+ * `int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b)`.
+ */
+int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+
+/**
+ * `unsigned long PyType_GetFlags(PyTypeObject *type)`: `tp_flags`, for the limited API
+ * where the type struct is opaque.
+ */
+unsigned long PyType_GetFlags(PyTypeObject *tp);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_4)
+/**
+ * `void *PyType_GetSlot(PyTypeObject *type, int slot)`: the function or value stored for
+ * slot id `slot`, NULL when the type has none. Since 3.10 static types are accepted too.
+ * An unknown slot id is SystemError (`PyErr_BadInternalCall`).
+ */
+void *PyType_GetSlot(PyTypeObject *tp, int slot);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated
+ * UTF-8 (strict: invalid input is UnicodeDecodeError).
+ */
+PyObject *PyUnicode_FromString(const char *u);
+
+/**
+ * `PyObject *PyUnicode_InternFromString(const char *u)`: the interned str for `u`.
+ */
+PyObject *PyUnicode_InternFromString(const char *u);
+
+/**
+ * `void PyUnicode_InternInPlace(PyObject **p)`: replaces `*p` by the interned string equal
+ * to it, interning `*p` itself when there is none. Anything but an exact str is left
+ * alone, and a failure leaves `*p` unchanged (CPython clears the error).
+ */
+void PyUnicode_InternInPlace(PyObject **p);
+
+/**
+ * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
+ * thread state, which it returns for `PyEval_RestoreThread` (`Py_BEGIN_ALLOW_THREADS`).
+ */
+PyThreadState *PyEval_SaveThread(void);
+
+/**
+ * `void PyEval_RestoreThread(PyThreadState *tstate)`: takes the GIL and makes `tstate`
+ * current (`Py_END_ALLOW_THREADS`).
+ */
+void PyEval_RestoreThread(PyThreadState *tstate);
+
+/**
+ * `void PyEval_AcquireThread(PyThreadState *tstate)`: takes the GIL for `tstate`, which
+ * becomes current; no thread state may be current before.
+ */
+void PyEval_AcquireThread(PyThreadState *tstate);
+
+/**
+ * `void PyEval_ReleaseThread(PyThreadState *tstate)`: `tstate` must be current; it stops
+ * being current and the GIL is released.
+ */
+void PyEval_ReleaseThread(PyThreadState *tstate);
+
+/**
+ * `int PyEval_ThreadsInitialized(void)`: 1; since 3.7 the GIL always exists (deprecated).
+ */
+int PyEval_ThreadsInitialized(void);
+
+/**
+ * `void PyEval_InitThreads(void)`: nothing to do since 3.9, `Py_Initialize` creates the
+ * GIL (deprecated).
+ */
+void PyEval_InitThreads(void);
+
+/**
+ * `void PyEval_AcquireLock(void)` (deprecated): takes the GIL for the current thread
+ * state, which must exist (it stays current while the GIL is released by
+ * `PyEval_ReleaseLock`).
+ */
+void PyEval_AcquireLock(void);
+
+/**
+ * `void PyEval_ReleaseLock(void)` (deprecated): releases the GIL and leaves the current
+ * thread state as it is.
+ */
+void PyEval_ReleaseLock(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyEval_SetSwitchInterval(unsigned long microseconds)` (`sys.setswitchinterval`).
+ */
+void _PyEval_SetSwitchInterval(unsigned long microseconds);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `unsigned long _PyEval_GetSwitchInterval(void)`, in microseconds.
+ */
+unsigned long _PyEval_GetSwitchInterval(void);
+#endif
+
+/**
+ * `PyGILState_STATE PyGILState_Ensure(void)`: makes sure the calling thread holds the GIL
+ * with its automatic thread state current, whatever state it was in.
+ */
+enum PyGILState_STATE PyGILState_Ensure(void);
+
+/**
+ * `void PyGILState_Release(PyGILState_STATE oldstate)`: undoes the matching
+ * `PyGILState_Ensure`: deletes the thread state it created when the count reaches zero,
+ * releases the GIL when the thread did not hold it before.
+ */
+void PyGILState_Release(enum PyGILState_STATE oldstate);
+
+/**
+ * `PyThreadState *PyGILState_GetThisThreadState(void)`: the calling thread's automatic
+ * thread state, or NULL.
+ */
+PyThreadState *PyGILState_GetThisThreadState(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyGILState_Check(void)`: 1 when the calling thread's automatic thread state is
+ * current (it holds the GIL), 0 otherwise; 1 when the runtime is not initialized.
+ */
+int PyGILState_Check(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyInterpreterState *PyInterpreterState_Head(void)`: the newest interpreter, NULL when
+ * the runtime is not initialized.
+ */
+PyInterpreterState *PyInterpreterState_Head(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp)`: the next
+ * older interpreter, or NULL (also for a NULL `interp`).
+ */
+PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp)`: the newest
+ * thread state of `interp`, or NULL (also for a NULL `interp`).
+ */
+PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp);
+#endif
+
+/**
  * `void Py_Initialize(void)`.
  */
 void Py_Initialize(void);
@@ -3031,6 +3318,36 @@ PyInterpreterState *PyInterpreterState_Main(void);
 #endif
 
 /**
+ * `PyThread_type_lock PyThread_allocate_lock(void)`: a new unlocked lock, NULL when out of
+ * memory.
+ */
+PyThread_type_lock PyThread_allocate_lock(void);
+
+/**
+ * `void PyThread_free_lock(PyThread_type_lock lock)`. NULL is ignored.
+ */
+void PyThread_free_lock(PyThread_type_lock lock);
+
+/**
+ * `PyLockStatus PyThread_acquire_lock_timed(lock, microseconds, intr_flag)`: waits at most
+ * `microseconds` (0: do not wait; negative: forever). A signal handler interrupting the
+ * wait makes it return `PY_LOCK_INTR` when `intr_flag` is set; otherwise the wait goes on
+ * (until the same deadline).
+ */
+enum PyLockStatus PyThread_acquire_lock_timed(PyThread_type_lock lock, long long microseconds, int intr_flag);
+
+/**
+ * `int PyThread_acquire_lock(lock, waitflag)`: 1 when acquired, 0 when not (`waitflag`
+ * 0 does not wait; signals never interrupt it).
+ */
+int PyThread_acquire_lock(PyThread_type_lock lock, int waitflag);
+
+/**
+ * `void PyThread_release_lock(PyThread_type_lock lock)`. NULL is ignored.
+ */
+void PyThread_release_lock(PyThread_type_lock lock);
+
+/**
  * `int Py_BytesMain(int argc, char **argv)`.
  */
 int Py_BytesMain(int argc, char **argv);
@@ -3069,6 +3386,163 @@ uint64_t PyThreadState_GetID(PyThreadState *tstate);
  */
 PyInterpreterState *PyInterpreterState_Get(void);
 #endif
+
+/**
+ * `PyThreadState *PyThreadState_New(PyInterpreterState *interp)`: a new thread state in
+ * `interp` for the calling thread (its automatic one, if it has none yet).
+ */
+PyThreadState *PyThreadState_New(PyInterpreterState *interp);
+
+/**
+ * `void PyThreadState_Clear(PyThreadState *tstate)`: drops every object the thread state
+ * refers to and calls its `on_delete` hook (how `_thread` learns that a thread is gone).
+ */
+void PyThreadState_Clear(PyThreadState *tstate);
+
+/**
+ * `void PyThreadState_Delete(PyThreadState *tstate)`: unlinks and frees a thread state
+ * that is not current (clear it first).
+ */
+void PyThreadState_Delete(PyThreadState *tstate);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyThreadState_DeleteCurrent(void)`: deletes the current thread state and
+ * releases the GIL (how a thread ends its life in Python).
+ */
+void PyThreadState_DeleteCurrent(void);
+#endif
+
+/**
+ * `PyThreadState *PyThreadState_Swap(PyThreadState *tstate)`: makes `tstate` (possibly
+ * NULL) current and returns the previous one. The GIL is not touched.
+ */
+PyThreadState *PyThreadState_Swap(PyThreadState *tstate);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyThreadState *PyThreadState_Next(PyThreadState *tstate)`: the next (older) thread
+ * state of the same interpreter, or NULL (also for a NULL `tstate`).
+ */
+PyThreadState *PyThreadState_Next(PyThreadState *tstate);
+#endif
+
+/**
+ * `void PyThread_init_thread(void)`: POSIX threads need no set-up, so there is nothing
+ * to do beyond being callable any number of times.
+ */
+void PyThread_init_thread(void);
+
+/**
+ * `unsigned long PyThread_get_thread_ident(void)`: the `pthread_t` of the calling thread.
+ */
+unsigned long PyThread_get_thread_ident(void);
+
+/**
+ * `unsigned long PyThread_get_thread_native_id(void)`: the kernel's thread id.
+ */
+unsigned long PyThread_get_thread_native_id(void);
+
+/**
+ * `unsigned long PyThread_start_new_thread(void (*func)(void *), void *arg)`: runs
+ * `func(arg)` in a new detached thread; its ident, or `PYTHREAD_INVALID_THREAD_ID`.
+ */
+unsigned long PyThread_start_new_thread(void (*func)(void*), void *arg);
+
+/**
+ * `size_t PyThread_get_stacksize(void)`: the current interpreter's stack size for new
+ * threads (0: the system's default).
+ */
+size_t PyThread_get_stacksize(void);
+
+/**
+ * `int PyThread_set_stacksize(size_t size)`: 0 resets to the default; otherwise sizes of
+ * at least 32 KiB that pthreads accepts are kept (0), others refused (-1).
+ */
+int PyThread_set_stacksize(size_t size);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `Py_tss_t *PyThread_tss_alloc(void)`: a new key, not yet created; NULL when out of memory.
+ */
+Py_tss_t *PyThread_tss_alloc(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyThread_tss_free(Py_tss_t *key)`: deletes the key if created, then frees what
+ * `PyThread_tss_alloc` returned. NULL is ignored.
+ */
+void PyThread_tss_free(Py_tss_t *key);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int PyThread_tss_is_created(Py_tss_t *key)`.
+ */
+int PyThread_tss_is_created(Py_tss_t *key);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int PyThread_tss_create(Py_tss_t *key)`: 0 on success or when already created, -1
+ * when the system has no key left.
+ */
+int PyThread_tss_create(Py_tss_t *key);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyThread_tss_delete(Py_tss_t *key)`: back to "not created"; values are dropped
+ * without destructors. A key never created is left alone.
+ */
+void PyThread_tss_delete(Py_tss_t *key);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int PyThread_tss_set(Py_tss_t *key, void *value)`: 0 on success, -1 on failure.
+ */
+int PyThread_tss_set(Py_tss_t *key, void *value);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void *PyThread_tss_get(Py_tss_t *key)`: the calling thread's value, NULL when unset.
+ */
+void *PyThread_tss_get(Py_tss_t *key);
+#endif
+
+/**
+ * `int PyThread_create_key(void)` (deprecated): a new key, -1 on failure.
+ */
+int PyThread_create_key(void);
+
+/**
+ * `void PyThread_delete_key(int key)` (deprecated).
+ */
+void PyThread_delete_key(int key);
+
+/**
+ * `int PyThread_set_key_value(int key, void *value)` (deprecated): 0 or -1.
+ */
+int PyThread_set_key_value(int key, void *value);
+
+/**
+ * `void *PyThread_get_key_value(int key)` (deprecated).
+ */
+void *PyThread_get_key_value(int key);
+
+/**
+ * `void PyThread_delete_key_value(int key)` (deprecated): unsets the calling thread's value.
+ */
+void PyThread_delete_key_value(int key);
+
+/**
+ * `void PyThread_ReInitTLS(void)` (deprecated): after `fork`, pthread keys stay valid in
+ * the child, so there is nothing to redo.
+ */
+void PyThread_ReInitTLS(void);
 
 const char *Py_GetVersion(void);
 

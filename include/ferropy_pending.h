@@ -16,7 +16,6 @@ extern "C" {
 #endif
 
 /* object core (issue 3) */
-int PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
 extern PyTypeObject PyCFunction_Type;
 #ifndef Py_LIMITED_API
 extern PyTypeObject PyCMethod_Type;

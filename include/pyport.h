@@ -83,6 +83,9 @@ typedef uintptr_t Py_uintptr_t;
 #  if Py_LIMITED_API+0 < 0x03030000
 #    define _Py_LIMITED_API_BEFORE_3_3 1
 #  endif
+#  if Py_LIMITED_API+0 < 0x03040000
+#    define _Py_LIMITED_API_BEFORE_3_4 1
+#  endif
 #  if Py_LIMITED_API+0 < 0x03050000
 #    define _Py_LIMITED_API_BEFORE_3_5 1
 #  endif

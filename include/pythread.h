@@ -7,6 +7,15 @@
 #  include "Python.h"
 #endif
 
+/* Ends the calling thread. Written in C (src/c/thread.c), so declared here by hand. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+void _Py_NO_RETURN PyThread_exit_thread(void);
+#ifdef __cplusplus
+}
+#endif
+
 /* PY_HAVE_THREAD_NATIVE_ID (PyThread_get_thread_native_id exists) is in pyconfig.h. */
 
 /* The type of lock timeouts, in microseconds. */

@@ -74,12 +74,34 @@ const fn generation(threshold: i32) -> Generation {
     Generation { head: PyGC_Head { _gc_next: 0, _gc_prev: 0 }, threshold, count: 0 }
 }
 
-static STATE: GcCell = GcCell(UnsafeCell::new(GcState {
+const INITIAL: GcState = GcState {
     generations: [generation(THRESHOLDS[0]), generation(THRESHOLDS[1]), generation(THRESHOLDS[2])],
     permanent: generation(0),
     enabled: true,
     collecting: false,
-}));
+};
+
+#[cfg(not(test))]
+static STATE: GcCell = GcCell(UnsafeCell::new(INITIAL));
+
+/// The state, lists not necessarily initialised yet.
+#[cfg(not(test))]
+#[inline(always)]
+fn raw_state() -> *mut GcState {
+    STATE.0.get()
+}
+
+// Rust tests run on many threads without the GIL: each test thread gets lists of its own,
+// so tests that allocate GC objects cannot race on shared links.
+#[cfg(test)]
+thread_local! {
+    static STATE: GcCell = const { GcCell(UnsafeCell::new(INITIAL)) };
+}
+
+#[cfg(test)]
+fn raw_state() -> *mut GcState {
+    STATE.with(|s| s.0.get())
+}
 
 #[inline]
 unsafe fn list_init(head: *mut PyGC_Head) {
@@ -90,7 +112,7 @@ unsafe fn list_init(head: *mut PyGC_Head) {
 /// The collector's state, with every generation list initialised.
 #[inline]
 pub fn state() -> *mut GcState {
-    let st = STATE.0.get();
+    let st = raw_state();
     // SAFETY: GIL held; the lists are made circular once, before any object joins them.
     unsafe {
         if (*st).generations[0].head._gc_next == 0 {
@@ -168,7 +190,7 @@ pub unsafe fn untrack(op: *mut PyObject) {
 pub fn note_alloc() {
     // SAFETY: GIL held.
     unsafe {
-        let st = STATE.0.get();
+        let st = raw_state();
         (*st).generations[0].count += 1;
     }
 }
@@ -178,7 +200,7 @@ pub fn note_alloc() {
 pub fn note_free() {
     // SAFETY: GIL held.
     unsafe {
-        let st = STATE.0.get();
+        let st = raw_state();
         if (*st).generations[0].count > 0 {
             (*st).generations[0].count -= 1;
         }

@@ -70,3 +70,63 @@ pub struct PyHash_FuncDef {
 }
 assert_layout!(PyHash_FuncDef, size = 24, hash @ 0, name @ 8, hash_bits @ 16,
     seed_bits @ 20);
+
+// ---- The hash functions of pyhash.h -------------------------------------------------------
+
+/// `_Py_HashSecret`: the process's hash randomization secret (see siphash.rs), filled in
+/// before the first string is hashed (at the latest by `Py_Initialize`).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub static mut _Py_HashSecret: _Py_HashSecret_t = _Py_HashSecret_t { uc: [0; 24] };
+
+/// The string hash in use: SipHash-1-3, 64-bit result, 128-bit key (`sys.hash_info`).
+static mut HASH_FUNC_DEF: PyHash_FuncDef = PyHash_FuncDef {
+    hash: Some(siphash13_raw),
+    name: c"siphash13".as_ptr(),
+    hash_bits: 64,
+    seed_bits: 128,
+};
+
+/// The raw keyed hash of a buffer (`PyHash_FuncDef.hash`): no special cases.
+unsafe extern "C" fn siphash13_raw(src: *const c_void, len: Py_ssize_t) -> Py_hash_t {
+    if src.is_null() || len <= 0 {
+        return crate::object::siphash::hash_raw(&[]);
+    }
+    crate::object::siphash::hash_raw(core::slice::from_raw_parts(src as *const u8, len as usize))
+}
+
+/// `PyHash_FuncDef *PyHash_GetFuncDef(void)`: which string hash this build uses.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn PyHash_GetFuncDef() -> *mut PyHash_FuncDef {
+    &raw mut HASH_FUNC_DEF
+}
+
+/// `Py_hash_t _Py_HashBytes(const void *src, Py_ssize_t len)`: the hash of bytes and of
+/// str data: 0 for an empty buffer, never -1.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_HashBytes(src: *const c_void, len: Py_ssize_t) -> Py_hash_t {
+    if src.is_null() || len <= 0 {
+        return 0;
+    }
+    crate::object::siphash::hash_bytes(core::slice::from_raw_parts(src as *const u8, len as usize))
+}
+
+/// `Py_hash_t _Py_HashPointerRaw(const void *p)`: the address rotated right by 4 bits
+/// (objects are 16-byte aligned, so the low bits carry no information).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn _Py_HashPointerRaw(p: *const c_void) -> Py_hash_t {
+    (p as usize).rotate_right(4) as Py_hash_t
+}
+
+/// `Py_hash_t _Py_HashPointer(const void *p)`: the identity hash; never -1.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn _Py_HashPointer(p: *const c_void) -> Py_hash_t {
+    match _Py_HashPointerRaw(p) {
+        -1 => -2,
+        h => h,
+    }
+}

@@ -14,3 +14,21 @@ pub mod refcount;
 pub mod slots;
 pub mod typeobject;
 pub mod typeslots;
+pub mod baseobject;
+pub mod builtin_types;
+pub mod generic_alloc;
+pub mod pending_error;
+pub mod siphash;
+pub mod static_type;
+pub mod temp_alloc;
+pub mod type_cache;
+pub mod type_ready;
+pub mod typetype;
+
+/// Rust tests share objects (interned strings, static types) whose reference counts are
+/// guarded by the GIL in the real runtime; tests that touch them hold this lock instead.
+#[cfg(test)]
+pub(crate) fn test_lock() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}

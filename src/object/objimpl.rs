@@ -22,19 +22,21 @@ use crate::object::typeobject::{
 use crate::pyport::Py_ssize_t;
 
 /// Sets MemoryError and returns NULL, as `PyErr_NoMemory()` does.
-/// TODO(errors): call `crate::errors::PyErr_NoMemory()` here once the error API lands;
-/// until then the NULL return is the only signal.
+/// TODO(errors): through the type kernel's pending-error stand-in until `errors/` lands
+/// (then `PyErr_NoMemory()`).
 #[inline(never)]
 fn no_memory<T>() -> *mut T {
+    let _ = crate::object::pending_error::no_memory();
     ptr::null_mut()
 }
 
 /// Sets SystemError ("bad argument to internal function") and returns NULL, as
 /// `PyErr_BadInternalCall()` does: for C input on which CPython would crash.
-/// TODO(errors): call `crate::errors::PyErr_BadInternalCall()` here once the error API
-/// lands; until then the NULL return is the only signal.
+/// TODO(errors): through the type kernel's pending-error stand-in until `errors/` lands
+/// (then `PyErr_BadInternalCall()`).
 #[inline(never)]
 fn bad_internal_call<T>() -> *mut T {
+    let _ = crate::object::pending_error::bad_internal_call();
     ptr::null_mut()
 }
 

@@ -93,9 +93,10 @@ mod tests {
             drop(second);
             assert_eq!(obj.ob_refcnt, 1);
             let borrowed = PyRef::from_borrowed(&mut obj).unwrap();
-            assert_eq!(borrowed.into_ptr(), &mut obj as *mut PyObject);
+            let given_away = borrowed.into_ptr();
+            assert_eq!(given_away, &mut obj as *mut PyObject);
             assert_eq!(obj.ob_refcnt, 2);
-            obj.ob_refcnt = 1;
+            drop(PyRef::from_owned(given_away)); // the taker releases its reference
             assert_eq!(FREED.load(Ordering::SeqCst), 0);
             drop(owned);
             assert_eq!(FREED.load(Ordering::SeqCst), 1);

@@ -199,3 +199,417 @@ pub struct _PyUnicodeWriter {
 assert_layout!(_PyUnicodeWriter, size = 56, buffer @ 0, data @ 8, kind @ 16, maxchar @ 20,
                size @ 24, pos @ 32, min_length @ 40, min_char @ 48, overallocate @ 52,
                readonly @ 53);
+
+// ---- The str type ---------------------------------------------------------------------------
+// Strings are created compact (PEP 393): the code units follow the header in the same block,
+// with a NUL unit after them; 1-byte strings whose code points are all below 128 use the
+// short `PyASCIIObject` header, other strings `PyCompactUnicodeObject`. The kind is the
+// narrowest that holds the largest code point, so equal strings have equal kinds and
+// equality is a byte comparison, and the hash (SipHash-1-3 of the code-unit bytes, as
+// CPython computes it) is cached in `hash`.
+
+use crate::errors::raised::PyResult;
+use crate::object::pending_error::no_memory;
+use crate::object::ptr::PyRef;
+use crate::object::static_type::static_type;
+use crate::object::temp_alloc;
+use crate::object::typeobject::{
+    PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_UNICODE_SUBCLASS, _Py_TPFLAGS_MATCH_SELF,
+};
+use core::ffi::c_ulong;
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+/// `PyUnicode_Type`: the str type.
+#[no_mangle]
+pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(unicode_dealloc),
+    tp_hash: Some(unicode_hash),
+    ..static_type(
+        c"str",
+        core::mem::size_of::<PyUnicodeObject>(),
+        0,
+        Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
+        Some(c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new string object from the given object. If encoding or\nerrors is specified, then the object must expose a data buffer\nthat will be decoded using the given encoding and error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor repr(object).\nencoding defaults to sys.getdefaultencoding().\nerrors defaults to 'strict'."),
+    )
+};
+
+const ASCII_HEADER: usize = core::mem::size_of::<PyASCIIObject>();
+const COMPACT_HEADER: usize = core::mem::size_of::<PyCompactUnicodeObject>();
+
+/// Whether `op` is a str or an instance of a subclass of str (`PyUnicode_Check`).
+///
+/// # Safety
+/// `op` is a live object.
+#[inline]
+pub(crate) unsafe fn is_str(op: *mut PyObject) -> bool {
+    (*(*op).ob_type).tp_flags & (Py_TPFLAGS_UNICODE_SUBCLASS as c_ulong) != 0
+}
+
+/// A new, uninitialized compact string of `length` code points whose largest is `maxchar`.
+unsafe fn new_compact(length: usize, maxchar: Py_UCS4) -> PyResult<PyRef> {
+    let (kind, ascii) = match maxchar {
+        0..=0x7f => (1usize, true),
+        0x80..=0xff => (1, false),
+        0x100..=0xffff => (2, false),
+        _ => (4, false),
+    };
+    let header = if ascii { ASCII_HEADER } else { COMPACT_HEADER };
+    let size = length
+        .checked_add(1)
+        .and_then(|n| n.checked_mul(kind))
+        .and_then(|n| n.checked_add(header))
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(no_memory)?;
+    let op = temp_alloc::malloc_object(&raw mut PyUnicode_Type, size);
+    let op = PyRef::from_owned(op).ok_or_else(no_memory)?;
+    // Every field is set, so the allocator need not zero the block.
+    if !ascii {
+        let c = &mut *(op.as_ptr() as *mut PyCompactUnicodeObject);
+        c.utf8_length = 0;
+        c.utf8 = core::ptr::null_mut();
+        c.wstr_length = 0;
+    }
+    // The NUL code unit after the data.
+    core::ptr::write_bytes((op.as_ptr() as *mut u8).add(header + length * kind), 0, kind);
+    let s = &mut *(op.as_ptr() as *mut PyASCIIObject);
+    s.length = length as Py_ssize_t;
+    s.hash = -1;
+    s.state = 0;
+    s.wstr = core::ptr::null_mut();
+    s.set_kind(kind as c_uint);
+    s.set_compact(true);
+    s.set_ascii(ascii);
+    s.set_ready(true);
+    Ok(op)
+}
+
+/// The kind (1, 2 or 4) of a ready string.
+///
+/// # Safety
+/// `op` is a live str.
+#[inline]
+pub(crate) unsafe fn kind(op: *mut PyObject) -> usize {
+    (*(op as *mut PyASCIIObject)).kind() as usize
+}
+
+/// The number of code points.
+///
+/// # Safety
+/// `op` is a live str.
+#[inline]
+pub(crate) unsafe fn len(op: *mut PyObject) -> usize {
+    (*(op as *mut PyASCIIObject)).length as usize
+}
+
+/// The canonical data (`PyUnicode_DATA`).
+///
+/// # Safety
+/// `op` is a live, ready str.
+pub(crate) unsafe fn data(op: *mut PyObject) -> *mut u8 {
+    let s = &*(op as *mut PyASCIIObject);
+    if s.compact() {
+        let header = if s.ascii() { ASCII_HEADER } else { COMPACT_HEADER };
+        (op as *mut u8).add(header)
+    } else {
+        (*(op as *mut PyUnicodeObject)).data as *mut u8
+    }
+}
+
+/// The code units of `op` as bytes (`length * kind` of them).
+///
+/// # Safety
+/// `op` is a live, ready str, which outlives the slice.
+pub(crate) unsafe fn data_bytes<'a>(op: *mut PyObject) -> &'a [u8] {
+    core::slice::from_raw_parts(data(op), len(op) * kind(op))
+}
+
+/// The code point at `index`.
+///
+/// # Safety
+/// `op` is a live, ready str and `index < len(op)`.
+// Internal API of the type; its first callers outside tests are the C-API layer.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) unsafe fn read_char(op: *mut PyObject, index: usize) -> Py_UCS4 {
+    let d = data(op);
+    match kind(op) {
+        1 => *d.add(index) as Py_UCS4,
+        2 => (d as *const Py_UCS2).add(index).read_unaligned() as Py_UCS4,
+        _ => (d as *const Py_UCS4).add(index).read_unaligned(),
+    }
+}
+
+/// A str from UTF-8 text (the Rust side of `PyUnicode_FromStringAndSize`): a new object,
+/// except that the empty string is one interned object, as in CPython.
+pub(crate) fn from_utf8(text: &str) -> PyResult<PyRef> {
+    if text.is_empty() {
+        return intern("");
+    }
+    new_str(text)
+}
+
+/// A new str object holding `text`.
+fn new_str(text: &str) -> PyResult<PyRef> {
+    let maxchar = text.chars().map(|c| c as Py_UCS4).max().unwrap_or(0);
+    let length = if maxchar < 0x80 { text.len() } else { text.chars().count() };
+    // SAFETY: the new string has room for `length` code units of its kind plus the NUL.
+    unsafe {
+        let op = new_compact(length, maxchar)?;
+        let d = data(op.as_ptr());
+        match kind(op.as_ptr()) {
+            1 if maxchar < 0x80 => core::ptr::copy_nonoverlapping(text.as_ptr(), d, length),
+            1 => text.chars().enumerate().for_each(|(i, c)| *d.add(i) = c as u8),
+            2 => {
+                let d = d as *mut Py_UCS2;
+                text.chars().enumerate().for_each(|(i, c)| d.add(i).write_unaligned(c as Py_UCS2))
+            }
+            _ => {
+                let d = d as *mut Py_UCS4;
+                text.chars().enumerate().for_each(|(i, c)| d.add(i).write_unaligned(c as Py_UCS4))
+            }
+        }
+        Ok(op)
+    }
+}
+
+/// The text of `op` (lone surrogates become U+FFFD), for Rust code and tests.
+///
+/// # Safety
+/// `op` is a live, ready str.
+// Internal API of the type; its first callers outside tests are the C-API layer.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) unsafe fn to_string(op: *mut PyObject) -> String {
+    (0..len(op))
+        .map(|i| char::from_u32(read_char(op, i)).unwrap_or('\u{FFFD}'))
+        .collect()
+}
+
+/// Whether `op` is an ASCII str equal to `text` (a lookup by Rust name needs no object).
+///
+/// # Safety
+/// `op` is a live str.
+pub(crate) unsafe fn eq_ascii(op: *mut PyObject, text: &str) -> bool {
+    (*(op as *mut PyASCIIObject)).ascii() && data_bytes(op) == text.as_bytes()
+}
+
+/// The str hash, cached in the object (`hash(s)`).
+///
+/// # Safety
+/// `op` is a live, ready str.
+pub(crate) unsafe fn hash(op: *mut PyObject) -> Py_hash_t {
+    let s = op as *mut PyASCIIObject;
+    if (*s).hash == -1 {
+        (*s).hash = crate::object::siphash::hash_bytes(data_bytes(op));
+    }
+    (*s).hash
+}
+
+/// String equality: same length, kind and code units.
+///
+/// # Safety
+/// `a` and `b` are live, ready strs.
+pub(crate) unsafe fn eq(a: *mut PyObject, b: *mut PyObject) -> bool {
+    a == b || (len(a) == len(b) && kind(a) == kind(b) && data_bytes(a) == data_bytes(b))
+}
+
+/// `tp_hash` of str.
+unsafe extern "C" fn unicode_hash(op: *mut PyObject) -> Py_hash_t {
+    hash(op)
+}
+
+/// `tp_dealloc` of str: compact strings are one block; the cached UTF-8 and wchar forms of
+/// a non-ASCII string are separate blocks, freed with it.
+unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
+    let s = &*(op as *mut PyASCIIObject);
+    if !s.ascii() {
+        let c = &*(op as *mut PyCompactUnicodeObject);
+        if !c.utf8.is_null() {
+            libc::free(c.utf8 as *mut c_void);
+        }
+    }
+    if !s.wstr.is_null() {
+        libc::free(s.wstr as *mut c_void);
+    }
+    match (*(*op).ob_type).tp_free {
+        Some(free) => free(op as *mut c_void),
+        None => temp_alloc::free_object(op as *mut c_void),
+    }
+}
+
+/// `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated
+/// UTF-8 (strict: invalid input is UnicodeDecodeError).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_FromString(u: *const c_char) -> *mut PyObject {
+    match utf8_arg(u).and_then(from_utf8) {
+        Ok(s) => s.into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+/// `PyObject *PyUnicode_InternFromString(const char *u)`: the interned str for `u`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_InternFromString(u: *const c_char) -> *mut PyObject {
+    match utf8_arg(u).and_then(intern) {
+        Ok(s) => s.into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+/// A C string argument as UTF-8 text: SystemError for NULL, UnicodeDecodeError for bad UTF-8.
+unsafe fn utf8_arg<'a>(u: *const c_char) -> PyResult<&'a str> {
+    if u.is_null() {
+        return Err(crate::object::pending_error::bad_internal_call());
+    }
+    let bytes = core::ffi::CStr::from_ptr(u).to_bytes();
+    core::str::from_utf8(bytes).map_err(|e| {
+        let start = e.valid_up_to();
+        let reason = match bytes[start] {
+            0x80..=0xc1 | 0xf5..=0xff => "invalid start byte",
+            _ if e.error_len().is_none() => "unexpected end of data",
+            _ => "invalid continuation byte",
+        };
+        // TODO(errors): a UnicodeDecodeError object; the message is its str().
+        crate::object::pending_error::raise(
+            crate::object::pending_error::ExcType::UnicodeDecodeError,
+            format!("'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start]),
+        )
+    })
+}
+
+// ---- Interning ------------------------------------------------------------------------------
+// One table for the process (as in CPython 3.11): a dict mapping each interned string to
+// itself. The table holds a strong reference, so an interned string lives until
+// `clear_interned` at finalization.
+
+static INTERNED: AtomicPtr<PyObject> = AtomicPtr::new(core::ptr::null_mut());
+
+/// The interned str equal to `text`, made and interned on first use (`PyUnicode_InternFromString`).
+pub(crate) fn intern(text: &str) -> PyResult<PyRef> {
+    use crate::objects::dict;
+    let table = interned_table()?;
+    // SAFETY: `table` is the live interned dict; `s` a new str.
+    unsafe {
+        if let Some(found) = dict::get_item_str(table, text)? {
+            return PyRef::from_borrowed(found).ok_or_else(no_memory);
+        }
+        let s = new_str(text)?;
+        intern_object(s.as_ptr())
+    }
+}
+
+/// `void PyUnicode_InternInPlace(PyObject **p)`: replaces `*p` by the interned string equal
+/// to it, interning `*p` itself when there is none. Anything but an exact str is left
+/// alone, and a failure leaves `*p` unchanged (CPython clears the error).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_InternInPlace(p: *mut *mut PyObject) {
+    if p.is_null() || (*p).is_null() || (**p).ob_type != &raw mut PyUnicode_Type {
+        return;
+    }
+    let s = *p;
+    if (*(s as *mut PyASCIIObject)).interned() != SSTATE_NOT_INTERNED as c_uint {
+        return;
+    }
+    match intern_object(s) {
+        Ok(t) if t.as_ptr() != s => {
+            *p = t.into_ptr();
+            drop(PyRef::from_owned(s));
+        }
+        Ok(_) => {}
+        Err(_) => {
+            let _ = crate::object::pending_error::take();
+        }
+    }
+}
+
+/// The interned string equal to the str `s`, which becomes it when there is none yet.
+unsafe fn intern_object(s: *mut PyObject) -> PyResult<PyRef> {
+    use crate::objects::dict;
+    let table = interned_table()?;
+    if let Some(found) = dict::get_item(table, s)? {
+        return PyRef::from_borrowed(found).ok_or_else(no_memory);
+    }
+    dict::set_item(table, s, s)?;
+    (*(s as *mut PyASCIIObject)).set_interned(SSTATE_INTERNED_MORTAL as c_uint);
+    PyRef::from_borrowed(s).ok_or_else(no_memory)
+}
+
+fn interned_table() -> PyResult<*mut PyObject> {
+    let mut table = INTERNED.load(Ordering::Acquire);
+    if table.is_null() {
+        table = crate::objects::dict::new()?.into_ptr();
+        INTERNED.store(table, Ordering::Release);
+    }
+    Ok(table)
+}
+
+/// Releases the interned table (at finalization); interned strings still referenced
+/// elsewhere live on, no longer interned.
+pub(crate) fn clear_interned() {
+    let table = INTERNED.swap(core::ptr::null_mut(), Ordering::AcqRel);
+    if table.is_null() {
+        return;
+    }
+    // SAFETY: the table is a live dict whose keys are strs; we own its reference.
+    unsafe {
+        for (key, _) in crate::objects::dict::items(table) {
+            (*(key as *mut PyASCIIObject)).set_interned(SSTATE_NOT_INTERNED as c_uint);
+        }
+        drop(PyRef::from_owned(table));
+    }
+}
+
+#[cfg(test)]
+mod str_tests {
+    use super::*;
+
+    #[test]
+    fn kinds_lengths_and_text() {
+        let _gil = crate::object::test_lock();
+        for (text, k, n, ascii) in [
+            ("", 1, 0, true),
+            ("abc", 1, 3, true),
+            ("caf\u{e9}", 1, 4, false),
+            ("\u{20ac}x", 2, 2, false),
+            ("a\u{1F600}", 4, 2, false),
+        ] {
+            let s = from_utf8(text).unwrap();
+            unsafe {
+                let p = s.as_ptr();
+                assert_eq!((kind(p), len(p)), (k, n), "{text:?}");
+                let a = &*(p as *mut PyASCIIObject);
+                assert_eq!((a.ascii(), a.compact(), a.ready()), (ascii, true, true));
+                assert_eq!(*data(p).add(n * k), 0, "NUL after the data");
+                assert_eq!(to_string(p), text);
+                assert_eq!((*p).ob_type, &raw mut PyUnicode_Type);
+            }
+        }
+    }
+
+    #[test]
+    fn equality_and_hash_cache() {
+        let _gil = crate::object::test_lock();
+        let a = from_utf8("h\u{e9}llo").unwrap();
+        let b = from_utf8("h\u{e9}llo").unwrap();
+        let c = from_utf8("hello").unwrap();
+        unsafe {
+            assert!(eq(a.as_ptr(), b.as_ptr()));
+            assert!(!eq(a.as_ptr(), c.as_ptr()));
+            assert_eq!(hash(a.as_ptr()), hash(b.as_ptr()));
+            assert_eq!((*(a.as_ptr() as *mut PyASCIIObject)).hash, hash(a.as_ptr()));
+            assert_eq!(hash(from_utf8("").unwrap().as_ptr()), 0);
+            assert!(eq_ascii(c.as_ptr(), "hello"));
+            assert!(!eq_ascii(a.as_ptr(), "hello"));
+        }
+    }
+
+    #[test]
+    fn interning_returns_one_object() {
+        let _gil = crate::object::test_lock();
+        assert_eq!(from_utf8("").unwrap().as_ptr(), from_utf8("").unwrap().as_ptr());
+        let a = intern("__doc__").unwrap();
+        let b = intern("__doc__").unwrap();
+        assert_eq!(a.as_ptr(), b.as_ptr());
+        unsafe {
+            assert_eq!((*(a.as_ptr() as *mut PyASCIIObject)).interned(), SSTATE_INTERNED_MORTAL as c_uint);
+        }
+    }
+}

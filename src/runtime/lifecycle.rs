@@ -2,9 +2,12 @@
 //! state, `Py_Finalize*` tears them down and runs the `Py_AtExit` functions. Initialization
 //! and finalization can repeat any number of times in one process.
 //!
-//! What exists today is initialized here: the runtime, the main interpreter and the main
-//! thread state. The object core, `sys`, `builtins` and the GIL join this sequence as
-//! they land (see docs/STATUS.md).
+//! What exists today is initialized here: the runtime, the main interpreter, the main
+//! thread state and the GIL (which the main thread holds when `Py_Initialize` returns),
+//! then the builtin static types (readied; unreadied at finalization). The rest of the
+//! object core, `sys` and `builtins` join this sequence as they land (see docs/STATUS.md).
+use crate::runtime::gil::{self, RUNTIME_GIL};
+use crate::runtime::gilstate;
 use crate::runtime::interpreter::Interpreter;
 use crate::runtime::pystate;
 use crate::runtime::threadstate::PyInterpreterState;
@@ -36,11 +39,16 @@ fn initialize() {
             funcs.clear();
         }
     }
+    RUNTIME_GIL.reset_for_initialize();
     let interp = Interpreter::new();
-    // SAFETY: `interp` was just created.
+    gilstate::init(interp);
+    // SAFETY: `interp` was just created. The main thread state is the calling thread's
+    // automatic one, so PyGILState_Ensure in this thread finds it.
     let tstate = unsafe { pystate::new_thread_state(interp) };
     MAIN_INTERPRETER.store(interp, Ordering::Release);
+    gil::take_or_exit(tstate);
     pystate::swap(tstate);
+    crate::object::builtin_types::init();
     INITIALIZED.store(true, Ordering::Release);
 }
 
@@ -48,9 +56,20 @@ fn finalize() -> c_int {
     if !is_initialized() {
         return 0;
     }
+    if pystate::current().is_null() {
+        pystate::fatal_error(
+            "Py_FinalizeEx",
+            "the function must be called with the GIL held, but the GIL is released (the current Python thread state is NULL)",
+        );
+    }
+    // From here on, other threads that try to take the GIL exit (daemon threads).
+    RUNTIME_GIL.begin_finalizing();
     INITIALIZED.store(false, Ordering::Release);
     FINALIZED_BEFORE.store(true, Ordering::Release);
+    crate::object::builtin_types::fini();
     let interp = MAIN_INTERPRETER.swap(core::ptr::null_mut(), Ordering::AcqRel);
+    gilstate::fini();
+    RUNTIME_GIL.release_after_finalize();
     pystate::swap(core::ptr::null_mut());
     // SAFETY: the runtime owns `interp` and every thread state in it; no thread is current.
     unsafe {

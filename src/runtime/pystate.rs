@@ -1,16 +1,19 @@
 //! Thread states: creating and deleting them, and which one is current. The current
 //! thread state is the one whose thread holds the GIL, so it is a single process-wide
-//! pointer (as CPython 3.11 keeps it), not a thread-local.
-use crate::runtime::interpreter::Interpreter;
+//! pointer (as CPython 3.11 keeps it), not a thread-local. Which thread state belongs to
+//! which OS thread (for `PyGILState_*`) is gilstate.rs's business.
+use crate::object::object::PyObject;
+use crate::object::ptr::PyRef;
+use crate::runtime::gil::RUNTIME_GIL;
+use crate::runtime::gilstate;
+use crate::runtime::interpreter::{head_lock, Interpreter};
 use crate::runtime::threadstate::{PyInterpreterState, PyThreadState};
-use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 /// The default recursion limit (`sys.getrecursionlimit()`).
 pub(crate) const DEFAULT_RECURSION_LIMIT: i32 = 1000;
 
 static CURRENT: AtomicPtr<PyThreadState> = AtomicPtr::new(core::ptr::null_mut());
-/// Thread-state ids (`PyThreadState.id`) are unique for the life of the process.
-static NEXT_TSTATE_ID: AtomicU64 = AtomicU64::new(1);
 
 /// The current thread state, or NULL when no thread holds the GIL.
 #[inline]
@@ -25,6 +28,7 @@ pub(crate) fn swap(tstate: *mut PyThreadState) -> *mut PyThreadState {
 
 /// A new thread state for the calling OS thread in `interp`, linked at the head of the
 /// interpreter's list (as CPython does). Zeroed except for what CPython sets up front.
+/// It becomes the calling thread's automatic thread state if it has none yet.
 ///
 /// # Safety
 /// `interp` is a live interpreter.
@@ -40,16 +44,21 @@ pub(crate) unsafe fn new_thread_state(interp: *mut PyInterpreterState) -> *mut P
     ts.gilstate_counter = 1;
     ts.thread_id = libc::pthread_self() as _;
     ts.native_thread_id = libc::gettid() as _;
-    ts.id = NEXT_TSTATE_ID.fetch_add(1, Ordering::Relaxed);
     // The thread's own handled-exception slot and root C frame live inside the struct.
     ts.exc_info = &mut ts.exc_state;
     ts.cframe = &mut ts.root_cframe;
-    let owner = Interpreter::from_c(interp);
-    ts.next = owner.tstate_head;
-    if !owner.tstate_head.is_null() {
-        (*owner.tstate_head).prev = tstate;
+    {
+        let _guard = head_lock();
+        let owner = Interpreter::from_c(interp);
+        owner.last_tstate_id += 1;
+        ts.id = owner.last_tstate_id;
+        ts.next = owner.tstate_head;
+        if !owner.tstate_head.is_null() {
+            (*owner.tstate_head).prev = tstate;
+        }
+        owner.tstate_head = tstate;
     }
-    owner.tstate_head = tstate;
+    gilstate::note_new_thread_state(tstate);
     tstate
 }
 
@@ -58,17 +67,34 @@ pub(crate) unsafe fn new_thread_state(interp: *mut PyInterpreterState) -> *mut P
 /// # Safety
 /// `tstate` comes from `new_thread_state` and is not current.
 pub(crate) unsafe fn delete_thread_state(tstate: *mut PyThreadState) {
-    let ts = &mut *tstate;
-    let owner = Interpreter::from_c(ts.interp);
-    if ts.prev.is_null() {
-        owner.tstate_head = ts.next;
-    } else {
-        (*ts.prev).next = ts.next;
-    }
-    if !ts.next.is_null() {
-        (*ts.next).prev = ts.prev;
-    }
+    unlink_thread_state(tstate);
     drop(Box::from_raw(tstate));
+}
+
+/// Takes a thread state out of its interpreter's list, and out of the calling thread's
+/// automatic thread state if it is that.
+unsafe fn unlink_thread_state(tstate: *mut PyThreadState) {
+    {
+        let _guard = head_lock();
+        let ts = &mut *tstate;
+        let owner = Interpreter::from_c(ts.interp);
+        if ts.prev.is_null() {
+            owner.tstate_head = ts.next;
+        } else {
+            (*ts.prev).next = ts.next;
+        }
+        if !ts.next.is_null() {
+            (*ts.next).prev = ts.prev;
+        }
+        ts.prev = core::ptr::null_mut();
+        ts.next = core::ptr::null_mut();
+    }
+    gilstate::forget_if_auto(tstate);
+}
+
+/// Drops the reference a thread-state field holds and leaves NULL behind.
+unsafe fn clear_field(field: &mut *mut PyObject) {
+    drop(PyRef::from_owned(core::mem::replace(field, core::ptr::null_mut())));
 }
 
 /// Stops the process the way CPython's fatal errors do, for states from which no Python
@@ -135,4 +161,93 @@ pub extern "C" fn PyInterpreterState_Get() -> *mut PyInterpreterState {
     }
     // SAFETY: a current thread state is live.
     unsafe { (*tstate).interp }
+}
+
+/// `PyThreadState *PyThreadState_New(PyInterpreterState *interp)`: a new thread state in
+/// `interp` for the calling thread (its automatic one, if it has none yet).
+#[no_mangle]
+pub unsafe extern "C" fn PyThreadState_New(interp: *mut PyInterpreterState) -> *mut PyThreadState {
+    if interp.is_null() {
+        fatal_error("PyThreadState_New", "interp is NULL");
+    }
+    new_thread_state(interp)
+}
+
+/// `void PyThreadState_Clear(PyThreadState *tstate)`: drops every object the thread state
+/// refers to and calls its `on_delete` hook (how `_thread` learns that a thread is gone).
+#[no_mangle]
+pub unsafe extern "C" fn PyThreadState_Clear(tstate: *mut PyThreadState) {
+    if tstate.is_null() {
+        fatal_error("PyThreadState_Clear", "tstate is NULL");
+    }
+    let ts = &mut *tstate;
+    clear_field(&mut ts.dict);
+    clear_field(&mut ts.async_exc);
+    clear_field(&mut ts.curexc_type);
+    clear_field(&mut ts.curexc_value);
+    clear_field(&mut ts.curexc_traceback);
+    clear_field(&mut ts.exc_state.exc_value);
+    clear_field(&mut ts.async_gen_firstiter);
+    clear_field(&mut ts.async_gen_finalizer);
+    clear_field(&mut ts.context);
+    ts.c_profilefunc = None;
+    ts.c_tracefunc = None;
+    clear_field(&mut ts.c_profileobj);
+    clear_field(&mut ts.c_traceobj);
+    if let Some(on_delete) = ts.on_delete {
+        on_delete(ts.on_delete_data);
+    }
+}
+
+/// `void PyThreadState_Delete(PyThreadState *tstate)`: unlinks and frees a thread state
+/// that is not current (clear it first).
+#[no_mangle]
+pub unsafe extern "C" fn PyThreadState_Delete(tstate: *mut PyThreadState) {
+    if tstate.is_null() {
+        fatal_error("PyThreadState_Delete", "NULL tstate");
+    }
+    if tstate == current() {
+        fatal_error("PyThreadState_Delete", "tstate is still current");
+    }
+    delete_thread_state(tstate);
+}
+
+/// `void PyThreadState_DeleteCurrent(void)`: deletes the current thread state and
+/// releases the GIL (how a thread ends its life in Python).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn PyThreadState_DeleteCurrent() {
+    let tstate = current();
+    if tstate.is_null() {
+        fatal_error(
+            "PyThreadState_DeleteCurrent",
+            "the function must be called with the GIL held, but the GIL is released (the current Python thread state is NULL)",
+        );
+    }
+    // SAFETY: the current thread state is live and owned by the runtime.
+    unsafe {
+        unlink_thread_state(tstate);
+        swap(core::ptr::null_mut());
+        // Only compared by the GIL, never read: it may be freed right after.
+        RUNTIME_GIL.drop_gil(tstate);
+        drop(Box::from_raw(tstate));
+    }
+}
+
+/// `PyThreadState *PyThreadState_Swap(PyThreadState *tstate)`: makes `tstate` (possibly
+/// NULL) current and returns the previous one. The GIL is not touched.
+#[no_mangle]
+pub extern "C" fn PyThreadState_Swap(tstate: *mut PyThreadState) -> *mut PyThreadState {
+    swap(tstate)
+}
+
+/// `PyThreadState *PyThreadState_Next(PyThreadState *tstate)`: the next (older) thread
+/// state of the same interpreter, or NULL (also for a NULL `tstate`).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyThreadState_Next(tstate: *mut PyThreadState) -> *mut PyThreadState {
+    if tstate.is_null() {
+        return core::ptr::null_mut();
+    }
+    (*tstate).next
 }

@@ -1,0 +1,50 @@
+//! The builtin static types, readied by `Py_Initialize` and returned to their unready state
+//! by `Py_FinalizeEx` (so that the next initialization readies them again, with objects of
+//! the new runtime). Ready order does not matter (bases are readied first); `object` and
+//! `type` lead because everything else needs them.
+use crate::object::baseobject::PyBaseObject_Type;
+use crate::object::type_ready::{ready, unready_static};
+use crate::object::typeobject::PyTypeObject;
+use crate::object::typetype::PyType_Type;
+use crate::objects::dict::PyDict_Type;
+use crate::objects::str::{clear_interned, PyUnicode_Type};
+use crate::objects::tuple::PyTuple_Type;
+
+fn builtin_types() -> [*mut PyTypeObject; 5] {
+    [
+        &raw mut PyBaseObject_Type,
+        &raw mut PyType_Type,
+        &raw mut PyUnicode_Type,
+        &raw mut PyDict_Type,
+        &raw mut PyTuple_Type,
+    ]
+}
+
+/// Readies every builtin static type (at initialization).
+pub(crate) fn init() {
+    // C code may read `_Py_HashSecret` as soon as the runtime is up.
+    crate::object::siphash::secret();
+    for tp in builtin_types() {
+        // SAFETY: static types live forever and are readied under the runtime's lock.
+        if unsafe { ready(tp) }.is_err() {
+            let (exc, msg) = crate::object::pending_error::take()
+                .unwrap_or((crate::object::pending_error::ExcType::SystemError, String::new()));
+            crate::runtime::pystate::fatal_error(
+                "Py_Initialize",
+                &format!("can't initialize the builtin types: {exc:?}: {msg}"),
+            );
+        }
+    }
+}
+
+/// Releases what readying made (at finalization): the method cache, type dicts, bases and
+/// MROs, then the interned strings.
+pub(crate) fn fini() {
+    // Cached lookups refer to the dicts about to go (and own their names).
+    crate::object::type_cache::clear_cache();
+    for tp in builtin_types().into_iter().rev() {
+        // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
+        unsafe { unready_static(tp) };
+    }
+    clear_interned();
+}
