@@ -25,7 +25,6 @@ static PyObject bench_obj;
     } while (0)
 
 /* Keeps the compiler from folding a loop of pure calls away. */
-static volatile const char *sink;
 static void *volatile psink;
 
 /* A GC type for the GC allocation benchmarks. */
@@ -43,7 +42,6 @@ int main(void)
     Py_SET_TYPE(&bench_obj, &bench_type);
     Py_SET_REFCNT(&bench_obj, 1);
     BENCH("Py_IncRef+Py_DecRef", (Py_IncRef(&bench_obj), Py_DecRef(&bench_obj)));
-    BENCH("Py_GetVersion", sink = Py_GetVersion());
     BENCH("PyObject_Malloc(32)+Free", (psink = PyObject_Malloc(32), PyObject_Free(psink)));
     BENCH("PyObject_Malloc(1000)+Free", (psink = PyObject_Malloc(1000), PyObject_Free(psink)));
     BENCH("PyMem_Malloc(32)+Free", (psink = PyMem_Malloc(32), PyMem_Free(psink)));
