@@ -1,0 +1,84 @@
+//! The `--dump-ast` command line (shared by `ferropy` and the parser's own binary).
+
+use std::io::Write;
+
+/// `--dump-ast [--include-attributes] FILE` and the bulk form used by the tests,
+/// `--dump-ast-many [--include-attributes] LISTFILE` (one path per line; each result is
+/// followed by a line `\x1e` so one process serves the whole stdlib).
+/// Returns the exit status, or None if the arguments are not ours.
+pub fn run(args: &[String]) -> Option<i32> {
+    let mut it = args.iter().skip(1);
+    let mode = it.next()?;
+    if mode != "--dump-ast" && mode != "--dump-ast-many" {
+        return None;
+    }
+    let mut attrs = false;
+    let mut file = None;
+    for a in it {
+        if a == "--include-attributes" {
+            attrs = true;
+        } else {
+            file = Some(a.clone());
+        }
+    }
+    let file = match file {
+        Some(f) => f,
+        None => {
+            eprintln!("usage: {} [--include-attributes] FILE", mode);
+            return Some(2);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if mode == "--dump-ast" {
+        let src = match std::fs::read(&file) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("ferropy: can't open file '{}': {}", file, e);
+                return Some(2);
+            }
+        };
+        return Some(match crate::parse_module(&src, &file) {
+            Ok(m) => {
+                let _ = writeln!(out, "{}", crate::dump(&m, attrs));
+                0
+            }
+            Err(e) => {
+                let _ = out.flush();
+                eprint!("{}", e.render());
+                1
+            }
+        });
+    }
+    let list = match std::fs::read_to_string(&file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("ferropy: can't open file '{}': {}", file, e);
+            return Some(2);
+        }
+    };
+    for path in list.lines().filter(|l| !l.is_empty()) {
+        let res = std::fs::read(path);
+        match res {
+            Err(e) => {
+                let _ = writeln!(out, "ERROR OSError {}", e);
+            }
+            Ok(src) => match crate::parse_module(&src, path) {
+                Ok(m) => {
+                    let _ = writeln!(out, "{}", crate::dump(&m, attrs));
+                }
+                Err(e) => {
+                    let _ = writeln!(out, "ERROR {} {} {}", e.kind.name(), py_repr(&e.msg), e.lineno.map_or("None".to_string(), |l| l.to_string()));
+                }
+            },
+        }
+        let _ = writeln!(out, "\x1e");
+    }
+    Some(0)
+}
+
+fn py_repr(s: &str) -> String {
+    let mut out = String::new();
+    crate::dump::repr_str(s.as_bytes(), &mut out);
+    out
+}

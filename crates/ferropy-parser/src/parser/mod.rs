@@ -1,0 +1,211 @@
+//! Hand-written recursive descent over the token vector.  Mostly predictive; where the
+//! grammar needs it (assignment targets, `match` as a soft keyword, parenthesised `with`
+//! items, lambda/def parameters) it parses a superset and checks or backtracks.
+//!
+//! Errors: the first error raised wins, except that a generic "invalid syntax" gives way
+//! to a tokenizer error found anywhere in the file, as CPython does.
+
+mod expressions;
+mod patterns;
+mod statements;
+mod targets;
+
+use crate::ast::{Kind, Loc, Node, Value};
+use crate::error::{ErrorKind, SyntaxError};
+use crate::tokenizer::{char_col, Tok, Token};
+
+pub type PResult<T> = Result<T, Box<SyntaxError>>;
+
+/// Deep nesting must give an error, never a stack overflow.
+const MAX_DEPTH: u32 = 200;
+
+pub struct Parser<'a> {
+    pub(crate) src: &'a str,
+    pub(crate) toks: &'a [Token],
+    pub(crate) pos: usize,
+    pub(crate) depth: u32,
+    pub(crate) line_starts: &'a [u32],
+    /// Token index of the tokenizer's error token, if any.
+    pub(crate) tok_error_at: usize,
+    /// Set when parsing an f-string expression: errors report against the outer file.
+    pub(crate) in_fstring: bool,
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], tok_error_at: usize) -> Self {
+        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false }
+    }
+
+    #[inline]
+    pub(crate) fn peek(&self) -> Tok {
+        self.toks[self.pos.min(self.toks.len() - 1)].kind
+    }
+
+    #[inline]
+    pub(crate) fn peek_at(&self, k: usize) -> Tok {
+        self.toks[(self.pos + k).min(self.toks.len() - 1)].kind
+    }
+
+    #[inline]
+    pub(crate) fn tok(&self) -> &Token {
+        &self.toks[self.pos.min(self.toks.len() - 1)]
+    }
+
+    #[inline]
+    pub(crate) fn tok_at(&self, k: usize) -> &Token {
+        &self.toks[(self.pos + k).min(self.toks.len() - 1)]
+    }
+
+    #[inline]
+    pub(crate) fn bump(&mut self) -> Token {
+        let t = *self.tok();
+        if self.pos < self.toks.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    #[inline]
+    pub(crate) fn eat(&mut self, k: Tok) -> bool {
+        if self.peek() == k {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub(crate) fn text(&self, t: &Token) -> &'a str {
+        &self.src[t.start as usize..t.end as usize]
+    }
+
+    pub(crate) fn at_name(&self, s: &str) -> bool {
+        self.peek() == Tok::Name && self.text(self.tok()) == s
+    }
+
+    pub(crate) fn expect(&mut self, k: Tok) -> PResult<Token> {
+        if self.peek() == k {
+            Ok(self.bump())
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    /// `expected ':'` style errors point just after the previous token.
+    pub(crate) fn expect_msg(&mut self, k: Tok, what: &str) -> PResult<Token> {
+        if self.peek() == k {
+            Ok(self.bump())
+        } else {
+            if self.peek() == Tok::Error {
+                return Err(self.invalid());
+            }
+            let prev = self.toks[self.pos.saturating_sub(1)];
+            Err(self.err_range(&format!("expected '{}'", what), prev.end_line, prev.end_col, prev.end_line, prev.end_col))
+        }
+    }
+
+    pub(crate) fn start(&self) -> (u32, u32) {
+        let t = self.tok();
+        (t.line, t.col)
+    }
+
+    pub(crate) fn loc_from(&self, start: (u32, u32)) -> Loc {
+        let prev = &self.toks[self.pos.saturating_sub(1)];
+        Loc { lineno: start.0, col: start.1, end_lineno: prev.end_line, end_col: prev.end_col }
+    }
+
+    pub(crate) fn mk(&self, kind: Kind, start: (u32, u32), fields: Vec<Value>) -> Node {
+        Node::new(kind, self.loc_from(start), fields)
+    }
+
+    pub(crate) fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let t = *self.tok();
+            let mut e = self.err_range("too many nested parentheses", t.line, t.col, t.end_line, t.end_col);
+            e.msg = "too many nested parentheses".into();
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    fn line_text(&self, line: u32) -> (usize, &'a str) {
+        let idx = (line as usize).saturating_sub(1);
+        let st = *self.line_starts.get(idx).unwrap_or(&(self.src.len() as u32)) as usize;
+        let st = st.min(self.src.len());
+        let en = self.src[st..].find('\n').map(|x| st + x).unwrap_or(self.src.len());
+        (st, &self.src[st..en])
+    }
+
+    /// Error spanning two (line, byte col) positions; offsets become 1-based characters.
+    pub(crate) fn err_range(&self, msg: &str, l1: u32, c1: u32, l2: u32, c2: u32) -> Box<SyntaxError> {
+        let (s1, _) = self.line_text(l1);
+        let (s2, _) = self.line_text(l2);
+        let mut e = SyntaxError::simple(ErrorKind::SyntaxError, msg);
+        e.lineno = Some(l1 as i64);
+        e.offset = Some(char_col(self.src, s1, s1 + c1 as usize));
+        e.end_lineno = Some(l2 as i64);
+        e.end_offset = Some(char_col(self.src, s2, s2 + c2 as usize));
+        Box::new(e)
+    }
+
+    pub(crate) fn err_node(&self, msg: &str, n: &Node) -> Box<SyntaxError> {
+        self.err_range(msg, n.loc.lineno, n.loc.col, n.loc.end_lineno, n.loc.end_col)
+    }
+
+    pub(crate) fn err_nodes(&self, msg: &str, a: &Node, b: &Node) -> Box<SyntaxError> {
+        self.err_range(msg, a.loc.lineno, a.loc.col, b.loc.end_lineno, b.loc.end_col)
+    }
+
+    pub(crate) fn err_tok(&self, msg: &str, t: &Token) -> Box<SyntaxError> {
+        self.err_range(msg, t.line, t.col, t.end_line, t.end_col)
+    }
+
+    /// The generic error at the current token.
+    pub(crate) fn invalid(&self) -> Box<SyntaxError> {
+        let t = *self.tok();
+        let mut e = match t.kind {
+            Tok::Indent => {
+                let mut e = self.err_range("unexpected indent", t.line, t.end_col, t.line, t.end_col);
+                e.kind = ErrorKind::IndentationError;
+                e.end_offset = Some(-1);
+                e
+            }
+            Tok::Dedent => {
+                let mut e = self.err_range("unindent does not match any outer indentation level", t.line, t.col, t.line, t.col);
+                e.kind = ErrorKind::IndentationError;
+                e
+            }
+            Tok::EndMarker | Tok::Newline if t.start as usize >= self.src.len() => {
+                // At end of input CPython points one past the last character.
+                self.err_range("invalid syntax", t.line, t.col, t.line, t.col)
+            }
+            _ => self.err_range("invalid syntax", t.line, t.col, t.end_line, t.end_col),
+        };
+        e.filename.clear();
+        e
+    }
+}
+
+/// Parse a whole file.
+pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens) -> Result<Node, Box<SyntaxError>> {
+    let err_at = toks.error.as_ref().map(|e| e.0).unwrap_or(usize::MAX);
+    let mut p = Parser::new(src, &toks.toks, &toks.line_starts, err_at);
+    let r = p.file();
+    match r {
+        Ok(n) => Ok(n),
+        Err(e) => {
+            if let Some((idx, te)) = &toks.error {
+                let reached = p.pos >= *idx;
+                if reached || e.msg == "invalid syntax" {
+                    return Err(Box::new(te.clone()));
+                }
+            }
+            Err(e)
+        }
+    }
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Differential tests of ferropy's parser against CPython 3.11 (the oracle).
+
+    python3 tools/parser_tests.py --sample 300        # part of `make test`
+    python3 tools/parser_tests.py --all               # every stdlib file (`make test-full`)
+    python3 tools/parser_tests.py --positions 200     # include_attributes=True on a sample
+    python3 tools/parser_tests.py --errors            # the error corpus (tests/errors/)
+
+The ferropy side runs once for all files (`--dump-ast-many LISTFILE`), so the whole
+stdlib costs two processes.  Files CPython cannot parse must fail the same way in ours
+(same exception type, message and line).
+"""
+import argparse, ast, os, subprocess, sys, sysconfig, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEP = '\x1e'
+
+# Known differences, each with its reason.  Keep this short.
+KNOWN = {
+}
+
+
+def stdlib_files():
+    base = sysconfig.get_paths()['stdlib']
+    out = []
+    for d, dirs, files in os.walk(base):
+        dirs[:] = sorted(x for x in dirs if x not in ('site-packages', '__pycache__'))
+        for f in sorted(files):
+            if f.endswith('.py'):
+                out.append(os.path.join(d, f))
+    return out
+
+
+def sample(files, n):
+    """Deterministic: the 30 biggest files plus an even spread over the rest."""
+    if n >= len(files):
+        return files
+    by_size = sorted(files, key=lambda f: -os.path.getsize(f))
+    chosen = set(by_size[:30])
+    rest = [f for f in files if f not in chosen]
+    step = max(1, len(rest) // max(1, n - len(chosen)))
+    chosen.update(rest[::step][: n - len(chosen)])
+    return sorted(chosen)
+
+
+def cpython_dump(path, attrs):
+    try:
+        src = open(path, 'rb').read()
+        return ast.dump(ast.parse(src), include_attributes=attrs)
+    except SyntaxError as e:
+        return 'ERROR %s %r %r' % (type(e).__name__, e.msg, e.lineno)
+    except (ValueError, MemoryError, RecursionError) as e:
+        return 'ERROR %s %r %r' % (type(e).__name__, str(e), None)
+
+
+def find_binary(arg):
+    if arg:
+        return [arg]
+    for cand in (os.path.join(ROOT, 'target', 'release', 'ferropy-parse'),):
+        if os.path.exists(cand):
+            return [cand]
+    return [os.path.join(ROOT, 'build', 'bin', 'ferropy')]
+
+
+def ours_dumps(binary, files, attrs):
+    with tempfile.NamedTemporaryFile('w', suffix='.lst', delete=False) as f:
+        f.write('\n'.join(files) + '\n')
+        lst = f.name
+    try:
+        cmd = binary + ['--dump-ast-many'] + (['--include-attributes'] if attrs else []) + [lst]
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+    finally:
+        os.unlink(lst)
+    out = r.stdout.decode('utf-8', 'surrogateescape')
+    parts = out.split('\n' + SEP + '\n')
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr.decode(errors='replace'))
+    return [p.rstrip('\n') for p in parts[:len(files)]] + [None] * max(0, len(files) - len(parts) + 0)
+
+
+def compare(binary, files, attrs, label, verbose):
+    ours = ours_dumps(binary, files, attrs)
+    same = differ = known = 0
+    for path, mine in zip(files, ours):
+        theirs = cpython_dump(path, attrs)
+        rel = os.path.relpath(path, sysconfig.get_paths()['stdlib'])
+        if mine == theirs:
+            same += 1
+        elif rel in KNOWN:
+            known += 1
+        else:
+            differ += 1
+            if verbose:
+                print('DIFF', rel)
+                if mine is None:
+                    print('   ours: <missing>')
+                else:
+                    # show the first differing region
+                    i = next((k for k in range(min(len(mine), len(theirs))) if mine[k] != theirs[k]), min(len(mine), len(theirs)))
+                    print('   ours:    ', mine[max(0, i - 150):i + 150])
+                    print('   cpython: ', theirs[max(0, i - 150):i + 150])
+    print('%s: %d files, %d identical, %d differ%s' % (label, len(files), same, differ,
+          (', %d known differences' % known) if known else ''))
+    return differ == 0
+
+
+def run_errors(binary, verbose):
+    exp_path = os.path.join(ROOT, 'crates', 'ferropy-parser', 'tests', 'errors', 'expected.txt')
+    cases_path = os.path.join(ROOT, 'crates', 'ferropy-parser', 'tests', 'errors', 'cases.py.txt')
+    cases = load_cases(cases_path)
+    expected = [l.rstrip('\n') for l in open(exp_path, encoding='utf-8')]
+    tmp = tempfile.mkdtemp()
+    files = []
+    for i, src in enumerate(cases):
+        p = os.path.join(tmp, 'case%03d.py' % i)
+        with open(p, 'wb') as f:
+            f.write(src.encode('utf-8'))
+        files.append(p)
+    cmd = binary + ['--dump-ast-errors', os.devnull]
+    ours = []
+    for p in files:
+        r = subprocess.run(binary + ['--dump-ast', p], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        ours.append(r)
+    ok = 0
+    bad = 0
+    for i, (src, exp, r) in enumerate(zip(cases, expected, ours)):
+        got = summarize_stderr(r, files[i])
+        if got == exp:
+            ok += 1
+        else:
+            bad += 1
+            if verbose:
+                print('ERRDIFF case %d: %r\n   ours:    %s\n   cpython: %s' % (i, src, got, exp))
+    print('parser errors: %d cases, %d identical, %d differ' % (len(cases), ok, bad))
+    return bad == 0
+
+
+def load_cases(path):
+    text = open(path, encoding='utf-8').read()
+    parts = text.split('\n### case\n')
+    return [p for p in parts[1:]]
+
+
+def summarize_stderr(r, path):
+    if r.returncode == 0:
+        return 'OK'
+    err = r.stderr.decode('utf-8', 'replace')
+    # the machine-readable line written by --dump-ast after the rendered error
+    for line in err.splitlines():
+        if line.startswith('#ERR '):
+            return line[5:]
+    return 'CRASH rc=%d %s' % (r.returncode, err[-300:])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--sample', type=int)
+    ap.add_argument('--all', action='store_true')
+    ap.add_argument('--positions', type=int)
+    ap.add_argument('--errors', action='store_true')
+    ap.add_argument('--binary')
+    ap.add_argument('-q', '--quiet', action='store_true')
+    ap.add_argument('files', nargs='*')
+    a = ap.parse_args()
+    binary = find_binary(a.binary)
+    ok = True
+    files = stdlib_files()
+    if a.files:
+        ok &= compare(binary, [os.path.abspath(f) for f in a.files], bool(a.positions), 'parser files', not a.quiet)
+    if a.all:
+        ok &= compare(binary, files, False, 'parser stdlib', not a.quiet)
+    elif a.sample:
+        ok &= compare(binary, sample(files, a.sample), False, 'parser stdlib', not a.quiet)
+    if a.positions and not a.files:
+        ok &= compare(binary, sample(files, a.positions), True, 'parser positions', not a.quiet)
+    if a.errors:
+        ok &= run_errors(binary, not a.quiet)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == '__main__':
+    main()
