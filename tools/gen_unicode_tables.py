@@ -56,6 +56,15 @@ def main():
                 tab.append(0xFFFF)
         ident = enc.upper().replace('-', '_')
         parts.append('pub static ENC_%s: [u16; 128] = %s;\n' % (ident, tab))
+    # NFKC of identifier characters that change (identifiers are NFKC-normalised).
+    nfkc = []
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        if ('a' + c).isidentifier():
+            n = unicodedata.normalize('NFKC', c)
+            if n != c:
+                nfkc.append('(0x%X,%s),' % (cp, '"' + ''.join('\\u{%x}' % ord(x) for x in n) + '"'))
+    parts.append('pub static NFKC: &[(u32, &str)] = &[\n%s\n];\n' % '\n'.join(nfkc))
     with open(os.path.join(OUT, 'unicode_tables.rs'), 'w') as f:
         f.write('\n'.join(parts))
     names = []

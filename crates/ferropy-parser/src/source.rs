@@ -86,7 +86,11 @@ fn utf8_error(bytes: &[u8], e: std::str::Utf8Error) -> SyntaxError {
         Some(_) => "invalid continuation byte",
     };
     // CPython reports the position within the offending line.
-    let line_start = bytes[..pos].iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0);
+    let mut line_start = bytes[..pos].iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0);
+    // Inside a string literal CPython counts from just after the opening quote.
+    if let Some(q) = bytes[line_start..pos].iter().rposition(|&c| c == b'"' || c == b'\'') {
+        line_start += q + 1;
+    }
     let lineno = bytes[..pos].iter().filter(|&&c| c == b'\n').count() as i64 + 1;
     let mut err = SyntaxError::simple(
         ErrorKind::SyntaxError,

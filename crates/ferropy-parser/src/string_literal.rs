@@ -37,10 +37,22 @@ pub fn prefix(text: &str) -> Prefix {
     p
 }
 
-/// Identifiers are NFKC-normalised by CPython; we only fold the compatibility characters
-/// that matter in practice and otherwise keep the text.
+/// Identifiers are NFKC-normalised by CPython.  We map character by character with the
+/// generated table (exact for identifiers in practice; full NFKC composition is not done).
 pub fn nfkc_identifier(s: &str) -> String {
-    s.to_string()
+    let t = crate::unicode_tables::NFKC;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if (c as u32) < 0x80 {
+            out.push(c);
+            continue;
+        }
+        match t.binary_search_by_key(&(c as u32), |e| e.0) {
+            Ok(i) => out.push_str(t[i].1),
+            Err(_) => out.push(c),
+        }
+    }
+    out
 }
 
 static NAMES: &str = include_str!("unicode_names.txt");

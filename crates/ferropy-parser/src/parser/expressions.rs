@@ -336,6 +336,10 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let first = self.slice_item()?;
         if self.peek() != Tok::Comma {
+            if first.kind == Kind::Starred {
+                // `a[*b]` is a one-element tuple
+                return Ok(self.mk(Kind::Tuple, start, vec![Value::list(vec![first]), ctx(Kind::Load)]));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];
