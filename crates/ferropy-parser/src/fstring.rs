@@ -205,8 +205,10 @@ impl<'a> Parser<'a> {
             let mut sparts = Vec::new();
             let rel = self.fstring_body(&body[j + 1..], abs + j + 1, t, raw, depth + 1, &mut sparts)?;
             j = j + 1 + rel;
-            let values = merge_parts(sparts, Default::default());
-            spec = Some(Node::new(Kind::JoinedStr, Default::default(), vec![Value::List(values)]));
+            // A format spec carries the location of its own string token (3.11).
+            let tloc = crate::ast::Loc { lineno: t.line, col: t.col, end_lineno: t.end_line, end_col: t.end_col };
+            let values = merge_parts(sparts, tloc);
+            spec = Some(Node::new(Kind::JoinedStr, tloc, vec![Value::List(values)]));
         }
         if j >= b.len() || b[j] != b'}' {
             return Err(self.fs_err("f-string: expecting '}'", t));

@@ -265,13 +265,9 @@ pub fn merge_parts(parts: Vec<Part>, loc: Loc) -> Vec<Value> {
 }
 
 /// FormattedValues and their format specs all carry the whole literal's location (3.11).
-fn stamp(n: &mut Node, loc: Loc) {
+pub(crate) fn stamp(n: &mut Node, loc: Loc) {
     n.loc = loc;
-    if n.kind == Kind::FormattedValue {
-        if let Some(Value::Node(spec)) = n.fields.get_mut(2) {
-            stamp(spec, loc);
-        }
-    } else if n.kind == Kind::JoinedStr {
+    if n.kind == Kind::JoinedStr {
         if let Value::List(vs) = &mut n.fields[0] {
             for v in vs {
                 if let Value::Node(c) = v {

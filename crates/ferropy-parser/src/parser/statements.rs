@@ -39,8 +39,18 @@ impl<'a> Parser<'a> {
         Ok(Node::new(Kind::Module, Loc::default(), vec![Value::list(body), Value::List(vec![])]))
     }
 
-    fn loc_to(&self, start: (u32, u32), last: &Node) -> Loc {
-        Loc { lineno: start.0, col: start.1, end_lineno: last.loc.end_lineno, end_col: last.loc.end_col }
+    /// A compound statement ends at the last real token of its last block (a trailing
+    /// `;` included), as CPython's positions do.
+    fn loc_to(&self, start: (u32, u32), _last: &Node) -> Loc {
+        let mut i = self.pos;
+        while i > 0 {
+            i -= 1;
+            if !matches!(self.toks[i].kind, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+                break;
+            }
+        }
+        let t = &self.toks[i];
+        Loc { lineno: start.0, col: start.1, end_lineno: t.end_line, end_col: t.end_col }
     }
 
     fn statement(&mut self, out: &mut Vec<Node>) -> PResult<()> {
