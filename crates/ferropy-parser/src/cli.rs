@@ -68,7 +68,8 @@ pub fn run(args: &[String]) -> Option<i32> {
                     let _ = writeln!(out, "{}", crate::dump(&m, attrs));
                 }
                 Err(e) => {
-                    let _ = writeln!(out, "ERROR {} {} {}", e.kind.name(), py_repr(&e.msg), e.lineno.map_or("None".to_string(), |l| l.to_string()));
+                    let o = |v: Option<i64>| v.map_or("None".to_string(), |l| l.to_string());
+                    let _ = writeln!(out, "ERROR {} {} {} | {} {} {}", e.kind.name(), py_repr(&e.msg), o(e.lineno), o(e.offset), o(e.end_lineno), o(e.end_offset));
                 }
             },
         }

@@ -56,31 +56,38 @@ impl SyntaxError {
         let lineno = self.lineno.unwrap_or(0);
         let _ = writeln!(out, "  File \"{}\", line {}", self.filename, lineno);
         if let Some(text) = &self.text {
-            // CPython strips leading whitespace of the line and shifts the caret.
-            let line = text.trim_end_matches(['\n', '\r']);
-            let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-            let removed = line.chars().count() - stripped.chars().count();
-            if !stripped.is_empty() || self.offset.is_some() {
-                let _ = writeln!(out, "    {}", stripped);
-                if let Some(off) = self.offset {
-                    let len = stripped.chars().count() as i64;
-                    let start = (off - 1 - removed as i64).clamp(0, len);
+            // Mirrors the traceback printer: strip leading blanks, shift the caret, no
+            // caret when it would point left of the text.
+            let chars: Vec<char> = text.chars().collect();
+            let mut i = 0;
+            while i < chars.len() && matches!(chars[i], ' ' | '\t' | '\x0c') {
+                i += 1;
+            }
+            let mut body: Vec<char> = chars[i..].to_vec();
+            if body.last() == Some(&'\n') {
+                body.pop();
+            }
+            let line: String = body.iter().collect();
+            let _ = writeln!(out, "    {}", line);
+            if let Some(off) = self.offset {
+                let len = body.len() as i64;
+                let mut o = off - 1 - i as i64;
+                if o > len {
+                    o = len;
+                }
+                if o >= 0 {
                     let mut end = match (self.end_lineno, self.end_offset) {
-                        (Some(el), Some(eo)) if el == lineno && eo > off => eo - 1 - removed as i64,
-                        _ => start + 1,
+                        (Some(el), Some(eo)) if el == lineno && eo > 0 => eo - 1 - i as i64,
+                        (Some(el), Some(eo)) if el > lineno && eo > 0 => len,
+                        _ => o + 1,
                     };
                     if end > len + 1 {
                         end = len + 1;
                     }
-                    if end <= start {
-                        end = start + 1;
+                    if end <= o {
+                        end = o + 1;
                     }
-                    let _ = writeln!(
-                        out,
-                        "    {}{}",
-                        " ".repeat(start as usize),
-                        "^".repeat((end - start) as usize)
-                    );
+                    let _ = writeln!(out, "    {}{}", " ".repeat(o as usize), "^".repeat((end - o) as usize));
                 }
             }
         }

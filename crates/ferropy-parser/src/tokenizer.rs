@@ -65,6 +65,8 @@ pub struct Tokens {
     pub error: Option<(usize, SyntaxError)>,
     /// Byte offset of the start of each line (index 0 = line 1).
     pub line_starts: Vec<u32>,
+    /// The error is "'(' was never closed" (it has its own precedence rule).
+    pub unclosed: bool,
 }
 
 const MAX_INDENT: usize = 100;
@@ -137,9 +139,11 @@ pub fn tokenize(src: &str) -> Tokens {
         at_line_start: true,
         cont_line: false,
     };
+    let mut unclosed = false;
     let error = match lx.run() {
         Ok(()) => None,
         Err(e) => {
+            unclosed = e.msg.ends_with("was never closed");
             let (line, col) = (lx.line, (lx.pos.min(lx.b.len()) - lx.line_start) as u32);
             lx.toks.push(Token { kind: Tok::Error, start: lx.pos as u32, end: lx.pos as u32, line, col, end_line: line, end_col: col });
             Some((lx.toks.len() - 1, e))
@@ -154,7 +158,7 @@ pub fn tokenize(src: &str) -> Tokens {
         }
     }
     let _ = &lx.line_starts;
-    Tokens { toks: lx.toks, error, line_starts: ls }
+    Tokens { toks: lx.toks, error, line_starts: ls, unclosed }
 }
 
 /// 1-based character column of byte `pos` on the line starting at `line_start`.
@@ -182,8 +186,12 @@ impl<'a> Lexer<'a> {
     }
 
     /// An error at the current position (offset = end_offset, as CPython's tokenizer does).
+    /// CPython's tokenizer reports the column of its cursor without adding one.
     fn err_here(&self, msg: impl Into<String>) -> SyntaxError {
-        self.err_at(ErrorKind::SyntaxError, msg, self.line, self.line_start, self.pos, self.line, self.line_start, self.pos)
+        let mut e = self.err_at(ErrorKind::SyntaxError, msg, self.line, self.line_start, self.pos, self.line, self.line_start, self.pos);
+        e.offset = e.offset.map(|o| o - 1);
+        e.end_offset = e.offset;
+        e
     }
 
     fn push(&mut self, kind: Tok, start: usize, line: u32, col: usize) {
@@ -235,7 +243,7 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                     let blank = self.toks.last().map_or(true, |t| t.kind == Tok::Newline || t.kind == Tok::Indent || t.kind == Tok::Dedent);
                     if self.parens.is_empty() && !blank {
-                        self.toks.push(Token { kind: Tok::Newline, start: start as u32, end: self.pos as u32, line, col: col as u32, end_line: line, end_col: col as u32 + 1 });
+                        self.toks.push(Token { kind: Tok::Newline, start: start as u32, end: self.pos as u32, line, col: col as u32, end_line: line, end_col: col as u32 });
                     }
                     self.newline_seen();
                     if self.parens.is_empty() {
@@ -315,10 +323,8 @@ impl<'a> Lexer<'a> {
                         Tok::RPar | Tok::RSqb | Tok::RBrace => {
                             match self.parens.pop() {
                                 None => {
-                                    let mut e = self.err_here(format!("unmatched '{}'", c as char));
-                                    e.end_offset = e.offset;
                                     self.pos += 1;
-                                    return Err(e);
+                                    return Err(self.err_here(format!("unmatched '{}'", c as char)));
                                 }
                                 Some((open, oline, _ocol)) => {
                                     let want = match open { b'(' => b')', b'[' => b']', _ => b'}' };
@@ -328,9 +334,8 @@ impl<'a> Lexer<'a> {
                                         } else {
                                             format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
                                         };
-                                        let e = self.err_here(msg);
                                         self.pos += 1;
-                                        return Err(e);
+                                        return Err(self.err_here(msg));
                                     }
                                 }
                             }
@@ -347,8 +352,8 @@ impl<'a> Lexer<'a> {
                         return Err(self.bad_char(ch));
                     }
                     if !is_printable(ch) {
-                        let e = self.err_here(format!("invalid non-printable character U+{:04X}", ch as u32));
-                        return Err(e);
+                        self.pos += 1;
+                        return Err(self.err_here(format!("invalid non-printable character U+{:04X}", ch as u32)));
                     }
                     // `$`, `?`, backtick: an error token the parser rejects as invalid syntax.
                     self.pos += 1;
@@ -394,7 +399,7 @@ impl<'a> Lexer<'a> {
         let col = (self.pos - self.line_start) as u32;
         if let Some(t) = self.toks.last() {
             if !matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
-                self.toks.push(Token { kind: Tok::Newline, start: self.pos as u32, end: self.pos as u32, line: self.line, col, end_line: self.line, end_col: col + 1 });
+                self.toks.push(Token { kind: Tok::Newline, start: self.pos as u32, end: self.pos as u32, line: self.line, col, end_line: self.line, end_col: col });
             }
         }
         while self.indents.len() > 1 {
@@ -579,24 +584,25 @@ impl<'a> Lexer<'a> {
             if self.peek(0).is_ascii_digit() {
                 self.digits(|c| c.is_ascii_digit(), "decimal")?;
                 is_float_or_imag = true;
+            } else if self.pos > save + 1 {
+                // `1e+` with no digits
+                return Err(self.err_here("invalid decimal literal"));
             } else {
                 self.pos = save;
-                let mut e = self.err_here("invalid decimal literal");
-                e.offset = Some(char_col(self.src, self.line_start, start));
-                e.end_offset = e.offset;
-                return Err(e);
+                return self.verify_end("decimal");
             }
         }
         if matches!(self.peek(0), b'j' | b'J') {
             self.pos += 1;
-            is_float_or_imag = true;
+            return self.verify_end("imaginary");
         }
         if !is_float_or_imag {
             let text = &self.b[start..int_end];
             if text.len() > 1 && text[0] == b'0' && text.iter().any(|&c| c != b'0' && c != b'_') {
                 let mut e = self.err_here("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
                 e.offset = Some(char_col(self.src, self.line_start, start));
-                e.end_offset = Some(char_col(self.src, self.line_start, int_end));
+                let nz = start + text.iter().position(|&c| c != b'0' && c != b'_').unwrap_or(0);
+                e.end_offset = Some(char_col(self.src, self.line_start, nz));
                 return Err(e);
             }
         }
@@ -624,11 +630,8 @@ impl<'a> Lexer<'a> {
                 }
                 p
             };
-            if kind == "decimal" {
-                e.offset = Some(char_col(self.src, self.line_start, numstart));
-            } else {
-                e.offset = Some(char_col(self.src, self.line_start, self.pos) - 1);
-            }
+            let _ = numstart;
+            e.offset = Some(char_col(self.src, self.line_start, self.pos) - 1);
             e.end_offset = e.offset;
             return Err(e);
         }
@@ -646,8 +649,10 @@ impl<'a> Lexer<'a> {
         }
         loop {
             if self.pos >= self.b.len() {
+                // A final newline does not start a line of its own here.
+                let at_line = if self.b.last() == Some(&b'\n') && self.line > line { self.line - 1 } else { self.line };
                 let msg = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {})", self.line)
+                    format!("unterminated triple-quoted string literal (detected at line {})", at_line)
                 } else {
                     format!("unterminated string literal (detected at line {})", self.line)
                 };
@@ -822,7 +827,7 @@ mod tests {
     #[test]
     fn string_errors() {
         assert_eq!(err("'abc"), "unterminated string literal (detected at line 1)");
-        assert_eq!(err("'''abc\n\n"), "unterminated triple-quoted string literal (detected at line 3)");
+        assert_eq!(err("'''abc\n\n"), "unterminated triple-quoted string literal (detected at line 2)");
     }
 
     #[test]

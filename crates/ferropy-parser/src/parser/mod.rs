@@ -29,31 +29,56 @@ pub struct Parser<'a> {
     pub(crate) tok_error_at: usize,
     /// Set when parsing an f-string expression: errors report against the outer file.
     pub(crate) in_fstring: bool,
+    /// Furthest token index looked at: CPython reports a generic error at the last token
+    /// its tokenizer produced, which is this one.
+    pub(crate) seen: std::cell::Cell<usize>,
 }
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], tok_error_at: usize) -> Self {
-        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false }
+        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0) }
+    }
+
+    #[inline]
+    fn see(&self, i: usize) -> usize {
+        let i = i.min(self.toks.len() - 1);
+        if i > self.seen.get() {
+            self.seen.set(i);
+        }
+        i
     }
 
     #[inline]
     pub(crate) fn peek(&self) -> Tok {
-        self.toks[self.pos.min(self.toks.len() - 1)].kind
+        self.toks[self.see(self.pos)].kind
     }
 
     #[inline]
     pub(crate) fn peek_at(&self, k: usize) -> Tok {
-        self.toks[(self.pos + k).min(self.toks.len() - 1)].kind
+        self.toks[self.see(self.pos + k)].kind
     }
 
     #[inline]
     pub(crate) fn tok(&self) -> &Token {
-        &self.toks[self.pos.min(self.toks.len() - 1)]
+        &self.toks[self.see(self.pos)]
     }
 
     #[inline]
     pub(crate) fn tok_at(&self, k: usize) -> &Token {
-        &self.toks[(self.pos + k).min(self.toks.len() - 1)]
+        &self.toks[self.see(self.pos + k)]
+    }
+
+    /// The last token looked at (for errors CPython reports "at the last token").
+    pub(crate) fn last_seen(&self) -> Token {
+        self.toks[self.seen.get().max(self.pos).min(self.toks.len() - 1)]
+    }
+
+    /// Run a speculative parse without it counting as look-ahead for error positions.
+    pub(crate) fn quietly<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let s = self.seen.get();
+        let r = f(self);
+        self.seen.set(s);
+        r
     }
 
     #[inline]
@@ -167,10 +192,10 @@ impl<'a> Parser<'a> {
 
     /// The generic error at the current token.
     pub(crate) fn invalid(&self) -> Box<SyntaxError> {
-        let t = *self.tok();
+        let t = self.last_seen();
         let mut e = match t.kind {
             Tok::Indent => {
-                let mut e = self.err_range("unexpected indent", t.line, t.end_col, t.line, t.end_col);
+                let mut e = self.err_range("unexpected indent", t.line, t.end_col.saturating_sub(1), t.line, t.end_col);
                 e.kind = ErrorKind::IndentationError;
                 e.end_offset = Some(-1);
                 e
@@ -200,10 +225,21 @@ pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens) -> Result<Node, 
         Ok(n) => Ok(n),
         Err(e) => {
             if let Some((idx, te)) = &toks.error {
-                let reached = p.pos >= *idx;
-                if reached || e.msg == "invalid syntax" {
+                // A tokenizer error the parser reached wins; one further on replaces a
+                // parser error too, except that an unclosed bracket only does so when the
+                // parser had already looked past the bracket's line.
+                let seen = p.seen.get().max(p.pos);
+                if seen >= *idx {
                     return Err(Box::new(te.clone()));
                 }
+                if toks.unclosed {
+                    let seen_line = p.toks[seen.min(p.toks.len() - 1)].line as i64;
+                    if seen_line > te.lineno.unwrap_or(0) {
+                        return Err(Box::new(te.clone()));
+                    }
+                    return Err(e);
+                }
+                return Err(Box::new(te.clone()));
             }
             Err(e)
         }
