@@ -9,6 +9,10 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// What CPython raises when the tree is too deep to convert ("during ast construction").
+    RecursionError,
+    /// What CPython's parser raises when its own stack limit is hit.
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -17,6 +21,8 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }

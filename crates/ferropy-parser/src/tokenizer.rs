@@ -477,6 +477,8 @@ impl<'a> Lexer<'a> {
             if self.indents.len() >= MAX_INDENT {
                 let mut e = self.err_here("too many levels of indentation");
                 e.kind = ErrorKind::IndentationError;
+                e.offset = Some(1);
+                e.end_offset = Some(0);
                 return Err(e);
             }
             if alt <= alt_top {

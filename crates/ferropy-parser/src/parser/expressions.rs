@@ -99,7 +99,34 @@ impl<'a> Parser<'a> {
             let what = crate::parser::targets::expr_name(&e);
             return Err(self.err_node(&format!("cannot use assignment expressions with {}", what), &e));
         }
+        if self.peek() == Tok::Equal && !self.in_fstring {
+            return Err(self.misplaced_assignment(e));
+        }
         Ok(e)
+    }
+
+    /// `if x = 1:` and friends (CPython's invalid_named_expression).
+    fn misplaced_assignment(&mut self, e: Node) -> Box<crate::error::SyntaxError> {
+        let save = self.pos;
+        self.bump();
+        let rhs = self.bitwise_or();
+        let ok_after = !matches!(self.peek(), Tok::Equal | Tok::ColonEqual);
+        self.pos = save;
+        let rhs = match rhs {
+            Ok(r) if ok_after => r,
+            _ => return self.invalid(),
+        };
+        if e.kind == Kind::Name {
+            return self.err_nodes("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", &e, &rhs);
+        }
+        let excluded = matches!(e.kind, Kind::List | Kind::Tuple | Kind::GeneratorExp | Kind::Compare | Kind::BoolOp | Kind::IfExp | Kind::Lambda | Kind::NamedExpr)
+            || (e.kind == Kind::UnaryOp && e.fields[0].as_node().map(|n| n.kind) == Some(Kind::Not))
+            || (e.kind == Kind::Constant && matches!(crate::parser::targets::expr_name(&e), "True" | "False" | "None"));
+        if excluded {
+            return self.invalid();
+        }
+        let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", crate::parser::targets::expr_name(&e));
+        self.err_node(&msg, &e)
     }
 
     pub(crate) fn expression(&mut self) -> PResult<Node> {
@@ -136,8 +163,14 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         let args = self.parameters(false, Tok::Colon)?;
-        self.expect_msg(Tok::Colon, ":")?;
-        let body = self.expression()?;
+        if self.peek() != Tok::Colon {
+            return Err(self.invalid());
+        }
+        self.bump();
+        self.enter()?;
+        let body = self.expression();
+        self.leave();
+        let body = body?;
         Ok(self.mk(Kind::Lambda, start, vec![Value::node(args), Value::node(body)]))
     }
 
@@ -245,10 +278,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             };
             self.bump();
-            self.enter()?;
-            let right = self.binary(prec + 1);
-            self.leave();
-            let right = right?;
+            let right = self.binary(prec + 1)?;
             left = self.mk(Kind::BinOp, start, vec![Value::node(left), ctx(k), Value::node(right)]);
         }
         Ok(left)
@@ -275,7 +305,7 @@ impl<'a> Parser<'a> {
         let base = self.await_primary()?;
         if self.peek() == Tok::DoubleStar {
             self.bump();
-            self.enter()?;
+            self.enter_n(2)?;
             let exp = self.factor();
             self.leave();
             let exp = exp?;
@@ -381,7 +411,14 @@ impl<'a> Parser<'a> {
     }
 
     fn call(&mut self, func: Node, start: (u32, u32)) -> PResult<Node> {
+        self.call_args(func, start, false)
+    }
+
+    pub(crate) fn call_args(&mut self, func: Node, start: (u32, u32), class: bool) -> PResult<Node> {
         let lpar = self.bump();
+        // "positional argument follows ..." is reported at the last token CPython read,
+        // i.e. after the whole argument list.
+        let mut late_error: Option<&'static str> = None;
         let mut args: Vec<Node> = Vec::new();
         let mut keywords: Vec<Node> = Vec::new();
         let mut seen_kw = false;
@@ -392,10 +429,11 @@ impl<'a> Parser<'a> {
             n_items += 1;
             if self.peek() == Tok::Star {
                 self.bump();
+                let star = self.toks[self.pos - 1];
                 let v = self.expression()?;
                 let s = self.mk(Kind::Starred, astart, vec![Value::node(v), ctx(Kind::Load)]);
                 if seen_kwunpack {
-                    return Err(self.err_node("iterable argument unpacking follows keyword argument unpacking", &s));
+                    return Err(self.err_tok("iterable argument unpacking follows keyword argument unpacking", &star));
                 }
                 args.push(s);
             } else if self.peek() == Tok::DoubleStar {
@@ -403,6 +441,11 @@ impl<'a> Parser<'a> {
                 let v = self.expression()?;
                 keywords.push(self.mk(Kind::Keyword, astart, vec![Value::None, Value::node(v)]));
                 seen_kwunpack = true;
+            } else if matches!(self.peek(), Tok::True | Tok::False | Tok::None) && self.peek_at(1) == Tok::Equal {
+                let t = *self.tok();
+                let eq = *self.tok_at(1);
+                let what = self.text(&t).to_string();
+                return Err(self.err_range(&format!("cannot assign to {}", what), t.line, t.col, eq.end_line, eq.end_col));
             } else if self.peek() == Tok::Name && self.peek_at(1) == Tok::Equal {
                 let t = self.bump();
                 self.bump();
@@ -412,6 +455,9 @@ impl<'a> Parser<'a> {
                 seen_kw = true;
             } else {
                 let e = self.named_expression()?;
+                if matches!(self.peek(), Tok::For | Tok::Async) && class {
+                    return Err(self.invalid());
+                }
                 if matches!(self.peek(), Tok::For | Tok::Async) {
                     let gens = self.comprehension_clauses()?;
                     // A lone generator argument shares the call's parentheses.
@@ -429,18 +475,21 @@ impl<'a> Parser<'a> {
                     return Err(self.err_range("Generator expression must be parenthesized", e.loc.lineno, e.loc.col, last.end_line, last.end_col));
                 }
                 if self.peek() == Tok::Equal {
-                    let t = *self.tok();
-                    let _ = t;
+                    if e.kind == Kind::NamedExpr {
+                        self.bump();
+                        return Err(self.invalid());
+                    }
                     return Err(self.err_range(
                         "expression cannot contain assignment, perhaps you meant \"==\"?",
                         e.loc.lineno, e.loc.col, self.tok().end_line, self.tok().end_col,
                     ));
                 }
-                if seen_kwunpack {
-                    return Err(self.err_node("positional argument follows keyword argument unpacking", &e));
-                }
-                if seen_kw {
-                    return Err(self.err_node("positional argument follows keyword argument", &e));
+                if late_error.is_none() {
+                    if seen_kwunpack {
+                        late_error = Some("positional argument follows keyword argument unpacking");
+                    } else if seen_kw {
+                        late_error = Some("positional argument follows keyword argument");
+                    }
                 }
                 args.push(e);
             }
@@ -449,7 +498,19 @@ impl<'a> Parser<'a> {
             }
         }
         if self.peek() != Tok::RPar {
-            return Err(self.call_error(&args, &keywords));
+            let last = args.iter().chain(keywords.iter()).max_by_key(|n| (n.loc.end_lineno, n.loc.end_col)).cloned();
+            let last = match last {
+                Some(l) if l.kind == Kind::Keyword => l.fields[1].as_node().cloned(),
+                x => x,
+            };
+            if let Some(l) = last {
+                return Err(self.maybe_missing_comma(&l));
+            }
+            return Err(self.invalid());
+        }
+        if let Some(msg) = late_error {
+            let t = self.last_seen();
+            return Err(self.err_tok(msg, &t));
         }
         self.bump();
         if n_items > 1 {
@@ -460,11 +521,6 @@ impl<'a> Parser<'a> {
         Ok(self.mk(Kind::Call, start, vec![Value::node(func), Value::list(args), Value::list(keywords)]))
     }
 
-    fn call_error(&self, args: &[Node], keywords: &[Node]) -> Box<crate::error::SyntaxError> {
-        // `f(a b)`: two expressions in a row inside brackets.
-        let _ = (args, keywords);
-        self.invalid()
-    }
 
     pub(crate) fn comprehension_clauses(&mut self) -> PResult<Vec<Node>> {
         let mut gens = Vec::new();
@@ -551,7 +607,7 @@ impl<'a> Parser<'a> {
     fn paren_atom(&mut self) -> PResult<Node> {
         let start = self.start();
         self.bump();
-        self.enter()?;
+        self.enter_n(17)?;
         let r = self.paren_atom_inner(start);
         self.leave();
         r
@@ -599,6 +655,9 @@ impl<'a> Parser<'a> {
 
     /// `[a b]`: CPython suggests a missing comma when another expression follows.
     pub(crate) fn maybe_missing_comma(&mut self, prev: &Node) -> Box<crate::error::SyntaxError> {
+        if prev.kind == Kind::Name && self.peek() == Tok::String {
+            return self.invalid();
+        }
         if self.is_expr_start() && !matches!(self.peek(), Tok::Star | Tok::Minus | Tok::Plus | Tok::Not | Tok::Tilde | Tok::LPar | Tok::LSqb) && prev.kind != Kind::Starred {
             let save = self.pos;
             let r = self.expression();
@@ -617,7 +676,7 @@ impl<'a> Parser<'a> {
     fn list_atom(&mut self) -> PResult<Node> {
         let start = self.start();
         self.bump();
-        self.enter()?;
+        self.enter_n(17)?;
         let r = self.list_atom_inner(start);
         self.leave();
         r
@@ -652,7 +711,7 @@ impl<'a> Parser<'a> {
     fn brace_atom(&mut self) -> PResult<Node> {
         let start = self.start();
         self.bump();
-        self.enter()?;
+        self.enter_n(17)?;
         let r = self.brace_atom_inner(start);
         self.leave();
         r
@@ -676,7 +735,7 @@ impl<'a> Parser<'a> {
             let k = self.star_named_expression()?;
             if self.peek() == Tok::Colon && k.kind != Kind::Starred {
                 self.bump();
-                let v = self.expression()?;
+                let v = self.dict_value()?;
                 if matches!(self.peek(), Tok::For | Tok::Async) {
                     let gens = self.comprehension_clauses()?;
                     self.expect(Tok::RBrace)?;
@@ -716,7 +775,8 @@ impl<'a> Parser<'a> {
                 break;
             }
             if !self.eat(Tok::Comma) {
-                return Err(self.invalid());
+                let lastv = values.last().cloned().unwrap();
+                return Err(self.maybe_missing_comma(&lastv));
             }
             if self.eat(Tok::RBrace) {
                 break;
@@ -729,17 +789,40 @@ impl<'a> Parser<'a> {
                 let k = self.expression()?;
                 if self.peek() != Tok::Colon {
                     if matches!(self.peek(), Tok::Comma | Tok::RBrace) {
-                        return Err(self.err_range("':' expected after dictionary key", k.loc.lineno, k.loc.col, k.loc.end_lineno, k.loc.end_col));
+                        let mut e = self.err_range("':' expected after dictionary key", k.loc.lineno, k.loc.col, k.loc.end_lineno, k.loc.end_col);
+                        e.end_offset = Some(0);
+                        return Err(e);
                     }
-                    return Err(self.invalid());
+                    return Err(self.maybe_missing_comma(&k));
                 }
                 self.bump();
-                let v = self.expression()?;
+                let v = self.dict_value()?;
                 keys.push(Value::node(k));
                 values.push(v);
             }
         }
         Ok(self.mk(Kind::Dict, start, vec![Value::List(keys), Value::list(values)]))
+    }
+
+    fn dict_value(&mut self) -> PResult<Node> {
+        match self.peek() {
+            Tok::Star => {
+                let t = *self.tok();
+                let save = self.pos;
+                self.bump();
+                let r = self.bitwise_or();
+                self.pos = save;
+                match r {
+                    Ok(v) => Err(self.err_range("cannot use a starred expression in a dictionary value", t.line, t.col, v.loc.end_lineno, v.loc.end_col)),
+                    Err(e) => Err(e),
+                }
+            }
+            Tok::RBrace | Tok::Comma => {
+                let colon = self.toks[self.pos - 1];
+                Err(self.err_tok("expression expected after dictionary key and ':'", &colon))
+            }
+            _ => self.expression(),
+        }
     }
 
     /// Parameters of `def` (with annotations) or `lambda`, up to `end`.
@@ -764,7 +847,7 @@ impl<'a> Parser<'a> {
                         return Err(self.err_tok("/ must be ahead of *", &t));
                     }
                     if args.is_empty() {
-                        return Err(self.err_tok("at least one argument must precede /", &t));
+                        return Err(self.invalid());
                     }
                     self.bump();
                     slash_seen = true;
@@ -776,12 +859,20 @@ impl<'a> Parser<'a> {
                     }
                     self.bump();
                     star_seen = true;
+                    let bare_err = |p: &Self| {
+                        if annotations {
+                            p.err_tok("named arguments must follow bare *", &t)
+                        } else {
+                            let l = p.last_seen();
+                            p.err_tok("named arguments must follow bare *", &l)
+                        }
+                    };
                     if self.peek() == Tok::Comma {
-                        if matches!(self.peek_at(1), Tok::RPar | Tok::Colon) || self.peek_at(1) == end {
-                            return Err(self.err_tok("named arguments must follow bare *", &t));
+                        if matches!(self.peek_at(1), Tok::RPar | Tok::Colon | Tok::DoubleStar) || self.peek_at(1) == end {
+                            return Err(bare_err(self));
                         }
                     } else if self.peek() == end {
-                        return Err(self.err_tok("named arguments must follow bare *", &t));
+                        return Err(bare_err(self));
                     } else {
                         let a = self.param(annotations, true)?;
                         if self.peek() == Tok::Equal {

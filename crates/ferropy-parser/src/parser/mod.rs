@@ -16,8 +16,10 @@ use crate::tokenizer::{char_col, Tok, Token};
 
 pub type PResult<T> = Result<T, Box<SyntaxError>>;
 
-/// Deep nesting must give an error, never a stack overflow.
-const MAX_DEPTH: u32 = 200;
+/// Deep nesting must give an error, never a stack overflow.  The unit is roughly one
+/// level of CPython's parser, whose limit (MAXSTACK 6000, less what a statement costs)
+/// makes it raise MemoryError.
+const MAX_DEPTH: u32 = 5968;
 
 pub struct Parser<'a> {
     pub(crate) src: &'a str,
@@ -32,11 +34,12 @@ pub struct Parser<'a> {
     /// Furthest token index looked at: CPython reports a generic error at the last token
     /// its tokenizer produced, which is this one.
     pub(crate) seen: std::cell::Cell<usize>,
+    costs: Vec<u32>,
 }
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], tok_error_at: usize) -> Self {
-        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0) }
+        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new() }
     }
 
     #[inline]
@@ -116,6 +119,28 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The `':'` before a block.  CPython's grammar says "expected ':'" in three ways: at
+    /// the current token for forced tokens (`def`, `try`, `else`, `finally`), at the
+    /// last token for `case`, and only before a NEWLINE for the other statements.
+    pub(crate) fn expect_colon(&mut self, mode: u8) -> PResult<Token> {
+        if self.peek() == Tok::Colon {
+            return Ok(self.bump());
+        }
+        let t = *self.tok();
+        if t.kind == Tok::Error {
+            return Err(self.invalid());
+        }
+        match mode {
+            b'f' => Err(self.err_tok("expected ':'", &t)),
+            b'c' => {
+                let l = self.last_seen();
+                Err(self.err_tok("expected ':'", &l))
+            }
+            _ if t.kind == Tok::Newline => Err(self.err_tok("expected ':'", &t)),
+            _ => Err(self.invalid()),
+        }
+    }
+
     /// `expected ':'` style errors point just after the previous token.
     pub(crate) fn expect_msg(&mut self, k: Tok, what: &str) -> PResult<Token> {
         if self.peek() == k {
@@ -144,18 +169,21 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
+        self.enter_n(1)
+    }
+
+    pub(crate) fn enter_n(&mut self, n: u32) -> PResult<()> {
+        self.depth += n;
+        self.costs.push(n);
         if self.depth > MAX_DEPTH {
-            let t = *self.tok();
-            let mut e = self.err_range("too many nested parentheses", t.line, t.col, t.end_line, t.end_col);
-            e.msg = "too many nested parentheses".into();
-            return Err(e);
+            return Err(Box::new(SyntaxError::simple(ErrorKind::MemoryError, "")));
         }
         Ok(())
     }
 
     pub(crate) fn leave(&mut self) {
-        self.depth -= 1;
+        let n = self.costs.pop().unwrap_or(1);
+        self.depth -= n;
     }
 
     fn line_text(&self, line: u32) -> (usize, &'a str) {

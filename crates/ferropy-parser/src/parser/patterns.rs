@@ -158,11 +158,7 @@ impl<'a> Parser<'a> {
     fn literal_expr(&mut self) -> PResult<Node> {
         let start = self.start();
         if self.peek() == Tok::String {
-            let s = self.strings()?;
-            if s.kind == Kind::JoinedStr {
-                return Err(self.err_node("patterns may only match literals and attribute lookups", &s));
-            }
-            return Ok(s);
+            return self.strings();
         }
         let mut left = self.signed_number()?;
         if matches!(self.peek(), Tok::Plus | Tok::Minus) {

@@ -286,7 +286,7 @@ impl<'a> Parser<'a> {
                 }
                 if !paren && matches!(self.peek(), Tok::Newline | Tok::Semi) {
                     let c = self.toks[self.pos - 1];
-                    return Err(self.err_tok("trailing comma not allowed without surrounding parentheses", &c));
+                    return Err(self.err_range("trailing comma not allowed without surrounding parentheses", c.end_line, c.end_col, c.end_line, c.end_col));
                 }
             }
             if paren {
@@ -338,8 +338,11 @@ impl<'a> Parser<'a> {
                     }
                     if let Some(bad) = super::targets::invalid_target(&t, false) {
                         let direct = std::ptr::eq(bad, &t);
-                        let excluded = matches!(t.kind, Kind::Tuple | Kind::List | Kind::GeneratorExp | Kind::Compare | Kind::BoolOp | Kind::IfExp | Kind::Lambda | Kind::NamedExpr)
-                            || (t.kind == Kind::UnaryOp && matches!(t.fields[0].as_node().map(|n| n.kind), Some(Kind::Not)))
+                        // Parenthesised, any expression is a candidate for the "==" hint.
+                        let parenthesized = first_tok == Tok::LPar && (t.loc.lineno, t.loc.col) != start;
+                        let excluded = matches!(t.kind, Kind::Tuple | Kind::List | Kind::GeneratorExp)
+                            || (!parenthesized && matches!(t.kind, Kind::Compare | Kind::BoolOp | Kind::IfExp | Kind::Lambda | Kind::NamedExpr))
+                            || (!parenthesized && t.kind == Kind::UnaryOp && matches!(t.fields[0].as_node().map(|n| n.kind), Some(Kind::Not)))
                             || (t.kind == Kind::Constant && matches!(expr_name(&t), "None" | "True" | "False"));
                         if i == 0 && n_targets == 1 && direct && !excluded && self.rhs_is_simple(&value) {
                             let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(bad));
@@ -377,7 +380,12 @@ impl<'a> Parser<'a> {
 
     /// `':' block` with CPython's "expected an indented block after ..." error.
     fn block(&mut self, what: &str, line: u32) -> PResult<Vec<Node>> {
-        self.expect_msg(Tok::Colon, ":")?;
+        let mode = match what {
+            "function definition" | "'try' statement" | "'finally' statement" | "'else' statement" => b'f',
+            "'case' statement" => b'c',
+            _ => b'n',
+        };
+        self.expect_colon(mode)?;
         self.block_after_colon(what, line)
     }
 
@@ -581,7 +589,8 @@ impl<'a> Parser<'a> {
             if let Some(s) = star {
                 if s != is_star {
                     let msg = "cannot have both 'except' and 'except*' on the same 'try'";
-                    return Err(self.err_tok(msg, &et));
+                    let end = self.toks[self.pos - 1];
+                    return Err(self.err_range(msg, et.line, et.col, end.end_line, end.end_col));
                 }
             }
             star = Some(is_star);
@@ -698,9 +707,7 @@ impl<'a> Parser<'a> {
 
     fn call_for_class(&mut self, dummy: Node) -> PResult<Node> {
         let start = self.start();
-        // reuse call-argument parsing through `primary`'s call path
-        let save_kind = dummy;
-        self.parse_call_public(save_kind, start)
+        self.call_args(dummy, start, true)
     }
 
     fn match_stmt(&mut self) -> PResult<Option<Node>> {
