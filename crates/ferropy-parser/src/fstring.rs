@@ -9,11 +9,11 @@ use crate::string_literal::{decode_escapes, merge_parts, Part};
 use crate::tokenizer::{tokenize, Tok, Token};
 
 impl<'a> Parser<'a> {
-    fn fs_err(&self, msg: &str, t: &Token) -> Box<crate::error::SyntaxError> {
-        let mut e = self.err_tok(msg, t);
-        e.offset = e.end_offset;
-        e.end_offset = e.offset;
-        e
+    /// f-string errors are reported at the last token CPython read (the one after the
+    /// string).
+    fn fs_err(&self, msg: &str, _t: &Token) -> Box<crate::error::SyntaxError> {
+        let l = self.last_seen();
+        self.err_tok(msg, &l)
     }
 
     /// Scan `body` (raw token text between the quotes; starts at byte `abs` in the file).
@@ -171,7 +171,11 @@ impl<'a> Parser<'a> {
         }
         let expr_text = &body[start..j];
         if expr_text.trim_matches([' ', '\t', '\n', '\x0c', '\r']).is_empty() {
-            return Err(self.fs_err("f-string: empty expression not allowed", t));
+            let msg = match b[j] {
+                b'}' => "f-string: empty expression not allowed".to_string(),
+                c => format!("f-string: expression required before '{}'", c as char),
+            };
+            return Err(self.fs_err(&msg, t));
         }
         let value = self.fstring_expr(expr_text, abs + start, t)?;
         if debug {
@@ -189,9 +193,7 @@ impl<'a> Parser<'a> {
             }
             let cc = b[j];
             if !matches!(cc, b's' | b'r' | b'a') {
-                if cc == b'}' || cc == b':' {
-                    return Err(self.fs_err("f-string: missing conversion character", t));
-                }
+
                 return Err(self.fs_err("f-string: invalid conversion character: expected 's', 'r', or 'a'", t));
             }
             conversion = cc as i64;
@@ -254,12 +256,19 @@ impl<'a> Parser<'a> {
         let r = p.star_expressions();
         match r {
             Ok(n) if matches!(p.peek(), Tok::Newline | Tok::EndMarker) => Ok(n),
-            Ok(_) | Err(_) => {
-                let mut e = self.fs_err("f-string: invalid syntax", t);
-                if let Err(inner) = r {
-                    e.msg = format!("f-string: {}", inner.msg);
-                }
-                Err(e)
+            _ => {
+                // 3.11 reports these relative to the "(expression)" string it parsed:
+                // parse again with unshifted positions to get them.
+                let raw = tokenize(&sub);
+                let mut q = Parser::new(&sub, &raw.toks, &raw.line_starts, usize::MAX);
+                q.in_fstring = true;
+                let e = match q.star_expressions() {
+                    Err(e) => e,
+                    Ok(_) => q.invalid(),
+                };
+                let mut e = *e;
+                e.msg = format!("f-string: {}", e.msg);
+                Err(Box::new(e))
             }
         }
     }

@@ -28,8 +28,20 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<Module, SyntaxError
 
 /// Parse already-decoded text.
 pub fn parse_str(text: &str, filename: &str) -> Result<Module, SyntaxError> {
-    let toks = tokenizer::tokenize(text);
-    parser::parse_tokens(text, &toks).map_err(|e| {
+    // A generous private stack: nesting is bounded by the parser's own limit, not by
+    // whatever stack the calling thread happens to have.
+    let r = std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn_scoped(s, || parse_str_here(text))
+            .map(|h| h.join())
+    });
+    let r = match r {
+        Ok(Ok(r)) => r,
+        Ok(Err(p)) => std::panic::resume_unwind(p),
+        Err(_) => parse_str_here(text),
+    };
+    r.map_err(|e| {
         let mut e = *e;
         e.filename = filename.to_string();
         if e.text.is_none() {
@@ -43,6 +55,44 @@ pub fn parse_str(text: &str, filename: &str) -> Result<Module, SyntaxError> {
         }
         e
     })
+}
+
+fn parse_str_here(text: &str) -> Result<Module, Box<SyntaxError>> {
+    let toks = tokenizer::tokenize(text);
+    let m = parser::parse_tokens(text, &toks)?;
+    if ast_depth(&m) > MAX_AST_DEPTH {
+        return Err(Box::new(SyntaxError::simple(ErrorKind::RecursionError, "maximum recursion depth exceeded during ast construction")));
+    }
+    Ok(m)
+}
+
+/// CPython converts the tree to Python objects with a recursion limit of 3 x 1000 frames
+/// (less the caller's depth); deeper trees raise RecursionError from `ast.parse`.
+const MAX_AST_DEPTH: usize = 2988;
+
+fn ast_depth(root: &Node) -> usize {
+    // Iterative: the tree can be deeper than is comfortable for recursion.
+    let mut max = 0;
+    let mut stack: Vec<(&Node, usize)> = vec![(root, 1)];
+    while let Some((n, d)) = stack.pop() {
+        if d > max {
+            max = d;
+        }
+        for f in &n.fields {
+            match f {
+                Value::Node(c) if !c.fields.is_empty() || c.kind.info().attrs => stack.push((c, d + 1)),
+                Value::List(items) => {
+                    for it in items {
+                        if let Value::Node(c) = it {
+                            stack.push((c, d + 1));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    max
 }
 
 /// `ast.dump(tree)` / `ast.dump(tree, include_attributes=True)`.

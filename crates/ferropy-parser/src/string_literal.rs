@@ -199,7 +199,8 @@ impl<'a> Parser<'a> {
         let any_bytes = prefixes.iter().any(|p| p.bytes);
         let all_bytes = prefixes.iter().all(|p| p.bytes);
         if any_bytes && !all_bytes {
-            return Err(self.err_range("cannot mix bytes and nonbytes literals", loc.lineno, loc.col, loc.end_lineno, loc.end_col));
+            let l = self.last_seen();
+            return Err(self.err_tok("cannot mix bytes and nonbytes literals", &l));
         }
         let kind = if prefixes[0].unicode { Value::Str("u".into()) } else { Value::None };
         let any_f = prefixes.iter().any(|p| p.fstring);
@@ -232,13 +233,19 @@ impl<'a> Parser<'a> {
         let text = self.text(t);
         let body = &text[p.plen + p.qlen..text.len() - p.qlen];
         if p.bytes && !body.is_ascii() {
-            return Err(self.err_tok("bytes can only contain ASCII literal characters", t));
+            let mut e = self.err_tok("bytes can only contain ASCII literal characters", t);
+            // CPython's end column here is a byte count.
+            e.end_offset = Some(t.end_col as i64 + 1);
+            return Err(e);
         }
         if p.raw || !body.contains('\\') {
             out.extend_from_slice(body.as_bytes());
             return Ok(());
         }
-        decode_escapes(body, p.bytes, out).map_err(|m| self.err_tok(&m, t))
+        decode_escapes(body, p.bytes, out).map_err(|m| {
+            let l = self.last_seen();
+            self.err_tok(&m, &l)
+        })
     }
 }
 

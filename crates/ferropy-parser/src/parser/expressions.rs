@@ -99,7 +99,7 @@ impl<'a> Parser<'a> {
             let what = crate::parser::targets::expr_name(&e);
             return Err(self.err_node(&format!("cannot use assignment expressions with {}", what), &e));
         }
-        if self.peek() == Tok::Equal && !self.in_fstring {
+        if self.peek() == Tok::Equal && !self.in_fstring && !self.in_call_arg {
             return Err(self.misplaced_assignment(e));
         }
         Ok(e)
@@ -344,7 +344,23 @@ impl<'a> Parser<'a> {
                 Tok::LSqb => {
                     self.bump();
                     let s = self.slices()?;
-                    self.expect(Tok::RSqb)?;
+                    if self.peek() != Tok::RSqb {
+                        let last = match s.kind {
+                            Kind::Tuple => match &s.fields[0] {
+                                Value::List(v) => v.last().and_then(|x| x.as_node()).cloned().unwrap_or(s.clone()),
+                                _ => s.clone(),
+                            },
+                            _ => s.clone(),
+                        };
+                        let last = if last.kind == Kind::Slice {
+                            // the bound just parsed
+                            last.fields.iter().rev().find_map(|f| f.as_node()).cloned().unwrap_or(last)
+                        } else {
+                            last
+                        };
+                        return Err(self.maybe_missing_comma(&last));
+                    }
+                    self.bump();
                     e = self.mk(Kind::Subscript, start, vec![Value::node(e), Value::node(s), ctx(Kind::Load)]);
                 }
                 _ => break,
@@ -454,7 +470,10 @@ impl<'a> Parser<'a> {
                 keywords.push(self.mk(Kind::Keyword, astart, vec![Value::Str(id), Value::node(v)]));
                 seen_kw = true;
             } else {
-                let e = self.named_expression()?;
+                self.in_call_arg = true;
+                let e = self.named_expression();
+                self.in_call_arg = false;
+                let e = e?;
                 if matches!(self.peek(), Tok::For | Tok::Async) && class {
                     return Err(self.invalid());
                 }

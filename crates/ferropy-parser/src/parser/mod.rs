@@ -35,11 +35,13 @@ pub struct Parser<'a> {
     /// its tokenizer produced, which is this one.
     pub(crate) seen: std::cell::Cell<usize>,
     costs: Vec<u32>,
+    /// Parsing a call's positional argument (where `x=...` means something else).
+    pub(crate) in_call_arg: bool,
 }
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], tok_error_at: usize) -> Self {
-        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new() }
+        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false }
     }
 
     #[inline]
