@@ -9,6 +9,9 @@ use std::io::Write;
 pub fn run(args: &[String]) -> Option<i32> {
     let mut it = args.iter().skip(1);
     let mode = it.next()?;
+    if mode == "--bench-parse" {
+        return Some(bench(args));
+    }
     if mode != "--dump-ast" && mode != "--dump-ast-many" {
         return None;
     }
@@ -82,4 +85,32 @@ fn py_repr(s: &str) -> String {
     let mut out = String::new();
     crate::dump::repr_str(s.as_bytes(), &mut out);
     out
+}
+
+/// `--bench-parse LISTFILE [REPEAT]`: read every file, then time parsing them all (best of
+/// REPEAT runs) and print the total in nanoseconds.  Used by benches/parse_stdlib.py.
+fn bench(args: &[String]) -> i32 {
+    let list = match args.get(2).map(std::fs::read_to_string) {
+        Some(Ok(s)) => s,
+        _ => {
+            eprintln!("usage: --bench-parse LISTFILE [REPEAT]");
+            return 2;
+        }
+    };
+    let repeat: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(3);
+    let srcs: Vec<Vec<u8>> = list.lines().filter(|l| !l.is_empty()).filter_map(|p| std::fs::read(p).ok()).collect();
+    let mut best = u128::MAX;
+    for _ in 0..repeat.max(1) {
+        let t = std::time::Instant::now();
+        let mut ok = 0usize;
+        for s in &srcs {
+            if crate::parse_module(s, "<bench>").is_ok() {
+                ok += 1;
+            }
+        }
+        std::hint::black_box(ok);
+        best = best.min(t.elapsed().as_nanos());
+    }
+    println!("{}", best);
+    0
 }

@@ -253,6 +253,8 @@ impl<'a> Parser<'a> {
         let mut p = Parser::new(&sub, &toks.toks, &toks.line_starts, usize::MAX);
         p.in_fstring = true;
         p.depth = self.depth;
+        p.stack_base = self.stack_base;
+        p.stack_budget = self.stack_budget;
         let r = p.star_expressions();
         match r {
             Ok(n) if matches!(p.peek(), Tok::Newline | Tok::EndMarker) => Ok(n),

@@ -28,19 +28,23 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<Module, SyntaxError
 
 /// Parse already-decoded text.
 pub fn parse_str(text: &str, filename: &str) -> Result<Module, SyntaxError> {
-    // A generous private stack: nesting is bounded by the parser's own limit, not by
-    // whatever stack the calling thread happens to have.
-    let r = std::thread::scope(|s| {
-        std::thread::Builder::new()
-            .stack_size(256 << 20)
-            .spawn_scoped(s, || parse_str_here(text))
-            .map(|h| h.join())
-    });
-    let r = match r {
-        Ok(Ok(r)) => r,
-        Ok(Err(p)) => std::panic::resume_unwind(p),
-        Err(_) => parse_str_here(text),
-    };
+    // Parse on the caller's stack within a small budget; a deeply nested file that
+    // needs more is parsed again on a private thread with a big stack, so nesting is
+    // bounded by the parser's own limit and not by the calling thread's stack.
+    let mut r = parse_str_here(text, 512 << 10);
+    if matches!(&r, Err(e) if e.msg == parser::STACK_RETRY) {
+        let t = std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .stack_size(512 << 20)
+                .spawn_scoped(s, || parse_str_here(text, 480 << 20))
+                .map(|h| h.join())
+        });
+        r = match t {
+            Ok(Ok(r)) => r,
+            Ok(Err(p)) => std::panic::resume_unwind(p),
+            Err(_) => Err(Box::new(SyntaxError::simple(ErrorKind::MemoryError, ""))),
+        };
+    }
     r.map_err(|e| {
         let mut e = *e;
         e.filename = filename.to_string();
@@ -57,9 +61,9 @@ pub fn parse_str(text: &str, filename: &str) -> Result<Module, SyntaxError> {
     })
 }
 
-fn parse_str_here(text: &str) -> Result<Module, Box<SyntaxError>> {
+fn parse_str_here(text: &str, stack_budget: usize) -> Result<Module, Box<SyntaxError>> {
     let toks = tokenizer::tokenize(text);
-    let m = parser::parse_tokens(text, &toks)?;
+    let m = parser::parse_tokens(text, &toks, stack_budget)?;
     if ast_depth(&m) > MAX_AST_DEPTH {
         return Err(Box::new(SyntaxError::simple(ErrorKind::RecursionError, "maximum recursion depth exceeded during ast construction")));
     }

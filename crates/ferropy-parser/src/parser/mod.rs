@@ -37,11 +37,24 @@ pub struct Parser<'a> {
     costs: Vec<u32>,
     /// Parsing a call's positional argument (where `x=...` means something else).
     pub(crate) in_call_arg: bool,
+    /// Stack address at the start of the parse and how much of the stack we may use;
+    /// past that the parse is abandoned and rerun on a thread with a big stack.
+    pub(crate) stack_base: usize,
+    pub(crate) stack_budget: usize,
+}
+
+/// Error message marking "ran out of stack budget: retry on a bigger stack".
+pub const STACK_RETRY: &str = "\u{0}ferropy: parser stack budget exceeded";
+
+#[inline(never)]
+pub fn stack_addr() -> usize {
+    let x = 0u8;
+    std::hint::black_box(&x) as *const u8 as usize
 }
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], tok_error_at: usize) -> Self {
-        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false }
+        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false, stack_base: stack_addr(), stack_budget: 512 << 10 }
     }
 
     #[inline]
@@ -180,6 +193,9 @@ impl<'a> Parser<'a> {
         if self.depth > MAX_DEPTH {
             return Err(Box::new(SyntaxError::simple(ErrorKind::MemoryError, "")));
         }
+        if self.stack_base.saturating_sub(stack_addr()) > self.stack_budget {
+            return Err(Box::new(SyntaxError::simple(ErrorKind::MemoryError, STACK_RETRY)));
+        }
         Ok(())
     }
 
@@ -247,12 +263,14 @@ impl<'a> Parser<'a> {
 }
 
 /// Parse a whole file.
-pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens) -> Result<Node, Box<SyntaxError>> {
+pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: usize) -> Result<Node, Box<SyntaxError>> {
     let err_at = toks.error.as_ref().map(|e| e.0).unwrap_or(usize::MAX);
     let mut p = Parser::new(src, &toks.toks, &toks.line_starts, err_at);
+    p.stack_budget = stack_budget;
     let r = p.file();
     match r {
         Ok(n) => Ok(n),
+        Err(e) if e.msg == STACK_RETRY => Err(e),
         Err(e) => {
             if let Some((idx, te)) = &toks.error {
                 // A tokenizer error the parser reached wins; one further on replaces a

@@ -41,7 +41,7 @@ impl<'a> Parser<'a> {
 
     /// A compound statement ends at the last real token of its last block (a trailing
     /// `;` included), as CPython's positions do.
-    fn loc_to(&self, start: (u32, u32), _last: &Node) -> Loc {
+    fn loc_end(&self, start: (u32, u32)) -> Loc {
         let mut i = self.pos;
         while i > 0 {
             i -= 1;
@@ -426,8 +426,7 @@ impl<'a> Parser<'a> {
                 let test = self.named_expression()?;
                 let body = self.block("'while' statement", t.line)?;
                 let orelse = self.else_block()?;
-                let last = orelse.last().unwrap_or(body.last().unwrap()).clone();
-                Ok(Node::new(Kind::While, self.loc_to(start, &last), vec![Value::node(test), Value::list(body), Value::list(orelse)]))
+                Ok(Node::new(Kind::While, self.loc_end(start), vec![Value::node(test), Value::list(body), Value::list(orelse)]))
             }
             Tok::For => self.for_stmt(false, self.start()),
             Tok::With => self.with_stmt(false, self.start()),
@@ -492,8 +491,7 @@ impl<'a> Parser<'a> {
         } else {
             self.else_block()?
         };
-        let last = orelse.last().unwrap_or(body.last().unwrap()).clone();
-        Ok(Node::new(Kind::If, self.loc_to(start, &last), vec![Value::node(test), Value::list(body), Value::list(orelse)]))
+        Ok(Node::new(Kind::If, self.loc_end(start), vec![Value::node(test), Value::list(body), Value::list(orelse)]))
     }
 
     fn for_stmt(&mut self, is_async: bool, start: (u32, u32)) -> PResult<Node> {
@@ -506,9 +504,8 @@ impl<'a> Parser<'a> {
         let iter = self.star_expressions()?;
         let body = self.block("'for' statement", t.line)?;
         let orelse = self.else_block()?;
-        let last = orelse.last().unwrap_or(body.last().unwrap()).clone();
         let k = if is_async { Kind::AsyncFor } else { Kind::For };
-        Ok(Node::new(k, self.loc_to(start, &last), vec![Value::node(target), Value::node(iter), Value::list(body), Value::list(orelse), Value::None]))
+        Ok(Node::new(k, self.loc_end(start), vec![Value::node(target), Value::node(iter), Value::list(body), Value::list(orelse), Value::None]))
     }
 
     fn with_item(&mut self) -> PResult<Node> {
@@ -571,9 +568,8 @@ impl<'a> Parser<'a> {
             }
         }
         let body = self.block("'with' statement", t.line)?;
-        let last = body.last().unwrap().clone();
         let k = if is_async { Kind::AsyncWith } else { Kind::With };
-        Ok(Node::new(k, self.loc_to(start, &last), vec![Value::list(items), Value::list(body), Value::None]))
+        Ok(Node::new(k, self.loc_end(start), vec![Value::list(items), Value::list(body), Value::None]))
     }
 
     fn try_stmt(&mut self) -> PResult<Node> {
@@ -636,8 +632,7 @@ impl<'a> Parser<'a> {
             }
             let what = if is_star { "'except*' statement" } else { "'except' statement" };
             let hbody = self.block(what, et.line)?;
-            let last = hbody.last().unwrap().clone();
-            handlers.push(Node::new(Kind::ExceptHandler, self.loc_to(hstart, &last), vec![Value::opt(typ), name, Value::list(hbody)]));
+            handlers.push(Node::new(Kind::ExceptHandler, self.loc_end(hstart), vec![Value::opt(typ), name, Value::list(hbody)]));
         }
         let orelse = if !handlers.is_empty() { self.else_block()? } else { Vec::new() };
         let mut finalbody = Vec::new();
@@ -652,15 +647,8 @@ impl<'a> Parser<'a> {
             let t = *self.tok();
             return Err(self.err_tok("expected 'except' or 'finally' block", &t));
         }
-        let last = if !finalbody.is_empty() {
-            finalbody.last().unwrap().clone()
-        } else if !orelse.is_empty() {
-            orelse.last().unwrap().clone()
-        } else {
-            handlers.last().unwrap().clone()
-        };
         let k = if star == Some(true) { Kind::TryStar } else { Kind::Try };
-        Ok(Node::new(k, self.loc_to(start, &last), vec![Value::list(body), Value::list(handlers), Value::list(orelse), Value::list(finalbody)]))
+        Ok(Node::new(k, self.loc_end(start), vec![Value::list(body), Value::list(handlers), Value::list(orelse), Value::list(finalbody)]))
     }
 
     fn funcdef(&mut self, is_async: bool, start: (u32, u32), decos: Vec<Node>) -> PResult<Node> {
@@ -675,11 +663,10 @@ impl<'a> Parser<'a> {
         self.expect(Tok::RPar)?;
         let returns = if self.eat(Tok::RArrow) { Some(self.expression()?) } else { None };
         let body = self.block("function definition", t.line)?;
-        let last = body.last().unwrap().clone();
         let k = if is_async { Kind::AsyncFunctionDef } else { Kind::FunctionDef };
         Ok(Node::new(
             k,
-            self.loc_to(start, &last),
+            self.loc_end(start),
             vec![Value::Str(name), Value::node(args), Value::list(body), Value::list(decos), Value::opt(returns), Value::None],
         ))
     }
@@ -701,8 +688,7 @@ impl<'a> Parser<'a> {
             keywords = f.next().unwrap();
         }
         let body = self.block("class definition", t.line)?;
-        let last = body.last().unwrap().clone();
-        Ok(Node::new(Kind::ClassDef, self.loc_to(start, &last), vec![Value::Str(name), bases, keywords, Value::list(body), Value::list(decos)]))
+        Ok(Node::new(Kind::ClassDef, self.loc_end(start), vec![Value::Str(name), bases, keywords, Value::list(body), Value::list(decos)]))
     }
 
     fn call_for_class(&mut self, dummy: Node) -> PResult<Node> {
@@ -765,10 +751,6 @@ impl<'a> Parser<'a> {
             return Err(self.invalid());
         }
         self.bump();
-        let last_body = match &cases.last().unwrap().fields[2] {
-            Value::List(v) => v.last().unwrap().as_node().unwrap().clone(),
-            _ => unreachable!(),
-        };
-        Ok(Some(Node::new(Kind::Match, self.loc_to(start, &last_body), vec![Value::node(subject), Value::list(cases)])))
+        Ok(Some(Node::new(Kind::Match, self.loc_end(start), vec![Value::node(subject), Value::list(cases)])))
     }
 }
