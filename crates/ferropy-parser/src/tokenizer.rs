@@ -259,11 +259,16 @@ impl<'a> Lexer<'a> {
                         e.end_offset = Some(0);
                         return Err(e);
                     }
+                    if self.pos + 2 >= self.b.len() {
+                        let mut e = self.err_here("unexpected EOF while parsing");
+                        e.offset = Some(char_col(self.src, self.line_start, self.pos + 1));
+                        e.end_offset = Some(-1);
+                        self.pos += 2;
+                        self.newline_seen();
+                        return Err(e);
+                    }
                     self.pos += 2;
                     self.newline_seen();
-                    if self.pos >= self.b.len() {
-                        return Err(self.err_here("unexpected EOF while parsing"));
-                    }
                     self.cont_line = true;
                     continue;
                 }

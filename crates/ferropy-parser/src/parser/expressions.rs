@@ -495,7 +495,6 @@ impl<'a> Parser<'a> {
                 }
                 if self.peek() == Tok::Equal {
                     if e.kind == Kind::NamedExpr {
-                        self.bump();
                         return Err(self.invalid());
                     }
                     return Err(self.err_range(

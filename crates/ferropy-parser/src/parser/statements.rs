@@ -661,7 +661,18 @@ impl<'a> Parser<'a> {
         self.expect_msg(Tok::LPar, "(")?;
         let args = self.parameters(true, Tok::RPar)?;
         self.expect(Tok::RPar)?;
-        let returns = if self.eat(Tok::RArrow) { Some(self.expression()?) } else { None };
+        let returns = if self.peek() == Tok::RArrow {
+            let arrow = self.bump();
+            match self.expression() {
+                Ok(r) => Some(r),
+                // `-> :`: the optional return annotation is abandoned and the forced ':'
+                // fails at the arrow.
+                Err(e) if e.msg == "invalid syntax" => return Err(self.err_tok("expected ':'", &arrow)),
+                Err(e) => return Err(e),
+            }
+        } else {
+            None
+        };
         let body = self.block("function definition", t.line)?;
         let k = if is_async { Kind::AsyncFunctionDef } else { Kind::FunctionDef };
         Ok(Node::new(
