@@ -840,7 +840,9 @@ mod tests {
     #[test]
     fn tabs_and_form_feeds() {
         use Tok::*;
-        assert_eq!(kinds("if x:\n\ty\n        z\n"), vec![If, Name, Colon, Newline, Indent, Name, Newline, Name, Newline, Dedent, EndMarker]);
+        assert_eq!(kinds("if x:\n\ty\n\tz\n"), vec![If, Name, Colon, Newline, Indent, Name, Newline, Name, Newline, Dedent, EndMarker]);
+        // same column with tab size 8, different with tab size 1: inconsistent
+        assert_eq!(tokenize("if x:\n\ty\n        z\n").error.unwrap().1.kind, ErrorKind::TabError);
         let t = tokenize("if x:\n        y\n\tz\n");
         assert_eq!(t.error.unwrap().1.kind, ErrorKind::TabError);
         assert_eq!(kinds("\x0c  x\n"), vec![Indent, Name, Newline, Dedent, EndMarker]);
