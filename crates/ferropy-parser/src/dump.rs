@@ -89,7 +89,16 @@ pub fn float_repr(f: f64, add_dot_zero: bool) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     let neg = f.is_sign_negative();
-    let s = format!("{:e}", f.abs());
+    let mut s = format!("{:e}", f.abs());
+    // The shortest digits are not always the closest of that length (ties); Python
+    // prints the correctly rounded ones, which exact formatting gives us.
+    let ndigits = s.split_once('e').unwrap().0.chars().filter(|c| c.is_ascii_digit()).count();
+    if ndigits > 1 {
+        let exact = format!("{:.*e}", ndigits - 1, f.abs());
+        if exact.parse::<f64>().ok() == Some(f.abs()) {
+            s = exact;
+        }
+    }
     let (mant, exp) = s.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let digits: String = mant.chars().filter(|c| *c != '.').collect();

@@ -61,20 +61,28 @@ fn normal_name(name: &str) -> String {
     }
 }
 
+/// `Some(None)`: UTF-8 or ASCII; `Some(Some(table))`: a single-byte codec.
 fn table_for(name: &str) -> Option<Option<&'static [u16; 128]>> {
-    let n: String = name.to_ascii_lowercase().replace('_', "-");
-    Some(match n.as_str() {
-        "utf-8" | "utf8" | "u8" | "utf" | "utf8-ucs2" | "utf8-ucs4" | "cp65001" => return Some(None),
-        "ascii" | "us-ascii" | "646" | "us" => return Some(None),
-        "iso-8859-1" | "latin-1" | "latin1" | "iso8859-1" | "8859" | "cp819" | "l1" | "latin" | "iso-ir-100" => Some(&tables::ENC_LATIN_1),
-        "iso-8859-15" | "iso8859-15" | "latin9" | "l9" => Some(&tables::ENC_ISO8859_15),
-        "cp1252" | "windows-1252" => Some(&tables::ENC_CP1252),
-        "koi8-r" => Some(&tables::ENC_KOI8_R),
-        "iso-8859-2" | "iso8859-2" | "latin2" | "l2" => Some(&tables::ENC_ISO8859_2),
-        "cp1251" | "windows-1251" => Some(&tables::ENC_CP1251),
-        "mac-roman" | "macroman" | "macintosh" => Some(&tables::ENC_MAC_ROMAN),
-        _ => return None,
-    })
+    // encodings.normalize_encoding, then the alias table.
+    let mut n = String::new();
+    let mut pending = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if pending && !n.is_empty() {
+                n.push('_');
+            }
+            pending = false;
+            n.push(c.to_ascii_lowercase());
+        } else {
+            pending = true;
+        }
+    }
+    match n.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => return Some(None),
+        "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" => return Some(None),
+        _ => {}
+    }
+    tables::ENCODING_NAMES.binary_search_by_key(&n.as_str(), |e| e.0).ok().map(|i| Some(tables::ENCODING_NAMES[i].1))
 }
 
 fn utf8_error(bytes: &[u8], e: std::str::Utf8Error) -> SyntaxError {
@@ -87,9 +95,18 @@ fn utf8_error(bytes: &[u8], e: std::str::Utf8Error) -> SyntaxError {
     };
     // CPython reports the position within the offending line.
     let mut line_start = bytes[..pos].iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0);
-    // Inside a string literal CPython counts from just after the opening quote.
+    let mut reason = reason;
+    // Inside a string literal CPython decodes just the literal's contents: positions count
+    // from the opening quote, and the contents end at the closing one.
     if let Some(q) = bytes[line_start..pos].iter().rposition(|&c| c == b'"' || c == b'\'') {
+        let quote = bytes[line_start + q];
         line_start += q + 1;
+        let end = bytes[pos..].iter().position(|&c| c == quote || c == b'\n').map(|e| pos + e).unwrap_or(bytes.len());
+        if let Err(e2) = std::str::from_utf8(&bytes[line_start..end]) {
+            if e2.error_len().is_none() {
+                reason = "unexpected end of data";
+            }
+        }
     }
     let lineno = bytes[..pos].iter().filter(|&&c| c == b'\n').count() as i64 + 1;
     let mut err = SyntaxError::simple(
@@ -158,7 +175,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
         Some(name) => {
             let norm = normal_name(&name);
             if bom && norm != "utf-8" {
-                let mut e = SyntaxError::simple(ErrorKind::SyntaxError, "encoding problem: utf8 with BOM");
+                let mut e = SyntaxError::simple(ErrorKind::SyntaxError, format!("encoding problem: {} with BOM", norm));
                 e.lineno = Some(0);
                 return Err(e);
             }
@@ -169,16 +186,14 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
                     return Err(e);
                 }
                 Some(None) => {
-                    let ascii = matches!(norm.to_ascii_lowercase().as_str(), "ascii" | "us-ascii" | "646" | "us");
+                    let ascii = !norm.to_ascii_lowercase().replace('_', "-").starts_with("utf") && norm != "u8" && norm.to_ascii_lowercase() != "cp65001";
                     if ascii {
                         if let Some(pos) = body.iter().position(|&c| c >= 0x80) {
-                            let line_start = body[..pos].iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0);
-                            let lineno = body[..pos].iter().filter(|&&c| c == b'\n').count() as i64 + 1;
                             let mut e = SyntaxError::simple(
                                 ErrorKind::SyntaxError,
-                                format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", body[pos], pos - line_start),
+                                format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", body[pos], pos + bom as usize * 3),
                             );
-                            e.lineno = Some(lineno);
+                            e.lineno = Some(0);
                             return Err(e);
                         }
                     }
@@ -189,12 +204,22 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
                 }
                 Some(Some(tab)) => {
                     let mut s = String::with_capacity(body.len());
-                    for &c in body {
+                    for (i, &c) in body.iter().enumerate() {
                         if c < 0x80 {
                             s.push(c as char);
                         } else {
                             let cp = tab[(c - 0x80) as usize] as u32;
-                            s.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                            match char::from_u32(cp) {
+                                Some(ch) if cp != 0xFFFF => s.push(ch),
+                                _ => {
+                                    let mut e = SyntaxError::simple(
+                                        ErrorKind::SyntaxError,
+                                        format!("'charmap' codec can't decode byte 0x{:02x} in position {}: character maps to <undefined>", c, i),
+                                    );
+                                    e.lineno = Some(0);
+                                    return Err(e);
+                                }
+                            }
                         }
                     }
                     s
@@ -203,4 +228,33 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
         }
     };
     Ok(translate_newlines(&text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_source;
+
+    #[test]
+    fn latin1_declaration() {
+        assert_eq!(decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n").unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
+    }
+
+    #[test]
+    fn declaration_on_second_line_only_after_comment() {
+        assert!(decode_source(b"#!/usr/bin/env python\n# coding: cp1252\nx = '\x80'\n").unwrap().contains('\u{20ac}'));
+        assert!(decode_source(b"x = 1\n# coding: latin-1\ny = '\xe9'\n").is_err());
+    }
+
+    #[test]
+    fn bom_and_newlines() {
+        assert_eq!(decode_source(b"\xef\xbb\xbfx = 1\r\ny = 2\rz = 3").unwrap(), "x = 1\ny = 2\nz = 3");
+        assert_eq!(decode_source(b"\xef\xbb\xbf# coding: latin-1\n").unwrap_err().msg, "encoding problem: iso-8859-1 with BOM");
+    }
+
+    #[test]
+    fn bad_sources() {
+        assert_eq!(decode_source(b"x = 1\x00").unwrap_err().msg, "source code string cannot contain null bytes");
+        assert_eq!(decode_source(b"# coding: bogus\n").unwrap_err().msg, "unknown encoding: bogus");
+        assert!(decode_source(b"x = '\xe9'\n").unwrap_err().msg.starts_with("(unicode error) 'utf-8' codec can't decode byte 0xe9"));
+    }
 }
