@@ -261,7 +261,7 @@ impl<'a> Lexer<'a> {
                     }
                     if self.pos + 2 >= self.b.len() {
                         let mut e = self.err_here("unexpected EOF while parsing");
-                        e.offset = Some(char_col(self.src, self.line_start, self.pos + 1));
+                        e.offset = Some((self.pos + 1 - self.line_start) as i64 + 1);
                         e.end_offset = Some(-1);
                         self.pos += 2;
                         self.newline_seen();
@@ -534,6 +534,11 @@ impl<'a> Lexer<'a> {
             } else if c == b'_' && any {
                 self.pos += 1;
                 if !pred(self.peek(0)) {
+                    let d = self.peek(0);
+                    if d.is_ascii_digit() && kind != "decimal" {
+                        self.pos += 1;
+                        return Err(self.err_here(format!("invalid digit '{}' in {} literal", d as char, kind)));
+                    }
                     return Err(self.err_here(format!("invalid {} literal", kind)));
                 }
             } else {

@@ -446,6 +446,9 @@ impl<'a> Parser<'a> {
             if self.peek() == Tok::Star {
                 self.bump();
                 let star = self.toks[self.pos - 1];
+                if seen_kwunpack {
+                    return Err(self.err_tok("iterable argument unpacking follows keyword argument unpacking", &star));
+                }
                 let v = self.expression()?;
                 let s = self.mk(Kind::Starred, astart, vec![Value::node(v), ctx(Kind::Load)]);
                 if seen_kwunpack {
@@ -455,6 +458,9 @@ impl<'a> Parser<'a> {
             } else if self.peek() == Tok::DoubleStar {
                 self.bump();
                 let v = self.expression()?;
+                if matches!(self.peek(), Tok::For | Tok::Async) && n_items == 1 {
+                    return Err(self.invalid());
+                }
                 keywords.push(self.mk(Kind::Keyword, astart, vec![Value::None, Value::node(v)]));
                 seen_kwunpack = true;
             } else if matches!(self.peek(), Tok::True | Tok::False | Tok::None) && self.peek_at(1) == Tok::Equal {
@@ -539,6 +545,13 @@ impl<'a> Parser<'a> {
         Ok(self.mk(Kind::Call, start, vec![Value::node(func), Value::list(args), Value::list(keywords)]))
     }
 
+
+    fn check_comp_elt(&self, elt: &Node) -> PResult<()> {
+        if elt.kind == Kind::Starred {
+            return Err(self.err_node("iterable unpacking cannot be used in comprehension", elt));
+        }
+        Ok(())
+    }
 
     pub(crate) fn comprehension_clauses(&mut self) -> PResult<Vec<Node>> {
         let mut gens = Vec::new();
@@ -642,6 +655,7 @@ impl<'a> Parser<'a> {
         }
         let first = self.star_named_expression()?;
         if matches!(self.peek(), Tok::For | Tok::Async) {
+            self.check_comp_elt(&first)?;
             let gens = self.comprehension_clauses()?;
             self.expect(Tok::RPar)?;
             return Ok(self.mk(Kind::GeneratorExp, start, vec![Value::node(first), Value::list(gens)]));
@@ -663,6 +677,9 @@ impl<'a> Parser<'a> {
             }
             let e = self.star_named_expression()?;
             elts.push(e);
+            if matches!(self.peek(), Tok::For | Tok::Async) {
+                return Err(self.err_nodes("did you forget parentheses around the comprehension target?", &elts[0], elts.last().unwrap()));
+            }
             if !matches!(self.peek(), Tok::Comma | Tok::RPar) {
                 return Err(self.maybe_missing_comma(elts.last().unwrap()));
             }
@@ -706,6 +723,7 @@ impl<'a> Parser<'a> {
         }
         let first = self.star_named_expression()?;
         if matches!(self.peek(), Tok::For | Tok::Async) {
+            self.check_comp_elt(&first)?;
             let gens = self.comprehension_clauses()?;
             self.expect(Tok::RSqb)?;
             return Ok(self.mk(Kind::ListComp, start, vec![Value::node(first), Value::list(gens)]));
@@ -714,6 +732,9 @@ impl<'a> Parser<'a> {
         loop {
             if self.eat(Tok::RSqb) {
                 break;
+            }
+            if matches!(self.peek(), Tok::For | Tok::Async) && elts.len() > 1 {
+                return Err(self.err_nodes("did you forget parentheses around the comprehension target?", &elts[0], elts.last().unwrap()));
             }
             if !self.eat(Tok::Comma) {
                 return Err(self.maybe_missing_comma(elts.last().unwrap()));
@@ -769,6 +790,7 @@ impl<'a> Parser<'a> {
         if let Some(first) = first_key {
             // set
             if matches!(self.peek(), Tok::For | Tok::Async) {
+                self.check_comp_elt(&first)?;
                 let gens = self.comprehension_clauses()?;
                 self.expect(Tok::RBrace)?;
                 return Ok(self.mk(Kind::SetComp, start, vec![Value::node(first), Value::list(gens)]));
@@ -777,6 +799,9 @@ impl<'a> Parser<'a> {
             loop {
                 if self.eat(Tok::RBrace) {
                     break;
+                }
+                if matches!(self.peek(), Tok::For | Tok::Async) && elts.len() > 1 {
+                    return Err(self.err_nodes("did you forget parentheses around the comprehension target?", &elts[0], elts.last().unwrap()));
                 }
                 if !self.eat(Tok::Comma) {
                     return Err(self.maybe_missing_comma(elts.last().unwrap()));
@@ -865,7 +890,14 @@ impl<'a> Parser<'a> {
                         return Err(self.err_tok("/ must be ahead of *", &t));
                     }
                     if args.is_empty() {
+                        if self.peek_at(1) == Tok::Comma {
+                            return Err(self.err_tok("at least one argument must precede /", &t));
+                        }
                         return Err(self.invalid());
+                    }
+                    if self.peek_at(1) == Tok::Star {
+                        let st = *self.tok_at(1);
+                        return Err(self.err_tok("expected comma between / and *", &st));
                     }
                     self.bump();
                     slash_seen = true;
@@ -922,7 +954,15 @@ impl<'a> Parser<'a> {
                 }
                 Tok::Name => {
                     let a = self.param(annotations, false)?;
-                    let default = if self.eat(Tok::Equal) { Some(self.expression()?) } else { None };
+                    let default = if self.peek() == Tok::Equal {
+                        let eq = self.bump();
+                        if matches!(self.peek(), Tok::Comma | Tok::RPar) || (self.peek() == end && end == Tok::Colon) {
+                            return Err(self.err_tok("expected default value expression", &eq));
+                        }
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
                     if star_seen {
                         kwonly.push(a);
                         kw_defaults.push(Value::opt(default));
@@ -938,8 +978,35 @@ impl<'a> Parser<'a> {
                         args.push(a);
                     }
                 }
-                Tok::LPar if !annotations => {
-                    return Err(self.err_tok("Lambda expression parameters cannot be parenthesized", &t));
+                Tok::LPar => {
+                    // `def f((a, b))`: find the matching parenthesis for the range.
+                    let mut depth = 0;
+                    let mut i = self.pos;
+                    let mut names_only = true;
+                    loop {
+                        let k = self.toks[i.min(self.toks.len() - 1)].kind;
+                        match k {
+                            Tok::LPar => depth += 1,
+                            Tok::RPar => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    break;
+                                }
+                            }
+                            Tok::Name | Tok::Comma => {}
+                            _ => names_only = false,
+                        }
+                        if matches!(k, Tok::EndMarker | Tok::Newline | Tok::Error) {
+                            return Err(self.invalid());
+                        }
+                        i += 1;
+                    }
+                    if !names_only {
+                        return Err(self.invalid());
+                    }
+                    let close = self.toks[i];
+                    let msg = if annotations { "Function parameters cannot be parenthesized" } else { "Lambda expression parameters cannot be parenthesized" };
+                    return Err(self.err_range(msg, t.line, t.col, close.end_line, close.end_col));
                 }
                 _ => return Err(self.invalid()),
             }

@@ -164,8 +164,9 @@ impl<'a> Parser<'a> {
             if self.peek() == Tok::Error {
                 return Err(self.invalid());
             }
-            let prev = self.toks[self.pos.saturating_sub(1)];
-            Err(self.err_range(&format!("expected '{}'", what), prev.end_line, prev.end_col, prev.end_line, prev.end_col))
+            // a forced token: reported at the token found instead
+            let t = *self.tok();
+            Err(self.err_tok(&format!("expected '{}'", what), &t))
         }
     }
 
@@ -233,7 +234,13 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn err_tok(&self, msg: &str, t: &Token) -> Box<SyntaxError> {
-        self.err_range(msg, t.line, t.col, t.end_line, t.end_col)
+        let mut e = self.err_range(msg, t.line, t.col, t.end_line, t.end_col);
+        if t.kind == Tok::Dedent {
+            // CPython's DEDENT tokens carry column -1.
+            e.offset = Some(0);
+            e.end_offset = Some(-1);
+        }
+        e
     }
 
     /// The generic error at the current token.

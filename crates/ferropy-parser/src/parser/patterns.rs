@@ -52,7 +52,14 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let p = self.or_pattern()?;
         if self.eat(Tok::As) {
-            if self.peek() != Tok::Name {
+            if self.peek() != Tok::Name || matches!(self.peek_at(1), Tok::Dot | Tok::LPar | Tok::LSqb) {
+                let save = self.pos;
+                if let Ok(e) = self.star_expressions() {
+                    if e.kind != Kind::Name {
+                        return Err(self.err_node("invalid pattern target", &e));
+                    }
+                }
+                self.pos = save;
                 return Err(self.invalid());
             }
             let t = self.bump();
@@ -200,7 +207,11 @@ impl<'a> Parser<'a> {
                     return Err(self.invalid());
                 }
                 let t = self.bump();
-                rest = Value::Str(self.ident(&t));
+                let name = self.ident(&t);
+                if name == "_" {
+                    return Err(self.err_tok("invalid syntax", &t));
+                }
+                rest = Value::Str(name);
                 self.eat(Tok::Comma);
                 break;
             }

@@ -546,7 +546,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.expect(Tok::RPar)?;
-                if self.peek() != Tok::Colon {
+                if self.peek() != Tok::Colon && self.peek() != Tok::Newline {
                     return Err(self.invalid());
                 }
                 Ok(items)
@@ -592,6 +592,10 @@ impl<'a> Parser<'a> {
             star = Some(is_star);
             let mut typ = None;
             let mut name = Value::None;
+            if self.peek() == Tok::Newline {
+                let t = *self.tok();
+                return Err(self.err_tok("expected ':'", &t));
+            }
             if self.peek() != Tok::Colon {
                 let ty = self.expression()?;
                 if self.peek() == Tok::Comma {
@@ -615,8 +619,13 @@ impl<'a> Parser<'a> {
                             q = self.pos;
                         }
                         let _ = q;
+                        let mut end = *self.toks.get(self.pos - 1).unwrap_or(self.tok());
+                        if self.peek() == Tok::As && self.peek_at(1) == Tok::Name {
+                            end = *self.tok_at(1);
+                        }
                         self.pos = s2;
-                        return Err(self.err_nodes("multiple exception types must be parenthesized", &ty, &last));
+                        let _ = last;
+                        return Err(self.err_range("multiple exception types must be parenthesized", ty.loc.lineno, ty.loc.col, end.end_line, end.end_col));
                     }
                 }
                 typ = Some(ty);
@@ -645,6 +654,14 @@ impl<'a> Parser<'a> {
                 return Err(self.invalid());
             }
             let t = *self.tok();
+            if t.kind == Tok::EndMarker {
+                // at the end of the file CPython points after the last line's NEWLINE
+                if let Some(nl) = self.toks[..self.pos].iter().rev().find(|t| t.kind == Tok::Newline) {
+                    let mut e = self.err_tok("expected 'except' or 'finally' block", nl);
+                    e.end_offset = Some(-1);
+                    return Err(e);
+                }
+            }
             return Err(self.err_tok("expected 'except' or 'finally' block", &t));
         }
         let k = if star == Some(true) { Kind::TryStar } else { Kind::Try };
@@ -731,6 +748,10 @@ impl<'a> Parser<'a> {
             Ok(first)
         })();
         let subject = match subject {
+            Ok(_) if self.peek() == Tok::Newline => {
+                let t = *self.tok();
+                return Err(self.err_tok("expected ':'", &t));
+            }
             Ok(s) if self.peek() == Tok::Colon => s,
             _ => {
                 self.pos = save;
