@@ -19,11 +19,32 @@ pub use error::{ErrorKind, SyntaxError};
 
 /// Parse a file's bytes (coding declarations and BOM honoured, as `ast.parse(bytes)`).
 pub fn parse_module(source: &[u8], filename: &str) -> Result<Module, SyntaxError> {
-    let text = source::decode_source(source).map_err(|mut e| {
+    let (text, declared) = source::decode_source_info(source).map_err(|mut e| {
         e.filename = filename.to_string();
         e
     })?;
-    parse_str(&text, filename)
+    parse_str(&text, filename).map_err(|e| if declared { e } else { to_byte_columns(e, &text) })
+}
+
+/// Char columns -> byte columns, as `ast.parse(bytes)` reports them without a declared
+/// encoding.
+fn to_byte_columns(mut e: SyntaxError, text: &str) -> SyntaxError {
+    if text.is_ascii() {
+        return e;
+    }
+    let conv = |line: Option<i64>, off: Option<i64>| -> Option<i64> {
+        let (l, o) = match (line, off) {
+            (Some(l), Some(o)) if l >= 1 && o >= 1 => (l, o),
+            _ => return off,
+        };
+        let s = text.split('\n').nth(l as usize - 1)?;
+        let chars = (o - 1) as usize;
+        let bytes: usize = s.chars().take(chars).map(|c| c.len_utf8()).sum::<usize>() + chars.saturating_sub(s.chars().count());
+        Some(bytes as i64 + 1)
+    };
+    e.offset = conv(e.lineno, e.offset).or(e.offset);
+    e.end_offset = conv(e.end_lineno, e.end_offset).or(e.end_offset);
+    e
 }
 
 /// Parse already-decoded text.

@@ -142,6 +142,13 @@ fn translate_newlines(s: &str) -> String {
 
 /// Decode a source file's bytes to text.
 pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
+    decode_source_info(bytes).map(|(s, _)| s)
+}
+
+/// Decode, also saying whether the file declared its encoding (BOM or coding line).
+/// CPython 3.11 reports SyntaxError columns in characters only in that case; for plain
+/// bytes they are byte columns (an oddity we reproduce).
+pub fn decode_source_info(bytes: &[u8]) -> Result<(String, bool), SyntaxError> {
     if bytes.contains(&0) {
         return Err(SyntaxError::simple(ErrorKind::SyntaxError, "source code string cannot contain null bytes"));
     }
@@ -167,6 +174,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
         }
     }
     let _ = spec_line;
+    let declared = bom || spec.is_some();
     let text: String = match spec {
         None => match std::str::from_utf8(body) {
             Ok(s) => s.to_string(),
@@ -227,7 +235,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
             }
         }
     };
-    Ok(translate_newlines(&text))
+    Ok((translate_newlines(&text), declared))
 }
 
 #[cfg(test)]

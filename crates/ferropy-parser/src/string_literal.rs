@@ -233,10 +233,7 @@ impl<'a> Parser<'a> {
         let text = self.text(t);
         let body = &text[p.plen + p.qlen..text.len() - p.qlen];
         if p.bytes && !body.is_ascii() {
-            let mut e = self.err_tok("bytes can only contain ASCII literal characters", t);
-            // CPython's end column here is a byte count.
-            e.end_offset = Some(t.end_col as i64 + 1);
-            return Err(e);
+            return Err(self.err_tok("bytes can only contain ASCII literal characters", t));
         }
         if p.raw || !body.contains('\\') {
             out.extend_from_slice(body.as_bytes());

@@ -67,6 +67,10 @@ pub struct Tokens {
     pub line_starts: Vec<u32>,
     /// The error is "'(' was never closed" (it has its own precedence rule).
     pub unclosed: bool,
+    /// The error is one CPython's tokenizer only reports when the parser asks for that
+    /// token (indentation, tabs, line continuation), so it never replaces an earlier
+    /// parser error.
+    pub only_if_reached: bool,
 }
 
 const MAX_INDENT: usize = 100;
@@ -140,10 +144,14 @@ pub fn tokenize(src: &str) -> Tokens {
         cont_line: false,
     };
     let mut unclosed = false;
+    let mut only_if_reached = false;
     let error = match lx.run() {
         Ok(()) => None,
         Err(e) => {
             unclosed = e.msg.ends_with("was never closed");
+            only_if_reached = e.kind != ErrorKind::SyntaxError
+                || e.msg.starts_with("unexpected character after line continuation")
+                || e.msg.starts_with("unexpected EOF");
             let (line, col) = (lx.line, (lx.pos.min(lx.b.len()) - lx.line_start) as u32);
             lx.toks.push(Token { kind: Tok::Error, start: lx.pos as u32, end: lx.pos as u32, line, col, end_line: line, end_col: col });
             Some((lx.toks.len() - 1, e))
@@ -158,7 +166,7 @@ pub fn tokenize(src: &str) -> Tokens {
         }
     }
     let _ = &lx.line_starts;
-    Tokens { toks: lx.toks, error, line_starts: ls, unclosed }
+    Tokens { toks: lx.toks, error, line_starts: ls, unclosed, only_if_reached }
 }
 
 /// 1-based character column of byte `pos` on the line starting at `line_start`.
@@ -255,13 +263,13 @@ impl<'a> Lexer<'a> {
                     if self.peek(1) != b'\n' {
                         self.pos += 1;
                         let mut e = self.err_here("unexpected character after line continuation character");
-                        e.offset = Some(char_col(self.src, self.line_start, self.pos) );
+                        e.offset = Some(char_col(self.src, self.line_start, self.pos));
                         e.end_offset = Some(0);
                         return Err(e);
                     }
                     if self.pos + 2 >= self.b.len() {
                         let mut e = self.err_here("unexpected EOF while parsing");
-                        e.offset = Some((self.pos + 1 - self.line_start) as i64 + 1);
+                        e.offset = Some(char_col(self.src, self.line_start, self.pos + 1));
                         e.end_offset = Some(-1);
                         self.pos += 2;
                         self.newline_seen();
@@ -629,7 +637,7 @@ impl<'a> Lexer<'a> {
                 return Ok(());
             }
         }
-        if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
+        if c.is_ascii_alphanumeric() || c == b'_' {
             let tokstart = self.toks.len();
             let _ = tokstart;
             // CPython points at the literal's start when the offending char is part of it.

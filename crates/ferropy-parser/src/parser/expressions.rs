@@ -146,7 +146,7 @@ impl<'a> Parser<'a> {
             self.bump();
             let test = self.disjunction()?;
             if self.peek() != Tok::Else {
-                if self.peek() == Tok::Error {
+                if matches!(self.peek(), Tok::Error | Tok::Colon) {
                     return Err(self.invalid());
                 }
                 let prev = self.toks[self.pos - 1];
@@ -890,12 +890,12 @@ impl<'a> Parser<'a> {
                         return Err(self.err_tok("/ must be ahead of *", &t));
                     }
                     if args.is_empty() {
-                        if self.peek_at(1) == Tok::Comma {
+                        if self.peek_raw(1) == Tok::Comma {
                             return Err(self.err_tok("at least one argument must precede /", &t));
                         }
                         return Err(self.invalid());
                     }
-                    if self.peek_at(1) == Tok::Star {
+                    if self.peek_raw(1) == Tok::Star {
                         let st = *self.tok_at(1);
                         return Err(self.err_tok("expected comma between / and *", &st));
                     }

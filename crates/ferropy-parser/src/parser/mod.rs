@@ -76,6 +76,12 @@ impl<'a> Parser<'a> {
         self.toks[self.see(self.pos + k)].kind
     }
 
+    /// Look ahead without it counting as "read" for error locations.
+    #[inline]
+    pub(crate) fn peek_raw(&self, k: usize) -> Tok {
+        self.toks[(self.pos + k).min(self.toks.len() - 1)].kind
+    }
+
     #[inline]
     pub(crate) fn tok(&self) -> &Token {
         &self.toks[self.see(self.pos)]
@@ -286,6 +292,9 @@ pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: us
                 let seen = p.seen.get().max(p.pos);
                 if seen >= *idx {
                     return Err(Box::new(te.clone()));
+                }
+                if toks.only_if_reached {
+                    return Err(e);
                 }
                 if toks.unclosed {
                     let seen_line = p.toks[seen.min(p.toks.len() - 1)].line as i64;

@@ -308,6 +308,14 @@ impl<'a> Parser<'a> {
                     Kind::Name | Kind::Attribute | Kind::Subscript => {}
                     Kind::Tuple | Kind::List => {
                         let msg = format!("only single target (not {}) can be annotated", if e.kind == Kind::Tuple { "tuple" } else { "list" });
+                        // an unparenthesised tuple is reported at its first element
+                        if e.kind == Kind::Tuple && first_tok != Tok::LPar {
+                            if let Value::List(v) = &e.fields[0] {
+                                if let Some(Value::Node(f)) = v.first() {
+                                    return Err(self.err_node(&msg, f));
+                                }
+                            }
+                        }
                         return Err(self.err_node(&msg, &e));
                     }
                     _ => return Err(self.err_node("illegal target for annotation", &e)),
