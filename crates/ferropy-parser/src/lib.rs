@@ -23,7 +23,7 @@ pub fn parse_module(source: &[u8], filename: &str) -> Result<Module, SyntaxError
         e.filename = filename.to_string();
         e
     })?;
-    parse_str(&text, filename).map_err(|e| if declared { e } else { to_byte_columns(e, &text) })
+    parse_text(&text, filename).map_err(|(e, chars)| if declared || chars { e } else { to_byte_columns(e, &text) })
 }
 
 /// Char columns -> byte columns, as `ast.parse(bytes)` reports them without a declared
@@ -49,11 +49,15 @@ fn to_byte_columns(mut e: SyntaxError, text: &str) -> SyntaxError {
 
 /// Parse already-decoded text.
 pub fn parse_str(text: &str, filename: &str) -> Result<Module, SyntaxError> {
+    parse_text(text, filename).map_err(|(e, _)| e)
+}
+
+fn parse_text(text: &str, filename: &str) -> Result<Module, (SyntaxError, bool)> {
     // Parse on the caller's stack within a small budget; a deeply nested file that
     // needs more is parsed again on a private thread with a big stack, so nesting is
     // bounded by the parser's own limit and not by the calling thread's stack.
     let mut r = parse_str_here(text, 512 << 10);
-    if matches!(&r, Err(e) if e.msg == parser::STACK_RETRY) {
+    if matches!(&r, Err((e, _)) if e.msg == parser::STACK_RETRY) {
         let t = std::thread::scope(|s| {
             std::thread::Builder::new()
                 .stack_size(512 << 20)
@@ -63,10 +67,10 @@ pub fn parse_str(text: &str, filename: &str) -> Result<Module, SyntaxError> {
         r = match t {
             Ok(Ok(r)) => r,
             Ok(Err(p)) => std::panic::resume_unwind(p),
-            Err(_) => Err(Box::new(SyntaxError::simple(ErrorKind::MemoryError, ""))),
+            Err(_) => Err((Box::new(SyntaxError::simple(ErrorKind::MemoryError, "")), false)),
         };
     }
-    r.map_err(|e| {
+    r.map_err(|(e, chars)| {
         let mut e = *e;
         e.filename = filename.to_string();
         if e.text.is_none() {
@@ -78,15 +82,15 @@ pub fn parse_str(text: &str, filename: &str) -> Result<Module, SyntaxError> {
                 }
             }
         }
-        e
+        (e, chars)
     })
 }
 
-fn parse_str_here(text: &str, stack_budget: usize) -> Result<Module, Box<SyntaxError>> {
+fn parse_str_here(text: &str, stack_budget: usize) -> Result<Module, (Box<SyntaxError>, bool)> {
     let toks = tokenizer::tokenize(text);
     let m = parser::parse_tokens(text, &toks, stack_budget)?;
     if ast_depth(&m) > MAX_AST_DEPTH {
-        return Err(Box::new(SyntaxError::simple(ErrorKind::RecursionError, "maximum recursion depth exceeded during ast construction")));
+        return Err((Box::new(SyntaxError::simple(ErrorKind::RecursionError, "maximum recursion depth exceeded during ast construction")), false));
     }
     Ok(m)
 }

@@ -252,6 +252,15 @@ impl<'a> Parser<'a> {
     /// The generic error at the current token.
     pub(crate) fn invalid(&self) -> Box<SyntaxError> {
         let t = self.last_seen();
+        // CPython reads past a string to see whether another one follows (implicit
+        // concatenation), so a tokenizer error right after it is reached.
+        if t.kind == Tok::String {
+            let mut i = self.seen.get().max(self.pos);
+            while i < self.toks.len() - 1 && self.toks[i].kind == Tok::String {
+                i += 1;
+            }
+            self.see(i);
+        }
         let mut e = match t.kind {
             Tok::Indent => {
                 let mut e = self.err_range("unexpected indent", t.line, t.end_col.saturating_sub(1), t.line, t.end_col);
@@ -276,7 +285,16 @@ impl<'a> Parser<'a> {
 }
 
 /// Parse a whole file.
-pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: usize) -> Result<Node, Box<SyntaxError>> {
+/// The error's flag says whether it came from the tokenizer proper, whose columns CPython
+/// always counts in characters.
+pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: usize) -> Result<Node, (Box<SyntaxError>, bool)> {
+    parse_tokens_inner(src, toks, stack_budget).map_err(|e| {
+        let from_tokenizer = matches!(&toks.error, Some((_, te)) if *e == *te) && !toks.unclosed && !toks.only_if_reached;
+        (e, from_tokenizer)
+    })
+}
+
+fn parse_tokens_inner(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: usize) -> Result<Node, Box<SyntaxError>> {
     let err_at = toks.error.as_ref().map(|e| e.0).unwrap_or(usize::MAX);
     let mut p = Parser::new(src, &toks.toks, &toks.line_starts, err_at);
     p.stack_budget = stack_budget;
