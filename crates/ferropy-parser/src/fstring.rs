@@ -235,9 +235,18 @@ impl<'a> Parser<'a> {
         };
         let sub = format!("({})", text);
         let mut toks = tokenize(&sub);
+        // Errors inside the expression: 3.11 numbers lines from where the expression
+        // starts in the file but keeps columns of the "(expression)" text it parsed.
+        let shift = |e: &mut crate::error::SyntaxError| {
+            e.lineno = e.lineno.map(|l| l + line0 as i64 - 1);
+            e.end_lineno = e.end_lineno.map(|l| l + line0 as i64 - 1);
+        };
         if let Some((_, e)) = toks.error.take() {
             let mut e = e;
-            e.msg = format!("f-string: {}", e.msg);
+            if toks.unclosed || e.kind != crate::error::ErrorKind::SyntaxError {
+                e.msg = format!("f-string: {}", e.msg);
+            }
+            shift(&mut e);
             return Err(Box::new(e));
         }
         for tk in toks.toks.iter_mut() {
@@ -270,6 +279,7 @@ impl<'a> Parser<'a> {
                 };
                 let mut e = *e;
                 e.msg = format!("f-string: {}", e.msg);
+                shift(&mut e);
                 Err(Box::new(e))
             }
         }

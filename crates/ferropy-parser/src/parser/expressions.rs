@@ -653,6 +653,12 @@ impl<'a> Parser<'a> {
             self.expect(Tok::RPar)?;
             return Ok(y);
         }
+        if self.peek() == Tok::DoubleStar {
+            let t = *self.tok();
+            self.bump();
+            let _ = self.bitwise_or()?;
+            return Err(self.err_tok("cannot use double starred expression here", &t));
+        }
         let first = self.star_named_expression()?;
         if matches!(self.peek(), Tok::For | Tok::Async) {
             self.check_comp_elt(&first)?;

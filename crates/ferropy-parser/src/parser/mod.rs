@@ -252,9 +252,14 @@ impl<'a> Parser<'a> {
     /// The generic error at the current token.
     pub(crate) fn invalid(&self) -> Box<SyntaxError> {
         let t = self.last_seen();
+        self.invalid_at(t)
+    }
+
+    /// The generic error at token `t` (look-ahead already done still counts).
+    pub(crate) fn invalid_at(&self, t: Token) -> Box<SyntaxError> {
         // CPython reads past a string to see whether another one follows (implicit
         // concatenation), so a tokenizer error right after it is reached.
-        if t.kind == Tok::String {
+        if self.toks[self.seen.get().max(self.pos).min(self.toks.len() - 1)].kind == Tok::String {
             let mut i = self.seen.get().max(self.pos);
             while i < self.toks.len() - 1 && self.toks[i].kind == Tok::String {
                 i += 1;

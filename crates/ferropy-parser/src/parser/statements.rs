@@ -113,7 +113,15 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        self.invalid()
+        // CPython's second pass tries to read another expression here (for its "forgot a
+        // comma?" hint); what it reads counts for tokenizer errors further on.
+        let t = self.last_seen();
+        if self.is_expr_start() {
+            let save = self.pos;
+            let _ = self.expression();
+            self.pos = save;
+        }
+        self.invalid_at(t)
     }
 
     fn simple_stmt(&mut self) -> PResult<Node> {
@@ -332,6 +340,21 @@ impl<'a> Parser<'a> {
                 Ok(self.mk(Kind::AnnAssign, start, vec![Value::node(target), Value::node(ann), Value::opt(value), Value::Int(simple)]))
             }
             Tok::Equal => {
+                if !matches!(e.kind, Kind::Yield | Kind::YieldFrom) {
+                    if let Some(bad) = super::targets::invalid_target(&e, false) {
+                        let direct = std::ptr::eq(bad, &e);
+                        let parenthesized = first_tok == Tok::LPar && (e.loc.lineno, e.loc.col) != start;
+                        let excluded = matches!(e.kind, Kind::Tuple | Kind::List | Kind::GeneratorExp)
+                            || (!parenthesized && matches!(e.kind, Kind::Compare | Kind::BoolOp | Kind::IfExp | Kind::Lambda | Kind::NamedExpr))
+                            || (!parenthesized && e.kind == Kind::UnaryOp && matches!(e.fields[0].as_node().map(|n| n.kind), Some(Kind::Not)))
+                            || (e.kind == Kind::Constant && matches!(expr_name(&e), "None" | "True" | "False"));
+                        if direct && !excluded && self.rhs_prefix_ok() {
+                            let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(bad));
+                            return Err(self.err_node(&msg, bad));
+                        }
+                        return Err(self.err_node(&format!("cannot assign to {}", expr_name(bad)), bad));
+                    }
+                }
                 let mut exprs = vec![e];
                 while self.eat(Tok::Equal) {
                     let v = if self.peek() == Tok::Yield { self.yield_expr()? } else { self.star_expressions()? };
@@ -378,6 +401,23 @@ impl<'a> Parser<'a> {
             }
             _ => Ok(self.mk(Kind::Expr, start, vec![Value::node(e)])),
         }
+    }
+
+    /// After `target =`: does a bitwise_or expression start here, not followed by another
+    /// `=` or `:=` (CPython's condition for the "Maybe you meant '=='" hint)?
+    fn rhs_prefix_ok(&mut self) -> bool {
+        let save = self.pos;
+        self.bump();
+        let ok = match self.peek() {
+            Tok::Star | Tok::Lambda | Tok::Not | Tok::Yield => false,
+            _ if !self.is_expr_start() => false,
+            _ => match self.bitwise_or() {
+                Ok(_) => !matches!(self.peek(), Tok::Equal | Tok::ColonEqual),
+                Err(_) => true,
+            },
+        };
+        self.pos = save;
+        ok
     }
 
     fn rhs_is_simple(&self, v: &Node) -> bool {
