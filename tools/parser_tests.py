@@ -143,6 +143,44 @@ def run_errors(binary, verbose):
     return bad == 0
 
 
+def run_render(binary, step, verbose):
+    """`ferropy --dump-ast FILE` must print a syntax error exactly as `python3 FILE` does
+    (every `step`-th error case; SyntaxWarnings, which we do not emit, are skipped)."""
+    d = os.path.join(ROOT, 'crates', 'ferropy-parser', 'tests', 'errors')
+    cases = load_cases(os.path.join(d, 'cases.py.txt'))
+    expected = [l.rstrip('\n') for l in open(os.path.join(d, 'expected.txt'), encoding='utf-8')]
+    known = set()
+    for line in open(os.path.join(d, 'known_differences.txt'), encoding='utf-8'):
+        if line.strip() and not line.startswith('#'):
+            known.add(bytes.fromhex(line.split('\t', 1)[0]).decode('utf-8'))
+    tmp = tempfile.mkdtemp()
+    same = differ = 0
+    for i in range(0, len(cases), step):
+        src, exp = cases[i], expected[i]
+        if not exp.startswith('ERROR SyntaxError') and not exp.startswith('ERROR IndentationError') and not exp.startswith('ERROR TabError'):
+            continue
+        if src in known:
+            continue
+        p = os.path.join(tmp, 'case%04d.py' % i)
+        with open(p, 'wb') as f:
+            f.write(src.encode('utf-8'))
+        theirs = subprocess.run([sys.executable, p], capture_output=True, timeout=60).stderr
+        if b'Warning' in theirs:
+            os.unlink(p)
+            continue
+        mine = subprocess.run(binary + ['--dump-ast', p], capture_output=True, timeout=60)
+        os.unlink(p)
+        if mine.stderr == theirs and mine.returncode == 1:
+            same += 1
+        else:
+            differ += 1
+            if verbose:
+                print('RENDERDIFF case %d: %r\n--- python3:\n%s--- ferropy:\n%s' % (i, src[:120], theirs.decode(errors='replace'), mine.stderr.decode(errors='replace')))
+    os.rmdir(tmp)
+    print('parser error printing: %d cases, %d identical, %d differ' % (same + differ, same, differ))
+    return differ == 0
+
+
 def load_cases(path):
     text = open(path, encoding='utf-8').read()
     parts = text.split('\n### case\n')
@@ -155,6 +193,7 @@ def main():
     ap.add_argument('--all', action='store_true')
     ap.add_argument('--positions', type=int)
     ap.add_argument('--errors', action='store_true')
+    ap.add_argument('--render', type=int, metavar='STEP', help='compare printed errors with python3 FILE on every STEP-th error case')
     ap.add_argument('--binary')
     ap.add_argument('-q', '--quiet', action='store_true')
     ap.add_argument('files', nargs='*')
@@ -172,6 +211,8 @@ def main():
         ok &= compare(binary, sample(files, a.positions), True, 'parser positions', not a.quiet)
     if a.errors:
         ok &= run_errors(binary, not a.quiet)
+    if a.render:
+        ok &= run_render(binary, a.render, not a.quiet)
     sys.exit(0 if ok else 1)
 
 

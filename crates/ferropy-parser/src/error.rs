@@ -75,8 +75,12 @@ impl SyntaxError {
             }
             let line: String = body.iter().collect();
             let _ = writeln!(out, "    {}", line);
-            if let Some(off) = self.offset {
-                let len = body.len() as i64;
+            // The printer measures the line in UTF-8 bytes (it clips offsets with it).
+            let len_bytes = line.len() as i64;
+            let suppressed = self.kind == ErrorKind::SyntaxError && self.end_offset == Some(-1);
+            let single = self.kind != ErrorKind::SyntaxError;
+            if let (Some(off), false) = (self.offset, suppressed) {
+                let len = len_bytes;
                 let mut o = off - 1 - i as i64;
                 if o > len {
                     o = len;
@@ -90,7 +94,7 @@ impl SyntaxError {
                     if end > len + 1 {
                         end = len + 1;
                     }
-                    if end <= o {
+                    if end <= o || single {
                         end = o + 1;
                     }
                     let _ = writeln!(out, "    {}{}", " ".repeat(o as usize), "^".repeat((end - o) as usize));

@@ -241,8 +241,17 @@ impl<'a> Parser<'a> {
             e.lineno = e.lineno.map(|l| l + line0 as i64 - 1);
             e.end_lineno = e.end_lineno.map(|l| l + line0 as i64 - 1);
         };
+        // The error's text is the line of the "(expression)" string, as 3.11 shows it.
+        let sub_text = |e: &mut crate::error::SyntaxError| {
+            if let Some(l) = e.lineno {
+                if l >= 1 {
+                    e.text = sub.split('\n').nth(l as usize - 1).map(|s| s.to_string());
+                }
+            }
+        };
         if let Some((_, e)) = toks.error.take() {
             let mut e = e;
+            sub_text(&mut e);
             if toks.unclosed || e.kind != crate::error::ErrorKind::SyntaxError {
                 e.msg = format!("f-string: {}", e.msg);
             }
@@ -279,6 +288,9 @@ impl<'a> Parser<'a> {
                 };
                 let mut e = *e;
                 e.msg = format!("f-string: {}", e.msg);
+                if e.text.is_none() {
+                    sub_text(&mut e);
+                }
                 shift(&mut e);
                 Err(Box::new(e))
             }
