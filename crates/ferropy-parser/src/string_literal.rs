@@ -58,15 +58,40 @@ pub fn nfkc_identifier(s: &str) -> String {
 static NAMES: &str = include_str!("unicode_names.txt");
 
 fn lookup_name(name: &str) -> Option<u32> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     let upper = name.to_ascii_uppercase();
     if let Some(hex) = upper.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
-        return u32::from_str_radix(hex, 16).ok();
+        let cp = u32::from_str_radix(hex, 16).ok()?;
+        return (hex.len() >= 4 && hex.len() <= 5 && crate::unicode_tables::NON_PRINTABLE.iter().all(|&(lo, hi)| cp < lo || cp > hi)).then_some(cp);
     }
-    // Lines are "NAME;HEX"; a linear scan is fine for the rare \N escapes.
-    for line in NAMES.lines() {
-        if let Some((n, h)) = line.split_once(';') {
-            if n == upper {
-                return u32::from_str_radix(h, 16).ok();
+    if let Some(rest) = upper.strip_prefix("HANGUL SYLLABLE ") {
+        return hangul_syllable(rest);
+    }
+    // Built once: "NAME;HEX" lines of the generated table.
+    let map = MAP.get_or_init(|| {
+        NAMES.lines().filter_map(|l| l.split_once(';')).filter_map(|(n, h)| u32::from_str_radix(h, 16).ok().map(|c| (n, c))).collect()
+    });
+    map.get(upper.as_str()).copied()
+}
+
+/// Hangul syllable names are algorithmic (Unicode ch. 3.12): L + V + T jamo short names.
+fn hangul_syllable(s: &str) -> Option<u32> {
+    const L: [&str; 19] = ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
+    const V: [&str; 21] = ["A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"];
+    const T: [&str; 28] = ["", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"];
+    // Longest match first for each part, then check the whole name is consumed.
+    for (li, l) in L.iter().enumerate() {
+        if let Some(r1) = s.strip_prefix(l) {
+            for (vi, v) in V.iter().enumerate() {
+                if let Some(r2) = r1.strip_prefix(v) {
+                    for (ti, t) in T.iter().enumerate() {
+                        if r2 == *t {
+                            return Some(0xAC00 + ((li * 21 + vi) * 28 + ti) as u32);
+                        }
+                    }
+                }
             }
         }
     }
