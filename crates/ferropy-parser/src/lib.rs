@@ -86,9 +86,19 @@ fn parse_text(text: &str, filename: &str) -> Result<Module, (SyntaxError, bool)>
     })
 }
 
+thread_local! {
+    static BUFFERS: std::cell::Cell<(Vec<tokenizer::Token>, Vec<u32>)> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
 fn parse_str_here(text: &str, stack_budget: usize) -> Result<Module, (Box<SyntaxError>, bool)> {
-    let toks = tokenizer::tokenize(text);
-    let m = parser::parse_tokens(text, &toks, stack_budget)?;
+    let (tb, lb) = BUFFERS.with(|b| b.take());
+    let toks = tokenizer::tokenize_into(text, tb, lb);
+    let r = parser::parse_tokens(text, &toks, stack_budget);
+    // Keep the buffers for the next file unless they grew unreasonably.
+    if toks.toks.capacity() < (4 << 20) {
+        BUFFERS.with(|b| b.set((toks.toks, toks.line_starts)));
+    }
+    let m = r?;
     if ast_depth(&m) > MAX_AST_DEPTH {
         return Err((Box::new(SyntaxError::simple(ErrorKind::RecursionError, "maximum recursion depth exceeded during ast construction")), false));
     }

@@ -3,6 +3,7 @@
 //! become `\n`, so every later column is a byte offset into the translated line).
 
 use crate::error::{ErrorKind, SyntaxError};
+use std::borrow::Cow;
 use crate::unicode_tables as tables;
 
 fn coding_spec(line: &[u8]) -> Option<String> {
@@ -117,9 +118,9 @@ fn utf8_error(bytes: &[u8], e: std::str::Utf8Error) -> SyntaxError {
     err
 }
 
-fn translate_newlines(s: &str) -> String {
+fn translate_newlines(s: Cow<'_, str>) -> Cow<'_, str> {
     if !s.contains('\r') {
-        return s.to_string();
+        return s;
     }
     let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
@@ -137,18 +138,19 @@ fn translate_newlines(s: &str) -> String {
         i += 1;
     }
     out.push_str(&s[last..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Decode a source file's bytes to text.
 pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
-    decode_source_info(bytes).map(|(s, _)| s)
+    decode_source_info(bytes).map(|(s, _)| s.into_owned())
 }
 
 /// Decode, also saying whether the file declared its encoding (BOM or coding line).
 /// CPython 3.11 reports SyntaxError columns in characters only in that case; for plain
 /// bytes they are byte columns (an oddity we reproduce).
-pub fn decode_source_info(bytes: &[u8]) -> Result<(String, bool), SyntaxError> {
+/// UTF-8 input without carriage returns is borrowed, not copied.
+pub fn decode_source_info(bytes: &[u8]) -> Result<(Cow<'_, str>, bool), SyntaxError> {
     if bytes.contains(&0) {
         return Err(SyntaxError::simple(ErrorKind::SyntaxError, "source code string cannot contain null bytes"));
     }
@@ -175,9 +177,9 @@ pub fn decode_source_info(bytes: &[u8]) -> Result<(String, bool), SyntaxError> {
     }
     let _ = spec_line;
     let declared = bom || spec.is_some();
-    let text: String = match spec {
+    let text: Cow<'_, str> = match spec {
         None => match std::str::from_utf8(body) {
-            Ok(s) => s.to_string(),
+            Ok(s) => Cow::Borrowed(s),
             Err(e) => return Err(utf8_error(body, e)),
         },
         Some(name) => {
@@ -206,7 +208,7 @@ pub fn decode_source_info(bytes: &[u8]) -> Result<(String, bool), SyntaxError> {
                         }
                     }
                     match std::str::from_utf8(body) {
-                        Ok(s) => s.to_string(),
+                        Ok(s) => Cow::Borrowed(s),
                         Err(e) => return Err(utf8_error(body, e)),
                     }
                 }
@@ -230,12 +232,12 @@ pub fn decode_source_info(bytes: &[u8]) -> Result<(String, bool), SyntaxError> {
                             }
                         }
                     }
-                    s
+                    Cow::Owned(s)
                 }
             }
         }
     };
-    Ok((translate_newlines(&text), declared))
+    Ok((translate_newlines(text), declared))
 }
 
 #[cfg(test)]

@@ -129,13 +129,22 @@ struct Lexer<'a> {
 }
 
 pub fn tokenize(src: &str) -> Tokens {
+    tokenize_into(src, Vec::new(), Vec::new())
+}
+
+/// Tokenize reusing the given buffers (cleared first): allocating a large token vector
+/// for every file costs more than the tokenizing itself.
+pub fn tokenize_into(src: &str, mut toks: Vec<Token>, mut line_starts: Vec<u32>) -> Tokens {
+    toks.clear();
+    toks.reserve(src.len() / 4 + 16);
+    line_starts.clear();
     let mut lx = Lexer {
         src,
         b: src.as_bytes(),
         pos: 0,
         line: 1,
         line_start: 0,
-        toks: Vec::with_capacity(src.len() / 4 + 16),
+        toks,
         indents: vec![0],
         alt_indents: vec![0],
         parens: Vec::new(),
@@ -158,7 +167,7 @@ pub fn tokenize(src: &str) -> Tokens {
         }
     };
     // Finish the line table for the whole source (errors may need later lines).
-    let mut ls = Vec::with_capacity(src.len() / 30 + 2);
+    let mut ls = line_starts;
     ls.push(0);
     for (i, &c) in src.as_bytes().iter().enumerate() {
         if c == b'\n' {
