@@ -53,10 +53,10 @@ test: deps all headers-check test-rust test-c test-python test-parser
 
 # Parser (issue 8): CPython 3.11 is the oracle; see tools/parser_tests.py.
 test-parser: all
-	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --sample 300 --positions 200 --errors --render 8
+	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --sample 300 --positions 200 --errors --render 8 --snippets 3000
 
 test-parser-full: all
-	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --all --positions 2000 --errors --render 1
+	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --all --positions 2000 --errors --render 1 --snippets 0
 
 # Mutation fuzzing of the parser (not part of `make test`); FUZZ_SECONDS=600 by default.
 fuzz:

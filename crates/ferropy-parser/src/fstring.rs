@@ -259,7 +259,9 @@ impl<'a> Parser<'a> {
             return Err(Box::new(e));
         }
         for tk in toks.toks.iter_mut() {
-            if tk.line == 1 {
+            // CPython shifts a token's columns only when the token *ends* on the first
+            // line (its tokenizer knows a token's line at the token's end).
+            if tk.line == 1 && tk.end_line == 1 {
                 tk.col = (tk.col + col0).saturating_sub(1);
             }
             if tk.end_line == 1 {

@@ -25,7 +25,9 @@ pub fn prefix(text: &str) -> Prefix {
             b'r' | b'R' => p.raw = true,
             b'b' | b'B' => p.bytes = true,
             b'f' | b'F' => p.fstring = true,
-            b'u' | b'U' => p.unicode = true,
+            // only a lower-case u gives kind='u' (CPython checks the first character)
+            b'u' => p.unicode = true,
+            b'U' => {}
             _ => {}
         }
         i += 1;

@@ -457,6 +457,14 @@ impl<'a> Lexer<'a> {
                 Some(b' ') => { col += 1; alt += 1; }
                 Some(b'\t') => { col = (col / 8 + 1) * 8; alt += 1; }
                 Some(b'\x0c') => { col = 0; alt = 0; }
+                // A backslash continuation inside the indentation joins the next line
+                // to it (so a continued blank line is still blank).
+                Some(b'\\') if self.b.get(p + 1) == Some(&b'\n') && p + 2 < self.b.len() => {
+                    p += 2;
+                    self.line += 1;
+                    self.line_start = p;
+                    continue;
+                }
                 _ => break,
             }
             p += 1;

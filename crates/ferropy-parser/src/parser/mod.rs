@@ -41,6 +41,8 @@ pub struct Parser<'a> {
     /// past that the parse is abandoned and rerun on a thread with a big stack.
     pub(crate) stack_base: usize,
     pub(crate) stack_budget: usize,
+    /// Where `match <subject>` was followed by a NEWLINE (for the "expected ':'" hint).
+    pub(crate) match_colon_hint: Option<Token>,
 }
 
 /// Error message marking "ran out of stack budget: retry on a bigger stack".
@@ -54,7 +56,7 @@ pub fn stack_addr() -> usize {
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], tok_error_at: usize) -> Self {
-        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false, stack_base: stack_addr(), stack_budget: 512 << 10 }
+        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false, stack_base: stack_addr(), stack_budget: 512 << 10, match_colon_hint: None }
     }
 
     #[inline]

@@ -70,7 +70,16 @@ impl<'a> Parser<'a> {
                     out.push(m);
                     return Ok(());
                 }
-                self.simple_stmts(out)
+                let r = self.simple_stmts(out);
+                // `match x` + NEWLINE that is not a valid expression statement either:
+                // CPython's second pass says "expected ':'".
+                if r.is_err() {
+                    if let Some(t) = self.match_colon_hint.take() {
+                        return Err(self.err_tok("expected ':'", &t));
+                    }
+                }
+                self.match_colon_hint = None;
+                r
             }
             _ => self.simple_stmts(out),
         }
@@ -797,8 +806,9 @@ impl<'a> Parser<'a> {
         })();
         let subject = match subject {
             Ok(_) if self.peek() == Tok::Newline => {
-                let t = *self.tok();
-                return Err(self.err_tok("expected ':'", &t));
+                self.match_colon_hint = Some(*self.tok());
+                self.pos = save;
+                return Ok(None);
             }
             Ok(s) if self.peek() == Tok::Colon => s,
             _ => {
