@@ -59,6 +59,15 @@ impl SyntaxError {
     /// What `python3 FILE` prints on stderr for this error (the traceback-less form).
     pub fn render(&self) -> String {
         let mut out = String::new();
+        if matches!(self.kind, ErrorKind::RecursionError | ErrorKind::MemoryError) {
+            // not syntax errors: no location block
+            if self.msg.is_empty() {
+                let _ = writeln!(out, "{}", self.kind.name());
+            } else {
+                let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
+            }
+            return out;
+        }
         let lineno = self.lineno.unwrap_or(0);
         let _ = writeln!(out, "  File \"{}\", line {}", self.filename, lineno);
         if let Some(text) = &self.text {

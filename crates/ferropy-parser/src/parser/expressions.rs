@@ -422,10 +422,6 @@ impl<'a> Parser<'a> {
         Ok(self.mk(Kind::Slice, start, vec![Value::opt(lower), Value::opt(upper), Value::opt(step)]))
     }
 
-    pub(crate) fn parse_call_public(&mut self, func: Node, start: (u32, u32)) -> PResult<Node> {
-        self.call(func, start)
-    }
-
     fn call(&mut self, func: Node, start: (u32, u32)) -> PResult<Node> {
         self.call_args(func, start, false)
     }

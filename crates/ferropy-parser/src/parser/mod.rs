@@ -27,8 +27,6 @@ pub struct Parser<'a> {
     pub(crate) pos: usize,
     pub(crate) depth: u32,
     pub(crate) line_starts: &'a [u32],
-    /// Token index of the tokenizer's error token, if any.
-    pub(crate) tok_error_at: usize,
     /// Set when parsing an f-string expression: errors report against the outer file.
     pub(crate) in_fstring: bool,
     /// Furthest token index looked at: CPython reports a generic error at the last token
@@ -55,8 +53,8 @@ pub fn stack_addr() -> usize {
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], tok_error_at: usize) -> Self {
-        Parser { src, toks, pos: 0, depth: 0, line_starts, tok_error_at, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false, stack_base: stack_addr(), stack_budget: 512 << 10, match_colon_hint: None }
+    pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], _tok_error_at: usize) -> Self {
+        Parser { src, toks, pos: 0, depth: 0, line_starts, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false, stack_base: stack_addr(), stack_budget: 512 << 10, match_colon_hint: None }
     }
 
     #[inline]
@@ -99,13 +97,6 @@ impl<'a> Parser<'a> {
         self.toks[self.seen.get().max(self.pos).min(self.toks.len() - 1)]
     }
 
-    /// Run a speculative parse without it counting as look-ahead for error positions.
-    pub(crate) fn quietly<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
-        let s = self.seen.get();
-        let r = f(self);
-        self.seen.set(s);
-        r
-    }
 
     #[inline]
     pub(crate) fn bump(&mut self) -> Token {
