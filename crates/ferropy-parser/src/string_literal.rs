@@ -298,7 +298,21 @@ pub fn merge_parts(parts: Vec<Part>, loc: Loc) -> Vec<Value> {
 /// FormattedValues and their format specs all carry the whole literal's location (3.11).
 pub(crate) fn stamp(n: &mut Node, loc: Loc) {
     n.loc = loc;
-    if n.kind == Kind::JoinedStr {
+    if n.kind == Kind::FormattedValue {
+        // A format spec keeps its own string token's location, and so do its values --
+        // unless it has fields, in which case they get the whole literal's (3.11).
+        if let Some(Value::Node(spec)) = n.fields.get_mut(2) {
+            if let Value::List(vs) = &mut spec.fields[0] {
+                if vs.iter().any(|v| matches!(v, Value::Node(c) if c.kind == Kind::FormattedValue)) {
+                    for v in vs {
+                        if let Value::Node(c) = v {
+                            stamp(c, loc);
+                        }
+                    }
+                }
+            }
+        }
+    } else if n.kind == Kind::JoinedStr {
         if let Value::List(vs) = &mut n.fields[0] {
             for v in vs {
                 if let Value::Node(c) = v {
