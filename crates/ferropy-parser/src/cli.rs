@@ -48,7 +48,7 @@ pub fn run(args: &[String]) -> Option<i32> {
             }
             Err(e) => {
                 let _ = out.flush();
-                eprint!("{}", e.render());
+                eprint!("{}", file_mode_render(&src, &file, e));
                 1
             }
         });
@@ -113,4 +113,44 @@ fn bench(args: &[String]) -> i32 {
     }
     println!("{}", best);
     0
+}
+
+/// How `python3 FILE` reports `e`.  Running a file reads it through CPython's file
+/// tokenizer, which words source-decoding problems differently from `ast.parse(bytes)`
+/// (whose values `e` carries), and names the file by its absolute path.
+fn file_mode_render(src: &[u8], path: &str, mut e: crate::SyntaxError) -> String {
+    let abs = std::path::absolute(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string());
+    e.filename = abs.clone();
+    if let Some(pos) = src.iter().position(|&c| c == 0) {
+        let line_start = src[..pos].iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0);
+        let lineno = src[..pos].iter().filter(|&&c| c == b'\n').count() + 1;
+        let text = String::from_utf8_lossy(&src[line_start..pos]).into_owned();
+        let text = text.trim_start_matches([' ', '\t', '\x0c']).trim_end_matches(['\r', '\n']);
+        return format!("  File \"{}\", line {}\n    {}\nSyntaxError: source code cannot contain null bytes\n", abs, lineno, text);
+    }
+    if crate::source::decode_source_info(src).is_err() {
+        let declared = crate::source::declared_encoding(src);
+        if let Some(name) = e.msg.strip_prefix("unknown encoding: ") {
+            return format!("SyntaxError: encoding problem: {}\n", name);
+        }
+        if e.msg.ends_with(" with BOM") {
+            return format!("SyntaxError: {}\n", e.msg);
+        }
+        if e.msg.contains("codec can't decode") && !e.msg.starts_with("(unicode error) 'utf-8'") {
+            if let Some(name) = &declared {
+                return format!("SyntaxError: encoding problem: {}\n", name);
+            }
+        }
+        if e.msg.starts_with("(unicode error) 'utf-8'") && declared.is_none() && !src.starts_with(b"\xEF\xBB\xBF") {
+            // "... can't decode byte 0xNN in position ..."
+            let byte = e.msg.split("byte 0x").nth(1).map(|r| r[..2].to_string()).unwrap_or_default();
+            return format!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+                byte,
+                abs,
+                e.lineno.unwrap_or(1)
+            );
+        }
+    }
+    e.render()
 }

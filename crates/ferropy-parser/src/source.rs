@@ -141,6 +141,20 @@ fn translate_newlines(s: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The encoding a file declares on line 1 or 2, as written (BOM not included).
+pub fn declared_encoding(bytes: &[u8]) -> Option<String> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut lines = body.split_inclusive(|&c| c == b'\n');
+    let l1 = lines.next()?;
+    if let Some(s) = coding_spec(l1) {
+        return Some(s);
+    }
+    if is_blank_or_comment(l1) {
+        return lines.next().and_then(coding_spec);
+    }
+    None
+}
+
 /// Decode a source file's bytes to text.
 pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
     decode_source_info(bytes).map(|(s, _)| s.into_owned())
