@@ -176,6 +176,24 @@ def run_render(binary, step, verbose):
             differ += 1
             if verbose:
                 print('RENDERDIFF case %d: %r\n--- python3:\n%s--- ferropy:\n%s' % (i, src[:120], theirs.decode(errors='replace'), mine.stderr.decode(errors='replace')))
+    # Source-decoding problems, which `python3 FILE` words its own way.
+    for i, raw in enumerate(ENCODING_CASES):
+        p = os.path.join(tmp, 'enc%02d.py' % i)
+        with open(p, 'wb') as f:
+            f.write(raw)
+        theirs = subprocess.run([sys.executable, p], capture_output=True, timeout=60)
+        mine = subprocess.run(binary + ['--dump-ast', p], capture_output=True, timeout=60)
+        os.unlink(p)
+        if theirs.returncode == 0:
+            ok_case = mine.returncode == 0
+        else:
+            ok_case = mine.stderr == theirs.stderr and mine.returncode == 1
+        if ok_case:
+            same += 1
+        else:
+            differ += 1
+            if verbose:
+                print('RENDERDIFF encoding case %d: %r\n--- python3:\n%s--- ferropy:\n%s' % (i, raw, theirs.stderr.decode(errors='replace'), mine.stderr.decode(errors='replace')))
     os.rmdir(tmp)
     print('parser error printing: %d cases, %d identical, %d differ' % (same + differ, same, differ))
     return differ == 0
@@ -232,6 +250,23 @@ def run_snippets(binary, n, verbose):
 SNIPPET_KNOWN = {
     '\u0399\u0308\u0300i\u0307': 'identifier NFKC: we map characters one by one and do not recompose',
 }
+
+
+ENCODING_CASES = [
+    b'# -*- coding: latin-1 -*-\nx = "\xe9"\n',
+    b'\xef\xbb\xbf# coding: utf-8\nx = "\xc3\xa9"\n',
+    b'\xef\xbb\xbf# coding: latin-1\nx = 1\n',
+    b'# coding: ascii\nx = "\xc3\xa9"\n',
+    b'#!/usr/bin/python\n# vim: set fileencoding=cp1252 :\nx = "\x80"\n',
+    b'x = 1\n# coding: latin-1\ny = "\xc3\xa9"\n',
+    b'x = "\xe9"\n',
+    b'x = 1\ny = "ab\xe9"\n',
+    b'# coding: cp1252\nx = "\x81"\n',
+    b'# coding: bogus\nx=1\n',
+    b'x = 1\x00\n',
+    b'x = 1\ny = 2\x00\n',
+    b'x = (1,\r\n 2\r\n',
+]
 
 
 def load_cases(path):
