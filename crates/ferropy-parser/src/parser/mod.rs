@@ -234,6 +234,9 @@ impl<'a> Parser<'a> {
 
     pub(crate) fn err_tok(&self, msg: &str, t: &Token) -> Box<SyntaxError> {
         let mut e = self.err_range(msg, t.line, t.col, t.end_line, t.end_col);
+        if t.kind == Tok::EndMarker {
+            e.end_offset = Some(-1);
+        }
         if t.kind == Tok::Dedent {
             // CPython's DEDENT tokens carry column -1.
             e.offset = Some(0);
@@ -267,7 +270,7 @@ impl<'a> Parser<'a> {
                 e
             }
             Tok::Dedent => {
-                let mut e = self.err_range("unindent does not match any outer indentation level", t.line, t.col, t.line, t.col);
+                let mut e = self.err_range("unexpected unindent", t.line, t.col, t.line, t.col);
                 e.kind = ErrorKind::IndentationError;
                 e
             }
@@ -308,6 +311,10 @@ fn parse_tokens_inner(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: 
                 let seen = p.seen.get().max(p.pos);
                 if seen >= *idx {
                     return Err(Box::new(te.clone()));
+                }
+                // "unexpected indent/unindent" is final in CPython (no look further on).
+                if e.kind == ErrorKind::IndentationError && e.msg.starts_with("unexpected ") {
+                    return Err(e);
                 }
                 if toks.only_if_reached {
                     return Err(e);

@@ -125,7 +125,7 @@ impl<'a> Parser<'a> {
         // CPython's second pass tries to read another expression here (for its "forgot a
         // comma?" hint); what it reads counts for tokenizer errors further on.
         let t = self.last_seen();
-        if self.is_expr_start() {
+        if last.kind == Kind::Expr && self.is_expr_start() {
             let save = self.pos;
             let _ = self.expression();
             self.pos = save;
@@ -321,6 +321,16 @@ impl<'a> Parser<'a> {
             Tok::Colon => {
                 // annotated assignment
                 let simple = (e.kind == Kind::Name && first_tok != Tok::LPar) as i64;
+                // CPython only complains about the target once an annotation follows.
+                if !matches!(e.kind, Kind::Name | Kind::Attribute | Kind::Subscript) {
+                    let save = self.pos;
+                    self.bump();
+                    let ann = self.expression();
+                    self.pos = save;
+                    if let Err(err) = ann {
+                        return Err(err);
+                    }
+                }
                 match e.kind {
                     Kind::Name | Kind::Attribute | Kind::Subscript => {}
                     Kind::Tuple | Kind::List => {
