@@ -424,16 +424,17 @@ impl<'a> Lexer<'a> {
                 self.toks.push(Token { kind: Tok::Newline, start: self.pos as u32, end: self.pos as u32, line: self.line, col, end_line: self.line, end_col: col });
             }
         }
-        while self.indents.len() > 1 {
-            self.indents.pop();
-            self.toks.push(Token { kind: Tok::Dedent, start: self.pos as u32, end: self.pos as u32, line: self.line, col, end_line: self.line, end_col: col });
-        }
-        // CPython's end marker sits at the end of the last line, not on a line after it.
+        // CPython's end-of-file tokens sit at the end of the last line, not on a line
+        // after it.
         let (mut eline, mut ecol) = (self.line, col);
         if self.pos > 0 && self.b.get(self.pos - 1) == Some(&b'\n') && self.line > 1 {
             let prev_start = self.b[..self.pos - 1].iter().rposition(|&c| c == b'\n').map(|p| p + 1).unwrap_or(0);
             eline = self.line - 1;
             ecol = (self.pos - 1 - prev_start) as u32;
+        }
+        while self.indents.len() > 1 {
+            self.indents.pop();
+            self.toks.push(Token { kind: Tok::Dedent, start: self.pos as u32, end: self.pos as u32, line: eline, col: ecol, end_line: eline, end_col: ecol });
         }
         self.toks.push(Token { kind: Tok::EndMarker, start: self.pos as u32, end: self.pos as u32, line: eline, col: ecol, end_line: eline, end_col: ecol });
         Ok(())

@@ -98,11 +98,11 @@ impl<'a> Parser<'a> {
         if self.peek() == Tok::ColonEqual {
             // only when a value follows (otherwise a plain syntax error at the ':=')
             let save = self.pos;
-            self.bump();
+            let op = self.bump();
             let v = self.expression();
             self.pos = save;
             if v.is_err() {
-                return Err(self.invalid());
+                return Err(self.invalid_at(op));
             }
             let what = crate::parser::targets::expr_name(&e);
             return Err(self.err_node(&format!("cannot use assignment expressions with {}", what), &e));

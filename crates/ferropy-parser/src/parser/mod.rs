@@ -234,10 +234,10 @@ impl<'a> Parser<'a> {
 
     pub(crate) fn err_tok(&self, msg: &str, t: &Token) -> Box<SyntaxError> {
         let mut e = self.err_range(msg, t.line, t.col, t.end_line, t.end_col);
-        if t.kind == Tok::EndMarker {
+        let at_eof = t.start as usize >= self.src.len();
+        if t.kind == Tok::EndMarker || (t.kind == Tok::Dedent && at_eof) {
             e.end_offset = Some(-1);
-        }
-        if t.kind == Tok::Dedent {
+        } else if t.kind == Tok::Dedent {
             // CPython's DEDENT tokens carry column -1.
             e.offset = Some(0);
             e.end_offset = Some(-1);

@@ -324,10 +324,13 @@ impl<'a> Parser<'a> {
                 // CPython only complains about the target once an annotation follows.
                 if !matches!(e.kind, Kind::Name | Kind::Attribute | Kind::Subscript) {
                     let save = self.pos;
-                    self.bump();
+                    let colon = self.bump();
                     let ann = self.expression();
                     self.pos = save;
                     if let Err(err) = ann {
+                        if err.msg == "invalid syntax" {
+                            return Err(self.invalid_at(colon));
+                        }
                         return Err(err);
                     }
                 }
