@@ -526,6 +526,15 @@ impl<'a> Lexer<'a> {
             self.alt_indents.push(alt);
             self.toks.push(Token { kind: Tok::Indent, start: self.line_start as u32, end: p as u32, line, col: 0, end_line: line, end_col: tok_col });
         } else {
+            // A mismatch is reported before any DEDENT is produced, as CPython does.
+            if !self.indents.contains(&col) {
+                let mut e = self.err_here("unindent does not match any outer indentation level");
+                e.kind = ErrorKind::IndentationError;
+                let line_end = self.src[self.line_start..].find('\n').map(|x| self.line_start + x).unwrap_or(self.src.len());
+                e.offset = Some(char_col(self.src, self.line_start, line_end));
+                e.end_offset = Some(-1);
+                return Err(e);
+            }
             while self.indents.len() > 1 && col < *self.indents.last().unwrap() {
                 self.indents.pop();
                 self.alt_indents.pop();
