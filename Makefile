@@ -56,7 +56,7 @@ test-parser: all
 	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --sample 300 --positions 200 --errors --render 8 --snippets 3000
 
 test-parser-full: all
-	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --all --positions 2000 --errors --render 1 --snippets 0
+	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --all --positions 2000 --errors --render 1 --snippets 0 --mutations 5000
 
 # Mutation fuzzing of the parser (not part of `make test`); FUZZ_SECONDS=600 by default.
 fuzz:

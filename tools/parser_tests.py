@@ -269,6 +269,70 @@ ENCODING_CASES = [
 ]
 
 
+def run_mutations(binary, n, verbose):
+    """Differential check on broken code: n deterministic one-edit mutations of stdlib
+    chunks that CPython rejects; compares exception type, message and all positions.
+    Reports the agreement rate; fails only if ours crashes or loses an answer (the long
+    tail of error-message details is tracked by this number, not gated)."""
+    import random, warnings
+    warnings.simplefilter('ignore')
+    rnd = random.Random(1234)
+    files = stdlib_files()
+    toks = ['(', ')', '[', ']', '{', '}', ':', ',', '=', '.', '*', '**', 'if ', 'else ', 'for ', ' in ',
+            'lambda ', '"', "'", '\n', '    ', 'not ', 'and ', 'yield ', 'return ', 'def ', 'class ', '@',
+            '->', '+', '-', ':=', 'import ', 'from ', 'as ', 'with ', 'async ', 'await ', '0x', '1_', 'f"{',
+            '}', '#', '\\']
+    tmp = tempfile.mkdtemp()
+    paths, expected = [], []
+    while len(paths) < n:
+        f = rnd.choice(files)
+        try:
+            lines = open(f, encoding='utf-8').read().splitlines(True)
+        except (UnicodeDecodeError, OSError):
+            continue
+        if len(lines) < 5:
+            continue
+        i = rnd.randrange(len(lines) - 3)
+        chunk = ''.join(lines[i:i + rnd.randint(1, 12)])
+        if chunk[:1] in ' \t':
+            continue
+        k = rnd.randrange(len(chunk) + 1)
+        r = rnd.random()
+        if r < 0.4:
+            chunk = chunk[:k] + rnd.choice(toks) + chunk[k:]
+        elif r < 0.8:
+            chunk = chunk[:k] + chunk[k + rnd.randint(1, 3):]
+        else:
+            chunk = chunk[:k] + rnd.choice(toks) + chunk[k + 1:]
+        try:
+            ast.parse(chunk.encode('utf-8'))
+            continue
+        except SyntaxError as e:
+            o = lambda v: 'None' if v is None else str(v)
+            exp = 'ERROR %s %r %s | %s %s %s' % (type(e).__name__, e.msg, o(e.lineno), o(e.offset), o(e.end_lineno), o(e.end_offset))
+        except Exception:
+            continue
+        p = os.path.join(tmp, 'm%05d.py' % len(paths))
+        with open(p, 'wb') as fh:
+            fh.write(chunk.encode('utf-8'))
+        paths.append(p)
+        expected.append(exp)
+    ours = ours_dumps(binary, paths, False)
+    same = lost = 0
+    for p, exp, got in zip(paths, expected, ours):
+        if got is None:
+            lost += 1
+        elif got == exp:
+            same += 1
+        elif verbose:
+            print('MUTDIFF %r\n   ours:    %s\n   cpython: %s' % (open(p, encoding='utf-8').read()[-160:], got, exp))
+        os.unlink(p)
+    os.rmdir(tmp)
+    print('parser mutations: %d broken programs, %d identical errors (%.1f%%), %d differ%s' % (
+        len(paths), same, 100.0 * same / max(1, len(paths)), len(paths) - same - lost, (', %d LOST' % lost) if lost else ''))
+    return lost == 0
+
+
 def load_cases(path):
     text = open(path, encoding='utf-8').read()
     parts = text.split('\n### case\n')
@@ -281,6 +345,7 @@ def main():
     ap.add_argument('--all', action='store_true')
     ap.add_argument('--positions', type=int)
     ap.add_argument('--errors', action='store_true')
+    ap.add_argument('--mutations', type=int, metavar='N', help='agreement rate on N mutated stdlib chunks (report only)')
     ap.add_argument('--snippets', type=int, metavar='N', help='programs embedded in the stdlib tests (N of them; 0 = all)')
     ap.add_argument('--render', type=int, metavar='STEP', help='compare printed errors with python3 FILE on every STEP-th error case')
     ap.add_argument('--binary')
@@ -300,6 +365,8 @@ def main():
         ok &= compare(binary, sample(files, a.positions), True, 'parser positions', not a.quiet)
     if a.errors:
         ok &= run_errors(binary, not a.quiet)
+    if a.mutations:
+        ok &= run_mutations(binary, a.mutations, not a.quiet)
     if a.snippets is not None:
         ok &= run_snippets(binary, a.snippets, not a.quiet)
     if a.render:
