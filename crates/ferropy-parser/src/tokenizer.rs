@@ -254,6 +254,19 @@ impl<'a> Lexer<'a> {
                     while self.pos < self.b.len() && self.b[self.pos] != b'\n' {
                         self.pos += 1;
                     }
+                    // A NEWLINE ending this line starts where the comment did (CPython).
+                    if self.pos < self.b.len() {
+                        let nl_col = (self.pos - self.line_start) as u32;
+                        self.pos += 1;
+                        let blank = self.toks.last().map_or(true, |t| t.kind == Tok::Newline || t.kind == Tok::Indent || t.kind == Tok::Dedent);
+                        if self.parens.is_empty() && !blank {
+                            self.toks.push(Token { kind: Tok::Newline, start: start as u32, end: self.pos as u32, line, col: col as u32, end_line: line, end_col: nl_col });
+                        }
+                        self.newline_seen();
+                        if self.parens.is_empty() {
+                            self.at_line_start = true;
+                        }
+                    }
                     continue;
                 }
                 b'\n' => {

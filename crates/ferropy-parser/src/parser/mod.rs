@@ -272,9 +272,19 @@ impl<'a> Parser<'a> {
             Tok::Dedent => {
                 let mut e = self.err_range("unexpected unindent", t.line, t.col, t.line, t.col);
                 e.kind = ErrorKind::IndentationError;
+                if t.start as usize >= self.src.len() {
+                    e.end_offset = Some(-1);
+                }
                 e
             }
-            Tok::EndMarker | Tok::Newline if t.start as usize >= self.src.len() => {
+            Tok::EndMarker => {
+                // CPython's ENDMARKER has column -1 here.
+                let mut e = self.err_range("invalid syntax", t.line, t.col, t.line, t.col);
+                e.offset = Some(0);
+                e.end_offset = Some(0);
+                e
+            }
+            Tok::Newline if t.start as usize >= self.src.len() => {
                 // At end of input CPython points one past the last character.
                 self.err_range("invalid syntax", t.line, t.col, t.line, t.col)
             }
