@@ -282,6 +282,14 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 b'\\' => {
+                    if self.pos + 1 >= self.b.len() {
+                        // a backslash at the very end of the file
+                        let mut e = self.err_here("unexpected EOF while parsing");
+                        e.offset = Some(char_col(self.src, self.line_start, self.pos + 1));
+                        e.end_offset = Some(-1);
+                        self.pos += 1;
+                        return Err(e);
+                    }
                     if self.peek(1) != b'\n' {
                         self.pos += 1;
                         let mut e = self.err_here("unexpected character after line continuation character");

@@ -116,13 +116,13 @@ impl<'a> Parser<'a> {
     /// `if x = 1:` and friends (CPython's invalid_named_expression).
     fn misplaced_assignment(&mut self, e: Node) -> Box<crate::error::SyntaxError> {
         let save = self.pos;
-        self.bump();
+        let eq = self.bump();
         let rhs = self.bitwise_or();
         let ok_after = !matches!(self.peek(), Tok::Equal | Tok::ColonEqual);
         self.pos = save;
         let rhs = match rhs {
             Ok(r) if ok_after => r,
-            _ => return self.invalid(),
+            _ => return self.invalid_at(eq),
         };
         if e.kind == Kind::Name {
             return self.err_nodes("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", &e, &rhs);
@@ -571,6 +571,13 @@ impl<'a> Parser<'a> {
             self.bump();
             let target = self.target_list(Tok::In)?;
             if self.peek() != Tok::In {
+                if self.is_expr_start() {
+                    let last = match (&target.kind, target.fields.first()) {
+                        (Kind::Tuple, Some(Value::List(v))) => v.last().and_then(|x| x.as_node()).cloned().unwrap_or_else(|| target.clone()),
+                        _ => target.clone(),
+                    };
+                    return Err(self.maybe_missing_comma(&last));
+                }
                 return Err(self.invalid());
             }
             self.bump();
@@ -700,10 +707,17 @@ impl<'a> Parser<'a> {
 
     /// `[a b]`: CPython suggests a missing comma when another expression follows.
     pub(crate) fn maybe_missing_comma(&mut self, prev: &Node) -> Box<crate::error::SyntaxError> {
+        let inner;
+        let prev = if prev.kind == Kind::Starred {
+            inner = prev.fields[0].as_node().cloned().unwrap_or_else(|| prev.clone());
+            &inner
+        } else {
+            prev
+        };
         if prev.kind == Kind::Name && self.peek() == Tok::String {
             return self.invalid();
         }
-        if self.is_expr_start() && !matches!(self.peek(), Tok::Star | Tok::Minus | Tok::Plus | Tok::Not | Tok::Tilde | Tok::LPar | Tok::LSqb) && prev.kind != Kind::Starred {
+        if self.is_expr_start() && !matches!(self.peek(), Tok::Star | Tok::Minus | Tok::Plus | Tok::Not | Tok::Tilde | Tok::LPar | Tok::LSqb) {
             let save = self.pos;
             let r = self.expression();
             let bad = match r {

@@ -7,6 +7,8 @@ use crate::ast::{Kind, Loc, Node, Value};
 use crate::error::ErrorKind;
 use crate::tokenizer::Tok;
 
+const STACK_RETRY_MSG: &str = super::STACK_RETRY;
+
 fn augop(t: Tok) -> Option<Kind> {
     Some(match t {
         Tok::PlusEqual => Kind::Add,
@@ -125,10 +127,16 @@ impl<'a> Parser<'a> {
         // CPython's second pass tries to read another expression here (for its "forgot a
         // comma?" hint); what it reads counts for tokenizer errors further on.
         let t = self.last_seen();
-        if last.kind == Kind::Expr && self.is_expr_start() {
+        let ends_with_expression = matches!(last.kind, Kind::Expr | Kind::Assign | Kind::AugAssign | Kind::AnnAssign | Kind::Return | Kind::Raise | Kind::Assert);
+        if ends_with_expression && self.is_expr_start() {
             let save = self.pos;
-            let _ = self.expression();
+            let r = self.expression();
             self.pos = save;
+            if let Err(e) = r {
+                if e.msg != "invalid syntax" && e.msg != STACK_RETRY_MSG {
+                    return e;
+                }
+            }
         }
         self.invalid_at(t)
     }
@@ -183,6 +191,7 @@ impl<'a> Parser<'a> {
                 Ok(self.mk(k, start, vec![Value::List(names)]))
             }
             Tok::Del => {
+                let start_pos = self.pos;
                 self.bump();
                 let mut targets = Vec::new();
                 loop {
@@ -196,10 +205,19 @@ impl<'a> Parser<'a> {
                     }
                 }
                 if !matches!(self.peek(), Tok::Newline | Tok::Semi) {
-                    // `del f() + 1` and friends
+                    // `del a in b`: CPython names the invalid target of the whole expression
+                    let here = self.last_seen();
                     let save = self.pos;
+                    self.pos = start_pos + 1;
+                    let whole = self.star_expressions();
+                    let ok_end = matches!(self.peek(), Tok::Newline | Tok::Semi);
                     self.pos = save;
-                    return Err(self.invalid());
+                    if let (Ok(w), true) = (whole, ok_end) {
+                        if let Some(bad) = super::targets::invalid_target(&w, true) {
+                            return Err(self.err_node(&format!("cannot delete {}", expr_name(bad)), bad));
+                        }
+                    }
+                    return Err(self.invalid_at(here));
                 }
                 Ok(self.mk(Kind::Delete, start, vec![Value::list(targets)]))
             }
@@ -380,6 +398,12 @@ impl<'a> Parser<'a> {
                 let mut exprs = vec![e];
                 while self.eat(Tok::Equal) {
                     let v = if self.peek() == Tok::Yield { self.yield_expr()? } else { self.star_expressions()? };
+                    if self.peek() == Tok::Equal && !matches!(v.kind, Kind::Yield | Kind::YieldFrom) {
+                        // another target: CPython rejects it before reading on
+                        if let Some(bad) = super::targets::invalid_target(&v, false) {
+                            return Err(self.err_node(&format!("cannot assign to {}", expr_name(bad)), bad));
+                        }
+                    }
                     exprs.push(v);
                 }
                 let value = exprs.pop().unwrap();
@@ -581,14 +605,22 @@ impl<'a> Parser<'a> {
     fn with_item(&mut self) -> PResult<Node> {
         let e = self.expression()?;
         let vars = if self.eat(Tok::As) {
-            let tstart = self.start();
+            let tpos = self.pos;
             let t = self.target_elem()?;
-            let t = if self.peek() == Tok::Comma && !matches!(self.peek_at(1), Tok::RPar | Tok::Colon) && false {
-                t
-            } else {
-                t
-            };
-            let _ = tstart;
+            if !matches!(self.peek(), Tok::Comma | Tok::RPar | Tok::Colon | Tok::Newline) {
+                // `with a as b in c:`: the target is really an expression
+                let here = self.last_seen();
+                let save = self.pos;
+                self.pos = tpos;
+                let whole = self.expression();
+                self.pos = save;
+                if let Ok(w) = whole {
+                    if let Some(bad) = super::targets::invalid_target(&w, false) {
+                        return Err(self.err_node(&format!("cannot assign to {}", expr_name(bad)), bad));
+                    }
+                }
+                return Err(self.invalid_at(here));
+            }
             Some(self.store_target(t)?)
         } else {
             None
