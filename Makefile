@@ -11,7 +11,8 @@ CFLAGS_PROG := -O2 -g -Wall -Wextra -Werror -I$(BUILD)/include
 RPATH       := -Wl,-rpath,'$$ORIGIN/../lib:$$ORIGIN/../lib/ferropy'
 
 .PHONY: all lib headers headers-check test test-rust test-c test-python test-full \
-        test-headers test-install test-memcheck bench install clean deps
+        test-headers test-install test-memcheck bench install clean deps test-parser \
+        test-parser-full fuzz bench-parser
 
 all: lib $(BUILD)/bin/ferropy $(BUILD)/bin/ferropy-config
 
@@ -48,7 +49,7 @@ headers:
 headers-check:
 	$(CARGO) run --release -q -p genheaders -- --check
 
-test: deps all headers-check test-headers test-rust test-c test-python test-install
+test: deps all headers-check test-headers test-rust test-c test-python test-install test-parser
 	@echo "make test: all suites passed"
 
 # Py_LIMITED_API honoured: our headers expose no name CPython's hide in the same mode.
@@ -60,6 +61,20 @@ test-headers: all
 test-install: all
 	bash tools/test_install.sh
 
+# Parser (issue 8): CPython 3.11 is the oracle; see tools/parser_tests.py.
+test-parser: all
+	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --sample 300 --positions 200 --errors --render 8 --snippets 3000
+
+test-parser-full: all
+	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --all --positions 2000 --errors --render 1 --snippets 0 --mutations 5000
+
+# Mutation fuzzing of the parser (not part of `make test`); FUZZ_SECONDS=600 by default.
+fuzz:
+	$(CARGO) run --release --manifest-path fuzz/Cargo.toml -- $${FUZZ_SECONDS:-600}
+
+bench-parser: all
+	$(PYTHON) benches/parse_stdlib.py --binary $(BUILD)/bin/ferropy
+
 test-rust:
 	$(CARGO) test --release --workspace
 
@@ -69,12 +84,12 @@ test-c: all
 test-python: all
 	$(PYTHON) tools/run_py_tests.py --ferropy $(BUILD)/bin/ferropy
 
-test-full: test
+test-full: test test-parser-full
 
 test-memcheck: all
 	$(PYTHON) tools/run_c_tests.py --build $(BUILD) --memcheck
 
-bench: all
+bench: all bench-parser
 	$(PYTHON) tools/run_bench.py --build $(BUILD)
 
 install: all

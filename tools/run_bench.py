@@ -5,7 +5,7 @@ C-API: benches/capi_bench.c built against ferropy, against pyenv's CPython 3.11.
 Debian's optimised CPython 3.11 (/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0, when
 present); the binaries run in alternating rounds and each figure is the best of its rounds.
 The ratio is ferropy's time over the fastest CPython's (below 1.00 means ferropy is faster).
-Other benchmark scripts in benches/*.py (parser, Python programs) run after it.
+`make bench` also runs the parser benchmark (benches/parse_stdlib.py, `make bench-parser`).
 Timings never go in tests: the machine is noisy; trust the geometric mean and repeated runs."""
 import argparse
 import math
@@ -71,10 +71,6 @@ def main():
         print(f"{bench:32}" + "".join(f"{best[n][bench]:>16.2f}" for n in binaries) + f"{ratio:>8.2f}")
     geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
     print(f"{'geometric mean':32}" + " " * 16 * len(binaries) + f"{geo:>8.2f}")
-    for script in sorted((ROOT / "benches").glob("*.py")):
-        print(f"\n== {script.name}")
-        sys.stdout.flush()
-        subprocess.run([sys.executable, str(script), "--build", str(build)], check=False)
 
 
 if __name__ == "__main__":

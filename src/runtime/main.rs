@@ -42,6 +42,11 @@ fn parse_command(args: &[String]) -> Command {
 }
 
 fn run(args: &[String]) -> c_int {
+    // `--dump-ast [--include-attributes] FILE` (and the tests' bulk form) live in the
+    // parser crate so the parser can be exercised without the runtime.
+    if let Some(code) = ferropy_parser::cli::run(args) {
+        return code;
+    }
     match parse_command(args) {
         Command::Version { verbose: false } => {
             println!("Python {}", super::version::PY_VERSION);
