@@ -2783,6 +2783,21 @@ extern PyTypeObject PyBaseObject_Type;
  */
 extern PyTypeObject PyType_Type;
 
+/**
+ * `_Py_FalseStruct`: `False` (`Py_False`), the int 0.
+ */
+extern PyLongObject _Py_FalseStruct;
+
+/**
+ * `_Py_TrueStruct`: `True` (`Py_True`), the int 1.
+ */
+extern PyLongObject _Py_TrueStruct;
+
+/**
+ * `PyBool_Type`: `bool`, whose base is `int` (not subclassable: no `Py_TPFLAGS_BASETYPE`).
+ */
+extern PyTypeObject PyBool_Type;
+
 #if !defined(Py_LIMITED_API)
 /**
  * `_PyByteArray_empty_string`: what `PyByteArray_AS_STRING` (a static inline function
@@ -2795,6 +2810,45 @@ extern char _PyByteArray_empty_string[1];
  * `PyDict_Type`: the dict type.
  */
 extern PyTypeObject PyDict_Type;
+
+/**
+ * `PyLong_Type`: `int`.
+ */
+extern PyTypeObject PyLong_Type;
+
+/**
+ * `_Py_NoneStruct`: `None` (`Py_None`).
+ */
+extern PyObject _Py_NoneStruct;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyNone_Type`: `NoneType`. Its hash is the identity hash (as in CPython 3.11).
+ */
+extern PyTypeObject _PyNone_Type;
+#endif
+
+/**
+ * `_Py_NotImplementedStruct`: `NotImplemented` (`Py_NotImplemented`).
+ */
+extern PyObject _Py_NotImplementedStruct;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyNotImplemented_Type`: `NotImplementedType` (the identity hash is `object`'s).
+ */
+extern PyTypeObject _PyNotImplemented_Type;
+#endif
+
+/**
+ * `_Py_EllipsisObject`: `Ellipsis`, `...` (`Py_Ellipsis`).
+ */
+extern PyObject _Py_EllipsisObject;
+
+/**
+ * `PyEllipsis_Type`: `ellipsis` (the identity hash is `object`'s).
+ */
+extern PyTypeObject PyEllipsis_Type;
 
 /**
  * `PyUnicode_Type`: the str type.
@@ -3144,6 +3198,12 @@ unsigned long PyType_GetFlags(PyTypeObject *tp);
  */
 void *PyType_GetSlot(PyTypeObject *tp, int slot);
 #endif
+
+/**
+ * `PyObject *PyBool_FromLong(long v)`: a new reference to `True` if `v` is non-zero, else
+ * to `False`.
+ */
+PyObject *PyBool_FromLong(long v);
 
 /**
  * `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated

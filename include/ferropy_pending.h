@@ -21,9 +21,6 @@ extern PyTypeObject PyCFunction_Type;
 extern PyTypeObject PyCMethod_Type;
 #endif
 
-/* numbers (issue 4) */
-extern PyObject _Py_NoneStruct;
-
 /* text and containers (issue 5) */
 extern PyTypeObject PyByteArray_Type;
 

@@ -6,17 +6,25 @@ use crate::object::baseobject::PyBaseObject_Type;
 use crate::object::type_ready::{ready, unready_static};
 use crate::object::typeobject::PyTypeObject;
 use crate::object::typetype::PyType_Type;
+use crate::objects::bool::PyBool_Type;
 use crate::objects::dict::PyDict_Type;
+use crate::objects::int::PyLong_Type;
+use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemented_Type};
 use crate::objects::str::{clear_interned, PyUnicode_Type};
 use crate::objects::tuple::PyTuple_Type;
 
-fn builtin_types() -> [*mut PyTypeObject; 5] {
+fn builtin_types() -> [*mut PyTypeObject; 10] {
     [
         &raw mut PyBaseObject_Type,
         &raw mut PyType_Type,
         &raw mut PyUnicode_Type,
         &raw mut PyDict_Type,
         &raw mut PyTuple_Type,
+        &raw mut _PyNone_Type,
+        &raw mut _PyNotImplemented_Type,
+        &raw mut PyEllipsis_Type,
+        &raw mut PyLong_Type,
+        &raw mut PyBool_Type,
     ]
 }
 

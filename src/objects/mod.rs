@@ -1,5 +1,6 @@
 //! The builtin types, one file per type (int.rs, float.rs, str.rs, list.rs, dict.rs, ...).
 
+pub mod bool;
 pub mod bytearray;
 pub mod bytes;
 pub mod cell;
@@ -16,6 +17,7 @@ pub mod memoryview;
 pub mod method;
 pub mod module;
 pub mod set;
+pub mod singletons;
 pub mod slice;
 pub mod str;
 pub mod structseq;

@@ -1,0 +1,101 @@
+//! The singletons `None` (`_Py_NoneStruct`, type `NoneType` = `_PyNone_Type`),
+//! `NotImplemented` (`_Py_NotImplementedStruct`, `_PyNotImplemented_Type`) and `Ellipsis`
+//! (`_Py_EllipsisObject`, `PyEllipsis_Type`). They are static data that C programs reach by
+//! address (`Py_None` is `&_Py_NoneStruct`), so a PIE program's copy-relocated object is the
+//! one the library uses (docs/DESIGN.md, "Exported data"). They start with one reference that
+//! is never released; deallocating one is a fatal error, as in CPython.
+use core::ffi::c_void;
+
+use crate::object::object::PyObject;
+use crate::object::static_type::static_type;
+use crate::object::typeobject::PyTypeObject;
+use crate::pyport::Py_hash_t;
+
+/// A static object of type `tp` that is never freed.
+const fn static_object(tp: *mut PyTypeObject) -> PyObject {
+    PyObject { ob_refcnt: 1, ob_type: tp }
+}
+
+/// A str holding `text` for a `tp_repr` slot (NULL with MemoryError set on failure).
+pub(crate) fn repr_str(text: &str) -> *mut PyObject {
+    crate::objects::str::from_utf8(text).map_or(core::ptr::null_mut(), |s| s.into_ptr())
+}
+
+/// Aborts with CPython's message for a singleton whose count reached zero
+/// (`_Py_FatalRefcountError`).
+pub(crate) fn fatal_dealloc(function: &str, what: &str) -> ! {
+    crate::runtime::pystate::fatal_error(function, &format!("deallocating {what}"))
+}
+
+// ---- None --------------------------------------------------------------------------------
+
+/// `_Py_NoneStruct`: `None` (`Py_None`).
+#[no_mangle]
+pub static mut _Py_NoneStruct: PyObject = static_object(&raw mut _PyNone_Type);
+
+/// `_PyNone_Type`: `NoneType`. Its hash is the identity hash (as in CPython 3.11).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub static mut _PyNone_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(none_dealloc),
+    tp_repr: Some(none_repr),
+    tp_hash: Some(none_hash),
+    ..static_type(c"NoneType", 0, 0, crate::object::typeobject::Py_TPFLAGS_DEFAULT as _, None)
+};
+
+unsafe extern "C" fn none_dealloc(_op: *mut PyObject) {
+    fatal_dealloc("none_dealloc", "None")
+}
+
+unsafe extern "C" fn none_repr(_op: *mut PyObject) -> *mut PyObject {
+    repr_str("None")
+}
+
+unsafe extern "C" fn none_hash(op: *mut PyObject) -> Py_hash_t {
+    crate::object::hash::_Py_HashPointer(op as *const c_void)
+}
+
+// ---- NotImplemented ------------------------------------------------------------------------
+
+/// `_Py_NotImplementedStruct`: `NotImplemented` (`Py_NotImplemented`).
+#[no_mangle]
+pub static mut _Py_NotImplementedStruct: PyObject = static_object(&raw mut _PyNotImplemented_Type);
+
+/// `_PyNotImplemented_Type`: `NotImplementedType` (the identity hash is `object`'s).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub static mut _PyNotImplemented_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(notimplemented_dealloc),
+    tp_repr: Some(notimplemented_repr),
+    ..static_type(c"NotImplementedType", 0, 0, crate::object::typeobject::Py_TPFLAGS_DEFAULT as _, None)
+};
+
+unsafe extern "C" fn notimplemented_dealloc(_op: *mut PyObject) {
+    fatal_dealloc("notimplemented_dealloc", "NotImplemented")
+}
+
+unsafe extern "C" fn notimplemented_repr(_op: *mut PyObject) -> *mut PyObject {
+    repr_str("NotImplemented")
+}
+
+// ---- Ellipsis ------------------------------------------------------------------------------
+
+/// `_Py_EllipsisObject`: `Ellipsis`, `...` (`Py_Ellipsis`).
+#[no_mangle]
+pub static mut _Py_EllipsisObject: PyObject = static_object(&raw mut PyEllipsis_Type);
+
+/// `PyEllipsis_Type`: `ellipsis` (the identity hash is `object`'s).
+#[no_mangle]
+pub static mut PyEllipsis_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(ellipsis_dealloc),
+    tp_repr: Some(ellipsis_repr),
+    ..static_type(c"ellipsis", 0, 0, crate::object::typeobject::Py_TPFLAGS_DEFAULT as _, None)
+};
+
+unsafe extern "C" fn ellipsis_dealloc(_op: *mut PyObject) {
+    fatal_dealloc("ellipsis_dealloc", "Ellipsis")
+}
+
+unsafe extern "C" fn ellipsis_repr(_op: *mut PyObject) -> *mut PyObject {
+    repr_str("Ellipsis")
+}
