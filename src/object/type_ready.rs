@@ -109,7 +109,7 @@ unsafe fn ready_steps(tp: *mut PyTypeObject) -> PyResult<()> {
     (*tp).tp_mro = compute_mro(tp)?.into_ptr();
     set_new(tp, base);
     inherit(tp, base)?;
-    set_hash(tp);
+    set_hash(tp)?;
     set_doc(tp)?;
     crate::object::type_cache::add_subclass(tp);
     Ok(())
@@ -363,12 +363,18 @@ unsafe fn overrides_hash(tp: *mut PyTypeObject) -> PyResult<bool> {
     Ok(dict::get_item_str(d, "__eq__")?.is_some() || dict::get_item_str(d, "__hash__")?.is_some())
 }
 
-/// A type that ends up without a hash (it defines equality only) is unhashable.
-/// TODO(errors, None): CPython also sets `__hash__ = None` in the dict.
-unsafe fn set_hash(tp: *mut PyTypeObject) {
+/// A type that ends up without a hash (it defines equality only) is unhashable: its dict
+/// gets `__hash__ = None` (unless it has a `__hash__`) and the slot raises TypeError.
+unsafe fn set_hash(tp: *mut PyTypeObject) -> PyResult<()> {
     if (*tp).tp_hash.is_none() {
+        let d = (*tp).tp_dict;
+        if dict::get_item_str(d, "__hash__")?.is_none() {
+            let key = pystr::intern("__hash__")?;
+            dict::set_item(d, key.as_ptr(), &raw mut crate::objects::singletons::_Py_NoneStruct)?;
+        }
         (*tp).tp_hash = Some(hash_not_implemented);
     }
+    Ok(())
 }
 
 /// `PyObject_HashNotImplemented` as a slot: TypeError "unhashable type: 'X'".
@@ -378,11 +384,15 @@ pub(crate) unsafe extern "C" fn hash_not_implemented(op: *mut PyObject) -> Py_ha
 }
 
 /// `__doc__` from `tp_doc` without its `name(signature)\n--\n\n` header, unless the dict
-/// already has one. TODO(None): a type without `tp_doc` gets `__doc__ = None` in CPython.
+/// already has one; `None` for a type without `tp_doc`.
 unsafe fn set_doc(tp: *mut PyTypeObject) -> PyResult<()> {
     let d = (*tp).tp_dict;
-    if (*tp).tp_doc.is_null() || dict::get_item_str(d, "__doc__")?.is_some() {
+    if dict::get_item_str(d, "__doc__")?.is_some() {
         return Ok(());
+    }
+    if (*tp).tp_doc.is_null() {
+        let key = pystr::intern("__doc__")?;
+        return dict::set_item(d, key.as_ptr(), &raw mut crate::objects::singletons::_Py_NoneStruct);
     }
     let doc = CStr::from_ptr((*tp).tp_doc).to_string_lossy();
     let text = doc_without_signature(&short_name(tp), &doc);
