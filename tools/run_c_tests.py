@@ -14,6 +14,7 @@ Directives, in comment lines `// ferropy-test: KEY=VALUE` at the top of the test
   drop-in=no REASON   skip the drop-in run (REASON is required and printed)
   timeout=SECONDS     per run (default 60)
   args=...            command-line arguments
+  cflags=...          extra compiler/linker flags for both builds (e.g. -fno-pie -no-pie)
 
 `--memcheck` runs the ferropy and cpython binaries under valgrind: ferropy must show no
 invalid reads/writes (no valgrind errors) and leak no more than CPython does for the test.
@@ -63,7 +64,8 @@ class Test:
         self.args = shlex.split(self.opts.get("args", ""))
 
     def defines(self):
-        return [f"-DPy_LIMITED_API={self.opts['limited']}"] if "limited" in self.opts else []
+        limited = [f"-DPy_LIMITED_API={self.opts['limited']}"] if "limited" in self.opts else []
+        return limited + shlex.split(self.opts.get("cflags", ""))
 
 
 def compile_test(test, out_dir, build, cpy):
