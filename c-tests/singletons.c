@@ -12,8 +12,9 @@
 #define CHECK(expr) printf("%-60s %d\n", #expr, (int)(expr))
 
 /* Flags not set by the type itself: the method cache bit depends on which lookups ran;
- * KNOWN GAP (docs/STATUS.md): without tp_new yet, ferropy marks these types
- * Py_TPFLAGS_DISALLOW_INSTANTIATION (int and bool have tp_new in CPython). */
+ * KNOWN GAP (docs/STATUS.md): without tp_new yet, ferropy marks int and bool
+ * Py_TPFLAGS_DISALLOW_INSTANTIATION (they have tp_new in CPython). The singletons' types
+ * have tp_new: their bit is checked below. */
 #define FLAGS(tp) ((tp)->tp_flags & ~(Py_TPFLAGS_VALID_VERSION_TAG | Py_TPFLAGS_DISALLOW_INSTANTIATION))
 
 static PyObject *ret_none(void) { Py_RETURN_NONE; }
@@ -184,6 +185,22 @@ static void round_trip(int round)
     CHECK(Py_TYPE(Py_NotImplemented)->tp_hash(Py_NotImplemented) == _Py_HashPointer(Py_NotImplemented));
     CHECK(Py_TYPE(Py_None)->tp_dealloc != NULL);
     CHECK(PyBool_Type.tp_hash == PyLong_Type.tp_hash);
+    CHECK(Py_TYPE(Py_None)->tp_as_number->nb_bool(Py_None));
+
+    /* Calling the types without arguments gives the singleton (object.__bases__ is ()). */
+    CHECK(PyType_HasFeature(&_PyNone_Type, Py_TPFLAGS_DISALLOW_INSTANTIATION));
+    CHECK(PyType_HasFeature(&_PyNotImplemented_Type, Py_TPFLAGS_DISALLOW_INSTANTIATION));
+    CHECK(PyType_HasFeature(&PyEllipsis_Type, Py_TPFLAGS_DISALLOW_INSTANTIATION));
+    PyObject *noargs = PyBaseObject_Type.tp_bases;
+    CHECK(PyTuple_GET_SIZE(noargs));
+    PyObject *singles[] = { Py_None, Py_NotImplemented, Py_Ellipsis };
+    for (int i = 0; i < 3; i++) {
+        PyTypeObject *tp = Py_TYPE(singles[i]);
+        Py_ssize_t count = Py_REFCNT(singles[i]);
+        PyObject *r = tp->tp_new(tp, noargs, NULL);
+        printf("%s(): same=%d delta=%zd\n", tp->tp_name, r == singles[i], Py_REFCNT(singles[i]) - count);
+        Py_DECREF(r);
+    }
 }
 
 int main(void)
