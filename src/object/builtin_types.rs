@@ -10,14 +10,16 @@ use crate::objects::dict::PyDict_Type;
 use crate::objects::str::{clear_interned, PyUnicode_Type};
 use crate::objects::tuple::PyTuple_Type;
 
-fn builtin_types() -> [*mut PyTypeObject; 5] {
-    [
+fn builtin_types() -> Vec<*mut PyTypeObject> {
+    let mut types = vec![
         &raw mut PyBaseObject_Type,
         &raw mut PyType_Type,
         &raw mut PyUnicode_Type,
         &raw mut PyDict_Type,
         &raw mut PyTuple_Type,
-    ]
+    ];
+    types.extend(crate::errors::exception_types::exception_types());
+    types
 }
 
 /// Readies every builtin static type (at initialization).
