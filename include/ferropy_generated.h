@@ -3366,7 +3366,7 @@ void PyErr_SetObject(PyObject *exception, PyObject *value);
 
 /**
  * `void PyErr_SetString(PyObject *exception, const char *string)`: the value is the message
- * decoded as UTF-8 (undecodable: no value).
+ * decoded as UTF-8 (undecodable: the decoding error stays set instead).
  */
 void PyErr_SetString(PyObject *exception, const char *string);
 
