@@ -200,3 +200,40 @@ pub unsafe extern "C" fn _PyErr_BadInternalCall(filename: *const c_char, lineno:
         &format!("{file}:{lineno}: bad argument to internal function"),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::errors::exception_types as e;
+    use crate::objects::tuple;
+
+    fn pair(a: *mut PyObject, b: *mut PyObject) -> crate::object::ptr::PyRef {
+        let t = tuple::new(2).unwrap();
+        // SAFETY: fresh tuple of two slots; the items are static types (borrowed, increfed).
+        unsafe {
+            tuple::init_item(t.as_ptr(), 0, crate::object::ptr::PyRef::from_borrowed(a).unwrap());
+            tuple::init_item(t.as_ptr(), 1, crate::object::ptr::PyRef::from_borrowed(b).unwrap());
+        }
+        t
+    }
+
+    #[test]
+    fn given_exception_matches_nested_tuples() {
+        // SAFETY: static types; the tuples are owned here.
+        unsafe {
+            let (te, ke, ve, ose) = (
+                &raw mut e::_PyExc_TypeError as *mut PyObject,
+                &raw mut e::_PyExc_KeyError as *mut PyObject,
+                &raw mut e::_PyExc_ValueError as *mut PyObject,
+                &raw mut e::_PyExc_OSError as *mut PyObject,
+            );
+            let inner = pair(ke, ve);
+            let outer = pair(te, inner.as_ptr());
+            assert_eq!(PyErr_GivenExceptionMatches(ve, outer.as_ptr()), 1);
+            assert_eq!(PyErr_GivenExceptionMatches(ke, outer.as_ptr()), 1);
+            assert_eq!(PyErr_GivenExceptionMatches(te, outer.as_ptr()), 1);
+            assert_eq!(PyErr_GivenExceptionMatches(ose, outer.as_ptr()), 0);
+            assert_eq!(PyErr_GivenExceptionMatches(outer.as_ptr(), outer.as_ptr()), 0);
+        }
+    }
+}
