@@ -131,6 +131,16 @@ int main(void)
     PyErr_Clear();
     printf("after clear: %+zd\n", Py_REFCNT(s) - before);
 
+    /* A traceback that is not a traceback object is dropped (its reference too). */
+    PyObject *not_tb = PyUnicode_FromString("not a traceback object");
+    Py_ssize_t tb_before = Py_REFCNT(not_tb);
+    Py_INCREF(PyExc_ValueError);
+    Py_INCREF(not_tb);
+    PyErr_Restore(PyExc_ValueError, NULL, not_tb);
+    fetch_print("Restore with a str as traceback");
+    printf("  its references: %+zd\n", Py_REFCNT(not_tb) - tb_before);
+    Py_DECREF(not_tb);
+
     PyErr_SetObject((PyObject *)&PyUnicode_Type, s);
     fetch_print("SetObject(str, ...)");
 

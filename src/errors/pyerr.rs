@@ -52,8 +52,15 @@ unsafe fn restore(ts: &mut PyThreadState, t: *mut PyObject, v: *mut PyObject, tb
 /// `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
 /// state, stealing the three references (NULL type clears it).
 #[no_mangle]
-pub unsafe extern "C" fn PyErr_Restore(t: *mut PyObject, v: *mut PyObject, tb: *mut PyObject) {
-    restore(tstate("PyErr_Restore"), t, v, tb);
+pub unsafe extern "C" fn PyErr_Restore(t: *mut PyObject, v: *mut PyObject, mut tb: *mut PyObject) {
+    let ts = tstate("PyErr_Restore");
+    // A traceback that is not a traceback object is dropped, as CPython does.
+    // TODO(tracebacks): keep it when `PyTraceBack_Check` holds (no traceback type yet).
+    if !tb.is_null() {
+        Py_DecRef(tb);
+        tb = core::ptr::null_mut();
+    }
+    restore(ts, t, v, tb);
 }
 
 /// `void PyErr_Fetch(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback)`: moves the
