@@ -184,6 +184,11 @@ int main(void)
     (PyErr_BadInternalCall)();
     fetch_print("function");
 
+    printf("PyErr_BadArgument() = %d\n", PyErr_BadArgument());
+    fetch_print("BadArgument");
+    printf("class names: %s %s %s\n", PyExceptionClass_Name(PyExc_OSError),
+           PyExceptionClass_Name(PyExc_IOError), PyExceptionClass_Name(PyExc_UnicodeTranslateError));
+
     /* Errors from the library. */
     PyObject *bad = PyUnicode_FromString("ab\xc3");
     printf("FromString(bad utf-8) = %p, type %s\n", (void *)bad, tname(PyErr_Occurred()));

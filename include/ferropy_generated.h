@@ -3401,6 +3401,16 @@ void PyErr_BadInternalCall(void);
 void _PyErr_BadInternalCall(const char *filename, int lineno);
 
 /**
+ * `int PyErr_BadArgument(void)`: TypeError for a bad argument to a builtin; returns 0.
+ */
+int PyErr_BadArgument(void);
+
+/**
+ * `const char *PyExceptionClass_Name(PyObject *cls)`: the class's `tp_name`.
+ */
+const char *PyExceptionClass_Name(PyObject *cls);
+
+/**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
  * thread state, which it returns for `PyEval_RestoreThread` (`Py_BEGIN_ALLOW_THREADS`).
  */

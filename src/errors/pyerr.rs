@@ -208,6 +208,22 @@ pub unsafe extern "C" fn _PyErr_BadInternalCall(filename: *const c_char, lineno:
     );
 }
 
+/// `int PyErr_BadArgument(void)`: TypeError for a bad argument to a builtin; returns 0.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_BadArgument() -> c_int {
+    set_message(
+        &raw mut crate::errors::exception_types::_PyExc_TypeError as *mut PyObject,
+        "bad argument type for built-in operation",
+    );
+    0
+}
+
+/// `const char *PyExceptionClass_Name(PyObject *cls)`: the class's `tp_name`.
+#[no_mangle]
+pub unsafe extern "C" fn PyExceptionClass_Name(cls: *mut PyObject) -> *const c_char {
+    (*(cls as *mut PyTypeObject)).tp_name
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
