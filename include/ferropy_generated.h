@@ -2860,6 +2860,180 @@ extern PyTypeObject PyUnicode_Type;
  */
 extern PyTypeObject PyTuple_Type;
 
+extern PyObject *PyExc_ArithmeticError;
+
+extern PyObject *PyExc_AssertionError;
+
+extern PyObject *PyExc_AttributeError;
+
+extern PyObject *PyExc_BaseException;
+
+extern PyObject *PyExc_BaseExceptionGroup;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_BlockingIOError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_BrokenPipeError;
+#endif
+
+extern PyObject *PyExc_BufferError;
+
+extern PyObject *PyExc_BytesWarning;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_ChildProcessError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_ConnectionAbortedError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_ConnectionError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_ConnectionRefusedError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_ConnectionResetError;
+#endif
+
+extern PyObject *PyExc_DeprecationWarning;
+
+extern PyObject *PyExc_EOFError;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+extern PyObject *PyExc_EncodingWarning;
+#endif
+
+extern PyObject *PyExc_EnvironmentError;
+
+extern PyObject *PyExc_Exception;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_FileExistsError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_FileNotFoundError;
+#endif
+
+extern PyObject *PyExc_FloatingPointError;
+
+extern PyObject *PyExc_FutureWarning;
+
+extern PyObject *PyExc_GeneratorExit;
+
+extern PyObject *PyExc_IOError;
+
+extern PyObject *PyExc_ImportError;
+
+extern PyObject *PyExc_ImportWarning;
+
+extern PyObject *PyExc_IndentationError;
+
+extern PyObject *PyExc_IndexError;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_InterruptedError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_IsADirectoryError;
+#endif
+
+extern PyObject *PyExc_KeyError;
+
+extern PyObject *PyExc_KeyboardInterrupt;
+
+extern PyObject *PyExc_LookupError;
+
+extern PyObject *PyExc_MemoryError;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+extern PyObject *PyExc_ModuleNotFoundError;
+#endif
+
+extern PyObject *PyExc_NameError;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_NotADirectoryError;
+#endif
+
+extern PyObject *PyExc_NotImplementedError;
+
+extern PyObject *PyExc_OSError;
+
+extern PyObject *PyExc_OverflowError;
+
+extern PyObject *PyExc_PendingDeprecationWarning;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_PermissionError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_ProcessLookupError;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+extern PyObject *PyExc_RecursionError;
+#endif
+
+extern PyObject *PyExc_ReferenceError;
+
+extern PyObject *PyExc_ResourceWarning;
+
+extern PyObject *PyExc_RuntimeError;
+
+extern PyObject *PyExc_RuntimeWarning;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+extern PyObject *PyExc_StopAsyncIteration;
+#endif
+
+extern PyObject *PyExc_StopIteration;
+
+extern PyObject *PyExc_SyntaxError;
+
+extern PyObject *PyExc_SyntaxWarning;
+
+extern PyObject *PyExc_SystemError;
+
+extern PyObject *PyExc_SystemExit;
+
+extern PyObject *PyExc_TabError;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+extern PyObject *PyExc_TimeoutError;
+#endif
+
+extern PyObject *PyExc_TypeError;
+
+extern PyObject *PyExc_UnboundLocalError;
+
+extern PyObject *PyExc_UnicodeDecodeError;
+
+extern PyObject *PyExc_UnicodeEncodeError;
+
+extern PyObject *PyExc_UnicodeError;
+
+extern PyObject *PyExc_UnicodeTranslateError;
+
+extern PyObject *PyExc_UnicodeWarning;
+
+extern PyObject *PyExc_UserWarning;
+
+extern PyObject *PyExc_ValueError;
+
+extern PyObject *PyExc_Warning;
+
+extern PyObject *PyExc_ZeroDivisionError;
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyHash_FuncDef *PyHash_GetFuncDef(void)`: which string hash this build uses.
@@ -3222,6 +3396,79 @@ PyObject *PyUnicode_InternFromString(const char *u);
  * alone, and a failure leaves `*p` unchanged (CPython clears the error).
  */
 void PyUnicode_InternInPlace(PyObject **p);
+
+/**
+ * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
+ * state, stealing the three references (NULL type clears it).
+ */
+void PyErr_Restore(PyObject *t, PyObject *v, PyObject *tb);
+
+/**
+ * `void PyErr_Fetch(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback)`: moves the
+ * error state out to the caller (new references, NULL where unset) and clears it.
+ */
+void PyErr_Fetch(PyObject **pt, PyObject **pv, PyObject **ptb);
+
+/**
+ * `void PyErr_Clear(void)`.
+ */
+void PyErr_Clear(void);
+
+/**
+ * `PyObject *PyErr_Occurred(void)`: the current exception type (borrowed) or NULL.
+ */
+PyObject *PyErr_Occurred(void);
+
+/**
+ * `void PyErr_SetObject(PyObject *type, PyObject *value)`.
+ */
+void PyErr_SetObject(PyObject *exception, PyObject *value);
+
+/**
+ * `void PyErr_SetString(PyObject *exception, const char *string)`: the value is the message
+ * decoded as UTF-8 (undecodable: the decoding error stays set instead).
+ */
+void PyErr_SetString(PyObject *exception, const char *string);
+
+/**
+ * `void PyErr_SetNone(PyObject *type)`.
+ */
+void PyErr_SetNone(PyObject *exception);
+
+/**
+ * `int PyErr_GivenExceptionMatches(PyObject *err, PyObject *exc)`: whether `err` (a class or
+ * an instance) is `exc` or a subclass of it; `exc` may be a tuple, searched recursively.
+ */
+int PyErr_GivenExceptionMatches(PyObject *err, PyObject *exc);
+
+/**
+ * `int PyErr_ExceptionMatches(PyObject *exc)`: whether the current exception matches `exc`.
+ */
+int PyErr_ExceptionMatches(PyObject *exc);
+
+/**
+ * `void PyErr_BadInternalCall(void)`: SystemError for bad arguments to a C-API function.
+ * (C code calling `PyErr_BadInternalCall()` reaches `_PyErr_BadInternalCall` through the
+ * header macro; this function serves code that takes its address.)
+ */
+void PyErr_BadInternalCall(void);
+
+/**
+ * `void _PyErr_BadInternalCall(const char *filename, int lineno)`: what the
+ * `PyErr_BadInternalCall()` macro calls: SystemError "FILE:LINE: bad argument to internal
+ * function".
+ */
+void _PyErr_BadInternalCall(const char *filename, int lineno);
+
+/**
+ * `int PyErr_BadArgument(void)`: TypeError for a bad argument to a builtin; returns 0.
+ */
+int PyErr_BadArgument(void);
+
+/**
+ * `const char *PyExceptionClass_Name(PyObject *cls)`: the class's `tp_name`.
+ */
+const char *PyExceptionClass_Name(PyObject *cls);
 
 /**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current

@@ -28,6 +28,9 @@ int PyOS_vsnprintf(char *str, size_t size, const char *format, va_list va)
 
 #define PyExceptionInstance_Class(x) ((PyObject*)Py_TYPE(x))
 
+/* Mask the old API with a call to the new API, as CPython's header does (both are exported). */
+#define PyErr_BadInternalCall() _PyErr_BadInternalCall(__FILE__, __LINE__)
+
 #define _PyBaseExceptionGroup_Check(x) \
     PyObject_TypeCheck(x, (PyTypeObject *)PyExc_BaseExceptionGroup)
 

@@ -1,4 +1,6 @@
 //! Exceptions, `PyErr_*`, tracebacks and warnings.
 
+pub mod exception_types;
 pub mod exceptions;
+pub mod pyerr;
 pub mod raised;

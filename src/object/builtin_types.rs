@@ -28,11 +28,16 @@ fn builtin_types() -> [*mut PyTypeObject; 10] {
     ]
 }
 
+/// The builtin types, then the exception types (bases first).
+fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
+    builtin_types().into_iter().chain(crate::errors::exception_types::exception_types())
+}
+
 /// Readies every builtin static type (at initialization).
 pub(crate) fn init() {
     // C code may read `_Py_HashSecret` as soon as the runtime is up.
     crate::object::siphash::secret();
-    for tp in builtin_types() {
+    for tp in all_types() {
         // SAFETY: static types live forever and are readied under the runtime's lock.
         if unsafe { ready(tp) }.is_err() {
             let (exc, msg) = crate::object::pending_error::take()
@@ -50,7 +55,7 @@ pub(crate) fn init() {
 pub(crate) fn fini() {
     // Cached lookups refer to the dicts about to go (and own their names).
     crate::object::type_cache::clear_cache();
-    for tp in builtin_types().into_iter().rev() {
+    for tp in all_types().rev() {
         // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
         unsafe { unready_static(tp) };
     }

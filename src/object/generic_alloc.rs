@@ -13,12 +13,12 @@ use crate::pyport::Py_ssize_t;
 #[no_mangle]
 pub unsafe extern "C" fn PyType_GenericAlloc(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> *mut PyObject {
     if tp.is_null() || nitems < 0 {
-        let _ = bad_internal_call(); // TODO(errors)
+        let _ = bad_internal_call();
         return core::ptr::null_mut();
     }
     let op = temp_alloc::generic_alloc(tp, nitems);
     if op.is_null() {
-        let _ = no_memory(); // TODO(errors)
+        let _ = no_memory();
     }
     op
 }
@@ -33,7 +33,7 @@ pub unsafe extern "C" fn PyType_GenericNew(
 ) -> *mut PyObject {
     let _ = (args, kwds); // accepted and ignored, as CPython does
     if tp.is_null() {
-        let _ = bad_internal_call(); // TODO(errors)
+        let _ = bad_internal_call();
         return core::ptr::null_mut();
     }
     match (*tp).tp_alloc {

@@ -22,8 +22,7 @@ use crate::object::typeobject::{
 use crate::pyport::Py_ssize_t;
 
 /// Sets MemoryError and returns NULL, as `PyErr_NoMemory()` does.
-/// TODO(errors): through the type kernel's pending-error stand-in until `errors/` lands
-/// (then `PyErr_NoMemory()`).
+/// Through `object/pending_error.rs` (MemoryError with no value until instances exist).
 #[inline(never)]
 fn no_memory<T>() -> *mut T {
     let _ = crate::object::pending_error::no_memory();
@@ -32,8 +31,7 @@ fn no_memory<T>() -> *mut T {
 
 /// Sets SystemError ("bad argument to internal function") and returns NULL, as
 /// `PyErr_BadInternalCall()` does: for C input on which CPython would crash.
-/// TODO(errors): through the type kernel's pending-error stand-in until `errors/` lands
-/// (then `PyErr_BadInternalCall()`).
+/// Through `object/pending_error.rs`.
 #[inline(never)]
 fn bad_internal_call<T>() -> *mut T {
     let _ = crate::object::pending_error::bad_internal_call();

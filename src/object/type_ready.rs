@@ -32,12 +32,8 @@ pub unsafe extern "C" fn PyType_Ready(tp: *mut PyTypeObject) -> c_int {
     }
     match ready(tp) {
         Ok(()) => 0,
-        Err(_) => {
-            // TODO(errors): return -1 with the exception set; until then it is fatal.
-            let (exc, msg) = crate::object::pending_error::take()
-                .unwrap_or((ExcType::SystemError, "PyType_Ready failed".into()));
-            fatal_type_error(exc, msg)
-        }
+        // The exception is set.
+        Err(_) => -1,
     }
 }
 

@@ -121,7 +121,7 @@ pub unsafe extern "C" fn PyType_GetQualName(tp: *mut PyTypeObject) -> *mut PyObj
 
 unsafe fn name_object(tp: *mut PyTypeObject, qualified: bool) -> *mut PyObject {
     if tp.is_null() {
-        let _ = bad_internal_call(); // TODO(errors)
+        let _ = bad_internal_call();
         return core::ptr::null_mut();
     }
     if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
@@ -131,7 +131,7 @@ unsafe fn name_object(tp: *mut PyTypeObject, qualified: bool) -> *mut PyObject {
     }
     let short = _PyType_Name(tp);
     if short.is_null() {
-        let _ = bad_internal_call(); // TODO(errors)
+        let _ = bad_internal_call();
         return core::ptr::null_mut();
     }
     crate::objects::str::PyUnicode_FromString(short)
@@ -311,7 +311,7 @@ fn slot_location(slot: c_int) -> Option<(Suite, usize)> {
 #[no_mangle]
 pub unsafe extern "C" fn PyType_GetSlot(tp: *mut PyTypeObject, slot: c_int) -> *mut c_void {
     let Some((suite, offset)) = slot_location(slot) else {
-        let _ = bad_internal_call(); // TODO(errors): becomes the raised SystemError.
+        let _ = bad_internal_call();
         return core::ptr::null_mut();
     };
     if tp.is_null() {

@@ -467,7 +467,8 @@ unsafe fn utf8_arg<'a>(u: *const c_char) -> PyResult<&'a str> {
             _ if e.error_len().is_none() => "unexpected end of data",
             _ => "invalid continuation byte",
         };
-        // TODO(errors): a UnicodeDecodeError object; the message is its str().
+        // TODO(exceptions): a UnicodeDecodeError instance (CPython's value); until instances
+        // exist the value is the message str.
         crate::object::pending_error::raise(
             crate::object::pending_error::ExcType::UnicodeDecodeError,
             format!("'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start]),
