@@ -233,15 +233,7 @@ impl<'a> Parser<'a> {
                 loop {
                     let astart = self.start();
                     let name = self.dotted_name()?;
-                    let asname = if self.eat(Tok::As) {
-                        if self.peek() != Tok::Name {
-                            return Err(self.invalid());
-                        }
-                        let n = self.bump();
-                        Value::Str(self.ident(&n))
-                    } else {
-                        Value::None
-                    };
+                    let asname = self.optional_asname()?;
                     names.push(self.mk(Kind::Alias, astart, vec![Value::Str(name), asname]));
                     if !self.eat(Tok::Comma) {
                         break;
@@ -252,6 +244,18 @@ impl<'a> Parser<'a> {
             Tok::From => self.import_from(),
             _ => self.expr_stmt(),
         }
+    }
+
+    /// The `as NAME` of an import alias: the name, or None when there is no `as`.
+    fn optional_asname(&mut self) -> PResult<Value> {
+        if !self.eat(Tok::As) {
+            return Ok(Value::None);
+        }
+        if self.peek() != Tok::Name {
+            return Err(self.invalid());
+        }
+        let n = self.bump();
+        Ok(Value::Str(self.ident(&n)))
     }
 
     fn dotted_name(&mut self) -> PResult<String> {
@@ -303,15 +307,7 @@ impl<'a> Parser<'a> {
                 }
                 let n = self.bump();
                 let name = self.ident(&n);
-                let asname = if self.eat(Tok::As) {
-                    if self.peek() != Tok::Name {
-                        return Err(self.invalid());
-                    }
-                    let n = self.bump();
-                    Value::Str(self.ident(&n))
-                } else {
-                    Value::None
-                };
+                let asname = self.optional_asname()?;
                 names.push(self.mk(Kind::Alias, astart, vec![Value::Str(name), asname]));
                 if !self.eat(Tok::Comma) {
                     break;
