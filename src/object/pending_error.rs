@@ -71,6 +71,21 @@ pub(crate) fn raise(exc: ExcType, message: impl Into<String>) -> Raised {
     Raised::assume_set()
 }
 
+/// Raises `tp(message)` for any exception type (`PyErr_SetString` semantics): the general
+/// form of `raise`, for code that names the type object itself
+/// (`&raw mut crate::errors::exception_types::_PyExc_ValueError`).
+#[must_use]
+pub(crate) fn raise_type(tp: *mut PyTypeObject, message: impl Into<String>) -> Raised {
+    let message = message.into();
+    if has_thread_state() {
+        // SAFETY: the current thread state is live (its thread holds the GIL).
+        unsafe { pyerr::set_message(tp as *mut PyObject, &message) };
+    } else {
+        PENDING.with(|p| *p.borrow_mut() = Some((ExcType::of(tp as *mut PyObject), message)));
+    }
+    Raised::assume_set()
+}
+
 /// `PyErr_NoMemory()`. TODO(exceptions): CPython sets a MemoryError instance; without
 /// instances the value stays NULL (`PyErr_SetNone(PyExc_MemoryError)`).
 #[must_use]
