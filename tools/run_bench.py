@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: the same work on ferropy and on CPython 3.11 in one run, as ratios.
 
-C-API: benches/capi_bench.c built against ferropy, against pyenv's CPython 3.11.7 and against
+C-API: every benches/capi_*.c built against ferropy, against pyenv's CPython 3.11.7 and against
 Debian's optimised CPython 3.11 (/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0, when
 present); the binaries run in alternating rounds and each figure is the best of its rounds.
 The ratio is ferropy's time over the fastest CPython's (below 1.00 means ferropy is faster).
@@ -47,19 +47,24 @@ def main():
     args = ap.parse_args()
     build = Path(args.build)
     with tempfile.TemporaryDirectory() as tmp:
+        # binaries[implementation] = one executable per benches/capi_*.c
         binaries = {}
+        sources = sorted((ROOT / "benches").glob("capi_*.c"))
         for name, cflags, ldflags in builds(build, tmp):
-            exe = Path(tmp) / name
-            subprocess.run(["gcc", "-O2", *cflags, str(ROOT / "benches/capi_bench.c"), *ldflags, "-o", str(exe)],
-                           check=True)
-            binaries[name] = exe
+            binaries[name] = []
+            for src in sources:
+                exe = Path(tmp) / f"{name}-{src.stem}"
+                subprocess.run(["gcc", "-O2", "-I", str(ROOT / "benches"), *cflags, str(src), *ldflags,
+                                "-o", str(exe)], check=True)
+                binaries[name].append(exe)
         best = {name: {} for name in binaries}
         for _ in range(args.rounds):
-            for name, exe in binaries.items():
+            for name, exes in binaries.items():
                 env = dict(os.environ, LD_LIBRARY_PATH="") if name != "ferropy" else None
-                out = subprocess.run([str(exe)], capture_output=True, text=True, check=True, env=env).stdout
-                for bench, ns in parse(out).items():
-                    best[name][bench] = min(ns, best[name].get(bench, math.inf))
+                for exe in exes:
+                    out = subprocess.run([str(exe)], capture_output=True, text=True, check=True, env=env).stdout
+                    for bench, ns in parse(out).items():
+                        best[name][bench] = min(ns, best[name].get(bench, math.inf))
     cpythons = [n for n in binaries if n != "ferropy"]
     print(f"C-API micro-benchmarks (ns/op, best of {args.rounds} rounds; ratio = ferropy / fastest CPython)")
     print(f"{'benchmark':32}" + "".join(f"{n:>16}" for n in binaries) + f"{'ratio':>8}")

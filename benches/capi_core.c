@@ -1,31 +1,10 @@
-/* C-API micro-benchmarks. Built against ferropy and against CPython 3.11 by
- * tools/run_bench.py, which runs both in the same run and prints the ratios.
- * Each benchmark prints "NAME NS_PER_OP". Add one per API as the API grows. */
+/* C-API micro-benchmarks of the object core's memory layer and the runtime's GIL. */
 #include <Python.h>
-#include <stdio.h>
-#include <time.h>
-
-static double now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
+#include "bench.h"
 
 /* A static object whose refcount never reaches zero: refcounting without allocation. */
 static PyTypeObject bench_type = {PyVarObject_HEAD_INIT(NULL, 0) "bench", sizeof(PyObject)};
 static PyObject bench_obj;
-
-#define ITERATIONS 20000000L
-#define BENCH(name, body) do { \
-        double t0 = now_ns(); \
-        for (long i = 0; i < ITERATIONS; i++) { body; } \
-        double t1 = now_ns(); \
-        printf("%s %.3f\n", name, (t1 - t0) / ITERATIONS); \
-    } while (0)
-
-/* Keeps the compiler from folding a loop of pure calls away. */
-static void *volatile psink;
 
 /* A GC type for the GC allocation benchmarks. */
 static int gc_traverse(PyObject *op, visitproc visit, void *arg) { return 0; }
