@@ -3379,6 +3379,35 @@ void *PyType_GetSlot(PyTypeObject *tp, int slot);
  */
 PyObject *PyBool_FromLong(long v);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_New(Py_ssize_t size)`: a new int with `size` uninitialized digits and
+ * `ob_size == size` (callers fill the digits and may shrink `ob_size`).
+ */
+PyLongObject *_PyLong_New(Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Copy(PyLongObject *src)`: an exact int equal to `src`.
+ */
+PyObject *_PyLong_Copy(PyLongObject *src);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_Sign(PyObject *v)`: -1, 0 or 1.
+ */
+int _PyLong_Sign(PyObject *v);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `size_t _PyLong_NumBits(PyObject *v)`: bits of `abs(v)` (0 for zero).
+ */
+size_t _PyLong_NumBits(PyObject *v);
+#endif
+
 /**
  * `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated
  * UTF-8 (strict: invalid input is UnicodeDecodeError).
@@ -3396,6 +3425,225 @@ PyObject *PyUnicode_InternFromString(const char *u);
  * alone, and a failure leaves `*p` unchanged (CPython clears the error).
  */
 void PyUnicode_InternInPlace(PyObject **p);
+
+/**
+ * `PyObject *PyLong_FromLong(long v)`.
+ */
+PyObject *PyLong_FromLong(long v);
+
+/**
+ * `PyObject *PyLong_FromUnsignedLong(unsigned long v)`.
+ */
+PyObject *PyLong_FromUnsignedLong(unsigned long v);
+
+/**
+ * `PyObject *PyLong_FromLongLong(long long v)`.
+ */
+PyObject *PyLong_FromLongLong(long long v);
+
+/**
+ * `PyObject *PyLong_FromUnsignedLongLong(unsigned long long v)`.
+ */
+PyObject *PyLong_FromUnsignedLongLong(unsigned long long v);
+
+/**
+ * `PyObject *PyLong_FromSsize_t(Py_ssize_t v)`.
+ */
+PyObject *PyLong_FromSsize_t(Py_ssize_t v);
+
+/**
+ * `PyObject *PyLong_FromSize_t(size_t v)`.
+ */
+PyObject *PyLong_FromSize_t(size_t v);
+
+/**
+ * `PyObject *PyLong_FromVoidPtr(void *p)`: the address as a non-negative int.
+ */
+PyObject *PyLong_FromVoidPtr(void *p);
+
+/**
+ * `long PyLong_AsLong(PyObject *obj)`.
+ */
+long PyLong_AsLong(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_AsInt(PyObject *obj)`.
+ */
+int _PyLong_AsInt(PyObject *obj);
+#endif
+
+/**
+ * `long long PyLong_AsLongLong(PyObject *obj)`.
+ */
+long long PyLong_AsLongLong(PyObject *obj);
+
+/**
+ * `long PyLong_AsLongAndOverflow(PyObject *obj, int *overflow)`.
+ */
+long PyLong_AsLongAndOverflow(PyObject *obj, int *overflow);
+
+/**
+ * `long long PyLong_AsLongLongAndOverflow(PyObject *obj, int *overflow)`.
+ */
+long long PyLong_AsLongLongAndOverflow(PyObject *obj, int *overflow);
+
+/**
+ * `Py_ssize_t PyLong_AsSsize_t(PyObject *obj)`: ints only ("an integer is required").
+ */
+Py_ssize_t PyLong_AsSsize_t(PyObject *obj);
+
+/**
+ * `unsigned long PyLong_AsUnsignedLong(PyObject *obj)`.
+ */
+unsigned long PyLong_AsUnsignedLong(PyObject *obj);
+
+/**
+ * `unsigned long long PyLong_AsUnsignedLongLong(PyObject *obj)`.
+ */
+unsigned long long PyLong_AsUnsignedLongLong(PyObject *obj);
+
+/**
+ * `size_t PyLong_AsSize_t(PyObject *obj)`.
+ */
+size_t PyLong_AsSize_t(PyObject *obj);
+
+/**
+ * `unsigned long PyLong_AsUnsignedLongMask(PyObject *obj)`.
+ */
+unsigned long PyLong_AsUnsignedLongMask(PyObject *obj);
+
+/**
+ * `unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj)`.
+ */
+unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj);
+
+/**
+ * `void *PyLong_AsVoidPtr(PyObject *obj)`: a negative int is read as a C long, others as
+ * an unsigned long (so both signed and unsigned addresses come back).
+ */
+void *PyLong_AsVoidPtr(PyObject *obj);
+
+extern double ldexp(double x, int exp);
+
+/**
+ * `double PyLong_AsDouble(PyObject *v)`: -1.0 with TypeError "an integer is required" for
+ * a non-int, OverflowError when too large.
+ */
+double PyLong_AsDouble(PyObject *v);
+
+/**
+ * `PyObject *PyLong_FromDouble(double v)`.
+ */
+PyObject *PyLong_FromDouble(double v);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e)`: `a == x * 2***e` with
+ * 0.5 <= |x| < 1 (x correctly rounded; 0.0 and *e == 0 for zero).
+ */
+double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Format(PyObject *obj, int base)`: base 2, 8, 10 or 16, with prefix.
+ */
+PyObject *_PyLong_Format(PyObject *obj, int base);
+#endif
+
+/**
+ * `PyObject *PyLong_FromString(const char *str, char **pend, int base)`.
+ */
+PyObject *PyLong_FromString(const char *s, char **pend, int base);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)`.
+ */
+PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
+#endif
+
+/**
+ * `PyObject *PyNumber_Add(PyObject *o1, PyObject *o2)`: `o1 + o2`, or sequence
+ * concatenation.
+ */
+PyObject *PyNumber_Add(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_InPlaceAdd(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PyNumber_InPlaceAdd(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_Multiply(PyObject *o1, PyObject *o2)`: `o1 * o2`, or sequence
+ * repetition.
+ */
+PyObject *PyNumber_Multiply(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_InPlaceMultiply(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PyNumber_InPlaceMultiply(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_Power(PyObject *o1, PyObject *o2, PyObject *o3)`: `pow(o1, o2, o3)`
+ * (`o3` is `Py_None` for two-argument pow).
+ */
+PyObject *PyNumber_Power(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `PyObject *PyNumber_InPlacePower(PyObject *o1, PyObject *o2, PyObject *o3)`.
+ */
+PyObject *PyNumber_InPlacePower(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `int PyIndex_Check(PyObject *o)`: 1 if `o` has `__index__` (`nb_index`).
+ */
+int PyIndex_Check(PyObject *o);
+
+/**
+ * `int PyNumber_Check(PyObject *o)`: 1 if `o` has `__index__`, `__int__` or `__float__`,
+ * or is a complex.
+ */
+int PyNumber_Check(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyNumber_Index(PyObject *o)`.
+ */
+PyObject *_PyNumber_Index(PyObject *o);
+#endif
+
+/**
+ * `PyObject *PyNumber_Index(PyObject *o)`: like `_PyNumber_Index`, but always an exact int.
+ */
+PyObject *PyNumber_Index(PyObject *o);
+
+/**
+ * `Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc)`: `o.__index__()` as a
+ * Py_ssize_t; out of range, raise `exc` ("cannot fit 'T' into an index-sized integer"), or
+ * clamp when `exc` is NULL.
+ */
+Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc_type);
+
+/**
+ * `PyObject *PyNumber_Long(PyObject *o)`: `int(o)`.
+ */
+PyObject *PyNumber_Long(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base)`.
+ */
+PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base);
+#endif
+
+/**
+ * `PyObject *PyNumber_ToBase(PyObject *n, int base)`: `bin()`, `oct()`, `hex()` or `str()`
+ * of `n.__index__()`.
+ */
+PyObject *PyNumber_ToBase(PyObject *n, int base);
 
 /**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
