@@ -3565,6 +3565,111 @@ PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
 #endif
 
 /**
+ * `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.
+ */
+PyObject *PyNumber_Or(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2)`: `o1 ^ o2`.
+ */
+PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_And(PyObject *o1, PyObject *o2)`: `o1 & o2`.
+ */
+PyObject *PyNumber_And(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2)`: `o1 << o2`.
+ */
+PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2)`: `o1 >> o2`.
+ */
+PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2)`: `o1 - o2`.
+ */
+PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2)`: `o1 divmod() o2`.
+ */
+PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
+ */
+PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2)`: `o1 // o2`.
+ */
+PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2)`: `o1 / o2`.
+ */
+PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2)`: `o1 % o2`.
+ */
+PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2)`: `o1 |= o2`.
+ */
+PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2)`: `o1 ^= o2`.
+ */
+PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2)`: `o1 &= o2`.
+ */
+PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2)`: `o1 <<= o2`.
+ */
+PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2)`: `o1 >>= o2`.
+ */
+PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2)`: `o1 -= o2`.
+ */
+PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
+ */
+PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2)`: `o1 //= o2`.
+ */
+PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2)`: `o1 /= o2`.
+ */
+PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2)`: `o1 %= o2`.
+ */
+PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2);
+
+/**
  * `PyObject *PyNumber_Add(PyObject *o1, PyObject *o2)`: `o1 + o2`, or sequence
  * concatenation.
  */
@@ -3596,6 +3701,26 @@ PyObject *PyNumber_Power(PyObject *v, PyObject *w, PyObject *z);
  * `PyObject *PyNumber_InPlacePower(PyObject *o1, PyObject *o2, PyObject *o3)`.
  */
 PyObject *PyNumber_InPlacePower(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `PyObject *PyNumber_Negative(PyObject *o)`.
+ */
+PyObject *PyNumber_Negative(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Positive(PyObject *o)`.
+ */
+PyObject *PyNumber_Positive(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Invert(PyObject *o)`.
+ */
+PyObject *PyNumber_Invert(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Absolute(PyObject *o)`.
+ */
+PyObject *PyNumber_Absolute(PyObject *o);
 
 /**
  * `int PyIndex_Check(PyObject *o)`: 1 if `o` has `__index__` (`nb_index`).

@@ -140,48 +140,112 @@ unsafe fn binary_iop(v: *mut PyObject, w: *mut PyObject, islot: Slot, slot: Slot
     r
 }
 
-macro_rules! binary_function {
-    ($name:ident, $field:ident, $op:expr) => {
-        #[doc = concat!("`PyObject *", stringify!($name), "(PyObject *o1, PyObject *o2)`: `o1 ", $op, " o2`.")]
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
-            binary_op(o1, o2, |m| m.$field, $op)
-        }
-    };
+/// `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Or(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_or, "|")
+}
+/// `PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2)`: `o1 ^ o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Xor(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_xor, "^")
+}
+/// `PyObject *PyNumber_And(PyObject *o1, PyObject *o2)`: `o1 & o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_And(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_and, "&")
+}
+/// `PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2)`: `o1 << o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Lshift(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_lshift, "<<")
+}
+/// `PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2)`: `o1 >> o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Rshift(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_rshift, ">>")
+}
+/// `PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2)`: `o1 - o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Subtract(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_subtract, "-")
+}
+/// `PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2)`: `o1 divmod() o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Divmod(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_divmod, "divmod()")
+}
+/// `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_MatrixMultiply(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_matrix_multiply, "@")
+}
+/// `PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2)`: `o1 // o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_FloorDivide(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_floor_divide, "//")
+}
+/// `PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2)`: `o1 / o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_TrueDivide(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_true_divide, "/")
+}
+/// `PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2)`: `o1 % o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Remainder(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_op(o1, o2, |m| m.nb_remainder, "%")
 }
 
-binary_function!(PyNumber_Or, nb_or, "|");
-binary_function!(PyNumber_Xor, nb_xor, "^");
-binary_function!(PyNumber_And, nb_and, "&");
-binary_function!(PyNumber_Lshift, nb_lshift, "<<");
-binary_function!(PyNumber_Rshift, nb_rshift, ">>");
-binary_function!(PyNumber_Subtract, nb_subtract, "-");
-binary_function!(PyNumber_Divmod, nb_divmod, "divmod()");
-binary_function!(PyNumber_MatrixMultiply, nb_matrix_multiply, "@");
-binary_function!(PyNumber_FloorDivide, nb_floor_divide, "//");
-binary_function!(PyNumber_TrueDivide, nb_true_divide, "/");
-binary_function!(PyNumber_Remainder, nb_remainder, "%");
-
-macro_rules! inplace_function {
-    ($name:ident, $ifield:ident, $field:ident, $op:expr) => {
-        #[doc = concat!("`PyObject *", stringify!($name), "(PyObject *o1, PyObject *o2)`: `o1 ", $op, " o2`.")]
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
-            binary_iop(o1, o2, |m| m.$ifield, |m| m.$field, $op)
-        }
-    };
+/// `PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2)`: `o1 |= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceOr(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_or, |m| m.nb_or, "|=")
 }
-
-inplace_function!(PyNumber_InPlaceOr, nb_inplace_or, nb_or, "|=");
-inplace_function!(PyNumber_InPlaceXor, nb_inplace_xor, nb_xor, "^=");
-inplace_function!(PyNumber_InPlaceAnd, nb_inplace_and, nb_and, "&=");
-inplace_function!(PyNumber_InPlaceLshift, nb_inplace_lshift, nb_lshift, "<<=");
-inplace_function!(PyNumber_InPlaceRshift, nb_inplace_rshift, nb_rshift, ">>=");
-inplace_function!(PyNumber_InPlaceSubtract, nb_inplace_subtract, nb_subtract, "-=");
-inplace_function!(PyNumber_InPlaceMatrixMultiply, nb_inplace_matrix_multiply, nb_matrix_multiply, "@=");
-inplace_function!(PyNumber_InPlaceFloorDivide, nb_inplace_floor_divide, nb_floor_divide, "//=");
-inplace_function!(PyNumber_InPlaceTrueDivide, nb_inplace_true_divide, nb_true_divide, "/=");
-inplace_function!(PyNumber_InPlaceRemainder, nb_inplace_remainder, nb_remainder, "%=");
+/// `PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2)`: `o1 ^= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceXor(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_xor, |m| m.nb_xor, "^=")
+}
+/// `PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2)`: `o1 &= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceAnd(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_and, |m| m.nb_and, "&=")
+}
+/// `PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2)`: `o1 <<= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceLshift(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_lshift, |m| m.nb_lshift, "<<=")
+}
+/// `PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2)`: `o1 >>= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceRshift(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_rshift, |m| m.nb_rshift, ">>=")
+}
+/// `PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2)`: `o1 -= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceSubtract(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_subtract, |m| m.nb_subtract, "-=")
+}
+/// `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceMatrixMultiply(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_matrix_multiply, |m| m.nb_matrix_multiply, "@=")
+}
+/// `PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2)`: `o1 //= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceFloorDivide(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_floor_divide, |m| m.nb_floor_divide, "//=")
+}
+/// `PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2)`: `o1 /= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceTrueDivide(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_true_divide, |m| m.nb_true_divide, "/=")
+}
+/// `PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2)`: `o1 %= o2`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_InPlaceRemainder(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
+    binary_iop(o1, o2, |m| m.nb_inplace_remainder, |m| m.nb_remainder, "%=")
+}
 
 /// `PyObject *PyNumber_Add(PyObject *o1, PyObject *o2)`: `o1 + o2`, or sequence
 /// concatenation.
@@ -374,27 +438,39 @@ pub unsafe extern "C" fn PyNumber_InPlacePower(v: *mut PyObject, w: *mut PyObjec
     ternary_op(v, w, z, Some(|m| m.nb_inplace_power), "**=")
 }
 
-macro_rules! unary_function {
-    ($name:ident, $field:ident, $what:expr) => {
-        #[doc = concat!("`PyObject *", stringify!($name), "(PyObject *o)`.")]
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(o: *mut PyObject) -> *mut PyObject {
-            if o.is_null() {
-                return null_error();
-            }
-            if let Some(f) = nb(o).and_then(|m| m.$field) {
-                return f(o);
-            }
-            let _ = type_error(format!("bad operand type for {}: '{}'", $what, type_name(o)));
-            null_mut()
-        }
-    };
+type USlot = fn(&PyNumberMethods) -> crate::object::slots::unaryfunc;
+
+unsafe fn unary_op(o: *mut PyObject, slot: USlot, what: &str) -> *mut PyObject {
+    if o.is_null() {
+        return null_error();
+    }
+    if let Some(f) = nb(o).and_then(slot) {
+        return f(o);
+    }
+    let _ = type_error(format!("bad operand type for {what}: '{}'", type_name(o)));
+    null_mut()
 }
 
-unary_function!(PyNumber_Negative, nb_negative, "unary -");
-unary_function!(PyNumber_Positive, nb_positive, "unary +");
-unary_function!(PyNumber_Invert, nb_invert, "unary ~");
-unary_function!(PyNumber_Absolute, nb_absolute, "abs()");
+/// `PyObject *PyNumber_Negative(PyObject *o)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Negative(o: *mut PyObject) -> *mut PyObject {
+    unary_op(o, |m| m.nb_negative, "unary -")
+}
+/// `PyObject *PyNumber_Positive(PyObject *o)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Positive(o: *mut PyObject) -> *mut PyObject {
+    unary_op(o, |m| m.nb_positive, "unary +")
+}
+/// `PyObject *PyNumber_Invert(PyObject *o)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Invert(o: *mut PyObject) -> *mut PyObject {
+    unary_op(o, |m| m.nb_invert, "unary ~")
+}
+/// `PyObject *PyNumber_Absolute(PyObject *o)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyNumber_Absolute(o: *mut PyObject) -> *mut PyObject {
+    unary_op(o, |m| m.nb_absolute, "abs()")
+}
 
 /// `int PyIndex_Check(PyObject *o)`: 1 if `o` has `__index__` (`nb_index`).
 #[no_mangle]
