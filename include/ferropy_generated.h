@@ -1104,6 +1104,29 @@ typedef struct _Py_Identifier {
 #endif
 
 /**
+ * `METH_VARARGS` / `METH_NOARGS` / `METH_O`: `(self, args)`.
+ */
+typedef PyObject *(*PyCFunction)(PyObject*, PyObject*);
+
+/**
+ * `struct PyMethodDef`: one entry of a NULL-name-terminated method table. `ml_meth` is
+ * declared `PyCFunction` whatever convention `ml_flags` selects; callers cast it back.
+ */
+typedef struct PyMethodDef {
+  const char *ml_name;
+  PyCFunction ml_meth;
+  int ml_flags;
+  const char *ml_doc;
+} PyMethodDef;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
+ */
+typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
+#endif
+
+/**
  * `PyThread_type_lock`: an opaque lock handle.
  */
 typedef void *PyThread_type_lock;
@@ -1261,22 +1284,6 @@ typedef PyObject *(*getiterfunc)(PyObject*);
 typedef PyObject *(*iternextfunc)(PyObject*);
 
 /**
- * `METH_VARARGS` / `METH_NOARGS` / `METH_O`: `(self, args)`.
- */
-typedef PyObject *(*PyCFunction)(PyObject*, PyObject*);
-
-/**
- * `struct PyMethodDef`: one entry of a NULL-name-terminated method table. `ml_meth` is
- * declared `PyCFunction` whatever convention `ml_flags` selects; callers cast it back.
- */
-typedef struct PyMethodDef {
-  const char *ml_name;
-  PyCFunction ml_meth;
-  int ml_flags;
-  const char *ml_doc;
-} PyMethodDef;
-
-/**
  * `struct PyMemberDef`: a C field of the instance at `offset`, converted per `type`.
  */
 typedef struct PyMemberDef {
@@ -1313,13 +1320,6 @@ typedef PyObject *(*allocfunc)(PyTypeObject*, Py_ssize_t);
 typedef PyObject *(*newfunc)(PyTypeObject*, PyObject*, PyObject*);
 
 typedef void (*freefunc)(void*);
-
-#if !defined(Py_LIMITED_API)
-/**
- * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
- */
-typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
-#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -2807,6 +2807,18 @@ extern char _PyByteArray_empty_string[1];
 #endif
 
 /**
+ * `PyCFunction_Type`: `builtin_function_or_method`.
+ */
+extern PyTypeObject PyCFunction_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCMethod_Type`: `builtin_method`, a builtin that also knows its defining class.
+ */
+extern PyTypeObject PyCMethod_Type;
+#endif
+
+/**
  * `PyDict_Type`: the dict type.
  */
 extern PyTypeObject PyDict_Type;
@@ -3379,6 +3391,45 @@ void *PyType_GetSlot(PyTypeObject *tp, int slot);
  */
 PyObject *PyBool_FromLong(long v);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyObject *PyCMethod_New(PyMethodDef *ml, PyObject *self, PyObject *module,
+ * PyTypeObject *cls)`: `cls` is given exactly when `ml` is `METH_METHOD`.
+ */
+PyObject *PyCMethod_New(struct PyMethodDef *ml, PyObject *self_, PyObject *module, PyTypeObject *cls);
+#endif
+
+/**
+ * `PyObject *PyCFunction_NewEx(PyMethodDef *ml, PyObject *self, PyObject *module)`.
+ */
+PyObject *PyCFunction_NewEx(struct PyMethodDef *ml, PyObject *self_, PyObject *module);
+
+/**
+ * `PyObject *PyCFunction_New(PyMethodDef *ml, PyObject *self)`.
+ */
+PyObject *PyCFunction_New(struct PyMethodDef *ml, PyObject *self_);
+
+/**
+ * `PyCFunction PyCFunction_GetFunction(PyObject *op)`.
+ */
+PyCFunction PyCFunction_GetFunction(PyObject *op);
+
+/**
+ * `PyObject *PyCFunction_GetSelf(PyObject *op)`: borrowed; NULL for `METH_STATIC`.
+ */
+PyObject *PyCFunction_GetSelf(PyObject *op);
+
+/**
+ * `int PyCFunction_GetFlags(PyObject *op)`: `ml_flags`, -1 on error.
+ */
+int PyCFunction_GetFlags(PyObject *op);
+
+/**
+ * `PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs)`: the
+ * deprecated spelling of `PyObject_Call`.
+ */
+PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+
 /**
  * `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated
  * UTF-8 (strict: invalid input is UnicodeDecodeError).
@@ -3396,6 +3447,105 @@ PyObject *PyUnicode_InternFromString(const char *u);
  * alone, and a failure leaves `*p` unchanged (CPython clears the error).
  */
 void PyUnicode_InternInPlace(PyObject **p);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
+ */
+PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_Py_CheckFunctionResult(PyThreadState *tstate, PyObject *callable,
+ * PyObject *result, const char *where)`.
+ */
+PyObject *_Py_CheckFunctionResult(PyThreadState *_tstate, PyObject *callable, PyObject *result, const char *where_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `vectorcallfunc PyVectorcall_Function(PyObject *callable)`.
+ */
+vectorcallfunc PyVectorcall_Function(PyObject *callable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_MakeTpCall(PyThreadState *tstate, PyObject *callable,
+ * PyObject *const *args, Py_ssize_t nargs, PyObject *keywords)`.
+ */
+PyObject *_PyObject_MakeTpCall(PyThreadState *_tstate, PyObject *callable, PyObject *const *args, Py_ssize_t nargs, PyObject *keywords);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+ * PyObject *kwnames)`.
+ */
+PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyVectorcall_Call(PyObject *callable, PyObject *tuple, PyObject *dict)`: calls
+ * the vectorcall function of `callable`, which must have one (the type's flag is not
+ * required, as in CPython).
+ */
+PyObject *PyVectorcall_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+#endif
+
+/**
+ * `PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs)`.
+ */
+PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+
+/**
+ * `PyObject *PyObject_CallObject(PyObject *callable, PyObject *args)`: `args` NULL means no
+ * arguments; anything else must be a tuple.
+ */
+PyObject *PyObject_CallObject(PyObject *callable, PyObject *args);
+
+/**
+ * `PyObject *PyEval_CallObjectWithKeywords(PyObject *callable, PyObject *args,
+ * PyObject *kwargs)` (deprecated since 3.9).
+ */
+PyObject *PyEval_CallObjectWithKeywords(PyObject *callable, PyObject *args, PyObject *kwargs);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyObject *PyObject_CallNoArgs(PyObject *func)`.
+ */
+PyObject *PyObject_CallNoArgs(PyObject *func);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_CallOneArg(PyObject *func, PyObject *arg)`: one slot before the
+ * argument is free, so a bound callee can prepend its `self` in place.
+ */
+PyObject *PyObject_CallOneArg(PyObject *func, PyObject *arg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_FastCall(PyObject *func, PyObject *const *args, Py_ssize_t nargs)`.
+ */
+PyObject *_PyObject_FastCall(PyObject *func, PyObject *const *args, Py_ssize_t nargs);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args,
+ * size_t nargsf, PyObject *kwargs)`.
+ */
+PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwargs);
+#endif
+
+/**
+ * `int PyCallable_Check(PyObject *o)`: whether `o`'s type has `tp_call`.
+ */
+int PyCallable_Check(PyObject *o);
 
 /**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
@@ -3860,6 +4010,16 @@ const char *Py_GetCompiler(void);
 const char *Py_GetBuildInfo(void);
 
 const char *Py_GetCopyright(void);
+
+/**
+ * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
+ */
+int Py_EnterRecursiveCall(const char *where_);
+
+/**
+ * `void Py_LeaveRecursiveCall(void)`.
+ */
+void Py_LeaveRecursiveCall(void);
 
 #ifdef __cplusplus
 }  // extern "C"
