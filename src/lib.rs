@@ -22,3 +22,4 @@ pub mod gc;
 pub mod runtime;
 pub mod eval;
 pub mod compiler;
+pub mod abstract_;
