@@ -32,7 +32,10 @@ fn builtin_types() -> [*mut PyTypeObject; 12] {
 
 /// The builtin types, then the exception types (bases first).
 fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
-    builtin_types().into_iter().chain(crate::errors::exception_types::exception_types())
+    builtin_types()
+        .into_iter()
+        .chain(crate::objects::container_types())
+        .chain(crate::errors::exception_types::exception_types())
 }
 
 /// Readies every builtin static type (at initialization).
