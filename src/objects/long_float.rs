@@ -79,7 +79,6 @@ pub(crate) unsafe fn to_f64(op: *mut PyObject) -> PyResult<f64> {
 
 /// `a / b` for two ints as a correctly rounded double: ZeroDivisionError "division by zero",
 /// OverflowError "integer division result too large for a float".
-#[allow(dead_code)] // TODO(float): nb_true_divide once float objects are merged
 pub(crate) unsafe fn true_divide(a: *mut PyObject, b: *mut PyObject) -> PyResult<f64> {
     let (da, db) = (digits(a), digits(b));
     if db.is_empty() {
@@ -120,6 +119,30 @@ pub(crate) unsafe fn true_divide(a: *mut PyObject, b: *mut PyObject) -> PyResult
         }
     };
     Ok(if neg { -mag } else { mag })
+}
+
+/// A new float object (NULL with the error set on failure).
+pub(crate) fn new_float(v: f64) -> *mut PyObject {
+    crate::objects::float::new(v).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+/// `a ** b` for ints with `b < 0`: a float, as CPython computes it through float's pow
+/// (both converted to doubles first; ZeroDivisionError for a zero base).
+pub(crate) unsafe fn negative_power(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    let x = match to_f64(a) {
+        Ok(x) => x,
+        Err(_) => return core::ptr::null_mut(),
+    };
+    let y = match to_f64(b) {
+        Ok(y) => y,
+        Err(_) => return core::ptr::null_mut(),
+    };
+    if x == 0.0 {
+        let _ = raise_type(&raw mut exc::_PyExc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        return core::ptr::null_mut();
+    }
+    // |x| >= 1 and y < 0: the result is finite (it may underflow to 0, as in C).
+    new_float(x.powf(y))
 }
 
 /// The int with the value of `v` truncated toward zero (ValueError for NaN, OverflowError

@@ -39,6 +39,8 @@ pub(crate) static mut LONG_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     nb_int: Some(long_long),
     nb_floor_divide: Some(long_floordiv),
     nb_index: Some(long_long),
+    nb_float: Some(long_float),
+    nb_true_divide: Some(long_true_divide),
     // SAFETY: the rest are NULL slots (None/NULL pointers), zero is valid for them.
     ..unsafe { core::mem::zeroed() }
 };
@@ -269,6 +271,25 @@ pub(crate) unsafe extern "C" fn long_long(a: *mut PyObject) -> *mut PyObject {
 /// `bool(a)`.
 unsafe extern "C" fn long_bool(a: *mut PyObject) -> c_int {
     (size_of(a) != 0) as c_int
+}
+
+/// `float(a)`.
+unsafe extern "C" fn long_float(a: *mut PyObject) -> *mut PyObject {
+    match crate::objects::long_float::to_f64(a) {
+        Ok(v) => crate::objects::long_float::new_float(v),
+        Err(_) => null_mut(),
+    }
+}
+
+/// `a / b` for ints: a correctly rounded float.
+unsafe extern "C" fn long_true_divide(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    if !is_int(a) || !is_int(b) {
+        return not_implemented();
+    }
+    match crate::objects::long_float::true_divide(a, b) {
+        Ok(v) => crate::objects::long_float::new_float(v),
+        Err(_) => null_mut(),
+    }
 }
 
 /// Compares two ints.

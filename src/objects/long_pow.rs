@@ -20,8 +20,7 @@ pub(crate) unsafe extern "C" fn long_pow(a: *mut PyObject, b: *mut PyObject, c: 
     }
     let r = if c == &raw mut _Py_NoneStruct {
         if size_of(b) < 0 {
-            // TODO(float): a float result, once float objects are merged.
-            return not_implemented();
+            return crate::objects::long_float::negative_power(a, b);
         }
         power(a, b)
     } else if is_int(c) {
