@@ -3605,6 +3605,22 @@ PyObject *ferropy_tuple_from_array(PyObject *const *items, Py_ssize_t n);
 int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
+ * int is_signed)`.
+ */
+PyObject *_PyLong_FromByteArray(const uint8_t *bytes, size_t n, int little_endian, int is_signed);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n, int
+ * little_endian, int is_signed)`: 0, or -1 with OverflowError set.
+ */
+int _PyLong_AsByteArray(PyLongObject *v, uint8_t *bytes, size_t n, int little_endian, int is_signed);
+#endif
+
 /**
  * `PyObject *PyLong_FromLong(long v)`.
  */

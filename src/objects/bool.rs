@@ -31,6 +31,7 @@ pub static mut PyBool_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(bool_dealloc),
     tp_repr: Some(bool_repr),
     tp_as_number: &raw mut BOOL_AS_NUMBER,
+    tp_new: Some(bool_new),
     tp_base: &raw mut PyLong_Type,
     ..static_type(
         c"bool",
@@ -112,4 +113,30 @@ unsafe extern "C" fn bool_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObjec
 
 unsafe extern "C" fn bool_xor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     bool_binop(a, b, |x, y| x ^ y, |m| m.nb_xor)
+}
+
+/// `bool.__new__`: `bool()` is False, `bool(x)` is `PyObject_IsTrue(x)`; no keywords.
+unsafe extern "C" fn bool_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
+    use crate::object::pending_error::raise_type;
+    use crate::objects::{dict, tuple};
+    let type_error = |m: String| {
+        let _ = raise_type(&raw mut crate::errors::exception_types::_PyExc_TypeError, m);
+        core::ptr::null_mut()
+    };
+    if !kwds.is_null() && dict::is_dict(kwds) && dict::len(kwds) != 0 {
+        return type_error("bool() takes no keyword arguments".into());
+    }
+    let items: &[*mut PyObject] = if args.is_null() { &[] } else { tuple::items(args) };
+    match items {
+        [] => PyBool_FromLong(0),
+        [x] => match crate::abstract_::object::is_true(*x) {
+            Ok(v) => PyBool_FromLong(v as c_long),
+            Err(_) => core::ptr::null_mut(),
+        },
+        _ => type_error(format!("bool expected at most 1 argument, got {}", items.len())),
+    }
 }

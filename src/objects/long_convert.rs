@@ -137,15 +137,17 @@ pub unsafe extern "C" fn PyLong_AsLong(obj: *mut PyObject) -> c_long {
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn _PyLong_AsInt(obj: *mut PyObject) -> c_int {
-    match as_i64(obj) {
-        Ok(v) => match c_int::try_from(v) {
-            Ok(x) => x,
-            Err(_) => {
-                let _ = overflow("Python int too large to convert to C int");
-                -1
-            }
-        },
-        Err(_) => -1,
+    let mut ov: c_int = 0;
+    let v = as_i64_and_overflow(obj, &mut ov);
+    if v == -1 && !crate::errors::pyerr::PyErr_Occurred().is_null() {
+        return -1;
+    }
+    match c_int::try_from(v) {
+        Ok(x) if ov == 0 => x,
+        _ => {
+            let _ = overflow("Python int too large to convert to C int");
+            -1
+        }
     }
 }
 

@@ -28,6 +28,7 @@ pub mod str_repr;
 pub mod structseq;
 pub mod tuple;
 pub mod weakref;
+pub mod long_bytes;
 pub mod long_convert;
 pub mod long_digits;
 pub mod long_float;
