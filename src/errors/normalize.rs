@@ -20,15 +20,20 @@ use crate::runtime::threadstate::{PyThreadState, _PyErr_StackItem};
 /// TODO(call): through `PyObject_Call` once type calls exist, so Python-level `__new__` and
 /// `__init__` overrides run; until then the type's `tp_new` then `tp_init`.
 pub(crate) unsafe fn instantiate(tp: *mut PyTypeObject, args: *mut PyObject) -> PyResult<PyRef> {
+    instantiate_kw(tp, args, core::ptr::null_mut())
+}
+
+/// `tp(*args, **kwds)` (`kwds` may be NULL).
+pub(crate) unsafe fn instantiate_kw(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> {
     let Some(new) = (*tp).tp_new else {
         let name = crate::object::typetype::type_name(tp);
         return Err(raise(ExcType::TypeError, format!("cannot create '{name}' instances")));
     };
-    let op = PyRef::from_owned(new(tp, args, core::ptr::null_mut())).ok_or_else(Raised::assume_set)?;
+    let op = PyRef::from_owned(new(tp, args, kwds)).ok_or_else(Raised::assume_set)?;
     let otp = (*op.as_ptr()).ob_type;
     if is_subtype(otp, tp) {
         if let Some(init) = (*otp).tp_init {
-            if init(op.as_ptr(), args, core::ptr::null_mut()) < 0 {
+            if init(op.as_ptr(), args, kwds) < 0 {
                 return Err(Raised::assume_set());
             }
         }
@@ -196,6 +201,7 @@ fn current() -> *mut PyThreadState {
 /// `void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback)`:
 /// the exception being handled as (type, value, traceback), new references; None for
 /// each when nothing is handled.
+#[cfg(not(limited_api_before_3_3))]
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_GetExcInfo(ptype: *mut *mut PyObject, pvalue: *mut *mut PyObject, ptb: *mut *mut PyObject) {
     let ts = current();
@@ -214,6 +220,7 @@ pub unsafe extern "C" fn PyErr_GetExcInfo(ptype: *mut *mut PyObject, pvalue: *mu
 /// `void PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback)`: the
 /// handled exception becomes `value`; steals the three references (type and traceback are
 /// derived from the value and only released).
+#[cfg(not(limited_api_before_3_3))]
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetExcInfo(t: *mut PyObject, value: *mut PyObject, tb: *mut PyObject) {
     PyErr_SetHandledException(value);
@@ -224,6 +231,7 @@ pub unsafe extern "C" fn PyErr_SetExcInfo(t: *mut PyObject, value: *mut PyObject
 
 /// `PyObject *PyErr_GetHandledException(void)`: the exception being handled (new
 /// reference) or NULL.
+#[cfg(not(limited_api_before_3_11))]
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_GetHandledException() -> *mut PyObject {
     let v = handled(current());
@@ -233,6 +241,7 @@ pub unsafe extern "C" fn PyErr_GetHandledException() -> *mut PyObject {
 
 /// `void PyErr_SetHandledException(PyObject *exc)`: sets (NULL or None: clears) the
 /// exception being handled of the current stack entry.
+#[cfg(not(limited_api_before_3_11))]
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetHandledException(exc: *mut PyObject) {
     let ts = current();

@@ -112,6 +112,19 @@ unsafe extern "C" fn set_next(op: *mut PyObject, value: *mut PyObject, _: *mut c
     0
 }
 
+/// Appends the report of a traceback chain: `Traceback (most recent call last):` and one
+/// line per entry. TODO(frames): CPython prints `  File "f.py", line N, in name` and the
+/// source line from the entry's frame; frames do not exist yet, so no traceback object can
+/// be made and this only runs on hand-made chains.
+pub(crate) unsafe fn format_traceback(tb_obj: *mut PyObject, out: &mut String) {
+    out.push_str("Traceback (most recent call last):\n");
+    let mut cursor = tb_obj;
+    while !cursor.is_null() {
+        out.push_str(&format!("  line {}\n", tb(cursor).tb_lineno));
+        cursor = tb(cursor).tb_next as *mut PyObject;
+    }
+}
+
 fn raise_value_error(message: &str) -> crate::errors::raised::Raised {
     crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_ValueError, message)
 }

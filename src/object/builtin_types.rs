@@ -60,4 +60,6 @@ pub(crate) fn fini() {
         unsafe { unready_static(tp) };
     }
     clear_interned();
+    // Which warnings were shown belongs to the runtime that showed them.
+    crate::errors::warnings::clear_registry();
 }

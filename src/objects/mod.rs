@@ -22,4 +22,5 @@ pub mod slice;
 pub mod str;
 pub mod structseq;
 pub mod tuple;
+pub mod unicode_format;
 pub mod weakref;
