@@ -204,9 +204,6 @@ pub unsafe extern "C" fn PyErr_WriteUnraisable(obj: *mut PyObject) {
 pub(crate) unsafe fn write_unraisable(message: Option<&str>, obj: *mut PyObject) {
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
     PyErr_Fetch(&mut t, &mut v, &mut tb);
-    if t.is_null() {
-        return;
-    }
     crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
     let mut out = String::new();
     let label = message.unwrap_or("Exception ignored in");
@@ -222,7 +219,7 @@ pub(crate) unsafe fn write_unraisable(message: Option<&str>, obj: *mut PyObject)
     if !tb.is_null() && crate::eval::traceback::is_traceback(tb) {
         crate::eval::traceback::format_traceback(tb, &mut out);
     }
-    if t != be::none() {
+    if !t.is_null() && t != be::none() {
         out.push_str(&exception_type_name(t as *mut PyTypeObject));
         if !v.is_null() && v != be::none() {
             out.push_str(": ");

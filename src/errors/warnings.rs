@@ -75,21 +75,23 @@ fn source_line(filename: &str, lineno: i64) -> Option<String> {
     Some(line.trim_start_matches([' ', '\t', '\x0c']).trim_end_matches(['\r', '\n']).to_string())
 }
 
-/// The category of a warning: the message's class for a Warning instance, UserWarning
-/// for NULL/None; anything else must be a Warning subclass.
+/// The category of a warning: the message's class for a Warning instance, else the
+/// category given, which is called with the message (no other check, as in CPython 3.11).
 unsafe fn category_of(message: *mut PyObject, category: *mut PyObject) -> PyResult<*mut PyTypeObject> {
     let warning = &raw mut exc::_PyExc_Warning;
     if is_exception_instance(message) && is_subtype((*message).ob_type, warning) {
         return Ok((*message).ob_type);
     }
-    if category.is_null() || category == be::none() {
-        return Ok(&raw mut exc::_PyExc_UserWarning);
-    }
-    if !is_exception_class(category) || !is_subtype(category as *mut PyTypeObject, warning) {
-        let name = objtext::type_name_of(category);
-        return Err(raise(ExcType::TypeError, format!("category must be a Warning subclass, not '{name}'")));
+    if category.is_null() || !is_exception_class(category) {
+        let name = if category.is_null() { "NoneType".into() } else { objtext::type_name_of(category) };
+        return Err(raise(ExcType::TypeError, format!("'{name}' object is not callable")));
     }
     Ok(category as *mut PyTypeObject)
+}
+
+/// The C API's default category.
+fn runtime_warning_if_null(category: *mut PyObject) -> *mut PyObject {
+    if category.is_null() { &raw mut exc::_PyExc_RuntimeWarning as *mut PyObject } else { category }
 }
 
 /// Issues one warning (CPython's `warn_explicit`): 0 when shown or filtered out, -1 with
@@ -159,7 +161,7 @@ fn status(r: PyResult<()>) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_WarnEx(category: *mut PyObject, text: *const c_char, stack_level: Py_ssize_t) -> c_int {
     let message = pystr::PyUnicode_FromString(text);
-    warn_message(category, message, stack_level, core::ptr::null_mut(), 0)
+    warn_message(runtime_warning_if_null(category), message, stack_level, core::ptr::null_mut(), 0)
 }
 
 #[cfg(not(Py_LIMITED_API))]
@@ -181,7 +183,7 @@ pub unsafe extern "C" fn PyErr_WarnExplicitObject(
         let reg = registry_key(registry)?;
         let filename = pystr::to_string(filename);
         let module = if module.is_null() || !pystr::is_str(module) { None } else { Some(pystr::to_string(module)) };
-        warn_explicit(category, message, &filename, lineno as i64, module.as_deref(), reg)
+        warn_explicit(runtime_warning_if_null(category), message, &filename, lineno as i64, module.as_deref(), reg)
     })())
 }
 
@@ -210,7 +212,11 @@ pub(crate) unsafe extern "C" fn warn_message(
     resource: c_int,
 ) -> c_int {
     let Some(message) = PyRef::from_owned(message) else { return -1 };
-    let category = if resource != 0 { &raw mut exc::_PyExc_ResourceWarning as *mut PyObject } else { category };
+    let category = if resource != 0 {
+        &raw mut exc::_PyExc_ResourceWarning as *mut PyObject
+    } else {
+        runtime_warning_if_null(category)
+    };
     status(warn_here(category, message.as_ptr(), stack_level))
 }
 
@@ -231,7 +237,7 @@ pub(crate) unsafe extern "C" fn warn_explicit_message(
         let reg = registry_key(registry)?;
         let filename = CStr::from_ptr(filename).to_string_lossy().into_owned();
         let module = if module.is_null() { None } else { Some(CStr::from_ptr(module).to_string_lossy().into_owned()) };
-        warn_explicit(category, message.as_ptr(), &filename, lineno as i64, module.as_deref(), reg)
+        warn_explicit(runtime_warning_if_null(category), message.as_ptr(), &filename, lineno as i64, module.as_deref(), reg)
     })())
 }
 
