@@ -137,15 +137,15 @@ PyObject *ferropy_c_PyUnicode_FromFormat(const char *format, ...)
     return result;
 }
 
-/* The error's value is the formatted message; when formatting fails, the exception is set
- * with no value, as CPython does. */
+/* The error's value is the formatted message; when formatting fails, its error stays. */
 PyObject *ferropy_c_PyErr_FormatV(PyObject *exception, const char *format, va_list vargs)
 {
     PyErr_Clear();
     PyObject *message = ferropy_c_PyUnicode_FromFormatV(format, vargs);
-    PyErr_SetObject(exception, message);
-    if (message != NULL)
+    if (message != NULL) {
+        PyErr_SetObject(exception, message);
         Py_DecRef(message);
+    }
     return NULL;
 }
 
