@@ -224,12 +224,25 @@ pub(crate) unsafe fn format_to_string(format: &[u8], args: &[FmtArg]) -> PyResul
                     }
                 }
             }
+            b'd' | b'i' if width.is_none() && precision.is_none() => {
+                use core::fmt::Write;
+                let _ = write!(out, "{}", args.take()?.i);
+                String::new()
+            }
             b'd' | b'i' => number(args.take()?.i.to_string(), zeropad, width, precision),
             b'u' => number(args.take()?.u.to_string(), zeropad, width, precision),
             b'x' => number(format!("{:x}", args.take()?.u), zeropad, width, precision),
             b'p' => {
                 let p = args.take()?.p;
                 if p.is_null() { "0x(nil)".into() } else { format!("{:#x}", p as usize) }
+            }
+            b's' if width.is_none() && precision.is_none() => {
+                let p = args.take()?.p as *const c_char;
+                if p.is_null() {
+                    return Err(bad_internal_call());
+                }
+                out.push_str(&String::from_utf8_lossy(CStr::from_ptr(p).to_bytes()));
+                String::new()
             }
             b's' => c_text(args.take()?.p as *const c_char, width, precision)?,
             b'U' => {
