@@ -3066,6 +3066,11 @@ extern PyObject *PyExc_Warning;
 
 extern PyObject *PyExc_ZeroDivisionError;
 
+/**
+ * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
+ */
+extern PyTypeObject PyTraceBack_Type;
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyHash_FuncDef *PyHash_GetFuncDef(void)`: which string hash this build uses.
@@ -4211,6 +4216,104 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags);
 int PySequence_Check(PyObject *o);
 
 /**
+ * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetTraceback(PyObject *ex);
+
+/**
+ * `int PyException_SetTraceback(PyObject *ex, PyObject *tb)`: a traceback or None.
+ */
+int PyException_SetTraceback(PyObject *ex, PyObject *tb);
+
+/**
+ * `PyObject *PyException_GetCause(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetCause(PyObject *ex);
+
+/**
+ * `void PyException_SetCause(PyObject *ex, PyObject *cause)`: steals `cause` (NULL clears)
+ * and sets `__suppress_context__`.
+ */
+void PyException_SetCause(PyObject *ex, PyObject *cause);
+
+/**
+ * `PyObject *PyException_GetContext(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetContext(PyObject *ex);
+
+/**
+ * `void PyException_SetContext(PyObject *ex, PyObject *context)`: steals `context`.
+ */
+void PyException_SetContext(PyObject *ex, PyObject *context);
+
+/**
+ * `void PyErr_NormalizeException(PyObject **exc, PyObject **val, PyObject **tb)`: makes
+ * `*val` an instance of `*exc` (a subclass instance is kept and `*exc` becomes its class).
+ * When creating the instance fails, the new error replaces the triple and is normalized.
+ */
+void PyErr_NormalizeException(PyObject **pexc, PyObject **pval, PyObject **ptb);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback)`:
+ * the exception being handled as (type, value, traceback), new references; None for
+ * each when nothing is handled.
+ */
+void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptb);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `void PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback)`: the
+ * handled exception becomes `value`; steals the three references (type and traceback are
+ * derived from the value and only released).
+ */
+void PyErr_SetExcInfo(PyObject *t, PyObject *value, PyObject *tb);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyErr_GetHandledException(void)`: the exception being handled (new
+ * reference) or NULL.
+ */
+PyObject *PyErr_GetHandledException(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `void PyErr_SetHandledException(PyObject *exc)`: sets (NULL or None: clears) the
+ * exception being handled of the current stack entry.
+ */
+void PyErr_SetHandledException(PyObject *exc);
+#endif
+
+/**
+ * `void PyErr_Display(PyObject *exc, PyObject *value, PyObject *tb)`: prints the exception
+ * as the default `sys.excepthook` does.
+ */
+void PyErr_Display(PyObject *_exc, PyObject *value, PyObject *tb);
+
+/**
+ * `void PyErr_Print(void)`: `PyErr_PrintEx(1)`.
+ */
+void PyErr_Print(void);
+
+/**
+ * `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception;
+ * a SystemExit ends the process instead, as CPython does.
+ * TODO(sys): `sys.last_type`/`last_value`/`last_traceback` and `sys.excepthook` when the
+ * sys module exists.
+ */
+void PyErr_PrintEx(int _set_sys_last_vars);
+
+/**
+ * `void PyErr_WriteUnraisable(PyObject *obj)`: reports the current exception, which cannot
+ * be raised (a destructor's, a callback's), as `Exception ignored in: <repr(obj)>` plus the
+ * traceback and `Type: message`, and clears it.
+ */
+void PyErr_WriteUnraisable(PyObject *obj);
+
+/**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
  * state, stealing the three references (NULL type clears it).
  */
@@ -4282,6 +4385,80 @@ int PyErr_BadArgument(void);
  * `const char *PyExceptionClass_Name(PyObject *cls)`: the class's `tp_name`.
  */
 const char *PyExceptionClass_Name(PyObject *cls);
+
+/**
+ * `PyObject *PyErr_NoMemory(void)`: sets MemoryError (no value, as CPython 3.11) and
+ * returns NULL.
+ */
+PyObject *PyErr_NoMemory(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_4)
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *exc, PyObject *f1, PyObject *f2)`.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *exc, PyObject *f1, PyObject *f2);
+#endif
+
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *exc, PyObject *filename)`.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *exc, PyObject *filename);
+
+/**
+ * `PyObject *PyErr_SetFromErrno(PyObject *exc)`.
+ */
+PyObject *PyErr_SetFromErrno(PyObject *exc);
+
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilename(PyObject *exc, const char *filename)`: the
+ * file name decoded from UTF-8 (the file system encoding; undecodable bytes are escaped
+ * as lone surrogates in CPython, replaced here).
+ */
+PyObject *PyErr_SetFromErrnoWithFilename(PyObject *exc, const char *filename);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+/**
+ * `PyObject *PyErr_SetImportErrorSubclass(PyObject *exc, PyObject *msg, PyObject *name,
+ * PyObject *path)`: raises `exc(msg, name=name, path=path)`.
+ */
+PyObject *PyErr_SetImportErrorSubclass(PyObject *exception, PyObject *msg, PyObject *name, PyObject *path);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path)`.
+ */
+PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
+#endif
+
+/**
+ * `int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level)`.
+ */
+int PyErr_WarnEx(PyObject *category, const char *text, Py_ssize_t stack_level);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename,
+ * int lineno, PyObject *module, PyObject *registry)`.
+ */
+int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename, int lineno, PyObject *module, PyObject *registry);
+#endif
+
+/**
+ * `int PyErr_WarnExplicit(PyObject *category, const char *message, const char *filename,
+ * int lineno, const char *module, PyObject *registry)`.
+ */
+int PyErr_WarnExplicit(PyObject *category, const char *text, const char *filename, int lineno, const char *module, PyObject *registry);
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc)`.
+ */
+PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc)`.
+ */
+PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
 
 /**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current

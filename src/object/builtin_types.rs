@@ -69,4 +69,6 @@ pub(crate) fn fini() {
     }
     clear_interned();
     crate::objects::float::clear_free_list();
+    // Which warnings were shown belongs to the runtime that showed them.
+    crate::errors::warnings::clear_registry();
 }

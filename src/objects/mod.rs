@@ -27,6 +27,7 @@ pub mod str;
 pub mod str_repr;
 pub mod structseq;
 pub mod tuple;
+pub mod unicode_format;
 pub mod weakref;
 pub mod long_bytes;
 pub mod long_convert;
