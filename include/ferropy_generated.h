@@ -1045,8 +1045,6 @@ typedef enum _PyTime_round_t {
 } _PyTime_round_t;
 #endif
 
-typedef struct Option_PendingFunc Option_PendingFunc;
-
 #if !defined(Py_LIMITED_API)
 /**
  * `struct _PyInterpreterFrame`: a frame on the per-thread frame stack, opaque to C.
@@ -4160,7 +4158,7 @@ wchar_t *Py_GetProgramFullPath(void);
  * `int Py_AddPendingCall(int (*func)(void *), void *arg)`: queues `func(arg)` for the main
  * thread; 0, or -1 when the queue is full. Any thread, GIL or not.
  */
-int Py_AddPendingCall(struct Option_PendingFunc func, void *arg);
+int Py_AddPendingCall(int (*func)(void*), void *arg);
 
 /**
  * `int Py_MakePendingCalls(void)`: in the main thread (with the GIL) handles arrived

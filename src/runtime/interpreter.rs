@@ -161,12 +161,12 @@ pub(crate) unsafe fn clear_dict(interp: *mut PyInterpreterState) {
 }
 
 /// `int64_t PyInterpreterState_GetID(PyInterpreterState *interp)`: 0 for the main
-/// interpreter; -1 with SystemError for NULL.
+/// interpreter; -1 with RuntimeError for NULL (as CPython).
 #[cfg(not(limited_api_before_3_7))]
 #[no_mangle]
 pub unsafe extern "C" fn PyInterpreterState_GetID(interp: *mut PyInterpreterState) -> i64 {
     if interp.is_null() {
-        let _ = crate::object::pending_error::raise(crate::object::pending_error::ExcType::SystemError, "no interpreter provided");
+        let _ = crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_RuntimeError, "no interpreter provided");
         return -1;
     }
     Interpreter::from_c(interp).id
@@ -209,8 +209,7 @@ pub unsafe extern "C" fn _PyInterpreterState_GetEvalFrameFunc(interp: *mut PyInt
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn _PyInterpreterState_SetEvalFrameFunc(interp: *mut PyInterpreterState, eval_frame: _PyFrameEvalFunction) {
-    if let Some(owner) = interp.as_mut() {
-        let _ = owner;
+    if !interp.is_null() {
         Interpreter::from_c(interp).eval_frame = eval_frame;
     }
 }

@@ -90,7 +90,7 @@ pub(crate) unsafe fn reinit_after_fork() {
 /// `int Py_AddPendingCall(int (*func)(void *), void *arg)`: queues `func(arg)` for the main
 /// thread; 0, or -1 when the queue is full. Any thread, GIL or not.
 #[no_mangle]
-pub extern "C" fn Py_AddPendingCall(func: Option<PendingFunc>, arg: *mut c_void) -> c_int {
+pub extern "C" fn Py_AddPendingCall(func: Option<unsafe extern "C" fn(*mut c_void) -> c_int>, arg: *mut c_void) -> c_int {
     let Some(func) = func else { return -1 };
     if !push(Call { func, arg }) {
         return -1;
