@@ -3586,7 +3586,7 @@ PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp);
 #if !defined(_Py_LIMITED_API_BEFORE_3_7)
 /**
  * `int64_t PyInterpreterState_GetID(PyInterpreterState *interp)`: 0 for the main
- * interpreter; -1 with SystemError for NULL.
+ * interpreter; -1 with RuntimeError for NULL (as CPython).
  */
 int64_t PyInterpreterState_GetID(PyInterpreterState *interp);
 #endif
@@ -4106,13 +4106,13 @@ char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
 
 /**
  * `void Py_SetProgramName(const wchar_t *name)` (deprecated in 3.11): the program name
- * used by the next initialization; NULL or "" restores the default.
+ * of the next initialization; NULL or "" unsets it.
  */
 void Py_SetProgramName(const wchar_t *name);
 
 /**
- * `wchar_t *Py_GetProgramName(void)`: the program name; NULL before initialization unless
- * `Py_SetProgramName` set one (as CPython 3.11).
+ * `wchar_t *Py_GetProgramName(void)`: the program name; NULL before the first
+ * initialization unless `Py_SetProgramName` set one (as CPython 3.11).
  */
 wchar_t *Py_GetProgramName(void);
 
@@ -4122,15 +4122,16 @@ wchar_t *Py_GetProgramName(void);
 void Py_SetPythonHome(const wchar_t *home);
 
 /**
- * `wchar_t *Py_GetPythonHome(void)`: the home set by `Py_SetPythonHome`, else
+ * `wchar_t *Py_GetPythonHome(void)`: the home of the global path configuration, else
  * `PYTHONHOME`, else NULL.
  */
 wchar_t *Py_GetPythonHome(void);
 
 /**
  * `void Py_SetPath(const wchar_t *path)` (deprecated in 3.11): the module search path
- * (':'-separated) of the next initialization; prefix and exec_prefix become empty.
- * NULL restores the computed path.
+ * (':'-separated) of the next initialization; prefix and exec_prefix become empty and the
+ * stdlib directory is the home (or empty). NULL forgets the whole global path
+ * configuration.
  */
 void Py_SetPath(const wchar_t *path);
 

@@ -30,35 +30,40 @@ fn wide_box(units: &[u32]) -> WideBox {
     units.iter().map(|&u| u as wchar_t).chain(core::iter::once(0)).collect()
 }
 
-/// What the legacy API set and what the getters hand out (process-wide, as in CPython).
+/// The process-wide path configuration (CPython's `_Py_path_config`): what the legacy
+/// setters put there and what the last initialization computed. It outlives finalization:
+/// a later initialization starts from it (so, as in CPython, the executable and prefixes
+/// found the first time stay unless the embedder changes them).
 struct Paths {
-    set_program_name: Option<Vec<u32>>,
-    set_home: Option<Vec<u32>>,
-    set_path: Option<Vec<u32>>,
     program_name: Option<WideBox>,
+    home: Option<WideBox>,
     program_full_path: Option<WideBox>,
     prefix: Option<WideBox>,
     exec_prefix: Option<WideBox>,
+    stdlib_dir: Option<WideBox>,
+    /// Set by `Py_SetPath`, consumed by the next initialization.
     module_search_path: Option<WideBox>,
-    home: Option<WideBox>,
-    computed: bool,
+    /// What `Py_GetPath` answers: the last computed search path, ':'-separated.
+    calculated_module_search_path: Option<WideBox>,
 }
 
 static PATHS: Mutex<Paths> = Mutex::new(Paths {
-    set_program_name: None,
-    set_home: None,
-    set_path: None,
     program_name: None,
+    home: None,
     program_full_path: None,
     prefix: None,
     exec_prefix: None,
+    stdlib_dir: None,
     module_search_path: None,
-    home: None,
-    computed: false,
+    calculated_module_search_path: None,
 });
 
 fn paths() -> std::sync::MutexGuard<'static, Paths> {
     PATHS.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn unbox(b: &Option<WideBox>) -> Option<Vec<u32>> {
+    b.as_ref().map(|b| b[..b.len() - 1].iter().map(|&c| c as u32).collect())
 }
 
 fn units(text: &str) -> Vec<u32> {
@@ -120,27 +125,46 @@ unsafe fn set_str(field: &mut *mut wchar_t, value: &str) {
 /// Fills the path fields of a read configuration (those it leaves NULL), as
 /// initialization does.
 pub(crate) unsafe fn compute(c: &mut PyConfig) -> PyStatus {
-    let legacy = {
+    let global = {
         let p = paths();
-        (p.set_program_name.clone(), p.set_home.clone(), p.set_path.clone())
+        [&p.program_name, &p.home, &p.program_full_path, &p.prefix, &p.exec_prefix, &p.stdlib_dir, &p.module_search_path]
+            .map(unbox)
     };
+    let [g_name, g_home, g_exe, g_prefix, g_exec_prefix, g_stdlib, g_path] = global;
+    // What the global configuration has fills what the configuration leaves unset.
+    for (field, value) in [
+        (&mut c.program_name, &g_name),
+        (&mut c.home, &g_home),
+        (&mut c.executable, &g_exe),
+        (&mut c.prefix, &g_prefix),
+        (&mut c.exec_prefix, &g_exec_prefix),
+        (&mut c.stdlib_dir, &g_stdlib),
+    ] {
+        if field.is_null() {
+            if let Some(v) = value {
+                *field = raw_wide_from_units(v);
+            }
+        }
+    }
+    if let Some(path) = &g_path {
+        if c.module_search_paths_set == 0 {
+            let entries: Vec<Vec<u32>> = text(path).split(':').map(units).collect();
+            let status = wsl::set_units(&mut c.module_search_paths, &entries);
+            if pystatus::is_exception(&status) {
+                return status;
+            }
+            c.module_search_paths_set = 1;
+        }
+    }
     if c.program_name.is_null() {
-        let name = match &legacy.0 {
-            Some(name) => text(name),
-            None => match wsl::items(&c.orig_argv).first().map(|&w| wide_to_vec(w)) {
-                Some(arg0) if !arg0.is_empty() => text(&arg0),
-                _ => String::from("python3"),
-            },
+        let name = match wsl::items(&c.orig_argv).first().map(|&w| wide_to_vec(w)) {
+            Some(arg0) if !arg0.is_empty() => text(&arg0),
+            _ => String::from("python3"),
         };
         set_str(&mut c.program_name, &name);
     }
-    if c.home.is_null() {
-        let home = match &legacy.1 {
-            Some(h) => Some(text(h)),
-            None if c.use_environment > 0 => env_var("PYTHONHOME"),
-            None => None,
-        };
-        if let Some(h) = home {
+    if c.home.is_null() && c.use_environment > 0 {
+        if let Some(h) = env_var("PYTHONHOME") {
             set_str(&mut c.home, &h);
         }
     }
@@ -152,9 +176,7 @@ pub(crate) unsafe fn compute(c: &mut PyConfig) -> PyStatus {
         let exe = text(&wide_to_vec(c.executable));
         set_str(&mut c.base_executable, &exe);
     }
-    let (prefix, exec_prefix) = if legacy.2.is_some() {
-        (String::new(), String::new())
-    } else if !c.home.is_null() {
+    let (prefix, exec_prefix) = if !c.home.is_null() {
         let home = text(&wide_to_vec(c.home));
         match home.split_once(':') {
             Some((p, e)) => (p.to_string(), e.to_string()),
@@ -170,6 +192,8 @@ pub(crate) unsafe fn compute(c: &mut PyConfig) -> PyStatus {
     if c.exec_prefix.is_null() {
         set_str(&mut c.exec_prefix, &exec_prefix);
     }
+    let prefix = text(&wide_to_vec(c.prefix));
+    let exec_prefix = text(&wide_to_vec(c.exec_prefix));
     if c.base_prefix.is_null() {
         set_str(&mut c.base_prefix, &prefix);
     }
@@ -179,22 +203,18 @@ pub(crate) unsafe fn compute(c: &mut PyConfig) -> PyStatus {
     if c.platlibdir.is_null() {
         set_str(&mut c.platlibdir, "lib");
     }
-    if c.stdlib_dir.is_null() && !prefix.is_empty() {
+    if c.stdlib_dir.is_null() {
         set_str(&mut c.stdlib_dir, &format!("{prefix}/{STDLIB}"));
     }
     if c.module_search_paths_set == 0 {
         let mut entries: Vec<Vec<u32>> = Vec::new();
-        if let Some(path) = &legacy.2 {
-            entries.extend(text(path).split(':').map(units));
-        } else {
-            if !c.pythonpath_env.is_null() {
-                let env = text(&wide_to_vec(c.pythonpath_env));
-                entries.extend(env.split(':').filter(|e| !e.is_empty()).map(units));
-            }
-            entries.push(units(&format!("{prefix}/lib/python311.zip")));
-            entries.push(units(&format!("{prefix}/{STDLIB}")));
-            entries.push(units(&format!("{exec_prefix}/{STDLIB}/lib-dynload")));
+        if !c.pythonpath_env.is_null() {
+            let env = text(&wide_to_vec(c.pythonpath_env));
+            entries.extend(env.split(':').filter(|e| !e.is_empty()).map(units));
         }
+        entries.push(units(&format!("{prefix}/lib/python311.zip")));
+        entries.push(units(&format!("{prefix}/{STDLIB}")));
+        entries.push(units(&format!("{exec_prefix}/{STDLIB}/lib-dynload")));
         let status = wsl::set_units(&mut c.module_search_paths, &entries);
         if pystatus::is_exception(&status) {
             return status;
@@ -204,42 +224,42 @@ pub(crate) unsafe fn compute(c: &mut PyConfig) -> PyStatus {
     pystatus::ok()
 }
 
-/// Makes the getters answer from an initialized configuration.
+/// Makes the global path configuration (and so the getters) those of an initialized
+/// configuration.
 pub(crate) unsafe fn publish(c: &PyConfig) {
-    let joined: Vec<u32> = {
-        let mut out = Vec::new();
-        for (i, item) in wsl::to_vecs(&c.module_search_paths).iter().enumerate() {
-            if i > 0 {
-                out.push(':' as u32);
-            }
-            out.extend_from_slice(item);
+    let mut joined: Vec<u32> = Vec::new();
+    for (i, item) in wsl::to_vecs(&c.module_search_paths).iter().enumerate() {
+        if i > 0 {
+            joined.push(':' as u32);
         }
-        out
-    };
+        joined.extend_from_slice(item);
+    }
     let boxed = |w: *mut wchar_t| (!w.is_null()).then(|| wide_box(&wide_to_vec(w)));
     let mut p = paths();
     p.program_name = boxed(c.program_name);
+    p.home = boxed(c.home);
     p.program_full_path = boxed(c.executable);
     p.prefix = boxed(c.prefix);
     p.exec_prefix = boxed(c.exec_prefix);
-    p.home = boxed(c.home);
-    p.module_search_path = Some(wide_box(&joined));
-    p.computed = true;
+    p.stdlib_dir = boxed(c.stdlib_dir);
+    p.module_search_path = None;
+    p.calculated_module_search_path = Some(wide_box(&joined));
 }
 
-/// The getters compute the path configuration when initialization has not.
+/// The getters compute the path configuration when no initialization has.
 fn ensure_computed() {
-    if paths().computed {
-        return;
+    {
+        let p = paths();
+        if p.calculated_module_search_path.is_some() && p.program_full_path.is_some() && p.prefix.is_some() {
+            return;
+        }
     }
     let mut c = config_api::init_compat();
     // SAFETY: `c` is a fresh configuration owned here.
     unsafe {
-        if pystatus::is_exception(&config_api::read(&mut c)) || pystatus::is_exception(&compute(&mut c)) {
-            config_api::clear(&mut c);
-            return;
+        if !pystatus::is_exception(&config_api::read(&mut c)) && !pystatus::is_exception(&compute(&mut c)) {
+            publish(&c);
         }
-        publish(&c);
         config_api::clear(&mut c);
     }
 }
@@ -253,39 +273,35 @@ fn get(pick: impl Fn(&Paths) -> &Option<WideBox>) -> *mut wchar_t {
     }
 }
 
-/// `void Py_SetProgramName(const wchar_t *name)` (deprecated in 3.11): the program name
-/// used by the next initialization; NULL or "" restores the default.
-#[no_mangle]
-pub unsafe extern "C" fn Py_SetProgramName(name: *const wchar_t) {
-    let name = wide_to_vec(name);
+/// Replaces a global field (NULL or "" unsets it).
+unsafe fn set_global(w: *const wchar_t, pick: impl Fn(&mut Paths) -> &mut Option<WideBox>) {
+    let value = wide_to_vec(w);
     let mut p = paths();
-    p.set_program_name = (!name.is_empty()).then_some(name.clone());
-    p.program_name = (!name.is_empty()).then(|| wide_box(&name));
-    p.computed = false;
+    *pick(&mut p) = (!value.is_empty()).then(|| wide_box(&value));
 }
 
-/// `wchar_t *Py_GetProgramName(void)`: the program name; NULL before initialization unless
-/// `Py_SetProgramName` set one (as CPython 3.11).
+/// `void Py_SetProgramName(const wchar_t *name)` (deprecated in 3.11): the program name
+/// of the next initialization; NULL or "" unsets it.
+#[no_mangle]
+pub unsafe extern "C" fn Py_SetProgramName(name: *const wchar_t) {
+    set_global(name, |p| &mut p.program_name);
+}
+
+/// `wchar_t *Py_GetProgramName(void)`: the program name; NULL before the first
+/// initialization unless `Py_SetProgramName` set one (as CPython 3.11).
 #[no_mangle]
 pub extern "C" fn Py_GetProgramName() -> *mut wchar_t {
     let p = paths();
-    match &p.program_name {
-        Some(b) => b.as_ptr() as *mut wchar_t,
-        None => core::ptr::null_mut(),
-    }
+    p.program_name.as_ref().map_or(core::ptr::null_mut(), |b| b.as_ptr() as *mut wchar_t)
 }
 
 /// `void Py_SetPythonHome(const wchar_t *home)` (deprecated in 3.11); NULL or "" unsets.
 #[no_mangle]
 pub unsafe extern "C" fn Py_SetPythonHome(home: *const wchar_t) {
-    let home = wide_to_vec(home);
-    let mut p = paths();
-    p.set_home = (!home.is_empty()).then_some(home.clone());
-    p.home = (!home.is_empty()).then(|| wide_box(&home));
-    p.computed = false;
+    set_global(home, |p| &mut p.home);
 }
 
-/// `wchar_t *Py_GetPythonHome(void)`: the home set by `Py_SetPythonHome`, else
+/// `wchar_t *Py_GetPythonHome(void)`: the home of the global path configuration, else
 /// `PYTHONHOME`, else NULL.
 #[no_mangle]
 pub extern "C" fn Py_GetPythonHome() -> *mut wchar_t {
@@ -295,27 +311,39 @@ pub extern "C" fn Py_GetPythonHome() -> *mut wchar_t {
             p.home = Some(wide_box(&units(&h)));
         }
     }
-    match &p.home {
-        Some(b) => b.as_ptr() as *mut wchar_t,
-        None => core::ptr::null_mut(),
-    }
+    p.home.as_ref().map_or(core::ptr::null_mut(), |b| b.as_ptr() as *mut wchar_t)
 }
 
 /// `void Py_SetPath(const wchar_t *path)` (deprecated in 3.11): the module search path
-/// (':'-separated) of the next initialization; prefix and exec_prefix become empty.
-/// NULL restores the computed path.
+/// (':'-separated) of the next initialization; prefix and exec_prefix become empty and the
+/// stdlib directory is the home (or empty). NULL forgets the whole global path
+/// configuration.
 #[no_mangle]
 pub unsafe extern "C" fn Py_SetPath(path: *const wchar_t) {
-    let path = (!path.is_null()).then(|| wide_to_vec(path));
     let mut p = paths();
-    p.set_path = path;
-    p.computed = false;
+    if path.is_null() {
+        *p = Paths {
+            program_name: None,
+            home: None,
+            program_full_path: None,
+            prefix: None,
+            exec_prefix: None,
+            stdlib_dir: None,
+            module_search_path: None,
+            calculated_module_search_path: None,
+        };
+        return;
+    }
+    p.prefix = Some(wide_box(&[]));
+    p.exec_prefix = Some(wide_box(&[]));
+    p.stdlib_dir = Some(p.home.clone().unwrap_or_else(|| wide_box(&[])));
+    p.module_search_path = Some(wide_box(&wide_to_vec(path)));
 }
 
 /// `wchar_t *Py_GetPath(void)`: the module search path, ':'-separated.
 #[no_mangle]
 pub extern "C" fn Py_GetPath() -> *mut wchar_t {
-    get(|p| &p.module_search_path)
+    get(|p| &p.calculated_module_search_path)
 }
 
 /// `wchar_t *Py_GetPrefix(void)`.
