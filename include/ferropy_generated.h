@@ -4722,6 +4722,8 @@ struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list, Py_ssize_
 struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wchar_t *item);
 #endif
 
+extern void mi_option_set(int option, long value);
+
 /**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
  */

@@ -29,3 +29,4 @@ pub mod pending_calls;
 pub mod preinit;
 pub mod pystatus;
 pub mod wide_string_list;
+pub mod startup_memory;
