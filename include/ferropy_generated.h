@@ -933,6 +933,17 @@ typedef enum PyGILState_STATE {
   PyGILState_UNLOCKED,
 } PyGILState_STATE;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * The kind of a `PyStatus` (CPython's anonymous enum, named here for Rust).
+ */
+typedef enum _PyStatus_type {
+  _PyStatus_TYPE_OK = 0,
+  _PyStatus_TYPE_ERROR = 1,
+  _PyStatus_TYPE_EXIT = 2,
+} _PyStatus_type;
+#endif
+
 /**
  * The result of `PyThread_acquire_lock_timed`.
  */
@@ -982,17 +993,6 @@ typedef enum _PyCodeLocationInfoKind {
   PY_CODE_LOCATION_INFO_LONG = 14,
   PY_CODE_LOCATION_INFO_NONE = 15,
 } _PyCodeLocationInfoKind;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * The kind of a `PyStatus` (CPython's anonymous enum, named here for Rust).
- */
-typedef enum _PyStatus_type {
-  _PyStatus_TYPE_OK = 0,
-  _PyStatus_TYPE_ERROR = 1,
-  _PyStatus_TYPE_EXIT = 2,
-} _PyStatus_type;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -1126,10 +1126,135 @@ typedef struct PyMethodDef {
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
+ */
+typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
+ */
+typedef struct PyStatus {
+  enum _PyStatus_type _type;
+  const char *func;
+  const char *err_msg;
+  int exitcode;
+} PyStatus;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyWideStringList`: a list of `wchar_t` strings (argv, sys.path...).
+ */
+typedef struct PyWideStringList {
+  Py_ssize_t length;
+  wchar_t **items;
+} PyWideStringList;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyConfig`: the full interpreter configuration. `legacy_windows_stdio` exists
+ * only on Windows.
+ */
+typedef struct PyConfig {
+  int _config_init;
+  int isolated;
+  int use_environment;
+  int dev_mode;
+  int install_signal_handlers;
+  int use_hash_seed;
+  unsigned long hash_seed;
+  int faulthandler;
+  int tracemalloc;
+  int import_time;
+  int code_debug_ranges;
+  int show_ref_count;
+  int dump_refs;
+  wchar_t *dump_refs_file;
+  int malloc_stats;
+  wchar_t *filesystem_encoding;
+  wchar_t *filesystem_errors;
+  wchar_t *pycache_prefix;
+  int parse_argv;
+  struct PyWideStringList orig_argv;
+  struct PyWideStringList argv;
+  struct PyWideStringList xoptions;
+  struct PyWideStringList warnoptions;
+  int site_import;
+  int bytes_warning;
+  int warn_default_encoding;
+  int inspect;
+  int interactive;
+  int optimization_level;
+  int parser_debug;
+  int write_bytecode;
+  int verbose;
+  int quiet;
+  int user_site_directory;
+  int configure_c_stdio;
+  int buffered_stdio;
+  wchar_t *stdio_encoding;
+  wchar_t *stdio_errors;
+  wchar_t *check_hash_pycs_mode;
+  int use_frozen_modules;
+  int safe_path;
+  int pathconfig_warnings;
+  wchar_t *program_name;
+  wchar_t *pythonpath_env;
+  wchar_t *home;
+  wchar_t *platlibdir;
+  int module_search_paths_set;
+  struct PyWideStringList module_search_paths;
+  wchar_t *stdlib_dir;
+  wchar_t *executable;
+  wchar_t *base_executable;
+  wchar_t *prefix;
+  wchar_t *base_prefix;
+  wchar_t *exec_prefix;
+  wchar_t *base_exec_prefix;
+  int skip_source_first_line;
+  wchar_t *run_command;
+  wchar_t *run_module;
+  wchar_t *run_filename;
+  int _install_importlib;
+  int _init_main;
+  int _isolated_interpreter;
+  int _is_python_build;
+} PyConfig;
+#endif
+
 /**
  * `PyThread_type_lock`: an opaque lock handle.
  */
 typedef void *PyThread_type_lock;
+
+/**
+ * `PyOS_sighandler_t`: a C signal handler.
+ */
+typedef void (*PyOS_sighandler_t)(int);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyPreConfig`: what must be decided before anything is decoded (locale, UTF-8
+ * mode, allocator). `legacy_windows_fs_encoding` exists only on Windows.
+ */
+typedef struct PyPreConfig {
+  int _config_init;
+  int parse_argv;
+  int isolated;
+  int use_environment;
+  int configure_locale;
+  int coerce_c_locale;
+  int coerce_c_locale_warn;
+  int utf8_mode;
+  int dev_mode;
+  int allocator;
+} PyPreConfig;
+#endif
 
 typedef void (*destructor)(PyObject*);
 
@@ -2497,13 +2622,6 @@ typedef struct _stack_chunk {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
- */
-typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `struct _xid` (`_PyCrossInterpreterData`): an object's data in a form that can cross
  * from one interpreter to another.
  */
@@ -2534,119 +2652,6 @@ typedef struct _traceback {
   int tb_lasti;
   int tb_lineno;
 } _traceback;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
- */
-typedef struct PyStatus {
-  enum _PyStatus_type _type;
-  const char *func;
-  const char *err_msg;
-  int exitcode;
-} PyStatus;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyWideStringList`: a list of `wchar_t` strings (argv, sys.path...).
- */
-typedef struct PyWideStringList {
-  Py_ssize_t length;
-  wchar_t **items;
-} PyWideStringList;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct PyPreConfig`: what must be decided before anything is decoded (locale, UTF-8
- * mode, allocator). `legacy_windows_fs_encoding` exists only on Windows.
- */
-typedef struct PyPreConfig {
-  int _config_init;
-  int parse_argv;
-  int isolated;
-  int use_environment;
-  int configure_locale;
-  int coerce_c_locale;
-  int coerce_c_locale_warn;
-  int utf8_mode;
-  int dev_mode;
-  int allocator;
-} PyPreConfig;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct PyConfig`: the full interpreter configuration. `legacy_windows_stdio` exists
- * only on Windows.
- */
-typedef struct PyConfig {
-  int _config_init;
-  int isolated;
-  int use_environment;
-  int dev_mode;
-  int install_signal_handlers;
-  int use_hash_seed;
-  unsigned long hash_seed;
-  int faulthandler;
-  int tracemalloc;
-  int import_time;
-  int code_debug_ranges;
-  int show_ref_count;
-  int dump_refs;
-  wchar_t *dump_refs_file;
-  int malloc_stats;
-  wchar_t *filesystem_encoding;
-  wchar_t *filesystem_errors;
-  wchar_t *pycache_prefix;
-  int parse_argv;
-  struct PyWideStringList orig_argv;
-  struct PyWideStringList argv;
-  struct PyWideStringList xoptions;
-  struct PyWideStringList warnoptions;
-  int site_import;
-  int bytes_warning;
-  int warn_default_encoding;
-  int inspect;
-  int interactive;
-  int optimization_level;
-  int parser_debug;
-  int write_bytecode;
-  int verbose;
-  int quiet;
-  int user_site_directory;
-  int configure_c_stdio;
-  int buffered_stdio;
-  wchar_t *stdio_encoding;
-  wchar_t *stdio_errors;
-  wchar_t *check_hash_pycs_mode;
-  int use_frozen_modules;
-  int safe_path;
-  int pathconfig_warnings;
-  wchar_t *program_name;
-  wchar_t *pythonpath_env;
-  wchar_t *home;
-  wchar_t *platlibdir;
-  int module_search_paths_set;
-  struct PyWideStringList module_search_paths;
-  wchar_t *stdlib_dir;
-  wchar_t *executable;
-  wchar_t *base_executable;
-  wchar_t *prefix;
-  wchar_t *base_prefix;
-  wchar_t *exec_prefix;
-  wchar_t *base_exec_prefix;
-  int skip_source_first_line;
-  wchar_t *run_command;
-  wchar_t *run_module;
-  wchar_t *run_filename;
-  int _install_importlib;
-  int _init_main;
-  int _isolated_interpreter;
-  int _is_python_build;
-} PyConfig;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2725,11 +2730,6 @@ typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
  */
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 #endif
-
-/**
- * `PyOS_sighandler_t`: a C signal handler.
- */
-typedef void (*PyOS_sighandler_t)(int);
 
 /**
  * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
@@ -4573,16 +4573,81 @@ PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp);
 PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp);
 #endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int64_t PyInterpreterState_GetID(PyInterpreterState *interp)`: 0 for the main
+ * interpreter; -1 with RuntimeError for NULL (as CPython).
+ */
+int64_t PyInterpreterState_GetID(PyInterpreterState *interp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_8)
+/**
+ * `PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp)`: a dict for
+ * extensions' per-interpreter data (borrowed), created on demand; NULL (no exception set)
+ * when it cannot be made.
+ */
+PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyFrameEvalFunction _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *interp)`:
+ * the PEP 523 hook set by `_PyInterpreterState_SetEvalFrameFunc`. Until the eval loop
+ * exists there is no `_PyEval_EvalFrameDefault` to hand out, so an unset hook is NULL
+ * (CPython returns its default evaluator there).
+ */
+_PyFrameEvalFunction _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp,
+ * _PyFrameEvalFunction eval_frame)`: the eval loop will call `eval_frame` for every frame.
+ */
+void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp, _PyFrameEvalFunction eval_frame);
+#endif
+
 /**
  * `void Py_Initialize(void)`.
  */
 void Py_Initialize(void);
 
 /**
- * `void Py_InitializeEx(int initsigs)`. Signal handlers are installed by the signals
- * layer once it exists; until then `initsigs` has nothing to install.
+ * `void Py_InitializeEx(int initsigs)`: `initsigs` installs the runtime's SIGINT handler
+ * (and ignores SIGPIPE, SIGXFSZ), as `PyConfig.install_signal_handlers`.
  */
-void Py_InitializeEx(int _initsigs);
+void Py_InitializeEx(int initsigs);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_InitializeFromConfig(const PyConfig *config)`.
+ */
+struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void Py_GetArgcArgv(int *argc, wchar_t ***argv)`: the original command line
+ * (`PyConfig.orig_argv`) of the initialized runtime; 0 and NULL otherwise.
+ */
+void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+#endif
+
+/**
+ * `void Py_Exit(int status)`: finalizes, then exits with `status` (120 when
+ * finalization fails).
+ */
+void Py_Exit(int status);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_SetStandardStreamEncoding(const char *encoding, const char *errors)`
+ * (deprecated in 3.11): the stdio encoding and errors of the next initialization; -1 when
+ * the runtime is already initialized.
+ */
+int Py_SetStandardStreamEncoding(const char *encoding, const char *errors);
+#endif
 
 /**
  * `int Py_IsInitialized(void)`.
@@ -4723,6 +4788,67 @@ PyThreadState *PyThreadState_Swap(PyThreadState *tstate);
  */
 PyThreadState *PyThreadState_Next(PyThreadState *tstate);
 #endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyThreadState_GetDict(PyThreadState *tstate)`: `tstate`'s dict (borrowed).
+ */
+PyObject *_PyThreadState_GetDict(PyThreadState *tstate);
+#endif
+
+/**
+ * `PyObject *PyThreadState_GetDict(void)`: a dict private to the current thread state
+ * (borrowed), where extensions keep per-thread data; NULL without a current thread state
+ * (no exception set). Cleared with the thread state.
+ */
+PyObject *PyThreadState_GetDict(void);
+
+/**
+ * `int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc)`: makes the thread
+ * state of thread `id` (in the current interpreter) raise `exc` at its next check of the
+ * eval breaker; NULL `exc` withdraws a pending one. Returns the number of thread states
+ * changed: 1, or 0 when no thread state has that id (CPython stops at the first match).
+ */
+int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
+
+/**
+ * `int PyErr_CheckSignals(void)`: in the main thread of the main interpreter, runs the
+ * handlers of arrived signals; -1 with the exception set when one raises (SIGINT with the
+ * default handler raises KeyboardInterrupt), else 0.
+ */
+int PyErr_CheckSignals(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyErr_SetInterruptEx(int signum)`: simulates the arrival of `signum`: -1 for an
+ * invalid number; 0 otherwise, doing nothing when the signal's Python-level handler is
+ * SIG_IGN or SIG_DFL. Callable from any thread, without the GIL.
+ */
+int PyErr_SetInterruptEx(int signum);
+#endif
+
+/**
+ * `void PyErr_SetInterrupt(void)`: `PyErr_SetInterruptEx(SIGINT)`.
+ */
+void PyErr_SetInterrupt(void);
+
+/**
+ * `int PyOS_InterruptOccurred(void)`: whether SIGINT arrived, clearing its flag; 0 outside
+ * the main thread of the main interpreter.
+ */
+int PyOS_InterruptOccurred(void);
+
+/**
+ * `PyOS_sighandler_t PyOS_getsig(int sig)`: the current handler, SIG_ERR for an invalid
+ * signal.
+ */
+PyOS_sighandler_t PyOS_getsig(int sig);
+
+/**
+ * `PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler)`: installs `handler`
+ * (sigaction, SA_ONSTACK) and returns the previous one, or SIG_ERR.
+ */
+PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler);
 
 /**
  * `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',
@@ -4868,6 +4994,301 @@ const char *Py_GetCompiler(void);
 const char *Py_GetBuildInfo(void);
 
 const char *Py_GetCopyright(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_InitPythonConfig(PyConfig *config)`.
+ */
+void PyConfig_InitPythonConfig(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_InitIsolatedConfig(PyConfig *config)`.
+ */
+void PyConfig_InitIsolatedConfig(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_Clear(PyConfig *config)`.
+ */
+void PyConfig_Clear(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetString(PyConfig *config, wchar_t **config_str, const wchar_t *str)`:
+ * stores a copy of `str` (NULL clears the field).
+ */
+struct PyStatus PyConfig_SetString(struct PyConfig *_config, wchar_t **config_str, const wchar_t *str);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetBytesString(PyConfig *config, wchar_t **config_str, const char *str)`:
+ * pre-initializes (the locale decides the decoding), then stores `str` decoded with
+ * `Py_DecodeLocale`.
+ */
+struct PyStatus PyConfig_SetBytesString(struct PyConfig *config, wchar_t **config_str, const char *str);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetWideStringList(PyConfig *config, PyWideStringList *list,
+ * Py_ssize_t length, wchar_t **items)`: replaces `list` with copies of `items`.
+ */
+struct PyStatus PyConfig_SetWideStringList(struct PyConfig *config, struct PyWideStringList *list, Py_ssize_t length, wchar_t **items);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetArgv(PyConfig *config, Py_ssize_t argc, wchar_t * const *argv)`.
+ */
+struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc, char * const *argv)`:
+ * pre-initializes, then decodes each argument with `Py_DecodeLocale`.
+ */
+struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_Read(PyConfig *config)`: fills what the configuration leaves to be
+ * computed (see `read_steps`). Paths are computed by initialization, as in 3.11.
+ */
+struct PyStatus PyConfig_Read(struct PyConfig *config);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_BeforeFork(void)`.
+ */
+void PyOS_BeforeFork(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_AfterFork_Parent(void)`.
+ */
+void PyOS_AfterFork_Parent(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_AfterFork_Child(void)`.
+ */
+void PyOS_AfterFork_Child(void);
+#endif
+
+/**
+ * `void PyOS_AfterFork(void)` (deprecated since 3.7): `PyOS_AfterFork_Child`.
+ */
+void PyOS_AfterFork(void);
+
+extern size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+
+extern size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `wchar_t *Py_DecodeLocale(const char *arg, size_t *size)`: a `PyMem_RawMalloc`'d wide
+ * string; `*size` (if given) receives its length. With `surrogateescape` decoding cannot
+ * fail, so NULL means no memory (`*size` = (size_t)-1) or a NULL `arg` (`(size_t)-2`).
+ */
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos)`: a `PyMem_Malloc`'d
+ * byte string (free it with `PyMem_Free`). `*error_pos` is (size_t)-1 on success, the
+ * index of the first unencodable character on failure (then NULL is returned).
+ */
+char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
+#endif
+
+/**
+ * `void Py_SetProgramName(const wchar_t *name)` (deprecated in 3.11): the program name
+ * of the next initialization; NULL or "" unsets it.
+ */
+void Py_SetProgramName(const wchar_t *name);
+
+/**
+ * `wchar_t *Py_GetProgramName(void)`: the program name; NULL before the first
+ * initialization unless `Py_SetProgramName` set one (as CPython 3.11).
+ */
+wchar_t *Py_GetProgramName(void);
+
+/**
+ * `void Py_SetPythonHome(const wchar_t *home)` (deprecated in 3.11); NULL or "" unsets.
+ */
+void Py_SetPythonHome(const wchar_t *home);
+
+/**
+ * `wchar_t *Py_GetPythonHome(void)`: the home of the global path configuration, else
+ * `PYTHONHOME`, else NULL.
+ */
+wchar_t *Py_GetPythonHome(void);
+
+/**
+ * `void Py_SetPath(const wchar_t *path)` (deprecated in 3.11): the module search path
+ * (':'-separated) of the next initialization; prefix and exec_prefix become empty and the
+ * stdlib directory is the home (or empty). NULL forgets the whole global path
+ * configuration.
+ */
+void Py_SetPath(const wchar_t *path);
+
+/**
+ * `wchar_t *Py_GetPath(void)`: the module search path, ':'-separated.
+ */
+wchar_t *Py_GetPath(void);
+
+/**
+ * `wchar_t *Py_GetPrefix(void)`.
+ */
+wchar_t *Py_GetPrefix(void);
+
+/**
+ * `wchar_t *Py_GetExecPrefix(void)`.
+ */
+wchar_t *Py_GetExecPrefix(void);
+
+/**
+ * `wchar_t *Py_GetProgramFullPath(void)`: `sys.executable`.
+ */
+wchar_t *Py_GetProgramFullPath(void);
+
+/**
+ * `int Py_AddPendingCall(int (*func)(void *), void *arg)`: queues `func(arg)` for the main
+ * thread; 0, or -1 when the queue is full. Any thread, GIL or not.
+ */
+int Py_AddPendingCall(int (*func)(void*), void *arg);
+
+/**
+ * `int Py_MakePendingCalls(void)`: in the main thread (with the GIL) handles arrived
+ * signals, then runs the pending calls in order; -1 at the first failure (an exception
+ * is set by the failing call or signal handler), else 0. Other threads get 0 and run
+ * nothing.
+ */
+int Py_MakePendingCalls(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyPreConfig_InitPythonConfig(PyPreConfig *preconfig)`.
+ */
+void PyPreConfig_InitPythonConfig(struct PyPreConfig *preconfig);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyPreConfig_InitIsolatedConfig(PyPreConfig *preconfig)`.
+ */
+void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *preconfig);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitialize(const PyPreConfig *src_config)`.
+ */
+struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc,
+ * char **argv)`: as `Py_PreInitialize`, also reading `-E -I -X utf8 -X dev` from argv
+ * when `parse_argv` is set.
+ */
+struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_config, Py_ssize_t argc, char **argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc,
+ * wchar_t **argv)`.
+ */
+struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Ok(void)`.
+ */
+struct PyStatus PyStatus_Ok(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Error(const char *err_msg)`: the message is not copied.
+ */
+struct PyStatus PyStatus_Error(const char *err_msg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_NoMemory(void)`.
+ */
+struct PyStatus PyStatus_NoMemory(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Exit(int exitcode)`.
+ */
+struct PyStatus PyStatus_Exit(int exitcode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_IsError(PyStatus err)`.
+ */
+int PyStatus_IsError(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_IsExit(PyStatus err)`.
+ */
+int PyStatus_IsExit(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_Exception(PyStatus err)`: error or exit.
+ */
+int PyStatus_Exception(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void Py_ExitStatusException(PyStatus err)`: exits with the status' code, or reports an
+ * error status as a fatal error and exits with 1. On success it is itself a fatal error
+ * (abort), as in CPython.
+ */
+void Py_ExitStatusException(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyWideStringList_Insert(PyWideStringList *list, Py_ssize_t index,
+ * const wchar_t *item)`: an index past the end appends; a negative index is an error.
+ */
+struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list, Py_ssize_t index, const wchar_t *item);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyWideStringList_Append(PyWideStringList *list, const wchar_t *item)`.
+ */
+struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wchar_t *item);
+#endif
+
+extern void mi_option_set(int option, long value);
 
 /**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
