@@ -30,7 +30,10 @@ fn builtin_types() -> [*mut PyTypeObject; 10] {
 
 /// The builtin types, then the exception types (bases first).
 fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
-    builtin_types().into_iter().chain(crate::errors::exception_types::exception_types())
+    builtin_types()
+        .into_iter()
+        .chain(crate::object::descr_objects::descriptor_types())
+        .chain(crate::errors::exception_types::exception_types())
 }
 
 /// Readies every builtin static type (at initialization).
@@ -59,5 +62,6 @@ pub(crate) fn fini() {
         // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
         unsafe { unready_static(tp) };
     }
+    crate::object::object_attr::clear_name_cache();
     clear_interned();
 }
