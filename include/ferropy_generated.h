@@ -2851,6 +2851,16 @@ extern PyTypeObject PyCMethod_Type;
 #endif
 
 /**
+ * `PyClassMethod_Type`: `classmethod`.
+ */
+extern PyTypeObject PyClassMethod_Type;
+
+/**
+ * `PyStaticMethod_Type`: `staticmethod`.
+ */
+extern PyTypeObject PyStaticMethod_Type;
+
+/**
  * `PyDict_Type`: the dict type.
  */
 extern PyTypeObject PyDict_Type;
@@ -2864,6 +2874,13 @@ extern PyTypeObject PyLong_Type;
  * `PySeqIter_Type`: CPython names it `iterator`.
  */
 extern PyTypeObject PySeqIter_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMethod_Type`: `method`, a function bound to an object.
+ */
+extern PyTypeObject PyMethod_Type;
+#endif
 
 /**
  * `_Py_NoneStruct`: `None` (`Py_None`).
@@ -3619,9 +3636,40 @@ int PyCFunction_GetFlags(PyObject *op);
 PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
 
 /**
+ * `PyObject *PyClassMethod_New(PyObject *callable)`.
+ */
+PyObject *PyClassMethod_New(PyObject *callable);
+
+/**
+ * `PyObject *PyStaticMethod_New(PyObject *callable)`.
+ */
+PyObject *PyStaticMethod_New(PyObject *callable);
+
+/**
  * `PyObject *PySeqIter_New(PyObject *seq)`.
  */
 PyObject *PySeqIter_New(PyObject *seq);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`: `func` bound to `self`.
+ */
+PyObject *PyMethod_New(PyObject *func, PyObject *self_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Function(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Function(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Self(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Self(PyObject *op);
+#endif
 
 /**
  * `PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step)`.

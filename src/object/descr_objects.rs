@@ -67,7 +67,7 @@ unsafe fn d_type(op: *mut PyObject) -> *mut PyTypeObject {
 }
 
 /// TypeError unless `obj` is an instance of the descriptor's type.
-unsafe fn check_instance(descr: *mut PyObject, obj: *mut PyObject) -> PyResult<()> {
+pub(crate) unsafe fn check_instance(descr: *mut PyObject, obj: *mut PyObject) -> PyResult<()> {
     if is_subtype((*obj).ob_type, d_type(descr)) {
         return Ok(());
     }
@@ -95,6 +95,18 @@ fn none() -> *mut PyObject {
 
 unsafe fn repr_with(op: *mut PyObject, kind: &str) -> *mut PyObject {
     str_or_null(&format!("<{kind} '{}' of '{}' objects>", d_name(op), type_name(d_type(op))))
+}
+
+/// "Owner.name", what `__qualname__` is and what call errors show.
+pub(crate) unsafe fn descr_qualname_string(op: *mut PyObject) -> String {
+    let q = descr_get_qualname(op, core::ptr::null_mut());
+    match PyRef::from_owned(q) {
+        Some(q) => pystr::to_string(q.as_ptr()),
+        None => {
+            crate::errors::pyerr::PyErr_Clear();
+            d_name(op)
+        }
+    }
 }
 
 /// `__qualname__`: the owner's qualified name, a dot, the attribute name (computed once).
@@ -211,6 +223,8 @@ pub static mut PyMethodDescr_Type: PyTypeObject = PyTypeObject {
     tp_members: &raw mut DESCR_MEMBERS as *mut PyMemberDef,
     tp_getset: &raw mut METHOD_GETSET as *mut PyGetSetDef,
     tp_vectorcall_offset: offset_of!(PyMethodDescrObject, vectorcall) as isize,
+    tp_call: Some(crate::abstract_::call::PyVectorcall_Call),
+    tp_descr_get: Some(crate::object::descr_call::method_get),
     ..descr_type(c"method_descriptor", core::mem::size_of::<PyMethodDescrObject>(),
         Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR)
 };
@@ -223,6 +237,8 @@ unsafe extern "C" fn classmethod_repr(op: *mut PyObject) -> *mut PyObject {
 #[no_mangle]
 pub static mut PyClassMethodDescr_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(classmethod_repr),
+    tp_call: Some(crate::object::descr_call::classmethod_call),
+    tp_descr_get: Some(crate::object::descr_call::classmethod_get),
     tp_members: &raw mut DESCR_MEMBERS as *mut PyMemberDef,
     tp_getset: &raw mut METHOD_GETSET as *mut PyGetSetDef,
     ..descr_type(c"classmethod_descriptor", core::mem::size_of::<PyMethodDescrObject>(), 0)
@@ -239,7 +255,7 @@ pub unsafe extern "C" fn PyDescr_NewMethod(tp: *mut PyTypeObject, ml: *mut PyMet
         Ok(d) => {
             let m = d.as_ptr() as *mut PyMethodDescrObject;
             (*m).d_method = ml;
-            (*m).vectorcall = None;
+            (*m).vectorcall = crate::object::descr_call::method_vectorcall_entry();
             d.into_ptr()
         }
         Err(_) => core::ptr::null_mut(),
@@ -609,8 +625,11 @@ pub unsafe extern "C" fn PyWrapper_New(descr: *mut PyObject, self_: *mut PyObjec
 }
 
 /// The descriptor types, for `builtin_types.rs`.
-pub(crate) fn descriptor_types() -> [*mut PyTypeObject; 6] {
+pub(crate) fn descriptor_types() -> [*mut PyTypeObject; 9] {
     [
+        &raw mut crate::objects::method::PyMethod_Type,
+        &raw mut crate::objects::classmethod::PyClassMethod_Type,
+        &raw mut crate::objects::classmethod::PyStaticMethod_Type,
         &raw mut PyMethodDescr_Type,
         &raw mut PyClassMethodDescr_Type,
         &raw mut PyMemberDescr_Type,

@@ -30,7 +30,10 @@ pub mod descr_objects;
 pub mod generic_getattr;
 pub mod member_numbers;
 pub mod object_attr;
+pub mod slot_dunders;
+pub mod slot_dunders_int;
 pub mod slot_wrappers;
+pub mod tp_new_wrapper;
 pub mod type_attr;
 pub mod type_dict;
 

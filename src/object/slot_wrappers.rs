@@ -405,7 +405,9 @@ pub(crate) unsafe fn rows() -> &'static mut [wrapperbase] {
 /// `tp` is a type being readied (before inheritance), its dict created.
 pub(crate) unsafe fn add_operators(tp: *mut PyTypeObject, own_new: bool) -> PyResult<()> {
     let d = (*tp).tp_dict;
-    let _ = own_new;
+    if own_new {
+        crate::object::tp_new_wrapper::add_new(tp)?;
+    }
     for r in rows().iter_mut() {
         if r.wrapper.is_none() {
             continue;
@@ -418,8 +420,9 @@ pub(crate) unsafe fn add_operators(tp: *mut PyTypeObject, own_new: bool) -> PyRe
         if dict::get_item(d, name.as_ptr())?.is_some() {
             continue;
         }
-        let hash_not_impl = crate::object::type_ready::hash_not_implemented as *mut c_void;
-        if *p == hash_not_impl {
+        if *p == crate::object::type_ready::hash_not_implemented as *mut c_void
+            || *p == crate::abstract_::object::PyObject_HashNotImplemented as *mut c_void
+        {
             dict::set_item(d, name.as_ptr(), &raw mut crate::objects::singletons::_Py_NoneStruct)?;
             continue;
         }

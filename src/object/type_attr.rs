@@ -86,6 +86,7 @@ pub(crate) unsafe fn type_set_attr(tp: *mut PyTypeObject, name: *mut PyObject, v
     check_name(name)?;
     generic_set_attr(tp as *mut PyObject, name, value, core::ptr::null_mut())?;
     PyType_Modified(tp);
+    crate::object::slot_dunders::update_slot_after_setattr(tp, name)?;
     Ok(())
 }
 

@@ -67,11 +67,7 @@ unsafe fn add_method(tp: *mut PyTypeObject, d: *mut PyObject, ml: *mut PyMethodD
         }
         PyDescr_NewClassMethod(tp, ml)
     } else if flags & METH_STATIC != 0 {
-        // TODO(calls): a staticmethod of a builtin function, once builtin functions exist.
-        return Err(raise_type(
-            &raw mut crate::errors::exception_types::_PyExc_SystemError,
-            "METH_STATIC methods are not supported yet",
-        ));
+        crate::objects::classmethod::static_method_from_def(tp, ml)?.into_ptr()
     } else {
         PyDescr_NewMethod(tp, ml)
     };
