@@ -2850,15 +2850,19 @@ extern PyTypeObject PyCFunction_Type;
 extern PyTypeObject PyCMethod_Type;
 #endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyClassMethod_Type`: `classmethod`.
  */
 extern PyTypeObject PyClassMethod_Type;
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyStaticMethod_Type`: `staticmethod`.
  */
 extern PyTypeObject PyStaticMethod_Type;
+#endif
 
 /**
  * `PyDict_Type`: the dict type.
@@ -3635,15 +3639,19 @@ int PyCFunction_GetFlags(PyObject *op);
  */
 PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyClassMethod_New(PyObject *callable)`.
  */
 PyObject *PyClassMethod_New(PyObject *callable);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyStaticMethod_New(PyObject *callable)`.
  */
 PyObject *PyStaticMethod_New(PyObject *callable);
+#endif
 
 /**
  * `PyObject *PySeqIter_New(PyObject *seq)`.

@@ -202,6 +202,7 @@ const fn wrapper_type(name: &'static CStr, doc: &'static CStr) -> PyTypeObject {
 }
 
 /// `PyClassMethod_Type`: `classmethod`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyClassMethod_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(classmethod_repr),
@@ -211,6 +212,7 @@ pub static mut PyClassMethod_Type: PyTypeObject = PyTypeObject {
 };
 
 /// `PyStaticMethod_Type`: `staticmethod`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyStaticMethod_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(staticmethod_repr),
@@ -233,12 +235,14 @@ unsafe fn new_wrapper(tp: *mut PyTypeObject, callable: *mut PyObject) -> PyResul
 }
 
 /// `PyObject *PyClassMethod_New(PyObject *callable)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyClassMethod_New(callable: *mut PyObject) -> *mut PyObject {
     new_wrapper(&raw mut PyClassMethod_Type, callable).map_or(core::ptr::null_mut(), PyRef::into_ptr)
 }
 
 /// `PyObject *PyStaticMethod_New(PyObject *callable)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyStaticMethod_New(callable: *mut PyObject) -> *mut PyObject {
     new_wrapper(&raw mut PyStaticMethod_Type, callable).map_or(core::ptr::null_mut(), PyRef::into_ptr)
