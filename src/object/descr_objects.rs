@@ -148,7 +148,11 @@ pub(crate) unsafe fn doc_from_internal(name: &str, doc: *const c_char) -> *mut P
         return none();
     }
     let text = CStr::from_ptr(doc).to_string_lossy();
-    str_or_null(crate::object::type_ready::doc_without_signature(name, &text))
+    let body = crate::object::type_ready::doc_without_signature(name, &text);
+    if body.is_empty() {
+        return none();
+    }
+    str_or_null(body)
 }
 
 /// `__text_signature__` of an internal docstring; None without a signature.

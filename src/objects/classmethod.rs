@@ -222,7 +222,8 @@ pub static mut PyStaticMethod_Type: PyTypeObject = PyTypeObject {
     ..wrapper_type(c"staticmethod", c"staticmethod(function) -> method\n\nConvert a function to be a static method.\n\nA static method does not receive an implicit first argument.\nTo declare a static method, use this idiom:\n\n     class C:\n         @staticmethod\n         def f(arg1, arg2, argN):\n             ...\n\nIt can be called either on the class (e.g. C.f()) or on an instance\n(e.g. C().f()). Both the class and the instance are ignored, and\nneither is passed implicitly as the first argument to the method.\n\nStatic methods in Python are similar to those found in Java or C++.\nFor a more advanced concept, see the classmethod builtin.")
 };
 
-/// A new wrapper of type `tp` around `callable`, initialized as `tp(callable)` would.
+/// A new wrapper of type `tp` around `callable` (unlike `tp(callable)`, nothing is copied
+/// into its dict, as in CPython).
 unsafe fn new_wrapper(tp: *mut PyTypeObject, callable: *mut PyObject) -> PyResult<PyRef> {
     if callable.is_null() {
         return Err(bad_internal_call());
@@ -230,7 +231,6 @@ unsafe fn new_wrapper(tp: *mut PyTypeObject, callable: *mut PyObject) -> PyResul
     let op = PyRef::from_owned(crate::object::generic_alloc::PyType_GenericAlloc(tp, 0)).ok_or_else(Raised::assume_set)?;
     (*callable).ob_refcnt += 1;
     as_wrapper(op.as_ptr()).callable = callable;
-    copy_attributes(op.as_ptr(), callable)?;
     Ok(op)
 }
 
