@@ -1064,6 +1064,17 @@ typedef struct _frame _frame;
 typedef struct _is _is;
 
 /**
+ * `struct PyMemberDef`: a C field of the instance at `offset`, converted per `type`.
+ */
+typedef struct PyMemberDef {
+  const char *name;
+  int type;
+  Py_ssize_t offset;
+  int flags;
+  const char *doc;
+} PyMemberDef;
+
+/**
  * `struct _object`: every Python object starts with this header.
  */
 typedef struct _object {
@@ -1118,6 +1129,40 @@ typedef struct PyMethodDef {
   int ml_flags;
   const char *ml_doc;
 } PyMethodDef;
+
+typedef PyObject *(*getter)(PyObject*, void*);
+
+typedef int (*setter)(PyObject*, PyObject*, void*);
+
+/**
+ * `struct PyGetSetDef`: a computed attribute; `closure` is passed to `get` and `set`.
+ */
+typedef struct PyGetSetDef {
+  const char *name;
+  getter get;
+  setter set;
+  const char *doc;
+  void *closure;
+} PyGetSetDef;
+
+#if !defined(Py_LIMITED_API)
+typedef PyObject *(*wrapperfunc)(PyObject*, PyObject*, void*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct wrapperbase`: how a slot is exposed as a special method (`__add__`, ...).
+ */
+typedef struct wrapperbase {
+  const char *name;
+  int offset;
+  void *function;
+  wrapperfunc wrapper;
+  const char *doc;
+  int flags;
+  PyObject *name_strobj;
+} wrapperbase;
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1408,32 +1453,6 @@ typedef PyObject *(*getiterfunc)(PyObject*);
 
 typedef PyObject *(*iternextfunc)(PyObject*);
 
-/**
- * `struct PyMemberDef`: a C field of the instance at `offset`, converted per `type`.
- */
-typedef struct PyMemberDef {
-  const char *name;
-  int type;
-  Py_ssize_t offset;
-  int flags;
-  const char *doc;
-} PyMemberDef;
-
-typedef PyObject *(*getter)(PyObject*, void*);
-
-typedef int (*setter)(PyObject*, PyObject*, void*);
-
-/**
- * `struct PyGetSetDef`: a computed attribute; `closure` is passed to `get` and `set`.
- */
-typedef struct PyGetSetDef {
-  const char *name;
-  getter get;
-  setter set;
-  const char *doc;
-  void *closure;
-} PyGetSetDef;
-
 typedef PyObject *(*descrgetfunc)(PyObject*, PyObject*, PyObject*);
 
 typedef int (*descrsetfunc)(PyObject*, PyObject*, PyObject*);
@@ -1616,25 +1635,6 @@ typedef struct PyGetSetDescrObject {
   struct PyDescrObject d_common;
   struct PyGetSetDef *d_getset;
 } PyGetSetDescrObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-typedef PyObject *(*wrapperfunc)(PyObject*, PyObject*, void*);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct wrapperbase`: how a slot is exposed as a special method (`__add__`, ...).
- */
-typedef struct wrapperbase {
-  const char *name;
-  int offset;
-  void *function;
-  wrapperfunc wrapper;
-  const char *doc;
-  int flags;
-  PyObject *name_strobj;
-} wrapperbase;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2784,6 +2784,38 @@ extern PyTypeObject PyBaseObject_Type;
 extern PyTypeObject PyType_Type;
 
 /**
+ * `PyMethodDescr_Type`: `list.append`.
+ */
+extern PyTypeObject PyMethodDescr_Type;
+
+/**
+ * `PyClassMethodDescr_Type`: `dict.__dict__['fromkeys']` (a `METH_CLASS` method).
+ */
+extern PyTypeObject PyClassMethodDescr_Type;
+
+/**
+ * `PyMemberDescr_Type`: an attribute stored in a C field (`PyMemberDef`).
+ */
+extern PyTypeObject PyMemberDescr_Type;
+
+/**
+ * `PyGetSetDescr_Type`: a computed attribute (`PyGetSetDef`).
+ */
+extern PyTypeObject PyGetSetDescr_Type;
+
+/**
+ * `PyWrapperDescr_Type`: a type slot seen as a special method (`int.__add__`).
+ */
+extern PyTypeObject PyWrapperDescr_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyMethodWrapper_Type`: `method-wrapper`.
+ */
+extern PyTypeObject _PyMethodWrapper_Type;
+#endif
+
+/**
  * `_Py_FalseStruct`: `False` (`Py_False`), the int 0.
  */
 extern PyLongObject _Py_FalseStruct;
@@ -2818,6 +2850,20 @@ extern PyTypeObject PyCFunction_Type;
 extern PyTypeObject PyCMethod_Type;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyClassMethod_Type`: `classmethod`.
+ */
+extern PyTypeObject PyClassMethod_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStaticMethod_Type`: `staticmethod`.
+ */
+extern PyTypeObject PyStaticMethod_Type;
+#endif
+
 /**
  * `PyDict_Type`: the dict type.
  */
@@ -2837,6 +2883,13 @@ extern PyTypeObject PyLong_Type;
  * `PySeqIter_Type`: CPython names it `iterator`.
  */
 extern PyTypeObject PySeqIter_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMethod_Type`: `method`, a function bound to an object.
+ */
+extern PyTypeObject PyMethod_Type;
+#endif
 
 /**
  * `_Py_NoneStruct`: `None` (`Py_None`).
@@ -3100,6 +3153,16 @@ Py_hash_t _Py_HashPointerRaw(const void *p);
  */
 Py_hash_t _Py_HashPointer(const void *p);
 #endif
+
+/**
+ * `PyObject *PyMember_GetOne(const char *obj_addr, PyMemberDef *m)`.
+ */
+PyObject *PyMember_GetOne(const char *addr, struct PyMemberDef *m);
+
+/**
+ * `int PyMember_SetOne(char *obj_addr, PyMemberDef *m, PyObject *o)`.
+ */
+int PyMember_SetOne(char *addr, struct PyMemberDef *m, PyObject *value);
 
 /**
  * `PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)`: initialises the header of
@@ -3411,6 +3474,137 @@ void *PyType_GetSlot(PyTypeObject *tp, int slot);
 #endif
 
 /**
+ * `PyObject *PyDescr_NewMethod(PyTypeObject *type, PyMethodDef *method)`.
+ */
+PyObject *PyDescr_NewMethod(PyTypeObject *tp, struct PyMethodDef *ml);
+
+/**
+ * `PyObject *PyDescr_NewClassMethod(PyTypeObject *type, PyMethodDef *method)`.
+ */
+PyObject *PyDescr_NewClassMethod(PyTypeObject *tp, struct PyMethodDef *ml);
+
+/**
+ * `PyObject *PyDescr_NewMember(PyTypeObject *type, PyMemberDef *member)`.
+ */
+PyObject *PyDescr_NewMember(PyTypeObject *tp, struct PyMemberDef *member);
+
+/**
+ * `PyObject *PyDescr_NewGetSet(PyTypeObject *type, PyGetSetDef *getset)`.
+ */
+PyObject *PyDescr_NewGetSet(PyTypeObject *tp, struct PyGetSetDef *getset);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyDescr_NewWrapper(PyTypeObject *type, struct wrapperbase *base, void
+ * *wrapped)`: `wrapped` is the slot function the wrapper calls.
+ */
+PyObject *PyDescr_NewWrapper(PyTypeObject *tp, struct wrapperbase *base, void *wrapped);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyDescr_IsData(PyObject *)`: whether the descriptor defines `__set__`.
+ */
+int PyDescr_IsData(PyObject *op);
+#endif
+
+/**
+ * `PyObject *PyWrapper_New(PyObject *descr, PyObject *self)`: a wrapper descriptor bound
+ * to `self`.
+ */
+PyObject *PyWrapper_New(PyObject *descr, PyObject *self_);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject **_PyObject_GetDictPtr(PyObject *obj)`.
+ */
+PyObject **_PyObject_GetDictPtr(PyObject *obj);
+#endif
+
+/**
+ * `PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name)`.
+ */
+PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject
+ * *dict, int suppress)`: NULL without an exception when `suppress` and not found.
+ */
+PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject *dict, int suppress);
+#endif
+
+/**
+ * `int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value)`; a NULL
+ * value deletes.
+ */
+int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *value,
+ * PyObject *dict)`.
+ */
+int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *value, PyObject *dict);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyObject *PyObject_GenericGetDict(PyObject *obj, void *context)`: the instance dict,
+ * created empty on first use (a `__dict__` getter).
+ */
+PyObject *PyObject_GenericGetDict(PyObject *obj, void *_context);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)`: replaces
+ * the instance dict (a `__dict__` setter); it cannot be deleted.
+ */
+int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *_context);
+#endif
+
+/**
+ * `PyObject *PyObject_GetAttr(PyObject *o, PyObject *attr_name)`.
+ */
+PyObject *PyObject_GetAttr(PyObject *obj, PyObject *name);
+
+/**
+ * `PyObject *PyObject_GetAttrString(PyObject *o, const char *attr_name)`.
+ */
+PyObject *PyObject_GetAttrString(PyObject *obj, const char *name);
+
+/**
+ * `int PyObject_SetAttr(PyObject *o, PyObject *attr_name, PyObject *v)`; NULL `v`
+ * deletes (`PyObject_DelAttr`).
+ */
+int PyObject_SetAttr(PyObject *obj, PyObject *name, PyObject *value);
+
+/**
+ * `int PyObject_SetAttrString(PyObject *o, const char *attr_name, PyObject *v)`.
+ */
+int PyObject_SetAttrString(PyObject *obj, const char *name, PyObject *value);
+
+/**
+ * `int PyObject_HasAttr(PyObject *o, PyObject *attr_name)`: 1 or 0; any error is
+ * cleared (3.11 semantics).
+ */
+int PyObject_HasAttr(PyObject *obj, PyObject *name);
+
+/**
+ * `int PyObject_HasAttrString(PyObject *o, const char *attr_name)`.
+ */
+int PyObject_HasAttrString(PyObject *obj, const char *name);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_LookupAttr(PyObject *obj, PyObject *name, PyObject **result)`: 1 with
+ * `*result` set when found, 0 with `*result` NULL when not (no exception), -1 on error.
+ */
+int _PyObject_LookupAttr(PyObject *obj, PyObject *name, PyObject **result);
+#endif
+
+/**
  * `PyObject *PyBool_FromLong(long v)`: a new reference to `True` if `v` is non-zero, else
  * to `False`.
  */
@@ -3454,6 +3648,20 @@ int PyCFunction_GetFlags(PyObject *op);
  * deprecated spelling of `PyObject_Call`.
  */
 PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyClassMethod_New(PyObject *callable)`.
+ */
+PyObject *PyClassMethod_New(PyObject *callable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyStaticMethod_New(PyObject *callable)`.
+ */
+PyObject *PyStaticMethod_New(PyObject *callable);
+#endif
 
 /**
  * `PyObject *PyFloat_FromDouble(double v)`: a new float.
@@ -3519,6 +3727,27 @@ size_t _PyLong_NumBits(PyObject *v);
  * `PyObject *PySeqIter_New(PyObject *seq)`.
  */
 PyObject *PySeqIter_New(PyObject *seq);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`: `func` bound to `self`.
+ */
+PyObject *PyMethod_New(PyObject *func, PyObject *self_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Function(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Function(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Self(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Self(PyObject *op);
+#endif
 
 /**
  * `PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step)`.

@@ -5,6 +5,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod cfunction;
+pub mod classmethod;
 pub mod code;
 pub mod complex;
 pub mod dict;
