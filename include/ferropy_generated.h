@@ -3547,6 +3547,14 @@ PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, siz
  */
 int PyCallable_Check(PyObject *o);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args,
+ * size_t nargsf, PyObject *kwnames)`: calls method `name` of `args[0]` with the rest.
+ */
+PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+#endif
+
 /**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
  * state, stealing the three references (NULL type clears it).

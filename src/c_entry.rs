@@ -25,6 +25,20 @@ macro_rules! export_c_functions {
 export_c_functions! {
     PyOS_snprintf => ferropy_c_PyOS_snprintf,
     PyOS_vsnprintf => ferropy_c_PyOS_vsnprintf,
+    // Py_BuildValue formats and object lists (modsupport.c).
+    Py_BuildValue => ferropy_c_Py_BuildValue,
+    _Py_BuildValue_SizeT => ferropy_c__Py_BuildValue_SizeT,
+    Py_VaBuildValue => ferropy_c_Py_VaBuildValue,
+    _Py_VaBuildValue_SizeT => ferropy_c__Py_VaBuildValue_SizeT,
+    PyObject_CallFunction => ferropy_c_PyObject_CallFunction,
+    _PyObject_CallFunction_SizeT => ferropy_c__PyObject_CallFunction_SizeT,
+    PyObject_CallMethod => ferropy_c_PyObject_CallMethod,
+    _PyObject_CallMethod_SizeT => ferropy_c__PyObject_CallMethod_SizeT,
+    _PyObject_CallMethod => ferropy_c__PyObject_CallMethod,
+    PyEval_CallFunction => ferropy_c_PyEval_CallFunction,
+    PyEval_CallMethod => ferropy_c_PyEval_CallMethod,
+    PyObject_CallFunctionObjArgs => ferropy_c_PyObject_CallFunctionObjArgs,
+    PyObject_CallMethodObjArgs => ferropy_c_PyObject_CallMethodObjArgs,
     // Not variadic, but it must end the thread with no Rust frame on the stack (thread.c).
     PyThread_exit_thread => ferropy_c_PyThread_exit_thread,
 }
