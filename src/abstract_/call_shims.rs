@@ -1,12 +1,12 @@
 //! The Rust side of the variadic call entry points (src/c/modsupport.c): arguments described
-//! by a `Py_BuildValue` format (`PyObject_CallFunction`, `PyObject_CallMethod`,
-//! `PyEval_CallFunction`, `PyEval_CallMethod`) or given as a NULL-terminated list of objects
+//! by a `Py_BuildValue` format (`PyObject_CallFunction`, `PyObject_CallMethod`, and
+//! `PyEval_CallFunction`, `PyEval_CallMethod`, which are the same since 3.9) or given as a NULL-terminated list of objects
 //! (`PyObject_CallFunctionObjArgs`, `PyObject_CallMethodObjArgs`); and
 //! `PyObject_VectorcallMethod`, which the latter is built on.
 use core::ffi::{c_char, c_int, CStr};
 
 use crate::abstract_::build_value::{arg_slice, format_bytes, BuildArg, Builder};
-use crate::abstract_::call::{vectorcall, PyEval_CallObjectWithKeywords};
+use crate::abstract_::call::vectorcall;
 use crate::errors::exception_types::{_PyExc_AttributeError, _PyExc_SystemError, _PyExc_TypeError};
 use crate::errors::pyerr::PyErr_Occurred;
 use crate::errors::raised::{PyResult, Raised};
@@ -109,39 +109,6 @@ pub(crate) unsafe extern "C" fn _ferropy_call_method(
         return core::ptr::null_mut();
     }
     call_with_format(callable.as_ptr(), format, arg_slice(args, nargs), size_t_flag != 0)
-}
-
-/// `PyEval_CallFunction`: the format builds the whole argument list, which must be a tuple.
-#[no_mangle]
-pub(crate) unsafe extern "C" fn _ferropy_eval_call_function(
-    callable: *mut PyObject,
-    format: *const c_char,
-    args: *const BuildArg,
-    nargs: usize,
-) -> *mut PyObject {
-    let Ok(argtuple) = Builder::new(format_bytes(format), arg_slice(args, nargs), false).build() else {
-        return core::ptr::null_mut();
-    };
-    PyEval_CallObjectWithKeywords(callable, argtuple.as_ptr(), core::ptr::null_mut())
-}
-
-/// `PyEval_CallMethod`: `getattr(obj, name)`, then as `PyEval_CallFunction`.
-#[no_mangle]
-pub(crate) unsafe extern "C" fn _ferropy_eval_call_method(
-    obj: *mut PyObject,
-    name: *const c_char,
-    format: *const c_char,
-    args: *const BuildArg,
-    nargs: usize,
-) -> *mut PyObject {
-    if obj.is_null() || name.is_null() {
-        return null_error();
-    }
-    let Ok(meth) = get_attr_str(obj, name) else { return core::ptr::null_mut() };
-    let Ok(argtuple) = Builder::new(format_bytes(format), arg_slice(args, nargs), false).build() else {
-        return core::ptr::null_mut();
-    };
-    PyEval_CallObjectWithKeywords(meth.as_ptr(), argtuple.as_ptr(), core::ptr::null_mut())
 }
 
 #[no_mangle]

@@ -28,10 +28,6 @@ PyObject *_ferropy_call_function(PyObject *callable, const char *format, const f
                                  size_t nargs, int size_t_flag);
 PyObject *_ferropy_call_method(PyObject *obj, const char *name, PyObject *name_obj, const char *format,
                                const ferropy_build_arg *args, size_t nargs, int size_t_flag);
-PyObject *_ferropy_eval_call_function(PyObject *callable, const char *format, const ferropy_build_arg *args,
-                                      size_t nargs);
-PyObject *_ferropy_eval_call_method(PyObject *obj, const char *name, const char *format,
-                                    const ferropy_build_arg *args, size_t nargs);
 PyObject *_ferropy_call_objargs(PyObject *callable, PyObject *const *args, size_t nargs);
 PyObject *_ferropy_call_method_objargs(PyObject *obj, PyObject *name, PyObject **args, size_t nargs);
 PyObject *_ferropy_no_memory(void);
@@ -240,28 +236,14 @@ PyObject *ferropy_c__PyObject_CallMethod(PyObject *obj, PyObject *name, const ch
     return r;
 }
 
-static PyObject *veval_call_function(PyObject *callable, const char *format, va_list va)
-{
-    COLLECT(format, va, 0);
-    PyObject *r = _ferropy_eval_call_function(callable, format, args, nargs);
-    RELEASE();
-    return r;
-}
-
+/* Deprecated since 3.9, and since then the same as PyObject_CallFunction and
+ * PyObject_CallMethod with int `#` lengths. */
 PyObject *ferropy_c_PyEval_CallFunction(PyObject *callable, const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    PyObject *r = veval_call_function(callable, format, va);
+    PyObject *r = vcall_function(callable, format, va, 0);
     va_end(va);
-    return r;
-}
-
-static PyObject *veval_call_method(PyObject *obj, const char *name, const char *format, va_list va)
-{
-    COLLECT(format, va, 0);
-    PyObject *r = _ferropy_eval_call_method(obj, name, format, args, nargs);
-    RELEASE();
     return r;
 }
 
@@ -269,7 +251,7 @@ PyObject *ferropy_c_PyEval_CallMethod(PyObject *obj, const char *name, const cha
 {
     va_list va;
     va_start(va, format);
-    PyObject *r = veval_call_method(obj, name, format, va);
+    PyObject *r = vcall_method(obj, name, NULL, format, va, 0);
     va_end(va);
     return r;
 }
