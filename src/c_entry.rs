@@ -39,6 +39,7 @@ export_c_functions! {
     PyEval_CallMethod => ferropy_c_PyEval_CallMethod,
     PyObject_CallFunctionObjArgs => ferropy_c_PyObject_CallFunctionObjArgs,
     PyObject_CallMethodObjArgs => ferropy_c_PyObject_CallMethodObjArgs,
+    PyTuple_Pack => ferropy_c_PyTuple_Pack,
     // Not variadic, but it must end the thread with no Rust frame on the stack (thread.c).
     PyThread_exit_thread => ferropy_c_PyThread_exit_thread,
 }

@@ -1,7 +1,7 @@
 //! The objects `Py_BuildValue` units make whose types live in other areas (int, float,
 //! complex, bytes, list), behind one function each so the builder does not care where they
 //! come from.
-//! TEMP(int, float, containers): until those types are merged, these units raise SystemError.
+//! TEMP(int, complex, bytes, list): until those types are merged, these units raise SystemError.
 use crate::errors::raised::PyResult;
 use crate::object::pending_error::{raise, ExcType};
 use crate::object::ptr::PyRef;
@@ -26,8 +26,8 @@ pub(crate) fn long_from_u64(_v: u64) -> PyResult<PyRef> {
 }
 
 /// `f d`.
-pub(crate) fn float(_v: f64) -> PyResult<PyRef> {
-    unavailable("float")
+pub(crate) fn float(v: f64) -> PyResult<PyRef> {
+    crate::objects::float::new(v)
 }
 
 /// `D`: from a `Py_complex *`.
