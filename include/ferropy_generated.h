@@ -2839,6 +2839,17 @@ extern PyTypeObject PyLong_Type;
 extern PyTypeObject PySeqIter_Type;
 
 /**
+ * `PyMethod_Type`: `method`, a function bound to an instance.
+ */
+extern PyTypeObject PyMethod_Type;
+
+/**
+ * `PyInstanceMethod_Type`: `instancemethod`, which binds its function like a Python function
+ * does when looked up on an instance.
+ */
+extern PyTypeObject PyInstanceMethod_Type;
+
+/**
  * `_Py_NoneStruct`: `None` (`Py_None`).
  */
 extern PyObject _Py_NoneStruct;
@@ -3485,6 +3496,41 @@ PyObject *PyNumber_Float(PyObject *o);
  * `PyObject *PySeqIter_New(PyObject *seq)`.
  */
 PyObject *PySeqIter_New(PyObject *seq);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`.
+ */
+PyObject *PyMethod_New(PyObject *func, PyObject *self_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Function(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Function(PyObject *im);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Self(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Self(PyObject *im);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyInstanceMethod_New(PyObject *func)`.
+ */
+PyObject *PyInstanceMethod_New(PyObject *func);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyInstanceMethod_Function(PyObject *im)`: borrowed.
+ */
+PyObject *PyInstanceMethod_Function(PyObject *im);
+#endif
 
 /**
  * `PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step)`.

@@ -27,7 +27,7 @@ unsafe fn null_error() -> *mut PyObject {
 
 /// `getattr(obj, name)` through the type's slots (`PyObject_GetAttr`).
 /// TEMP(attr): becomes `crate::object::object_attr::get_attr` when attribute access is merged.
-unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
     if !pystr::is_str(name) {
         return Err(raise_type(
             &raw mut _PyExc_TypeError,
@@ -42,6 +42,24 @@ unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
         &raw mut _PyExc_AttributeError,
         format!("'{}' object has no attribute '{}'", type_name(tp), pystr::to_string(name)),
     ))
+}
+
+/// `getattr(obj, name)`, or `None` when it raises AttributeError (`_PyObject_LookupAttr`).
+/// TEMP(attr): becomes `crate::object::object_attr::lookup_attr`.
+pub(crate) unsafe fn lookup_attr(obj: *mut PyObject, name: &str) -> PyResult<Option<PyRef>> {
+    let name = pystr::intern(name)?;
+    match get_attr(obj, name.as_ptr()) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) => {
+            let exc = &raw mut _PyExc_AttributeError as *mut PyObject;
+            if crate::errors::pyerr::PyErr_ExceptionMatches(exc) != 0 {
+                crate::errors::pyerr::PyErr_Clear();
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
 }
 
 /// `getattr(obj, name)` for a C string name.

@@ -17,6 +17,8 @@ use crate::objects::tuple;
 pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: offset_of!(PyTypeObject, tp_vectorcall) as isize,
     tp_repr: Some(type_repr),
+    tp_call: Some(crate::object::type_call::type_call),
+    tp_vectorcall: Some(crate::object::type_call::type_vectorcall),
     tp_traverse: Some(type_traverse),
     tp_clear: Some(type_clear),
     tp_weaklistoffset: offset_of!(PyTypeObject, tp_weaklist) as isize,
