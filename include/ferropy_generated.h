@@ -2838,16 +2838,20 @@ extern PyTypeObject PyLong_Type;
  */
 extern PyTypeObject PySeqIter_Type;
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyMethod_Type`: `method`, a function bound to an instance.
  */
 extern PyTypeObject PyMethod_Type;
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyInstanceMethod_Type`: `instancemethod`, which binds its function like a Python function
  * does when looked up on an instance.
  */
 extern PyTypeObject PyInstanceMethod_Type;
+#endif
 
 /**
  * `_Py_NoneStruct`: `None` (`Py_None`).

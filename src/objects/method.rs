@@ -50,6 +50,7 @@ use crate::objects::{dict, str as pystr, tuple};
 use crate::pyport::Py_hash_t;
 
 /// `PyMethod_Type`: `method`, a function bound to an instance.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(method_dealloc),
@@ -75,6 +76,7 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
 
 /// `PyInstanceMethod_Type`: `instancemethod`, which binds its function like a Python function
 /// does when looked up on an instance.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyInstanceMethod_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(instancemethod_dealloc),
