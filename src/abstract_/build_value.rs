@@ -119,24 +119,32 @@ impl<'a> Builder<'a> {
     }
 
     /// The `n` top-level values, for calls (CPython's `_Py_VaBuildStack`).
-    pub(crate) unsafe fn build_stack(&mut self) -> PyResult<Vec<PyRef>> {
+    /// They go into `stack` (built in place: it is large).
+    pub(crate) unsafe fn build_stack(&mut self, stack: &mut ArgStack) -> PyResult<()> {
         let n = self.count(0)?;
-        self.items(0, n)
+        stack.reserve(n);
+        self.fill(0, n, |_, v| stack.push(v))
     }
 
-    /// `n` values up to `end`, which is consumed (unless it is the end of the format).
-    unsafe fn items(&mut self, end: u8, n: usize) -> PyResult<Vec<PyRef>> {
-        let mut items = Vec::with_capacity(n);
+    /// Builds `n` values up to `end` (consumed unless it is the end of the format), handing
+    /// each to `store` with its index; after a failure the rest is built and dropped.
+    unsafe fn fill(&mut self, end: u8, n: usize, mut store: impl FnMut(usize, PyRef)) -> PyResult<()> {
         for i in 0..n {
             match self.value() {
-                Ok(v) => items.push(v),
+                Ok(v) => store(i, v),
                 Err(e) => {
                     self.ignore(end, n - i - 1);
                     return Err(e);
                 }
             }
         }
-        self.close(end)?;
+        self.close(end)
+    }
+
+    /// `n` values up to `end`, as a vector.
+    unsafe fn items(&mut self, end: u8, n: usize) -> PyResult<Vec<PyRef>> {
+        let mut items = Vec::with_capacity(n);
+        self.fill(end, n, |_, v| items.push(v))?;
         Ok(items)
     }
 
@@ -152,8 +160,16 @@ impl<'a> Builder<'a> {
     }
 
     unsafe fn tuple(&mut self, end: u8, n: usize) -> PyResult<PyRef> {
-        let items = self.items(end, n)?;
-        tuple::from_slice(&items)
+        let t = match tuple::new(n) {
+            Ok(t) => t,
+            Err(e) => {
+                self.ignore(end, n);
+                return Err(e);
+            }
+        };
+        // Items not reached stay NULL, which a dropped tuple tolerates.
+        self.fill(end, n, |i, v| tuple::init_item(t.as_ptr(), i, v))?;
+        Ok(t)
     }
 
     /// The next `n` values built and dropped with the pending error kept: releases the
@@ -284,6 +300,60 @@ impl<'a> Builder<'a> {
                 b':' | b',' | b' ' | b'\t' => continue,
                 _ => Err(raise_type(&raw mut _PyExc_SystemError, "bad format char passed to Py_BuildValue")),
             };
+        }
+    }
+}
+
+/// Owned call arguments, on the stack when there are few (`PyRef` is a transparent pointer,
+/// so the filled part is the argument array).
+pub(crate) struct ArgStack {
+    inline: [core::mem::MaybeUninit<PyRef>; ArgStack::INLINE],
+    heap: Vec<PyRef>,
+    len: usize,
+}
+
+impl ArgStack {
+    const INLINE: usize = 8;
+
+    pub(crate) fn new() -> ArgStack {
+        ArgStack { inline: [const { core::mem::MaybeUninit::uninit() }; ArgStack::INLINE], heap: Vec::new(), len: 0 }
+    }
+
+    /// Room for `n` arguments (before the first push).
+    fn reserve(&mut self, n: usize) {
+        if n > ArgStack::INLINE {
+            self.heap.reserve_exact(n);
+        }
+    }
+
+    fn push(&mut self, v: PyRef) {
+        if self.heap.capacity() > 0 {
+            self.heap.push(v);
+        } else if self.len < ArgStack::INLINE {
+            self.inline[self.len].write(v);
+        } else {
+            // Never reached: the capacity comes from counting the format.
+            drop(v);
+            return;
+        }
+        self.len += 1;
+    }
+
+    /// The arguments.
+    pub(crate) fn as_slice(&self) -> &[*mut PyObject] {
+        let p = if self.heap.capacity() > 0 { self.heap.as_ptr() } else { self.inline.as_ptr() as *const PyRef };
+        // SAFETY: the first `len` entries are initialized `PyRef`s, i.e. object pointers.
+        unsafe { core::slice::from_raw_parts(p as *const *mut PyObject, self.len) }
+    }
+}
+
+impl Drop for ArgStack {
+    fn drop(&mut self) {
+        if self.heap.capacity() == 0 {
+            for v in &mut self.inline[..self.len] {
+                // SAFETY: the first `len` inline entries are initialized.
+                unsafe { v.assume_init_drop() };
+            }
         }
     }
 }

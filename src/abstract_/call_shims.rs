@@ -5,7 +5,7 @@
 //! `PyObject_VectorcallMethod`, which the latter is built on.
 use core::ffi::{c_char, c_int, CStr};
 
-use crate::abstract_::build_value::{arg_slice, format_bytes, BuildArg, Builder};
+use crate::abstract_::build_value::{arg_slice, format_bytes, ArgStack, BuildArg, Builder};
 use crate::abstract_::call::vectorcall;
 use crate::errors::exception_types::{_PyExc_AttributeError, _PyExc_SystemError, _PyExc_TypeError};
 use crate::errors::pyerr::PyErr_Occurred;
@@ -83,13 +83,16 @@ unsafe fn call_with_format(callable: *mut PyObject, format: *const c_char, args:
     if format.is_empty() {
         return vectorcall(callable, core::ptr::null(), 0, core::ptr::null_mut());
     }
-    let Ok(stack) = Builder::new(format, args, size_t).build_stack() else { return core::ptr::null_mut() };
-    if stack.len() == 1 && tuple::is_tuple(stack[0].as_ptr()) {
-        let items = tuple::items(stack[0].as_ptr());
+    let mut owned = ArgStack::new();
+    if Builder::new(format, args, size_t).build_stack(&mut owned).is_err() {
+        return core::ptr::null_mut();
+    }
+    let stack = owned.as_slice();
+    if stack.len() == 1 && tuple::is_tuple(stack[0]) {
+        let items = tuple::items(stack[0]);
         return vectorcall(callable, items.as_ptr(), items.len(), core::ptr::null_mut());
     }
-    // `PyRef` is a transparent pointer, so the vector is the argument array.
-    vectorcall(callable, stack.as_ptr() as *const *mut PyObject, stack.len(), core::ptr::null_mut())
+    vectorcall(callable, stack.as_ptr(), stack.len(), core::ptr::null_mut())
 }
 
 #[no_mangle]
