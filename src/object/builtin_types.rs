@@ -30,7 +30,10 @@ fn builtin_types() -> [*mut PyTypeObject; 10] {
 
 /// The builtin types, then the exception types (bases first).
 fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
-    builtin_types().into_iter().chain(crate::errors::exception_types::exception_types())
+    builtin_types()
+        .into_iter()
+        .chain(crate::errors::exception_types::exception_types())
+        .chain(crate::objects::module::module_types())
 }
 
 /// Readies every builtin static type (at initialization).

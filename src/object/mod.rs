@@ -24,6 +24,9 @@ pub mod temp_alloc;
 pub mod type_cache;
 pub mod type_ready;
 pub mod typetype;
+pub mod heap_type;
+pub mod subtype;
+pub mod type_layout;
 
 /// Rust tests share objects (interned strings, static types) whose reference counts are
 /// guarded by the GIL in the real runtime; tests that touch them hold this lock instead.
