@@ -13,7 +13,7 @@ use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemente
 use crate::objects::str::{clear_interned, PyUnicode_Type};
 use crate::objects::tuple::PyTuple_Type;
 
-fn builtin_types() -> [*mut PyTypeObject; 10] {
+fn builtin_types() -> [*mut PyTypeObject; 12] {
     [
         &raw mut PyBaseObject_Type,
         &raw mut PyType_Type,
@@ -25,6 +25,8 @@ fn builtin_types() -> [*mut PyTypeObject; 10] {
         &raw mut PyEllipsis_Type,
         &raw mut PyLong_Type,
         &raw mut PyBool_Type,
+        &raw mut crate::objects::cfunction::PyCFunction_Type,
+        &raw mut crate::objects::cfunction::PyCMethod_Type,
     ]
 }
 
@@ -32,6 +34,7 @@ fn builtin_types() -> [*mut PyTypeObject; 10] {
 fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
     builtin_types()
         .into_iter()
+        .chain(crate::objects::container_types())
         .chain(crate::errors::exception_types::exception_types())
         .chain(crate::objects::module::module_types())
 }
