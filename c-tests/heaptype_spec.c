@@ -402,6 +402,39 @@ static void test_errors(void)
     expect_fail("GC without traverse", PyType_FromSpec(&gc));
     PyType_Spec ok = {"m.Ok", 0, 0, 0, no_slots};
     expect_fail("bases None", PyType_FromSpecWithBases(&ok, Py_None));
+    PyObject *conflict = PyTuple_Pack(2, (PyObject *)&PyLong_Type, (PyObject *)&PyUnicode_Type);
+    expect_fail("layout conflict", PyType_FromSpecWithBases(&ok, conflict));
+    Py_DECREF(conflict);
+    PyObject *dup = PyTuple_Pack(2, (PyObject *)&PyLong_Type, (PyObject *)&PyLong_Type);
+    expect_fail("duplicate base", PyType_FromSpecWithBases(&ok, dup));
+    Py_DECREF(dup);
+    PyObject *nontype = PyTuple_Pack(2, (PyObject *)&PyLong_Type, Py_None);
+    expect_fail("non-type base", PyType_FromSpecWithBases(&ok, nontype));
+    Py_DECREF(nontype);
+    PyObject *empty = PyTuple_New(0);
+    expect_fail("empty bases", PyType_FromSpecWithBases(&ok, empty));
+    Py_DECREF(empty);
+    /* Two bases whose layouts nest: the best base is the derived one. */
+    PyObject *nest = PyTuple_Pack(2, PyExc_Exception, PyExc_ValueError);
+    expect_fail("inconsistent MRO", PyType_FromSpecWithBases(&ok, nest));
+    Py_DECREF(nest);
+    nest = PyTuple_Pack(2, PyExc_ArithmeticError, PyExc_ValueError);
+    PyObject *two = PyType_FromSpecWithBases(&ok, nest);
+    Py_DECREF(nest);
+    if (two) {
+        printf("two bases: base=%s mro size=%zd\n", ((PyTypeObject *)two)->tp_base->tp_name,
+               PyTuple_GET_SIZE(((PyTypeObject *)two)->tp_mro));
+        Py_DECREF(two);
+    } else print_error("two bases");
+    /* A tuple subclass from a spec: item size inherited. */
+    PyType_Spec tsub = {"m.TupleSub", 0, 0, Py_TPFLAGS_DEFAULT, no_slots};
+    PyObject *ts = PyType_FromSpecWithBases(&tsub, (PyObject *)&PyTuple_Type);
+    if (ts) {
+        printf("tuple subclass: basicsize=%zd itemsize=%zd fast subclass=%d\n", ((PyTypeObject *)ts)->tp_basicsize,
+               ((PyTypeObject *)ts)->tp_itemsize, PyType_FastSubclass((PyTypeObject *)ts, Py_TPFLAGS_TUPLE_SUBCLASS) != 0);
+        Py_DECREF(ts);
+    } else print_error("tuple subclass");
+    expect_fail("NULL spec name check order: bool base", PyType_FromSpecWithBases(&ok, (PyObject *)&PyBool_Type));
     /* No dot: no __module__. */
     PyObject *nodot = PyType_FromSpec(&ok);
     PyType_Spec plainname = {"Plain", 0, 0, 0, no_slots};

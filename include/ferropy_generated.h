@@ -3588,6 +3588,13 @@ PyObject *PyModule_Create2(struct PyModuleDef *def, int apiver);
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_5)
 /**
+ * `int PyModule_AddFunctions(PyObject *module, PyMethodDef *functions)`.
+ */
+int PyModule_AddFunctions(PyObject *m, struct PyMethodDef *functions);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
  * `int PyModule_SetDocString(PyObject *module, const char *doc)`.
  */
 int PyModule_SetDocString(PyObject *m, const char *doc);

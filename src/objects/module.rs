@@ -547,11 +547,43 @@ unsafe fn create(def: *mut PyModuleDef) -> PyResult<PyRef> {
     Ok(m)
 }
 
-/// Adds each function of a `PyMethodDef` table as a builtin bound to the module.
+/// Adds each function of a `PyMethodDef` table (up to a NULL name) as a builtin function
+/// bound to the module, with the module's name as its `__module__`.
 unsafe fn add_functions(m: *mut PyObject, functions: *mut PyMethodDef) -> PyResult<()> {
-    let _ = (m, functions);
-    // TODO(call): PyCFunction_NewEx comes with the call helper's builtin functions.
-    Err(raise_type(&raw mut exc::_PyExc_SystemError, "module functions are not supported yet"))
+    let name = PyRef::from_owned(PyModule_GetNameObject(m)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+    let mut fdef = functions;
+    while !(*fdef).ml_name.is_null() {
+        if (*fdef).ml_flags & (crate::object::methods::METH_CLASS | crate::object::methods::METH_STATIC) != 0 {
+            return Err(raise_type(
+                &raw mut exc::_PyExc_ValueError,
+                "module functions cannot set METH_CLASS or METH_STATIC",
+            ));
+        }
+        let func = crate::objects::cfunction::PyCFunction_NewEx(fdef, m, name.as_ptr());
+        let func = PyRef::from_owned(func).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+        // TODO(attr): CPython sets it with PyObject_SetAttrString (a module subclass's
+        // __setattr__ would see it); the module dict is what that reaches for modules.
+        let key = PyRef::from_owned(pystr::PyUnicode_FromString((*fdef).ml_name))
+            .ok_or_else(crate::errors::raised::Raised::assume_set)?;
+        dict::set_item(module(m).md_dict, key.as_ptr(), func.as_ptr())?;
+        fdef = fdef.add(1);
+    }
+    Ok(())
+}
+
+/// `int PyModule_AddFunctions(PyObject *module, PyMethodDef *functions)`.
+#[cfg(not(limited_api_before_3_5))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_AddFunctions(m: *mut PyObject, functions: *mut PyMethodDef) -> c_int {
+    if m.is_null() || !is_module(m) {
+        bad_argument();
+        return -1;
+    }
+    if functions.is_null() {
+        let _ = bad_internal_call();
+        return -1;
+    }
+    if add_functions(m, functions).is_ok() { 0 } else { -1 }
 }
 
 unsafe fn set_doc(m: *mut PyObject, doc: *const c_char) -> PyResult<()> {
