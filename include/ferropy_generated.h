@@ -3478,6 +3478,13 @@ void PyObject_CallFinalizer(PyObject *obj);
 int PyObject_CallFinalizerFromDealloc(PyObject *obj);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases)`.
+ */
+PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
+#endif
+
 /**
  * `PyObject *PyBool_FromLong(long v)`: a new reference to `True` if `v` is non-zero, else
  * to `False`.

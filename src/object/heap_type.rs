@@ -43,6 +43,33 @@ pub(crate) unsafe fn members_area(tp: *mut PyTypeObject) -> *mut PyMemberDef {
     (tp as *mut u8).add((*meta).tp_basicsize as usize) as *mut PyMemberDef
 }
 
+/// The UTF-8 form of a str (NUL-terminated), valid as long as the str: an ASCII str's own
+/// data, else the str's cached `utf8` form, made on first use (the cache the str type frees
+/// with the str). TODO(str): the str type's `PyUnicode_AsUTF8` once it exists.
+///
+/// # Safety
+/// `s` is a live str.
+pub(crate) unsafe fn str_utf8(s: *mut PyObject) -> PyResult<*const c_char> {
+    use crate::objects::str::{PyASCIIObject, PyCompactUnicodeObject};
+    let a = &*(s as *mut PyASCIIObject);
+    if a.ascii() {
+        return Ok(pystr::data(s) as *const c_char);
+    }
+    let c = &mut *(s as *mut PyCompactUnicodeObject);
+    if c.utf8.is_null() {
+        let text = pystr::to_string(s);
+        let p = libc::malloc(text.len() + 1) as *mut c_char;
+        if p.is_null() {
+            return Err(no_memory());
+        }
+        core::ptr::copy_nonoverlapping(text.as_ptr() as *const c_char, p, text.len());
+        *p.add(text.len()) = 0;
+        c.utf8 = p;
+        c.utf8_length = text.len() as Py_ssize_t;
+    }
+    Ok(c.utf8)
+}
+
 /// `PyObject *PyType_FromSpec(PyType_Spec *spec)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyType_FromSpec(spec: *mut PyType_Spec) -> *mut PyObject {

@@ -285,3 +285,94 @@ pub(crate) unsafe extern "C" fn subtype_clear(obj: *mut PyObject) -> c_int {
         None => 0,
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// `__dict__` and `__weakref__` of instances of classes that add them.
+// ---------------------------------------------------------------------------------------
+
+use crate::object::descr::PyGetSetDef;
+use crate::object::pending_error::raise_type;
+
+/// `instance.__dict__`: the instance dict, made empty on first use.
+unsafe extern "C" fn subtype_get_dict(obj: *mut PyObject, _closure: *mut c_void) -> *mut PyObject {
+    let dp = instance_dict_ptr(obj, (*obj).ob_type);
+    if dp.is_null() {
+        let _ = raise_type(&raw mut crate::errors::exception_types::_PyExc_AttributeError, "This object has no __dict__");
+        return core::ptr::null_mut();
+    }
+    if (*dp).is_null() {
+        match crate::objects::dict::new() {
+            Ok(d) => *dp = d.into_ptr(),
+            Err(_) => return core::ptr::null_mut(),
+        }
+    }
+    PyRef::from_borrowed(*dp).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+/// `instance.__dict__ = d`: a dict (or subclass); it cannot be deleted.
+unsafe extern "C" fn subtype_set_dict(obj: *mut PyObject, value: *mut PyObject, _closure: *mut c_void) -> c_int {
+    use crate::errors::exception_types::{_PyExc_AttributeError, _PyExc_TypeError};
+    let dp = instance_dict_ptr(obj, (*obj).ob_type);
+    if dp.is_null() {
+        let _ = raise_type(&raw mut _PyExc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if value.is_null() {
+        let _ = raise_type(&raw mut _PyExc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if !crate::objects::dict::is_dict(value) {
+        let _ = raise_type(
+            &raw mut _PyExc_TypeError,
+            format!("__dict__ must be set to a dictionary, not a '{}'", crate::object::typetype::short_name((*value).ob_type)),
+        );
+        return -1;
+    }
+    let old = core::mem::replace(&mut *dp, PyRef::from_borrowed(value).unwrap().into_ptr());
+    drop(PyRef::from_owned(old));
+    0
+}
+
+/// `instance.__weakref__`: the head of its weak reference list, or None.
+unsafe extern "C" fn subtype_get_weakref(obj: *mut PyObject, _closure: *mut c_void) -> *mut PyObject {
+    let tp = (*obj).ob_type;
+    if (*tp).tp_weaklistoffset == 0 {
+        let _ = raise_type(&raw mut crate::errors::exception_types::_PyExc_AttributeError, "This object has no __weakref__");
+        return core::ptr::null_mut();
+    }
+    let p = *((obj as *mut u8).offset((*tp).tp_weaklistoffset) as *mut *mut PyObject);
+    let r = if p.is_null() { &raw mut crate::objects::singletons::_Py_NoneStruct } else { p };
+    PyRef::from_borrowed(r).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+const DICT_GETSET: PyGetSetDef = PyGetSetDef {
+    name: c"__dict__".as_ptr(),
+    get: Some(subtype_get_dict),
+    set: Some(subtype_set_dict),
+    doc: c"dictionary for instance variables (if defined)".as_ptr(),
+    closure: core::ptr::null_mut(),
+};
+const WEAKREF_GETSET: PyGetSetDef = PyGetSetDef {
+    name: c"__weakref__".as_ptr(),
+    get: Some(subtype_get_weakref),
+    set: None,
+    doc: c"list of weak references to the object (if defined)".as_ptr(),
+    closure: core::ptr::null_mut(),
+};
+const END_GETSET: PyGetSetDef =
+    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() };
+
+static mut GETSETS_FULL: [PyGetSetDef; 3] = [DICT_GETSET, WEAKREF_GETSET, END_GETSET];
+static mut GETSETS_DICT: [PyGetSetDef; 2] = [DICT_GETSET, END_GETSET];
+static mut GETSETS_WEAKREF: [PyGetSetDef; 2] = [WEAKREF_GETSET, END_GETSET];
+
+/// The `tp_getset` of a class that adds an instance dict and/or a weakref slot (NULL when
+/// it adds neither).
+pub(crate) fn instance_getsets(add_dict: bool, add_weak: bool) -> *mut PyGetSetDef {
+    match (add_dict, add_weak) {
+        (true, true) => &raw mut GETSETS_FULL as *mut PyGetSetDef,
+        (true, false) => &raw mut GETSETS_DICT as *mut PyGetSetDef,
+        (false, true) => &raw mut GETSETS_WEAKREF as *mut PyGetSetDef,
+        (false, false) => core::ptr::null_mut(),
+    }
+}

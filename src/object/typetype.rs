@@ -23,6 +23,8 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_weaklistoffset: offset_of!(PyTypeObject, tp_weaklist) as isize,
     tp_dictoffset: offset_of!(PyTypeObject, tp_dict) as isize,
     tp_is_gc: Some(type_is_gc),
+    tp_init: Some(crate::object::type_new::type_init),
+    tp_new: Some(crate::object::type_new::type_new),
     ..static_type(
         c"type",
         core::mem::size_of::<PyHeapTypeObject>(),

@@ -417,31 +417,7 @@ pub unsafe extern "C" fn PyModule_GetName(m: *mut PyObject) -> *const c_char {
     let name = PyModule_GetNameObject(m);
     let Some(name) = PyRef::from_owned(name) else { return core::ptr::null() };
     // The dict still holds the str, so the borrowed UTF-8 outlives our reference.
-    utf8_of(name.as_ptr())
-}
-
-/// The UTF-8 form of a str, cached in the str (TODO(str): use the str type's
-/// `PyUnicode_AsUTF8` once it exists; this fills the same cache field it will use).
-unsafe fn utf8_of(s: *mut PyObject) -> *const c_char {
-    use crate::objects::str::{PyASCIIObject, PyCompactUnicodeObject};
-    let a = &*(s as *mut PyASCIIObject);
-    if a.ascii() {
-        return pystr::data(s) as *const c_char;
-    }
-    let c = &mut *(s as *mut PyCompactUnicodeObject);
-    if c.utf8.is_null() {
-        let text = pystr::to_string(s);
-        let p = libc::malloc(text.len() + 1) as *mut c_char;
-        if p.is_null() {
-            let _ = no_memory();
-            return core::ptr::null();
-        }
-        core::ptr::copy_nonoverlapping(text.as_ptr() as *const c_char, p, text.len());
-        *p.add(text.len()) = 0;
-        c.utf8 = p;
-        c.utf8_length = text.len() as Py_ssize_t;
-    }
-    c.utf8
+    crate::object::heap_type::str_utf8(name.as_ptr()).unwrap_or(core::ptr::null())
 }
 
 /// `PyModuleDef *PyModule_GetDef(PyObject *module)`: NULL (no exception) for a module made
