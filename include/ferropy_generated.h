@@ -2824,6 +2824,11 @@ extern PyTypeObject PyCMethod_Type;
 extern PyTypeObject PyDict_Type;
 
 /**
+ * `PyFloat_Type`: `float`.
+ */
+extern PyTypeObject PyFloat_Type;
+
+/**
  * `PyLong_Type`: `int`.
  */
 extern PyTypeObject PyLong_Type;
@@ -3529,6 +3534,37 @@ int PyCFunction_GetFlags(PyObject *op);
  * deprecated spelling of `PyObject_Call`.
  */
 PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+
+/**
+ * `PyObject *PyFloat_FromDouble(double v)`: a new float.
+ */
+PyObject *PyFloat_FromDouble(double v);
+
+/**
+ * `double PyFloat_AsDouble(PyObject *op)`: -1.0 with an exception set on failure
+ * (TypeError "bad argument type for built-in operation" for NULL).
+ */
+double PyFloat_AsDouble(PyObject *op);
+
+/**
+ * `double PyFloat_GetMax(void)`: `DBL_MAX`.
+ */
+double PyFloat_GetMax(void);
+
+/**
+ * `double PyFloat_GetMin(void)`: `DBL_MIN`, the smallest positive normal double.
+ */
+double PyFloat_GetMin(void);
+
+/**
+ * `PyObject *PyFloat_FromString(PyObject *v)`.
+ */
+PyObject *PyFloat_FromString(PyObject *v);
+
+/**
+ * `PyObject *PyNumber_Float(PyObject *o)`: `float(o)`.
+ */
+PyObject *PyNumber_Float(PyObject *o);
 
 /**
  * `PyObject *PySeqIter_New(PyObject *seq)`.
@@ -4305,6 +4341,24 @@ PyThreadState *PyThreadState_Swap(PyThreadState *tstate);
  */
 PyThreadState *PyThreadState_Next(PyThreadState *tstate);
 #endif
+
+/**
+ * `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',
+ * 'G', or 'r' with precision 0) with `Py_DTSF_*` flags; a `PyMem_Malloc`'d NUL-terminated
+ * string the caller frees with `PyMem_Free`, and the `Py_DTST_*` kind in `*type` (if
+ * not NULL). NULL with SystemError for a bad code or precision, MemoryError.
+ */
+char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type);
+
+/**
+ * `PyOS_string_to_double`: the double that `s` spells (no surrounding whitespace). With
+ * `endptr` NULL the whole string must be a number; otherwise the longest numeric prefix is
+ * read and `*endptr` points after it (at `s` when nothing was read). ValueError "could not convert
+ * string to float: 's'" when nothing is a number; on overflow, +-inf when
+ * `overflow_exception` is NULL, else that exception "value too large to convert to float".
+ * Returns -1.0 on error.
+ */
+double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception);
 
 /**
  * `void PyThread_init_thread(void)`: POSIX threads need no set-up, so there is nothing
