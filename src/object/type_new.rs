@@ -637,4 +637,59 @@ mod tests {
             assert_eq!(err(), "type.__new__() argument 2 must be tuple, not str");
         }
     }
+
+    /// A metaclass from a spec (base `type`), as an extension makes one.
+    unsafe fn spec_metaclass(name: &'static CStr) -> PyRef {
+        use crate::object::typeslots::Py_tp_base;
+        let mut slots = [
+            PyType_Slot { slot: Py_tp_base, pfunc: &raw mut PyType_Type as *mut core::ffi::c_void },
+            PyType_Slot { slot: 0, pfunc: core::ptr::null_mut() },
+        ];
+        let mut spec = PyType_Spec {
+            name: name.as_ptr(),
+            basicsize: 0,
+            itemsize: 0,
+            flags: Py_TPFLAGS_BASETYPE as core::ffi::c_uint,
+            slots: slots.as_mut_ptr(),
+        };
+        PyRef::from_owned(crate::object::heap_type::PyType_FromSpec(&mut spec)).expect("metaclass")
+    }
+
+    #[test]
+    fn classes_through_a_heap_metaclass() {
+        let _gil = crate::object::test_lock();
+        crate::object::builtin_types::init();
+        unsafe {
+            let meta = spec_metaclass(c"m.Meta");
+            let mt = meta.as_ptr() as *mut PyTypeObject;
+            assert_eq!((*mt).tp_basicsize, core::mem::size_of::<PyHeapTypeObject>() as Py_ssize_t);
+            assert!((*mt).tp_flags & Py_TPFLAGS_TYPE_SUBCLASS != 0);
+            let before = (*mt).ob_base.ob_base.ob_refcnt;
+            let d = dict::new().unwrap();
+            let args = tuple::from_slice(&[s("X"), tuple::new(0).unwrap(), d]).unwrap();
+            let x = new_class(mt, args.as_ptr(), core::ptr::null_mut()).unwrap();
+            assert_eq!((*x.as_ptr()).ob_type, mt);
+            assert_eq!((*mt).ob_base.ob_base.ob_refcnt, before + 1);
+            // type(name, (X,), {}) picks X's metaclass.
+            let y = make("Y", &[x.as_ptr()], &[]).unwrap();
+            assert_eq!((*y.as_ptr()).ob_type, mt);
+            // Two unrelated metaclasses conflict.
+            let other = spec_metaclass(c"m.Other");
+            let d = dict::new().unwrap();
+            let args = tuple::from_slice(&[s("Z"), tuple::new(0).unwrap(), d]).unwrap();
+            let z = new_class(other.as_ptr() as *mut PyTypeObject, args.as_ptr(), core::ptr::null_mut()).unwrap();
+            assert!(make("W", &[x.as_ptr(), z.as_ptr()], &[]).is_err());
+            assert!(err().starts_with("metaclass conflict: the metaclass of a derived class must be"));
+            // The class dies through the metaclass's subtype_dealloc (type_dealloc, then the
+            // reference to the metaclass): break its cycles as the collector would.
+            let count = (*mt).ob_base.ob_base.ob_refcnt;
+            for t in [&y, &x] {
+                let op = t.as_ptr();
+                ((*(*op).ob_type).tp_clear.unwrap())(op);
+            }
+            drop(y);
+            drop(x);
+            assert_eq!((*mt).ob_base.ob_base.ob_refcnt, count - 2);
+        }
+    }
 }
