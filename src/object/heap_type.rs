@@ -331,6 +331,7 @@ pub unsafe extern "C" fn PyType_GetModule(tp: *mut PyTypeObject) -> *mut PyObjec
     }
 }
 
+#[inline]
 unsafe fn get_module(tp: *mut PyTypeObject) -> PyResult<*mut PyObject> {
     if tp.is_null() || !is_type(tp as *mut PyObject) {
         return Err(bad_internal_call());
@@ -357,6 +358,7 @@ unsafe fn get_module(tp: *mut PyTypeObject) -> PyResult<*mut PyObject> {
 #[no_mangle]
 pub unsafe extern "C" fn PyType_GetModuleState(tp: *mut PyTypeObject) -> *mut c_void {
     match get_module(tp) {
+        Ok(m) if module::is_module(m) => (*(m as *mut module::PyModuleObject)).md_state,
         Ok(m) => module::state_of(m),
         Err(_) => core::ptr::null_mut(),
     }

@@ -79,6 +79,7 @@ pub(crate) unsafe fn best_base(bases: *mut PyObject) -> PyResult<Option<*mut PyT
 ///
 /// # Safety
 /// `op` is a live object.
+#[inline]
 pub(crate) unsafe fn is_type(op: *mut PyObject) -> bool {
     (*(*op).ob_type).tp_flags & Py_TPFLAGS_TYPE_SUBCLASS != 0
 }

@@ -142,8 +142,10 @@ pub(crate) fn module_types() -> [*mut PyTypeObject; 2] {
 ///
 /// # Safety
 /// `op` is a live object.
+#[inline]
 pub(crate) unsafe fn is_module(op: *mut PyObject) -> bool {
-    crate::object::typetype::is_subtype((*op).ob_type, &raw mut PyModule_Type)
+    let tp = (*op).ob_type;
+    tp == &raw mut PyModule_Type || crate::object::typetype::is_subtype(tp, &raw mut PyModule_Type)
 }
 
 unsafe fn module(op: *mut PyObject) -> &'static mut PyModuleObject {
