@@ -64,7 +64,7 @@ pub(crate) unsafe fn remove_subclass(tp: *mut PyTypeObject) {
     table.retain(|&(b, s)| b != tp as usize && s != tp as usize);
 }
 
-fn direct_subclasses(tp: *mut PyTypeObject) -> Vec<*mut PyTypeObject> {
+pub(crate) fn direct_subclasses(tp: *mut PyTypeObject) -> Vec<*mut PyTypeObject> {
     let table = SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner());
     table.iter().filter(|(b, _)| *b == tp as usize).map(|&(_, s)| s as *mut PyTypeObject).collect()
 }
