@@ -29,7 +29,10 @@ static void print_error(const char *what)
         printf("%s: no exception\n", what);
         return;
     }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, v ? text(v) : "<no value>");
+    /* The value may be the message or an exception instance: print its str. */
+    PyObject *msg = v ? PyObject_Str(v) : NULL;
+    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, msg ? text(msg) : "<no value>");
+    Py_XDECREF(msg);
     Py_XDECREF(t);
     Py_XDECREF(v);
     Py_XDECREF(tb);

@@ -3925,6 +3925,11 @@ int PyModule_AddObject(PyObject *m, const char *name, PyObject *value);
  */
 int PyModule_AddStringConstant(PyObject *m, const char *name, const char *value);
 
+/**
+ * `int PyModule_AddIntConstant(PyObject *module, const char *name, long value)`.
+ */
+int PyModule_AddIntConstant(PyObject *m, const char *name, long value);
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**
  * `int PyModule_AddType(PyObject *module, PyTypeObject *type)`: readies the type and adds

@@ -406,13 +406,9 @@ unsafe fn build(
     t.tp_free = Some(crate::object::temp_alloc::free_gc_object);
 
     crate::object::type_ready::ready(tp)?;
-    slot_hooks(tp);
+    // C slots from the dunder methods of the class dict (`__add__` -> nb_add, ...).
+    crate::object::slot_dunders::fixup_slot_dunders(tp)?;
     Ok(tp_ref)
-}
-
-/// Fills C slots from the dunder methods of the class dict.
-unsafe fn slot_hooks(tp: *mut PyTypeObject) {
-    let _ = tp; // TODO(attr): crate::object::slot_dunders::fixup_slot_dunders(tp)
 }
 
 /// Calls `__set_name__(owner, name)` on each attribute of the new class whose type has one;

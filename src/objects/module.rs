@@ -107,6 +107,8 @@ static mut MODULE_MEMBERS: [PyMemberDef; 2] = [
 pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(module_dealloc),
     tp_repr: Some(module_repr),
+    tp_getattro: Some(module_getattro),
+    tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_traverse: Some(module_traverse),
     tp_clear: Some(module_clear),
     tp_weaklistoffset: core::mem::offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
@@ -344,6 +346,58 @@ unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
     pystr::from_utf8(&text).map_or(core::ptr::null_mut(), PyRef::into_ptr)
 }
 
+/// `module.__getattribute__`: the generic lookup, then the module's own `__getattr__`
+/// (PEP 562), else AttributeError naming the module.
+unsafe extern "C" fn module_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    match module_get_attr(op, name) {
+        Ok(v) => v.into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+unsafe fn module_get_attr(op: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
+    use crate::errors::raised::Raised;
+    if let Some(v) = crate::object::generic_getattr::generic_get_attr(op, name, core::ptr::null_mut(), true)? {
+        return Ok(v);
+    }
+    let d = module(op).md_dict;
+    let attr = if pystr::is_str(name) { pystr::to_string(name) } else { String::new() };
+    if !d.is_null() {
+        let d = PyRef::from_borrowed(d).unwrap();
+        if let Some(getattr) = dict::get_item_str(d.as_ptr(), "__getattr__")? {
+            let getattr = PyRef::from_borrowed(getattr).unwrap();
+            let r = crate::abstract_::call::PyObject_CallOneArg(getattr.as_ptr(), name);
+            return PyRef::from_owned(r).ok_or_else(Raised::assume_set);
+        }
+        if let Some(mod_name) = dict::get_item_str(d.as_ptr(), "__name__")? {
+            if pystr::is_str(mod_name) {
+                let mod_name = pystr::to_string(mod_name);
+                let message = if spec_is_initializing(d.as_ptr())? {
+                    format!("partially initialized module '{mod_name}' has no attribute '{attr}' (most likely due to a circular import)")
+                } else {
+                    format!("module '{mod_name}' has no attribute '{attr}'")
+                };
+                return Err(raise_type(&raw mut exc::_PyExc_AttributeError, message));
+            }
+        }
+    }
+    Err(raise_type(&raw mut exc::_PyExc_AttributeError, format!("module has no attribute '{attr}'")))
+}
+
+/// Whether the module's `__spec__._initializing` is true (an import in progress).
+unsafe fn spec_is_initializing(d: *mut PyObject) -> PyResult<bool> {
+    let Some(spec) = dict::get_item_str(d, "__spec__")? else { return Ok(false) };
+    if spec == &raw mut _Py_NoneStruct {
+        return Ok(false);
+    }
+    let spec = PyRef::from_borrowed(spec).unwrap();
+    let key = pystr::intern("_initializing")?;
+    match crate::object::object_attr::lookup_attr(spec.as_ptr(), key.as_ptr())? {
+        Some(v) => crate::abstract_::object::is_true(v.as_ptr()),
+        None => Ok(false),
+    }
+}
+
 /// A new module named `name` (a str), with the standard dict entries, GC-tracked.
 ///
 /// # Safety
@@ -539,11 +593,9 @@ unsafe fn add_functions(m: *mut PyObject, functions: *mut PyMethodDef) -> PyResu
         }
         let func = crate::objects::cfunction::PyCFunction_NewEx(fdef, m, name.as_ptr());
         let func = PyRef::from_owned(func).ok_or_else(crate::errors::raised::Raised::assume_set)?;
-        // TODO(attr): CPython sets it with PyObject_SetAttrString (a module subclass's
-        // __setattr__ would see it); the module dict is what that reaches for modules.
-        let key = PyRef::from_owned(pystr::PyUnicode_FromString((*fdef).ml_name))
-            .ok_or_else(crate::errors::raised::Raised::assume_set)?;
-        dict::set_item(module(m).md_dict, key.as_ptr(), func.as_ptr())?;
+        if crate::object::object_attr::PyObject_SetAttrString(m, (*fdef).ml_name, func.as_ptr()) < 0 {
+            return Err(crate::errors::raised::Raised::assume_set());
+        }
         fdef = fdef.add(1);
     }
     Ok(())
@@ -639,6 +691,14 @@ pub unsafe extern "C" fn PyModule_AddObject(m: *mut PyObject, name: *const c_cha
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_AddStringConstant(m: *mut PyObject, name: *const c_char, value: *const c_char) -> c_int {
     let v = pystr::PyUnicode_FromString(value);
+    let Some(v) = PyRef::from_owned(v) else { return -1 };
+    PyModule_AddObjectRef(m, name, v.as_ptr())
+}
+
+/// `int PyModule_AddIntConstant(PyObject *module, const char *name, long value)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_AddIntConstant(m: *mut PyObject, name: *const c_char, value: core::ffi::c_long) -> c_int {
+    let v = crate::objects::long_convert::PyLong_FromLong(value);
     let Some(v) = PyRef::from_owned(v) else { return -1 };
     PyModule_AddObjectRef(m, name, v.as_ptr())
 }
