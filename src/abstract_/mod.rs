@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod item;
+pub mod mapping;
 pub mod iter;
 pub mod object;
 pub mod sequence;
