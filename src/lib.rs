@@ -17,9 +17,9 @@ mod c_entry;
 
 pub mod object;
 pub mod objects;
+pub mod abstract_;
 pub mod errors;
 pub mod gc;
 pub mod runtime;
 pub mod eval;
 pub mod compiler;
-pub mod abstract_;

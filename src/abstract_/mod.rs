@@ -1,8 +1,10 @@
 //! The abstract object protocols (CPython's abstract.c and object.c): operations on any
 //! object through its type's slots — repr/str/hash/truth (object.rs), rich comparison
 //! (compare.rs), item access (item.rs), iteration (iter.rs), the sequence and mapping
-//! protocols (sequence.rs, mapping.rs). Shared helpers for them live here.
+//! protocols (sequence.rs, mapping.rs), and the call protocol (call.rs). Shared helpers for
+//! them live here.
 
+pub mod call;
 pub mod compare;
 pub mod item;
 pub mod mapping;
