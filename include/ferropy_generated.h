@@ -3561,10 +3561,12 @@ void PyDict_Clear(PyObject *d);
  */
 int PyDict_Next(PyObject *d, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue);
 
+#if !defined(Py_LIMITED_API)
 /**
  * `int _PyDict_Next(PyObject *mp, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue, Py_hash_t *phash)`.
  */
 int _PyDict_Next(PyObject *d, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue, Py_hash_t *phash);
+#endif
 
 /**
  * `PyObject *PyDict_Keys(PyObject *p)`: a new list.
@@ -3626,10 +3628,12 @@ int _PyDict_MergeEx(PyObject *a, PyObject *b, int override_);
  */
 int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override_);
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyDict_SetDefault(PyObject *p, PyObject *key, PyObject *defaultobj)`: borrowed.
  */
 PyObject *PyDict_SetDefault(PyObject *d, PyObject *key, PyObject *default_);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**

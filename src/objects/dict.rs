@@ -917,6 +917,7 @@ pub unsafe extern "C" fn PyDict_Next(d: *mut PyObject, ppos: *mut Py_ssize_t, pk
 }
 
 /// `int _PyDict_Next(PyObject *mp, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue, Py_hash_t *phash)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn _PyDict_Next(
     d: *mut PyObject,
@@ -1067,6 +1068,7 @@ pub unsafe extern "C" fn PyDict_MergeFromSeq2(d: *mut PyObject, seq2: *mut PyObj
 }
 
 /// `PyObject *PyDict_SetDefault(PyObject *p, PyObject *key, PyObject *defaultobj)`: borrowed.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyDict_SetDefault(d: *mut PyObject, key: *mut PyObject, default: *mut PyObject) -> *mut PyObject {
     if check_dict(d).is_err() || key.is_null() || default.is_null() {
