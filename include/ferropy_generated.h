@@ -2854,6 +2854,21 @@ extern PyTypeObject PyListIter_Type;
 extern PyTypeObject PyListRevIter_Type;
 
 /**
+ * `PySet_Type`: `set`.
+ */
+extern PyTypeObject PySet_Type;
+
+/**
+ * `PyFrozenSet_Type`: `frozenset`.
+ */
+extern PyTypeObject PyFrozenSet_Type;
+
+/**
+ * `PySetIter_Type`: `set_iterator`.
+ */
+extern PyTypeObject PySetIter_Type;
+
+/**
  * `_Py_NoneStruct`: `None` (`Py_None`).
  */
 extern PyObject _Py_NoneStruct;
@@ -3755,6 +3770,61 @@ PyObject *PyList_AsTuple(PyObject *op);
  * `PyObject *_PyList_Extend(PyListObject *self, PyObject *iterable)`: None, or NULL.
  */
 PyObject *_PyList_Extend(struct PyListObject *op, PyObject *iterable);
+#endif
+
+/**
+ * `PyObject *PySet_New(PyObject *iterable)`.
+ */
+PyObject *PySet_New(PyObject *iterable);
+
+/**
+ * `PyObject *PyFrozenSet_New(PyObject *iterable)`.
+ */
+PyObject *PyFrozenSet_New(PyObject *iterable);
+
+/**
+ * `Py_ssize_t PySet_Size(PyObject *anyset)`.
+ */
+Py_ssize_t PySet_Size(PyObject *anyset);
+
+/**
+ * `int PySet_Contains(PyObject *anyset, PyObject *key)`.
+ */
+int PySet_Contains(PyObject *anyset, PyObject *key);
+
+/**
+ * `int PySet_Add(PyObject *set, PyObject *key)`: also fills a frozenset nobody else holds.
+ */
+int PySet_Add(PyObject *anyset, PyObject *key);
+
+/**
+ * `int PySet_Discard(PyObject *set, PyObject *key)`: 1 when found and removed, 0 when
+ * absent, -1 on error.
+ */
+int PySet_Discard(PyObject *set, PyObject *key);
+
+/**
+ * `int PySet_Clear(PyObject *set)`.
+ */
+int PySet_Clear(PyObject *set);
+
+/**
+ * `PyObject *PySet_Pop(PyObject *set)`.
+ */
+PyObject *PySet_Pop(PyObject *set);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key, Py_hash_t *hash)`.
+ */
+int _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key, Py_hash_t *hash);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PySet_Update(PyObject *set, PyObject *iterable)`.
+ */
+int _PySet_Update(PyObject *set, PyObject *iterable);
 #endif
 
 /**

@@ -48,6 +48,9 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut dict_views::PyDictKeys_Type,
         &raw mut dict_views::PyDictValues_Type,
         &raw mut dict_views::PyDictItems_Type,
+        &raw mut set::PySet_Type,
+        &raw mut set::PyFrozenSet_Type,
+        &raw mut set::PySetIter_Type,
     ]
     .into_iter()
 }
