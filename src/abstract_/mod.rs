@@ -9,6 +9,7 @@ pub mod compare;
 pub mod item;
 pub mod mapping;
 pub mod iter;
+pub mod number;
 pub mod object;
 pub mod sequence;
 
