@@ -4897,6 +4897,21 @@ int PySequence_In(PyObject *s, PyObject *o);
 Py_ssize_t PySequence_Index(PyObject *s, PyObject *o);
 
 /**
+ * `PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`: `s[i1:i2]`.
+ */
+PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
+
+/**
+ * `int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o)`.
+ */
+int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o);
+
+/**
+ * `int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`.
+ */
+int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
+
+/**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
  */
 PyObject *PyException_GetTraceback(PyObject *ex);

@@ -140,14 +140,20 @@ pub unsafe extern "C" fn PySequence_Repeat(s: *mut PyObject, count: Py_ssize_t) 
         let _ = null_error();
         return core::ptr::null_mut();
     }
-    // TODO(int): sequences that repeat through `nb_multiply` need an int for the count.
-    match (*(*s).ob_type).tp_as_sequence.as_ref().and_then(|m| m.sq_repeat) {
-        Some(f) => f(s, count),
-        None => {
-            let _ = type_error(format!("'{}' object can't be repeated", tp_name(s)));
-            core::ptr::null_mut()
-        }
+    if let Some(f) = (*(*s).ob_type).tp_as_sequence.as_ref().and_then(|m| m.sq_repeat) {
+        return f(s, count);
     }
+    // A sequence may repeat through the number protocol (`__mul__`).
+    let r = (|| {
+        if is_sequence(s) {
+            let n = crate::objects::int::from_i64(count as i64)?;
+            if let Some(r) = number_binary(s, n.as_ptr(), |m| m.nb_multiply)? {
+                return Ok(r);
+            }
+        }
+        Err(type_error(format!("'{}' object can't be repeated", tp_name(s))))
+    })();
+    ret_obj(r)
 }
 
 /// `PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count)`: `s *= count`.
@@ -333,4 +339,58 @@ pub unsafe extern "C" fn PySequence_Index(s: *mut PyObject, o: *mut PyObject) ->
         return -1;
     }
     iter_search(s, o, Search::Index).unwrap_or(-1)
+}
+
+/// `slice(i1, i2)` (`_PySlice_FromIndices`).
+unsafe fn slice_of(i1: Py_ssize_t, i2: Py_ssize_t) -> PyResult<PyRef> {
+    let a = crate::objects::int::from_i64(i1 as i64)?;
+    let b = crate::objects::int::from_i64(i2 as i64)?;
+    crate::objects::slice::new(a.as_ptr(), b.as_ptr(), core::ptr::null_mut())
+}
+
+/// `PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`: `s[i1:i2]`.
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_GetSlice(s: *mut PyObject, i1: Py_ssize_t, i2: Py_ssize_t) -> *mut PyObject {
+    if s.is_null() {
+        let _ = null_error();
+        return core::ptr::null_mut();
+    }
+    let r = match (*(*s).ob_type).tp_as_mapping.as_ref().and_then(|m| m.mp_subscript) {
+        Some(f) => slice_of(i1, i2).and_then(|sl| from_slot(f(s, sl.as_ptr()))),
+        None => Err(type_error(format!("'{}' object is unsliceable", tp_name(s)))),
+    };
+    ret_obj(r)
+}
+
+/// `s[i1:i2] = o`, or `del s[i1:i2]` for a NULL `o`.
+unsafe fn set_slice(s: *mut PyObject, i1: Py_ssize_t, i2: Py_ssize_t, o: *mut PyObject) -> c_int {
+    if s.is_null() {
+        let _ = null_error();
+        return -1;
+    }
+    let r = match (*(*s).ob_type).tp_as_mapping.as_ref().and_then(|m| m.mp_ass_subscript) {
+        Some(f) => slice_of(i1, i2).map(|sl| f(s, sl.as_ptr(), o)),
+        None => Err(type_error(if o.is_null() {
+            format!("'{}' object doesn't support slice deletion", tp_name(s))
+        } else {
+            format!("'{}' object doesn't support slice assignment", tp_name(s))
+        })),
+    };
+    r.unwrap_or(-1)
+}
+
+/// `int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o)`.
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_SetSlice(s: *mut PyObject, i1: Py_ssize_t, i2: Py_ssize_t, o: *mut PyObject) -> c_int {
+    if o.is_null() {
+        let _ = null_error();
+        return -1;
+    }
+    set_slice(s, i1, i2, o)
+}
+
+/// `int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`.
+#[no_mangle]
+pub unsafe extern "C" fn PySequence_DelSlice(s: *mut PyObject, i1: Py_ssize_t, i2: Py_ssize_t) -> c_int {
+    set_slice(s, i1, i2, core::ptr::null_mut())
 }
