@@ -8,13 +8,14 @@ use crate::object::typeobject::PyTypeObject;
 use crate::object::typetype::PyType_Type;
 use crate::objects::bool::PyBool_Type;
 use crate::objects::dict::PyDict_Type;
+use crate::objects::complex::PyComplex_Type;
 use crate::objects::float::PyFloat_Type;
 use crate::objects::int::PyLong_Type;
 use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemented_Type};
 use crate::objects::str::{clear_interned, PyUnicode_Type};
 use crate::objects::tuple::PyTuple_Type;
 
-fn builtin_types() -> [*mut PyTypeObject; 11] {
+fn builtin_types() -> [*mut PyTypeObject; 12] {
     [
         &raw mut PyBaseObject_Type,
         &raw mut PyType_Type,
@@ -27,6 +28,7 @@ fn builtin_types() -> [*mut PyTypeObject; 11] {
         &raw mut PyLong_Type,
         &raw mut PyBool_Type,
         &raw mut PyFloat_Type,
+        &raw mut PyComplex_Type,
     ]
 }
 
