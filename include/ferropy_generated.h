@@ -3421,42 +3421,56 @@ double PyComplex_ImagAsDouble(PyObject *op);
 struct Py_complex PyComplex_AsCComplex(PyObject *op);
 #endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `Py_complex _Py_c_sum(Py_complex a, Py_complex b)`.
  */
 struct Py_complex _Py_c_sum(struct Py_complex a, struct Py_complex b);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `Py_complex _Py_c_diff(Py_complex a, Py_complex b)`.
  */
 struct Py_complex _Py_c_diff(struct Py_complex a, struct Py_complex b);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `Py_complex _Py_c_neg(Py_complex a)`.
  */
 struct Py_complex _Py_c_neg(struct Py_complex a);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `Py_complex _Py_c_prod(Py_complex a, Py_complex b)`.
  */
 struct Py_complex _Py_c_prod(struct Py_complex a, struct Py_complex b);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `Py_complex _Py_c_quot(Py_complex a, Py_complex b)`: division by zero gives 0 with
  * `errno = EDOM`.
  */
 struct Py_complex _Py_c_quot(struct Py_complex a, struct Py_complex b);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `Py_complex _Py_c_pow(Py_complex a, Py_complex b)`: zero to a negative or complex power
  * gives 0 with `errno = EDOM`.
  */
 struct Py_complex _Py_c_pow(struct Py_complex a, struct Py_complex b);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `double _Py_c_abs(Py_complex z)`: `errno = ERANGE` when the result overflows.
  */
 double _Py_c_abs(struct Py_complex z);
+#endif
 
 extern double pow(double x, double y);
 

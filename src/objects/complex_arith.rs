@@ -147,24 +147,28 @@ fn c_abs(z: Py_complex) -> Option<f64> {
 // ---- The exported `_Py_c_*` functions ----------------------------------------------------------
 
 /// `Py_complex _Py_c_sum(Py_complex a, Py_complex b)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn _Py_c_sum(a: Py_complex, b: Py_complex) -> Py_complex {
     c_sum(a, b)
 }
 
 /// `Py_complex _Py_c_diff(Py_complex a, Py_complex b)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn _Py_c_diff(a: Py_complex, b: Py_complex) -> Py_complex {
     c_diff(a, b)
 }
 
 /// `Py_complex _Py_c_neg(Py_complex a)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn _Py_c_neg(a: Py_complex) -> Py_complex {
     c_neg(a)
 }
 
 /// `Py_complex _Py_c_prod(Py_complex a, Py_complex b)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn _Py_c_prod(a: Py_complex, b: Py_complex) -> Py_complex {
     c_prod(a, b)
@@ -172,6 +176,7 @@ pub extern "C" fn _Py_c_prod(a: Py_complex, b: Py_complex) -> Py_complex {
 
 /// `Py_complex _Py_c_quot(Py_complex a, Py_complex b)`: division by zero gives 0 with
 /// `errno = EDOM`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn _Py_c_quot(a: Py_complex, b: Py_complex) -> Py_complex {
     c_quot(a, b).unwrap_or_else(|| {
@@ -182,6 +187,7 @@ pub extern "C" fn _Py_c_quot(a: Py_complex, b: Py_complex) -> Py_complex {
 
 /// `Py_complex _Py_c_pow(Py_complex a, Py_complex b)`: zero to a negative or complex power
 /// gives 0 with `errno = EDOM`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn _Py_c_pow(a: Py_complex, b: Py_complex) -> Py_complex {
     c_pow(a, b).unwrap_or_else(|_| {
@@ -191,6 +197,7 @@ pub extern "C" fn _Py_c_pow(a: Py_complex, b: Py_complex) -> Py_complex {
 }
 
 /// `double _Py_c_abs(Py_complex z)`: `errno = ERANGE` when the result overflows.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn _Py_c_abs(z: Py_complex) -> c_double {
     c_abs(z).unwrap_or_else(|| {
