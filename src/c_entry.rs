@@ -25,6 +25,7 @@ macro_rules! export_c_functions {
 export_c_functions! {
     PyOS_snprintf => ferropy_c_PyOS_snprintf,
     PyOS_vsnprintf => ferropy_c_PyOS_vsnprintf,
+    PyTuple_Pack => ferropy_c_PyTuple_Pack,
     // Not variadic, but it must end the thread with no Rust frame on the stack (thread.c).
     PyThread_exit_thread => ferropy_c_PyThread_exit_thread,
 }

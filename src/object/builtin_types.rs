@@ -15,8 +15,9 @@ use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemente
 use crate::objects::str::{clear_interned, PyUnicode_Type};
 use crate::objects::tuple::PyTuple_Type;
 
-fn builtin_types() -> [*mut PyTypeObject; 12] {
-    [
+// A Vec, not an array: each area appends its types without touching a count.
+fn builtin_types() -> Vec<*mut PyTypeObject> {
+    vec![
         &raw mut PyBaseObject_Type,
         &raw mut PyType_Type,
         &raw mut PyUnicode_Type,
@@ -27,6 +28,8 @@ fn builtin_types() -> [*mut PyTypeObject; 12] {
         &raw mut PyEllipsis_Type,
         &raw mut PyLong_Type,
         &raw mut PyBool_Type,
+        &raw mut crate::objects::cfunction::PyCFunction_Type,
+        &raw mut crate::objects::cfunction::PyCMethod_Type,
         &raw mut PyFloat_Type,
         &raw mut PyComplex_Type,
     ]
@@ -34,7 +37,10 @@ fn builtin_types() -> [*mut PyTypeObject; 12] {
 
 /// The builtin types, then the exception types (bases first).
 fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
-    builtin_types().into_iter().chain(crate::errors::exception_types::exception_types())
+    builtin_types()
+        .into_iter()
+        .chain(crate::objects::container_types())
+        .chain(crate::errors::exception_types::exception_types())
 }
 
 /// Readies every builtin static type (at initialization).
