@@ -63,11 +63,10 @@ unsafe fn from_string(v: *mut PyObject) -> PyResult<Py_complex> {
     let cleaned;
     let text = if text.contains(&b'_') {
         let Some(c) = remove_underscores(&text) else {
-            // TODO(str repr): the message shows repr(v); this is exact for ASCII text.
-            let shown = pystr::to_string(v);
+            let shown = crate::objects::float_new::repr_for_message(v);
             return Err(raise_type(
                 &raw mut exc::_PyExc_ValueError,
-                format!("could not convert string to complex: '{shown}'"),
+                format!("could not convert string to complex: {shown}"),
             ));
         };
         cleaned = c;

@@ -15,6 +15,7 @@ pub mod float_arith;
 pub mod float_hash;
 pub mod float_long;
 pub mod float_new;
+pub mod format_spec;
 pub mod function;
 pub mod gen;
 pub mod int;
