@@ -1245,6 +1245,16 @@ typedef struct PyListObject {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
+ */
+typedef struct Py_complex {
+  double real;
+  double imag;
+} Py_complex;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
  */
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
@@ -1793,16 +1803,6 @@ typedef struct PyFloatObject {
   PyObject ob_base;
   double ob_fval;
 } PyFloatObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
- */
-typedef struct Py_complex {
-  double real;
-  double imag;
-} Py_complex;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2865,6 +2865,11 @@ extern PyTypeObject PyStaticMethod_Type;
 #endif
 
 /**
+ * `PyComplex_Type`: `complex`.
+ */
+extern PyTypeObject PyComplex_Type;
+
+/**
  * `PyDict_Type`: the dict type.
  */
 extern PyTypeObject PyDict_Type;
@@ -3785,6 +3790,103 @@ PyObject *PyClassMethod_New(PyObject *callable);
  */
 PyObject *PyStaticMethod_New(PyObject *callable);
 #endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyComplex_FromCComplex(Py_complex c)`.
+ */
+PyObject *PyComplex_FromCComplex(struct Py_complex c);
+#endif
+
+/**
+ * `PyObject *PyComplex_FromDoubles(double real, double imag)`.
+ */
+PyObject *PyComplex_FromDoubles(double real, double imag);
+
+/**
+ * `double PyComplex_RealAsDouble(PyObject *op)`: the real part of a complex, else
+ * `PyFloat_AsDouble(op)`.
+ */
+double PyComplex_RealAsDouble(PyObject *op);
+
+/**
+ * `double PyComplex_ImagAsDouble(PyObject *op)`: the imaginary part of a complex, else 0.0
+ * (for any object: CPython does not check it).
+ */
+double PyComplex_ImagAsDouble(PyObject *op);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex PyComplex_AsCComplex(PyObject *op)`: `{-1.0, 0.0}` with an exception set on
+ * failure.
+ */
+struct Py_complex PyComplex_AsCComplex(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_sum(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_sum(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_diff(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_diff(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_neg(Py_complex a)`.
+ */
+struct Py_complex _Py_c_neg(struct Py_complex a);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_prod(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_prod(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_quot(Py_complex a, Py_complex b)`: division by zero gives 0 with
+ * `errno = EDOM`.
+ */
+struct Py_complex _Py_c_quot(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_pow(Py_complex a, Py_complex b)`: zero to a negative or complex power
+ * gives 0 with `errno = EDOM`.
+ */
+struct Py_complex _Py_c_pow(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _Py_c_abs(Py_complex z)`: `errno = ERANGE` when the result overflows.
+ */
+double _Py_c_abs(struct Py_complex z);
+#endif
+
+extern double pow(double x, double y);
+
+extern double hypot(double x, double y);
+
+extern double atan2(double y, double x);
+
+extern double exp(double x);
+
+extern double log(double x);
+
+extern double cos(double x);
+
+extern double sin(double x);
 
 /**
  * `PyObject *PyDict_New(void)`.
