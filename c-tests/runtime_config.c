@@ -186,6 +186,16 @@ static void reading(void)
     read_python("read argv unknown option", 2, a5);
     wchar_t *a6[] = {L"prog", L"--check-hash-based-pycs", L"always", L"-X", L"utf8", L"-cpass"};
     read_python("read argv long option", 6, a6);
+    wchar_t *a8[] = {L"prog", L"-h"};
+    read_python("read argv -h", 2, a8);
+    wchar_t *a9[] = {L"prog", L"--help-all"};
+    read_python("read argv --help-all", 2, a9);
+    wchar_t *a10[] = {L"prog", L"-E", L"-V", L"-c", L"pass"};
+    read_python("read argv -V", 5, a10);
+    wchar_t *a11[] = {L"prog", L"-u", L"script.py", L"-v", L"--", L"x"};
+    read_python("read argv with a script", 6, a11);
+    wchar_t *a12[] = {L"prog", L"-Werror", L"-W", L"error", L"-Xfrozen_modules=off", L"-X", L"pycache_prefix=/pc", L"-X", L"importtime", L"--", L"-c"};
+    read_python("read argv with --", 11, a12);
     wchar_t *a7[] = {L"prog"};
     read_python("read argv program only", 1, a7);
     {

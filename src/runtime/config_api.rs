@@ -304,10 +304,40 @@ struct CommandLine {
 
 /// Usage error: CPython's message and usage lines on stderr, exit status 2.
 fn usage_error(program: &str, message: &str) -> PyStatus {
-    eprint!(
-        "{message}\nusage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n"
+    c_print(
+        &format!("{message}\nusage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n"),
+        true,
     );
     pystatus::exit(2)
+}
+
+/// The texts `python -h`, `--help-env`, `--help-xoptions` and `--help-all` print, as
+/// CPython 3.11.7 prints them (`{program}` stands for argv[0]).
+const HELP: &str = include_str!("help/help.txt");
+const HELP_ENV: &str = include_str!("help/help-env.txt");
+const HELP_XOPTIONS: &str = include_str!("help/help-xoptions.txt");
+const HELP_ALL: &str = include_str!("help/help-all.txt");
+
+/// Prints a help text to stdout; the command line then exits with status 0.
+fn print_help(text: &str, program: &str) -> PyStatus {
+    c_print(&text.replacen("{program}", program, 1), false);
+    pystatus::exit(0)
+}
+
+extern "C" {
+    static mut stdout: *mut libc::FILE;
+    static mut stderr: *mut libc::FILE;
+}
+
+/// Writes through C's stdio (as CPython does), so the text lands in order with what the
+/// embedding program printed with printf.
+fn c_print(text: &str, to_stderr: bool) {
+    // SAFETY: glibc's stream pointers; fwrite takes any bytes.
+    unsafe {
+        let stream = if to_stderr { stderr } else { stdout };
+        libc::fwrite(text.as_ptr().cast(), 1, text.len(), stream);
+        libc::fflush(stream);
+    }
 }
 
 /// Parses `config.argv` as CPython's command line does: options update the configuration,
@@ -354,6 +384,10 @@ unsafe fn parse_command_line(c: &mut PyConfig, cmd: &mut CommandLine) -> Result<
                     set_field(&mut c.check_hash_pycs_mode, raw_wide_from_str(&mode));
                 }
                 "version" => version += 1,
+                "help" => return Err(print_help(HELP, &program)),
+                "help-env" => return Err(print_help(HELP_ENV, &program)),
+                "help-xoptions" => return Err(print_help(HELP_XOPTIONS, &program)),
+                "help-all" => return Err(print_help(HELP_ALL, &program)),
                 _ => return Err(usage_error(&program, &format!("Unknown option: {s}"))),
             }
             i += 1;
@@ -414,6 +448,7 @@ unsafe fn parse_command_line(c: &mut PyConfig, cmd: &mut CommandLine) -> Result<
                 'v' => c.verbose += 1,
                 'x' => c.skip_source_first_line = 1,
                 'V' => version += 1,
+                'h' | '?' => return Err(print_help(HELP, &program)),
                 'J' => {
                     return Err(usage_error(&program, "-J is reserved for Jython"));
                 }
@@ -425,9 +460,9 @@ unsafe fn parse_command_line(c: &mut PyConfig, cmd: &mut CommandLine) -> Result<
     }
     if version > 0 {
         if version > 1 {
-            println!("Python {}", crate::runtime::version::version_str());
+            c_print(&format!("Python {}\n", crate::runtime::version::version_str()), false);
         } else {
-            println!("Python {}", crate::runtime::version::PY_VERSION);
+            c_print(&format!("Python {}\n", crate::runtime::version::PY_VERSION), false);
         }
         return Err(pystatus::exit(0));
     }
