@@ -1064,6 +1064,17 @@ typedef struct _frame _frame;
 typedef struct _is _is;
 
 /**
+ * `struct PyMemberDef`: a C field of the instance at `offset`, converted per `type`.
+ */
+typedef struct PyMemberDef {
+  const char *name;
+  int type;
+  Py_ssize_t offset;
+  int flags;
+  const char *doc;
+} PyMemberDef;
+
+/**
  * `struct _object`: every Python object starts with this header.
  */
 typedef struct _object {
@@ -1118,6 +1129,40 @@ typedef struct PyMethodDef {
   int ml_flags;
   const char *ml_doc;
 } PyMethodDef;
+
+typedef PyObject *(*getter)(PyObject*, void*);
+
+typedef int (*setter)(PyObject*, PyObject*, void*);
+
+/**
+ * `struct PyGetSetDef`: a computed attribute; `closure` is passed to `get` and `set`.
+ */
+typedef struct PyGetSetDef {
+  const char *name;
+  getter get;
+  setter set;
+  const char *doc;
+  void *closure;
+} PyGetSetDef;
+
+#if !defined(Py_LIMITED_API)
+typedef PyObject *(*wrapperfunc)(PyObject*, PyObject*, void*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct wrapperbase`: how a slot is exposed as a special method (`__add__`, ...).
+ */
+typedef struct wrapperbase {
+  const char *name;
+  int offset;
+  void *function;
+  wrapperfunc wrapper;
+  const char *doc;
+  int flags;
+  PyObject *name_strobj;
+} wrapperbase;
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1408,32 +1453,6 @@ typedef PyObject *(*getiterfunc)(PyObject*);
 
 typedef PyObject *(*iternextfunc)(PyObject*);
 
-/**
- * `struct PyMemberDef`: a C field of the instance at `offset`, converted per `type`.
- */
-typedef struct PyMemberDef {
-  const char *name;
-  int type;
-  Py_ssize_t offset;
-  int flags;
-  const char *doc;
-} PyMemberDef;
-
-typedef PyObject *(*getter)(PyObject*, void*);
-
-typedef int (*setter)(PyObject*, PyObject*, void*);
-
-/**
- * `struct PyGetSetDef`: a computed attribute; `closure` is passed to `get` and `set`.
- */
-typedef struct PyGetSetDef {
-  const char *name;
-  getter get;
-  setter set;
-  const char *doc;
-  void *closure;
-} PyGetSetDef;
-
 typedef PyObject *(*descrgetfunc)(PyObject*, PyObject*, PyObject*);
 
 typedef int (*descrsetfunc)(PyObject*, PyObject*, PyObject*);
@@ -1616,25 +1635,6 @@ typedef struct PyGetSetDescrObject {
   struct PyDescrObject d_common;
   struct PyGetSetDef *d_getset;
 } PyGetSetDescrObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-typedef PyObject *(*wrapperfunc)(PyObject*, PyObject*, void*);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct wrapperbase`: how a slot is exposed as a special method (`__add__`, ...).
- */
-typedef struct wrapperbase {
-  const char *name;
-  int offset;
-  void *function;
-  wrapperfunc wrapper;
-  const char *doc;
-  int flags;
-  PyObject *name_strobj;
-} wrapperbase;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2784,6 +2784,38 @@ extern PyTypeObject PyBaseObject_Type;
 extern PyTypeObject PyType_Type;
 
 /**
+ * `PyMethodDescr_Type`: `list.append`.
+ */
+extern PyTypeObject PyMethodDescr_Type;
+
+/**
+ * `PyClassMethodDescr_Type`: `dict.__dict__['fromkeys']` (a `METH_CLASS` method).
+ */
+extern PyTypeObject PyClassMethodDescr_Type;
+
+/**
+ * `PyMemberDescr_Type`: an attribute stored in a C field (`PyMemberDef`).
+ */
+extern PyTypeObject PyMemberDescr_Type;
+
+/**
+ * `PyGetSetDescr_Type`: a computed attribute (`PyGetSetDef`).
+ */
+extern PyTypeObject PyGetSetDescr_Type;
+
+/**
+ * `PyWrapperDescr_Type`: a type slot seen as a special method (`int.__add__`).
+ */
+extern PyTypeObject PyWrapperDescr_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyMethodWrapper_Type`: `method-wrapper`.
+ */
+extern PyTypeObject _PyMethodWrapper_Type;
+#endif
+
+/**
  * `_Py_FalseStruct`: `False` (`Py_False`), the int 0.
  */
 extern PyLongObject _Py_FalseStruct;
@@ -2818,6 +2850,20 @@ extern PyTypeObject PyCFunction_Type;
 extern PyTypeObject PyCMethod_Type;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyClassMethod_Type`: `classmethod`.
+ */
+extern PyTypeObject PyClassMethod_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStaticMethod_Type`: `staticmethod`.
+ */
+extern PyTypeObject PyStaticMethod_Type;
+#endif
+
 /**
  * `PyDict_Type`: the dict type.
  */
@@ -2837,6 +2883,13 @@ extern PyTypeObject PyLong_Type;
  * `PySeqIter_Type`: CPython names it `iterator`.
  */
 extern PyTypeObject PySeqIter_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMethod_Type`: `method`, a function bound to an object.
+ */
+extern PyTypeObject PyMethod_Type;
+#endif
 
 /**
  * `_Py_NoneStruct`: `None` (`Py_None`).
@@ -3066,6 +3119,11 @@ extern PyObject *PyExc_Warning;
 
 extern PyObject *PyExc_ZeroDivisionError;
 
+/**
+ * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
+ */
+extern PyTypeObject PyTraceBack_Type;
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyHash_FuncDef *PyHash_GetFuncDef(void)`: which string hash this build uses.
@@ -3095,6 +3153,16 @@ Py_hash_t _Py_HashPointerRaw(const void *p);
  */
 Py_hash_t _Py_HashPointer(const void *p);
 #endif
+
+/**
+ * `PyObject *PyMember_GetOne(const char *obj_addr, PyMemberDef *m)`.
+ */
+PyObject *PyMember_GetOne(const char *addr, struct PyMemberDef *m);
+
+/**
+ * `int PyMember_SetOne(char *obj_addr, PyMemberDef *m, PyObject *o)`.
+ */
+int PyMember_SetOne(char *addr, struct PyMemberDef *m, PyObject *value);
 
 /**
  * `PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)`: initialises the header of
@@ -3406,6 +3474,137 @@ void *PyType_GetSlot(PyTypeObject *tp, int slot);
 #endif
 
 /**
+ * `PyObject *PyDescr_NewMethod(PyTypeObject *type, PyMethodDef *method)`.
+ */
+PyObject *PyDescr_NewMethod(PyTypeObject *tp, struct PyMethodDef *ml);
+
+/**
+ * `PyObject *PyDescr_NewClassMethod(PyTypeObject *type, PyMethodDef *method)`.
+ */
+PyObject *PyDescr_NewClassMethod(PyTypeObject *tp, struct PyMethodDef *ml);
+
+/**
+ * `PyObject *PyDescr_NewMember(PyTypeObject *type, PyMemberDef *member)`.
+ */
+PyObject *PyDescr_NewMember(PyTypeObject *tp, struct PyMemberDef *member);
+
+/**
+ * `PyObject *PyDescr_NewGetSet(PyTypeObject *type, PyGetSetDef *getset)`.
+ */
+PyObject *PyDescr_NewGetSet(PyTypeObject *tp, struct PyGetSetDef *getset);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyDescr_NewWrapper(PyTypeObject *type, struct wrapperbase *base, void
+ * *wrapped)`: `wrapped` is the slot function the wrapper calls.
+ */
+PyObject *PyDescr_NewWrapper(PyTypeObject *tp, struct wrapperbase *base, void *wrapped);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyDescr_IsData(PyObject *)`: whether the descriptor defines `__set__`.
+ */
+int PyDescr_IsData(PyObject *op);
+#endif
+
+/**
+ * `PyObject *PyWrapper_New(PyObject *descr, PyObject *self)`: a wrapper descriptor bound
+ * to `self`.
+ */
+PyObject *PyWrapper_New(PyObject *descr, PyObject *self_);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject **_PyObject_GetDictPtr(PyObject *obj)`.
+ */
+PyObject **_PyObject_GetDictPtr(PyObject *obj);
+#endif
+
+/**
+ * `PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name)`.
+ */
+PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject
+ * *dict, int suppress)`: NULL without an exception when `suppress` and not found.
+ */
+PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject *dict, int suppress);
+#endif
+
+/**
+ * `int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value)`; a NULL
+ * value deletes.
+ */
+int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *value,
+ * PyObject *dict)`.
+ */
+int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *value, PyObject *dict);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyObject *PyObject_GenericGetDict(PyObject *obj, void *context)`: the instance dict,
+ * created empty on first use (a `__dict__` getter).
+ */
+PyObject *PyObject_GenericGetDict(PyObject *obj, void *_context);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)`: replaces
+ * the instance dict (a `__dict__` setter); it cannot be deleted.
+ */
+int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *_context);
+#endif
+
+/**
+ * `PyObject *PyObject_GetAttr(PyObject *o, PyObject *attr_name)`.
+ */
+PyObject *PyObject_GetAttr(PyObject *obj, PyObject *name);
+
+/**
+ * `PyObject *PyObject_GetAttrString(PyObject *o, const char *attr_name)`.
+ */
+PyObject *PyObject_GetAttrString(PyObject *obj, const char *name);
+
+/**
+ * `int PyObject_SetAttr(PyObject *o, PyObject *attr_name, PyObject *v)`; NULL `v`
+ * deletes (`PyObject_DelAttr`).
+ */
+int PyObject_SetAttr(PyObject *obj, PyObject *name, PyObject *value);
+
+/**
+ * `int PyObject_SetAttrString(PyObject *o, const char *attr_name, PyObject *v)`.
+ */
+int PyObject_SetAttrString(PyObject *obj, const char *name, PyObject *value);
+
+/**
+ * `int PyObject_HasAttr(PyObject *o, PyObject *attr_name)`: 1 or 0; any error is
+ * cleared (3.11 semantics).
+ */
+int PyObject_HasAttr(PyObject *obj, PyObject *name);
+
+/**
+ * `int PyObject_HasAttrString(PyObject *o, const char *attr_name)`.
+ */
+int PyObject_HasAttrString(PyObject *obj, const char *name);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_LookupAttr(PyObject *obj, PyObject *name, PyObject **result)`: 1 with
+ * `*result` set when found, 0 with `*result` NULL when not (no exception), -1 on error.
+ */
+int _PyObject_LookupAttr(PyObject *obj, PyObject *name, PyObject **result);
+#endif
+
+/**
  * `PyObject *PyBool_FromLong(long v)`: a new reference to `True` if `v` is non-zero, else
  * to `False`.
  */
@@ -3450,6 +3649,20 @@ int PyCFunction_GetFlags(PyObject *op);
  */
 PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyClassMethod_New(PyObject *callable)`.
+ */
+PyObject *PyClassMethod_New(PyObject *callable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyStaticMethod_New(PyObject *callable)`.
+ */
+PyObject *PyStaticMethod_New(PyObject *callable);
+#endif
+
 /**
  * `PyObject *PyFloat_FromDouble(double v)`: a new float.
  */
@@ -3481,10 +3694,60 @@ PyObject *PyFloat_FromString(PyObject *v);
  */
 PyObject *PyNumber_Float(PyObject *o);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_New(Py_ssize_t size)`: a new int with `size` uninitialized digits and
+ * `ob_size == size` (callers fill the digits and may shrink `ob_size`).
+ */
+PyLongObject *_PyLong_New(Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Copy(PyLongObject *src)`: an exact int equal to `src`.
+ */
+PyObject *_PyLong_Copy(PyLongObject *src);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_Sign(PyObject *v)`: -1, 0 or 1.
+ */
+int _PyLong_Sign(PyObject *v);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `size_t _PyLong_NumBits(PyObject *v)`: bits of `abs(v)` (0 for zero).
+ */
+size_t _PyLong_NumBits(PyObject *v);
+#endif
+
 /**
  * `PyObject *PySeqIter_New(PyObject *seq)`.
  */
 PyObject *PySeqIter_New(PyObject *seq);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`: `func` bound to `self`.
+ */
+PyObject *PyMethod_New(PyObject *func, PyObject *self_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Function(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Function(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Self(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Self(PyObject *op);
+#endif
 
 /**
  * `PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step)`.
@@ -3574,6 +3837,160 @@ PyObject *ferropy_tuple_from_array(PyObject *const *items, Py_ssize_t n);
  * caller holds; on failure `*pv` is released and set to NULL.
  */
 int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
+ * int is_signed)`.
+ */
+PyObject *_PyLong_FromByteArray(const uint8_t *bytes, size_t n, int little_endian, int is_signed);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n, int
+ * little_endian, int is_signed)`: 0, or -1 with OverflowError set.
+ */
+int _PyLong_AsByteArray(PyLongObject *v, uint8_t *bytes, size_t n, int little_endian, int is_signed);
+#endif
+
+/**
+ * `PyObject *PyLong_FromLong(long v)`.
+ */
+PyObject *PyLong_FromLong(long v);
+
+/**
+ * `PyObject *PyLong_FromUnsignedLong(unsigned long v)`.
+ */
+PyObject *PyLong_FromUnsignedLong(unsigned long v);
+
+/**
+ * `PyObject *PyLong_FromLongLong(long long v)`.
+ */
+PyObject *PyLong_FromLongLong(long long v);
+
+/**
+ * `PyObject *PyLong_FromUnsignedLongLong(unsigned long long v)`.
+ */
+PyObject *PyLong_FromUnsignedLongLong(unsigned long long v);
+
+/**
+ * `PyObject *PyLong_FromSsize_t(Py_ssize_t v)`.
+ */
+PyObject *PyLong_FromSsize_t(Py_ssize_t v);
+
+/**
+ * `PyObject *PyLong_FromSize_t(size_t v)`.
+ */
+PyObject *PyLong_FromSize_t(size_t v);
+
+/**
+ * `PyObject *PyLong_FromVoidPtr(void *p)`: the address as a non-negative int.
+ */
+PyObject *PyLong_FromVoidPtr(void *p);
+
+/**
+ * `long PyLong_AsLong(PyObject *obj)`.
+ */
+long PyLong_AsLong(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_AsInt(PyObject *obj)`.
+ */
+int _PyLong_AsInt(PyObject *obj);
+#endif
+
+/**
+ * `long long PyLong_AsLongLong(PyObject *obj)`.
+ */
+long long PyLong_AsLongLong(PyObject *obj);
+
+/**
+ * `long PyLong_AsLongAndOverflow(PyObject *obj, int *overflow)`.
+ */
+long PyLong_AsLongAndOverflow(PyObject *obj, int *overflow);
+
+/**
+ * `long long PyLong_AsLongLongAndOverflow(PyObject *obj, int *overflow)`.
+ */
+long long PyLong_AsLongLongAndOverflow(PyObject *obj, int *overflow);
+
+/**
+ * `Py_ssize_t PyLong_AsSsize_t(PyObject *obj)`: ints only ("an integer is required").
+ */
+Py_ssize_t PyLong_AsSsize_t(PyObject *obj);
+
+/**
+ * `unsigned long PyLong_AsUnsignedLong(PyObject *obj)`.
+ */
+unsigned long PyLong_AsUnsignedLong(PyObject *obj);
+
+/**
+ * `unsigned long long PyLong_AsUnsignedLongLong(PyObject *obj)`.
+ */
+unsigned long long PyLong_AsUnsignedLongLong(PyObject *obj);
+
+/**
+ * `size_t PyLong_AsSize_t(PyObject *obj)`.
+ */
+size_t PyLong_AsSize_t(PyObject *obj);
+
+/**
+ * `unsigned long PyLong_AsUnsignedLongMask(PyObject *obj)`.
+ */
+unsigned long PyLong_AsUnsignedLongMask(PyObject *obj);
+
+/**
+ * `unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj)`.
+ */
+unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj);
+
+/**
+ * `void *PyLong_AsVoidPtr(PyObject *obj)`: a negative int is read as a C long, others as
+ * an unsigned long (so both signed and unsigned addresses come back).
+ */
+void *PyLong_AsVoidPtr(PyObject *obj);
+
+extern double ldexp(double x, int exp);
+
+/**
+ * `double PyLong_AsDouble(PyObject *v)`: -1.0 with TypeError "an integer is required" for
+ * a non-int, OverflowError when too large.
+ */
+double PyLong_AsDouble(PyObject *v);
+
+/**
+ * `PyObject *PyLong_FromDouble(double v)`.
+ */
+PyObject *PyLong_FromDouble(double v);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e)`: `a == x * 2***e` with
+ * 0.5 <= |x| < 1 (x correctly rounded; 0.0 and *e == 0 for zero).
+ */
+double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Format(PyObject *obj, int base)`: base 2, 8, 10 or 16, with prefix.
+ */
+PyObject *_PyLong_Format(PyObject *obj, int base);
+#endif
+
+/**
+ * `PyObject *PyLong_FromString(const char *str, char **pend, int base)`.
+ */
+PyObject *PyLong_FromString(const char *s, char **pend, int base);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)`.
+ */
+PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -3740,6 +4157,212 @@ int PyIter_Check(PyObject *o);
 PyObject *PyIter_Next(PyObject *iter);
 
 /**
+ * `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.
+ */
+PyObject *PyNumber_Or(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2)`: `o1 ^ o2`.
+ */
+PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_And(PyObject *o1, PyObject *o2)`: `o1 & o2`.
+ */
+PyObject *PyNumber_And(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2)`: `o1 << o2`.
+ */
+PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2)`: `o1 >> o2`.
+ */
+PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2)`: `o1 - o2`.
+ */
+PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2)`: `o1 divmod() o2`.
+ */
+PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
+ */
+PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2)`: `o1 // o2`.
+ */
+PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2)`: `o1 / o2`.
+ */
+PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2)`: `o1 % o2`.
+ */
+PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2)`: `o1 |= o2`.
+ */
+PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2)`: `o1 ^= o2`.
+ */
+PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2)`: `o1 &= o2`.
+ */
+PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2)`: `o1 <<= o2`.
+ */
+PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2)`: `o1 >>= o2`.
+ */
+PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2)`: `o1 -= o2`.
+ */
+PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
+ */
+PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2)`: `o1 //= o2`.
+ */
+PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2)`: `o1 /= o2`.
+ */
+PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2)`: `o1 %= o2`.
+ */
+PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Add(PyObject *o1, PyObject *o2)`: `o1 + o2`, or sequence
+ * concatenation.
+ */
+PyObject *PyNumber_Add(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_InPlaceAdd(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PyNumber_InPlaceAdd(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_Multiply(PyObject *o1, PyObject *o2)`: `o1 * o2`, or sequence
+ * repetition.
+ */
+PyObject *PyNumber_Multiply(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_InPlaceMultiply(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PyNumber_InPlaceMultiply(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_Power(PyObject *o1, PyObject *o2, PyObject *o3)`: `pow(o1, o2, o3)`
+ * (`o3` is `Py_None` for two-argument pow).
+ */
+PyObject *PyNumber_Power(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `PyObject *PyNumber_InPlacePower(PyObject *o1, PyObject *o2, PyObject *o3)`.
+ */
+PyObject *PyNumber_InPlacePower(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `PyObject *PyNumber_Negative(PyObject *o)`.
+ */
+PyObject *PyNumber_Negative(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Positive(PyObject *o)`.
+ */
+PyObject *PyNumber_Positive(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Invert(PyObject *o)`.
+ */
+PyObject *PyNumber_Invert(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Absolute(PyObject *o)`.
+ */
+PyObject *PyNumber_Absolute(PyObject *o);
+
+/**
+ * `int PyIndex_Check(PyObject *o)`: 1 if `o` has `__index__` (`nb_index`).
+ */
+int PyIndex_Check(PyObject *o);
+
+/**
+ * `int PyNumber_Check(PyObject *o)`: 1 if `o` has `__index__`, `__int__` or `__float__`,
+ * or is a complex.
+ */
+int PyNumber_Check(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyNumber_Index(PyObject *o)`.
+ */
+PyObject *_PyNumber_Index(PyObject *o);
+#endif
+
+/**
+ * `PyObject *PyNumber_Index(PyObject *o)`: like `_PyNumber_Index`, but always an exact int.
+ */
+PyObject *PyNumber_Index(PyObject *o);
+
+/**
+ * `Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc)`: `o.__index__()` as a
+ * Py_ssize_t; out of range, raise `exc` ("cannot fit 'T' into an index-sized integer"), or
+ * clamp when `exc` is NULL.
+ */
+Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc_type);
+
+/**
+ * `PyObject *PyNumber_Long(PyObject *o)`: `int(o)`.
+ */
+PyObject *PyNumber_Long(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base)`.
+ */
+PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base);
+#endif
+
+/**
+ * `PyObject *PyNumber_ToBase(PyObject *n, int base)`: `bin()`, `oct()`, `hex()` or `str()`
+ * of `n.__index__()`.
+ */
+PyObject *PyNumber_ToBase(PyObject *n, int base);
+
+/**
  * `int Py_ReprEnter(PyObject *obj)`: 1 when `obj`'s repr is already being computed in this
  * thread (the caller then prints `...`), else 0 after recording it.
  */
@@ -3822,6 +4445,104 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags);
 int PySequence_Check(PyObject *o);
 
 /**
+ * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetTraceback(PyObject *ex);
+
+/**
+ * `int PyException_SetTraceback(PyObject *ex, PyObject *tb)`: a traceback or None.
+ */
+int PyException_SetTraceback(PyObject *ex, PyObject *tb);
+
+/**
+ * `PyObject *PyException_GetCause(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetCause(PyObject *ex);
+
+/**
+ * `void PyException_SetCause(PyObject *ex, PyObject *cause)`: steals `cause` (NULL clears)
+ * and sets `__suppress_context__`.
+ */
+void PyException_SetCause(PyObject *ex, PyObject *cause);
+
+/**
+ * `PyObject *PyException_GetContext(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetContext(PyObject *ex);
+
+/**
+ * `void PyException_SetContext(PyObject *ex, PyObject *context)`: steals `context`.
+ */
+void PyException_SetContext(PyObject *ex, PyObject *context);
+
+/**
+ * `void PyErr_NormalizeException(PyObject **exc, PyObject **val, PyObject **tb)`: makes
+ * `*val` an instance of `*exc` (a subclass instance is kept and `*exc` becomes its class).
+ * When creating the instance fails, the new error replaces the triple and is normalized.
+ */
+void PyErr_NormalizeException(PyObject **pexc, PyObject **pval, PyObject **ptb);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback)`:
+ * the exception being handled as (type, value, traceback), new references; None for
+ * each when nothing is handled.
+ */
+void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptb);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `void PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback)`: the
+ * handled exception becomes `value`; steals the three references (type and traceback are
+ * derived from the value and only released).
+ */
+void PyErr_SetExcInfo(PyObject *t, PyObject *value, PyObject *tb);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyErr_GetHandledException(void)`: the exception being handled (new
+ * reference) or NULL.
+ */
+PyObject *PyErr_GetHandledException(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `void PyErr_SetHandledException(PyObject *exc)`: sets (NULL or None: clears) the
+ * exception being handled of the current stack entry.
+ */
+void PyErr_SetHandledException(PyObject *exc);
+#endif
+
+/**
+ * `void PyErr_Display(PyObject *exc, PyObject *value, PyObject *tb)`: prints the exception
+ * as the default `sys.excepthook` does.
+ */
+void PyErr_Display(PyObject *_exc, PyObject *value, PyObject *tb);
+
+/**
+ * `void PyErr_Print(void)`: `PyErr_PrintEx(1)`.
+ */
+void PyErr_Print(void);
+
+/**
+ * `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception;
+ * a SystemExit ends the process instead, as CPython does.
+ * TODO(sys): `sys.last_type`/`last_value`/`last_traceback` and `sys.excepthook` when the
+ * sys module exists.
+ */
+void PyErr_PrintEx(int _set_sys_last_vars);
+
+/**
+ * `void PyErr_WriteUnraisable(PyObject *obj)`: reports the current exception, which cannot
+ * be raised (a destructor's, a callback's), as `Exception ignored in: <repr(obj)>` plus the
+ * traceback and `Type: message`, and clears it.
+ */
+void PyErr_WriteUnraisable(PyObject *obj);
+
+/**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
  * state, stealing the three references (NULL type clears it).
  */
@@ -3893,6 +4614,80 @@ int PyErr_BadArgument(void);
  * `const char *PyExceptionClass_Name(PyObject *cls)`: the class's `tp_name`.
  */
 const char *PyExceptionClass_Name(PyObject *cls);
+
+/**
+ * `PyObject *PyErr_NoMemory(void)`: sets MemoryError (no value, as CPython 3.11) and
+ * returns NULL.
+ */
+PyObject *PyErr_NoMemory(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_4)
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *exc, PyObject *f1, PyObject *f2)`.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *exc, PyObject *f1, PyObject *f2);
+#endif
+
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *exc, PyObject *filename)`.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *exc, PyObject *filename);
+
+/**
+ * `PyObject *PyErr_SetFromErrno(PyObject *exc)`.
+ */
+PyObject *PyErr_SetFromErrno(PyObject *exc);
+
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilename(PyObject *exc, const char *filename)`: the
+ * file name decoded from UTF-8 (the file system encoding; undecodable bytes are escaped
+ * as lone surrogates in CPython, replaced here).
+ */
+PyObject *PyErr_SetFromErrnoWithFilename(PyObject *exc, const char *filename);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+/**
+ * `PyObject *PyErr_SetImportErrorSubclass(PyObject *exc, PyObject *msg, PyObject *name,
+ * PyObject *path)`: raises `exc(msg, name=name, path=path)`.
+ */
+PyObject *PyErr_SetImportErrorSubclass(PyObject *exception, PyObject *msg, PyObject *name, PyObject *path);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path)`.
+ */
+PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
+#endif
+
+/**
+ * `int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level)`.
+ */
+int PyErr_WarnEx(PyObject *category, const char *text, Py_ssize_t stack_level);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename,
+ * int lineno, PyObject *module, PyObject *registry)`.
+ */
+int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename, int lineno, PyObject *module, PyObject *registry);
+#endif
+
+/**
+ * `int PyErr_WarnExplicit(PyObject *category, const char *message, const char *filename,
+ * int lineno, const char *module, PyObject *registry)`.
+ */
+int PyErr_WarnExplicit(PyObject *category, const char *text, const char *filename, int lineno, const char *module, PyObject *registry);
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc)`.
+ */
+PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc)`.
+ */
+PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
 
 /**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
