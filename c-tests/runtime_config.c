@@ -208,6 +208,31 @@ static void reading(void)
     }
 }
 
+/* How environment values are parsed (C's strtol/strtoul rules). */
+static void env_case(const char *name, const char *value)
+{
+    setenv(name, value, 1);
+    PyConfig c;
+    PyConfig_InitPythonConfig(&c);
+    PyStatus s = PyConfig_Read(&c);
+    printf("%s='%s': status=%d func=%s msg=%s verbose=%d use_hash_seed=%d hash_seed=%lu tracemalloc=%d optimization_level=%d\n",
+           name, value, (int)s._type, s.func ? s.func : "NULL", s.err_msg ? s.err_msg : "NULL",
+           c.verbose, c.use_hash_seed, c.hash_seed, c.tracemalloc, c.optimization_level);
+    PyConfig_Clear(&c);
+    unsetenv(name);
+}
+
+static void env_values(void)
+{
+    const char *ints[] = {"2", " 2", "2 ", "+3", "-1", "abc", "0", "99999999999", NULL};
+    for (int i = 0; ints[i]; i++) env_case("PYTHONVERBOSE", ints[i]);
+    for (int i = 0; ints[i]; i++) env_case("PYTHONOPTIMIZE", ints[i]);
+    const char *seeds[] = {"5", "+5", " 5", "5 ", "-0", "-1", "4294967295", "random", "", NULL};
+    for (int i = 0; seeds[i]; i++) env_case("PYTHONHASHSEED", seeds[i]);
+    const char *frames[] = {"5", "0", "x", "-2", NULL};
+    for (int i = 0; frames[i]; i++) env_case("PYTHONTRACEMALLOC", frames[i]);
+}
+
 static void setters(void)
 {
     PyConfig c;
@@ -240,6 +265,7 @@ int main(void)
     defaults();
     setters();
     reading();
+    env_values();
 
     PyConfig c;
     PyConfig_InitIsolatedConfig(&c);
