@@ -412,8 +412,7 @@ unsafe fn build(
 }
 
 /// Calls `__set_name__(owner, name)` on each attribute of the new class whose type has one;
-/// a failure is RuntimeError "Error calling __set_name__ on ..." (CPython also chains the
-/// original exception as the cause: TODO(exceptions) once instances carry `__cause__`).
+/// a failure is RuntimeError "Error calling __set_name__ on ..." caused by the original.
 unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
     let d = PyRef::from_borrowed((*tp).tp_dict).ok_or_else(bad_internal_call)?;
     let set_name = pystr::intern("__set_name__")?;
@@ -432,9 +431,8 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
         let args = tuple::from_slice(&[PyRef::from_borrowed(tp as *mut PyObject).unwrap(), key.clone()])?;
         let r = crate::abstract_::call::PyObject_Call(bound.as_ptr(), args.as_ptr(), core::ptr::null_mut());
         if r.is_null() {
-            let _ = crate::object::pending_error::take();
             let krepr = crate::abstract_::object::repr(key.as_ptr())?;
-            return Err(raise_type(
+            return Err(raise_from_cause(
                 &raw mut exc::_PyExc_RuntimeError,
                 format!(
                     "Error calling __set_name__ on '{}' instance {} in '{}'",
@@ -447,6 +445,38 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
         drop(PyRef::from_owned(r));
     }
     Ok(())
+}
+
+/// Raises `tp(message)` with the pending exception as its `__cause__` (and context), as
+/// CPython's `_PyErr_FormatFromCause` does.
+///
+/// # Safety
+/// An exception is set; the caller holds the GIL.
+pub(crate) unsafe fn raise_from_cause(tp: *mut PyTypeObject, message: impl Into<String>) -> Raised {
+    use crate::errors::baseexception::{PyException_SetCause, PyException_SetContext, PyException_SetTraceback};
+    use crate::errors::normalize::PyErr_NormalizeException;
+    use crate::errors::pyerr::{PyErr_Fetch, PyErr_Restore};
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t, &mut v, &mut tb);
+    PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+    if !tb.is_null() && !v.is_null() {
+        PyException_SetTraceback(v, tb);
+    }
+    drop(PyRef::from_owned(t));
+    drop(PyRef::from_owned(tb));
+    let _ = raise_type(tp, message);
+    let (mut t2, mut v2, mut tb2) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t2, &mut v2, &mut tb2);
+    PyErr_NormalizeException(&mut t2, &mut v2, &mut tb2);
+    if !v.is_null() && !v2.is_null() {
+        crate::object::refcount::Py_IncRef(v);
+        PyException_SetCause(v2, v);
+        PyException_SetContext(v2, v);
+    } else {
+        drop(PyRef::from_owned(v));
+    }
+    PyErr_Restore(t2, v2, tb2);
+    Raised::assume_set()
 }
 
 /// `f.__get__(obj, owner)` when `f` is a descriptor, else `f`.
