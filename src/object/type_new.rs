@@ -28,7 +28,7 @@ use crate::pyport::Py_ssize_t;
 
 const PTR: Py_ssize_t = core::mem::size_of::<*mut PyObject>() as Py_ssize_t;
 
-/// `tp_new` of `type`: `type(x)` (for `type` itself only) or a new class.
+/// `tp_new` of `type`: a new class from `(name, bases, dict)`.
 pub(crate) unsafe extern "C" fn type_new(meta: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     match new_class(meta, args, kwds) {
         Ok(t) => t.into_ptr(),
@@ -45,16 +45,8 @@ unsafe fn kw_count(kwds: *mut PyObject) -> usize {
 }
 
 unsafe fn new_class(meta: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> {
+    // `type(x)` and "type() takes 1 or 3 arguments" belong to type.__call__ (type_call.rs).
     let argv = arg_items(args);
-    if meta == &raw mut PyType_Type {
-        if argv.len() == 1 && kw_count(kwds) == 0 {
-            let tp = (*argv[0]).ob_type as *mut PyObject;
-            return PyRef::from_borrowed(tp).ok_or_else(bad_internal_call);
-        }
-        if argv.len() != 1 && argv.len() != 3 {
-            return Err(raise(ExcType::TypeError, "type() takes 1 or 3 arguments"));
-        }
-    }
     if argv.len() != 3 {
         return Err(raise(
             ExcType::TypeError,
@@ -436,9 +428,9 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
                 &raw mut exc::_PyExc_RuntimeError,
                 format!(
                     "Error calling __set_name__ on '{}' instance {} in '{}'",
-                    short_name(vt),
+                    type_name(vt),
                     pystr::to_string(krepr.as_ptr()),
-                    short_name(tp)
+                    type_name(tp)
                 ),
             ));
         }
@@ -574,15 +566,10 @@ mod tests {
     }
 
     #[test]
-    fn one_argument_form_and_plain_class() {
+    fn plain_class() {
         let _gil = crate::object::test_lock();
         crate::object::builtin_types::init();
         unsafe {
-            let none = &raw mut crate::objects::singletons::_Py_NoneStruct;
-            let args = tuple::from_slice(&[PyRef::from_borrowed(none).unwrap()]).unwrap();
-            let t = new_class(&raw mut PyType_Type, args.as_ptr(), core::ptr::null_mut()).unwrap();
-            assert_eq!(t.as_ptr(), (*none).ob_type as *mut PyObject);
-
             let c = make("C", &[], &[("__doc__", s("the doc")), ("__qualname__", s("Outer.C"))]).unwrap();
             let tp = c.as_ptr() as *mut PyTypeObject;
             let f = (*tp).tp_flags;
@@ -657,7 +644,7 @@ mod tests {
             assert_eq!(err(), "type name must not contain null characters");
             let args = tuple::from_slice(&[s("A"), s("B")]).unwrap();
             assert!(new_class(&raw mut PyType_Type, args.as_ptr(), core::ptr::null_mut()).is_err());
-            assert_eq!(err(), "type() takes 1 or 3 arguments");
+            assert_eq!(err(), "type.__new__() takes exactly 3 arguments (2 given)");
             let args = tuple::from_slice(&[s("A"), s("B"), s("C")]).unwrap();
             assert!(new_class(&raw mut PyType_Type, args.as_ptr(), core::ptr::null_mut()).is_err());
             assert_eq!(err(), "type.__new__() argument 2 must be tuple, not str");
