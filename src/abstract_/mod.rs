@@ -11,6 +11,7 @@ pub mod call_shims;
 pub mod compare;
 pub mod item;
 pub mod iter;
+pub mod number;
 pub mod object;
 pub mod sequence;
 
