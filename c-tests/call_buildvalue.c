@@ -48,8 +48,12 @@ static void show(const char *what, PyObject *res)
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
     printf("%s: ", t ? ((PyTypeObject *)t)->tp_name : "NO EXCEPTION");
-    /* CPython's UnicodeDecodeError value is an instance: its type only is compared. */
-    if (v && PyUnicode_Check(v) && t != PyExc_UnicodeDecodeError) print_obj(v);
+    /* KNOWN GAP: CPython's UnicodeDecodeError value is an instance (needs bytes objects);
+     * ferropy's is the message: only the type is compared. */
+    if (v && t != PyExc_UnicodeDecodeError) {
+        PyObject *str = PyObject_Str(v);
+        if (str) { print_obj(str); Py_DECREF(str); }
+    }
     printf("\n");
     Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
 }
