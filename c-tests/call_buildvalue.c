@@ -32,6 +32,12 @@ static void print_obj(PyObject *o)
         return;
     }
     if (PyDict_Check(o)) { printf("{dict of %zd}", PyDict_GET_SIZE(o)); return; }
+    if (PyLong_Check(o) || PyFloat_Check(o)) {
+        PyObject *r = PyObject_Repr(o);
+        printf("%s %s", Py_TYPE(o)->tp_name, r ? (const char *)PyUnicode_DATA(r) : "?");
+        Py_XDECREF(r);
+        return;
+    }
     printf("<%s>", Py_TYPE(o)->tp_name);
 }
 
@@ -112,6 +118,19 @@ int main(void)
     show("C surrogate", Py_BuildValue("C", 0xdc80));
     show("C too big", Py_BuildValue("C", 0x110000));
     show("C negative", Py_BuildValue("C", -1));
+    show("i", Py_BuildValue("i", -42));
+    show("i max/min", Py_BuildValue("(ii)", INT_MAX, INT_MIN));
+    show("b h", Py_BuildValue("(bh)", -1, 32767));
+    show("B 300 (not truncated)", Py_BuildValue("B", 300));
+    show("H I", Py_BuildValue("(HI)", 65535, UINT_MAX));
+    show("l max/min", Py_BuildValue("(ll)", LONG_MAX, LONG_MIN));
+    show("k ULONG_MAX", Py_BuildValue("k", ULONG_MAX));
+    show("L K", Py_BuildValue("(LK)", LLONG_MIN, ULLONG_MAX));
+    show("n", Py_BuildValue("n", PY_SSIZE_T_MAX));
+    show("d f", Py_BuildValue("(df)", 1.5, (float)0.25));
+    show("d inf nan -0", Py_BuildValue("(ddd)", 1.0 / 0.0, -(0.0 / 0.0), -0.0));
+    show("{i:s,i:d}", Py_BuildValue("{i:s,i:d}", 1, "one", 2, 2.5));
+    show("(i(i(i)))", Py_BuildValue("(i(i(i)))", 1, 2, 3));
     show("O", Py_BuildValue("O", x));
     show("S", Py_BuildValue("S", x));
     printf("refcnt before N %zd\n", Py_REFCNT(x));
