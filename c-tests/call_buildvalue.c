@@ -31,8 +31,30 @@ static void print_obj(PyObject *o)
         printf(PyTuple_GET_SIZE(o) == 1 ? ",)" : ")");
         return;
     }
-    if (PyDict_Check(o)) { printf("{dict of %zd}", PyDict_GET_SIZE(o)); return; }
-    if (PyLong_Check(o) || PyFloat_Check(o)) {
+    if (PyList_Check(o)) {
+        printf("[");
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(o); i++) {
+            if (i) printf(", ");
+            print_obj(PyList_GET_ITEM(o, i));
+        }
+        printf("]");
+        return;
+    }
+    if (PyDict_Check(o)) {
+        /* Items in insertion order. */
+        Py_ssize_t pos = 0;
+        PyObject *k, *v;
+        printf("{");
+        while (PyDict_Next(o, &pos, &k, &v)) {
+            if (pos > 1) printf(", ");
+            print_obj(k);
+            printf(": ");
+            print_obj(v);
+        }
+        printf("}");
+        return;
+    }
+    if (PyLong_Check(o) || PyFloat_Check(o) || PyComplex_Check(o)) {
         PyObject *r = PyObject_Repr(o);
         printf("%s %s", Py_TYPE(o)->tp_name, r ? (const char *)PyUnicode_DATA(r) : "?");
         Py_XDECREF(r);
@@ -131,6 +153,13 @@ int main(void)
     show("d inf nan -0", Py_BuildValue("(ddd)", 1.0 / 0.0, -(0.0 / 0.0), -0.0));
     show("{i:s,i:d}", Py_BuildValue("{i:s,i:d}", 1, "one", 2, 2.5));
     show("(i(i(i)))", Py_BuildValue("(i(i(i)))", 1, 2, 3));
+    show("[]", Py_BuildValue("[]"));
+    show("[is]", Py_BuildValue("[is]", 1, "s"));
+    show("[(i)[s]{s:i}]", Py_BuildValue("[(i)[s]{s:i}]", 1, "a", "k", 2));
+    show("[i", Py_BuildValue("[i", 1));
+    show("[i!]", Py_BuildValue("[i!]", 1));
+    Py_complex cx = {1.5, -2.0};
+    show("D", Py_BuildValue("D", &cx));
     show("O", Py_BuildValue("O", x));
     show("S", Py_BuildValue("S", x));
     printf("refcnt before N %zd\n", Py_REFCNT(x));

@@ -11,6 +11,7 @@ pub mod call_shims;
 pub mod getargs;
 pub mod compare;
 pub mod item;
+pub mod mapping;
 pub mod iter;
 pub mod number;
 pub mod object;
