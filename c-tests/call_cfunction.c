@@ -245,6 +245,21 @@ int main(void)
             Py_DECREF(fs[i]);
     }
 
+    /* A module function: self is the module. */
+    {
+        PyObject *mod = PyModule_New("mymod");
+        PyObject *mf = PyCFunction_NewEx(&defs[1], mod, modname);
+        show("module function repr", PyObject_Repr(mf));
+        show("module function __qualname__", PyObject_GetAttrString(mf, "__qualname__"));
+        PyObject *self_attr = PyObject_GetAttrString(mf, "__self__");
+        printf("module function __self__ is the module %d\n", self_attr == mod);
+        Py_XDECREF(self_attr);
+        show("module function(2 args)", PyObject_CallFunction(mf, "ss", "x", "y"));
+        show("module function(1 arg)", PyObject_CallFunction(mf, "s", "x"));
+        Py_DECREF(mf);
+        Py_DECREF(mod);
+    }
+
     /* Accessors. */
     PyObject *f = PyCFunction_New(&defs[1], b);
     PyObject *g = PyCFunction_New(&defs[1], b);
