@@ -5910,6 +5910,14 @@ PyOS_sighandler_t PyOS_getsig(int sig);
  */
 PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyOS_IsMainThread(void)`: whether the caller is the main thread of the main
+ * interpreter (where signal handlers run).
+ */
+int _PyOS_IsMainThread(void);
+#endif
+
 /**
  * `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',
  * 'G', or 'r' with precision 0) with `Py_DTSF_*` flags; a `PyMem_Malloc`'d NUL-terminated
