@@ -4774,6 +4774,49 @@ int PyCallable_Check(PyObject *o);
 PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargsf, PyObject *kwnames);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min,
+ * Py_ssize_t max)`.
+ */
+int _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
+#endif
+
+/**
+ * `int PyArg_ValidateKeywordArguments(PyObject *kwargs)`: 1 when every key is a str.
+ */
+int PyArg_ValidateKeywordArguments(PyObject *kwargs);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoKeywords(const char *funcname, PyObject *kwargs)`: 1 for NULL or an empty
+ * dict.
+ */
+int _PyArg_NoKeywords(const char *funcname, PyObject *kwargs);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoKwnames(const char *funcname, PyObject *kwnames)`: 1 for NULL or ().
+ */
+int _PyArg_NoKwnames(const char *funcname, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoPositional(const char *funcname, PyObject *args)`: 1 for NULL or ().
+ */
+int _PyArg_NoPositional(const char *funcname, PyObject *args);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyArg_BadArgument(const char *fname, const char *displayname,
+ * const char *expected, PyObject *arg)`: "f() argument 1 must be str, not int".
+ */
+void _PyArg_BadArgument(const char *fname, const char *displayname, const char *expected, PyObject *arg);
+#endif
+
 /**
  * `PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op)`.
  */
