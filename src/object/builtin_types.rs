@@ -69,4 +69,5 @@ pub(crate) fn fini() {
     }
     clear_interned();
     crate::objects::float::clear_free_list();
+    crate::objects::int::clear_free_list();
 }

@@ -8,7 +8,7 @@ use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::pending_error::{bad_internal_call, raise_type};
 use crate::object::ptr::PyRef;
-use crate::objects::int::{digits, from_i64, from_u64, is_int, medium_value, size_of};
+use crate::objects::int::{digits, from_i64, from_u64, is_int, medium_value, size_of, small_int, NSMALLNEG, NSMALLPOS};
 use crate::objects::long_digits as ld;
 use crate::pyport::Py_ssize_t;
 
@@ -20,6 +20,17 @@ fn out(r: PyResult<PyRef>) -> *mut PyObject {
 /// `PyObject *PyLong_FromLong(long v)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromLong(v: c_long) -> *mut PyObject {
+    if (v as u64).wrapping_add(NSMALLNEG as u64) < (NSMALLNEG + NSMALLPOS) as u64 {
+        let op = small_int(v);
+        (*op).ob_refcnt += 1;
+        return op;
+    }
+    from_long_slow(v)
+}
+
+/// `PyLong_FromLong` past the cache, out of line so the cached path needs no stack frame.
+#[inline(never)]
+fn from_long_slow(v: i64) -> *mut PyObject {
     out(from_i64(v))
 }
 
@@ -130,6 +141,11 @@ pub(crate) unsafe fn as_i64(op: *mut PyObject) -> PyResult<i64> {
 /// `long PyLong_AsLong(PyObject *obj)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_AsLong(obj: *mut PyObject) -> c_long {
+    if !obj.is_null() && is_int(obj) {
+        if let Some(v) = medium_value(obj) {
+            return v;
+        }
+    }
     as_i64(obj).unwrap_or(-1)
 }
 
