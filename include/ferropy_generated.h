@@ -3976,6 +3976,21 @@ double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b)`: `(q, r)` with `q` nearest to
+ * `a / b` (ties to even).
+ */
+PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_GCD(PyObject *a, PyObject *b)`: the non-negative gcd of two ints.
+ */
+PyObject *_PyLong_GCD(PyObject *a, PyObject *b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyLong_Format(PyObject *obj, int base)`: base 2, 8, 10 or 16, with prefix.
  */
 PyObject *_PyLong_Format(PyObject *obj, int base);

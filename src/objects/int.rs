@@ -70,6 +70,8 @@ pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(long_hash),
     tp_richcompare: Some(crate::objects::long_ops::long_richcompare),
     tp_new: Some(crate::objects::long_new::long_new),
+    tp_methods: (&raw mut crate::objects::long_methods::LONG_METHODS).cast(),
+    tp_getset: (&raw mut crate::objects::long_methods::LONG_GETSET).cast(),
     tp_free: Some(crate::object::pymem::PyObject_Free),
     ..static_type(
         c"int",
