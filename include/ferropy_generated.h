@@ -4271,10 +4271,12 @@ PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2);
  */
 PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
 /**
  * `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
  */
 PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2);
+#endif
 
 /**
  * `PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2)`: `o1 // o2`.
@@ -4321,10 +4323,12 @@ PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2);
  */
 PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
 /**
  * `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
  */
 PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2);
+#endif
 
 /**
  * `PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2)`: `o1 //= o2`.

@@ -176,6 +176,7 @@ pub unsafe extern "C" fn PyNumber_Divmod(o1: *mut PyObject, o2: *mut PyObject) -
     binary_op(o1, o2, |m| m.nb_divmod, "divmod()")
 }
 /// `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
+#[cfg(not(limited_api_before_3_5))]
 #[no_mangle]
 pub unsafe extern "C" fn PyNumber_MatrixMultiply(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
     binary_op(o1, o2, |m| m.nb_matrix_multiply, "@")
@@ -227,6 +228,7 @@ pub unsafe extern "C" fn PyNumber_InPlaceSubtract(o1: *mut PyObject, o2: *mut Py
     binary_iop(o1, o2, |m| m.nb_inplace_subtract, |m| m.nb_subtract, "-=")
 }
 /// `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
+#[cfg(not(limited_api_before_3_5))]
 #[no_mangle]
 pub unsafe extern "C" fn PyNumber_InPlaceMatrixMultiply(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
     binary_iop(o1, o2, |m| m.nb_inplace_matrix_multiply, |m| m.nb_matrix_multiply, "@=")
@@ -673,7 +675,8 @@ fn bytes_repr(b: &[u8]) -> String {
         }
     }
     s.push(quote);
-    s
+    // The message shows the repr cut to 200 characters (`%.200R`).
+    s.chars().take(200).collect()
 }
 
 /// `int(b, base)` for a bytes object (CPython's `_PyLong_FromBytes`).
@@ -683,7 +686,7 @@ pub(crate) unsafe fn from_bytes_object(o: *mut PyObject, base: u32) -> PyResult<
     let data = core::slice::from_raw_parts(core::ptr::addr_of!((*b).ob_sval) as *const u8, n);
     // An embedded NUL ends the literal in C: the whole value is then invalid.
     let text: Vec<u8> = data.iter().map(|&c| if c == 0 { 0xff } else { c }).collect();
-    crate::objects::long_str::from_text(&text, base, || bytes_repr(&data[..n.min(200)]))
+    crate::objects::long_str::from_text(&text, base, || bytes_repr(data))
 }
 
 /// `PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base)`.
@@ -696,7 +699,7 @@ pub unsafe extern "C" fn _PyLong_FromBytes(s: *const core::ffi::c_char, len: Py_
     }
     let data = core::slice::from_raw_parts(s as *const u8, len as usize);
     let text: Vec<u8> = data.iter().map(|&c| if c == 0 { 0xff } else { c }).collect();
-    crate::objects::long_str::from_text(&text, base as u32, || bytes_repr(&data[..data.len().min(200)]))
+    crate::objects::long_str::from_text(&text, base as u32, || bytes_repr(data))
         .map_or(null_mut(), PyRef::into_ptr)
 }
 

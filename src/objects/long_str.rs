@@ -540,7 +540,7 @@ pub unsafe extern "C" fn PyLong_FromString(s: *const c_char, pend: *mut *mut c_c
             let _ = match e {
                 ParseError::Invalid(_, shown_base) => {
                     let shown = &bytes[..bytes.len().min(200)];
-                    invalid_literal(shown_base, &quote_repr(&String::from_utf8_lossy(shown)))
+                    invalid_literal(shown_base, &quote_repr(&String::from_utf8_lossy(shown)).chars().take(200).collect::<String>())
                 }
                 ParseError::TooManyDigits(n) => too_many_digits(n),
             };
@@ -549,20 +549,23 @@ pub unsafe extern "C" fn PyLong_FromString(s: *const c_char, pend: *mut *mut c_c
     }
 }
 
-/// The ASCII form of a str for parsing: Unicode white space becomes ' '; other non-ASCII
-/// characters are kept as a byte that no literal accepts. TODO(unicodedata): non-ASCII
-/// decimal digits (`int('٣')`) need the Unicode database.
-pub(crate) fn ascii_for_parse(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| if c.is_ascii() { c as u8 } else if c.is_whitespace() { b' ' } else { 0xff })
-        .collect()
+/// `int(s, base)` for a str object: non-ASCII spaces and decimal digits are read as their
+/// ASCII forms (`_PyUnicode_TransformDecimalAndSpaceToASCII`); a bad literal's message shows
+/// the str's repr cut to 200 characters (`%.200R`).
+pub(crate) unsafe fn from_unicode(u: *mut PyObject, base: u32) -> PyResult<PyRef> {
+    let text = crate::objects::float_new::str_to_ascii_number(u);
+    from_text(&text, base, || truncated_repr(u))
 }
 
-/// `int(s, base)` for a str object.
-pub(crate) unsafe fn from_unicode(u: *mut PyObject, base: u32) -> PyResult<PyRef> {
-    let text = crate::objects::str::to_string(u);
-    let shown = || quote_repr(&text);
-    from_text(&ascii_for_parse(&text), base, shown)
+/// `repr(o)` cut to 200 characters, as CPython's `%.200R`.
+pub(crate) unsafe fn truncated_repr(o: *mut PyObject) -> String {
+    match crate::abstract_::object::repr(o) {
+        Ok(r) => crate::objects::str::to_string(r.as_ptr()).chars().take(200).collect(),
+        Err(_) => {
+            crate::errors::pyerr::PyErr_Clear();
+            String::new()
+        }
+    }
 }
 
 /// `PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)`.
