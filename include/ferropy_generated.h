@@ -1234,6 +1234,16 @@ typedef struct PyModuleDef {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
+ */
+typedef struct Py_complex {
+  double real;
+  double imag;
+} Py_complex;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyListObject`: `ob_size` items in use out of `allocated` slots of `ob_item`.
  */
 typedef struct PyListObject {
@@ -1241,16 +1251,6 @@ typedef struct PyListObject {
   PyObject **ob_item;
   Py_ssize_t allocated;
 } PyListObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
- */
-typedef struct Py_complex {
-  double real;
-  double imag;
-} Py_complex;
 #endif
 
 #if !defined(Py_LIMITED_API)
