@@ -94,8 +94,49 @@ int main(void)
     result("(5).bit_length('a')", call(five, "bit_length", a1));
     PyObject *huge = num("-100000000000000000000");
     result("(5).__round__(10**20)", call(five, "__round__", PyTuple_Pack(1, PyNumber_Negative(huge))));
+    /* __format__. */
+    const char *fvals[] = {"0", "5", "-5", "65", "1234567", "-1234567", "0x400000000000000000", "-0x400000000000000000",
+                           "123456789012345678901234567890", NULL};
+    const char *specs[] = {"", "d", "x", "X", "#x", "#o", "#b", "_x", ",", "_", "=+08", "^10", "*<12,d", " d", "c", "e",
+                           ".2f", "%", "g", ".2", "s", "z", "n", "+#X", "010,", NULL};
+    for (int i = 0; fvals[i]; i++) {
+        PyObject *v = num(fvals[i]);
+        for (int k = 0; specs[k]; k++) {
+            PyObject *sp = PyUnicode_FromString(specs[k]), *fa = PyTuple_Pack(1, sp);
+            snprintf(label, sizeof label, "format(%s, '%s')", fvals[i], specs[k]);
+            result(label, call(v, "__format__", fa));
+            Py_DECREF(sp); Py_DECREF(fa);
+        }
+        Py_DECREF(v);
+    }
+    {
+        PyObject *sp = PyUnicode_FromString(""), *fa = PyTuple_Pack(1, sp);
+        result("format(True, '')", call(Py_True, "__format__", fa));
+        Py_DECREF(fa); Py_DECREF(sp);
+        sp = PyUnicode_FromString("d"); fa = PyTuple_Pack(1, sp);
+        result("format(True, 'd')", call(Py_True, "__format__", fa));
+        Py_DECREF(fa); Py_DECREF(sp);
+        PyObject *three = PyLong_FromLong(3);
+        fa = PyTuple_Pack(1, three);
+        result("(5).__format__(3)", call(five, "__format__", fa));
+        Py_DECREF(fa);
+        PyObject *big400 = PyNumber_Power(PyLong_FromLong(10), PyLong_FromLong(400), Py_None);
+        sp = PyUnicode_FromString("e"); fa = PyTuple_Pack(1, sp);
+        result("format(10**400, 'e')", call(big400, "__format__", fa));
+        Py_DECREF(fa); Py_DECREF(sp);
+        PyObject *big5000 = PyNumber_Power(PyLong_FromLong(10), PyLong_FromLong(5000), Py_None);
+        sp = PyUnicode_FromString("d"); fa = PyTuple_Pack(1, sp);
+        result("format(10**5000, 'd')", call(big5000, "__format__", fa));
+        Py_DECREF(fa); Py_DECREF(sp);
+        sp = PyUnicode_FromString(","); fa = PyTuple_Pack(1, sp);
+        result("format(10**5000, ',')", call(big5000, "__format__", fa));
+        Py_DECREF(fa); Py_DECREF(sp);
+        sp = PyUnicode_FromString("c"); fa = PyTuple_Pack(1, sp);
+        result("format(10**400, 'c')", call(big400, "__format__", fa));
+        Py_DECREF(fa); Py_DECREF(sp);
+    }
     /* __doc__ of methods and attributes. */
-    const char *docs[] = {"bit_length", "conjugate", "__round__", "__getnewargs__", "__sizeof__", "real", "denominator", NULL};
+    const char *docs[] = {"bit_length", "conjugate", "__round__", "__getnewargs__", "__sizeof__", "__format__", "real", "denominator", NULL};
     for (int k = 0; docs[k]; k++) {
         PyObject *d = PyObject_GetAttrString((PyObject *)&PyLong_Type, docs[k]);
         PyObject *doc = d ? PyObject_GetAttrString(d, "__doc__") : NULL;

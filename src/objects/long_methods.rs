@@ -1,15 +1,14 @@
 //! int's methods and attributes (`tp_methods`, `tp_getset`): bit_length, bit_count,
 //! as_integer_ratio, conjugate, __trunc__/__floor__/__ceil__/__round__, __getnewargs__,
-//! __sizeof__, and real/imag/numerator/denominator. TODO(bytes): to_bytes/from_bytes need
-//! bytes objects (their core is long_bytes.rs); TODO(format): __format__ comes with the
-//! format mini-language (format_spec.rs, using long_str::to_base_string).
+//! __sizeof__, __format__ (through format_spec.rs), and real/imag/numerator/denominator.
+//! TODO(bytes): to_bytes/from_bytes need bytes objects (their core is long_bytes.rs).
 use core::ffi::c_void;
 use core::ptr::null_mut;
 
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
 use crate::object::descr::PyGetSetDef;
-use crate::object::methods::{PyCFunction, PyMethodDef, METH_FASTCALL, METH_NOARGS};
+use crate::object::methods::{PyCFunction, PyMethodDef, METH_FASTCALL, METH_NOARGS, METH_O};
 use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
@@ -30,7 +29,7 @@ const fn noargs(name: &'static core::ffi::CStr, f: unsafe extern "C" fn(*mut PyO
 type FastCall = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
 
 /// int's method table.
-pub(crate) static mut LONG_METHODS: [PyMethodDef; 11] = [
+pub(crate) static mut LONG_METHODS: [PyMethodDef; 12] = [
     noargs(c"conjugate", int_self, c"Returns self, the complex conjugate of any int."),
     noargs(c"bit_length", bit_length, c"bit_length($self, /)\n--\n\nNumber of bits necessary to represent self in binary.\n\n>>> bin(37)\n'0b100101'\n>>> (37).bit_length()\n6"),
     noargs(c"bit_count", bit_count, c"bit_count($self, /)\n--\n\nNumber of ones in the binary representation of the absolute value of self.\n\nAlso known as the population count.\n\n>>> bin(13)\n'0b1101'\n>>> (13).bit_count()\n3"),
@@ -47,6 +46,7 @@ pub(crate) static mut LONG_METHODS: [PyMethodDef; 11] = [
     },
     noargs(c"__getnewargs__", getnewargs, c"__getnewargs__($self, /)\n--\n\n"),
     noargs(c"__sizeof__", sizeof, c"__sizeof__($self, /)\n--\n\nReturns size in memory, in bytes."),
+    PyMethodDef { ml_name: c"__format__".as_ptr(), ml_meth: Some(format), ml_flags: METH_O, ml_doc: c"__format__($self, format_spec, /)\n--\n\n".as_ptr() },
     PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
 ];
 
@@ -109,6 +109,77 @@ unsafe extern "C" fn getnewargs(op: *mut PyObject, _: *mut PyObject) -> *mut PyO
 unsafe extern "C" fn sizeof(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let n = size_of(op).unsigned_abs().max(1);
     out(from_u64((core::mem::offset_of!(PyLongObject, ob_digit) + n * 4) as u64))
+}
+
+/// An int as `format_spec::format_int` sees it (decimal digits computed beforehand, so the
+/// str-digit limit can fail before formatting starts).
+struct Digits {
+    op: *mut PyObject,
+    decimal: Option<String>,
+}
+
+impl crate::objects::format_spec::IntDigits for Digits {
+    fn is_negative(&self) -> bool {
+        // SAFETY: `op` is a live int for the duration of the call.
+        unsafe { size_of(self.op) < 0 }
+    }
+    fn magnitude_digits(&self, base: u32) -> String {
+        if base == 10 {
+            if let Some(d) = &self.decimal {
+                return d.trim_start_matches('-').to_string();
+            }
+        }
+        // SAFETY: as above.
+        unsafe { crate::objects::long_str::mag_to_base(digits(self.op), base) }
+    }
+    fn as_long(&self) -> Result<i64, crate::objects::format_spec::FormatError> {
+        // SAFETY: as above.
+        match unsafe { crate::objects::long_convert::int_to_i128(self.op) }.and_then(|v| i64::try_from(v).ok()) {
+            Some(v) => Ok(v),
+            None => Err(crate::objects::format_spec::FormatError::Overflow("Python int too large to convert to C long".into())),
+        }
+    }
+}
+
+fn format_error(e: crate::objects::format_spec::FormatError) -> crate::errors::raised::Raised {
+    use crate::objects::format_spec::FormatError;
+    match e {
+        FormatError::Value(m) => raise_type(&raw mut exc::_PyExc_ValueError, m),
+        FormatError::Overflow(m) => raise_type(&raw mut exc::_PyExc_OverflowError, m),
+    }
+}
+
+/// `int.__format__(format_spec)`.
+unsafe extern "C" fn format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
+    use crate::objects::format_spec::{format_float, format_int, FormatSpec, IntFormatted};
+    use crate::objects::str as pystr;
+    if !pystr::is_str(spec) {
+        let name = crate::abstract_::tp_name(spec);
+        let _ = raise_type(&raw mut exc::_PyExc_TypeError, format!("__format__() argument must be str, not {name}"));
+        return null_mut();
+    }
+    let n = pystr::len(spec);
+    if n == 0 {
+        return out(crate::abstract_::object::str(op));
+    }
+    let cps: Vec<u32> = (0..n).map(|i| pystr::read_char(spec, i)).collect();
+    let r = (|| -> PyResult<PyRef> {
+        let parsed = FormatSpec::parse(&cps, "int", u32::from(b'd'), b'>').map_err(format_error)?;
+        let decimal = if matches!(char::from_u32(parsed.ty), Some('d' | 'n')) {
+            Some(crate::objects::long_str::to_decimal_string(op)?)
+        } else {
+            None
+        };
+        match format_int(&Digits { op, decimal }, &parsed).map_err(format_error)? {
+            IntFormatted::Text(text) => pystr::from_code_points(&text),
+            IntFormatted::AsFloat => {
+                let x = crate::objects::long_float::to_f64(op)?;
+                let text = format_float(x, &parsed).map_err(format_error)?;
+                pystr::from_code_points(&text)
+            }
+        }
+    })();
+    out(r)
 }
 
 /// `(q, r)` with `q` the integer nearest to `a / b` (ties to even) and `r = a - q*b`.
