@@ -4627,6 +4627,57 @@ unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj);
  */
 void *PyLong_AsVoidPtr(PyObject *obj);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_UnsignedShort_Converter(PyObject *obj, void *ptr)`: 1 with `*(unsigned
+ * short *)ptr` set, or 0 with an exception.
+ */
+int _PyLong_UnsignedShort_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_UnsignedInt_Converter(PyObject *obj, void *ptr)`.
+ */
+int _PyLong_UnsignedInt_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_UnsignedLong_Converter(PyObject *obj, void *ptr)`.
+ */
+int _PyLong_UnsignedLong_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_UnsignedLongLong_Converter(PyObject *obj, void *ptr)`.
+ */
+int _PyLong_UnsignedLongLong_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_Size_t_Converter(PyObject *obj, void *ptr)`.
+ */
+int _PyLong_Size_t_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromTime_t(time_t t)` (time_t is a long on this platform).
+ */
+PyObject *_PyLong_FromTime_t(time_t t);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `time_t _PyLong_AsTime_t(PyObject *obj)`: OverflowError "timestamp out of range for
+ * platform time_t" when out of range.
+ */
+time_t _PyLong_AsTime_t(PyObject *obj);
+#endif
+
 extern double ldexp(double x, int exp);
 
 /**
@@ -4646,6 +4697,35 @@ PyObject *PyLong_FromDouble(double v);
  * 0.5 <= |x| < 1 (x correctly rounded; 0.0 and *e == 0 for zero).
  */
 double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b)`: `(q, r)` with `q` nearest to
+ * `a / b` (ties to even).
+ */
+PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_GCD(PyObject *a, PyObject *b)`: the non-negative gcd of two ints.
+ */
+PyObject *_PyLong_GCD(PyObject *a, PyObject *b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Lshift(PyObject *a, size_t shiftby)`.
+ */
+PyObject *_PyLong_Lshift(PyObject *a, size_t shiftby);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Rshift(PyObject *a, size_t shiftby)`.
+ */
+PyObject *_PyLong_Rshift(PyObject *a, size_t shiftby);
 #endif
 
 #if !defined(Py_LIMITED_API)

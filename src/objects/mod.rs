@@ -41,6 +41,7 @@ pub mod long_bytes;
 pub mod long_convert;
 pub mod long_digits;
 pub mod long_float;
+pub mod long_methods;
 pub mod long_new;
 pub mod long_ops;
 pub mod long_pow;
