@@ -4515,6 +4515,21 @@ int PyMapping_HasKey(PyObject *o, PyObject *key);
  */
 int PyMapping_HasKeyString(PyObject *o, const char *key);
 
+/**
+ * `PyObject *PyMapping_Keys(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Keys(PyObject *o);
+
+/**
+ * `PyObject *PyMapping_Values(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Values(PyObject *o);
+
+/**
+ * `PyObject *PyMapping_Items(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Items(PyObject *o);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *_PyObject_NextNotImplemented(PyObject *self)`: the `tp_iternext` that marks a
