@@ -154,6 +154,25 @@ int main(void)
     show("popitem empty", call(d, "popitem", NULL, NULL));
     show("keys after clear", PyObject_Repr(keys));
     Py_DECREF(keys); Py_DECREF(values); Py_DECREF(items);
+    /* Length hints, tuple methods. */
+    PyObject *tup = T(3, I(1), I(2), I(1));
+    show_int("LengthHint tuple", PyObject_LengthHint(tup, 7));
+    show_int("LengthHint None", PyObject_LengthHint(Py_None, 7));
+    PyObject *tit = PyObject_GetIter(tup);
+    Py_XDECREF(PyIter_Next(tit));
+    show_int("LengthHint tuple_iterator", PyObject_LengthHint(tit, 7));
+    PyObject *lst = PySequence_List(tup);
+    PyObject *lit = PyObject_GetIter(lst);
+    show_int("LengthHint list_iterator", PyObject_LengthHint(lit, 7));
+    PyObject *lrit = call(lst, "__reversed__", NULL, NULL);
+    Py_XDECREF(PyIter_Next(lrit));
+    show_int("LengthHint list_reverseiterator", PyObject_LengthHint(lrit, 7));
+    show("tuple.count(1)", call(tup, "count", T(1, I(1)), NULL));
+    show("tuple.index(2)", call(tup, "index", T(1, I(2)), NULL));
+    show("tuple.index(1, 1)", call(tup, "index", T(2, I(1), I(1)), NULL));
+    show("tuple.index(5)", call(tup, "index", T(1, I(5)), NULL));
+    show("tuple.index()", call(tup, "index", NULL, NULL));
+    Py_DECREF(tit); Py_DECREF(lit); Py_DECREF(lrit); Py_DECREF(lst); Py_DECREF(tup);
     printf("error left: %d\n", PyErr_Occurred() != NULL);
     Py_FinalizeEx();
     return 0;

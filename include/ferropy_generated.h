@@ -4842,6 +4842,12 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags);
 #endif
 
 /**
+ * `Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue)`: `len(o)`, else
+ * `o.__length_hint__()`, else `defaultvalue`; -1 on error.
+ */
+Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue);
+
+/**
  * `int PySequence_Check(PyObject *o)`.
  */
 int PySequence_Check(PyObject *o);

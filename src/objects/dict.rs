@@ -1172,7 +1172,14 @@ unsafe extern "C" fn dict_subscript(op: *mut PyObject, key: *mut PyObject) -> *m
     match get_item(op, key) {
         Ok(Some(v)) => new_ref(v).into_ptr(),
         Ok(None) => {
-            // TODO(call): a dict subclass's `__missing__(key)` is called here.
+            // A subclass may define `__missing__(key)`.
+            if !is_exact(op) {
+                match crate::abstract_::object::lookup_special(op, "__missing__") {
+                    Ok(Some(missing)) => return crate::abstract_::call::PyObject_CallOneArg(missing.as_ptr(), key),
+                    Ok(None) => {}
+                    Err(_) => return core::ptr::null_mut(),
+                }
+            }
             let _ = set_key_error(key);
             core::ptr::null_mut()
         }
