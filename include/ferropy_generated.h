@@ -4841,11 +4841,13 @@ PyObject *PyObject_SelfIter(PyObject *obj);
 int PyObject_Print(PyObject *op, FILE *fp, int flags);
 #endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue)`: `len(o)`, else
  * `o.__length_hint__()`, else `defaultvalue`; -1 on error.
  */
 Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue);
+#endif
 
 /**
  * `int PySequence_Check(PyObject *o)`.

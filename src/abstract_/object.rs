@@ -418,6 +418,7 @@ pub(crate) unsafe fn lookup_special(o: *mut PyObject, name: &str) -> PyResult<Op
 
 /// `Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue)`: `len(o)`, else
 /// `o.__length_hint__()`, else `defaultvalue`; -1 on error.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_LengthHint(o: *mut PyObject, defaultvalue: Py_ssize_t) -> Py_ssize_t {
     if o.is_null() {
