@@ -818,6 +818,14 @@ pub unsafe extern "C" fn _PyDict_GetItem_KnownHash(d: *mut PyObject, key: *mut P
 /// `PyObject *PyDict_GetItemString(PyObject *p, const char *key)`: as `PyDict_GetItem`.
 #[no_mangle]
 pub unsafe extern "C" fn PyDict_GetItemString(d: *mut PyObject, key: *const c_char) -> *mut PyObject {
+    // An ASCII name is looked up without making a str (only str keys can equal it).
+    if !key.is_null() && !d.is_null() && is_dict(d) {
+        if let Ok(name) = core::ffi::CStr::from_ptr(key).to_str() {
+            if name.is_ascii() {
+                return get_item_str(d, name).ok().flatten().unwrap_or(core::ptr::null_mut());
+            }
+        }
+    }
     let Ok(k) = str_key(key) else {
         pyerr::PyErr_Clear();
         return core::ptr::null_mut();
