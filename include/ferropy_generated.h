@@ -4979,6 +4979,21 @@ int PyMapping_HasKey(PyObject *o, PyObject *key);
  */
 int PyMapping_HasKeyString(PyObject *o, const char *key);
 
+/**
+ * `PyObject *PyMapping_Keys(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Keys(PyObject *o);
+
+/**
+ * `PyObject *PyMapping_Values(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Values(PyObject *o);
+
+/**
+ * `PyObject *PyMapping_Items(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Items(PyObject *o);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *_PyObject_NextNotImplemented(PyObject *self)`: the `tp_iternext` that marks a
@@ -5288,6 +5303,14 @@ PyObject *PyObject_SelfIter(PyObject *obj);
  * (OSError when the stream reports an error).
  */
 int PyObject_Print(PyObject *op, FILE *fp, int flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue)`: `len(o)`, else
+ * `o.__length_hint__()`, else `defaultvalue`; -1 on error.
+ */
+Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue);
 #endif
 
 /**
