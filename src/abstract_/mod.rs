@@ -6,6 +6,7 @@
 
 pub mod call;
 pub mod compare;
+pub mod format;
 pub mod item;
 pub mod iter;
 pub mod number;

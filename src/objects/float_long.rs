@@ -198,7 +198,13 @@ pub(crate) unsafe fn number_index(op: *mut PyObject) -> PyResult<PyRef> {
             ),
         ));
     }
-    // TODO(warnings): CPython warns (DeprecationWarning) when the result is a strict subclass.
+    let exact = (*res.as_ptr()).ob_type == &raw mut crate::objects::int::PyLong_Type;
+    if !exact {
+        crate::objects::float::warn_deprecation(format!(
+            "__index__ returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+            crate::objects::float::type_name_n((*res.as_ptr()).ob_type, 200)
+        ))?;
+    }
     Ok(res)
 }
 

@@ -11,6 +11,8 @@ use crate::runtime::strtod::{format_double, Py_DTSF_ADD_DOT_0, Py_DTSF_ALT, Py_D
 pub(crate) enum FormatError {
     Value(String),
     Overflow(String),
+    /// A Python exception is already set (by the int's digit conversion).
+    Raised,
 }
 
 type FResult<T> = Result<T, FormatError>;
@@ -337,7 +339,7 @@ fn render_double_text(out: &mut Vec<u32>, text: &str, spec: &FormatSpec, sign_ov
 pub(crate) trait IntDigits {
     fn is_negative(&self) -> bool;
     /// The magnitude in `base` (2, 8, 10 or 16), lowercase, without sign or prefix.
-    fn magnitude_digits(&self, base: u32) -> String;
+    fn magnitude_digits(&self, base: u32) -> FResult<String>;
     /// The value as a C long (OverflowError "Python int too large to convert to C long").
     fn as_long(&self) -> FResult<i64>;
 }
@@ -383,7 +385,7 @@ pub(crate) fn format_int(n: &dyn IntDigits, spec: &FormatSpec) -> FResult<IntFor
         render_number(&mut out, &num, spec, None, spec.width);
         return Ok(IntFormatted::Text(out));
     }
-    let mut text = n.magnitude_digits(base);
+    let mut text = n.magnitude_digits(base)?;
     if ty == 'X' {
         text.make_ascii_uppercase();
     }
@@ -510,14 +512,14 @@ mod tests {
         fn is_negative(&self) -> bool {
             self.0 < 0
         }
-        fn magnitude_digits(&self, base: u32) -> String {
+        fn magnitude_digits(&self, base: u32) -> FResult<String> {
             let m = self.0.unsigned_abs();
-            match base {
+            Ok(match base {
                 2 => format!("{m:b}"),
                 8 => format!("{m:o}"),
                 16 => format!("{m:x}"),
                 _ => m.to_string(),
-            }
+            })
         }
         fn as_long(&self) -> FResult<i64> {
             i64::try_from(self.0).map_err(|_| FormatError::Overflow("Python int too large to convert to C long".into()))
@@ -529,6 +531,7 @@ mod tests {
             Ok(cps) => cps.iter().map(|&c| char::from_u32(c).unwrap()).collect(),
             Err(FormatError::Value(m)) => format!("ValueError {m}"),
             Err(FormatError::Overflow(m)) => format!("OverflowError {m}"),
+            Err(FormatError::Raised) => "raised".into(),
         }
     }
 
