@@ -63,7 +63,7 @@ pub(crate) unsafe fn format_int_object(n: *mut PyObject, spec: &[u32]) -> PyResu
     if spec.is_empty() {
         return PyRef::from_owned(crate::abstract_::object::PyObject_Str(n)).ok_or_else(Raised::assume_set);
     }
-    let f = FormatSpec::parse(spec, "int", u32::from(b'd'), b'>').map_err(raise_format_error)?;
+    let f = FormatSpec::parse(spec, &tname(n), u32::from(b'd'), b'>').map_err(raise_format_error)?;
     match fs::format_int(&IntObject(n), &f).map_err(raise_format_error)? {
         fs::IntFormatted::Text(t) => str_of(&t),
         fs::IntFormatted::AsFloat => {
@@ -88,18 +88,31 @@ pub(crate) unsafe fn check_spec(spec: *mut PyObject) -> PyResult<Vec<u32>> {
     Ok(code_points(spec))
 }
 
-/// `float.__format__(spec)` for the double `x`.
-pub(crate) fn format_float_value(x: f64, spec: &[u32]) -> PyResult<PyRef> {
+/// The type name of `op` for format messages.
+unsafe fn tname(op: *mut PyObject) -> String {
+    crate::objects::float::type_name_n((*op).ob_type, 200)
+}
+
+/// `float.__format__(spec)` of `op`, a float (or subclass instance).
+///
+/// # Safety
+/// `op` is a live float.
+pub(crate) unsafe fn format_float_object(op: *mut PyObject, spec: &[u32]) -> PyResult<PyRef> {
+    let x = crate::objects::float::value(op);
     if spec.is_empty() {
         return crate::objects::str::from_utf8(&crate::runtime::strtod::repr_double(x));
     }
-    let f = FormatSpec::parse(spec, "float", 0, b'>').map_err(raise_format_error)?;
+    let f = FormatSpec::parse(spec, &tname(op), 0, b'>').map_err(raise_format_error)?;
     str_of(&fs::format_float(x, &f).map_err(raise_format_error)?)
 }
 
-/// `complex.__format__(spec)` for `real + imag j`.
-pub(crate) fn format_complex_value(real: f64, imag: f64, spec: &[u32]) -> PyResult<PyRef> {
-    let f = FormatSpec::parse(spec, "complex", 0, b'>').map_err(raise_format_error)?;
+/// `complex.__format__(spec)` of `op`, a complex (or subclass instance).
+///
+/// # Safety
+/// `op` is a live complex.
+pub(crate) unsafe fn format_complex_object(op: *mut PyObject, spec: &[u32]) -> PyResult<PyRef> {
+    let crate::objects::complex::Py_complex { real, imag } = crate::objects::complex::cval(op);
+    let f = FormatSpec::parse(spec, &tname(op), 0, b'>').map_err(raise_format_error)?;
     str_of(&fs::format_complex(real, imag, &f).map_err(raise_format_error)?)
 }
 
@@ -115,7 +128,7 @@ pub(crate) unsafe fn format_str_object(s: *mut PyObject, spec: &[u32]) -> PyResu
         }
         return str_of(&code_points(s));
     }
-    let f = FormatSpec::parse(spec, "str", u32::from(b's'), b'<').map_err(raise_format_error)?;
+    let f = FormatSpec::parse(spec, &tname(s), u32::from(b's'), b'<').map_err(raise_format_error)?;
     str_of(&fs::format_str(&code_points(s), &f).map_err(raise_format_error)?)
 }
 
@@ -146,15 +159,14 @@ unsafe fn object_format(obj: *mut PyObject, spec: *mut PyObject) -> PyResult<PyR
         return format_str_object(obj, &if empty { Vec::new() } else { code_points(spec) });
     }
     if tp == crate::objects::float::float_type() {
-        return format_float_value(crate::objects::float::value(obj), &if empty { Vec::new() } else { code_points(spec) });
+        return format_float_object(obj, &if empty { Vec::new() } else { code_points(spec) });
     }
     let spec_cps = || if empty { Vec::new() } else { code_points(spec) };
     if tp == &raw mut crate::objects::int::PyLong_Type || tp == &raw mut crate::objects::bool::PyBool_Type {
         return format_int_object(obj, &spec_cps());
     }
     if tp == crate::objects::complex::complex_type() {
-        let c = crate::objects::complex::cval(obj);
-        return format_complex_value(c.real, c.imag, &spec_cps());
+        return format_complex_object(obj, &spec_cps());
     }
     let spec_ref = match PyRef::from_borrowed(spec) {
         Some(s) => s,

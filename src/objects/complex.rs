@@ -304,8 +304,7 @@ unsafe extern "C" fn complex_complex(op: *mut PyObject, _: *mut PyObject) -> *mu
 unsafe extern "C" fn complex_format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
     let result = (|| {
         let spec = crate::abstract_::format::check_spec(spec)?;
-        let c = cval(op);
-        crate::abstract_::format::format_complex_value(c.real, c.imag, &spec)
+        crate::abstract_::format::format_complex_object(op, &spec)
     })();
     c_result(result)
 }

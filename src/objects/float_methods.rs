@@ -238,7 +238,7 @@ unsafe extern "C" fn float_getformat(_cls: *mut PyObject, arg: *mut PyObject) ->
 unsafe extern "C" fn float_format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
     let result = (|| {
         let spec = crate::abstract_::format::check_spec(spec)?;
-        crate::abstract_::format::format_float_value(value(op), &spec)
+        crate::abstract_::format::format_float_object(op, &spec)
     })();
     c_result(result)
 }

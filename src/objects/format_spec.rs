@@ -39,6 +39,8 @@ pub(crate) struct FormatSpec {
     pub precision: Option<usize>,
     /// The type code: the explicit one, or the type's default (0 for "none").
     pub ty: u32,
+    /// The formatted object's type name, for messages.
+    pub type_name: String,
 }
 
 /// How a type code appears in messages: `'x'` for printable ASCII, else `'\xNN'` (in hex
@@ -86,6 +88,7 @@ impl FormatSpec {
             grouping: 0,
             precision: None,
             ty: default_type,
+            type_name: type_name.to_string(),
         };
         let mut pos = 0;
         let mut fill_specified = false;
@@ -170,8 +173,8 @@ impl FormatSpec {
         Ok(f)
     }
 
-    fn unknown_code(&self, type_name: &str) -> FormatError {
-        value_error(format!("Unknown format code {} for object of type '{}'", code_text(self.ty), type_name))
+    fn unknown_code(&self) -> FormatError {
+        value_error(format!("Unknown format code {} for object of type '{}'", code_text(self.ty), self.type_name))
     }
 }
 
@@ -200,7 +203,7 @@ fn pad(out: &mut Vec<u32>, body: &[u32], spec: &FormatSpec) {
 /// `format(s, spec)` for a str with code points `s`.
 pub(crate) fn format_str(s: &[u32], spec: &FormatSpec) -> FResult<Vec<u32>> {
     if spec.ty != u32::from(b's') {
-        return Err(spec.unknown_code("str"));
+        return Err(spec.unknown_code());
     }
     if spec.sign == b' ' {
         return Err(value_error("Space not allowed in string format specifier"));
@@ -360,7 +363,7 @@ pub(crate) fn format_int(n: &dyn IntDigits, spec: &FormatSpec) -> FResult<IntFor
         'x' | 'X' => 16,
         'd' | 'n' | 'c' => 10,
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return Ok(IntFormatted::AsFloat),
-        _ => return Err(spec.unknown_code("int")),
+        _ => return Err(spec.unknown_code()),
     };
     if spec.precision.is_some() {
         return Err(value_error("Precision not allowed in integer format specifier"));
@@ -448,7 +451,7 @@ fn check_precision(spec: &FormatSpec) -> FResult<()> {
 pub(crate) fn format_float(x: f64, spec: &FormatSpec) -> FResult<Vec<u32>> {
     let ty = char::from_u32(spec.ty).unwrap_or('\u{FFFD}');
     if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
-        return Err(spec.unknown_code("float"));
+        return Err(spec.unknown_code());
     }
     check_precision(spec)?;
     let (code, precision, flags, percent) = float_plan(spec, ty, false);
@@ -468,7 +471,7 @@ pub(crate) fn format_float(x: f64, spec: &FormatSpec) -> FResult<Vec<u32>> {
 pub(crate) fn format_complex(real: f64, imag: f64, spec: &FormatSpec) -> FResult<Vec<u32>> {
     let ty = char::from_u32(spec.ty).unwrap_or('\u{FFFD}');
     if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
-        return Err(spec.unknown_code("complex"));
+        return Err(spec.unknown_code());
     }
     check_precision(spec)?;
     let (code, precision, flags, _) = float_plan(spec, ty, true);
