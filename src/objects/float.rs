@@ -238,7 +238,14 @@ pub extern "C" fn PyFloat_GetMin() -> c_double {
 /// `float.__repr__`: the shortest text that reads back as the same float.
 unsafe extern "C" fn float_repr(op: *mut PyObject) -> *mut PyObject {
     let text = crate::runtime::strtod::repr_double(value(op));
-    crate::objects::str::from_utf8(&text).map_or(core::ptr::null_mut(), |s| s.into_ptr())
+    // The text is ASCII: make the str directly.
+    match crate::objects::str::new_compact(text.len(), 0x7f) {
+        Ok(s) => {
+            core::ptr::copy_nonoverlapping(text.as_ptr(), crate::objects::str::data(s.as_ptr()), text.len());
+            s.into_ptr()
+        }
+        Err(_) => core::ptr::null_mut(),
+    }
 }
 
 /// `float.__hash__`: the hash of the exact rational value (equal to the hash of an equal
