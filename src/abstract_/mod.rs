@@ -5,9 +5,13 @@
 //! them live here.
 
 pub mod call;
+pub mod build_units;
+pub mod build_value;
+pub mod call_shims;
 pub mod compare;
 pub mod format;
 pub mod item;
+pub mod mapping;
 pub mod iter;
 pub mod number;
 pub mod object;

@@ -30,6 +30,8 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut PyBool_Type,
         &raw mut crate::objects::cfunction::PyCFunction_Type,
         &raw mut crate::objects::cfunction::PyCMethod_Type,
+        &raw mut crate::objects::method::PyMethod_Type,
+        &raw mut crate::objects::method::PyInstanceMethod_Type,
         &raw mut PyFloat_Type,
         &raw mut PyComplex_Type,
     ]
@@ -42,6 +44,7 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::object::descr_objects::descriptor_types())
         .chain(crate::objects::container_types())
         .chain(crate::errors::exception_types::exception_types())
+        .chain(crate::objects::module::module_types())
 }
 
 /// Readies every builtin static type (at initialization).
