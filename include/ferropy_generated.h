@@ -4102,6 +4102,8 @@ double PyFloat_GetMax(void);
  */
 double PyFloat_GetMin(void);
 
+extern double ldexp(double x, int exp);
+
 /**
  * `PyObject *PyFloat_FromString(PyObject *v)`.
  */
@@ -4111,6 +4113,48 @@ PyObject *PyFloat_FromString(PyObject *v);
  * `PyObject *PyNumber_Float(PyObject *o)`: `float(o)`.
  */
 PyObject *PyNumber_Float(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFloat_Pack2(double x, char *p, int le)`: 0, or -1 with OverflowError.
+ */
+int PyFloat_Pack2(double x, char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFloat_Pack4(double x, char *p, int le)`: 0, or -1 with OverflowError.
+ */
+int PyFloat_Pack4(double x, char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFloat_Pack8(double x, char *p, int le)`: always 0.
+ */
+int PyFloat_Pack8(double x, char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double PyFloat_Unpack2(const char *p, int le)`.
+ */
+double PyFloat_Unpack2(const char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double PyFloat_Unpack4(const char *p, int le)`.
+ */
+double PyFloat_Unpack4(const char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double PyFloat_Unpack8(const char *p, int le)`.
+ */
+double PyFloat_Unpack8(const char *p, int le);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -4906,6 +4950,12 @@ PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
  * `int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op)`: 1, 0, or -1 on error.
  */
 int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+
+/**
+ * `PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec)`: `format(obj, spec)`,
+ * i.e. `type(obj).__format__(obj, spec)`, which must return a str. A NULL spec is "".
+ */
+PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec);
 
 /**
  * `PyObject *PyObject_GetItem(PyObject *o, PyObject *key)`.
