@@ -123,14 +123,14 @@ impl crate::objects::format_spec::IntDigits for Digits {
         // SAFETY: `op` is a live int for the duration of the call.
         unsafe { size_of(self.op) < 0 }
     }
-    fn magnitude_digits(&self, base: u32) -> String {
+    fn magnitude_digits(&self, base: u32) -> Result<String, crate::objects::format_spec::FormatError> {
         if base == 10 {
             if let Some(d) = &self.decimal {
-                return d.trim_start_matches('-').to_string();
+                return Ok(d.trim_start_matches('-').to_string());
             }
         }
         // SAFETY: as above.
-        unsafe { crate::objects::long_str::mag_to_base(digits(self.op), base) }
+        Ok(unsafe { crate::objects::long_str::mag_to_base(digits(self.op), base) })
     }
     fn as_long(&self) -> Result<i64, crate::objects::format_spec::FormatError> {
         // SAFETY: as above.
@@ -146,6 +146,7 @@ fn format_error(e: crate::objects::format_spec::FormatError) -> crate::errors::r
     match e {
         FormatError::Value(m) => raise_type(&raw mut exc::_PyExc_ValueError, m),
         FormatError::Overflow(m) => raise_type(&raw mut exc::_PyExc_OverflowError, m),
+        FormatError::Raised => crate::errors::raised::Raised::assume_set(),
     }
 }
 
