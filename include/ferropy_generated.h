@@ -1104,6 +1104,29 @@ typedef struct _Py_Identifier {
 #endif
 
 /**
+ * `METH_VARARGS` / `METH_NOARGS` / `METH_O`: `(self, args)`.
+ */
+typedef PyObject *(*PyCFunction)(PyObject*, PyObject*);
+
+/**
+ * `struct PyMethodDef`: one entry of a NULL-name-terminated method table. `ml_meth` is
+ * declared `PyCFunction` whatever convention `ml_flags` selects; callers cast it back.
+ */
+typedef struct PyMethodDef {
+  const char *ml_name;
+  PyCFunction ml_meth;
+  int ml_flags;
+  const char *ml_doc;
+} PyMethodDef;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
+ */
+typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
+#endif
+
+/**
  * `PyThread_type_lock`: an opaque lock handle.
  */
 typedef void *PyThread_type_lock;
@@ -1261,22 +1284,6 @@ typedef PyObject *(*getiterfunc)(PyObject*);
 typedef PyObject *(*iternextfunc)(PyObject*);
 
 /**
- * `METH_VARARGS` / `METH_NOARGS` / `METH_O`: `(self, args)`.
- */
-typedef PyObject *(*PyCFunction)(PyObject*, PyObject*);
-
-/**
- * `struct PyMethodDef`: one entry of a NULL-name-terminated method table. `ml_meth` is
- * declared `PyCFunction` whatever convention `ml_flags` selects; callers cast it back.
- */
-typedef struct PyMethodDef {
-  const char *ml_name;
-  PyCFunction ml_meth;
-  int ml_flags;
-  const char *ml_doc;
-} PyMethodDef;
-
-/**
  * `struct PyMemberDef`: a C field of the instance at `offset`, converted per `type`.
  */
 typedef struct PyMemberDef {
@@ -1313,13 +1320,6 @@ typedef PyObject *(*allocfunc)(PyTypeObject*, Py_ssize_t);
 typedef PyObject *(*newfunc)(PyTypeObject*, PyObject*, PyObject*);
 
 typedef void (*freefunc)(void*);
-
-#if !defined(Py_LIMITED_API)
-/**
- * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
- */
-typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
-#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -2807,14 +2807,36 @@ extern char _PyByteArray_empty_string[1];
 #endif
 
 /**
+ * `PyCFunction_Type`: `builtin_function_or_method`.
+ */
+extern PyTypeObject PyCFunction_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCMethod_Type`: `builtin_method`, a builtin that also knows its defining class.
+ */
+extern PyTypeObject PyCMethod_Type;
+#endif
+
+/**
  * `PyDict_Type`: the dict type.
  */
 extern PyTypeObject PyDict_Type;
 
 /**
+ * `PyFloat_Type`: `float`.
+ */
+extern PyTypeObject PyFloat_Type;
+
+/**
  * `PyLong_Type`: `int`.
  */
 extern PyTypeObject PyLong_Type;
+
+/**
+ * `PySeqIter_Type`: CPython names it `iterator`.
+ */
+extern PyTypeObject PySeqIter_Type;
 
 /**
  * `_Py_NoneStruct`: `None` (`Py_None`).
@@ -2851,6 +2873,11 @@ extern PyObject _Py_EllipsisObject;
 extern PyTypeObject PyEllipsis_Type;
 
 /**
+ * `PySlice_Type`: `slice`.
+ */
+extern PyTypeObject PySlice_Type;
+
+/**
  * `PyUnicode_Type`: the str type.
  */
 extern PyTypeObject PyUnicode_Type;
@@ -2859,6 +2886,11 @@ extern PyTypeObject PyUnicode_Type;
  * `PyTuple_Type`: the tuple type.
  */
 extern PyTypeObject PyTuple_Type;
+
+/**
+ * `PyTupleIter_Type`: `tuple_iterator`.
+ */
+extern PyTypeObject PyTupleIter_Type;
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -3384,6 +3416,113 @@ void *PyType_GetSlot(PyTypeObject *tp, int slot);
  */
 PyObject *PyBool_FromLong(long v);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyObject *PyCMethod_New(PyMethodDef *ml, PyObject *self, PyObject *module,
+ * PyTypeObject *cls)`: `cls` is given exactly when `ml` is `METH_METHOD`.
+ */
+PyObject *PyCMethod_New(struct PyMethodDef *ml, PyObject *self_, PyObject *module, PyTypeObject *cls);
+#endif
+
+/**
+ * `PyObject *PyCFunction_NewEx(PyMethodDef *ml, PyObject *self, PyObject *module)`.
+ */
+PyObject *PyCFunction_NewEx(struct PyMethodDef *ml, PyObject *self_, PyObject *module);
+
+/**
+ * `PyObject *PyCFunction_New(PyMethodDef *ml, PyObject *self)`.
+ */
+PyObject *PyCFunction_New(struct PyMethodDef *ml, PyObject *self_);
+
+/**
+ * `PyCFunction PyCFunction_GetFunction(PyObject *op)`.
+ */
+PyCFunction PyCFunction_GetFunction(PyObject *op);
+
+/**
+ * `PyObject *PyCFunction_GetSelf(PyObject *op)`: borrowed; NULL for `METH_STATIC`.
+ */
+PyObject *PyCFunction_GetSelf(PyObject *op);
+
+/**
+ * `int PyCFunction_GetFlags(PyObject *op)`: `ml_flags`, -1 on error.
+ */
+int PyCFunction_GetFlags(PyObject *op);
+
+/**
+ * `PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs)`: the
+ * deprecated spelling of `PyObject_Call`.
+ */
+PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+
+/**
+ * `PyObject *PyFloat_FromDouble(double v)`: a new float.
+ */
+PyObject *PyFloat_FromDouble(double v);
+
+/**
+ * `double PyFloat_AsDouble(PyObject *op)`: -1.0 with an exception set on failure
+ * (TypeError "bad argument type for built-in operation" for NULL).
+ */
+double PyFloat_AsDouble(PyObject *op);
+
+/**
+ * `double PyFloat_GetMax(void)`: `DBL_MAX`.
+ */
+double PyFloat_GetMax(void);
+
+/**
+ * `double PyFloat_GetMin(void)`: `DBL_MIN`, the smallest positive normal double.
+ */
+double PyFloat_GetMin(void);
+
+/**
+ * `PyObject *PyFloat_FromString(PyObject *v)`.
+ */
+PyObject *PyFloat_FromString(PyObject *v);
+
+/**
+ * `PyObject *PyNumber_Float(PyObject *o)`: `float(o)`.
+ */
+PyObject *PyNumber_Float(PyObject *o);
+
+/**
+ * `PyObject *PySeqIter_New(PyObject *seq)`.
+ */
+PyObject *PySeqIter_New(PyObject *seq);
+
+/**
+ * `PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step)`.
+ */
+PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step)`.
+ */
+int PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t step)`.
+ */
+Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t step);
+#endif
+
+/**
+ * `int PySlice_GetIndicesEx(...)` (deprecated; the header's macro of the same name is what
+ * C code compiles to): unpack, then adjust.
+ */
+int PySlice_GetIndicesEx(PyObject *slice, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step, Py_ssize_t *slicelength);
+
+/**
+ * `int PySlice_GetIndices(PyObject *r, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step)`:
+ * the old form, which accepts only exact ints and returns -1 without an exception for a
+ * start or stop out of range.
+ */
+int PySlice_GetIndices(PyObject *r, Py_ssize_t length, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+
 /**
  * `PyObject *PyUnicode_FromString(const char *u)`: a new str decoded from NUL-terminated
  * UTF-8 (strict: invalid input is UnicodeDecodeError).
@@ -3401,6 +3540,291 @@ PyObject *PyUnicode_InternFromString(const char *u);
  * alone, and a failure leaves `*p` unchanged (CPython clears the error).
  */
 void PyUnicode_InternInPlace(PyObject **p);
+
+/**
+ * `PyObject *PyTuple_New(Py_ssize_t size)`.
+ */
+PyObject *PyTuple_New(Py_ssize_t size);
+
+/**
+ * `Py_ssize_t PyTuple_Size(PyObject *p)`.
+ */
+Py_ssize_t PyTuple_Size(PyObject *p);
+
+/**
+ * `PyObject *PyTuple_GetItem(PyObject *p, Py_ssize_t pos)`: borrowed.
+ */
+PyObject *PyTuple_GetItem(PyObject *p, Py_ssize_t pos);
+
+/**
+ * `int PyTuple_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o)`: steals `o` (even on
+ * failure); only for tuples nobody else holds.
+ */
+int PyTuple_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o);
+
+/**
+ * `PyObject *PyTuple_GetSlice(PyObject *p, Py_ssize_t low, Py_ssize_t high)`.
+ */
+PyObject *PyTuple_GetSlice(PyObject *p, Py_ssize_t low, Py_ssize_t high);
+
+/**
+ * The body of `PyTuple_Pack` (src/c/tuple_pack.c collects the variadic arguments into an
+ * array); `n == -2` reports that the C side could not allocate the array.
+ */
+PyObject *ferropy_tuple_from_array(PyObject *const *items, Py_ssize_t n);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize)`: resizes a tuple only its
+ * caller holds; on failure `*pv` is released and set to NULL.
+ */
+int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
+ */
+PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_Py_CheckFunctionResult(PyThreadState *tstate, PyObject *callable,
+ * PyObject *result, const char *where)`.
+ */
+PyObject *_Py_CheckFunctionResult(PyThreadState *_tstate, PyObject *callable, PyObject *result, const char *where_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `vectorcallfunc PyVectorcall_Function(PyObject *callable)`.
+ */
+vectorcallfunc PyVectorcall_Function(PyObject *callable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_MakeTpCall(PyThreadState *tstate, PyObject *callable,
+ * PyObject *const *args, Py_ssize_t nargs, PyObject *keywords)`.
+ */
+PyObject *_PyObject_MakeTpCall(PyThreadState *_tstate, PyObject *callable, PyObject *const *args, Py_ssize_t nargs, PyObject *keywords);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
+ * PyObject *kwnames)`.
+ */
+PyObject *PyObject_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyVectorcall_Call(PyObject *callable, PyObject *tuple, PyObject *dict)`: calls
+ * the vectorcall function of `callable`, which must have one (the type's flag is not
+ * required, as in CPython).
+ */
+PyObject *PyVectorcall_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+#endif
+
+/**
+ * `PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs)`.
+ */
+PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
+
+/**
+ * `PyObject *PyObject_CallObject(PyObject *callable, PyObject *args)`: `args` NULL means no
+ * arguments; anything else must be a tuple.
+ */
+PyObject *PyObject_CallObject(PyObject *callable, PyObject *args);
+
+/**
+ * `PyObject *PyEval_CallObjectWithKeywords(PyObject *callable, PyObject *args,
+ * PyObject *kwargs)` (deprecated since 3.9).
+ */
+PyObject *PyEval_CallObjectWithKeywords(PyObject *callable, PyObject *args, PyObject *kwargs);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyObject *PyObject_CallNoArgs(PyObject *func)`.
+ */
+PyObject *PyObject_CallNoArgs(PyObject *func);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_CallOneArg(PyObject *func, PyObject *arg)`: one slot before the
+ * argument is free, so a bound callee can prepend its `self` in place.
+ */
+PyObject *PyObject_CallOneArg(PyObject *func, PyObject *arg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_FastCall(PyObject *func, PyObject *const *args, Py_ssize_t nargs)`.
+ */
+PyObject *_PyObject_FastCall(PyObject *func, PyObject *const *args, Py_ssize_t nargs);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args,
+ * size_t nargsf, PyObject *kwargs)`.
+ */
+PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwargs);
+#endif
+
+/**
+ * `int PyCallable_Check(PyObject *o)`: whether `o`'s type has `tp_call`.
+ */
+int PyCallable_Check(PyObject *o);
+
+/**
+ * `PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op)`.
+ */
+PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
+
+/**
+ * `int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op)`: 1, 0, or -1 on error.
+ */
+int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+
+/**
+ * `PyObject *PyObject_GetItem(PyObject *o, PyObject *key)`.
+ */
+PyObject *PyObject_GetItem(PyObject *o, PyObject *key);
+
+/**
+ * `int PyObject_SetItem(PyObject *o, PyObject *key, PyObject *v)`.
+ */
+int PyObject_SetItem(PyObject *o, PyObject *key, PyObject *v);
+
+/**
+ * `int PyObject_DelItem(PyObject *o, PyObject *key)`.
+ */
+int PyObject_DelItem(PyObject *o, PyObject *key);
+
+/**
+ * `PyObject *PySequence_GetItem(PyObject *s, Py_ssize_t i)`.
+ */
+PyObject *PySequence_GetItem(PyObject *s, Py_ssize_t i);
+
+/**
+ * `int PySequence_SetItem(PyObject *s, Py_ssize_t i, PyObject *v)`.
+ */
+int PySequence_SetItem(PyObject *s, Py_ssize_t i, PyObject *v);
+
+/**
+ * `int PySequence_DelItem(PyObject *s, Py_ssize_t i)`.
+ */
+int PySequence_DelItem(PyObject *s, Py_ssize_t i);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_NextNotImplemented(PyObject *self)`: the `tp_iternext` that marks a
+ * type as not an iterator (`PyIter_Check` is false for it).
+ */
+PyObject *_PyObject_NextNotImplemented(PyObject *obj);
+#endif
+
+/**
+ * `PyObject *PyObject_GetIter(PyObject *o)`.
+ */
+PyObject *PyObject_GetIter(PyObject *o);
+
+/**
+ * `int PyIter_Check(PyObject *o)`.
+ */
+int PyIter_Check(PyObject *o);
+
+/**
+ * `PyObject *PyIter_Next(PyObject *iter)`: the next item, or NULL at the end (no exception)
+ * or on error (exception set).
+ */
+PyObject *PyIter_Next(PyObject *iter);
+
+/**
+ * `int Py_ReprEnter(PyObject *obj)`: 1 when `obj`'s repr is already being computed in this
+ * thread (the caller then prints `...`), else 0 after recording it.
+ */
+int Py_ReprEnter(PyObject *obj);
+
+/**
+ * `void Py_ReprLeave(PyObject *obj)`: forgets the most recent entry for `obj`.
+ */
+void Py_ReprLeave(PyObject *obj);
+
+/**
+ * `PyObject *PyObject_Repr(PyObject *v)`.
+ */
+PyObject *PyObject_Repr(PyObject *v);
+
+/**
+ * `PyObject *PyObject_Str(PyObject *v)`.
+ */
+PyObject *PyObject_Str(PyObject *v);
+
+/**
+ * `PyObject *PyObject_ASCII(PyObject *v)`.
+ */
+PyObject *PyObject_ASCII(PyObject *v);
+
+/**
+ * `Py_hash_t PyObject_Hash(PyObject *v)`: -1 with the exception set on failure.
+ */
+Py_hash_t PyObject_Hash(PyObject *v);
+
+/**
+ * `Py_hash_t PyObject_HashNotImplemented(PyObject *v)`: the `tp_hash` of unhashable types,
+ * TypeError "unhashable type: 'X'".
+ */
+Py_hash_t PyObject_HashNotImplemented(PyObject *v);
+
+/**
+ * `int PyObject_IsTrue(PyObject *v)`: 1, 0, or -1 with the exception set.
+ */
+int PyObject_IsTrue(PyObject *v);
+
+/**
+ * `int PyObject_Not(PyObject *v)`: the negation of `PyObject_IsTrue`, -1 on error.
+ */
+int PyObject_Not(PyObject *v);
+
+/**
+ * `PyObject *PyObject_Type(PyObject *o)`: a new reference to `type(o)`.
+ */
+PyObject *PyObject_Type(PyObject *o);
+
+/**
+ * `Py_ssize_t PyObject_Size(PyObject *o)`: -1 with the exception set on failure.
+ */
+Py_ssize_t PyObject_Size(PyObject *o);
+
+/**
+ * `Py_ssize_t PyObject_Length(PyObject *o)`: the same as `PyObject_Size` (CPython keeps
+ * both symbols; the header also defines it as a macro).
+ */
+Py_ssize_t PyObject_Length(PyObject *o);
+
+/**
+ * `PyObject *PyObject_SelfIter(PyObject *obj)`: `iter(it)` of an iterator is itself.
+ */
+PyObject *PyObject_SelfIter(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyObject_Print(PyObject *op, FILE *fp, int flags)`: writes `repr(op)` (or `str(op)`
+ * with `Py_PRINT_RAW`) to `fp` in UTF-8; `<nil>` for NULL. 0, or -1 with an exception set
+ * (OSError when the stream reports an error).
+ */
+int PyObject_Print(PyObject *op, FILE *fp, int flags);
+#endif
+
+/**
+ * `int PySequence_Check(PyObject *o)`.
+ */
+int PySequence_Check(PyObject *o);
 
 /**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
@@ -3636,6 +4060,111 @@ int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *fi
  * int lineno, const char *module, PyObject *registry)`.
  */
 int PyErr_WarnExplicit(PyObject *category, const char *text, const char *filename, int lineno, const char *module, PyObject *registry);
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc)`: the str `object` (new reference).
+ */
+PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetObject(PyObject *exc)`: the bytes `object` (new reference).
+ */
+PyObject *PyUnicodeDecodeError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeDecodeError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * `PyObject *PyUnicodeTranslateError_GetObject(PyObject *exc)`: the str `object` (new reference).
+ */
+PyObject *PyUnicodeTranslateError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason);
 
 /**
  * `PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc)`.
@@ -3912,6 +4441,24 @@ PyThreadState *PyThreadState_Next(PyThreadState *tstate);
 #endif
 
 /**
+ * `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',
+ * 'G', or 'r' with precision 0) with `Py_DTSF_*` flags; a `PyMem_Malloc`'d NUL-terminated
+ * string the caller frees with `PyMem_Free`, and the `Py_DTST_*` kind in `*type` (if
+ * not NULL). NULL with SystemError for a bad code or precision, MemoryError.
+ */
+char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *type);
+
+/**
+ * `PyOS_string_to_double`: the double that `s` spells (no surrounding whitespace). With
+ * `endptr` NULL the whole string must be a number; otherwise the longest numeric prefix is
+ * read and `*endptr` points after it (at `s` when nothing was read). ValueError "could not convert
+ * string to float: 's'" when nothing is a number; on overflow, +-inf when
+ * `overflow_exception` is NULL, else that exception "value too large to convert to float".
+ * Returns -1.0 on error.
+ */
+double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception);
+
+/**
  * `void PyThread_init_thread(void)`: POSIX threads need no set-up, so there is nothing
  * to do beyond being callable any number of times.
  */
@@ -4037,6 +4584,16 @@ const char *Py_GetCompiler(void);
 const char *Py_GetBuildInfo(void);
 
 const char *Py_GetCopyright(void);
+
+/**
+ * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
+ */
+int Py_EnterRecursiveCall(const char *where_);
+
+/**
+ * `void Py_LeaveRecursiveCall(void)`.
+ */
+void Py_LeaveRecursiveCall(void);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -15,12 +15,6 @@
 extern "C" {
 #endif
 
-/* object core (issue 3) */
-extern PyTypeObject PyCFunction_Type;
-#ifndef Py_LIMITED_API
-extern PyTypeObject PyCMethod_Type;
-#endif
-
 /* text and containers (issue 5) */
 extern PyTypeObject PyByteArray_Type;
 

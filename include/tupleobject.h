@@ -10,6 +10,9 @@
     PyType_FastSubclass(Py_TYPE(op), Py_TPFLAGS_TUPLE_SUBCLASS)
 #define PyTuple_CheckExact(op) Py_IS_TYPE(op, &PyTuple_Type)
 
+/* Variadic: a C shim (src/c/tuple_pack.c), so declared here by hand. */
+PyAPI_FUNC(PyObject *) PyTuple_Pack(Py_ssize_t, ...);
+
 #ifndef Py_LIMITED_API
 #  include "cpython/tupleobject.h"
 #endif

@@ -32,6 +32,7 @@ export_c_functions! {
     PyErr_WarnFormat => ferropy_c_PyErr_WarnFormat,
     PyErr_ResourceWarning => ferropy_c_PyErr_ResourceWarning,
     PyErr_WarnExplicitFormat => ferropy_c_PyErr_WarnExplicitFormat,
+    PyTuple_Pack => ferropy_c_PyTuple_Pack,
     // Not variadic, but it must end the thread with no Rust frame on the stack (thread.c).
     PyThread_exit_thread => ferropy_c_PyThread_exit_thread,
 }

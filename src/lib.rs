@@ -17,6 +17,7 @@ mod c_entry;
 
 pub mod object;
 pub mod objects;
+pub mod abstract_;
 pub mod errors;
 pub mod gc;
 pub mod runtime;

@@ -265,11 +265,8 @@ unsafe extern "C" fn set_args_attr(op: *mut PyObject, value: *mut PyObject, _: *
         if value.is_null() {
             return type_error("args may not be deleted");
         }
-        // TODO(containers): any iterable (`tuple(value)`); tuples only until PySequence_Tuple.
-        if !tuple::is_tuple(value) {
-            return type_error("args must be a tuple");
-        }
-        set_args(op, value)
+        let args = objtext::as_tuple(value)?;
+        set_args(op, args.as_ptr())
     })())
 }
 

@@ -12,37 +12,38 @@ use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::pending_error::{raise, ExcType};
 use crate::object::ptr::PyRef;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_LONG_SUBCLASS};
+use crate::object::typeobject::Py_TPFLAGS_LONG_SUBCLASS;
 use crate::objects::{str as pystr, tuple};
 
-/// `repr(op)` as a new str.
+/// `repr(op)` as a new str (`PyObject_Repr`).
 ///
 /// # Safety
 /// `op` is a live object.
 pub(crate) unsafe fn repr(op: *mut PyObject) -> PyResult<PyRef> {
-    let tp = (*op).ob_type;
-    if let Some(f) = (*tp).tp_repr {
-        if !is_object_slot_fallback(tp) {
-            return checked_text(f(op), "__repr__");
-        }
+    if ints_lack_repr() && (is_int(op) || tuple::is_tuple(op)) {
+        let text = builtin_repr(op)?;
+        return pystr::from_utf8(&text);
     }
-    let text = builtin_repr(op)?;
-    pystr::from_utf8(&text)
+    crate::abstract_::object::repr(op)
 }
 
-/// `str(op)` as a new str.
+/// `str(op)` as a new str (`PyObject_Str`).
 ///
 /// # Safety
 /// `op` is a live object.
 pub(crate) unsafe fn str(op: *mut PyObject) -> PyResult<PyRef> {
-    if (*op).ob_type == &raw mut pystr::PyUnicode_Type {
-        return Ok(PyRef::from_borrowed(op).expect("live object"));
+    if ints_lack_repr() && (is_int(op) || tuple::is_tuple(op)) {
+        return repr(op);
     }
-    let tp = (*op).ob_type;
-    match (*tp).tp_str {
-        Some(f) if !is_object_slot_fallback(tp) => checked_text(f(op), "__str__"),
-        _ => repr(op),
-    }
+    crate::abstract_::object::str(op)
+}
+
+/// TEMP(numbers): int has no repr of its own until the int implementation is in main; until
+/// then ints (and tuples holding them) are rendered here.
+unsafe fn ints_lack_repr() -> bool {
+    let object = &raw mut crate::object::baseobject::PyBaseObject_Type;
+    let int = &raw mut crate::objects::int::PyLong_Type;
+    (*int).tp_repr.is_none() || (*int).tp_repr == (*object).tp_repr
 }
 
 /// `repr(op)` as Rust text.
@@ -55,23 +56,12 @@ pub(crate) unsafe fn str_string(op: *mut PyObject) -> PyResult<String> {
     Ok(pystr::to_string(str(op)?.as_ptr()))
 }
 
-/// A type that only has `object`'s repr although it is one of the builtins rendered here
-/// (their own `tp_repr` is not written yet).
-unsafe fn is_object_slot_fallback(tp: *mut PyTypeObject) -> bool {
-    let object = &raw mut crate::object::baseobject::PyBaseObject_Type;
-    let own = tp == &raw mut pystr::PyUnicode_Type
-        || tp == &raw mut tuple::PyTuple_Type
-        || (*tp).tp_flags & Py_TPFLAGS_LONG_SUBCLASS != 0;
-    own && (*tp).tp_repr == (*object).tp_repr
-}
-
-unsafe fn checked_text(r: *mut PyObject, method: &str) -> PyResult<PyRef> {
-    let r = PyRef::from_owned(r).ok_or_else(crate::errors::raised::Raised::assume_set)?;
-    if !pystr::is_str(r.as_ptr()) {
-        let name = type_name_of(r.as_ptr());
-        return Err(raise(ExcType::TypeError, format!("{method} returned non-string (type {name})")));
+/// `tuple(o)`: the tuple itself, or a new tuple of the iterable's items (`PySequence_Tuple`).
+pub(crate) unsafe fn as_tuple(o: *mut PyObject) -> PyResult<PyRef> {
+    if (*o).ob_type == &raw mut tuple::PyTuple_Type {
+        return Ok(PyRef::from_borrowed(o).expect("live"));
     }
-    Ok(r)
+    tuple::from_vec(crate::abstract_::iter::collect(o)?)
 }
 
 /// The `tp_name` of an object's type.

@@ -30,13 +30,8 @@ pub(crate) unsafe extern "C" fn syntaxerror_init(op: *mut PyObject, args: *mut P
             be::set_field(&mut s.msg, msg);
         }
         if a.len() == 2 {
-            // TODO(containers): any iterable (`tuple(info)`); tuples only until PySequence_Tuple.
-            let info = a[1];
-            if !tuple::is_tuple(info) {
-                let name = objtext::type_name_of(info);
-                return Err(raise(ExcType::TypeError, format!("'{name}' object is not iterable")));
-            }
-            let items = tuple::items(info);
+            let info = objtext::as_tuple(a[1])?;
+            let items = tuple::items(info.as_ptr());
             if items.len() < 4 {
                 return Err(raise(
                     ExcType::TypeError,

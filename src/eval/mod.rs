@@ -2,3 +2,4 @@
 pub mod ceval;
 pub mod frame;
 pub mod traceback;
+pub mod recursion;

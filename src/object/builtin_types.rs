@@ -8,13 +8,15 @@ use crate::object::typeobject::PyTypeObject;
 use crate::object::typetype::PyType_Type;
 use crate::objects::bool::PyBool_Type;
 use crate::objects::dict::PyDict_Type;
+use crate::objects::float::PyFloat_Type;
 use crate::objects::int::PyLong_Type;
 use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemented_Type};
 use crate::objects::str::{clear_interned, PyUnicode_Type};
 use crate::objects::tuple::PyTuple_Type;
 
-fn builtin_types() -> [*mut PyTypeObject; 10] {
-    [
+// A Vec, not an array: each area appends its types without touching a count.
+fn builtin_types() -> Vec<*mut PyTypeObject> {
+    vec![
         &raw mut PyBaseObject_Type,
         &raw mut PyType_Type,
         &raw mut PyUnicode_Type,
@@ -25,12 +27,18 @@ fn builtin_types() -> [*mut PyTypeObject; 10] {
         &raw mut PyEllipsis_Type,
         &raw mut PyLong_Type,
         &raw mut PyBool_Type,
+        &raw mut crate::objects::cfunction::PyCFunction_Type,
+        &raw mut crate::objects::cfunction::PyCMethod_Type,
+        &raw mut PyFloat_Type,
     ]
 }
 
 /// The builtin types, then the exception types (bases first).
 fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
-    builtin_types().into_iter().chain(crate::errors::exception_types::exception_types())
+    builtin_types()
+        .into_iter()
+        .chain(crate::objects::container_types())
+        .chain(crate::errors::exception_types::exception_types())
 }
 
 /// Readies every builtin static type (at initialization).
@@ -62,4 +70,5 @@ pub(crate) fn fini() {
     clear_interned();
     // Which warnings were shown belongs to the runtime that showed them.
     crate::errors::warnings::clear_registry();
+    crate::objects::float::clear_free_list();
 }

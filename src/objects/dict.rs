@@ -205,16 +205,17 @@ pub(crate) unsafe fn hash_of(key: *mut PyObject) -> PyResult<Py_hash_t> {
     }
 }
 
-/// `a == b` for keys of equal hash.
+/// `a == b` for keys of equal hash: identity, str value, else rich comparison.
 unsafe fn keys_equal(a: *mut PyObject, b: *mut PyObject) -> PyResult<bool> {
     if a == b {
         return Ok(true);
     }
-    if pystr::is_str(a) && pystr::is_str(b) {
+    if pystr::is_str(a) && pystr::is_str(b) && (*a).ob_type == (*b).ob_type {
         return Ok(pystr::eq(a, b));
     }
-    // Needs the rich comparison protocol (bool, NotImplemented), not built yet.
-    Err(raise(ExcType::SystemError, "ferropy: dict keys other than str cannot be compared yet"))
+    // The comparison may run any code: hold the stored key meanwhile.
+    let _hold = crate::abstract_::new_ref(a);
+    crate::abstract_::compare::rich_compare_bool(a, b, crate::object::object::Py_EQ)
 }
 
 /// The entry index of `key` in `t`, and the slot that points to it.

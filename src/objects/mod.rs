@@ -9,9 +9,13 @@ pub mod code;
 pub mod complex;
 pub mod dict;
 pub mod float;
+pub mod float_hash;
+pub mod float_long;
+pub mod float_new;
 pub mod function;
 pub mod gen;
 pub mod int;
+pub mod iterobject;
 pub mod list;
 pub mod memoryview;
 pub mod method;
@@ -20,7 +24,19 @@ pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;
+pub mod str_repr;
 pub mod structseq;
 pub mod tuple;
 pub mod unicode_format;
 pub mod weakref;
+
+/// The container and iterator types (tuple, list, dict, set, slice and their iterators and
+/// views) beyond those `builtin_types()` lists, readied at initialization.
+pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::object::typeobject::PyTypeObject> {
+    [
+        &raw mut iterobject::PySeqIter_Type,
+        &raw mut tuple::PyTupleIter_Type,
+        &raw mut slice::PySlice_Type,
+    ]
+    .into_iter()
+}

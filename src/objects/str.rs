@@ -223,7 +223,9 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 #[no_mangle]
 pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(unicode_dealloc),
+    tp_repr: Some(crate::objects::str_repr::unicode_repr),
     tp_hash: Some(unicode_hash),
+    tp_richcompare: Some(crate::objects::str_repr::unicode_richcompare),
     ..static_type(
         c"str",
         core::mem::size_of::<PyUnicodeObject>(),
@@ -246,7 +248,7 @@ pub(crate) unsafe fn is_str(op: *mut PyObject) -> bool {
 }
 
 /// A new, uninitialized compact string of `length` code points whose largest is `maxchar`.
-unsafe fn new_compact(length: usize, maxchar: Py_UCS4) -> PyResult<PyRef> {
+pub(crate) unsafe fn new_compact(length: usize, maxchar: Py_UCS4) -> PyResult<PyRef> {
     let (kind, ascii) = match maxchar {
         0..=0x7f => (1usize, true),
         0x80..=0xff => (1, false),

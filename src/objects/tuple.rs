@@ -15,25 +15,60 @@ assert_layout!(PyTupleObject, size = 32, ob_base @ 0, ob_item @ 24);
 // ---- The tuple type -------------------------------------------------------------------------
 // A tuple is one block: the header, then `ob_size` item pointers. Items are set once, right
 // after creation (NULL until then, which dealloc tolerates), and never change afterwards.
+// The empty tuple is one shared object, never freed. A new non-empty tuple is GC-tracked at
+// once, as in CPython.
 
+use crate::abstract_::compare::{bool_ref, rich_compare, rich_compare_bool};
+use crate::abstract_::object::{hash as object_hash, repr as object_repr, repr_guarded};
+use crate::abstract_::{new_ref, not_implemented, ret_obj, tp_name, type_error};
+use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
-use crate::object::pending_error::{no_memory, raise, ExcType};
+use crate::object::object::{Py_EQ, Py_NE};
+use crate::object::objimpl::{PyObject_GC_Track, PyObject_GC_UnTrack};
+use crate::object::pending_error::{bad_internal_call, no_memory, raise, ExcType};
 use crate::object::ptr::PyRef;
-use crate::object::slots::visitproc;
+use crate::object::slots::{visitproc, PyMappingMethods, PySequenceMethods};
 use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{
     PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_SEQUENCE,
     Py_TPFLAGS_TUPLE_SUBCLASS, _Py_TPFLAGS_MATCH_SELF,
 };
-use crate::pyport::Py_ssize_t;
+use crate::objects::str as pystr;
+use crate::objects::str_repr::StrBuilder;
+use crate::pyport::{Py_hash_t, Py_ssize_t};
 use core::ffi::{c_int, c_ulong, c_void};
+
+static mut TUPLE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(tuple_length),
+    sq_concat: Some(tuple_concat),
+    sq_repeat: Some(tuple_repeat),
+    sq_item: Some(tuple_item),
+    was_sq_slice: core::ptr::null_mut(),
+    sq_ass_item: None,
+    was_sq_ass_slice: core::ptr::null_mut(),
+    sq_contains: Some(tuple_contains),
+    sq_inplace_concat: None,
+    sq_inplace_repeat: None,
+};
+
+static mut TUPLE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(tuple_length),
+    mp_subscript: Some(tuple_subscript),
+    mp_ass_subscript: None,
+};
 
 /// `PyTuple_Type`: the tuple type.
 #[no_mangle]
 pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(tuple_dealloc),
+    tp_repr: Some(tuple_repr),
+    tp_as_sequence: &raw mut TUPLE_AS_SEQUENCE,
+    tp_as_mapping: &raw mut TUPLE_AS_MAPPING,
+    tp_hash: Some(tuple_hash),
     tp_traverse: Some(tuple_traverse),
+    tp_richcompare: Some(tuple_richcompare),
+    tp_iter: Some(tuple_iter),
     ..static_type(
         c"tuple",
         core::mem::size_of::<PyTupleObject>() - core::mem::size_of::<*mut PyObject>(),
@@ -55,15 +90,42 @@ pub(crate) unsafe fn is_tuple(op: *mut PyObject) -> bool {
     (*(*op).ob_type).tp_flags & Py_TPFLAGS_TUPLE_SUBCLASS != 0
 }
 
-/// A new tuple of `size` NULL items, to be filled with `init_item` (`PyTuple_New`).
-/// TODO(core-mem): CPython tracks a new tuple at once (`PyObject_GC_Track`).
+/// Whether `op` is exactly a tuple (`PyTuple_CheckExact`).
+#[inline]
+pub(crate) unsafe fn is_exact(op: *mut PyObject) -> bool {
+    (*op).ob_type == &raw mut PyTuple_Type
+}
+
+/// The shared empty tuple (created at first use, never freed, not tracked).
+static mut EMPTY: *mut PyObject = core::ptr::null_mut();
+
+fn empty() -> PyResult<PyRef> {
+    // SAFETY: under the GIL; the empty tuple is made once and lives forever.
+    unsafe {
+        if EMPTY.is_null() {
+            let t = temp_alloc::gc_new_var(&raw mut PyTuple_Type, 0);
+            if t.is_null() {
+                return Err(no_memory());
+            }
+            EMPTY = t;
+        }
+        Ok(new_ref(EMPTY))
+    }
+}
+
+/// A new tuple of `size` NULL items, to be filled with `init_item` (`PyTuple_New`); tracked
+/// by the GC unless empty (the shared empty tuple).
 pub(crate) fn new(size: usize) -> PyResult<PyRef> {
+    if size == 0 {
+        return empty();
+    }
     let n = Py_ssize_t::try_from(size).map_err(|_| no_memory())?;
     // SAFETY: PyTuple_Type is a live type and the new block has room for `size` items,
     // which are set to NULL (the allocator need not zero).
     unsafe {
         let t = PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyTuple_Type, n)).ok_or_else(no_memory)?;
         core::ptr::write_bytes(items_ptr(t.as_ptr()), 0, size);
+        PyObject_GC_Track(t.as_ptr() as *mut c_void);
         Ok(t)
     }
 }
@@ -74,6 +136,30 @@ pub(crate) fn from_slice(items: &[PyRef]) -> PyResult<PyRef> {
     for (i, item) in items.iter().enumerate() {
         // SAFETY: `t` is a fresh tuple of this length.
         unsafe { init_item(t.as_ptr(), i, item.clone()) };
+    }
+    Ok(t)
+}
+
+/// A new tuple holding new references to borrowed `items`.
+///
+/// # Safety
+/// Every item is a live object.
+pub(crate) unsafe fn from_ptrs(items: &[*mut PyObject]) -> PyResult<PyRef> {
+    let t = new(items.len())?;
+    let d = items_ptr(t.as_ptr());
+    for (i, &item) in items.iter().enumerate() {
+        (*item).ob_refcnt += 1;
+        *d.add(i) = item;
+    }
+    Ok(t)
+}
+
+/// A new tuple taking the references of `items`.
+pub(crate) fn from_vec(items: Vec<PyRef>) -> PyResult<PyRef> {
+    let t = new(items.len())?;
+    for (i, item) in items.into_iter().enumerate() {
+        // SAFETY: `t` is a fresh tuple of this length.
+        unsafe { *items_ptr(t.as_ptr()).add(i) = item.into_ptr() };
     }
     Ok(t)
 }
@@ -104,8 +190,6 @@ pub(crate) unsafe fn items<'a>(t: *mut PyObject) -> &'a [*mut PyObject] {
 ///
 /// # Safety
 /// `t` is a live tuple.
-// Internal API of the type; its first callers outside tests are the C-API layer.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) unsafe fn get_item(t: *mut PyObject, index: Py_ssize_t) -> PyResult<*mut PyObject> {
     if index < 0 || index as usize >= len(t) {
         return Err(raise(ExcType::IndexError, "tuple index out of range"));
@@ -125,7 +209,145 @@ pub(crate) unsafe fn init_item(t: *mut PyObject, index: usize, item: PyRef) {
     drop(PyRef::from_owned(old));
 }
 
+/// `t[lo:hi]` with the bounds clipped (`PyTuple_GetSlice`); the whole of an exact tuple is
+/// the tuple itself.
+///
+/// # Safety
+/// `t` is a live tuple.
+pub(crate) unsafe fn get_slice(t: *mut PyObject, lo: Py_ssize_t, hi: Py_ssize_t) -> PyResult<PyRef> {
+    let n = len(t) as Py_ssize_t;
+    let lo = lo.clamp(0, n);
+    let hi = hi.clamp(lo, n);
+    if lo == 0 && hi == n && is_exact(t) {
+        return Ok(new_ref(t));
+    }
+    from_ptrs(&items(t)[lo as usize..hi as usize])
+}
+
+// ---- C-API ------------------------------------------------------------------------------------
+
+unsafe fn check_tuple(op: *mut PyObject) -> PyResult<()> {
+    if op.is_null() || !is_tuple(op) {
+        return Err(bad_internal_call());
+    }
+    Ok(())
+}
+
+/// `PyObject *PyTuple_New(Py_ssize_t size)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_New(size: Py_ssize_t) -> *mut PyObject {
+    if size < 0 {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    ret_obj(new(size as usize))
+}
+
+/// `Py_ssize_t PyTuple_Size(PyObject *p)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_Size(p: *mut PyObject) -> Py_ssize_t {
+    match check_tuple(p) {
+        Ok(()) => len(p) as Py_ssize_t,
+        Err(_) => -1,
+    }
+}
+
+/// `PyObject *PyTuple_GetItem(PyObject *p, Py_ssize_t pos)`: borrowed.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_GetItem(p: *mut PyObject, pos: Py_ssize_t) -> *mut PyObject {
+    check_tuple(p).and_then(|()| get_item(p, pos)).unwrap_or(core::ptr::null_mut())
+}
+
+/// `int PyTuple_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o)`: steals `o` (even on
+/// failure); only for tuples nobody else holds.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_SetItem(p: *mut PyObject, pos: Py_ssize_t, o: *mut PyObject) -> c_int {
+    let item = PyRef::from_owned(o);
+    if p.is_null() || !is_tuple(p) || (*p).ob_refcnt != 1 {
+        drop(item);
+        let _ = bad_internal_call();
+        return -1;
+    }
+    if pos < 0 || pos as usize >= len(p) {
+        drop(item);
+        let _ = raise(ExcType::IndexError, "tuple assignment index out of range");
+        return -1;
+    }
+    let slot = items_ptr(p).add(pos as usize);
+    let old = core::mem::replace(&mut *slot, o);
+    drop(PyRef::from_owned(old));
+    core::mem::forget(item);
+    0
+}
+
+/// `PyObject *PyTuple_GetSlice(PyObject *p, Py_ssize_t low, Py_ssize_t high)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_GetSlice(p: *mut PyObject, low: Py_ssize_t, high: Py_ssize_t) -> *mut PyObject {
+    ret_obj(check_tuple(p).and_then(|()| get_slice(p, low, high)))
+}
+
+/// The body of `PyTuple_Pack` (src/c/tuple_pack.c collects the variadic arguments into an
+/// array); `n == -2` reports that the C side could not allocate the array.
+#[no_mangle]
+pub(crate) unsafe extern "C" fn ferropy_tuple_from_array(items: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    if n == -2 {
+        let _ = no_memory();
+        return core::ptr::null_mut();
+    }
+    if n < 0 {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    let items = if n == 0 { &[][..] } else { core::slice::from_raw_parts(items, n as usize) };
+    if items.iter().any(|p| p.is_null()) {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    ret_obj(from_ptrs(items))
+}
+
+/// `int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize)`: resizes a tuple only its
+/// caller holds; on failure `*pv` is released and set to NULL.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyTuple_Resize(pv: *mut *mut PyObject, newsize: Py_ssize_t) -> c_int {
+    if pv.is_null() {
+        let _ = bad_internal_call();
+        return -1;
+    }
+    let v = *pv;
+    let oldsize = if v.is_null() || !is_exact(v) { -1 } else { len(v) as Py_ssize_t };
+    if v.is_null() || !is_exact(v) || newsize < 0 || (oldsize != 0 && (*v).ob_refcnt != 1) {
+        *pv = core::ptr::null_mut();
+        drop(PyRef::from_owned(v));
+        let _ = bad_internal_call();
+        return -1;
+    }
+    if oldsize == newsize {
+        return 0;
+    }
+    let t = match new(newsize as usize) {
+        Ok(t) => t,
+        Err(e) => {
+            *pv = core::ptr::null_mut();
+            drop(PyRef::from_owned(v));
+            let _ = e;
+            return -1;
+        }
+    };
+    // Move the kept items over; the old tuple gives up the rest when it goes.
+    let keep = oldsize.min(newsize) as usize;
+    core::ptr::copy_nonoverlapping(items_ptr(v), items_ptr(t.as_ptr()), keep);
+    core::ptr::write_bytes(items_ptr(v), 0, keep);
+    drop(PyRef::from_owned(v));
+    *pv = t.into_ptr();
+    0
+}
+
+// ---- Slots --------------------------------------------------------------------------------------
+
 unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op as *mut c_void);
     for i in (0..len(op)).rev() {
         drop(PyRef::from_owned(*items_ptr(op).add(i)));
     }
@@ -148,10 +370,246 @@ unsafe extern "C" fn tuple_traverse(op: *mut PyObject, visit: visitproc, arg: *m
     0
 }
 
+/// The repr of a sequence of items between `open` and `close` (`(1,)` for a one-item tuple
+/// when `one_comma`).
+pub(crate) unsafe fn seq_repr(items: &[*mut PyObject], open: &str, close: &str, one_comma: bool) -> PyResult<PyRef> {
+    let mut out = StrBuilder::with_capacity(2 + items.len() * 4);
+    out.push_str(open);
+    for (i, &item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_obj(object_repr(item)?.as_ptr());
+    }
+    if one_comma && items.len() == 1 {
+        out.push(',' as u32);
+    }
+    out.push_str(close);
+    out.finish()
+}
+
+unsafe extern "C" fn tuple_repr(op: *mut PyObject) -> *mut PyObject {
+    if len(op) == 0 {
+        return ret_obj(pystr::from_utf8("()"));
+    }
+    // Items are borrowed across repr calls: hold the tuple.
+    let _hold = new_ref(op);
+    ret_obj(repr_guarded(op, "(...)", || seq_repr(items(op), "(", ")", true)))
+}
+
+// The xxHash64-style combination CPython 3.11 uses for tuples (the same primes and
+// rotation), so that equal element hashes give CPython's tuple hash.
+const XXPRIME_1: u64 = 11400714785074694791;
+const XXPRIME_2: u64 = 14029467366897019727;
+const XXPRIME_5: u64 = 2870177450012600261;
+
+/// The tuple hash of items with these hashes.
+pub(crate) fn combine_hashes(hashes: impl ExactSizeIterator<Item = PyResult<Py_hash_t>>) -> PyResult<Py_hash_t> {
+    let n = hashes.len() as u64;
+    let mut acc = XXPRIME_5;
+    for h in hashes {
+        let lane = h? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(XXPRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(XXPRIME_1);
+    }
+    acc = acc.wrapping_add(n ^ (XXPRIME_5 ^ 3527539));
+    if acc == u64::MAX {
+        return Ok(1546275796);
+    }
+    Ok(acc as Py_hash_t)
+}
+
+unsafe extern "C" fn tuple_hash(op: *mut PyObject) -> Py_hash_t {
+    combine_hashes(items(op).iter().map(|&o| object_hash(o))).unwrap_or(-1)
+}
+
+unsafe extern "C" fn tuple_length(op: *mut PyObject) -> Py_ssize_t {
+    len(op) as Py_ssize_t
+}
+
+unsafe extern "C" fn tuple_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    match get_item(op, i) {
+        Ok(v) => new_ref(v).into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+unsafe extern "C" fn tuple_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    if !is_tuple(b) {
+        let _ = type_error(format!("can only concatenate tuple (not \"{}\") to tuple", tp_name(b)));
+        return core::ptr::null_mut();
+    }
+    if len(b) == 0 && is_exact(a) {
+        return new_ref(a).into_ptr();
+    }
+    if len(a) == 0 && is_exact(b) {
+        return new_ref(b).into_ptr();
+    }
+    let mut all = Vec::with_capacity(len(a) + len(b));
+    all.extend_from_slice(items(a));
+    all.extend_from_slice(items(b));
+    ret_obj(from_ptrs(&all))
+}
+
+/// `n * items` as a Vec of borrowed pointers, MemoryError past the address space.
+pub(crate) unsafe fn repeat_items(src: &[*mut PyObject], n: Py_ssize_t) -> PyResult<Vec<*mut PyObject>> {
+    let n = n.max(0) as usize;
+    let total = src.len().checked_mul(n).filter(|&t| t <= (isize::MAX as usize) / 8).ok_or_else(no_memory)?;
+    let mut out = Vec::new();
+    out.try_reserve_exact(total).map_err(|_| no_memory())?;
+    for _ in 0..n {
+        out.extend_from_slice(src);
+    }
+    Ok(out)
+}
+
+unsafe extern "C" fn tuple_repeat(op: *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    if n == 1 && is_exact(op) {
+        return new_ref(op).into_ptr();
+    }
+    ret_obj(repeat_items(items(op), n).and_then(|v| from_ptrs(&v)))
+}
+
+unsafe extern "C" fn tuple_contains(op: *mut PyObject, x: *mut PyObject) -> c_int {
+    for &item in items(op) {
+        match rich_compare_bool(item, x, Py_EQ) {
+            Ok(true) => return 1,
+            Ok(false) => {}
+            Err(_) => return -1,
+        }
+    }
+    0
+}
+
+/// The items a slice selects from `src` (start, step, count from the slice's indices).
+pub(crate) unsafe fn slice_items(src: &[*mut PyObject], key: *mut PyObject) -> PyResult<Vec<*mut PyObject>> {
+    let (mut start, mut stop, step) = crate::objects::slice::unpack(key)?;
+    let n = crate::objects::slice::adjust_indices(src.len() as Py_ssize_t, &mut start, &mut stop, step);
+    Ok((0..n).map(|i| src[(start + i * step) as usize]).collect())
+}
+
+unsafe extern "C" fn tuple_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    if crate::abstract_::item::is_index(key) {
+        let i = match crate::abstract_::item::as_ssize(key, Some(&raw mut exc::_PyExc_IndexError)) {
+            Ok(i) => i,
+            Err(_) => return core::ptr::null_mut(),
+        };
+        return tuple_item(op, if i < 0 { i + len(op) as Py_ssize_t } else { i });
+    }
+    if crate::objects::slice::is_slice(key) {
+        let r = slice_items(items(op), key).and_then(|v| {
+            if v.len() == len(op) && is_exact(op) {
+                Ok(new_ref(op))
+            } else {
+                from_ptrs(&v)
+            }
+        });
+        return ret_obj(r);
+    }
+    let _ = type_error(format!("tuple indices must be integers or slices, not {}", tp_name(key)));
+    core::ptr::null_mut()
+}
+
+/// Lexicographic comparison of two item sequences (tuples and lists): the first pair that
+/// is not equal decides; otherwise the lengths do.
+pub(crate) unsafe fn compare_items(v: &[*mut PyObject], w: &[*mut PyObject], op: c_int) -> PyResult<PyRef> {
+    if v.len() != w.len() && (op == Py_EQ || op == Py_NE) {
+        return Ok(bool_ref(op == Py_NE));
+    }
+    let mut i = 0;
+    while i < v.len() && i < w.len() {
+        if !rich_compare_bool(v[i], w[i], Py_EQ)? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= v.len() || i >= w.len() {
+        return Ok(bool_ref(crate::abstract_::compare::ordering_result(v.len().cmp(&w.len()), op)));
+    }
+    match op {
+        Py_EQ => Ok(bool_ref(false)),
+        Py_NE => Ok(bool_ref(true)),
+        _ => rich_compare(v[i], w[i], op),
+    }
+}
+
+unsafe extern "C" fn tuple_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_int) -> *mut PyObject {
+    if !is_tuple(v) || !is_tuple(w) {
+        return new_ref(not_implemented()).into_ptr();
+    }
+    let (_hv, _hw) = (new_ref(v), new_ref(w));
+    ret_obj(compare_items(items(v), items(w), op))
+}
+
+// ---- The tuple iterator -------------------------------------------------------------------------
+
+#[repr(C)]
+struct TupleIter {
+    ob_base: PyObject,
+    it_index: Py_ssize_t,
+    /// NULL once exhausted.
+    it_seq: *mut PyObject,
+}
+
+/// `PyTupleIter_Type`: `tuple_iterator`.
+#[no_mangle]
+pub static mut PyTupleIter_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(tupleiter_dealloc),
+    tp_traverse: Some(tupleiter_traverse),
+    tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
+    tp_iternext: Some(tupleiter_next),
+    ..static_type(c"tuple_iterator", core::mem::size_of::<TupleIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
+};
+
+unsafe extern "C" fn tuple_iter(op: *mut PyObject) -> *mut PyObject {
+    let it = temp_alloc::gc_new_var(&raw mut PyTupleIter_Type, 0) as *mut TupleIter;
+    if it.is_null() {
+        let _ = no_memory();
+        return core::ptr::null_mut();
+    }
+    (*it).it_index = 0;
+    (*it).it_seq = new_ref(op).into_ptr();
+    PyObject_GC_Track(it as *mut c_void);
+    it as *mut PyObject
+}
+
+unsafe extern "C" fn tupleiter_next(op: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut TupleIter;
+    let seq = (*it).it_seq;
+    if seq.is_null() {
+        return core::ptr::null_mut();
+    }
+    let i = (*it).it_index as usize;
+    if i < len(seq) {
+        (*it).it_index += 1;
+        return new_ref(*items_ptr(seq).add(i)).into_ptr();
+    }
+    (*it).it_seq = core::ptr::null_mut();
+    drop(PyRef::from_owned(seq));
+    core::ptr::null_mut()
+}
+
+unsafe extern "C" fn tupleiter_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op as *mut c_void);
+    drop(PyRef::from_owned((*(op as *mut TupleIter)).it_seq));
+    temp_alloc::free_gc_object(op as *mut c_void);
+}
+
+unsafe extern "C" fn tupleiter_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let seq = (*(op as *mut TupleIter)).it_seq;
+    match visit {
+        Some(v) if !seq.is_null() => v(seq, arg),
+        _ => 0,
+    }
+}
+
+
 #[cfg(test)]
 mod tuple_tests {
     use super::*;
     use crate::objects::str as pystr;
+use crate::objects::str_repr::StrBuilder;
 
     #[test]
     fn create_fill_read_and_release() {

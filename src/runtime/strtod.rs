@@ -1,5 +1,18 @@
-//! Flags and results of `PyOS_double_to_string` (pystrtod.h).
-use core::ffi::c_int;
+//! pystrtod.h: `PyOS_double_to_string` (a double to text with CPython's format codes and
+//! flags) and `PyOS_string_to_double` (text to a double), with the Rust functions behind
+//! them, which float repr, `format()` and `float(str)` use.
+//!
+//! Digits come from Rust's formatter, which is correctly rounded (`{:e}` gives the shortest
+//! digits that round-trip, `{:.N$e}`/`{:.N$}` round the exact binary value half-to-even),
+//! and `str::parse::<f64>` is correctly rounded: what is left here is CPython's layout rules
+//! (when to switch to exponent notation, `.0`, `#`, signs, `inf`/`nan`).
+use core::ffi::{c_char, c_double, c_int, CStr};
+
+use crate::errors::exception_types as exc;
+use crate::errors::raised::PyResult;
+use crate::object::object::PyObject;
+use crate::object::pending_error::{bad_internal_call, no_memory, raise_type};
+use crate::object::typeobject::PyTypeObject;
 
 // `flags` bits.
 /// Always add the sign.
@@ -15,3 +28,363 @@ pub const Py_DTSF_NO_NEG_0: c_int = 0x08;
 pub const Py_DTST_FINITE: c_int = 0;
 pub const Py_DTST_INFINITE: c_int = 1;
 pub const Py_DTST_NAN: c_int = 2;
+
+/// repr switches to exponent notation when the decimal point would be more than this many
+/// digits right of the first digit (`1e+16`).
+const REPR_MAX_DECPT: i32 = 16;
+/// ... or at least this many zeros left of it (`1e-05`).
+const MIN_DECPT: i32 = -4;
+
+/// The significant decimal digits of a finite `x >= 0` and the position of the decimal point
+/// relative to them: `x ~= 0.DIGITS * 10**decpt`. `ndigits: None` gives the shortest digits
+/// that read back as `x`; `Some(n)` rounds to `n >= 1` significant digits (half-even on the
+/// exact value). Zero is one digit "0" with `decpt` 1.
+pub(crate) fn decimal_digits(x: f64, ndigits: Option<usize>) -> (Vec<u8>, i32) {
+    let text = match ndigits {
+        None => format!("{x:e}"),
+        Some(n) => format!("{:.*e}", n - 1, x),
+    };
+    let (mantissa, exponent) = text.split_once('e').expect("Rust's {:e} always has an 'e'");
+    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let exponent: i32 = exponent.parse().expect("Rust's {:e} exponent is an integer");
+    (digits, exponent + 1)
+}
+
+/// Appends CPython's exponent: `e`, the sign, at least two digits (`e+05`, `e-123`).
+fn push_exponent(out: &mut String, upper: bool, exponent: i32) {
+    out.push(if upper { 'E' } else { 'e' });
+    out.push(if exponent < 0 { '-' } else { '+' });
+    let mag = exponent.unsigned_abs();
+    if mag < 10 {
+        out.push('0');
+    }
+    out.push_str(&mag.to_string());
+}
+
+/// Lays out `digits` (with the decimal point at `decpt`) in exponent or fixed notation.
+/// `alt` always shows a decimal point, `add_dot_0` adds ".0" to an integral fixed result.
+fn layout(digits: &[u8], decpt: i32, use_exp: bool, upper: bool, alt: bool, add_dot_0: bool) -> String {
+    let mut out = String::with_capacity(digits.len() + 8);
+    let text = |d: &[u8]| -> String { d.iter().map(|&b| b as char).collect() };
+    if use_exp {
+        out.push(digits[0] as char);
+        if digits.len() > 1 || alt {
+            out.push('.');
+        }
+        out.push_str(&text(&digits[1..]));
+        push_exponent(&mut out, upper, decpt - 1);
+    } else if decpt <= 0 {
+        out.push_str("0.");
+        out.extend(core::iter::repeat('0').take((-decpt) as usize));
+        out.push_str(&text(digits));
+    } else if (decpt as usize) < digits.len() {
+        let (int_part, frac) = digits.split_at(decpt as usize);
+        out.push_str(&text(int_part));
+        out.push('.');
+        out.push_str(&text(frac));
+    } else {
+        out.push_str(&text(digits));
+        out.extend(core::iter::repeat('0').take(decpt as usize - digits.len()));
+        if add_dot_0 {
+            out.push_str(".0");
+        } else if alt {
+            out.push('.');
+        }
+    }
+    out
+}
+
+/// What `PyOS_double_to_string` computes: the text of `x` in format `code` ('e', 'E', 'f',
+/// 'F', 'g', 'G' or 'r') with `precision` and `Py_DTSF_*` `flags`, and its `Py_DTST_*` type.
+/// `None` for a bad code, or 'r' with a precision other than 0 (CPython's
+/// `PyErr_BadInternalCall`).
+pub(crate) fn format_double(x: f64, code: u8, precision: c_int, flags: c_int) -> Option<(String, c_int)> {
+    let upper = matches!(code, b'E' | b'F' | b'G');
+    let code = code.to_ascii_lowercase();
+    if !matches!(code, b'e' | b'f' | b'g' | b'r') || (code == b'r' && precision != 0) {
+        return None;
+    }
+    let precision = precision.max(0) as usize;
+    let alt = flags & Py_DTSF_ALT != 0;
+    let add_dot_0 = flags & Py_DTSF_ADD_DOT_0 != 0;
+    let sign_plus = flags & Py_DTSF_SIGN != 0;
+
+    if x.is_nan() || x.is_infinite() {
+        let (word, kind) = match (x.is_nan(), upper) {
+            (true, false) => ("nan", Py_DTST_NAN),
+            (true, true) => ("NAN", Py_DTST_NAN),
+            (false, false) => ("inf", Py_DTST_INFINITE),
+            (false, true) => ("INF", Py_DTST_INFINITE),
+        };
+        let mut out = String::with_capacity(4);
+        // A NaN's sign bit is never shown.
+        if x.is_infinite() && x < 0.0 {
+            out.push('-');
+        } else if sign_plus {
+            out.push('+');
+        }
+        out.push_str(word);
+        return Some((out, kind));
+    }
+
+    let ax = x.abs();
+    let body = match code {
+        b'f' => {
+            let mut s = format!("{ax:.precision$}");
+            if precision == 0 {
+                if add_dot_0 {
+                    s.push_str(".0");
+                } else if alt {
+                    s.push('.');
+                }
+            }
+            s
+        }
+        b'e' => {
+            let (digits, decpt) = decimal_digits(ax, Some(precision + 1));
+            layout(&digits, decpt, true, upper, alt, false)
+        }
+        b'g' => {
+            let precision = precision.max(1);
+            let (mut digits, decpt) = decimal_digits(ax, Some(precision));
+            // An integral result must leave room for the ".0" that add_dot_0 appends.
+            let limit = precision as i32 - i32::from(add_dot_0);
+            let use_exp = decpt <= MIN_DECPT || decpt > limit;
+            if !alt {
+                while digits.len() > 1 && digits.last() == Some(&b'0') {
+                    digits.pop();
+                }
+            }
+            layout(&digits, decpt, use_exp, upper, alt, add_dot_0)
+        }
+        _ => {
+            // 'r': the shortest digits that round-trip.
+            let (digits, decpt) = decimal_digits(ax, None);
+            let use_exp = decpt <= MIN_DECPT || decpt > REPR_MAX_DECPT;
+            layout(&digits, decpt, use_exp, upper, alt, add_dot_0)
+        }
+    };
+
+    let mut negative = x.is_sign_negative();
+    if negative && flags & Py_DTSF_NO_NEG_0 != 0 && body.bytes().all(|b| !(b'1'..=b'9').contains(&b)) {
+        negative = false;
+    }
+    let mut out = String::with_capacity(body.len() + 1);
+    if negative {
+        out.push('-');
+    } else if sign_plus {
+        out.push('+');
+    }
+    out.push_str(&body);
+    Some((out, Py_DTST_FINITE))
+}
+
+/// The text of `repr(x)` (and `str(x)`): the shortest round-trip digits, ".0" on integral
+/// values, exponent notation from 1e16 and below 1e-4.
+pub(crate) fn repr_double(x: f64) -> String {
+    format_double(x, b'r', 0, Py_DTSF_ADD_DOT_0).expect("'r' with precision 0 is valid").0
+}
+
+/// Case-insensitive "inf", "infinity" or "nan" at the start of `s` (after an optional sign):
+/// the value and the length matched. The sign of a NaN is kept, as CPython does.
+pub(crate) fn parse_inf_or_nan(s: &[u8]) -> Option<(f64, usize)> {
+    let (negative, start) = match s.first() {
+        Some(b'-') => (true, 1),
+        Some(b'+') => (false, 1),
+        _ => (false, 0),
+    };
+    let rest = &s[start..];
+    let starts_with = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+    let (value, len) = if starts_with(b"infinity") {
+        (f64::INFINITY, 8)
+    } else if starts_with(b"inf") {
+        (f64::INFINITY, 3)
+    } else if starts_with(b"nan") {
+        (f64::NAN, 3)
+    } else {
+        return None;
+    };
+    Some((if negative { -value } else { value }, start + len))
+}
+
+/// The longest prefix of `s` that is a decimal float literal (`[sign] digits [. digits]
+/// [e [sign] digits]`, or `.digits`, or inf/infinity/nan), no whitespace, no underscores:
+/// its value (correctly rounded; huge values are infinities, tiny ones zeros) and length.
+/// `None` when no prefix is a number.
+pub(crate) fn parse_double_prefix(s: &[u8]) -> Option<(f64, usize)> {
+    let mut i = usize::from(matches!(s.first(), Some(b'+' | b'-')));
+    let digits_from = |mut j: usize| {
+        while j < s.len() && s[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    let int_end = digits_from(i);
+    let mut n_digits = int_end - i;
+    i = int_end;
+    if s.get(i) == Some(&b'.') {
+        let frac_end = digits_from(i + 1);
+        n_digits += frac_end - (i + 1);
+        if n_digits > 0 {
+            i = frac_end;
+        }
+    }
+    if n_digits == 0 {
+        return parse_inf_or_nan(s);
+    }
+    if matches!(s.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(s.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        let exp_end = digits_from(j);
+        if exp_end > j {
+            i = exp_end;
+        }
+    }
+    // The prefix is ASCII digits, signs, '.', 'e': valid UTF-8 that Rust's parser accepts
+    // (its grammar is a superset of this one).
+    let text = core::str::from_utf8(&s[..i]).ok()?;
+    text.parse::<f64>().ok().map(|v| (v, i))
+}
+
+/// What `PyOS_string_to_double` does, with `s` as bytes: with `want_end` the longest numeric
+/// prefix; without it, the whole of `s` must be a number. Overflow (a finite literal too
+/// large, not "inf") raises `overflow_exception` when given, else gives +-inf. Also returns
+/// where the number ended (0 when nothing was read).
+///
+/// # Safety
+/// `overflow_exception` is NULL or a live exception type.
+pub(crate) unsafe fn string_to_double(
+    s: &[u8],
+    want_end: bool,
+    overflow_exception: *mut PyObject,
+) -> (PyResult<f64>, usize) {
+    let shown = || String::from_utf8_lossy(&s[..s.len().min(200)]).into_owned();
+    let parsed = parse_double_prefix(s).filter(|&(_, len)| want_end || len == s.len());
+    let Some((value, len)) = parsed else {
+        let message = format!("could not convert string to float: '{}'", shown());
+        return (Err(raise_type(&raw mut exc::_PyExc_ValueError, message)), 0);
+    };
+    let literal_inf = value.is_infinite() && parse_inf_or_nan(&s[..len]).is_none();
+    if literal_inf && !overflow_exception.is_null() {
+        let message = format!("value too large to convert to float: '{}'", shown());
+        return (Err(raise_type(overflow_exception as *mut PyTypeObject, message)), len);
+    }
+    (Ok(value), len)
+}
+
+/// `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',
+/// 'G', or 'r' with precision 0) with `Py_DTSF_*` flags; a `PyMem_Malloc`'d NUL-terminated
+/// string the caller frees with `PyMem_Free`, and the `Py_DTST_*` kind in `*type` (if
+/// not NULL). NULL with SystemError for a bad code or precision, MemoryError.
+#[no_mangle]
+pub unsafe extern "C" fn PyOS_double_to_string(
+    val: c_double,
+    format_code: c_char,
+    precision: c_int,
+    flags: c_int,
+    r#type: *mut c_int,
+) -> *mut c_char {
+    let Some((text, kind)) = format_double(val, format_code as u8, precision, flags) else {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    };
+    let buf = crate::object::pymem::PyMem_Malloc(text.len() + 1) as *mut u8;
+    if buf.is_null() {
+        let _ = no_memory();
+        return core::ptr::null_mut();
+    }
+    core::ptr::copy_nonoverlapping(text.as_ptr(), buf, text.len());
+    *buf.add(text.len()) = 0;
+    if !r#type.is_null() {
+        *r#type = kind;
+    }
+    buf as *mut c_char
+}
+
+/// `PyOS_string_to_double`: the double that `s` spells (no surrounding whitespace). With
+/// `endptr` NULL the whole string must be a number; otherwise the longest numeric prefix is
+/// read and `*endptr` points after it (at `s` when nothing was read). ValueError "could not convert
+/// string to float: 's'" when nothing is a number; on overflow, +-inf when
+/// `overflow_exception` is NULL, else that exception "value too large to convert to float".
+/// Returns -1.0 on error.
+#[no_mangle]
+pub unsafe extern "C" fn PyOS_string_to_double(
+    s: *const c_char,
+    endptr: *mut *mut c_char,
+    overflow_exception: *mut PyObject,
+) -> c_double {
+    if s.is_null() {
+        let _ = bad_internal_call();
+        return -1.0;
+    }
+    let bytes = CStr::from_ptr(s).to_bytes();
+    let (result, len) = string_to_double(bytes, !endptr.is_null(), overflow_exception);
+    if !endptr.is_null() {
+        *endptr = s.add(len) as *mut c_char;
+    }
+    result.unwrap_or(-1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(x: f64) -> String {
+        repr_double(x)
+    }
+
+    #[test]
+    fn repr_matches_cpython() {
+        assert_eq!(r(1e16), "1e+16");
+        assert_eq!(r(1e-5), "1e-05");
+        assert_eq!(r(1e-4), "0.0001");
+        assert_eq!(r(f64::INFINITY), "inf");
+        assert_eq!(r(f64::NEG_INFINITY), "-inf");
+        assert_eq!(r(f64::NAN), "nan");
+        assert_eq!(r(-0.0), "-0.0");
+        assert_eq!(r(0.1), "0.1");
+        assert_eq!(r(1.0), "1.0");
+        assert_eq!(r(123456789012345.0), "123456789012345.0");
+        assert_eq!(r(9999999999999998.0), "9999999999999998.0");
+        assert_eq!(r(5e-324), "5e-324");
+        assert_eq!(r(1.7976931348623157e308), "1.7976931348623157e+308");
+        assert_eq!(r(0.30000000000000004), "0.30000000000000004");
+        assert_eq!(r(1.5e300), "1.5e+300");
+        assert_eq!(r(-2.5e-7), "-2.5e-07");
+    }
+
+    #[test]
+    fn codes_and_flags() {
+        let f = |x: f64, c: u8, p: c_int, fl: c_int| format_double(x, c, p, fl).unwrap().0;
+        assert_eq!(f(1.0, b'g', 0, Py_DTSF_ADD_DOT_0), "1e+00");
+        assert_eq!(f(123.0, b'g', 3, Py_DTSF_ADD_DOT_0), "1.23e+02");
+        assert_eq!(f(1.0, b'g', 3, Py_DTSF_ALT), "1.00");
+        assert_eq!(f(1.0, b'e', 0, Py_DTSF_ALT), "1.e+00");
+        assert_eq!(f(1.0, b'f', 0, Py_DTSF_ALT), "1.");
+        assert_eq!(f(-0.001, b'f', 2, Py_DTSF_NO_NEG_0), "0.00");
+        assert_eq!(f(-0.001, b'f', 2, 0), "-0.00");
+        assert_eq!(f(f64::NAN, b'E', 3, Py_DTSF_SIGN), "+NAN");
+        assert_eq!(f(f64::NEG_INFINITY, b'F', 3, 0), "-INF");
+        assert_eq!(f(2.675, b'f', 2, 0), "2.67");
+        assert_eq!(f(0.5, b'f', 0, 0), "0");
+        assert_eq!(f(1.5, b'f', 0, 0), "2");
+        assert!(format_double(1.0, b'r', 3, 0).is_none());
+        assert!(format_double(1.0, b'x', 3, 0).is_none());
+    }
+
+    #[test]
+    fn parse_prefixes() {
+        assert_eq!(parse_double_prefix(b"1.5abc"), Some((1.5, 3)));
+        assert_eq!(parse_double_prefix(b"1e+"), Some((1.0, 1)));
+        assert_eq!(parse_double_prefix(b"5."), Some((5.0, 2)));
+        assert_eq!(parse_double_prefix(b".5"), Some((0.5, 2)));
+        assert_eq!(parse_double_prefix(b"+.e1"), None);
+        assert_eq!(parse_double_prefix(b"infx"), Some((f64::INFINITY, 3)));
+        assert_eq!(parse_double_prefix(b"-Infinity"), Some((f64::NEG_INFINITY, 9)));
+        assert_eq!(parse_double_prefix(b"in"), None);
+        assert_eq!(parse_double_prefix(b"1e500"), Some((f64::INFINITY, 5)));
+        assert_eq!(parse_double_prefix(b"0x10"), Some((0.0, 1)));
+    }
+}

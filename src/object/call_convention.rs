@@ -1,0 +1,254 @@
+//! Calling the C function of a `PyMethodDef` under its `METH_*` convention, with CPython's
+//! argument checks and messages. Builtin function objects (objects/cfunction.rs) and method
+//! descriptors share it: they differ only in where `self` and the defining class come from,
+//! and in the name their messages show.
+//!
+//! The result is returned as the C function gave it; the call protocol that called the
+//! function object (`PyObject_Vectorcall`, `PyObject_Call`, ...: abstract_/call.rs) checks it
+//! against the error state with the callable in the message, as CPython does
+//! (`_Py_CheckFunctionResult`). Code that calls these functions outside the protocol should
+//! check with `crate::abstract_::call::check_result`.
+use core::ffi::{c_int, CStr};
+
+use crate::abstract_::call::{stack_as_dict, tuple_from_array, unpack_dict};
+use crate::errors::exception_types::{_PyExc_SystemError, _PyExc_TypeError};
+use crate::eval::recursion;
+use crate::object::methods::*;
+use crate::object::object::{PyObject, PyTypeObject};
+use crate::object::pending_error::{bad_internal_call, raise_type};
+use crate::object::slots::PY_VECTORCALL_ARGUMENTS_OFFSET;
+use crate::objects::{dict, tuple};
+use crate::pyport::Py_ssize_t;
+
+/// Where the recursion guard's RecursionError says it happened.
+pub(crate) const WHILE_CALLING: &str = " while calling a Python object";
+
+/// The calling conventions a `PyMethodDef` can declare (the `ml_flags` bits that select one;
+/// `METH_CLASS`, `METH_STATIC` and `METH_COEXIST` are about binding, not calling).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Convention {
+    /// `METH_VARARGS`: `f(self, args_tuple)`.
+    VarArgs,
+    /// `METH_VARARGS | METH_KEYWORDS`: `f(self, args_tuple, kwargs_dict_or_NULL)`.
+    VarArgsKeywords,
+    /// `METH_NOARGS`: `f(self, NULL)`.
+    NoArgs,
+    /// `METH_O`: `f(self, arg)`.
+    O,
+    /// `METH_FASTCALL`: `f(self, args, nargs)`.
+    FastCall,
+    /// `METH_FASTCALL | METH_KEYWORDS`: `f(self, args, nargs, kwnames)`.
+    FastCallKeywords,
+    /// `METH_METHOD | METH_FASTCALL | METH_KEYWORDS`: `f(self, cls, args, nargs, kwnames)`.
+    MethodFastCallKeywords,
+}
+
+/// The convention `flags` select, or `None` for a combination CPython refuses
+/// ("bad call flags").
+pub(crate) fn convention(flags: c_int) -> Option<Convention> {
+    const SELECTING: c_int =
+        METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD;
+    Some(match flags & SELECTING {
+        METH_VARARGS => Convention::VarArgs,
+        f if f == METH_VARARGS | METH_KEYWORDS => Convention::VarArgsKeywords,
+        METH_NOARGS => Convention::NoArgs,
+        METH_O => Convention::O,
+        METH_FASTCALL => Convention::FastCall,
+        f if f == METH_FASTCALL | METH_KEYWORDS => Convention::FastCallKeywords,
+        f if f == METH_METHOD | METH_FASTCALL | METH_KEYWORDS => Convention::MethodFastCallKeywords,
+        _ => return None,
+    })
+}
+
+/// CPython's SystemError for a `PyMethodDef` whose flags select no convention.
+///
+/// # Safety
+/// `ml` is a live method definition.
+pub(crate) unsafe fn bad_call_flags(ml: *const PyMethodDef) -> *mut PyObject {
+    let name = if (*ml).ml_name.is_null() {
+        String::new()
+    } else {
+        CStr::from_ptr((*ml).ml_name).to_string_lossy().into_owned()
+    };
+    let _ = raise_type(&raw mut _PyExc_SystemError, format!("{name}() method: bad call flags"));
+    core::ptr::null_mut()
+}
+
+/// "f() takes no keyword arguments": `name` is what precedes the parentheses.
+pub(crate) fn no_keywords(name: &dyn Fn() -> String) -> *mut PyObject {
+    let _ = raise_type(&raw mut _PyExc_TypeError, format!("{}() takes no keyword arguments", name()));
+    core::ptr::null_mut()
+}
+
+/// Whether a vectorcall's `kwnames` names any keyword argument.
+///
+/// # Safety
+/// `kwnames` is NULL or a live tuple.
+#[inline]
+pub(crate) unsafe fn has_keywords(kwnames: *mut PyObject) -> bool {
+    !kwnames.is_null() && tuple::len(kwnames) != 0
+}
+
+/// Calls the C function of `ml` with vectorcall-style arguments: `nargsf` positional
+/// arguments at `args` (`PY_VECTORCALL_ARGUMENTS_OFFSET` may be set in `nargsf`), then one
+/// value per name of `kwnames` (NULL or a tuple of str). `self_` is the function's first C
+/// argument; `defining_class` is passed to `METH_METHOD` functions. Arguments and keywords
+/// are checked as the convention requires, with CPython's messages, where `name()` gives what
+/// CPython prints before "()" ("len", "list.append", "mymod.f").
+///
+/// The result is not checked against the error state (see the module comment).
+///
+/// # Safety
+/// `ml` is NULL or a live method definition; `args` holds `nargs + len(kwnames)` live
+/// objects; `kwnames` is NULL or a live tuple.
+pub(crate) unsafe fn call_method_def(
+    ml: *const PyMethodDef,
+    self_: *mut PyObject,
+    defining_class: *mut PyTypeObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+    name: &dyn Fn() -> String,
+) -> *mut PyObject {
+    if ml.is_null() {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    let Some(meth) = (*ml).ml_meth else {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    };
+    let Some(conv) = convention((*ml).ml_flags) else {
+        return bad_call_flags(ml);
+    };
+    let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    let positional: &[*mut PyObject] =
+        if nargs == 0 { &[] } else { core::slice::from_raw_parts(args, nargs) };
+    // Everything but FASTCALL|KEYWORDS refuses keywords the same way, before any count check.
+    if !matches!(conv, Convention::VarArgsKeywords | Convention::FastCallKeywords | Convention::MethodFastCallKeywords)
+        && has_keywords(kwnames)
+    {
+        return no_keywords(name);
+    }
+    match conv {
+        Convention::NoArgs => {
+            if nargs != 0 {
+                let _ = raise_type(
+                    &raw mut _PyExc_TypeError,
+                    format!("{}() takes no arguments ({} given)", name(), nargs),
+                );
+                return core::ptr::null_mut();
+            }
+            guarded(|| meth(self_, core::ptr::null_mut()))
+        }
+        Convention::O => {
+            if nargs != 1 {
+                let _ = raise_type(
+                    &raw mut _PyExc_TypeError,
+                    format!("{}() takes exactly one argument ({} given)", name(), nargs),
+                );
+                return core::ptr::null_mut();
+            }
+            guarded(|| meth(self_, *args))
+        }
+        Convention::FastCall => {
+            let f: _PyCFunctionFast = core::mem::transmute(meth);
+            guarded(|| f.unwrap_unchecked()(self_, args, nargs as Py_ssize_t))
+        }
+        Convention::FastCallKeywords => {
+            let f: _PyCFunctionFastWithKeywords = core::mem::transmute(meth);
+            guarded(|| f.unwrap_unchecked()(self_, args, nargs as Py_ssize_t, kwnames))
+        }
+        Convention::MethodFastCallKeywords => {
+            let f: PyCMethod = core::mem::transmute(meth);
+            guarded(|| f.unwrap_unchecked()(self_, defining_class, args, nargs, kwnames))
+        }
+        Convention::VarArgs => {
+            let Ok(argtuple) = tuple_from_array(positional) else { return core::ptr::null_mut() };
+            guarded(|| meth(self_, argtuple.as_ptr()))
+        }
+        Convention::VarArgsKeywords => {
+            let Ok(argtuple) = tuple_from_array(positional) else { return core::ptr::null_mut() };
+            let kwdict = if has_keywords(kwnames) {
+                match stack_as_dict(args.add(nargs), kwnames) {
+                    Ok(d) => Some(d),
+                    Err(_) => return core::ptr::null_mut(),
+                }
+            } else {
+                None
+            };
+            let kw = kwdict.as_ref().map_or(core::ptr::null_mut(), |d| d.as_ptr());
+            let f: PyCFunctionWithKeywords = core::mem::transmute(meth);
+            guarded(|| f.unwrap_unchecked()(self_, argtuple.as_ptr(), kw))
+        }
+    }
+}
+
+/// Runs `call` one level deeper in the C recursion guard.
+#[inline(always)]
+unsafe fn guarded(call: impl FnOnce() -> *mut PyObject) -> *mut PyObject {
+    if recursion::enter(WHILE_CALLING).is_err() {
+        return core::ptr::null_mut();
+    }
+    let result = call();
+    recursion::leave();
+    result
+}
+
+/// `call_method_def` with the arguments of `tp_call`: a tuple of positional arguments and
+/// NULL or a dict of keyword arguments. `METH_VARARGS` functions receive them as they are
+/// (the dict too, even empty, as CPython's builtin functions pass it), without a recursion
+/// guard (the `tp_call` caller, `PyObject_Call`, holds one); the other conventions are called
+/// as through `PyVectorcall_Call`.
+///
+/// # Safety
+/// As `call_method_def`; `args` is a live tuple, `kwargs` NULL or a live dict.
+pub(crate) unsafe fn call_method_def_tuple(
+    ml: *const PyMethodDef,
+    self_: *mut PyObject,
+    defining_class: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+    name: &dyn Fn() -> String,
+) -> *mut PyObject {
+    if ml.is_null() || args.is_null() || !tuple::is_tuple(args) || (!kwargs.is_null() && !dict::is_dict(kwargs)) {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    let Some(meth) = (*ml).ml_meth else {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    };
+    let Some(conv) = convention((*ml).ml_flags) else {
+        return bad_call_flags(ml);
+    };
+    let has_kwargs = !kwargs.is_null() && dict::len(kwargs) != 0;
+    match conv {
+        Convention::VarArgs => {
+            if has_kwargs {
+                return no_keywords(name);
+            }
+            meth(self_, args)
+        }
+        Convention::VarArgsKeywords => {
+            let f: PyCFunctionWithKeywords = core::mem::transmute(meth);
+            f.unwrap_unchecked()(self_, args, kwargs)
+        }
+        _ => {
+            let positional = tuple::items(args);
+            if !has_kwargs {
+                return call_method_def(ml, self_, defining_class, positional.as_ptr(), positional.len(), core::ptr::null_mut(), name);
+            }
+            let Ok(unpacked) = unpack_dict(positional, kwargs) else { return core::ptr::null_mut() };
+            call_method_def(
+                ml,
+                self_,
+                defining_class,
+                unpacked.args(),
+                unpacked.nargsf(),
+                unpacked.kwnames(),
+                name,
+            )
+        }
+    }
+}

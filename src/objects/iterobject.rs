@@ -1,0 +1,98 @@
+//! The iterator over any object with `sq_item` (`iter(seq)` of a type without `tp_iter`,
+//! `PySeqIter_New`): asks for items 0, 1, 2, ... until IndexError or StopIteration, then
+//! drops the sequence so later calls stay at the end.
+use core::ffi::{c_int, c_void};
+
+use crate::abstract_::{null_error, ret_obj};
+use crate::errors::exception_types as exc;
+use crate::errors::pyerr;
+use crate::errors::raised::PyResult;
+use crate::object::object::PyObject;
+use crate::object::objimpl::{PyObject_GC_Track, PyObject_GC_UnTrack};
+use crate::object::pending_error::no_memory;
+use crate::object::ptr::PyRef;
+use crate::object::slots::visitproc;
+use crate::object::static_type::static_type;
+use crate::object::temp_alloc;
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC};
+use crate::pyport::Py_ssize_t;
+
+/// A sequence iterator: the next index and the sequence (NULL once exhausted).
+#[repr(C)]
+struct SeqIter {
+    ob_base: PyObject,
+    it_index: Py_ssize_t,
+    it_seq: *mut PyObject,
+}
+
+/// `PySeqIter_Type`: CPython names it `iterator`.
+#[no_mangle]
+pub static mut PySeqIter_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(seqiter_dealloc),
+    tp_traverse: Some(seqiter_traverse),
+    tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
+    tp_iternext: Some(seqiter_next),
+    ..static_type(c"iterator", core::mem::size_of::<SeqIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
+};
+
+/// A new iterator over sequence `seq`.
+///
+/// # Safety
+/// `seq` is a live object.
+pub(crate) unsafe fn seq_iter_new(seq: *mut PyObject) -> PyResult<PyRef> {
+    let it = PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PySeqIter_Type, 0)).ok_or_else(no_memory)?;
+    let p = it.as_ptr() as *mut SeqIter;
+    (*p).it_index = 0;
+    (*p).it_seq = crate::abstract_::new_ref(seq).into_ptr();
+    PyObject_GC_Track(p as *mut c_void);
+    Ok(it)
+}
+
+/// `PyObject *PySeqIter_New(PyObject *seq)`.
+#[no_mangle]
+pub unsafe extern "C" fn PySeqIter_New(seq: *mut PyObject) -> *mut PyObject {
+    if seq.is_null() {
+        let _ = null_error();
+        return core::ptr::null_mut();
+    }
+    ret_obj(seq_iter_new(seq))
+}
+
+unsafe extern "C" fn seqiter_next(op: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut SeqIter;
+    let seq = (*it).it_seq;
+    if seq.is_null() {
+        return core::ptr::null_mut();
+    }
+    match crate::abstract_::item::seq_get_item(seq, (*it).it_index) {
+        Ok(v) => {
+            (*it).it_index += 1;
+            v.into_ptr()
+        }
+        Err(_) => {
+            let err = pyerr::PyErr_Occurred();
+            let ends = [&raw mut exc::_PyExc_IndexError, &raw mut exc::_PyExc_StopIteration];
+            if ends.iter().any(|&e| pyerr::PyErr_GivenExceptionMatches(err, e as *mut PyObject) != 0) {
+                pyerr::PyErr_Clear();
+                (*it).it_seq = core::ptr::null_mut();
+                drop(PyRef::from_owned(seq));
+            }
+            core::ptr::null_mut()
+        }
+    }
+}
+
+unsafe extern "C" fn seqiter_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op as *mut c_void);
+    let it = op as *mut SeqIter;
+    drop(PyRef::from_owned((*it).it_seq));
+    temp_alloc::free_gc_object(op as *mut c_void);
+}
+
+unsafe extern "C" fn seqiter_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let seq = (*(op as *mut SeqIter)).it_seq;
+    match visit {
+        Some(v) if !seq.is_null() => v(seq, arg),
+        _ => 0,
+    }
+}
