@@ -4,6 +4,7 @@
  * errors of their constructors. Expected output: CPython 3.11's, in the same run. */
 #include <Python.h>
 #include <stdio.h>
+#include <unistd.h>
 
 /* A str as UTF-8. */
 static void put_text(PyObject *s)
@@ -202,6 +203,77 @@ int main(void)
         show_error("GetEnd");
     }
     Py_DECREF(v);
+
+    printf("== PyErr_SyntaxLocation*, PyErr_ProgramText\n");
+    {
+        char path[64];
+        snprintf(path, sizeof path, "/tmp/ferropy_exc_fields_%d.py", (int)getpid());
+        FILE *f = fopen(path, "w");
+        fputs("line one\n    line two \xc3\xa9\nthird", f);
+        fclose(f);
+        PyErr_SetString(PyExc_SyntaxError, "bad");
+        PyErr_SyntaxLocationEx(path, 2, 5);
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        PySyntaxErrorObject *se = (PySyntaxErrorObject *)v;
+        printf("Ex: type %s lineno=", ((PyTypeObject *)t)->tp_name); put(se->lineno);
+        printf(" offset="); put(se->offset); printf(" end_lineno="); put(se->end_lineno);
+        printf(" end_offset="); put(se->end_offset); printf(" text="); put(se->text);
+        printf(" msg="); put(se->msg); printf(" filename is str: %d\n", se->filename && PyUnicode_Check(se->filename));
+        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+
+        PyErr_SetString(PyExc_IndentationError, "indent");
+        PyErr_SyntaxLocation(path, 3);
+        PyErr_Fetch(&t, &v, &tb);
+        se = (PySyntaxErrorObject *)v;
+        printf("plain: type %s lineno=", ((PyTypeObject *)t)->tp_name); put(se->lineno);
+        printf(" offset="); put(se->offset); printf(" text="); put(se->text); printf(" msg="); put(se->msg);
+        printf(" pfl="); put(se->print_file_and_line); printf("\n");
+        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+
+        PyObject *name = S(path);
+        PyErr_SetString(PyExc_SyntaxError, "ranged");
+        PyErr_RangedSyntaxLocationObject(name, 1, 2, 4, 6);
+        PyErr_Fetch(&t, &v, &tb);
+        se = (PySyntaxErrorObject *)v;
+        printf("ranged: lineno="); put(se->lineno); printf(" offset="); put(se->offset);
+        printf(" end_lineno="); put(se->end_lineno); printf(" end_offset="); put(se->end_offset);
+        printf(" text="); put(se->text); printf("\n");
+        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+
+        PyErr_SetString(PyExc_SyntaxError, "no such line");
+        PyErr_SyntaxLocationObject(name, 10, 0);
+        PyErr_Fetch(&t, &v, &tb);
+        se = (PySyntaxErrorObject *)v;
+        printf("line 10: lineno="); put(se->lineno); printf(" offset="); put(se->offset);
+        printf(" text="); put(se->text); printf("\n");
+        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+
+        PyErr_SetString(PyExc_ValueError, "not a syntax error");
+        PyErr_SyntaxLocation(path, 1);
+        PyErr_Fetch(&t, &v, &tb);
+        printf("ValueError: type %s str=", ((PyTypeObject *)t)->tp_name); put_str(v);
+        printf(" has dict: %d\n", ((PyBaseExceptionObject *)v)->dict != NULL);
+        Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+
+        PyObject *line = PyErr_ProgramText(path, 2);
+        printf("ProgramText(2)="); put(line); printf("\n");
+        Py_XDECREF(line);
+        line = PyErr_ProgramText(path, 3);
+        printf("ProgramText(3)="); put(line); printf("\n");
+        Py_XDECREF(line);
+        line = PyErr_ProgramText(path, 4);
+        printf("ProgramText(4)="); put(line); printf(" occurred %p\n", (void *)PyErr_Occurred());
+        Py_XDECREF(line);
+        line = PyErr_ProgramTextObject(name, 1);
+        printf("ProgramTextObject(1)="); put(line); printf("\n");
+        Py_XDECREF(line);
+        line = PyErr_ProgramText("/nonexistent/file.py", 1);
+        printf("missing file="); put(line); printf(" occurred %p\n", (void *)PyErr_Occurred());
+        Py_XDECREF(line);
+        Py_DECREF(name);
+        remove(path);
+    }
 
     Py_FinalizeEx();
     printf("done\n");

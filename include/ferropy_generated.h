@@ -4061,6 +4061,45 @@ int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *fi
  */
 int PyErr_WarnExplicit(PyObject *category, const char *text, const char *filename, int lineno, const char *module, PyObject *registry);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset)`.
+ */
+void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyErr_RangedSyntaxLocationObject(PyObject *filename, int lineno, int col_offset,
+ * int end_lineno, int end_col_offset)`.
+ */
+void PyErr_RangedSyntaxLocationObject(PyObject *filename, int lineno, int col_offset, int end_lineno, int end_col_offset);
+#endif
+
+/**
+ * `void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset)`: the file
+ * name decoded from UTF-8 (the file system encoding).
+ */
+void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset);
+
+/**
+ * `void PyErr_SyntaxLocation(const char *filename, int lineno)`.
+ */
+void PyErr_SyntaxLocation(const char *filename, int lineno);
+
+/**
+ * `PyObject *PyErr_ProgramText(const char *filename, int lineno)`: the source line (with
+ * its newline) or NULL, no exception set.
+ */
+PyObject *PyErr_ProgramText(const char *filename, int lineno);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno)`.
+ */
+PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
+#endif
+
 /**
  * `PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc)`: the str `object` (new reference).
  */
