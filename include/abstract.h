@@ -7,6 +7,10 @@
 #  include "Python.h"
 #endif
 
+/* Deleting an attribute is setting it to NULL (functions only from 3.13 on). */
+#define PyObject_DelAttrString(O, A) PyObject_SetAttrString((O), (A), NULL)
+#define PyObject_DelAttr(O, A) PyObject_SetAttr((O), (A), NULL)
+
 #ifndef Py_LIMITED_API
 /* The positional argument count of a vectorcall's `nargsf`. */
 static inline Py_ssize_t

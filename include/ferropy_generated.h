@@ -933,6 +933,17 @@ typedef enum PyGILState_STATE {
   PyGILState_UNLOCKED,
 } PyGILState_STATE;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * The kind of a `PyStatus` (CPython's anonymous enum, named here for Rust).
+ */
+typedef enum _PyStatus_type {
+  _PyStatus_TYPE_OK = 0,
+  _PyStatus_TYPE_ERROR = 1,
+  _PyStatus_TYPE_EXIT = 2,
+} _PyStatus_type;
+#endif
+
 /**
  * The result of `PyThread_acquire_lock_timed`.
  */
@@ -982,17 +993,6 @@ typedef enum _PyCodeLocationInfoKind {
   PY_CODE_LOCATION_INFO_LONG = 14,
   PY_CODE_LOCATION_INFO_NONE = 15,
 } _PyCodeLocationInfoKind;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * The kind of a `PyStatus` (CPython's anonymous enum, named here for Rust).
- */
-typedef enum _PyStatus_type {
-  _PyStatus_TYPE_OK = 0,
-  _PyStatus_TYPE_ERROR = 1,
-  _PyStatus_TYPE_EXIT = 2,
-} _PyStatus_type;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -1064,6 +1064,17 @@ typedef struct _frame _frame;
 typedef struct _is _is;
 
 /**
+ * `struct PyMemberDef`: a C field of the instance at `offset`, converted per `type`.
+ */
+typedef struct PyMemberDef {
+  const char *name;
+  int type;
+  Py_ssize_t offset;
+  int flags;
+  const char *doc;
+} PyMemberDef;
+
+/**
  * `struct _object`: every Python object starts with this header.
  */
 typedef struct _object {
@@ -1119,6 +1130,40 @@ typedef struct PyMethodDef {
   const char *ml_doc;
 } PyMethodDef;
 
+typedef PyObject *(*getter)(PyObject*, void*);
+
+typedef int (*setter)(PyObject*, PyObject*, void*);
+
+/**
+ * `struct PyGetSetDef`: a computed attribute; `closure` is passed to `get` and `set`.
+ */
+typedef struct PyGetSetDef {
+  const char *name;
+  getter get;
+  setter set;
+  const char *doc;
+  void *closure;
+} PyGetSetDef;
+
+#if !defined(Py_LIMITED_API)
+typedef PyObject *(*wrapperfunc)(PyObject*, PyObject*, void*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct wrapperbase`: how a slot is exposed as a special method (`__add__`, ...).
+ */
+typedef struct wrapperbase {
+  const char *name;
+  int offset;
+  void *function;
+  wrapperfunc wrapper;
+  const char *doc;
+  int flags;
+  PyObject *name_strobj;
+} wrapperbase;
+#endif
+
 #if !defined(Py_LIMITED_API)
 /**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
@@ -1126,10 +1171,135 @@ typedef struct PyMethodDef {
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
+ */
+typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
+ */
+typedef struct PyStatus {
+  enum _PyStatus_type _type;
+  const char *func;
+  const char *err_msg;
+  int exitcode;
+} PyStatus;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyWideStringList`: a list of `wchar_t` strings (argv, sys.path...).
+ */
+typedef struct PyWideStringList {
+  Py_ssize_t length;
+  wchar_t **items;
+} PyWideStringList;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyConfig`: the full interpreter configuration. `legacy_windows_stdio` exists
+ * only on Windows.
+ */
+typedef struct PyConfig {
+  int _config_init;
+  int isolated;
+  int use_environment;
+  int dev_mode;
+  int install_signal_handlers;
+  int use_hash_seed;
+  unsigned long hash_seed;
+  int faulthandler;
+  int tracemalloc;
+  int import_time;
+  int code_debug_ranges;
+  int show_ref_count;
+  int dump_refs;
+  wchar_t *dump_refs_file;
+  int malloc_stats;
+  wchar_t *filesystem_encoding;
+  wchar_t *filesystem_errors;
+  wchar_t *pycache_prefix;
+  int parse_argv;
+  struct PyWideStringList orig_argv;
+  struct PyWideStringList argv;
+  struct PyWideStringList xoptions;
+  struct PyWideStringList warnoptions;
+  int site_import;
+  int bytes_warning;
+  int warn_default_encoding;
+  int inspect;
+  int interactive;
+  int optimization_level;
+  int parser_debug;
+  int write_bytecode;
+  int verbose;
+  int quiet;
+  int user_site_directory;
+  int configure_c_stdio;
+  int buffered_stdio;
+  wchar_t *stdio_encoding;
+  wchar_t *stdio_errors;
+  wchar_t *check_hash_pycs_mode;
+  int use_frozen_modules;
+  int safe_path;
+  int pathconfig_warnings;
+  wchar_t *program_name;
+  wchar_t *pythonpath_env;
+  wchar_t *home;
+  wchar_t *platlibdir;
+  int module_search_paths_set;
+  struct PyWideStringList module_search_paths;
+  wchar_t *stdlib_dir;
+  wchar_t *executable;
+  wchar_t *base_executable;
+  wchar_t *prefix;
+  wchar_t *base_prefix;
+  wchar_t *exec_prefix;
+  wchar_t *base_exec_prefix;
+  int skip_source_first_line;
+  wchar_t *run_command;
+  wchar_t *run_module;
+  wchar_t *run_filename;
+  int _install_importlib;
+  int _init_main;
+  int _isolated_interpreter;
+  int _is_python_build;
+} PyConfig;
+#endif
+
 /**
  * `PyThread_type_lock`: an opaque lock handle.
  */
 typedef void *PyThread_type_lock;
+
+/**
+ * `PyOS_sighandler_t`: a C signal handler.
+ */
+typedef void (*PyOS_sighandler_t)(int);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyPreConfig`: what must be decided before anything is decoded (locale, UTF-8
+ * mode, allocator). `legacy_windows_fs_encoding` exists only on Windows.
+ */
+typedef struct PyPreConfig {
+  int _config_init;
+  int parse_argv;
+  int isolated;
+  int use_environment;
+  int configure_locale;
+  int coerce_c_locale;
+  int coerce_c_locale_warn;
+  int utf8_mode;
+  int dev_mode;
+  int allocator;
+} PyPreConfig;
+#endif
 
 typedef void (*destructor)(PyObject*);
 
@@ -1282,32 +1452,6 @@ typedef PyObject *(*richcmpfunc)(PyObject*, PyObject*, int);
 typedef PyObject *(*getiterfunc)(PyObject*);
 
 typedef PyObject *(*iternextfunc)(PyObject*);
-
-/**
- * `struct PyMemberDef`: a C field of the instance at `offset`, converted per `type`.
- */
-typedef struct PyMemberDef {
-  const char *name;
-  int type;
-  Py_ssize_t offset;
-  int flags;
-  const char *doc;
-} PyMemberDef;
-
-typedef PyObject *(*getter)(PyObject*, void*);
-
-typedef int (*setter)(PyObject*, PyObject*, void*);
-
-/**
- * `struct PyGetSetDef`: a computed attribute; `closure` is passed to `get` and `set`.
- */
-typedef struct PyGetSetDef {
-  const char *name;
-  getter get;
-  setter set;
-  const char *doc;
-  void *closure;
-} PyGetSetDef;
 
 typedef PyObject *(*descrgetfunc)(PyObject*, PyObject*, PyObject*);
 
@@ -1491,25 +1635,6 @@ typedef struct PyGetSetDescrObject {
   struct PyDescrObject d_common;
   struct PyGetSetDef *d_getset;
 } PyGetSetDescrObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-typedef PyObject *(*wrapperfunc)(PyObject*, PyObject*, void*);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct wrapperbase`: how a slot is exposed as a special method (`__add__`, ...).
- */
-typedef struct wrapperbase {
-  const char *name;
-  int offset;
-  void *function;
-  wrapperfunc wrapper;
-  const char *doc;
-  int flags;
-  PyObject *name_strobj;
-} wrapperbase;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2497,13 +2622,6 @@ typedef struct _stack_chunk {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
- */
-typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `struct _xid` (`_PyCrossInterpreterData`): an object's data in a form that can cross
  * from one interpreter to another.
  */
@@ -2534,119 +2652,6 @@ typedef struct _traceback {
   int tb_lasti;
   int tb_lineno;
 } _traceback;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
- */
-typedef struct PyStatus {
-  enum _PyStatus_type _type;
-  const char *func;
-  const char *err_msg;
-  int exitcode;
-} PyStatus;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyWideStringList`: a list of `wchar_t` strings (argv, sys.path...).
- */
-typedef struct PyWideStringList {
-  Py_ssize_t length;
-  wchar_t **items;
-} PyWideStringList;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct PyPreConfig`: what must be decided before anything is decoded (locale, UTF-8
- * mode, allocator). `legacy_windows_fs_encoding` exists only on Windows.
- */
-typedef struct PyPreConfig {
-  int _config_init;
-  int parse_argv;
-  int isolated;
-  int use_environment;
-  int configure_locale;
-  int coerce_c_locale;
-  int coerce_c_locale_warn;
-  int utf8_mode;
-  int dev_mode;
-  int allocator;
-} PyPreConfig;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct PyConfig`: the full interpreter configuration. `legacy_windows_stdio` exists
- * only on Windows.
- */
-typedef struct PyConfig {
-  int _config_init;
-  int isolated;
-  int use_environment;
-  int dev_mode;
-  int install_signal_handlers;
-  int use_hash_seed;
-  unsigned long hash_seed;
-  int faulthandler;
-  int tracemalloc;
-  int import_time;
-  int code_debug_ranges;
-  int show_ref_count;
-  int dump_refs;
-  wchar_t *dump_refs_file;
-  int malloc_stats;
-  wchar_t *filesystem_encoding;
-  wchar_t *filesystem_errors;
-  wchar_t *pycache_prefix;
-  int parse_argv;
-  struct PyWideStringList orig_argv;
-  struct PyWideStringList argv;
-  struct PyWideStringList xoptions;
-  struct PyWideStringList warnoptions;
-  int site_import;
-  int bytes_warning;
-  int warn_default_encoding;
-  int inspect;
-  int interactive;
-  int optimization_level;
-  int parser_debug;
-  int write_bytecode;
-  int verbose;
-  int quiet;
-  int user_site_directory;
-  int configure_c_stdio;
-  int buffered_stdio;
-  wchar_t *stdio_encoding;
-  wchar_t *stdio_errors;
-  wchar_t *check_hash_pycs_mode;
-  int use_frozen_modules;
-  int safe_path;
-  int pathconfig_warnings;
-  wchar_t *program_name;
-  wchar_t *pythonpath_env;
-  wchar_t *home;
-  wchar_t *platlibdir;
-  int module_search_paths_set;
-  struct PyWideStringList module_search_paths;
-  wchar_t *stdlib_dir;
-  wchar_t *executable;
-  wchar_t *base_executable;
-  wchar_t *prefix;
-  wchar_t *base_prefix;
-  wchar_t *exec_prefix;
-  wchar_t *base_exec_prefix;
-  int skip_source_first_line;
-  wchar_t *run_command;
-  wchar_t *run_module;
-  wchar_t *run_filename;
-  int _install_importlib;
-  int _init_main;
-  int _isolated_interpreter;
-  int _is_python_build;
-} PyConfig;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2727,11 +2732,6 @@ typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 #endif
 
 /**
- * `PyOS_sighandler_t`: a C signal handler.
- */
-typedef void (*PyOS_sighandler_t)(int);
-
-/**
  * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
  */
 typedef void (*PyCapsule_Destructor)(PyObject*);
@@ -2784,6 +2784,38 @@ extern PyTypeObject PyBaseObject_Type;
 extern PyTypeObject PyType_Type;
 
 /**
+ * `PyMethodDescr_Type`: `list.append`.
+ */
+extern PyTypeObject PyMethodDescr_Type;
+
+/**
+ * `PyClassMethodDescr_Type`: `dict.__dict__['fromkeys']` (a `METH_CLASS` method).
+ */
+extern PyTypeObject PyClassMethodDescr_Type;
+
+/**
+ * `PyMemberDescr_Type`: an attribute stored in a C field (`PyMemberDef`).
+ */
+extern PyTypeObject PyMemberDescr_Type;
+
+/**
+ * `PyGetSetDescr_Type`: a computed attribute (`PyGetSetDef`).
+ */
+extern PyTypeObject PyGetSetDescr_Type;
+
+/**
+ * `PyWrapperDescr_Type`: a type slot seen as a special method (`int.__add__`).
+ */
+extern PyTypeObject PyWrapperDescr_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyMethodWrapper_Type`: `method-wrapper`.
+ */
+extern PyTypeObject _PyMethodWrapper_Type;
+#endif
+
+/**
  * `_Py_FalseStruct`: `False` (`Py_False`), the int 0.
  */
 extern PyLongObject _Py_FalseStruct;
@@ -2818,6 +2850,20 @@ extern PyTypeObject PyCFunction_Type;
 extern PyTypeObject PyCMethod_Type;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyClassMethod_Type`: `classmethod`.
+ */
+extern PyTypeObject PyClassMethod_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStaticMethod_Type`: `staticmethod`.
+ */
+extern PyTypeObject PyStaticMethod_Type;
+#endif
+
 /**
  * `PyDict_Type`: the dict type.
  */
@@ -2837,6 +2883,13 @@ extern PyTypeObject PyLong_Type;
  * `PySeqIter_Type`: CPython names it `iterator`.
  */
 extern PyTypeObject PySeqIter_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyMethod_Type`: `method`, a function bound to an object.
+ */
+extern PyTypeObject PyMethod_Type;
+#endif
 
 /**
  * `_Py_NoneStruct`: `None` (`Py_None`).
@@ -3100,6 +3153,16 @@ Py_hash_t _Py_HashPointerRaw(const void *p);
  */
 Py_hash_t _Py_HashPointer(const void *p);
 #endif
+
+/**
+ * `PyObject *PyMember_GetOne(const char *obj_addr, PyMemberDef *m)`.
+ */
+PyObject *PyMember_GetOne(const char *addr, struct PyMemberDef *m);
+
+/**
+ * `int PyMember_SetOne(char *obj_addr, PyMemberDef *m, PyObject *o)`.
+ */
+int PyMember_SetOne(char *addr, struct PyMemberDef *m, PyObject *value);
 
 /**
  * `PyObject *PyObject_Init(PyObject *op, PyTypeObject *tp)`: initialises the header of
@@ -3411,6 +3474,137 @@ void *PyType_GetSlot(PyTypeObject *tp, int slot);
 #endif
 
 /**
+ * `PyObject *PyDescr_NewMethod(PyTypeObject *type, PyMethodDef *method)`.
+ */
+PyObject *PyDescr_NewMethod(PyTypeObject *tp, struct PyMethodDef *ml);
+
+/**
+ * `PyObject *PyDescr_NewClassMethod(PyTypeObject *type, PyMethodDef *method)`.
+ */
+PyObject *PyDescr_NewClassMethod(PyTypeObject *tp, struct PyMethodDef *ml);
+
+/**
+ * `PyObject *PyDescr_NewMember(PyTypeObject *type, PyMemberDef *member)`.
+ */
+PyObject *PyDescr_NewMember(PyTypeObject *tp, struct PyMemberDef *member);
+
+/**
+ * `PyObject *PyDescr_NewGetSet(PyTypeObject *type, PyGetSetDef *getset)`.
+ */
+PyObject *PyDescr_NewGetSet(PyTypeObject *tp, struct PyGetSetDef *getset);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyDescr_NewWrapper(PyTypeObject *type, struct wrapperbase *base, void
+ * *wrapped)`: `wrapped` is the slot function the wrapper calls.
+ */
+PyObject *PyDescr_NewWrapper(PyTypeObject *tp, struct wrapperbase *base, void *wrapped);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyDescr_IsData(PyObject *)`: whether the descriptor defines `__set__`.
+ */
+int PyDescr_IsData(PyObject *op);
+#endif
+
+/**
+ * `PyObject *PyWrapper_New(PyObject *descr, PyObject *self)`: a wrapper descriptor bound
+ * to `self`.
+ */
+PyObject *PyWrapper_New(PyObject *descr, PyObject *self_);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject **_PyObject_GetDictPtr(PyObject *obj)`.
+ */
+PyObject **_PyObject_GetDictPtr(PyObject *obj);
+#endif
+
+/**
+ * `PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name)`.
+ */
+PyObject *PyObject_GenericGetAttr(PyObject *obj, PyObject *name);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject
+ * *dict, int suppress)`: NULL without an exception when `suppress` and not found.
+ */
+PyObject *_PyObject_GenericGetAttrWithDict(PyObject *obj, PyObject *name, PyObject *dict, int suppress);
+#endif
+
+/**
+ * `int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value)`; a NULL
+ * value deletes.
+ */
+int PyObject_GenericSetAttr(PyObject *obj, PyObject *name, PyObject *value);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *value,
+ * PyObject *dict)`.
+ */
+int _PyObject_GenericSetAttrWithDict(PyObject *obj, PyObject *name, PyObject *value, PyObject *dict);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyObject *PyObject_GenericGetDict(PyObject *obj, void *context)`: the instance dict,
+ * created empty on first use (a `__dict__` getter).
+ */
+PyObject *PyObject_GenericGetDict(PyObject *obj, void *_context);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *context)`: replaces
+ * the instance dict (a `__dict__` setter); it cannot be deleted.
+ */
+int PyObject_GenericSetDict(PyObject *obj, PyObject *value, void *_context);
+#endif
+
+/**
+ * `PyObject *PyObject_GetAttr(PyObject *o, PyObject *attr_name)`.
+ */
+PyObject *PyObject_GetAttr(PyObject *obj, PyObject *name);
+
+/**
+ * `PyObject *PyObject_GetAttrString(PyObject *o, const char *attr_name)`.
+ */
+PyObject *PyObject_GetAttrString(PyObject *obj, const char *name);
+
+/**
+ * `int PyObject_SetAttr(PyObject *o, PyObject *attr_name, PyObject *v)`; NULL `v`
+ * deletes (`PyObject_DelAttr`).
+ */
+int PyObject_SetAttr(PyObject *obj, PyObject *name, PyObject *value);
+
+/**
+ * `int PyObject_SetAttrString(PyObject *o, const char *attr_name, PyObject *v)`.
+ */
+int PyObject_SetAttrString(PyObject *obj, const char *name, PyObject *value);
+
+/**
+ * `int PyObject_HasAttr(PyObject *o, PyObject *attr_name)`: 1 or 0; any error is
+ * cleared (3.11 semantics).
+ */
+int PyObject_HasAttr(PyObject *obj, PyObject *name);
+
+/**
+ * `int PyObject_HasAttrString(PyObject *o, const char *attr_name)`.
+ */
+int PyObject_HasAttrString(PyObject *obj, const char *name);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_LookupAttr(PyObject *obj, PyObject *name, PyObject **result)`: 1 with
+ * `*result` set when found, 0 with `*result` NULL when not (no exception), -1 on error.
+ */
+int _PyObject_LookupAttr(PyObject *obj, PyObject *name, PyObject **result);
+#endif
+
+/**
  * `PyObject *PyBool_FromLong(long v)`: a new reference to `True` if `v` is non-zero, else
  * to `False`.
  */
@@ -3455,6 +3649,20 @@ int PyCFunction_GetFlags(PyObject *op);
  */
 PyObject *PyCFunction_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyClassMethod_New(PyObject *callable)`.
+ */
+PyObject *PyClassMethod_New(PyObject *callable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyStaticMethod_New(PyObject *callable)`.
+ */
+PyObject *PyStaticMethod_New(PyObject *callable);
+#endif
+
 /**
  * `PyObject *PyFloat_FromDouble(double v)`: a new float.
  */
@@ -3486,10 +3694,60 @@ PyObject *PyFloat_FromString(PyObject *v);
  */
 PyObject *PyNumber_Float(PyObject *o);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_New(Py_ssize_t size)`: a new int with `size` uninitialized digits and
+ * `ob_size == size` (callers fill the digits and may shrink `ob_size`).
+ */
+PyLongObject *_PyLong_New(Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Copy(PyLongObject *src)`: an exact int equal to `src`.
+ */
+PyObject *_PyLong_Copy(PyLongObject *src);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_Sign(PyObject *v)`: -1, 0 or 1.
+ */
+int _PyLong_Sign(PyObject *v);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `size_t _PyLong_NumBits(PyObject *v)`: bits of `abs(v)` (0 for zero).
+ */
+size_t _PyLong_NumBits(PyObject *v);
+#endif
+
 /**
  * `PyObject *PySeqIter_New(PyObject *seq)`.
  */
 PyObject *PySeqIter_New(PyObject *seq);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`: `func` bound to `self`.
+ */
+PyObject *PyMethod_New(PyObject *func, PyObject *self_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Function(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Function(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_Self(PyObject *im)`: borrowed.
+ */
+PyObject *PyMethod_Self(PyObject *op);
+#endif
 
 /**
  * `PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step)`.
@@ -3579,6 +3837,160 @@ PyObject *ferropy_tuple_from_array(PyObject *const *items, Py_ssize_t n);
  * caller holds; on failure `*pv` is released and set to NULL.
  */
 int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
+ * int is_signed)`.
+ */
+PyObject *_PyLong_FromByteArray(const uint8_t *bytes, size_t n, int little_endian, int is_signed);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n, int
+ * little_endian, int is_signed)`: 0, or -1 with OverflowError set.
+ */
+int _PyLong_AsByteArray(PyLongObject *v, uint8_t *bytes, size_t n, int little_endian, int is_signed);
+#endif
+
+/**
+ * `PyObject *PyLong_FromLong(long v)`.
+ */
+PyObject *PyLong_FromLong(long v);
+
+/**
+ * `PyObject *PyLong_FromUnsignedLong(unsigned long v)`.
+ */
+PyObject *PyLong_FromUnsignedLong(unsigned long v);
+
+/**
+ * `PyObject *PyLong_FromLongLong(long long v)`.
+ */
+PyObject *PyLong_FromLongLong(long long v);
+
+/**
+ * `PyObject *PyLong_FromUnsignedLongLong(unsigned long long v)`.
+ */
+PyObject *PyLong_FromUnsignedLongLong(unsigned long long v);
+
+/**
+ * `PyObject *PyLong_FromSsize_t(Py_ssize_t v)`.
+ */
+PyObject *PyLong_FromSsize_t(Py_ssize_t v);
+
+/**
+ * `PyObject *PyLong_FromSize_t(size_t v)`.
+ */
+PyObject *PyLong_FromSize_t(size_t v);
+
+/**
+ * `PyObject *PyLong_FromVoidPtr(void *p)`: the address as a non-negative int.
+ */
+PyObject *PyLong_FromVoidPtr(void *p);
+
+/**
+ * `long PyLong_AsLong(PyObject *obj)`.
+ */
+long PyLong_AsLong(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_AsInt(PyObject *obj)`.
+ */
+int _PyLong_AsInt(PyObject *obj);
+#endif
+
+/**
+ * `long long PyLong_AsLongLong(PyObject *obj)`.
+ */
+long long PyLong_AsLongLong(PyObject *obj);
+
+/**
+ * `long PyLong_AsLongAndOverflow(PyObject *obj, int *overflow)`.
+ */
+long PyLong_AsLongAndOverflow(PyObject *obj, int *overflow);
+
+/**
+ * `long long PyLong_AsLongLongAndOverflow(PyObject *obj, int *overflow)`.
+ */
+long long PyLong_AsLongLongAndOverflow(PyObject *obj, int *overflow);
+
+/**
+ * `Py_ssize_t PyLong_AsSsize_t(PyObject *obj)`: ints only ("an integer is required").
+ */
+Py_ssize_t PyLong_AsSsize_t(PyObject *obj);
+
+/**
+ * `unsigned long PyLong_AsUnsignedLong(PyObject *obj)`.
+ */
+unsigned long PyLong_AsUnsignedLong(PyObject *obj);
+
+/**
+ * `unsigned long long PyLong_AsUnsignedLongLong(PyObject *obj)`.
+ */
+unsigned long long PyLong_AsUnsignedLongLong(PyObject *obj);
+
+/**
+ * `size_t PyLong_AsSize_t(PyObject *obj)`.
+ */
+size_t PyLong_AsSize_t(PyObject *obj);
+
+/**
+ * `unsigned long PyLong_AsUnsignedLongMask(PyObject *obj)`.
+ */
+unsigned long PyLong_AsUnsignedLongMask(PyObject *obj);
+
+/**
+ * `unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj)`.
+ */
+unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj);
+
+/**
+ * `void *PyLong_AsVoidPtr(PyObject *obj)`: a negative int is read as a C long, others as
+ * an unsigned long (so both signed and unsigned addresses come back).
+ */
+void *PyLong_AsVoidPtr(PyObject *obj);
+
+extern double ldexp(double x, int exp);
+
+/**
+ * `double PyLong_AsDouble(PyObject *v)`: -1.0 with TypeError "an integer is required" for
+ * a non-int, OverflowError when too large.
+ */
+double PyLong_AsDouble(PyObject *v);
+
+/**
+ * `PyObject *PyLong_FromDouble(double v)`.
+ */
+PyObject *PyLong_FromDouble(double v);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e)`: `a == x * 2***e` with
+ * 0.5 <= |x| < 1 (x correctly rounded; 0.0 and *e == 0 for zero).
+ */
+double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Format(PyObject *obj, int base)`: base 2, 8, 10 or 16, with prefix.
+ */
+PyObject *_PyLong_Format(PyObject *obj, int base);
+#endif
+
+/**
+ * `PyObject *PyLong_FromString(const char *str, char **pend, int base)`.
+ */
+PyObject *PyLong_FromString(const char *s, char **pend, int base);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)`.
+ */
+PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -3743,6 +4155,212 @@ int PyIter_Check(PyObject *o);
  * or on error (exception set).
  */
 PyObject *PyIter_Next(PyObject *iter);
+
+/**
+ * `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.
+ */
+PyObject *PyNumber_Or(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2)`: `o1 ^ o2`.
+ */
+PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_And(PyObject *o1, PyObject *o2)`: `o1 & o2`.
+ */
+PyObject *PyNumber_And(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2)`: `o1 << o2`.
+ */
+PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2)`: `o1 >> o2`.
+ */
+PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2)`: `o1 - o2`.
+ */
+PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2)`: `o1 divmod() o2`.
+ */
+PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
+ */
+PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2)`: `o1 // o2`.
+ */
+PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2)`: `o1 / o2`.
+ */
+PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2)`: `o1 % o2`.
+ */
+PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2)`: `o1 |= o2`.
+ */
+PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2)`: `o1 ^= o2`.
+ */
+PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2)`: `o1 &= o2`.
+ */
+PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2)`: `o1 <<= o2`.
+ */
+PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2)`: `o1 >>= o2`.
+ */
+PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2)`: `o1 -= o2`.
+ */
+PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
+ */
+PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2)`: `o1 //= o2`.
+ */
+PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2)`: `o1 /= o2`.
+ */
+PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2)`: `o1 %= o2`.
+ */
+PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Add(PyObject *o1, PyObject *o2)`: `o1 + o2`, or sequence
+ * concatenation.
+ */
+PyObject *PyNumber_Add(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_InPlaceAdd(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PyNumber_InPlaceAdd(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_Multiply(PyObject *o1, PyObject *o2)`: `o1 * o2`, or sequence
+ * repetition.
+ */
+PyObject *PyNumber_Multiply(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_InPlaceMultiply(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PyNumber_InPlaceMultiply(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_Power(PyObject *o1, PyObject *o2, PyObject *o3)`: `pow(o1, o2, o3)`
+ * (`o3` is `Py_None` for two-argument pow).
+ */
+PyObject *PyNumber_Power(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `PyObject *PyNumber_InPlacePower(PyObject *o1, PyObject *o2, PyObject *o3)`.
+ */
+PyObject *PyNumber_InPlacePower(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `PyObject *PyNumber_Negative(PyObject *o)`.
+ */
+PyObject *PyNumber_Negative(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Positive(PyObject *o)`.
+ */
+PyObject *PyNumber_Positive(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Invert(PyObject *o)`.
+ */
+PyObject *PyNumber_Invert(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Absolute(PyObject *o)`.
+ */
+PyObject *PyNumber_Absolute(PyObject *o);
+
+/**
+ * `int PyIndex_Check(PyObject *o)`: 1 if `o` has `__index__` (`nb_index`).
+ */
+int PyIndex_Check(PyObject *o);
+
+/**
+ * `int PyNumber_Check(PyObject *o)`: 1 if `o` has `__index__`, `__int__` or `__float__`,
+ * or is a complex.
+ */
+int PyNumber_Check(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyNumber_Index(PyObject *o)`.
+ */
+PyObject *_PyNumber_Index(PyObject *o);
+#endif
+
+/**
+ * `PyObject *PyNumber_Index(PyObject *o)`: like `_PyNumber_Index`, but always an exact int.
+ */
+PyObject *PyNumber_Index(PyObject *o);
+
+/**
+ * `Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc)`: `o.__index__()` as a
+ * Py_ssize_t; out of range, raise `exc` ("cannot fit 'T' into an index-sized integer"), or
+ * clamp when `exc` is NULL.
+ */
+Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc_type);
+
+/**
+ * `PyObject *PyNumber_Long(PyObject *o)`: `int(o)`.
+ */
+PyObject *PyNumber_Long(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base)`.
+ */
+PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base);
+#endif
+
+/**
+ * `PyObject *PyNumber_ToBase(PyObject *n, int base)`: `bin()`, `oct()`, `hex()` or `str()`
+ * of `n.__index__()`.
+ */
+PyObject *PyNumber_ToBase(PyObject *n, int base);
 
 /**
  * `int Py_ReprEnter(PyObject *obj)`: 1 when `obj`'s repr is already being computed in this
@@ -4328,16 +4946,81 @@ PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp);
 PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp);
 #endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int64_t PyInterpreterState_GetID(PyInterpreterState *interp)`: 0 for the main
+ * interpreter; -1 with RuntimeError for NULL (as CPython).
+ */
+int64_t PyInterpreterState_GetID(PyInterpreterState *interp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_8)
+/**
+ * `PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp)`: a dict for
+ * extensions' per-interpreter data (borrowed), created on demand; NULL (no exception set)
+ * when it cannot be made.
+ */
+PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyFrameEvalFunction _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *interp)`:
+ * the PEP 523 hook set by `_PyInterpreterState_SetEvalFrameFunc`. Until the eval loop
+ * exists there is no `_PyEval_EvalFrameDefault` to hand out, so an unset hook is NULL
+ * (CPython returns its default evaluator there).
+ */
+_PyFrameEvalFunction _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp,
+ * _PyFrameEvalFunction eval_frame)`: the eval loop will call `eval_frame` for every frame.
+ */
+void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp, _PyFrameEvalFunction eval_frame);
+#endif
+
 /**
  * `void Py_Initialize(void)`.
  */
 void Py_Initialize(void);
 
 /**
- * `void Py_InitializeEx(int initsigs)`. Signal handlers are installed by the signals
- * layer once it exists; until then `initsigs` has nothing to install.
+ * `void Py_InitializeEx(int initsigs)`: `initsigs` installs the runtime's SIGINT handler
+ * (and ignores SIGPIPE, SIGXFSZ), as `PyConfig.install_signal_handlers`.
  */
-void Py_InitializeEx(int _initsigs);
+void Py_InitializeEx(int initsigs);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_InitializeFromConfig(const PyConfig *config)`.
+ */
+struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void Py_GetArgcArgv(int *argc, wchar_t ***argv)`: the original command line
+ * (`PyConfig.orig_argv`) of the initialized runtime; 0 and NULL otherwise.
+ */
+void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+#endif
+
+/**
+ * `void Py_Exit(int status)`: finalizes, then exits with `status` (120 when
+ * finalization fails).
+ */
+void Py_Exit(int status);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_SetStandardStreamEncoding(const char *encoding, const char *errors)`
+ * (deprecated in 3.11): the stdio encoding and errors of the next initialization; -1 when
+ * the runtime is already initialized.
+ */
+int Py_SetStandardStreamEncoding(const char *encoding, const char *errors);
+#endif
 
 /**
  * `int Py_IsInitialized(void)`.
@@ -4478,6 +5161,67 @@ PyThreadState *PyThreadState_Swap(PyThreadState *tstate);
  */
 PyThreadState *PyThreadState_Next(PyThreadState *tstate);
 #endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyThreadState_GetDict(PyThreadState *tstate)`: `tstate`'s dict (borrowed).
+ */
+PyObject *_PyThreadState_GetDict(PyThreadState *tstate);
+#endif
+
+/**
+ * `PyObject *PyThreadState_GetDict(void)`: a dict private to the current thread state
+ * (borrowed), where extensions keep per-thread data; NULL without a current thread state
+ * (no exception set). Cleared with the thread state.
+ */
+PyObject *PyThreadState_GetDict(void);
+
+/**
+ * `int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc)`: makes the thread
+ * state of thread `id` (in the current interpreter) raise `exc` at its next check of the
+ * eval breaker; NULL `exc` withdraws a pending one. Returns the number of thread states
+ * changed: 1, or 0 when no thread state has that id (CPython stops at the first match).
+ */
+int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
+
+/**
+ * `int PyErr_CheckSignals(void)`: in the main thread of the main interpreter, runs the
+ * handlers of arrived signals; -1 with the exception set when one raises (SIGINT with the
+ * default handler raises KeyboardInterrupt), else 0.
+ */
+int PyErr_CheckSignals(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyErr_SetInterruptEx(int signum)`: simulates the arrival of `signum`: -1 for an
+ * invalid number; 0 otherwise, doing nothing when the signal's Python-level handler is
+ * SIG_IGN or SIG_DFL. Callable from any thread, without the GIL.
+ */
+int PyErr_SetInterruptEx(int signum);
+#endif
+
+/**
+ * `void PyErr_SetInterrupt(void)`: `PyErr_SetInterruptEx(SIGINT)`.
+ */
+void PyErr_SetInterrupt(void);
+
+/**
+ * `int PyOS_InterruptOccurred(void)`: whether SIGINT arrived, clearing its flag; 0 outside
+ * the main thread of the main interpreter.
+ */
+int PyOS_InterruptOccurred(void);
+
+/**
+ * `PyOS_sighandler_t PyOS_getsig(int sig)`: the current handler, SIG_ERR for an invalid
+ * signal.
+ */
+PyOS_sighandler_t PyOS_getsig(int sig);
+
+/**
+ * `PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler)`: installs `handler`
+ * (sigaction, SA_ONSTACK) and returns the previous one, or SIG_ERR.
+ */
+PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler);
 
 /**
  * `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',
@@ -4623,6 +5367,301 @@ const char *Py_GetCompiler(void);
 const char *Py_GetBuildInfo(void);
 
 const char *Py_GetCopyright(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_InitPythonConfig(PyConfig *config)`.
+ */
+void PyConfig_InitPythonConfig(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_InitIsolatedConfig(PyConfig *config)`.
+ */
+void PyConfig_InitIsolatedConfig(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_Clear(PyConfig *config)`.
+ */
+void PyConfig_Clear(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetString(PyConfig *config, wchar_t **config_str, const wchar_t *str)`:
+ * stores a copy of `str` (NULL clears the field).
+ */
+struct PyStatus PyConfig_SetString(struct PyConfig *_config, wchar_t **config_str, const wchar_t *str);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetBytesString(PyConfig *config, wchar_t **config_str, const char *str)`:
+ * pre-initializes (the locale decides the decoding), then stores `str` decoded with
+ * `Py_DecodeLocale`.
+ */
+struct PyStatus PyConfig_SetBytesString(struct PyConfig *config, wchar_t **config_str, const char *str);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetWideStringList(PyConfig *config, PyWideStringList *list,
+ * Py_ssize_t length, wchar_t **items)`: replaces `list` with copies of `items`.
+ */
+struct PyStatus PyConfig_SetWideStringList(struct PyConfig *config, struct PyWideStringList *list, Py_ssize_t length, wchar_t **items);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetArgv(PyConfig *config, Py_ssize_t argc, wchar_t * const *argv)`.
+ */
+struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc, char * const *argv)`:
+ * pre-initializes, then decodes each argument with `Py_DecodeLocale`.
+ */
+struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_Read(PyConfig *config)`: fills what the configuration leaves to be
+ * computed (see `read_steps`). Paths are computed by initialization, as in 3.11.
+ */
+struct PyStatus PyConfig_Read(struct PyConfig *config);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_BeforeFork(void)`.
+ */
+void PyOS_BeforeFork(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_AfterFork_Parent(void)`.
+ */
+void PyOS_AfterFork_Parent(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_AfterFork_Child(void)`.
+ */
+void PyOS_AfterFork_Child(void);
+#endif
+
+/**
+ * `void PyOS_AfterFork(void)` (deprecated since 3.7): `PyOS_AfterFork_Child`.
+ */
+void PyOS_AfterFork(void);
+
+extern size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+
+extern size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `wchar_t *Py_DecodeLocale(const char *arg, size_t *size)`: a `PyMem_RawMalloc`'d wide
+ * string; `*size` (if given) receives its length. With `surrogateescape` decoding cannot
+ * fail, so NULL means no memory (`*size` = (size_t)-1) or a NULL `arg` (`(size_t)-2`).
+ */
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos)`: a `PyMem_Malloc`'d
+ * byte string (free it with `PyMem_Free`). `*error_pos` is (size_t)-1 on success, the
+ * index of the first unencodable character on failure (then NULL is returned).
+ */
+char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
+#endif
+
+/**
+ * `void Py_SetProgramName(const wchar_t *name)` (deprecated in 3.11): the program name
+ * of the next initialization; NULL or "" unsets it.
+ */
+void Py_SetProgramName(const wchar_t *name);
+
+/**
+ * `wchar_t *Py_GetProgramName(void)`: the program name; NULL before the first
+ * initialization unless `Py_SetProgramName` set one (as CPython 3.11).
+ */
+wchar_t *Py_GetProgramName(void);
+
+/**
+ * `void Py_SetPythonHome(const wchar_t *home)` (deprecated in 3.11); NULL or "" unsets.
+ */
+void Py_SetPythonHome(const wchar_t *home);
+
+/**
+ * `wchar_t *Py_GetPythonHome(void)`: the home of the global path configuration, else
+ * `PYTHONHOME`, else NULL.
+ */
+wchar_t *Py_GetPythonHome(void);
+
+/**
+ * `void Py_SetPath(const wchar_t *path)` (deprecated in 3.11): the module search path
+ * (':'-separated) of the next initialization; prefix and exec_prefix become empty and the
+ * stdlib directory is the home (or empty). NULL forgets the whole global path
+ * configuration.
+ */
+void Py_SetPath(const wchar_t *path);
+
+/**
+ * `wchar_t *Py_GetPath(void)`: the module search path, ':'-separated.
+ */
+wchar_t *Py_GetPath(void);
+
+/**
+ * `wchar_t *Py_GetPrefix(void)`.
+ */
+wchar_t *Py_GetPrefix(void);
+
+/**
+ * `wchar_t *Py_GetExecPrefix(void)`.
+ */
+wchar_t *Py_GetExecPrefix(void);
+
+/**
+ * `wchar_t *Py_GetProgramFullPath(void)`: `sys.executable`.
+ */
+wchar_t *Py_GetProgramFullPath(void);
+
+/**
+ * `int Py_AddPendingCall(int (*func)(void *), void *arg)`: queues `func(arg)` for the main
+ * thread; 0, or -1 when the queue is full. Any thread, GIL or not.
+ */
+int Py_AddPendingCall(int (*func)(void*), void *arg);
+
+/**
+ * `int Py_MakePendingCalls(void)`: in the main thread (with the GIL) handles arrived
+ * signals, then runs the pending calls in order; -1 at the first failure (an exception
+ * is set by the failing call or signal handler), else 0. Other threads get 0 and run
+ * nothing.
+ */
+int Py_MakePendingCalls(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyPreConfig_InitPythonConfig(PyPreConfig *preconfig)`.
+ */
+void PyPreConfig_InitPythonConfig(struct PyPreConfig *preconfig);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyPreConfig_InitIsolatedConfig(PyPreConfig *preconfig)`.
+ */
+void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *preconfig);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitialize(const PyPreConfig *src_config)`.
+ */
+struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc,
+ * char **argv)`: as `Py_PreInitialize`, also reading `-E -I -X utf8 -X dev` from argv
+ * when `parse_argv` is set.
+ */
+struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_config, Py_ssize_t argc, char **argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc,
+ * wchar_t **argv)`.
+ */
+struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Ok(void)`.
+ */
+struct PyStatus PyStatus_Ok(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Error(const char *err_msg)`: the message is not copied.
+ */
+struct PyStatus PyStatus_Error(const char *err_msg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_NoMemory(void)`.
+ */
+struct PyStatus PyStatus_NoMemory(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Exit(int exitcode)`.
+ */
+struct PyStatus PyStatus_Exit(int exitcode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_IsError(PyStatus err)`.
+ */
+int PyStatus_IsError(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_IsExit(PyStatus err)`.
+ */
+int PyStatus_IsExit(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_Exception(PyStatus err)`: error or exit.
+ */
+int PyStatus_Exception(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void Py_ExitStatusException(PyStatus err)`: exits with the status' code, or reports an
+ * error status as a fatal error and exits with 1. On success it is itself a fatal error
+ * (abort), as in CPython.
+ */
+void Py_ExitStatusException(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyWideStringList_Insert(PyWideStringList *list, Py_ssize_t index,
+ * const wchar_t *item)`: an index past the end appends; a negative index is an error.
+ */
+struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list, Py_ssize_t index, const wchar_t *item);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyWideStringList_Append(PyWideStringList *list, const wchar_t *item)`.
+ */
+struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wchar_t *item);
+#endif
+
+extern void mi_option_set(int option, long value);
 
 /**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.

@@ -23,6 +23,8 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(object_repr),
     tp_hash: Some(object_hash),
     tp_str: Some(object_str),
+    tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
+    tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_richcompare: Some(crate::abstract_::compare::object_richcompare),
     tp_init: Some(object_init),
     tp_alloc: Some(PyType_GenericAlloc),

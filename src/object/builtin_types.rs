@@ -37,6 +37,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
 fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
     builtin_types()
         .into_iter()
+        .chain(crate::object::descr_objects::descriptor_types())
         .chain(crate::objects::container_types())
         .chain(crate::errors::exception_types::exception_types())
 }
@@ -67,8 +68,9 @@ pub(crate) fn fini() {
         // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
         unsafe { unready_static(tp) };
     }
+    crate::object::object_attr::clear_name_cache();
     clear_interned();
+    crate::objects::float::clear_free_list();
     // Which warnings were shown belongs to the runtime that showed them.
     crate::errors::warnings::clear_registry();
-    crate::objects::float::clear_free_list();
 }

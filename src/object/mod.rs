@@ -25,6 +25,17 @@ pub mod temp_alloc;
 pub mod type_cache;
 pub mod type_ready;
 pub mod typetype;
+pub mod descr_call;
+pub mod descr_objects;
+pub mod generic_getattr;
+pub mod member_numbers;
+pub mod object_attr;
+pub mod slot_dunders;
+pub mod slot_dunders_int;
+pub mod slot_wrappers;
+pub mod tp_new_wrapper;
+pub mod type_attr;
+pub mod type_dict;
 
 /// Rust tests share objects (interned strings, static types) whose reference counts are
 /// guarded by the GIL in the real runtime; tests that touch them hold this lock instead.

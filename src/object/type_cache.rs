@@ -55,7 +55,7 @@ pub(crate) unsafe fn add_subclass(sub: *mut PyTypeObject) {
     }
 }
 
-fn direct_subclasses(tp: *mut PyTypeObject) -> Vec<*mut PyTypeObject> {
+pub(crate) fn direct_subclasses(tp: *mut PyTypeObject) -> Vec<*mut PyTypeObject> {
     let table = SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner());
     table.iter().filter(|(b, _)| *b == tp as usize).map(|&(_, s)| s as *mut PyTypeObject).collect()
 }

@@ -103,7 +103,9 @@ unsafe fn ready_steps(tp: *mut PyTypeObject) -> PyResult<()> {
         ready(b as *mut PyTypeObject)?;
     }
     (*tp).tp_mro = compute_mro(tp)?.into_ptr();
+    let own_new = (*tp).tp_new.is_some();
     set_new(tp, base);
+    crate::object::type_dict::fill(tp, own_new && (*tp).tp_new.is_some())?;
     inherit(tp, base)?;
     set_hash(tp)?;
     set_doc(tp)?;

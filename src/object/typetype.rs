@@ -17,6 +17,8 @@ use crate::objects::tuple;
 pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: offset_of!(PyTypeObject, tp_vectorcall) as isize,
     tp_repr: Some(type_repr),
+    tp_getattro: Some(crate::object::type_attr::type_getattro),
+    tp_setattro: Some(crate::object::type_attr::type_setattro),
     tp_traverse: Some(type_traverse),
     tp_clear: Some(type_clear),
     tp_weaklistoffset: offset_of!(PyTypeObject, tp_weaklist) as isize,
