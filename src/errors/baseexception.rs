@@ -231,31 +231,6 @@ fn type_error<T>(message: &str) -> PyResult<T> {
     Err(raise(ExcType::TypeError, message))
 }
 
-unsafe extern "C" fn get_dict(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    let h = head(op);
-    if h.dict.is_null() {
-        match dict::new() {
-            Ok(d) => h.dict = d.into_ptr(),
-            Err(_) => return core::ptr::null_mut(),
-        }
-    }
-    Py_IncRef(h.dict);
-    h.dict
-}
-
-unsafe extern "C" fn set_dict(op: *mut PyObject, value: *mut PyObject, _: *mut c_void) -> c_int {
-    to_status((|| {
-        if value.is_null() {
-            return type_error("__dict__ may not be deleted");
-        }
-        if !dict::is_dict(value) {
-            return type_error("__dict__ must be a dictionary");
-        }
-        set_field(&mut head(op).dict, value);
-        Ok(())
-    })())
-}
-
 unsafe extern "C" fn get_args(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     new_ref_or_none(head(op).args)
 }
@@ -392,7 +367,8 @@ const fn getset(
 }
 
 pub(crate) static mut BASE_GETSET: [PyGetSetDef; 6] = [
-    getset(c"__dict__", get_dict, set_dict),
+    // The instance dict at `tp_dictoffset`, as CPython's generic __dict__ getset.
+    getset(c"__dict__", crate::object::generic_getattr::PyObject_GenericGetDict, crate::object::generic_getattr::PyObject_GenericSetDict),
     getset(c"args", get_args, set_args_attr),
     getset(c"__traceback__", get_traceback, set_traceback_attr),
     getset(c"__context__", get_context, set_context_attr),

@@ -114,7 +114,7 @@ fn escaped_char(c: u32) -> String {
 /// The common shape of the three strs; `one` renders the single bad item at `start`.
 unsafe fn error_str(op: *mut PyObject, len: usize, one: impl Fn(usize) -> String, many: &str) -> PyResult<PyRef> {
     let u = ue(op);
-    let reason = objtext::str_string(be::or_none(u.reason))?;
+    let reason = objtext::str_or_null(u.reason)?;
     let (start, end) = (u.start, u.end);
     let text = if start >= 0 && (start as usize) < len && end == start + 1 {
         format!("{} in position {start}: {reason}", one(start as usize))
@@ -125,7 +125,7 @@ unsafe fn error_str(op: *mut PyObject, len: usize, one: impl Fn(usize) -> String
 }
 
 unsafe fn encoding_prefix(op: *mut PyObject) -> PyResult<String> {
-    Ok(format!("'{}' codec can't", objtext::str_string(be::or_none(ue(op).encoding))?))
+    Ok(format!("'{}' codec can't", objtext::str_or_null(ue(op).encoding)?))
 }
 
 pub(crate) unsafe extern "C" fn encode_str(op: *mut PyObject) -> *mut PyObject {
