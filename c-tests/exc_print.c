@@ -137,6 +137,14 @@ int main(void)
         PyErr_SetString(PyExc_KeyError, "k");
         PyErr_WriteUnraisable(NULL);
         PyErr_WriteUnraisable(obj);
+        PyErr_SetString(PyExc_TypeError, "with message");
+        _PyErr_WriteUnraisableMsg("while closing the thing", obj);
+        PyErr_SetString(PyExc_TypeError, "message, no object");
+        _PyErr_WriteUnraisableMsg("in a callback", NULL);
+        PyErr_SetString(PyExc_TypeError, "None object");
+        PyErr_WriteUnraisable(Py_None);
+        PyErr_SetString(PyExc_TypeError, "NULL message");
+        _PyErr_WriteUnraisableMsg(NULL, obj);
         printf("occurred: %p\n", (void *)PyErr_Occurred());
         Py_DECREF(obj);
     }

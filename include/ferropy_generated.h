@@ -4542,6 +4542,14 @@ void PyErr_PrintEx(int _set_sys_last_vars);
  */
 void PyErr_WriteUnraisable(PyObject *obj);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj)`: as
+ * `PyErr_WriteUnraisable`, the report starting `Exception ignored {err_msg}`.
+ */
+void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj);
+#endif
+
 /**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
  * state, stealing the three references (NULL type clears it).

@@ -199,9 +199,23 @@ pub unsafe extern "C" fn PyErr_WriteUnraisable(obj: *mut PyObject) {
     write_unraisable(None, obj);
 }
 
+/// `void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj)`: as
+/// `PyErr_WriteUnraisable`, the report starting `Exception ignored {err_msg}`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_WriteUnraisableMsg(err_msg: *const core::ffi::c_char, obj: *mut PyObject) {
+    let message = if err_msg.is_null() {
+        None
+    } else {
+        Some(format!("Exception ignored {}", core::ffi::CStr::from_ptr(err_msg).to_string_lossy()))
+    };
+    write_unraisable(message.as_deref(), obj);
+}
+
 /// `PyErr_WriteUnraisable`, with `_PyErr_WriteUnraisableMsg`'s message instead of
-/// "Exception ignored in".
+/// "Exception ignored in" (None as the object is no object).
 pub(crate) unsafe fn write_unraisable(message: Option<&str>, obj: *mut PyObject) {
+    let obj = if obj == be::none() { core::ptr::null_mut() } else { obj };
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
     PyErr_Fetch(&mut t, &mut v, &mut tb);
     crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
