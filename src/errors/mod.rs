@@ -2,6 +2,7 @@
 
 pub mod baseexception;
 pub mod exception_types;
+pub mod exceptiongroup;
 pub mod exceptions;
 pub mod normalize;
 pub mod objtext;
