@@ -41,6 +41,10 @@ fn errno_message(errno: i32) -> String {
 /// `exc(errno, strerror(errno)[, filename[, 0, filename2]])` raised with the class of the
 /// instance (OSError picks the errno's subclass).
 unsafe fn set_from_errno(exc: *mut PyObject, f1: *mut PyObject, f2: *mut PyObject, errno: i32) -> PyResult<()> {
+    // An interrupted call: a signal handler's exception wins.
+    if errno == libc::EINTR && crate::runtime::signals::PyErr_CheckSignals() != 0 {
+        return Err(Raised::assume_set());
+    }
     let mut items = vec![objtext::new_int(errno as i64)?, pystr::from_utf8(&errno_message(errno))?];
     if let Some(f1) = PyRef::from_borrowed(f1) {
         items.push(f1);
