@@ -2886,9 +2886,17 @@ extern PyTypeObject PySeqIter_Type;
 
 #if !defined(Py_LIMITED_API)
 /**
- * `PyMethod_Type`: `method`, a function bound to an object.
+ * `PyMethod_Type`: `method`, a function bound to an instance.
  */
 extern PyTypeObject PyMethod_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyInstanceMethod_Type`: `instancemethod`, which binds its function like a Python function
+ * does when looked up on an instance.
+ */
+extern PyTypeObject PyInstanceMethod_Type;
 #endif
 
 /**
@@ -3730,7 +3738,7 @@ PyObject *PySeqIter_New(PyObject *seq);
 
 #if !defined(Py_LIMITED_API)
 /**
- * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`: `func` bound to `self`.
+ * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`.
  */
 PyObject *PyMethod_New(PyObject *func, PyObject *self_);
 #endif
@@ -3739,14 +3747,28 @@ PyObject *PyMethod_New(PyObject *func, PyObject *self_);
 /**
  * `PyObject *PyMethod_Function(PyObject *im)`: borrowed.
  */
-PyObject *PyMethod_Function(PyObject *op);
+PyObject *PyMethod_Function(PyObject *im);
 #endif
 
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyMethod_Self(PyObject *im)`: borrowed.
  */
-PyObject *PyMethod_Self(PyObject *op);
+PyObject *PyMethod_Self(PyObject *im);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyInstanceMethod_New(PyObject *func)`.
+ */
+PyObject *PyInstanceMethod_New(PyObject *func);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyInstanceMethod_Function(PyObject *im)`: borrowed.
+ */
+PyObject *PyInstanceMethod_Function(PyObject *im);
 #endif
 
 /**
@@ -4092,6 +4114,14 @@ PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, siz
  */
 int PyCallable_Check(PyObject *o);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args,
+ * size_t nargsf, PyObject *kwnames)`: calls method `name` of `args[0]` with the rest.
+ */
+PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+#endif
+
 /**
  * `PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op)`.
  */
@@ -4191,10 +4221,12 @@ PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2);
  */
 PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
 /**
  * `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
  */
 PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2);
+#endif
 
 /**
  * `PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2)`: `o1 // o2`.
@@ -4241,10 +4273,12 @@ PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2);
  */
 PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
 /**
  * `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
  */
 PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2);
+#endif
 
 /**
  * `PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2)`: `o1 //= o2`.

@@ -176,6 +176,7 @@ pub unsafe extern "C" fn PyNumber_Divmod(o1: *mut PyObject, o2: *mut PyObject) -
     binary_op(o1, o2, |m| m.nb_divmod, "divmod()")
 }
 /// `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
+#[cfg(not(limited_api_before_3_5))]
 #[no_mangle]
 pub unsafe extern "C" fn PyNumber_MatrixMultiply(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
     binary_op(o1, o2, |m| m.nb_matrix_multiply, "@")
@@ -227,6 +228,7 @@ pub unsafe extern "C" fn PyNumber_InPlaceSubtract(o1: *mut PyObject, o2: *mut Py
     binary_iop(o1, o2, |m| m.nb_inplace_subtract, |m| m.nb_subtract, "-=")
 }
 /// `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
+#[cfg(not(limited_api_before_3_5))]
 #[no_mangle]
 pub unsafe extern "C" fn PyNumber_InPlaceMatrixMultiply(o1: *mut PyObject, o2: *mut PyObject) -> *mut PyObject {
     binary_iop(o1, o2, |m| m.nb_inplace_matrix_multiply, |m| m.nb_matrix_multiply, "@=")

@@ -29,6 +29,8 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut PyBool_Type,
         &raw mut crate::objects::cfunction::PyCFunction_Type,
         &raw mut crate::objects::cfunction::PyCMethod_Type,
+        &raw mut crate::objects::method::PyMethod_Type,
+        &raw mut crate::objects::method::PyInstanceMethod_Type,
         &raw mut PyFloat_Type,
     ]
 }

@@ -23,6 +23,7 @@ pub mod siphash;
 pub mod static_type;
 pub mod temp_alloc;
 pub mod type_cache;
+pub mod type_call;
 pub mod type_ready;
 pub mod typetype;
 pub mod descr_call;

@@ -19,6 +19,8 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(type_repr),
     tp_getattro: Some(crate::object::type_attr::type_getattro),
     tp_setattro: Some(crate::object::type_attr::type_setattro),
+    tp_call: Some(crate::object::type_call::type_call),
+    tp_vectorcall: Some(crate::object::type_call::type_vectorcall),
     tp_traverse: Some(type_traverse),
     tp_clear: Some(type_clear),
     tp_weaklistoffset: offset_of!(PyTypeObject, tp_weaklist) as isize,
