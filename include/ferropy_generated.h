@@ -1164,6 +1164,74 @@ typedef struct wrapperbase {
 } wrapperbase;
 #endif
 
+/**
+ * One `(slot id, function)` pair of a `PyType_Spec`; the ids are in typeslots.rs.
+ */
+typedef struct PyType_Slot {
+  int slot;
+  void *pfunc;
+} PyType_Slot;
+
+/**
+ * A type described for `PyType_FromSpec`: `slots` ends with a zero slot id.
+ */
+typedef struct PyType_Spec {
+  const char *name;
+  int basicsize;
+  int itemsize;
+  unsigned int flags;
+  struct PyType_Slot *slots;
+} PyType_Spec;
+
+/**
+ * `PyModuleDef_Base`: the object head of a `PyModuleDef` (`PyModuleDef_HEAD_INIT`), and
+ * the bookkeeping of single-phase init: `m_index` into the interpreter's module list and
+ * `m_copy` of the module dict for re-import.
+ */
+typedef struct PyModuleDef_Base {
+  PyObject ob_base;
+  PyObject *(*m_init)(void);
+  Py_ssize_t m_index;
+  PyObject *m_copy;
+} PyModuleDef_Base;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `struct PyModuleDef_Slot`: one step of multi-phase init (`Py_mod_create`,
+ * `Py_mod_exec`); the array ends with slot 0.
+ */
+typedef struct PyModuleDef_Slot {
+  int slot;
+  void *value;
+} PyModuleDef_Slot;
+#endif
+
+typedef int (*visitproc)(PyObject*, void*);
+
+typedef int (*traverseproc)(PyObject*, visitproc, void*);
+
+typedef int (*inquiry)(PyObject*);
+
+typedef void (*freefunc)(void*);
+
+/**
+ * `struct PyModuleDef`: what an extension's `PyInit_*` hands to the import system.
+ */
+typedef struct PyModuleDef {
+  struct PyModuleDef_Base m_base;
+  const char *m_name;
+  const char *m_doc;
+  /**
+   * Size of the per-module state, or -1 for single-phase modules without state.
+   */
+  Py_ssize_t m_size;
+  struct PyMethodDef *m_methods;
+  struct PyModuleDef_Slot *m_slots;
+  traverseproc m_traverse;
+  inquiry m_clear;
+  freefunc m_free;
+} PyModuleDef;
+
 #if !defined(Py_LIMITED_API)
 /**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
@@ -1331,8 +1399,6 @@ typedef PyObject *(*binaryfunc)(PyObject*, PyObject*);
 
 typedef PyObject *(*ternaryfunc)(PyObject*, PyObject*, PyObject*);
 
-typedef int (*inquiry)(PyObject*);
-
 #if !defined(Py_LIMITED_API)
 /**
  * Number protocol slots (`tp_as_number`). `nb_reserved` is the old `nb_long`.
@@ -1443,10 +1509,6 @@ typedef struct PyBufferProcs {
 } PyBufferProcs;
 #endif
 
-typedef int (*visitproc)(PyObject*, void*);
-
-typedef int (*traverseproc)(PyObject*, visitproc, void*);
-
 typedef PyObject *(*richcmpfunc)(PyObject*, PyObject*, int);
 
 typedef PyObject *(*getiterfunc)(PyObject*);
@@ -1462,8 +1524,6 @@ typedef int (*initproc)(PyObject*, PyObject*, PyObject*);
 typedef PyObject *(*allocfunc)(PyTypeObject*, Py_ssize_t);
 
 typedef PyObject *(*newfunc)(PyTypeObject*, PyObject*, PyObject*);
-
-typedef void (*freefunc)(void*);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1647,66 +1707,6 @@ typedef struct PyWrapperDescrObject {
   void *d_wrapped;
 } PyWrapperDescrObject;
 #endif
-
-/**
- * `PyModuleDef_Base`: the object head of a `PyModuleDef` (`PyModuleDef_HEAD_INIT`), and
- * the bookkeeping of single-phase init: `m_index` into the interpreter's module list and
- * `m_copy` of the module dict for re-import.
- */
-typedef struct PyModuleDef_Base {
-  PyObject ob_base;
-  PyObject *(*m_init)(void);
-  Py_ssize_t m_index;
-  PyObject *m_copy;
-} PyModuleDef_Base;
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_5)
-/**
- * `struct PyModuleDef_Slot`: one step of multi-phase init (`Py_mod_create`,
- * `Py_mod_exec`); the array ends with slot 0.
- */
-typedef struct PyModuleDef_Slot {
-  int slot;
-  void *value;
-} PyModuleDef_Slot;
-#endif
-
-/**
- * `struct PyModuleDef`: what an extension's `PyInit_*` hands to the import system.
- */
-typedef struct PyModuleDef {
-  struct PyModuleDef_Base m_base;
-  const char *m_name;
-  const char *m_doc;
-  /**
-   * Size of the per-module state, or -1 for single-phase modules without state.
-   */
-  Py_ssize_t m_size;
-  struct PyMethodDef *m_methods;
-  struct PyModuleDef_Slot *m_slots;
-  traverseproc m_traverse;
-  inquiry m_clear;
-  freefunc m_free;
-} PyModuleDef;
-
-/**
- * One `(slot id, function)` pair of a `PyType_Spec`; the ids are in typeslots.rs.
- */
-typedef struct PyType_Slot {
-  int slot;
-  void *pfunc;
-} PyType_Slot;
-
-/**
- * A type described for `PyType_FromSpec`: `slots` ends with a zero slot id.
- */
-typedef struct PyType_Spec {
-  const char *name;
-  int basicsize;
-  int itemsize;
-  unsigned int flags;
-  struct PyType_Slot *slots;
-} PyType_Spec;
 
 /**
  * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
@@ -2900,6 +2900,19 @@ extern PyTypeObject PyInstanceMethod_Type;
 #endif
 
 /**
+ * `PyModule_Type`: `module`.
+ */
+extern PyTypeObject PyModule_Type;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyModuleDef_Type`: the type `PyModuleDef_Init` gives module definitions (so a def can
+ * be returned from `PyInit_*` as an object).
+ */
+extern PyTypeObject PyModuleDef_Type;
+#endif
+
+/**
  * `_Py_NoneStruct`: `None` (`Py_None`).
  */
 extern PyObject _Py_NoneStruct;
@@ -3613,6 +3626,78 @@ int _PyObject_LookupAttr(PyObject *obj, PyObject *name, PyObject **result);
 #endif
 
 /**
+ * `PyObject *PyType_FromSpec(PyType_Spec *spec)`.
+ */
+PyObject *PyType_FromSpec(struct PyType_Spec *spec);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyType_FromSpecWithBases(PyType_Spec *spec, PyObject *bases)`: `bases` is a
+ * type or a tuple of types; NULL means the spec's `Py_tp_bases` / `Py_tp_base`, else
+ * `object`.
+ */
+PyObject *PyType_FromSpecWithBases(struct PyType_Spec *spec, PyObject *bases);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyObject *PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec, PyObject
+ * *bases)`: as `PyType_FromSpecWithBases`, and the type keeps a reference to `module`
+ * (`PyType_GetModule`), which may be any object or NULL.
+ */
+PyObject *PyType_FromModuleAndSpec(PyObject *module, struct PyType_Spec *spec, PyObject *bases);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyObject *PyType_GetModule(PyTypeObject *type)`: the module of a type made by
+ * `PyType_FromModuleAndSpec` (borrowed).
+ */
+PyObject *PyType_GetModule(PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `void *PyType_GetModuleState(PyTypeObject *type)`: the state of `PyType_GetModule(type)`
+ * (NULL, with no exception, for a module without state).
+ */
+void *PyType_GetModuleState(PyTypeObject *tp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyType_GetModuleByDef(PyTypeObject *type, struct PyModuleDef *def)`: the
+ * module of the first class in `type`'s MRO that was made with a module of `def`
+ * (borrowed), as methods of a heap type find their module state.
+ */
+PyObject *PyType_GetModuleByDef(PyTypeObject *tp, struct PyModuleDef *def);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyObject_CallFinalizer(PyObject *self)`: runs the type's `tp_finalize` once (a GC
+ * object remembers that it was finalized).
+ */
+void PyObject_CallFinalizer(PyObject *obj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyObject_CallFinalizerFromDealloc(PyObject *self)`: for a dealloc at refcount 0:
+ * revives the object for the finalizer, then -1 when the finalizer resurrected it (the
+ * dealloc must stop), 0 otherwise.
+ */
+int PyObject_CallFinalizerFromDealloc(PyObject *obj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases)`.
+ */
+PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
+#endif
+
+/**
  * `PyObject *PyBool_FromLong(long v)`: a new reference to `True` if `v` is non-zero, else
  * to `False`.
  */
@@ -3769,6 +3854,110 @@ PyObject *PyInstanceMethod_New(PyObject *func);
  * `PyObject *PyInstanceMethod_Function(PyObject *im)`: borrowed.
  */
 PyObject *PyInstanceMethod_Function(PyObject *im);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyModule_NewObject(PyObject *name)`.
+ */
+PyObject *PyModule_NewObject(PyObject *name);
+#endif
+
+/**
+ * `PyObject *PyModule_New(const char *name)`.
+ */
+PyObject *PyModule_New(const char *name);
+
+/**
+ * `PyObject *PyModule_GetDict(PyObject *module)` (borrowed); SystemError for a
+ * non-module.
+ */
+PyObject *PyModule_GetDict(PyObject *m);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyModule_GetNameObject(PyObject *module)`: `__name__` from the dict (a new
+ * reference); SystemError "nameless module" when it is missing or not a str.
+ */
+PyObject *PyModule_GetNameObject(PyObject *m);
+#endif
+
+/**
+ * `const char *PyModule_GetName(PyObject *module)`: the name's UTF-8, valid while the
+ * name str lives (the module's dict keeps it).
+ */
+const char *PyModule_GetName(PyObject *m);
+
+/**
+ * `PyModuleDef *PyModule_GetDef(PyObject *module)`: NULL (no exception) for a module made
+ * without a def.
+ */
+struct PyModuleDef *PyModule_GetDef(PyObject *m);
+
+/**
+ * `void *PyModule_GetState(PyObject *module)`: NULL (no exception) for a module without
+ * state.
+ */
+void *PyModule_GetState(PyObject *m);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyModuleDef *PyModuleDef_Init(PyModuleDef *def)`: makes the def an object (type
+ * `moduledef`, one reference) with an index, once; returns it.
+ */
+PyObject *PyModuleDef_Init(struct PyModuleDef *def);
+#endif
+
+/**
+ * `PyObject *PyModule_Create2(PyModuleDef *def, int apiver)` (`PyModule_Create`):
+ * single-phase init: a module named `m_name` with the def's state, functions and doc.
+ */
+PyObject *PyModule_Create2(struct PyModuleDef *def, int apiver);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `int PyModule_AddFunctions(PyObject *module, PyMethodDef *functions)`.
+ */
+int PyModule_AddFunctions(PyObject *m, struct PyMethodDef *functions);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `int PyModule_SetDocString(PyObject *module, const char *doc)`.
+ */
+int PyModule_SetDocString(PyObject *m, const char *doc);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value)`: sets
+ * `module.name = value` in the module dict (the caller keeps its reference).
+ */
+int PyModule_AddObjectRef(PyObject *m, const char *name, PyObject *value);
+#endif
+
+/**
+ * `int PyModule_AddObject(PyObject *module, const char *name, PyObject *value)`: as
+ * `PyModule_AddObjectRef`, but steals the reference to `value` on success only.
+ */
+int PyModule_AddObject(PyObject *m, const char *name, PyObject *value);
+
+/**
+ * `int PyModule_AddStringConstant(PyObject *module, const char *name, const char *value)`.
+ */
+int PyModule_AddStringConstant(PyObject *m, const char *name, const char *value);
+
+/**
+ * `int PyModule_AddIntConstant(PyObject *module, const char *name, long value)`.
+ */
+int PyModule_AddIntConstant(PyObject *m, const char *name, long value);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `int PyModule_AddType(PyObject *module, PyTypeObject *type)`: readies the type and adds
+ * it under its short name.
+ */
+int PyModule_AddType(PyObject *m, PyTypeObject *tp);
 #endif
 
 /**

@@ -42,6 +42,7 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::object::descr_objects::descriptor_types())
         .chain(crate::objects::container_types())
         .chain(crate::errors::exception_types::exception_types())
+        .chain(crate::objects::module::module_types())
 }
 
 /// Readies every builtin static type (at initialization).
