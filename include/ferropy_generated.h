@@ -4892,6 +4892,20 @@ PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
 #endif
 
 /**
+ * `PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict)`: a new
+ * exception class `type(class, bases, dict)` for `name` "module.class", with base
+ * `Exception` by default (a tuple of bases is taken as it is) and `__module__` from the
+ * name unless `dict` has one.
+ */
+PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
+
+/**
+ * `PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base,
+ * PyObject *dict)`: `PyErr_NewException` with `__doc__` set from `doc`.
+ */
+PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base, PyObject *dict);
+
+/**
  * `int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level)`.
  */
 int PyErr_WarnEx(PyObject *category, const char *text, Py_ssize_t stack_level);
