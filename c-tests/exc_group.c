@@ -1,7 +1,8 @@
 /* BaseExceptionGroup: construction checks, str/repr, message/exceptions, derive, split and
- * subgroup (type, tuple and predicate matchers; metadata copied to the parts). Groups here
- * always hold a BaseException, so that CPython keeps them BaseExceptionGroups (it turns a
- * group of Exceptions into an ExceptionGroup, which ferropy does not have yet).
+ * subgroup (type and tuple matchers, a builtin function refused as predicate; metadata copied
+ * to the parts), ExceptionGroup (made by BaseExceptionGroup for a group of Exceptions: its
+ * class, nesting checks). Parts printed by field, not repr: derive() passes a list in CPython,
+ * a tuple here (no list objects yet).
  * Expected output: CPython 3.11's, in the same run. */
 #include <Python.h>
 #include <stdio.h>
@@ -162,6 +163,28 @@ int main(void)
     Py_XDECREF(r);
     Py_DECREF(two);
     Py_DECREF(derive);
+
+    printf("== ExceptionGroup\n");
+    PyObject *eg = make("group of Exceptions", PyExc_BaseExceptionGroup, PyTuple_Pack(2, S("excs"), PyTuple_Pack(1, ve)));
+    PyTypeObject *egt = Py_TYPE(eg);
+    printf("  tp_name=%s heap=%d base=%s mro:", egt->tp_name, !!(egt->tp_flags & Py_TPFLAGS_HEAPTYPE), egt->tp_base->tp_name);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(egt->tp_mro); i++)
+        printf(" %s", ((PyTypeObject *)PyTuple_GET_ITEM(egt->tp_mro, i))->tp_name);
+    PyObject *mod = PyObject_GetAttrString((PyObject *)egt, "__module__");
+    printf(" module=");
+    put(mod);
+    Py_XDECREF(mod);
+    printf(" is Exception: %d\n", PyErr_GivenExceptionMatches(eg, PyExc_Exception));
+    Py_XDECREF(make("ExceptionGroup(KeyboardInterrupt)", (PyObject *)egt, PyTuple_Pack(2, S("m"), PyTuple_Pack(1, ki))));
+    Py_XDECREF(make("ExceptionGroup(ValueError)", (PyObject *)egt, PyTuple_Pack(2, S("m"), PyTuple_Pack(2, ve, ve))));
+    split = PyObject_GetAttrString(g, "split");
+    r = PyObject_CallOneArg(split, PyExc_KeyboardInterrupt);
+    printf("split(KeyboardInterrupt) with an Exception in the rest:\n");
+    describe("match", r ? PyTuple_GetItem(r, 0) : NULL);
+    describe("rest", r ? PyTuple_GetItem(r, 1) : NULL);
+    Py_XDECREF(r);
+    Py_DECREF(split);
+    Py_DECREF(eg);
 
     PyErr_SetObject((PyObject *)Py_TYPE(g), g);
     fflush(stdout);

@@ -2,9 +2,10 @@
 //! checks, `message`, `exceptions`, its str `msg (N sub-exceptions)`, and the methods
 //! `derive`, `split` and `subgroup`.
 //!
-//! `ExceptionGroup` (CPython makes it at start-up as a heap type with the bases
-//! `(BaseExceptionGroup, Exception)`, reachable from `builtins` only) does not exist yet:
-//! it needs heap types. Until then a group of only `Exception`s stays a `BaseExceptionGroup`.
+//! `ExceptionGroup` is, as in CPython, a heap type made with
+//! `PyErr_NewException("builtins.ExceptionGroup", (BaseExceptionGroup, Exception))`: it has
+//! no C symbol (`builtins.ExceptionGroup` once the builtins module exists). It is made on
+//! first use and released at finalization.
 use core::ffi::c_int;
 
 use crate::errors::baseexception::{self as be, to_c, to_status, END_MEMBER, END_METHOD};
@@ -24,6 +25,34 @@ use crate::objects::{str as pystr, tuple};
 use crate::pyport::Py_ssize_t;
 
 gc_fields!(PyBaseExceptionGroupObject, group_clear, group_traverse, msg, excs);
+
+/// The `ExceptionGroup` class of this runtime (owned), made on first use.
+static mut EXCEPTION_GROUP: *mut PyObject = core::ptr::null_mut();
+
+/// `ExceptionGroup` (borrowed).
+pub(crate) unsafe fn exception_group_type() -> PyResult<*mut PyTypeObject> {
+    if EXCEPTION_GROUP.is_null() {
+        let bases = tuple::from_slice(&[
+            PyRef::from_borrowed(&raw mut exc::_PyExc_BaseExceptionGroup as *mut PyObject).expect("static"),
+            PyRef::from_borrowed(&raw mut exc::_PyExc_Exception as *mut PyObject).expect("static"),
+        ])?;
+        let tp = crate::errors::setters::PyErr_NewException(c"builtins.ExceptionGroup".as_ptr(), bases.as_ptr(), core::ptr::null_mut());
+        if tp.is_null() {
+            return Err(Raised::assume_set());
+        }
+        EXCEPTION_GROUP = tp;
+    }
+    Ok(EXCEPTION_GROUP as *mut PyTypeObject)
+}
+
+/// Releases `ExceptionGroup` (at finalization; the next runtime makes its own).
+pub(crate) fn clear() {
+    // SAFETY: finalization, under the runtime's lock; no group of this runtime is used after.
+    unsafe {
+        let tp = core::mem::replace(&mut *(&raw mut EXCEPTION_GROUP), core::ptr::null_mut());
+        crate::object::refcount::Py_DecRef(tp);
+    }
+}
 
 unsafe fn eg<'a>(op: *mut PyObject) -> &'a mut PyBaseExceptionGroupObject {
     &mut *(op as *mut PyBaseExceptionGroupObject)
@@ -58,6 +87,7 @@ pub(crate) unsafe extern "C" fn group_new(tp: *mut PyTypeObject, args: *mut PyOb
             return Err(value_error("second argument (exceptions) must be a non-empty sequence".into()));
         }
         let exception = &raw mut exc::_PyExc_Exception;
+        let base_group = &raw mut exc::_PyExc_BaseExceptionGroup;
         let mut nested_base = false;
         for (i, &e) in list.iter().enumerate() {
             if !be::is_instance(e) {
@@ -65,8 +95,19 @@ pub(crate) unsafe extern "C" fn group_new(tp: *mut PyTypeObject, args: *mut PyOb
             }
             nested_base |= !is_subtype((*e).ob_type, exception);
         }
-        // A user subclass may nest BaseExceptions unless it derives from Exception.
-        if tp != &raw mut exc::_PyExc_BaseExceptionGroup && nested_base && is_subtype(tp, exception) {
+        let group = exception_group_type()?;
+        let mut tp = tp;
+        if tp == group {
+            if nested_base {
+                return Err(raise(ExcType::TypeError, "Cannot nest BaseExceptions in an ExceptionGroup"));
+            }
+        } else if tp == base_group {
+            // A group of Exceptions is an ExceptionGroup.
+            if !nested_base {
+                tp = group;
+            }
+        } else if nested_base && is_subtype(tp, exception) {
+            // A user subclass may nest BaseExceptions unless it derives from Exception.
             let name = crate::object::typetype::type_name(tp);
             return Err(raise(ExcType::TypeError, format!("Cannot nest BaseExceptions in '{name}'")));
         }
