@@ -72,4 +72,25 @@ PyVectorcall_NARGS(size_t n)
 }
 #endif
 
+/* The sequence and mapping protocols' macros (CPython 3.11's abstract.h and
+ * cpython/abstract.h). The *_Length names are also functions, for the ABI. */
+#define PyObject_Length PyObject_Size
+#define PySequence_Length PySequence_Size
+#define PyMapping_Length PyMapping_Size
+#define PyMapping_DelItemString(O, K) PyObject_DelItemString((O), (K))
+#define PyMapping_DelItem(O, K) PyObject_DelItem((O), (K))
+
+#ifndef Py_LIMITED_API
+/* On the result of PySequence_Fast (a list or a tuple), without checks. */
+#define PySequence_Fast_GET_SIZE(o) \
+    (PyList_Check(o) ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o))
+#define PySequence_Fast_GET_ITEM(o, i) \
+    (PyList_Check(o) ? PyList_GET_ITEM((o), (i)) : PyTuple_GET_ITEM((o), (i)))
+#define PySequence_Fast_ITEMS(sf) \
+    (PyList_Check(sf) ? ((PyListObject *)(sf))->ob_item \
+                      : ((PyTupleObject *)(sf))->ob_item)
+/* Item i of a sequence, without checks: sq_item must exist and i must be non-negative. */
+#define PySequence_ITEM(o, i) ( Py_TYPE(o)->tp_as_sequence->sq_item((o), (i)) )
+#endif
+
 #endif /* FERROPY_ABSTRACT_H */

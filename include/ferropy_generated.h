@@ -1234,6 +1234,27 @@ typedef struct PyModuleDef {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
+ */
+typedef struct Py_complex {
+  double real;
+  double imag;
+} Py_complex;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyListObject`: `ob_size` items in use out of `allocated` slots of `ob_item`.
+ */
+typedef struct PyListObject {
+  struct PyVarObject ob_base;
+  PyObject **ob_item;
+  Py_ssize_t allocated;
+} PyListObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
  */
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
@@ -1776,33 +1797,12 @@ typedef struct PyTupleObject {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `PyListObject`: `ob_size` items in use out of `allocated` slots of `ob_item`.
- */
-typedef struct PyListObject {
-  struct PyVarObject ob_base;
-  PyObject **ob_item;
-  Py_ssize_t allocated;
-} PyListObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `PyFloatObject`: a boxed C double.
  */
 typedef struct PyFloatObject {
   PyObject ob_base;
   double ob_fval;
 } PyFloatObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
- */
-typedef struct Py_complex {
-  double real;
-  double imag;
-} Py_complex;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2865,6 +2865,11 @@ extern PyTypeObject PyStaticMethod_Type;
 #endif
 
 /**
+ * `PyComplex_Type`: `complex`.
+ */
+extern PyTypeObject PyComplex_Type;
+
+/**
  * `PyDict_Type`: the dict type.
  */
 extern PyTypeObject PyDict_Type;
@@ -2883,6 +2888,21 @@ extern PyTypeObject PyLong_Type;
  * `PySeqIter_Type`: CPython names it `iterator`.
  */
 extern PyTypeObject PySeqIter_Type;
+
+/**
+ * `PyList_Type`: `list`.
+ */
+extern PyTypeObject PyList_Type;
+
+/**
+ * `PyListIter_Type`: `list_iterator`.
+ */
+extern PyTypeObject PyListIter_Type;
+
+/**
+ * `PyListRevIter_Type`: `list_reverseiterator`.
+ */
+extern PyTypeObject PyListRevIter_Type;
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -2911,6 +2931,21 @@ extern PyTypeObject PyModule_Type;
  */
 extern PyTypeObject PyModuleDef_Type;
 #endif
+
+/**
+ * `PySet_Type`: `set`.
+ */
+extern PyTypeObject PySet_Type;
+
+/**
+ * `PyFrozenSet_Type`: `frozenset`.
+ */
+extern PyTypeObject PyFrozenSet_Type;
+
+/**
+ * `PySetIter_Type`: `set_iterator`.
+ */
+extern PyTypeObject PySetIter_Type;
 
 /**
  * `_Py_NoneStruct`: `None` (`Py_None`).
@@ -3756,6 +3791,296 @@ PyObject *PyClassMethod_New(PyObject *callable);
 PyObject *PyStaticMethod_New(PyObject *callable);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyComplex_FromCComplex(Py_complex c)`.
+ */
+PyObject *PyComplex_FromCComplex(struct Py_complex c);
+#endif
+
+/**
+ * `PyObject *PyComplex_FromDoubles(double real, double imag)`.
+ */
+PyObject *PyComplex_FromDoubles(double real, double imag);
+
+/**
+ * `double PyComplex_RealAsDouble(PyObject *op)`: the real part of a complex, else
+ * `PyFloat_AsDouble(op)`.
+ */
+double PyComplex_RealAsDouble(PyObject *op);
+
+/**
+ * `double PyComplex_ImagAsDouble(PyObject *op)`: the imaginary part of a complex, else 0.0
+ * (for any object: CPython does not check it).
+ */
+double PyComplex_ImagAsDouble(PyObject *op);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex PyComplex_AsCComplex(PyObject *op)`: `{-1.0, 0.0}` with an exception set on
+ * failure.
+ */
+struct Py_complex PyComplex_AsCComplex(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_sum(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_sum(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_diff(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_diff(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_neg(Py_complex a)`.
+ */
+struct Py_complex _Py_c_neg(struct Py_complex a);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_prod(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_prod(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_quot(Py_complex a, Py_complex b)`: division by zero gives 0 with
+ * `errno = EDOM`.
+ */
+struct Py_complex _Py_c_quot(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_pow(Py_complex a, Py_complex b)`: zero to a negative or complex power
+ * gives 0 with `errno = EDOM`.
+ */
+struct Py_complex _Py_c_pow(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _Py_c_abs(Py_complex z)`: `errno = ERANGE` when the result overflows.
+ */
+double _Py_c_abs(struct Py_complex z);
+#endif
+
+extern double pow(double x, double y);
+
+extern double hypot(double x, double y);
+
+extern double atan2(double y, double x);
+
+extern double exp(double x);
+
+extern double log(double x);
+
+extern double cos(double x);
+
+extern double sin(double x);
+
+/**
+ * `PyObject *PyDict_New(void)`.
+ */
+PyObject *PyDict_New(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_NewPresized(Py_ssize_t minused)`.
+ */
+PyObject *_PyDict_NewPresized(Py_ssize_t minused);
+#endif
+
+/**
+ * `PyObject *PyDict_GetItem(PyObject *p, PyObject *key)`: borrowed, or NULL; every error
+ * (unhashable key, failing comparison) is swallowed and an exception already set is kept.
+ */
+PyObject *PyDict_GetItem(PyObject *d, PyObject *key);
+
+/**
+ * `PyObject *PyDict_GetItemWithError(PyObject *p, PyObject *key)`: borrowed; NULL without
+ * an exception when absent.
+ */
+PyObject *PyDict_GetItemWithError(PyObject *d, PyObject *key);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_GetItemWithError(PyObject *dp, PyObject *key)`.
+ */
+PyObject *_PyDict_GetItemWithError(PyObject *d, PyObject *key);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash)`.
+ */
+PyObject *_PyDict_GetItem_KnownHash(PyObject *d, PyObject *key, Py_hash_t hash);
+#endif
+
+/**
+ * `PyObject *PyDict_GetItemString(PyObject *p, const char *key)`: as `PyDict_GetItem`.
+ */
+PyObject *PyDict_GetItemString(PyObject *d, const char *key);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_GetItemStringWithError(PyObject *v, const char *key)`.
+ */
+PyObject *_PyDict_GetItemStringWithError(PyObject *d, const char *key);
+#endif
+
+/**
+ * `int PyDict_SetItem(PyObject *p, PyObject *key, PyObject *val)`.
+ */
+int PyDict_SetItem(PyObject *d, PyObject *key, PyObject *value);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_SetItem_KnownHash(PyObject *mp, PyObject *key, PyObject *item, Py_hash_t hash)`.
+ */
+int _PyDict_SetItem_KnownHash(PyObject *d, PyObject *key, PyObject *value, Py_hash_t hash);
+#endif
+
+/**
+ * `int PyDict_SetItemString(PyObject *p, const char *key, PyObject *val)`: the key is
+ * interned, as in CPython.
+ */
+int PyDict_SetItemString(PyObject *d, const char *key, PyObject *value);
+
+/**
+ * `int PyDict_DelItem(PyObject *p, PyObject *key)`: KeyError when absent.
+ */
+int PyDict_DelItem(PyObject *d, PyObject *key);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_DelItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash)`.
+ */
+int _PyDict_DelItem_KnownHash(PyObject *d, PyObject *key, Py_hash_t hash);
+#endif
+
+/**
+ * `int PyDict_DelItemString(PyObject *p, const char *key)`.
+ */
+int PyDict_DelItemString(PyObject *d, const char *key);
+
+/**
+ * `void PyDict_Clear(PyObject *p)`: ignores a non-dict.
+ */
+void PyDict_Clear(PyObject *d);
+
+/**
+ * `int PyDict_Next(PyObject *p, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue)`:
+ * borrowed key and value of the entry at or after `*ppos`; 0 at the end.
+ */
+int PyDict_Next(PyObject *d, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_Next(PyObject *mp, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue, Py_hash_t *phash)`.
+ */
+int _PyDict_Next(PyObject *d, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue, Py_hash_t *phash);
+#endif
+
+/**
+ * `PyObject *PyDict_Keys(PyObject *p)`: a new list.
+ */
+PyObject *PyDict_Keys(PyObject *d);
+
+/**
+ * `PyObject *PyDict_Values(PyObject *p)`: a new list.
+ */
+PyObject *PyDict_Values(PyObject *d);
+
+/**
+ * `PyObject *PyDict_Items(PyObject *p)`: a new list of (key, value) tuples.
+ */
+PyObject *PyDict_Items(PyObject *d);
+
+/**
+ * `Py_ssize_t PyDict_Size(PyObject *p)`.
+ */
+Py_ssize_t PyDict_Size(PyObject *d);
+
+/**
+ * `PyObject *PyDict_Copy(PyObject *p)`.
+ */
+PyObject *PyDict_Copy(PyObject *d);
+
+/**
+ * `int PyDict_Contains(PyObject *p, PyObject *key)`: 1, 0, or -1 on error.
+ */
+int PyDict_Contains(PyObject *d, PyObject *key);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)`.
+ */
+int _PyDict_Contains_KnownHash(PyObject *d, PyObject *key, Py_hash_t hash);
+#endif
+
+/**
+ * `int PyDict_Update(PyObject *a, PyObject *b)`.
+ */
+int PyDict_Update(PyObject *a, PyObject *b);
+
+/**
+ * `int PyDict_Merge(PyObject *a, PyObject *b, int override)`.
+ */
+int PyDict_Merge(PyObject *a, PyObject *b, int override_);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_MergeEx(PyObject *a, PyObject *b, int override)`: 2 raises KeyError for a
+ * key already in `a`.
+ */
+int _PyDict_MergeEx(PyObject *a, PyObject *b, int override_);
+#endif
+
+/**
+ * `int PyDict_MergeFromSeq2(PyObject *a, PyObject *seq2, int override)`.
+ */
+int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override_);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyDict_SetDefault(PyObject *p, PyObject *key, PyObject *defaultobj)`: borrowed.
+ */
+PyObject *PyDict_SetDefault(PyObject *d, PyObject *key, PyObject *default_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_Pop(PyObject *dict, PyObject *key, PyObject *deflt)`: the removed
+ * value; `deflt` (new reference) when absent, or KeyError without one.
+ */
+PyObject *_PyDict_Pop(PyObject *d, PyObject *key, PyObject *deflt);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_HasOnlyStringKeys(PyObject *mp)`.
+ */
+int _PyDict_HasOnlyStringKeys(PyObject *d);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyDict_MaybeUntrack(PyObject *op)`: untracks a dict that holds nothing the
+ * collector needs to see.
+ */
+void _PyDict_MaybeUntrack(PyObject *d);
+#endif
+
 /**
  * `PyObject *PyFloat_FromDouble(double v)`: a new float.
  */
@@ -3820,6 +4145,69 @@ size_t _PyLong_NumBits(PyObject *v);
  * `PyObject *PySeqIter_New(PyObject *seq)`.
  */
 PyObject *PySeqIter_New(PyObject *seq);
+
+/**
+ * `PyObject *PyList_New(Py_ssize_t len)`.
+ */
+PyObject *PyList_New(Py_ssize_t size);
+
+/**
+ * `Py_ssize_t PyList_Size(PyObject *list)`.
+ */
+Py_ssize_t PyList_Size(PyObject *op);
+
+/**
+ * `PyObject *PyList_GetItem(PyObject *list, Py_ssize_t index)`: borrowed.
+ */
+PyObject *PyList_GetItem(PyObject *op, Py_ssize_t i);
+
+/**
+ * `int PyList_SetItem(PyObject *list, Py_ssize_t index, PyObject *item)`: steals `item`
+ * (even on failure).
+ */
+int PyList_SetItem(PyObject *op, Py_ssize_t i, PyObject *item);
+
+/**
+ * `int PyList_Insert(PyObject *list, Py_ssize_t index, PyObject *item)`.
+ */
+int PyList_Insert(PyObject *op, Py_ssize_t i, PyObject *item);
+
+/**
+ * `int PyList_Append(PyObject *list, PyObject *item)`.
+ */
+int PyList_Append(PyObject *op, PyObject *item);
+
+/**
+ * `PyObject *PyList_GetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high)`.
+ */
+PyObject *PyList_GetSlice(PyObject *op, Py_ssize_t lo, Py_ssize_t hi);
+
+/**
+ * `int PyList_SetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high, PyObject *itemlist)`.
+ */
+int PyList_SetSlice(PyObject *op, Py_ssize_t lo, Py_ssize_t hi, PyObject *v);
+
+/**
+ * `int PyList_Sort(PyObject *list)`.
+ */
+int PyList_Sort(PyObject *op);
+
+/**
+ * `int PyList_Reverse(PyObject *list)`.
+ */
+int PyList_Reverse(PyObject *op);
+
+/**
+ * `PyObject *PyList_AsTuple(PyObject *list)`.
+ */
+PyObject *PyList_AsTuple(PyObject *op);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyList_Extend(PyListObject *self, PyObject *iterable)`: None, or NULL.
+ */
+PyObject *_PyList_Extend(struct PyListObject *op, PyObject *iterable);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -3958,6 +4346,61 @@ int PyModule_AddIntConstant(PyObject *m, const char *name, long value);
  * it under its short name.
  */
 int PyModule_AddType(PyObject *m, PyTypeObject *tp);
+#endif
+
+/**
+ * `PyObject *PySet_New(PyObject *iterable)`.
+ */
+PyObject *PySet_New(PyObject *iterable);
+
+/**
+ * `PyObject *PyFrozenSet_New(PyObject *iterable)`.
+ */
+PyObject *PyFrozenSet_New(PyObject *iterable);
+
+/**
+ * `Py_ssize_t PySet_Size(PyObject *anyset)`.
+ */
+Py_ssize_t PySet_Size(PyObject *anyset);
+
+/**
+ * `int PySet_Contains(PyObject *anyset, PyObject *key)`.
+ */
+int PySet_Contains(PyObject *anyset, PyObject *key);
+
+/**
+ * `int PySet_Add(PyObject *set, PyObject *key)`: also fills a frozenset nobody else holds.
+ */
+int PySet_Add(PyObject *anyset, PyObject *key);
+
+/**
+ * `int PySet_Discard(PyObject *set, PyObject *key)`: 1 when found and removed, 0 when
+ * absent, -1 on error.
+ */
+int PySet_Discard(PyObject *set, PyObject *key);
+
+/**
+ * `int PySet_Clear(PyObject *set)`.
+ */
+int PySet_Clear(PyObject *set);
+
+/**
+ * `PyObject *PySet_Pop(PyObject *set)`.
+ */
+PyObject *PySet_Pop(PyObject *set);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key, Py_hash_t *hash)`.
+ */
+int _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key, Py_hash_t *hash);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PySet_Update(PyObject *set, PyObject *iterable)`.
+ */
+int _PySet_Update(PyObject *set, PyObject *iterable);
 #endif
 
 /**
@@ -4351,6 +4794,48 @@ int PySequence_SetItem(PyObject *s, Py_ssize_t i, PyObject *v);
  */
 int PySequence_DelItem(PyObject *s, Py_ssize_t i);
 
+/**
+ * `int PyMapping_Check(PyObject *o)`: has `mp_subscript`.
+ */
+int PyMapping_Check(PyObject *o);
+
+/**
+ * `Py_ssize_t PyMapping_Size(PyObject *o)`.
+ */
+Py_ssize_t PyMapping_Size(PyObject *o);
+
+/**
+ * `Py_ssize_t PyMapping_Length(PyObject *o)`: the same as `PyMapping_Size`.
+ */
+Py_ssize_t PyMapping_Length(PyObject *o);
+
+/**
+ * `PyObject *PyMapping_GetItemString(PyObject *o, const char *key)`.
+ */
+PyObject *PyMapping_GetItemString(PyObject *o, const char *key);
+
+/**
+ * `int PyMapping_SetItemString(PyObject *o, const char *key, PyObject *v)`.
+ */
+int PyMapping_SetItemString(PyObject *o, const char *key, PyObject *v);
+
+/**
+ * `int PyObject_DelItemString(PyObject *o, const char *key)` (what the
+ * `PyMapping_DelItemString` macro calls).
+ */
+int PyObject_DelItemString(PyObject *o, const char *key);
+
+/**
+ * `int PyMapping_HasKey(PyObject *o, PyObject *key)`: 1 when `o[key]` succeeds; any error
+ * is cleared and counts as absent.
+ */
+int PyMapping_HasKey(PyObject *o, PyObject *key);
+
+/**
+ * `int PyMapping_HasKeyString(PyObject *o, const char *key)`.
+ */
+int PyMapping_HasKeyString(PyObject *o, const char *key);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *_PyObject_NextNotImplemented(PyObject *self)`: the `tp_iternext` that marks a
@@ -4666,6 +5151,86 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags);
  * `int PySequence_Check(PyObject *o)`.
  */
 int PySequence_Check(PyObject *o);
+
+/**
+ * `Py_ssize_t PySequence_Size(PyObject *o)`.
+ */
+Py_ssize_t PySequence_Size(PyObject *s);
+
+/**
+ * `Py_ssize_t PySequence_Length(PyObject *o)`: the same as `PySequence_Size`.
+ */
+Py_ssize_t PySequence_Length(PyObject *s);
+
+/**
+ * `PyObject *PySequence_Concat(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PySequence_Concat(PyObject *s, PyObject *o);
+
+/**
+ * `PyObject *PySequence_InPlaceConcat(PyObject *o1, PyObject *o2)`: `s += o`.
+ */
+PyObject *PySequence_InPlaceConcat(PyObject *s, PyObject *o);
+
+/**
+ * `PyObject *PySequence_Repeat(PyObject *o, Py_ssize_t count)`.
+ */
+PyObject *PySequence_Repeat(PyObject *s, Py_ssize_t count);
+
+/**
+ * `PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count)`: `s *= count`.
+ */
+PyObject *PySequence_InPlaceRepeat(PyObject *s, Py_ssize_t count);
+
+/**
+ * `PyObject *PySequence_Tuple(PyObject *o)`.
+ */
+PyObject *PySequence_Tuple(PyObject *v);
+
+/**
+ * `PyObject *PySequence_List(PyObject *o)`: a new list.
+ */
+PyObject *PySequence_List(PyObject *v);
+
+/**
+ * `PyObject *PySequence_Fast(PyObject *o, const char *m)`.
+ */
+PyObject *PySequence_Fast(PyObject *v, const char *m);
+
+/**
+ * `Py_ssize_t PySequence_Count(PyObject *o, PyObject *value)`.
+ */
+Py_ssize_t PySequence_Count(PyObject *s, PyObject *o);
+
+/**
+ * `int PySequence_Contains(PyObject *o, PyObject *value)`.
+ */
+int PySequence_Contains(PyObject *s, PyObject *o);
+
+/**
+ * `int PySequence_In(PyObject *o, PyObject *value)`: the old name of `PySequence_Contains`.
+ */
+int PySequence_In(PyObject *s, PyObject *o);
+
+/**
+ * `Py_ssize_t PySequence_Index(PyObject *o, PyObject *value)`.
+ */
+Py_ssize_t PySequence_Index(PyObject *s, PyObject *o);
+
+/**
+ * `PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`: `s[i1:i2]`.
+ */
+PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
+
+/**
+ * `int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o)`.
+ */
+int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o);
+
+/**
+ * `int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`.
+ */
+int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
 
 /**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.

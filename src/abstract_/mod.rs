@@ -10,6 +10,7 @@ pub mod build_value;
 pub mod call_shims;
 pub mod compare;
 pub mod item;
+pub mod mapping;
 pub mod iter;
 pub mod number;
 pub mod object;

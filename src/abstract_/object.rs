@@ -17,22 +17,11 @@ use crate::pyport::{Py_hash_t, Py_ssize_t};
 
 // ---- Recursion guards ------------------------------------------------------------------------
 
-/// Takes one level of the thread's recursion budget (`Py_EnterRecursiveCall`): RecursionError
-/// "maximum recursion depth exceeded{where_}" when it is spent (eval/recursion.rs).
-pub(crate) fn enter_recursive_call(where_: &str) -> PyResult<()> {
-    crate::eval::recursion::enter(where_)
-}
-
-/// Gives back the level taken by `enter_recursive_call` (`Py_LeaveRecursiveCall`).
-pub(crate) fn leave_recursive_call() {
-    crate::eval::recursion::leave()
-}
-
 /// Runs `f` one recursion level deeper.
 pub(crate) fn with_recursion_guard<T>(where_: &str, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    enter_recursive_call(where_)?;
+    crate::eval::recursion::enter(where_)?;
     let r = f();
-    leave_recursive_call();
+    crate::eval::recursion::leave();
     r
 }
 

@@ -8,6 +8,7 @@ use crate::object::typeobject::PyTypeObject;
 use crate::object::typetype::PyType_Type;
 use crate::objects::bool::PyBool_Type;
 use crate::objects::dict::PyDict_Type;
+use crate::objects::complex::PyComplex_Type;
 use crate::objects::float::PyFloat_Type;
 use crate::objects::int::PyLong_Type;
 use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemented_Type};
@@ -32,6 +33,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::method::PyMethod_Type,
         &raw mut crate::objects::method::PyInstanceMethod_Type,
         &raw mut PyFloat_Type,
+        &raw mut PyComplex_Type,
     ]
 }
 
