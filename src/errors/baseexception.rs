@@ -379,10 +379,43 @@ pub(crate) static mut BASE_GETSET: [PyGetSetDef; 6] = [
 const WITH_TRACEBACK_DOC: &core::ffi::CStr =
     c"Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self.";
 
-// TODO(containers): `add_note` appends to a `__notes__` list: it comes with list objects.
-pub(crate) static mut BASE_METHODS: [PyMethodDef; 3] = [
+/// `add_note(note)`: appends the str to the `__notes__` list, made on first use.
+unsafe extern "C" fn add_note(op: *mut PyObject, note: *mut PyObject) -> *mut PyObject {
+    to_c((|| {
+        if !pystr::is_str(note) {
+            let name = objtext::type_name_of(note);
+            return type_error(&format!("note must be a str, not '{name}'"));
+        }
+        let key = pystr::intern("__notes__")?;
+        let attr = crate::object::object_attr::PyObject_GetAttr(op, key.as_ptr());
+        let notes = match PyRef::from_owned(attr) {
+            Some(n) => n,
+            None => {
+                if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut crate::errors::exception_types::_PyExc_AttributeError as *mut PyObject) == 0 {
+                    return Err(Raised::assume_set());
+                }
+                crate::errors::pyerr::PyErr_Clear();
+                let n = crate::objects::list::new(0)?;
+                if crate::object::object_attr::PyObject_SetAttr(op, key.as_ptr(), n.as_ptr()) < 0 {
+                    return Err(Raised::assume_set());
+                }
+                n
+            }
+        };
+        if !crate::objects::list::is_list(notes.as_ptr()) {
+            return type_error("Cannot add note: __notes__ is not a list");
+        }
+        crate::objects::list::append(notes.as_ptr(), note)?;
+        Ok(PyRef::from_borrowed(none()).expect("None"))
+    })())
+}
+
+const ADD_NOTE_DOC: &core::ffi::CStr = c"Exception.add_note(note) --\n    add a note to the exception";
+
+pub(crate) static mut BASE_METHODS: [PyMethodDef; 4] = [
     PyMethodDef { ml_name: c"__reduce__".as_ptr(), ml_meth: Some(reduce), ml_flags: METH_NOARGS, ml_doc: core::ptr::null() },
     PyMethodDef { ml_name: c"with_traceback".as_ptr(), ml_meth: Some(with_traceback), ml_flags: METH_O, ml_doc: WITH_TRACEBACK_DOC.as_ptr() },
+    PyMethodDef { ml_name: c"add_note".as_ptr(), ml_meth: Some(add_note), ml_flags: METH_O, ml_doc: ADD_NOTE_DOC.as_ptr() },
     END_METHOD,
 ];
 

@@ -195,7 +195,7 @@ unsafe fn matches(m: &Matcher, e: *mut PyObject) -> PyResult<bool> {
 
 /// `orig.derive(excs)` with the traceback, cause, context and notes of `orig`.
 unsafe fn derive_and_copy(orig: *mut PyObject, excs: Vec<PyRef>) -> PyResult<PyRef> {
-    let t = tuple::from_vec(excs)?;
+    let t = crate::objects::list::from_vec(excs)?;
     let derive = PyRef::from_owned(crate::object::object_attr::PyObject_GetAttrString(orig, c"derive".as_ptr()))
         .ok_or_else(Raised::assume_set)?;
     let new = PyRef::from_owned(crate::abstract_::call::PyObject_CallOneArg(derive.as_ptr(), t.as_ptr()))

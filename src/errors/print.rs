@@ -82,11 +82,19 @@ unsafe fn format_notes(value: *mut PyObject, out: &mut String) {
             return;
         }
     };
-    let items: Vec<*mut PyObject> = if tuple::is_tuple(notes) {
-        tuple::items(notes).to_vec()
-    } else if let Some(items) = crate::errors::objtext::list_items(notes) {
-        items
-    } else {
+    // Any sequence is a list of notes (a str too: one note per character, as 3.11 prints it).
+    if pystr::is_str(notes) {
+        for c in pystr::to_string(notes).chars() {
+            out.push(c);
+            out.push('\n');
+        }
+        return;
+    }
+    let sq = (*(*notes).ob_type).tp_as_sequence;
+    let is_sequence = !dict::is_dict(notes) && !sq.is_null() && (*sq).sq_item.is_some();
+    let collected = if is_sequence { crate::abstract_::iter::collect(notes).ok() } else { None };
+    let Some(items) = collected else {
+        PyErr_Clear();
         let text = objtext::repr_string(notes).unwrap_or_else(|_| {
             PyErr_Clear();
             "<__notes__ repr() failed>".into()
@@ -95,6 +103,7 @@ unsafe fn format_notes(value: *mut PyObject, out: &mut String) {
         out.push('\n');
         return;
     };
+    let items: Vec<*mut PyObject> = items.iter().map(|r| r.as_ptr()).collect();
     for note in items {
         if pystr::is_str(note) {
             out.push_str(&pystr::to_string(note));
