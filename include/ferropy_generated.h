@@ -5546,6 +5546,14 @@ void PyErr_PrintEx(int _set_sys_last_vars);
  */
 void PyErr_WriteUnraisable(PyObject *obj);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj)`: as
+ * `PyErr_WriteUnraisable`, the report starting `Exception ignored {err_msg}`.
+ */
+void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj);
+#endif
+
 /**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
  * state, stealing the three references (NULL type clears it).
@@ -5665,6 +5673,20 @@ PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
 #endif
 
 /**
+ * `PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict)`: a new
+ * exception class `type(class, bases, dict)` for `name` "module.class", with base
+ * `Exception` by default (a tuple of bases is taken as it is) and `__module__` from the
+ * name unless `dict` has one.
+ */
+PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
+
+/**
+ * `PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base,
+ * PyObject *dict)`: `PyErr_NewException` with `__doc__` set from `doc`.
+ */
+PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base, PyObject *dict);
+
+/**
  * `int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level)`.
  */
 int PyErr_WarnEx(PyObject *category, const char *text, Py_ssize_t stack_level);
@@ -5682,6 +5704,150 @@ int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *fi
  * int lineno, const char *module, PyObject *registry)`.
  */
 int PyErr_WarnExplicit(PyObject *category, const char *text, const char *filename, int lineno, const char *module, PyObject *registry);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset)`.
+ */
+void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyErr_RangedSyntaxLocationObject(PyObject *filename, int lineno, int col_offset,
+ * int end_lineno, int end_col_offset)`.
+ */
+void PyErr_RangedSyntaxLocationObject(PyObject *filename, int lineno, int col_offset, int end_lineno, int end_col_offset);
+#endif
+
+/**
+ * `void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset)`: the file
+ * name decoded from UTF-8 (the file system encoding).
+ */
+void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset);
+
+/**
+ * `void PyErr_SyntaxLocation(const char *filename, int lineno)`.
+ */
+void PyErr_SyntaxLocation(const char *filename, int lineno);
+
+/**
+ * `PyObject *PyErr_ProgramText(const char *filename, int lineno)`: the source line (with
+ * its newline) or NULL, no exception set.
+ */
+PyObject *PyErr_ProgramText(const char *filename, int lineno);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno)`.
+ */
+PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
+#endif
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc)`: the str `object` (new reference).
+ */
+PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetObject(PyObject *exc)`: the bytes `object` (new reference).
+ */
+PyObject *PyUnicodeDecodeError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeDecodeError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * `PyObject *PyUnicodeTranslateError_GetObject(PyObject *exc)`: the str `object` (new reference).
+ */
+PyObject *PyUnicodeTranslateError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason);
 
 /**
  * `PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc)`.

@@ -12,9 +12,7 @@ fn unavailable(what: &str) -> PyResult<PyRef> {
 
 /// `[...]`: a list of `items`.
 pub(crate) fn list(items: Vec<PyRef>) -> PyResult<PyRef> {
-    let ptrs: Vec<_> = items.iter().map(PyRef::as_ptr).collect();
-    // SAFETY: `items` keeps every object alive while the list takes its own references.
-    unsafe { crate::objects::list::from_ptrs(&ptrs) }
+    crate::objects::list::from_vec(items)
 }
 
 /// `b B h i l L n`.

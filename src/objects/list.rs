@@ -152,6 +152,13 @@ pub(crate) fn new(n: usize) -> PyResult<PyRef> {
     }
 }
 
+/// A new list taking over the references of `items`.
+pub(crate) fn from_vec(items: Vec<PyRef>) -> PyResult<PyRef> {
+    let ptrs: Vec<_> = items.iter().map(PyRef::as_ptr).collect();
+    // SAFETY: `items` keeps every object alive until the list holds its own references.
+    unsafe { from_ptrs(&ptrs) }
+}
+
 /// A new list holding new references to borrowed `items`.
 ///
 /// # Safety
