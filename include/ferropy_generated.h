@@ -2892,6 +2892,11 @@ extern PyTypeObject PyMethod_Type;
 #endif
 
 /**
+ * `PyProperty_Type`: `property`.
+ */
+extern PyTypeObject PyProperty_Type;
+
+/**
  * `_Py_NoneStruct`: `None` (`Py_None`).
  */
 extern PyObject _Py_NoneStruct;

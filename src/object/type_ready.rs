@@ -524,8 +524,8 @@ mod tests {
             let object = &raw mut PyBaseObject_Type;
             let doc = dict::get_item_str((*object).tp_dict, "__doc__").unwrap().unwrap();
             assert!(pystr::to_string(doc).starts_with("The base class of the class hierarchy."));
-            // The key is the interned "__doc__".
-            let (key, _) = dict::items((*tp).tp_dict)[0];
+            // The key is the interned "__doc__" (last, after the slot wrappers, as in CPython).
+            let (key, _) = *dict::items((*tp).tp_dict).last().unwrap();
             assert_eq!(key, pystr::intern("__doc__").unwrap().as_ptr());
         }
     }

@@ -185,6 +185,20 @@ static mut METHOD_MEMBERS: [PyMemberDef; 3] = [
     PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() },
 ];
 
+/// `__doc__` is the function's.
+unsafe extern "C" fn method_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    let key = match crate::object::object_attr::interned_name(c"__doc__".as_ptr()) {
+        Ok(k) => k,
+        Err(_) => return core::ptr::null_mut(),
+    };
+    crate::object::object_attr::PyObject_GetAttr(as_method(op).im_func, key.as_ptr())
+}
+
+static mut METHOD_GETSET: [crate::object::descr::PyGetSetDef; 2] = [
+    crate::object::descr::PyGetSetDef { name: c"__doc__".as_ptr(), get: Some(method_get_doc), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+    crate::object::descr::PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+];
+
 /// `PyMethod_Type`: `method`, a function bound to an object.
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
@@ -200,6 +214,7 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(method_richcompare),
     tp_weaklistoffset: offset_of!(PyMethodObject, im_weakreflist) as isize,
     tp_members: &raw mut METHOD_MEMBERS as *mut PyMemberDef,
+    tp_getset: &raw mut METHOD_GETSET as *mut crate::object::descr::PyGetSetDef,
     tp_descr_get: Some(method_descr_get),
     tp_new: Some(method_new),
     tp_free: Some(PyObject_GC_Del),

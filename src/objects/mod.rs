@@ -21,6 +21,7 @@ pub mod list;
 pub mod memoryview;
 pub mod method;
 pub mod module;
+pub mod property;
 pub mod set;
 pub mod singletons;
 pub mod slice;
