@@ -60,9 +60,17 @@ pub(crate) fn clear_name_cache() {
 ///
 /// # Safety
 /// `obj`, `name` are live.
+#[inline]
 pub(crate) unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
-    check_name(name)?;
     let tp = (*obj).ob_type;
+    // The common case without the indirect call (the generic lookup checks the name).
+    if (*tp).tp_getattro == Some(PyObject_GenericGetAttr) {
+        return match generic_get_attr(obj, name, core::ptr::null_mut(), false)? {
+            Some(v) => Ok(v),
+            None => unreachable_not_found(),
+        };
+    }
+    check_name(name)?;
     if let Some(getattro) = (*tp).tp_getattro {
         return PyRef::from_owned(getattro(obj, name)).ok_or_else(Raised::assume_set);
     }
@@ -74,6 +82,12 @@ pub(crate) unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResu
         &raw mut _PyExc_AttributeError,
         format!("'{}' object has no attribute '{}'", name_upto(tp, 50), pystr::to_string(name)),
     ))
+}
+
+/// Only a suppressing lookup reports "not found" without an exception.
+#[cold]
+fn unreachable_not_found() -> PyResult<PyRef> {
+    Err(crate::object::pending_error::bad_internal_call())
 }
 
 /// `getattr(obj, name, <missing>)`: `Ok(None)` when the attribute does not exist
@@ -109,7 +123,7 @@ pub(crate) unsafe fn set_attr(obj: *mut PyObject, name: *mut PyObject, value: *m
     let tp = (*obj).ob_type;
     // Attribute names are interned, as CPython does, so later lookups compare by address.
     let mut name_ref = PyRef::from_borrowed(name).expect("non-NULL");
-    if (*name).ob_type == &raw mut pystr::PyUnicode_Type {
+    if (*name).ob_type == &raw mut pystr::PyUnicode_Type && (*(name as *mut pystr::PyASCIIObject)).interned() == 0 {
         let mut p = name_ref.into_ptr();
         pystr::PyUnicode_InternInPlace(&mut p);
         name_ref = PyRef::from_owned(p).expect("non-NULL");
