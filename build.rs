@@ -8,6 +8,10 @@ fn main() {
     println!("cargo:rerun-if-changed=src/c");
     println!("cargo:rerun-if-changed=include");
     println!("cargo:rustc-env=FERROPY_RUSTC_VERSION={}", rustc_version());
+    // Where the CPython 3.11 whose pure-Python standard library we use is installed
+    // (src/runtime/pathconfig.rs; empty when no python3 is found at build time).
+    println!("cargo:rustc-env=FERROPY_CPYTHON_PREFIX={}", cpython_prefix());
+    println!("cargo:rerun-if-env-changed=PATH");
 
     let c_dir = Path::new("src/c");
     let mut sources: Vec<_> = std::fs::read_dir(c_dir)
@@ -42,4 +46,15 @@ fn rustc_version() -> String {
     let text = out.ok().and_then(|o| String::from_utf8(o.stdout).ok()).unwrap_or_default();
     let words: Vec<&str> = text.split_whitespace().take(2).collect();
     if words.len() == 2 { words.join(" ") } else { "rustc".into() }
+}
+
+/// `sys.base_prefix` of the `python3` on PATH, if it is a 3.11.
+fn cpython_prefix() -> String {
+    std::process::Command::new("python3")
+        .args(["-c", "import sys; print(sys.base_prefix if sys.version_info[:2] == (3, 11) else '')"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
 }

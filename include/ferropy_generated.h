@@ -933,6 +933,17 @@ typedef enum PyGILState_STATE {
   PyGILState_UNLOCKED,
 } PyGILState_STATE;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * The kind of a `PyStatus` (CPython's anonymous enum, named here for Rust).
+ */
+typedef enum _PyStatus_type {
+  _PyStatus_TYPE_OK = 0,
+  _PyStatus_TYPE_ERROR = 1,
+  _PyStatus_TYPE_EXIT = 2,
+} _PyStatus_type;
+#endif
+
 /**
  * The result of `PyThread_acquire_lock_timed`.
  */
@@ -982,17 +993,6 @@ typedef enum _PyCodeLocationInfoKind {
   PY_CODE_LOCATION_INFO_LONG = 14,
   PY_CODE_LOCATION_INFO_NONE = 15,
 } _PyCodeLocationInfoKind;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * The kind of a `PyStatus` (CPython's anonymous enum, named here for Rust).
- */
-typedef enum _PyStatus_type {
-  _PyStatus_TYPE_OK = 0,
-  _PyStatus_TYPE_ERROR = 1,
-  _PyStatus_TYPE_EXIT = 2,
-} _PyStatus_type;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -1171,10 +1171,135 @@ typedef struct wrapperbase {
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
+ */
+typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
+ */
+typedef struct PyStatus {
+  enum _PyStatus_type _type;
+  const char *func;
+  const char *err_msg;
+  int exitcode;
+} PyStatus;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyWideStringList`: a list of `wchar_t` strings (argv, sys.path...).
+ */
+typedef struct PyWideStringList {
+  Py_ssize_t length;
+  wchar_t **items;
+} PyWideStringList;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyConfig`: the full interpreter configuration. `legacy_windows_stdio` exists
+ * only on Windows.
+ */
+typedef struct PyConfig {
+  int _config_init;
+  int isolated;
+  int use_environment;
+  int dev_mode;
+  int install_signal_handlers;
+  int use_hash_seed;
+  unsigned long hash_seed;
+  int faulthandler;
+  int tracemalloc;
+  int import_time;
+  int code_debug_ranges;
+  int show_ref_count;
+  int dump_refs;
+  wchar_t *dump_refs_file;
+  int malloc_stats;
+  wchar_t *filesystem_encoding;
+  wchar_t *filesystem_errors;
+  wchar_t *pycache_prefix;
+  int parse_argv;
+  struct PyWideStringList orig_argv;
+  struct PyWideStringList argv;
+  struct PyWideStringList xoptions;
+  struct PyWideStringList warnoptions;
+  int site_import;
+  int bytes_warning;
+  int warn_default_encoding;
+  int inspect;
+  int interactive;
+  int optimization_level;
+  int parser_debug;
+  int write_bytecode;
+  int verbose;
+  int quiet;
+  int user_site_directory;
+  int configure_c_stdio;
+  int buffered_stdio;
+  wchar_t *stdio_encoding;
+  wchar_t *stdio_errors;
+  wchar_t *check_hash_pycs_mode;
+  int use_frozen_modules;
+  int safe_path;
+  int pathconfig_warnings;
+  wchar_t *program_name;
+  wchar_t *pythonpath_env;
+  wchar_t *home;
+  wchar_t *platlibdir;
+  int module_search_paths_set;
+  struct PyWideStringList module_search_paths;
+  wchar_t *stdlib_dir;
+  wchar_t *executable;
+  wchar_t *base_executable;
+  wchar_t *prefix;
+  wchar_t *base_prefix;
+  wchar_t *exec_prefix;
+  wchar_t *base_exec_prefix;
+  int skip_source_first_line;
+  wchar_t *run_command;
+  wchar_t *run_module;
+  wchar_t *run_filename;
+  int _install_importlib;
+  int _init_main;
+  int _isolated_interpreter;
+  int _is_python_build;
+} PyConfig;
+#endif
+
 /**
  * `PyThread_type_lock`: an opaque lock handle.
  */
 typedef void *PyThread_type_lock;
+
+/**
+ * `PyOS_sighandler_t`: a C signal handler.
+ */
+typedef void (*PyOS_sighandler_t)(int);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyPreConfig`: what must be decided before anything is decoded (locale, UTF-8
+ * mode, allocator). `legacy_windows_fs_encoding` exists only on Windows.
+ */
+typedef struct PyPreConfig {
+  int _config_init;
+  int parse_argv;
+  int isolated;
+  int use_environment;
+  int configure_locale;
+  int coerce_c_locale;
+  int coerce_c_locale_warn;
+  int utf8_mode;
+  int dev_mode;
+  int allocator;
+} PyPreConfig;
+#endif
 
 typedef void (*destructor)(PyObject*);
 
@@ -2497,13 +2622,6 @@ typedef struct _stack_chunk {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
- */
-typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `struct _xid` (`_PyCrossInterpreterData`): an object's data in a form that can cross
  * from one interpreter to another.
  */
@@ -2534,119 +2652,6 @@ typedef struct _traceback {
   int tb_lasti;
   int tb_lineno;
 } _traceback;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
- */
-typedef struct PyStatus {
-  enum _PyStatus_type _type;
-  const char *func;
-  const char *err_msg;
-  int exitcode;
-} PyStatus;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyWideStringList`: a list of `wchar_t` strings (argv, sys.path...).
- */
-typedef struct PyWideStringList {
-  Py_ssize_t length;
-  wchar_t **items;
-} PyWideStringList;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct PyPreConfig`: what must be decided before anything is decoded (locale, UTF-8
- * mode, allocator). `legacy_windows_fs_encoding` exists only on Windows.
- */
-typedef struct PyPreConfig {
-  int _config_init;
-  int parse_argv;
-  int isolated;
-  int use_environment;
-  int configure_locale;
-  int coerce_c_locale;
-  int coerce_c_locale_warn;
-  int utf8_mode;
-  int dev_mode;
-  int allocator;
-} PyPreConfig;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct PyConfig`: the full interpreter configuration. `legacy_windows_stdio` exists
- * only on Windows.
- */
-typedef struct PyConfig {
-  int _config_init;
-  int isolated;
-  int use_environment;
-  int dev_mode;
-  int install_signal_handlers;
-  int use_hash_seed;
-  unsigned long hash_seed;
-  int faulthandler;
-  int tracemalloc;
-  int import_time;
-  int code_debug_ranges;
-  int show_ref_count;
-  int dump_refs;
-  wchar_t *dump_refs_file;
-  int malloc_stats;
-  wchar_t *filesystem_encoding;
-  wchar_t *filesystem_errors;
-  wchar_t *pycache_prefix;
-  int parse_argv;
-  struct PyWideStringList orig_argv;
-  struct PyWideStringList argv;
-  struct PyWideStringList xoptions;
-  struct PyWideStringList warnoptions;
-  int site_import;
-  int bytes_warning;
-  int warn_default_encoding;
-  int inspect;
-  int interactive;
-  int optimization_level;
-  int parser_debug;
-  int write_bytecode;
-  int verbose;
-  int quiet;
-  int user_site_directory;
-  int configure_c_stdio;
-  int buffered_stdio;
-  wchar_t *stdio_encoding;
-  wchar_t *stdio_errors;
-  wchar_t *check_hash_pycs_mode;
-  int use_frozen_modules;
-  int safe_path;
-  int pathconfig_warnings;
-  wchar_t *program_name;
-  wchar_t *pythonpath_env;
-  wchar_t *home;
-  wchar_t *platlibdir;
-  int module_search_paths_set;
-  struct PyWideStringList module_search_paths;
-  wchar_t *stdlib_dir;
-  wchar_t *executable;
-  wchar_t *base_executable;
-  wchar_t *prefix;
-  wchar_t *base_prefix;
-  wchar_t *exec_prefix;
-  wchar_t *base_exec_prefix;
-  int skip_source_first_line;
-  wchar_t *run_command;
-  wchar_t *run_module;
-  wchar_t *run_filename;
-  int _install_importlib;
-  int _init_main;
-  int _isolated_interpreter;
-  int _is_python_build;
-} PyConfig;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2725,11 +2730,6 @@ typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
  */
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 #endif
-
-/**
- * `PyOS_sighandler_t`: a C signal handler.
- */
-typedef void (*PyOS_sighandler_t)(int);
 
 /**
  * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
@@ -3123,6 +3123,11 @@ extern PyObject *PyExc_ValueError;
 extern PyObject *PyExc_Warning;
 
 extern PyObject *PyExc_ZeroDivisionError;
+
+/**
+ * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
+ */
+extern PyTypeObject PyTraceBack_Type;
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -3694,6 +3699,35 @@ PyObject *PyFloat_FromString(PyObject *v);
  */
 PyObject *PyNumber_Float(PyObject *o);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_New(Py_ssize_t size)`: a new int with `size` uninitialized digits and
+ * `ob_size == size` (callers fill the digits and may shrink `ob_size`).
+ */
+PyLongObject *_PyLong_New(Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Copy(PyLongObject *src)`: an exact int equal to `src`.
+ */
+PyObject *_PyLong_Copy(PyLongObject *src);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_Sign(PyObject *v)`: -1, 0 or 1.
+ */
+int _PyLong_Sign(PyObject *v);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `size_t _PyLong_NumBits(PyObject *v)`: bits of `abs(v)` (0 for zero).
+ */
+size_t _PyLong_NumBits(PyObject *v);
+#endif
+
 /**
  * `PyObject *PySeqIter_New(PyObject *seq)`.
  */
@@ -3808,6 +3842,160 @@ PyObject *ferropy_tuple_from_array(PyObject *const *items, Py_ssize_t n);
  * caller holds; on failure `*pv` is released and set to NULL.
  */
 int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
+ * int is_signed)`.
+ */
+PyObject *_PyLong_FromByteArray(const uint8_t *bytes, size_t n, int little_endian, int is_signed);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_AsByteArray(PyLongObject *v, unsigned char *bytes, size_t n, int
+ * little_endian, int is_signed)`: 0, or -1 with OverflowError set.
+ */
+int _PyLong_AsByteArray(PyLongObject *v, uint8_t *bytes, size_t n, int little_endian, int is_signed);
+#endif
+
+/**
+ * `PyObject *PyLong_FromLong(long v)`.
+ */
+PyObject *PyLong_FromLong(long v);
+
+/**
+ * `PyObject *PyLong_FromUnsignedLong(unsigned long v)`.
+ */
+PyObject *PyLong_FromUnsignedLong(unsigned long v);
+
+/**
+ * `PyObject *PyLong_FromLongLong(long long v)`.
+ */
+PyObject *PyLong_FromLongLong(long long v);
+
+/**
+ * `PyObject *PyLong_FromUnsignedLongLong(unsigned long long v)`.
+ */
+PyObject *PyLong_FromUnsignedLongLong(unsigned long long v);
+
+/**
+ * `PyObject *PyLong_FromSsize_t(Py_ssize_t v)`.
+ */
+PyObject *PyLong_FromSsize_t(Py_ssize_t v);
+
+/**
+ * `PyObject *PyLong_FromSize_t(size_t v)`.
+ */
+PyObject *PyLong_FromSize_t(size_t v);
+
+/**
+ * `PyObject *PyLong_FromVoidPtr(void *p)`: the address as a non-negative int.
+ */
+PyObject *PyLong_FromVoidPtr(void *p);
+
+/**
+ * `long PyLong_AsLong(PyObject *obj)`.
+ */
+long PyLong_AsLong(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_AsInt(PyObject *obj)`.
+ */
+int _PyLong_AsInt(PyObject *obj);
+#endif
+
+/**
+ * `long long PyLong_AsLongLong(PyObject *obj)`.
+ */
+long long PyLong_AsLongLong(PyObject *obj);
+
+/**
+ * `long PyLong_AsLongAndOverflow(PyObject *obj, int *overflow)`.
+ */
+long PyLong_AsLongAndOverflow(PyObject *obj, int *overflow);
+
+/**
+ * `long long PyLong_AsLongLongAndOverflow(PyObject *obj, int *overflow)`.
+ */
+long long PyLong_AsLongLongAndOverflow(PyObject *obj, int *overflow);
+
+/**
+ * `Py_ssize_t PyLong_AsSsize_t(PyObject *obj)`: ints only ("an integer is required").
+ */
+Py_ssize_t PyLong_AsSsize_t(PyObject *obj);
+
+/**
+ * `unsigned long PyLong_AsUnsignedLong(PyObject *obj)`.
+ */
+unsigned long PyLong_AsUnsignedLong(PyObject *obj);
+
+/**
+ * `unsigned long long PyLong_AsUnsignedLongLong(PyObject *obj)`.
+ */
+unsigned long long PyLong_AsUnsignedLongLong(PyObject *obj);
+
+/**
+ * `size_t PyLong_AsSize_t(PyObject *obj)`.
+ */
+size_t PyLong_AsSize_t(PyObject *obj);
+
+/**
+ * `unsigned long PyLong_AsUnsignedLongMask(PyObject *obj)`.
+ */
+unsigned long PyLong_AsUnsignedLongMask(PyObject *obj);
+
+/**
+ * `unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj)`.
+ */
+unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj);
+
+/**
+ * `void *PyLong_AsVoidPtr(PyObject *obj)`: a negative int is read as a C long, others as
+ * an unsigned long (so both signed and unsigned addresses come back).
+ */
+void *PyLong_AsVoidPtr(PyObject *obj);
+
+extern double ldexp(double x, int exp);
+
+/**
+ * `double PyLong_AsDouble(PyObject *v)`: -1.0 with TypeError "an integer is required" for
+ * a non-int, OverflowError when too large.
+ */
+double PyLong_AsDouble(PyObject *v);
+
+/**
+ * `PyObject *PyLong_FromDouble(double v)`.
+ */
+PyObject *PyLong_FromDouble(double v);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e)`: `a == x * 2***e` with
+ * 0.5 <= |x| < 1 (x correctly rounded; 0.0 and *e == 0 for zero).
+ */
+double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Format(PyObject *obj, int base)`: base 2, 8, 10 or 16, with prefix.
+ */
+PyObject *_PyLong_Format(PyObject *obj, int base);
+#endif
+
+/**
+ * `PyObject *PyLong_FromString(const char *str, char **pend, int base)`.
+ */
+PyObject *PyLong_FromString(const char *s, char **pend, int base);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)`.
+ */
+PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -3974,6 +4162,216 @@ int PyIter_Check(PyObject *o);
 PyObject *PyIter_Next(PyObject *iter);
 
 /**
+ * `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.
+ */
+PyObject *PyNumber_Or(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2)`: `o1 ^ o2`.
+ */
+PyObject *PyNumber_Xor(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_And(PyObject *o1, PyObject *o2)`: `o1 & o2`.
+ */
+PyObject *PyNumber_And(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2)`: `o1 << o2`.
+ */
+PyObject *PyNumber_Lshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2)`: `o1 >> o2`.
+ */
+PyObject *PyNumber_Rshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2)`: `o1 - o2`.
+ */
+PyObject *PyNumber_Subtract(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2)`: `o1 divmod() o2`.
+ */
+PyObject *PyNumber_Divmod(PyObject *o1, PyObject *o2);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @ o2`.
+ */
+PyObject *PyNumber_MatrixMultiply(PyObject *o1, PyObject *o2);
+#endif
+
+/**
+ * `PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2)`: `o1 // o2`.
+ */
+PyObject *PyNumber_FloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2)`: `o1 / o2`.
+ */
+PyObject *PyNumber_TrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2)`: `o1 % o2`.
+ */
+PyObject *PyNumber_Remainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2)`: `o1 |= o2`.
+ */
+PyObject *PyNumber_InPlaceOr(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2)`: `o1 ^= o2`.
+ */
+PyObject *PyNumber_InPlaceXor(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2)`: `o1 &= o2`.
+ */
+PyObject *PyNumber_InPlaceAnd(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2)`: `o1 <<= o2`.
+ */
+PyObject *PyNumber_InPlaceLshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2)`: `o1 >>= o2`.
+ */
+PyObject *PyNumber_InPlaceRshift(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2)`: `o1 -= o2`.
+ */
+PyObject *PyNumber_InPlaceSubtract(PyObject *o1, PyObject *o2);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2)`: `o1 @= o2`.
+ */
+PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *o1, PyObject *o2);
+#endif
+
+/**
+ * `PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2)`: `o1 //= o2`.
+ */
+PyObject *PyNumber_InPlaceFloorDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2)`: `o1 /= o2`.
+ */
+PyObject *PyNumber_InPlaceTrueDivide(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2)`: `o1 %= o2`.
+ */
+PyObject *PyNumber_InPlaceRemainder(PyObject *o1, PyObject *o2);
+
+/**
+ * `PyObject *PyNumber_Add(PyObject *o1, PyObject *o2)`: `o1 + o2`, or sequence
+ * concatenation.
+ */
+PyObject *PyNumber_Add(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_InPlaceAdd(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PyNumber_InPlaceAdd(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_Multiply(PyObject *o1, PyObject *o2)`: `o1 * o2`, or sequence
+ * repetition.
+ */
+PyObject *PyNumber_Multiply(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_InPlaceMultiply(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PyNumber_InPlaceMultiply(PyObject *v, PyObject *w);
+
+/**
+ * `PyObject *PyNumber_Power(PyObject *o1, PyObject *o2, PyObject *o3)`: `pow(o1, o2, o3)`
+ * (`o3` is `Py_None` for two-argument pow).
+ */
+PyObject *PyNumber_Power(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `PyObject *PyNumber_InPlacePower(PyObject *o1, PyObject *o2, PyObject *o3)`.
+ */
+PyObject *PyNumber_InPlacePower(PyObject *v, PyObject *w, PyObject *z);
+
+/**
+ * `PyObject *PyNumber_Negative(PyObject *o)`.
+ */
+PyObject *PyNumber_Negative(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Positive(PyObject *o)`.
+ */
+PyObject *PyNumber_Positive(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Invert(PyObject *o)`.
+ */
+PyObject *PyNumber_Invert(PyObject *o);
+
+/**
+ * `PyObject *PyNumber_Absolute(PyObject *o)`.
+ */
+PyObject *PyNumber_Absolute(PyObject *o);
+
+/**
+ * `int PyIndex_Check(PyObject *o)`: 1 if `o` has `__index__` (`nb_index`).
+ */
+int PyIndex_Check(PyObject *o);
+
+/**
+ * `int PyNumber_Check(PyObject *o)`: 1 if `o` has `__index__`, `__int__` or `__float__`,
+ * or is a complex.
+ */
+int PyNumber_Check(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyNumber_Index(PyObject *o)`.
+ */
+PyObject *_PyNumber_Index(PyObject *o);
+#endif
+
+/**
+ * `PyObject *PyNumber_Index(PyObject *o)`: like `_PyNumber_Index`, but always an exact int.
+ */
+PyObject *PyNumber_Index(PyObject *o);
+
+/**
+ * `Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc)`: `o.__index__()` as a
+ * Py_ssize_t; out of range, raise `exc` ("cannot fit 'T' into an index-sized integer"), or
+ * clamp when `exc` is NULL.
+ */
+Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc_type);
+
+/**
+ * `PyObject *PyNumber_Long(PyObject *o)`: `int(o)`.
+ */
+PyObject *PyNumber_Long(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base)`.
+ */
+PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base);
+#endif
+
+/**
+ * `PyObject *PyNumber_ToBase(PyObject *n, int base)`: `bin()`, `oct()`, `hex()` or `str()`
+ * of `n.__index__()`.
+ */
+PyObject *PyNumber_ToBase(PyObject *n, int base);
+
+/**
  * `int Py_ReprEnter(PyObject *obj)`: 1 when `obj`'s repr is already being computed in this
  * thread (the caller then prints `...`), else 0 after recording it.
  */
@@ -4056,6 +4454,104 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags);
 int PySequence_Check(PyObject *o);
 
 /**
+ * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetTraceback(PyObject *ex);
+
+/**
+ * `int PyException_SetTraceback(PyObject *ex, PyObject *tb)`: a traceback or None.
+ */
+int PyException_SetTraceback(PyObject *ex, PyObject *tb);
+
+/**
+ * `PyObject *PyException_GetCause(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetCause(PyObject *ex);
+
+/**
+ * `void PyException_SetCause(PyObject *ex, PyObject *cause)`: steals `cause` (NULL clears)
+ * and sets `__suppress_context__`.
+ */
+void PyException_SetCause(PyObject *ex, PyObject *cause);
+
+/**
+ * `PyObject *PyException_GetContext(PyObject *ex)`: new reference or NULL.
+ */
+PyObject *PyException_GetContext(PyObject *ex);
+
+/**
+ * `void PyException_SetContext(PyObject *ex, PyObject *context)`: steals `context`.
+ */
+void PyException_SetContext(PyObject *ex, PyObject *context);
+
+/**
+ * `void PyErr_NormalizeException(PyObject **exc, PyObject **val, PyObject **tb)`: makes
+ * `*val` an instance of `*exc` (a subclass instance is kept and `*exc` becomes its class).
+ * When creating the instance fails, the new error replaces the triple and is normalized.
+ */
+void PyErr_NormalizeException(PyObject **pexc, PyObject **pval, PyObject **ptb);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptraceback)`:
+ * the exception being handled as (type, value, traceback), new references; None for
+ * each when nothing is handled.
+ */
+void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptb);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `void PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback)`: the
+ * handled exception becomes `value`; steals the three references (type and traceback are
+ * derived from the value and only released).
+ */
+void PyErr_SetExcInfo(PyObject *t, PyObject *value, PyObject *tb);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyErr_GetHandledException(void)`: the exception being handled (new
+ * reference) or NULL.
+ */
+PyObject *PyErr_GetHandledException(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `void PyErr_SetHandledException(PyObject *exc)`: sets (NULL or None: clears) the
+ * exception being handled of the current stack entry.
+ */
+void PyErr_SetHandledException(PyObject *exc);
+#endif
+
+/**
+ * `void PyErr_Display(PyObject *exc, PyObject *value, PyObject *tb)`: prints the exception
+ * as the default `sys.excepthook` does.
+ */
+void PyErr_Display(PyObject *_exc, PyObject *value, PyObject *tb);
+
+/**
+ * `void PyErr_Print(void)`: `PyErr_PrintEx(1)`.
+ */
+void PyErr_Print(void);
+
+/**
+ * `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception;
+ * a SystemExit ends the process instead, as CPython does.
+ * TODO(sys): `sys.last_type`/`last_value`/`last_traceback` and `sys.excepthook` when the
+ * sys module exists.
+ */
+void PyErr_PrintEx(int _set_sys_last_vars);
+
+/**
+ * `void PyErr_WriteUnraisable(PyObject *obj)`: reports the current exception, which cannot
+ * be raised (a destructor's, a callback's), as `Exception ignored in: <repr(obj)>` plus the
+ * traceback and `Type: message`, and clears it.
+ */
+void PyErr_WriteUnraisable(PyObject *obj);
+
+/**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
  * state, stealing the three references (NULL type clears it).
  */
@@ -4127,6 +4623,80 @@ int PyErr_BadArgument(void);
  * `const char *PyExceptionClass_Name(PyObject *cls)`: the class's `tp_name`.
  */
 const char *PyExceptionClass_Name(PyObject *cls);
+
+/**
+ * `PyObject *PyErr_NoMemory(void)`: sets MemoryError (no value, as CPython 3.11) and
+ * returns NULL.
+ */
+PyObject *PyErr_NoMemory(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_4)
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *exc, PyObject *f1, PyObject *f2)`.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *exc, PyObject *f1, PyObject *f2);
+#endif
+
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *exc, PyObject *filename)`.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *exc, PyObject *filename);
+
+/**
+ * `PyObject *PyErr_SetFromErrno(PyObject *exc)`.
+ */
+PyObject *PyErr_SetFromErrno(PyObject *exc);
+
+/**
+ * `PyObject *PyErr_SetFromErrnoWithFilename(PyObject *exc, const char *filename)`: the
+ * file name decoded from UTF-8 (the file system encoding; undecodable bytes are escaped
+ * as lone surrogates in CPython, replaced here).
+ */
+PyObject *PyErr_SetFromErrnoWithFilename(PyObject *exc, const char *filename);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+/**
+ * `PyObject *PyErr_SetImportErrorSubclass(PyObject *exc, PyObject *msg, PyObject *name,
+ * PyObject *path)`: raises `exc(msg, name=name, path=path)`.
+ */
+PyObject *PyErr_SetImportErrorSubclass(PyObject *exception, PyObject *msg, PyObject *name, PyObject *path);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path)`.
+ */
+PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
+#endif
+
+/**
+ * `int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level)`.
+ */
+int PyErr_WarnEx(PyObject *category, const char *text, Py_ssize_t stack_level);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename,
+ * int lineno, PyObject *module, PyObject *registry)`.
+ */
+int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename, int lineno, PyObject *module, PyObject *registry);
+#endif
+
+/**
+ * `int PyErr_WarnExplicit(PyObject *category, const char *message, const char *filename,
+ * int lineno, const char *module, PyObject *registry)`.
+ */
+int PyErr_WarnExplicit(PyObject *category, const char *text, const char *filename, int lineno, const char *module, PyObject *registry);
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc)`.
+ */
+PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc)`.
+ */
+PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
 
 /**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
@@ -4241,16 +4811,81 @@ PyInterpreterState *PyInterpreterState_Next(PyInterpreterState *interp);
 PyThreadState *PyInterpreterState_ThreadHead(PyInterpreterState *interp);
 #endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int64_t PyInterpreterState_GetID(PyInterpreterState *interp)`: 0 for the main
+ * interpreter; -1 with RuntimeError for NULL (as CPython).
+ */
+int64_t PyInterpreterState_GetID(PyInterpreterState *interp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_8)
+/**
+ * `PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp)`: a dict for
+ * extensions' per-interpreter data (borrowed), created on demand; NULL (no exception set)
+ * when it cannot be made.
+ */
+PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyFrameEvalFunction _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *interp)`:
+ * the PEP 523 hook set by `_PyInterpreterState_SetEvalFrameFunc`. Until the eval loop
+ * exists there is no `_PyEval_EvalFrameDefault` to hand out, so an unset hook is NULL
+ * (CPython returns its default evaluator there).
+ */
+_PyFrameEvalFunction _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp,
+ * _PyFrameEvalFunction eval_frame)`: the eval loop will call `eval_frame` for every frame.
+ */
+void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp, _PyFrameEvalFunction eval_frame);
+#endif
+
 /**
  * `void Py_Initialize(void)`.
  */
 void Py_Initialize(void);
 
 /**
- * `void Py_InitializeEx(int initsigs)`. Signal handlers are installed by the signals
- * layer once it exists; until then `initsigs` has nothing to install.
+ * `void Py_InitializeEx(int initsigs)`: `initsigs` installs the runtime's SIGINT handler
+ * (and ignores SIGPIPE, SIGXFSZ), as `PyConfig.install_signal_handlers`.
  */
-void Py_InitializeEx(int _initsigs);
+void Py_InitializeEx(int initsigs);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_InitializeFromConfig(const PyConfig *config)`.
+ */
+struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void Py_GetArgcArgv(int *argc, wchar_t ***argv)`: the original command line
+ * (`PyConfig.orig_argv`) of the initialized runtime; 0 and NULL otherwise.
+ */
+void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+#endif
+
+/**
+ * `void Py_Exit(int status)`: finalizes, then exits with `status` (120 when
+ * finalization fails).
+ */
+void Py_Exit(int status);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_SetStandardStreamEncoding(const char *encoding, const char *errors)`
+ * (deprecated in 3.11): the stdio encoding and errors of the next initialization; -1 when
+ * the runtime is already initialized.
+ */
+int Py_SetStandardStreamEncoding(const char *encoding, const char *errors);
+#endif
 
 /**
  * `int Py_IsInitialized(void)`.
@@ -4391,6 +5026,67 @@ PyThreadState *PyThreadState_Swap(PyThreadState *tstate);
  */
 PyThreadState *PyThreadState_Next(PyThreadState *tstate);
 #endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyThreadState_GetDict(PyThreadState *tstate)`: `tstate`'s dict (borrowed).
+ */
+PyObject *_PyThreadState_GetDict(PyThreadState *tstate);
+#endif
+
+/**
+ * `PyObject *PyThreadState_GetDict(void)`: a dict private to the current thread state
+ * (borrowed), where extensions keep per-thread data; NULL without a current thread state
+ * (no exception set). Cleared with the thread state.
+ */
+PyObject *PyThreadState_GetDict(void);
+
+/**
+ * `int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc)`: makes the thread
+ * state of thread `id` (in the current interpreter) raise `exc` at its next check of the
+ * eval breaker; NULL `exc` withdraws a pending one. Returns the number of thread states
+ * changed: 1, or 0 when no thread state has that id (CPython stops at the first match).
+ */
+int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
+
+/**
+ * `int PyErr_CheckSignals(void)`: in the main thread of the main interpreter, runs the
+ * handlers of arrived signals; -1 with the exception set when one raises (SIGINT with the
+ * default handler raises KeyboardInterrupt), else 0.
+ */
+int PyErr_CheckSignals(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyErr_SetInterruptEx(int signum)`: simulates the arrival of `signum`: -1 for an
+ * invalid number; 0 otherwise, doing nothing when the signal's Python-level handler is
+ * SIG_IGN or SIG_DFL. Callable from any thread, without the GIL.
+ */
+int PyErr_SetInterruptEx(int signum);
+#endif
+
+/**
+ * `void PyErr_SetInterrupt(void)`: `PyErr_SetInterruptEx(SIGINT)`.
+ */
+void PyErr_SetInterrupt(void);
+
+/**
+ * `int PyOS_InterruptOccurred(void)`: whether SIGINT arrived, clearing its flag; 0 outside
+ * the main thread of the main interpreter.
+ */
+int PyOS_InterruptOccurred(void);
+
+/**
+ * `PyOS_sighandler_t PyOS_getsig(int sig)`: the current handler, SIG_ERR for an invalid
+ * signal.
+ */
+PyOS_sighandler_t PyOS_getsig(int sig);
+
+/**
+ * `PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler)`: installs `handler`
+ * (sigaction, SA_ONSTACK) and returns the previous one, or SIG_ERR.
+ */
+PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler);
 
 /**
  * `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',
@@ -4536,6 +5232,301 @@ const char *Py_GetCompiler(void);
 const char *Py_GetBuildInfo(void);
 
 const char *Py_GetCopyright(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_InitPythonConfig(PyConfig *config)`.
+ */
+void PyConfig_InitPythonConfig(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_InitIsolatedConfig(PyConfig *config)`.
+ */
+void PyConfig_InitIsolatedConfig(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyConfig_Clear(PyConfig *config)`.
+ */
+void PyConfig_Clear(struct PyConfig *config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetString(PyConfig *config, wchar_t **config_str, const wchar_t *str)`:
+ * stores a copy of `str` (NULL clears the field).
+ */
+struct PyStatus PyConfig_SetString(struct PyConfig *_config, wchar_t **config_str, const wchar_t *str);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetBytesString(PyConfig *config, wchar_t **config_str, const char *str)`:
+ * pre-initializes (the locale decides the decoding), then stores `str` decoded with
+ * `Py_DecodeLocale`.
+ */
+struct PyStatus PyConfig_SetBytesString(struct PyConfig *config, wchar_t **config_str, const char *str);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetWideStringList(PyConfig *config, PyWideStringList *list,
+ * Py_ssize_t length, wchar_t **items)`: replaces `list` with copies of `items`.
+ */
+struct PyStatus PyConfig_SetWideStringList(struct PyConfig *config, struct PyWideStringList *list, Py_ssize_t length, wchar_t **items);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetArgv(PyConfig *config, Py_ssize_t argc, wchar_t * const *argv)`.
+ */
+struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_SetBytesArgv(PyConfig *config, Py_ssize_t argc, char * const *argv)`:
+ * pre-initializes, then decodes each argument with `Py_DecodeLocale`.
+ */
+struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyConfig_Read(PyConfig *config)`: fills what the configuration leaves to be
+ * computed (see `read_steps`). Paths are computed by initialization, as in 3.11.
+ */
+struct PyStatus PyConfig_Read(struct PyConfig *config);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_BeforeFork(void)`.
+ */
+void PyOS_BeforeFork(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_AfterFork_Parent(void)`.
+ */
+void PyOS_AfterFork_Parent(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `void PyOS_AfterFork_Child(void)`.
+ */
+void PyOS_AfterFork_Child(void);
+#endif
+
+/**
+ * `void PyOS_AfterFork(void)` (deprecated since 3.7): `PyOS_AfterFork_Child`.
+ */
+void PyOS_AfterFork(void);
+
+extern size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+
+extern size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `wchar_t *Py_DecodeLocale(const char *arg, size_t *size)`: a `PyMem_RawMalloc`'d wide
+ * string; `*size` (if given) receives its length. With `surrogateescape` decoding cannot
+ * fail, so NULL means no memory (`*size` = (size_t)-1) or a NULL `arg` (`(size_t)-2`).
+ */
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos)`: a `PyMem_Malloc`'d
+ * byte string (free it with `PyMem_Free`). `*error_pos` is (size_t)-1 on success, the
+ * index of the first unencodable character on failure (then NULL is returned).
+ */
+char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
+#endif
+
+/**
+ * `void Py_SetProgramName(const wchar_t *name)` (deprecated in 3.11): the program name
+ * of the next initialization; NULL or "" unsets it.
+ */
+void Py_SetProgramName(const wchar_t *name);
+
+/**
+ * `wchar_t *Py_GetProgramName(void)`: the program name; NULL before the first
+ * initialization unless `Py_SetProgramName` set one (as CPython 3.11).
+ */
+wchar_t *Py_GetProgramName(void);
+
+/**
+ * `void Py_SetPythonHome(const wchar_t *home)` (deprecated in 3.11); NULL or "" unsets.
+ */
+void Py_SetPythonHome(const wchar_t *home);
+
+/**
+ * `wchar_t *Py_GetPythonHome(void)`: the home of the global path configuration, else
+ * `PYTHONHOME`, else NULL.
+ */
+wchar_t *Py_GetPythonHome(void);
+
+/**
+ * `void Py_SetPath(const wchar_t *path)` (deprecated in 3.11): the module search path
+ * (':'-separated) of the next initialization; prefix and exec_prefix become empty and the
+ * stdlib directory is the home (or empty). NULL forgets the whole global path
+ * configuration.
+ */
+void Py_SetPath(const wchar_t *path);
+
+/**
+ * `wchar_t *Py_GetPath(void)`: the module search path, ':'-separated.
+ */
+wchar_t *Py_GetPath(void);
+
+/**
+ * `wchar_t *Py_GetPrefix(void)`.
+ */
+wchar_t *Py_GetPrefix(void);
+
+/**
+ * `wchar_t *Py_GetExecPrefix(void)`.
+ */
+wchar_t *Py_GetExecPrefix(void);
+
+/**
+ * `wchar_t *Py_GetProgramFullPath(void)`: `sys.executable`.
+ */
+wchar_t *Py_GetProgramFullPath(void);
+
+/**
+ * `int Py_AddPendingCall(int (*func)(void *), void *arg)`: queues `func(arg)` for the main
+ * thread; 0, or -1 when the queue is full. Any thread, GIL or not.
+ */
+int Py_AddPendingCall(int (*func)(void*), void *arg);
+
+/**
+ * `int Py_MakePendingCalls(void)`: in the main thread (with the GIL) handles arrived
+ * signals, then runs the pending calls in order; -1 at the first failure (an exception
+ * is set by the failing call or signal handler), else 0. Other threads get 0 and run
+ * nothing.
+ */
+int Py_MakePendingCalls(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyPreConfig_InitPythonConfig(PyPreConfig *preconfig)`.
+ */
+void PyPreConfig_InitPythonConfig(struct PyPreConfig *preconfig);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyPreConfig_InitIsolatedConfig(PyPreConfig *preconfig)`.
+ */
+void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *preconfig);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitialize(const PyPreConfig *src_config)`.
+ */
+struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitializeFromBytesArgs(const PyPreConfig *src_config, Py_ssize_t argc,
+ * char **argv)`: as `Py_PreInitialize`, also reading `-E -I -X utf8 -X dev` from argv
+ * when `parse_argv` is set.
+ */
+struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_config, Py_ssize_t argc, char **argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus Py_PreInitializeFromArgs(const PyPreConfig *src_config, Py_ssize_t argc,
+ * wchar_t **argv)`.
+ */
+struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config, Py_ssize_t argc, wchar_t **argv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Ok(void)`.
+ */
+struct PyStatus PyStatus_Ok(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Error(const char *err_msg)`: the message is not copied.
+ */
+struct PyStatus PyStatus_Error(const char *err_msg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_NoMemory(void)`.
+ */
+struct PyStatus PyStatus_NoMemory(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyStatus_Exit(int exitcode)`.
+ */
+struct PyStatus PyStatus_Exit(int exitcode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_IsError(PyStatus err)`.
+ */
+int PyStatus_IsError(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_IsExit(PyStatus err)`.
+ */
+int PyStatus_IsExit(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStatus_Exception(PyStatus err)`: error or exit.
+ */
+int PyStatus_Exception(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void Py_ExitStatusException(PyStatus err)`: exits with the status' code, or reports an
+ * error status as a fatal error and exits with 1. On success it is itself a fatal error
+ * (abort), as in CPython.
+ */
+void Py_ExitStatusException(struct PyStatus err);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyWideStringList_Insert(PyWideStringList *list, Py_ssize_t index,
+ * const wchar_t *item)`: an index past the end appends; a negative index is an error.
+ */
+struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list, Py_ssize_t index, const wchar_t *item);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus PyWideStringList_Append(PyWideStringList *list, const wchar_t *item)`.
+ */
+struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wchar_t *item);
+#endif
+
+extern void mi_option_set(int option, long value);
 
 /**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.

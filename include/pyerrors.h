@@ -15,6 +15,11 @@ int PyOS_snprintf(char *str, size_t size, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
 int PyOS_vsnprintf(char *str, size_t size, const char *format, va_list va)
     __attribute__((format(printf, 3, 0)));
+/* Not printf-checked: %U, %S, %R, %A and %V are not printf's (as in CPython). */
+PyObject *PyErr_Format(PyObject *exception, const char *format, ...);
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03050000
+PyObject *PyErr_FormatV(PyObject *exception, const char *format, va_list vargs);
+#endif
 #ifdef __cplusplus
 }
 #endif

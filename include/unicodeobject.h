@@ -8,6 +8,16 @@
 
 #define Py_USING_UNICODE
 
+/* Implemented in C (src/c/errors_format.c), exported through src/c_entry.rs. */
+#ifdef __cplusplus
+extern "C" {
+#endif
+PyObject *PyUnicode_FromFormatV(const char *format, va_list vargs);
+PyObject *PyUnicode_FromFormat(const char *format, ...);
+#ifdef __cplusplus
+}
+#endif
+
 /* wchar_t is 32-bit on x86_64 Linux, so Py_UNICODE holds any code point. */
 #define Py_UNICODE_SIZE SIZEOF_WCHAR_T
 #if Py_UNICODE_SIZE >= 4

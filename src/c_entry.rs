@@ -26,6 +26,13 @@ export_c_functions! {
     PyOS_snprintf => ferropy_c_PyOS_snprintf,
     PyOS_vsnprintf => ferropy_c_PyOS_vsnprintf,
     PyTuple_Pack => ferropy_c_PyTuple_Pack,
+    PyUnicode_FromFormat => ferropy_c_PyUnicode_FromFormat,
+    PyUnicode_FromFormatV => ferropy_c_PyUnicode_FromFormatV,
+    PyErr_Format => ferropy_c_PyErr_Format,
+    PyErr_FormatV => ferropy_c_PyErr_FormatV,
+    PyErr_WarnFormat => ferropy_c_PyErr_WarnFormat,
+    PyErr_ResourceWarning => ferropy_c_PyErr_ResourceWarning,
+    PyErr_WarnExplicitFormat => ferropy_c_PyErr_WarnExplicitFormat,
     // Not variadic, but it must end the thread with no Rust frame on the stack (thread.c).
     PyThread_exit_thread => ferropy_c_PyThread_exit_thread,
 }

@@ -8,6 +8,7 @@ pub mod call;
 pub mod compare;
 pub mod item;
 pub mod iter;
+pub mod number;
 pub mod object;
 pub mod sequence;
 

@@ -1,6 +1,16 @@
 //! Exceptions, `PyErr_*`, tracebacks and warnings.
 
+pub mod baseexception;
 pub mod exception_types;
 pub mod exceptions;
+pub mod normalize;
+pub mod objtext;
+pub mod oserror;
+pub mod print;
 pub mod pyerr;
 pub mod raised;
+pub mod setters;
+pub mod warnings;
+pub mod small_exceptions;
+pub mod syntaxerror;
+pub mod unicodeerror;

@@ -55,8 +55,7 @@ unsafe fn restore(ts: &mut PyThreadState, t: *mut PyObject, v: *mut PyObject, tb
 pub unsafe extern "C" fn PyErr_Restore(t: *mut PyObject, v: *mut PyObject, mut tb: *mut PyObject) {
     let ts = tstate("PyErr_Restore");
     // A traceback that is not a traceback object is dropped, as CPython does.
-    // TODO(tracebacks): keep it when `PyTraceBack_Check` holds (no traceback type yet).
-    if !tb.is_null() {
+    if !tb.is_null() && !crate::eval::traceback::is_traceback(tb) {
         Py_DecRef(tb);
         tb = core::ptr::null_mut();
     }
@@ -101,10 +100,25 @@ pub unsafe extern "C" fn PyErr_SetObject(exception: *mut PyObject, value: *mut P
         );
         return;
     }
-    // TODO(exceptions): implicit chaining (`__context__`) to the handled exception needs
-    // exception instances; there are none yet, so no exception can be being handled.
-    Py_IncRef(exception);
+    // Raised while another exception is being handled: the new one is made an instance now
+    // and gets the handled one as its `__context__`.
+    let mut value = value;
     Py_IncRef(value);
+    let handled = crate::errors::normalize::handled(ts);
+    if !handled.is_null() {
+        if value.is_null() || !is_exception_instance(value) {
+            // No function may be called with an exception set.
+            restore(ts, core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+            let fixed = crate::errors::normalize::create_exception(exception, value);
+            Py_DecRef(value);
+            match fixed {
+                Ok(f) => value = f.into_ptr(),
+                Err(_) => return,
+            }
+        }
+        crate::errors::normalize::chain_context(value, handled);
+    }
+    Py_IncRef(exception);
     let mut tb = core::ptr::null_mut();
     if !value.is_null() && is_exception_instance(value) {
         tb = (*(value as *mut PyBaseExceptionObject)).traceback;

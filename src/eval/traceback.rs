@@ -1,9 +1,22 @@
-//! The traceback object struct of cpython/traceback.h (`PyTracebackObject`): C code walks
+//! Traceback objects (`PyTraceBack_Type`, cpython/traceback.h's `PyTracebackObject`): one
+//! entry per frame an exception passed through, chained by `tb_next`. C code walks
 //! `tb_next` and reads `tb_lineno` directly.
-use core::ffi::c_int;
+//!
+//! Tracebacks are made by the eval loop (`PyTraceBack_Here`) from frame objects, which do not
+//! exist yet: so far the type exists (for `PyTraceBack_Check` and `__traceback__`
+//! validation), and no traceback can be created. `PyTraceBack_Here`, `PyTraceBack_Print` and
+//! `TracebackType(...)` come with frames.
+use core::ffi::{c_int, c_void};
 
 use crate::eval::frame::PyFrameObject;
+use crate::object::member::{PyMemberDef, READONLY, T_INT, T_OBJECT};
+use crate::object::descr::PyGetSetDef;
 use crate::object::object::PyObject;
+use crate::object::pending_error::{raise, ExcType};
+use crate::object::refcount::{Py_DecRef, Py_IncRef};
+use crate::object::slots::visitproc;
+use crate::object::static_type::static_type;
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC};
 
 /// `struct _traceback`: one entry of a traceback chain.
 #[cfg(not(Py_LIMITED_API))]
@@ -20,3 +33,110 @@ pub type PyTracebackObject = _traceback;
 #[cfg(not(Py_LIMITED_API))]
 assert_layout!(PyTracebackObject, size = 40,
     ob_base @ 0, tb_next @ 16, tb_frame @ 24, tb_lasti @ 32, tb_lineno @ 36);
+
+const TB_DOC: &core::ffi::CStr = c"TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)\n--\n\nCreate a new traceback object.";
+
+/// `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
+#[no_mangle]
+pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(tb_dealloc),
+    tp_traverse: Some(tb_traverse),
+    tp_clear: Some(tb_clear),
+    tp_members: &raw mut TB_MEMBERS as *mut PyMemberDef,
+    tp_getset: &raw mut TB_GETSET as *mut PyGetSetDef,
+    ..static_type(c"traceback", core::mem::size_of::<PyTracebackObject>(), 0, Py_TPFLAGS_HAVE_GC, Some(TB_DOC))
+};
+
+/// `PyTraceBack_Check`.
+///
+/// # Safety
+/// `op` is a live object.
+pub(crate) unsafe fn is_traceback(op: *mut PyObject) -> bool {
+    (*op).ob_type == &raw mut PyTraceBack_Type
+}
+
+unsafe fn tb<'a>(op: *mut PyObject) -> &'a mut PyTracebackObject {
+    &mut *(op as *mut PyTracebackObject)
+}
+
+unsafe extern "C" fn tb_clear(op: *mut PyObject) -> c_int {
+    let t = tb(op);
+    let next = core::mem::replace(&mut t.tb_next, core::ptr::null_mut());
+    let frame = core::mem::replace(&mut t.tb_frame, core::ptr::null_mut());
+    Py_DecRef(next as *mut PyObject);
+    Py_DecRef(frame as *mut PyObject);
+    0
+}
+
+unsafe extern "C" fn tb_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let t = tb(op);
+    crate::errors::baseexception::visit_all(&[t.tb_next as *mut PyObject, t.tb_frame as *mut PyObject], visit, arg)
+}
+
+unsafe extern "C" fn tb_dealloc(op: *mut PyObject) {
+    crate::object::objimpl::PyObject_GC_UnTrack(op as *mut c_void);
+    tb_clear(op);
+    crate::object::objimpl::PyObject_GC_Del(op as *mut c_void);
+}
+
+unsafe extern "C" fn get_next(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    crate::errors::baseexception::new_ref_or_none(tb(op).tb_next as *mut PyObject)
+}
+
+/// `tb.tb_next = x`: a traceback or None, and never one that would make a loop.
+unsafe extern "C" fn set_next(op: *mut PyObject, value: *mut PyObject, _: *mut c_void) -> c_int {
+    if value.is_null() {
+        let _ = raise(ExcType::TypeError, "can't delete tb_next attribute");
+        return -1;
+    }
+    let none = crate::errors::baseexception::none();
+    let new_next = if value == none { core::ptr::null_mut() } else { value };
+    if !new_next.is_null() {
+        if !is_traceback(new_next) {
+            let name = crate::errors::objtext::type_name_of(new_next);
+            let _ = raise(ExcType::TypeError, format!("expected traceback object or None, got '{name}'"));
+            return -1;
+        }
+        let mut cursor = new_next;
+        while !cursor.is_null() {
+            if cursor == op {
+                let _ = raise_value_error("traceback loop detected");
+                return -1;
+            }
+            cursor = tb(cursor).tb_next as *mut PyObject;
+        }
+    }
+    Py_IncRef(new_next);
+    let old = core::mem::replace(&mut tb(op).tb_next, new_next as *mut PyTracebackObject);
+    Py_DecRef(old as *mut PyObject);
+    0
+}
+
+/// Appends the report of a traceback chain: `Traceback (most recent call last):` and one
+/// line per entry. TODO(frames): CPython prints `  File "f.py", line N, in name` and the
+/// source line from the entry's frame; frames do not exist yet, so no traceback object can
+/// be made and this only runs on hand-made chains.
+pub(crate) unsafe fn format_traceback(tb_obj: *mut PyObject, out: &mut String) {
+    out.push_str("Traceback (most recent call last):\n");
+    let mut cursor = tb_obj;
+    while !cursor.is_null() {
+        out.push_str(&format!("  line {}\n", tb(cursor).tb_lineno));
+        cursor = tb(cursor).tb_next as *mut PyObject;
+    }
+}
+
+fn raise_value_error(message: &str) -> crate::errors::raised::Raised {
+    crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_ValueError, message)
+}
+
+static mut TB_MEMBERS: [PyMemberDef; 4] = [
+    PyMemberDef { name: c"tb_frame".as_ptr(), r#type: T_OBJECT, offset: 24, flags: READONLY, doc: core::ptr::null() },
+    PyMemberDef { name: c"tb_lasti".as_ptr(), r#type: T_INT, offset: 32, flags: READONLY, doc: core::ptr::null() },
+    PyMemberDef { name: c"tb_lineno".as_ptr(), r#type: T_INT, offset: 36, flags: READONLY, doc: core::ptr::null() },
+    crate::errors::baseexception::END_MEMBER,
+];
+
+static mut TB_GETSET: [PyGetSetDef; 2] = [
+    PyGetSetDef { name: c"tb_next".as_ptr(), get: Some(get_next), set: Some(set_next), doc: core::ptr::null(), closure: core::ptr::null_mut() },
+    crate::errors::baseexception::END_GETSET,
+];

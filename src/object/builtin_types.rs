@@ -71,4 +71,6 @@ pub(crate) fn fini() {
     crate::object::object_attr::clear_name_cache();
     clear_interned();
     crate::objects::float::clear_free_list();
+    // Which warnings were shown belongs to the runtime that showed them.
+    crate::errors::warnings::clear_registry();
 }

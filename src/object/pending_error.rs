@@ -86,8 +86,8 @@ pub(crate) fn raise_type(tp: *mut PyTypeObject, message: impl Into<String>) -> R
     Raised::assume_set()
 }
 
-/// `PyErr_NoMemory()`. TODO(exceptions): CPython sets a MemoryError instance; without
-/// instances the value stays NULL (`PyErr_SetNone(PyExc_MemoryError)`).
+/// `PyErr_NoMemory()`: MemoryError with no value, as CPython 3.11 sets it
+/// (`PyErr_SetNone(PyExc_MemoryError)`).
 #[must_use]
 pub(crate) fn no_memory() -> Raised {
     if has_thread_state() {

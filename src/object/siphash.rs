@@ -11,12 +11,28 @@ static SECRET: OnceLock<[u8; 24]> = OnceLock::new();
 
 /// The 24-byte hash secret, made on first use and published in `_Py_HashSecret`.
 pub(crate) fn secret() -> &'static [u8; 24] {
+    SECRET.get_or_init(|| publish(make_secret()))
+}
+
+fn publish(bytes: [u8; 24]) -> [u8; 24] {
+    // SAFETY: written once, before any reader can get the secret from us.
+    unsafe { (*(&raw mut crate::object::hash::_Py_HashSecret)).uc = bytes };
+    bytes
+}
+
+/// Makes the secret from an initialization configuration (`PyConfig.use_hash_seed`,
+/// `hash_seed`) unless it exists already: as in CPython, the first choice stands for the
+/// whole process.
+pub(crate) fn init_from_config(use_hash_seed: bool, hash_seed: u64) {
     SECRET.get_or_init(|| {
-        let bytes = make_secret();
-        // SAFETY: written once, before any reader can get the secret from us.
-        unsafe { (*(&raw mut crate::object::hash::_Py_HashSecret)).uc = bytes };
-        bytes
-    })
+        let mut bytes = [0u8; 24];
+        if !use_hash_seed {
+            fill_random(&mut bytes);
+        } else if hash_seed != 0 {
+            fill_from_seed(hash_seed as u32, &mut bytes);
+        }
+        publish(bytes)
+    });
 }
 
 fn make_secret() -> [u8; 24] {

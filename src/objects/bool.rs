@@ -5,6 +5,7 @@
 use core::ffi::{c_long, c_ulong};
 
 use crate::object::object::{PyObject, PyVarObject};
+use crate::object::slots::PyNumberMethods;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::PyTypeObject;
 use crate::objects::int::{digit, PyLongObject, PyLong_Type};
@@ -29,6 +30,8 @@ pub static mut _Py_TrueStruct: PyLongObject = PyLongObject {
 pub static mut PyBool_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(bool_dealloc),
     tp_repr: Some(bool_repr),
+    tp_as_number: &raw mut BOOL_AS_NUMBER,
+    tp_new: Some(bool_new),
     tp_base: &raw mut PyLong_Type,
     ..static_type(
         c"bool",
@@ -66,4 +69,74 @@ pub unsafe extern "C" fn PyBool_FromLong(v: c_long) -> *mut PyObject {
     let op = if v != 0 { true_() } else { false_() };
     (*op).ob_refcnt += 1;
     op
+}
+
+// ---- Number slots: &, |, ^ of two bools are bools; anything else is int's operation. ----
+
+static mut BOOL_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_and: Some(bool_and),
+    nb_or: Some(bool_or),
+    nb_xor: Some(bool_xor),
+    // SAFETY: the other slots are NULL (inherited from int at readying).
+    ..unsafe { core::mem::zeroed() }
+};
+
+#[inline]
+unsafe fn is_bool(op: *mut PyObject) -> bool {
+    (*op).ob_type == &raw mut PyBool_Type
+}
+
+/// `a OP b`: a bool when both are bools, else int's slot (`PyLong_Type`'s).
+unsafe fn bool_binop(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    on_bools: fn(bool, bool) -> bool,
+    int_slot: fn(&PyNumberMethods) -> crate::object::slots::binaryfunc,
+) -> *mut PyObject {
+    if !is_bool(a) || !is_bool(b) {
+        let int_methods = &*(&raw const crate::objects::long_ops::LONG_AS_NUMBER);
+        return match int_slot(int_methods) {
+            Some(f) => f(a, b),
+            None => core::ptr::null_mut(),
+        };
+    }
+    PyBool_FromLong(on_bools(a == true_(), b == true_()) as c_long)
+}
+
+unsafe extern "C" fn bool_and(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    bool_binop(a, b, |x, y| x & y, |m| m.nb_and)
+}
+
+unsafe extern "C" fn bool_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    bool_binop(a, b, |x, y| x | y, |m| m.nb_or)
+}
+
+unsafe extern "C" fn bool_xor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    bool_binop(a, b, |x, y| x ^ y, |m| m.nb_xor)
+}
+
+/// `bool.__new__`: `bool()` is False, `bool(x)` is `PyObject_IsTrue(x)`; no keywords.
+unsafe extern "C" fn bool_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
+    use crate::object::pending_error::raise_type;
+    use crate::objects::{dict, tuple};
+    let type_error = |m: String| {
+        let _ = raise_type(&raw mut crate::errors::exception_types::_PyExc_TypeError, m);
+        core::ptr::null_mut()
+    };
+    if !kwds.is_null() && dict::is_dict(kwds) && dict::len(kwds) != 0 {
+        return type_error("bool() takes no keyword arguments".into());
+    }
+    let items: &[*mut PyObject] = if args.is_null() { &[] } else { tuple::items(args) };
+    match items {
+        [] => PyBool_FromLong(0),
+        [x] => match crate::abstract_::object::is_true(*x) {
+            Ok(v) => PyBool_FromLong(v as c_long),
+            Err(_) => core::ptr::null_mut(),
+        },
+        _ => type_error(format!("bool expected at most 1 argument, got {}", items.len())),
+    }
 }

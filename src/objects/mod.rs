@@ -29,7 +29,16 @@ pub mod str;
 pub mod str_repr;
 pub mod structseq;
 pub mod tuple;
+pub mod unicode_format;
 pub mod weakref;
+pub mod long_bytes;
+pub mod long_convert;
+pub mod long_digits;
+pub mod long_float;
+pub mod long_new;
+pub mod long_ops;
+pub mod long_pow;
+pub mod long_str;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.

@@ -11,6 +11,7 @@
 //! Everything lives in one `Gil` value that the runtime owns (`RUNTIME_GIL`), never in
 //! scattered globals, so that it can later move into the interpreter (PEP 684).
 use crate::runtime::eval_breaker::{EvalBreaker, GIL_DROP_REQUEST};
+use crate::runtime::fork::ForkReset;
 use crate::runtime::pystate::{self, fatal_error};
 use crate::runtime::thread::exit_current_thread;
 use crate::runtime::threadstate::PyThreadState;
@@ -41,11 +42,11 @@ struct GilLock {
 unsafe impl Send for GilLock {}
 
 pub(crate) struct Gil {
-    lock: Mutex<GilLock>,
+    lock: ForkReset<Mutex<GilLock>>,
     /// Signalled when the GIL is dropped while threads wait for it.
-    released: Condvar,
+    released: ForkReset<Condvar>,
     /// Signalled when a thread takes the GIL while a holder waits for the hand-off.
-    switched: Condvar,
+    switched: ForkReset<Condvar>,
     interval_us: AtomicU64,
     /// The finalizing OS thread (0: none), from the start of finalization to the next
     /// initialization: every other thread that tries to take the GIL exits instead
@@ -76,16 +77,16 @@ fn this_thread() -> libc::pthread_t {
 impl Gil {
     pub(crate) const fn new() -> Gil {
         Gil {
-            lock: Mutex::new(GilLock {
+            lock: ForkReset::new(Mutex::new(GilLock {
                 locked: false,
                 holder_thread: 0,
                 last_holder: core::ptr::null_mut(),
                 switch_number: 0,
                 waiting: 0,
                 handing_off: 0,
-            }),
-            released: Condvar::new(),
-            switched: Condvar::new(),
+            })),
+            released: ForkReset::new(Condvar::new()),
+            switched: ForkReset::new(Condvar::new()),
             interval_us: AtomicU64::new(DEFAULT_SWITCH_INTERVAL_US),
             finalizing_thread: AtomicU64::new(0),
             eval_breaker: EvalBreaker::new(),
@@ -240,6 +241,28 @@ impl Gil {
         lock.last_holder = core::ptr::null_mut();
         self.eval_breaker.clear(GIL_DROP_REQUEST);
         self.released.notify_all();
+    }
+
+    /// In the child of a fork: the calling thread is the only one left and holds the GIL
+    /// for `tstate`. The mutex and condition variables are made anew, since another
+    /// thread of the parent may have been inside them at the moment of the fork.
+    ///
+    /// # Safety
+    /// Only in a freshly forked child (single-threaded), by the thread that forked.
+    pub(crate) unsafe fn reinit_after_fork(&self, tstate: *mut PyThreadState) {
+        self.lock.reset(
+            Mutex::new(GilLock {
+                locked: true,
+                holder_thread: this_thread(),
+                last_holder: tstate,
+                switch_number: 0,
+                waiting: 0,
+                handing_off: 0,
+            }),
+        );
+        self.released.reset(Condvar::new());
+        self.switched.reset(Condvar::new());
+        self.eval_breaker.clear(GIL_DROP_REQUEST);
     }
 
     /// Initialization: a fresh GIL, as a fresh runtime has it (default switch interval).

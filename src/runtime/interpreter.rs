@@ -7,8 +7,11 @@
 //! `PyInterpreterState_Next`); each interpreter keeps its thread states in a list, newest
 //! first (`PyInterpreterState_ThreadHead`, `PyThreadState_Next`). Both lists change under
 //! `HEAD_LOCK`, because thread states come and go in threads that do not hold the GIL.
-use crate::runtime::threadstate::{PyInterpreterState, PyThreadState};
-use std::sync::atomic::{AtomicPtr, Ordering};
+use crate::object::object::PyObject;
+use crate::runtime::fork::ForkReset;
+use crate::runtime::initconfig::PyConfig;
+use crate::runtime::threadstate::{PyInterpreterState, PyThreadState, _PyFrameEvalFunction};
+use std::sync::atomic::{AtomicI64, AtomicPtr, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 pub(crate) struct Interpreter {
@@ -20,10 +23,35 @@ pub(crate) struct Interpreter {
     pub(crate) last_tstate_id: u64,
     /// Stack size of threads started by `PyThread_start_new_thread` (0: the default).
     pub(crate) thread_stacksize: usize,
+    /// The configuration the interpreter was initialized with, read and with its paths
+    /// computed (owned: its strings are freed with the interpreter). `sys` reads it.
+    pub(crate) config: PyConfig,
+    /// `PyInterpreterState_GetID`: 0 for the main interpreter, then counting up.
+    pub(crate) id: i64,
+    /// `PyInterpreterState_GetDict`: created on demand, cleared at finalization.
+    pub(crate) dict: *mut PyObject,
+    /// The PEP 523 frame evaluation hook (NULL: the default evaluator).
+    pub(crate) eval_frame: _PyFrameEvalFunction,
 }
 
-static HEAD_LOCK: Mutex<()> = Mutex::new(());
+static HEAD_LOCK: ForkReset<Mutex<()>> = ForkReset::new(Mutex::new(()));
 static INTERPRETERS_HEAD: AtomicPtr<PyInterpreterState> = AtomicPtr::new(core::ptr::null_mut());
+/// Interpreter ids count from 0 again in each runtime, as in CPython (the main one is 0).
+static NEXT_INTERPRETER_ID: AtomicI64 = AtomicI64::new(0);
+
+/// A new runtime starts its interpreter ids again from 0.
+pub(crate) fn reset_ids() {
+    NEXT_INTERPRETER_ID.store(0, Ordering::Relaxed);
+}
+
+/// In a forked child: a fresh `HEAD_LOCK` (the parent's may have been held by a thread that
+/// does not exist in the child).
+///
+/// # Safety
+/// Only in a freshly forked child, whose only thread does not hold the lock's guard.
+pub(crate) unsafe fn reinit_head_lock_after_fork() {
+    HEAD_LOCK.reset(Mutex::new(()));
+}
 
 /// Held while the interpreter list or a thread-state list changes.
 pub(crate) fn head_lock() -> MutexGuard<'static, ()> {
@@ -40,6 +68,10 @@ impl Interpreter {
             tstate_head: core::ptr::null_mut(),
             last_tstate_id: 0,
             thread_stacksize: 0,
+            config: crate::runtime::config_api::init_compat(),
+            id: NEXT_INTERPRETER_ID.fetch_add(1, Ordering::Relaxed),
+            dict: core::ptr::null_mut(),
+            eval_frame: None,
         });
         let interp: *mut PyInterpreterState = Box::into_raw(interp).cast();
         INTERPRETERS_HEAD.store(interp, Ordering::Release);
@@ -65,8 +97,9 @@ impl Interpreter {
                 cursor = older.next;
             }
         }
-        let interp: Box<Interpreter> = Box::from_raw(interp.cast());
+        let mut interp: Box<Interpreter> = Box::from_raw(interp.cast());
         debug_assert!(interp.tstate_head.is_null());
+        crate::runtime::config_api::clear(&mut interp.config);
         drop(interp);
     }
 
@@ -105,4 +138,78 @@ pub unsafe extern "C" fn PyInterpreterState_ThreadHead(interp: *mut PyInterprete
         return core::ptr::null_mut();
     }
     Interpreter::from_c(interp).tstate_head
+}
+
+/// The configuration of an interpreter (what `sys` reads: argv, paths, flags).
+///
+/// # Safety
+/// `interp` is a live interpreter; the reference must not outlive it.
+pub(crate) unsafe fn config<'a>(interp: *mut PyInterpreterState) -> &'a PyConfig {
+    &Interpreter::from_c(interp).config
+}
+
+/// Drops the interpreter's dict (finalization, while objects still work).
+///
+/// # Safety
+/// `interp` is NULL or live; the caller holds the GIL.
+pub(crate) unsafe fn clear_dict(interp: *mut PyInterpreterState) {
+    if interp.is_null() {
+        return;
+    }
+    let owner = Interpreter::from_c(interp);
+    drop(crate::object::ptr::PyRef::from_owned(core::mem::replace(&mut owner.dict, core::ptr::null_mut())));
+}
+
+/// `int64_t PyInterpreterState_GetID(PyInterpreterState *interp)`: 0 for the main
+/// interpreter; -1 with RuntimeError for NULL (as CPython).
+#[cfg(not(limited_api_before_3_7))]
+#[no_mangle]
+pub unsafe extern "C" fn PyInterpreterState_GetID(interp: *mut PyInterpreterState) -> i64 {
+    if interp.is_null() {
+        let _ = crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_RuntimeError, "no interpreter provided");
+        return -1;
+    }
+    Interpreter::from_c(interp).id
+}
+
+/// `PyObject *PyInterpreterState_GetDict(PyInterpreterState *interp)`: a dict for
+/// extensions' per-interpreter data (borrowed), created on demand; NULL (no exception set)
+/// when it cannot be made.
+#[cfg(not(limited_api_before_3_8))]
+#[no_mangle]
+pub unsafe extern "C" fn PyInterpreterState_GetDict(interp: *mut PyInterpreterState) -> *mut PyObject {
+    if interp.is_null() {
+        return core::ptr::null_mut();
+    }
+    let owner = Interpreter::from_c(interp);
+    if owner.dict.is_null() {
+        match crate::objects::dict::new() {
+            Ok(d) => owner.dict = d.into_ptr(),
+            Err(_) => crate::errors::pyerr::PyErr_Clear(),
+        }
+    }
+    owner.dict
+}
+
+/// `_PyFrameEvalFunction _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *interp)`:
+/// the PEP 523 hook set by `_PyInterpreterState_SetEvalFrameFunc`. Until the eval loop
+/// exists there is no `_PyEval_EvalFrameDefault` to hand out, so an unset hook is NULL
+/// (CPython returns its default evaluator there).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyInterpreterState_GetEvalFrameFunc(interp: *mut PyInterpreterState) -> _PyFrameEvalFunction {
+    if interp.is_null() {
+        return None;
+    }
+    Interpreter::from_c(interp).eval_frame
+}
+
+/// `void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp,
+/// _PyFrameEvalFunction eval_frame)`: the eval loop will call `eval_frame` for every frame.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyInterpreterState_SetEvalFrameFunc(interp: *mut PyInterpreterState, eval_frame: _PyFrameEvalFunction) {
+    if !interp.is_null() {
+        Interpreter::from_c(interp).eval_frame = eval_frame;
+    }
 }

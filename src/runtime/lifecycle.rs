@@ -11,8 +11,13 @@ use crate::runtime::gilstate;
 use crate::runtime::interpreter::Interpreter;
 use crate::runtime::pystate;
 use crate::runtime::threadstate::PyInterpreterState;
-use core::ffi::c_int;
-use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
+use crate::pyport::wchar_t;
+use crate::runtime::config_api;
+use crate::runtime::initconfig::{PyConfig, PyStatus};
+use crate::runtime::locale::raw_wide_from_str;
+use crate::runtime::{pathconfig, pending_calls, pystatus, signals};
+use core::ffi::{c_char, c_int, CStr};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 static INITIALIZED: AtomicBool = AtomicBool::new(false);
@@ -28,10 +33,67 @@ pub(crate) fn is_initialized() -> bool {
     INITIALIZED.load(Ordering::Acquire)
 }
 
-fn initialize() {
+/// Initializes the runtime from a configuration (read, paths computed), as
+/// `Py_InitializeFromConfig`; does nothing when already initialized.
+///
+/// # Safety
+/// `src` is a valid configuration.
+pub(crate) unsafe fn initialize_from_config(src: &PyConfig) -> PyStatus {
     if is_initialized() {
-        return;
+        return pystatus::ok();
     }
+    let mut config = match config_api::copy(src) {
+        Ok(c) => c,
+        Err(status) => return status,
+    };
+    take_standard_stream_encoding(&mut config);
+    let mut status = config_api::read(&mut config);
+    if !pystatus::is_exception(&status) {
+        status = pathconfig::compute(&mut config);
+    }
+    if pystatus::is_exception(&status) {
+        config_api::clear(&mut config);
+        return status;
+    }
+    crate::object::siphash::init_from_config(config.use_hash_seed > 0, config.hash_seed as u64);
+    if config.configure_c_stdio > 0 && config.buffered_stdio == 0 {
+        // -u / PYTHONUNBUFFERED: the C streams too, as CPython does.
+        for stream in [stdin_stream(), stdout_stream(), stderr_stream()] {
+            libc::setvbuf(stream, core::ptr::null_mut(), libc::_IONBF, 0);
+        }
+    }
+    initialize_runtime();
+    let interp = MAIN_INTERPRETER.load(Ordering::Acquire);
+    pathconfig::publish(&config);
+    let owner = Interpreter::from_c(interp);
+    config_api::clear(&mut owner.config);
+    let install = config.install_signal_handlers > 0;
+    owner.config = config;
+    if install {
+        signals::install_runtime_handlers();
+    }
+    INITIALIZED.store(true, Ordering::Release);
+    pystatus::ok()
+}
+
+extern "C" {
+    static mut stdin: *mut libc::FILE;
+    static mut stdout: *mut libc::FILE;
+    static mut stderr: *mut libc::FILE;
+}
+fn stdin_stream() -> *mut libc::FILE {
+    // SAFETY: glibc's stdio stream pointers.
+    unsafe { stdin }
+}
+fn stdout_stream() -> *mut libc::FILE {
+    unsafe { stdout }
+}
+fn stderr_stream() -> *mut libc::FILE {
+    unsafe { stderr }
+}
+
+/// The runtime's objects: main interpreter, main thread state holding the GIL, types.
+fn initialize_runtime() {
     if FINALIZED_BEFORE.load(Ordering::Acquire) {
         // CPython resets its runtime state when it initializes again after a finalization,
         // which forgets Py_AtExit functions registered in between; C code can observe it.
@@ -40,16 +102,59 @@ fn initialize() {
         }
     }
     RUNTIME_GIL.reset_for_initialize();
+    crate::runtime::interpreter::reset_ids();
+    pending_calls::reset();
+    signals::reset();
     let interp = Interpreter::new();
     gilstate::init(interp);
     // SAFETY: `interp` was just created. The main thread state is the calling thread's
     // automatic one, so PyGILState_Ensure in this thread finds it.
     let tstate = unsafe { pystate::new_thread_state(interp) };
     MAIN_INTERPRETER.store(interp, Ordering::Release);
+    MAIN_THREAD.store(unsafe { libc::pthread_self() } as u64, Ordering::Release);
     gil::take_or_exit(tstate);
     pystate::swap(tstate);
     crate::object::builtin_types::init();
-    INITIALIZED.store(true, Ordering::Release);
+}
+
+/// `Py_InitializeEx`'s configuration: the legacy compat one.
+fn initialize(install_signal_handlers: c_int) {
+    let mut config = config_api::init_compat();
+    config.install_signal_handlers = install_signal_handlers;
+    // SAFETY: `config` is a valid configuration owned here.
+    let status = unsafe { initialize_from_config(&config) };
+    if pystatus::is_exception(&status) {
+        // SAFETY: exits or reports the failure as CPython's Py_InitializeEx does.
+        unsafe { crate::runtime::pystatus::Py_ExitStatusException(status) };
+    }
+}
+
+/// The OS thread that initialized the runtime (`pthread_t`): signal handlers and pending
+/// calls run there.
+static MAIN_THREAD: AtomicU64 = AtomicU64::new(0);
+
+/// Whether the calling OS thread is the runtime's main thread.
+pub(crate) fn is_main_thread() -> bool {
+    // SAFETY: pthread_self has no preconditions.
+    MAIN_THREAD.load(Ordering::Acquire) == unsafe { libc::pthread_self() } as u64
+}
+
+/// After a fork, the child's only thread is the main thread.
+pub(crate) fn set_main_thread_to_caller() {
+    MAIN_THREAD.store(unsafe { libc::pthread_self() } as u64, Ordering::Release);
+}
+
+/// `Py_SetStandardStreamEncoding`'s values, taken by the next initialization.
+static STREAM_ENCODING: Mutex<(Option<String>, Option<String>)> = Mutex::new((None, None));
+
+unsafe fn take_standard_stream_encoding(config: &mut PyConfig) {
+    let (encoding, errors) = core::mem::take(&mut *STREAM_ENCODING.lock().unwrap_or_else(|p| p.into_inner()));
+    if let Some(e) = encoding.filter(|_| config.stdio_encoding.is_null()) {
+        config.stdio_encoding = raw_wide_from_str(&e);
+    }
+    if let Some(e) = errors.filter(|_| config.stdio_errors.is_null()) {
+        config.stdio_errors = raw_wide_from_str(&e);
+    }
 }
 
 fn finalize() -> c_int {
@@ -66,6 +171,10 @@ fn finalize() -> c_int {
     RUNTIME_GIL.begin_finalizing();
     INITIALIZED.store(false, Ordering::Release);
     FINALIZED_BEFORE.store(true, Ordering::Release);
+    let interp = MAIN_INTERPRETER.load(Ordering::Acquire);
+    // SAFETY: the main interpreter is live until deleted below.
+    unsafe { crate::runtime::interpreter::clear_dict(interp) };
+    signals::restore_runtime_handlers();
     crate::object::builtin_types::fini();
     let interp = MAIN_INTERPRETER.swap(core::ptr::null_mut(), Ordering::AcqRel);
     gilstate::fini();
@@ -79,6 +188,7 @@ fn finalize() -> c_int {
         }
         Interpreter::delete(interp);
     }
+    crate::runtime::preinit::reset();
     run_exit_funcs();
     0
 }
@@ -102,14 +212,73 @@ fn run_exit_funcs() {
 /// `void Py_Initialize(void)`.
 #[no_mangle]
 pub extern "C" fn Py_Initialize() {
-    initialize();
+    initialize(1);
 }
 
-/// `void Py_InitializeEx(int initsigs)`. Signal handlers are installed by the signals
-/// layer once it exists; until then `initsigs` has nothing to install.
+/// `void Py_InitializeEx(int initsigs)`: `initsigs` installs the runtime's SIGINT handler
+/// (and ignores SIGPIPE, SIGXFSZ), as `PyConfig.install_signal_handlers`.
 #[no_mangle]
-pub extern "C" fn Py_InitializeEx(_initsigs: c_int) {
-    initialize();
+pub extern "C" fn Py_InitializeEx(initsigs: c_int) {
+    initialize(initsigs);
+}
+
+/// `PyStatus Py_InitializeFromConfig(const PyConfig *config)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyStatus {
+    match config.as_ref() {
+        Some(c) => initialize_from_config(c),
+        None => pystatus::error(c"initialization config is NULL"),
+    }
+}
+
+/// `void Py_GetArgcArgv(int *argc, wchar_t ***argv)`: the original command line
+/// (`PyConfig.orig_argv`) of the initialized runtime; 0 and NULL otherwise.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn Py_GetArgcArgv(argc: *mut c_int, argv: *mut *mut *mut wchar_t) {
+    let interp = MAIN_INTERPRETER.load(Ordering::Acquire);
+    let (n, items) = if interp.is_null() {
+        (0, core::ptr::null_mut())
+    } else {
+        let list = &crate::runtime::interpreter::config(interp).orig_argv;
+        (list.length as c_int, list.items)
+    };
+    if !argc.is_null() {
+        *argc = n;
+    }
+    if !argv.is_null() {
+        *argv = items;
+    }
+}
+
+/// `void Py_Exit(int status)`: finalizes, then exits with `status` (120 when
+/// finalization fails).
+#[no_mangle]
+pub extern "C" fn Py_Exit(status: c_int) -> ! {
+    let status = if finalize() < 0 { 120 } else { status };
+    // SAFETY: exit runs the C atexit handlers and flushes stdio.
+    unsafe { libc::exit(status) }
+}
+
+/// `int Py_SetStandardStreamEncoding(const char *encoding, const char *errors)`
+/// (deprecated in 3.11): the stdio encoding and errors of the next initialization; -1 when
+/// the runtime is already initialized.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn Py_SetStandardStreamEncoding(encoding: *const c_char, errors: *const c_char) -> c_int {
+    if is_initialized() {
+        return -1;
+    }
+    let text = |p: *const c_char| (!p.is_null() && *p != 0).then(|| CStr::from_ptr(p).to_string_lossy().into_owned());
+    let mut slot = STREAM_ENCODING.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(e) = text(encoding) {
+        slot.0 = Some(e);
+    }
+    if let Some(e) = text(errors) {
+        slot.1 = Some(e);
+    }
+    0
 }
 
 /// `int Py_IsInitialized(void)`.

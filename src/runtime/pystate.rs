@@ -251,3 +251,77 @@ pub unsafe extern "C" fn PyThreadState_Next(tstate: *mut PyThreadState) -> *mut 
     }
     (*tstate).next
 }
+
+/// The thread state's dict, created on demand (borrowed); NULL when it cannot be made (the
+/// error is cleared, as CPython does).
+unsafe fn thread_dict(tstate: *mut PyThreadState) -> *mut PyObject {
+    let ts = &mut *tstate;
+    if ts.dict.is_null() {
+        match crate::objects::dict::new() {
+            Ok(dict) => ts.dict = dict.into_ptr(),
+            Err(_) => {
+                crate::errors::pyerr::PyErr_Clear();
+                return core::ptr::null_mut();
+            }
+        }
+    }
+    ts.dict
+}
+
+/// `PyObject *_PyThreadState_GetDict(PyThreadState *tstate)`: `tstate`'s dict (borrowed).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyThreadState_GetDict(tstate: *mut PyThreadState) -> *mut PyObject {
+    if tstate.is_null() {
+        return core::ptr::null_mut();
+    }
+    thread_dict(tstate)
+}
+
+/// `PyObject *PyThreadState_GetDict(void)`: a dict private to the current thread state
+/// (borrowed), where extensions keep per-thread data; NULL without a current thread state
+/// (no exception set). Cleared with the thread state.
+#[no_mangle]
+pub extern "C" fn PyThreadState_GetDict() -> *mut PyObject {
+    let tstate = current();
+    if tstate.is_null() {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: the current thread state is live and its thread holds the GIL.
+    unsafe { thread_dict(tstate) }
+}
+
+/// `int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc)`: makes the thread
+/// state of thread `id` (in the current interpreter) raise `exc` at its next check of the
+/// eval breaker; NULL `exc` withdraws a pending one. Returns the number of thread states
+/// changed: 1, or 0 when no thread state has that id (CPython stops at the first match).
+#[no_mangle]
+pub unsafe extern "C" fn PyThreadState_SetAsyncExc(id: core::ffi::c_ulong, exc: *mut PyObject) -> core::ffi::c_int {
+    let me = current();
+    if me.is_null() {
+        fatal_error(
+            "PyThreadState_SetAsyncExc",
+            "the function must be called with the GIL held, but the GIL is released (the current Python thread state is NULL)",
+        );
+    }
+    let old = {
+        let _guard = head_lock();
+        let mut ts = Interpreter::from_c((*me).interp).tstate_head;
+        loop {
+            if ts.is_null() {
+                return 0;
+            }
+            if (*ts).thread_id == id {
+                if !exc.is_null() {
+                    crate::object::refcount::Py_IncRef(exc);
+                }
+                break core::mem::replace(&mut (*ts).async_exc, exc);
+            }
+            ts = (*ts).next;
+        }
+    };
+    // Dropped outside the lock: a destructor may run arbitrary code.
+    drop(PyRef::from_owned(old));
+    RUNTIME_GIL.eval_breaker.set(crate::runtime::eval_breaker::ASYNC_EXC);
+    1
+}

@@ -1,9 +1,274 @@
-//! Signal handling types of pylifecycle.h (`PyOS_getsig`/`PyOS_setsig`) and the stack
-//! margin of pythonrun.h.
+//! Signals: `PyOS_setsig`/`PyOS_getsig`, the runtime's C signal handler, and the per-signal
+//! table the future `signal` module fills with Python handlers.
+//!
+//! A signal handler may run at any instruction of any thread, so the C handler only does
+//! async-signal-safe things: it sets the signal's `tripped` flag, the global `is_tripped`
+//! flag and the eval breaker's `SIGNALS_PENDING` bit (all atomics), keeping `errno`. The
+//! Python-level handling happens later, in the main thread of the main interpreter, in
+//! `PyErr_CheckSignals` (which the eval loop calls when it sees the breaker bit).
 use core::ffi::c_int;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+use crate::runtime::eval_breaker::SIGNALS_PENDING;
+use crate::runtime::gil::RUNTIME_GIL;
 
 /// `PyOS_sighandler_t`: a C signal handler.
 pub type PyOS_sighandler_t = Option<unsafe extern "C" fn(c_int)>;
 
 /// Stack space `PyOS_CheckStack` keeps in reserve, in units of `void *`.
 pub const PYOS_STACK_MARGIN: c_int = 2048;
+
+/// Signal numbers are 1..NSIG (glibc: 65, real-time signals included).
+pub(crate) const NSIG: usize = 65;
+
+/// What the Python level does with a signal (the `signal` module's view; for now the
+/// runtime itself fills it). Stored as a byte so the table is lock-free.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub(crate) enum PyHandler {
+    /// The OS default (`signal.SIG_DFL`): nothing to run, `PyErr_SetInterrupt` ignores it.
+    Default = 0,
+    /// Ignored (`signal.SIG_IGN`).
+    Ignore = 1,
+    /// A C handler the runtime did not install: no Python handler.
+    Foreign = 2,
+    /// `signal.default_int_handler`: raise KeyboardInterrupt.
+    DefaultInt = 3,
+    /// A Python callable, set by the `signal` module (not yet).
+    Python = 4,
+}
+
+struct SignalSlot {
+    tripped: AtomicBool,
+    handler: AtomicU8,
+}
+
+#[allow(clippy::declare_interior_mutable_const)]
+const SLOT: SignalSlot = SignalSlot { tripped: AtomicBool::new(false), handler: AtomicU8::new(PyHandler::Default as u8) };
+static SLOTS: [SignalSlot; NSIG] = [SLOT; NSIG];
+static IS_TRIPPED: AtomicBool = AtomicBool::new(false);
+/// Signals whose OS handler the runtime changed at initialization (restored at finalization).
+static INSTALLED_SIGINT: AtomicBool = AtomicBool::new(false);
+
+fn valid(signum: c_int) -> bool {
+    signum >= 1 && (signum as usize) < NSIG
+}
+
+pub(crate) fn handler(signum: c_int) -> PyHandler {
+    match SLOTS[signum as usize].handler.load(Ordering::Relaxed) {
+        0 => PyHandler::Default,
+        1 => PyHandler::Ignore,
+        2 => PyHandler::Foreign,
+        3 => PyHandler::DefaultInt,
+        _ => PyHandler::Python,
+    }
+}
+
+/// Sets the Python-level handler of a signal (for the `signal` module).
+pub(crate) fn set_handler(signum: c_int, h: PyHandler) {
+    if valid(signum) {
+        SLOTS[signum as usize].handler.store(h as u8, Ordering::Relaxed);
+    }
+}
+
+/// Marks a signal as arrived: async-signal-safe (atomics only).
+pub(crate) fn trip(signum: c_int) {
+    SLOTS[signum as usize].tripped.store(true, Ordering::Release);
+    IS_TRIPPED.store(true, Ordering::Release);
+    RUNTIME_GIL.eval_breaker.set(SIGNALS_PENDING);
+}
+
+/// The runtime's C handler for SIGINT (and, later, every signal with a Python handler).
+extern "C" fn runtime_signal_handler(signum: c_int) {
+    // SAFETY: errno is thread-local; saving and restoring it keeps the interrupted code's.
+    let saved = unsafe { *libc::__errno_location() };
+    if valid(signum) {
+        trip(signum);
+    }
+    unsafe { *libc::__errno_location() = saved };
+}
+
+/// After a fork, the child forgets the signals the parent had not handled yet.
+pub(crate) fn clear_tripped() {
+    IS_TRIPPED.store(false, Ordering::Relaxed);
+    for slot in SLOTS.iter() {
+        slot.tripped.store(false, Ordering::Relaxed);
+    }
+    RUNTIME_GIL.eval_breaker.clear(SIGNALS_PENDING);
+}
+
+/// A new runtime forgets the signals of the previous one and reads the OS handlers.
+pub(crate) fn reset() {
+    IS_TRIPPED.store(false, Ordering::Relaxed);
+    for signum in 1..NSIG as c_int {
+        SLOTS[signum as usize].tripped.store(false, Ordering::Relaxed);
+        let current = os_handler(signum);
+        let h = match current {
+            Some(h) if h == libc::SIG_IGN => PyHandler::Ignore,
+            Some(h) if h == libc::SIG_DFL => PyHandler::Default,
+            Some(_) => PyHandler::Foreign,
+            None => PyHandler::Default,
+        };
+        set_handler(signum, h);
+    }
+    RUNTIME_GIL.eval_breaker.clear(SIGNALS_PENDING);
+}
+
+/// The OS handler of a signal as an address (None when it cannot be read).
+fn os_handler(signum: c_int) -> Option<libc::sighandler_t> {
+    // SAFETY: sigaction with a NULL new action only reads.
+    unsafe {
+        let mut old: libc::sigaction = core::mem::zeroed();
+        (libc::sigaction(signum, core::ptr::null(), &mut old) == 0).then_some(old.sa_sigaction)
+    }
+}
+
+/// Installs an OS handler (SA_ONSTACK, as CPython); the previous one, or SIG_ERR.
+fn set_os_handler(signum: c_int, handler: libc::sighandler_t) -> libc::sighandler_t {
+    // SAFETY: a fully initialized sigaction; sigaction validates signum.
+    unsafe {
+        let mut new: libc::sigaction = core::mem::zeroed();
+        let mut old: libc::sigaction = core::mem::zeroed();
+        new.sa_sigaction = handler;
+        libc::sigemptyset(&mut new.sa_mask);
+        new.sa_flags = libc::SA_ONSTACK;
+        if libc::sigaction(signum, &new, &mut old) != 0 {
+            return libc::SIG_ERR;
+        }
+        old.sa_sigaction
+    }
+}
+
+/// What initialization does with `install_signal_handlers`: SIGPIPE and SIGXFSZ ignored
+/// (errors come back as OSError instead), and SIGINT raising KeyboardInterrupt when its
+/// handler is still the OS default.
+pub(crate) fn install_runtime_handlers() {
+    set_os_handler(libc::SIGPIPE, libc::SIG_IGN);
+    set_os_handler(libc::SIGXFSZ, libc::SIG_IGN);
+    set_handler(libc::SIGPIPE, PyHandler::Ignore);
+    set_handler(libc::SIGXFSZ, PyHandler::Ignore);
+    if os_handler(libc::SIGINT) == Some(libc::SIG_DFL) {
+        set_os_handler(libc::SIGINT, runtime_signal_handler as *const () as usize);
+        set_handler(libc::SIGINT, PyHandler::DefaultInt);
+        INSTALLED_SIGINT.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Finalization gives SIGINT back to the OS default if the runtime took it.
+pub(crate) fn restore_runtime_handlers() {
+    if INSTALLED_SIGINT.swap(false, Ordering::Relaxed) && os_handler(libc::SIGINT) == Some(runtime_signal_handler as *const () as usize) {
+        set_os_handler(libc::SIGINT, libc::SIG_DFL);
+    }
+}
+
+/// Whether the caller may handle signals: the main thread of the main interpreter.
+fn can_handle_signals() -> bool {
+    let tstate = crate::runtime::pystate::current();
+    if tstate.is_null() || !crate::runtime::lifecycle::is_main_thread() {
+        return false;
+    }
+    // SAFETY: the current thread state is live.
+    unsafe { (*tstate).interp == crate::runtime::lifecycle::PyInterpreterState_Main() }
+}
+
+/// Runs the Python-level handlers of the signals that arrived. Err when one raised (the
+/// others stay pending for the next check).
+pub(crate) fn check_signals() -> Result<(), crate::errors::raised::Raised> {
+    if !can_handle_signals() || !IS_TRIPPED.load(Ordering::Acquire) {
+        return Ok(());
+    }
+    IS_TRIPPED.store(false, Ordering::Release);
+    RUNTIME_GIL.eval_breaker.clear(SIGNALS_PENDING);
+    for signum in 1..NSIG as c_int {
+        if !SLOTS[signum as usize].tripped.swap(false, Ordering::AcqRel) {
+            continue;
+        }
+        match handler(signum) {
+            PyHandler::DefaultInt => {
+                // SAFETY: we hold the GIL (a current thread state in the main thread).
+                unsafe {
+                    crate::errors::pyerr::PyErr_SetNone(&raw mut crate::errors::exception_types::_PyExc_KeyboardInterrupt as *mut _);
+                }
+                // Signals not yet looked at are handled at the next check.
+                IS_TRIPPED.store(true, Ordering::Release);
+                RUNTIME_GIL.eval_breaker.set(SIGNALS_PENDING);
+                return Err(crate::errors::raised::Raised::assume_set());
+            }
+            // Python handlers come with the `signal` module; without one nothing runs.
+            PyHandler::Python | PyHandler::Default | PyHandler::Ignore | PyHandler::Foreign => {}
+        }
+    }
+    // A retrip for the not-yet-handled signals above may leave flags behind: recompute.
+    if SLOTS.iter().any(|s| s.tripped.load(Ordering::Relaxed)) {
+        IS_TRIPPED.store(true, Ordering::Release);
+        RUNTIME_GIL.eval_breaker.set(SIGNALS_PENDING);
+    }
+    Ok(())
+}
+
+/// `int PyErr_CheckSignals(void)`: in the main thread of the main interpreter, runs the
+/// handlers of arrived signals; -1 with the exception set when one raises (SIGINT with the
+/// default handler raises KeyboardInterrupt), else 0.
+#[no_mangle]
+pub extern "C" fn PyErr_CheckSignals() -> c_int {
+    match check_signals() {
+        Ok(()) => 0,
+        Err(_) => -1,
+    }
+}
+
+/// `int PyErr_SetInterruptEx(int signum)`: simulates the arrival of `signum`: -1 for an
+/// invalid number; 0 otherwise, doing nothing when the signal's Python-level handler is
+/// SIG_IGN or SIG_DFL. Callable from any thread, without the GIL.
+#[cfg(not(limited_api_before_3_10))]
+#[no_mangle]
+pub extern "C" fn PyErr_SetInterruptEx(signum: c_int) -> c_int {
+    if !valid(signum) {
+        return -1;
+    }
+    if !matches!(handler(signum), PyHandler::Default | PyHandler::Ignore) {
+        trip(signum);
+    }
+    0
+}
+
+/// `void PyErr_SetInterrupt(void)`: `PyErr_SetInterruptEx(SIGINT)`.
+#[no_mangle]
+pub extern "C" fn PyErr_SetInterrupt() {
+    PyErr_SetInterruptEx(libc::SIGINT);
+}
+
+/// `int PyOS_InterruptOccurred(void)`: whether SIGINT arrived, clearing its flag; 0 outside
+/// the main thread of the main interpreter.
+#[no_mangle]
+pub extern "C" fn PyOS_InterruptOccurred() -> c_int {
+    if !can_handle_signals() {
+        return 0;
+    }
+    SLOTS[libc::SIGINT as usize].tripped.swap(false, Ordering::AcqRel) as c_int
+}
+
+fn to_c(h: libc::sighandler_t) -> PyOS_sighandler_t {
+    // SAFETY: a handler address (SIG_DFL = 0 is None; SIG_IGN and SIG_ERR are the small
+    // sentinels C compares against, never called by us).
+    unsafe { core::mem::transmute::<libc::sighandler_t, PyOS_sighandler_t>(h) }
+}
+
+fn from_c(h: PyOS_sighandler_t) -> libc::sighandler_t {
+    // SAFETY: the inverse of `to_c`.
+    unsafe { core::mem::transmute::<PyOS_sighandler_t, libc::sighandler_t>(h) }
+}
+
+/// `PyOS_sighandler_t PyOS_getsig(int sig)`: the current handler, SIG_ERR for an invalid
+/// signal.
+#[no_mangle]
+pub extern "C" fn PyOS_getsig(sig: c_int) -> PyOS_sighandler_t {
+    to_c(os_handler(sig).unwrap_or(libc::SIG_ERR))
+}
+
+/// `PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler)`: installs `handler`
+/// (sigaction, SA_ONSTACK) and returns the previous one, or SIG_ERR.
+#[no_mangle]
+pub extern "C" fn PyOS_setsig(sig: c_int, handler: PyOS_sighandler_t) -> PyOS_sighandler_t {
+    to_c(set_os_handler(sig, from_c(handler)))
+}

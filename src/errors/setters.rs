@@ -1,0 +1,149 @@
+//! The `PyErr_*` functions that build an exception instance before raising it:
+//! `PyErr_NoMemory`, `PyErr_SetFromErrno*` (an OSError subclass per errno, with the
+//! message of `strerror`), `PyErr_SetImportError*`.
+use core::ffi::{c_char, CStr};
+
+use crate::errors::baseexception::{self as be};
+use crate::errors::exception_types as exc;
+use crate::errors::normalize::instantiate_kw;
+use crate::errors::objtext;
+use crate::errors::pyerr::{is_exception_class, PyErr_SetObject};
+use crate::errors::raised::{PyResult, Raised};
+use crate::object::object::PyObject;
+use crate::object::pending_error::{raise, ExcType};
+use crate::object::ptr::PyRef;
+use crate::object::typeobject::PyTypeObject;
+use crate::objects::{dict, str as pystr, tuple};
+
+/// `PyObject *PyErr_NoMemory(void)`: sets MemoryError (no value, as CPython 3.11) and
+/// returns NULL.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_NoMemory() -> *mut PyObject {
+    let _ = crate::object::pending_error::no_memory();
+    core::ptr::null_mut()
+}
+
+/// Raises `v` with its own class as the type.
+unsafe fn raise_instance(v: PyRef) {
+    PyErr_SetObject((*v.as_ptr()).ob_type as *mut PyObject, v.as_ptr());
+}
+
+/// The message of an errno: "Error" for 0, else `strerror`.
+fn errno_message(errno: i32) -> String {
+    if errno == 0 {
+        return "Error".into();
+    }
+    // SAFETY: strerror returns a NUL-terminated string valid until the next call; it is
+    // copied at once (the GIL serializes callers).
+    unsafe { CStr::from_ptr(libc::strerror(errno)).to_string_lossy().into_owned() }
+}
+
+/// `exc(errno, strerror(errno)[, filename[, 0, filename2]])` raised with the class of the
+/// instance (OSError picks the errno's subclass).
+unsafe fn set_from_errno(exc: *mut PyObject, f1: *mut PyObject, f2: *mut PyObject, errno: i32) -> PyResult<()> {
+    let mut items = vec![objtext::new_int(errno as i64)?, pystr::from_utf8(&errno_message(errno))?];
+    if let Some(f1) = PyRef::from_borrowed(f1) {
+        items.push(f1);
+        if let Some(f2) = PyRef::from_borrowed(f2) {
+            items.push(objtext::new_int(0)?);
+            items.push(f2);
+        }
+    }
+    let args = tuple::from_slice(&items)?;
+    if exc.is_null() || !is_exception_class(exc) {
+        // CPython calls whatever it is given; a non-class here can only fail.
+        let name = if exc.is_null() { "NoneType".to_string() } else { objtext::type_name_of(exc) };
+        return Err(raise(ExcType::TypeError, format!("'{name}' object is not callable")));
+    }
+    let v = instantiate_kw(exc as *mut PyTypeObject, args.as_ptr(), core::ptr::null_mut())?;
+    raise_instance(v);
+    Ok(())
+}
+
+fn errno() -> i32 {
+    // SAFETY: the calling thread's errno.
+    unsafe { *libc::__errno_location() }
+}
+
+/// `PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *exc, PyObject *f1, PyObject *f2)`.
+#[cfg(not(limited_api_before_3_4))]
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObjects(exc: *mut PyObject, f1: *mut PyObject, f2: *mut PyObject) -> *mut PyObject {
+    let e = errno();
+    let _ = set_from_errno(exc, f1, f2, e);
+    core::ptr::null_mut()
+}
+
+/// `PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *exc, PyObject *filename)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObject(exc: *mut PyObject, filename: *mut PyObject) -> *mut PyObject {
+    PyErr_SetFromErrnoWithFilenameObjects(exc, filename, core::ptr::null_mut())
+}
+
+/// `PyObject *PyErr_SetFromErrno(PyObject *exc)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrno(exc: *mut PyObject) -> *mut PyObject {
+    PyErr_SetFromErrnoWithFilenameObjects(exc, core::ptr::null_mut(), core::ptr::null_mut())
+}
+
+/// `PyObject *PyErr_SetFromErrnoWithFilename(PyObject *exc, const char *filename)`: the
+/// file name decoded from UTF-8 (the file system encoding; undecodable bytes are escaped
+/// as lone surrogates in CPython, replaced here).
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(exc: *mut PyObject, filename: *const c_char) -> *mut PyObject {
+    let e = errno();
+    let name = if filename.is_null() {
+        None
+    } else {
+        match pystr::from_utf8(&CStr::from_ptr(filename).to_string_lossy()) {
+            Ok(n) => Some(n),
+            Err(_) => return core::ptr::null_mut(),
+        }
+    };
+    let f1 = name.as_ref().map_or(core::ptr::null_mut(), |n| n.as_ptr());
+    let _ = set_from_errno(exc, f1, core::ptr::null_mut(), e);
+    core::ptr::null_mut()
+}
+
+/// `PyObject *PyErr_SetImportErrorSubclass(PyObject *exc, PyObject *msg, PyObject *name,
+/// PyObject *path)`: raises `exc(msg, name=name, path=path)`.
+#[cfg(not(limited_api_before_3_6))]
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetImportErrorSubclass(
+    exception: *mut PyObject,
+    msg: *mut PyObject,
+    name: *mut PyObject,
+    path: *mut PyObject,
+) -> *mut PyObject {
+    let _ = set_import_error(exception, msg, name, path);
+    core::ptr::null_mut()
+}
+
+/// `PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path)`.
+#[cfg(not(limited_api_before_3_3))]
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetImportError(msg: *mut PyObject, name: *mut PyObject, path: *mut PyObject) -> *mut PyObject {
+    PyErr_SetImportErrorSubclass(&raw mut exc::_PyExc_ImportError as *mut PyObject, msg, name, path)
+}
+
+unsafe fn set_import_error(exception: *mut PyObject, msg: *mut PyObject, name: *mut PyObject, path: *mut PyObject) -> PyResult<()> {
+    let import_error = &raw mut exc::_PyExc_ImportError;
+    if exception.is_null()
+        || !is_exception_class(exception)
+        || !crate::object::typetype::is_subtype(exception as *mut PyTypeObject, import_error)
+    {
+        return Err(raise(ExcType::TypeError, "expected a subclass of ImportError"));
+    }
+    if msg.is_null() {
+        return Err(raise(ExcType::TypeError, "expected a message argument"));
+    }
+    let kwargs = dict::new()?;
+    let name_key = pystr::intern("name")?;
+    let path_key = pystr::intern("path")?;
+    dict::set_item(kwargs.as_ptr(), name_key.as_ptr(), be::or_none(name))?;
+    dict::set_item(kwargs.as_ptr(), path_key.as_ptr(), be::or_none(path))?;
+    let args = tuple::from_slice(&[PyRef::from_borrowed(msg).ok_or_else(Raised::assume_set)?])?;
+    let v = instantiate_kw(exception as *mut PyTypeObject, args.as_ptr(), kwargs.as_ptr())?;
+    raise_instance(v);
+    Ok(())
+}
