@@ -45,7 +45,7 @@ fn is_not_implemented(r: &PyRef) -> bool {
 
 /// What the type of `self_` has for `name`: a callable to call with `self_` first (an
 /// unbound method descriptor or function), or one already bound.
-enum Method {
+pub(crate) enum Method {
     Unbound(PyRef),
     Bound(PyRef),
 }
@@ -79,6 +79,24 @@ unsafe fn call(m: &Method, self_: *mut PyObject, args: &[*mut PyObject]) -> PyRe
         Method::Bound(f) => crate::abstract_::call::vectorcall(f.as_ptr(), args.as_ptr(), args.len(), core::ptr::null_mut()),
     };
     PyRef::from_owned(r).ok_or_else(Raised::assume_set)
+}
+
+/// `type(self).name(self, *args)` for the other slot modules.
+pub(crate) unsafe fn call_dunder(self_: *mut PyObject, name: &CStr, args: &[*mut PyObject]) -> PyResult<PyRef> {
+    call_method(self_, name, args)
+}
+
+/// What the type of `self_` has for `name` (None when nothing, or `name = None`).
+pub(crate) unsafe fn lookup_dunder(self_: *mut PyObject, name: &CStr) -> PyResult<Option<Method>> {
+    match lookup_method(self_, name)? {
+        Some(Method::Bound(f)) if f.as_ptr() == none_ptr() => Ok(None),
+        other => Ok(other),
+    }
+}
+
+/// Calls what `lookup_dunder` found.
+pub(crate) unsafe fn call_found(m: &Method, self_: *mut PyObject, args: &[*mut PyObject]) -> PyResult<PyRef> {
+    call(m, self_, args)
 }
 
 /// `type(self).name(self, *args)`; AttributeError(name) when the type has no such method.
@@ -603,12 +621,7 @@ unsafe fn update_one_slot(tp: *mut PyTypeObject, offset: c_int) -> PyResult<()> 
         if row.offset != offset {
             continue;
         }
-        let g = generic_for(row);
-        if g.is_null() {
-            // No generic function for this row yet: leave the slot as readying set it.
-            return Ok(());
-        }
-        generic = g;
+        generic = generic_for(row);
         let name = interned_name(row.name)?;
         let Some(descr) = type_cache::lookup(tp, name.as_ptr())? else { continue };
         found_any = true;
@@ -636,6 +649,8 @@ unsafe fn update_one_slot(tp: *mut PyTypeObject, offset: c_int) -> PyResult<()> 
         }
         use_generic = true;
     }
+    // (A row without a generic function, such as sq_concat, ends up NULL when a
+    // Python-level method stands behind its name.)
     *p = if use_generic || (found_any && specific.is_null()) {
         generic
     } else if found_any {
