@@ -148,6 +148,27 @@ pub(crate) unsafe fn set_attr(obj: *mut PyObject, name: *mut PyObject, value: *m
     ))
 }
 
+/// An AttributeError raised by a failed `getattr(obj, name)` is normalized and records
+/// `name` and `obj` (for the "Did you mean" suggestions of tracebacks), as in 3.10+.
+#[cold]
+unsafe fn set_attribute_error_context(obj: *mut PyObject, name: *mut PyObject) {
+    use crate::errors::pyerr::*;
+    if !crate::object::generic_getattr::is_attribute_error_pending() {
+        return;
+    }
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t, &mut v, &mut tb);
+    crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+    if !v.is_null() && PyErr_GivenExceptionMatches(v, &raw mut _PyExc_AttributeError as *mut PyObject) != 0 {
+        let e = v as *mut crate::errors::exceptions::PyAttributeErrorObject;
+        if (*e).name.is_null() && (*e).obj.is_null() {
+            (*e).name = PyRef::from_borrowed(name).map_or(core::ptr::null_mut(), PyRef::into_ptr);
+            (*e).obj = PyRef::from_borrowed(obj).map_or(core::ptr::null_mut(), PyRef::into_ptr);
+        }
+    }
+    PyErr_Restore(t, v, tb);
+}
+
 /// `PyObject *PyObject_GetAttr(PyObject *o, PyObject *attr_name)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetAttr(obj: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
@@ -155,7 +176,13 @@ pub unsafe extern "C" fn PyObject_GetAttr(obj: *mut PyObject, name: *mut PyObjec
         let _ = bad_internal_call();
         return core::ptr::null_mut();
     }
-    get_attr(obj, name).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+    match get_attr(obj, name) {
+        Ok(v) => v.into_ptr(),
+        Err(_) => {
+            set_attribute_error_context(obj, name);
+            core::ptr::null_mut()
+        }
+    }
 }
 
 /// `PyObject *PyObject_GetAttrString(PyObject *o, const char *attr_name)`.
@@ -170,7 +197,7 @@ pub unsafe extern "C" fn PyObject_GetAttrString(obj: *mut PyObject, name: *const
         return ((*tp).tp_getattr.unwrap())(obj, name as *mut c_char);
     }
     match interned_name(name) {
-        Ok(n) => get_attr(obj, n.as_ptr()).map_or(core::ptr::null_mut(), PyRef::into_ptr),
+        Ok(n) => PyObject_GetAttr(obj, n.as_ptr()),
         Err(_) => core::ptr::null_mut(),
     }
 }
