@@ -429,6 +429,18 @@ unsafe fn has_slot(op: *mut PyObject, offset: c_int, f: *mut c_void) -> bool {
     !p.is_null() && *p == f
 }
 
+/// Whether the right operand's class overrides the reflected method `rname` of the left
+/// operand's class (only then is it asked first).
+unsafe fn overrides_reflected(a: *mut PyObject, b: *mut PyObject, rname: &CStr) -> PyResult<bool> {
+    let name = interned_name(rname.as_ptr())?;
+    let lookup = |t: *mut PyTypeObject| -> PyResult<Option<PyRef>> {
+        crate::object::object_attr::lookup_attr(t as *mut PyObject, name.as_ptr())
+    };
+    let Some(right) = lookup((*b).ob_type)? else { return Ok(false) };
+    let Some(left) = lookup((*a).ob_type)? else { return Ok(true) };
+    crate::abstract_::compare::rich_compare_bool(left.as_ptr(), right.as_ptr(), 3)
+}
+
 /// `a OP b` for a class defining `__op__`/`__rop__`: CPython's order (the right operand's
 /// reflected method first when its type is a proper subclass of the left's).
 unsafe fn binary(
@@ -442,7 +454,7 @@ unsafe fn binary(
     let same = (*a).ob_type == (*b).ob_type;
     let mut do_other = !same && has_slot(b, offset, this);
     if has_slot(a, offset, this) {
-        if do_other && is_subtype((*b).ob_type, (*a).ob_type) {
+        if do_other && is_subtype((*b).ob_type, (*a).ob_type) && overrides_reflected(a, b, rname)? {
             let r = call_maybe(b, rname, &[a])?;
             if !is_not_implemented(&r) {
                 return Ok(r);
@@ -493,7 +505,7 @@ pub(crate) unsafe extern "C" fn slot_nb_power(a: *mut PyObject, b: *mut PyObject
         let r = (|| -> PyResult<PyRef> {
             let mut do_other = !same && has_slot(b, offset, this);
             if has_slot(a, offset, this) {
-                if do_other && is_subtype((*b).ob_type, (*a).ob_type) {
+                if do_other && is_subtype((*b).ob_type, (*a).ob_type) && overrides_reflected(a, b, c"__rpow__")? {
                     let r = call_maybe(b, c"__rpow__", &[a])?;
                     if !is_not_implemented(&r) {
                         return Ok(r);
