@@ -7,6 +7,16 @@
 #  include "Python.h"
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* Variadic (deprecated since 3.9): C shims exported from Rust, declared by hand. */
+PyObject *PyEval_CallFunction(PyObject *callable, const char *format, ...);
+PyObject *PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...);
+#ifdef __cplusplus
+}
+#endif
+
 #define PyEval_CallObject(callable, arg) \
     PyEval_CallObjectWithKeywords(callable, arg, (PyObject *)NULL)
 

@@ -1164,6 +1164,95 @@ typedef struct wrapperbase {
 } wrapperbase;
 #endif
 
+/**
+ * One `(slot id, function)` pair of a `PyType_Spec`; the ids are in typeslots.rs.
+ */
+typedef struct PyType_Slot {
+  int slot;
+  void *pfunc;
+} PyType_Slot;
+
+/**
+ * A type described for `PyType_FromSpec`: `slots` ends with a zero slot id.
+ */
+typedef struct PyType_Spec {
+  const char *name;
+  int basicsize;
+  int itemsize;
+  unsigned int flags;
+  struct PyType_Slot *slots;
+} PyType_Spec;
+
+/**
+ * `PyModuleDef_Base`: the object head of a `PyModuleDef` (`PyModuleDef_HEAD_INIT`), and
+ * the bookkeeping of single-phase init: `m_index` into the interpreter's module list and
+ * `m_copy` of the module dict for re-import.
+ */
+typedef struct PyModuleDef_Base {
+  PyObject ob_base;
+  PyObject *(*m_init)(void);
+  Py_ssize_t m_index;
+  PyObject *m_copy;
+} PyModuleDef_Base;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `struct PyModuleDef_Slot`: one step of multi-phase init (`Py_mod_create`,
+ * `Py_mod_exec`); the array ends with slot 0.
+ */
+typedef struct PyModuleDef_Slot {
+  int slot;
+  void *value;
+} PyModuleDef_Slot;
+#endif
+
+typedef int (*visitproc)(PyObject*, void*);
+
+typedef int (*traverseproc)(PyObject*, visitproc, void*);
+
+typedef int (*inquiry)(PyObject*);
+
+typedef void (*freefunc)(void*);
+
+/**
+ * `struct PyModuleDef`: what an extension's `PyInit_*` hands to the import system.
+ */
+typedef struct PyModuleDef {
+  struct PyModuleDef_Base m_base;
+  const char *m_name;
+  const char *m_doc;
+  /**
+   * Size of the per-module state, or -1 for single-phase modules without state.
+   */
+  Py_ssize_t m_size;
+  struct PyMethodDef *m_methods;
+  struct PyModuleDef_Slot *m_slots;
+  traverseproc m_traverse;
+  inquiry m_clear;
+  freefunc m_free;
+} PyModuleDef;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
+ */
+typedef struct Py_complex {
+  double real;
+  double imag;
+} Py_complex;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyListObject`: `ob_size` items in use out of `allocated` slots of `ob_item`.
+ */
+typedef struct PyListObject {
+  struct PyVarObject ob_base;
+  PyObject **ob_item;
+  Py_ssize_t allocated;
+} PyListObject;
+#endif
+
 #if !defined(Py_LIMITED_API)
 /**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
@@ -1331,8 +1420,6 @@ typedef PyObject *(*binaryfunc)(PyObject*, PyObject*);
 
 typedef PyObject *(*ternaryfunc)(PyObject*, PyObject*, PyObject*);
 
-typedef int (*inquiry)(PyObject*);
-
 #if !defined(Py_LIMITED_API)
 /**
  * Number protocol slots (`tp_as_number`). `nb_reserved` is the old `nb_long`.
@@ -1443,10 +1530,6 @@ typedef struct PyBufferProcs {
 } PyBufferProcs;
 #endif
 
-typedef int (*visitproc)(PyObject*, void*);
-
-typedef int (*traverseproc)(PyObject*, visitproc, void*);
-
 typedef PyObject *(*richcmpfunc)(PyObject*, PyObject*, int);
 
 typedef PyObject *(*getiterfunc)(PyObject*);
@@ -1462,8 +1545,6 @@ typedef int (*initproc)(PyObject*, PyObject*, PyObject*);
 typedef PyObject *(*allocfunc)(PyTypeObject*, Py_ssize_t);
 
 typedef PyObject *(*newfunc)(PyTypeObject*, PyObject*, PyObject*);
-
-typedef void (*freefunc)(void*);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1649,66 +1730,6 @@ typedef struct PyWrapperDescrObject {
 #endif
 
 /**
- * `PyModuleDef_Base`: the object head of a `PyModuleDef` (`PyModuleDef_HEAD_INIT`), and
- * the bookkeeping of single-phase init: `m_index` into the interpreter's module list and
- * `m_copy` of the module dict for re-import.
- */
-typedef struct PyModuleDef_Base {
-  PyObject ob_base;
-  PyObject *(*m_init)(void);
-  Py_ssize_t m_index;
-  PyObject *m_copy;
-} PyModuleDef_Base;
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_5)
-/**
- * `struct PyModuleDef_Slot`: one step of multi-phase init (`Py_mod_create`,
- * `Py_mod_exec`); the array ends with slot 0.
- */
-typedef struct PyModuleDef_Slot {
-  int slot;
-  void *value;
-} PyModuleDef_Slot;
-#endif
-
-/**
- * `struct PyModuleDef`: what an extension's `PyInit_*` hands to the import system.
- */
-typedef struct PyModuleDef {
-  struct PyModuleDef_Base m_base;
-  const char *m_name;
-  const char *m_doc;
-  /**
-   * Size of the per-module state, or -1 for single-phase modules without state.
-   */
-  Py_ssize_t m_size;
-  struct PyMethodDef *m_methods;
-  struct PyModuleDef_Slot *m_slots;
-  traverseproc m_traverse;
-  inquiry m_clear;
-  freefunc m_free;
-} PyModuleDef;
-
-/**
- * One `(slot id, function)` pair of a `PyType_Spec`; the ids are in typeslots.rs.
- */
-typedef struct PyType_Slot {
-  int slot;
-  void *pfunc;
-} PyType_Slot;
-
-/**
- * A type described for `PyType_FromSpec`: `slots` ends with a zero slot id.
- */
-typedef struct PyType_Spec {
-  const char *name;
-  int basicsize;
-  int itemsize;
-  unsigned int flags;
-  struct PyType_Slot *slots;
-} PyType_Spec;
-
-/**
  * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
  */
 typedef struct PyStructSequence_Field {
@@ -1776,33 +1797,12 @@ typedef struct PyTupleObject {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `PyListObject`: `ob_size` items in use out of `allocated` slots of `ob_item`.
- */
-typedef struct PyListObject {
-  struct PyVarObject ob_base;
-  PyObject **ob_item;
-  Py_ssize_t allocated;
-} PyListObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `PyFloatObject`: a boxed C double.
  */
 typedef struct PyFloatObject {
   PyObject ob_base;
   double ob_fval;
 } PyFloatObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `Py_complex`: the C value of a complex number, also used by the `_Py_c_*` arithmetic.
- */
-typedef struct Py_complex {
-  double real;
-  double imag;
-} Py_complex;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2865,6 +2865,11 @@ extern PyTypeObject PyStaticMethod_Type;
 #endif
 
 /**
+ * `PyComplex_Type`: `complex`.
+ */
+extern PyTypeObject PyComplex_Type;
+
+/**
  * `PyDict_Type`: the dict type.
  */
 extern PyTypeObject PyDict_Type;
@@ -2884,17 +2889,68 @@ extern PyTypeObject PyLong_Type;
  */
 extern PyTypeObject PySeqIter_Type;
 
+/**
+ * `PyList_Type`: `list`.
+ */
+extern PyTypeObject PyList_Type;
+
+/**
+ * `PyListIter_Type`: `list_iterator`.
+ */
+extern PyTypeObject PyListIter_Type;
+
+/**
+ * `PyListRevIter_Type`: `list_reverseiterator`.
+ */
+extern PyTypeObject PyListRevIter_Type;
+
 #if !defined(Py_LIMITED_API)
 /**
- * `PyMethod_Type`: `method`, a function bound to an object.
+ * `PyMethod_Type`: `method`, a function bound to an instance.
  */
 extern PyTypeObject PyMethod_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyInstanceMethod_Type`: `instancemethod`, which binds its function like a Python function
+ * does when looked up on an instance.
+ */
+extern PyTypeObject PyInstanceMethod_Type;
+#endif
+
+/**
+ * `PyModule_Type`: `module`.
+ */
+extern PyTypeObject PyModule_Type;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyModuleDef_Type`: the type `PyModuleDef_Init` gives module definitions (so a def can
+ * be returned from `PyInit_*` as an object).
+ */
+extern PyTypeObject PyModuleDef_Type;
 #endif
 
 /**
  * `PyProperty_Type`: `property`.
  */
 extern PyTypeObject PyProperty_Type;
+
+/**
+ * `PySet_Type`: `set`.
+ */
+extern PyTypeObject PySet_Type;
+
+/**
+ * `PyFrozenSet_Type`: `frozenset`.
+ */
+extern PyTypeObject PyFrozenSet_Type;
+
+/**
+ * `PySetIter_Type`: `set_iterator`.
+ */
+extern PyTypeObject PySetIter_Type;
 
 /**
  * `_Py_NoneStruct`: `None` (`Py_None`).
@@ -3610,6 +3666,78 @@ int _PyObject_LookupAttr(PyObject *obj, PyObject *name, PyObject **result);
 #endif
 
 /**
+ * `PyObject *PyType_FromSpec(PyType_Spec *spec)`.
+ */
+PyObject *PyType_FromSpec(struct PyType_Spec *spec);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyType_FromSpecWithBases(PyType_Spec *spec, PyObject *bases)`: `bases` is a
+ * type or a tuple of types; NULL means the spec's `Py_tp_bases` / `Py_tp_base`, else
+ * `object`.
+ */
+PyObject *PyType_FromSpecWithBases(struct PyType_Spec *spec, PyObject *bases);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyObject *PyType_FromModuleAndSpec(PyObject *module, PyType_Spec *spec, PyObject
+ * *bases)`: as `PyType_FromSpecWithBases`, and the type keeps a reference to `module`
+ * (`PyType_GetModule`), which may be any object or NULL.
+ */
+PyObject *PyType_FromModuleAndSpec(PyObject *module, struct PyType_Spec *spec, PyObject *bases);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `PyObject *PyType_GetModule(PyTypeObject *type)`: the module of a type made by
+ * `PyType_FromModuleAndSpec` (borrowed).
+ */
+PyObject *PyType_GetModule(PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `void *PyType_GetModuleState(PyTypeObject *type)`: the state of `PyType_GetModule(type)`
+ * (NULL, with no exception, for a module without state).
+ */
+void *PyType_GetModuleState(PyTypeObject *tp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyType_GetModuleByDef(PyTypeObject *type, struct PyModuleDef *def)`: the
+ * module of the first class in `type`'s MRO that was made with a module of `def`
+ * (borrowed), as methods of a heap type find their module state.
+ */
+PyObject *PyType_GetModuleByDef(PyTypeObject *tp, struct PyModuleDef *def);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyObject_CallFinalizer(PyObject *self)`: runs the type's `tp_finalize` once (a GC
+ * object remembers that it was finalized).
+ */
+void PyObject_CallFinalizer(PyObject *obj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyObject_CallFinalizerFromDealloc(PyObject *self)`: for a dealloc at refcount 0:
+ * revives the object for the finalizer, then -1 when the finalizer resurrected it (the
+ * dealloc must stop), 0 otherwise.
+ */
+int PyObject_CallFinalizerFromDealloc(PyObject *obj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases)`.
+ */
+PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
+#endif
+
+/**
  * `PyObject *PyBool_FromLong(long v)`: a new reference to `True` if `v` is non-zero, else
  * to `False`.
  */
@@ -3666,6 +3794,296 @@ PyObject *PyClassMethod_New(PyObject *callable);
  * `PyObject *PyStaticMethod_New(PyObject *callable)`.
  */
 PyObject *PyStaticMethod_New(PyObject *callable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyComplex_FromCComplex(Py_complex c)`.
+ */
+PyObject *PyComplex_FromCComplex(struct Py_complex c);
+#endif
+
+/**
+ * `PyObject *PyComplex_FromDoubles(double real, double imag)`.
+ */
+PyObject *PyComplex_FromDoubles(double real, double imag);
+
+/**
+ * `double PyComplex_RealAsDouble(PyObject *op)`: the real part of a complex, else
+ * `PyFloat_AsDouble(op)`.
+ */
+double PyComplex_RealAsDouble(PyObject *op);
+
+/**
+ * `double PyComplex_ImagAsDouble(PyObject *op)`: the imaginary part of a complex, else 0.0
+ * (for any object: CPython does not check it).
+ */
+double PyComplex_ImagAsDouble(PyObject *op);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex PyComplex_AsCComplex(PyObject *op)`: `{-1.0, 0.0}` with an exception set on
+ * failure.
+ */
+struct Py_complex PyComplex_AsCComplex(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_sum(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_sum(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_diff(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_diff(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_neg(Py_complex a)`.
+ */
+struct Py_complex _Py_c_neg(struct Py_complex a);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_prod(Py_complex a, Py_complex b)`.
+ */
+struct Py_complex _Py_c_prod(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_quot(Py_complex a, Py_complex b)`: division by zero gives 0 with
+ * `errno = EDOM`.
+ */
+struct Py_complex _Py_c_quot(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_complex _Py_c_pow(Py_complex a, Py_complex b)`: zero to a negative or complex power
+ * gives 0 with `errno = EDOM`.
+ */
+struct Py_complex _Py_c_pow(struct Py_complex a, struct Py_complex b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _Py_c_abs(Py_complex z)`: `errno = ERANGE` when the result overflows.
+ */
+double _Py_c_abs(struct Py_complex z);
+#endif
+
+extern double pow(double x, double y);
+
+extern double hypot(double x, double y);
+
+extern double atan2(double y, double x);
+
+extern double exp(double x);
+
+extern double log(double x);
+
+extern double cos(double x);
+
+extern double sin(double x);
+
+/**
+ * `PyObject *PyDict_New(void)`.
+ */
+PyObject *PyDict_New(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_NewPresized(Py_ssize_t minused)`.
+ */
+PyObject *_PyDict_NewPresized(Py_ssize_t minused);
+#endif
+
+/**
+ * `PyObject *PyDict_GetItem(PyObject *p, PyObject *key)`: borrowed, or NULL; every error
+ * (unhashable key, failing comparison) is swallowed and an exception already set is kept.
+ */
+PyObject *PyDict_GetItem(PyObject *d, PyObject *key);
+
+/**
+ * `PyObject *PyDict_GetItemWithError(PyObject *p, PyObject *key)`: borrowed; NULL without
+ * an exception when absent.
+ */
+PyObject *PyDict_GetItemWithError(PyObject *d, PyObject *key);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_GetItemWithError(PyObject *dp, PyObject *key)`.
+ */
+PyObject *_PyDict_GetItemWithError(PyObject *d, PyObject *key);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_GetItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash)`.
+ */
+PyObject *_PyDict_GetItem_KnownHash(PyObject *d, PyObject *key, Py_hash_t hash);
+#endif
+
+/**
+ * `PyObject *PyDict_GetItemString(PyObject *p, const char *key)`: as `PyDict_GetItem`.
+ */
+PyObject *PyDict_GetItemString(PyObject *d, const char *key);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_GetItemStringWithError(PyObject *v, const char *key)`.
+ */
+PyObject *_PyDict_GetItemStringWithError(PyObject *d, const char *key);
+#endif
+
+/**
+ * `int PyDict_SetItem(PyObject *p, PyObject *key, PyObject *val)`.
+ */
+int PyDict_SetItem(PyObject *d, PyObject *key, PyObject *value);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_SetItem_KnownHash(PyObject *mp, PyObject *key, PyObject *item, Py_hash_t hash)`.
+ */
+int _PyDict_SetItem_KnownHash(PyObject *d, PyObject *key, PyObject *value, Py_hash_t hash);
+#endif
+
+/**
+ * `int PyDict_SetItemString(PyObject *p, const char *key, PyObject *val)`: the key is
+ * interned, as in CPython.
+ */
+int PyDict_SetItemString(PyObject *d, const char *key, PyObject *value);
+
+/**
+ * `int PyDict_DelItem(PyObject *p, PyObject *key)`: KeyError when absent.
+ */
+int PyDict_DelItem(PyObject *d, PyObject *key);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_DelItem_KnownHash(PyObject *mp, PyObject *key, Py_hash_t hash)`.
+ */
+int _PyDict_DelItem_KnownHash(PyObject *d, PyObject *key, Py_hash_t hash);
+#endif
+
+/**
+ * `int PyDict_DelItemString(PyObject *p, const char *key)`.
+ */
+int PyDict_DelItemString(PyObject *d, const char *key);
+
+/**
+ * `void PyDict_Clear(PyObject *p)`: ignores a non-dict.
+ */
+void PyDict_Clear(PyObject *d);
+
+/**
+ * `int PyDict_Next(PyObject *p, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue)`:
+ * borrowed key and value of the entry at or after `*ppos`; 0 at the end.
+ */
+int PyDict_Next(PyObject *d, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_Next(PyObject *mp, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue, Py_hash_t *phash)`.
+ */
+int _PyDict_Next(PyObject *d, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue, Py_hash_t *phash);
+#endif
+
+/**
+ * `PyObject *PyDict_Keys(PyObject *p)`: a new list.
+ */
+PyObject *PyDict_Keys(PyObject *d);
+
+/**
+ * `PyObject *PyDict_Values(PyObject *p)`: a new list.
+ */
+PyObject *PyDict_Values(PyObject *d);
+
+/**
+ * `PyObject *PyDict_Items(PyObject *p)`: a new list of (key, value) tuples.
+ */
+PyObject *PyDict_Items(PyObject *d);
+
+/**
+ * `Py_ssize_t PyDict_Size(PyObject *p)`.
+ */
+Py_ssize_t PyDict_Size(PyObject *d);
+
+/**
+ * `PyObject *PyDict_Copy(PyObject *p)`.
+ */
+PyObject *PyDict_Copy(PyObject *d);
+
+/**
+ * `int PyDict_Contains(PyObject *p, PyObject *key)`: 1, 0, or -1 on error.
+ */
+int PyDict_Contains(PyObject *d, PyObject *key);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_Contains_KnownHash(PyObject *op, PyObject *key, Py_hash_t hash)`.
+ */
+int _PyDict_Contains_KnownHash(PyObject *d, PyObject *key, Py_hash_t hash);
+#endif
+
+/**
+ * `int PyDict_Update(PyObject *a, PyObject *b)`.
+ */
+int PyDict_Update(PyObject *a, PyObject *b);
+
+/**
+ * `int PyDict_Merge(PyObject *a, PyObject *b, int override)`.
+ */
+int PyDict_Merge(PyObject *a, PyObject *b, int override_);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_MergeEx(PyObject *a, PyObject *b, int override)`: 2 raises KeyError for a
+ * key already in `a`.
+ */
+int _PyDict_MergeEx(PyObject *a, PyObject *b, int override_);
+#endif
+
+/**
+ * `int PyDict_MergeFromSeq2(PyObject *a, PyObject *seq2, int override)`.
+ */
+int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override_);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyDict_SetDefault(PyObject *p, PyObject *key, PyObject *defaultobj)`: borrowed.
+ */
+PyObject *PyDict_SetDefault(PyObject *d, PyObject *key, PyObject *default_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_Pop(PyObject *dict, PyObject *key, PyObject *deflt)`: the removed
+ * value; `deflt` (new reference) when absent, or KeyError without one.
+ */
+PyObject *_PyDict_Pop(PyObject *d, PyObject *key, PyObject *deflt);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_HasOnlyStringKeys(PyObject *mp)`.
+ */
+int _PyDict_HasOnlyStringKeys(PyObject *d);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyDict_MaybeUntrack(PyObject *op)`: untracks a dict that holds nothing the
+ * collector needs to see.
+ */
+void _PyDict_MaybeUntrack(PyObject *d);
 #endif
 
 /**
@@ -3733,9 +4151,72 @@ size_t _PyLong_NumBits(PyObject *v);
  */
 PyObject *PySeqIter_New(PyObject *seq);
 
+/**
+ * `PyObject *PyList_New(Py_ssize_t len)`.
+ */
+PyObject *PyList_New(Py_ssize_t size);
+
+/**
+ * `Py_ssize_t PyList_Size(PyObject *list)`.
+ */
+Py_ssize_t PyList_Size(PyObject *op);
+
+/**
+ * `PyObject *PyList_GetItem(PyObject *list, Py_ssize_t index)`: borrowed.
+ */
+PyObject *PyList_GetItem(PyObject *op, Py_ssize_t i);
+
+/**
+ * `int PyList_SetItem(PyObject *list, Py_ssize_t index, PyObject *item)`: steals `item`
+ * (even on failure).
+ */
+int PyList_SetItem(PyObject *op, Py_ssize_t i, PyObject *item);
+
+/**
+ * `int PyList_Insert(PyObject *list, Py_ssize_t index, PyObject *item)`.
+ */
+int PyList_Insert(PyObject *op, Py_ssize_t i, PyObject *item);
+
+/**
+ * `int PyList_Append(PyObject *list, PyObject *item)`.
+ */
+int PyList_Append(PyObject *op, PyObject *item);
+
+/**
+ * `PyObject *PyList_GetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high)`.
+ */
+PyObject *PyList_GetSlice(PyObject *op, Py_ssize_t lo, Py_ssize_t hi);
+
+/**
+ * `int PyList_SetSlice(PyObject *list, Py_ssize_t low, Py_ssize_t high, PyObject *itemlist)`.
+ */
+int PyList_SetSlice(PyObject *op, Py_ssize_t lo, Py_ssize_t hi, PyObject *v);
+
+/**
+ * `int PyList_Sort(PyObject *list)`.
+ */
+int PyList_Sort(PyObject *op);
+
+/**
+ * `int PyList_Reverse(PyObject *list)`.
+ */
+int PyList_Reverse(PyObject *op);
+
+/**
+ * `PyObject *PyList_AsTuple(PyObject *list)`.
+ */
+PyObject *PyList_AsTuple(PyObject *op);
+
 #if !defined(Py_LIMITED_API)
 /**
- * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`: `func` bound to `self`.
+ * `PyObject *_PyList_Extend(PyListObject *self, PyObject *iterable)`: None, or NULL.
+ */
+PyObject *_PyList_Extend(struct PyListObject *op, PyObject *iterable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMethod_New(PyObject *func, PyObject *self)`.
  */
 PyObject *PyMethod_New(PyObject *func, PyObject *self_);
 #endif
@@ -3744,14 +4225,187 @@ PyObject *PyMethod_New(PyObject *func, PyObject *self_);
 /**
  * `PyObject *PyMethod_Function(PyObject *im)`: borrowed.
  */
-PyObject *PyMethod_Function(PyObject *op);
+PyObject *PyMethod_Function(PyObject *im);
 #endif
 
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyMethod_Self(PyObject *im)`: borrowed.
  */
-PyObject *PyMethod_Self(PyObject *op);
+PyObject *PyMethod_Self(PyObject *im);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyInstanceMethod_New(PyObject *func)`.
+ */
+PyObject *PyInstanceMethod_New(PyObject *func);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyInstanceMethod_Function(PyObject *im)`: borrowed.
+ */
+PyObject *PyInstanceMethod_Function(PyObject *im);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyModule_NewObject(PyObject *name)`.
+ */
+PyObject *PyModule_NewObject(PyObject *name);
+#endif
+
+/**
+ * `PyObject *PyModule_New(const char *name)`.
+ */
+PyObject *PyModule_New(const char *name);
+
+/**
+ * `PyObject *PyModule_GetDict(PyObject *module)` (borrowed); SystemError for a
+ * non-module.
+ */
+PyObject *PyModule_GetDict(PyObject *m);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyModule_GetNameObject(PyObject *module)`: `__name__` from the dict (a new
+ * reference); SystemError "nameless module" when it is missing or not a str.
+ */
+PyObject *PyModule_GetNameObject(PyObject *m);
+#endif
+
+/**
+ * `const char *PyModule_GetName(PyObject *module)`: the name's UTF-8, valid while the
+ * name str lives (the module's dict keeps it).
+ */
+const char *PyModule_GetName(PyObject *m);
+
+/**
+ * `PyModuleDef *PyModule_GetDef(PyObject *module)`: NULL (no exception) for a module made
+ * without a def.
+ */
+struct PyModuleDef *PyModule_GetDef(PyObject *m);
+
+/**
+ * `void *PyModule_GetState(PyObject *module)`: NULL (no exception) for a module without
+ * state.
+ */
+void *PyModule_GetState(PyObject *m);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyModuleDef *PyModuleDef_Init(PyModuleDef *def)`: makes the def an object (type
+ * `moduledef`, one reference) with an index, once; returns it.
+ */
+PyObject *PyModuleDef_Init(struct PyModuleDef *def);
+#endif
+
+/**
+ * `PyObject *PyModule_Create2(PyModuleDef *def, int apiver)` (`PyModule_Create`):
+ * single-phase init: a module named `m_name` with the def's state, functions and doc.
+ */
+PyObject *PyModule_Create2(struct PyModuleDef *def, int apiver);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `int PyModule_AddFunctions(PyObject *module, PyMethodDef *functions)`.
+ */
+int PyModule_AddFunctions(PyObject *m, struct PyMethodDef *functions);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `int PyModule_SetDocString(PyObject *module, const char *doc)`.
+ */
+int PyModule_SetDocString(PyObject *m, const char *doc);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value)`: sets
+ * `module.name = value` in the module dict (the caller keeps its reference).
+ */
+int PyModule_AddObjectRef(PyObject *m, const char *name, PyObject *value);
+#endif
+
+/**
+ * `int PyModule_AddObject(PyObject *module, const char *name, PyObject *value)`: as
+ * `PyModule_AddObjectRef`, but steals the reference to `value` on success only.
+ */
+int PyModule_AddObject(PyObject *m, const char *name, PyObject *value);
+
+/**
+ * `int PyModule_AddStringConstant(PyObject *module, const char *name, const char *value)`.
+ */
+int PyModule_AddStringConstant(PyObject *m, const char *name, const char *value);
+
+/**
+ * `int PyModule_AddIntConstant(PyObject *module, const char *name, long value)`.
+ */
+int PyModule_AddIntConstant(PyObject *m, const char *name, long value);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_9)
+/**
+ * `int PyModule_AddType(PyObject *module, PyTypeObject *type)`: readies the type and adds
+ * it under its short name.
+ */
+int PyModule_AddType(PyObject *m, PyTypeObject *tp);
+#endif
+
+/**
+ * `PyObject *PySet_New(PyObject *iterable)`.
+ */
+PyObject *PySet_New(PyObject *iterable);
+
+/**
+ * `PyObject *PyFrozenSet_New(PyObject *iterable)`.
+ */
+PyObject *PyFrozenSet_New(PyObject *iterable);
+
+/**
+ * `Py_ssize_t PySet_Size(PyObject *anyset)`.
+ */
+Py_ssize_t PySet_Size(PyObject *anyset);
+
+/**
+ * `int PySet_Contains(PyObject *anyset, PyObject *key)`.
+ */
+int PySet_Contains(PyObject *anyset, PyObject *key);
+
+/**
+ * `int PySet_Add(PyObject *set, PyObject *key)`: also fills a frozenset nobody else holds.
+ */
+int PySet_Add(PyObject *anyset, PyObject *key);
+
+/**
+ * `int PySet_Discard(PyObject *set, PyObject *key)`: 1 when found and removed, 0 when
+ * absent, -1 on error.
+ */
+int PySet_Discard(PyObject *set, PyObject *key);
+
+/**
+ * `int PySet_Clear(PyObject *set)`.
+ */
+int PySet_Clear(PyObject *set);
+
+/**
+ * `PyObject *PySet_Pop(PyObject *set)`.
+ */
+PyObject *PySet_Pop(PyObject *set);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key, Py_hash_t *hash)`.
+ */
+int _PySet_NextEntry(PyObject *set, Py_ssize_t *pos, PyObject **key, Py_hash_t *hash);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PySet_Update(PyObject *set, PyObject *iterable)`.
+ */
+int _PySet_Update(PyObject *set, PyObject *iterable);
 #endif
 
 /**
@@ -4097,6 +4751,14 @@ PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, siz
  */
 int PyCallable_Check(PyObject *o);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args,
+ * size_t nargsf, PyObject *kwnames)`: calls method `name` of `args[0]` with the rest.
+ */
+PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+#endif
+
 /**
  * `PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op)`.
  */
@@ -4136,6 +4798,48 @@ int PySequence_SetItem(PyObject *s, Py_ssize_t i, PyObject *v);
  * `int PySequence_DelItem(PyObject *s, Py_ssize_t i)`.
  */
 int PySequence_DelItem(PyObject *s, Py_ssize_t i);
+
+/**
+ * `int PyMapping_Check(PyObject *o)`: has `mp_subscript`.
+ */
+int PyMapping_Check(PyObject *o);
+
+/**
+ * `Py_ssize_t PyMapping_Size(PyObject *o)`.
+ */
+Py_ssize_t PyMapping_Size(PyObject *o);
+
+/**
+ * `Py_ssize_t PyMapping_Length(PyObject *o)`: the same as `PyMapping_Size`.
+ */
+Py_ssize_t PyMapping_Length(PyObject *o);
+
+/**
+ * `PyObject *PyMapping_GetItemString(PyObject *o, const char *key)`.
+ */
+PyObject *PyMapping_GetItemString(PyObject *o, const char *key);
+
+/**
+ * `int PyMapping_SetItemString(PyObject *o, const char *key, PyObject *v)`.
+ */
+int PyMapping_SetItemString(PyObject *o, const char *key, PyObject *v);
+
+/**
+ * `int PyObject_DelItemString(PyObject *o, const char *key)` (what the
+ * `PyMapping_DelItemString` macro calls).
+ */
+int PyObject_DelItemString(PyObject *o, const char *key);
+
+/**
+ * `int PyMapping_HasKey(PyObject *o, PyObject *key)`: 1 when `o[key]` succeeds; any error
+ * is cleared and counts as absent.
+ */
+int PyMapping_HasKey(PyObject *o, PyObject *key);
+
+/**
+ * `int PyMapping_HasKeyString(PyObject *o, const char *key)`.
+ */
+int PyMapping_HasKeyString(PyObject *o, const char *key);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -4452,6 +5156,86 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags);
  * `int PySequence_Check(PyObject *o)`.
  */
 int PySequence_Check(PyObject *o);
+
+/**
+ * `Py_ssize_t PySequence_Size(PyObject *o)`.
+ */
+Py_ssize_t PySequence_Size(PyObject *s);
+
+/**
+ * `Py_ssize_t PySequence_Length(PyObject *o)`: the same as `PySequence_Size`.
+ */
+Py_ssize_t PySequence_Length(PyObject *s);
+
+/**
+ * `PyObject *PySequence_Concat(PyObject *o1, PyObject *o2)`.
+ */
+PyObject *PySequence_Concat(PyObject *s, PyObject *o);
+
+/**
+ * `PyObject *PySequence_InPlaceConcat(PyObject *o1, PyObject *o2)`: `s += o`.
+ */
+PyObject *PySequence_InPlaceConcat(PyObject *s, PyObject *o);
+
+/**
+ * `PyObject *PySequence_Repeat(PyObject *o, Py_ssize_t count)`.
+ */
+PyObject *PySequence_Repeat(PyObject *s, Py_ssize_t count);
+
+/**
+ * `PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count)`: `s *= count`.
+ */
+PyObject *PySequence_InPlaceRepeat(PyObject *s, Py_ssize_t count);
+
+/**
+ * `PyObject *PySequence_Tuple(PyObject *o)`.
+ */
+PyObject *PySequence_Tuple(PyObject *v);
+
+/**
+ * `PyObject *PySequence_List(PyObject *o)`: a new list.
+ */
+PyObject *PySequence_List(PyObject *v);
+
+/**
+ * `PyObject *PySequence_Fast(PyObject *o, const char *m)`.
+ */
+PyObject *PySequence_Fast(PyObject *v, const char *m);
+
+/**
+ * `Py_ssize_t PySequence_Count(PyObject *o, PyObject *value)`.
+ */
+Py_ssize_t PySequence_Count(PyObject *s, PyObject *o);
+
+/**
+ * `int PySequence_Contains(PyObject *o, PyObject *value)`.
+ */
+int PySequence_Contains(PyObject *s, PyObject *o);
+
+/**
+ * `int PySequence_In(PyObject *o, PyObject *value)`: the old name of `PySequence_Contains`.
+ */
+int PySequence_In(PyObject *s, PyObject *o);
+
+/**
+ * `Py_ssize_t PySequence_Index(PyObject *o, PyObject *value)`.
+ */
+Py_ssize_t PySequence_Index(PyObject *s, PyObject *o);
+
+/**
+ * `PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`: `s[i1:i2]`.
+ */
+PyObject *PySequence_GetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
+
+/**
+ * `int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o)`.
+ */
+int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o);
+
+/**
+ * `int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`.
+ */
+int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
 
 /**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.

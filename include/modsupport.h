@@ -19,6 +19,20 @@
 #define Py_VaBuildValue                 _Py_VaBuildValue_SizeT
 #endif
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* Variadic: C shims (src/c/modsupport.c) exported from Rust, declared by hand. */
+PyObject *Py_BuildValue(const char *, ...);
+PyObject *_Py_BuildValue_SizeT(const char *, ...);
+PyObject *Py_VaBuildValue(const char *, va_list);
+#ifndef Py_LIMITED_API
+PyObject *_Py_VaBuildValue_SizeT(const char *, va_list);
+#endif
+#ifdef __cplusplus
+}
+#endif
+
 #define ANY_VARARGS(n) (n == PY_SSIZE_T_MAX)
 
 /* Add a C macro's value to a module under the macro's own name. */

@@ -153,29 +153,36 @@ unsafe fn repr_text(op: *mut PyObject) -> String {
 ///
 /// # Safety
 /// `callable` is NULL or live; `result` is NULL or a new reference.
+#[inline(always)]
 pub(crate) unsafe fn check_result(callable: *mut PyObject, result: *mut PyObject, where_: &str) -> *mut PyObject {
-    let occurred = !PyErr_Occurred().is_null();
+    let ts = crate::runtime::pystate::current();
+    let occurred = !ts.is_null() && !(*ts).curexc_type.is_null();
+    if result.is_null() == occurred {
+        return result;
+    }
+    broken_result(callable, result, where_)
+}
+
+/// The SystemError of `check_result`.
+#[cold]
+#[inline(never)]
+unsafe fn broken_result(callable: *mut PyObject, result: *mut PyObject, where_: &str) -> *mut PyObject {
     if result.is_null() {
-        if !occurred {
-            let who = if callable.is_null() { where_.to_string() } else { repr_text(callable) };
-            let _ = raise_type(&raw mut _PyExc_SystemError, format!("{who} returned NULL without setting an exception"));
-        }
-        return core::ptr::null_mut();
-    }
-    if occurred {
-        Py_DecRef(result);
-        // TODO(exceptions): CPython chains the pending exception as the SystemError's
-        // `__cause__`; without exception instances it is dropped.
-        let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
-        PyErr_Fetch(&mut t, &mut v, &mut tb);
-        Py_DecRef(t);
-        Py_DecRef(v);
-        Py_DecRef(tb);
         let who = if callable.is_null() { where_.to_string() } else { repr_text(callable) };
-        let _ = raise_type(&raw mut _PyExc_SystemError, format!("{who} returned a result with an exception set"));
+        let _ = raise_type(&raw mut _PyExc_SystemError, format!("{who} returned NULL without setting an exception"));
         return core::ptr::null_mut();
     }
-    result
+    Py_DecRef(result);
+    // TODO(exceptions): CPython chains the pending exception as the SystemError's
+    // `__cause__`; without exception instances it is dropped.
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t, &mut v, &mut tb);
+    Py_DecRef(t);
+    Py_DecRef(v);
+    Py_DecRef(tb);
+    let who = if callable.is_null() { where_.to_string() } else { repr_text(callable) };
+    let _ = raise_type(&raw mut _PyExc_SystemError, format!("{who} returned a result with an exception set"));
+    core::ptr::null_mut()
 }
 
 /// `PyObject *_Py_CheckFunctionResult(PyThreadState *tstate, PyObject *callable,

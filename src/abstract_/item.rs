@@ -11,7 +11,7 @@ use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
 use crate::object::typeobject::PyTypeObject;
-use crate::objects::int::{digit, PyLongObject, PyLong_SHIFT};
+use crate::objects::int::PyLongObject;
 use crate::pyport::Py_ssize_t;
 
 /// Whether `op` can be an index (`_PyIndex_Check`: its type has `nb_index`).
@@ -24,28 +24,11 @@ pub(crate) unsafe fn is_index(op: *mut PyObject) -> bool {
 }
 
 /// The value of an int as a `Py_ssize_t`, `None` when it does not fit.
-/// TEMP(int): reads the digits itself until the int area's conversions are merged.
 ///
 /// # Safety
 /// `v` is a live int.
 pub(crate) unsafe fn int_as_ssize(v: *mut PyObject) -> Option<Py_ssize_t> {
-    let l = v as *mut PyLongObject;
-    let size = (*l).ob_base.ob_size;
-    let digits = core::slice::from_raw_parts(core::ptr::addr_of!((*l).ob_digit) as *const digit, size.unsigned_abs());
-    let mut x: u128 = 0;
-    for &d in digits.iter().rev() {
-        x = (x << PyLong_SHIFT) | u128::from(d);
-        if x > (1u128 << 63) {
-            return None;
-        }
-    }
-    if size < 0 {
-        if x > (1u128 << 63) { None } else { Some((x as i128).wrapping_neg() as i64 as Py_ssize_t) }
-    } else if x >= (1u128 << 63) {
-        None
-    } else {
-        Some(x as Py_ssize_t)
-    }
+    crate::objects::long_convert::int_to_i128(v).and_then(|x| i64::try_from(x).ok()).map(|x| x as Py_ssize_t)
 }
 
 /// `operator.index(op)` as a `Py_ssize_t` (`PyNumber_AsSsize_t(op, overflow)`): TypeError for

@@ -5,8 +5,12 @@
 //! them live here.
 
 pub mod call;
+pub mod build_units;
+pub mod build_value;
+pub mod call_shims;
 pub mod compare;
 pub mod item;
+pub mod mapping;
 pub mod iter;
 pub mod number;
 pub mod object;

@@ -17,41 +17,11 @@ use crate::pyport::{Py_hash_t, Py_ssize_t};
 
 // ---- Recursion guards ------------------------------------------------------------------------
 
-/// Takes one level of the thread's recursion budget (`Py_EnterRecursiveCall`): RecursionError
-/// "maximum recursion depth exceeded{where_}" when it is spent.
-pub(crate) fn enter_recursive_call(where_: &str) -> PyResult<()> {
-    let ts = crate::runtime::pystate::current();
-    if ts.is_null() {
-        return Ok(());
-    }
-    // SAFETY: the current thread state is live while its thread runs Python code.
-    unsafe {
-        (*ts).recursion_remaining -= 1;
-        if (*ts).recursion_remaining < 0 {
-            (*ts).recursion_remaining += 1;
-            return Err(raise_type(
-                &raw mut exc::_PyExc_RecursionError,
-                format!("maximum recursion depth exceeded{where_}"),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Gives back the level taken by `enter_recursive_call` (`Py_LeaveRecursiveCall`).
-pub(crate) fn leave_recursive_call() {
-    let ts = crate::runtime::pystate::current();
-    if !ts.is_null() {
-        // SAFETY: as above.
-        unsafe { (*ts).recursion_remaining += 1 };
-    }
-}
-
 /// Runs `f` one recursion level deeper.
 pub(crate) fn with_recursion_guard<T>(where_: &str, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    enter_recursive_call(where_)?;
+    crate::eval::recursion::enter(where_)?;
     let r = f();
-    leave_recursive_call();
+    crate::eval::recursion::leave();
     r
 }
 

@@ -8,6 +8,7 @@ use crate::object::typeobject::PyTypeObject;
 use crate::object::typetype::PyType_Type;
 use crate::objects::bool::PyBool_Type;
 use crate::objects::dict::PyDict_Type;
+use crate::objects::complex::PyComplex_Type;
 use crate::objects::float::PyFloat_Type;
 use crate::objects::int::PyLong_Type;
 use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemented_Type};
@@ -29,7 +30,10 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut PyBool_Type,
         &raw mut crate::objects::cfunction::PyCFunction_Type,
         &raw mut crate::objects::cfunction::PyCMethod_Type,
+        &raw mut crate::objects::method::PyMethod_Type,
+        &raw mut crate::objects::method::PyInstanceMethod_Type,
         &raw mut PyFloat_Type,
+        &raw mut PyComplex_Type,
     ]
 }
 
@@ -40,6 +44,7 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::object::descr_objects::descriptor_types())
         .chain(crate::objects::container_types())
         .chain(crate::errors::exception_types::exception_types())
+        .chain(crate::objects::module::module_types())
 }
 
 /// Readies every builtin static type (at initialization).

@@ -75,6 +75,8 @@ pub(crate) unsafe fn bad_call_flags(ml: *const PyMethodDef) -> *mut PyObject {
 }
 
 /// "f() takes no keyword arguments": `name` is what precedes the parentheses.
+#[cold]
+#[inline(never)]
 pub(crate) fn no_keywords(name: &dyn Fn() -> String) -> *mut PyObject {
     let _ = raise_type(&raw mut _PyExc_TypeError, format!("{}() takes no keyword arguments", name()));
     core::ptr::null_mut()
@@ -122,53 +124,26 @@ pub(crate) unsafe fn call_method_def(
         return bad_call_flags(ml);
     };
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
-    let positional: &[*mut PyObject] =
-        if nargs == 0 { &[] } else { core::slice::from_raw_parts(args, nargs) };
-    // Everything but FASTCALL|KEYWORDS refuses keywords the same way, before any count check.
-    if !matches!(conv, Convention::VarArgsKeywords | Convention::FastCallKeywords | Convention::MethodFastCallKeywords)
-        && has_keywords(kwnames)
-    {
+    let positional = || -> &[*mut PyObject] {
+        if nargs == 0 { &[] } else { core::slice::from_raw_parts(args, nargs) }
+    };
+    if conv == Convention::VarArgs && has_keywords(kwnames) {
         return no_keywords(name);
     }
     match conv {
-        Convention::NoArgs => {
-            if nargs != 0 {
-                let _ = raise_type(
-                    &raw mut _PyExc_TypeError,
-                    format!("{}() takes no arguments ({} given)", name(), nargs),
-                );
-                return core::ptr::null_mut();
-            }
-            guarded(|| meth(self_, core::ptr::null_mut()))
-        }
-        Convention::O => {
-            if nargs != 1 {
-                let _ = raise_type(
-                    &raw mut _PyExc_TypeError,
-                    format!("{}() takes exactly one argument ({} given)", name(), nargs),
-                );
-                return core::ptr::null_mut();
-            }
-            guarded(|| meth(self_, *args))
-        }
-        Convention::FastCall => {
-            let f: _PyCFunctionFast = core::mem::transmute(meth);
-            guarded(|| f.unwrap_unchecked()(self_, args, nargs as Py_ssize_t))
-        }
-        Convention::FastCallKeywords => {
-            let f: _PyCFunctionFastWithKeywords = core::mem::transmute(meth);
-            guarded(|| f.unwrap_unchecked()(self_, args, nargs as Py_ssize_t, kwnames))
-        }
+        Convention::NoArgs => call_noargs(meth, self_, nargsf, kwnames, name),
+        Convention::O => call_o(meth, self_, args, nargsf, kwnames, name),
+        Convention::FastCall => call_fast(meth, self_, args, nargsf, kwnames, name),
+        Convention::FastCallKeywords => call_fast_keywords(meth, self_, args, nargsf, kwnames),
         Convention::MethodFastCallKeywords => {
-            let f: PyCMethod = core::mem::transmute(meth);
-            guarded(|| f.unwrap_unchecked()(self_, defining_class, args, nargs, kwnames))
+            call_method_fast_keywords(meth, self_, defining_class, args, nargsf, kwnames)
         }
         Convention::VarArgs => {
-            let Ok(argtuple) = tuple_from_array(positional) else { return core::ptr::null_mut() };
+            let Ok(argtuple) = tuple_from_array(positional()) else { return core::ptr::null_mut() };
             guarded(|| meth(self_, argtuple.as_ptr()))
         }
         Convention::VarArgsKeywords => {
-            let Ok(argtuple) = tuple_from_array(positional) else { return core::ptr::null_mut() };
+            let Ok(argtuple) = tuple_from_array(positional()) else { return core::ptr::null_mut() };
             let kwdict = if has_keywords(kwnames) {
                 match stack_as_dict(args.add(nargs), kwnames) {
                     Ok(d) => Some(d),
@@ -182,6 +157,105 @@ pub(crate) unsafe fn call_method_def(
             guarded(|| f.unwrap_unchecked()(self_, argtuple.as_ptr(), kw))
         }
     }
+}
+
+/// The C function of a `PyMethodDef`, as declared (`ml_meth`); each convention casts it back.
+pub(crate) type Meth = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject;
+
+#[cold]
+#[inline(never)]
+fn wrong_count(name: &dyn Fn() -> String, expected: &str, nargs: usize) -> *mut PyObject {
+    let _ = raise_type(&raw mut _PyExc_TypeError, format!("{}() takes {expected} ({nargs} given)", name()));
+    core::ptr::null_mut()
+}
+
+/// `METH_NOARGS` with vectorcall arguments (the `call_method_def` contract).
+#[inline(always)]
+pub(crate) unsafe fn call_noargs(
+    meth: Meth,
+    self_: *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+    name: &dyn Fn() -> String,
+) -> *mut PyObject {
+    if has_keywords(kwnames) {
+        return no_keywords(name);
+    }
+    let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    if nargs != 0 {
+        return wrong_count(name, "no arguments", nargs);
+    }
+    guarded(|| meth(self_, core::ptr::null_mut()))
+}
+
+/// `METH_O` with vectorcall arguments.
+#[inline(always)]
+pub(crate) unsafe fn call_o(
+    meth: Meth,
+    self_: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+    name: &dyn Fn() -> String,
+) -> *mut PyObject {
+    if has_keywords(kwnames) {
+        return no_keywords(name);
+    }
+    let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    if nargs != 1 {
+        return wrong_count(name, "exactly one argument", nargs);
+    }
+    guarded(|| meth(self_, *args))
+}
+
+/// `METH_FASTCALL` with vectorcall arguments.
+#[inline(always)]
+pub(crate) unsafe fn call_fast(
+    meth: Meth,
+    self_: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+    name: &dyn Fn() -> String,
+) -> *mut PyObject {
+    if has_keywords(kwnames) {
+        return no_keywords(name);
+    }
+    let f: unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject =
+        core::mem::transmute(meth);
+    let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    guarded(|| f(self_, args, nargs as Py_ssize_t))
+}
+
+/// `METH_FASTCALL | METH_KEYWORDS` with vectorcall arguments.
+#[inline(always)]
+pub(crate) unsafe fn call_fast_keywords(
+    meth: Meth,
+    self_: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    let f: unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t, *mut PyObject) -> *mut PyObject =
+        core::mem::transmute(meth);
+    let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    guarded(|| f(self_, args, nargs as Py_ssize_t, kwnames))
+}
+
+/// `METH_METHOD | METH_FASTCALL | METH_KEYWORDS` with vectorcall arguments.
+#[inline(always)]
+pub(crate) unsafe fn call_method_fast_keywords(
+    meth: Meth,
+    self_: *mut PyObject,
+    defining_class: *mut PyTypeObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    let f: unsafe extern "C" fn(*mut PyObject, *mut PyTypeObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject =
+        core::mem::transmute(meth);
+    let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
+    guarded(|| f(self_, defining_class, args, nargs, kwnames))
 }
 
 /// Runs `call` one level deeper in the C recursion guard.

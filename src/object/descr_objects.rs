@@ -658,10 +658,9 @@ pub unsafe extern "C" fn PyWrapper_New(descr: *mut PyObject, self_: *mut PyObjec
 }
 
 /// The descriptor types, for `builtin_types.rs`.
-pub(crate) fn descriptor_types() -> [*mut PyTypeObject; 10] {
+pub(crate) fn descriptor_types() -> [*mut PyTypeObject; 9] {
     [
         &raw mut crate::objects::property::PyProperty_Type,
-        &raw mut crate::objects::method::PyMethod_Type,
         &raw mut crate::objects::classmethod::PyClassMethod_Type,
         &raw mut crate::objects::classmethod::PyStaticMethod_Type,
         &raw mut PyMethodDescr_Type,

@@ -23,6 +23,7 @@ pub mod siphash;
 pub mod static_type;
 pub mod temp_alloc;
 pub mod type_cache;
+pub mod type_call;
 pub mod type_ready;
 pub mod typetype;
 pub mod descr_call;
@@ -36,6 +37,11 @@ pub mod slot_wrappers;
 pub mod tp_new_wrapper;
 pub mod type_attr;
 pub mod type_dict;
+pub mod heap_type;
+pub mod subtype;
+pub mod type_layout;
+pub mod type_new;
+pub mod type_getsets;
 
 /// Rust tests share objects (interned strings, static types) whose reference counts are
 /// guarded by the GIL in the real runtime; tests that touch them hold this lock instead.

@@ -271,7 +271,7 @@ pub unsafe extern "C" fn PyObject_GC_Del(op: *mut c_void) {
 /// `_PyObject_IS_GC`: a GC type, and not one of the instances its `tp_is_gc` excludes
 /// (static type objects).
 #[inline]
-unsafe fn object_is_gc(op: *mut PyObject) -> bool {
+pub(crate) unsafe fn object_is_gc(op: *mut PyObject) -> bool {
     let tp = (*op).ob_type;
     !tp.is_null() && type_is_gc(tp) && (*tp).tp_is_gc.map_or(true, |f| f(op) != 0)
 }

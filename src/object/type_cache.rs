@@ -55,6 +55,15 @@ pub(crate) unsafe fn add_subclass(sub: *mut PyTypeObject) {
     }
 }
 
+/// Forgets a heap type that is being deallocated (as base and as subclass).
+///
+/// # Safety
+/// Called from the type's dealloc.
+pub(crate) unsafe fn remove_subclass(tp: *mut PyTypeObject) {
+    let mut table = SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner());
+    table.retain(|&(b, s)| b != tp as usize && s != tp as usize);
+}
+
 pub(crate) fn direct_subclasses(tp: *mut PyTypeObject) -> Vec<*mut PyTypeObject> {
     let table = SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner());
     table.iter().filter(|(b, _)| *b == tp as usize).map(|&(_, s)| s as *mut PyTypeObject).collect()

@@ -16,14 +16,21 @@ use crate::objects::tuple;
 #[no_mangle]
 pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: offset_of!(PyTypeObject, tp_vectorcall) as isize,
+    tp_dealloc: Some(crate::object::heap_type::type_dealloc),
     tp_repr: Some(type_repr),
     tp_getattro: Some(crate::object::type_attr::type_getattro),
     tp_setattro: Some(crate::object::type_attr::type_setattro),
-    tp_traverse: Some(type_traverse),
-    tp_clear: Some(type_clear),
+    tp_call: Some(crate::object::type_call::type_call),
+    tp_vectorcall: Some(crate::object::type_call::type_vectorcall),
+    tp_traverse: Some(crate::object::heap_type::type_traverse),
+    tp_clear: Some(crate::object::heap_type::type_clear),
     tp_weaklistoffset: offset_of!(PyTypeObject, tp_weaklist) as isize,
     tp_dictoffset: offset_of!(PyTypeObject, tp_dict) as isize,
     tp_is_gc: Some(type_is_gc),
+    tp_members: &raw mut crate::object::type_getsets::TYPE_MEMBERS as *mut crate::object::member::PyMemberDef,
+    tp_getset: &raw mut crate::object::type_getsets::TYPE_GETSETS as *mut crate::object::descr::PyGetSetDef,
+    tp_init: Some(crate::object::type_new::type_init),
+    tp_new: Some(crate::object::type_new::type_new),
     ..static_type(
         c"type",
         core::mem::size_of::<PyHeapTypeObject>(),
@@ -41,30 +48,6 @@ unsafe extern "C" fn type_is_gc(op: *mut PyObject) -> c_int {
     ((*(op as *mut PyTypeObject)).tp_flags & Py_TPFLAGS_HEAPTYPE != 0) as c_int
 }
 
-/// Static types own references to their dict, bases and MRO, but are never collected, so
-/// they report nothing (as in CPython); heap types do not exist yet.
-unsafe extern "C" fn type_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
-    let tp = op as *mut PyTypeObject;
-    let Some(visit) = visit else { return 0 };
-    if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 {
-        return 0;
-    }
-    for o in [(*tp).tp_dict, (*tp).tp_mro, (*tp).tp_bases, (*tp).tp_base as *mut PyObject] {
-        if !o.is_null() {
-            let r = visit(o, arg);
-            if r != 0 {
-                return r;
-            }
-        }
-    }
-    0
-}
-
-unsafe extern "C" fn type_clear(_op: *mut PyObject) -> c_int {
-    // Only heap types can be in a cycle; their clearing comes with them.
-    0
-}
-
 /// `type.__repr__`: `<class 'module.Name'>`, the module left out for builtins.
 unsafe extern "C" fn type_repr(op: *mut PyObject) -> *mut PyObject {
     let tp = op as *mut PyTypeObject;
@@ -76,13 +59,16 @@ unsafe extern "C" fn type_repr(op: *mut PyObject) -> *mut PyObject {
     crate::objects::str::from_utf8(&text).map_or(core::ptr::null_mut(), |s| s.into_ptr())
 }
 
-/// A static type's `__module__` and `__qualname__`, from `tp_name`: "pkg.mod.Name" is
-/// ("pkg.mod", "Name"); a name without a dot is a builtin ("builtins").
-/// TODO(heap types): heap types keep them in `ht_qualname` and `__module__` in the dict.
+/// A type's `__module__` and `__qualname__`. A static type's come from `tp_name`:
+/// "pkg.mod.Name" is ("pkg.mod", "Name"); a name without a dot is a builtin ("builtins").
+/// A heap type keeps its qualname in `ht_qualname` and its module in its dict.
 ///
 /// # Safety
 /// `tp` is a live type.
 pub(crate) unsafe fn module_and_qualname(tp: *mut PyTypeObject) -> (Option<String>, String) {
+    if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+        return crate::object::heap_type::module_and_qualname(tp);
+    }
     let name = type_name(tp);
     match name.rfind('.') {
         Some(dot) => (Some(name[..dot].to_string()), name[dot + 1..].to_string()),
@@ -203,7 +189,7 @@ pub unsafe extern "C" fn PyType_GetFlags(tp: *mut PyTypeObject) -> c_ulong {
 
 /// Which struct a slot id's field lives in.
 #[derive(Clone, Copy)]
-enum Suite {
+pub(crate) enum Suite {
     Type,
     Async,
     Number,
@@ -213,7 +199,7 @@ enum Suite {
 }
 
 /// Where the field of slot id `slot` is: its suite and its offset in it (typeslots.h).
-fn slot_location(slot: c_int) -> Option<(Suite, usize)> {
+pub(crate) fn slot_location(slot: c_int) -> Option<(Suite, usize)> {
     use Suite::*;
     macro_rules! at {
         ($suite:ident, $ty:ty, $field:ident) => {

@@ -40,7 +40,7 @@ use core::mem::offset_of;
 
 use crate::errors::exception_types::_PyExc_SystemError;
 use crate::errors::raised::PyResult;
-use crate::object::call_convention::{self, call_method_def, call_method_def_tuple, Convention};
+use crate::object::call_convention::{self, call_method_def_tuple, Convention};
 use crate::object::descr::PyGetSetDef;
 use crate::object::member::{PyMemberDef, T_OBJECT};
 use crate::object::methods::{PyCFunction, METH_METHOD, METH_STATIC};
@@ -192,15 +192,39 @@ unsafe fn function_str(op: *mut PyObject) -> String {
     q
 }
 
-/// The vectorcall of every convention but `METH_VARARGS`.
-unsafe extern "C" fn cfunction_vectorcall(
-    func: *mut PyObject,
-    args: *const *mut PyObject,
-    nargsf: usize,
-    kwnames: *mut PyObject,
-) -> *mut PyObject {
+// The vectorcall of each convention but `METH_VARARGS` (chosen at creation, so no call
+// decodes the flags).
+
+#[inline(always)]
+unsafe fn meth_of(f: &PyCFunctionObject) -> call_convention::Meth {
+    // SAFETY: `PyCMethod_New` refuses a PyMethodDef without a function.
+    (*f.m_ml).ml_meth.unwrap_unchecked()
+}
+
+unsafe extern "C" fn vectorcall_noargs(func: *mut PyObject, _args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
     let f = as_cfunction(func);
-    call_method_def(f.m_ml, c_self(f), defining_class(func), args, nargsf, kwnames, &|| function_str(func))
+    call_convention::call_noargs(meth_of(f), c_self(f), nargsf, kwnames, &|| function_str(func))
+}
+
+unsafe extern "C" fn vectorcall_o(func: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    let f = as_cfunction(func);
+    call_convention::call_o(meth_of(f), c_self(f), args, nargsf, kwnames, &|| function_str(func))
+}
+
+unsafe extern "C" fn vectorcall_fast(func: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    let f = as_cfunction(func);
+    call_convention::call_fast(meth_of(f), c_self(f), args, nargsf, kwnames, &|| function_str(func))
+}
+
+unsafe extern "C" fn vectorcall_fast_keywords(func: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    let f = as_cfunction(func);
+    call_convention::call_fast_keywords(meth_of(f), c_self(f), args, nargsf, kwnames)
+}
+
+unsafe extern "C" fn vectorcall_method(func: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    let f = as_cfunction(func);
+    let cls = (*(func as *mut PyCMethodObject)).mm_class;
+    call_convention::call_method_fast_keywords(meth_of(f), c_self(f), cls, args, nargsf, kwnames)
 }
 
 /// `builtin_function_or_method.__call__`: `METH_VARARGS` functions get the tuple and dict as
@@ -233,8 +257,17 @@ pub unsafe extern "C" fn PyCMethod_New(
     let vectorcall: vectorcallfunc = match call_convention::convention((*ml).ml_flags) {
         None => return call_convention::bad_call_flags(ml),
         Some(Convention::VarArgs | Convention::VarArgsKeywords) => None,
-        Some(_) => Some(cfunction_vectorcall),
+        Some(Convention::NoArgs) => Some(vectorcall_noargs),
+        Some(Convention::O) => Some(vectorcall_o),
+        Some(Convention::FastCall) => Some(vectorcall_fast),
+        Some(Convention::FastCallKeywords) => Some(vectorcall_fast_keywords),
+        Some(Convention::MethodFastCallKeywords) => Some(vectorcall_method),
     };
+    if (*ml).ml_meth.is_none() {
+        // CPython would crash calling it; refuse it here instead.
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
     let is_method = (*ml).ml_flags & METH_METHOD != 0;
     let tp = if is_method {
         if cls.is_null() {

@@ -30,6 +30,7 @@ pub static mut PyFloat_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(float_repr),
     tp_hash: Some(float_hash),
     tp_richcompare: Some(float_richcompare),
+    tp_as_number: &raw mut crate::objects::float_arith::FLOAT_AS_NUMBER,
     tp_new: Some(crate::objects::float_new::float_new),
     ..static_type(
         c"float",

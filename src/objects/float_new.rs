@@ -84,29 +84,15 @@ fn is_c_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
-/// TODO(str repr): a minimal `repr()` of a str for error messages (quotes and backslash
-/// escapes of ASCII control characters); switch to the str type's repr once it is in main.
-unsafe fn repr_for_message(op: *mut PyObject) -> String {
-    let text = pystr::to_string(op);
-    let quote = if text.contains('\'') && !text.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+/// `repr(op)` of a str, for error messages.
+pub(crate) unsafe fn repr_for_message(op: *mut PyObject) -> String {
+    match crate::objects::str_repr::repr(op) {
+        Ok(r) => pystr::to_string(r.as_ptr()),
+        Err(_) => {
+            crate::errors::pyerr::PyErr_Clear();
+            String::from("?")
         }
     }
-    out.push(quote);
-    out
 }
 
 /// The double that the text of `float(str)` spells: whitespace around, underscores between

@@ -8,16 +8,23 @@ pub mod cfunction;
 pub mod classmethod;
 pub mod code;
 pub mod complex;
+pub mod complex_arith;
+pub mod complex_new;
 pub mod dict;
+pub mod dict_views;
 pub mod float;
+pub mod float_arith;
 pub mod float_hash;
 pub mod float_long;
 pub mod float_new;
+pub mod format_spec;
 pub mod function;
 pub mod gen;
 pub mod int;
 pub mod iterobject;
 pub mod list;
+pub mod list_iter;
+pub mod list_sort;
 pub mod memoryview;
 pub mod method;
 pub mod module;
@@ -47,6 +54,18 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut iterobject::PySeqIter_Type,
         &raw mut tuple::PyTupleIter_Type,
         &raw mut slice::PySlice_Type,
+        &raw mut list::PyList_Type,
+        &raw mut list_iter::PyListIter_Type,
+        &raw mut list_iter::PyListRevIter_Type,
+        &raw mut dict_views::PyDictIterKey_Type,
+        &raw mut dict_views::PyDictIterValue_Type,
+        &raw mut dict_views::PyDictIterItem_Type,
+        &raw mut dict_views::PyDictKeys_Type,
+        &raw mut dict_views::PyDictValues_Type,
+        &raw mut dict_views::PyDictItems_Type,
+        &raw mut set::PySet_Type,
+        &raw mut set::PyFrozenSet_Type,
+        &raw mut set::PySetIter_Type,
     ]
     .into_iter()
 }

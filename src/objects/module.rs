@@ -54,3 +54,667 @@ pub struct PyModuleDef {
 }
 assert_layout!(PyModuleDef, size = 104, m_base @ 0, m_name @ 40, m_doc @ 48, m_size @ 56,
     m_methods @ 64, m_slots @ 72, m_traverse @ 80, m_clear @ 88, m_free @ 96);
+
+// ---------------------------------------------------------------------------------------
+// The module object (`PyModule_Type`).
+// ---------------------------------------------------------------------------------------
+
+use core::ffi::CStr;
+
+use crate::errors::exception_types as exc;
+use crate::errors::raised::PyResult;
+use crate::object::generic_alloc::PyType_GenericAlloc;
+use crate::object::member::{PyMemberDef, READONLY, T_OBJECT};
+use crate::object::objimpl::PyObject_GC_UnTrack;
+use crate::object::pending_error::{bad_internal_call, no_memory, raise, raise_type, ExcType};
+use crate::object::ptr::PyRef;
+use crate::object::pymem::{PyMem_Free, PyMem_Malloc};
+use crate::object::slots::visitproc;
+use crate::object::static_type::static_type;
+use crate::object::typeobject::*;
+use crate::objects::singletons::_Py_NoneStruct;
+use crate::objects::{dict, str as pystr, tuple};
+
+/// `PyModuleObject` (CPython keeps it in an internal header; the layout is CPython's, so
+/// `tp_dictoffset` and `tp_weaklistoffset` have CPython's values).
+#[repr(C)]
+pub(crate) struct PyModuleObject {
+    pub(crate) ob_base: PyObject,
+    pub(crate) md_dict: *mut PyObject,
+    pub(crate) md_def: *mut PyModuleDef,
+    /// `m_size` bytes from `PyMem_Malloc`, zeroed; NULL when `m_size <= 0`.
+    pub(crate) md_state: *mut c_void,
+    pub(crate) md_weaklist: *mut PyObject,
+    /// The name at creation, for error messages once the dict is gone.
+    pub(crate) md_name: *mut PyObject,
+}
+assert_layout!(PyModuleObject, size = 56, ob_base @ 0, md_dict @ 16, md_def @ 24,
+    md_state @ 32, md_weaklist @ 40, md_name @ 48);
+
+static mut MODULE_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef {
+        name: c"__dict__".as_ptr(),
+        r#type: T_OBJECT,
+        offset: core::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
+        flags: READONLY,
+        doc: core::ptr::null(),
+    },
+    PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() },
+];
+
+/// `PyModule_Type`: `module`.
+#[no_mangle]
+pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(module_dealloc),
+    tp_repr: Some(module_repr),
+    tp_getattro: Some(module_getattro),
+    tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
+    tp_traverse: Some(module_traverse),
+    tp_clear: Some(module_clear),
+    tp_weaklistoffset: core::mem::offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
+    tp_members: &raw mut MODULE_MEMBERS as *mut PyMemberDef,
+    tp_dictoffset: core::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
+    tp_init: Some(module_init),
+    tp_alloc: Some(PyType_GenericAlloc),
+    tp_new: Some(module_new),
+    tp_free: Some(crate::object::temp_alloc::free_gc_object),
+    ..static_type(
+        c"module",
+        core::mem::size_of::<PyModuleObject>(),
+        0,
+        Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
+        Some(c"module(name, doc=None)\n--\n\nCreate a module object.\n\nThe name must be a string; the optional doc argument can have any type."),
+    )
+};
+
+/// `PyModuleDef_Type`: the type `PyModuleDef_Init` gives module definitions (so a def can
+/// be returned from `PyInit_*` as an object).
+#[cfg(not(limited_api_before_3_5))]
+#[no_mangle]
+pub static mut PyModuleDef_Type: PyTypeObject = PyTypeObject {
+    ..static_type(c"moduledef", core::mem::size_of::<PyModuleDef>(), 0, 0, None)
+};
+
+/// The module types, readied with the builtin types.
+pub(crate) fn module_types() -> [*mut PyTypeObject; 2] {
+    [&raw mut PyModule_Type, &raw mut PyModuleDef_Type]
+}
+
+/// `PyModule_Check(op)`.
+///
+/// # Safety
+/// `op` is a live object.
+#[inline]
+pub(crate) unsafe fn is_module(op: *mut PyObject) -> bool {
+    let tp = (*op).ob_type;
+    tp == &raw mut PyModule_Type || crate::object::typetype::is_subtype(tp, &raw mut PyModule_Type)
+}
+
+unsafe fn module(op: *mut PyObject) -> &'static mut PyModuleObject {
+    &mut *(op as *mut PyModuleObject)
+}
+
+/// The def of a module (NULL when made without one).
+///
+/// # Safety
+/// `m` is a live module.
+pub(crate) unsafe fn def_of(m: *mut PyObject) -> *mut PyModuleDef {
+    module(m).md_def
+}
+
+/// The state of a module (NULL when it has none).
+///
+/// # Safety
+/// `m` is a live object; non-modules have no state (TypeError, as `PyModule_GetState`).
+pub(crate) unsafe fn state_of(m: *mut PyObject) -> *mut c_void {
+    PyModule_GetState(m)
+}
+
+/// `tp_new`: an empty module with an empty dict; `__init__` names it.
+unsafe extern "C" fn module_new(tp: *mut PyTypeObject, _args: *mut PyObject, _kwds: *mut PyObject) -> *mut PyObject {
+    let alloc = (*tp).tp_alloc.unwrap_or(PyType_GenericAlloc);
+    let op = alloc(tp, 0);
+    if op.is_null() {
+        return op;
+    }
+    match dict::new() {
+        Ok(d) => {
+            module(op).md_dict = d.into_ptr();
+            op
+        }
+        Err(_) => {
+            drop(PyRef::from_owned(op));
+            core::ptr::null_mut()
+        }
+    }
+}
+
+/// Sets the standard entries of a new module's dict: `__name__`, `__doc__`, and `None` for
+/// `__package__`, `__loader__`, `__spec__`.
+unsafe fn init_dict(m: *mut PyObject, name: *mut PyObject, doc: *mut PyObject) -> PyResult<()> {
+    let md = module(m);
+    if md.md_dict.is_null() {
+        md.md_dict = dict::new()?.into_ptr();
+    }
+    let d = md.md_dict;
+    let none = &raw mut _Py_NoneStruct;
+    let doc = if doc.is_null() { none } else { doc };
+    for (key, value) in [("__name__", name), ("__doc__", doc), ("__package__", none), ("__loader__", none), ("__spec__", none)] {
+        let key = pystr::intern(key)?;
+        dict::set_item(d, key.as_ptr(), value)?;
+    }
+    if pystr::is_str(name) {
+        let old = core::mem::replace(&mut md.md_name, PyRef::from_borrowed(name).map_or(core::ptr::null_mut(), PyRef::into_ptr));
+        drop(PyRef::from_owned(old));
+    }
+    Ok(())
+}
+
+/// `module.__init__(self, name, doc=None)`.
+unsafe extern "C" fn module_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+    let parsed = (|| -> PyResult<()> {
+        let (name, doc) = init_args(args, kwds)?;
+        if !pystr::is_str(name) {
+            return Err(raise(
+                ExcType::TypeError,
+                format!("module() argument 'name' must be str, not {}", crate::object::typetype::short_name((*name).ob_type)),
+            ));
+        }
+        init_dict(op, name, doc)
+    })();
+    if parsed.is_ok() { 0 } else { -1 }
+}
+
+/// `(name, doc=None)` from the call's arguments (borrowed; doc NULL when absent).
+unsafe fn init_args(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<(*mut PyObject, *mut PyObject)> {
+    let positional: &[*mut PyObject] = if args.is_null() { &[] } else { tuple::items(args) };
+    let keywords = if kwds.is_null() { Vec::new() } else { dict::items(kwds) };
+    let total = positional.len() + keywords.len();
+    if total > 2 {
+        return Err(raise(ExcType::TypeError, format!("module() takes at most 2 arguments ({total} given)")));
+    }
+    let mut slots: [*mut PyObject; 2] = [core::ptr::null_mut(); 2];
+    for (i, &p) in positional.iter().enumerate() {
+        slots[i] = p;
+    }
+    for (k, v) in keywords {
+        let key = if pystr::is_str(k) { pystr::to_string(k) } else { String::new() };
+        let index = match key.as_str() {
+            "name" => 0,
+            "doc" => 1,
+            _ => {
+                return Err(raise(ExcType::TypeError, format!("module() got an unexpected keyword argument '{key}'")));
+            }
+        };
+        if !slots[index].is_null() {
+            return Err(raise(
+                ExcType::TypeError,
+                format!("argument for module() given by name ('{key}') and position ({})", index + 1),
+            ));
+        }
+        slots[index] = v;
+    }
+    if slots[0].is_null() {
+        return Err(raise(ExcType::TypeError, "module() missing required argument 'name' (pos 1)"));
+    }
+    Ok((slots[0], slots[1]))
+}
+
+/// Whether the def's hooks (`m_traverse`, `m_clear`, `m_free`) may run: a module with state
+/// runs them only once the state exists (multi-phase init allocates it in exec).
+unsafe fn hooks_apply(md: &PyModuleObject) -> bool {
+    !md.md_def.is_null() && ((*md.md_def).m_size <= 0 || !md.md_state.is_null())
+}
+
+unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op as *mut c_void);
+    let md = module(op);
+    // TODO(weakrefs): clear md_weaklist's references once weak references exist.
+    if hooks_apply(md) {
+        if let Some(free) = (*md.md_def).m_free {
+            free(op as *mut c_void);
+        }
+    }
+    for field in [&mut md.md_dict, &mut md.md_name] {
+        drop(PyRef::from_owned(core::mem::replace(field, core::ptr::null_mut())));
+    }
+    if !md.md_state.is_null() {
+        PyMem_Free(md.md_state);
+        md.md_state = core::ptr::null_mut();
+    }
+    let tp = (*op).ob_type;
+    match (*tp).tp_free {
+        Some(free) => free(op as *mut c_void),
+        None => crate::object::temp_alloc::free_gc_object(op as *mut c_void),
+    }
+    // Instances of module subclasses made by class statements own their type.
+    if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+        drop(PyRef::from_owned(tp as *mut PyObject));
+    }
+}
+
+unsafe extern "C" fn module_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let md = module(op);
+    if hooks_apply(md) {
+        if let Some(traverse) = (*md.md_def).m_traverse {
+            let r = traverse(op, visit, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    match visit {
+        Some(v) if !md.md_dict.is_null() => v(md.md_dict, arg),
+        _ => 0,
+    }
+}
+
+unsafe extern "C" fn module_clear(op: *mut PyObject) -> c_int {
+    let md = module(op);
+    if hooks_apply(md) {
+        if let Some(clear) = (*md.md_def).m_clear {
+            let r = clear(op);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    drop(PyRef::from_owned(core::mem::replace(&mut md.md_dict, core::ptr::null_mut())));
+    0
+}
+
+/// `repr(module)`: `<module 'name'>`, or `<module 'name' from 'file'>` when the dict has a
+/// str `__file__`. TODO(import): CPython asks the module's loader / spec first
+/// (`importlib._bootstrap._module_repr`); there is no import system yet.
+unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
+    let md = module(op);
+    let d = md.md_dict;
+    let lookup = |name: &str| -> Option<String> {
+        if d.is_null() {
+            return None;
+        }
+        match dict::get_item_str(d, name) {
+            Ok(Some(v)) if pystr::is_str(v) => Some(pystr::to_string(v)),
+            _ => None,
+        }
+    };
+    let name = lookup("__name__").unwrap_or_else(|| "?".to_string());
+    let text = match lookup("__file__") {
+        Some(file) => format!("<module '{name}' from '{file}'>"),
+        None => format!("<module '{name}'>"),
+    };
+    pystr::from_utf8(&text).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+/// `module.__getattribute__`: the generic lookup, then the module's own `__getattr__`
+/// (PEP 562), else AttributeError naming the module.
+unsafe extern "C" fn module_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    match module_get_attr(op, name) {
+        Ok(v) => v.into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+unsafe fn module_get_attr(op: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
+    use crate::errors::raised::Raised;
+    if let Some(v) = crate::object::generic_getattr::generic_get_attr(op, name, core::ptr::null_mut(), true)? {
+        return Ok(v);
+    }
+    let d = module(op).md_dict;
+    let attr = if pystr::is_str(name) { pystr::to_string(name) } else { String::new() };
+    if !d.is_null() {
+        let d = PyRef::from_borrowed(d).unwrap();
+        if let Some(getattr) = dict::get_item_str(d.as_ptr(), "__getattr__")? {
+            let getattr = PyRef::from_borrowed(getattr).unwrap();
+            let r = crate::abstract_::call::PyObject_CallOneArg(getattr.as_ptr(), name);
+            return PyRef::from_owned(r).ok_or_else(Raised::assume_set);
+        }
+        if let Some(mod_name) = dict::get_item_str(d.as_ptr(), "__name__")? {
+            if pystr::is_str(mod_name) {
+                let mod_name = pystr::to_string(mod_name);
+                let message = if spec_is_initializing(d.as_ptr())? {
+                    format!("partially initialized module '{mod_name}' has no attribute '{attr}' (most likely due to a circular import)")
+                } else {
+                    format!("module '{mod_name}' has no attribute '{attr}'")
+                };
+                return Err(raise_type(&raw mut exc::_PyExc_AttributeError, message));
+            }
+        }
+    }
+    Err(raise_type(&raw mut exc::_PyExc_AttributeError, format!("module has no attribute '{attr}'")))
+}
+
+/// Whether the module's `__spec__._initializing` is true (an import in progress).
+unsafe fn spec_is_initializing(d: *mut PyObject) -> PyResult<bool> {
+    let Some(spec) = dict::get_item_str(d, "__spec__")? else { return Ok(false) };
+    if spec == &raw mut _Py_NoneStruct {
+        return Ok(false);
+    }
+    let spec = PyRef::from_borrowed(spec).unwrap();
+    let key = pystr::intern("_initializing")?;
+    match crate::object::object_attr::lookup_attr(spec.as_ptr(), key.as_ptr())? {
+        Some(v) => crate::abstract_::object::is_true(v.as_ptr()),
+        None => Ok(false),
+    }
+}
+
+/// A new module named `name` (a str), with the standard dict entries, GC-tracked.
+///
+/// # Safety
+/// `name` is a live object.
+pub(crate) unsafe fn new_module(name: *mut PyObject) -> PyResult<PyRef> {
+    let tp = &raw mut PyModule_Type;
+    let op = PyType_GenericAlloc(tp, 0);
+    let m = PyRef::from_owned(op).ok_or_else(no_memory)?;
+    init_dict(m.as_ptr(), name, core::ptr::null_mut())?;
+    Ok(m)
+}
+
+/// `PyObject *PyModule_NewObject(PyObject *name)`.
+#[cfg(not(limited_api_before_3_3))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_NewObject(name: *mut PyObject) -> *mut PyObject {
+    if name.is_null() {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    new_module(name).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+/// `PyObject *PyModule_New(const char *name)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_New(name: *const c_char) -> *mut PyObject {
+    let n = pystr::PyUnicode_FromString(name);
+    let Some(n) = PyRef::from_owned(n) else { return core::ptr::null_mut() };
+    PyModule_NewObject(n.as_ptr())
+}
+
+/// `PyObject *PyModule_GetDict(PyObject *module)` (borrowed); SystemError for a
+/// non-module.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_GetDict(m: *mut PyObject) -> *mut PyObject {
+    if m.is_null() || !is_module(m) {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    module(m).md_dict
+}
+
+fn bad_argument() {
+    // SAFETY: sets the thread's error state.
+    unsafe { crate::errors::pyerr::PyErr_BadArgument() };
+}
+
+/// `PyObject *PyModule_GetNameObject(PyObject *module)`: `__name__` from the dict (a new
+/// reference); SystemError "nameless module" when it is missing or not a str.
+#[cfg(not(limited_api_before_3_3))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_GetNameObject(m: *mut PyObject) -> *mut PyObject {
+    if m.is_null() || !is_module(m) {
+        bad_argument();
+        return core::ptr::null_mut();
+    }
+    let d = module(m).md_dict;
+    let name = if d.is_null() { Ok(None) } else { dict::get_item_str(d, "__name__") };
+    match name {
+        Ok(Some(n)) if pystr::is_str(n) => PyRef::from_borrowed(n).map_or(core::ptr::null_mut(), PyRef::into_ptr),
+        Ok(_) => {
+            let _ = raise(ExcType::SystemError, "nameless module");
+            core::ptr::null_mut()
+        }
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+/// `const char *PyModule_GetName(PyObject *module)`: the name's UTF-8, valid while the
+/// name str lives (the module's dict keeps it).
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_GetName(m: *mut PyObject) -> *const c_char {
+    let name = PyModule_GetNameObject(m);
+    let Some(name) = PyRef::from_owned(name) else { return core::ptr::null() };
+    // The dict still holds the str, so the borrowed UTF-8 outlives our reference.
+    crate::object::heap_type::str_utf8(name.as_ptr()).unwrap_or(core::ptr::null())
+}
+
+/// `PyModuleDef *PyModule_GetDef(PyObject *module)`: NULL (no exception) for a module made
+/// without a def.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_GetDef(m: *mut PyObject) -> *mut PyModuleDef {
+    if m.is_null() || !is_module(m) {
+        bad_argument();
+        return core::ptr::null_mut();
+    }
+    module(m).md_def
+}
+
+/// `void *PyModule_GetState(PyObject *module)`: NULL (no exception) for a module without
+/// state.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_GetState(m: *mut PyObject) -> *mut c_void {
+    if m.is_null() || !is_module(m) {
+        bad_argument();
+        return core::ptr::null_mut();
+    }
+    module(m).md_state
+}
+
+/// `PyModuleDef *PyModuleDef_Init(PyModuleDef *def)`: makes the def an object (type
+/// `moduledef`, one reference) with an index, once; returns it.
+#[cfg(not(limited_api_before_3_5))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModuleDef_Init(def: *mut PyModuleDef) -> *mut PyObject {
+    if def.is_null() {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    static mut LAST_INDEX: Py_ssize_t = 0;
+    if crate::object::type_ready::ready(&raw mut PyModuleDef_Type).is_err() {
+        return core::ptr::null_mut();
+    }
+    let base = &mut (*def).m_base;
+    if base.m_index == 0 {
+        LAST_INDEX += 1;
+        base.ob_base.ob_refcnt = 1;
+        base.ob_base.ob_type = &raw mut PyModuleDef_Type;
+        base.m_index = LAST_INDEX;
+    }
+    def as *mut PyObject
+}
+
+/// Gives module `m` the state its def asks for (`m_size` zeroed bytes), once.
+unsafe fn alloc_state(m: *mut PyObject, def: *mut PyModuleDef) -> PyResult<()> {
+    let md = module(m);
+    if md.md_state.is_null() && (*def).m_size > 0 {
+        let size = (*def).m_size as usize;
+        let p = PyMem_Malloc(size);
+        if p.is_null() {
+            return Err(no_memory());
+        }
+        core::ptr::write_bytes(p as *mut u8, 0, size);
+        md.md_state = p;
+    }
+    Ok(())
+}
+
+/// `PyObject *PyModule_Create2(PyModuleDef *def, int apiver)` (`PyModule_Create`):
+/// single-phase init: a module named `m_name` with the def's state, functions and doc.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_Create2(def: *mut PyModuleDef, apiver: c_int) -> *mut PyObject {
+    let _ = apiver; // CPython only warns about a mismatch.
+    if def.is_null() {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    match create(def) {
+        Ok(m) => m.into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+unsafe fn create(def: *mut PyModuleDef) -> PyResult<PyRef> {
+    if PyModuleDef_Init(def).is_null() {
+        return Err(crate::errors::raised::Raised::assume_set());
+    }
+    let name_ptr = (*def).m_name;
+    if name_ptr.is_null() {
+        return Err(bad_internal_call());
+    }
+    let name_text = CStr::from_ptr(name_ptr).to_string_lossy().into_owned();
+    if !(*def).m_slots.is_null() {
+        return Err(raise(
+            ExcType::SystemError,
+            format!("module {name_text}: PyModule_Create is incompatible with m_slots"),
+        ));
+    }
+    let name = PyRef::from_owned(pystr::PyUnicode_FromString(name_ptr)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+    let m = new_module(name.as_ptr())?;
+    alloc_state(m.as_ptr(), def)?;
+    if !(*def).m_methods.is_null() {
+        add_functions(m.as_ptr(), (*def).m_methods)?;
+    }
+    if !(*def).m_doc.is_null() {
+        set_doc(m.as_ptr(), (*def).m_doc)?;
+    }
+    module(m.as_ptr()).md_def = def;
+    Ok(m)
+}
+
+/// Adds each function of a `PyMethodDef` table (up to a NULL name) as a builtin function
+/// bound to the module, with the module's name as its `__module__`.
+unsafe fn add_functions(m: *mut PyObject, functions: *mut PyMethodDef) -> PyResult<()> {
+    let name = PyRef::from_owned(PyModule_GetNameObject(m)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+    let mut fdef = functions;
+    while !(*fdef).ml_name.is_null() {
+        if (*fdef).ml_flags & (crate::object::methods::METH_CLASS | crate::object::methods::METH_STATIC) != 0 {
+            return Err(raise_type(
+                &raw mut exc::_PyExc_ValueError,
+                "module functions cannot set METH_CLASS or METH_STATIC",
+            ));
+        }
+        let func = crate::objects::cfunction::PyCFunction_NewEx(fdef, m, name.as_ptr());
+        let func = PyRef::from_owned(func).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+        if crate::object::object_attr::PyObject_SetAttrString(m, (*fdef).ml_name, func.as_ptr()) < 0 {
+            return Err(crate::errors::raised::Raised::assume_set());
+        }
+        fdef = fdef.add(1);
+    }
+    Ok(())
+}
+
+/// `int PyModule_AddFunctions(PyObject *module, PyMethodDef *functions)`.
+#[cfg(not(limited_api_before_3_5))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_AddFunctions(m: *mut PyObject, functions: *mut PyMethodDef) -> c_int {
+    if m.is_null() || !is_module(m) {
+        bad_argument();
+        return -1;
+    }
+    if functions.is_null() {
+        let _ = bad_internal_call();
+        return -1;
+    }
+    if add_functions(m, functions).is_ok() { 0 } else { -1 }
+}
+
+unsafe fn set_doc(m: *mut PyObject, doc: *const c_char) -> PyResult<()> {
+    let v = PyRef::from_owned(pystr::PyUnicode_FromString(doc)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+    let key = pystr::intern("__doc__")?;
+    dict::set_item(module(m).md_dict, key.as_ptr(), v.as_ptr())
+}
+
+/// `int PyModule_SetDocString(PyObject *module, const char *doc)`.
+#[cfg(not(limited_api_before_3_5))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_SetDocString(m: *mut PyObject, doc: *const c_char) -> c_int {
+    if m.is_null() || doc.is_null() {
+        let _ = bad_internal_call();
+        return -1;
+    }
+    if !is_module(m) {
+        let _ = raise_type(
+            &raw mut exc::_PyExc_AttributeError,
+            format!("'{}' object attribute '__doc__' is read-only", crate::object::typetype::short_name((*m).ob_type)),
+        );
+        return -1;
+    }
+    if set_doc(m, doc).is_ok() { 0 } else { -1 }
+}
+
+/// `int PyModule_AddObjectRef(PyObject *module, const char *name, PyObject *value)`: sets
+/// `module.name = value` in the module dict (the caller keeps its reference).
+#[cfg(not(limited_api_before_3_10))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_AddObjectRef(m: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int {
+    match add_object_ref(m, name, value) {
+        Ok(()) => 0,
+        Err(_) => -1,
+    }
+}
+
+unsafe fn add_object_ref(m: *mut PyObject, name: *const c_char, value: *mut PyObject) -> PyResult<()> {
+    if m.is_null() || !is_module(m) {
+        return Err(raise(ExcType::TypeError, "PyModule_AddObjectRef() first argument must be a module"));
+    }
+    if value.is_null() {
+        if crate::errors::pyerr::PyErr_Occurred().is_null() {
+            return Err(raise(
+                ExcType::SystemError,
+                "PyModule_AddObjectRef() must be called with an exception raised if value is NULL",
+            ));
+        }
+        return Err(crate::errors::raised::Raised::assume_set());
+    }
+    if name.is_null() {
+        return Err(bad_internal_call());
+    }
+    let d = module(m).md_dict;
+    if d.is_null() {
+        let mname = CStr::from_ptr(PyModule_GetName(m)).to_string_lossy().into_owned();
+        return Err(raise(ExcType::SystemError, format!("module '{mname}' has no __dict__")));
+    }
+    let key = PyRef::from_owned(pystr::PyUnicode_FromString(name)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+    dict::set_item(d, key.as_ptr(), value)
+}
+
+/// `int PyModule_AddObject(PyObject *module, const char *name, PyObject *value)`: as
+/// `PyModule_AddObjectRef`, but steals the reference to `value` on success only.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_AddObject(m: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int {
+    let r = PyModule_AddObjectRef(m, name, value);
+    if r == 0 {
+        crate::object::refcount::Py_DecRef(value);
+    }
+    r
+}
+
+/// `int PyModule_AddStringConstant(PyObject *module, const char *name, const char *value)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_AddStringConstant(m: *mut PyObject, name: *const c_char, value: *const c_char) -> c_int {
+    let v = pystr::PyUnicode_FromString(value);
+    let Some(v) = PyRef::from_owned(v) else { return -1 };
+    PyModule_AddObjectRef(m, name, v.as_ptr())
+}
+
+/// `int PyModule_AddIntConstant(PyObject *module, const char *name, long value)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_AddIntConstant(m: *mut PyObject, name: *const c_char, value: core::ffi::c_long) -> c_int {
+    let v = crate::objects::long_convert::PyLong_FromLong(value);
+    let Some(v) = PyRef::from_owned(v) else { return -1 };
+    PyModule_AddObjectRef(m, name, v.as_ptr())
+}
+
+/// `int PyModule_AddType(PyObject *module, PyTypeObject *type)`: readies the type and adds
+/// it under its short name.
+#[cfg(not(limited_api_before_3_9))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_AddType(m: *mut PyObject, tp: *mut PyTypeObject) -> c_int {
+    if tp.is_null() {
+        let _ = bad_internal_call();
+        return -1;
+    }
+    if crate::object::type_ready::ready(tp).is_err() {
+        return -1;
+    }
+    let name = crate::object::typetype::_PyType_Name(tp);
+    PyModule_AddObjectRef(m, name, tp as *mut PyObject)
+}

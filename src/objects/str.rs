@@ -373,6 +373,26 @@ fn new_str(text: &str) -> PyResult<PyRef> {
     }
 }
 
+/// A new str of the code points `chars` (any of 0..=0x10FFFF, lone surrogates included, which
+/// Rust text cannot hold), for builders of str from C data (`Py_BuildValue`'s `u` and `C`).
+pub(crate) fn from_code_points(chars: &[Py_UCS4]) -> PyResult<PyRef> {
+    if chars.is_empty() {
+        return intern("");
+    }
+    let maxchar = chars.iter().copied().max().unwrap_or(0);
+    // SAFETY: the new string has room for `chars.len()` code units of its kind.
+    unsafe {
+        let op = new_compact(chars.len(), maxchar)?;
+        let d = data(op.as_ptr());
+        match kind(op.as_ptr()) {
+            1 => chars.iter().enumerate().for_each(|(i, &c)| *d.add(i) = c as u8),
+            2 => chars.iter().enumerate().for_each(|(i, &c)| (d as *mut Py_UCS2).add(i).write_unaligned(c as Py_UCS2)),
+            _ => chars.iter().enumerate().for_each(|(i, &c)| (d as *mut Py_UCS4).add(i).write_unaligned(c)),
+        }
+        Ok(op)
+    }
+}
+
 /// The text of `op` (lone surrogates become U+FFFD), for Rust code and tests.
 ///
 /// # Safety

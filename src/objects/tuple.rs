@@ -498,8 +498,16 @@ unsafe extern "C" fn tuple_subscript(op: *mut PyObject, key: *mut PyObject) -> *
         return tuple_item(op, if i < 0 { i + len(op) as Py_ssize_t } else { i });
     }
     if crate::objects::slice::is_slice(key) {
+        let whole = match crate::objects::slice::unpack(key) {
+            Ok((start, stop, step)) => {
+                let (mut a, mut b) = (start, stop);
+                let n = crate::objects::slice::adjust_indices(len(op) as Py_ssize_t, &mut a, &mut b, step);
+                a == 0 && step == 1 && n as usize == len(op)
+            }
+            Err(_) => return core::ptr::null_mut(),
+        };
         let r = slice_items(items(op), key).and_then(|v| {
-            if v.len() == len(op) && is_exact(op) {
+            if whole && is_exact(op) {
                 Ok(new_ref(op))
             } else {
                 from_ptrs(&v)

@@ -1,0 +1,239 @@
+/* The module object: PyModule_New/NewObject, the standard dict entries, repr, name, def and
+ * state, PyModule_Create (single-phase: state, functions, doc, m_free), PyModuleDef_Init,
+ * PyModule_AddObjectRef/AddObject/AddType/AddStringConstant/AddFunctions/SetDocString,
+ * dealloc (m_free, state), and CPython's errors for NULL and non-module arguments.
+ * Expected output: CPython 3.11's, in the same run. */
+#include <Python.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *text(PyObject *s)
+{
+    if (s == NULL) return "<NULL>";
+    if (!PyUnicode_Check(s)) return Py_TYPE(s)->tp_name;
+    if (!PyUnicode_IS_ASCII(s)) return "<non-ascii>";
+    return (const char *)PyUnicode_DATA(s);
+}
+
+static void print_error(const char *what)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (t == NULL) {
+        printf("%s: no exception\n", what);
+        return;
+    }
+    /* PyErr_BadInternalCall's message carries CPython's source position: type only. */
+    /* The value may be the message or an exception instance: print its str. */
+    PyObject *msg = v ? PyObject_Str(v) : NULL;
+    if (t == PyExc_SystemError && msg && strstr(text(msg), "bad argument to internal function"))
+        printf("%s: SystemError: bad argument to internal function\n", what);
+    else
+        printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, msg ? text(msg) : "<no value>");
+    Py_XDECREF(msg);
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+}
+
+static void expect_fail(const char *what, PyObject *r)
+{
+    if (r != NULL) {
+        printf("%s: unexpected success (%s)\n", what, Py_TYPE(r)->tp_name);
+        return;
+    }
+    print_error(what);
+}
+
+static void expect_int(const char *what, int r)
+{
+    printf("%s -> %d\n", what, r);
+    if (r < 0 || PyErr_Occurred()) print_error(what);
+}
+
+static void show_repr(const char *what, PyObject *o)
+{
+    PyObject *r = PyObject_Repr(o);
+    printf("%s: %s\n", what, text(r));
+    Py_XDECREF(r);
+}
+
+/* Attribute `name` of a module (borrowed: the module dict keeps it), NULL when missing. */
+static PyObject *item(PyObject *m, const char *name)
+{
+    PyObject *v = PyObject_GetAttrString(m, name);
+    if (v == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    Py_DECREF(v);
+    return v;
+}
+
+static PyObject *module_getattr(PyObject *self, PyObject *name)
+{
+    (void)self;
+    return PyTuple_Pack(1, name);
+}
+static PyMethodDef getattr_hook[] = {{"__getattr__", module_getattr, METH_O, NULL}, {NULL}};
+
+static PyObject *fn(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return Py_NewRef(self);
+}
+
+static PyMethodDef functions[] = {
+    {"f", fn, METH_NOARGS, "f doc"},
+    {"g", fn, METH_NOARGS, NULL},
+    {NULL},
+};
+static PyMethodDef class_function[] = {{"c", fn, METH_NOARGS | METH_CLASS, NULL}, {NULL}};
+static PyMethodDef static_function[] = {{"s", fn, METH_NOARGS | METH_STATIC, NULL}, {NULL}};
+
+static int frees, traverses, visited;
+static int count_visit(PyObject *o, void *arg) { (void)o; (void)arg; visited++; return 0; }
+static void m_free(void *m) { (void)m; frees++; }
+static int m_traverse(PyObject *m, visitproc v, void *a) { (void)m; (void)v; (void)a; traverses++; return 0; }
+
+static PyModuleDef def = {PyModuleDef_HEAD_INIT, "single", "The single-phase module.", 24, functions,
+                          NULL, m_traverse, NULL, m_free};
+static PyModuleDef nostate_def = {PyModuleDef_HEAD_INIT, "nostate", NULL, -1, NULL, NULL, NULL, NULL, m_free};
+static PyModuleDef_Slot slots[] = {{0, NULL}};
+static PyModuleDef slots_def = {PyModuleDef_HEAD_INIT, "withslots", NULL, 0, NULL, slots};
+
+static void test_new(void)
+{
+    printf("-- PyModule_New\n");
+    PyObject *m = PyModule_New("plain");
+    PyObject *d = PyModule_GetDict(m);
+    printf("type=%s dict type=%s gc=%d tracked=%d\n", Py_TYPE(m)->tp_name, Py_TYPE(d)->tp_name,
+           PyObject_IS_GC(m), PyObject_GC_IsTracked(m));
+    const char *keys[] = {"__name__", "__doc__", "__package__", "__loader__", "__spec__"};
+    for (int i = 0; i < 5; i++) printf("  %s=%s\n", keys[i], text(item(m, keys[i])));
+    show_repr("repr", m);
+    PyObject *name = PyModule_GetNameObject(m);
+    printf("GetNameObject=%s GetName=%s def=%p state=%p\n", text(name), PyModule_GetName(m),
+           (void *)PyModule_GetDef(m), PyModule_GetState(m));
+    printf("occurred after def/state: %d\n", PyErr_Occurred() != NULL);
+    Py_DECREF(name);
+
+    PyObject *n = PyUnicode_FromString("from.object");
+    PyObject *m2 = PyModule_NewObject(n);
+    printf("NewObject name is the str=%d\n", item(m2, "__name__") == n);
+    show_repr("repr", m2);
+    Py_DECREF(m2);
+    Py_DECREF(n);
+
+    /* Adding objects. */
+    PyObject *v = PyUnicode_FromString("value");
+    Py_ssize_t before = Py_REFCNT(v);
+    expect_int("AddObjectRef", PyModule_AddObjectRef(m, "a", v));
+    printf("  refs +%zd stored=%d\n", Py_REFCNT(v) - before, item(m, "a") == v);
+    Py_INCREF(v);
+    expect_int("AddObject", PyModule_AddObject(m, "b", v));
+    printf("  refs +%zd (stolen) stored=%d\n", Py_REFCNT(v) - before, item(m, "b") == v);
+    expect_int("AddStringConstant", PyModule_AddStringConstant(m, "s", "text"));
+    printf("  s=%s\n", text(item(m, "s")));
+    expect_int("AddType", PyModule_AddType(m, &PyTuple_Type));
+    printf("  tuple stored=%d\n", item(m, "tuple") == (PyObject *)&PyTuple_Type);
+    expect_int("SetDocString", PyModule_SetDocString(m, "new doc"));
+    printf("  __doc__=%s\n", text(item(m, "__doc__")));
+    Py_ssize_t mrefs = Py_REFCNT(m);
+    expect_int("AddFunctions", PyModule_AddFunctions(m, functions));
+    PyObject *f = item(m, "f");
+    printf("  f type=%s self is m=%d module refs +%zd\n", f ? Py_TYPE(f)->tp_name : "NULL",
+           f && PyCFunction_GetSelf(f) == m, Py_REFCNT(m) - mrefs);
+    if (f) {
+        PyObject *r = PyObject_CallNoArgs(f);
+        printf("  f() is m=%d\n", r == m);
+        Py_XDECREF(r);
+        show_repr("  repr(f)", f);
+    }
+    expect_int("AddFunctions METH_CLASS", PyModule_AddFunctions(m, class_function));
+    expect_int("AddFunctions METH_STATIC", PyModule_AddFunctions(m, static_function));
+
+    /* Errors. */
+    expect_int("AddObjectRef non-module", PyModule_AddObjectRef(Py_None, "a", v));
+    expect_int("AddObjectRef NULL value", PyModule_AddObjectRef(m, "a", NULL));
+    PyErr_SetString(PyExc_ValueError, "earlier");
+    expect_int("AddObjectRef NULL value with error set", PyModule_AddObjectRef(m, "a", NULL));
+    before = Py_REFCNT(v);
+    expect_int("AddObject non-module", PyModule_AddObject(Py_None, "a", v));
+    printf("  not stolen on failure: %d\n", Py_REFCNT(v) == before);
+    expect_int("AddType non-module", PyModule_AddType(Py_None, &PyTuple_Type));
+    expect_int("AddStringConstant non-module", PyModule_AddStringConstant(Py_None, "a", "b"));
+    expect_int("AddFunctions non-module", PyModule_AddFunctions(Py_None, functions));
+    expect_int("SetDocString non-module", PyModule_SetDocString(Py_None, "x"));
+    expect_fail("GetDict non-module", PyModule_GetDict(Py_None));
+    expect_fail("GetNameObject non-module", PyModule_GetNameObject(Py_None));
+    printf("GetName non-module -> %p\n", (void *)PyModule_GetName(Py_None));
+    print_error("  GetName");
+    printf("GetDef non-module -> %p\n", (void *)PyModule_GetDef(Py_None));
+    print_error("  GetDef");
+    printf("GetState non-module -> %p\n", PyModule_GetState(Py_None));
+    print_error("  GetState");
+    expect_int("AddIntConstant", PyModule_AddIntConstant(m, "answer", 42));
+    printf("  answer=%ld\n", PyLong_AsLong(item(m, "answer")));
+    expect_int("AddIntConstant non-module", PyModule_AddIntConstant(Py_None, "a", 1));
+    expect_fail("missing attribute", PyObject_GetAttrString(m, "missing"));
+    expect_int("add __getattr__", PyModule_AddFunctions(m, getattr_hook));
+    PyObject *hooked = PyObject_GetAttrString(m, "missing");
+    printf("  __getattr__ result: %s %s\n", hooked ? Py_TYPE(hooked)->tp_name : "NULL",
+           hooked ? text(PyTuple_GET_ITEM(hooked, 0)) : "");
+    Py_XDECREF(hooked);
+    expect_int("delete __getattr__", PyObject_SetAttrString(m, "__getattr__", NULL));
+    expect_int("set attribute", PyObject_SetAttrString(m, "x", Py_None));
+    printf("  x is None=%d\n", item(m, "x") == Py_None);
+    expect_int("delete __name__", PyObject_SetAttrString(m, "__name__", NULL));
+    expect_fail("GetNameObject nameless", PyModule_GetNameObject(m));
+    expect_fail("missing attribute of nameless", PyObject_GetAttrString(m, "missing"));
+    Py_DECREF(v);
+    Py_DECREF(m);
+}
+
+static void test_create(void)
+{
+    printf("-- PyModule_Create\n");
+    PyObject *m = PyModule_Create(&def);
+    if (m == NULL) {
+        print_error("Create");
+        return;
+    }
+    printf("def is object: type=%s refcnt=%zd index set=%d\n", Py_TYPE(&def)->tp_name, Py_REFCNT(&def),
+           def.m_base.m_index > 0);
+    PyObject *again = PyModuleDef_Init(&def);
+    printf("Init again returns def=%d index kept\n", again == (PyObject *)&def);
+    show_repr("repr", m);
+    printf("__doc__=%s GetDef is def=%d\n", text(item(m, "__doc__")), PyModule_GetDef(m) == &def);
+    unsigned char *state = PyModule_GetState(m);
+    int zero = 1;
+    for (int i = 0; i < 24; i++) zero &= state[i] == 0;
+    printf("state zeroed=%d\n", zero);
+    PyObject *f = item(m, "g");
+    printf("g self is m=%d\n", f && PyCFunction_GetSelf(f) == m);
+    visited = 0;
+    Py_TYPE(m)->tp_traverse(m, count_visit, NULL);
+    printf("m_traverse called=%d objects visited=%d\n", traverses, visited);
+    /* The functions refer to the module: clear the dict (as the collector would) to free it. */
+    Py_TYPE(m)->tp_clear(m);
+    printf("frees before dealloc=%d\n", frees);
+    Py_DECREF(m);
+    printf("frees after dealloc=%d\n", frees);
+
+    PyObject *m2 = PyModule_Create(&nostate_def);
+    printf("m_size -1: state=%p\n", PyModule_GetState(m2));
+    Py_DECREF(m2);
+    printf("frees after m_size -1 module=%d\n", frees);
+    expect_fail("Create with m_slots", PyModule_Create(&slots_def));
+}
+
+int main(void)
+{
+    Py_Initialize();
+    test_new();
+    test_create();
+    Py_Finalize();
+    printf("done\n");
+    return 0;
+}

@@ -1,0 +1,460 @@
+//! `Py_BuildValue`: C values described by a format string become a Python object. The C shim
+//! (src/c/modsupport.c) pulls the arguments out of the `va_list` into an array of
+//! `BuildArg`, one per C argument in format order; this module walks the format again, reads
+//! the array in the same order and builds.
+//!
+//! Semantics are CPython 3.11's: no unit gives None, one unit gives its value, several give a
+//! tuple; `(...)`, `[...]`, `{...}` nest; `N` steals its reference even when building fails
+//! (after an error the rest of the format is still built and thrown away, so every `N`
+//! object is released and every `O&` converter called, with the first error kept).
+use core::ffi::{c_char, c_int, c_void, CStr};
+
+use crate::errors::exception_types::{_PyExc_OverflowError, _PyExc_SystemError, _PyExc_ValueError};
+use crate::errors::pyerr::{PyErr_Fetch, PyErr_Occurred, PyErr_Restore};
+use crate::errors::raised::{PyResult, Raised};
+use crate::object::object::PyObject;
+use crate::object::pending_error::{no_memory, raise, raise_type, ExcType};
+use crate::object::ptr::PyRef;
+use crate::objects::singletons::_Py_NoneStruct;
+use crate::objects::{dict, str as pystr, tuple};
+use crate::pyport::Py_ssize_t;
+
+/// One C argument, as the shim stored it (`ferropy_build_arg` in modsupport.c): which member
+/// is set follows from the format unit.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub(crate) union BuildArg {
+    pub p: *mut c_void,
+    pub ll: i64,
+    pub ull: u64,
+    pub d: f64,
+}
+
+/// An `O&` converter: `PyObject *(*)(void *)`.
+type Converter = unsafe extern "C" fn(*mut c_void) -> *mut PyObject;
+
+/// The walk over a format and its arguments.
+pub(crate) struct Builder<'a> {
+    format: &'a [u8],
+    pos: usize,
+    args: &'a [BuildArg],
+    next: usize,
+    /// `#` lengths are `Py_ssize_t` (the `_SizeT` entry points, `PY_SSIZE_T_CLEAN`), else
+    /// `int`; the shim already read them with the right C type.
+    _size_t: bool,
+}
+
+fn none() -> PyRef {
+    // SAFETY: None is a static object that lives forever.
+    unsafe { PyRef::from_borrowed(&raw mut _Py_NoneStruct).unwrap_unchecked() }
+}
+
+impl<'a> Builder<'a> {
+    /// # Safety
+    /// `args` holds what the shim collected for `format`.
+    pub(crate) unsafe fn new(format: &'a [u8], args: &'a [BuildArg], size_t: bool) -> Builder<'a> {
+        Builder { format, pos: 0, args, next: 0, _size_t: size_t }
+    }
+
+    fn peek(&self) -> u8 {
+        self.format.get(self.pos).copied().unwrap_or(0)
+    }
+
+    /// The next C argument (zero if the shim collected fewer, which it never does).
+    fn arg(&mut self) -> BuildArg {
+        let a = self.args.get(self.next).copied().unwrap_or(BuildArg { ull: 0 });
+        self.next += 1;
+        a
+    }
+
+    /// The optional `#` length after a string unit: -1 when absent.
+    fn length(&mut self) -> Py_ssize_t {
+        if self.peek() == b'#' {
+            self.pos += 1;
+            // SAFETY: the shim stored the length as an integer.
+            unsafe { self.arg().ll as Py_ssize_t }
+        } else {
+            -1
+        }
+    }
+
+    /// How many values the format holds from the current position up to `end` at nesting
+    /// level 0 (CPython's `countformat`); the format is not consumed.
+    fn count(&self, end: u8) -> PyResult<usize> {
+        let mut level = 0i32;
+        let mut n = 0usize;
+        let mut i = self.pos;
+        loop {
+            let c = self.format.get(i).copied().unwrap_or(0);
+            if level <= 0 && c == end {
+                return Ok(n);
+            }
+            match c {
+                0 => return Err(raise(ExcType::SystemError, "unmatched paren in format")),
+                b'(' | b'[' | b'{' => {
+                    if level == 0 {
+                        n += 1;
+                    }
+                    level += 1;
+                }
+                b')' | b']' | b'}' => level -= 1,
+                b'#' | b'&' | b',' | b':' | b' ' | b'\t' => {}
+                _ => {
+                    if level == 0 {
+                        n += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// The whole format: None, one value, or a tuple of them.
+    pub(crate) unsafe fn build(&mut self) -> PyResult<PyRef> {
+        match self.count(0)? {
+            0 => Ok(none()),
+            1 => self.value(),
+            n => self.tuple(0, n),
+        }
+    }
+
+    /// The `n` top-level values, for calls (CPython's `_Py_VaBuildStack`).
+    /// They go into `stack` (built in place: it is large).
+    pub(crate) unsafe fn build_stack(&mut self, stack: &mut ArgStack) -> PyResult<()> {
+        let n = self.count(0)?;
+        stack.reserve(n);
+        self.fill(0, n, |_, v| stack.push(v))
+    }
+
+    /// Builds `n` values up to `end` (consumed unless it is the end of the format), handing
+    /// each to `store` with its index; after a failure the rest is built and dropped.
+    unsafe fn fill(&mut self, end: u8, n: usize, mut store: impl FnMut(usize, PyRef)) -> PyResult<()> {
+        for i in 0..n {
+            match self.value() {
+                Ok(v) => store(i, v),
+                Err(e) => {
+                    self.ignore(end, n - i - 1);
+                    return Err(e);
+                }
+            }
+        }
+        self.close(end)
+    }
+
+    /// `n` values up to `end`, as a vector.
+    unsafe fn items(&mut self, end: u8, n: usize) -> PyResult<Vec<PyRef>> {
+        let mut items = Vec::with_capacity(n);
+        self.fill(end, n, |_, v| items.push(v))?;
+        Ok(items)
+    }
+
+    /// Consumes the closing `end`: "Unmatched paren in format" when it is not there.
+    fn close(&mut self, end: u8) -> PyResult<()> {
+        if self.peek() != end {
+            return Err(raise(ExcType::SystemError, "Unmatched paren in format"));
+        }
+        if end != 0 {
+            self.pos += 1;
+        }
+        Ok(())
+    }
+
+    unsafe fn tuple(&mut self, end: u8, n: usize) -> PyResult<PyRef> {
+        let t = match tuple::new(n) {
+            Ok(t) => t,
+            Err(e) => {
+                self.ignore(end, n);
+                return Err(e);
+            }
+        };
+        // Items not reached stay NULL, which a dropped tuple tolerates.
+        self.fill(end, n, |i, v| tuple::init_item(t.as_ptr(), i, v))?;
+        Ok(t)
+    }
+
+    /// The next `n` values built and dropped with the pending error kept: releases the
+    /// references of `N` units and calls the `O&` converters, as CPython does after an error.
+    unsafe fn ignore(&mut self, end: u8, n: usize) {
+        for _ in 0..n {
+            let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+            PyErr_Fetch(&mut t, &mut v, &mut tb);
+            let built = self.value();
+            PyErr_Restore(t, v, tb);
+            drop(built);
+        }
+        let _ = self.close(end);
+    }
+
+    unsafe fn dict(&mut self, end: u8, n: usize) -> PyResult<PyRef> {
+        if n % 2 != 0 {
+            let err = raise(ExcType::SystemError, "Bad dict format");
+            self.ignore(end, n);
+            return Err(err);
+        }
+        let d = match dict::new() {
+            Ok(d) => d,
+            Err(e) => {
+                self.ignore(end, n);
+                return Err(e);
+            }
+        };
+        let mut i = 0;
+        while i < n {
+            let key = match self.value() {
+                Ok(k) => k,
+                Err(e) => {
+                    self.ignore(end, n - i - 1);
+                    return Err(e);
+                }
+            };
+            let stored = self.value().and_then(|v| dict::set_item(d.as_ptr(), key.as_ptr(), v.as_ptr()));
+            if let Err(e) = stored {
+                self.ignore(end, n - i - 2);
+                return Err(e);
+            }
+            i += 2;
+        }
+        self.close(end)?;
+        Ok(d)
+    }
+
+    /// One value (CPython's `do_mkvalue`): separators are skipped.
+    unsafe fn value(&mut self) -> PyResult<PyRef> {
+        loop {
+            let c = self.peek();
+            self.pos += 1;
+            return match c {
+                b'(' => {
+                    let n = self.count(b')')?;
+                    self.tuple(b')', n)
+                }
+                b'{' => {
+                    let n = self.count(b'}')?;
+                    self.dict(b'}', n)
+                }
+                b'[' => {
+                    let n = self.count(b']')?;
+                    let items = self.items(b']', n)?;
+                    crate::abstract_::build_units::list(items)
+                }
+                b'b' | b'B' | b'h' | b'i' | b'l' | b'L' | b'n' => {
+                    crate::abstract_::build_units::long_from_i64(self.arg().ll)
+                }
+                b'H' | b'I' | b'k' | b'K' => crate::abstract_::build_units::long_from_u64(self.arg().ull),
+                b'f' | b'd' => crate::abstract_::build_units::float(self.arg().d),
+                b'D' => crate::abstract_::build_units::complex(self.arg().p),
+                b'c' => {
+                    let byte = self.arg().ll as u8;
+                    crate::abstract_::build_units::bytes(&[byte])
+                }
+                b'C' => from_ordinal(self.arg().ll as c_int),
+                b's' | b'z' | b'U' => {
+                    let s = self.arg().p as *const c_char;
+                    let n = self.length();
+                    if s.is_null() {
+                        return Ok(none());
+                    }
+                    let bytes = c_bytes(s, n, "string too long for Python string")?;
+                    decode_utf8(bytes)
+                }
+                b'y' => {
+                    let s = self.arg().p as *const c_char;
+                    let n = self.length();
+                    if s.is_null() {
+                        return Ok(none());
+                    }
+                    let bytes = c_bytes(s, n, "string too long for Python bytes")?;
+                    crate::abstract_::build_units::bytes(bytes)
+                }
+                b'u' => {
+                    let w = self.arg().p as *const libc::wchar_t;
+                    let n = self.length();
+                    if w.is_null() {
+                        return Ok(none());
+                    }
+                    let n = if n < 0 { libc::wcslen(w) } else { n as usize };
+                    from_wide(core::slice::from_raw_parts(w, n))
+                }
+                b'N' | b'S' | b'O' => {
+                    if self.peek() == b'&' {
+                        self.pos += 1;
+                        let f: Converter = core::mem::transmute(self.arg().p);
+                        let data = self.arg().p;
+                        return PyRef::from_owned(f(data)).ok_or_else(Raised::assume_set);
+                    }
+                    let op = self.arg().p as *mut PyObject;
+                    if op.is_null() {
+                        // A NULL from a failed call passes its error on; a NULL with no error
+                        // set is the caller's bug.
+                        if PyErr_Occurred().is_null() {
+                            return Err(raise(ExcType::SystemError, "NULL object passed to Py_BuildValue"));
+                        }
+                        return Err(Raised::assume_set());
+                    }
+                    if c == b'N' {
+                        Ok(PyRef::from_owned(op).unwrap_unchecked())
+                    } else {
+                        Ok(PyRef::from_borrowed(op).unwrap_unchecked())
+                    }
+                }
+                b':' | b',' | b' ' | b'\t' => continue,
+                _ => Err(raise_type(&raw mut _PyExc_SystemError, "bad format char passed to Py_BuildValue")),
+            };
+        }
+    }
+}
+
+/// Owned call arguments, on the stack when there are few (`PyRef` is a transparent pointer,
+/// so the filled part is the argument array).
+pub(crate) struct ArgStack {
+    inline: [core::mem::MaybeUninit<PyRef>; ArgStack::INLINE],
+    heap: Vec<PyRef>,
+    len: usize,
+}
+
+impl ArgStack {
+    const INLINE: usize = 8;
+
+    pub(crate) fn new() -> ArgStack {
+        ArgStack { inline: [const { core::mem::MaybeUninit::uninit() }; ArgStack::INLINE], heap: Vec::new(), len: 0 }
+    }
+
+    /// Room for `n` arguments (before the first push).
+    fn reserve(&mut self, n: usize) {
+        if n > ArgStack::INLINE {
+            self.heap.reserve_exact(n);
+        }
+    }
+
+    fn push(&mut self, v: PyRef) {
+        if self.heap.capacity() > 0 {
+            self.heap.push(v);
+        } else if self.len < ArgStack::INLINE {
+            self.inline[self.len].write(v);
+        } else {
+            // Never reached: the capacity comes from counting the format.
+            drop(v);
+            return;
+        }
+        self.len += 1;
+    }
+
+    /// The arguments.
+    pub(crate) fn as_slice(&self) -> &[*mut PyObject] {
+        let p = if self.heap.capacity() > 0 { self.heap.as_ptr() } else { self.inline.as_ptr() as *const PyRef };
+        // SAFETY: the first `len` entries are initialized `PyRef`s, i.e. object pointers.
+        unsafe { core::slice::from_raw_parts(p as *const *mut PyObject, self.len) }
+    }
+}
+
+impl Drop for ArgStack {
+    fn drop(&mut self) {
+        if self.heap.capacity() == 0 {
+            for v in &mut self.inline[..self.len] {
+                // SAFETY: the first `len` inline entries are initialized.
+                unsafe { v.assume_init_drop() };
+            }
+        }
+    }
+}
+
+/// The bytes of a C string: `n` of them, or up to the NUL when `n` is negative.
+unsafe fn c_bytes<'b>(s: *const c_char, n: Py_ssize_t, too_long: &str) -> PyResult<&'b [u8]> {
+    if n < 0 {
+        let bytes = CStr::from_ptr(s).to_bytes();
+        if bytes.len() > isize::MAX as usize {
+            return Err(raise_type(&raw mut _PyExc_OverflowError, too_long));
+        }
+        return Ok(bytes);
+    }
+    Ok(core::slice::from_raw_parts(s as *const u8, n as usize))
+}
+
+/// A str from strict UTF-8 (`PyUnicode_FromStringAndSize`): UnicodeDecodeError with CPython's
+/// message on invalid input.
+pub(crate) fn decode_utf8(bytes: &[u8]) -> PyResult<PyRef> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => pystr::from_utf8(text),
+        Err(e) => {
+            let start = e.valid_up_to();
+            let (end, reason) = match e.error_len() {
+                None => (bytes.len(), "unexpected end of data"),
+                Some(len) => {
+                    let b = bytes[start];
+                    let reason = if len == 1 && (b < 0xc2 || b > 0xf4) {
+                        "invalid start byte"
+                    } else {
+                        "invalid continuation byte"
+                    };
+                    (start + len, reason)
+                }
+            };
+            // TODO(exceptions): CPython's value is a UnicodeDecodeError instance.
+            let message = if end - start == 1 {
+                format!("'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start])
+            } else {
+                format!("'utf-8' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
+            };
+            Err(raise(ExcType::UnicodeDecodeError, message))
+        }
+    }
+}
+
+/// `chr(i)` (`PyUnicode_FromOrdinal`).
+fn from_ordinal(i: c_int) -> PyResult<PyRef> {
+    if !(0..=0x10ffff).contains(&i) {
+        return Err(raise_type(&raw mut _PyExc_ValueError, "chr() arg not in range(0x110000)"));
+    }
+    pystr::from_code_points(&[i as u32])
+}
+
+/// A str from `wchar_t` code points (`PyUnicode_FromWideChar`; UCS-4 on Linux).
+fn from_wide(w: &[libc::wchar_t]) -> PyResult<PyRef> {
+    let mut chars = Vec::with_capacity(w.len());
+    for &c in w {
+        let c = c as u32;
+        if c > 0x10ffff {
+            return Err(raise_type(
+                &raw mut _PyExc_ValueError,
+                format!("character U+{c:x} is not in range [U+0000; U+10ffff]"),
+            ));
+        }
+        chars.push(c);
+    }
+    pystr::from_code_points(&chars)
+}
+
+/// The shim's arguments as a slice.
+///
+/// # Safety
+/// `args` points at `nargs` values (or `nargs` is 0).
+pub(crate) unsafe fn arg_slice<'b>(args: *const BuildArg, nargs: usize) -> &'b [BuildArg] {
+    if nargs == 0 || args.is_null() { &[] } else { core::slice::from_raw_parts(args, nargs) }
+}
+
+/// The format as bytes; NULL is the empty format.
+///
+/// # Safety
+/// `format` is NULL or a NUL-terminated string.
+pub(crate) unsafe fn format_bytes<'b>(format: *const c_char) -> &'b [u8] {
+    if format.is_null() { b"" } else { CStr::from_ptr(format).to_bytes() }
+}
+
+/// Called by the shim for `Py_BuildValue` and its spellings.
+#[no_mangle]
+pub(crate) unsafe extern "C" fn _ferropy_build_value(
+    format: *const c_char,
+    args: *const BuildArg,
+    nargs: usize,
+    size_t_flag: c_int,
+) -> *mut PyObject {
+    let mut b = Builder::new(format_bytes(format), arg_slice(args, nargs), size_t_flag != 0);
+    b.build().map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+/// Called by the shim when it cannot allocate its argument array.
+#[no_mangle]
+pub(crate) extern "C" fn _ferropy_no_memory() -> *mut PyObject {
+    let _ = no_memory();
+    core::ptr::null_mut()
+}

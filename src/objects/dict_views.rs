@@ -1,0 +1,312 @@
+//! The dict views (`d.keys()`, `d.values()`, `d.items()`: types `dict_keys`, `dict_values`,
+//! `dict_items`) and the dict iterators (`dict_keyiterator`, `dict_valueiterator`,
+//! `dict_itemiterator`).
+//!
+//! An iterator walks the entry positions of the dict's table. It remembers the size at its
+//! start: a different size at any step is "dictionary changed size during iteration"
+//! (RuntimeError), after which the iterator is exhausted; finding more entries than the
+//! size promised (keys replaced by others) is "dictionary keys changed during iteration".
+use core::ffi::{c_int, c_void};
+
+use crate::abstract_::compare::{bool_ref, rich_compare_bool};
+use crate::abstract_::object::repr_guarded;
+use crate::abstract_::{new_ref, not_implemented, ret_obj};
+use crate::errors::exception_types as exc;
+use crate::errors::raised::PyResult;
+use crate::object::object::{PyObject, Py_EQ, Py_GE, Py_GT, Py_LE, Py_LT, Py_NE};
+use crate::object::objimpl::{PyObject_GC_Track, PyObject_GC_UnTrack};
+use crate::object::pending_error::{no_memory, raise_type};
+use crate::object::ptr::PyRef;
+use crate::object::slots::{visitproc, PySequenceMethods};
+use crate::object::static_type::static_type;
+use crate::object::temp_alloc;
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC};
+use crate::objects::dict::{self, PyDictObject, _PyDictViewObject};
+use crate::objects::tuple;
+use crate::pyport::Py_ssize_t;
+
+// ---- Iterators ----------------------------------------------------------------------------------
+
+#[repr(C)]
+struct DictIter {
+    ob_base: PyObject,
+    /// NULL once exhausted.
+    di_dict: *mut PyObject,
+    /// The dict's size when iteration started (-1 after a size change).
+    di_used: Py_ssize_t,
+    di_pos: Py_ssize_t,
+    /// Items still expected.
+    len: Py_ssize_t,
+}
+
+macro_rules! dict_iter_type {
+    ($name:ident, $tp_name:literal, $next:ident) => {
+        #[no_mangle]
+        pub static mut $name: PyTypeObject = PyTypeObject {
+            tp_dealloc: Some(dictiter_dealloc),
+            tp_traverse: Some(dictiter_traverse),
+            tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
+            tp_iternext: Some($next),
+            ..static_type($tp_name, core::mem::size_of::<DictIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
+        };
+    };
+}
+
+dict_iter_type!(PyDictIterKey_Type, c"dict_keyiterator", dictiter_next_key);
+dict_iter_type!(PyDictIterValue_Type, c"dict_valueiterator", dictiter_next_value);
+dict_iter_type!(PyDictIterItem_Type, c"dict_itemiterator", dictiter_next_item);
+
+unsafe fn new_iter(d: *mut PyObject, tp: *mut PyTypeObject) -> PyResult<PyRef> {
+    let it = PyRef::from_owned(temp_alloc::gc_new_var(tp, 0)).ok_or_else(no_memory)?;
+    let p = it.as_ptr() as *mut DictIter;
+    (*p).di_dict = new_ref(d).into_ptr();
+    (*p).di_used = dict::len(d) as Py_ssize_t;
+    (*p).di_pos = 0;
+    (*p).len = (*p).di_used;
+    PyObject_GC_Track(p as *mut c_void);
+    Ok(it)
+}
+
+/// `dict.__iter__`: an iterator over the keys.
+pub(crate) unsafe extern "C" fn dict_iter(d: *mut PyObject) -> *mut PyObject {
+    ret_obj(new_iter(d, &raw mut PyDictIterKey_Type))
+}
+
+/// The next entry, or NULL (with RuntimeError set when the dict changed).
+unsafe fn iter_step(op: *mut PyObject) -> Option<(*mut PyObject, *mut PyObject)> {
+    let it = op as *mut DictIter;
+    let d = (*it).di_dict;
+    if d.is_null() {
+        return None;
+    }
+    if (*it).di_used != (*(d as *mut PyDictObject)).ma_used {
+        let _ = raise_type(&raw mut exc::_PyExc_RuntimeError, "dictionary changed size during iteration");
+        (*it).di_used = -1;
+        return None;
+    }
+    let mut pos = (*it).di_pos as usize;
+    match dict::next_entry(d, &mut pos) {
+        Some((k, v, _)) => {
+            (*it).di_pos = pos as Py_ssize_t;
+            if (*it).len == 0 {
+                let _ = raise_type(&raw mut exc::_PyExc_RuntimeError, "dictionary keys changed during iteration");
+                finish(it);
+                return None;
+            }
+            (*it).len -= 1;
+            Some((k, v))
+        }
+        None => {
+            finish(it);
+            None
+        }
+    }
+}
+
+unsafe fn finish(it: *mut DictIter) {
+    let d = core::mem::replace(&mut (*it).di_dict, core::ptr::null_mut());
+    drop(PyRef::from_owned(d));
+}
+
+unsafe extern "C" fn dictiter_next_key(op: *mut PyObject) -> *mut PyObject {
+    iter_step(op).map_or(core::ptr::null_mut(), |(k, _)| new_ref(k).into_ptr())
+}
+
+unsafe extern "C" fn dictiter_next_value(op: *mut PyObject) -> *mut PyObject {
+    iter_step(op).map_or(core::ptr::null_mut(), |(_, v)| new_ref(v).into_ptr())
+}
+
+unsafe extern "C" fn dictiter_next_item(op: *mut PyObject) -> *mut PyObject {
+    match iter_step(op) {
+        Some((k, v)) => ret_obj(tuple::from_ptrs(&[k, v])),
+        None => core::ptr::null_mut(),
+    }
+}
+
+unsafe extern "C" fn dictiter_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op as *mut c_void);
+    drop(PyRef::from_owned((*(op as *mut DictIter)).di_dict));
+    temp_alloc::free_gc_object(op as *mut c_void);
+}
+
+unsafe extern "C" fn dictiter_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let d = (*(op as *mut DictIter)).di_dict;
+    match visit {
+        Some(v) if !d.is_null() => v(d, arg),
+        _ => 0,
+    }
+}
+
+// ---- Views --------------------------------------------------------------------------------------
+
+static mut KEYS_AS_SEQUENCE: PySequenceMethods = view_sequence_methods(Some(keys_contains));
+static mut VALUES_AS_SEQUENCE: PySequenceMethods = view_sequence_methods(None);
+static mut ITEMS_AS_SEQUENCE: PySequenceMethods = view_sequence_methods(Some(items_contains));
+
+const fn view_sequence_methods(contains: crate::object::slots::objobjproc) -> PySequenceMethods {
+    PySequenceMethods {
+        sq_length: Some(view_len),
+        sq_concat: None,
+        sq_repeat: None,
+        sq_item: None,
+        was_sq_slice: core::ptr::null_mut(),
+        sq_ass_item: None,
+        was_sq_ass_slice: core::ptr::null_mut(),
+        sq_contains: contains,
+        sq_inplace_concat: None,
+        sq_inplace_repeat: None,
+    }
+}
+
+macro_rules! view_type {
+    ($name:ident, $tp_name:literal, $seq:ident, $iter:ident, $cmp:expr) => {
+        #[no_mangle]
+        pub static mut $name: PyTypeObject = PyTypeObject {
+            tp_dealloc: Some(view_dealloc),
+            tp_repr: Some(view_repr),
+            tp_as_sequence: &raw mut $seq,
+            tp_hash: Some(crate::abstract_::object::PyObject_HashNotImplemented),
+            tp_traverse: Some(view_traverse),
+            tp_richcompare: $cmp,
+            tp_iter: Some($iter),
+            ..static_type($tp_name, core::mem::size_of::<_PyDictViewObject>(), 0, Py_TPFLAGS_HAVE_GC, None)
+        };
+    };
+}
+
+view_type!(PyDictKeys_Type, c"dict_keys", KEYS_AS_SEQUENCE, keys_iter, Some(view_richcompare));
+view_type!(PyDictValues_Type, c"dict_values", VALUES_AS_SEQUENCE, values_iter, None);
+view_type!(PyDictItems_Type, c"dict_items", ITEMS_AS_SEQUENCE, items_iter, Some(view_richcompare));
+
+/// A new view of type `tp` over dict `d` (`d.keys()`, ...).
+///
+/// # Safety
+/// `d` is a live dict, `tp` one of the view types.
+pub(crate) unsafe fn new_view(d: *mut PyObject, tp: *mut PyTypeObject) -> PyResult<PyRef> {
+    let v = PyRef::from_owned(temp_alloc::gc_new_var(tp, 0)).ok_or_else(no_memory)?;
+    (*(v.as_ptr() as *mut _PyDictViewObject)).dv_dict = new_ref(d).into_ptr() as *mut PyDictObject;
+    PyObject_GC_Track(v.as_ptr() as *mut c_void);
+    Ok(v)
+}
+
+#[inline]
+unsafe fn view_dict(v: *mut PyObject) -> *mut PyObject {
+    (*(v as *mut _PyDictViewObject)).dv_dict as *mut PyObject
+}
+
+unsafe fn is_view(o: *mut PyObject) -> bool {
+    let tp = (*o).ob_type;
+    tp == &raw mut PyDictKeys_Type || tp == &raw mut PyDictItems_Type || tp == &raw mut PyDictValues_Type
+}
+
+unsafe extern "C" fn view_len(v: *mut PyObject) -> Py_ssize_t {
+    let d = view_dict(v);
+    if d.is_null() { 0 } else { dict::len(d) as Py_ssize_t }
+}
+
+unsafe extern "C" fn keys_iter(v: *mut PyObject) -> *mut PyObject {
+    ret_obj(new_iter(view_dict(v), &raw mut PyDictIterKey_Type))
+}
+
+unsafe extern "C" fn values_iter(v: *mut PyObject) -> *mut PyObject {
+    ret_obj(new_iter(view_dict(v), &raw mut PyDictIterValue_Type))
+}
+
+unsafe extern "C" fn items_iter(v: *mut PyObject) -> *mut PyObject {
+    ret_obj(new_iter(view_dict(v), &raw mut PyDictIterItem_Type))
+}
+
+unsafe extern "C" fn keys_contains(v: *mut PyObject, key: *mut PyObject) -> c_int {
+    match dict::get_item(view_dict(v), key) {
+        Ok(found) => found.is_some() as c_int,
+        Err(_) => -1,
+    }
+}
+
+/// `(k, v) in d.items()`: a 2-tuple whose key is in the dict with an equal value.
+unsafe extern "C" fn items_contains(view: *mut PyObject, item: *mut PyObject) -> c_int {
+    if !tuple::is_tuple(item) || tuple::len(item) != 2 {
+        return 0;
+    }
+    let (k, v) = (tuple::items(item)[0], tuple::items(item)[1]);
+    let r = (|| -> PyResult<bool> {
+        let Some(found) = dict::get_item(view_dict(view), k)? else { return Ok(false) };
+        let found = new_ref(found);
+        rich_compare_bool(found.as_ptr(), v, Py_EQ)
+    })();
+    match r {
+        Ok(b) => b as c_int,
+        Err(_) => -1,
+    }
+}
+
+unsafe extern "C" fn view_repr(v: *mut PyObject) -> *mut PyObject {
+    let name = crate::abstract_::tp_name(v);
+    let _hold = new_ref(v);
+    ret_obj(repr_guarded(v, "...", || {
+        let items = crate::abstract_::iter::collect(v)?;
+        let mut out = crate::objects::str_repr::StrBuilder::with_capacity(16 + items.len() * 8);
+        out.push_str(&name);
+        out.push_str("([");
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_obj(crate::abstract_::object::repr(item.as_ptr())?.as_ptr());
+        }
+        out.push_str("])");
+        out.finish()
+    }))
+}
+
+/// Whether every item of iterable `a` is in `b` (which has `sq_contains`).
+unsafe fn all_contained_in(a: *mut PyObject, b: *mut PyObject) -> PyResult<bool> {
+    let it = crate::abstract_::iter::get_iter(a)?;
+    while let Some(x) = crate::abstract_::iter::next(it.as_ptr())? {
+        if !crate::abstract_::sequence::contains(b, x.as_ptr())? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Keys and items views compare as sets with other set-like views.
+/// TODO(set): with sets and frozensets as well.
+unsafe extern "C" fn view_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+    if !is_view(b) || (*b).ob_type == &raw mut PyDictValues_Type {
+        return new_ref(not_implemented()).into_ptr();
+    }
+    let (la, lb) = (view_len(a), crate::abstract_::object::size(b).unwrap_or(-1));
+    if lb < 0 {
+        return core::ptr::null_mut();
+    }
+    let r = match op {
+        Py_EQ | Py_NE => {
+            let eq = if la == lb { all_contained_in(a, b) } else { Ok(false) };
+            eq.map(|e| e == (op == Py_EQ))
+        }
+        Py_LT => if la < lb { all_contained_in(a, b) } else { Ok(false) },
+        Py_LE => if la <= lb { all_contained_in(a, b) } else { Ok(false) },
+        Py_GT => if la > lb { all_contained_in(b, a) } else { Ok(false) },
+        Py_GE => if la >= lb { all_contained_in(b, a) } else { Ok(false) },
+        _ => return new_ref(not_implemented()).into_ptr(),
+    };
+    match r {
+        Ok(b) => bool_ref(b).into_ptr(),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+unsafe extern "C" fn view_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op as *mut c_void);
+    drop(PyRef::from_owned(view_dict(op)));
+    temp_alloc::free_gc_object(op as *mut c_void);
+}
+
+unsafe extern "C" fn view_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let d = view_dict(op);
+    match visit {
+        Some(v) if !d.is_null() => v(d, arg),
+        _ => 0,
+    }
+}
