@@ -172,6 +172,53 @@ int main(void)
     print_error("  error");
     Py_DECREF(set_name);
 
+    printf("== getter / setter / deleter copies, property() through type.__call__\n");
+    {
+        PyObject *m = PyObject_GetAttrString(p, "setter");
+        PyObject *q = PyObject_CallOneArg(m, s);
+        Py_DECREF(m);
+        show("p.setter(s).fset", PyObject_GetAttrString(q, "fset"));
+        show("p.setter(s).fget", PyObject_GetAttrString(q, "fget"));
+        show("p.setter(s).__doc__ (from the getter)", PyObject_GetAttrString(q, "__doc__"));
+        printf("q.__set__(obj, value) (name kept): %d\n", set(q, obj, value));
+        printf("q.__delete__(obj): %d\n", set(q, obj, NULL));
+        print_error("  error");
+        m = PyObject_GetAttrString(q, "getter");
+        PyObject *r = PyObject_CallOneArg(m, nodoc);
+        Py_DECREF(m);
+        show("q.getter(nodoc).__doc__", PyObject_GetAttrString(r, "__doc__"));
+        m = PyObject_GetAttrString(p2, "deleter");
+        PyObject *t2 = PyObject_CallOneArg(m, g);
+        Py_DECREF(m);
+        show("p2.deleter(g).__doc__ (explicit kept)", PyObject_GetAttrString(t2, "__doc__"));
+        show("p2.deleter(g).fdel", PyObject_GetAttrString(t2, "fdel"));
+        m = PyObject_GetAttrString(p, "getter");
+        show("p.getter()", PyObject_CallNoArgs(m));
+        Py_DECREF(m);
+        Py_DECREF(q);
+        Py_DECREF(r);
+        Py_DECREF(t2);
+        PyObject *kw = PyDict_New();
+        PyDict_SetItemString(kw, "doc", doc);
+        PyObject *a1 = PyTuple_Pack(1, g);
+        PyObject *viacall = PyObject_Call((PyObject *)&PyProperty_Type, a1, kw);
+        show("property(g, doc=...).__doc__", PyObject_GetAttrString(viacall, "__doc__"));
+        PyDict_SetItemString(kw, "fget", g);
+        show("property(g, fget=g)", PyObject_Call((PyObject *)&PyProperty_Type, a1, kw));
+        PyDict_Clear(kw);
+        PyDict_SetItemString(kw, "fx", g);
+        show("property(fx=g)", PyObject_Call((PyObject *)&PyProperty_Type, a1, kw));
+        show("classmethod()", PyObject_CallNoArgs((PyObject *)&PyClassMethod_Type));
+        show("staticmethod(g, g)", PyObject_Vectorcall((PyObject *)&PyStaticMethod_Type, (PyObject *[]){g, g}, 2, NULL));
+        show("classmethod(g, x=1)", PyObject_Call((PyObject *)&PyClassMethod_Type, a1, kw));
+        PyObject *sm = PyObject_CallOneArg((PyObject *)&PyStaticMethod_Type, g);
+        show("staticmethod(g).__name__", PyObject_GetAttrString(sm, "__name__"));
+        show("staticmethod(g)", sm);
+        Py_DECREF(viacall);
+        Py_DECREF(a1);
+        Py_DECREF(kw);
+    }
+
     printf("== bound methods\n");
     PyObject *bm = PyMethod_New(g, obj);
     printf("PyMethod_Check %d, function is g %d, self is obj %d\n", PyMethod_Check(bm), PyMethod_Function(bm) == g,
