@@ -608,6 +608,26 @@ unsafe extern "C" fn method_wrapper_text_signature(op: *mut PyObject, c: *mut c_
     wrapper_get_text_signature((*(op as *mut MethodWrapperObject)).descr, c)
 }
 
+/// Two method-wrappers are equal when they wrap the same slot of the same object.
+unsafe extern "C" fn method_wrapper_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+    let wt = &raw mut _PyMethodWrapper_Type;
+    if (op != 2 && op != 3) || (*a).ob_type != wt || (*b).ob_type != wt {
+        let ni = &raw mut crate::objects::singletons::_Py_NotImplementedStruct;
+        (*ni).ob_refcnt += 1;
+        return ni;
+    }
+    let (x, y) = (a as *mut MethodWrapperObject, b as *mut MethodWrapperObject);
+    let eq = (*x).descr == (*y).descr && (*x).self_ == (*y).self_;
+    crate::objects::bool::PyBool_FromLong(((op == 2) == eq) as core::ffi::c_long)
+}
+
+unsafe extern "C" fn method_wrapper_hash(op: *mut PyObject) -> crate::pyport::Py_hash_t {
+    let w = op as *mut MethodWrapperObject;
+    let h = crate::object::hash::_Py_HashPointer((*w).self_ as *const c_void)
+        ^ crate::object::hash::_Py_HashPointer((*w).descr as *const c_void);
+    if h == -1 { -2 } else { h }
+}
+
 static mut METHOD_WRAPPER_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef { name: c"__self__".as_ptr(), r#type: T_OBJECT, offset: offset_of!(MethodWrapperObject, self_) as isize, flags: READONLY, doc: core::ptr::null() },
     PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() },
@@ -628,6 +648,8 @@ static mut METHOD_WRAPPER_GETSET: [PyGetSetDef; 6] = [
 pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(method_wrapper_dealloc),
     tp_repr: Some(method_wrapper_repr),
+    tp_hash: Some(method_wrapper_hash),
+    tp_richcompare: Some(method_wrapper_richcompare),
     tp_call: Some(crate::object::descr_call::method_wrapper_call),
     tp_getattro: Some(PyObject_GenericGetAttr),
     tp_traverse: Some(method_wrapper_traverse),
