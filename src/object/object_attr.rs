@@ -119,8 +119,15 @@ pub(crate) unsafe fn lookup_attr(obj: *mut PyObject, name: *mut PyObject) -> PyR
 /// # Safety
 /// `obj`, `name` are live; `value` NULL or live.
 pub(crate) unsafe fn set_attr(obj: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> PyResult<()> {
-    check_name(name)?;
     let tp = (*obj).ob_type;
+    // The common case: an interned name and the generic setattr (which checks the name).
+    if (*tp).tp_setattro == Some(crate::object::generic_getattr::PyObject_GenericSetAttr)
+        && (*name).ob_type == &raw mut pystr::PyUnicode_Type
+        && (*(name as *mut pystr::PyASCIIObject)).interned() != 0
+    {
+        return crate::object::generic_getattr::generic_set_attr(obj, name, value, core::ptr::null_mut());
+    }
+    check_name(name)?;
     // Attribute names are interned, as CPython does, so later lookups compare by address.
     let mut name_ref = PyRef::from_borrowed(name).expect("non-NULL");
     if (*name).ob_type == &raw mut pystr::PyUnicode_Type && (*(name as *mut pystr::PyASCIIObject)).interned() == 0 {
