@@ -186,6 +186,16 @@ static void reading(void)
     read_python("read argv unknown option", 2, a5);
     wchar_t *a6[] = {L"prog", L"--check-hash-based-pycs", L"always", L"-X", L"utf8", L"-cpass"};
     read_python("read argv long option", 6, a6);
+    wchar_t *a8[] = {L"prog", L"-h"};
+    read_python("read argv -h", 2, a8);
+    wchar_t *a9[] = {L"prog", L"--help-all"};
+    read_python("read argv --help-all", 2, a9);
+    wchar_t *a10[] = {L"prog", L"-E", L"-V", L"-c", L"pass"};
+    read_python("read argv -V", 5, a10);
+    wchar_t *a11[] = {L"prog", L"-u", L"script.py", L"-v", L"--", L"x"};
+    read_python("read argv with a script", 6, a11);
+    wchar_t *a12[] = {L"prog", L"-Werror", L"-W", L"error", L"-Xfrozen_modules=off", L"-X", L"pycache_prefix=/pc", L"-X", L"importtime", L"--", L"-c"};
+    read_python("read argv with --", 11, a12);
     wchar_t *a7[] = {L"prog"};
     read_python("read argv program only", 1, a7);
     {
@@ -196,6 +206,31 @@ static void reading(void)
         show_config("isolated config does not parse argv", &c);
         PyConfig_Clear(&c);
     }
+}
+
+/* How environment values are parsed (C's strtol/strtoul rules). */
+static void env_case(const char *name, const char *value)
+{
+    setenv(name, value, 1);
+    PyConfig c;
+    PyConfig_InitPythonConfig(&c);
+    PyStatus s = PyConfig_Read(&c);
+    printf("%s='%s': status=%d func=%s msg=%s verbose=%d use_hash_seed=%d hash_seed=%lu tracemalloc=%d optimization_level=%d\n",
+           name, value, (int)s._type, s.func ? s.func : "NULL", s.err_msg ? s.err_msg : "NULL",
+           c.verbose, c.use_hash_seed, c.hash_seed, c.tracemalloc, c.optimization_level);
+    PyConfig_Clear(&c);
+    unsetenv(name);
+}
+
+static void env_values(void)
+{
+    const char *ints[] = {"2", " 2", "2 ", "+3", "-1", "abc", "0", "99999999999", NULL};
+    for (int i = 0; ints[i]; i++) env_case("PYTHONVERBOSE", ints[i]);
+    for (int i = 0; ints[i]; i++) env_case("PYTHONOPTIMIZE", ints[i]);
+    const char *seeds[] = {"5", "+5", " 5", "5 ", "-0", "-1", "4294967295", "random", "", NULL};
+    for (int i = 0; seeds[i]; i++) env_case("PYTHONHASHSEED", seeds[i]);
+    const char *frames[] = {"5", "0", "x", "-2", NULL};
+    for (int i = 0; frames[i]; i++) env_case("PYTHONTRACEMALLOC", frames[i]);
 }
 
 static void setters(void)
@@ -230,6 +265,7 @@ int main(void)
     defaults();
     setters();
     reading();
+    env_values();
 
     PyConfig c;
     PyConfig_InitIsolatedConfig(&c);

@@ -31,6 +31,19 @@ static void *set_interrupt_in_thread(void *arg)
     return NULL;
 }
 
+static int thread_check = 99, thread_is_main = 99, thread_occurred = 99;
+static void *check_in_thread(void *arg)
+{
+    (void)arg;
+    PyGILState_STATE g = PyGILState_Ensure();
+    PyErr_SetInterrupt();
+    thread_check = PyErr_CheckSignals();
+    thread_occurred = PyOS_InterruptOccurred();
+    thread_is_main = _PyOS_IsMainThread();
+    PyGILState_Release(g);
+    return NULL;
+}
+
 int main(void)
 {
     printf("before init: SIGINT %s, SIGPIPE %s\n", describe(PyOS_getsig(SIGINT)), describe(PyOS_getsig(SIGPIPE)));
@@ -81,6 +94,16 @@ int main(void)
     pthread_join(th, NULL);
     Py_END_ALLOW_THREADS
     show_error("check after interrupt from a thread", PyErr_CheckSignals());
+
+    /* Only the main thread handles signals. */
+    printf("main thread: _PyOS_IsMainThread %d\n", _PyOS_IsMainThread());
+    Py_BEGIN_ALLOW_THREADS
+    pthread_create(&th, NULL, check_in_thread, NULL);
+    pthread_join(th, NULL);
+    Py_END_ALLOW_THREADS
+    printf("other thread: CheckSignals %d, InterruptOccurred %d, _PyOS_IsMainThread %d\n",
+           thread_check, thread_occurred, thread_is_main);
+    show_error("main thread handles it", PyErr_CheckSignals());
 
     /* Py_MakePendingCalls handles signals first. */
     PyErr_SetInterrupt();

@@ -4316,7 +4316,8 @@ int PyModule_AddFunctions(PyObject *m, struct PyMethodDef *functions);
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_5)
 /**
- * `int PyModule_SetDocString(PyObject *module, const char *doc)`.
+ * `int PyModule_SetDocString(PyObject *module, const char *doc)`: sets `__doc__` (on any
+ * object, as CPython does through `setattr`).
  */
 int PyModule_SetDocString(PyObject *m, const char *doc);
 #endif
@@ -4351,6 +4352,25 @@ int PyModule_AddIntConstant(PyObject *m, const char *name, long value);
  * it under its short name.
  */
 int PyModule_AddType(PyObject *m, PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyObject *PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec, int
+ * module_api_version)` (`PyModule_FromDefAndSpec`): the module object of a multi-phase
+ * extension, named `spec.name`, made by the def's `Py_mod_create` slot or as a plain
+ * module; the `Py_mod_exec` slots run later, in `PyModule_ExecDef`.
+ */
+PyObject *PyModule_FromDefAndSpec2(struct PyModuleDef *def, PyObject *spec, int module_api_version);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `int PyModule_ExecDef(PyObject *module, PyModuleDef *def)`: gives the module its state
+ * (always a pointer, even for `m_size` 0: it marks the module as executed) and runs the
+ * def's `Py_mod_exec` slots in order.
+ */
+int PyModule_ExecDef(PyObject *m, struct PyModuleDef *def);
 #endif
 
 /**
@@ -4757,6 +4777,49 @@ int PyCallable_Check(PyObject *o);
  * size_t nargsf, PyObject *kwnames)`: calls method `name` of `args[0]` with the rest.
  */
 PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min,
+ * Py_ssize_t max)`.
+ */
+int _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
+#endif
+
+/**
+ * `int PyArg_ValidateKeywordArguments(PyObject *kwargs)`: 1 when every key is a str.
+ */
+int PyArg_ValidateKeywordArguments(PyObject *kwargs);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoKeywords(const char *funcname, PyObject *kwargs)`: 1 for NULL or an empty
+ * dict.
+ */
+int _PyArg_NoKeywords(const char *funcname, PyObject *kwargs);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoKwnames(const char *funcname, PyObject *kwnames)`: 1 for NULL or ().
+ */
+int _PyArg_NoKwnames(const char *funcname, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoPositional(const char *funcname, PyObject *args)`: 1 for NULL or ().
+ */
+int _PyArg_NoPositional(const char *funcname, PyObject *args);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyArg_BadArgument(const char *fname, const char *displayname,
+ * const char *expected, PyObject *arg)`: "f() argument 1 must be str, not int".
+ */
+void _PyArg_BadArgument(const char *fname, const char *displayname, const char *expected, PyObject *arg);
 #endif
 
 /**
@@ -5871,6 +5934,14 @@ PyOS_sighandler_t PyOS_getsig(int sig);
  * (sigaction, SA_ONSTACK) and returns the previous one, or SIG_ERR.
  */
 PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyOS_IsMainThread(void)`: whether the caller is the main thread of the main
+ * interpreter (where signal handlers run).
+ */
+int _PyOS_IsMainThread(void);
+#endif
 
 /**
  * `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',

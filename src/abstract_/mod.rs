@@ -8,6 +8,7 @@ pub mod call;
 pub mod build_units;
 pub mod build_value;
 pub mod call_shims;
+pub mod getargs;
 pub mod compare;
 pub mod item;
 pub mod mapping;

@@ -304,10 +304,40 @@ struct CommandLine {
 
 /// Usage error: CPython's message and usage lines on stderr, exit status 2.
 fn usage_error(program: &str, message: &str) -> PyStatus {
-    eprint!(
-        "{message}\nusage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n"
+    c_print(
+        &format!("{message}\nusage: {program} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n"),
+        true,
     );
     pystatus::exit(2)
+}
+
+/// The texts `python -h`, `--help-env`, `--help-xoptions` and `--help-all` print, as
+/// CPython 3.11.7 prints them (`{program}` stands for argv[0]).
+const HELP: &str = include_str!("help/help.txt");
+const HELP_ENV: &str = include_str!("help/help-env.txt");
+const HELP_XOPTIONS: &str = include_str!("help/help-xoptions.txt");
+const HELP_ALL: &str = include_str!("help/help-all.txt");
+
+/// Prints a help text to stdout; the command line then exits with status 0.
+fn print_help(text: &str, program: &str) -> PyStatus {
+    c_print(&text.replacen("{program}", program, 1), false);
+    pystatus::exit(0)
+}
+
+extern "C" {
+    static mut stdout: *mut libc::FILE;
+    static mut stderr: *mut libc::FILE;
+}
+
+/// Writes through C's stdio (as CPython does), so the text lands in order with what the
+/// embedding program printed with printf.
+fn c_print(text: &str, to_stderr: bool) {
+    // SAFETY: glibc's stream pointers; fwrite takes any bytes.
+    unsafe {
+        let stream = if to_stderr { stderr } else { stdout };
+        libc::fwrite(text.as_ptr().cast(), 1, text.len(), stream);
+        libc::fflush(stream);
+    }
 }
 
 /// Parses `config.argv` as CPython's command line does: options update the configuration,
@@ -354,6 +384,10 @@ unsafe fn parse_command_line(c: &mut PyConfig, cmd: &mut CommandLine) -> Result<
                     set_field(&mut c.check_hash_pycs_mode, raw_wide_from_str(&mode));
                 }
                 "version" => version += 1,
+                "help" => return Err(print_help(HELP, &program)),
+                "help-env" => return Err(print_help(HELP_ENV, &program)),
+                "help-xoptions" => return Err(print_help(HELP_XOPTIONS, &program)),
+                "help-all" => return Err(print_help(HELP_ALL, &program)),
                 _ => return Err(usage_error(&program, &format!("Unknown option: {s}"))),
             }
             i += 1;
@@ -414,6 +448,7 @@ unsafe fn parse_command_line(c: &mut PyConfig, cmd: &mut CommandLine) -> Result<
                 'v' => c.verbose += 1,
                 'x' => c.skip_source_first_line = 1,
                 'V' => version += 1,
+                'h' | '?' => return Err(print_help(HELP, &program)),
                 'J' => {
                     return Err(usage_error(&program, "-J is reserved for Jython"));
                 }
@@ -425,9 +460,9 @@ unsafe fn parse_command_line(c: &mut PyConfig, cmd: &mut CommandLine) -> Result<
     }
     if version > 0 {
         if version > 1 {
-            println!("Python {}", crate::runtime::version::version_str());
+            c_print(&format!("Python {}\n", crate::runtime::version::version_str()), false);
         } else {
-            println!("Python {}", crate::runtime::version::PY_VERSION);
+            c_print(&format!("Python {}\n", crate::runtime::version::PY_VERSION), false);
         }
         return Err(pystatus::exit(0));
     }
@@ -474,6 +509,22 @@ fn absolute_path(path: &[u32]) -> Vec<u32> {
     }
 }
 
+/// C's `strtol` in base 10 over the whole string: leading white space and a sign allowed,
+/// nothing after the digits, no overflow (CPython's `_Py_str_to_int`, in i64).
+fn parse_c_integer(text: &str) -> Option<i64> {
+    let t = text.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = digits.parse().ok()?;
+    Some(if negative { -n } else { n })
+}
+
 /// CPython's integer environment flags: a set, non-empty variable raises the flag to its
 /// integer value (1 when not a non-negative integer).
 fn env_flag(use_env: bool, name: &str, flag: &mut c_int) {
@@ -481,7 +532,7 @@ fn env_flag(use_env: bool, name: &str, flag: &mut c_int) {
         return;
     }
     if let Some(value) = env_var(name) {
-        let v = value.trim().parse::<c_int>().ok().filter(|v| *v >= 0).unwrap_or(1);
+        let v = parse_c_integer(&value).and_then(|v| c_int::try_from(v).ok()).filter(|v| *v >= 0).unwrap_or(1);
         if *flag < v {
             *flag = v;
         }
@@ -495,12 +546,12 @@ fn read_hash_seed(c: &mut PyConfig, use_env: bool) -> Result<(), PyStatus> {
         return Ok(());
     }
     match use_env.then(|| env_var("PYTHONHASHSEED")).flatten() {
-        Some(v) if v != "random" => match v.trim().parse::<u64>().ok().filter(|n| *n <= u32::MAX as u64) {
-            Some(seed) if !v.trim().is_empty() && v.trim().bytes().all(|b| b.is_ascii_digit()) => {
+        Some(v) if v != "random" => match parse_seed(&v) {
+            Some(seed) => {
                 c.use_hash_seed = 1;
                 c.hash_seed = seed as c_ulong;
             }
-            _ => {
+            None => {
                 return Err(PyStatus {
                     func: c"config_init_hash_seed".as_ptr(),
                     ..pystatus::error(c"PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]")
@@ -513,6 +564,25 @@ fn read_hash_seed(c: &mut PyConfig, use_env: bool) -> Result<(), PyStatus> {
         }
     }
     Ok(())
+}
+
+/// `PYTHONHASHSEED` as CPython reads it (`strtoul`): white space and a sign before the
+/// digits, nothing after; "-0" is 0, any other negative number wraps out of range.
+fn parse_seed(text: &str) -> Option<u32> {
+    let t = text.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    if negative && n != 0 {
+        return None;
+    }
+    u32::try_from(n).ok()
 }
 
 /// The `-X` options that set fields.
@@ -659,7 +729,15 @@ unsafe fn read_steps(c: &mut PyConfig) -> Result<(), PyStatus> {
         }
         if c.tracemalloc < 0 {
             if let Some(v) = env_var("PYTHONTRACEMALLOC") {
-                c.tracemalloc = v.trim().parse::<c_int>().ok().filter(|n| *n >= 1).unwrap_or(1);
+                match parse_c_integer(&v).and_then(|n| c_int::try_from(n).ok()).filter(|n| *n >= 0) {
+                    Some(n) => c.tracemalloc = n,
+                    None => {
+                        return Err(PyStatus {
+                            func: c"config_init_tracemalloc".as_ptr(),
+                            ..pystatus::error(c"PYTHONTRACEMALLOC: invalid number of frames")
+                        })
+                    }
+                }
             }
         }
     }

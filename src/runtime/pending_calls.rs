@@ -139,3 +139,24 @@ pub extern "C" fn Py_MakePendingCalls() -> c_int {
         Err(()) => -1,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    unsafe extern "C" fn noop(_: *mut c_void) -> c_int {
+        0
+    }
+
+    #[test]
+    fn ring_holds_31_calls_and_trips_the_breaker() {
+        reset();
+        assert!(!RUNTIME_GIL.eval_breaker.is_set(PENDING_CALLS));
+        let added = (0..40).take_while(|_| Py_AddPendingCall(Some(noop), core::ptr::null_mut()) == 0).count();
+        assert_eq!(added, NPENDINGCALLS - 1);
+        assert!(RUNTIME_GIL.eval_breaker.is_set(PENDING_CALLS));
+        assert_eq!(Py_AddPendingCall(None, core::ptr::null_mut()), -1);
+        assert!(run_pending().is_ok());
+        assert!(is_empty() && !RUNTIME_GIL.eval_breaker.is_set(PENDING_CALLS));
+    }
+}

@@ -272,3 +272,11 @@ pub extern "C" fn PyOS_getsig(sig: c_int) -> PyOS_sighandler_t {
 pub extern "C" fn PyOS_setsig(sig: c_int, handler: PyOS_sighandler_t) -> PyOS_sighandler_t {
     to_c(set_os_handler(sig, from_c(handler)))
 }
+
+/// `int _PyOS_IsMainThread(void)`: whether the caller is the main thread of the main
+/// interpreter (where signal handlers run).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn _PyOS_IsMainThread() -> c_int {
+    can_handle_signals() as c_int
+}

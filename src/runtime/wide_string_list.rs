@@ -112,3 +112,28 @@ pub unsafe extern "C" fn PyWideStringList_Append(list: *mut PyWideStringList, it
     let length = if list.is_null() { 0 } else { (*list).length };
     PyWideStringList_Insert(list, length, item)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insert_append_copy_clear() {
+        unsafe {
+            let mut list = empty();
+            let a: Vec<i32> = "a\0".chars().map(|c| c as i32).collect();
+            let b: Vec<i32> = "b\0".chars().map(|c| c as i32).collect();
+            assert!(!pystatus::is_exception(&PyWideStringList_Append(&mut list, a.as_ptr())));
+            assert!(!pystatus::is_exception(&PyWideStringList_Insert(&mut list, 0, b.as_ptr())));
+            assert!(!pystatus::is_exception(&PyWideStringList_Insert(&mut list, 99, b.as_ptr())));
+            assert!(pystatus::is_exception(&PyWideStringList_Insert(&mut list, -1, a.as_ptr())));
+            assert_eq!(to_vecs(&list), vec![vec!['b' as u32], vec!['a' as u32], vec!['b' as u32]]);
+            let mut other = empty();
+            assert!(!pystatus::is_exception(&copy(&mut other, &list)));
+            assert!(contains(&other, &['a' as u32]) && !contains(&other, &['c' as u32]));
+            clear(&mut list);
+            clear(&mut other);
+            assert!(list.items.is_null() && list.length == 0);
+        }
+    }
+}
