@@ -2933,6 +2933,11 @@ extern PyTypeObject PyModuleDef_Type;
 #endif
 
 /**
+ * `PyProperty_Type`: `property`.
+ */
+extern PyTypeObject PyProperty_Type;
+
+/**
  * `PySet_Type`: `set`.
  */
 extern PyTypeObject PySet_Type;

@@ -34,6 +34,7 @@ pub mod list_sort;
 pub mod memoryview;
 pub mod method;
 pub mod module;
+pub mod property;
 pub mod set;
 pub mod singletons;
 pub mod slice;
