@@ -5049,6 +5049,16 @@ PyObject *PyMapping_Values(PyObject *o);
  */
 PyObject *PyMapping_Items(PyObject *o);
 
+/**
+ * `int PyObject_IsInstance(PyObject *inst, PyObject *cls)`: 1, 0, or -1 with an exception.
+ */
+int PyObject_IsInstance(PyObject *inst, PyObject *cls);
+
+/**
+ * `int PyObject_IsSubclass(PyObject *derived, PyObject *cls)`: 1, 0, or -1 with an exception.
+ */
+int PyObject_IsSubclass(PyObject *derived, PyObject *cls);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *_PyObject_NextNotImplemented(PyObject *self)`: the `tp_iternext` that marks a

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod format;
 pub mod item;
 pub mod mapping;
+pub mod isinstance;
 pub mod iter;
 pub mod number;
 pub mod object;

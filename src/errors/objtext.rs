@@ -105,17 +105,3 @@ pub(crate) unsafe fn index_value(op: *mut PyObject) -> PyResult<i64> {
         )
     })
 }
-
-/// The items of a list (borrowed), read from the `PyListObject` layout; None for a non-list.
-pub(crate) unsafe fn list_items(op: *mut PyObject) -> Option<Vec<*mut PyObject>> {
-    if (*(*op).ob_type).tp_flags & crate::object::typeobject::Py_TPFLAGS_LIST_SUBCLASS == 0 {
-        return None;
-    }
-    let l = op as *mut crate::objects::list::PyListObject;
-    let n = (*l).ob_base.ob_size.max(0) as usize;
-    if n == 0 {
-        return Some(Vec::new());
-    }
-    Some(core::slice::from_raw_parts((*l).ob_item, n).to_vec())
-}
-

@@ -15,7 +15,7 @@ use crate::errors::pyerr::{is_exception_instance, PyErr_Clear, PyErr_Fetch, PyEr
 use crate::object::object::PyObject;
 use crate::object::refcount::Py_DecRef;
 use crate::object::typeobject::PyTypeObject;
-use crate::objects::{dict, str as pystr, tuple};
+use crate::objects::{dict, str as pystr};
 
 /// Writes `text` to the error stream (`sys.stderr` in CPython).
 pub(crate) fn write_stderr(text: &str) {

@@ -22,7 +22,7 @@ use crate::object::pymem::{PyMem_Malloc, PyObject_Malloc};
 use crate::object::subtype;
 use crate::object::type_layout::{best_base, is_type};
 use crate::object::typeobject::*;
-use crate::object::typetype::{is_subtype, short_name, type_name, PyType_Type};
+use crate::object::typetype::{is_subtype, short_name, type_name};
 use crate::objects::{dict, str as pystr, tuple};
 use crate::pyport::Py_ssize_t;
 
