@@ -34,6 +34,8 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::method::PyInstanceMethod_Type,
         &raw mut PyFloat_Type,
         &raw mut PyComplex_Type,
+        &raw mut crate::objects::bytes::PyBytes_Type,
+        &raw mut crate::objects::bytes_iter::PyBytesIter_Type,
     ]
 }
 
@@ -76,6 +78,7 @@ pub(crate) fn fini() {
     crate::object::object_attr::clear_name_cache();
     clear_interned();
     crate::objects::float::clear_free_list();
+    crate::objects::bytes::clear_singletons();
     // Which warnings were shown belongs to the runtime that showed them.
     crate::errors::warnings::clear_registry();
 }
