@@ -228,11 +228,136 @@ static void test_create(void)
     expect_fail("Create with m_slots", PyModule_Create(&slots_def));
 }
 
+static int execs;
+static int exec_count(PyObject *m) { (void)m; execs++; return 0; }
+static int exec_fail(PyObject *m) { (void)m; return -1; }
+static int exec_fail_set(PyObject *m) { (void)m; PyErr_SetString(PyExc_ValueError, "boom"); return -1; }
+static int exec_ok_but_set(PyObject *m) { (void)m; PyErr_SetString(PyExc_ValueError, "boom"); return 0; }
+static PyObject *create_module(PyObject *spec, PyModuleDef *d) { (void)spec; (void)d; return PyModule_New("created"); }
+static PyObject *create_none(PyObject *spec, PyModuleDef *d) { (void)spec; (void)d; return Py_NewRef(Py_None); }
+static PyObject *create_null(PyObject *spec, PyModuleDef *d) { (void)spec; (void)d; return NULL; }
+static PyObject *create_set(PyObject *spec, PyModuleDef *d)
+{
+    (void)spec; (void)d;
+    PyErr_SetString(PyExc_ValueError, "pending");
+    return PyModule_New("x");
+}
+
+/* The pending exception with its cause and context. */
+static void print_chain(void)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    PyObject *cause = PyException_GetCause(v), *context = PyException_GetContext(v);
+    PyObject *msg = PyObject_Str(v), *cmsg = context ? PyObject_Str(context) : NULL;
+    printf("  %s: %s, cause %s, context %s: %s\n", ((PyTypeObject *)t)->tp_name, text(msg),
+           cause ? Py_TYPE(cause)->tp_name : "none", context ? Py_TYPE(context)->tp_name : "none", text(cmsg));
+    Py_XDECREF(msg); Py_XDECREF(cmsg); Py_XDECREF(cause); Py_XDECREF(context);
+    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+}
+
+static void try_spec(const char *what, PyModuleDef *d, PyObject *spec)
+{
+    PyObject *m = PyModule_FromDefAndSpec(d, spec);
+    if (m == NULL) {
+        print_error(what);
+        return;
+    }
+    show_repr(what, m);
+    Py_DECREF(m);
+}
+
+static void test_multiphase(void)
+{
+    printf("-- multi-phase\n");
+    /* The spec only needs a `name` attribute: a module object will do. */
+    PyObject *spec = PyModule_New("the_spec");
+    PyObject *n = PyUnicode_FromString("spec.name");
+    PyObject_SetAttrString(spec, "name", n);
+    Py_DECREF(n);
+
+    PyModuleDef_Slot two_execs[] = {{Py_mod_exec, exec_count}, {Py_mod_exec, exec_count}, {0, NULL}};
+    PyModuleDef d2 = {PyModuleDef_HEAD_INIT, "d2", "doc2", 16, functions, two_execs};
+    PyObject *m2 = PyModule_FromDefAndSpec(&d2, spec);
+    show_repr("FromDefAndSpec", m2);
+    printf("  def is d2=%d state before exec=%p execs=%d doc=%s f=%s\n", PyModule_GetDef(m2) == &d2,
+           PyModule_GetState(m2), execs, text(item(m2, "__doc__")), item(m2, "f") ? "yes" : "no");
+    expect_int("ExecDef", PyModule_ExecDef(m2, &d2));
+    printf("  state after exec set=%d execs=%d\n", PyModule_GetState(m2) != NULL, execs);
+    expect_fail("PyModule_Create with slots", PyModule_Create(&d2));
+    Py_TYPE(m2)->tp_clear(m2);
+    Py_DECREF(m2);
+
+    PyModuleDef_Slot create[] = {{Py_mod_create, create_module}, {0, NULL}};
+    PyModuleDef d3 = {PyModuleDef_HEAD_INIT, "d3", NULL, 8, NULL, create};
+    PyObject *m3 = PyModule_FromDefAndSpec(&d3, spec);
+    show_repr("Py_mod_create", m3);
+    printf("  def is d3=%d state=%p\n", PyModule_GetDef(m3) == &d3, PyModule_GetState(m3));
+    PyModuleDef zero_def = {PyModuleDef_HEAD_INIT, "zero", NULL, 0};
+    expect_int("ExecDef without slots, m_size 0", PyModule_ExecDef(m3, &zero_def));
+    printf("  state set even for m_size 0=%d\n", PyModule_GetState(m3) != NULL);
+    Py_DECREF(m3);
+
+    PyModuleDef_Slot none[] = {{Py_mod_create, create_none}, {0, NULL}};
+    PyModuleDef d4 = {PyModuleDef_HEAD_INIT, "d4", NULL, 8, NULL, none};
+    try_spec("create returns None with m_size", &d4, spec);
+    PyModuleDef d4b = {PyModuleDef_HEAD_INIT, "d4b", NULL, 0, functions, none};
+    try_spec("create returns None with methods", &d4b, spec);
+    PyModuleDef d4c = {PyModuleDef_HEAD_INIT, "d4c", "doc", 0, NULL, none};
+    try_spec("create returns None with doc", &d4c, spec);
+    PyModuleDef_Slot none_exec[] = {{Py_mod_create, create_none}, {Py_mod_exec, exec_count}, {0, NULL}};
+    PyModuleDef d4d = {PyModuleDef_HEAD_INIT, "d4d", NULL, 0, NULL, none_exec};
+    try_spec("create returns None with exec slots", &d4d, spec);
+    PyModuleDef d4e = {PyModuleDef_HEAD_INIT, "d4e", NULL, 0, NULL, none};
+    try_spec("create returns None", &d4e, spec);
+    PyModuleDef_Slot null[] = {{Py_mod_create, create_null}, {0, NULL}};
+    PyModuleDef d5 = {PyModuleDef_HEAD_INIT, "d5", NULL, 0, NULL, null};
+    try_spec("create returns NULL", &d5, spec);
+    PyModuleDef_Slot set[] = {{Py_mod_create, create_set}, {0, NULL}};
+    PyModuleDef d5b = {PyModuleDef_HEAD_INIT, "d5b", NULL, 0, NULL, set};
+    PyObject *r = PyModule_FromDefAndSpec(&d5b, spec);
+    printf("create with error set -> %s\n", r ? "module" : "NULL");
+    if (r == NULL) print_chain();
+    PyModuleDef_Slot two_creates[] = {{Py_mod_create, create_module}, {Py_mod_create, create_module}, {0, NULL}};
+    PyModuleDef d6 = {PyModuleDef_HEAD_INIT, "d6", NULL, 0, NULL, two_creates};
+    try_spec("two create slots", &d6, spec);
+    PyModuleDef_Slot unknown[] = {{99, create_module}, {0, NULL}};
+    PyModuleDef d7 = {PyModuleDef_HEAD_INIT, "d7", NULL, 0, NULL, unknown};
+    try_spec("unknown slot", &d7, spec);
+    PyModuleDef d8 = {PyModuleDef_HEAD_INIT, "d8", NULL, -1, NULL, two_execs};
+    try_spec("negative m_size", &d8, spec);
+    PyObject *nameless = PyModule_New("nameless_spec");
+    try_spec("spec without name", &d2, nameless);
+    Py_DECREF(nameless);
+
+    PyModuleDef_Slot fail[] = {{Py_mod_exec, exec_fail}, {0, NULL}};
+    PyModuleDef d9 = {PyModuleDef_HEAD_INIT, "d9", NULL, 0, NULL, fail};
+    PyObject *m9 = PyModule_FromDefAndSpec(&d9, spec);
+    expect_int("exec fails without exception", PyModule_ExecDef(m9, &d9));
+    PyModuleDef_Slot fail_set[] = {{Py_mod_exec, exec_fail_set}, {0, NULL}};
+    d9.m_slots = fail_set;
+    expect_int("exec fails with exception", PyModule_ExecDef(m9, &d9));
+    PyModuleDef_Slot ok_set[] = {{Py_mod_exec, exec_ok_but_set}, {0, NULL}};
+    d9.m_slots = ok_set;
+    printf("exec succeeds with exception set -> %d\n", PyModule_ExecDef(m9, &d9));
+    print_chain();
+    PyModuleDef_Slot bad[] = {{99, exec_count}, {0, NULL}};
+    d9.m_slots = bad;
+    expect_int("exec unknown slot", PyModule_ExecDef(m9, &d9));
+    d9.m_slots = NULL;
+    expect_int("exec without slots", PyModule_ExecDef(m9, &d9));
+    expect_int("ExecDef non-module", PyModule_ExecDef(Py_None, &d9));
+    Py_DECREF(m9);
+    Py_DECREF(spec);
+}
+
 int main(void)
 {
     Py_Initialize();
     test_new();
     test_create();
+    test_multiphase();
     Py_Finalize();
     printf("done\n");
     return 0;

@@ -4311,7 +4311,8 @@ int PyModule_AddFunctions(PyObject *m, struct PyMethodDef *functions);
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_5)
 /**
- * `int PyModule_SetDocString(PyObject *module, const char *doc)`.
+ * `int PyModule_SetDocString(PyObject *module, const char *doc)`: sets `__doc__` (on any
+ * object, as CPython does through `setattr`).
  */
 int PyModule_SetDocString(PyObject *m, const char *doc);
 #endif
@@ -4346,6 +4347,25 @@ int PyModule_AddIntConstant(PyObject *m, const char *name, long value);
  * it under its short name.
  */
 int PyModule_AddType(PyObject *m, PyTypeObject *tp);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyObject *PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec, int
+ * module_api_version)` (`PyModule_FromDefAndSpec`): the module object of a multi-phase
+ * extension, named `spec.name`, made by the def's `Py_mod_create` slot or as a plain
+ * module; the `Py_mod_exec` slots run later, in `PyModule_ExecDef`.
+ */
+PyObject *PyModule_FromDefAndSpec2(struct PyModuleDef *def, PyObject *spec, int module_api_version);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `int PyModule_ExecDef(PyObject *module, PyModuleDef *def)`: gives the module its state
+ * (always a pointer, even for `m_size` 0: it marks the module as executed) and runs the
+ * def's `Py_mod_exec` slots in order.
+ */
+int PyModule_ExecDef(PyObject *m, struct PyModuleDef *def);
 #endif
 
 /**

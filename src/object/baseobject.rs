@@ -67,7 +67,8 @@ unsafe extern "C" fn object_repr(op: *mut PyObject) -> *mut PyObject {
     let (module, qualname) = crate::object::typetype::module_and_qualname(tp);
     let text = match module.as_deref() {
         Some(m) if m != "builtins" => format!("<{m}.{qualname} object at {op:p}>"),
-        _ => format!("<{qualname} object at {op:p}>"),
+        // Without a str module (or for builtins) CPython shows tp_name.
+        _ => format!("<{} object at {op:p}>", type_name(tp)),
     };
     crate::objects::str::from_utf8(&text).map_or(core::ptr::null_mut(), |s| s.into_ptr())
 }

@@ -309,7 +309,8 @@ unsafe extern "C" fn subtype_get_dict(obj: *mut PyObject, _closure: *mut c_void)
     PyRef::from_borrowed(*dp).map_or(core::ptr::null_mut(), PyRef::into_ptr)
 }
 
-/// `instance.__dict__ = d`: a dict (or subclass); it cannot be deleted.
+/// `instance.__dict__ = d` (a dict or subclass), or `del instance.__dict__` (a new empty
+/// dict is made on next use).
 unsafe extern "C" fn subtype_set_dict(obj: *mut PyObject, value: *mut PyObject, _closure: *mut c_void) -> c_int {
     use crate::errors::exception_types::{_PyExc_AttributeError, _PyExc_TypeError};
     let dp = instance_dict_ptr(obj, (*obj).ob_type);
@@ -317,18 +318,15 @@ unsafe extern "C" fn subtype_set_dict(obj: *mut PyObject, value: *mut PyObject, 
         let _ = raise_type(&raw mut _PyExc_AttributeError, "This object has no __dict__");
         return -1;
     }
-    if value.is_null() {
-        let _ = raise_type(&raw mut _PyExc_TypeError, "cannot delete __dict__");
-        return -1;
-    }
-    if !crate::objects::dict::is_dict(value) {
+    if !value.is_null() && !crate::objects::dict::is_dict(value) {
         let _ = raise_type(
             &raw mut _PyExc_TypeError,
             format!("__dict__ must be set to a dictionary, not a '{}'", crate::object::typetype::short_name((*value).ob_type)),
         );
         return -1;
     }
-    let old = core::mem::replace(&mut *dp, PyRef::from_borrowed(value).unwrap().into_ptr());
+    let new = PyRef::from_borrowed(value).map_or(core::ptr::null_mut(), PyRef::into_ptr);
+    let old = core::mem::replace(&mut *dp, new);
     drop(PyRef::from_owned(old));
     0
 }

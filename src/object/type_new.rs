@@ -28,7 +28,7 @@ use crate::pyport::Py_ssize_t;
 
 const PTR: Py_ssize_t = core::mem::size_of::<*mut PyObject>() as Py_ssize_t;
 
-/// `tp_new` of `type`: `type(x)` (for `type` itself only) or a new class.
+/// `tp_new` of `type`: a new class from `(name, bases, dict)`.
 pub(crate) unsafe extern "C" fn type_new(meta: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     match new_class(meta, args, kwds) {
         Ok(t) => t.into_ptr(),
@@ -45,16 +45,8 @@ unsafe fn kw_count(kwds: *mut PyObject) -> usize {
 }
 
 unsafe fn new_class(meta: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> {
+    // `type(x)` and "type() takes 1 or 3 arguments" belong to type.__call__ (type_call.rs).
     let argv = arg_items(args);
-    if meta == &raw mut PyType_Type {
-        if argv.len() == 1 && kw_count(kwds) == 0 {
-            let tp = (*argv[0]).ob_type as *mut PyObject;
-            return PyRef::from_borrowed(tp).ok_or_else(bad_internal_call);
-        }
-        if argv.len() != 1 && argv.len() != 3 {
-            return Err(raise(ExcType::TypeError, "type() takes 1 or 3 arguments"));
-        }
-    }
     if argv.len() != 3 {
         return Err(raise(
             ExcType::TypeError,
@@ -412,8 +404,7 @@ unsafe fn build(
 }
 
 /// Calls `__set_name__(owner, name)` on each attribute of the new class whose type has one;
-/// a failure is RuntimeError "Error calling __set_name__ on ..." (CPython also chains the
-/// original exception as the cause: TODO(exceptions) once instances carry `__cause__`).
+/// a failure is RuntimeError "Error calling __set_name__ on ..." caused by the original.
 unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
     let d = PyRef::from_borrowed((*tp).tp_dict).ok_or_else(bad_internal_call)?;
     let set_name = pystr::intern("__set_name__")?;
@@ -432,21 +423,52 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
         let args = tuple::from_slice(&[PyRef::from_borrowed(tp as *mut PyObject).unwrap(), key.clone()])?;
         let r = crate::abstract_::call::PyObject_Call(bound.as_ptr(), args.as_ptr(), core::ptr::null_mut());
         if r.is_null() {
-            let _ = crate::object::pending_error::take();
             let krepr = crate::abstract_::object::repr(key.as_ptr())?;
-            return Err(raise_type(
+            return Err(raise_from_cause(
                 &raw mut exc::_PyExc_RuntimeError,
                 format!(
                     "Error calling __set_name__ on '{}' instance {} in '{}'",
-                    short_name(vt),
+                    type_name(vt),
                     pystr::to_string(krepr.as_ptr()),
-                    short_name(tp)
+                    type_name(tp)
                 ),
             ));
         }
         drop(PyRef::from_owned(r));
     }
     Ok(())
+}
+
+/// Raises `tp(message)` with the pending exception as its `__cause__` (and context), as
+/// CPython's `_PyErr_FormatFromCause` does.
+///
+/// # Safety
+/// An exception is set; the caller holds the GIL.
+pub(crate) unsafe fn raise_from_cause(tp: *mut PyTypeObject, message: impl Into<String>) -> Raised {
+    use crate::errors::baseexception::{PyException_SetCause, PyException_SetContext, PyException_SetTraceback};
+    use crate::errors::normalize::PyErr_NormalizeException;
+    use crate::errors::pyerr::{PyErr_Fetch, PyErr_Restore};
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t, &mut v, &mut tb);
+    PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+    if !tb.is_null() && !v.is_null() {
+        PyException_SetTraceback(v, tb);
+    }
+    drop(PyRef::from_owned(t));
+    drop(PyRef::from_owned(tb));
+    let _ = raise_type(tp, message);
+    let (mut t2, mut v2, mut tb2) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t2, &mut v2, &mut tb2);
+    PyErr_NormalizeException(&mut t2, &mut v2, &mut tb2);
+    if !v.is_null() && !v2.is_null() {
+        crate::object::refcount::Py_IncRef(v);
+        PyException_SetCause(v2, v);
+        PyException_SetContext(v2, v);
+    } else {
+        drop(PyRef::from_owned(v));
+    }
+    PyErr_Restore(t2, v2, tb2);
+    Raised::assume_set()
 }
 
 /// `f.__get__(obj, owner)` when `f` is a descriptor, else `f`.
@@ -544,15 +566,10 @@ mod tests {
     }
 
     #[test]
-    fn one_argument_form_and_plain_class() {
+    fn plain_class() {
         let _gil = crate::object::test_lock();
         crate::object::builtin_types::init();
         unsafe {
-            let none = &raw mut crate::objects::singletons::_Py_NoneStruct;
-            let args = tuple::from_slice(&[PyRef::from_borrowed(none).unwrap()]).unwrap();
-            let t = new_class(&raw mut PyType_Type, args.as_ptr(), core::ptr::null_mut()).unwrap();
-            assert_eq!(t.as_ptr(), (*none).ob_type as *mut PyObject);
-
             let c = make("C", &[], &[("__doc__", s("the doc")), ("__qualname__", s("Outer.C"))]).unwrap();
             let tp = c.as_ptr() as *mut PyTypeObject;
             let f = (*tp).tp_flags;
@@ -627,7 +644,7 @@ mod tests {
             assert_eq!(err(), "type name must not contain null characters");
             let args = tuple::from_slice(&[s("A"), s("B")]).unwrap();
             assert!(new_class(&raw mut PyType_Type, args.as_ptr(), core::ptr::null_mut()).is_err());
-            assert_eq!(err(), "type() takes 1 or 3 arguments");
+            assert_eq!(err(), "type.__new__() takes exactly 3 arguments (2 given)");
             let args = tuple::from_slice(&[s("A"), s("B"), s("C")]).unwrap();
             assert!(new_class(&raw mut PyType_Type, args.as_ptr(), core::ptr::null_mut()).is_err());
             assert_eq!(err(), "type.__new__() argument 2 must be tuple, not str");

@@ -54,7 +54,8 @@ unsafe extern "C" fn type_repr(op: *mut PyObject) -> *mut PyObject {
     let (module, qualname) = module_and_qualname(tp);
     let text = match module.as_deref() {
         Some(m) if m != "builtins" => format!("<class '{m}.{qualname}'>"),
-        _ => format!("<class '{qualname}'>"),
+        // Without a str module (or for builtins) CPython shows tp_name.
+        _ => format!("<class '{}'>", type_name(tp)),
     };
     crate::objects::str::from_utf8(&text).map_or(core::ptr::null_mut(), |s| s.into_ptr())
 }

@@ -583,6 +583,12 @@ unsafe fn create(def: *mut PyModuleDef) -> PyResult<PyRef> {
 /// bound to the module, with the module's name as its `__module__`.
 unsafe fn add_functions(m: *mut PyObject, functions: *mut PyMethodDef) -> PyResult<()> {
     let name = PyRef::from_owned(PyModule_GetNameObject(m)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+    add_functions_named(m, name.as_ptr(), functions)
+}
+
+/// Adds the functions of a table to `m` (any object) through `setattr`, with `name` as
+/// their `__module__`.
+unsafe fn add_functions_named(m: *mut PyObject, name: *mut PyObject, functions: *mut PyMethodDef) -> PyResult<()> {
     let mut fdef = functions;
     while !(*fdef).ml_name.is_null() {
         if (*fdef).ml_flags & (crate::object::methods::METH_CLASS | crate::object::methods::METH_STATIC) != 0 {
@@ -591,7 +597,7 @@ unsafe fn add_functions(m: *mut PyObject, functions: *mut PyMethodDef) -> PyResu
                 "module functions cannot set METH_CLASS or METH_STATIC",
             ));
         }
-        let func = crate::objects::cfunction::PyCFunction_NewEx(fdef, m, name.as_ptr());
+        let func = crate::objects::cfunction::PyCFunction_NewEx(fdef, m, name);
         let func = PyRef::from_owned(func).ok_or_else(crate::errors::raised::Raised::assume_set)?;
         if crate::object::object_attr::PyObject_SetAttrString(m, (*fdef).ml_name, func.as_ptr()) < 0 {
             return Err(crate::errors::raised::Raised::assume_set());
@@ -618,23 +624,19 @@ pub unsafe extern "C" fn PyModule_AddFunctions(m: *mut PyObject, functions: *mut
 
 unsafe fn set_doc(m: *mut PyObject, doc: *const c_char) -> PyResult<()> {
     let v = PyRef::from_owned(pystr::PyUnicode_FromString(doc)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
-    let key = pystr::intern("__doc__")?;
-    dict::set_item(module(m).md_dict, key.as_ptr(), v.as_ptr())
+    if crate::object::object_attr::PyObject_SetAttrString(m, c"__doc__".as_ptr(), v.as_ptr()) < 0 {
+        return Err(crate::errors::raised::Raised::assume_set());
+    }
+    Ok(())
 }
 
-/// `int PyModule_SetDocString(PyObject *module, const char *doc)`.
+/// `int PyModule_SetDocString(PyObject *module, const char *doc)`: sets `__doc__` (on any
+/// object, as CPython does through `setattr`).
 #[cfg(not(limited_api_before_3_5))]
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_SetDocString(m: *mut PyObject, doc: *const c_char) -> c_int {
     if m.is_null() || doc.is_null() {
         let _ = bad_internal_call();
-        return -1;
-    }
-    if !is_module(m) {
-        let _ = raise_type(
-            &raw mut exc::_PyExc_AttributeError,
-            format!("'{}' object attribute '__doc__' is read-only", crate::object::typetype::short_name((*m).ob_type)),
-        );
         return -1;
     }
     if set_doc(m, doc).is_ok() { 0 } else { -1 }
@@ -717,4 +719,184 @@ pub unsafe extern "C" fn PyModule_AddType(m: *mut PyObject, tp: *mut PyTypeObjec
     }
     let name = crate::object::typetype::_PyType_Name(tp);
     PyModule_AddObjectRef(m, name, tp as *mut PyObject)
+}
+
+// ---------------------------------------------------------------------------------------
+// Multi-phase initialization (PEP 489): `Py_mod_create` and `Py_mod_exec` slots.
+// ---------------------------------------------------------------------------------------
+
+/// The slots of a def, up to the zero slot id.
+unsafe fn def_slots<'a>(def: *mut PyModuleDef) -> &'a [PyModuleDef_Slot] {
+    let p = (*def).m_slots;
+    if p.is_null() {
+        return &[];
+    }
+    let mut n = 0;
+    while (*p.add(n)).slot != 0 {
+        n += 1;
+    }
+    core::slice::from_raw_parts(p, n)
+}
+
+type CreateFn = unsafe extern "C" fn(*mut PyObject, *mut PyModuleDef) -> *mut PyObject;
+type ExecFn = unsafe extern "C" fn(*mut PyObject) -> c_int;
+
+/// `PyObject *PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec, int
+/// module_api_version)` (`PyModule_FromDefAndSpec`): the module object of a multi-phase
+/// extension, named `spec.name`, made by the def's `Py_mod_create` slot or as a plain
+/// module; the `Py_mod_exec` slots run later, in `PyModule_ExecDef`.
+#[cfg(not(limited_api_before_3_5))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_FromDefAndSpec2(def: *mut PyModuleDef, spec: *mut PyObject, module_api_version: c_int) -> *mut PyObject {
+    let _ = module_api_version; // CPython only warns about a mismatch.
+    if def.is_null() || spec.is_null() {
+        let _ = bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    from_def_and_spec(def, spec).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+unsafe fn from_def_and_spec(def: *mut PyModuleDef, spec: *mut PyObject) -> PyResult<PyRef> {
+    use crate::errors::raised::Raised;
+    if PyModuleDef_Init(def).is_null() {
+        return Err(Raised::assume_set());
+    }
+    let name_obj = PyRef::from_owned(crate::object::object_attr::PyObject_GetAttrString(spec, c"name".as_ptr()))
+        .ok_or_else(Raised::assume_set)?;
+    let name = if pystr::is_str(name_obj.as_ptr()) { pystr::to_string(name_obj.as_ptr()) } else { String::new() };
+    if (*def).m_size < 0 {
+        return Err(raise(
+            ExcType::SystemError,
+            format!("module {name}: m_size may not be negative for multi-phase initialization"),
+        ));
+    }
+    let mut create: Option<CreateFn> = None;
+    let mut has_exec = false;
+    for s in def_slots(def) {
+        match s.slot {
+            Py_mod_create => {
+                if create.is_some() {
+                    return Err(raise(ExcType::SystemError, format!("module {name} has multiple create slots")));
+                }
+                // SAFETY: the slot's value is a create function by PEP 489's contract.
+                create = Some(core::mem::transmute::<*mut c_void, CreateFn>(s.value));
+            }
+            Py_mod_exec => has_exec = true,
+            id => {
+                return Err(raise(ExcType::SystemError, format!("module {name} uses unknown slot ID {id}")));
+            }
+        }
+    }
+    let m = match create {
+        Some(create) => {
+            let m = create(spec, def);
+            let occurred = !crate::errors::pyerr::PyErr_Occurred().is_null();
+            if m.is_null() {
+                if !occurred {
+                    return Err(raise(
+                        ExcType::SystemError,
+                        format!("creation of module {name} failed without setting an exception"),
+                    ));
+                }
+                return Err(Raised::assume_set());
+            }
+            let m = PyRef::from_owned(m).unwrap();
+            if occurred {
+                // Replaces the pending exception (CPython does not chain it here).
+                return Err(raise(ExcType::SystemError, format!("creation of module {name} raised unreported exception")));
+            }
+            m
+        }
+        None => new_module(name_obj.as_ptr())?,
+    };
+    if is_module(m.as_ptr()) {
+        let md = module(m.as_ptr());
+        md.md_state = core::ptr::null_mut();
+        md.md_def = def;
+    } else {
+        let d = &*def;
+        if d.m_size > 0 || d.m_traverse.is_some() || d.m_clear.is_some() || d.m_free.is_some() {
+            return Err(raise(
+                ExcType::SystemError,
+                format!("module {name} is not a module object, but requests module state"),
+            ));
+        }
+        if has_exec {
+            return Err(raise(
+                ExcType::SystemError,
+                format!("module {name} specifies execution slots, but did not create a ModuleType instance"),
+            ));
+        }
+    }
+    if !(*def).m_methods.is_null() {
+        add_functions_named(m.as_ptr(), name_obj.as_ptr(), (*def).m_methods)?;
+    }
+    if !(*def).m_doc.is_null() {
+        set_doc(m.as_ptr(), (*def).m_doc)?;
+    }
+    Ok(m)
+}
+
+/// `int PyModule_ExecDef(PyObject *module, PyModuleDef *def)`: gives the module its state
+/// (always a pointer, even for `m_size` 0: it marks the module as executed) and runs the
+/// def's `Py_mod_exec` slots in order.
+#[cfg(not(limited_api_before_3_5))]
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_ExecDef(m: *mut PyObject, def: *mut PyModuleDef) -> c_int {
+    if exec_def(m, def).is_ok() { 0 } else { -1 }
+}
+
+unsafe fn exec_def(m: *mut PyObject, def: *mut PyModuleDef) -> PyResult<()> {
+    use crate::errors::raised::Raised;
+    let name_ptr = PyModule_GetName(m);
+    if name_ptr.is_null() {
+        return Err(Raised::assume_set());
+    }
+    if def.is_null() {
+        return Err(bad_internal_call());
+    }
+    let name = CStr::from_ptr(name_ptr).to_string_lossy().into_owned();
+    if (*def).m_size >= 0 {
+        let md = module(m);
+        if md.md_state.is_null() {
+            let size = (*def).m_size as usize;
+            let p = PyMem_Malloc(size.max(1));
+            if p.is_null() {
+                return Err(no_memory());
+            }
+            core::ptr::write_bytes(p as *mut u8, 0, size.max(1));
+            md.md_state = p;
+        }
+    }
+    for s in def_slots(def) {
+        match s.slot {
+            Py_mod_create => {}
+            Py_mod_exec => {
+                // SAFETY: the slot's value is an exec function by PEP 489's contract.
+                let exec = core::mem::transmute::<*mut c_void, ExecFn>(s.value);
+                let r = exec(m);
+                let occurred = !crate::errors::pyerr::PyErr_Occurred().is_null();
+                if r != 0 {
+                    if !occurred {
+                        return Err(raise(
+                            ExcType::SystemError,
+                            format!("execution of module {name} failed without setting an exception"),
+                        ));
+                    }
+                    return Err(Raised::assume_set());
+                }
+                if occurred {
+                    // Replaces the pending exception (CPython does not chain it here).
+                    return Err(raise(
+                        ExcType::SystemError,
+                        format!("execution of module {name} raised unreported exception"),
+                    ));
+                }
+            }
+            id => {
+                return Err(raise(ExcType::SystemError, format!("module {name} initialized with unknown slot {id}")));
+            }
+        }
+    }
+    Ok(())
 }
