@@ -440,7 +440,7 @@ pub unsafe extern "C" fn PyObject_Bytes(o: *mut PyObject) -> *mut PyObject {
     if is_exact(o) {
         return new_ref(o).into_ptr();
     }
-    ret_obj(crate::objects::bytes_new::bytes_of(o))
+    ret_obj(crate::objects::bytes_new::object_bytes(o))
 }
 
 /// `PyObject *PyBytes_FromObject(PyObject *o)`: a bytes from a buffer or an iterable of
@@ -480,7 +480,7 @@ unsafe extern "C" fn bytes_hash(op: *mut PyObject) -> crate::pyport::Py_hash_t {
 
 unsafe extern "C" fn bytes_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_int) -> *mut PyObject {
     if !is_bytes(v) || !is_bytes(w) || !(Py_LT..=Py_GE).contains(&op) {
-        return not_implemented();
+        return new_ref(not_implemented()).into_ptr();
     }
     let (a, b) = (as_slice(v), as_slice(w));
     let r = match op {

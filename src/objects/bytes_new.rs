@@ -127,6 +127,14 @@ unsafe fn call_dunder_bytes(o: *mut PyObject) -> PyResult<Option<PyRef>> {
     Ok(Some(r))
 }
 
+/// `PyObject_Bytes`: `__bytes__`, else `PyBytes_FromObject`.
+pub(crate) unsafe fn object_bytes(o: *mut PyObject) -> PyResult<PyRef> {
+    match call_dunder_bytes(o)? {
+        Some(r) => Ok(r),
+        None => from_object(o),
+    }
+}
+
 /// `bytes(o)` with one argument: `__bytes__`, a buffer, an int count, an iterable of ints.
 pub(crate) unsafe fn bytes_of(o: *mut PyObject) -> PyResult<PyRef> {
     if let Some(r) = call_dunder_bytes(o)? {
