@@ -293,11 +293,8 @@ unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, name: &str, rev:
                         break;
                     }
                     if left == 0 {
-                        let mut j = s.len();
-                        while j > i && is_space(s[j - 1]) {
-                            j -= 1;
-                        }
-                        parts.push(&s[i..j]);
+                        // The rest, trailing whitespace included, is the last part.
+                        parts.push(&s[i..]);
                         break;
                     }
                     let mut j = i;
@@ -318,11 +315,7 @@ unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, name: &str, rev:
                         break;
                     }
                     if left == 0 {
-                        let mut i = 0;
-                        while i < j && is_space(s[i]) {
-                            i += 1;
-                        }
-                        parts.push(&s[i..j]);
+                        parts.push(&s[..j]);
                         break;
                     }
                     let mut i = j;
@@ -512,8 +505,8 @@ unsafe fn pad_impl(self_: *mut PyObject, args: *mut PyObject, name: &str) -> PyR
     let left = match name {
         "ljust" => 0,
         "rjust" => extra,
-        // CPython's centering puts the odd byte on the left when both lengths are odd.
-        _ => extra / 2 + (extra & s.len() & 1),
+        // CPython's centering puts the odd byte on the left when the width is odd.
+        _ => extra / 2 + (extra & width as usize & 1),
     };
     let mut out = vec![fill; width as usize];
     out[left..left + s.len()].copy_from_slice(s);
