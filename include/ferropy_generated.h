@@ -3812,28 +3812,36 @@ PyObject *PyObject_Bytes(PyObject *o);
  */
 PyObject *PyBytes_FromObject(PyObject *o);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
  * `int PyBuffer_FillInfo(Py_buffer *view, PyObject *exporter, void *buf, Py_ssize_t len,
  * int readonly, int flags)`: a contiguous byte view; BufferError when the caller wants to
  * write to a read-only one.
  */
 int PyBuffer_FillInfo(Py_buffer *view, PyObject *obj, void *buf, Py_ssize_t len, int readonly, int flags);
+#endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
  * `int PyObject_CheckBuffer(PyObject *obj)`: whether the type exports buffers.
  */
 int PyObject_CheckBuffer(PyObject *obj);
+#endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
  * `int PyObject_GetBuffer(PyObject *exporter, Py_buffer *view, int flags)`.
  */
 int PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
+#endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
  * `void PyBuffer_Release(Py_buffer *view)`: lets the exporter go; NULL `view->obj` is a
  * no-op.
  */
 void PyBuffer_Release(Py_buffer *view);
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**

@@ -14,6 +14,7 @@ use core::ffi::{c_char, c_int, c_void};
 /// `int PyBuffer_FillInfo(Py_buffer *view, PyObject *exporter, void *buf, Py_ssize_t len,
 /// int readonly, int flags)`: a contiguous byte view; BufferError when the caller wants to
 /// write to a read-only one.
+#[cfg(not(limited_api_before_3_11))]
 #[no_mangle]
 pub unsafe extern "C" fn PyBuffer_FillInfo(view: *mut Py_buffer, obj: *mut PyObject, buf: *mut c_void,
                                            len: Py_ssize_t, readonly: c_int, flags: c_int) -> c_int {
@@ -47,6 +48,7 @@ pub(crate) unsafe extern "C" fn bytes_getbuffer(op: *mut PyObject, view: *mut Py
 }
 
 /// `int PyObject_CheckBuffer(PyObject *obj)`: whether the type exports buffers.
+#[cfg(not(limited_api_before_3_11))]
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_CheckBuffer(obj: *mut PyObject) -> c_int {
     let pb = (*(*obj).ob_type).tp_as_buffer;
@@ -54,6 +56,7 @@ pub unsafe extern "C" fn PyObject_CheckBuffer(obj: *mut PyObject) -> c_int {
 }
 
 /// `int PyObject_GetBuffer(PyObject *exporter, Py_buffer *view, int flags)`.
+#[cfg(not(limited_api_before_3_11))]
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetBuffer(obj: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int {
     let pb = (*(*obj).ob_type).tp_as_buffer;
@@ -68,6 +71,7 @@ pub unsafe extern "C" fn PyObject_GetBuffer(obj: *mut PyObject, view: *mut Py_bu
 
 /// `void PyBuffer_Release(Py_buffer *view)`: lets the exporter go; NULL `view->obj` is a
 /// no-op.
+#[cfg(not(limited_api_before_3_11))]
 #[no_mangle]
 pub unsafe extern "C" fn PyBuffer_Release(view: *mut Py_buffer) {
     let obj = (*view).obj;

@@ -4,6 +4,7 @@ pub mod bool;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_buffer;
+pub mod bytes_format;
 pub mod bytes_iter;
 pub mod bytes_methods;
 pub mod bytes_new;
