@@ -27,6 +27,25 @@ static void call(PyObject *self, const char *name, int n, PyObject *a, PyObject 
     Py_XDECREF(c);
 }
 
+/* self.name(*args, **{key: value}) (key NULL: no keywords); args and value are stolen. */
+static void callkw(PyObject *self, const char *name, PyObject *args, const char *key, PyObject *value)
+{
+    char label[100];
+    PyObject_Print(self, stdout, 0);
+    snprintf(label, sizeof label, ".%s(%zd args, %s=)", name, PyTuple_Size(args), key ? key : "-");
+    PyObject *m = PyObject_GetAttrString(self, name);
+    PyObject *kw = NULL;
+    if (key) {
+        kw = PyDict_New();
+        PyDict_SetItemString(kw, key, value);
+        Py_DECREF(value);
+    }
+    show(label, PyObject_Call(m, args, kw));
+    Py_DECREF(m);
+    Py_DECREF(args);
+    Py_XDECREF(kw);
+}
+
 int main(void)
 {
     Py_Initialize();
@@ -160,6 +179,30 @@ int main(void)
     call(BN("ab\xe2\x82" "z", 5), "decode", 0, NULL, NULL, NULL);
     call(u, "decode", 1, I(1), NULL, NULL);
     call(ab, "__getnewargs__", 0, NULL, NULL, NULL);
+
+    PyObject *t = PyBytes_FromString("a b  c");
+    callkw(t, "split", PyTuple_New(0), "maxsplit", I(1));
+    callkw(t, "split", PyTuple_New(0), "sep", B(" "));
+    callkw(t, "rsplit", PyTuple_Pack(1, Py_None), "maxsplit", I(1));
+    callkw(t, "split", PyTuple_Pack(1, Py_None), "sep", B(" "));
+    callkw(t, "split", PyTuple_New(0), "foo", I(1));
+    callkw(t, "split", PyTuple_Pack(3, Py_None, I(1), I(2)), NULL, NULL);
+    callkw(u, "decode", PyTuple_New(0), "errors", S("ignore"));
+    callkw(u, "decode", PyTuple_New(0), "encoding", S("latin1"));
+    callkw(bin, "hex", PyTuple_New(0), "sep", S("_"));
+    callkw(bin, "hex", PyTuple_Pack(1, S("_")), "bytes_per_sep", I(3));
+    PyObject *lines = PyBytes_FromString("a\r\nb\rc\n\nd");
+    callkw(lines, "splitlines", PyTuple_New(0), NULL, NULL);
+    callkw(lines, "splitlines", PyTuple_New(0), "keepends", Py_NewRef(Py_True));
+    callkw(lines, "splitlines", PyTuple_Pack(1, I(1)), NULL, NULL);
+    callkw(B(""), "splitlines", PyTuple_New(0), NULL, NULL);
+    callkw(lines, "splitlines", PyTuple_Pack(2, I(1), I(2)), NULL, NULL);
+    PyObject *tabs = PyBytes_FromString("a\tbc\td\n\tx");
+    callkw(tabs, "expandtabs", PyTuple_New(0), NULL, NULL);
+    callkw(tabs, "expandtabs", PyTuple_Pack(1, I(3)), NULL, NULL);
+    callkw(tabs, "expandtabs", PyTuple_New(0), "tabsize", I(0));
+    callkw(tabs, "expandtabs", PyTuple_Pack(2, I(1), I(2)), NULL, NULL);
+    Py_DECREF(t); Py_DECREF(lines); Py_DECREF(tabs);
 
     show("CallMethod y#", PyObject_CallMethod(ab, "startswith", "y#", "ab", (Py_ssize_t)2));
 

@@ -4,7 +4,7 @@
 use crate::abstract_::{new_ref, ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
-use crate::object::methods::{PyMethodDef, METH_CLASS, METH_NOARGS, METH_O, METH_VARARGS};
+use crate::object::methods::{PyMethodDef, METH_CLASS, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS};
 use crate::object::object::PyObject;
 use crate::object::pending_error::{raise, raise_type, ExcType};
 use crate::object::ptr::PyRef;
@@ -48,6 +48,37 @@ fn arity(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
         return Err(type_error(format!("{name} expected at most {max} {}, got {n}", plural(max))));
     }
     Ok(())
+}
+
+/// Positional-or-keyword arguments `names` of `name()` (Argument Clinic's messages); the
+/// result holds each argument or NULL when not given.
+unsafe fn parse_kw(name: &str, args: *mut PyObject, kwds: *mut PyObject, names: &[&str]) -> PyResult<Vec<*mut PyObject>> {
+    let pos = argv(args);
+    if pos.len() > names.len() {
+        let s = if names.len() == 1 { "" } else { "s" };
+        return Err(type_error(format!("{name}() takes at most {} argument{s} ({} given)", names.len(), pos.len())));
+    }
+    let mut out = vec![core::ptr::null_mut(); names.len()];
+    out[..pos.len()].copy_from_slice(pos);
+    if !kwds.is_null() {
+        for (k, v) in crate::objects::dict::items(kwds) {
+            let key = if pystr::is_str(k) { pystr::to_string(k) } else { String::new() };
+            let Some(i) = names.iter().position(|&n| n == key) else {
+                return Err(type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
+            };
+            if !out[i].is_null() {
+                return Err(type_error(format!("argument for {name}() given by name ('{key}') and position ({})", i + 1)));
+            }
+            out[i] = v;
+        }
+    }
+    Ok(out)
+}
+
+/// The given arguments, in order, up to the first missing one (for the positional code).
+fn given(v: Vec<*mut PyObject>) -> Vec<*mut PyObject> {
+    let n = v.iter().rposition(|p| !p.is_null()).map_or(0, |i| i + 1);
+    v[..n].to_vec()
 }
 
 fn wrap(r: PyResult<PyRef>) -> *mut PyObject {
@@ -242,16 +273,15 @@ unsafe fn list_of(parts: Vec<&[u8]>) -> PyResult<PyRef> {
 }
 
 /// split/rsplit(sep=None, maxsplit=-1), positional only here.
-unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, name: &str, rev: bool) -> PyResult<PyRef> {
-    let a = argv(args);
-    arity(name, a.len(), 0, 2)?;
-    let sep = match a.first() {
-        Some(&o) if o != crate::abstract_::none() => Some(bytes_like(o)?),
+unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject, name: &str, rev: bool) -> PyResult<PyRef> {
+    let a = parse_kw(name, args, kwds, &["sep", "maxsplit"])?;
+    let sep = match a[0] {
+        o if !o.is_null() && o != crate::abstract_::none() => Some(bytes_like(o)?),
         _ => None,
     };
-    let maxsplit = match a.get(1) {
-        Some(&o) => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
-        None => -1,
+    let maxsplit = match a[1] {
+        o if !o.is_null() => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
+        _ => -1,
     };
     let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let s = as_slice(self_);
@@ -333,8 +363,67 @@ unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, name: &str, rev:
     list_of(parts)
 }
 
-unsafe extern "C" fn split(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(split_impl(s, a, "split", false)) }
-unsafe extern "C" fn rsplit(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(split_impl(s, a, "rsplit", true)) }
+unsafe extern "C" fn split(s: *mut PyObject, a: *mut PyObject, k: *mut PyObject) -> *mut PyObject { wrap(split_impl(s, a, k, "split", false)) }
+unsafe extern "C" fn rsplit(s: *mut PyObject, a: *mut PyObject, k: *mut PyObject) -> *mut PyObject { wrap(split_impl(s, a, k, "rsplit", true)) }
+
+/// splitlines(keepends=False): at \n, \r and \r\n.
+unsafe extern "C" fn splitlines(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = parse_kw("splitlines", args, kwds, &["keepends"])?;
+        let keep = if a[0].is_null() { false } else {
+            if crate::objects::float::is_float(a[0]) {
+                return Err(type_error("'float' object cannot be interpreted as an integer"));
+            }
+            crate::abstract_::object::is_true(a[0])?
+        };
+        let s = as_slice(self_);
+        let mut parts: Vec<&[u8]> = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let mut j = i;
+            while j < s.len() && s[j] != b'\n' && s[j] != b'\r' {
+                j += 1;
+            }
+            let mut eol = j;
+            if j < s.len() {
+                eol = if s[j] == b'\r' && s.get(j + 1) == Some(&b'\n') { j + 2 } else { j + 1 };
+            }
+            parts.push(&s[i..if keep { eol } else { j }]);
+            i = eol;
+        }
+        list_of(parts)
+    })())
+}
+
+/// expandtabs(tabsize=8).
+unsafe extern "C" fn expandtabs(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = parse_kw("expandtabs", args, kwds, &["tabsize"])?;
+        let tab = if a[0].is_null() { 8 } else { crate::abstract_::item::as_ssize(a[0], Some(&raw mut exc::_PyExc_OverflowError))? };
+        let mut out = Vec::new();
+        let mut col = 0usize;
+        for &b in as_slice(self_) {
+            match b {
+                b'\t' => {
+                    if tab > 0 {
+                        let n = tab as usize - col % tab as usize;
+                        out.resize(out.len() + n, b' ');
+                        col += n;
+                    }
+                }
+                b'\n' | b'\r' => {
+                    out.push(b);
+                    col = 0;
+                }
+                _ => {
+                    out.push(b);
+                    col += 1;
+                }
+            }
+        }
+        from_slice(&out)
+    })())
+}
 
 unsafe extern "C" fn join(self_: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
     wrap((|| {
@@ -552,12 +641,11 @@ unsafe extern "C" fn removesuffix(self_: *mut PyObject, p: *mut PyObject) -> *mu
 }
 
 /// hex(sep=..., bytes_per_sep=1), positional only here.
-unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     wrap((|| {
-        let a = argv(args);
-        arity("hex", a.len(), 0, 2)?;
+        let a = given(parse_kw("hex", args, kwds, &["sep", "bytes_per_sep"])?);
         let sep: Option<u8> = match a.first() {
-            Some(&o) => {
+            Some(&o) if !o.is_null() => {
                 let v = if pystr::is_str(o) { pystr::to_string(o).into_bytes() } else { bytes_like(o)? };
                 if v.len() != 1 {
                     return Err(raise_type(&raw mut exc::_PyExc_ValueError, "sep must be length 1."));
@@ -567,11 +655,11 @@ unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject) -> *mut PyOb
                 }
                 Some(v[0])
             }
-            None => None,
+            _ => None,
         };
         let group = match a.get(1) {
-            Some(&o) => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
-            None => 1,
+            Some(&o) if !o.is_null() => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
+            _ => 1,
         };
         let s = as_slice(self_);
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -708,24 +796,17 @@ fn fix_positions(msg: &str, offset: usize) -> String {
     format!("{head}position {}:{reason}", shifted.join("-"))
 }
 
-unsafe extern "C" fn decode(self_: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn decode(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     wrap((|| {
-        let a = argv(args);
-        arity("decode", a.len(), 0, 2)?;
+        let a = parse_kw("decode", args, kwds, &["encoding", "errors"])?;
         let name = |o: *mut PyObject, which: &str| -> PyResult<String> {
             if !pystr::is_str(o) {
                 return Err(type_error(format!("decode() argument '{which}' must be str, not {}", tp_name(o))));
             }
             Ok(pystr::to_string(o))
         };
-        let c = match a.first() {
-            Some(&o) => codec(&name(o, "encoding")?)?,
-            None => Codec::Utf8,
-        };
-        let err_name = match a.get(1) {
-            Some(&o) => Some(name(o, "errors")?),
-            None => None,
-        };
+        let c = if a[0].is_null() { Codec::Utf8 } else { codec(&name(a[0], "encoding")?)? };
+        let err_name = if a[1].is_null() { None } else { Some(name(a[1], "errors")?) };
         let data = as_slice(self_);
         match decode_to_str(data, c, Errors::Strict) {
             Ok(s) => Ok(s),
@@ -743,6 +824,23 @@ unsafe extern "C" fn getnewargs(self_: *mut PyObject, _: *mut PyObject) -> *mut 
     wrap(from_slice(as_slice(self_)).and_then(|b| tuple::from_vec(vec![b])))
 }
 
+macro_rules! kw {
+    ($name:literal, $f:expr) => {
+        PyMethodDef {
+            ml_name: $name.as_ptr(),
+            // SAFETY: METH_VARARGS | METH_KEYWORDS methods are called with (self, args, kwds).
+            ml_meth: Some(unsafe {
+                core::mem::transmute::<
+                    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject,
+                    unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
+                >($f)
+            }),
+            ml_flags: METH_VARARGS | METH_KEYWORDS,
+            ml_doc: core::ptr::null(),
+        }
+    };
+}
+
 macro_rules! m {
     ($name:literal, $f:expr, $flags:expr) => {
         PyMethodDef { ml_name: $name.as_ptr(), ml_meth: Some($f), ml_flags: $flags, ml_doc: core::ptr::null() }
@@ -755,11 +853,12 @@ pub(crate) static mut BYTES_METHODS: [PyMethodDef; 45] = [
     m!(c"capitalize", capitalize, METH_NOARGS),
     m!(c"center", center, METH_VARARGS),
     m!(c"count", count, METH_VARARGS),
-    m!(c"decode", decode, METH_VARARGS),
+    kw!(c"decode", decode),
     m!(c"endswith", endswith, METH_VARARGS),
     m!(c"find", find, METH_VARARGS),
     m!(c"fromhex", fromhex, METH_O | METH_CLASS),
-    m!(c"hex", hex, METH_VARARGS),
+    kw!(c"hex", hex),
+    kw!(c"expandtabs", expandtabs),
     m!(c"index", index, METH_VARARGS),
     m!(c"isalnum", isalnum, METH_NOARGS),
     m!(c"isalpha", isalpha, METH_NOARGS),
@@ -781,17 +880,16 @@ pub(crate) static mut BYTES_METHODS: [PyMethodDef; 45] = [
     m!(c"rindex", rindex, METH_VARARGS),
     m!(c"rjust", rjust, METH_VARARGS),
     m!(c"rpartition", rpartition, METH_O),
-    m!(c"rsplit", rsplit, METH_VARARGS),
+    kw!(c"rsplit", rsplit),
     m!(c"rstrip", rstrip, METH_VARARGS),
-    m!(c"split", split, METH_VARARGS),
+    kw!(c"split", split),
+    kw!(c"splitlines", splitlines),
     m!(c"startswith", startswith, METH_VARARGS),
     m!(c"strip", strip, METH_VARARGS),
     m!(c"swapcase", swapcase, METH_NOARGS),
     m!(c"title", title, METH_NOARGS),
     m!(c"upper", upper, METH_NOARGS),
     m!(c"zfill", zfill, METH_O),
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
     PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
     PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
     PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
