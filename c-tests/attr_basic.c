@@ -299,6 +299,25 @@ int main(void)
     set("del bare.x", bare, "x", NULL);
     printf("HasAttrString(bare, x): %d, occurred: %d\n", PyObject_HasAttrString(bare, "x"), PyErr_Occurred() != NULL);
 
+    printf("== AttributeError context\n");
+    {
+        PyObject *r = PyObject_GetAttrString(p, "nosuch");
+        PyObject *t, *v, *tb;
+        PyErr_Fetch(&t, &v, &tb);
+        printf("result NULL %d, type %s, value is instance %d\n", r == NULL, ((PyTypeObject *)t)->tp_name,
+               v && PyExceptionInstance_Check(v));
+        if (v && PyExceptionInstance_Check(v)) {
+            show("  .name", PyObject_GetAttrString(v, "name"));
+            PyObject *o2 = PyObject_GetAttrString(v, "obj");
+            printf("  .obj is p: %d\n", o2 == p);
+            Py_XDECREF(o2);
+            show("  str", PyObject_Str(v));
+        }
+        Py_XDECREF(t);
+        Py_XDECREF(v);
+        Py_XDECREF(tb);
+    }
+
     printf("== HasAttr / LookupAttr\n");
     PyObject *name_ro = PyUnicode_FromString("ro"), *name_no = PyUnicode_FromString("nope");
     printf("HasAttr ro %d nope %d, HasAttrString ro %d nope %d\n", PyObject_HasAttr(p, name_ro),

@@ -327,6 +327,14 @@ int main(void)
     show("t.__add__.__objclass__", get(m, "__objclass__"));
     show("t.__add__.__doc__", get(m, "__doc__"));
     show("t.__add__.__text_signature__", get(m, "__text_signature__"));
+    {
+        PyObject *m2 = get(t, "__add__"), *m3 = get(t, "__radd__");
+        show("t.__add__ == t.__add__", PyObject_RichCompare(m, m2, Py_EQ));
+        show("t.__add__ != t.__radd__", PyObject_RichCompare(m, m3, Py_NE));
+        printf("hash equal: %d\n", PyObject_Hash(m) == PyObject_Hash(m2));
+        Py_DECREF(m2);
+        Py_DECREF(m3);
+    }
     Py_DECREF(m);
     m = get(t, "__radd__");
     show("t.__radd__(a)", PyObject_CallOneArg(m, s1));

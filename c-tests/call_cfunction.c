@@ -28,7 +28,6 @@ static void print_repr(PyObject *o)
 }
 
 /* The result of a call: the object (repr), or the exception type and message. */
-static int type_only;
 
 /* A str with the address part of "at 0x..." masked. */
 static void print_masked(PyObject *s)
@@ -48,7 +47,7 @@ static void show(const char *what, PyObject *res)
 {
     printf("%s -> ", what);
     if (res) {
-        if (PyUnicode_Check(res)) { putchar('\''); print_str(res); putchar('\''); }
+        if (PyUnicode_Check(res)) { putchar('\''); print_masked(res); putchar('\''); }
         else print_repr(res);
         printf("\n");
         Py_DECREF(res);
@@ -58,9 +57,15 @@ static void show(const char *what, PyObject *res)
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
     printf("%s: ", t ? ((PyTypeObject *)t)->tp_name : "NO EXCEPTION");
-    /* CPython normalizes the chained SystemError into an instance: the message is not
-     * comparable then, only the type. */
-    if (v && PyUnicode_Check(v) && !type_only) print_masked(v);
+    if (v && !PyUnicode_Check(v)) {
+        /* An exception instance (CPython normalizes a chained SystemError): its str and its
+         * cause's type. */
+        PyObject *c = PyException_GetCause(v);
+        PyObject *str = PyObject_Str(v);
+        if (str) { print_masked(str); Py_DECREF(str); }
+        if (c) { printf(" (cause %s)", Py_TYPE(c)->tp_name); Py_DECREF(c); }
+    }
+    else if (v) print_masked(v);
     printf("\n");
     Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
 }
@@ -194,7 +199,6 @@ int main(void)
         print_repr(f);
         printf(" type %s callable %d vectorcall %s\n", Py_TYPE(f)->tp_name, PyCallable_Check(f),
                PyVectorcall_Function(f) ? "yes" : "NULL");
-        type_only = d->ml_meth == f_result_and_error;
         call_all(d->ml_name, f, a, b);
         if (m) {
             print_repr(m);
@@ -207,7 +211,53 @@ int main(void)
             Py_DECREF(bi);
         }
         Py_DECREF(f);
-        type_only = 0;
+    }
+
+    /* Attributes (getsets and members through generic attribute access). */
+    {
+        PyObject *fs[] = {PyCFunction_NewEx(&defs[0], NULL, modname), PyCFunction_NewEx(&defs[1], b, NULL),
+                          PyCFunction_NewEx(&defs[10], b, builtins), PyCFunction_NewEx(&defs[2], (PyObject *)&PyUnicode_Type, NULL)};
+        const char *attrs[] = {"__name__", "__qualname__", "__module__", "__doc__", "__text_signature__", "__self__"};
+        for (int i = 0; i < 4; i++) {
+            for (int k = 0; k < 6; k++) {
+                char what[64];
+                snprintf(what, sizeof what, "f%d.%s", i, attrs[k]);
+                PyObject *v = PyObject_GetAttrString(fs[i], attrs[k]);
+                if (v && !PyUnicode_Check(v) && v != Py_None) {
+                    printf("%s -> ", what);
+                    print_repr(v);
+                    printf("\n");
+                    Py_DECREF(v);
+                } else {
+                    show(what, v);
+                }
+            }
+            show("repr", PyObject_Repr(fs[i]));
+        }
+        PyObject *newmod = PyUnicode_FromString("othermod");
+        printf("set __module__ %d\n", PyObject_SetAttrString(fs[0], "__module__", newmod));
+        show("__module__ after set", PyObject_GetAttrString(fs[0], "__module__"));
+        show("call after __module__ set", PyObject_CallOneArg(fs[0], a));
+        printf("set __name__ %d\n", PyObject_SetAttrString(fs[0], "__name__", newmod));
+        show("after set __name__", NULL);
+        Py_DECREF(newmod);
+        for (int i = 0; i < 4; i++)
+            Py_DECREF(fs[i]);
+    }
+
+    /* A module function: self is the module. */
+    {
+        PyObject *mod = PyModule_New("mymod");
+        PyObject *mf = PyCFunction_NewEx(&defs[1], mod, modname);
+        show("module function repr", PyObject_Repr(mf));
+        show("module function __qualname__", PyObject_GetAttrString(mf, "__qualname__"));
+        PyObject *self_attr = PyObject_GetAttrString(mf, "__self__");
+        printf("module function __self__ is the module %d\n", self_attr == mod);
+        Py_XDECREF(self_attr);
+        show("module function(2 args)", PyObject_CallFunction(mf, "ss", "x", "y"));
+        show("module function(1 arg)", PyObject_CallFunction(mf, "s", "x"));
+        Py_DECREF(mf);
+        Py_DECREF(mod);
     }
 
     /* Accessors. */

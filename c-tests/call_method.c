@@ -47,7 +47,11 @@ static void show(const char *what, PyObject *res)
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
     printf("%s: ", t ? ((PyTypeObject *)t)->tp_name : "NO EXCEPTION");
-    if (v && PyUnicode_Check(v)) {
+    if (v && !PyUnicode_Check(v)) {
+        PyObject *str = PyObject_Str(v);
+        if (str) { print_obj(str); Py_DECREF(str); }
+    }
+    else if (v && PyUnicode_Check(v)) {
         const char *s = (const char *)PyUnicode_DATA(v);
         const char *bad = PyUnicode_KIND(v) == 1 ? strstr(s, "bad argument to internal function") : NULL;
         if (bad) printf("%s", bad); else print_obj(v);
@@ -72,6 +76,31 @@ static PyObject *f_varkw(PyObject *self, PyObject *args, PyObject *kw)
 {
     (void)self;
     return Py_BuildValue("(OO)", args, kw ? kw : Py_None);
+}
+
+static PyObject *obj_noargs(PyObject *self, PyObject *unused) { (void)unused; return Py_BuildValue("(sO)", "noargs", Py_TYPE(self)); }
+static PyMethodDef obj_methods[] = {
+    {"fastkw", _PyCFunction_CAST(f_fastkw), METH_FASTCALL | METH_KEYWORDS, NULL},
+    {"o", f_o, METH_O, NULL},
+    {"varkw", _PyCFunction_CAST(f_varkw), METH_VARARGS | METH_KEYWORDS, NULL},
+    {"noargs", obj_noargs, METH_NOARGS, "noargs($self, /)\n--\n\nNo arguments."},
+    {NULL, NULL, 0, NULL},
+};
+static PyTypeObject Obj = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "m.Obj", .tp_basicsize = sizeof(PyObject), .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_methods = obj_methods, .tp_new = PyType_GenericNew,
+};
+
+static void show_masked_repr(const char *what, PyObject *o)
+{
+    PyObject *r = PyObject_Repr(o);
+    if (!r) { show(what, NULL); return; }
+    /* ASCII reprs: the data is the text. */
+    const char *s = (const char *)PyUnicode_DATA(r);
+    const char *at = strstr(s, " at 0x");
+    printf("%-40s -> %.*s%s\n", what, at ? (int)(at - s) : (int)strlen(s), s, at ? " at ADDR>" : "");
+    Py_DECREF(r);
 }
 
 static PyMethodDef def_fastkw = {"fastkw", _PyCFunction_CAST(f_fastkw), METH_FASTCALL | METH_KEYWORDS, NULL};
@@ -146,6 +175,61 @@ int main(void)
     printf("PyMethod_Self(str) NULL %d\n", PyMethod_Self(a) == NULL);
     show("after PyMethod_Self(str)", NULL);
 
+    /* repr and attributes delegated to the function. */
+    show_masked_repr("repr(m)", m);
+    show_masked_repr("repr(mo)", mo);
+    show("m.__name__", PyObject_GetAttrString(m, "__name__"));
+    show("m.__qualname__", PyObject_GetAttrString(m, "__qualname__"));
+    show("m.__doc__", PyObject_GetAttrString(m, "__doc__"));
+    show("m.__self__", PyObject_GetAttrString(m, "__self__"));
+    PyObject *func_attr = PyObject_GetAttrString(m, "__func__");
+    printf("m.__func__ is fast %d\n", func_attr == fast);
+    Py_XDECREF(func_attr);
+    show("m.missing", PyObject_GetAttrString(m, "missing"));
+    printf("setattr m.x %d\n", PyObject_SetAttrString(m, "x", a));
+    show("after setattr", NULL);
+
+    /* Calling methods by name. */
+    if (PyType_Ready(&Obj) < 0) return 1;
+    PyObject *obj = PyObject_CallNoArgs((PyObject *)&Obj);
+    PyObject *name_o = PyUnicode_FromString("o"), *name_fast = PyUnicode_FromString("fastkw");
+    PyObject *name_noargs = PyUnicode_FromString("noargs"), *name_missing = PyUnicode_FromString("missing");
+    show("CallMethod(obj, o, \"s\")", PyObject_CallMethod(obj, "o", "s", "x"));
+    show("CallMethod(obj, o, NULL)", PyObject_CallMethod(obj, "o", NULL));
+    show("CallMethod(obj, noargs, NULL)", PyObject_CallMethod(obj, "noargs", NULL));
+    show("CallMethod(obj, fastkw, \"(ss)\")", PyObject_CallMethod(obj, "fastkw", "(ss)", "x", "y"));
+    show("CallMethod(obj, fastkw, \"ss#\")", PyObject_CallMethod(obj, "fastkw", "ss#", "x", "yz", (Py_ssize_t)1));
+    show("_SizeT(obj, fastkw, \"s#\")", _PyObject_CallMethod_SizeT(obj, "fastkw", "s#", "xyz", (Py_ssize_t)2));
+    show("_PyObject_CallMethod(obj, o, \"s\")", _PyObject_CallMethod(obj, name_o, "s", "x"));
+    show("CallMethod(obj, missing, NULL)", PyObject_CallMethod(obj, "missing", NULL));
+    show("CallMethod(obj, __doc__, NULL)", PyObject_CallMethod(obj, "__doc__", NULL));
+    show("CallMethod(NULL, o, NULL)", PyObject_CallMethod(NULL, "o", NULL));
+    show("EvalCallMethod(obj, o, \"(s)\")", PyEval_CallMethod(obj, "o", "(s)", "x"));
+    show("EvalCallMethod(obj, o, \"s\")", PyEval_CallMethod(obj, "o", "s", "x"));
+    show("CallMethodObjArgs(obj, fastkw, A, B)", PyObject_CallMethodObjArgs(obj, name_fast, a, b, NULL));
+    show("CallMethodObjArgs(obj, noargs)", PyObject_CallMethodObjArgs(obj, name_noargs, NULL));
+    show("CallMethodObjArgs(obj, missing)", PyObject_CallMethodObjArgs(obj, name_missing, NULL));
+    show("CallMethodObjArgs(NULL, o)", PyObject_CallMethodObjArgs(NULL, name_o, a, NULL));
+    show("CallMethodNoArgs(obj, noargs)", PyObject_CallMethodNoArgs(obj, name_noargs));
+    show("CallMethodOneArg(obj, o, A)", PyObject_CallMethodOneArg(obj, name_o, a));
+    show("CallMethodOneArg(obj, noargs, A)", PyObject_CallMethodOneArg(obj, name_noargs, a));
+    PyObject *vstack[4] = {NULL, obj, a, b};
+    show("VectorcallMethod(fastkw, [obj, A, k=B])", PyObject_VectorcallMethod(name_fast, vstack + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames));
+    show("VectorcallMethod(fastkw, [obj, A, B])", PyObject_VectorcallMethod(name_fast, vstack + 1, 3, NULL));
+    printf("vstack intact %d\n", vstack[0] == NULL && vstack[1] == obj && vstack[2] == a);
+    PyObject *meth = PyObject_GetAttrString(obj, "fastkw");
+    show_masked_repr("repr(obj.fastkw)", meth);
+    show("obj.fastkw(A)", PyObject_CallOneArg(meth, a));
+    Py_DECREF(meth);
+    PyObject *descr = PyObject_GetAttrString((PyObject *)&Obj, "noargs");
+    show_masked_repr("repr(Obj.noargs)", descr);
+    show("Obj.noargs()", PyObject_CallNoArgs(descr));
+    show("Obj.noargs(obj)", PyObject_CallOneArg(descr, obj));
+    show("Obj.noargs(obj, A)", PyObject_CallFunctionObjArgs(descr, obj, a, NULL));
+    show("Obj.noargs(A)", PyObject_CallOneArg(descr, a));
+    Py_DECREF(descr);
+    Py_DECREF(obj); Py_DECREF(name_o); Py_DECREF(name_fast); Py_DECREF(name_noargs); Py_DECREF(name_missing);
+
     /* Instance methods. */
     PyObject *im = PyInstanceMethod_New(fast);
     printf("IM Check %d Function %d GET_FUNCTION %d callable %d\n", PyInstanceMethod_Check(im),
@@ -171,6 +255,11 @@ int main(void)
     show("instancemethod(fast, fast)", PyObject_CallFunctionObjArgs((PyObject *)&PyInstanceMethod_Type, fast, fast, NULL));
     printf("PyInstanceMethod_Function(str) NULL %d\n", PyInstanceMethod_Function(a) == NULL);
     show("after PyInstanceMethod_Function(str)", NULL);
+    show_masked_repr("repr(im)", im);
+    show("im.__name__", PyObject_GetAttrString(im, "__name__"));
+    PyObject *imf = PyObject_GetAttrString(im, "__func__");
+    printf("im.__func__ is fast %d\n", imf == fast);
+    Py_XDECREF(imf);
     Py_DECREF(im); Py_DECREF(im2); Py_DECREF(im3);
 
     printf("refcnt self %zd\n", Py_REFCNT(self));

@@ -36,10 +36,6 @@ static void print_obj(PyObject *o)
     printf("<%s>", Py_TYPE(o)->tp_name);
 }
 
-/* CPython chains the pending exception into the SystemError, normalizing it into an
- * instance: only the type is compared then. */
-static int type_only;
-
 static void show(const char *what, PyObject *res)
 {
     printf("%-36s -> ", what);
@@ -53,7 +49,14 @@ static void show(const char *what, PyObject *res)
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
     printf("%s: ", t ? ((PyTypeObject *)t)->tp_name : "NO EXCEPTION");
-    if (v && PyUnicode_Check(v) && !type_only) {
+    if (v && !PyUnicode_Check(v)) {
+        /* An exception instance: its str, and its cause's type when chained. */
+        PyObject *c = PyException_GetCause(v);
+        PyObject *str = PyObject_Str(v);
+        if (str) { print_obj(str); Py_DECREF(str); }
+        if (c) { printf(" (cause %s)", Py_TYPE(c)->tp_name); Py_DECREF(c); }
+    }
+    else if (v && PyUnicode_Check(v)) {
         /* CPython's PyErr_BadInternalCall macro prefixes its own FILE:LINE. */
         const char *s = (const char *)PyUnicode_DATA(v);
         const char *bad = PyUnicode_KIND(v) == 1 ? strstr(s, "bad argument to internal function") : NULL;
@@ -209,9 +212,7 @@ int main(void)
     show("CheckFunctionResult(NULL, NULL)", _Py_CheckFunctionResult(PyThreadState_Get(), NULL, NULL, "somewhere"));
     PyErr_SetString(PyExc_KeyError, "pending");
     Py_INCREF(a);
-    type_only = 1;
     show("CheckFunctionResult(result+error)", _Py_CheckFunctionResult(PyThreadState_Get(), NULL, a, "here"));
-    type_only = 0;
     Py_INCREF(a);
     show("CheckFunctionResult(ok)", _Py_CheckFunctionResult(PyThreadState_Get(), NULL, a, "here"));
     show("_PyStack_AsDict", _PyStack_AsDict(stack + 1, kwnames));

@@ -119,6 +119,41 @@ int main(void)
         PyErr_SetHandledException(NULL);
         Py_DECREF(h);
     }
+    section("notes");
+    {
+        PyObject *v = instance(PyExc_ValueError, "with notes");
+        PyObject *add = PyObject_GetAttrString(v, "add_note");
+        PyObject *n1 = PyUnicode_FromString("first note"), *n2 = PyUnicode_FromString("second\nline");
+        PyObject *r = PyObject_CallOneArg(add, n1);
+        printf("add_note returns None: %d\n", r == Py_None);
+        Py_XDECREF(r);
+        Py_XDECREF(PyObject_CallOneArg(add, n2));
+        PyObject *five = PyLong_FromLong(5);
+        r = PyObject_CallOneArg(add, five);
+        printf("add_note(5): %p\n", (void *)r);
+        PyErr_Print();
+        raise_instance(v);
+        PyErr_Print();
+        PyObject *notes = PyObject_GetAttrString(v, "__notes__");
+        printf("__notes__ is a list of %zd\n", notes ? PyList_Size(notes) : -1);
+        Py_XDECREF(notes);
+        PyObject_SetAttrString(v, "__notes__", n1);
+        r = PyObject_CallOneArg(add, n2);
+        printf("add_note with a str __notes__: %p\n", (void *)r);
+        PyErr_Print();
+        raise_instance(v);
+        PyErr_Print();
+        PyObject *tup = PyTuple_Pack(2, n2, five);
+        PyObject_SetAttrString(v, "__notes__", tup);
+        raise_instance(v);
+        PyErr_Print();
+        Py_DECREF(tup);
+        Py_DECREF(five);
+        Py_DECREF(n1);
+        Py_DECREF(n2);
+        Py_DECREF(add);
+        Py_DECREF(v);
+    }
     section("PyErr_Display");
     {
         PyObject *v = instance(PyExc_UnicodeError, "displayed");
@@ -137,6 +172,14 @@ int main(void)
         PyErr_SetString(PyExc_KeyError, "k");
         PyErr_WriteUnraisable(NULL);
         PyErr_WriteUnraisable(obj);
+        PyErr_SetString(PyExc_TypeError, "with message");
+        _PyErr_WriteUnraisableMsg("while closing the thing", obj);
+        PyErr_SetString(PyExc_TypeError, "message, no object");
+        _PyErr_WriteUnraisableMsg("in a callback", NULL);
+        PyErr_SetString(PyExc_TypeError, "None object");
+        PyErr_WriteUnraisable(Py_None);
+        PyErr_SetString(PyExc_TypeError, "NULL message");
+        _PyErr_WriteUnraisableMsg(NULL, obj);
         printf("occurred: %p\n", (void *)PyErr_Occurred());
         Py_DECREF(obj);
     }

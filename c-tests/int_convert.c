@@ -213,7 +213,25 @@ int main(void)
     show_error("FromUnicodeObject x'y");
     Py_DECREF(u);
 
-    /* int() through tp_new. */
+    /* Non-ASCII digits and spaces, long literals in messages. */
+    const char *utexts[] = {"\xd9\xa3\xd9\xa4", "\xe3\x80\x80 12\xe2\x80\x83", " 12\x1c", "\xef\xbc\x91\xef\xbc\x90", NULL};
+    for (int k = 0; utexts[k]; k++) {
+        PyObject *uo = PyUnicode_FromString(utexts[k]);
+        char lab[64];
+        snprintf(lab, sizeof lab, "FromUnicodeObject(#%d)", k);
+        r = PyLong_FromUnicodeObject(uo, 10);
+        if (r) { show(lab, r); Py_DECREF(r); } else show_error(lab);
+        Py_DECREF(uo);
+    }
+    memset(huge, 'x', 300); huge[300] = 0;
+    u = PyUnicode_FromString(huge);
+    r = PyLong_FromUnicodeObject(u, 10);
+    show_error("FromUnicodeObject 300 x");
+    Py_DECREF(u);
+    r = PyLong_FromString(huge, NULL, 10);
+    show_error("FromString 300 x");
+    r = _PyLong_FromBytes(huge, 300, 10);
+    show_error("_PyLong_FromBytes 300 x");
     Py_DECREF(s);
     Py_FinalizeEx();
     return 0;

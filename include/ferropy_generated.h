@@ -2943,6 +2943,11 @@ extern PyTypeObject PyModuleDef_Type;
 #endif
 
 /**
+ * `PyProperty_Type`: `property`.
+ */
+extern PyTypeObject PyProperty_Type;
+
+/**
  * `PySet_Type`: `set`.
  */
 extern PyTypeObject PySet_Type;
@@ -4207,6 +4212,8 @@ double PyFloat_GetMax(void);
  */
 double PyFloat_GetMin(void);
 
+extern double ldexp(double x, int exp);
+
 /**
  * `PyObject *PyFloat_FromString(PyObject *v)`.
  */
@@ -4216,6 +4223,48 @@ PyObject *PyFloat_FromString(PyObject *v);
  * `PyObject *PyNumber_Float(PyObject *o)`: `float(o)`.
  */
 PyObject *PyNumber_Float(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFloat_Pack2(double x, char *p, int le)`: 0, or -1 with OverflowError.
+ */
+int PyFloat_Pack2(double x, char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFloat_Pack4(double x, char *p, int le)`: 0, or -1 with OverflowError.
+ */
+int PyFloat_Pack4(double x, char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFloat_Pack8(double x, char *p, int le)`: always 0.
+ */
+int PyFloat_Pack8(double x, char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double PyFloat_Unpack2(const char *p, int le)`.
+ */
+double PyFloat_Unpack2(const char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double PyFloat_Unpack4(const char *p, int le)`.
+ */
+double PyFloat_Unpack4(const char *p, int le);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double PyFloat_Unpack8(const char *p, int le)`.
+ */
+double PyFloat_Unpack8(const char *p, int le);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -4732,6 +4781,57 @@ unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *obj);
  */
 void *PyLong_AsVoidPtr(PyObject *obj);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_UnsignedShort_Converter(PyObject *obj, void *ptr)`: 1 with `*(unsigned
+ * short *)ptr` set, or 0 with an exception.
+ */
+int _PyLong_UnsignedShort_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_UnsignedInt_Converter(PyObject *obj, void *ptr)`.
+ */
+int _PyLong_UnsignedInt_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_UnsignedLong_Converter(PyObject *obj, void *ptr)`.
+ */
+int _PyLong_UnsignedLong_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_UnsignedLongLong_Converter(PyObject *obj, void *ptr)`.
+ */
+int _PyLong_UnsignedLongLong_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_Size_t_Converter(PyObject *obj, void *ptr)`.
+ */
+int _PyLong_Size_t_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_FromTime_t(time_t t)` (time_t is a long on this platform).
+ */
+PyObject *_PyLong_FromTime_t(time_t t);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `time_t _PyLong_AsTime_t(PyObject *obj)`: OverflowError "timestamp out of range for
+ * platform time_t" when out of range.
+ */
+time_t _PyLong_AsTime_t(PyObject *obj);
+#endif
+
 extern double ldexp(double x, int exp);
 
 /**
@@ -4751,6 +4851,35 @@ PyObject *PyLong_FromDouble(double v);
  * 0.5 <= |x| < 1 (x correctly rounded; 0.0 and *e == 0 for zero).
  */
 double _PyLong_Frexp(PyLongObject *a, Py_ssize_t *e);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b)`: `(q, r)` with `q` nearest to
+ * `a / b` (ties to even).
+ */
+PyObject *_PyLong_DivmodNear(PyObject *a, PyObject *b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_GCD(PyObject *a, PyObject *b)`: the non-negative gcd of two ints.
+ */
+PyObject *_PyLong_GCD(PyObject *a, PyObject *b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Lshift(PyObject *a, size_t shiftby)`.
+ */
+PyObject *_PyLong_Lshift(PyObject *a, size_t shiftby);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyLong_Rshift(PyObject *a, size_t shiftby)`.
+ */
+PyObject *_PyLong_Rshift(PyObject *a, size_t shiftby);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -4879,6 +5008,49 @@ int PyCallable_Check(PyObject *o);
 PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargsf, PyObject *kwnames);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min,
+ * Py_ssize_t max)`.
+ */
+int _PyArg_CheckPositional(const char *name, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max);
+#endif
+
+/**
+ * `int PyArg_ValidateKeywordArguments(PyObject *kwargs)`: 1 when every key is a str.
+ */
+int PyArg_ValidateKeywordArguments(PyObject *kwargs);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoKeywords(const char *funcname, PyObject *kwargs)`: 1 for NULL or an empty
+ * dict.
+ */
+int _PyArg_NoKeywords(const char *funcname, PyObject *kwargs);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoKwnames(const char *funcname, PyObject *kwnames)`: 1 for NULL or ().
+ */
+int _PyArg_NoKwnames(const char *funcname, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyArg_NoPositional(const char *funcname, PyObject *args)`: 1 for NULL or ().
+ */
+int _PyArg_NoPositional(const char *funcname, PyObject *args);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyArg_BadArgument(const char *fname, const char *displayname,
+ * const char *expected, PyObject *arg)`: "f() argument 1 must be str, not int".
+ */
+void _PyArg_BadArgument(const char *fname, const char *displayname, const char *expected, PyObject *arg);
+#endif
+
 /**
  * `PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op)`.
  */
@@ -4888,6 +5060,12 @@ PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
  * `int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op)`: 1, 0, or -1 on error.
  */
 int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+
+/**
+ * `PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec)`: `format(obj, spec)`,
+ * i.e. `type(obj).__format__(obj, spec)`, which must return a str. A NULL spec is "".
+ */
+PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec);
 
 /**
  * `PyObject *PyObject_GetItem(PyObject *o, PyObject *key)`.
@@ -4960,6 +5138,21 @@ int PyMapping_HasKey(PyObject *o, PyObject *key);
  * `int PyMapping_HasKeyString(PyObject *o, const char *key)`.
  */
 int PyMapping_HasKeyString(PyObject *o, const char *key);
+
+/**
+ * `PyObject *PyMapping_Keys(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Keys(PyObject *o);
+
+/**
+ * `PyObject *PyMapping_Values(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Values(PyObject *o);
+
+/**
+ * `PyObject *PyMapping_Items(PyObject *o)`: a list.
+ */
+PyObject *PyMapping_Items(PyObject *o);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -5272,6 +5465,14 @@ PyObject *PyObject_SelfIter(PyObject *obj);
 int PyObject_Print(PyObject *op, FILE *fp, int flags);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue)`: `len(o)`, else
+ * `o.__length_hint__()`, else `defaultvalue`; -1 on error.
+ */
+Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue);
+#endif
+
 /**
  * `int PySequence_Check(PyObject *o)`.
  */
@@ -5455,6 +5656,14 @@ void PyErr_PrintEx(int _set_sys_last_vars);
  */
 void PyErr_WriteUnraisable(PyObject *obj);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj)`: as
+ * `PyErr_WriteUnraisable`, the report starting `Exception ignored {err_msg}`.
+ */
+void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj);
+#endif
+
 /**
  * `void PyErr_Restore(PyObject *type, PyObject *value, PyObject *traceback)`: sets the error
  * state, stealing the three references (NULL type clears it).
@@ -5574,6 +5783,20 @@ PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
 #endif
 
 /**
+ * `PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict)`: a new
+ * exception class `type(class, bases, dict)` for `name` "module.class", with base
+ * `Exception` by default (a tuple of bases is taken as it is) and `__module__` from the
+ * name unless `dict` has one.
+ */
+PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
+
+/**
+ * `PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base,
+ * PyObject *dict)`: `PyErr_NewException` with `__doc__` set from `doc`.
+ */
+PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base, PyObject *dict);
+
+/**
  * `int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level)`.
  */
 int PyErr_WarnEx(PyObject *category, const char *text, Py_ssize_t stack_level);
@@ -5591,6 +5814,150 @@ int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *fi
  * int lineno, const char *module, PyObject *registry)`.
  */
 int PyErr_WarnExplicit(PyObject *category, const char *text, const char *filename, int lineno, const char *module, PyObject *registry);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset)`.
+ */
+void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyErr_RangedSyntaxLocationObject(PyObject *filename, int lineno, int col_offset,
+ * int end_lineno, int end_col_offset)`.
+ */
+void PyErr_RangedSyntaxLocationObject(PyObject *filename, int lineno, int col_offset, int end_lineno, int end_col_offset);
+#endif
+
+/**
+ * `void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset)`: the file
+ * name decoded from UTF-8 (the file system encoding).
+ */
+void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset);
+
+/**
+ * `void PyErr_SyntaxLocation(const char *filename, int lineno)`.
+ */
+void PyErr_SyntaxLocation(const char *filename, int lineno);
+
+/**
+ * `PyObject *PyErr_ProgramText(const char *filename, int lineno)`: the source line (with
+ * its newline) or NULL, no exception set.
+ */
+PyObject *PyErr_ProgramText(const char *filename, int lineno);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno)`.
+ */
+PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
+#endif
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc)`: the str `object` (new reference).
+ */
+PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetObject(PyObject *exc)`: the bytes `object` (new reference).
+ */
+PyObject *PyUnicodeDecodeError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeDecodeError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason);
+
+/**
+ * `PyObject *PyUnicodeTranslateError_GetObject(PyObject *exc)`: the str `object` (new reference).
+ */
+PyObject *PyUnicodeTranslateError_GetObject(PyObject *exc);
+
+/**
+ * `int PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+ */
+int PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start);
+
+/**
+ * `int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+ */
+int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end);
+
+/**
+ * `int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start)`.
+ */
+int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start);
+
+/**
+ * `int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+ */
+int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end);
+
+/**
+ * `PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+ */
+PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc);
+
+/**
+ * `int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason)`.
+ */
+int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason);
 
 /**
  * `PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc)`.

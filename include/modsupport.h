@@ -26,6 +26,7 @@ extern "C" {
 PyObject *Py_BuildValue(const char *, ...);
 PyObject *_Py_BuildValue_SizeT(const char *, ...);
 PyObject *Py_VaBuildValue(const char *, va_list);
+int PyArg_UnpackTuple(PyObject *, const char *, Py_ssize_t, Py_ssize_t, ...);
 #ifndef Py_LIMITED_API
 PyObject *_Py_VaBuildValue_SizeT(const char *, va_list);
 #endif
@@ -34,6 +35,19 @@ PyObject *_Py_VaBuildValue_SizeT(const char *, va_list);
 #endif
 
 #define ANY_VARARGS(n) (n == PY_SSIZE_T_MAX)
+
+#ifndef Py_LIMITED_API
+/* The common cases inline, the errors in the functions of the same names. */
+#define _PyArg_NoKeywords(funcname, kwargs) \
+    ((kwargs) == NULL || _PyArg_NoKeywords((funcname), (kwargs)))
+#define _PyArg_NoKwnames(funcname, kwnames) \
+    ((kwnames) == NULL || _PyArg_NoKwnames((funcname), (kwnames)))
+#define _PyArg_NoPositional(funcname, args) \
+    ((args) == NULL || _PyArg_NoPositional((funcname), (args)))
+#define _PyArg_CheckPositional(funcname, nargs, min, max) \
+    ((!ANY_VARARGS(max) && (min) <= (nargs) && (nargs) <= (max)) \
+     || _PyArg_CheckPositional((funcname), (nargs), (min), (max)))
+#endif
 
 /* Add a C macro's value to a module under the macro's own name. */
 #define PyModule_AddIntMacro(m, c) PyModule_AddIntConstant(m, #c, c)

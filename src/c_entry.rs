@@ -39,6 +39,7 @@ export_c_functions! {
     PyEval_CallMethod => ferropy_c_PyEval_CallMethod,
     PyObject_CallFunctionObjArgs => ferropy_c_PyObject_CallFunctionObjArgs,
     PyObject_CallMethodObjArgs => ferropy_c_PyObject_CallMethodObjArgs,
+    PyArg_UnpackTuple => ferropy_c_PyArg_UnpackTuple,
     PyTuple_Pack => ferropy_c_PyTuple_Pack,
     PyUnicode_FromFormat => ferropy_c_PyUnicode_FromFormat,
     PyUnicode_FromFormatV => ferropy_c_PyUnicode_FromFormatV,

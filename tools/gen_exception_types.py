@@ -29,7 +29,7 @@ use core::mem::size_of;
 
 use crate::errors::baseexception as be;
 use crate::errors::exceptions::*;
-use crate::errors::{oserror as ose, small_exceptions as se, syntaxerror as syn, unicodeerror as ue};
+use crate::errors::{exceptiongroup as eg, oserror as ose, small_exceptions as se, syntaxerror as syn, unicodeerror as ue};
 use crate::object::object::PyObject;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{
@@ -54,7 +54,7 @@ def gc(clear, traverse):
     return [('tp_dealloc', 'Some(be::base_dealloc)'), ('tp_traverse', f'Some({traverse})'), ('tp_clear', f'Some({clear})')]
 family = {
     'PyBaseExceptionObject': gc('be::base_clear', 'be::base_traverse'),
-    'PyBaseExceptionGroupObject': gc('be::base_clear', 'be::base_traverse'),
+    'PyBaseExceptionGroupObject': gc('eg::group_clear', 'eg::group_traverse'),
     'PyOSErrorObject': gc('ose::oserror_clear', 'ose::oserror_traverse'),
     'PyStopIterationObject': gc('se::stopiteration_clear', 'se::stopiteration_traverse'),
     'PySystemExitObject': gc('se::systemexit_clear', 'se::systemexit_traverse'),
@@ -71,6 +71,8 @@ def methods(t): return ('tp_methods', f'&raw mut {t} as *mut crate::object::meth
 roots = {
     'BaseException': [('tp_new', 'Some(be::base_new)'), ('tp_init', 'Some(be::base_init)'), ('tp_repr', 'Some(be::base_repr)'),
         ('tp_str', 'Some(be::base_str)'), members('be::BASE_MEMBERS'), getset('be::BASE_GETSET'), methods('be::BASE_METHODS')],
+    'BaseExceptionGroup': [('tp_new', 'Some(eg::group_new)'), ('tp_init', 'Some(eg::group_init)'), ('tp_str', 'Some(eg::group_str)'),
+        members('eg::GROUP_MEMBERS'), methods('eg::GROUP_METHODS')],
     'KeyError': [('tp_str', 'Some(se::keyerror_str)')],
     'StopIteration': [('tp_init', 'Some(se::stopiteration_init)'), members('se::STOPITERATION_MEMBERS')],
     'SystemExit': [('tp_init', 'Some(se::systemexit_init)'), members('se::SYSTEMEXIT_MEMBERS')],

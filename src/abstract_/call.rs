@@ -6,7 +6,9 @@
 use core::ffi::{c_char, c_int, CStr};
 
 use crate::errors::exception_types::{_PyExc_SystemError, _PyExc_TypeError};
-use crate::errors::pyerr::{PyErr_Fetch, PyErr_Occurred};
+use crate::errors::baseexception::{PyException_SetCause, PyException_SetContext};
+use crate::errors::normalize::PyErr_NormalizeException;
+use crate::errors::pyerr::{PyErr_Fetch, PyErr_Occurred, PyErr_Restore};
 use crate::errors::raised::{PyResult, Raised};
 use crate::eval::recursion;
 use crate::object::call_convention::WHILE_CALLING;
@@ -173,15 +175,28 @@ unsafe fn broken_result(callable: *mut PyObject, result: *mut PyObject, where_: 
         return core::ptr::null_mut();
     }
     Py_DecRef(result);
-    // TODO(exceptions): CPython chains the pending exception as the SystemError's
-    // `__cause__`; without exception instances it is dropped.
+    // The pending exception becomes the SystemError's cause (and context), both normalized.
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
     PyErr_Fetch(&mut t, &mut v, &mut tb);
-    Py_DecRef(t);
-    Py_DecRef(v);
-    Py_DecRef(tb);
+    PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+    if !tb.is_null() && !v.is_null() {
+        crate::errors::baseexception::PyException_SetTraceback(v, tb);
+    }
     let who = if callable.is_null() { where_.to_string() } else { repr_text(callable) };
     let _ = raise_type(&raw mut _PyExc_SystemError, format!("{who} returned a result with an exception set"));
+    let (mut t2, mut v2, mut tb2) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t2, &mut v2, &mut tb2);
+    PyErr_NormalizeException(&mut t2, &mut v2, &mut tb2);
+    if !v.is_null() && !v2.is_null() {
+        crate::object::refcount::Py_IncRef(v);
+        PyException_SetCause(v2, v);
+        PyException_SetContext(v2, v);
+    } else {
+        Py_DecRef(v);
+    }
+    Py_DecRef(t);
+    Py_DecRef(tb);
+    PyErr_Restore(t2, v2, tb2);
     core::ptr::null_mut()
 }
 

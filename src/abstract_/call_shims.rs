@@ -3,11 +3,11 @@
 //! `PyEval_CallFunction`, `PyEval_CallMethod`, which are the same since 3.9) or given as a NULL-terminated list of objects
 //! (`PyObject_CallFunctionObjArgs`, `PyObject_CallMethodObjArgs`); and
 //! `PyObject_VectorcallMethod`, which the latter is built on.
-use core::ffi::{c_char, c_int, CStr};
+use core::ffi::{c_char, c_int};
 
 use crate::abstract_::build_value::{arg_slice, format_bytes, ArgStack, BuildArg, Builder};
 use crate::abstract_::call::vectorcall;
-use crate::errors::exception_types::{_PyExc_AttributeError, _PyExc_SystemError, _PyExc_TypeError};
+use crate::errors::exception_types::{_PyExc_SystemError, _PyExc_TypeError};
 use crate::errors::pyerr::PyErr_Occurred;
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::object::PyObject;
@@ -15,7 +15,7 @@ use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
 use crate::object::slots::PY_VECTORCALL_ARGUMENTS_OFFSET;
 use crate::object::typetype::type_name;
-use crate::objects::{str as pystr, tuple};
+use crate::objects::tuple;
 
 /// A NULL argument from C (CPython's `null_error`).
 unsafe fn null_error() -> *mut PyObject {
@@ -25,51 +25,14 @@ unsafe fn null_error() -> *mut PyObject {
     core::ptr::null_mut()
 }
 
-/// `getattr(obj, name)` through the type's slots (`PyObject_GetAttr`).
-/// TEMP(attr): becomes `crate::object::object_attr::get_attr` when attribute access is merged.
-pub(crate) unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
-    if !pystr::is_str(name) {
-        return Err(raise_type(
-            &raw mut _PyExc_TypeError,
-            format!("attribute name must be string, not '{}'", type_name((*name).ob_type)),
-        ));
-    }
-    let tp = (*obj).ob_type;
-    if let Some(getattro) = (*tp).tp_getattro {
-        return PyRef::from_owned(getattro(obj, name)).ok_or_else(Raised::assume_set);
-    }
-    Err(raise_type(
-        &raw mut _PyExc_AttributeError,
-        format!("'{}' object has no attribute '{}'", type_name(tp), pystr::to_string(name)),
-    ))
+/// `getattr(obj, name)`.
+unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
+    crate::object::object_attr::get_attr(obj, name)
 }
 
-/// `getattr(obj, name)`, or `None` when it raises AttributeError (`_PyObject_LookupAttr`).
-/// TEMP(attr): becomes `crate::object::object_attr::lookup_attr`.
-pub(crate) unsafe fn lookup_attr(obj: *mut PyObject, name: &str) -> PyResult<Option<PyRef>> {
-    let name = pystr::intern(name)?;
-    match get_attr(obj, name.as_ptr()) {
-        Ok(v) => Ok(Some(v)),
-        Err(e) => {
-            let exc = &raw mut _PyExc_AttributeError as *mut PyObject;
-            if crate::errors::pyerr::PyErr_ExceptionMatches(exc) != 0 {
-                crate::errors::pyerr::PyErr_Clear();
-                Ok(None)
-            } else {
-                Err(e)
-            }
-        }
-    }
-}
-
-/// `getattr(obj, name)` for a C string name.
+/// `getattr(obj, name)` for a C string name (`PyObject_GetAttrString`).
 unsafe fn get_attr_str(obj: *mut PyObject, name: *const c_char) -> PyResult<PyRef> {
-    let text = match CStr::from_ptr(name).to_str() {
-        Ok(t) => t,
-        Err(_) => return crate::abstract_::build_value::decode_utf8(CStr::from_ptr(name).to_bytes()),
-    };
-    let name = pystr::intern(text)?;
-    get_attr(obj, name.as_ptr())
+    PyRef::from_owned(crate::object::object_attr::PyObject_GetAttrString(obj, name)).ok_or_else(Raised::assume_set)
 }
 
 /// Calls `callable` with the values `format` describes (CPython's `_PyObject_CallFunctionVa`):

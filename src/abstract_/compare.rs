@@ -120,15 +120,6 @@ pub(crate) unsafe fn rich_compare_bool(v: *mut PyObject, w: *mut PyObject, op: c
     crate::abstract_::object::is_true(rp)
 }
 
-/// `v == w` with the identity shortcut.
-///
-/// # Safety
-/// `v` and `w` are live objects.
-#[inline]
-pub(crate) unsafe fn eq(v: *mut PyObject, w: *mut PyObject) -> PyResult<bool> {
-    rich_compare_bool(v, w, Py_EQ)
-}
-
 unsafe fn check_args(v: *mut PyObject, w: *mut PyObject, op: c_int) -> PyResult<()> {
     if !(Py_LT..=Py_GE).contains(&op) {
         return Err(bad_internal_call());

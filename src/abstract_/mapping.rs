@@ -100,3 +100,45 @@ pub unsafe extern "C" fn PyMapping_HasKeyString(o: *mut PyObject, key: *const c_
     1
 }
 
+
+/// `o.<name>()` as a list: for an exact dict its own listing, otherwise the method is called
+/// and its result turned into a list.
+unsafe fn listing(o: *mut PyObject, name: &str, of_dict: unsafe extern "C" fn(*mut PyObject) -> *mut PyObject) -> *mut PyObject {
+    if o.is_null() {
+        let _ = null_error();
+        return core::ptr::null_mut();
+    }
+    if crate::objects::dict::is_exact(o) {
+        return of_dict(o);
+    }
+    ret_obj(method_list(o, name))
+}
+
+/// `list(o.<name>())`.
+///
+/// # Safety
+/// `o` is a live object.
+pub(crate) unsafe fn method_list(o: *mut PyObject, name: &str) -> PyResult<PyRef> {
+    let n = crate::objects::str::intern(name)?;
+    let m = crate::object::object_attr::get_attr(o, n.as_ptr())?;
+    let r = PyRef::from_owned(crate::abstract_::call::PyObject_CallNoArgs(m.as_ptr())).ok_or_else(Raised::assume_set)?;
+    crate::objects::list::from_iterable(r.as_ptr())
+}
+
+/// `PyObject *PyMapping_Keys(PyObject *o)`: a list.
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Keys(o: *mut PyObject) -> *mut PyObject {
+    listing(o, "keys", crate::objects::dict::PyDict_Keys)
+}
+
+/// `PyObject *PyMapping_Values(PyObject *o)`: a list.
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Values(o: *mut PyObject) -> *mut PyObject {
+    listing(o, "values", crate::objects::dict::PyDict_Values)
+}
+
+/// `PyObject *PyMapping_Items(PyObject *o)`: a list.
+#[no_mangle]
+pub unsafe extern "C" fn PyMapping_Items(o: *mut PyObject) -> *mut PyObject {
+    listing(o, "items", crate::objects::dict::PyDict_Items)
+}

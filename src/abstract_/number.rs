@@ -513,8 +513,9 @@ pub(crate) unsafe fn index(o: *mut PyObject) -> PyResult<PyRef> {
     if !is_int(r.as_ptr()) {
         return Err(type_error(format!("__index__ returned non-int (type {})", type_name(r.as_ptr()))));
     }
-    // TODO(warnings): CPython warns (DeprecationWarning) when __index__ returns a strict
-    // subclass of int.
+    if !is_exact_int(r.as_ptr()) {
+        deprecated_subclass_result("__index__", r.as_ptr())?;
+    }
     Ok(r)
 }
 
@@ -564,6 +565,43 @@ pub unsafe extern "C" fn PyNumber_Long(o: *mut PyObject) -> *mut PyObject {
     long(o).map_or(null_mut(), PyRef::into_ptr)
 }
 
+/// Issues a warning of `category` (the warnings filters may turn it into an error).
+unsafe fn warn(category: *mut PyObject, message: &str) -> PyResult<()> {
+    let text = std::ffi::CString::new(message).unwrap_or_default();
+    if crate::errors::warnings::PyErr_WarnEx(category, text.as_ptr(), 1) < 0 {
+        return Err(Raised::assume_set());
+    }
+    Ok(())
+}
+
+/// CPython's DeprecationWarning for `__int__`/`__index__` returning a strict int subclass.
+unsafe fn deprecated_subclass_result(method: &str, r: *mut PyObject) -> PyResult<()> {
+    warn(
+        crate::errors::exception_types::PyExc_DeprecationWarning,
+        &format!(
+            "{method} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+            type_name(r)
+        ),
+    )
+}
+
+/// The special method `name` of `o`'s type, bound to `o` (CPython's `_PyObject_LookupSpecial`:
+/// looked up on the type only, then its descriptor `__get__`).
+unsafe fn lookup_special(o: *mut PyObject, name: &str) -> PyResult<Option<PyRef>> {
+    let n = crate::objects::str::intern(name)?;
+    let attr = crate::object::type_cache::_PyType_Lookup(tp(o), n.as_ptr());
+    if attr.is_null() {
+        if !crate::errors::pyerr::PyErr_Occurred().is_null() {
+            return Err(Raised::assume_set());
+        }
+        return Ok(None);
+    }
+    match (*tp(attr)).tp_descr_get {
+        Some(get) => PyRef::from_owned(get(attr, o, tp(o).cast())).ok_or_else(Raised::assume_set).map(Some),
+        None => Ok(PyRef::from_borrowed(attr)),
+    }
+}
+
 /// `int(o)` for one argument.
 pub(crate) unsafe fn long(o: *mut PyObject) -> PyResult<PyRef> {
     if o.is_null() {
@@ -581,13 +619,30 @@ pub(crate) unsafe fn long(o: *mut PyObject) -> PyResult<PyRef> {
         if !is_int(r.as_ptr()) {
             return Err(type_error(format!("__int__ returned non-int (type {})", type_name(r.as_ptr()))));
         }
-        // TODO(warnings): DeprecationWarning for a strict int subclass, as CPython.
+        deprecated_subclass_result("__int__", r.as_ptr())?;
         return PyRef::from_owned(crate::objects::int::_PyLong_Copy(r.as_ptr().cast())).ok_or_else(Raised::assume_set);
     }
     if nb(o).and_then(|m| m.nb_index).is_some() {
         return PyRef::from_owned(PyNumber_Index(o)).ok_or_else(Raised::assume_set);
     }
-    // TODO(attr): `__trunc__` (needs method lookup and calls).
+    if let Some(trunc) = lookup_special(o, "__trunc__")? {
+        warn(
+            crate::errors::exception_types::PyExc_DeprecationWarning,
+            "The delegation of int() to __trunc__ is deprecated.",
+        )?;
+        let r = PyRef::from_owned(crate::abstract_::call::PyObject_CallNoArgs(trunc.as_ptr()))
+            .ok_or_else(Raised::assume_set)?;
+        if is_exact_int(r.as_ptr()) {
+            return Ok(r);
+        }
+        if is_int(r.as_ptr()) {
+            return PyRef::from_owned(crate::objects::int::_PyLong_Copy(r.as_ptr().cast())).ok_or_else(Raised::assume_set);
+        }
+        if PyIndex_Check(r.as_ptr()) == 0 {
+            return Err(type_error(format!("__trunc__ returned non-Integral (type {})", type_name(r.as_ptr()))));
+        }
+        return PyRef::from_owned(PyNumber_Index(r.as_ptr())).ok_or_else(Raised::assume_set);
+    }
     if crate::objects::str::is_str(o) {
         return crate::objects::long_str::from_unicode(o, 10);
     }
@@ -620,7 +675,8 @@ fn bytes_repr(b: &[u8]) -> String {
         }
     }
     s.push(quote);
-    s
+    // The message shows the repr cut to 200 characters (`%.200R`).
+    s.chars().take(200).collect()
 }
 
 /// `int(b, base)` for a bytes object (CPython's `_PyLong_FromBytes`).
@@ -630,7 +686,7 @@ pub(crate) unsafe fn from_bytes_object(o: *mut PyObject, base: u32) -> PyResult<
     let data = core::slice::from_raw_parts(core::ptr::addr_of!((*b).ob_sval) as *const u8, n);
     // An embedded NUL ends the literal in C: the whole value is then invalid.
     let text: Vec<u8> = data.iter().map(|&c| if c == 0 { 0xff } else { c }).collect();
-    crate::objects::long_str::from_text(&text, base, || bytes_repr(&data[..n.min(200)]))
+    crate::objects::long_str::from_text(&text, base, || bytes_repr(data))
 }
 
 /// `PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base)`.
@@ -643,7 +699,7 @@ pub unsafe extern "C" fn _PyLong_FromBytes(s: *const core::ffi::c_char, len: Py_
     }
     let data = core::slice::from_raw_parts(s as *const u8, len as usize);
     let text: Vec<u8> = data.iter().map(|&c| if c == 0 { 0xff } else { c }).collect();
-    crate::objects::long_str::from_text(&text, base as u32, || bytes_repr(&data[..data.len().min(200)]))
+    crate::objects::long_str::from_text(&text, base as u32, || bytes_repr(data))
         .map_or(null_mut(), PyRef::into_ptr)
 }
 

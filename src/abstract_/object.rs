@@ -397,3 +397,79 @@ pub(crate) unsafe fn ensure_ready(tp: *mut PyTypeObject) -> PyResult<()> {
     }
     Ok(())
 }
+
+// ---- Special methods, length hints -------------------------------------------------------------
+
+/// `type(o).<name>` bound to `o` (CPython's `_PyObject_LookupSpecial`): looked up on the
+/// type only, never in the instance.
+///
+/// # Safety
+/// `o` is a live object.
+pub(crate) unsafe fn lookup_special(o: *mut PyObject, name: &str) -> PyResult<Option<PyRef>> {
+    let n = pystr::intern(name)?;
+    let tp = (*o).ob_type;
+    let Some(found) = crate::object::type_cache::lookup(tp, n.as_ptr())? else { return Ok(None) };
+    let found = new_ref(found);
+    match (*(*found.as_ptr()).ob_type).tp_descr_get {
+        Some(get) => Ok(Some(from_slot(get(found.as_ptr(), o, tp as *mut PyObject))?)),
+        None => Ok(Some(found)),
+    }
+}
+
+/// `Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue)`: `len(o)`, else
+/// `o.__length_hint__()`, else `defaultvalue`; -1 on error.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_LengthHint(o: *mut PyObject, defaultvalue: Py_ssize_t) -> Py_ssize_t {
+    if o.is_null() {
+        let _ = null_error();
+        return -1;
+    }
+    let r = (|| -> PyResult<Py_ssize_t> {
+        let tp = (*o).ob_type;
+        let has_len = (*tp).tp_as_sequence.as_ref().is_some_and(|s| s.sq_length.is_some())
+            || (*tp).tp_as_mapping.as_ref().is_some_and(|m| m.mp_length.is_some());
+        if has_len {
+            match size(o) {
+                Ok(n) => return Ok(n),
+                Err(e) => {
+                    if !type_error_set() {
+                        return Err(e);
+                    }
+                    crate::errors::pyerr::PyErr_Clear();
+                }
+            }
+        }
+        let Some(hint) = lookup_special(o, "__length_hint__")? else { return Ok(defaultvalue) };
+        let result = crate::abstract_::call::PyObject_CallNoArgs(hint.as_ptr());
+        let Some(result) = PyRef::from_owned(result) else {
+            if type_error_set() {
+                crate::errors::pyerr::PyErr_Clear();
+                return Ok(defaultvalue);
+            }
+            return Err(Raised::assume_set());
+        };
+        if result.as_ptr() == crate::abstract_::not_implemented() {
+            return Ok(defaultvalue);
+        }
+        if !crate::objects::int::is_int(result.as_ptr()) {
+            return Err(type_error(format!(
+                "__length_hint__ must be an integer, not {}",
+                tp_name(result.as_ptr()).chars().take(100).collect::<String>()
+            )));
+        }
+        let n = crate::objects::long_convert::PyLong_AsSsize_t(result.as_ptr());
+        if n == -1 && !crate::errors::pyerr::PyErr_Occurred().is_null() {
+            return Err(Raised::assume_set());
+        }
+        if n < 0 {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, "__length_hint__() should return >= 0"));
+        }
+        Ok(n)
+    })();
+    r.unwrap_or(-1)
+}
+
+unsafe fn type_error_set() -> bool {
+    crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_TypeError as *mut PyObject) != 0
+}

@@ -231,31 +231,6 @@ fn type_error<T>(message: &str) -> PyResult<T> {
     Err(raise(ExcType::TypeError, message))
 }
 
-unsafe extern "C" fn get_dict(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    let h = head(op);
-    if h.dict.is_null() {
-        match dict::new() {
-            Ok(d) => h.dict = d.into_ptr(),
-            Err(_) => return core::ptr::null_mut(),
-        }
-    }
-    Py_IncRef(h.dict);
-    h.dict
-}
-
-unsafe extern "C" fn set_dict(op: *mut PyObject, value: *mut PyObject, _: *mut c_void) -> c_int {
-    to_status((|| {
-        if value.is_null() {
-            return type_error("__dict__ may not be deleted");
-        }
-        if !dict::is_dict(value) {
-            return type_error("__dict__ must be a dictionary");
-        }
-        set_field(&mut head(op).dict, value);
-        Ok(())
-    })())
-}
-
 unsafe extern "C" fn get_args(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     new_ref_or_none(head(op).args)
 }
@@ -265,11 +240,8 @@ unsafe extern "C" fn set_args_attr(op: *mut PyObject, value: *mut PyObject, _: *
         if value.is_null() {
             return type_error("args may not be deleted");
         }
-        // TODO(containers): any iterable (`tuple(value)`); tuples only until PySequence_Tuple.
-        if !tuple::is_tuple(value) {
-            return type_error("args must be a tuple");
-        }
-        set_args(op, value)
+        let args = objtext::as_tuple(value)?;
+        set_args(op, args.as_ptr())
     })())
 }
 
@@ -395,7 +367,8 @@ const fn getset(
 }
 
 pub(crate) static mut BASE_GETSET: [PyGetSetDef; 6] = [
-    getset(c"__dict__", get_dict, set_dict),
+    // The instance dict at `tp_dictoffset`, as CPython's generic __dict__ getset.
+    getset(c"__dict__", crate::object::generic_getattr::PyObject_GenericGetDict, crate::object::generic_getattr::PyObject_GenericSetDict),
     getset(c"args", get_args, set_args_attr),
     getset(c"__traceback__", get_traceback, set_traceback_attr),
     getset(c"__context__", get_context, set_context_attr),
@@ -406,10 +379,43 @@ pub(crate) static mut BASE_GETSET: [PyGetSetDef; 6] = [
 const WITH_TRACEBACK_DOC: &core::ffi::CStr =
     c"Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and return self.";
 
-// TODO(containers): `add_note` appends to a `__notes__` list: it comes with list objects.
-pub(crate) static mut BASE_METHODS: [PyMethodDef; 3] = [
+/// `add_note(note)`: appends the str to the `__notes__` list, made on first use.
+unsafe extern "C" fn add_note(op: *mut PyObject, note: *mut PyObject) -> *mut PyObject {
+    to_c((|| {
+        if !pystr::is_str(note) {
+            let name = objtext::type_name_of(note);
+            return type_error(&format!("note must be a str, not '{name}'"));
+        }
+        let key = pystr::intern("__notes__")?;
+        let attr = crate::object::object_attr::PyObject_GetAttr(op, key.as_ptr());
+        let notes = match PyRef::from_owned(attr) {
+            Some(n) => n,
+            None => {
+                if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut crate::errors::exception_types::_PyExc_AttributeError as *mut PyObject) == 0 {
+                    return Err(Raised::assume_set());
+                }
+                crate::errors::pyerr::PyErr_Clear();
+                let n = crate::objects::list::new(0)?;
+                if crate::object::object_attr::PyObject_SetAttr(op, key.as_ptr(), n.as_ptr()) < 0 {
+                    return Err(Raised::assume_set());
+                }
+                n
+            }
+        };
+        if !crate::objects::list::is_list(notes.as_ptr()) {
+            return type_error("Cannot add note: __notes__ is not a list");
+        }
+        crate::objects::list::append(notes.as_ptr(), note)?;
+        Ok(PyRef::from_borrowed(none()).expect("None"))
+    })())
+}
+
+const ADD_NOTE_DOC: &core::ffi::CStr = c"Exception.add_note(note) --\n    add a note to the exception";
+
+pub(crate) static mut BASE_METHODS: [PyMethodDef; 4] = [
     PyMethodDef { ml_name: c"__reduce__".as_ptr(), ml_meth: Some(reduce), ml_flags: METH_NOARGS, ml_doc: core::ptr::null() },
     PyMethodDef { ml_name: c"with_traceback".as_ptr(), ml_meth: Some(with_traceback), ml_flags: METH_O, ml_doc: WITH_TRACEBACK_DOC.as_ptr() },
+    PyMethodDef { ml_name: c"add_note".as_ptr(), ml_meth: Some(add_note), ml_flags: METH_O, ml_doc: ADD_NOTE_DOC.as_ptr() },
     END_METHOD,
 ];
 

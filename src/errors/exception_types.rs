@@ -10,7 +10,7 @@ use core::mem::size_of;
 
 use crate::errors::baseexception as be;
 use crate::errors::exceptions::*;
-use crate::errors::{oserror as ose, small_exceptions as se, syntaxerror as syn, unicodeerror as ue};
+use crate::errors::{exceptiongroup as eg, oserror as ose, small_exceptions as se, syntaxerror as syn, unicodeerror as ue};
 use crate::object::object::PyObject;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{
@@ -44,8 +44,13 @@ exc_type!(_PyExc_BaseException, c"BaseException", core::ptr::null_mut(), PyBaseE
 });
 exc_type!(_PyExc_BaseExceptionGroup, c"BaseExceptionGroup", &raw mut _PyExc_BaseException, PyBaseExceptionGroupObject, c"A combination of multiple unrelated exceptions.", {
     tp_dealloc: Some(be::base_dealloc),
-    tp_traverse: Some(be::base_traverse),
-    tp_clear: Some(be::base_clear),
+    tp_traverse: Some(eg::group_traverse),
+    tp_clear: Some(eg::group_clear),
+    tp_new: Some(eg::group_new),
+    tp_init: Some(eg::group_init),
+    tp_str: Some(eg::group_str),
+    tp_members: &raw mut eg::GROUP_MEMBERS as *mut crate::object::member::PyMemberDef,
+    tp_methods: &raw mut eg::GROUP_METHODS as *mut crate::object::methods::PyMethodDef,
 });
 exc_type!(_PyExc_Exception, c"Exception", &raw mut _PyExc_BaseException, PyBaseExceptionObject, c"Common base class for all non-exit exceptions.", {
     tp_dealloc: Some(be::base_dealloc),

@@ -2,6 +2,7 @@
 
 pub mod baseexception;
 pub mod exception_types;
+pub mod exceptiongroup;
 pub mod exceptions;
 pub mod normalize;
 pub mod objtext;
@@ -14,3 +15,9 @@ pub mod warnings;
 pub mod small_exceptions;
 pub mod syntaxerror;
 pub mod unicodeerror;
+
+/// Releases what the exception machinery made for this runtime (at finalization).
+pub(crate) fn fini() {
+    warnings::clear_registry();
+    exceptiongroup::clear();
+}

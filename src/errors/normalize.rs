@@ -17,28 +17,14 @@ use crate::objects::tuple;
 use crate::runtime::threadstate::{PyThreadState, _PyErr_StackItem};
 
 /// Calls the exception class `tp` with the args tuple `args` (`tp(*args)`).
-/// TODO(call): through `PyObject_Call` once type calls exist, so Python-level `__new__` and
-/// `__init__` overrides run; until then the type's `tp_new` then `tp_init`.
 pub(crate) unsafe fn instantiate(tp: *mut PyTypeObject, args: *mut PyObject) -> PyResult<PyRef> {
     instantiate_kw(tp, args, core::ptr::null_mut())
 }
 
-/// `tp(*args, **kwds)` (`kwds` may be NULL).
+/// `tp(*args, **kwds)` (`kwds` may be NULL), through `type.__call__`, so that `__new__` and
+/// `__init__` overrides run.
 pub(crate) unsafe fn instantiate_kw(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> {
-    let Some(new) = (*tp).tp_new else {
-        let name = crate::object::typetype::type_name(tp);
-        return Err(raise(ExcType::TypeError, format!("cannot create '{name}' instances")));
-    };
-    let op = PyRef::from_owned(new(tp, args, kwds)).ok_or_else(Raised::assume_set)?;
-    let otp = (*op.as_ptr()).ob_type;
-    if is_subtype(otp, tp) {
-        if let Some(init) = (*otp).tp_init {
-            if init(op.as_ptr(), args, kwds) < 0 {
-                return Err(Raised::assume_set());
-            }
-        }
-    }
-    Ok(op)
+    PyRef::from_owned(crate::abstract_::call::PyObject_Call(tp as *mut PyObject, args, kwds)).ok_or_else(Raised::assume_set)
 }
 
 /// `exc_type(*value)` for a tuple, `exc_type()` for NULL/None, `exc_type(value)` otherwise

@@ -133,8 +133,8 @@ pub(crate) unsafe extern "C" fn oserror_str(op: *mut PyObject) -> *mut PyObject 
     to_c((|| {
         let o = os(op);
         if !o.filename.is_null() {
-            let errno = objtext::str_string(be::or_none(o.myerrno))?;
-            let strerror = objtext::str_string(be::or_none(o.strerror))?;
+            let errno = objtext::str_or_null(o.myerrno)?;
+            let strerror = objtext::str_or_null(o.strerror)?;
             let file = objtext::repr_string(o.filename)?;
             let text = if !o.filename2.is_null() {
                 let file2 = objtext::repr_string(o.filename2)?;

@@ -82,11 +82,19 @@ unsafe fn format_notes(value: *mut PyObject, out: &mut String) {
             return;
         }
     };
-    let items: Vec<*mut PyObject> = if tuple::is_tuple(notes) {
-        tuple::items(notes).to_vec()
-    } else if let Some(items) = crate::errors::objtext::list_items(notes) {
-        items
-    } else {
+    // Any sequence is a list of notes (a str too: one note per character, as 3.11 prints it).
+    if pystr::is_str(notes) {
+        for c in pystr::to_string(notes).chars() {
+            out.push(c);
+            out.push('\n');
+        }
+        return;
+    }
+    let sq = (*(*notes).ob_type).tp_as_sequence;
+    let is_sequence = !dict::is_dict(notes) && !sq.is_null() && (*sq).sq_item.is_some();
+    let collected = if is_sequence { crate::abstract_::iter::collect(notes).ok() } else { None };
+    let Some(items) = collected else {
+        PyErr_Clear();
         let text = objtext::repr_string(notes).unwrap_or_else(|_| {
             PyErr_Clear();
             "<__notes__ repr() failed>".into()
@@ -95,6 +103,7 @@ unsafe fn format_notes(value: *mut PyObject, out: &mut String) {
         out.push('\n');
         return;
     };
+    let items: Vec<*mut PyObject> = items.iter().map(|r| r.as_ptr()).collect();
     for note in items {
         if pystr::is_str(note) {
             out.push_str(&pystr::to_string(note));
@@ -199,9 +208,23 @@ pub unsafe extern "C" fn PyErr_WriteUnraisable(obj: *mut PyObject) {
     write_unraisable(None, obj);
 }
 
+/// `void _PyErr_WriteUnraisableMsg(const char *err_msg, PyObject *obj)`: as
+/// `PyErr_WriteUnraisable`, the report starting `Exception ignored {err_msg}`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_WriteUnraisableMsg(err_msg: *const core::ffi::c_char, obj: *mut PyObject) {
+    let message = if err_msg.is_null() {
+        None
+    } else {
+        Some(format!("Exception ignored {}", core::ffi::CStr::from_ptr(err_msg).to_string_lossy()))
+    };
+    write_unraisable(message.as_deref(), obj);
+}
+
 /// `PyErr_WriteUnraisable`, with `_PyErr_WriteUnraisableMsg`'s message instead of
-/// "Exception ignored in".
+/// "Exception ignored in" (None as the object is no object).
 pub(crate) unsafe fn write_unraisable(message: Option<&str>, obj: *mut PyObject) {
+    let obj = if obj == be::none() { core::ptr::null_mut() } else { obj };
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
     PyErr_Fetch(&mut t, &mut v, &mut tb);
     crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);

@@ -41,6 +41,10 @@ fn errno_message(errno: i32) -> String {
 /// `exc(errno, strerror(errno)[, filename[, 0, filename2]])` raised with the class of the
 /// instance (OSError picks the errno's subclass).
 unsafe fn set_from_errno(exc: *mut PyObject, f1: *mut PyObject, f2: *mut PyObject, errno: i32) -> PyResult<()> {
+    // An interrupted call: a signal handler's exception wins.
+    if errno == libc::EINTR && crate::runtime::signals::PyErr_CheckSignals() != 0 {
+        return Err(Raised::assume_set());
+    }
     let mut items = vec![objtext::new_int(errno as i64)?, pystr::from_utf8(&errno_message(errno))?];
     if let Some(f1) = PyRef::from_borrowed(f1) {
         items.push(f1);
@@ -146,4 +150,64 @@ unsafe fn set_import_error(exception: *mut PyObject, msg: *mut PyObject, name: *
     let v = instantiate_kw(exception as *mut PyTypeObject, args.as_ptr(), kwargs.as_ptr())?;
     raise_instance(v);
     Ok(())
+}
+
+/// `PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict)`: a new
+/// exception class `type(class, bases, dict)` for `name` "module.class", with base
+/// `Exception` by default (a tuple of bases is taken as it is) and `__module__` from the
+/// name unless `dict` has one.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_NewException(name: *const c_char, base: *mut PyObject, dict: *mut PyObject) -> *mut PyObject {
+    be::to_c(new_exception(name, base, dict))
+}
+
+unsafe fn new_exception(name: *const c_char, base: *mut PyObject, dict: *mut PyObject) -> PyResult<PyRef> {
+    let full = if name.is_null() { String::new() } else { CStr::from_ptr(name).to_string_lossy().into_owned() };
+    let Some(dot) = full.rfind('.') else {
+        return Err(crate::object::pending_error::raise_type(
+            &raw mut exc::_PyExc_SystemError,
+            "PyErr_NewException: name must be module.class",
+        ));
+    };
+    let base = if base.is_null() { &raw mut exc::_PyExc_Exception as *mut PyObject } else { base };
+    let dict = match PyRef::from_borrowed(dict) {
+        Some(d) => d,
+        None => dict::new()?,
+    };
+    if dict::get_item_str(dict.as_ptr(), "__module__")?.is_none() {
+        let key = pystr::intern("__module__")?;
+        dict::set_item(dict.as_ptr(), key.as_ptr(), pystr::from_utf8(&full[..dot])?.as_ptr())?;
+    }
+    let bases = if tuple::is_tuple(base) {
+        PyRef::from_borrowed(base).expect("live")
+    } else {
+        tuple::from_slice(&[PyRef::from_borrowed(base).expect("live")])?
+    };
+    let args = tuple::from_slice(&[pystr::from_utf8(&full[dot + 1..])?, bases, dict])?;
+    let tp = &raw mut crate::object::typetype::PyType_Type as *mut PyObject;
+    PyRef::from_owned(crate::abstract_::call::PyObject_Call(tp, args.as_ptr(), core::ptr::null_mut()))
+        .ok_or_else(Raised::assume_set)
+}
+
+/// `PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base,
+/// PyObject *dict)`: `PyErr_NewException` with `__doc__` set from `doc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(
+    name: *const c_char,
+    doc: *const c_char,
+    base: *mut PyObject,
+    dict: *mut PyObject,
+) -> *mut PyObject {
+    be::to_c((|| {
+        let dict = match PyRef::from_borrowed(dict) {
+            Some(d) => d,
+            None => dict::new()?,
+        };
+        if !doc.is_null() {
+            let d = PyRef::from_owned(pystr::PyUnicode_FromString(doc)).ok_or_else(Raised::assume_set)?;
+            let key = pystr::intern("__doc__")?;
+            dict::set_item(dict.as_ptr(), key.as_ptr(), d.as_ptr())?;
+        }
+        new_exception(name, base, dict.as_ptr())
+    })())
 }

@@ -100,7 +100,7 @@ pub(crate) unsafe extern "C" fn systemexit_init(op: *mut PyObject, args: *mut Py
         be::init_args(op, args, kwds)?;
         let a = be::args_of(op);
         let code = match a.len() {
-            0 => be::none(),
+            0 => return Ok(()), // `code` stays unset (None when read)
             1 => a[0],
             _ => be::head(op).args,
         };

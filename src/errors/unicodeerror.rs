@@ -52,7 +52,8 @@ unsafe fn parse(args: &[*mut PyObject], kinds: &[Arg]) -> PyResult<()> {
     for (i, (&a, kind)) in args.iter().zip(kinds).enumerate() {
         match kind {
             Arg::Str if !pystr::is_str(a) => {
-                let name = objtext::type_name_of(a);
+                // PyArg_ParseTuple names None "None", other objects by their type.
+                let name = if a == be::none() { "None".to_string() } else { objtext::type_name_of(a) };
                 return Err(raise(ExcType::TypeError, format!("argument {} must be str, not {name}", i + 1)));
             }
             // TODO(containers): bytearray and other buffers are copied into bytes in CPython.
@@ -113,7 +114,7 @@ fn escaped_char(c: u32) -> String {
 /// The common shape of the three strs; `one` renders the single bad item at `start`.
 unsafe fn error_str(op: *mut PyObject, len: usize, one: impl Fn(usize) -> String, many: &str) -> PyResult<PyRef> {
     let u = ue(op);
-    let reason = objtext::str_string(be::or_none(u.reason))?;
+    let reason = objtext::str_or_null(u.reason)?;
     let (start, end) = (u.start, u.end);
     let text = if start >= 0 && (start as usize) < len && end == start + 1 {
         format!("{} in position {start}: {reason}", one(start as usize))
@@ -124,7 +125,7 @@ unsafe fn error_str(op: *mut PyObject, len: usize, one: impl Fn(usize) -> String
 }
 
 unsafe fn encoding_prefix(op: *mut PyObject) -> PyResult<String> {
-    Ok(format!("'{}' codec can't", objtext::str_string(be::or_none(ue(op).encoding))?))
+    Ok(format!("'{}' codec can't", objtext::str_or_null(ue(op).encoding)?))
 }
 
 pub(crate) unsafe extern "C" fn encode_str(op: *mut PyObject) -> *mut PyObject {
@@ -193,9 +194,13 @@ pub(crate) static mut UNICODEERROR_MEMBERS: [PyMemberDef; 6] = [
 
 // ---- the C accessors --------------------------------------------------------------------------
 
-/// The exception behind an accessor's argument (SystemError for NULL or a non-exception).
+/// The exception behind an accessor's argument: SystemError for NULL or an object without
+/// the Unicode error layout (where CPython would read past the object).
 unsafe fn checked<'a>(exc: *mut PyObject) -> PyResult<&'a mut PyUnicodeErrorObject> {
-    if exc.is_null() || !be::is_instance(exc) {
+    if exc.is_null()
+        || !be::is_instance(exc)
+        || ((*(*exc).ob_type).tp_basicsize as usize) < core::mem::size_of::<PyUnicodeErrorObject>()
+    {
         return Err(bad_internal_call());
     }
     Ok(ue(exc))
@@ -292,49 +297,131 @@ unsafe fn get_encoding(exc: *mut PyObject) -> *mut PyObject {
     to_c(checked(exc).and_then(|u| str_attr(u.encoding, "encoding")))
 }
 
-macro_rules! accessors {
-    ($bytes:expr, $get_object:ident, $get_start:ident, $get_end:ident, $set_start:ident, $set_end:ident,
-     $get_reason:ident, $set_reason:ident) => {
-        #[no_mangle]
-        pub unsafe extern "C" fn $get_object(exc: *mut PyObject) -> *mut PyObject {
-            to_c(checked(exc).and_then(|u| if $bytes { bytes_attr(u.object, "object") } else { str_attr(u.object, "object") }))
-        }
-        #[no_mangle]
-        pub unsafe extern "C" fn $get_start(exc: *mut PyObject, start: *mut Py_ssize_t) -> c_int {
-            get_start(exc, start, $bytes)
-        }
-        #[no_mangle]
-        pub unsafe extern "C" fn $get_end(exc: *mut PyObject, end: *mut Py_ssize_t) -> c_int {
-            get_end(exc, end, $bytes)
-        }
-        #[no_mangle]
-        pub unsafe extern "C" fn $set_start(exc: *mut PyObject, start: Py_ssize_t) -> c_int {
-            set_start(exc, start)
-        }
-        #[no_mangle]
-        pub unsafe extern "C" fn $set_end(exc: *mut PyObject, end: Py_ssize_t) -> c_int {
-            set_end(exc, end)
-        }
-        #[no_mangle]
-        pub unsafe extern "C" fn $get_reason(exc: *mut PyObject) -> *mut PyObject {
-            get_reason(exc)
-        }
-        #[no_mangle]
-        pub unsafe extern "C" fn $set_reason(exc: *mut PyObject, reason: *const c_char) -> c_int {
-            set_reason(exc, reason)
-        }
-    };
+/// `PyObject *PyUnicodeEncodeError_GetObject(PyObject *exc)`: the str `object` (new reference).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetObject(exc: *mut PyObject) -> *mut PyObject {
+    to_c(checked(exc).and_then(|u| str_attr(u.object, "object")))
 }
 
-accessors!(false, PyUnicodeEncodeError_GetObject, PyUnicodeEncodeError_GetStart, PyUnicodeEncodeError_GetEnd,
-    PyUnicodeEncodeError_SetStart, PyUnicodeEncodeError_SetEnd, PyUnicodeEncodeError_GetReason,
-    PyUnicodeEncodeError_SetReason);
-accessors!(true, PyUnicodeDecodeError_GetObject, PyUnicodeDecodeError_GetStart, PyUnicodeDecodeError_GetEnd,
-    PyUnicodeDecodeError_SetStart, PyUnicodeDecodeError_SetEnd, PyUnicodeDecodeError_GetReason,
-    PyUnicodeDecodeError_SetReason);
-accessors!(false, PyUnicodeTranslateError_GetObject, PyUnicodeTranslateError_GetStart,
-    PyUnicodeTranslateError_GetEnd, PyUnicodeTranslateError_SetStart, PyUnicodeTranslateError_SetEnd,
-    PyUnicodeTranslateError_GetReason, PyUnicodeTranslateError_SetReason);
+/// `int PyUnicodeEncodeError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetStart(exc: *mut PyObject, start: *mut Py_ssize_t) -> c_int {
+    get_start(exc, start, false)
+}
+
+/// `int PyUnicodeEncodeError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetEnd(exc: *mut PyObject, end: *mut Py_ssize_t) -> c_int {
+    get_end(exc, end, false)
+}
+
+/// `int PyUnicodeEncodeError_SetStart(PyObject *exc, Py_ssize_t start)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_SetStart(exc: *mut PyObject, start: Py_ssize_t) -> c_int {
+    set_start(exc, start)
+}
+
+/// `int PyUnicodeEncodeError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_SetEnd(exc: *mut PyObject, end: Py_ssize_t) -> c_int {
+    set_end(exc, end)
+}
+
+/// `PyObject *PyUnicodeEncodeError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetReason(exc: *mut PyObject) -> *mut PyObject {
+    get_reason(exc)
+}
+
+/// `int PyUnicodeEncodeError_SetReason(PyObject *exc, const char *reason)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_SetReason(exc: *mut PyObject, reason: *const c_char) -> c_int {
+    set_reason(exc, reason)
+}
+
+/// `PyObject *PyUnicodeDecodeError_GetObject(PyObject *exc)`: the bytes `object` (new reference).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetObject(exc: *mut PyObject) -> *mut PyObject {
+    to_c(checked(exc).and_then(|u| bytes_attr(u.object, "object")))
+}
+
+/// `int PyUnicodeDecodeError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetStart(exc: *mut PyObject, start: *mut Py_ssize_t) -> c_int {
+    get_start(exc, start, true)
+}
+
+/// `int PyUnicodeDecodeError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetEnd(exc: *mut PyObject, end: *mut Py_ssize_t) -> c_int {
+    get_end(exc, end, true)
+}
+
+/// `int PyUnicodeDecodeError_SetStart(PyObject *exc, Py_ssize_t start)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_SetStart(exc: *mut PyObject, start: Py_ssize_t) -> c_int {
+    set_start(exc, start)
+}
+
+/// `int PyUnicodeDecodeError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_SetEnd(exc: *mut PyObject, end: Py_ssize_t) -> c_int {
+    set_end(exc, end)
+}
+
+/// `PyObject *PyUnicodeDecodeError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetReason(exc: *mut PyObject) -> *mut PyObject {
+    get_reason(exc)
+}
+
+/// `int PyUnicodeDecodeError_SetReason(PyObject *exc, const char *reason)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_SetReason(exc: *mut PyObject, reason: *const c_char) -> c_int {
+    set_reason(exc, reason)
+}
+
+/// `PyObject *PyUnicodeTranslateError_GetObject(PyObject *exc)`: the str `object` (new reference).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_GetObject(exc: *mut PyObject) -> *mut PyObject {
+    to_c(checked(exc).and_then(|u| str_attr(u.object, "object")))
+}
+
+/// `int PyUnicodeTranslateError_GetStart(PyObject *exc, Py_ssize_t *start)`: `start` clamped into the object.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_GetStart(exc: *mut PyObject, start: *mut Py_ssize_t) -> c_int {
+    get_start(exc, start, false)
+}
+
+/// `int PyUnicodeTranslateError_GetEnd(PyObject *exc, Py_ssize_t *end)`: `end` clamped into the object.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_GetEnd(exc: *mut PyObject, end: *mut Py_ssize_t) -> c_int {
+    get_end(exc, end, false)
+}
+
+/// `int PyUnicodeTranslateError_SetStart(PyObject *exc, Py_ssize_t start)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_SetStart(exc: *mut PyObject, start: Py_ssize_t) -> c_int {
+    set_start(exc, start)
+}
+
+/// `int PyUnicodeTranslateError_SetEnd(PyObject *exc, Py_ssize_t end)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_SetEnd(exc: *mut PyObject, end: Py_ssize_t) -> c_int {
+    set_end(exc, end)
+}
+
+/// `PyObject *PyUnicodeTranslateError_GetReason(PyObject *exc)`: the str `reason` (new reference).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_GetReason(exc: *mut PyObject) -> *mut PyObject {
+    get_reason(exc)
+}
+
+/// `int PyUnicodeTranslateError_SetReason(PyObject *exc, const char *reason)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_SetReason(exc: *mut PyObject, reason: *const c_char) -> c_int {
+    set_reason(exc, reason)
+}
 
 /// `PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc)`.
 #[no_mangle]

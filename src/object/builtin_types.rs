@@ -69,6 +69,9 @@ pub(crate) fn init() {
 /// Releases what readying made (at finalization): the method cache, type dicts, bases and
 /// MROs, then the interned strings.
 pub(crate) fn fini() {
+    // The warnings shown and ExceptionGroup (a heap type) belong to the runtime that made
+    // them; the class goes while the static types it derives from are still ready.
+    crate::errors::fini();
     // Cached lookups refer to the dicts about to go (and own their names).
     crate::object::type_cache::clear_cache();
     for tp in all_types().rev() {
@@ -78,7 +81,6 @@ pub(crate) fn fini() {
     crate::object::object_attr::clear_name_cache();
     clear_interned();
     crate::objects::float::clear_free_list();
+    crate::objects::int::clear_free_list();
     crate::objects::bytes::clear_singletons();
-    // Which warnings were shown belongs to the runtime that showed them.
-    crate::errors::warnings::clear_registry();
 }

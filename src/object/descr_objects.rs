@@ -10,7 +10,7 @@ use crate::errors::exception_types::{_PyExc_AttributeError, _PyExc_TypeError};
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::descr::*;
 use crate::object::generic_getattr::{name_upto, PyObject_GenericGetAttr};
-use crate::object::member::{PyMemberDef, PyMember_GetOne, PyMember_SetOne, READONLY, T_OBJECT};
+use crate::object::member::{PyMemberDef, READONLY, T_OBJECT};
 use crate::object::methods::PyMethodDef;
 use crate::object::object::PyObject;
 use crate::object::objimpl::{alloc_object, PyObject_GC_UnTrack};
@@ -67,11 +67,18 @@ unsafe fn d_type(op: *mut PyObject) -> *mut PyTypeObject {
 }
 
 /// TypeError unless `obj` is an instance of the descriptor's type.
+#[inline(always)]
 pub(crate) unsafe fn check_instance(descr: *mut PyObject, obj: *mut PyObject) -> PyResult<()> {
-    if is_subtype((*obj).ob_type, d_type(descr)) {
+    let tp = (*obj).ob_type;
+    if tp == d_type(descr) || is_subtype(tp, d_type(descr)) {
         return Ok(());
     }
-    Err(raise_type(
+    Err(does_not_apply(descr, obj))
+}
+
+#[cold]
+unsafe fn does_not_apply(descr: *mut PyObject, obj: *mut PyObject) -> Raised {
+    raise_type(
         &raw mut _PyExc_TypeError,
         format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
@@ -79,7 +86,7 @@ pub(crate) unsafe fn check_instance(descr: *mut PyObject, obj: *mut PyObject) ->
             name_upto(d_type(descr), 100),
             name_upto((*obj).ob_type, 100)
         ),
-    ))
+    )
 }
 
 fn str_or_null(text: &str) -> *mut PyObject {
@@ -290,6 +297,28 @@ unsafe fn d_member(op: *mut PyObject) -> *mut PyMemberDef {
     (*(op as *mut PyMemberDescrObject)).d_member
 }
 
+/// `member_descriptor.__get__(obj)` for an instance, as Rust: a `T_OBJECT` field without
+/// any call.
+#[inline(always)]
+pub(crate) unsafe fn member_read(op: *mut PyObject, obj: *mut PyObject) -> PyResult<PyRef> {
+    check_instance(op, obj)?;
+    let m = d_member(op);
+    if (*m).r#type == T_OBJECT {
+        let field = *((obj as *const u8).offset((*m).offset) as *const *mut PyObject);
+        let v = if field.is_null() { &raw mut crate::objects::singletons::_Py_NoneStruct } else { field };
+        (*v).ob_refcnt += 1;
+        return Ok(PyRef::from_owned(v).expect("non-NULL"));
+    }
+    crate::object::member::get_member(obj as *const c_char, m)
+}
+
+/// `member_descriptor.__set__`/`__delete__` as Rust.
+#[inline(always)]
+pub(crate) unsafe fn member_write(op: *mut PyObject, obj: *mut PyObject, value: *mut PyObject) -> PyResult<()> {
+    check_instance(op, obj)?;
+    crate::object::member::set_member(obj as *mut c_char, d_member(op), value)
+}
+
 unsafe extern "C" fn member_get(op: *mut PyObject, obj: *mut PyObject, _tp: *mut PyObject) -> *mut PyObject {
     if obj.is_null() {
         (*op).ob_refcnt += 1;
@@ -298,14 +327,14 @@ unsafe extern "C" fn member_get(op: *mut PyObject, obj: *mut PyObject, _tp: *mut
     if check_instance(op, obj).is_err() {
         return core::ptr::null_mut();
     }
-    PyMember_GetOne(obj as *const c_char, d_member(op))
+    crate::object::member::get_member(obj as *const c_char, d_member(op)).map_or(core::ptr::null_mut(), PyRef::into_ptr)
 }
 
 unsafe extern "C" fn member_set(op: *mut PyObject, obj: *mut PyObject, value: *mut PyObject) -> c_int {
     if check_instance(op, obj).is_err() {
         return -1;
     }
-    PyMember_SetOne(obj as *mut c_char, d_member(op), value)
+    if crate::object::member::set_member(obj as *mut c_char, d_member(op), value).is_ok() { 0 } else { -1 }
 }
 
 unsafe extern "C" fn member_repr(op: *mut PyObject) -> *mut PyObject {
@@ -579,6 +608,26 @@ unsafe extern "C" fn method_wrapper_text_signature(op: *mut PyObject, c: *mut c_
     wrapper_get_text_signature((*(op as *mut MethodWrapperObject)).descr, c)
 }
 
+/// Two method-wrappers are equal when they wrap the same slot of the same object.
+unsafe extern "C" fn method_wrapper_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+    let wt = &raw mut _PyMethodWrapper_Type;
+    if (op != 2 && op != 3) || (*a).ob_type != wt || (*b).ob_type != wt {
+        let ni = &raw mut crate::objects::singletons::_Py_NotImplementedStruct;
+        (*ni).ob_refcnt += 1;
+        return ni;
+    }
+    let (x, y) = (a as *mut MethodWrapperObject, b as *mut MethodWrapperObject);
+    let eq = (*x).descr == (*y).descr && (*x).self_ == (*y).self_;
+    crate::objects::bool::PyBool_FromLong(((op == 2) == eq) as core::ffi::c_long)
+}
+
+unsafe extern "C" fn method_wrapper_hash(op: *mut PyObject) -> crate::pyport::Py_hash_t {
+    let w = op as *mut MethodWrapperObject;
+    let h = crate::object::hash::_Py_HashPointer((*w).self_ as *const c_void)
+        ^ crate::object::hash::_Py_HashPointer((*w).descr as *const c_void);
+    if h == -1 { -2 } else { h }
+}
+
 static mut METHOD_WRAPPER_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef { name: c"__self__".as_ptr(), r#type: T_OBJECT, offset: offset_of!(MethodWrapperObject, self_) as isize, flags: READONLY, doc: core::ptr::null() },
     PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() },
@@ -599,6 +648,8 @@ static mut METHOD_WRAPPER_GETSET: [PyGetSetDef; 6] = [
 pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(method_wrapper_dealloc),
     tp_repr: Some(method_wrapper_repr),
+    tp_hash: Some(method_wrapper_hash),
+    tp_richcompare: Some(method_wrapper_richcompare),
     tp_call: Some(crate::object::descr_call::method_wrapper_call),
     tp_getattro: Some(PyObject_GenericGetAttr),
     tp_traverse: Some(method_wrapper_traverse),
@@ -631,7 +682,7 @@ pub unsafe extern "C" fn PyWrapper_New(descr: *mut PyObject, self_: *mut PyObjec
 /// The descriptor types, for `builtin_types.rs`.
 pub(crate) fn descriptor_types() -> [*mut PyTypeObject; 9] {
     [
-        &raw mut crate::objects::method::PyMethod_Type,
+        &raw mut crate::objects::property::PyProperty_Type,
         &raw mut crate::objects::classmethod::PyClassMethod_Type,
         &raw mut crate::objects::classmethod::PyStaticMethod_Type,
         &raw mut PyMethodDescr_Type,

@@ -30,18 +30,25 @@ pub(crate) unsafe fn name_upto(tp: *mut PyTypeObject, n: usize) -> String {
 ///
 /// # Safety
 /// `name` is a live object.
-#[inline]
+#[inline(always)]
 pub(crate) unsafe fn check_name(name: *mut PyObject) -> PyResult<()> {
     if pystr::is_str(name) {
         return Ok(());
     }
-    Err(raise_type(
+    Err(bad_name(name))
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn bad_name(name: *mut PyObject) -> crate::errors::raised::Raised {
+    raise_type(
         &raw mut _PyExc_TypeError,
         format!("attribute name must be string, not '{}'", name_upto((*name).ob_type, 200)),
-    ))
+    )
 }
 
 /// AttributeError "'T' object has no attribute 'x'" (`T` cut to `n` characters).
+#[cold]
 ///
 /// # Safety
 /// `obj` and `name` are live, `name` a str.
@@ -126,6 +133,10 @@ pub(crate) unsafe fn generic_get_attr(
     ensure_ready(tp)?;
     let descr = find_descriptor(tp, name)?;
     if let Some((d, Some(get), true)) = &descr {
+        // Members are the most common data descriptors of C types: read them directly.
+        if (*d.as_ptr()).ob_type == &raw mut crate::object::descr_objects::PyMemberDescr_Type {
+            return crate::object::descr_objects::member_read(d.as_ptr(), obj).map(Some);
+        }
         let r = get(d.as_ptr(), obj, tp as *mut PyObject);
         return from_get_result(r, obj, name, suppress);
     }
@@ -191,6 +202,9 @@ pub(crate) unsafe fn generic_set_attr(
     ensure_ready(tp)?;
     let descr = type_cache::lookup(tp, name)?.map(|d| PyRef::from_borrowed(d).expect("non-NULL"));
     if let Some(d) = &descr {
+        if (*d.as_ptr()).ob_type == &raw mut crate::object::descr_objects::PyMemberDescr_Type {
+            return crate::object::descr_objects::member_write(d.as_ptr(), obj, value);
+        }
         if let Some(set) = (*(*d.as_ptr()).ob_type).tp_descr_set {
             return if set(d.as_ptr(), obj, value) < 0 { Err(crate::errors::raised::Raised::assume_set()) } else { Ok(()) };
         }

@@ -60,9 +60,17 @@ pub(crate) fn clear_name_cache() {
 ///
 /// # Safety
 /// `obj`, `name` are live.
+#[inline]
 pub(crate) unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResult<PyRef> {
-    check_name(name)?;
     let tp = (*obj).ob_type;
+    // The common case without the indirect call (the generic lookup checks the name).
+    if (*tp).tp_getattro == Some(PyObject_GenericGetAttr) {
+        return match generic_get_attr(obj, name, core::ptr::null_mut(), false)? {
+            Some(v) => Ok(v),
+            None => unreachable_not_found(),
+        };
+    }
+    check_name(name)?;
     if let Some(getattro) = (*tp).tp_getattro {
         return PyRef::from_owned(getattro(obj, name)).ok_or_else(Raised::assume_set);
     }
@@ -74,6 +82,12 @@ pub(crate) unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResu
         &raw mut _PyExc_AttributeError,
         format!("'{}' object has no attribute '{}'", name_upto(tp, 50), pystr::to_string(name)),
     ))
+}
+
+/// Only a suppressing lookup reports "not found" without an exception.
+#[cold]
+fn unreachable_not_found() -> PyResult<PyRef> {
+    Err(crate::object::pending_error::bad_internal_call())
 }
 
 /// `getattr(obj, name, <missing>)`: `Ok(None)` when the attribute does not exist
@@ -105,11 +119,18 @@ pub(crate) unsafe fn lookup_attr(obj: *mut PyObject, name: *mut PyObject) -> PyR
 /// # Safety
 /// `obj`, `name` are live; `value` NULL or live.
 pub(crate) unsafe fn set_attr(obj: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> PyResult<()> {
-    check_name(name)?;
     let tp = (*obj).ob_type;
+    // The common case: an interned name and the generic setattr (which checks the name).
+    if (*tp).tp_setattro == Some(crate::object::generic_getattr::PyObject_GenericSetAttr)
+        && (*name).ob_type == &raw mut pystr::PyUnicode_Type
+        && (*(name as *mut pystr::PyASCIIObject)).interned() != 0
+    {
+        return crate::object::generic_getattr::generic_set_attr(obj, name, value, core::ptr::null_mut());
+    }
+    check_name(name)?;
     // Attribute names are interned, as CPython does, so later lookups compare by address.
     let mut name_ref = PyRef::from_borrowed(name).expect("non-NULL");
-    if (*name).ob_type == &raw mut pystr::PyUnicode_Type {
+    if (*name).ob_type == &raw mut pystr::PyUnicode_Type && (*(name as *mut pystr::PyASCIIObject)).interned() == 0 {
         let mut p = name_ref.into_ptr();
         pystr::PyUnicode_InternInPlace(&mut p);
         name_ref = PyRef::from_owned(p).expect("non-NULL");
@@ -134,6 +155,27 @@ pub(crate) unsafe fn set_attr(obj: *mut PyObject, name: *mut PyObject, value: *m
     ))
 }
 
+/// An AttributeError raised by a failed `getattr(obj, name)` is normalized and records
+/// `name` and `obj` (for the "Did you mean" suggestions of tracebacks), as in 3.10+.
+#[cold]
+unsafe fn set_attribute_error_context(obj: *mut PyObject, name: *mut PyObject) {
+    use crate::errors::pyerr::*;
+    if !crate::object::generic_getattr::is_attribute_error_pending() {
+        return;
+    }
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t, &mut v, &mut tb);
+    crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+    if !v.is_null() && PyErr_GivenExceptionMatches(v, &raw mut _PyExc_AttributeError as *mut PyObject) != 0 {
+        let e = v as *mut crate::errors::exceptions::PyAttributeErrorObject;
+        if (*e).name.is_null() && (*e).obj.is_null() {
+            (*e).name = PyRef::from_borrowed(name).map_or(core::ptr::null_mut(), PyRef::into_ptr);
+            (*e).obj = PyRef::from_borrowed(obj).map_or(core::ptr::null_mut(), PyRef::into_ptr);
+        }
+    }
+    PyErr_Restore(t, v, tb);
+}
+
 /// `PyObject *PyObject_GetAttr(PyObject *o, PyObject *attr_name)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetAttr(obj: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
@@ -141,7 +183,13 @@ pub unsafe extern "C" fn PyObject_GetAttr(obj: *mut PyObject, name: *mut PyObjec
         let _ = bad_internal_call();
         return core::ptr::null_mut();
     }
-    get_attr(obj, name).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+    match get_attr(obj, name) {
+        Ok(v) => v.into_ptr(),
+        Err(_) => {
+            set_attribute_error_context(obj, name);
+            core::ptr::null_mut()
+        }
+    }
 }
 
 /// `PyObject *PyObject_GetAttrString(PyObject *o, const char *attr_name)`.
@@ -156,7 +204,7 @@ pub unsafe extern "C" fn PyObject_GetAttrString(obj: *mut PyObject, name: *const
         return ((*tp).tp_getattr.unwrap())(obj, name as *mut c_char);
     }
     match interned_name(name) {
-        Ok(n) => get_attr(obj, n.as_ptr()).map_or(core::ptr::null_mut(), PyRef::into_ptr),
+        Ok(n) => PyObject_GetAttr(obj, n.as_ptr()),
         Err(_) => core::ptr::null_mut(),
     }
 }

@@ -45,7 +45,7 @@ fn is_not_implemented(r: &PyRef) -> bool {
 
 /// What the type of `self_` has for `name`: a callable to call with `self_` first (an
 /// unbound method descriptor or function), or one already bound.
-enum Method {
+pub(crate) enum Method {
     Unbound(PyRef),
     Bound(PyRef),
 }
@@ -79,6 +79,24 @@ unsafe fn call(m: &Method, self_: *mut PyObject, args: &[*mut PyObject]) -> PyRe
         Method::Bound(f) => crate::abstract_::call::vectorcall(f.as_ptr(), args.as_ptr(), args.len(), core::ptr::null_mut()),
     };
     PyRef::from_owned(r).ok_or_else(Raised::assume_set)
+}
+
+/// `type(self).name(self, *args)` for the other slot modules.
+pub(crate) unsafe fn call_dunder(self_: *mut PyObject, name: &CStr, args: &[*mut PyObject]) -> PyResult<PyRef> {
+    call_method(self_, name, args)
+}
+
+/// What the type of `self_` has for `name` (None when nothing, or `name = None`).
+pub(crate) unsafe fn lookup_dunder(self_: *mut PyObject, name: &CStr) -> PyResult<Option<Method>> {
+    match lookup_method(self_, name)? {
+        Some(Method::Bound(f)) if f.as_ptr() == none_ptr() => Ok(None),
+        other => Ok(other),
+    }
+}
+
+/// Calls what `lookup_dunder` found.
+pub(crate) unsafe fn call_found(m: &Method, self_: *mut PyObject, args: &[*mut PyObject]) -> PyResult<PyRef> {
+    call(m, self_, args)
 }
 
 /// `type(self).name(self, *args)`; AttributeError(name) when the type has no such method.
@@ -411,6 +429,18 @@ unsafe fn has_slot(op: *mut PyObject, offset: c_int, f: *mut c_void) -> bool {
     !p.is_null() && *p == f
 }
 
+/// Whether the right operand's class overrides the reflected method `rname` of the left
+/// operand's class (only then is it asked first).
+unsafe fn overrides_reflected(a: *mut PyObject, b: *mut PyObject, rname: &CStr) -> PyResult<bool> {
+    let name = interned_name(rname.as_ptr())?;
+    let lookup = |t: *mut PyTypeObject| -> PyResult<Option<PyRef>> {
+        crate::object::object_attr::lookup_attr(t as *mut PyObject, name.as_ptr())
+    };
+    let Some(right) = lookup((*b).ob_type)? else { return Ok(false) };
+    let Some(left) = lookup((*a).ob_type)? else { return Ok(true) };
+    crate::abstract_::compare::rich_compare_bool(left.as_ptr(), right.as_ptr(), 3)
+}
+
 /// `a OP b` for a class defining `__op__`/`__rop__`: CPython's order (the right operand's
 /// reflected method first when its type is a proper subclass of the left's).
 unsafe fn binary(
@@ -424,7 +454,7 @@ unsafe fn binary(
     let same = (*a).ob_type == (*b).ob_type;
     let mut do_other = !same && has_slot(b, offset, this);
     if has_slot(a, offset, this) {
-        if do_other && is_subtype((*b).ob_type, (*a).ob_type) {
+        if do_other && is_subtype((*b).ob_type, (*a).ob_type) && overrides_reflected(a, b, rname)? {
             let r = call_maybe(b, rname, &[a])?;
             if !is_not_implemented(&r) {
                 return Ok(r);
@@ -475,7 +505,7 @@ pub(crate) unsafe extern "C" fn slot_nb_power(a: *mut PyObject, b: *mut PyObject
         let r = (|| -> PyResult<PyRef> {
             let mut do_other = !same && has_slot(b, offset, this);
             if has_slot(a, offset, this) {
-                if do_other && is_subtype((*b).ob_type, (*a).ob_type) {
+                if do_other && is_subtype((*b).ob_type, (*a).ob_type) && overrides_reflected(a, b, c"__rpow__")? {
                     let r = call_maybe(b, c"__rpow__", &[a])?;
                     if !is_not_implemented(&r) {
                         return Ok(r);
@@ -603,12 +633,7 @@ unsafe fn update_one_slot(tp: *mut PyTypeObject, offset: c_int) -> PyResult<()> 
         if row.offset != offset {
             continue;
         }
-        let g = generic_for(row);
-        if g.is_null() {
-            // No generic function for this row yet: leave the slot as readying set it.
-            return Ok(());
-        }
-        generic = g;
+        generic = generic_for(row);
         let name = interned_name(row.name)?;
         let Some(descr) = type_cache::lookup(tp, name.as_ptr())? else { continue };
         found_any = true;
@@ -636,6 +661,8 @@ unsafe fn update_one_slot(tp: *mut PyTypeObject, offset: c_int) -> PyResult<()> 
         }
         use_generic = true;
     }
+    // (A row without a generic function, such as sq_concat, ends up NULL when a
+    // Python-level method stands behind its name.)
     *p = if use_generic || (found_any && specific.is_null()) {
         generic
     } else if found_any {

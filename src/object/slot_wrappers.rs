@@ -20,6 +20,7 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::*;
 use crate::object::typeobject::*;
 use crate::objects::{dict, str as pystr, tuple};
+use crate::object::slot_dunders_int as I;
 
 // ---- Argument checks ------------------------------------------------------------------------
 
@@ -283,7 +284,7 @@ pub(crate) static mut SLOTDEFS: [wrapperbase; ROWS] = [
     row(c"__setattr__", tp_off!(tp_setattr), None, c"", 0),
     row(c"__delattr__", tp_off!(tp_setattr), None, c"", 0),
     row(c"__repr__", tp_off!(tp_repr), w(wrap_unaryfunc), c"__repr__($self, /)\n--\n\nReturn repr(self).", 0),
-    row(c"__hash__", tp_off!(tp_hash), None, c"__hash__($self, /)\n--\n\nReturn hash(self).", 0),
+    row(c"__hash__", tp_off!(tp_hash), w(I::wrap_hashfunc), c"__hash__($self, /)\n--\n\nReturn hash(self).", 0),
     row(c"__call__", tp_off!(tp_call), wk(wrap_call), c"__call__($self, /, *args, **kwargs)\n--\n\nCall self as a function.", PyWrapperFlag_KEYWORDS),
     row(c"__str__", tp_off!(tp_str), w(wrap_unaryfunc), c"__str__($self, /)\n--\n\nReturn str(self).", 0),
     row(c"__getattribute__", tp_off!(tp_getattro), w(wrap_binaryfunc), c"__getattribute__($self, name, /)\n--\n\nReturn getattr(self, name).", 0),
@@ -356,20 +357,20 @@ pub(crate) static mut SLOTDEFS: [wrapperbase; ROWS] = [
     row(c"__matmul__", nb!(nb_matrix_multiply), w(wrap_binaryfunc_l), c"__matmul__($self, value, /)\n--\n\nReturn self@value.", 0),
     row(c"__rmatmul__", nb!(nb_matrix_multiply), w(wrap_binaryfunc_r), c"__rmatmul__($self, value, /)\n--\n\nReturn value@self.", 0),
     row(c"__imatmul__", nb!(nb_inplace_matrix_multiply), w(wrap_binaryfunc), c"__imatmul__($self, value, /)\n--\n\nReturn self@=value.", 0),
-    row(c"__len__", mp!(mp_length), None, c"__len__($self, /)\n--\n\nReturn len(self).", 0),
+    row(c"__len__", mp!(mp_length), w(I::wrap_lenfunc), c"__len__($self, /)\n--\n\nReturn len(self).", 0),
     row(c"__getitem__", mp!(mp_subscript), w(wrap_binaryfunc), c"__getitem__($self, key, /)\n--\n\nReturn self[key].", 0),
     row(c"__setitem__", mp!(mp_ass_subscript), w(wrap_objobjargproc), c"__setitem__($self, key, value, /)\n--\n\nSet self[key] to value.", 0),
     row(c"__delitem__", mp!(mp_ass_subscript), w(wrap_delitem), c"__delitem__($self, key, /)\n--\n\nDelete self[key].", 0),
-    row(c"__len__", sq!(sq_length), None, c"__len__($self, /)\n--\n\nReturn len(self).", 0),
+    row(c"__len__", sq!(sq_length), w(I::wrap_lenfunc), c"__len__($self, /)\n--\n\nReturn len(self).", 0),
     row(c"__add__", sq!(sq_concat), w(wrap_binaryfunc), c"__add__($self, value, /)\n--\n\nReturn self+value.", 0),
-    row(c"__mul__", sq!(sq_repeat), None, c"__mul__($self, value, /)\n--\n\nReturn self*value.", 0),
-    row(c"__rmul__", sq!(sq_repeat), None, c"__rmul__($self, value, /)\n--\n\nReturn value*self.", 0),
-    row(c"__getitem__", sq!(sq_item), None, c"__getitem__($self, key, /)\n--\n\nReturn self[key].", 0),
-    row(c"__setitem__", sq!(sq_ass_item), None, c"__setitem__($self, key, value, /)\n--\n\nSet self[key] to value.", 0),
-    row(c"__delitem__", sq!(sq_ass_item), None, c"__delitem__($self, key, /)\n--\n\nDelete self[key].", 0),
+    row(c"__mul__", sq!(sq_repeat), w(I::wrap_indexargfunc), c"__mul__($self, value, /)\n--\n\nReturn self*value.", 0),
+    row(c"__rmul__", sq!(sq_repeat), w(I::wrap_indexargfunc), c"__rmul__($self, value, /)\n--\n\nReturn value*self.", 0),
+    row(c"__getitem__", sq!(sq_item), w(I::wrap_sq_item), c"__getitem__($self, key, /)\n--\n\nReturn self[key].", 0),
+    row(c"__setitem__", sq!(sq_ass_item), w(I::wrap_sq_setitem), c"__setitem__($self, key, value, /)\n--\n\nSet self[key] to value.", 0),
+    row(c"__delitem__", sq!(sq_ass_item), w(I::wrap_sq_delitem), c"__delitem__($self, key, /)\n--\n\nDelete self[key].", 0),
     row(c"__contains__", sq!(sq_contains), w(wrap_objobjproc), c"__contains__($self, key, /)\n--\n\nReturn key in self.", 0),
     row(c"__iadd__", sq!(sq_inplace_concat), w(wrap_binaryfunc), c"__iadd__($self, value, /)\n--\n\nImplement self+=value.", 0),
-    row(c"__imul__", sq!(sq_inplace_repeat), None, c"__imul__($self, value, /)\n--\n\nImplement self*=value.", 0),
+    row(c"__imul__", sq!(sq_inplace_repeat), w(I::wrap_indexargfunc), c"__imul__($self, value, /)\n--\n\nImplement self*=value.", 0),
 ];
 
 /// Where the slot at heap-type offset `offset` is in `tp` (static types keep their suites

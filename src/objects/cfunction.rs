@@ -154,10 +154,9 @@ unsafe fn defining_class(op: *mut PyObject) -> *mut PyTypeObject {
     }
 }
 
-/// Whether `op` is a module. TODO(modules): `PyModule_Check` once the module type exists;
-/// until then a module can only be a C type named "module".
+/// Whether `op` is a module (`PyModule_Check`).
 unsafe fn is_module(op: *mut PyObject) -> bool {
-    type_name((*op).ob_type) == "module"
+    crate::objects::module::is_module(op)
 }
 
 /// `__qualname__`: the name alone for a module function (or no self); `T.name` for a method

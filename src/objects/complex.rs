@@ -40,6 +40,8 @@ pub static mut PyComplex_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(complex_hash),
     tp_richcompare: Some(complex_richcompare),
     tp_as_number: &raw mut crate::objects::complex_arith::COMPLEX_AS_NUMBER,
+    tp_methods: &raw mut COMPLEX_METHODS as *mut _,
+    tp_getset: &raw mut COMPLEX_GETSET as *mut _,
     tp_new: Some(crate::objects::complex_new::complex_new),
     ..static_type(
         c"complex",
@@ -149,16 +151,40 @@ pub unsafe extern "C" fn PyComplex_ImagAsDouble(op: *mut PyObject) -> c_double {
 }
 
 /// Calls `op.__complex__()` when its type defines it (looked up on the type, as special
-/// methods are): Some(result, which must be a complex), None when not defined.
+/// methods are): Some(result, which must be a complex; a strict subclass warns), None when
+/// not defined.
 ///
 /// # Safety
 /// `op` is a live object.
 pub(crate) unsafe fn try_complex_special_method(op: *mut PyObject) -> PyResult<Option<PyRef>> {
-    // TODO(calls): finding `__complex__` needs attribute lookup and calls of Python-level
-    // methods (`_PyObject_LookupSpecial`); until they exist, only complex and its subclasses
-    // written in C (which have no `__complex__` other than complex's own) are handled.
-    let _ = op;
-    Ok(None)
+    let name = crate::objects::str::intern("__complex__")?;
+    let tp = (*op).ob_type;
+    let Some(meth) = crate::object::type_cache::lookup(tp, name.as_ptr())? else {
+        return Ok(None);
+    };
+    let meth = PyRef::from_borrowed(meth).expect("not NULL");
+    let bound = match (*(*meth.as_ptr()).ob_type).tp_descr_get {
+        Some(get) => PyRef::from_owned(get(meth.as_ptr(), op, tp as *mut PyObject)).ok_or_else(Raised::assume_set)?,
+        None => meth,
+    };
+    let res = PyRef::from_owned(crate::abstract_::call::PyObject_CallNoArgs(bound.as_ptr())).ok_or_else(Raised::assume_set)?;
+    if !is_complex(res.as_ptr()) {
+        return Err(crate::object::pending_error::raise(
+            crate::object::pending_error::ExcType::TypeError,
+            format!("__complex__ returned non-complex (type {})", type_name_of(res.as_ptr())),
+        ));
+    }
+    if (*res.as_ptr()).ob_type != complex_type() {
+        let text = format!(
+            "__complex__ returned non-complex (type {}).  The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.",
+            type_name_of(res.as_ptr())
+        );
+        let c_text = std::ffi::CString::new(text).expect("no NUL");
+        if crate::errors::warnings::PyErr_WarnEx(crate::errors::exception_types::PyExc_DeprecationWarning, c_text.as_ptr(), 1) < 0 {
+            return Err(Raised::assume_set());
+        }
+    }
+    Ok(Some(res))
 }
 
 /// What `PyComplex_AsCComplex` computes: a complex's value; `__complex__()`; else
@@ -242,3 +268,99 @@ unsafe extern "C" fn complex_richcompare(v: *mut PyObject, w: *mut PyObject, op:
 pub(crate) unsafe fn type_name_of(op: *mut PyObject) -> String {
     type_name_n((*op).ob_type, 200)
 }
+
+// ---- Methods and attributes ----------------------------------------------------------------------
+
+use crate::object::descr::PyGetSetDef;
+use crate::object::methods::{PyMethodDef, METH_NOARGS, METH_O};
+use core::ffi::c_void;
+
+fn c_result(r: PyResult<PyRef>) -> *mut PyObject {
+    r.map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+/// `z.conjugate()`.
+unsafe extern "C" fn complex_conjugate(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let c = cval(op);
+    c_result(new(Py_complex { real: c.real, imag: -c.imag }))
+}
+
+/// `z.__getnewargs__()`: `(real, imag)`.
+unsafe extern "C" fn complex_getnewargs(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let c = cval(op);
+    c_result((|| crate::objects::tuple::from_slice(&[float::new(c.real)?, float::new(c.imag)?]))())
+}
+
+/// `z.__complex__()`: an exact complex (z itself when exact).
+unsafe extern "C" fn complex_complex(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    if (*op).ob_type == complex_type() {
+        (*op).ob_refcnt += 1;
+        return op;
+    }
+    c_result(new(cval(op)))
+}
+
+/// `z.__format__(format_spec)`.
+unsafe extern "C" fn complex_format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
+    let result = (|| {
+        let spec = crate::abstract_::format::check_spec(spec)?;
+        crate::abstract_::format::format_complex_object(op, &spec)
+    })();
+    c_result(result)
+}
+
+/// complex's methods.
+pub(crate) static mut COMPLEX_METHODS: [PyMethodDef; 5] = [
+    PyMethodDef {
+        ml_name: c"conjugate".as_ptr(),
+        ml_meth: Some(complex_conjugate),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"conjugate($self, /)\n--\n\nReturn the complex conjugate of its argument. (3-4j).conjugate() == 3+4j.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"__complex__".as_ptr(),
+        ml_meth: Some(complex_complex),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"__complex__($self, /)\n--\n\nConvert this value to exact type complex.".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"__getnewargs__".as_ptr(),
+        ml_meth: Some(complex_getnewargs),
+        ml_flags: METH_NOARGS,
+        ml_doc: c"__getnewargs__($self, /)\n--\n\n".as_ptr(),
+    },
+    PyMethodDef {
+        ml_name: c"__format__".as_ptr(),
+        ml_meth: Some(complex_format),
+        ml_flags: METH_O,
+        ml_doc: c"__format__($self, format_spec, /)\n--\n\nConvert to a string according to format_spec.".as_ptr(),
+    },
+    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+];
+
+unsafe extern "C" fn complex_get_real(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    float::PyFloat_FromDouble(cval(op).real)
+}
+
+unsafe extern "C" fn complex_get_imag(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    float::PyFloat_FromDouble(cval(op).imag)
+}
+
+/// complex's attributes `real` and `imag` (read-only).
+pub(crate) static mut COMPLEX_GETSET: [PyGetSetDef; 3] = [
+    PyGetSetDef {
+        name: c"real".as_ptr(),
+        get: Some(complex_get_real),
+        set: None,
+        doc: c"the real part of a complex number".as_ptr(),
+        closure: core::ptr::null_mut(),
+    },
+    PyGetSetDef {
+        name: c"imag".as_ptr(),
+        get: Some(complex_get_imag),
+        set: None,
+        doc: c"the imaginary part of a complex number".as_ptr(),
+        closure: core::ptr::null_mut(),
+    },
+    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+];

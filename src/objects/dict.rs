@@ -56,7 +56,7 @@ assert_layout!(_PyDictViewObject, size = 24, ob_base @ 0, dv_dict @ 16);
 
 use crate::abstract_::compare::{bool_ref, rich_compare_bool};
 use crate::abstract_::object::repr_guarded;
-use crate::abstract_::{new_ref, not_implemented, ret_obj, tp_name, type_error};
+use crate::abstract_::{new_ref, not_implemented, ret_obj, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::pyerr;
 use crate::errors::raised::{PyResult, Raised};
@@ -108,6 +108,7 @@ pub static mut PyDict_Type: PyTypeObject = PyTypeObject {
     tp_clear: Some(dict_tp_clear),
     tp_richcompare: Some(dict_richcompare),
     tp_iter: Some(crate::objects::dict_views::dict_iter),
+    tp_methods: &raw mut crate::objects::dict_methods::DICT_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(
         c"dict",
         core::mem::size_of::<PyDictObject>(),
@@ -208,11 +209,6 @@ unsafe fn table_ptr(d: *mut PyObject) -> *mut KeyTable {
 #[inline]
 unsafe fn table<'a>(d: *mut PyObject) -> Option<&'a mut KeyTable> {
     table_ptr(d).as_mut()
-}
-
-#[inline]
-unsafe fn bump_version(d: *mut PyObject) {
-    (*(d as *mut PyDictObject)).ma_version_tag = next_version();
 }
 
 /// Whether `op` is a dict or an instance of a subclass of dict (`PyDict_Check`).
@@ -583,8 +579,22 @@ pub(crate) unsafe fn merge(a: *mut PyObject, b: *mut PyObject, override_: c_int)
         if a == b {
             return Ok(());
         }
-        // TODO(call): other mappings go through b.keys() and b[key], which need calls.
-        return Err(type_error(format!("'{}' object is not a mapping", tp_name(b))));
+        // Another mapping: its keys(), then b[key] for each.
+        let keys = crate::abstract_::mapping::method_list(b, "keys")?;
+        let mut i = 0;
+        while i < list::len(keys.as_ptr()) {
+            let k = new_ref(list::items(keys.as_ptr())[i]);
+            i += 1;
+            if override_ != 1 && get_item(a, k.as_ptr())?.is_some() {
+                if override_ == 2 {
+                    return Err(set_key_error(k.as_ptr()));
+                }
+                continue;
+            }
+            let v = crate::abstract_::item::get_item(b, k.as_ptr())?;
+            set_item(a, k.as_ptr(), v.as_ptr())?;
+        }
+        return Ok(());
     }
     let other_used = len(b);
     if other_used == 0 {
@@ -808,6 +818,14 @@ pub unsafe extern "C" fn _PyDict_GetItem_KnownHash(d: *mut PyObject, key: *mut P
 /// `PyObject *PyDict_GetItemString(PyObject *p, const char *key)`: as `PyDict_GetItem`.
 #[no_mangle]
 pub unsafe extern "C" fn PyDict_GetItemString(d: *mut PyObject, key: *const c_char) -> *mut PyObject {
+    // An ASCII name is looked up without making a str (only str keys can equal it).
+    if !key.is_null() && !d.is_null() && is_dict(d) {
+        if let Ok(name) = core::ffi::CStr::from_ptr(key).to_str() {
+            if name.is_ascii() {
+                return get_item_str(d, name).ok().flatten().unwrap_or(core::ptr::null_mut());
+            }
+        }
+    }
     let Ok(k) = str_key(key) else {
         pyerr::PyErr_Clear();
         return core::ptr::null_mut();
@@ -961,14 +979,6 @@ unsafe fn listing(d: *mut PyObject, which: u8) -> PyResult<PyRef> {
         i += 1;
     }
     Ok(l)
-}
-
-/// `d.keys()` as a list (`PyDict_Keys`).
-///
-/// # Safety
-/// `d` is a live dict.
-pub(crate) unsafe fn keys_list(d: *mut PyObject) -> PyResult<PyRef> {
-    listing(d, 0)
 }
 
 /// `PyObject *PyDict_Keys(PyObject *p)`: a new list.
@@ -1170,7 +1180,14 @@ unsafe extern "C" fn dict_subscript(op: *mut PyObject, key: *mut PyObject) -> *m
     match get_item(op, key) {
         Ok(Some(v)) => new_ref(v).into_ptr(),
         Ok(None) => {
-            // TODO(call): a dict subclass's `__missing__(key)` is called here.
+            // A subclass may define `__missing__(key)`.
+            if !is_exact(op) {
+                match crate::abstract_::object::lookup_special(op, "__missing__") {
+                    Ok(Some(missing)) => return crate::abstract_::call::PyObject_CallOneArg(missing.as_ptr(), key),
+                    Ok(None) => {}
+                    Err(_) => return core::ptr::null_mut(),
+                }
+            }
             let _ = set_key_error(key);
             core::ptr::null_mut()
         }

@@ -31,6 +31,8 @@ pub static mut PyFloat_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(float_hash),
     tp_richcompare: Some(float_richcompare),
     tp_as_number: &raw mut crate::objects::float_arith::FLOAT_AS_NUMBER,
+    tp_methods: &raw mut crate::objects::float_methods::FLOAT_METHODS as *mut _,
+    tp_getset: &raw mut crate::objects::float_methods::FLOAT_GETSET as *mut _,
     tp_new: Some(crate::objects::float_new::float_new),
     ..static_type(
         c"float",
@@ -185,9 +187,24 @@ pub(crate) unsafe fn as_double(op: *mut PyObject) -> PyResult<f64> {
             ),
         ));
     }
-    // TODO(warnings): CPython also warns (DeprecationWarning) when the result is an instance
-    // of a strict subclass of float; the value is used either way.
+    if (*res.as_ptr()).ob_type != float_type() {
+        warn_deprecation(format!(
+            "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+            type_name_n(tp, 50),
+            type_name_n((*res.as_ptr()).ob_type, 50)
+        ))?;
+    }
     Ok(value(res.as_ptr()))
+}
+
+/// Issues a DeprecationWarning (an error when warnings are errors).
+pub(crate) fn warn_deprecation(text: String) -> PyResult<()> {
+    let text = std::ffi::CString::new(text).unwrap_or_default();
+    // SAFETY: a valid category and NUL-terminated message.
+    let r = unsafe {
+        crate::errors::warnings::PyErr_WarnEx(crate::errors::exception_types::PyExc_DeprecationWarning, text.as_ptr(), 1)
+    };
+    if r < 0 { Err(crate::errors::raised::Raised::assume_set()) } else { Ok(()) }
 }
 
 /// `double PyFloat_AsDouble(PyObject *op)`: -1.0 with an exception set on failure
@@ -221,7 +238,14 @@ pub extern "C" fn PyFloat_GetMin() -> c_double {
 /// `float.__repr__`: the shortest text that reads back as the same float.
 unsafe extern "C" fn float_repr(op: *mut PyObject) -> *mut PyObject {
     let text = crate::runtime::strtod::repr_double(value(op));
-    crate::objects::str::from_utf8(&text).map_or(core::ptr::null_mut(), |s| s.into_ptr())
+    // The text is ASCII: make the str directly.
+    match crate::objects::str::new_compact(text.len(), 0x7f) {
+        Ok(s) => {
+            core::ptr::copy_nonoverlapping(text.as_ptr(), crate::objects::str::data(s.as_ptr()), text.len());
+            s.into_ptr()
+        }
+        Err(_) => core::ptr::null_mut(),
+    }
 }
 
 /// `float.__hash__`: the hash of the exact rational value (equal to the hash of an equal

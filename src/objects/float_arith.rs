@@ -209,11 +209,12 @@ pub(crate) fn float_pow_value(x: f64, y: f64) -> PyResult<Option<f64>> {
 /// ERANGE, ValueError otherwise, with args (errno, strerror(errno)).
 pub(crate) fn errno_error(e: c_int) -> Raised {
     let tp = if e == libc::ERANGE { &raw mut exc::_PyExc_OverflowError } else { &raw mut exc::_PyExc_ValueError };
-    // SAFETY: strerror gives a NUL-terminated message (copied at once).
-    let text = unsafe { core::ffi::CStr::from_ptr(libc::strerror(e)).to_string_lossy().into_owned() };
-    // TODO(exceptions): CPython's value is an exception instance with args (errno, text);
-    // until instances and ints exist here the value is the text str() of it shows.
-    raise_type(tp, format!("({e}, '{text}')"))
+    // SAFETY: errno is thread-local; PyErr_SetFromErrno reads it and sets the exception.
+    unsafe {
+        *libc::__errno_location() = e;
+        crate::errors::setters::PyErr_SetFromErrno(tp as *mut PyObject);
+    }
+    Raised::assume_set()
 }
 
 unsafe extern "C" fn float_pow(v: *mut PyObject, w: *mut PyObject, z: *mut PyObject) -> *mut PyObject {
@@ -271,6 +272,7 @@ pub(crate) static mut FLOAT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     nb_positive: Some(float_float),
     nb_absolute: Some(float_abs),
     nb_bool: Some(float_bool),
+    nb_int: Some(crate::objects::float_int::float_int),
     nb_float: Some(float_float),
     nb_floor_divide: Some(float_floor_div),
     nb_true_divide: Some(float_div),

@@ -1,13 +1,13 @@
-//! Where ints meet floats: an int's value as a correctly rounded double (OverflowError when
-//! it is too large), and the exact comparison of a double with an int (no rounding: 2**53 + 1
-//! is greater than 2.0**53, 10**400 is less than inf). Both read the int's digits directly
-//! (3.11's `PyLongObject`: 30-bit digits, least significant first, sign in `ob_size`).
+//! Where ints meet floats for the float type: an int operand's value as a double (the int
+//! type's correctly rounded conversion), and the exact comparison of a double with an int
+//! (no rounding: 2**53 + 1 is greater than 2.0**53, 10**400 is less than inf), which reads
+//! the int's digits (3.11's `PyLongObject`: 30-bit digits, least significant first, sign in
+//! `ob_size`).
 use core::cmp::Ordering;
 
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::object::PyObject;
-use crate::errors::exception_types as exc;
-use crate::object::pending_error::{raise, raise_type, ExcType};
+use crate::object::pending_error::{raise, ExcType};
 use crate::object::ptr::PyRef;
 use crate::object::typeobject::Py_TPFLAGS_LONG_SUBCLASS;
 use crate::objects::int::{digit, PyLongObject, PyLong_SHIFT};
@@ -32,73 +32,14 @@ pub(crate) unsafe fn digits<'a>(op: *mut PyObject) -> (&'a [digit], bool) {
     (core::slice::from_raw_parts(ptr, size.unsigned_abs()), size < 0)
 }
 
-/// Number of significant bits of a magnitude (0 for zero).
-fn bit_length(d: &[digit]) -> u64 {
-    match d.iter().rposition(|&x| x != 0) {
-        None => 0,
-        Some(top) => top as u64 * PyLong_SHIFT as u64 + u64::from(32 - d[top].leading_zeros()),
-    }
-}
-
-/// Bit `i` of a magnitude, and whether any bit below `i` is set, read as one u64 window:
-/// the 64 bits starting at bit `lo` (bits past the top are zero).
-fn window64(d: &[digit], lo: u64) -> u64 {
-    let mut out: u64 = 0;
-    for k in 0..64u64 {
-        let bit = lo + k;
-        let (idx, off) = ((bit / PyLong_SHIFT as u64) as usize, bit % PyLong_SHIFT as u64);
-        if idx < d.len() && (d[idx] >> off) & 1 != 0 {
-            out |= 1 << k;
-        }
-    }
-    out
-}
-
-/// Whether any of the low `n` bits of a magnitude is set.
-fn any_low_bits(d: &[digit], n: u64) -> bool {
-    let full = (n / PyLong_SHIFT as u64) as usize;
-    if d[..full.min(d.len())].iter().any(|&x| x != 0) {
-        return true;
-    }
-    let rest = n % PyLong_SHIFT as u64;
-    full < d.len() && rest != 0 && d[full] & ((1 << rest) - 1) != 0
-}
-
-/// The magnitude as a double rounded half-to-even, or None when it rounds beyond the largest
-/// double.
-fn magnitude_to_double(d: &[digit]) -> Option<f64> {
-    let n = bit_length(d);
-    let x = if n <= 64 {
-        window64(d, 0) as f64
-    } else {
-        // The top 64 bits with the rest folded into a sticky low bit: u64 -> f64 rounds
-        // half-even, and 64 > 53 + 2 bits make that the correct rounding of the whole.
-        let shift = n - 64;
-        let top = window64(d, shift) | u64::from(any_low_bits(d, shift));
-        if shift > 2000 {
-            return None;
-        }
-        top as f64 * 2f64.powi(shift as i32)
-    };
-    x.is_finite().then_some(x)
-}
-
 /// An int's value as the nearest double (`PyLong_AsDouble`); OverflowError "int too large
-/// to convert to float" beyond the double range.
+/// to convert to float" beyond the double range. (The int type's conversion.)
 ///
 /// # Safety
 /// `op` is a live int.
+#[inline]
 pub(crate) unsafe fn long_to_double(op: *mut PyObject) -> PyResult<f64> {
-    let (d, negative) = digits(op);
-    // One digit: the common case, exact.
-    if d.len() <= 1 {
-        let m = d.first().map_or(0.0, |&x| f64::from(x));
-        return Ok(if negative { -m } else { m });
-    }
-    match magnitude_to_double(d) {
-        Some(m) => Ok(if negative { -m } else { m }),
-        None => Err(raise_type(&raw mut exc::_PyExc_OverflowError, "int too large to convert to float")),
-    }
+    crate::objects::long_float::to_f64(op)
 }
 
 /// The digits of the integer part of a finite double's magnitude.
@@ -198,7 +139,13 @@ pub(crate) unsafe fn number_index(op: *mut PyObject) -> PyResult<PyRef> {
             ),
         ));
     }
-    // TODO(warnings): CPython warns (DeprecationWarning) when the result is a strict subclass.
+    let exact = (*res.as_ptr()).ob_type == &raw mut crate::objects::int::PyLong_Type;
+    if !exact {
+        crate::objects::float::warn_deprecation(format!(
+            "__index__ returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+            crate::objects::float::type_name_n((*res.as_ptr()).ob_type, 200)
+        ))?;
+    }
     Ok(res)
 }
 
@@ -213,21 +160,6 @@ mod tests {
             v >>= 30;
         }
         out
-    }
-
-    #[test]
-    fn magnitudes_round_half_even() {
-        assert_eq!(magnitude_to_double(&split(1 << 53)), Some(9007199254740992.0));
-        assert_eq!(magnitude_to_double(&split((1 << 53) + 1)), Some(9007199254740992.0));
-        assert_eq!(magnitude_to_double(&split((1 << 53) + 3)), Some(9007199254740996.0));
-        let big = (1u128 << 100) + (1u128 << 47) + 1; // just above a half: rounds up
-        assert_eq!(magnitude_to_double(&split(big)), Some(2f64.powi(100) + 2f64.powi(48)));
-        let half = (1u128 << 100) + (1u128 << 47); // exactly half: to even (down)
-        assert_eq!(magnitude_to_double(&split(half)), Some(2f64.powi(100)));
-        assert_eq!(magnitude_to_double(&[0; 40]), Some(0.0));
-        let mut huge = vec![0; 34];
-        huge.push(1 << 20); // 2**1040
-        assert_eq!(magnitude_to_double(&huge), None);
     }
 
     #[test]

@@ -178,7 +178,11 @@ pub(crate) unsafe fn number_float(o: *mut PyObject) -> PyResult<PyRef> {
                     ),
                 ));
             }
-            // TODO(warnings): CPython warns (DeprecationWarning) for a strict float subclass.
+            float::warn_deprecation(format!(
+                "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+                type_name_n(tp, 50),
+                type_name_n((*res.as_ptr()).ob_type, 50)
+            ))?;
             return float::new(value(res.as_ptr()));
         }
         if (*nb).nb_index.is_some() {

@@ -11,6 +11,8 @@ use crate::runtime::strtod::{format_double, Py_DTSF_ADD_DOT_0, Py_DTSF_ALT, Py_D
 pub(crate) enum FormatError {
     Value(String),
     Overflow(String),
+    /// A Python exception is already set (by the int's digit conversion).
+    Raised,
 }
 
 type FResult<T> = Result<T, FormatError>;
@@ -37,6 +39,8 @@ pub(crate) struct FormatSpec {
     pub precision: Option<usize>,
     /// The type code: the explicit one, or the type's default (0 for "none").
     pub ty: u32,
+    /// The formatted object's type name, for messages.
+    pub type_name: String,
 }
 
 /// How a type code appears in messages: `'x'` for printable ASCII, else `'\xNN'` (in hex
@@ -84,6 +88,7 @@ impl FormatSpec {
             grouping: 0,
             precision: None,
             ty: default_type,
+            type_name: type_name.to_string(),
         };
         let mut pos = 0;
         let mut fill_specified = false;
@@ -168,8 +173,8 @@ impl FormatSpec {
         Ok(f)
     }
 
-    fn unknown_code(&self, type_name: &str) -> FormatError {
-        value_error(format!("Unknown format code {} for object of type '{}'", code_text(self.ty), type_name))
+    fn unknown_code(&self) -> FormatError {
+        value_error(format!("Unknown format code {} for object of type '{}'", code_text(self.ty), self.type_name))
     }
 }
 
@@ -198,7 +203,7 @@ fn pad(out: &mut Vec<u32>, body: &[u32], spec: &FormatSpec) {
 /// `format(s, spec)` for a str with code points `s`.
 pub(crate) fn format_str(s: &[u32], spec: &FormatSpec) -> FResult<Vec<u32>> {
     if spec.ty != u32::from(b's') {
-        return Err(spec.unknown_code("str"));
+        return Err(spec.unknown_code());
     }
     if spec.sign == b' ' {
         return Err(value_error("Space not allowed in string format specifier"));
@@ -337,7 +342,7 @@ fn render_double_text(out: &mut Vec<u32>, text: &str, spec: &FormatSpec, sign_ov
 pub(crate) trait IntDigits {
     fn is_negative(&self) -> bool;
     /// The magnitude in `base` (2, 8, 10 or 16), lowercase, without sign or prefix.
-    fn magnitude_digits(&self, base: u32) -> String;
+    fn magnitude_digits(&self, base: u32) -> FResult<String>;
     /// The value as a C long (OverflowError "Python int too large to convert to C long").
     fn as_long(&self) -> FResult<i64>;
 }
@@ -358,7 +363,7 @@ pub(crate) fn format_int(n: &dyn IntDigits, spec: &FormatSpec) -> FResult<IntFor
         'x' | 'X' => 16,
         'd' | 'n' | 'c' => 10,
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return Ok(IntFormatted::AsFloat),
-        _ => return Err(spec.unknown_code("int")),
+        _ => return Err(spec.unknown_code()),
     };
     if spec.precision.is_some() {
         return Err(value_error("Precision not allowed in integer format specifier"));
@@ -383,7 +388,7 @@ pub(crate) fn format_int(n: &dyn IntDigits, spec: &FormatSpec) -> FResult<IntFor
         render_number(&mut out, &num, spec, None, spec.width);
         return Ok(IntFormatted::Text(out));
     }
-    let mut text = n.magnitude_digits(base);
+    let mut text = n.magnitude_digits(base)?;
     if ty == 'X' {
         text.make_ascii_uppercase();
     }
@@ -446,7 +451,7 @@ fn check_precision(spec: &FormatSpec) -> FResult<()> {
 pub(crate) fn format_float(x: f64, spec: &FormatSpec) -> FResult<Vec<u32>> {
     let ty = char::from_u32(spec.ty).unwrap_or('\u{FFFD}');
     if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') {
-        return Err(spec.unknown_code("float"));
+        return Err(spec.unknown_code());
     }
     check_precision(spec)?;
     let (code, precision, flags, percent) = float_plan(spec, ty, false);
@@ -466,7 +471,7 @@ pub(crate) fn format_float(x: f64, spec: &FormatSpec) -> FResult<Vec<u32>> {
 pub(crate) fn format_complex(real: f64, imag: f64, spec: &FormatSpec) -> FResult<Vec<u32>> {
     let ty = char::from_u32(spec.ty).unwrap_or('\u{FFFD}');
     if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
-        return Err(spec.unknown_code("complex"));
+        return Err(spec.unknown_code());
     }
     check_precision(spec)?;
     let (code, precision, flags, _) = float_plan(spec, ty, true);
@@ -510,14 +515,14 @@ mod tests {
         fn is_negative(&self) -> bool {
             self.0 < 0
         }
-        fn magnitude_digits(&self, base: u32) -> String {
+        fn magnitude_digits(&self, base: u32) -> FResult<String> {
             let m = self.0.unsigned_abs();
-            match base {
+            Ok(match base {
                 2 => format!("{m:b}"),
                 8 => format!("{m:o}"),
                 16 => format!("{m:x}"),
                 _ => m.to_string(),
-            }
+            })
         }
         fn as_long(&self) -> FResult<i64> {
             i64::try_from(self.0).map_err(|_| FormatError::Overflow("Python int too large to convert to C long".into()))
@@ -529,6 +534,7 @@ mod tests {
             Ok(cps) => cps.iter().map(|&c| char::from_u32(c).unwrap()).collect(),
             Err(FormatError::Value(m)) => format!("ValueError {m}"),
             Err(FormatError::Overflow(m)) => format!("OverflowError {m}"),
+            Err(FormatError::Raised) => "raised".into(),
         }
     }
 

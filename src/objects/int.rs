@@ -70,6 +70,8 @@ pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(long_hash),
     tp_richcompare: Some(crate::objects::long_ops::long_richcompare),
     tp_new: Some(crate::objects::long_new::long_new),
+    tp_methods: (&raw mut crate::objects::long_methods::LONG_METHODS).cast(),
+    tp_getset: (&raw mut crate::objects::long_methods::LONG_GETSET).cast(),
     tp_free: Some(crate::object::pymem::PyObject_Free),
     ..static_type(
         c"int",
@@ -139,6 +141,29 @@ fn is_small_object(op: *mut PyObject) -> bool {
 pub(crate) const MAX_LONG_DIGITS: usize =
     (isize::MAX as usize - core::mem::offset_of!(PyLongObject, ob_digit)) / core::mem::size_of::<digit>();
 
+/// Freed one-digit exact ints kept for reuse (linked through `ob_type`), so small-int
+/// arithmetic that leaves the cache costs no allocator call. Guarded by the GIL.
+const FREE_LIST_MAX: usize = 100;
+struct FreeList {
+    head: *mut PyObject,
+    len: usize,
+}
+static mut FREE_LIST: FreeList = FreeList { head: core::ptr::null_mut(), len: 0 };
+
+/// Empties the free list (at finalization).
+pub(crate) fn clear_free_list() {
+    // SAFETY: under the GIL; the blocks came from PyObject_Malloc.
+    unsafe {
+        let list = &mut *(&raw mut FREE_LIST);
+        while !list.head.is_null() {
+            let op = list.head;
+            list.head = (*op).ob_type as *mut PyObject;
+            crate::object::pymem::PyObject_Free(op.cast());
+        }
+        list.len = 0;
+    }
+}
+
 /// A new exact int with room for `ndigits` digits and `ob_size` set to `size` (whose
 /// absolute value is `ndigits`); the digits are uninitialized. OverflowError "too many
 /// digits in integer" past `MAX_LONG_DIGITS`, MemoryError when allocation fails.
@@ -153,7 +178,15 @@ pub(crate) fn alloc(size: Py_ssize_t) -> PyResult<*mut PyLongObject> {
     let bytes = core::mem::offset_of!(PyLongObject, ob_digit) + n.max(1) * core::mem::size_of::<digit>();
     // SAFETY: plain allocation; the header is written before the object escapes.
     unsafe {
-        let op = crate::object::pymem::PyObject_Malloc(bytes) as *mut PyLongObject;
+        let list = &mut *(&raw mut FREE_LIST);
+        let op = if n <= 1 && !list.head.is_null() {
+            let op = list.head;
+            list.head = (*op).ob_type as *mut PyObject;
+            list.len -= 1;
+            op as *mut PyLongObject
+        } else {
+            crate::object::pymem::PyObject_Malloc(bytes) as *mut PyLongObject
+        };
         if op.is_null() {
             return Err(crate::object::pending_error::no_memory());
         }
@@ -292,6 +325,16 @@ unsafe extern "C" fn long_dealloc(op: *mut PyObject) {
         return;
     }
     let tp = (*op).ob_type;
+    if tp == &raw mut PyLong_Type && size_of(op).unsigned_abs() <= 1 {
+        // Every exact int has room for at least one digit: keep the block.
+        let list = &mut *(&raw mut FREE_LIST);
+        if list.len < FREE_LIST_MAX {
+            (*op).ob_type = list.head as *mut PyTypeObject;
+            list.head = op;
+            list.len += 1;
+            return;
+        }
+    }
     match (*tp).tp_free {
         Some(free) => free(op.cast()),
         None => crate::object::pymem::PyObject_Free(op.cast()),

@@ -72,6 +72,7 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_clear: Some(list_tp_clear),
     tp_richcompare: Some(list_richcompare),
     tp_iter: Some(crate::objects::list_iter::list_iter),
+    tp_methods: &raw mut crate::objects::list_methods::LIST_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(
         c"list",
         core::mem::size_of::<PyListObject>(),
@@ -151,17 +152,11 @@ pub(crate) fn new(n: usize) -> PyResult<PyRef> {
     }
 }
 
-/// A new list taking the references of `items`.
+/// A new list taking over the references of `items`.
 pub(crate) fn from_vec(items: Vec<PyRef>) -> PyResult<PyRef> {
-    let l = new(items.len())?;
-    // SAFETY: a fresh list with exactly this many NULL slots.
-    unsafe {
-        let d = (*as_list(l.as_ptr())).ob_item;
-        for (i, item) in items.into_iter().enumerate() {
-            *d.add(i) = item.into_ptr();
-        }
-    }
-    Ok(l)
+    let ptrs: Vec<_> = items.iter().map(PyRef::as_ptr).collect();
+    // SAFETY: `items` keeps every object alive until the list holds its own references.
+    unsafe { from_ptrs(&ptrs) }
 }
 
 /// A new list holding new references to borrowed `items`.
@@ -178,6 +173,9 @@ pub(crate) unsafe fn from_ptrs(items: &[*mut PyObject]) -> PyResult<PyRef> {
     Ok(l)
 }
 
+/// From this many items on, lists grow by half instead of an eighth.
+const BIG_LIST: usize = 1 << 16;
+
 /// Makes room for `newsize` items and sets `ob_size` to it: the new slots are not
 /// initialized; items past `newsize` must have been released by the caller.
 unsafe fn resize(op: *mut PyObject, newsize: usize) -> PyResult<()> {
@@ -187,9 +185,12 @@ unsafe fn resize(op: *mut PyObject, newsize: usize) -> PyResult<()> {
         (*l).ob_base.ob_size = newsize as Py_ssize_t;
         return Ok(());
     }
-    // Over-allocate about 1/8 plus a little, rounded to a multiple of 4; a big jump (an
-    // extend) gets just what it needs.
-    let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3;
+    // Over-allocate about 1/8 plus a little, rounded to a multiple of 4, as CPython; a big
+    // jump (an extend) gets just what it needs. Big lists grow by half: our allocator
+    // (mimalloc) moves a large block on every realloc where glibc's remaps it in place, so
+    // fewer, larger steps keep appends as cheap as CPython's (only `__sizeof__` sees it).
+    let extra = if newsize >= BIG_LIST { newsize >> 1 } else { newsize >> 3 };
+    let mut new_allocated = (newsize + extra + 6) & !3;
     let old_size = ((*l).ob_base.ob_size.max(0) as usize).min(newsize);
     if newsize - old_size > new_allocated - newsize {
         new_allocated = (newsize + 3) & !3;

@@ -31,6 +31,7 @@ pub static mut PyListIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(listiter_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(listiter_next),
+    tp_methods: &raw mut LISTITER_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"list_iterator", core::mem::size_of::<ListIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
@@ -41,6 +42,7 @@ pub static mut PyListRevIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(listiter_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(listreviter_next),
+    tp_methods: &raw mut LISTREVITER_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"list_reverseiterator", core::mem::size_of::<ListIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
@@ -113,4 +115,42 @@ unsafe extern "C" fn listiter_traverse(op: *mut PyObject, visit: visitproc, arg:
         Some(v) if !seq.is_null() => v(seq, arg),
         _ => 0,
     }
+}
+
+static mut LISTITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::objects::container_methods::plain(
+        c"__length_hint__",
+        listiter_length_hint,
+        crate::object::methods::METH_NOARGS,
+        c"Private method returning an estimate of len(list(it)).",
+    ),
+    crate::objects::container_methods::END,
+];
+
+static mut LISTREVITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::objects::container_methods::plain(
+        c"__length_hint__",
+        listreviter_length_hint,
+        crate::object::methods::METH_NOARGS,
+        c"Private method returning an estimate of len(list(it)).",
+    ),
+    crate::objects::container_methods::END,
+];
+
+/// `list_iterator.__length_hint__()`: the items left.
+unsafe extern "C" fn listiter_length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut ListIter;
+    let left = if (*it).it_seq.is_null() { 0 } else { list::len((*it).it_seq) as i64 - (*it).it_index as i64 };
+    ret_obj(crate::objects::int::from_i64(left.max(0)))
+}
+
+/// `list_reverseiterator.__length_hint__()`: the items left.
+unsafe extern "C" fn listreviter_length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut ListIter;
+    let left = if (*it).it_seq.is_null() || (*it).it_index as usize >= list::len((*it).it_seq) {
+        0
+    } else {
+        (*it).it_index as i64 + 1
+    };
+    ret_obj(crate::objects::int::from_i64(left.max(0)))
 }

@@ -37,7 +37,7 @@ use crate::pyport::Py_ssize_t;
 ///
 /// # Safety
 /// `op` is a live list.
-pub(crate) unsafe fn sort(op: *mut PyObject, _key: Option<*mut PyObject>, reverse: bool) -> PyResult<()> {
+pub(crate) unsafe fn sort(op: *mut PyObject, key: Option<*mut PyObject>, reverse: bool) -> PyResult<()> {
     let l = op as *mut PyListObject;
     // Detach the items: the list is empty (and marked with allocated == -1) while
     // comparisons run.
@@ -56,7 +56,10 @@ pub(crate) unsafe fn sort(op: *mut PyObject, _key: Option<*mut PyObject>, revers
     if reverse {
         v.reverse();
     }
-    let result = sort_objects(v);
+    let result = match key {
+        Some(k) => sort_with_key(v, k),
+        None => sort_objects(v),
+    };
     if reverse {
         v.reverse();
     }
@@ -86,26 +89,34 @@ pub(crate) unsafe fn sort(op: *mut PyObject, _key: Option<*mut PyObject>, revers
 /// # Safety
 /// Every item is a live object.
 pub(crate) unsafe fn sort_objects(v: &mut [*mut PyObject]) -> PyResult<()> {
+    sort_by(v, |x| x)
+}
+
+/// Sorts `v` by the objects `key_of` gives for its items.
+unsafe fn sort_by<T: Copy>(v: &mut [T], key_of: impl Fn(T) -> *mut PyObject) -> PyResult<()> {
     if v.len() < 2 {
         return Ok(());
     }
-    let tp = (*v[0]).ob_type;
-    let same_type = v.iter().all(|&o| (*o).ob_type == tp);
+    let tp = (*key_of(v[0])).ob_type;
+    let same_type = v.iter().all(|&o| (*key_of(o)).ob_type == tp);
     if same_type && tp == &raw mut PyUnicode_Type {
-        return merge_sort(v, &mut |a, b| Ok(str_repr::compare(a, b) == core::cmp::Ordering::Less));
+        return merge_sort(v, &mut |a, b| Ok(str_repr::compare(key_of(a), key_of(b)) == core::cmp::Ordering::Less));
     }
-    if same_type && tp == &raw mut PyLong_Type && v.iter().all(|&o| small_int(o).is_some()) {
-        return merge_sort(v, &mut |a, b| Ok(small_int(a).unwrap_unchecked() < small_int(b).unwrap_unchecked()));
+    if same_type && tp == &raw mut PyLong_Type && v.iter().all(|&o| small_int(key_of(o)).is_some()) {
+        return merge_sort(v, &mut |a, b| {
+            Ok(small_int(key_of(a)).unwrap_unchecked() < small_int(key_of(b)).unwrap_unchecked())
+        });
     }
     if same_type {
         if let Some(slot) = (*tp).tp_richcompare {
             return merge_sort(v, &mut |a, b| {
+                let (a, b) = (key_of(a), key_of(b));
                 let r = slot(a, b, Py_LT);
                 if r.is_null() {
                     return Err(Raised::assume_set());
                 }
                 if r == true_() || r == false_() {
-                    (*r).ob_refcnt -= 1; // True/False are immortal here
+                    (*r).ob_refcnt -= 1; // the static True/False are never freed
                     return Ok(r == true_());
                 }
                 let r = PyRef::from_owned(r).unwrap_unchecked();
@@ -116,7 +127,23 @@ pub(crate) unsafe fn sort_objects(v: &mut [*mut PyObject]) -> PyResult<()> {
             });
         }
     }
-    merge_sort(v, &mut |a, b| rich_compare_bool(a, b, Py_LT))
+    merge_sort(v, &mut |a, b| rich_compare_bool(key_of(a), key_of(b), Py_LT))
+}
+
+/// Sorts `v` by `key(item)`: the keys are computed once, first (an error there leaves the
+/// items in their order), and sorted along with the items.
+unsafe fn sort_with_key(v: &mut [*mut PyObject], key: *mut PyObject) -> PyResult<()> {
+    let mut keys = Vec::with_capacity(v.len());
+    for &item in v.iter() {
+        let k = crate::abstract_::call::PyObject_CallOneArg(key, item);
+        keys.push(PyRef::from_owned(k).ok_or_else(Raised::assume_set)?);
+    }
+    let mut pairs: Vec<(*mut PyObject, *mut PyObject)> = keys.iter().map(|k| k.as_ptr()).zip(v.iter().copied()).collect();
+    let r = sort_by(&mut pairs, |p| p.0);
+    for (slot, p) in v.iter_mut().zip(&pairs) {
+        *slot = p.1;
+    }
+    r
 }
 
 /// The value of an exact int of at most one digit.

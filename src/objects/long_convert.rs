@@ -8,7 +8,7 @@ use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::pending_error::{bad_internal_call, raise_type};
 use crate::object::ptr::PyRef;
-use crate::objects::int::{digits, from_i64, from_u64, is_int, medium_value, size_of};
+use crate::objects::int::{digits, from_i64, from_u64, is_int, medium_value, size_of, small_int, NSMALLNEG, NSMALLPOS};
 use crate::objects::long_digits as ld;
 use crate::pyport::Py_ssize_t;
 
@@ -20,6 +20,17 @@ fn out(r: PyResult<PyRef>) -> *mut PyObject {
 /// `PyObject *PyLong_FromLong(long v)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_FromLong(v: c_long) -> *mut PyObject {
+    if (v as u64).wrapping_add(NSMALLNEG as u64) < (NSMALLNEG + NSMALLPOS) as u64 {
+        let op = small_int(v);
+        (*op).ob_refcnt += 1;
+        return op;
+    }
+    from_long_slow(v)
+}
+
+/// `PyLong_FromLong` past the cache, out of line so the cached path needs no stack frame.
+#[inline(never)]
+fn from_long_slow(v: i64) -> *mut PyObject {
     out(from_i64(v))
 }
 
@@ -130,6 +141,11 @@ pub(crate) unsafe fn as_i64(op: *mut PyObject) -> PyResult<i64> {
 /// `long PyLong_AsLong(PyObject *obj)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyLong_AsLong(obj: *mut PyObject) -> c_long {
+    if !obj.is_null() && is_int(obj) {
+        if let Some(v) = medium_value(obj) {
+            return v;
+        }
+    }
     as_i64(obj).unwrap_or(-1)
 }
 
@@ -325,4 +341,121 @@ pub unsafe extern "C" fn PyLong_AsVoidPtr(obj: *mut PyObject) -> *mut c_void {
         }
     };
     v as usize as *mut c_void
+}
+
+// ---- Argument Clinic converters and time_t ----------------------------------------------------
+
+/// The converters' shared rule: a negative int is ValueError "value must be positive", then
+/// `convert` (which may set OverflowError/TypeError), then an upper bound.
+unsafe fn unsigned_converter(obj: *mut PyObject, convert: unsafe extern "C" fn(*mut PyObject) -> u64, max: u64, what: &str) -> Option<u64> {
+    if obj.is_null() {
+        let _ = bad_internal_call();
+        return None;
+    }
+    if is_int(obj) && size_of(obj) < 0 {
+        let _ = raise_type(&raw mut exc::_PyExc_ValueError, "value must be positive");
+        return None;
+    }
+    let v = convert(obj);
+    if v == u64::MAX && !crate::errors::pyerr::PyErr_Occurred().is_null() {
+        return None;
+    }
+    if v > max {
+        let _ = overflow(&format!("Python int too large for C {what}"));
+        return None;
+    }
+    Some(v)
+}
+
+unsafe extern "C" fn as_size_t_u64(obj: *mut PyObject) -> u64 {
+    PyLong_AsSize_t(obj) as u64
+}
+
+/// `int _PyLong_UnsignedShort_Converter(PyObject *obj, void *ptr)`: 1 with `*(unsigned
+/// short *)ptr` set, or 0 with an exception.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_UnsignedShort_Converter(obj: *mut PyObject, ptr: *mut c_void) -> c_int {
+    match unsigned_converter(obj, PyLong_AsUnsignedLong, u64::from(u16::MAX), "unsigned short") {
+        Some(v) => {
+            *(ptr as *mut u16) = v as u16;
+            1
+        }
+        None => 0,
+    }
+}
+
+/// `int _PyLong_UnsignedInt_Converter(PyObject *obj, void *ptr)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_UnsignedInt_Converter(obj: *mut PyObject, ptr: *mut c_void) -> c_int {
+    match unsigned_converter(obj, PyLong_AsUnsignedLong, u64::from(u32::MAX), "unsigned int") {
+        Some(v) => {
+            *(ptr as *mut u32) = v as u32;
+            1
+        }
+        None => 0,
+    }
+}
+
+/// `int _PyLong_UnsignedLong_Converter(PyObject *obj, void *ptr)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_UnsignedLong_Converter(obj: *mut PyObject, ptr: *mut c_void) -> c_int {
+    match unsigned_converter(obj, PyLong_AsUnsignedLong, u64::MAX, "unsigned long") {
+        Some(v) => {
+            *(ptr as *mut u64) = v;
+            1
+        }
+        None => 0,
+    }
+}
+
+/// `int _PyLong_UnsignedLongLong_Converter(PyObject *obj, void *ptr)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_UnsignedLongLong_Converter(obj: *mut PyObject, ptr: *mut c_void) -> c_int {
+    match unsigned_converter(obj, PyLong_AsUnsignedLongLong, u64::MAX, "unsigned long long") {
+        Some(v) => {
+            *(ptr as *mut u64) = v;
+            1
+        }
+        None => 0,
+    }
+}
+
+/// `int _PyLong_Size_t_Converter(PyObject *obj, void *ptr)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_Size_t_Converter(obj: *mut PyObject, ptr: *mut c_void) -> c_int {
+    match unsigned_converter(obj, as_size_t_u64, u64::MAX, "size_t") {
+        Some(v) => {
+            *(ptr as *mut usize) = v as usize;
+            1
+        }
+        None => 0,
+    }
+}
+
+/// `PyObject *_PyLong_FromTime_t(time_t t)` (time_t is a long on this platform).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_FromTime_t(t: libc::time_t) -> *mut PyObject {
+    out(from_i64(t))
+}
+
+/// `time_t _PyLong_AsTime_t(PyObject *obj)`: OverflowError "timestamp out of range for
+/// platform time_t" when out of range.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_AsTime_t(obj: *mut PyObject) -> libc::time_t {
+    let v = PyLong_AsLongLong(obj);
+    if v == -1 && !crate::errors::pyerr::PyErr_Occurred().is_null() {
+        if crate::errors::pyerr::PyErr_ExceptionMatches(crate::errors::exception_types::PyExc_OverflowError) != 0 {
+            crate::errors::pyerr::PyErr_Clear();
+            let _ = overflow("timestamp out of range for platform time_t");
+        }
+        return -1;
+    }
+    v
 }

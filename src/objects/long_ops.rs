@@ -331,3 +331,31 @@ pub(crate) unsafe extern "C" fn long_richcompare(a: *mut PyObject, b: *mut PyObj
 pub(crate) fn int_obj(v: &Int) -> PyResult<PyRef> {
     from_int(v)
 }
+
+/// `PyObject *_PyLong_Lshift(PyObject *a, size_t shiftby)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_Lshift(a: *mut PyObject, shiftby: usize) -> *mut PyObject {
+    if a.is_null() || !is_int(a) {
+        let _ = crate::object::pending_error::bad_internal_call();
+        return null_mut();
+    }
+    match crate::objects::int::from_u64(shiftby as u64) {
+        Ok(n) => out(lshift(a, n.as_ptr())),
+        Err(_) => null_mut(),
+    }
+}
+
+/// `PyObject *_PyLong_Rshift(PyObject *a, size_t shiftby)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_Rshift(a: *mut PyObject, shiftby: usize) -> *mut PyObject {
+    if a.is_null() || !is_int(a) {
+        let _ = crate::object::pending_error::bad_internal_call();
+        return null_mut();
+    }
+    match crate::objects::int::from_u64(shiftby as u64) {
+        Ok(n) => out(rshift(a, n.as_ptr())),
+        Err(_) => null_mut(),
+    }
+}

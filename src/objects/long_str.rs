@@ -388,14 +388,41 @@ pub(crate) fn digits_to_mag(digs: &[u8], base: u32) -> Vec<u32> {
         ld::normalize(&mut out);
         return out;
     }
-    let mut pows = HashMap::new();
-    digits_to_mag_dc(digs, base, &mut pows)
+    if digs.len() <= DC_BASECASE {
+        return digits_to_mag_basecase(digs, base);
+    }
+    // The powers base**k the splits need, kept across calls (they depend only on the
+    // lengths, which repeat for strings of similar size).
+    static POWERS: std::sync::Mutex<Option<HashMap<(u32, usize), Vec<u32>>>> = std::sync::Mutex::new(None);
+    let mut guard = POWERS.lock().unwrap_or_else(|e| e.into_inner());
+    let pows = guard.get_or_insert_with(HashMap::new);
+    if pows.len() > 256 {
+        pows.clear();
+    }
+    digits_to_mag_dc(digs, base, pows)
 }
 
+/// Below this many digits, parsing is the quadratic multiply-add loop.
+const DC_BASECASE: usize = 300;
+
 /// Divide and conquer above a threshold: value(hi) * base**len(lo) + value(lo).
-fn digits_to_mag_dc(digs: &[u8], base: u32, pows: &mut HashMap<usize, Vec<u32>>) -> Vec<u32> {
-    const BASECASE: usize = 1000;
-    if digs.len() <= BASECASE {
+fn digits_to_mag_dc(digs: &[u8], base: u32, pows: &mut HashMap<(u32, usize), Vec<u32>>) -> Vec<u32> {
+    if digs.len() <= DC_BASECASE {
+        return digits_to_mag_basecase(digs, base);
+    }
+    let lo_len = digs.len() / 2;
+    let (hi, lo) = digs.split_at(digs.len() - lo_len);
+    let hi_v = digits_to_mag_dc(hi, base, pows);
+    let lo_v = digits_to_mag_dc(lo, base, pows);
+    let p = pows
+        .entry((base, lo_len))
+        .or_insert_with(|| crate::objects::long_digits::Int::new(false, vec![base]).pow(lo_len as u64).mag);
+    ld::add_mag(&ld::mul_mag(&hi_v, p), &lo_v)
+}
+
+/// The quadratic conversion: chunks of digits multiplied in.
+fn digits_to_mag_basecase(digs: &[u8], base: u32) -> Vec<u32> {
+    {
         // Chunks of k digits whose value stays below 2**30.
         let mut k = 1;
         let mut bk = base;
@@ -427,17 +454,8 @@ fn digits_to_mag_dc(digs: &[u8], base: u32, pows: &mut HashMap<usize, Vec<u32>>)
             chunk_len = k;
         }
         ld::normalize(&mut mag);
-        return mag;
+        mag
     }
-    let lo_len = digs.len() / 2;
-    let (hi, lo) = digs.split_at(digs.len() - lo_len);
-    let hi_v = digits_to_mag_dc(hi, base, pows);
-    let lo_v = digits_to_mag_dc(lo, base, pows);
-    let p = pows
-        .entry(lo_len)
-        .or_insert_with(|| crate::objects::long_digits::Int::new(false, vec![base]).pow(lo_len as u64).mag)
-        .clone();
-    ld::add_mag(&ld::mul_mag(&hi_v, &p), &lo_v)
 }
 
 /// Python's `repr()` of a str, for error messages (quotes chosen as `repr` chooses them;
@@ -522,7 +540,7 @@ pub unsafe extern "C" fn PyLong_FromString(s: *const c_char, pend: *mut *mut c_c
             let _ = match e {
                 ParseError::Invalid(_, shown_base) => {
                     let shown = &bytes[..bytes.len().min(200)];
-                    invalid_literal(shown_base, &quote_repr(&String::from_utf8_lossy(shown)))
+                    invalid_literal(shown_base, &quote_repr(&String::from_utf8_lossy(shown)).chars().take(200).collect::<String>())
                 }
                 ParseError::TooManyDigits(n) => too_many_digits(n),
             };
@@ -531,20 +549,23 @@ pub unsafe extern "C" fn PyLong_FromString(s: *const c_char, pend: *mut *mut c_c
     }
 }
 
-/// The ASCII form of a str for parsing: Unicode white space becomes ' '; other non-ASCII
-/// characters are kept as a byte that no literal accepts. TODO(unicodedata): non-ASCII
-/// decimal digits (`int('٣')`) need the Unicode database.
-pub(crate) fn ascii_for_parse(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| if c.is_ascii() { c as u8 } else if c.is_whitespace() { b' ' } else { 0xff })
-        .collect()
+/// `int(s, base)` for a str object: non-ASCII spaces and decimal digits are read as their
+/// ASCII forms (`_PyUnicode_TransformDecimalAndSpaceToASCII`); a bad literal's message shows
+/// the str's repr cut to 200 characters (`%.200R`).
+pub(crate) unsafe fn from_unicode(u: *mut PyObject, base: u32) -> PyResult<PyRef> {
+    let text = crate::objects::float_new::str_to_ascii_number(u);
+    from_text(&text, base, || truncated_repr(u))
 }
 
-/// `int(s, base)` for a str object.
-pub(crate) unsafe fn from_unicode(u: *mut PyObject, base: u32) -> PyResult<PyRef> {
-    let text = crate::objects::str::to_string(u);
-    let shown = || quote_repr(&text);
-    from_text(&ascii_for_parse(&text), base, shown)
+/// `repr(o)` cut to 200 characters, as CPython's `%.200R`.
+pub(crate) unsafe fn truncated_repr(o: *mut PyObject) -> String {
+    match crate::abstract_::object::repr(o) {
+        Ok(r) => crate::objects::str::to_string(r.as_ptr()).chars().take(200).collect(),
+        Err(_) => {
+            crate::errors::pyerr::PyErr_Clear();
+            String::new()
+        }
+    }
 }
 
 /// `PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)`.

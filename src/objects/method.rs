@@ -33,7 +33,6 @@ use core::ffi::{c_int, c_void};
 use core::mem::offset_of;
 
 use crate::abstract_::call::{vectorcall, PyVectorcall_Call};
-use crate::abstract_::call_shims::lookup_attr;
 use crate::errors::exception_types::_PyExc_TypeError;
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::descr::PyGetSetDef;
@@ -59,6 +58,7 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(method_hash),
     tp_call: Some(PyVectorcall_Call),
     tp_getattro: Some(method_getattro),
+    tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_traverse: Some(method_traverse),
     tp_richcompare: Some(method_richcompare),
     tp_weaklistoffset: offset_of!(PyMethodObject, im_weakreflist) as isize,
@@ -83,6 +83,7 @@ pub static mut PyInstanceMethod_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(instancemethod_repr),
     tp_call: Some(instancemethod_call),
     tp_getattro: Some(instancemethod_getattro),
+    tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_traverse: Some(instancemethod_traverse),
     tp_richcompare: Some(instancemethod_richcompare),
     tp_members: (&raw const INSTANCEMETHOD_MEMBERS) as *mut PyMemberDef,
@@ -98,16 +99,16 @@ pub static mut PyInstanceMethod_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-const fn member(name: &'static core::ffi::CStr, offset: usize) -> PyMemberDef {
-    PyMemberDef { name: name.as_ptr(), r#type: T_OBJECT, offset: offset as isize, flags: READONLY, doc: core::ptr::null() }
+const fn member(name: &'static core::ffi::CStr, offset: usize, doc: &'static core::ffi::CStr) -> PyMemberDef {
+    PyMemberDef { name: name.as_ptr(), r#type: T_OBJECT, offset: offset as isize, flags: READONLY, doc: doc.as_ptr() }
 }
 const END_MEMBER: PyMemberDef = PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() };
 const END_GETSET: PyGetSetDef =
     PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() };
 
 static mut METHOD_MEMBERS: [PyMemberDef; 3] = [
-    member(c"__func__", offset_of!(PyMethodObject, im_func)),
-    member(c"__self__", offset_of!(PyMethodObject, im_self)),
+    member(c"__func__", offset_of!(PyMethodObject, im_func), c"the function (or other callable) implementing a method"),
+    member(c"__self__", offset_of!(PyMethodObject, im_self), c"the instance to which a method is bound"),
     END_MEMBER,
 ];
 static mut METHOD_GETSET: [PyGetSetDef; 2] = [
@@ -115,7 +116,7 @@ static mut METHOD_GETSET: [PyGetSetDef; 2] = [
     END_GETSET,
 ];
 static mut INSTANCEMETHOD_MEMBERS: [PyMemberDef; 2] = [
-    member(c"__func__", offset_of!(PyInstanceMethodObject, func)),
+    member(c"__func__", offset_of!(PyInstanceMethodObject, func), c"the function (or other callable) implementing a method"),
     END_MEMBER,
 ];
 static mut INSTANCEMETHOD_GETSET: [PyGetSetDef; 2] = [
@@ -276,8 +277,9 @@ unsafe extern "C" fn method_traverse(op: *mut PyObject, visit: visitproc, arg: *
 }
 
 /// The function's `attr` as text when it is a str (`__qualname__`, `__name__`).
-unsafe fn str_attr(func: *mut PyObject, attr: &str) -> PyResult<Option<String>> {
-    Ok(match lookup_attr(func, attr)? {
+unsafe fn str_attr(func: *mut PyObject, attr: &core::ffi::CStr) -> PyResult<Option<String>> {
+    let name = crate::object::object_attr::interned_name(attr.as_ptr())?;
+    Ok(match crate::object::object_attr::lookup_attr(func, name.as_ptr())? {
         Some(v) if pystr::is_str(v.as_ptr()) => Some(pystr::to_string(v.as_ptr())),
         _ => None,
     })
@@ -287,9 +289,9 @@ unsafe fn str_attr(func: *mut PyObject, attr: &str) -> PyResult<Option<String>> 
 /// else "?").
 unsafe extern "C" fn method_repr(op: *mut PyObject) -> *mut PyObject {
     let m = &*(op as *mut PyMethodObject);
-    let name = match str_attr(m.im_func, "__qualname__") {
+    let name = match str_attr(m.im_func, c"__qualname__") {
         Ok(Some(n)) => Some(n),
-        Ok(None) => match str_attr(m.im_func, "__name__") {
+        Ok(None) => match str_attr(m.im_func, c"__name__") {
             Ok(n) => n,
             Err(_) => return core::ptr::null_mut(),
         },
@@ -338,14 +340,19 @@ unsafe extern "C" fn method_getattro(op: *mut PyObject, name: *mut PyObject) -> 
 
 unsafe fn getattro_then_function(op: *mut PyObject, name: *mut PyObject, func: *mut PyObject) -> *mut PyObject {
     let tp = (*op).ob_type;
-    let descr = crate::object::type_cache::_PyType_Lookup(tp, name);
-    if !descr.is_null() {
-        return match (*(*descr).ob_type).tp_descr_get {
-            Some(get) => get(descr, op, tp as *mut PyObject),
-            None => new_ref(descr),
-        };
+    match crate::object::type_cache::lookup(tp, name) {
+        Ok(Some(descr)) => {
+            // Held across the descriptor call, which may run code that changes the type.
+            let descr = PyRef::from_borrowed(descr).unwrap_unchecked();
+            return match (*(*descr.as_ptr()).ob_type).tp_descr_get {
+                Some(get) => get(descr.as_ptr(), op, tp as *mut PyObject),
+                None => descr.into_ptr(),
+            };
+        }
+        Ok(None) => {}
+        Err(_) => return core::ptr::null_mut(),
     }
-    crate::abstract_::call_shims::get_attr(func, name).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+    crate::object::object_attr::PyObject_GetAttr(func, name)
 }
 
 /// `__doc__`: the function's.
@@ -355,11 +362,7 @@ unsafe extern "C" fn method_get_doc(op: *mut PyObject, _closure: *mut c_void) ->
 }
 
 unsafe fn doc_of(func: *mut PyObject) -> *mut PyObject {
-    let name = match pystr::intern("__doc__") {
-        Ok(n) => n,
-        Err(_) => return core::ptr::null_mut(),
-    };
-    crate::abstract_::call_shims::get_attr(func, name.as_ptr()).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+    crate::object::object_attr::PyObject_GetAttrString(func, c"__doc__".as_ptr())
 }
 
 // ---- instancemethod ---------------------------------------------------------------------------
@@ -438,7 +441,7 @@ unsafe extern "C" fn instancemethod_descr_get(descr: *mut PyObject, obj: *mut Py
 
 /// `<instancemethod NAME at 0x...>` (the function's `__name__`, else "?").
 unsafe extern "C" fn instancemethod_repr(op: *mut PyObject) -> *mut PyObject {
-    let name = match str_attr(im_func(op), "__name__") {
+    let name = match str_attr(im_func(op), c"__name__") {
         Ok(n) => n,
         Err(_) => return core::ptr::null_mut(),
     };

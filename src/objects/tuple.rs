@@ -69,6 +69,7 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(tuple_traverse),
     tp_richcompare: Some(tuple_richcompare),
     tp_iter: Some(tuple_iter),
+    tp_methods: &raw mut TUPLE_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(
         c"tuple",
         core::mem::size_of::<PyTupleObject>() - core::mem::size_of::<*mut PyObject>(),
@@ -567,6 +568,7 @@ pub static mut PyTupleIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(tupleiter_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(tupleiter_next),
+    tp_methods: &raw mut TUPLEITER_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"tuple_iterator", core::mem::size_of::<TupleIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
@@ -646,4 +648,81 @@ use crate::objects::str_repr::StrBuilder;
             assert_eq!(len(new(0).unwrap().as_ptr()), 0);
         }
     }
+}
+
+static mut TUPLEITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::objects::container_methods::plain(
+        c"__length_hint__",
+        tupleiter_length_hint,
+        crate::object::methods::METH_NOARGS,
+        c"Private method returning an estimate of len(list(it)).",
+    ),
+    crate::objects::container_methods::END,
+];
+
+/// `tuple_iterator.__length_hint__()`: the items left.
+unsafe extern "C" fn tupleiter_length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut TupleIter;
+    let left = if (*it).it_seq.is_null() { 0 } else { len((*it).it_seq) as i64 - (*it).it_index as i64 };
+    ret_obj(crate::objects::int::from_i64(left.max(0)))
+}
+
+// ---- Methods ------------------------------------------------------------------------------------
+
+static mut TUPLE_METHODS: [crate::object::methods::PyMethodDef; 3] = [
+    crate::objects::container_methods::fast(
+        c"index",
+        tuple_index,
+        crate::object::methods::METH_FASTCALL,
+        c"Return first index of value.\n\nRaises ValueError if the value is not present.",
+    ),
+    crate::objects::container_methods::plain(
+        c"count",
+        tuple_count,
+        crate::object::methods::METH_O,
+        c"Return number of occurrences of value.",
+    ),
+    crate::objects::container_methods::END,
+];
+
+/// `tuple.index(value, start=0, stop=sys.maxsize)`.
+unsafe extern "C" fn tuple_index(op: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    let r = (|| {
+        crate::objects::container_methods::check_positional("index", n, 1, 3)?;
+        let a = crate::objects::container_methods::args(a, n);
+        let len_ = len(op) as Py_ssize_t;
+        let bound = |o: *mut PyObject| -> PyResult<usize> {
+            let mut v = crate::abstract_::item::as_ssize(o, None)?;
+            if v < 0 {
+                v = (v + len_).max(0);
+            }
+            Ok(v as usize)
+        };
+        let start = if a.len() > 1 { bound(a[1])? } else { 0 };
+        let stop = if a.len() > 2 { bound(a[2])? } else { usize::MAX };
+        for (i, &item) in items(op).iter().enumerate().take(stop.min(len(op))).skip(start) {
+            if rich_compare_bool(item, a[0], Py_EQ)? {
+                return crate::objects::int::from_i64(i as i64);
+            }
+        }
+        Err(crate::object::pending_error::raise_type(
+            &raw mut exc::_PyExc_ValueError,
+            "tuple.index(x): x not in tuple",
+        ))
+    })();
+    ret_obj(r)
+}
+
+/// `tuple.count(value)`.
+unsafe extern "C" fn tuple_count(op: *mut PyObject, x: *mut PyObject) -> *mut PyObject {
+    let r = (|| {
+        let mut count = 0i64;
+        for &item in items(op) {
+            if rich_compare_bool(item, x, Py_EQ)? {
+                count += 1;
+            }
+        }
+        crate::objects::int::from_i64(count)
+    })();
+    ret_obj(r)
 }

@@ -35,19 +35,79 @@ const REPR_MAX_DECPT: i32 = 16;
 /// ... or at least this many zeros left of it (`1e-05`).
 const MIN_DECPT: i32 = -4;
 
+/// A small text buffer on the stack (`{:e}` output of a double fits 64 bytes unless a long
+/// precision is asked for); writing past its end fails, and the caller falls back to a String.
+struct StackText {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl core::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len + s.len();
+        if end > self.buf.len() {
+            return Err(core::fmt::Error);
+        }
+        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// Significant digits: on the stack when short, else on the heap.
+pub(crate) enum Digits {
+    Inline([u8; 64], usize),
+    Heap(Vec<u8>),
+}
+
+impl core::ops::Deref for Digits {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Digits::Inline(b, n) => &b[..*n],
+            Digits::Heap(v) => v,
+        }
+    }
+}
+
+/// Splits Rust's `{:e}` text ("d.ddde-5") into its digits (compacted in place) and decpt.
+fn split_sci(text: &mut [u8]) -> (usize, i32) {
+    let e = text.iter().position(|&b| b == b'e').expect("Rust's {:e} always has an 'e'");
+    let exponent: i32 = core::str::from_utf8(&text[e + 1..]).ok().and_then(|t| t.parse().ok()).expect("an integer exponent");
+    let mut n = 0;
+    for k in 0..e {
+        if text[k].is_ascii_digit() {
+            text[n] = text[k];
+            n += 1;
+        }
+    }
+    (n, exponent + 1)
+}
+
 /// The significant decimal digits of a finite `x >= 0` and the position of the decimal point
 /// relative to them: `x ~= 0.DIGITS * 10**decpt`. `ndigits: None` gives the shortest digits
 /// that read back as `x`; `Some(n)` rounds to `n >= 1` significant digits (half-even on the
 /// exact value). Zero is one digit "0" with `decpt` 1.
-pub(crate) fn decimal_digits(x: f64, ndigits: Option<usize>) -> (Vec<u8>, i32) {
-    let text = match ndigits {
+pub(crate) fn decimal_digits(x: f64, ndigits: Option<usize>) -> (Digits, i32) {
+    use core::fmt::Write;
+    let mut st = StackText { buf: [0; 64], len: 0 };
+    let ok = match ndigits {
+        None => write!(st, "{x:e}"),
+        Some(n) => write!(st, "{:.*e}", n - 1, x),
+    };
+    if ok.is_ok() {
+        let len = st.len;
+        let (n, decpt) = split_sci(&mut st.buf[..len]);
+        return (Digits::Inline(st.buf, n), decpt);
+    }
+    let mut text = match ndigits {
         None => format!("{x:e}"),
         Some(n) => format!("{:.*e}", n - 1, x),
-    };
-    let (mantissa, exponent) = text.split_once('e').expect("Rust's {:e} always has an 'e'");
-    let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    let exponent: i32 = exponent.parse().expect("Rust's {:e} exponent is an integer");
-    (digits, exponent + 1)
+    }
+    .into_bytes();
+    let (n, decpt) = split_sci(&mut text);
+    text.truncate(n);
+    (Digits::Heap(text), decpt)
 }
 
 /// Appends CPython's exponent: `e`, the sign, at least two digits (`e+05`, `e-123`).
@@ -55,35 +115,39 @@ fn push_exponent(out: &mut String, upper: bool, exponent: i32) {
     out.push(if upper { 'E' } else { 'e' });
     out.push(if exponent < 0 { '-' } else { '+' });
     let mag = exponent.unsigned_abs();
-    if mag < 10 {
-        out.push('0');
+    if mag >= 100 {
+        out.push((b'0' + (mag / 100) as u8) as char);
     }
-    out.push_str(&mag.to_string());
+    out.push((b'0' + (mag / 10 % 10) as u8) as char);
+    out.push((b'0' + (mag % 10) as u8) as char);
 }
 
-/// Lays out `digits` (with the decimal point at `decpt`) in exponent or fixed notation.
+/// ASCII digits as text.
+fn ascii(d: &[u8]) -> &str {
+    core::str::from_utf8(d).expect("ASCII digits")
+}
+
+/// Appends `digits` (with the decimal point at `decpt`) in exponent or fixed notation.
 /// `alt` always shows a decimal point, `add_dot_0` adds ".0" to an integral fixed result.
-fn layout(digits: &[u8], decpt: i32, use_exp: bool, upper: bool, alt: bool, add_dot_0: bool) -> String {
-    let mut out = String::with_capacity(digits.len() + 8);
-    let text = |d: &[u8]| -> String { d.iter().map(|&b| b as char).collect() };
+fn layout(out: &mut String, digits: &[u8], decpt: i32, use_exp: bool, upper: bool, alt: bool, add_dot_0: bool) {
     if use_exp {
         out.push(digits[0] as char);
         if digits.len() > 1 || alt {
             out.push('.');
         }
-        out.push_str(&text(&digits[1..]));
-        push_exponent(&mut out, upper, decpt - 1);
+        out.push_str(ascii(&digits[1..]));
+        push_exponent(out, upper, decpt - 1);
     } else if decpt <= 0 {
         out.push_str("0.");
         out.extend(core::iter::repeat('0').take((-decpt) as usize));
-        out.push_str(&text(digits));
+        out.push_str(ascii(digits));
     } else if (decpt as usize) < digits.len() {
         let (int_part, frac) = digits.split_at(decpt as usize);
-        out.push_str(&text(int_part));
+        out.push_str(ascii(int_part));
         out.push('.');
-        out.push_str(&text(frac));
+        out.push_str(ascii(frac));
     } else {
-        out.push_str(&text(digits));
+        out.push_str(ascii(digits));
         out.extend(core::iter::repeat('0').take(decpt as usize - digits.len()));
         if add_dot_0 {
             out.push_str(".0");
@@ -91,7 +155,6 @@ fn layout(digits: &[u8], decpt: i32, use_exp: bool, upper: bool, alt: bool, add_
             out.push('.');
         }
     }
-    out
 }
 
 /// What `PyOS_double_to_string` computes: the text of `x` in format `code` ('e', 'E', 'f',
@@ -128,54 +191,61 @@ pub(crate) fn format_double(x: f64, code: u8, precision: c_int, flags: c_int) ->
     }
 
     let ax = x.abs();
-    let body = match code {
-        b'f' => {
-            let mut s = format!("{ax:.precision$}");
-            if precision == 0 {
-                if add_dot_0 {
-                    s.push_str(".0");
-                } else if alt {
-                    s.push('.');
-                }
-            }
-            s
-        }
-        b'e' => {
-            let (digits, decpt) = decimal_digits(ax, Some(precision + 1));
-            layout(&digits, decpt, true, upper, alt, false)
-        }
-        b'g' => {
-            let precision = precision.max(1);
-            let (mut digits, decpt) = decimal_digits(ax, Some(precision));
-            // An integral result must leave room for the ".0" that add_dot_0 appends.
-            let limit = precision as i32 - i32::from(add_dot_0);
-            let use_exp = decpt <= MIN_DECPT || decpt > limit;
-            if !alt {
-                while digits.len() > 1 && digits.last() == Some(&b'0') {
-                    digits.pop();
-                }
-            }
-            layout(&digits, decpt, use_exp, upper, alt, add_dot_0)
-        }
-        _ => {
-            // 'r': the shortest digits that round-trip.
-            let (digits, decpt) = decimal_digits(ax, None);
-            let use_exp = decpt <= MIN_DECPT || decpt > REPR_MAX_DECPT;
-            layout(&digits, decpt, use_exp, upper, alt, add_dot_0)
-        }
-    };
-
-    let mut negative = x.is_sign_negative();
-    if negative && flags & Py_DTSF_NO_NEG_0 != 0 && body.bytes().all(|b| !(b'1'..=b'9').contains(&b)) {
-        negative = false;
-    }
-    let mut out = String::with_capacity(body.len() + 1);
+    let mut out = String::with_capacity(32);
+    // The sign goes first; it is taken back for a negative zero result under NO_NEG_0.
+    let negative = x.is_sign_negative();
     if negative {
         out.push('-');
     } else if sign_plus {
         out.push('+');
     }
-    out.push_str(&body);
+    let body_start = out.len();
+    match code {
+        b'f' => {
+            use core::fmt::Write;
+            let _ = write!(out, "{ax:.precision$}");
+            if precision == 0 {
+                if add_dot_0 {
+                    out.push_str(".0");
+                } else if alt {
+                    out.push('.');
+                }
+            }
+        }
+        b'e' => {
+            let (digits, decpt) = decimal_digits(ax, Some(precision + 1));
+            layout(&mut out, &digits, decpt, true, upper, alt, false);
+        }
+        b'g' => {
+            let precision = precision.max(1);
+            let (digits, decpt) = decimal_digits(ax, Some(precision));
+            // An integral result must leave room for the ".0" that add_dot_0 appends.
+            let limit = precision as i32 - i32::from(add_dot_0);
+            let use_exp = decpt <= MIN_DECPT || decpt > limit;
+            let mut n = digits.len();
+            if !alt {
+                while n > 1 && digits[n - 1] == b'0' {
+                    n -= 1;
+                }
+            }
+            layout(&mut out, &digits[..n], decpt, use_exp, upper, alt, add_dot_0);
+        }
+        _ => {
+            // 'r': the shortest digits that round-trip.
+            let (digits, decpt) = decimal_digits(ax, None);
+            let use_exp = decpt <= MIN_DECPT || decpt > REPR_MAX_DECPT;
+            layout(&mut out, &digits, decpt, use_exp, upper, alt, add_dot_0);
+        }
+    }
+    if negative
+        && flags & Py_DTSF_NO_NEG_0 != 0
+        && out.as_bytes()[body_start..].iter().all(|b| !(b'1'..=b'9').contains(b))
+    {
+        out.remove(0);
+        if sign_plus {
+            out.insert(0, '+');
+        }
+    }
     Some((out, Py_DTST_FINITE))
 }
 
