@@ -1,7 +1,7 @@
 /* bytes methods called through PyObject_CallMethodObjArgs / PyObject_CallMethod: find &
  * co with bounds, count, split/rsplit, strip, startswith/endswith, join, replace, case
  * mapping, classification, partition, padding, zfill, remove*fix, hex/fromhex, decode with
- * error handlers, __getnewargs__, and the argument errors. Expected output: CPython 3.11's. */
+ * error handlers, and the argument errors. Expected output: CPython 3.11's. */
 #define PY_SSIZE_T_CLEAN
 #include "proto_util.h"
 
@@ -178,7 +178,6 @@ int main(void)
     call(BN("ab\xe2\x82", 4), "decode", 0, NULL, NULL, NULL);
     call(BN("ab\xe2\x82" "z", 5), "decode", 0, NULL, NULL, NULL);
     call(u, "decode", 1, I(1), NULL, NULL);
-    call(ab, "__getnewargs__", 0, NULL, NULL, NULL);
 
     PyObject *t = PyBytes_FromString("a b  c");
     callkw(t, "split", PyTuple_New(0), "maxsplit", I(1));
