@@ -101,6 +101,9 @@ int main(void)
     PyList_Append(l, I(1));
     call(B("-"), "join", 1, Py_NewRef(l), NULL, NULL);
     call(B("-"), "join", 1, PyList_New(0), NULL, NULL);
+    PyObject *sep = B("+"), *two = PyTuple_Pack(2, B("p"), B("q"));
+    show("_PyBytes_Join", _PyBytes_Join(sep, two));
+    Py_DECREF(sep); Py_DECREF(two);
 
     call(s, "replace", 2, B("l"), B("L"), NULL);
     call(s, "replace", 3, B("l"), B(""), I(2));

@@ -3848,6 +3848,13 @@ int PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
 void PyBuffer_Release(Py_buffer *view);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyBytes_Join(PyObject *sep, PyObject *iterable)`: `sep.join(iterable)`.
+ */
+PyObject *_PyBytes_Join(PyObject *sep, PyObject *it);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**
  * `PyObject *PyCMethod_New(PyMethodDef *ml, PyObject *self, PyObject *module,

@@ -425,6 +425,17 @@ unsafe extern "C" fn expandtabs(self_: *mut PyObject, args: *mut PyObject, kwds:
     })())
 }
 
+/// `PyObject *_PyBytes_Join(PyObject *sep, PyObject *iterable)`: `sep.join(iterable)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyBytes_Join(sep: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
+    if sep.is_null() || it.is_null() || !crate::objects::bytes::is_bytes(sep) {
+        let _ = crate::object::pending_error::bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    join(sep, it)
+}
+
 unsafe extern "C" fn join(self_: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
     wrap((|| {
         let items = crate::abstract_::iter::collect(it)?;
