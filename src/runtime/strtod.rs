@@ -89,6 +89,28 @@ fn split_sci(text: &mut [u8]) -> (usize, i32) {
 /// that read back as `x`; `Some(n)` rounds to `n >= 1` significant digits (half-even on the
 /// exact value). Zero is one digit "0" with `decpt` 1.
 pub(crate) fn decimal_digits(x: f64, ndigits: Option<usize>) -> (Digits, i32) {
+    let (digits, decpt) = decimal_digits_rust(x, ndigits);
+    // Rust's shortest digits break a tie between two shortest candidates upwards; CPython
+    // takes the one nearest the exact value, which is the exact value rounded half-even to
+    // that many digits (repr(900719925474099.25) is ...099.2). Ties need an ulp as wide as
+    // the last digit, so only long outputs can have one.
+    if ndigits.is_none() && digits.len() >= 15 {
+        let n = digits.len();
+        let (rounded, rdecpt) = decimal_digits_rust(x, Some(n));
+        if rounded[..] != digits[..] && reads_back(&rounded, rdecpt, x) {
+            return (rounded, rdecpt);
+        }
+    }
+    (digits, decpt)
+}
+
+/// Whether `0.DIGITS * 10**decpt` parses back to `x`.
+fn reads_back(digits: &[u8], decpt: i32, x: f64) -> bool {
+    let text = format!("0.{}e{}", core::str::from_utf8(digits).unwrap_or("0"), decpt);
+    text.parse::<f64>() == Ok(x)
+}
+
+fn decimal_digits_rust(x: f64, ndigits: Option<usize>) -> (Digits, i32) {
     use core::fmt::Write;
     let mut st = StackText { buf: [0; 64], len: 0 };
     let ok = match ndigits {
@@ -441,6 +463,9 @@ mod tests {
         assert_eq!(f(0.5, b'f', 0, 0), "0");
         assert_eq!(f(1.5, b'f', 0, 0), "2");
         assert!(format_double(1.0, b'r', 3, 0).is_none());
+        // A tie between two shortest candidates goes to the one nearest the exact value.
+        assert_eq!(repr_double(900719925474099.25), "900719925474099.2");
+        assert_eq!(repr_double(900719925474099.75), "900719925474099.8");
         assert!(format_double(1.0, b'x', 3, 0).is_none());
     }
 
