@@ -8,37 +8,7 @@
 #include <structmember.h>
 #include <stdio.h>
 #include <string.h>
-
-/* The message of an exception value: a str (ferropy sets the message) or the first
- * argument of an exception instance (CPython normalizes AttributeErrors). */
-static const char *message(PyObject *v)
-{
-    if (v == NULL)
-        return "<NULL>";
-    if (PyUnicode_Check(v))
-        return (const char *)PyUnicode_DATA(v);
-    if (PyExceptionInstance_Check(v)) {
-        PyObject *args = ((PyBaseExceptionObject *)v)->args;
-        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 && PyUnicode_Check(PyTuple_GET_ITEM(args, 0)))
-            return (const char *)PyUnicode_DATA(PyTuple_GET_ITEM(args, 0));
-        return "<exception without str arg>";
-    }
-    return "<other value>";
-}
-
-static void print_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) {
-        printf("%s: no error\n", what);
-        return;
-    }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, message(v));
-    Py_XDECREF(t);
-    Py_XDECREF(v);
-    Py_XDECREF(tb);
-}
+#include "testutil.h"
 
 /* A short description of an object that needs no repr of ints. */
 static void show(const char *what, PyObject *o)

@@ -7,35 +7,7 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
-
-static const char *message(PyObject *v)
-{
-    if (v == NULL)
-        return "<NULL>";
-    if (PyUnicode_Check(v))
-        return (const char *)PyUnicode_DATA(v);
-    if (PyExceptionInstance_Check(v)) {
-        PyObject *args = ((PyBaseExceptionObject *)v)->args;
-        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 && PyUnicode_Check(PyTuple_GET_ITEM(args, 0)))
-            return (const char *)PyUnicode_DATA(PyTuple_GET_ITEM(args, 0));
-        return "<exception without str arg>";
-    }
-    return "<other value>";
-}
-
-static void print_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) {
-        printf("%s: no error\n", what);
-        return;
-    }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, message(v));
-    Py_XDECREF(t);
-    Py_XDECREF(v);
-    Py_XDECREF(tb);
-}
+#include "testutil.h"
 
 /* Prints a result without relying on int repr; addresses are hidden. */
 static void show(const char *what, PyObject *o)

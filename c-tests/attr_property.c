@@ -5,56 +5,7 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
-
-static const char *message(PyObject *v)
-{
-    if (v == NULL)
-        return "<NULL>";
-    if (PyUnicode_Check(v))
-        return (const char *)PyUnicode_DATA(v);
-    if (PyExceptionInstance_Check(v)) {
-        PyObject *args = ((PyBaseExceptionObject *)v)->args;
-        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 && PyUnicode_Check(PyTuple_GET_ITEM(args, 0)))
-            return (const char *)PyUnicode_DATA(PyTuple_GET_ITEM(args, 0));
-        return "<exception without str arg>";
-    }
-    return "<other value>";
-}
-
-static void print_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) {
-        printf("%s: no error\n", what);
-        return;
-    }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, message(v));
-    Py_XDECREF(t);
-    Py_XDECREF(v);
-    Py_XDECREF(tb);
-}
-
-static void show(const char *what, PyObject *o)
-{
-    if (o == NULL) {
-        print_error(what);
-        return;
-    }
-    PyObject *r = PyObject_Repr(o);
-    if (r == NULL)
-        print_error(what);
-    else {
-        const char *s = (const char *)PyUnicode_DATA(r);
-        const char *at = strstr(s, " at 0x");
-        if (at)
-            printf("%s: %.*s at ADDR>\n", what, (int)(at - s), s);
-        else
-            printf("%s: %s\n", what, s);
-    }
-    Py_XDECREF(r);
-    Py_DECREF(o);
-}
+#include "testutil.h"
 
 static PyObject *get_fn(PyObject *self, PyObject *obj)
 {
@@ -115,34 +66,34 @@ int main(void)
     PyObject *args = PyTuple_Pack(1, g);
     PyObject *p = make(args, NULL);
     Py_DECREF(args);
-    show("property(g).__doc__", PyObject_GetAttrString(p, "__doc__"));
-    show("fget", PyObject_GetAttrString(p, "fget"));
-    show("fset", PyObject_GetAttrString(p, "fset"));
-    show("fdel", PyObject_GetAttrString(p, "fdel"));
-    show("__isabstractmethod__", PyObject_GetAttrString(p, "__isabstractmethod__"));
+    show_masked("property(g).__doc__", PyObject_GetAttrString(p, "__doc__"));
+    show_masked("fget", PyObject_GetAttrString(p, "fget"));
+    show_masked("fset", PyObject_GetAttrString(p, "fset"));
+    show_masked("fdel", PyObject_GetAttrString(p, "fdel"));
+    show_masked("__isabstractmethod__", PyObject_GetAttrString(p, "__isabstractmethod__"));
     args = PyTuple_Pack(4, g, s, s, doc);
     PyObject *p2 = make(args, NULL);
     Py_DECREF(args);
-    show("property(g, s, s, doc).__doc__", PyObject_GetAttrString(p2, "__doc__"));
+    show_masked("property(g, s, s, doc).__doc__", PyObject_GetAttrString(p2, "__doc__"));
     args = PyTuple_Pack(1, nodoc);
     PyObject *p3 = make(args, NULL);
     Py_DECREF(args);
-    show("property(nodoc).__doc__", PyObject_GetAttrString(p3, "__doc__"));
+    show_masked("property(nodoc).__doc__", PyObject_GetAttrString(p3, "__doc__"));
     args = PyTuple_Pack(5, g, g, g, g, g);
-    show("property(5 args)", make(args, NULL));
+    show_masked("property(5 args)", make(args, NULL));
     Py_DECREF(args);
     PyObject *empty = PyTuple_New(0);
     PyObject *p0 = make(empty, NULL);
-    show("property().__doc__", PyObject_GetAttrString(p0, "__doc__"));
+    show_masked("property().__doc__", PyObject_GetAttrString(p0, "__doc__"));
     printf("set __doc__: %d\n", PyObject_SetAttrString(p0, "__doc__", doc));
-    show("property().__doc__ after set", PyObject_GetAttrString(p0, "__doc__"));
+    show_masked("property().__doc__ after set", PyObject_GetAttrString(p0, "__doc__"));
     printf("set fget: %d\n", PyObject_SetAttrString(p0, "fget", doc));
     print_error("  error");
 
     printf("== descriptor protocol\n");
     descrgetfunc get = Py_TYPE(p)->tp_descr_get;
     descrsetfunc set = Py_TYPE(p)->tp_descr_set;
-    show("p.__get__(obj)", get(p, obj, (PyObject *)Py_TYPE(obj)));
+    show_masked("p.__get__(obj)", get(p, obj, (PyObject *)Py_TYPE(obj)));
     PyObject *same = get(p, NULL, (PyObject *)Py_TYPE(obj));
     printf("p.__get__(NULL) is p: %d\n", same == p);
     Py_XDECREF(same);
@@ -153,19 +104,19 @@ int main(void)
     print_error("  error");
     printf("p.__delete__(obj): %d\n", set(p, obj, NULL));
     print_error("  error");
-    show("p0.__get__(obj)", get(p0, obj, NULL));
+    show_masked("p0.__get__(obj)", get(p0, obj, NULL));
     printf("p2.__set__(obj, value): %d\n", set(p2, obj, value));
     printf("p2.__delete__(obj): %d\n", set(p2, obj, NULL));
     args = PyTuple_Pack(1, f);
     PyObject *pf = make(args, NULL);
     Py_DECREF(args);
-    show("failing getter", get(pf, obj, NULL));
+    show_masked("failing getter", get(pf, obj, NULL));
 
     printf("== __set_name__\n");
     PyObject *set_name = PyObject_GetAttrString(p, "__set_name__");
     PyObject *name = PyUnicode_FromString("attr");
-    show("p.__set_name__(str, 'attr')", PyObject_Vectorcall(set_name, (PyObject *[]){(PyObject *)&PyUnicode_Type, name}, 2, NULL));
-    show("p.__set_name__(str)", PyObject_Vectorcall(set_name, (PyObject *[]){(PyObject *)&PyUnicode_Type}, 1, NULL));
+    show_masked("p.__set_name__(str, 'attr')", PyObject_Vectorcall(set_name, (PyObject *[]){(PyObject *)&PyUnicode_Type, name}, 2, NULL));
+    show_masked("p.__set_name__(str)", PyObject_Vectorcall(set_name, (PyObject *[]){(PyObject *)&PyUnicode_Type}, 1, NULL));
     printf("p.__set__(obj, value): %d\n", set(p, obj, value));
     print_error("  error");
     printf("p.__delete__(obj): %d\n", set(p, obj, NULL));
@@ -177,23 +128,23 @@ int main(void)
         PyObject *m = PyObject_GetAttrString(p, "setter");
         PyObject *q = PyObject_CallOneArg(m, s);
         Py_DECREF(m);
-        show("p.setter(s).fset", PyObject_GetAttrString(q, "fset"));
-        show("p.setter(s).fget", PyObject_GetAttrString(q, "fget"));
-        show("p.setter(s).__doc__ (from the getter)", PyObject_GetAttrString(q, "__doc__"));
+        show_masked("p.setter(s).fset", PyObject_GetAttrString(q, "fset"));
+        show_masked("p.setter(s).fget", PyObject_GetAttrString(q, "fget"));
+        show_masked("p.setter(s).__doc__ (from the getter)", PyObject_GetAttrString(q, "__doc__"));
         printf("q.__set__(obj, value) (name kept): %d\n", set(q, obj, value));
         printf("q.__delete__(obj): %d\n", set(q, obj, NULL));
         print_error("  error");
         m = PyObject_GetAttrString(q, "getter");
         PyObject *r = PyObject_CallOneArg(m, nodoc);
         Py_DECREF(m);
-        show("q.getter(nodoc).__doc__", PyObject_GetAttrString(r, "__doc__"));
+        show_masked("q.getter(nodoc).__doc__", PyObject_GetAttrString(r, "__doc__"));
         m = PyObject_GetAttrString(p2, "deleter");
         PyObject *t2 = PyObject_CallOneArg(m, g);
         Py_DECREF(m);
-        show("p2.deleter(g).__doc__ (explicit kept)", PyObject_GetAttrString(t2, "__doc__"));
-        show("p2.deleter(g).fdel", PyObject_GetAttrString(t2, "fdel"));
+        show_masked("p2.deleter(g).__doc__ (explicit kept)", PyObject_GetAttrString(t2, "__doc__"));
+        show_masked("p2.deleter(g).fdel", PyObject_GetAttrString(t2, "fdel"));
         m = PyObject_GetAttrString(p, "getter");
-        show("p.getter()", PyObject_CallNoArgs(m));
+        show_masked("p.getter()", PyObject_CallNoArgs(m));
         Py_DECREF(m);
         Py_DECREF(q);
         Py_DECREF(r);
@@ -202,18 +153,18 @@ int main(void)
         PyDict_SetItemString(kw, "doc", doc);
         PyObject *a1 = PyTuple_Pack(1, g);
         PyObject *viacall = PyObject_Call((PyObject *)&PyProperty_Type, a1, kw);
-        show("property(g, doc=...).__doc__", PyObject_GetAttrString(viacall, "__doc__"));
+        show_masked("property(g, doc=...).__doc__", PyObject_GetAttrString(viacall, "__doc__"));
         PyDict_SetItemString(kw, "fget", g);
-        show("property(g, fget=g)", PyObject_Call((PyObject *)&PyProperty_Type, a1, kw));
+        show_masked("property(g, fget=g)", PyObject_Call((PyObject *)&PyProperty_Type, a1, kw));
         PyDict_Clear(kw);
         PyDict_SetItemString(kw, "fx", g);
-        show("property(fx=g)", PyObject_Call((PyObject *)&PyProperty_Type, a1, kw));
-        show("classmethod()", PyObject_CallNoArgs((PyObject *)&PyClassMethod_Type));
-        show("staticmethod(g, g)", PyObject_Vectorcall((PyObject *)&PyStaticMethod_Type, (PyObject *[]){g, g}, 2, NULL));
-        show("classmethod(g, x=1)", PyObject_Call((PyObject *)&PyClassMethod_Type, a1, kw));
+        show_masked("property(fx=g)", PyObject_Call((PyObject *)&PyProperty_Type, a1, kw));
+        show_masked("classmethod()", PyObject_CallNoArgs((PyObject *)&PyClassMethod_Type));
+        show_masked("staticmethod(g, g)", PyObject_Vectorcall((PyObject *)&PyStaticMethod_Type, (PyObject *[]){g, g}, 2, NULL));
+        show_masked("classmethod(g, x=1)", PyObject_Call((PyObject *)&PyClassMethod_Type, a1, kw));
         PyObject *sm = PyObject_CallOneArg((PyObject *)&PyStaticMethod_Type, g);
-        show("staticmethod(g).__name__", PyObject_GetAttrString(sm, "__name__"));
-        show("staticmethod(g)", sm);
+        show_masked("staticmethod(g).__name__", PyObject_GetAttrString(sm, "__name__"));
+        show_masked("staticmethod(g)", sm);
         Py_DECREF(viacall);
         Py_DECREF(a1);
         Py_DECREF(kw);
@@ -223,16 +174,16 @@ int main(void)
     PyObject *bm = PyMethod_New(g, obj);
     printf("PyMethod_Check %d, function is g %d, self is obj %d\n", PyMethod_Check(bm), PyMethod_Function(bm) == g,
            PyMethod_Self(bm) == obj);
-    show("bm()", PyObject_CallNoArgs(bm));
-    show("bm(value)", PyObject_CallOneArg(bm, value));
-    show("bm.__func__", PyObject_GetAttrString(bm, "__func__"));
-    show("bm.__self__", PyObject_GetAttrString(bm, "__self__"));
-    show("bm.__name__ (from the function)", PyObject_GetAttrString(bm, "__name__"));
-    show("bm.__doc__ (from the function)", PyObject_GetAttrString(bm, "__doc__"));
-    show("bm.missing", PyObject_GetAttrString(bm, "missing"));
+    show_masked("bm()", PyObject_CallNoArgs(bm));
+    show_masked("bm(value)", PyObject_CallOneArg(bm, value));
+    show_masked("bm.__func__", PyObject_GetAttrString(bm, "__func__"));
+    show_masked("bm.__self__", PyObject_GetAttrString(bm, "__self__"));
+    show_masked("bm.__name__ (from the function)", PyObject_GetAttrString(bm, "__name__"));
+    show_masked("bm.__doc__ (from the function)", PyObject_GetAttrString(bm, "__doc__"));
+    show_masked("bm.missing", PyObject_GetAttrString(bm, "missing"));
     PyObject *bm2 = PyMethod_New(g, obj);
-    show("bm == bm2", PyObject_RichCompare(bm, bm2, Py_EQ));
-    show("bm != bm2", PyObject_RichCompare(bm, bm2, Py_NE));
+    show_masked("bm == bm2", PyObject_RichCompare(bm, bm2, Py_EQ));
+    show_masked("bm != bm2", PyObject_RichCompare(bm, bm2, Py_NE));
     printf("hash equal: %d\n", PyObject_Hash(bm) == PyObject_Hash(bm2));
     Py_DECREF(bm2);
     Py_DECREF(bm);

@@ -7,58 +7,7 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
-
-static const char *message(PyObject *v)
-{
-    if (v == NULL)
-        return "<NULL>";
-    if (PyUnicode_Check(v))
-        return (const char *)PyUnicode_DATA(v);
-    if (PyExceptionInstance_Check(v)) {
-        PyObject *args = ((PyBaseExceptionObject *)v)->args;
-        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 && PyUnicode_Check(PyTuple_GET_ITEM(args, 0)))
-            return (const char *)PyUnicode_DATA(PyTuple_GET_ITEM(args, 0));
-        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) == 0)
-            return "<no args>";
-        return "<exception without str arg>";
-    }
-    return "<other value>";
-}
-
-static void print_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) {
-        printf("%s: no error\n", what);
-        return;
-    }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, message(v));
-    Py_XDECREF(t);
-    Py_XDECREF(v);
-    Py_XDECREF(tb);
-}
-
-static void show(const char *what, PyObject *o)
-{
-    if (o == NULL) {
-        print_error(what);
-        return;
-    }
-    PyObject *r = PyObject_Repr(o);
-    if (r == NULL)
-        print_error(what);
-    else {
-        const char *s = (const char *)PyUnicode_DATA(r);
-        const char *at = strstr(s, " at 0x");
-        if (at)
-            printf("%s: %.*s at ADDR>\n", what, (int)(at - s), s);
-        else
-            printf("%s: %s\n", what, s);
-    }
-    Py_XDECREF(r);
-    Py_DECREF(o);
-}
+#include "testutil.h"
 
 static int counter;
 
@@ -225,55 +174,55 @@ int main(void)
     PyObject *str = PyUnicode_FromString("k");
 
     printf("== sequence\n");
-    show("s.__len__()", call0(s, "__len__"));
-    show("s.__len__(1)", calln(s, "__len__", &i1, 1));
-    show("s.__getitem__(1)", calln(s, "__getitem__", &i1, 1));
-    show("s.__getitem__(-1)", calln(s, "__getitem__", &im1, 1));
-    show("s.__getitem__(-9)", calln(s, "__getitem__", &im9, 1));
-    show("s.__getitem__(7)", calln(s, "__getitem__", &i7, 1));
-    show("s.__getitem__('k')", calln(s, "__getitem__", &str, 1));
-    show("s.__getitem__(big)", calln(s, "__getitem__", &big, 1));
-    show("s.__getitem__(s) (__index__)", calln(s, "__getitem__", &s, 1));
-    show("s.__setitem__(-1, 'k')", calln(s, "__setitem__", (PyObject *[]){im1, str}, 2));
-    show("s.__setitem__(1)", calln(s, "__setitem__", &i1, 1));
-    show("s.__delitem__(-2)", calln(s, "__delitem__", (PyObject *[]){PyLong_FromLong(-2)}, 1));
-    show("s.__mul__(7)", calln(s, "__mul__", &i7, 1));
-    show("s.__rmul__(-1)", calln(s, "__rmul__", &im1, 1));
-    show("s.__mul__('k')", calln(s, "__mul__", &str, 1));
-    show("s.__mul__(big)", calln(s, "__mul__", &big, 1));
-    show("s.__contains__(None)", calln(s, "__contains__", (PyObject *[]){Py_None}, 1));
-    show("s.__contains__(1)", calln(s, "__contains__", &i1, 1));
-    show("b.__len__() (mapping)", call0(b, "__len__"));
-    show("b.__getitem__('k') (mapping)", calln(b, "__getitem__", &str, 1));
+    show_masked("s.__len__()", call0(s, "__len__"));
+    show_masked("s.__len__(1)", calln(s, "__len__", &i1, 1));
+    show_masked("s.__getitem__(1)", calln(s, "__getitem__", &i1, 1));
+    show_masked("s.__getitem__(-1)", calln(s, "__getitem__", &im1, 1));
+    show_masked("s.__getitem__(-9)", calln(s, "__getitem__", &im9, 1));
+    show_masked("s.__getitem__(7)", calln(s, "__getitem__", &i7, 1));
+    show_masked("s.__getitem__('k')", calln(s, "__getitem__", &str, 1));
+    show_masked("s.__getitem__(big)", calln(s, "__getitem__", &big, 1));
+    show_masked("s.__getitem__(s) (__index__)", calln(s, "__getitem__", &s, 1));
+    show_masked("s.__setitem__(-1, 'k')", calln(s, "__setitem__", (PyObject *[]){im1, str}, 2));
+    show_masked("s.__setitem__(1)", calln(s, "__setitem__", &i1, 1));
+    show_masked("s.__delitem__(-2)", calln(s, "__delitem__", (PyObject *[]){PyLong_FromLong(-2)}, 1));
+    show_masked("s.__mul__(7)", calln(s, "__mul__", &i7, 1));
+    show_masked("s.__rmul__(-1)", calln(s, "__rmul__", &im1, 1));
+    show_masked("s.__mul__('k')", calln(s, "__mul__", &str, 1));
+    show_masked("s.__mul__(big)", calln(s, "__mul__", &big, 1));
+    show_masked("s.__contains__(None)", calln(s, "__contains__", (PyObject *[]){Py_None}, 1));
+    show_masked("s.__contains__(1)", calln(s, "__contains__", &i1, 1));
+    show_masked("b.__len__() (mapping)", call0(b, "__len__"));
+    show_masked("b.__getitem__('k') (mapping)", calln(b, "__getitem__", &str, 1));
 
     printf("== hash, iteration, numbers\n");
-    show("s.__hash__", PyObject_GetAttrString(s, "__hash__"));
+    show_masked("s.__hash__", PyObject_GetAttrString(s, "__hash__"));
     printf("hash(s): %zd\n", (Py_ssize_t)PyObject_Hash(s));
     print_error("  error");
-    show("s.__iter__() is s", PyBool_FromLong(call0(s, "__iter__") == s));
+    show_masked("s.__iter__() is s", PyBool_FromLong(call0(s, "__iter__") == s));
     Py_DECREF(s);
-    show("s.__next__()", call0(s, "__next__"));
-    show("s.__next__()", call0(s, "__next__"));
-    show("s.__next__() exhausted", call0(s, "__next__"));
-    show("s.__pow__(1)", calln(s, "__pow__", &i1, 1));
-    show("s.__pow__(1, 7)", calln(s, "__pow__", (PyObject *[]){i1, i7}, 2));
-    show("s.__rpow__(1)", calln(s, "__rpow__", &i1, 1));
-    show("s.__pow__()", call0(s, "__pow__"));
-    show("s.__pow__(1, 2, 3)", calln(s, "__pow__", (PyObject *[]){i1, i1, i1}, 3));
-    show("s.__ipow__(1)", calln(s, "__ipow__", &i1, 1));
-    show("s.__bool__()", call0(s, "__bool__"));
-    show("s.__index__()", call0(s, "__index__"));
+    show_masked("s.__next__()", call0(s, "__next__"));
+    show_masked("s.__next__()", call0(s, "__next__"));
+    show_masked("s.__next__() exhausted", call0(s, "__next__"));
+    show_masked("s.__pow__(1)", calln(s, "__pow__", &i1, 1));
+    show_masked("s.__pow__(1, 7)", calln(s, "__pow__", (PyObject *[]){i1, i7}, 2));
+    show_masked("s.__rpow__(1)", calln(s, "__rpow__", &i1, 1));
+    show_masked("s.__pow__()", call0(s, "__pow__"));
+    show_masked("s.__pow__(1, 2, 3)", calln(s, "__pow__", (PyObject *[]){i1, i1, i1}, 3));
+    show_masked("s.__ipow__(1)", calln(s, "__ipow__", &i1, 1));
+    show_masked("s.__bool__()", call0(s, "__bool__"));
+    show_masked("s.__index__()", call0(s, "__index__"));
 
     printf("== descriptor and lifecycle slots\n");
-    show("s.__get__(None, str)", calln(s, "__get__", (PyObject *[]){Py_None, (PyObject *)&PyUnicode_Type}, 2));
-    show("s.__get__(1)", calln(s, "__get__", &i1, 1));
-    show("s.__get__(None, None)", calln(s, "__get__", (PyObject *[]){Py_None, Py_None}, 2));
-    show("s.__get__(None)", calln(s, "__get__", (PyObject *[]){Py_None}, 1));
-    show("s.__set__(1, 'k')", calln(s, "__set__", (PyObject *[]){i1, str}, 2));
-    show("s.__set__(1)", calln(s, "__set__", &i1, 1));
-    show("s.__delete__(1)", calln(s, "__delete__", &i1, 1));
-    show("s.__init__(1, 7)", calln(s, "__init__", (PyObject *[]){i1, i7}, 2));
-    show("s.__del__()", call0(s, "__del__"));
+    show_masked("s.__get__(None, str)", calln(s, "__get__", (PyObject *[]){Py_None, (PyObject *)&PyUnicode_Type}, 2));
+    show_masked("s.__get__(1)", calln(s, "__get__", &i1, 1));
+    show_masked("s.__get__(None, None)", calln(s, "__get__", (PyObject *[]){Py_None, Py_None}, 2));
+    show_masked("s.__get__(None)", calln(s, "__get__", (PyObject *[]){Py_None}, 1));
+    show_masked("s.__set__(1, 'k')", calln(s, "__set__", (PyObject *[]){i1, str}, 2));
+    show_masked("s.__set__(1)", calln(s, "__set__", &i1, 1));
+    show_masked("s.__delete__(1)", calln(s, "__delete__", &i1, 1));
+    show_masked("s.__init__(1, 7)", calln(s, "__init__", (PyObject *[]){i1, i7}, 2));
+    show_masked("s.__del__()", call0(s, "__del__"));
 
     Py_DECREF(s);
     Py_DECREF(b);

@@ -7,38 +7,13 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
-
-static void print_obj(PyObject *o)
-{
-    if (o == NULL) { printf("NULL"); return; }
-    if (o == Py_None) { printf("None"); return; }
-    if (PyUnicode_Check(o)) {
-        putchar('\'');
-        for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(o); i++) {
-            Py_UCS4 c = PyUnicode_READ_CHAR(o, i);
-            if (c >= 32 && c < 127) putchar((int)c); else printf("\\u%04x", (unsigned)c);
-        }
-        putchar('\'');
-        return;
-    }
-    if (PyTuple_Check(o)) {
-        printf("(");
-        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(o); i++) {
-            if (i) printf(", ");
-            print_obj(PyTuple_GET_ITEM(o, i));
-        }
-        printf(PyTuple_GET_SIZE(o) == 1 ? ",)" : ")");
-        return;
-    }
-    if (PyDict_Check(o)) { printf("{dict of %zd}", PyDict_GET_SIZE(o)); return; }
-    printf("<%s>", Py_TYPE(o)->tp_name);
-}
+#include "testutil.h"
 
 static void show(const char *what, PyObject *res)
 {
     printf("%-40s -> ", what);
     if (res) {
-        print_obj(res);
+        print_compact(res);
         printf("\n");
         Py_DECREF(res);
         if (PyErr_Occurred()) { printf("  !! error set with a result\n"); PyErr_Clear(); }
@@ -49,12 +24,12 @@ static void show(const char *what, PyObject *res)
     printf("%s: ", t ? ((PyTypeObject *)t)->tp_name : "NO EXCEPTION");
     if (v && !PyUnicode_Check(v)) {
         PyObject *str = PyObject_Str(v);
-        if (str) { print_obj(str); Py_DECREF(str); }
+        if (str) { print_compact(str); Py_DECREF(str); }
     }
     else if (v && PyUnicode_Check(v)) {
         const char *s = (const char *)PyUnicode_DATA(v);
         const char *bad = PyUnicode_KIND(v) == 1 ? strstr(s, "bad argument to internal function") : NULL;
-        if (bad) printf("%s", bad); else print_obj(v);
+        if (bad) printf("%s", bad); else print_compact(v);
     }
     printf("\n");
     Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);

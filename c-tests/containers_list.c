@@ -6,19 +6,6 @@
 #include "proto_util.h"
 #include <stdlib.h>
 
-static PyObject *strs(const char *csv)
-{
-    PyObject *l = PyList_New(0);
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", csv);
-    for (char *p = strtok(buf, ","); p; p = strtok(NULL, ",")) {
-        PyObject *s = S(p);
-        PyList_Append(l, s);
-        Py_DECREF(s);
-    }
-    return l;
-}
-
 int main(void)
 {
     Py_Initialize();

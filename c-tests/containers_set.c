@@ -6,19 +6,6 @@
 #include "proto_util.h"
 #include <stdlib.h>
 
-static PyObject *strs(const char *csv)
-{
-    PyObject *l = PyList_New(0);
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", csv);
-    for (char *p = strtok(buf, ","); p; p = strtok(NULL, ",")) {
-        PyObject *s = S(p);
-        PyList_Append(l, s);
-        Py_DECREF(s);
-    }
-    return l;
-}
-
 /* The number slots themselves (PyNumber_* belong to the number protocol). */
 #define NB(a, b, slot) (Py_TYPE(a)->tp_as_number->slot((a), (b)))
 

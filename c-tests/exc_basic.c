@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include "testutil.h"
 
 /* A str as UTF-8 (any kind), or a description. */
 static void put_str(PyObject *s)
@@ -103,12 +104,7 @@ static struct { const char *name; PyObject **exc; } simple[] = {
 static PyObject *instance(PyObject *type, const char *msg)
 {
     PyErr_SetString(type, msg);
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    PyErr_NormalizeException(&t, &v, &tb);
-    Py_XDECREF(t);
-    Py_XDECREF(tb);
-    return v;
+    return fetch_value();
 }
 
 static void errno_case(int e, const char *filename)

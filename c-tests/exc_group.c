@@ -6,31 +6,7 @@
  * Expected output: CPython 3.11's, in the same run. */
 #include <Python.h>
 #include <stdio.h>
-
-static void put_text(PyObject *s)
-{
-    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(s); i++)
-        putchar((int)PyUnicode_READ_CHAR(s, i));
-}
-
-static void show_error(void)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    printf("%s: ", ((PyTypeObject *)t)->tp_name);
-    PyObject *s = v ? PyObject_Str(v) : NULL;
-    if (s) { put_text(s); Py_DECREF(s); } else PyErr_Clear();
-    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
-}
-
-static void put(PyObject *o)
-{
-    if (o == NULL) { printf("<error "); show_error(); printf(">"); return; }
-    PyObject *s = PyObject_Repr(o);
-    if (s == NULL) { printf("<repr error "); show_error(); printf(">"); return; }
-    put_text(s);
-    Py_DECREF(s);
-}
+#include "testutil.h"
 
 static PyObject *make(const char *label, PyObject *type, PyObject *args)
 {
@@ -58,12 +34,7 @@ static PyObject *inst(PyObject *type, PyObject *arg)
 {
     PyErr_SetObject(type, arg);
     Py_XDECREF(arg);
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    PyErr_NormalizeException(&t, &v, &tb);
-    Py_XDECREF(t);
-    Py_XDECREF(tb);
-    return v;
+    return fetch_value();
 }
 
 static void describe(const char *label, PyObject *g)

@@ -5,30 +5,7 @@
 #include <Python.h>
 #include <stdio.h>
 #include <unistd.h>
-
-static void put_text(PyObject *s)
-{
-    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(s); i++) putchar((int)PyUnicode_READ_CHAR(s, i));
-}
-
-static void show_error(void)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    printf("%s: ", ((PyTypeObject *)t)->tp_name);
-    PyObject *s = v ? PyObject_Str(v) : NULL;
-    if (s) { put_text(s); Py_DECREF(s); } else PyErr_Clear();
-    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
-}
-
-static void put(PyObject *o)
-{
-    if (o == NULL) { printf("<error "); show_error(); printf(">"); return; }
-    PyObject *s = PyObject_Repr(o);
-    if (s == NULL) { printf("<repr error "); show_error(); printf(">"); return; }
-    put_text(s);
-    Py_DECREF(s);
-}
+#include "testutil.h"
 
 static void attr(PyObject *o, const char *name)
 {

@@ -7,16 +7,12 @@
 #include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
+#include "testutil.h"
 
 static PyObject *instance(PyObject *type, const char *msg)
 {
     if (msg) PyErr_SetString(type, msg); else PyErr_SetNone(type);
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    PyErr_NormalizeException(&t, &v, &tb);
-    Py_XDECREF(t);
-    Py_XDECREF(tb);
-    return v;
+    return fetch_value();
 }
 
 static void section(const char *title)

@@ -9,17 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-static void print_text(PyObject *s)
-{
-    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(s); i++) {
-        Py_UCS4 c = PyUnicode_READ_CHAR(s, i);
-        if (c >= 0x20 && c < 0x7f)
-            putchar((int)c);
-        else
-            printf("\\u%04x", (unsigned)c);
-    }
-}
+#include "testutil.h"
 
 /* Prints repr(r) or the pending exception; consumes r. */
 static void show(const char *what, PyObject *r)
@@ -34,19 +24,7 @@ static void show(const char *what, PyObject *r)
         printf("\n");
         return;
     }
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    PyErr_NormalizeException(&t, &v, &tb);
-    printf("error %s: ", ((PyTypeObject *)t)->tp_name);
-    PyObject *s = v ? PyObject_Str(v) : NULL;
-    if (s) {
-        print_text(s);
-        Py_DECREF(s);
-    }
-    printf("\n");
-    Py_XDECREF(t);
-    Py_XDECREF(v);
-    Py_XDECREF(tb);
+    print_error_line();
 }
 
 static PyObject *call_method(PyObject *o, const char *name, PyObject *arg)

@@ -4,17 +4,7 @@
 #include <Python.h>
 #include <math.h>
 #include <stdio.h>
-
-static void print_text(PyObject *s)
-{
-    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(s); i++) {
-        Py_UCS4 c = PyUnicode_READ_CHAR(s, i);
-        if (c >= 0x20 && c < 0x7f)
-            putchar((int)c);
-        else
-            printf("\\u%04x", (unsigned)c);
-    }
-}
+#include "testutil.h"
 
 static void print_result(PyObject *r)
 {
@@ -25,19 +15,7 @@ static void print_result(PyObject *r)
         Py_DECREF(r);
         return;
     }
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    PyErr_NormalizeException(&t, &v, &tb);
-    printf("error %s: ", ((PyTypeObject *)t)->tp_name);
-    PyObject *s = v ? PyObject_Str(v) : NULL;
-    if (s) {
-        print_text(s);
-        Py_DECREF(s);
-    }
-    printf("\n");
-    Py_XDECREF(t);
-    Py_XDECREF(v);
-    Py_XDECREF(tb);
+    print_error_line();
 }
 
 static const char *specs[] = {

@@ -9,16 +9,9 @@
 #include <structmember.h>
 #include <stdio.h>
 #include <string.h>
+#include "testutil.h"
 
-static const char *text(PyObject *s)
-{
-    if (s == NULL) return "<NULL>";
-    if (!PyUnicode_Check(s)) return Py_TYPE(s)->tp_name;
-    if (!PyUnicode_IS_ASCII(s)) return "<non-ascii>";
-    return (const char *)PyUnicode_DATA(s);
-}
-
-static void print_error(const char *what)
+static void print_exception(const char *what)
 {
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
@@ -30,8 +23,8 @@ static void print_error(const char *what)
     PyObject *msg = v ? PyObject_Str(v) : NULL;
     PyObject *cause = v ? PyException_GetCause(v) : NULL;
     PyObject *cmsg = cause ? PyObject_Str(cause) : NULL;
-    printf("%s: %s: %s", what, ((PyTypeObject *)t)->tp_name, msg ? text(msg) : "<no value>");
-    if (cause) printf(" (cause %s: %s)", Py_TYPE(cause)->tp_name, text(cmsg));
+    printf("%s: %s: %s", what, ((PyTypeObject *)t)->tp_name, msg ? ascii_text(msg) : "<no value>");
+    if (cause) printf(" (cause %s: %s)", Py_TYPE(cause)->tp_name, ascii_text(cmsg));
     printf("\n");
     Py_XDECREF(cmsg);
     Py_XDECREF(cause);
@@ -44,12 +37,12 @@ static void print_error(const char *what)
 static void show(const char *what, PyObject *o)
 {
     if (o == NULL) {
-        print_error(what);
+        print_exception(what);
         return;
     }
     PyObject *r = PyObject_Repr(o);
-    printf("%s: %s\n", what, r ? text(r) : "<repr failed>");
-    if (r == NULL) print_error("  repr");
+    printf("%s: %s\n", what, r ? ascii_text(r) : "<repr failed>");
+    if (r == NULL) print_exception("  repr");
     Py_XDECREF(r);
 }
 
@@ -69,7 +62,7 @@ static void attr(PyObject *o, const char *name)
 /* The instance layout of a type, from the type struct. */
 static void layout(PyObject *t)
 {
-    if (t == NULL) { print_error("  layout"); return; }
+    if (t == NULL) { print_exception("  layout"); return; }
     PyTypeObject *tp = (PyTypeObject *)t;
     printf("  basicsize=%zd itemsize=%zd dictoffset=%zd weaklistoffset=%zd managed dict=%d members=%s\n",
            tp->tp_basicsize, tp->tp_itemsize, tp->tp_dictoffset, tp->tp_weaklistoffset,
@@ -158,9 +151,9 @@ static void test_basics(void)
     printf("  set __dict__ -> %d\n", PyObject_SetAttrString(obj, "__dict__", newdict));
     attr(obj, "z");
     printf("  set __dict__ to 1 -> %d\n", PyObject_SetAttrString(obj, "__dict__", one));
-    print_error("  ");
+    print_exception("  ");
     printf("  del __dict__ -> %d\n", PyObject_SetAttrString(obj, "__dict__", NULL));
-    print_error("  ");
+    print_exception("  ");
     Py_DECREF(newdict);
     Py_DECREF(obj);
     printf("  after instance dealloc: class refs +%zd\n", Py_REFCNT(C) - refs);
@@ -172,17 +165,17 @@ static void test_basics(void)
     printf("  tp_name=%s\n", ct->tp_name);
     show("  repr", C);
     printf("set __name__ to 1 -> %d\n", PyObject_SetAttrString(C, "__name__", one));
-    print_error("  ");
+    print_exception("  ");
     printf("del __qualname__ -> %d\n", PyObject_SetAttrString(C, "__qualname__", NULL));
-    print_error("  ");
+    print_exception("  ");
     printf("set __module__ -> %d\n", PyObject_SetAttrString(C, "__module__", one));
     show("  repr", C);
     printf("set __doc__ -> %d\n", PyObject_SetAttrString(C, "__doc__", nm));
     attr(C, "__doc__");
     printf("set int.__name__ -> %d\n", PyObject_SetAttrString((PyObject *)&PyLong_Type, "__name__", nm));
-    print_error("  ");
+    print_exception("  ");
     printf("set int.__module__ -> %d\n", PyObject_SetAttrString((PyObject *)&PyLong_Type, "__module__", nm));
-    print_error("  ");
+    print_exception("  ");
     attr((PyObject *)&PyLong_Type, "__module__");
     attr((PyObject *)&PyLong_Type, "__qualname__");
     Py_DECREF(nm);
@@ -207,7 +200,7 @@ static void test_slots(void)
     attr(k, "a");
     attr(k, "b");
     printf("set other -> %d\n", PyObject_SetAttrString(k, "other", v));
-    print_error("  ");
+    print_exception("  ");
     attr(k, "__dict__");
     Py_ssize_t vrefs = Py_REFCNT(v);
     Py_DECREF(k);
@@ -270,9 +263,9 @@ static PyObject *sn_set_name(PyObject *self, PyObject *args)
     }
     PyObject *owner = PyTuple_GET_ITEM(args, 0), *name = PyTuple_GET_ITEM(args, 1);
     PyObject *oname = PyObject_GetAttrString(owner, "__name__");
-    printf("  __set_name__(%s, %s)\n", text(oname), text(name));
+    printf("  __set_name__(%s, %s)\n", ascii_text(oname), ascii_text(name));
     Py_XDECREF(oname);
-    if (strcmp(text(name), "bad") == 0) {
+    if (strcmp(ascii_text(name), "bad") == 0) {
         PyErr_SetString(PyExc_ValueError, "refused");
         return NULL;
     }

@@ -6,16 +6,9 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
+#include "testutil.h"
 
-static const char *text(PyObject *s)
-{
-    if (s == NULL) return "<NULL>";
-    if (!PyUnicode_Check(s)) return Py_TYPE(s)->tp_name;
-    if (!PyUnicode_IS_ASCII(s)) return "<non-ascii>";
-    return (const char *)PyUnicode_DATA(s);
-}
-
-static void print_error(const char *what)
+static void print_exception(const char *what)
 {
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
@@ -26,10 +19,10 @@ static void print_error(const char *what)
     /* PyErr_BadInternalCall's message carries CPython's source position: type only. */
     /* The value may be the message or an exception instance: print its str. */
     PyObject *msg = v ? PyObject_Str(v) : NULL;
-    if (t == PyExc_SystemError && msg && strstr(text(msg), "bad argument to internal function"))
+    if (t == PyExc_SystemError && msg && strstr(ascii_text(msg), "bad argument to internal function"))
         printf("%s: SystemError: bad argument to internal function\n", what);
     else
-        printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, msg ? text(msg) : "<no value>");
+        printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, msg ? ascii_text(msg) : "<no value>");
     Py_XDECREF(msg);
     Py_XDECREF(t);
     Py_XDECREF(v);
@@ -42,19 +35,19 @@ static void expect_fail(const char *what, PyObject *r)
         printf("%s: unexpected success (%s)\n", what, Py_TYPE(r)->tp_name);
         return;
     }
-    print_error(what);
+    print_exception(what);
 }
 
 static void expect_int(const char *what, int r)
 {
     printf("%s -> %d\n", what, r);
-    if (r < 0 || PyErr_Occurred()) print_error(what);
+    if (r < 0 || PyErr_Occurred()) print_exception(what);
 }
 
 static void show_repr(const char *what, PyObject *o)
 {
     PyObject *r = PyObject_Repr(o);
-    printf("%s: %s\n", what, text(r));
+    printf("%s: %s\n", what, ascii_text(r));
     Py_XDECREF(r);
 }
 
@@ -110,10 +103,10 @@ static void test_new(void)
     printf("type=%s dict type=%s gc=%d tracked=%d\n", Py_TYPE(m)->tp_name, Py_TYPE(d)->tp_name,
            PyObject_IS_GC(m), PyObject_GC_IsTracked(m));
     const char *keys[] = {"__name__", "__doc__", "__package__", "__loader__", "__spec__"};
-    for (int i = 0; i < 5; i++) printf("  %s=%s\n", keys[i], text(item(m, keys[i])));
+    for (int i = 0; i < 5; i++) printf("  %s=%s\n", keys[i], ascii_text(item(m, keys[i])));
     show_repr("repr", m);
     PyObject *name = PyModule_GetNameObject(m);
-    printf("GetNameObject=%s GetName=%s def=%p state=%p\n", text(name), PyModule_GetName(m),
+    printf("GetNameObject=%s GetName=%s def=%p state=%p\n", ascii_text(name), PyModule_GetName(m),
            (void *)PyModule_GetDef(m), PyModule_GetState(m));
     printf("occurred after def/state: %d\n", PyErr_Occurred() != NULL);
     Py_DECREF(name);
@@ -134,11 +127,11 @@ static void test_new(void)
     expect_int("AddObject", PyModule_AddObject(m, "b", v));
     printf("  refs +%zd (stolen) stored=%d\n", Py_REFCNT(v) - before, item(m, "b") == v);
     expect_int("AddStringConstant", PyModule_AddStringConstant(m, "s", "text"));
-    printf("  s=%s\n", text(item(m, "s")));
+    printf("  s=%s\n", ascii_text(item(m, "s")));
     expect_int("AddType", PyModule_AddType(m, &PyTuple_Type));
     printf("  tuple stored=%d\n", item(m, "tuple") == (PyObject *)&PyTuple_Type);
     expect_int("SetDocString", PyModule_SetDocString(m, "new doc"));
-    printf("  __doc__=%s\n", text(item(m, "__doc__")));
+    printf("  __doc__=%s\n", ascii_text(item(m, "__doc__")));
     Py_ssize_t mrefs = Py_REFCNT(m);
     expect_int("AddFunctions", PyModule_AddFunctions(m, functions));
     PyObject *f = item(m, "f");
@@ -168,11 +161,11 @@ static void test_new(void)
     expect_fail("GetDict non-module", PyModule_GetDict(Py_None));
     expect_fail("GetNameObject non-module", PyModule_GetNameObject(Py_None));
     printf("GetName non-module -> %p\n", (void *)PyModule_GetName(Py_None));
-    print_error("  GetName");
+    print_exception("  GetName");
     printf("GetDef non-module -> %p\n", (void *)PyModule_GetDef(Py_None));
-    print_error("  GetDef");
+    print_exception("  GetDef");
     printf("GetState non-module -> %p\n", PyModule_GetState(Py_None));
-    print_error("  GetState");
+    print_exception("  GetState");
     expect_int("AddIntConstant", PyModule_AddIntConstant(m, "answer", 42));
     printf("  answer=%ld\n", PyLong_AsLong(item(m, "answer")));
     expect_int("AddIntConstant non-module", PyModule_AddIntConstant(Py_None, "a", 1));
@@ -180,7 +173,7 @@ static void test_new(void)
     expect_int("add __getattr__", PyModule_AddFunctions(m, getattr_hook));
     PyObject *hooked = PyObject_GetAttrString(m, "missing");
     printf("  __getattr__ result: %s %s\n", hooked ? Py_TYPE(hooked)->tp_name : "NULL",
-           hooked ? text(PyTuple_GET_ITEM(hooked, 0)) : "");
+           hooked ? ascii_text(PyTuple_GET_ITEM(hooked, 0)) : "");
     Py_XDECREF(hooked);
     expect_int("delete __getattr__", PyObject_SetAttrString(m, "__getattr__", NULL));
     expect_int("set attribute", PyObject_SetAttrString(m, "x", Py_None));
@@ -197,7 +190,7 @@ static void test_create(void)
     printf("-- PyModule_Create\n");
     PyObject *m = PyModule_Create(&def);
     if (m == NULL) {
-        print_error("Create");
+        print_exception("Create");
         return;
     }
     printf("def is object: type=%s refcnt=%zd index set=%d\n", Py_TYPE(&def)->tp_name, Py_REFCNT(&def),
@@ -205,7 +198,7 @@ static void test_create(void)
     PyObject *again = PyModuleDef_Init(&def);
     printf("Init again returns def=%d index kept\n", again == (PyObject *)&def);
     show_repr("repr", m);
-    printf("__doc__=%s GetDef is def=%d\n", text(item(m, "__doc__")), PyModule_GetDef(m) == &def);
+    printf("__doc__=%s GetDef is def=%d\n", ascii_text(item(m, "__doc__")), PyModule_GetDef(m) == &def);
     unsigned char *state = PyModule_GetState(m);
     int zero = 1;
     for (int i = 0; i < 24; i++) zero &= state[i] == 0;
@@ -251,8 +244,8 @@ static void print_chain(void)
     PyErr_NormalizeException(&t, &v, &tb);
     PyObject *cause = PyException_GetCause(v), *context = PyException_GetContext(v);
     PyObject *msg = PyObject_Str(v), *cmsg = context ? PyObject_Str(context) : NULL;
-    printf("  %s: %s, cause %s, context %s: %s\n", ((PyTypeObject *)t)->tp_name, text(msg),
-           cause ? Py_TYPE(cause)->tp_name : "none", context ? Py_TYPE(context)->tp_name : "none", text(cmsg));
+    printf("  %s: %s, cause %s, context %s: %s\n", ((PyTypeObject *)t)->tp_name, ascii_text(msg),
+           cause ? Py_TYPE(cause)->tp_name : "none", context ? Py_TYPE(context)->tp_name : "none", ascii_text(cmsg));
     Py_XDECREF(msg); Py_XDECREF(cmsg); Py_XDECREF(cause); Py_XDECREF(context);
     Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
 }
@@ -261,7 +254,7 @@ static void try_spec(const char *what, PyModuleDef *d, PyObject *spec)
 {
     PyObject *m = PyModule_FromDefAndSpec(d, spec);
     if (m == NULL) {
-        print_error(what);
+        print_exception(what);
         return;
     }
     show_repr(what, m);
@@ -282,7 +275,7 @@ static void test_multiphase(void)
     PyObject *m2 = PyModule_FromDefAndSpec(&d2, spec);
     show_repr("FromDefAndSpec", m2);
     printf("  def is d2=%d state before exec=%p execs=%d doc=%s f=%s\n", PyModule_GetDef(m2) == &d2,
-           PyModule_GetState(m2), execs, text(item(m2, "__doc__")), item(m2, "f") ? "yes" : "no");
+           PyModule_GetState(m2), execs, ascii_text(item(m2, "__doc__")), item(m2, "f") ? "yes" : "no");
     expect_int("ExecDef", PyModule_ExecDef(m2, &d2));
     printf("  state after exec set=%d execs=%d\n", PyModule_GetState(m2) != NULL, execs);
     expect_fail("PyModule_Create with slots", PyModule_Create(&d2));

@@ -11,17 +11,9 @@
 #include <structmember.h>
 #include <stdio.h>
 #include <string.h>
+#include "testutil.h"
 
-/* An ASCII str's text, or a description. */
-static const char *text(PyObject *s)
-{
-    if (s == NULL) return "<NULL>";
-    if (!PyUnicode_Check(s)) return Py_TYPE(s)->tp_name;
-    if (!PyUnicode_IS_ASCII(s)) return "<non-ascii>";
-    return (const char *)PyUnicode_DATA(s);
-}
-
-static void print_error(const char *what)
+static void print_exception(const char *what)
 {
     PyObject *t, *v, *tb;
     PyErr_Fetch(&t, &v, &tb);
@@ -31,7 +23,7 @@ static void print_error(const char *what)
     }
     /* The value may be the message or an exception instance: print its str. */
     PyObject *msg = v ? PyObject_Str(v) : NULL;
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, msg ? text(msg) : "<no value>");
+    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, msg ? ascii_text(msg) : "<no value>");
     Py_XDECREF(msg);
     Py_XDECREF(t);
     Py_XDECREF(v);
@@ -45,7 +37,7 @@ static void expect_fail(const char *what, PyObject *r)
         Py_DECREF(r);
         return;
     }
-    print_error(what);
+    print_exception(what);
 }
 
 /* A type attribute found along the MRO (borrowed), by name. */
@@ -168,10 +160,10 @@ static void show_type(PyObject *t)
     PyHeapTypeObject *ht = (PyHeapTypeObject *)t;
     PyObject *name = PyType_GetName(tp), *qual = PyType_GetQualName(tp);
     printf("  tp_name=%s __name__=%s __qualname__=%s ht_name=%s ht_qualname=%s\n", tp->tp_name,
-           text(name), text(qual), text(ht->ht_name), text(ht->ht_qualname));
+           ascii_text(name), ascii_text(qual), ascii_text(ht->ht_name), ascii_text(ht->ht_qualname));
     Py_XDECREF(name);
     Py_XDECREF(qual);
-    printf("  __module__=%s __doc__=%s\n", text(lookup(t, "__module__")), text(lookup(t, "__doc__")));
+    printf("  __module__=%s __doc__=%s\n", ascii_text(lookup(t, "__module__")), ascii_text(lookup(t, "__doc__")));
     printf("  flags=%#lx metatype=%s gc=%d tracked=%d\n", FLAGS(tp), Py_TYPE(t)->tp_name,
            PyObject_IS_GC(t), PyObject_GC_IsTracked(t));
     printf("  basicsize=%zd itemsize=%zd base=%s bases=%zd mro=", tp->tp_basicsize, tp->tp_itemsize,
@@ -210,7 +202,7 @@ static void test_val(void)
 {
     printf("-- Val\n");
     PyObject *t = PyType_FromSpec(&val_spec);
-    if (t == NULL) { print_error("FromSpec"); return; }
+    if (t == NULL) { print_exception("FromSpec"); return; }
     PyTypeObject *tp = (PyTypeObject *)t;
     /* The doc is copied: changing the spec's buffer afterwards changes nothing. */
     val_doc[0] = 'X';
@@ -264,7 +256,7 @@ static void test_gc_and_bases(void)
 {
     printf("-- GcVal and subclasses\n");
     PyObject *g = PyType_FromSpec(&gcval_spec);
-    if (g == NULL) { print_error("FromSpec gc"); return; }
+    if (g == NULL) { print_exception("FromSpec gc"); return; }
     show_type(g);
     PyTypeObject *gt = (PyTypeObject *)g;
     printf("  traverse=%d clear=%d\n", gt->tp_traverse == val_traverse, gt->tp_clear == val_clear);
@@ -276,7 +268,7 @@ static void test_gc_and_bases(void)
     PyType_Slot sub_slots[] = {{Py_tp_base, g}, {Py_tp_doc, NULL}, {0, NULL}};
     PyType_Spec sub_spec = {"pkg.sub.Sub", 0, 0, Py_TPFLAGS_DEFAULT, sub_slots};
     PyObject *s = PyType_FromSpec(&sub_spec);
-    if (s == NULL) { print_error("FromSpec sub"); return; }
+    if (s == NULL) { print_exception("FromSpec sub"); return; }
     show_type(s);
     PyTypeObject *st = (PyTypeObject *)s;
     printf("  inherited traverse=%d basicsize=%zd subtype of base=%d base refs ok=%d\n",
@@ -340,7 +332,7 @@ static void test_module(void)
 {
     printf("-- module\n");
     PyObject *m = PyModule_Create(&mod_def);
-    if (m == NULL) { print_error("PyModule_Create"); return; }
+    if (m == NULL) { print_exception("PyModule_Create"); return; }
     long *state = PyModule_GetState(m);
     printf("  state zeroed=%d\n", state[0] == 0 && state[1] == 0);
     state[0] = 42;
@@ -357,11 +349,11 @@ static void test_module(void)
     expect_fail("  ByDef other def", PyType_GetModuleByDef((PyTypeObject *)sub, &other_def));
     expect_fail("  GetModule of a type without module", PyType_GetModule((PyTypeObject *)sub));
     printf("  GetModuleState -> %p\n", PyType_GetModuleState((PyTypeObject *)sub));
-    print_error("  GetModuleState error");
+    print_exception("  GetModuleState error");
     expect_fail("  GetModule of a static type", PyType_GetModule(&PyLong_Type));
     expect_fail("  ByDef of a static type", PyType_GetModuleByDef(&PyLong_Type, &mod_def));
     printf("  GetModuleState(static) -> %p\n", PyType_GetModuleState(&PyLong_Type));
-    print_error("  GetModuleState static error");
+    print_exception("  GetModuleState static error");
     /* A module may be any object. */
     PyObject *t2 = PyType_FromModuleAndSpec(Py_None, &spec, NULL);
     printf("  GetModule is None=%d\n", PyType_GetModule((PyTypeObject *)t2) == Py_None);
@@ -428,7 +420,7 @@ static void test_errors(void)
         printf("two bases: base=%s mro size=%zd\n", ((PyTypeObject *)two)->tp_base->tp_name,
                PyTuple_GET_SIZE(((PyTypeObject *)two)->tp_mro));
         Py_DECREF(two);
-    } else print_error("two bases");
+    } else print_exception("two bases");
     /* A tuple subclass from a spec: item size inherited. */
     PyType_Spec tsub = {"m.TupleSub", 0, 0, Py_TPFLAGS_DEFAULT, no_slots};
     PyObject *ts = PyType_FromSpecWithBases(&tsub, (PyObject *)&PyTuple_Type);
@@ -436,7 +428,7 @@ static void test_errors(void)
         printf("tuple subclass: basicsize=%zd itemsize=%zd fast subclass=%d\n", ((PyTypeObject *)ts)->tp_basicsize,
                ((PyTypeObject *)ts)->tp_itemsize, PyType_FastSubclass((PyTypeObject *)ts, Py_TPFLAGS_TUPLE_SUBCLASS) != 0);
         Py_DECREF(ts);
-    } else print_error("tuple subclass");
+    } else print_exception("tuple subclass");
     expect_fail("NULL spec name check order: bool base", PyType_FromSpecWithBases(&ok, (PyObject *)&PyBool_Type));
     /* No dot: no __module__. */
     PyObject *nodot = PyType_FromSpec(&ok);

@@ -6,20 +6,11 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
-
-static void show_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) { printf("%s: no error\n", what); return; }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name,
-           v && PyUnicode_Check(v) ? (const char *)PyUnicode_DATA(v) : "");
-    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
-}
+#include "testutil.h"
 
 static void result(const char *label, PyObject *r)
 {
-    if (r == NULL) { show_error(label); return; }
+    if (r == NULL) { print_str_error(label); return; }
     PyObject *s = PyObject_Repr(r);
     printf("%s = %s:%s\n", label, Py_TYPE(r)->tp_name, (const char *)PyUnicode_DATA(s));
     Py_DECREF(s); Py_DECREF(r);
@@ -47,7 +38,7 @@ int main(void)
                     snprintf(label, sizeof label, "%s as %zu bytes %s %s", texts[i], sizes[k],
                              little ? "little" : "big", sig ? "signed" : "unsigned");
                     if (_PyLong_AsByteArray((PyLongObject *)v, buf, sizes[k], little, sig) < 0) {
-                        show_error(label);
+                        print_str_error(label);
                         continue;
                     }
                     printf("%s =", label);
@@ -68,7 +59,7 @@ int main(void)
             result(label, _PyLong_Format(v, base));
         }
         int x = _PyLong_AsInt(v);
-        if (x == -1 && PyErr_Occurred()) show_error("_PyLong_AsInt"); else printf("_PyLong_AsInt = %d\n", x);
+        if (x == -1 && PyErr_Occurred()) print_str_error("_PyLong_AsInt"); else printf("_PyLong_AsInt = %d\n", x);
         Py_DECREF(v);
     }
     unsigned char ff[20];

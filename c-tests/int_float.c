@@ -6,23 +6,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-static void show_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) {
-        printf("%s: no error\n", what);
-        return;
-    }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name,
-           v && PyUnicode_Check(v) ? (const char *)PyUnicode_DATA(v) : "");
-    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
-}
+#include "testutil.h"
 
 static void result(const char *label, PyObject *r)
 {
-    if (r == NULL) { show_error(label); return; }
+    if (r == NULL) { print_str_error(label); return; }
     if (PyFloat_Check(r)) {
         /* %.17g, not repr: this test is about the value. */
         printf("%s = float:%.17g\n", label, PyFloat_AsDouble(r));
@@ -78,7 +66,7 @@ int main(void)
         snprintf(label, sizeof label, "pair %zu: b / a", k); result(label, PyNumber_TrueDivide(b, a));
         snprintf(label, sizeof label, "pair %zu: float(a)", k); result(label, PyNumber_Float(a));
         double d = PyLong_AsDouble(a);
-        if (d == -1.0 && PyErr_Occurred()) show_error("AsDouble"); else printf("AsDouble = %.17g\n", d);
+        if (d == -1.0 && PyErr_Occurred()) print_str_error("AsDouble"); else printf("AsDouble = %.17g\n", d);
         Py_DECREF(a); Py_DECREF(b);
     }
     /* Division by huge powers of two reaching the subnormal range. */
@@ -113,7 +101,7 @@ int main(void)
         Py_DECREF(seven); Py_DECREF(a); Py_DECREF(b);
     }
     printf("AsDouble(str) = %g\n", PyLong_AsDouble(Py_None));
-    show_error("AsDouble(None)");
+    print_str_error("AsDouble(None)");
     Py_FinalizeEx();
     return 0;
 }

@@ -6,31 +6,11 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
-
-static const char *message(PyObject *v)
-{
-    if (v == NULL) return "<NULL>";
-    if (PyUnicode_Check(v)) return (const char *)PyUnicode_DATA(v);
-    if (PyExceptionInstance_Check(v)) {
-        PyObject *args = ((PyBaseExceptionObject *)v)->args;
-        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 && PyUnicode_Check(PyTuple_GET_ITEM(args, 0)))
-            return (const char *)PyUnicode_DATA(PyTuple_GET_ITEM(args, 0));
-    }
-    return "<other value>";
-}
-
-static void show_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) { printf("%s: no error\n", what); return; }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, message(v));
-    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
-}
+#include "testutil.h"
 
 static void result(const char *label, PyObject *r)
 {
-    if (r == NULL) { show_error(label); return; }
+    if (r == NULL) { print_error(label); return; }
     PyObject *s = PyObject_Repr(r);
     printf("%s = %s:%s\n", label, Py_TYPE(r)->tp_name, s ? (const char *)PyUnicode_DATA(s) : "?");
     Py_XDECREF(s); Py_DECREF(r);

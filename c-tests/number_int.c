@@ -7,23 +7,7 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
-
-static void show_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) {
-        printf("%s: no error\n", what);
-        return;
-    }
-    const char *msg = "";
-    if (v != NULL && PyUnicode_Check(v))
-        msg = (const char *)PyUnicode_DATA(v);
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, msg);
-    Py_XDECREF(t);
-    Py_XDECREF(v);
-    Py_XDECREF(tb);
-}
+#include "testutil.h"
 
 static void print_obj(PyObject *o)
 {
@@ -48,7 +32,7 @@ static void print_obj(PyObject *o)
 static void result(const char *label, PyObject *r)
 {
     if (r == NULL) {
-        show_error(label);
+        print_str_error(label);
         return;
     }
     printf("%s = ", label);
@@ -60,7 +44,7 @@ static void result(const char *label, PyObject *r)
 static PyObject *num(const char *text)
 {
     PyObject *r = PyLong_FromString(text, NULL, 0);
-    if (!r) show_error(text);
+    if (!r) print_str_error(text);
     return r;
 }
 
@@ -117,7 +101,7 @@ int main(void)
         Py_ssize_t s = PyNumber_AsSsize_t(vals[i], NULL);
         printf("AsSsize_t(%s, NULL) = %zd\n", texts[i], s);
         s = PyNumber_AsSsize_t(vals[i], PyExc_IndexError);
-        if (s == -1 && PyErr_Occurred()) show_error("AsSsize_t(IndexError)");
+        if (s == -1 && PyErr_Occurred()) print_str_error("AsSsize_t(IndexError)");
         else printf("AsSsize_t(%s, IndexError) = %zd\n", texts[i], s);
     }
     result("ToBase(7, 3)", PyNumber_ToBase(vals[3], 3));
@@ -189,7 +173,7 @@ int main(void)
     result("ToBase(1, 3)", PyNumber_ToBase(vals[1], 3));
     result("1 << None", PyNumber_Lshift(vals[1], Py_None));
     printf("AsSsize_t('ab') = %zd\n", PyNumber_AsSsize_t(s, NULL));
-    show_error("AsSsize_t('ab')");
+    print_str_error("AsSsize_t('ab')");
     printf("PyIndex_Check: int %d bool %d str %d\n", PyIndex_Check(vals[1]), PyIndex_Check(Py_True), PyIndex_Check(s));
     printf("PyNumber_Check: int %d bool %d str %d None %d\n", PyNumber_Check(vals[1]), PyNumber_Check(Py_True),
            PyNumber_Check(s), PyNumber_Check(Py_None));

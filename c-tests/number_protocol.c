@@ -6,31 +6,11 @@
 #include <Python.h>
 #include <stdio.h>
 #include <string.h>
-
-static const char *message(PyObject *v)
-{
-    if (v == NULL) return "<NULL>";
-    if (PyUnicode_Check(v)) return (const char *)PyUnicode_DATA(v);
-    if (PyExceptionInstance_Check(v)) {
-        PyObject *args = ((PyBaseExceptionObject *)v)->args;
-        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 && PyUnicode_Check(PyTuple_GET_ITEM(args, 0)))
-            return (const char *)PyUnicode_DATA(PyTuple_GET_ITEM(args, 0));
-    }
-    return "<other value>";
-}
-
-static void show_error(const char *what)
-{
-    PyObject *t, *v, *tb;
-    PyErr_Fetch(&t, &v, &tb);
-    if (t == NULL) { printf("%s: no error\n", what); return; }
-    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, message(v));
-    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
-}
+#include "testutil.h"
 
 static void result(const char *label, PyObject *r)
 {
-    if (r == NULL) { show_error(label); return; }
+    if (r == NULL) { print_error(label); return; }
     if (PyUnicode_Check(r)) printf("%s = str:%s\n", label, (const char *)PyUnicode_DATA(r));
     else {
         PyObject *s = PyObject_Repr(r);
@@ -42,7 +22,7 @@ static void result(const char *label, PyObject *r)
 
 static void lresult(const char *label, long v)
 {
-    if (v == -1 && PyErr_Occurred()) show_error(label);
+    if (v == -1 && PyErr_Occurred()) print_error(label);
     else printf("%s = %ld\n", label, v);
 }
 
@@ -112,10 +92,10 @@ int main(void)
     Py_Initialize();
     PyTypeObject *types[] = {&Index7, &IntTrue, &BadIndex, &BadInt, &Trunc, &BadTrunc, &IdxTrunc, &Seq};
     for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
-        if (PyType_Ready(types[k]) < 0) { show_error("ready"); return 1; }
+        if (PyType_Ready(types[k]) < 0) { print_error("ready"); return 1; }
     }
     MyInt.tp_base = &PyLong_Type;
-    if (PyType_Ready(&MyInt) < 0) { show_error("ready MyInt"); return 1; }
+    if (PyType_Ready(&MyInt) < 0) { print_error("ready MyInt"); return 1; }
     char label[200];
     for (size_t k = 0; k < sizeof types / sizeof types[0]; k++) {
         PyObject *o = new_obj(types[k]);

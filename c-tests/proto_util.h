@@ -1,10 +1,12 @@
-/* Helpers shared by the proto_* and containers_* tests: print an object (repr or str) and
- * the pending exception as "Type: message". SystemError messages are left out: CPython's
- * name its C source file and line. */
+/* Helpers shared by the proto_* and containers_* tests, on top of testutil.h (the helpers of
+ * all the tests): print an object (repr or str) and the pending exception as "Type: message".
+ * SystemError messages are left out: CPython's name its C source file and line. */
 #ifndef PROTO_UTIL_H
 #define PROTO_UTIL_H
 #include <Python.h>
 #include <stdio.h>
+#include <string.h>
+#include "testutil.h"
 
 static void show_err(const char *what)
 {
@@ -56,5 +58,19 @@ static void show_int(const char *label, long long n)
 }
 
 static PyObject *S(const char *utf8) { return PyUnicode_FromString(utf8); }
+
+/* A list of strs from "a,b,c" (up to 511 characters). */
+static PyObject *strs(const char *csv)
+{
+    PyObject *l = PyList_New(0);
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", csv);
+    for (char *p = strtok(buf, ","); p; p = strtok(NULL, ",")) {
+        PyObject *s = S(p);
+        PyList_Append(l, s);
+        Py_DECREF(s);
+    }
+    return l;
+}
 
 #endif

@@ -1,0 +1,193 @@
+/* Helpers shared by the C tests: printing objects and the pending exception. Every helper is
+ * `static`, so a test includes this header and uses what it needs (the runner builds with
+ * -Wno-unused-function). They read strings through PyUnicode_DATA/PyUnicode_READ_CHAR (no
+ * PyUnicode_AsUTF8), so the header needs the full API: under Py_LIMITED_API it is empty. */
+#ifndef TESTUTIL_H
+#define TESTUTIL_H
+#include <Python.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifndef Py_LIMITED_API
+
+/* The message of an exception value: a str (ferropy sets the message) or the first
+ * argument of an exception instance (CPython normalizes some errors). */
+static const char *message(PyObject *v)
+{
+    if (v == NULL)
+        return "<NULL>";
+    if (PyUnicode_Check(v))
+        return (const char *)PyUnicode_DATA(v);
+    if (PyExceptionInstance_Check(v)) {
+        PyObject *args = ((PyBaseExceptionObject *)v)->args;
+        if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 && PyUnicode_Check(PyTuple_GET_ITEM(args, 0)))
+            return (const char *)PyUnicode_DATA(PyTuple_GET_ITEM(args, 0));
+        return "<exception without str arg>";
+    }
+    return "<other value>";
+}
+
+/* Prints "what: Type: message" (or "what: no error") and clears the error. */
+static void print_error(const char *what)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (t == NULL) {
+        printf("%s: no error\n", what);
+        return;
+    }
+    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name, message(v));
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+}
+
+/* Prints "what: repr(o)" with " at 0x..." addresses masked, or the error; steals o. */
+static void show_masked(const char *what, PyObject *o)
+{
+    if (o == NULL) {
+        print_error(what);
+        return;
+    }
+    PyObject *r = PyObject_Repr(o);
+    if (r == NULL)
+        print_error(what);
+    else {
+        const char *s = (const char *)PyUnicode_DATA(r);
+        const char *at = strstr(s, " at 0x");
+        if (at)
+            printf("%s: %.*s at ADDR>\n", what, (int)(at - s), s);
+        else
+            printf("%s: %s\n", what, s);
+    }
+    Py_XDECREF(r);
+    Py_DECREF(o);
+}
+
+/* Prints "what: Type: message" where the message is the value only when it is a str
+ * (else empty), or "what: no error"; clears the error. */
+static void print_str_error(const char *what)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    if (t == NULL) {
+        printf("%s: no error\n", what);
+        return;
+    }
+    printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name,
+           v && PyUnicode_Check(v) ? (const char *)PyUnicode_DATA(v) : "");
+    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+}
+
+/* Writes a str, code points outside ASCII as \u{hex}. */
+static void put_text(PyObject *s)
+{
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(s); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(s, i);
+        if (c < 0x80) putchar((int)c); else printf("\\u{%x}", (unsigned)c);
+    }
+}
+
+/* Prints the pending exception as "Type: str(value)" and clears it (one must be set). */
+static void show_error(void)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    printf("%s: ", ((PyTypeObject *)t)->tp_name);
+    PyObject *s = v ? PyObject_Str(v) : NULL;
+    if (s) { put_text(s); Py_DECREF(s); } else PyErr_Clear();
+    Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+}
+
+/* Writes repr(o), or the error when o is NULL or its repr fails; does not steal o. */
+static void put(PyObject *o)
+{
+    if (o == NULL) { printf("<error "); show_error(); printf(">"); return; }
+    PyObject *s = PyObject_Repr(o);
+    if (s == NULL) { printf("<repr error "); show_error(); printf(">"); return; }
+    put_text(s);
+    Py_DECREF(s);
+}
+
+/* Writes a str, code points outside printable ASCII as \uXXXX. */
+static void print_text(PyObject *s)
+{
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(s); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(s, i);
+        if (c >= 0x20 && c < 0x7f)
+            putchar((int)c);
+        else
+            printf("\\u%04x", (unsigned)c);
+    }
+}
+
+/* Prints the pending exception, normalized, as "error Type: str(value)" and a newline;
+ * clears it (one must be set). */
+static void print_error_line(void)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    printf("error %s: ", ((PyTypeObject *)t)->tp_name);
+    PyObject *s = v ? PyObject_Str(v) : NULL;
+    if (s) {
+        print_text(s);
+        Py_DECREF(s);
+    }
+    printf("\n");
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+}
+
+/* A short description needing no int repr: None, strs (quoted), tuples, dict sizes, else <type>. */
+static void print_compact(PyObject *o)
+{
+    if (o == NULL) { printf("NULL"); return; }
+    if (o == Py_None) { printf("None"); return; }
+    if (PyUnicode_Check(o)) {
+        putchar('\'');
+        for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(o); i++) {
+            Py_UCS4 c = PyUnicode_READ_CHAR(o, i);
+            if (c >= 32 && c < 127) putchar((int)c); else printf("\\u%04x", (unsigned)c);
+        }
+        putchar('\'');
+        return;
+    }
+    if (PyTuple_Check(o)) {
+        printf("(");
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(o); i++) {
+            if (i) printf(", ");
+            print_compact(PyTuple_GET_ITEM(o, i));
+        }
+        printf(PyTuple_GET_SIZE(o) == 1 ? ",)" : ")");
+        return;
+    }
+    if (PyDict_Check(o)) { printf("{dict of %zd}", PyDict_GET_SIZE(o)); return; }
+    printf("<%s>", Py_TYPE(o)->tp_name);
+}
+
+/* The text of a str when it is ASCII; else a placeholder or the type name (no AsUTF8). */
+static const char *ascii_text(PyObject *s)
+{
+    if (s == NULL) return "<NULL>";
+    if (!PyUnicode_Check(s)) return Py_TYPE(s)->tp_name;
+    if (!PyUnicode_IS_ASCII(s)) return "<non-ascii>";
+    return (const char *)PyUnicode_DATA(s);
+}
+
+/* Fetches the pending exception, normalized, and returns its value (a new reference); the
+ * error is cleared. */
+static PyObject *fetch_value(void)
+{
+    PyObject *t, *v, *tb;
+    PyErr_Fetch(&t, &v, &tb);
+    PyErr_NormalizeException(&t, &v, &tb);
+    Py_XDECREF(t);
+    Py_XDECREF(tb);
+    return v;
+}
+
+#endif /* Py_LIMITED_API */
+
+#endif
