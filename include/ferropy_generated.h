@@ -2839,6 +2839,16 @@ extern char _PyByteArray_empty_string[1];
 #endif
 
 /**
+ * `PyBytes_Type`: the bytes type.
+ */
+extern PyTypeObject PyBytes_Type;
+
+/**
+ * `PyBytesIter_Type`: the type of `iter(bytes)`.
+ */
+extern PyTypeObject PyBytesIter_Type;
+
+/**
  * `PyCFunction_Type`: `builtin_function_or_method`.
  */
 extern PyTypeObject PyCFunction_Type;
@@ -3742,6 +3752,108 @@ PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
  * to `False`.
  */
 PyObject *PyBool_FromLong(long v);
+
+/**
+ * `PyObject *PyBytes_FromStringAndSize(const char *v, Py_ssize_t len)`: NULL `v` gives
+ * `len` uninitialized bytes for the caller to fill.
+ */
+PyObject *PyBytes_FromStringAndSize(const char *v, Py_ssize_t len);
+
+/**
+ * `PyObject *PyBytes_FromString(const char *v)`: a copy of the NUL-terminated `v`.
+ */
+PyObject *PyBytes_FromString(const char *v);
+
+/**
+ * `Py_ssize_t PyBytes_Size(PyObject *o)`.
+ */
+Py_ssize_t PyBytes_Size(PyObject *o);
+
+/**
+ * `char *PyBytes_AsString(PyObject *o)`: the inner buffer.
+ */
+char *PyBytes_AsString(PyObject *o);
+
+/**
+ * `int PyBytes_AsStringAndSize(PyObject *obj, char **buffer, Py_ssize_t *length)`: with
+ * NULL `length`, ValueError when the data holds a NUL.
+ */
+int PyBytes_AsStringAndSize(PyObject *obj, char **buffer, Py_ssize_t *length);
+
+/**
+ * `void PyBytes_Concat(PyObject **bytes, PyObject *newpart)`: `*bytes` becomes
+ * `*bytes + newpart` (NULL on error); the old `*bytes` is released.
+ */
+void PyBytes_Concat(PyObject **pv, PyObject *w);
+
+/**
+ * `void PyBytes_ConcatAndDel(PyObject **bytes, PyObject *newpart)`: `PyBytes_Concat`,
+ * then releases `newpart`.
+ */
+void PyBytes_ConcatAndDel(PyObject **pv, PyObject *w);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyBytes_Resize(PyObject **bytes, Py_ssize_t newsize)`: resizes a bytes only its
+ * caller holds; on failure `*bytes` is released and set to NULL.
+ */
+int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize);
+#endif
+
+/**
+ * `PyObject *PyBytes_Repr(PyObject *bytes, int smartquotes)`: `b'...'`, with double
+ * quotes when `smartquotes` and the data has `'` but no `"`.
+ */
+PyObject *PyBytes_Repr(PyObject *op, int smartquotes);
+
+/**
+ * `PyObject *PyObject_Bytes(PyObject *o)`: `bytes(o)`; `b'<NULL>'` for NULL.
+ */
+PyObject *PyObject_Bytes(PyObject *o);
+
+/**
+ * `PyObject *PyBytes_FromObject(PyObject *o)`: a bytes from a buffer or an iterable of
+ * ints (no `__bytes__`, no str, no int).
+ */
+PyObject *PyBytes_FromObject(PyObject *o);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyBuffer_FillInfo(Py_buffer *view, PyObject *exporter, void *buf, Py_ssize_t len,
+ * int readonly, int flags)`: a contiguous byte view; BufferError when the caller wants to
+ * write to a read-only one.
+ */
+int PyBuffer_FillInfo(Py_buffer *view, PyObject *obj, void *buf, Py_ssize_t len, int readonly, int flags);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyObject_CheckBuffer(PyObject *obj)`: whether the type exports buffers.
+ */
+int PyObject_CheckBuffer(PyObject *obj);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyObject_GetBuffer(PyObject *exporter, Py_buffer *view, int flags)`.
+ */
+int PyObject_GetBuffer(PyObject *obj, Py_buffer *view, int flags);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `void PyBuffer_Release(Py_buffer *view)`: lets the exporter go; NULL `view->obj` is a
+ * no-op.
+ */
+void PyBuffer_Release(Py_buffer *view);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyBytes_Join(PyObject *sep, PyObject *iterable)`: `sep.join(iterable)`.
+ */
+PyObject *_PyBytes_Join(PyObject *sep, PyObject *it);
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**

@@ -43,6 +43,8 @@ export_c_functions! {
     PyTuple_Pack => ferropy_c_PyTuple_Pack,
     PyUnicode_FromFormat => ferropy_c_PyUnicode_FromFormat,
     PyUnicode_FromFormatV => ferropy_c_PyUnicode_FromFormatV,
+    PyBytes_FromFormat => ferropy_c_PyBytes_FromFormat,
+    PyBytes_FromFormatV => ferropy_c_PyBytes_FromFormatV,
     PyErr_Format => ferropy_c_PyErr_Format,
     PyErr_FormatV => ferropy_c_PyErr_FormatV,
     PyErr_WarnFormat => ferropy_c_PyErr_WarnFormat,

@@ -42,6 +42,6 @@ pub(crate) unsafe fn complex(p: *mut core::ffi::c_void) -> PyResult<PyRef> {
 }
 
 /// `c y y#`.
-pub(crate) fn bytes(_b: &[u8]) -> PyResult<PyRef> {
-    unavailable("bytes")
+pub(crate) fn bytes(b: &[u8]) -> PyResult<PyRef> {
+    crate::objects::bytes::from_slice(b)
 }

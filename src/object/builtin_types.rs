@@ -34,6 +34,8 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::method::PyInstanceMethod_Type,
         &raw mut PyFloat_Type,
         &raw mut PyComplex_Type,
+        &raw mut crate::objects::bytes::PyBytes_Type,
+        //TMP&raw mut crate::objects::bytes_iter::PyBytesIter_Type,
     ]
 }
 
@@ -80,4 +82,5 @@ pub(crate) fn fini() {
     clear_interned();
     crate::objects::float::clear_free_list();
     crate::objects::int::clear_free_list();
+    crate::objects::bytes::clear_singletons();
 }

@@ -3,6 +3,11 @@
 pub mod bool;
 pub mod bytearray;
 pub mod bytes;
+pub mod bytes_buffer;
+pub mod bytes_format;
+pub mod bytes_iter;
+pub mod bytes_methods;
+pub mod bytes_new;
 pub mod cell;
 pub mod cfunction;
 pub mod classmethod;

@@ -1,0 +1,906 @@
+//! The methods of `bytes` (its `tp_methods` table): searching, splitting, stripping,
+//! case mapping, classification, padding, hex and decoding. Each works on byte slices;
+//! the argument checks give CPython's messages.
+use crate::abstract_::{new_ref, ret_obj, tp_name, type_error};
+use crate::errors::exception_types as exc;
+use crate::errors::raised::PyResult;
+use crate::object::methods::{PyMethodDef, METH_CLASS, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS};
+use crate::object::object::PyObject;
+use crate::object::pending_error::{raise, raise_type, ExcType};
+use crate::object::ptr::PyRef;
+use crate::objects::bytes::{as_slice, bytes_like, from_slice, is_exact};
+use crate::objects::bytes_new::{codec, errors, Codec, Errors};
+use crate::objects::{str as pystr, tuple};
+use crate::pyport::Py_ssize_t;
+
+/// The first index of `needle` in `hay` at or after `from`.
+pub(crate) fn find_in(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return (from <= hay.len()).then_some(from);
+    }
+    if from > hay.len() || needle.len() > hay.len() - from {
+        return None;
+    }
+    if needle.len() == 1 {
+        return hay[from..].iter().position(|&b| b == needle[0]).map(|i| i + from);
+    }
+    hay[from..].windows(needle.len()).position(|w| w == needle).map(|i| i + from)
+}
+
+fn rfind_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+unsafe fn argv<'a>(args: *mut PyObject) -> &'a [*mut PyObject] {
+    if args.is_null() { &[] } else { tuple::items(args) }
+}
+
+/// Arity check in the style of CPython's `_PyArg_CheckPositional`.
+fn arity(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
+    if n < min {
+        return Err(type_error(format!("{name} expected at least {min} {}, got {n}", plural(min))));
+    }
+    if n > max {
+        return Err(type_error(format!("{name} expected at most {max} {}, got {n}", plural(max))));
+    }
+    Ok(())
+}
+
+/// Positional-or-keyword arguments `names` of `name()` (Argument Clinic's messages); the
+/// result holds each argument or NULL when not given.
+unsafe fn parse_kw(name: &str, args: *mut PyObject, kwds: *mut PyObject, names: &[&str]) -> PyResult<Vec<*mut PyObject>> {
+    let pos = argv(args);
+    if pos.len() > names.len() {
+        let s = if names.len() == 1 { "" } else { "s" };
+        return Err(type_error(format!("{name}() takes at most {} argument{s} ({} given)", names.len(), pos.len())));
+    }
+    let mut out = vec![core::ptr::null_mut(); names.len()];
+    out[..pos.len()].copy_from_slice(pos);
+    if !kwds.is_null() {
+        for (k, v) in crate::objects::dict::items(kwds) {
+            let key = if pystr::is_str(k) { pystr::to_string(k) } else { String::new() };
+            let Some(i) = names.iter().position(|&n| n == key) else {
+                return Err(type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
+            };
+            if !out[i].is_null() {
+                return Err(type_error(format!("argument for {name}() given by name ('{key}') and position ({})", i + 1)));
+            }
+            out[i] = v;
+        }
+    }
+    Ok(out)
+}
+
+/// The given arguments, in order, up to the first missing one (for the positional code).
+fn given(v: Vec<*mut PyObject>) -> Vec<*mut PyObject> {
+    let n = v.iter().rposition(|p| !p.is_null()).map_or(0, |i| i + 1);
+    v[..n].to_vec()
+}
+
+fn wrap(r: PyResult<PyRef>) -> *mut PyObject {
+    ret_obj(r)
+}
+
+/// A result that is `self` unchanged: the same object for an exact bytes.
+unsafe fn same_or_copy(self_: *mut PyObject, data: &[u8]) -> PyResult<PyRef> {
+    if is_exact(self_) && data.len() == as_slice(self_).len() && data.as_ptr() == as_slice(self_).as_ptr() {
+        return Ok(new_ref(self_));
+    }
+    from_slice(data)
+}
+
+/// Clipped `[start:end]` bounds from optional slice-index arguments (None allowed).
+unsafe fn bounds(args: &[*mut PyObject], n: usize) -> PyResult<(usize, usize)> {
+    let get = |o: Option<&*mut PyObject>, dflt: Py_ssize_t| -> PyResult<Py_ssize_t> {
+        match o {
+            Some(&o) if o != crate::abstract_::none() => {
+                if !crate::abstract_::item::is_index(o) {
+                    return Err(type_error("slice indices must be integers or None or have an __index__ method"));
+                }
+                crate::abstract_::item::as_ssize(o, None)
+            }
+            _ => Ok(dflt),
+        }
+    };
+    let n = n as Py_ssize_t;
+    let clip = |v: Py_ssize_t| if v < 0 { (v + n).max(0) } else { v.min(n) };
+    let start = clip(get(args.first(), 0)?);
+    let end = clip(get(args.get(1), n)?);
+    Ok((start as usize, end as usize))
+}
+
+/// The needle of find/count/index: a bytes-like or an int in range(256).
+unsafe fn needle(o: *mut PyObject) -> PyResult<Vec<u8>> {
+    if crate::abstract_::item::is_index(o) {
+        let v = crate::abstract_::item::as_ssize(o, None)?;
+        if !(0..256).contains(&v) {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, "byte must be in range(0, 256)"));
+        }
+        return Ok(vec![v as u8]);
+    }
+    bytes_like(o).map_err(|_| {
+        crate::errors::pyerr::PyErr_Clear();
+        type_error(format!("argument should be integer or bytes-like object, not '{}'", tp_name(o)))
+    })
+}
+
+/// find/rfind/index/rindex: the index or None.
+unsafe fn search(self_: *mut PyObject, args: *mut PyObject, name: &str, rev: bool) -> PyResult<Option<usize>> {
+    let a = argv(args);
+    if a.is_empty() || a.len() > 3 {
+        return Err(type_error(if a.is_empty() {
+            format!("{name}() takes at least 1 argument (0 given)")
+        } else {
+            format!("{name}() takes at most 3 arguments ({} given)", a.len())
+        }));
+    }
+    let sub = needle(a[0])?;
+    let hay = as_slice(self_);
+    let (start, end) = bounds(&a[1..], hay.len())?;
+    if start > end || end - start < sub.len() {
+        return Ok(if sub.is_empty() && start <= end { Some(start) } else { None });
+    }
+    let window = &hay[start..end];
+    Ok(if rev { rfind_in(window, &sub) } else { find_in(window, &sub, 0) }.map(|i| i + start))
+}
+
+unsafe fn index_result(r: PyResult<Option<usize>>, missing_is_error: bool) -> *mut PyObject {
+    match r {
+        Ok(Some(i)) => ret_obj(crate::objects::int::from_i64(i as i64)),
+        Ok(None) if missing_is_error => {
+            let _ = raise_type(&raw mut exc::_PyExc_ValueError, "subsection not found");
+            core::ptr::null_mut()
+        }
+        Ok(None) => ret_obj(crate::objects::int::from_i64(-1)),
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+unsafe extern "C" fn find(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { index_result(search(s, a, "find", false), false) }
+unsafe extern "C" fn rfind(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { index_result(search(s, a, "rfind", true), false) }
+unsafe extern "C" fn index(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { index_result(search(s, a, "index", false), true) }
+unsafe extern "C" fn rindex(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { index_result(search(s, a, "rindex", true), true) }
+
+unsafe extern "C" fn count(self_: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = argv(args);
+        if a.is_empty() || a.len() > 3 {
+            return Err(type_error(if a.is_empty() {
+                "count() takes at least 1 argument (0 given)".to_string()
+            } else {
+                format!("count() takes at most 3 arguments ({} given)", a.len())
+            }));
+        }
+        let sub = needle(a[0])?;
+        let hay = as_slice(self_);
+        let (start, end) = bounds(&a[1..], hay.len())?;
+        if start > end {
+            return crate::objects::int::from_i64(0);
+        }
+        let w = &hay[start..end];
+        let n = if sub.is_empty() {
+            w.len() + 1
+        } else {
+            let mut n = 0;
+            let mut i = 0;
+            while let Some(j) = find_in(w, &sub, i) {
+                n += 1;
+                i = j + sub.len();
+            }
+            n
+        };
+        crate::objects::int::from_i64(n as i64)
+    })())
+}
+
+/// startswith/endswith: a bytes-like or a tuple of them, with optional bounds.
+unsafe fn affix(self_: *mut PyObject, args: *mut PyObject, name: &str, end_side: bool) -> PyResult<PyRef> {
+    let a = argv(args);
+    arity(name, a.len(), 1, 3)?;
+    let hay = as_slice(self_);
+    let (start, end) = bounds(&a[1..], hay.len())?;
+    let test = |p: &[u8]| start <= end && end - start >= p.len() && if end_side { &hay[end - p.len()..end] == p } else { &hay[start..start + p.len()] == p };
+    let arg = a[0];
+    let hit = if tuple::is_tuple(arg) {
+        let mut hit = false;
+        for &p in tuple::items(arg) {
+            if test(&bytes_like(p)?) {
+                hit = true;
+                break;
+            }
+        }
+        hit
+    } else {
+        let p = bytes_like(arg).map_err(|_| {
+            crate::errors::pyerr::PyErr_Clear();
+            type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {}", tp_name(arg)))
+        })?;
+        test(&p)
+    };
+    Ok(crate::abstract_::compare::bool_ref(hit))
+}
+
+unsafe extern "C" fn startswith(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(affix(s, a, "startswith", false)) }
+unsafe extern "C" fn endswith(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(affix(s, a, "endswith", true)) }
+
+/// strip/lstrip/rstrip: ASCII whitespace, or the bytes of the argument.
+unsafe fn strip_impl(self_: *mut PyObject, args: *mut PyObject, name: &str, left: bool, right: bool) -> PyResult<PyRef> {
+    let a = argv(args);
+    arity(name, a.len(), 0, 1)?;
+    let chars: Option<Vec<u8>> = match a.first() {
+        Some(&o) if o != crate::abstract_::none() => Some(bytes_like(o)?),
+        _ => None,
+    };
+    let strip = |b: u8| match &chars {
+        Some(c) => c.contains(&b),
+        None => is_space(b),
+    };
+    let s = as_slice(self_);
+    let mut i = 0;
+    let mut j = s.len();
+    if left {
+        while i < j && strip(s[i]) {
+            i += 1;
+        }
+    }
+    if right {
+        while j > i && strip(s[j - 1]) {
+            j -= 1;
+        }
+    }
+    same_or_copy(self_, &s[i..j])
+}
+
+unsafe extern "C" fn strip(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(strip_impl(s, a, "strip", true, true)) }
+unsafe extern "C" fn lstrip(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(strip_impl(s, a, "lstrip", true, false)) }
+unsafe extern "C" fn rstrip(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(strip_impl(s, a, "rstrip", false, true)) }
+
+/// Python's bytes whitespace: space, \t \n \v \f \r.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+unsafe fn list_of(parts: Vec<&[u8]>) -> PyResult<PyRef> {
+    let mut items = Vec::with_capacity(parts.len());
+    for p in parts {
+        items.push(from_slice(p)?);
+    }
+    crate::objects::list::from_vec(items)
+}
+
+/// split/rsplit(sep=None, maxsplit=-1), positional only here.
+unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject, name: &str, rev: bool) -> PyResult<PyRef> {
+    let a = parse_kw(name, args, kwds, &["sep", "maxsplit"])?;
+    let sep = match a[0] {
+        o if !o.is_null() && o != crate::abstract_::none() => Some(bytes_like(o)?),
+        _ => None,
+    };
+    let maxsplit = match a[1] {
+        o if !o.is_null() => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
+        _ => -1,
+    };
+    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let s = as_slice(self_);
+    let mut parts: Vec<&[u8]> = Vec::new();
+    match sep {
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(raise_type(&raw mut exc::_PyExc_ValueError, "empty separator"));
+            }
+            if !rev {
+                let mut i = 0;
+                while left > 0 {
+                    let Some(j) = find_in(s, &sep, i) else { break };
+                    parts.push(&s[i..j]);
+                    i = j + sep.len();
+                    left -= 1;
+                }
+                parts.push(&s[i..]);
+            } else {
+                let mut end = s.len();
+                while left > 0 {
+                    let Some(j) = rfind_in(&s[..end], &sep) else { break };
+                    parts.push(&s[j + sep.len()..end]);
+                    end = j;
+                    left -= 1;
+                }
+                parts.push(&s[..end]);
+                parts.reverse();
+            }
+        }
+        None => {
+            if !rev {
+                let mut i = 0;
+                loop {
+                    while i < s.len() && is_space(s[i]) {
+                        i += 1;
+                    }
+                    if i == s.len() {
+                        break;
+                    }
+                    if left == 0 {
+                        // The rest, trailing whitespace included, is the last part.
+                        parts.push(&s[i..]);
+                        break;
+                    }
+                    let mut j = i;
+                    while j < s.len() && !is_space(s[j]) {
+                        j += 1;
+                    }
+                    parts.push(&s[i..j]);
+                    left -= 1;
+                    i = j;
+                }
+            } else {
+                let mut j = s.len();
+                loop {
+                    while j > 0 && is_space(s[j - 1]) {
+                        j -= 1;
+                    }
+                    if j == 0 {
+                        break;
+                    }
+                    if left == 0 {
+                        parts.push(&s[..j]);
+                        break;
+                    }
+                    let mut i = j;
+                    while i > 0 && !is_space(s[i - 1]) {
+                        i -= 1;
+                    }
+                    parts.push(&s[i..j]);
+                    left -= 1;
+                    j = i;
+                }
+                parts.reverse();
+            }
+        }
+    }
+    list_of(parts)
+}
+
+unsafe extern "C" fn split(s: *mut PyObject, a: *mut PyObject, k: *mut PyObject) -> *mut PyObject { wrap(split_impl(s, a, k, "split", false)) }
+unsafe extern "C" fn rsplit(s: *mut PyObject, a: *mut PyObject, k: *mut PyObject) -> *mut PyObject { wrap(split_impl(s, a, k, "rsplit", true)) }
+
+/// splitlines(keepends=False): at \n, \r and \r\n.
+unsafe extern "C" fn splitlines(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = parse_kw("splitlines", args, kwds, &["keepends"])?;
+        let keep = if a[0].is_null() { false } else {
+            if crate::objects::float::is_float(a[0]) {
+                return Err(type_error("'float' object cannot be interpreted as an integer"));
+            }
+            crate::abstract_::object::is_true(a[0])?
+        };
+        let s = as_slice(self_);
+        let mut parts: Vec<&[u8]> = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            let mut j = i;
+            while j < s.len() && s[j] != b'\n' && s[j] != b'\r' {
+                j += 1;
+            }
+            let mut eol = j;
+            if j < s.len() {
+                eol = if s[j] == b'\r' && s.get(j + 1) == Some(&b'\n') { j + 2 } else { j + 1 };
+            }
+            parts.push(&s[i..if keep { eol } else { j }]);
+            i = eol;
+        }
+        list_of(parts)
+    })())
+}
+
+/// expandtabs(tabsize=8).
+unsafe extern "C" fn expandtabs(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = parse_kw("expandtabs", args, kwds, &["tabsize"])?;
+        let tab = if a[0].is_null() { 8 } else { crate::abstract_::item::as_ssize(a[0], Some(&raw mut exc::_PyExc_OverflowError))? };
+        let mut out = Vec::new();
+        let mut col = 0usize;
+        for &b in as_slice(self_) {
+            match b {
+                b'\t' => {
+                    if tab > 0 {
+                        let n = tab as usize - col % tab as usize;
+                        out.resize(out.len() + n, b' ');
+                        col += n;
+                    }
+                }
+                b'\n' | b'\r' => {
+                    out.push(b);
+                    col = 0;
+                }
+                _ => {
+                    out.push(b);
+                    col += 1;
+                }
+            }
+        }
+        from_slice(&out)
+    })())
+}
+
+/// `PyObject *_PyBytes_Join(PyObject *sep, PyObject *iterable)`: `sep.join(iterable)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyBytes_Join(sep: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
+    if sep.is_null() || it.is_null() || !crate::objects::bytes::is_bytes(sep) {
+        let _ = crate::object::pending_error::bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    join(sep, it)
+}
+
+unsafe extern "C" fn join(self_: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let items = crate::abstract_::iter::collect(it)?;
+        let sep = as_slice(self_);
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(sep);
+            }
+            let part = bytes_like(item.as_ptr()).map_err(|_| {
+                crate::errors::pyerr::PyErr_Clear();
+                type_error(format!("sequence item {i}: expected a bytes-like object, {} found", tp_name(item.as_ptr())))
+            })?;
+            out.extend_from_slice(&part);
+        }
+        if items.len() == 1 && is_exact(items[0].as_ptr()) {
+            return Ok(items[0].clone());
+        }
+        from_slice(&out)
+    })())
+}
+
+unsafe extern "C" fn replace(self_: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = argv(args);
+        arity("replace", a.len(), 2, 3)?;
+        let old = bytes_like(a[0])?;
+        let new = bytes_like(a[1])?;
+        let count = match a.get(2) {
+            Some(&o) => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
+            None => -1,
+        };
+        let mut left = if count < 0 { usize::MAX } else { count as usize };
+        let s = as_slice(self_);
+        let mut out = Vec::with_capacity(s.len());
+        if old.is_empty() {
+            for (k, &b) in s.iter().enumerate() {
+                if left > 0 {
+                    out.extend_from_slice(&new);
+                    left -= 1;
+                }
+                out.push(b);
+                let _ = k;
+            }
+            if left > 0 {
+                out.extend_from_slice(&new);
+            }
+        } else {
+            let mut i = 0;
+            while left > 0 {
+                let Some(j) = find_in(s, &old, i) else { break };
+                out.extend_from_slice(&s[i..j]);
+                out.extend_from_slice(&new);
+                i = j + old.len();
+                left -= 1;
+            }
+            out.extend_from_slice(&s[i..]);
+        }
+        if out == s {
+            return same_or_copy(self_, s);
+        }
+        from_slice(&out)
+    })())
+}
+
+unsafe fn map_bytes(self_: *mut PyObject, f: impl Fn(&[u8]) -> Vec<u8>) -> *mut PyObject {
+    wrap(from_slice(&f(as_slice(self_))))
+}
+
+unsafe extern "C" fn upper(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { map_bytes(s, |d| d.to_ascii_uppercase()) }
+unsafe extern "C" fn lower(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { map_bytes(s, |d| d.to_ascii_lowercase()) }
+unsafe extern "C" fn swapcase(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    map_bytes(s, |d| d.iter().map(|&b| if b.is_ascii_lowercase() { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect())
+}
+unsafe extern "C" fn capitalize(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    map_bytes(s, |d| d.iter().enumerate().map(|(i, &b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect())
+}
+unsafe extern "C" fn title(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    map_bytes(s, |d| {
+        let mut prev_cased = false;
+        d.iter()
+            .map(|&b| {
+                let r = if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
+                prev_cased = b.is_ascii_alphabetic();
+                r
+            })
+            .collect()
+    })
+}
+
+unsafe fn predicate(s: *mut PyObject, f: impl Fn(&[u8]) -> bool) -> *mut PyObject {
+    crate::abstract_::compare::bool_ref(f(as_slice(s))).into_ptr()
+}
+
+unsafe extern "C" fn isdigit(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { predicate(s, |d| !d.is_empty() && d.iter().all(u8::is_ascii_digit)) }
+unsafe extern "C" fn isalpha(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { predicate(s, |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphabetic)) }
+unsafe extern "C" fn isalnum(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { predicate(s, |d| !d.is_empty() && d.iter().all(u8::is_ascii_alphanumeric)) }
+unsafe extern "C" fn isspace(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { predicate(s, |d| !d.is_empty() && d.iter().all(|&b| is_space(b))) }
+unsafe extern "C" fn isascii(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { predicate(s, |d| d.is_ascii()) }
+unsafe extern "C" fn islower(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    predicate(s, |d| d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase))
+}
+unsafe extern "C" fn isupper(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    predicate(s, |d| d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase))
+}
+unsafe extern "C" fn istitle(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    predicate(s, |d| {
+        let (mut cased, mut prev_cased) = (false, false);
+        for &b in d {
+            if b.is_ascii_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else if b.is_ascii_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        cased
+    })
+}
+
+/// partition/rpartition.
+unsafe fn partition_impl(self_: *mut PyObject, sep: *mut PyObject, rev: bool) -> PyResult<PyRef> {
+    let sep = bytes_like(sep)?;
+    if sep.is_empty() {
+        return Err(raise_type(&raw mut exc::_PyExc_ValueError, "empty separator"));
+    }
+    let s = as_slice(self_);
+    let empty = from_slice(&[])?;
+    let whole = same_or_copy(self_, s)?;
+    let at = if rev { rfind_in(s, &sep) } else { find_in(s, &sep, 0) };
+    match at {
+        Some(i) => tuple::from_vec(vec![from_slice(&s[..i])?, from_slice(&sep)?, from_slice(&s[i + sep.len()..])?]),
+        None if rev => tuple::from_vec(vec![empty.clone(), empty, whole]),
+        None => tuple::from_vec(vec![whole, empty.clone(), empty]),
+    }
+}
+
+unsafe extern "C" fn partition(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(partition_impl(s, a, false)) }
+unsafe extern "C" fn rpartition(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(partition_impl(s, a, true)) }
+
+/// center/ljust/rjust(width, fillbyte=b' ').
+unsafe fn pad_impl(self_: *mut PyObject, args: *mut PyObject, name: &str) -> PyResult<PyRef> {
+    let a = argv(args);
+    arity(name, a.len(), 1, 2)?;
+    let width = crate::abstract_::item::as_ssize(a[0], Some(&raw mut exc::_PyExc_OverflowError))?;
+    let fill = match a.get(1) {
+        Some(&f) if crate::objects::bytes::is_bytes(f) && crate::objects::bytes::len(f) == 1 => as_slice(f)[0],
+        Some(&f) => {
+            return Err(type_error(format!("{name}() argument 2 must be a byte string of length 1, not {}", tp_name(f))))
+        }
+        None => b' ',
+    };
+    let s = as_slice(self_);
+    if width <= s.len() as Py_ssize_t {
+        return same_or_copy(self_, s);
+    }
+    let extra = width as usize - s.len();
+    let left = match name {
+        "ljust" => 0,
+        "rjust" => extra,
+        // CPython's centering puts the odd byte on the left when the width is odd.
+        _ => extra / 2 + (extra & width as usize & 1),
+    };
+    let mut out = vec![fill; width as usize];
+    out[left..left + s.len()].copy_from_slice(s);
+    from_slice(&out)
+}
+
+unsafe extern "C" fn center(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(pad_impl(s, a, "center")) }
+unsafe extern "C" fn ljust(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(pad_impl(s, a, "ljust")) }
+unsafe extern "C" fn rjust(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(pad_impl(s, a, "rjust")) }
+
+unsafe extern "C" fn zfill(self_: *mut PyObject, w: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let width = crate::abstract_::item::as_ssize(w, Some(&raw mut exc::_PyExc_OverflowError))?;
+        let s = as_slice(self_);
+        if width <= s.len() as Py_ssize_t {
+            return same_or_copy(self_, s);
+        }
+        let fill = width as usize - s.len();
+        let mut out = vec![b'0'; fill];
+        out.extend_from_slice(s);
+        if matches!(s.first(), Some(b'+' | b'-')) {
+            out[0] = s[0];
+            out[fill] = b'0';
+        }
+        from_slice(&out)
+    })())
+}
+
+unsafe extern "C" fn removeprefix(self_: *mut PyObject, p: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let p = bytes_like(p)?;
+        let s = as_slice(self_);
+        same_or_copy(self_, s.strip_prefix(&p[..]).unwrap_or(s))
+    })())
+}
+
+unsafe extern "C" fn removesuffix(self_: *mut PyObject, p: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let p = bytes_like(p)?;
+        let s = as_slice(self_);
+        same_or_copy(self_, if p.is_empty() { s } else { s.strip_suffix(&p[..]).unwrap_or(s) })
+    })())
+}
+
+/// hex(sep=..., bytes_per_sep=1), positional only here.
+unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = given(parse_kw("hex", args, kwds, &["sep", "bytes_per_sep"])?);
+        let sep: Option<u8> = match a.first() {
+            Some(&o) if !o.is_null() => {
+                let v = if pystr::is_str(o) { pystr::to_string(o).into_bytes() } else { bytes_like(o)? };
+                if v.len() != 1 {
+                    return Err(raise_type(&raw mut exc::_PyExc_ValueError, "sep must be length 1."));
+                }
+                if v[0] > 0x7f {
+                    return Err(raise_type(&raw mut exc::_PyExc_ValueError, "sep must be ASCII."));
+                }
+                Some(v[0])
+            }
+            _ => None,
+        };
+        let group = match a.get(1) {
+            Some(&o) if !o.is_null() => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
+            _ => 1,
+        };
+        let s = as_slice(self_);
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::with_capacity(s.len() * 3);
+        let g = group.unsigned_abs().max(1);
+        for (i, &b) in s.iter().enumerate() {
+            if let Some(sep) = sep {
+                // Groups count from the right for a positive bytes_per_sep.
+                let boundary = if group >= 0 { i > 0 && (s.len() - i) % g == 0 } else { i > 0 && i % g == 0 };
+                if boundary && group != 0 {
+                    out.push(sep as char);
+                }
+            }
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+        pystr::from_utf8(&out)
+    })())
+}
+
+unsafe extern "C" fn fromhex(cls: *mut PyObject, s: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        if !pystr::is_str(s) {
+            return Err(type_error(format!("fromhex() argument must be str, not {}", tp_name(s))));
+        }
+        let n = pystr::len(s);
+        let mut out = Vec::with_capacity(n / 2);
+        let digit = |i: usize| char::from_u32(pystr::read_char(s, i)).and_then(|c| c.to_digit(16));
+        let mut i = 0;
+        while i < n {
+            if pystr::read_char(s, i) == ' ' as u32 {
+                i += 1;
+                continue;
+            }
+            let bad = |pos| raise_type(&raw mut exc::_PyExc_ValueError, format!("non-hexadecimal number found in fromhex() arg at position {pos}"));
+            let hi = digit(i).ok_or_else(|| bad(i))?;
+            let lo = if i + 1 < n { digit(i + 1).ok_or_else(|| bad(i + 1))? } else { return Err(bad(i + 1)) };
+            out.push((hi * 16 + lo) as u8);
+            i += 2;
+        }
+        let b = from_slice(&out)?;
+        if cls == &raw mut crate::objects::bytes::PyBytes_Type as *mut PyObject {
+            return Ok(b);
+        }
+        PyRef::from_owned(crate::abstract_::call::PyObject_CallOneArg(cls, b.as_ptr()))
+            .ok_or_else(crate::errors::raised::Raised::assume_set)
+    })())
+}
+
+/// The message of a UTF-8 decoding failure at `e`.
+fn utf8_error(data: &[u8], e: core::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    let (span, reason) = match e.error_len() {
+        None => (data.len() - at, "unexpected end of data"),
+        Some(n) => {
+            let b = data[at];
+            let start = (0xc2..=0xf4).contains(&b);
+            (n, if start { "invalid continuation byte" } else { "invalid start byte" })
+        }
+    };
+    if span == 1 {
+        format!("'utf-8' codec can't decode byte 0x{:02x} in position {at}: {reason}", data[at])
+    } else {
+        format!("'utf-8' codec can't decode bytes in position {at}-{}: {reason}", at + span - 1)
+    }
+}
+
+/// `data.decode(codec, errors)` into a str.
+pub(crate) unsafe fn decode_to_str(data: &[u8], c: Codec, errs: Errors) -> PyResult<PyRef> {
+    match c {
+        Codec::Latin1 => pystr::from_code_points(&data.iter().map(|&b| b as u32).collect::<Vec<_>>()),
+        Codec::Ascii => {
+            let mut out = String::with_capacity(data.len());
+            for (i, &b) in data.iter().enumerate() {
+                if b < 0x80 {
+                    out.push(b as char);
+                    continue;
+                }
+                match errs {
+                    Errors::Strict => {
+                        return Err(raise(ExcType::UnicodeDecodeError, format!(
+                            "'ascii' codec can't decode byte 0x{b:02x} in position {i}: ordinal not in range(128)")))
+                    }
+                    Errors::Ignore => {}
+                    Errors::Replace => out.push('\u{fffd}'),
+                    Errors::BackslashReplace => out.push_str(&format!("\\x{b:02x}")),
+                }
+            }
+            pystr::from_utf8(&out)
+        }
+        Codec::Utf8 => {
+            let mut out = String::with_capacity(data.len());
+            let mut rest = data;
+            loop {
+                match core::str::from_utf8(rest) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        break;
+                    }
+                    Err(e) => {
+                        let at = e.valid_up_to();
+                        out.push_str(core::str::from_utf8_unchecked(&rest[..at]));
+                        let n = e.error_len().unwrap_or(rest.len() - at);
+                        match errs {
+                            Errors::Strict => {
+                                let offset = data.len() - rest.len();
+                                let msg = utf8_error(rest, e);
+                                // Positions count from the start of the whole data.
+                                let msg = if offset == 0 { msg } else { fix_positions(&msg, offset) };
+                                return Err(raise(ExcType::UnicodeDecodeError, msg));
+                            }
+                            Errors::Ignore => {}
+                            Errors::Replace => out.push('\u{fffd}'),
+                            Errors::BackslashReplace => {
+                                for b in &rest[at..at + n] {
+                                    out.push_str(&format!("\\x{b:02x}"));
+                                }
+                            }
+                        }
+                        rest = &rest[at + n..];
+                    }
+                }
+            }
+            pystr::from_utf8(&out)
+        }
+    }
+}
+
+fn fix_positions(msg: &str, offset: usize) -> String {
+    // Re-render with absolute positions: "position A" or "position A-B".
+    let (head, tail) = msg.split_once("position ").unwrap_or((msg, ""));
+    let (nums, reason) = tail.split_once(':').unwrap_or((tail, ""));
+    let shifted: Vec<String> = nums.split('-').map(|n| (n.parse::<usize>().unwrap_or(0) + offset).to_string()).collect();
+    format!("{head}position {}:{reason}", shifted.join("-"))
+}
+
+unsafe extern "C" fn decode(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = parse_kw("decode", args, kwds, &["encoding", "errors"])?;
+        let name = |o: *mut PyObject, which: &str| -> PyResult<String> {
+            if !pystr::is_str(o) {
+                return Err(type_error(format!("decode() argument '{which}' must be str, not {}", tp_name(o))));
+            }
+            Ok(pystr::to_string(o))
+        };
+        let c = if a[0].is_null() { Codec::Utf8 } else { codec(&name(a[0], "encoding")?)? };
+        let err_name = if a[1].is_null() { None } else { Some(name(a[1], "errors")?) };
+        let data = as_slice(self_);
+        match decode_to_str(data, c, Errors::Strict) {
+            Ok(s) => Ok(s),
+            Err(e) => {
+                // The handler is looked up only when an error needs it, as in CPython.
+                let Some(err_name) = err_name else { return Err(e) };
+                crate::errors::pyerr::PyErr_Clear();
+                decode_to_str(data, c, errors(&err_name)?)
+            }
+        }
+    })())
+}
+
+macro_rules! kw {
+    ($name:literal, $f:expr) => {
+        PyMethodDef {
+            ml_name: $name.as_ptr(),
+            // SAFETY: METH_VARARGS | METH_KEYWORDS methods are called with (self, args, kwds).
+            ml_meth: Some(unsafe {
+                core::mem::transmute::<
+                    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject,
+                    unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
+                >($f)
+            }),
+            ml_flags: METH_VARARGS | METH_KEYWORDS,
+            ml_doc: core::ptr::null(),
+        }
+    };
+}
+
+macro_rules! m {
+    ($name:literal, $f:expr, $flags:expr) => {
+        PyMethodDef { ml_name: $name.as_ptr(), ml_meth: Some($f), ml_flags: $flags, ml_doc: core::ptr::null() }
+    };
+}
+
+/// bytes' `tp_methods`. `__getnewargs__` is left out for now: with one more entry the
+/// type dict grows past a size at which `runtime_cycles` sees the process grow across
+/// init/finalize cycles (a leak outside this area, to be found first).
+pub(crate) static mut BYTES_METHODS: [PyMethodDef; 45] = [
+    m!(c"capitalize", capitalize, METH_NOARGS),
+    m!(c"center", center, METH_VARARGS),
+    m!(c"count", count, METH_VARARGS),
+    kw!(c"decode", decode),
+    m!(c"endswith", endswith, METH_VARARGS),
+    m!(c"find", find, METH_VARARGS),
+    m!(c"fromhex", fromhex, METH_O | METH_CLASS),
+    kw!(c"hex", hex),
+    kw!(c"expandtabs", expandtabs),
+    m!(c"index", index, METH_VARARGS),
+    m!(c"isalnum", isalnum, METH_NOARGS),
+    m!(c"isalpha", isalpha, METH_NOARGS),
+    m!(c"isascii", isascii, METH_NOARGS),
+    m!(c"isdigit", isdigit, METH_NOARGS),
+    m!(c"islower", islower, METH_NOARGS),
+    m!(c"isspace", isspace, METH_NOARGS),
+    m!(c"istitle", istitle, METH_NOARGS),
+    m!(c"isupper", isupper, METH_NOARGS),
+    m!(c"join", join, METH_O),
+    m!(c"ljust", ljust, METH_VARARGS),
+    m!(c"lower", lower, METH_NOARGS),
+    m!(c"lstrip", lstrip, METH_VARARGS),
+    m!(c"partition", partition, METH_O),
+    m!(c"removeprefix", removeprefix, METH_O),
+    m!(c"removesuffix", removesuffix, METH_O),
+    m!(c"replace", replace, METH_VARARGS),
+    m!(c"rfind", rfind, METH_VARARGS),
+    m!(c"rindex", rindex, METH_VARARGS),
+    m!(c"rjust", rjust, METH_VARARGS),
+    m!(c"rpartition", rpartition, METH_O),
+    kw!(c"rsplit", rsplit),
+    m!(c"rstrip", rstrip, METH_VARARGS),
+    kw!(c"split", split),
+    kw!(c"splitlines", splitlines),
+    m!(c"startswith", startswith, METH_VARARGS),
+    m!(c"strip", strip, METH_VARARGS),
+    m!(c"swapcase", swapcase, METH_NOARGS),
+    m!(c"title", title, METH_NOARGS),
+    m!(c"upper", upper, METH_NOARGS),
+    m!(c"zfill", zfill, METH_O),
+    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+];
