@@ -52,9 +52,14 @@ int main(void)
     r("issubclass(derived, base)", PyObject_IsSubclass(derived, base));
     r("issubclass(base, derived)", PyObject_IsSubclass(base, derived));
     r("issubclass(derived, int)", PyObject_IsSubclass(derived, intt));
-    /* An instance claiming a class-like object through __class__. */
+    /* object.__class__ only takes classes, so a module cannot claim a class-like object. */
     PyObject *inst = PyModule_New("inst");
-    PyObject_SetAttrString(inst, "__class__", derived);
+    r("inst.__class__ = derived", PyObject_SetAttrString(inst, "__class__", derived));
+    PyObject *cls_of_one = PyObject_GetAttrString(one, "__class__");
+    printf("(1).__class__ is int: %d\n", cls_of_one == intt);
+    Py_XDECREF(cls_of_one);
+    r("(1).__class__ = bool", PyObject_SetAttrString(one, "__class__", boolt));
+    r("del inst.__class__", PyObject_SetAttrString(inst, "__class__", NULL));
     r("isinstance(inst, base)", PyObject_IsInstance(inst, base));
     r("isinstance(1, base)", PyObject_IsInstance(one, base));
     r("isinstance(inst, int)", PyObject_IsInstance(inst, intt));
@@ -71,6 +76,16 @@ int main(void)
     r("isinstance(1, C)", PyObject_IsInstance(one, cls));
     r("issubclass(C, C)", PyObject_IsSubclass(cls, cls));
     r("issubclass(int, C)", PyObject_IsSubclass(intt, cls));
+    /* __class__ assignment between classes with the same layout, and a refused one. */
+    PyObject *A = PyObject_CallFunction((PyObject *)&PyType_Type, "s()O", "A", empty);
+    PyObject *B = PyObject_CallFunction((PyObject *)&PyType_Type, "s()O", "B", empty);
+    PyObject *slots = Py_BuildValue("{s(s)}", "__slots__", "x");
+    PyObject *S = PyObject_CallFunction((PyObject *)&PyType_Type, "s()O", "S", slots);
+    PyObject *a = PyObject_CallNoArgs(A);
+    r("a.__class__ = B", PyObject_SetAttrString(a, "__class__", B));
+    printf("type(a) is B: %d, isinstance(a, A): %d\n", (PyObject *)Py_TYPE(a) == B, PyObject_IsInstance(a, A));
+    r("a.__class__ = S", PyObject_SetAttrString(a, "__class__", S));
+    Py_DECREF(a); Py_DECREF(A); Py_DECREF(B); Py_DECREF(S); Py_DECREF(slots);
     Py_DECREF(cls); Py_DECREF(meta); Py_DECREF(ns); Py_DECREF(empty); Py_DECREF(f1); Py_DECREF(f2);
     Py_DECREF(inst); Py_DECREF(base); Py_DECREF(derived); Py_DECREF(bases);
     Py_DECREF(t); Py_DECREF(bad_late); Py_DECREF(bad_early); Py_DECREF(one);

@@ -1,14 +1,8 @@
 //! The objects `Py_BuildValue` units make whose types live in other areas (int, float,
 //! complex, bytes, list), behind one function each so the builder does not care where they
 //! come from.
-//! TEMP(bytes): until those types are merged, these units raise SystemError.
 use crate::errors::raised::{PyResult, Raised};
-use crate::object::pending_error::{raise, ExcType};
 use crate::object::ptr::PyRef;
-
-fn unavailable(what: &str) -> PyResult<PyRef> {
-    Err(raise(ExcType::SystemError, format!("Py_BuildValue: {what} objects are not available yet")))
-}
 
 /// `[...]`: a list of `items`.
 pub(crate) fn list(items: Vec<PyRef>) -> PyResult<PyRef> {

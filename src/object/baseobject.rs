@@ -26,6 +26,7 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_richcompare: Some(crate::abstract_::compare::object_richcompare),
+    tp_getset: &raw mut crate::object::object_class::OBJECT_GETSET as *mut crate::object::descr::PyGetSetDef,
     tp_init: Some(object_init),
     tp_alloc: Some(PyType_GenericAlloc),
     tp_new: Some(object_new),

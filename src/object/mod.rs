@@ -8,6 +8,7 @@ pub mod hash;
 pub mod member;
 pub mod methods;
 pub mod object;
+pub mod object_class;
 pub mod objimpl;
 pub mod pymem;
 pub mod ptr;
