@@ -533,6 +533,7 @@ pub(crate) unsafe extern "C" fn type_init(_cls: *mut PyObject, args: *mut PyObje
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::object::typetype::PyType_Type;
 
     #[test]
     fn private_names_are_mangled_as_the_compiler_does() {

@@ -614,12 +614,10 @@ unsafe extern "C" fn tupleiter_traverse(op: *mut PyObject, visit: visitproc, arg
     }
 }
 
-
 #[cfg(test)]
 mod tuple_tests {
     use super::*;
     use crate::objects::str as pystr;
-use crate::objects::str_repr::StrBuilder;
 
     #[test]
     fn create_fill_read_and_release() {
