@@ -41,7 +41,7 @@ pub(crate) struct Builder<'a> {
     next: usize,
     /// `#` lengths are `Py_ssize_t` (the `_SizeT` entry points, `PY_SSIZE_T_CLEAN`), else
     /// `int`; the shim already read them with the right C type.
-    _size_t: bool,
+    size_t: bool,
 }
 
 fn none() -> PyRef {
@@ -53,7 +53,7 @@ impl<'a> Builder<'a> {
     /// # Safety
     /// `args` holds what the shim collected for `format`.
     pub(crate) unsafe fn new(format: &'a [u8], args: &'a [BuildArg], size_t: bool) -> Builder<'a> {
-        Builder { format, pos: 0, args, next: 0, _size_t: size_t }
+        Builder { format, pos: 0, args, next: 0, size_t }
     }
 
     fn peek(&self) -> u8 {
@@ -67,15 +67,22 @@ impl<'a> Builder<'a> {
         a
     }
 
-    /// The optional `#` length after a string unit: -1 when absent.
-    fn length(&mut self) -> Py_ssize_t {
-        if self.peek() == b'#' {
-            self.pos += 1;
-            // SAFETY: the shim stored the length as an integer.
-            unsafe { self.arg().ll as Py_ssize_t }
-        } else {
-            -1
+    /// The optional `#` length after a string unit: -1 when absent. CPython 3.11 refuses `#`
+    /// unless the caller was compiled with `PY_SSIZE_T_CLEAN` (the `_SizeT` entry points).
+    fn length(&mut self) -> PyResult<Py_ssize_t> {
+        if self.peek() != b'#' {
+            return Ok(-1);
         }
+        self.pos += 1;
+        // SAFETY: the shim stored the length as an integer.
+        let n = unsafe { self.arg().ll as Py_ssize_t };
+        if !self.size_t {
+            return Err(crate::object::pending_error::raise(
+                crate::object::pending_error::ExcType::SystemError,
+                "PY_SSIZE_T_CLEAN macro must be defined for '#' formats",
+            ));
+        }
+        Ok(n)
     }
 
     /// How many values the format holds from the current position up to `end` at nesting
@@ -250,7 +257,7 @@ impl<'a> Builder<'a> {
                 b'C' => from_ordinal(self.arg().ll as c_int),
                 b's' | b'z' | b'U' => {
                     let s = self.arg().p as *const c_char;
-                    let n = self.length();
+                    let n = self.length()?;
                     if s.is_null() {
                         return Ok(none());
                     }
@@ -259,7 +266,7 @@ impl<'a> Builder<'a> {
                 }
                 b'y' => {
                     let s = self.arg().p as *const c_char;
-                    let n = self.length();
+                    let n = self.length()?;
                     if s.is_null() {
                         return Ok(none());
                     }
@@ -268,7 +275,7 @@ impl<'a> Builder<'a> {
                 }
                 b'u' => {
                     let w = self.arg().p as *const libc::wchar_t;
-                    let n = self.length();
+                    let n = self.length()?;
                     if w.is_null() {
                         return Ok(none());
                     }

@@ -8,7 +8,7 @@ use core::ptr::null_mut;
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
 use crate::object::descr::PyGetSetDef;
-use crate::object::methods::{PyCFunction, PyMethodDef, METH_FASTCALL, METH_NOARGS, METH_O};
+use crate::object::methods::{PyCFunction, PyMethodDef, METH_CLASS, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O};
 use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
@@ -27,9 +27,21 @@ const fn noargs(name: &'static core::ffi::CStr, f: unsafe extern "C" fn(*mut PyO
 }
 
 type FastCall = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
+type FastCallKeywords =
+    unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t, *mut PyObject) -> *mut PyObject;
+
+const fn fast_keywords(name: &'static core::ffi::CStr, f: FastCallKeywords, flags: core::ffi::c_int, doc: &'static core::ffi::CStr) -> PyMethodDef {
+    PyMethodDef {
+        ml_name: name.as_ptr(),
+        // SAFETY: METH_FASTCALL | METH_KEYWORDS functions are stored as PyCFunction, as in C.
+        ml_meth: unsafe { core::mem::transmute::<Option<FastCallKeywords>, PyCFunction>(Some(f)) },
+        ml_flags: METH_FASTCALL | METH_KEYWORDS | flags,
+        ml_doc: doc.as_ptr(),
+    }
+}
 
 /// int's method table.
-pub(crate) static mut LONG_METHODS: [PyMethodDef; 12] = [
+pub(crate) static mut LONG_METHODS: [PyMethodDef; 14] = [
     noargs(c"conjugate", int_self, c"Returns self, the complex conjugate of any int."),
     noargs(c"bit_length", bit_length, c"bit_length($self, /)\n--\n\nNumber of bits necessary to represent self in binary.\n\n>>> bin(37)\n'0b100101'\n>>> (37).bit_length()\n6"),
     noargs(c"bit_count", bit_count, c"bit_count($self, /)\n--\n\nNumber of ones in the binary representation of the absolute value of self.\n\nAlso known as the population count.\n\n>>> bin(13)\n'0b1101'\n>>> (13).bit_count()\n3"),
@@ -44,6 +56,8 @@ pub(crate) static mut LONG_METHODS: [PyMethodDef; 12] = [
         ml_flags: METH_FASTCALL,
         ml_doc: c"__round__($self, ndigits=<unrepresentable>, /)\n--\n\nRounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer.".as_ptr(),
     },
+    fast_keywords(c"to_bytes", crate::objects::long_to_bytes::to_bytes, 0, c"to_bytes($self, /, length=1, byteorder='big', *, signed=False)\n--\n\nReturn an array of bytes representing an integer."),
+    fast_keywords(c"from_bytes", crate::objects::long_to_bytes::from_bytes, METH_CLASS, c"from_bytes($type, /, bytes, byteorder='big', *, signed=False)\n--\n\nReturn the integer represented by the given array of bytes."),
     noargs(c"__getnewargs__", getnewargs, c"__getnewargs__($self, /)\n--\n\n"),
     noargs(c"__sizeof__", sizeof, c"__sizeof__($self, /)\n--\n\nReturns size in memory, in bytes."),
     PyMethodDef { ml_name: c"__format__".as_ptr(), ml_meth: Some(format), ml_flags: METH_O, ml_doc: c"__format__($self, format_spec, /)\n--\n\n".as_ptr() },

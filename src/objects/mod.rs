@@ -58,6 +58,7 @@ pub mod long_new;
 pub mod long_ops;
 pub mod long_pow;
 pub mod long_str;
+pub mod long_to_bytes;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
