@@ -18,6 +18,7 @@ pub mod iter;
 pub mod number;
 pub mod object;
 pub mod sequence;
+pub mod unpack_keywords;
 
 use core::ffi::CStr;
 

@@ -3,6 +3,7 @@
 //! conversions of long_bytes.rs, with the argument checks and messages of CPython 3.11's
 //! generated (Argument Clinic) parsers.
 use crate::abstract_::object::is_true;
+use crate::abstract_::unpack_keywords::{bind, Params};
 use crate::abstract_::{from_slot, ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
@@ -10,69 +11,8 @@ use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
 use crate::objects::long_bytes::{from_le_bytes, to_le_bytes};
-use crate::objects::{bytes, str as pystr, tuple};
+use crate::objects::{bytes, str as pystr};
 use crate::pyport::Py_ssize_t;
-
-/// The parameters of one method: names in order, how many may be positional, how many are
-/// required.
-struct Params {
-    function: &'static str,
-    names: &'static [&'static str],
-    max_positional: usize,
-    required: usize,
-}
-
-/// Binds vectorcall arguments to `params` (CPython's `_PyArg_UnpackKeywords` rules and
-/// messages): one slot per parameter, None where the default applies.
-unsafe fn bind(
-    params: &Params,
-    args: *const *mut PyObject,
-    nargs: usize,
-    kwnames: *mut PyObject,
-) -> PyResult<Vec<Option<*mut PyObject>>> {
-    let f = params.function;
-    let kw: &[*mut PyObject] = if kwnames.is_null() { &[] } else { tuple::items(kwnames) };
-    let total = nargs + kw.len();
-    let max = params.names.len();
-    if total > max {
-        let keyword = if nargs == 0 { "keyword " } else { "" };
-        let plural = if max == 1 { "" } else { "s" };
-        return Err(type_error(format!("{f}() takes at most {max} {keyword}argument{plural} ({total} given)")));
-    }
-    if nargs > params.max_positional {
-        let how = if params.required < params.max_positional { "at most" } else { "exactly" };
-        let n = params.max_positional;
-        let plural = if n == 1 { "" } else { "s" };
-        return Err(type_error(format!("{f}() takes {how} {n} positional argument{plural} ({nargs} given)")));
-    }
-    let mut bound: Vec<Option<*mut PyObject>> = vec![None; max];
-    for (i, slot) in bound.iter_mut().enumerate().take(nargs) {
-        *slot = Some(*args.add(i));
-    }
-    for (k, &name) in kw.iter().enumerate() {
-        let text = pystr::to_string(name);
-        match params.names.iter().position(|&p| p == text) {
-            Some(i) if i < nargs => {
-                return Err(type_error(format!(
-                    "argument for {f}() given by name ('{text}') and position ({})",
-                    i + 1
-                )))
-            }
-            Some(i) => bound[i] = Some(*args.add(nargs + k)),
-            None => return Err(type_error(format!("'{text}' is an invalid keyword argument for {f}()"))),
-        }
-    }
-    for (i, slot) in bound.iter().enumerate().take(params.required) {
-        if slot.is_none() {
-            return Err(type_error(format!(
-                "{f}() missing required argument '{}' (pos {})",
-                params.names[i],
-                i + 1
-            )));
-        }
-    }
-    Ok(bound)
-}
 
 /// `byteorder`: true for 'little', false for 'big'.
 unsafe fn little_endian(function: &str, value: Option<*mut PyObject>) -> PyResult<bool> {

@@ -1,0 +1,70 @@
+//! Binding vectorcall arguments (positional array + `kwnames`) to a builtin's named
+//! parameters, with the checks and messages of CPython 3.11's Argument Clinic parsers
+//! (`_PyArg_UnpackKeywords`). TODO: bytes_new.rs, bytes_methods.rs, list_methods.rs (sort),
+//! property.rs, complex_new.rs and module.rs each carry their own copy of this logic for
+//! tuple+dict arguments; they should move onto one shared binder.
+use crate::abstract_::type_error;
+use crate::errors::raised::PyResult;
+use crate::object::object::PyObject;
+use crate::objects::{str as pystr, tuple};
+
+/// The parameters of one method: names in order, how many may be positional, how many are
+/// required.
+pub(crate) struct Params {
+    pub function: &'static str,
+    pub names: &'static [&'static str],
+    pub max_positional: usize,
+    pub required: usize,
+}
+
+/// Binds vectorcall arguments to `params` (CPython's `_PyArg_UnpackKeywords` rules and
+/// messages): one slot per parameter, None where the default applies.
+pub(crate) unsafe fn bind(
+    params: &Params,
+    args: *const *mut PyObject,
+    nargs: usize,
+    kwnames: *mut PyObject,
+) -> PyResult<Vec<Option<*mut PyObject>>> {
+    let f = params.function;
+    let kw: &[*mut PyObject] = if kwnames.is_null() { &[] } else { tuple::items(kwnames) };
+    let total = nargs + kw.len();
+    let max = params.names.len();
+    if total > max {
+        let keyword = if nargs == 0 { "keyword " } else { "" };
+        let plural = if max == 1 { "" } else { "s" };
+        return Err(type_error(format!("{f}() takes at most {max} {keyword}argument{plural} ({total} given)")));
+    }
+    if nargs > params.max_positional {
+        let how = if params.required < params.max_positional { "at most" } else { "exactly" };
+        let n = params.max_positional;
+        let plural = if n == 1 { "" } else { "s" };
+        return Err(type_error(format!("{f}() takes {how} {n} positional argument{plural} ({nargs} given)")));
+    }
+    let mut bound: Vec<Option<*mut PyObject>> = vec![None; max];
+    for (i, slot) in bound.iter_mut().enumerate().take(nargs) {
+        *slot = Some(*args.add(i));
+    }
+    for (k, &name) in kw.iter().enumerate() {
+        let text = pystr::to_string(name);
+        match params.names.iter().position(|&p| p == text) {
+            Some(i) if i < nargs => {
+                return Err(type_error(format!(
+                    "argument for {f}() given by name ('{text}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => bound[i] = Some(*args.add(nargs + k)),
+            None => return Err(type_error(format!("'{text}' is an invalid keyword argument for {f}()"))),
+        }
+    }
+    for (i, slot) in bound.iter().enumerate().take(params.required) {
+        if slot.is_none() {
+            return Err(type_error(format!(
+                "{f}() missing required argument '{}' (pos {})",
+                params.names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(bound)
+}
