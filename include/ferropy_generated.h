@@ -1253,6 +1253,11 @@ typedef struct PyListObject {
 } PyListObject;
 #endif
 
+/**
+ * `Py_UCS4`: a code point.
+ */
+typedef uint32_t Py_UCS4;
+
 #if !defined(Py_LIMITED_API)
 /**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
@@ -1840,11 +1845,6 @@ typedef struct PyByteArrayObject {
   Py_ssize_t ob_exports;
 } PyByteArrayObject;
 #endif
-
-/**
- * `Py_UCS4`: a code point.
- */
-typedef uint32_t Py_UCS4;
 
 /**
  * `Py_UCS2`: a code unit of 2-byte-kind strings.
@@ -4633,6 +4633,196 @@ PyObject *PyUnicode_InternFromString(const char *u);
  * alone, and a failure leaves `*p` unchanged (CPython clears the error).
  */
 void PyUnicode_InternInPlace(PyObject **p);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size)`: the cached
+ * UTF-8 of `unicode` (NUL-terminated, owned by it); its length in `*size` when not NULL.
+ */
+const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *PyUnicode_AsUTF8(PyObject *unicode)`: as `PyUnicode_AsUTF8AndSize`.
+ */
+const char *PyUnicode_AsUTF8(PyObject *unicode);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size)`: a str decoded
+ * from `size` bytes of UTF-8. `u == NULL` with `size > 0` (CPython 3.11's deprecated
+ * not-ready legacy string) is refused: ferropy has no legacy strings; use PyUnicode_New.
+ */
+PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_ssize_t PyUnicode_GetLength(PyObject *unicode)`: the number of code points.
+ */
+Py_ssize_t PyUnicode_GetLength(PyObject *unicode);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_GetSize(PyObject *unicode)` (deprecated): the length in wchar_t
+ * units, which is the number of code points where wchar_t is 32 bits.
+ */
+Py_ssize_t PyUnicode_GetSize(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)`: a new compact str of `size`
+ * code points to be filled, of the kind that holds `maxchar`.
+ */
+PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)`: a
+ * str of `size` code units of `kind` (1, 2 or 4), in the narrowest kind.
+ */
+PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssize_t end)`: code
+ * points `start..end`, `end` clipped to the length.
+ */
+PyObject *PyUnicode_Substring(PyObject *s, Py_ssize_t start, Py_ssize_t end);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index)`: the code point at
+ * `index`, or `(Py_UCS4)-1` with IndexError.
+ */
+Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch)`: writes into a
+ * fresh string (see `modifiable`).
+ */
+int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromOrdinal(int ordinal)`: `chr(ordinal)`.
+ */
+PyObject *PyUnicode_FromOrdinal(int ordinal);
+
+/**
+ * `PyObject *PyUnicode_FromObject(PyObject *obj)`: an exact str equal to `obj`.
+ */
+PyObject *PyUnicode_FromObject(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_Copy(PyObject *unicode)`: a new str equal to `unicode`.
+ */
+PyObject *_PyUnicode_Copy(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_Ready(PyObject *unicode)`: every ferropy str is ready (compact, or a
+ * subclass instance made ready at creation), so this only checks its argument.
+ */
+int _PyUnicode_Ready(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length,
+ * Py_UCS4 fill_char)`: writes `fill_char` over up to `length` code points from `start`;
+ * the number written.
+ */
+Py_ssize_t PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
+ * Py_ssize_t from_start, Py_ssize_t how_many)`: the number of code points copied.
+ */
+Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);
+#endif
+
+/**
+ * `int PyUnicode_Resize(PyObject **unicode, Py_ssize_t length)`: resizes `*unicode`, which
+ * the caller owns; a string others may see is replaced by a resized copy.
+ */
+int PyUnicode_Resize(PyObject **p_unicode, Py_ssize_t length);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 *PyUnicode_AsUCS4(PyObject *u, Py_UCS4 *buffer, Py_ssize_t buflen, int
+ * copy_null)`: the code points of `u` into `buffer`.
+ */
+Py_UCS4 *PyUnicode_AsUCS4(PyObject *u, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *u)`: a new NUL-terminated `PyMem_Malloc` block
+ * of the code points of `u`.
+ */
+Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *u);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size)`: a str of `size`
+ * wchar_t (-1: up to the NUL).
+ */
+PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_FromUnicode(const Py_UNICODE *u, Py_ssize_t size)` (deprecated):
+ * `PyUnicode_FromWideChar`. `u == NULL` with `size > 0` (a not-ready legacy string in
+ * CPython 3.11) is refused: ferropy has no legacy strings.
+ */
+PyObject *PyUnicode_FromUnicode(const wchar_t *u, Py_ssize_t size);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size)`: copies
+ * up to `size` wchar_t (with the NUL when it fits); the number copied without the NUL, or
+ * with `w == NULL` the size needed with it.
+ */
+Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
+
+/**
+ * `wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size)`: a new
+ * NUL-terminated `PyMem_Malloc` block; without `size`, an embedded NUL is ValueError.
+ */
+wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE *PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size)`
+ * (deprecated): the cached wchar_t form, owned by the string.
+ */
+wchar_t *PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE *PyUnicode_AsUnicode(PyObject *unicode)` (deprecated).
+ */
+wchar_t *PyUnicode_AsUnicode(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const Py_UNICODE *_PyUnicode_AsUnicode(PyObject *unicode)`: as `PyUnicode_AsUnicode`,
+ * refusing an embedded NUL.
+ */
+const wchar_t *_PyUnicode_AsUnicode(PyObject *unicode);
+#endif
 
 /**
  * `PyObject *PyTuple_New(Py_ssize_t size)`.
