@@ -1258,6 +1258,30 @@ typedef struct PyListObject {
  */
 typedef uint32_t Py_UCS4;
 
+/**
+ * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
+ */
+typedef struct PyStructSequence_Field {
+  const char *name;
+  const char *doc;
+} PyStructSequence_Field;
+
+/**
+ * A struct sequence type: `fields` ends with a NULL name; the first `n_in_sequence`
+ * fields are visible as tuple items.
+ */
+typedef struct PyStructSequence_Desc {
+  const char *name;
+  const char *doc;
+  struct PyStructSequence_Field *fields;
+  int n_in_sequence;
+} PyStructSequence_Desc;
+
+/**
+ * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
+ */
+typedef void (*PyCapsule_Destructor)(PyObject*);
+
 #if !defined(Py_LIMITED_API)
 /**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
@@ -1733,25 +1757,6 @@ typedef struct PyWrapperDescrObject {
   void *d_wrapped;
 } PyWrapperDescrObject;
 #endif
-
-/**
- * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
- */
-typedef struct PyStructSequence_Field {
-  const char *name;
-  const char *doc;
-} PyStructSequence_Field;
-
-/**
- * A struct sequence type: `fields` ends with a NULL name; the first `n_in_sequence`
- * fields are visible as tuple items.
- */
-typedef struct PyStructSequence_Desc {
-  const char *name;
-  const char *doc;
-  struct PyStructSequence_Field *fields;
-  int n_in_sequence;
-} PyStructSequence_Desc;
 
 typedef PyObject *(*ssizessizeargfunc)(PyObject*, Py_ssize_t, Py_ssize_t);
 
@@ -2731,11 +2736,6 @@ typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 #endif
 
-/**
- * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
- */
-typedef void (*PyCapsule_Destructor)(PyObject*);
-
 #if !defined(Py_LIMITED_API)
 /**
  * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
@@ -3007,6 +3007,12 @@ extern PyTypeObject PySlice_Type;
 extern PyTypeObject PyUnicode_Type;
 
 /**
+ * `PyStructSequence_UnnamedField`: the field name that marks a field as unnamed (compared by
+ * address, as CPython does).
+ */
+extern const char *PyStructSequence_UnnamedField;
+
+/**
  * `PyTuple_Type`: the tuple type.
  */
 extern PyTypeObject PyTuple_Type;
@@ -3015,6 +3021,11 @@ extern PyTypeObject PyTuple_Type;
  * `PyTupleIter_Type`: `tuple_iterator`.
  */
 extern PyTypeObject PyTupleIter_Type;
+
+/**
+ * `PyCapsule_Type`.
+ */
+extern PyTypeObject PyCapsule_Type;
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -4824,6 +4835,42 @@ wchar_t *PyUnicode_AsUnicode(PyObject *unicode);
 const wchar_t *_PyUnicode_AsUnicode(PyObject *unicode);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStructSequence_InitType2(PyTypeObject *type, PyStructSequence_Desc *desc)`.
+ */
+int PyStructSequence_InitType2(PyTypeObject *tp, struct PyStructSequence_Desc *desc);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyStructSequence_InitType(PyTypeObject *type, PyStructSequence_Desc *desc)`: as
+ * InitType2, the error left set.
+ */
+void PyStructSequence_InitType(PyTypeObject *tp, struct PyStructSequence_Desc *desc);
+#endif
+
+/**
+ * `PyTypeObject *PyStructSequence_NewType(PyStructSequence_Desc *desc)`.
+ */
+PyTypeObject *PyStructSequence_NewType(struct PyStructSequence_Desc *desc);
+
+/**
+ * `PyObject *PyStructSequence_New(PyTypeObject *type)`.
+ */
+PyObject *PyStructSequence_New(PyTypeObject *tp);
+
+/**
+ * `void PyStructSequence_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o)`: steals `o`;
+ * only for filling a new object (the old item is not released, as in CPython).
+ */
+void PyStructSequence_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o);
+
+/**
+ * `PyObject *PyStructSequence_GetItem(PyObject *p, Py_ssize_t pos)`: borrowed.
+ */
+PyObject *PyStructSequence_GetItem(PyObject *p, Py_ssize_t pos);
+
 /**
  * `PyObject *PyTuple_New(Py_ssize_t size)`.
  */
@@ -5097,6 +5144,66 @@ PyObject *PyLong_FromString(const char *s, char **pend, int base);
  */
 PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
 #endif
+
+/**
+ * `PyObject *PyLong_GetInfo(void)`.
+ */
+PyObject *PyLong_GetInfo(void);
+
+/**
+ * `PyObject *PyFloat_GetInfo(void)`.
+ */
+PyObject *PyFloat_GetInfo(void);
+
+/**
+ * `PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor)`.
+ */
+PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor);
+
+/**
+ * `int PyCapsule_IsValid(PyObject *capsule, const char *name)`: never raises.
+ */
+int PyCapsule_IsValid(PyObject *op, const char *name);
+
+/**
+ * `void *PyCapsule_GetPointer(PyObject *capsule, const char *name)`.
+ */
+void *PyCapsule_GetPointer(PyObject *op, const char *name);
+
+/**
+ * `const char *PyCapsule_GetName(PyObject *capsule)`.
+ */
+const char *PyCapsule_GetName(PyObject *op);
+
+/**
+ * `PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *capsule)`.
+ */
+PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *op);
+
+/**
+ * `void *PyCapsule_GetContext(PyObject *capsule)`.
+ */
+void *PyCapsule_GetContext(PyObject *op);
+
+/**
+ * `int PyCapsule_SetPointer(PyObject *capsule, void *pointer)`.
+ */
+int PyCapsule_SetPointer(PyObject *op, void *pointer);
+
+/**
+ * `int PyCapsule_SetName(PyObject *capsule, const char *name)`.
+ */
+int PyCapsule_SetName(PyObject *op, const char *name);
+
+/**
+ * `int PyCapsule_SetDestructor(PyObject *capsule, PyCapsule_Destructor destructor)`.
+ */
+int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
+
+/**
+ * `int PyCapsule_SetContext(PyObject *capsule, void *context)`.
+ */
+int PyCapsule_SetContext(PyObject *op, void *context);
 
 #if !defined(Py_LIMITED_API)
 /**
