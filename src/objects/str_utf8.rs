@@ -158,9 +158,11 @@ pub(crate) unsafe fn as_utf8<'a>(op: *mut PyObject) -> PyResult<&'a [u8]> {
 }
 
 /// The text of the str `op` as Rust `&str` (UTF-8 cache), UnicodeEncodeError on surrogates.
+/// (API for the other areas.)
 ///
 /// # Safety
 /// `op` is a live str, which outlives the result.
+#[allow(dead_code)]
 pub(crate) unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
     // SAFETY: `as_utf8` is strict UTF-8 (no surrogates).
     Ok(core::str::from_utf8_unchecked(as_utf8(op)?))
