@@ -469,14 +469,14 @@ unsafe extern "C" fn unicode_hash(op: *mut PyObject) -> Py_hash_t {
 }
 
 /// `tp_dealloc` of str: compact strings are one block; the cached UTF-8 and wchar forms of
-/// a non-ASCII string are separate blocks, freed with it.
+/// a non-ASCII string are separate `PyObject_Malloc` blocks, freed with it.
 unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
     let s = &*(op as *mut PyASCIIObject);
     let own_data = if s.compact() { core::ptr::null_mut() } else { (*(op as *mut PyUnicodeObject)).data };
     if !s.ascii() || !s.compact() {
         let c = &*(op as *mut PyCompactUnicodeObject);
         if !c.utf8.is_null() && c.utf8 as *mut c_void != own_data {
-            libc::free(c.utf8 as *mut c_void);
+            crate::object::pymem::PyObject_Free(c.utf8 as *mut c_void);
         }
     }
     // A subclass instance's code units (str_new.rs) are a separate object-domain block.
@@ -484,7 +484,7 @@ unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
         crate::object::pymem::PyObject_Free(own_data);
     }
     if !s.wstr.is_null() {
-        libc::free(s.wstr as *mut c_void);
+        crate::object::pymem::PyObject_Free(s.wstr as *mut c_void);
     }
     match (*(*op).ob_type).tp_free {
         Some(free) => free(op as *mut c_void),

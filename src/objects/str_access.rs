@@ -768,7 +768,8 @@ unsafe fn wstr(op: *mut PyObject) -> PyResult<*mut wchar_t> {
     let a = op as *mut PyASCIIObject;
     if (*a).wstr.is_null() {
         let n = pystr::len(op);
-        let buf = libc::malloc((n + 1) * 4) as *mut Py_UCS4;
+        // Freed with PyObject_Free by the str's dealloc.
+        let buf = crate::object::pymem::PyObject_Malloc((n + 1) * 4) as *mut Py_UCS4;
         if buf.is_null() {
             return Err(no_memory());
         }

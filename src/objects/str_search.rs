@@ -69,13 +69,38 @@ pub(crate) fn needle_bytes<'a>(needle: Units<'a>, kind: usize) -> Option<Cow<'a,
     .map(Cow::Owned)
 }
 
+/// Haystacks up to this many bytes are searched without building a `memmem` searcher.
+const SHORT_HAY: usize = 512;
+
 /// The first unit index of `needle` in `hay` (bytes of units of `size` bytes).
 pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], size: usize) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
+    if needle.len() > hay.len() {
+        return None;
+    }
     if size == 1 {
-        return if needle.len() == 1 { memchr::memchr(needle[0], hay) } else { memmem::find(hay, needle) };
+        return match needle.len() {
+            1 => memchr::memchr(needle[0], hay),
+            // Short haystacks: memchr for the first byte, then compare (no searcher setup).
+            _ if hay.len() <= SHORT_HAY => {
+                let last = hay.len() - needle.len();
+                let mut pos = 0;
+                while let Some(i) = memchr::memchr(needle[0], &hay[pos..=last]) {
+                    let at = pos + i;
+                    if &hay[at..at + needle.len()] == needle {
+                        return Some(at);
+                    }
+                    pos = at + 1;
+                    if pos > last {
+                        break;
+                    }
+                }
+                None
+            }
+            _ => memmem::find(hay, needle),
+        };
     }
     let finder = memmem::Finder::new(needle);
     let mut pos = 0;
