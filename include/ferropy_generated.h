@@ -1253,6 +1253,11 @@ typedef struct PyListObject {
 } PyListObject;
 #endif
 
+/**
+ * `Py_UCS4`: a code point.
+ */
+typedef uint32_t Py_UCS4;
+
 #if !defined(Py_LIMITED_API)
 /**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
@@ -1840,11 +1845,6 @@ typedef struct PyByteArrayObject {
   Py_ssize_t ob_exports;
 } PyByteArrayObject;
 #endif
-
-/**
- * `Py_UCS4`: a code point.
- */
-typedef uint32_t Py_UCS4;
 
 /**
  * `Py_UCS2`: a code unit of 2-byte-kind strings.
@@ -3016,6 +3016,14 @@ extern PyTypeObject PyTuple_Type;
  */
 extern PyTypeObject PyTupleIter_Type;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ascii_whitespace[]`: 1 for the ASCII whitespace characters
+ * (`\t \n \v \f \r`, the separators 0x1C..0x1F and space), read by `Py_UNICODE_ISSPACE`.
+ */
+extern const uint8_t _Py_ascii_whitespace[128];
+#endif
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;
@@ -3189,6 +3197,29 @@ extern PyObject *PyExc_ValueError;
 extern PyObject *PyExc_Warning;
 
 extern PyObject *PyExc_ZeroDivisionError;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned int _Py_ctype_table[256]`: the `PY_CTF_*` bits of each byte (ASCII only;
+ * bytes 128..=255 have none), read by the `Py_IS*` macros.
+ */
+extern const unsigned int _Py_ctype_table[256];
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ctype_tolower[256]`: ASCII upper-case letters to lower case,
+ * every other byte to itself (`Py_TOLOWER`).
+ */
+extern const uint8_t _Py_ctype_tolower[256];
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ctype_toupper[256]` (`Py_TOUPPER`).
+ */
+extern const uint8_t _Py_ctype_toupper[256];
+#endif
 
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
@@ -4906,6 +4937,187 @@ PyObject *PyLong_FromString(const char *s, char **pend, int base);
  * `PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)`.
  */
 PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsWhitespace(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsWhitespace(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsLinebreak(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsLinebreak(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsLowercase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsLowercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsUppercase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsUppercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsTitlecase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsTitlecase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsXidStart(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsXidStart(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsXidContinue(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsXidContinue(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsDecimalDigit(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsDecimalDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsDigit(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsNumeric(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsNumeric(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsPrintable(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsPrintable(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsAlpha(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsAlpha(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsCased(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsCased(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4 *res)`: the full lower-case mapping in
+ * `res[0..n]`, returns n.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res)`.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res)`.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res)`: the full case folding.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToDecimalDigit(Py_UCS4 ch)`: 0..=9, or -1.
+ */
+int _PyUnicode_ToDecimalDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToDigit(Py_UCS4 ch)`: 0..=9, or -1.
+ */
+int _PyUnicode_ToDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyUnicode_ToNumeric(Py_UCS4 ch)`: the numeric value, or -1.0.
+ */
+double _PyUnicode_ToNumeric(Py_UCS4 ch);
 #endif
 
 #if !defined(Py_LIMITED_API)
