@@ -96,20 +96,11 @@ fn shape(units: &[u8], keywords: bool) -> Result<Shape, Fail> {
     while i < units.len() {
         match units[i] {
             b'|' => {
-                if keywords && s.min.is_some() {
-                    return Err(system_error("Invalid format string (| specified twice)"));
-                }
-                if keywords && s.kw_only.is_some() {
-                    return Err(system_error("Invalid format string ($ before |)"));
-                }
                 s.min.get_or_insert(s.max);
                 i += 1;
             }
             b'$' if keywords => {
-                if s.kw_only.is_some() {
-                    return Err(system_error("Invalid format string ($ specified twice)"));
-                }
-                s.kw_only = Some(s.max);
+                s.kw_only.get_or_insert(s.max);
                 i += 1;
             }
             b')' => return Err(system_error("excess ')' in getargs format")),
@@ -121,6 +112,33 @@ fn shape(units: &[u8], keywords: bool) -> Result<Shape, Fail> {
         }
     }
     Ok(s)
+}
+
+/// Moves past the `|` and `$` before a keyword parse's next unit, with CPython's errors for
+/// misplaced ones (reported only when the parse gets that far, as CPython does).
+fn keyword_markers(units: &[u8], pos: &mut usize, seen_min: &mut bool, seen_kw_only: &mut bool) -> Result<(), Fail> {
+    while *pos < units.len() {
+        match units[*pos] {
+            b'|' => {
+                if *seen_min {
+                    return Err(system_error("Invalid format string (| specified twice)"));
+                }
+                if *seen_kw_only {
+                    return Err(system_error("Invalid format string ($ before |)"));
+                }
+                *seen_min = true;
+            }
+            b'$' => {
+                if *seen_kw_only {
+                    return Err(system_error("Invalid format string ($ specified twice)"));
+                }
+                *seen_kw_only = true;
+            }
+            _ => return Ok(()),
+        }
+        *pos += 1;
+    }
+    Ok(())
 }
 
 /// The next unit or group of `units` from `*pos`, past any `|`/`$`.
@@ -295,7 +313,16 @@ unsafe fn parse_single(arg: *mut PyObject, format: &Format, va: &mut Va, mode: M
     finish(|cleanups| {
         let mut pos = 0;
         let item = next_item(format.units, &mut pos).map_err(|_| ())?;
-        convert_item(arg, item, va, mode, cleanups).map_err(|e| set_error(e, 0, format))
+        convert_item(arg, item, va, mode, cleanups).map_err(|e| match e {
+            // Inside a group, CPython numbers the group's items as the arguments.
+            Fail::Msg(m) if m.starts_with(", item ") => {
+                let rest = &m[", item ".len()..];
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let k: usize = rest[..digits].parse().unwrap_or(0);
+                set_error(Fail::Msg(rest[digits..].to_string()), k + 1, format)
+            }
+            e => set_error(e, 0, format),
+        })
     })
 }
 
@@ -333,6 +360,25 @@ impl Keywords {
         }
     }
 
+    /// Each key and value, in order.
+    #[inline]
+    pub(crate) unsafe fn each_entry(self, mut f: impl FnMut(*mut PyObject, *mut PyObject)) {
+        match self {
+            Keywords::None => {}
+            Keywords::Dict(d) => {
+                let mut pos = 0;
+                while let Some((key, value, _)) = dict::next_entry(d, &mut pos) {
+                    f(key, value);
+                }
+            }
+            Keywords::Names(names, values) => {
+                for (k, &key) in tuple::items(names).iter().enumerate() {
+                    f(key, *values.add(k));
+                }
+            }
+        }
+    }
+
     /// Each key with `f`, in order, until `f` fails.
     unsafe fn each_key(self, mut f: impl FnMut(*mut PyObject) -> Result<(), Fail>) -> Result<(), Fail> {
         match self {
@@ -350,6 +396,7 @@ impl Keywords {
 }
 
 /// Whether the str `key` is the text `name`.
+#[inline]
 pub(crate) unsafe fn str_is(key: *mut PyObject, name: &str) -> bool {
     if pystr::eq_ascii(key, name) {
         return true;
@@ -357,10 +404,15 @@ pub(crate) unsafe fn str_is(key: *mut PyObject, name: &str) -> bool {
     !name.is_ascii() && pystr::to_string(key) == name
 }
 
+/// How many parameters a parse handles without allocating.
+const INLINE: usize = 24;
+
 /// The parameter names of a keyword parse, with the number of positional-only ones
-/// (the leading empty names).
+/// (the leading empty names); up to `INLINE` of them without allocating.
 pub(crate) struct Names<'k> {
-    pub names: Vec<&'k str>,
+    inline: [&'k str; INLINE],
+    heap: Vec<&'k str>,
+    pub len: usize,
     pub posonly: usize,
 }
 
@@ -368,28 +420,66 @@ impl<'k> Names<'k> {
     /// The names of a NULL-terminated C array; SystemError "Empty keyword parameter name"
     /// for an empty name after a non-empty one.
     pub(crate) unsafe fn from_c(kwlist: *const *const c_char) -> Result<Names<'k>, Fail> {
-        let mut names = Vec::new();
-        let mut posonly = 0;
+        let mut names = Names { inline: [""; INLINE], heap: Vec::new(), len: 0, posonly: 0 };
         let mut p = kwlist;
         while !(*p).is_null() {
             let name = CStr::from_ptr(*p).to_str().unwrap_or("?");
             if name.is_empty() {
-                if posonly != names.len() {
+                if names.posonly != names.len {
                     return Err(system_error("Empty keyword parameter name"));
                 }
-                posonly += 1;
+                names.posonly += 1;
             }
-            names.push(name);
+            if names.len < INLINE {
+                names.inline[names.len] = name;
+            } else {
+                if names.heap.is_empty() {
+                    names.heap.extend_from_slice(&names.inline);
+                }
+                names.heap.push(name);
+            }
+            names.len += 1;
             p = p.add(1);
         }
-        Ok(Names { names, posonly })
+        Ok(names)
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> &'k str {
+        if self.heap.is_empty() { self.inline[i] } else { self.heap[i] }
+    }
+
+    /// The index of the named (not positional-only) parameter called `key` (a str).
+    #[inline]
+    unsafe fn find(&self, key: *mut PyObject) -> Option<usize> {
+        (self.posonly..self.len).find(|&i| str_is(key, self.get(i)))
+    }
+}
+
+/// The keyword values bound to parameters, one slot per parameter (NULL: not given).
+struct Bound {
+    inline: [*mut PyObject; INLINE],
+    heap: Vec<*mut PyObject>,
+}
+
+impl Bound {
+    fn new(n: usize) -> Bound {
+        Bound {
+            inline: [core::ptr::null_mut(); INLINE],
+            heap: if n > INLINE { vec![core::ptr::null_mut(); n] } else { Vec::new() },
+        }
+    }
+
+    #[inline]
+    fn slots(&mut self) -> &mut [*mut PyObject] {
+        if self.heap.is_empty() { &mut self.inline } else { &mut self.heap }
     }
 }
 
 /// `PyArg_ParseTupleAndKeywords` over positional arguments and keywords.
 unsafe fn parse_keywords(args: &[*mut PyObject], kw: Keywords, format: &Format, names: &Names, va: &mut Va, mode: Mode) -> Result<(), Fail> {
     let shape = shape(format.units, true)?;
-    let len = names.names.len();
+    let len = names.len;
     if shape.max < len {
         return Err(system_error(&format!("More keyword list entries ({len}) than format specifiers ({})", shape.max)));
     }
@@ -457,47 +547,52 @@ unsafe fn bind_and_convert(
     cleanups: &mut Cleanups,
 ) -> Result<(), Fail> {
     let nargs = args.len();
-    let mut unused = kw.len();
+    // Keywords are matched to parameters first, by comparing names (no hashing); those that
+    // match nothing (or name a positional argument) are reported after the conversions, as
+    // CPython reports them.
+    let mut bound = Bound::new(names.len);
+    let slots = bound.slots();
+    let mut given = 0usize;
+    let mut unexpected = false;
+    kw.each_entry(|key, value| {
+        match if pystr::is_str(key) { names.find(key) } else { None } {
+            Some(i) if i >= nargs => {
+                slots[i] = value;
+                given += 1;
+            }
+            _ => unexpected = true,
+        }
+    });
     let mut pos = 0;
-    for (i, &name) in names.names.iter().enumerate() {
+    let (mut seen_min, mut seen_kw_only) = (false, false);
+    for i in 0..names.len {
+        keyword_markers(format.units, &mut pos, &mut seen_min, &mut seen_kw_only)?;
         let item = next_item(format.units, &mut pos)?;
-        let arg = if i < nargs {
-            Some(args[i])
-        } else if unused > 0 && i >= names.posonly {
-            let v = kw.get(name)?;
-            if v.is_some() {
-                unused -= 1;
+        let arg = if i < nargs { args[i] } else { slots[i] };
+        if !arg.is_null() {
+            if i >= nargs {
+                given -= 1;
             }
-            v
+            if let Err(e) = convert_item(arg, item, va, mode, cleanups) {
+                set_error(e, i + 1, format);
+                return Err(Fail::Raised);
+            }
+        } else if i < min {
+            return Err(type_error(format!(
+                "{} missing required argument '{}' (pos {})",
+                format.name("function"),
+                truncated(names.get(i), 200),
+                i + 1
+            ))
+            .into());
+        } else if given == 0 && !unexpected {
+            // Nothing more is given: the remaining units are left as they are.
+            return Ok(());
         } else {
-            None
-        };
-        match arg {
-            Some(arg) => {
-                if let Err(e) = convert_item(arg, item, va, mode, cleanups) {
-                    set_error(e, i + 1, format);
-                    return Err(Fail::Raised);
-                }
-            }
-            None if i < min => {
-                return Err(type_error(format!(
-                    "{} missing required argument '{}' (pos {})",
-                    format.name("function"),
-                    truncated(name, 200),
-                    i + 1
-                ))
-                .into());
-            }
-            None => {
-                if unused == 0 {
-                    // Nothing more is given: the remaining units are left as they are.
-                    return Ok(());
-                }
-                skip_item(item, va)?;
-            }
+            skip_item(item, va)?;
         }
     }
-    if unused > 0 {
+    if unexpected {
         return Err(unexpected_keyword(kw, names, nargs, format));
     }
     Ok(())
@@ -510,9 +605,8 @@ unsafe fn unexpected_keyword(kw: Keywords, names: &Names, nargs: usize, format: 
         if !pystr::is_str(key) {
             return Err(type_error("keywords must be strings").into());
         }
-        let found = names.names.iter().enumerate().skip(names.posonly).find(|(_, n)| str_is(key, n));
-        match found {
-            Some((i, _)) if i < nargs => Err(type_error(format!(
+        match names.find(key) {
+            Some(i) if i < nargs => Err(type_error(format!(
                 "argument for {} given by name ('{}') and position ({})",
                 format.name("function"),
                 pystr::to_string(key),

@@ -154,9 +154,15 @@ unsafe fn unpack(
         let how = if minpos < maxpos { "at most" } else { "exactly" };
         return Err(type_error(format!("{} takes {how} {maxpos} positional argument{} ({nargs} given)", fname(), plural(maxpos))));
     }
-    if nargs < minpos {
-        let how = if minpos < maxpos { "at least" } else { "exactly" };
-        return Err(type_error(format!("{} takes {how} {minpos} positional argument{} ({nargs} given)", fname(), plural(minpos))));
+    // Positional parameters that may be named are checked when binding keywords.
+    let min_posonly = minpos.min(posonly);
+    if nargs < min_posonly {
+        let how = if min_posonly < maxpos { "at least" } else { "exactly" };
+        return Err(type_error(format!(
+            "{} takes {how} {min_posonly} positional argument{} ({nargs} given)",
+            fname(),
+            plural(min_posonly)
+        )));
     }
     for i in 0..nargs {
         *buf.add(i) = *args.add(i);

@@ -95,24 +95,15 @@ pub(crate) struct Mode {
 
 /// The length in bytes of the unit starting at `f[0]` (a letter; parentheses are the
 /// caller's business).
+#[inline]
 pub(crate) fn unit_len(f: &[u8]) -> usize {
-    let suffix = |i: usize, set: &[u8]| f.get(i).is_some_and(|c| set.contains(c));
+    let next = f.get(1).copied().unwrap_or(0);
     match f[0] {
-        b'e' => {
-            // es, et, es#, et#
-            let mut n = 1;
-            if suffix(1, b"st") {
-                n = 2;
-                if suffix(2, b"#") {
-                    n = 3;
-                }
-            }
-            n
-        }
-        b's' | b'z' | b'y' => 1 + suffix(1, b"#*") as usize,
-        b'u' | b'Z' => 1 + suffix(1, b"#") as usize,
-        b'w' => 1 + suffix(1, b"*") as usize,
-        b'O' => 1 + suffix(1, b"!&") as usize,
+        b'e' if next == b's' || next == b't' => 2 + (f.get(2) == Some(&b'#')) as usize,
+        b's' | b'z' | b'y' => 1 + (next == b'#' || next == b'*') as usize,
+        b'u' | b'Z' => 1 + (next == b'#') as usize,
+        b'w' => 1 + (next == b'*') as usize,
+        b'O' => 1 + (next == b'!' || next == b'&') as usize,
         _ => 1,
     }
 }
@@ -181,7 +172,7 @@ unsafe fn as_mask(arg: *mut PyObject) -> Result<u64, Fail> {
 }
 
 /// A range-checked signed integer unit.
-#[inline]
+#[inline(always)]
 unsafe fn ranged(arg: *mut PyObject, min: i64, max: i64, what: &str) -> Result<i64, Fail> {
     let v = as_long(arg)?;
     if v < min {
@@ -275,27 +266,27 @@ unsafe fn str_buffer(arg: *mut PyObject, view: *mut Py_buffer) -> Result<(), Fai
 pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mode, cleanups: &mut Cleanups) -> Result<(), Fail> {
     let none = &raw mut _Py_NoneStruct;
     match u {
-        b"b" => store::<u8>(va, ranged(arg, 0, u8::MAX as i64, "unsigned byte integer")? as u8),
-        b"B" => store::<u8>(va, as_mask(arg)? as u8),
-        b"h" => store::<i16>(va, ranged(arg, i16::MIN as i64, i16::MAX as i64, "signed short integer")? as i16),
-        b"H" => store::<u16>(va, as_mask(arg)? as u16),
-        b"i" => store::<i32>(va, ranged(arg, i32::MIN as i64, i32::MAX as i64, "signed integer")? as i32),
-        b"I" => store::<u32>(va, as_mask(arg)? as u32),
-        b"l" => store::<i64>(va, as_long(arg)?),
-        b"k" | b"K" => {
+        [b'b'] => store::<u8>(va, ranged(arg, 0, u8::MAX as i64, "unsigned byte integer")? as u8),
+        [b'B'] => store::<u8>(va, as_mask(arg)? as u8),
+        [b'h'] => store::<i16>(va, ranged(arg, i16::MIN as i64, i16::MAX as i64, "signed short integer")? as i16),
+        [b'H'] => store::<u16>(va, as_mask(arg)? as u16),
+        [b'i'] => store::<i32>(va, ranged(arg, i32::MIN as i64, i32::MAX as i64, "signed integer")? as i32),
+        [b'I'] => store::<u32>(va, as_mask(arg)? as u32),
+        [b'l'] => store::<i64>(va, as_long(arg)?),
+        [b'k'] | [b'K'] => {
             if !crate::objects::int::is_int(arg) {
                 return Err(expected("int", arg));
             }
             store::<u64>(va, as_mask(arg)?)
         }
-        b"L" => {
+        [b'L'] => {
             let v = crate::objects::long_convert::PyLong_AsLongLong(arg);
             if failed(v, -1) {
                 return Err(Fail::Raised);
             }
             store::<i64>(va, v)
         }
-        b"n" => {
+        [b'n'] => {
             let index = crate::abstract_::number::PyNumber_Index(arg);
             if index.is_null() {
                 return Err(Fail::Raised);
@@ -308,7 +299,7 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
             }
             store::<Py_ssize_t>(va, v)
         }
-        b"c" => {
+        [b'c'] => {
             let byte = if bytes::is_bytes(arg) && bytes::len(arg) == 1 {
                 bytes::as_slice(arg)[0]
             } else if let Some(b) = crate::abstract_::arg_va::bytearray_single(arg) {
@@ -318,35 +309,35 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
             };
             store::<c_char>(va, byte as c_char)
         }
-        b"C" => {
+        [b'C'] => {
             if !(pystr::is_str(arg) && pystr::len(arg) == 1) {
                 return Err(expected("a unicode character", arg));
             }
             store::<c_int>(va, pystr::read_char(arg, 0) as c_int)
         }
-        b"p" => {
+        [b'p'] => {
             let v = crate::abstract_::object::PyObject_IsTrue(arg);
             if v < 0 {
                 return Err(Fail::Raised);
             }
             store::<c_int>(va, v)
         }
-        b"f" | b"d" => {
+        [b'f'] | [b'd'] => {
             let v = crate::objects::float::PyFloat_AsDouble(arg);
             if failed(v, -1.0) {
                 return Err(Fail::Raised);
             }
             if u == b"f" { store::<f32>(va, v as f32) } else { store::<f64>(va, v) }
         }
-        b"D" => {
+        [b'D'] => {
             let v = crate::objects::complex::PyComplex_AsCComplex(arg);
             if v.real == -1.0 && !PyErr_Occurred().is_null() {
                 return Err(Fail::Raised);
             }
             store(va, v)
         }
-        b"O" => store(va, arg),
-        b"O!" => {
+        [b'O'] => store(va, arg),
+        [b'O', b'!'] => {
             let tp = va.ptr::<PyTypeObject>();
             let out = va.ptr::<*mut PyObject>();
             if crate::object::typetype::PyType_IsSubtype((*arg).ob_type, tp) == 0 {
@@ -355,7 +346,7 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
             }
             *out = arg;
         }
-        b"O&" => {
+        [b'O', b'&'] => {
             let f = va.ptr::<c_void>();
             let addr = va.ptr::<c_void>();
             let f: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int = core::mem::transmute(f);
@@ -366,7 +357,7 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
                 return Err(if PyErr_Occurred().is_null() { Fail::Msg(" (unspecified)".into()) } else { Fail::Raised });
             }
         }
-        b"S" | b"Y" | b"U" => {
+        [b'S'] | [b'Y'] | [b'U'] => {
             let ok = match u[0] {
                 b'S' => bytes::is_bytes(arg),
                 b'Y' => crate::abstract_::arg_va::is_bytearray(arg),
@@ -377,7 +368,7 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
             }
             store(va, arg)
         }
-        b"s" | b"z" => {
+        [b's'] | [b'z'] => {
             let out = va.ptr::<*const c_char>();
             if u == b"z" && arg == none {
                 *out = core::ptr::null();
@@ -393,7 +384,7 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
             }
             *out = p;
         }
-        b"s#" | b"z#" | b"y#" => {
+        [b's', b'#'] | [b'z', b'#'] | [b'y', b'#'] => {
             let out = va.ptr::<*const c_void>();
             let (p, n) = if u == b"z#" && arg == none {
                 (core::ptr::null_mut(), 0)
@@ -406,7 +397,7 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
             *out = p;
             store_len(va, mode, n)?;
         }
-        b"y" => {
+        [b'y'] => {
             let out = va.ptr::<*const c_char>();
             let (p, n) = read_only_bytes(arg)?;
             if has_nul(p as *const c_char, n) {
@@ -415,7 +406,7 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
             }
             *out = p as *const c_char;
         }
-        b"s*" | b"z*" | b"y*" => {
+        [b's', b'*'] | [b'z', b'*'] | [b'y', b'*'] => {
             let view = va.ptr::<Py_buffer>();
             if u == b"z*" && arg == none {
                 PyBuffer_FillInfo(view, core::ptr::null_mut(), core::ptr::null_mut(), 0, 1, 0);
@@ -426,7 +417,7 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
             }
             cleanups.push(Cleanup::Buffer(view));
         }
-        b"w*" => {
+        [b'w', b'*'] => {
             let view = va.ptr::<Py_buffer>();
             if PyObject_GetBuffer(arg, view, PyBUF_WRITABLE) != 0 {
                 crate::errors::pyerr::PyErr_Clear();
