@@ -1267,6 +1267,24 @@ typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObjec
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `struct _PyArg_Parser` (3.11 layout): a parser's format or name and parameter names;
+ * `pos`, `min`, `max`, `kwtuple` and `next` are CPython's caches, left alone here.
+ */
+typedef struct _PyArg_Parser {
+  const char *format;
+  const char *const *keywords;
+  const char *fname;
+  const char *custom_msg;
+  int pos;
+  int min;
+  int max;
+  PyObject *kwtuple;
+  struct _PyArg_Parser *next;
+} _PyArg_Parser;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
  */
 typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
@@ -5786,6 +5804,21 @@ int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o);
  * `int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`.
  */
 int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject * const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs,
+ * PyObject *kwargs, PyObject *kwnames, _PyArg_Parser *parser, int minpos, int maxpos,
+ * int minkw, PyObject **buf)`: `args` itself when there is nothing to bind, else `buf`
+ * holding one borrowed value (or NULL) per parameter; NULL with TypeError on bad arguments.
+ */
+PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, struct _PyArg_Parser *parser, int minpos, int maxpos, int minkw, PyObject **buf);
+#endif
+
+/**
+ * `va_arg(*(va_list *)va, void *)` (src/c/getargs.c).
+ */
+extern void *ferropy_va_next_ptr(void *va);
 
 /**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
