@@ -1413,6 +1413,13 @@ typedef struct PyPreConfig {
 } PyPreConfig;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
+ */
+typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
+#endif
+
 typedef void (*destructor)(PyObject*);
 
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
@@ -2733,13 +2740,6 @@ typedef struct _Py_clock_info_t {
   int adjustable;
   double resolution;
 } _Py_clock_info_t;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
- */
-typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -7070,6 +7070,33 @@ struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wch
 extern void mi_option_set(int option, long value);
 
 /**
+ * `PyObject *PyImport_GetModuleDict(void)`: `sys.modules` (borrowed); a fatal error
+ * when the interpreter has none.
+ */
+PyObject *PyImport_GetModuleDict(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_8)
+/**
+ * `PyObject *PyImport_GetModule(PyObject *name)`: `sys.modules[name]` (a new reference),
+ * or NULL without an exception when absent.
+ */
+PyObject *PyImport_GetModule(PyObject *name);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `PyObject *PyImport_AddModuleObject(PyObject *name)`: the module of that name in
+ * `sys.modules` (borrowed), created empty when absent. Nothing is imported.
+ */
+PyObject *PyImport_AddModuleObject(PyObject *name);
+#endif
+
+/**
+ * `PyObject *PyImport_AddModule(const char *name)`: `PyImport_AddModuleObject` by name.
+ */
+PyObject *PyImport_AddModule(const char *name);
+
+/**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
  */
 int Py_EnterRecursiveCall(const char *where_);
@@ -7078,6 +7105,86 @@ int Py_EnterRecursiveCall(const char *where_);
  * `void Py_LeaveRecursiveCall(void)`.
  */
 void Py_LeaveRecursiveCall(void);
+
+/**
+ * `PyObject *PySys_GetObject(const char *name)`: `sys.<name>` (borrowed), or NULL without
+ * an exception; a pending exception is kept.
+ */
+PyObject *PySys_GetObject(const char *name);
+
+/**
+ * `int PySys_SetObject(const char *name, PyObject *v)`: sets `sys.<name>`, or deletes it
+ * for NULL (no error when absent); 0 or -1.
+ */
+int PySys_SetObject(const char *name, PyObject *v);
+
+/**
+ * `void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath)`: `sys.argv` (`['']`
+ * for no arguments); with `updatepath`, the script's directory goes first in `sys.path`.
+ */
+void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath);
+
+/**
+ * `void PySys_SetArgv(int argc, wchar_t **argv)`: `PySys_SetArgvEx` updating the path
+ * (the runtime is never isolated through the legacy flag here).
+ */
+void PySys_SetArgv(int argc, wchar_t **argv);
+
+/**
+ * `void PySys_SetPath(const wchar_t *path)`: `sys.path` = the `:`-separated entries.
+ */
+void PySys_SetPath(const wchar_t *path);
+
+/**
+ * `void PySys_AddWarnOptionUnicode(PyObject *option)`: appends to `sys.warnoptions`.
+ */
+void PySys_AddWarnOptionUnicode(PyObject *option);
+
+/**
+ * `void PySys_AddWarnOption(const wchar_t *s)`: before initialization the option waits
+ * for `sys`; afterwards it is appended to `sys.warnoptions`.
+ */
+void PySys_AddWarnOption(const wchar_t *s);
+
+/**
+ * `void PySys_ResetWarnOptions(void)`: empties `sys.warnoptions` (or the options waiting
+ * for initialization).
+ */
+void PySys_ResetWarnOptions(void);
+
+/**
+ * `int PySys_HasWarnOptions(void)`: 1 when `sys.warnoptions` is a non-empty list.
+ */
+int PySys_HasWarnOptions(void);
+
+/**
+ * `void PySys_AddXOption(const wchar_t *s)`: `name=value` or `name` (True) into
+ * `sys._xoptions`; kept for initialization when called before it.
+ */
+void PySys_AddXOption(const wchar_t *s);
+
+/**
+ * `PyObject *PySys_GetXOptions(void)`: `sys._xoptions` (borrowed), NULL on failure.
+ */
+PyObject *PySys_GetXOptions(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PySys_AddAuditHook(Py_AuditHookFunction hook, void *userData)`: may be called
+ * before initialization; 0 also when an existing hook refused (the new one is not added).
+ */
+int PySys_AddAuditHook(Py_AuditHookFunction hook, void *user_data);
+#endif
+
+/**
+ * `void Py_SetRecursionLimit(int new_limit)`.
+ */
+void Py_SetRecursionLimit(int new_limit);
+
+/**
+ * `int Py_GetRecursionLimit(void)`.
+ */
+int Py_GetRecursionLimit(void);
 
 #ifdef __cplusplus
 }  // extern "C"
