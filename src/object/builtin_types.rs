@@ -37,6 +37,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::bytes::PyBytes_Type,
         //TMP&raw mut crate::objects::bytes_iter::PyBytesIter_Type,
         &raw mut crate::objects::str_iter::PyUnicodeIter_Type,
+        &raw mut crate::modules::sys_stdio::StdStream_Type,
     ]
 }
 

@@ -1,5 +1,5 @@
 //! `PyUnicode_IsIdentifier`: whether a str is a valid Python identifier (PEP 3131: an
-//! XID_Start code point or `_`, then XID_Continue ones), with the parser's tables.
+//! XID_Start code point or `_`, then XID_Continue ones), by the Unicode database's rules.
 use core::ffi::c_int;
 
 use crate::object::object::PyObject;
@@ -11,13 +11,7 @@ use crate::objects::str_access::code_points;
 /// # Safety
 /// `op` is a live str.
 pub(crate) unsafe fn is_identifier(op: *mut PyObject) -> bool {
-    use ferropy_parser::tokenizer::{is_id_continue, is_id_start};
-    let mut cps = code_points(op);
-    let first = cps.next().and_then(char::from_u32);
-    match first {
-        Some(c) if is_id_start(c) => cps.all(|c| char::from_u32(c).is_some_and(is_id_continue)),
-        _ => false,
-    }
+    crate::objects::unicode_db::is_identifier(code_points(op))
 }
 
 /// `int PyUnicode_IsIdentifier(PyObject *s)`: 1 or 0.

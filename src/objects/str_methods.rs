@@ -9,6 +9,7 @@ const TABLES: &[&[PyMethodDef]] = &[
     crate::objects::str_split::METHODS,
     crate::objects::str_join::METHODS,
     crate::objects::str_replace::METHODS,
+    &crate::objects::str_methods_unicode::UNICODE_METHODS,
 ];
 
 /// A `PyMethodDef` for a `METH_FASTCALL` function.

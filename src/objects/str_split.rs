@@ -23,11 +23,9 @@ pub(crate) const METHODS: &[PyMethodDef] = &[
     plain!(c"rpartition", rpartition, METH_O),
 ];
 
-/// Whether `c` is whitespace as `str.isspace()` and `str.split()` see it (bidirectional
-/// types WS, B, S, or category Zs). The Unicode database helper may route this through its
-/// tables; the set is fixed for Unicode 14.
+/// Whether `c` is whitespace as `str.isspace()` and `str.split()` see it.
 pub(crate) fn is_space(c: Py_UCS4) -> bool {
-    matches!(c, 0x09..=0x0d | 0x1c..=0x20 | 0x85 | 0xa0 | 0x1680 | 0x2000..=0x200a | 0x2028 | 0x2029 | 0x202f | 0x205f | 0x3000)
+    crate::objects::unicode_db::is_space(c)
 }
 
 /// Whether `c` ends a line for `str.splitlines()`.
