@@ -5120,6 +5120,11 @@ int _PyUnicode_ToDigit(Py_UCS4 ch);
 double _PyUnicode_ToNumeric(Py_UCS4 ch);
 #endif
 
+/**
+ * `PyObject *PyUnicode_Format(PyObject *format, PyObject *args)`: `format % args`.
+ */
+PyObject *PyUnicode_Format(PyObject *format, PyObject *args);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.

@@ -82,6 +82,30 @@ impl<'a> Text<'a> {
     }
 }
 
+/// The bytes of `op` when it is an ASCII string (read from its `ascii` flag, no scan).
+///
+/// # Safety
+/// `op` is a live, ready str that outlives the slice.
+#[inline]
+pub(crate) unsafe fn ascii_data<'a>(op: *mut PyObject) -> Option<&'a [u8]> {
+    if (*(op as *mut pystr::PyASCIIObject)).ascii() {
+        Some(core::slice::from_raw_parts(pystr::data(op), pystr::len(op)))
+    } else {
+        None
+    }
+}
+
+/// A new ASCII str of `n` code units for the caller to fill (the empty string when `n` is
+/// 0).
+#[inline]
+pub(crate) fn new_ascii(n: usize) -> PyResult<PyRef> {
+    if n == 0 {
+        return pystr::from_utf8("");
+    }
+    // SAFETY: a fresh string; the caller writes its `n` code units.
+    unsafe { pystr::new_compact(n, 0x7f) }
+}
+
 /// A new str made from ASCII bytes (no check: the caller guarantees ASCII).
 pub(crate) fn ascii_str(bytes: &[u8]) -> PyResult<PyRef> {
     debug_assert!(bytes.is_ascii());
