@@ -18,14 +18,14 @@ const FINAL_SIGMA: Py_UCS4 = 0x3c2;
 fn is_final_sigma(t: Text<'_>, i: usize) -> bool {
     let cased_before = (0..i)
         .rev()
-        .map(|j| t.at(j))
+        .map(|j| t.get(j))
         .find(|&c| !db::has(c, CASE_IGNORABLE))
         .is_some_and(|c| db::has(c, CASED));
     if !cased_before {
         return false;
     }
     let cased_after = (i + 1..t.len())
-        .map(|j| t.at(j))
+        .map(|j| t.get(j))
         .find(|&c| !db::has(c, CASE_IGNORABLE))
         .is_some_and(|c| db::has(c, CASED));
     !cased_after
@@ -43,7 +43,7 @@ fn push_mapped(out: &mut Out, c: Py_UCS4, case: Case) {
 /// Pushes the lower case of the character at `i`, honouring the final sigma.
 #[inline]
 fn push_lower(out: &mut Out, t: Text<'_>, i: usize) {
-    let c = t.at(i);
+    let c = t.get(i);
     if c == CAPITAL_SIGMA {
         out.push(if is_final_sigma(t, i) { FINAL_SIGMA } else { SMALL_SIGMA });
     } else {
@@ -62,7 +62,7 @@ pub(crate) unsafe fn lower(s: *mut PyObject) -> PyResult<PyRef> {
     let t = Text::of(s);
     let mut out = Out::with_capacity(t.len());
     for i in 0..t.len() {
-        let c = t.at(i);
+        let c = t.get(i);
         if c < 0x80 {
             out.push((c as u8).to_ascii_lowercase() as Py_UCS4);
         } else {
@@ -131,7 +131,7 @@ pub(crate) unsafe fn title(s: *mut PyObject) -> PyResult<PyRef> {
     let mut out = Out::with_capacity(t.len());
     let mut previous_is_cased = false;
     for i in 0..t.len() {
-        let c = t.at(i);
+        let c = t.get(i);
         if previous_is_cased {
             push_lower(&mut out, t, i);
         } else {
@@ -151,7 +151,7 @@ pub(crate) unsafe fn capitalize(s: *mut PyObject) -> PyResult<PyRef> {
     let mut out = Out::with_capacity(t.len());
     for i in 0..t.len() {
         if i == 0 {
-            push_mapped(&mut out, t.at(0), Case::Title);
+            push_mapped(&mut out, t.get(0), Case::Title);
         } else {
             push_lower(&mut out, t, i);
         }
@@ -167,7 +167,7 @@ pub(crate) unsafe fn swapcase(s: *mut PyObject) -> PyResult<PyRef> {
     let t = Text::of(s);
     let mut out = Out::with_capacity(t.len());
     for i in 0..t.len() {
-        let c = t.at(i);
+        let c = t.get(i);
         if db::has(c, UPPER) {
             push_lower(&mut out, t, i);
         } else if db::has(c, LOWER) {

@@ -1,8 +1,8 @@
 //! The str methods of the `unicode` area (case mapping, classification, padding,
-//! translation, formatting) as method-table entries, and `concat_methods`, which joins them
-//! with the rest of str's methods into the type's one `tp_methods` table.
+//! translation, formatting) as method-table entries; str_methods.rs joins them with the rest
+//! of str's methods into the type's one `tp_methods` table.
 use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_STATIC, METH_VARARGS};
-use crate::objects::container_methods::{fast, fast_kw, plain, with_kw, END};
+use crate::objects::container_methods::{fast, fast_kw, plain, with_kw};
 use crate::objects::{str_case, str_format_method, str_pad, str_predicates, str_translate};
 
 /// The entries, without a terminator.
@@ -64,27 +64,3 @@ pub(crate) const UNICODE_METHODS: [PyMethodDef; 28] = [
     plain(c"__format__", str_format_method::str_dunder_format, METH_O,
         c"__format__($self, format_spec, /)\n--\n\nReturn a formatted version of the string as described by format_spec."),
 ];
-
-/// `a` followed by `b` (`C` must be `A + B`), for building one method table from several.
-pub(crate) const fn concat_methods<const A: usize, const B: usize, const C: usize>(
-    a: &[PyMethodDef; A],
-    b: &[PyMethodDef; B],
-) -> [PyMethodDef; C] {
-    assert!(A + B == C);
-    let mut out = [END; C];
-    let mut i = 0;
-    // SAFETY: the entries are plain pointers and integers; reading copies them.
-    while i < A {
-        out[i] = unsafe { core::ptr::read(&a[i]) };
-        i += 1;
-    }
-    while i < C {
-        out[i] = unsafe { core::ptr::read(&b[i - A]) };
-        i += 1;
-    }
-    out
-}
-
-/// str's `tp_methods`. TEMP(str): until str.rs has its own table of the other methods, which
-/// should then be `concat_methods(&THEIRS, &UNICODE_METHODS)` plus the terminator.
-pub(crate) static mut STR_METHODS: [PyMethodDef; 29] = concat_methods(&UNICODE_METHODS, &[END]);
