@@ -57,6 +57,13 @@ int main(void)
     /* Arguments are refused with CPython's messages. */
     calln("upper(1)", "abc", "upper", Py_BuildValue("(i)", 1));
     calln("isalpha(x)", "abc", "isalpha", Py_BuildValue("(s)", "x"));
+    /* PyUnicode_IsIdentifier */
+    const char *ids[] = { "abc", "_Ã©tÃ©", "1a", "", "a b", "â", "aÂ·", "ð" };
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+        PyObject *u = ustr(ids[i]);
+        printf("PyUnicode_IsIdentifier(#%zu) = %d\n", i, PyUnicode_IsIdentifier(u));
+        Py_DECREF(u);
+    }
     /* Subclass instances give exact strs. */
     PyObject *s = ustr("Abc");
     PyObject *r = PyObject_CallMethod(s, "lower", NULL);

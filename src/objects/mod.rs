@@ -84,6 +84,7 @@ pub mod str_pad;
 pub mod str_translate;
 pub mod str_format_method;
 pub mod str_methods_unicode;
+pub mod str_percent;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.

@@ -6,9 +6,9 @@ use crate::abstract_::ret_obj;
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
-use crate::objects::str::Py_UCS4;
+use crate::objects::str::{self as pystr, Py_UCS4};
 use crate::objects::unicode_db::{self as db, Case, CASED, CASE_IGNORABLE, LOWER, UPPER};
-use crate::objects::unicode_text::{ascii_str, Out, Text};
+use crate::objects::unicode_text::{ascii_data, new_ascii, Out, Text};
 
 const CAPITAL_SIGMA: Py_UCS4 = 0x3a3;
 const SMALL_SIGMA: Py_UCS4 = 0x3c3;
@@ -18,14 +18,14 @@ const FINAL_SIGMA: Py_UCS4 = 0x3c2;
 fn is_final_sigma(t: Text<'_>, i: usize) -> bool {
     let cased_before = (0..i)
         .rev()
-        .map(|j| t.at(j))
+        .map(|j| t.get(j))
         .find(|&c| !db::has(c, CASE_IGNORABLE))
         .is_some_and(|c| db::has(c, CASED));
     if !cased_before {
         return false;
     }
     let cased_after = (i + 1..t.len())
-        .map(|j| t.at(j))
+        .map(|j| t.get(j))
         .find(|&c| !db::has(c, CASE_IGNORABLE))
         .is_some_and(|c| db::has(c, CASED));
     !cased_after
@@ -43,7 +43,7 @@ fn push_mapped(out: &mut Out, c: Py_UCS4, case: Case) {
 /// Pushes the lower case of the character at `i`, honouring the final sigma.
 #[inline]
 fn push_lower(out: &mut Out, t: Text<'_>, i: usize) {
-    let c = t.at(i);
+    let c = t.get(i);
     if c == CAPITAL_SIGMA {
         out.push(if is_final_sigma(t, i) { FINAL_SIGMA } else { SMALL_SIGMA });
     } else {
@@ -56,13 +56,18 @@ fn push_lower(out: &mut Out, t: Text<'_>, i: usize) {
 /// # Safety
 /// `s` is a live str.
 pub(crate) unsafe fn lower(s: *mut PyObject) -> PyResult<PyRef> {
-    let t = Text::of(s);
-    if let Some(b) = t.ascii() {
-        return ascii_map(b, u8::to_ascii_lowercase);
+    if let Some(b) = ascii_data(s) {
+        return ascii_map(b, |c| c.to_ascii_lowercase());
     }
+    let t = Text::of(s);
     let mut out = Out::with_capacity(t.len());
     for i in 0..t.len() {
-        push_lower(&mut out, t, i);
+        let c = t.get(i);
+        if c < 0x80 {
+            out.push((c as u8).to_ascii_lowercase() as Py_UCS4);
+        } else {
+            push_lower(&mut out, t, i);
+        }
     }
     out.finish()
 }
@@ -72,7 +77,7 @@ pub(crate) unsafe fn lower(s: *mut PyObject) -> PyResult<PyRef> {
 /// # Safety
 /// `s` is a live str.
 pub(crate) unsafe fn upper(s: *mut PyObject) -> PyResult<PyRef> {
-    simple_map(s, u8::to_ascii_uppercase, Case::Upper)
+    simple_map(s, |c| c.to_ascii_uppercase(), Case::Upper)
 }
 
 /// `s.casefold()`.
@@ -80,35 +85,40 @@ pub(crate) unsafe fn upper(s: *mut PyObject) -> PyResult<PyRef> {
 /// # Safety
 /// `s` is a live str.
 pub(crate) unsafe fn casefold(s: *mut PyObject) -> PyResult<PyRef> {
-    simple_map(s, u8::to_ascii_lowercase, Case::Fold)
+    simple_map(s, |c| c.to_ascii_lowercase(), Case::Fold)
 }
 
 /// Maps each character on its own (no context): ASCII byte-wise, otherwise by the
 /// database's full mapping.
-unsafe fn simple_map(s: *mut PyObject, ascii: fn(&u8) -> u8, case: Case) -> PyResult<PyRef> {
-    let t = Text::of(s);
-    if let Some(b) = t.ascii() {
+#[inline(always)]
+unsafe fn simple_map(s: *mut PyObject, ascii: impl Fn(u8) -> u8, case: Case) -> PyResult<PyRef> {
+    if let Some(b) = ascii_data(s) {
         return ascii_map(b, ascii);
     }
+    let t = Text::of(s);
     let mut out = Out::with_capacity(t.len());
     for c in t.chars() {
-        push_mapped(&mut out, c, case);
+        if c < 0x80 {
+            out.push(ascii(c as u8) as Py_UCS4);
+        } else {
+            push_mapped(&mut out, c, case);
+        }
     }
     out.finish()
 }
 
-/// A new ASCII str of `f` applied to each byte.
-fn ascii_map(b: &[u8], f: fn(&u8) -> u8) -> PyResult<PyRef> {
-    // Short strings map on the stack; longer ones through one buffer.
-    let mut buf = [0u8; 256];
-    if b.len() <= buf.len() {
-        for (o, c) in buf.iter_mut().zip(b) {
+/// A new ASCII str of `f` applied to each byte, written straight into the new object.
+#[inline(always)]
+fn ascii_map(b: &[u8], f: impl Fn(u8) -> u8) -> PyResult<PyRef> {
+    let op = new_ascii(b.len())?;
+    // SAFETY: the new string has room for `b.len()` code units.
+    unsafe {
+        let d = core::slice::from_raw_parts_mut(pystr::data(op.as_ptr()), b.len());
+        for (o, &c) in d.iter_mut().zip(b) {
             *o = f(c);
         }
-        return ascii_str(&buf[..b.len()]);
     }
-    let v: Vec<u8> = b.iter().map(f).collect();
-    ascii_str(&v)
+    Ok(op)
 }
 
 /// `s.title()`: a cased character after another takes its lower case, any other its title
@@ -121,7 +131,7 @@ pub(crate) unsafe fn title(s: *mut PyObject) -> PyResult<PyRef> {
     let mut out = Out::with_capacity(t.len());
     let mut previous_is_cased = false;
     for i in 0..t.len() {
-        let c = t.at(i);
+        let c = t.get(i);
         if previous_is_cased {
             push_lower(&mut out, t, i);
         } else {
@@ -141,7 +151,7 @@ pub(crate) unsafe fn capitalize(s: *mut PyObject) -> PyResult<PyRef> {
     let mut out = Out::with_capacity(t.len());
     for i in 0..t.len() {
         if i == 0 {
-            push_mapped(&mut out, t.at(0), Case::Title);
+            push_mapped(&mut out, t.get(0), Case::Title);
         } else {
             push_lower(&mut out, t, i);
         }
@@ -157,7 +167,7 @@ pub(crate) unsafe fn swapcase(s: *mut PyObject) -> PyResult<PyRef> {
     let t = Text::of(s);
     let mut out = Out::with_capacity(t.len());
     for i in 0..t.len() {
-        let c = t.at(i);
+        let c = t.get(i);
         if db::has(c, UPPER) {
             push_lower(&mut out, t, i);
         } else if db::has(c, LOWER) {

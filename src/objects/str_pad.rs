@@ -133,9 +133,9 @@ unsafe fn zfill(s: *mut PyObject, arg: *mut PyObject) -> PyResult<PyRef> {
     }
     let fill = width as usize - t.len();
     let mut out = Out::with_capacity(width as usize);
-    let sign = t.len() > 0 && (t.at(0) == '+' as Py_UCS4 || t.at(0) == '-' as Py_UCS4);
+    let sign = t.len() > 0 && (t.get(0) == '+' as Py_UCS4 || t.get(0) == '-' as Py_UCS4);
     if sign {
-        out.push(t.at(0));
+        out.push(t.get(0));
     }
     out.push_n('0' as Py_UCS4, fill);
     for c in t.chars().skip(sign as usize) {

@@ -55,7 +55,7 @@ unsafe fn lookup(table: *mut PyObject, c: Py_UCS4) -> PyResult<Mapped> {
     }
     if pystr::is_str(v) {
         let t = Text::of(v);
-        return Ok(if t.len() == 1 { Mapped::Char(t.at(0)) } else { Mapped::Text(t.chars().collect()) });
+        return Ok(if t.len() == 1 { Mapped::Char(t.get(0)) } else { Mapped::Text(t.chars().collect()) });
     }
     Err(type_error("character mapping must return integer, None or str"))
 }

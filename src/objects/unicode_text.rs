@@ -6,13 +6,9 @@ use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::str::{self as pystr, Py_UCS4};
 
-/// The code units of a str, at its kind.
-#[derive(Clone, Copy)]
-pub(crate) enum Text<'a> {
-    One(&'a [u8]),
-    Two(&'a [u16]),
-    Four(&'a [u32]),
-}
+/// The code units of a str at its kind: str_access.rs's view, with what the text methods
+/// add to it below.
+pub(crate) use crate::objects::str_access::Units as Text;
 
 impl<'a> Text<'a> {
     /// The code units of `op`.
@@ -21,24 +17,7 @@ impl<'a> Text<'a> {
     /// `op` is a live, ready str that outlives the view.
     #[inline]
     pub(crate) unsafe fn of(op: *mut PyObject) -> Text<'a> {
-        let n = pystr::len(op);
-        let d = pystr::data(op);
-        // The data of a str is aligned for its kind (it follows an 8-aligned header or is a
-        // separate allocation).
-        match pystr::kind(op) {
-            1 => Text::One(core::slice::from_raw_parts(d, n)),
-            2 => Text::Two(core::slice::from_raw_parts(d as *const u16, n)),
-            _ => Text::Four(core::slice::from_raw_parts(d as *const u32, n)),
-        }
-    }
-
-    #[inline]
-    pub(crate) fn len(&self) -> usize {
-        match self {
-            Text::One(s) => s.len(),
-            Text::Two(s) => s.len(),
-            Text::Four(s) => s.len(),
-        }
+        crate::objects::str_access::units(op)
     }
 
     #[inline]
@@ -46,21 +25,11 @@ impl<'a> Text<'a> {
         self.len() == 0
     }
 
-    /// The code point at `i` (`i < len`).
-    #[inline]
-    pub(crate) fn at(&self, i: usize) -> Py_UCS4 {
-        match self {
-            Text::One(s) => s[i] as Py_UCS4,
-            Text::Two(s) => s[i] as Py_UCS4,
-            Text::Four(s) => s[i],
-        }
-    }
-
     /// The code points in order.
     #[inline]
     pub(crate) fn chars(self) -> impl DoubleEndedIterator<Item = Py_UCS4> + ExactSizeIterator + Clone + 'a {
         let n = self.len();
-        (0..n).map(move |i| self.at(i))
+        (0..n).map(move |i| self.get(i))
     }
 
     /// The bytes when every code point is ASCII.
@@ -80,6 +49,30 @@ impl<'a> Text<'a> {
             Text::Four(s) => s.iter().copied().max().unwrap_or(0),
         }
     }
+}
+
+/// The bytes of `op` when it is an ASCII string (read from its `ascii` flag, no scan).
+///
+/// # Safety
+/// `op` is a live, ready str that outlives the slice.
+#[inline]
+pub(crate) unsafe fn ascii_data<'a>(op: *mut PyObject) -> Option<&'a [u8]> {
+    if (*(op as *mut pystr::PyASCIIObject)).ascii() {
+        Some(core::slice::from_raw_parts(pystr::data(op), pystr::len(op)))
+    } else {
+        None
+    }
+}
+
+/// A new ASCII str of `n` code units for the caller to fill (the empty string when `n` is
+/// 0).
+#[inline]
+pub(crate) fn new_ascii(n: usize) -> PyResult<PyRef> {
+    if n == 0 {
+        return pystr::from_utf8("");
+    }
+    // SAFETY: a fresh string; the caller writes its `n` code units.
+    unsafe { pystr::new_compact(n, 0x7f) }
 }
 
 /// A new str made from ASCII bytes (no check: the caller guarantees ASCII).
@@ -154,8 +147,9 @@ impl Out {
 
 /// A new str of `chars`, whose largest code point is `maxchar`.
 pub(crate) fn from_code_points(chars: &[Py_UCS4], maxchar: Py_UCS4) -> PyResult<PyRef> {
-    if chars.is_empty() {
-        return pystr::from_utf8("");
+    if chars.len() <= 1 {
+        // The empty string and 1-character Latin-1 strings are shared objects.
+        return crate::objects::str_access::from_ucs4(chars);
     }
     // SAFETY: the new string has room for every code point at its kind.
     unsafe {
