@@ -12,6 +12,77 @@ use crate::object::pending_error::raise_type;
 use crate::objects::bytes_buffer::{PyBuffer_Release, PyObject_CheckBuffer, PyObject_GetBuffer};
 use crate::pyport::Py_ssize_t;
 
+/// A view's shape and strides, inline up to 8 dimensions (memoryview's hot paths read
+/// layouts without allocating); more go to the heap.
+#[derive(Clone)]
+pub(crate) struct Dims {
+    pub n: usize,
+    inline: [Py_ssize_t; 16],
+    heap: Vec<Py_ssize_t>,
+}
+
+impl Dims {
+    /// The shape and strides of `v` (C-contiguous strides when it gives none; a 1-D view
+    /// without shape has `len / itemsize` items).
+    pub(crate) unsafe fn of(v: &Py_buffer) -> Dims {
+        let n = v.ndim.max(0) as usize;
+        let mut d = Dims { n, inline: [0; 16], heap: Vec::new() };
+        if n > 8 {
+            d.heap = vec![0; 2 * n];
+        }
+        if n == 0 {
+            return d;
+        }
+        if n == 1 {
+            // The common case, without the calls a slice copy makes.
+            d.inline[0] = if v.shape.is_null() { v.len / v.itemsize.max(1) } else { *v.shape };
+            d.inline[1] = if v.strides.is_null() { v.itemsize } else { *v.strides };
+            return d;
+        }
+        if v.shape.is_null() {
+            d.shape_mut()[0] = v.len / v.itemsize.max(1);
+        } else {
+            d.shape_mut().copy_from_slice(core::slice::from_raw_parts(v.shape, n));
+        }
+        if v.strides.is_null() {
+            let mut sd = v.itemsize;
+            for i in (0..n).rev() {
+                d.strides_mut()[i] = sd;
+                sd *= d.shape()[i];
+            }
+        } else {
+            d.strides_mut().copy_from_slice(core::slice::from_raw_parts(v.strides, n));
+        }
+        d
+    }
+
+    fn store(&self) -> &[Py_ssize_t] {
+        if self.n > 8 { &self.heap } else { &self.inline[..2 * self.n] }
+    }
+
+    fn store_mut(&mut self) -> &mut [Py_ssize_t] {
+        if self.n > 8 { &mut self.heap } else { &mut self.inline[..2 * self.n] }
+    }
+
+    pub(crate) fn shape(&self) -> &[Py_ssize_t] {
+        &self.store()[..self.n]
+    }
+
+    pub(crate) fn strides(&self) -> &[Py_ssize_t] {
+        &self.store()[self.n..]
+    }
+
+    pub(crate) fn shape_mut(&mut self) -> &mut [Py_ssize_t] {
+        let n = self.n;
+        &mut self.store_mut()[..n]
+    }
+
+    pub(crate) fn strides_mut(&mut self) -> &mut [Py_ssize_t] {
+        let n = self.n;
+        &mut self.store_mut()[n..]
+    }
+}
+
 /// The view's shape as a slice (a 1-D view without shape is `[len / itemsize]`).
 pub(crate) unsafe fn shape_of(v: &Py_buffer) -> Vec<Py_ssize_t> {
     if v.ndim <= 0 {
@@ -82,17 +153,16 @@ unsafe fn layout_is(v: &Py_buffer, order: u8) -> bool {
     if v.strides.is_null() {
         // No strides: C-contiguous by definition; Fortran too when at most one dimension
         // has more than one item.
-        return order == b'C' || v.ndim <= 1 || shape_of(v).iter().filter(|&&n| n > 1).count() <= 1;
+        return order == b'C' || v.ndim <= 1 || Dims::of(v).shape().iter().filter(|&&n| n > 1).count() <= 1;
     }
-    let shape = shape_of(v);
-    let strides = strides_of(v);
+    let d = Dims::of(v);
     let mut sd = v.itemsize;
-    let dims: Vec<usize> = if order == b'F' { (0..shape.len()).collect() } else { (0..shape.len()).rev().collect() };
-    for i in dims {
-        if shape[i] > 1 && strides[i] != sd {
+    for k in 0..d.n {
+        let i = if order == b'F' { k } else { d.n - 1 - k };
+        if d.shape()[i] > 1 && d.strides()[i] != sd {
             return false;
         }
-        sd *= shape[i];
+        sd *= d.shape()[i];
     }
     true
 }

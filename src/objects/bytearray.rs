@@ -210,7 +210,12 @@ pub(crate) unsafe fn drop_front(op: *mut PyObject, k: usize) -> PyResult<()> {
 
 /// An empty bytearray of exactly `tp` (no storage yet).
 unsafe fn alloc_empty(tp: *mut PyTypeObject) -> PyResult<PyRef> {
-    let op = PyRef::from_owned(crate::object::generic_alloc::PyType_GenericAlloc(tp, 0)).ok_or_else(Raised::assume_set)?;
+    let op = if tp == &raw mut PyByteArray_Type {
+        // Every field is set below: no need to zero the block.
+        PyRef::from_owned(crate::object::temp_alloc::malloc_object(tp, core::mem::size_of::<PyByteArrayObject>())).ok_or_else(no_memory)?
+    } else {
+        PyRef::from_owned(crate::object::generic_alloc::PyType_GenericAlloc(tp, 0)).ok_or_else(Raised::assume_set)?
+    };
     let b = raw(op.as_ptr());
     (*b).ob_base.ob_size = 0;
     (*b).ob_alloc = 0;

@@ -68,7 +68,7 @@ use crate::object::buffer::{
     PyBUF_ANY_CONTIGUOUS, PyBUF_C_CONTIGUOUS, PyBUF_FORMAT, PyBUF_FULL_RO, PyBUF_F_CONTIGUOUS, PyBUF_INDIRECT, PyBUF_ND,
     PyBUF_READ, PyBUF_STRIDES, PyBUF_WRITABLE, PyBUF_WRITE,
 };
-use crate::object::buffer_contig::{contiguous_strides, element_ptr, for_each_element, is_contiguous, shape_of, strides_of, to_contiguous_vec, View};
+use crate::object::buffer_contig::{contiguous_strides, element_ptr, for_each_element, is_contiguous, shape_of, strides_of, to_contiguous_vec, Dims, View};
 use crate::object::descr::PyGetSetDef;
 use crate::object::methods::{PyMethodDef, METH_KEYWORDS, METH_NOARGS, METH_VARARGS};
 use crate::object::object::{Py_EQ, Py_NE};
@@ -206,8 +206,13 @@ unsafe fn new_view(mbuf: *mut PyObject, src: &Py_buffer, shape: &[Py_ssize_t], s
     (*m).exports = 0;
     (*m).weakreflist = core::ptr::null_mut();
     let arr = (*m).ob_array.as_mut_ptr();
-    core::ptr::copy_nonoverlapping(shape.as_ptr(), arr, ndim);
-    core::ptr::copy_nonoverlapping(strides.as_ptr(), arr.add(ndim), ndim);
+    if ndim == 1 {
+        *arr = shape[0];
+        *arr.add(1) = strides[0];
+    } else {
+        core::ptr::copy_nonoverlapping(shape.as_ptr(), arr, ndim);
+        core::ptr::copy_nonoverlapping(strides.as_ptr(), arr.add(ndim), ndim);
+    }
     if let Some(sub) = suboffsets {
         core::ptr::copy_nonoverlapping(sub.as_ptr(), arr.add(2 * ndim), ndim);
     }
@@ -230,6 +235,9 @@ unsafe fn new_view(mbuf: *mut PyObject, src: &Py_buffer, shape: &[Py_ssize_t], s
 }
 
 unsafe fn layout_flags(v: &Py_buffer) -> c_int {
+    if v.ndim == 1 && v.suboffsets.is_null() && (*v.shape <= 1 || *v.strides == v.itemsize) {
+        return _Py_MEMORYVIEW_C | _Py_MEMORYVIEW_FORTRAN;
+    }
     let mut f = 0;
     if v.ndim == 0 {
         f |= _Py_MEMORYVIEW_SCALAR;
@@ -254,7 +262,8 @@ unsafe fn from_mbuf(mbuf: *mut PyObject) -> PyResult<PyRef> {
     } else {
         Some(core::slice::from_raw_parts(master.suboffsets, master.ndim as usize))
     };
-    new_view(mbuf, master, &shape_of(master), &strides_of(master), sub)
+    let d = Dims::of(master);
+    new_view(mbuf, master, d.shape(), d.strides(), sub)
 }
 
 /// A memoryview sharing `op`'s managed buffer, with `op`'s view changed by `edit`.
@@ -322,8 +331,8 @@ unsafe fn code_or_error(v: &Py_buffer) -> PyResult<u8> {
 unsafe fn from_object(o: *mut PyObject) -> PyResult<PyRef> {
     if is_memoryview(o) {
         check_released(o)?;
-        let v = view(o);
-        return derived(o, &shape_of(v), &strides_of(v), |_| {});
+        let d = Dims::of(view(o));
+        return derived(o, d.shape(), d.strides(), |_| {});
     }
     if PyObject_CheckBuffer(o) == 0 {
         return Err(type_error(format!("memoryview: a bytes-like object is required, not '{}'", tp_name(o))));
@@ -466,16 +475,16 @@ unsafe extern "C" fn mv_length(op: *mut PyObject) -> Py_ssize_t {
 /// The address of the item at `index` (one per dimension), with CPython's bound checks.
 unsafe fn item_ptr(op: *mut PyObject, index: &[Py_ssize_t]) -> PyResult<*mut u8> {
     let v = view(op);
-    let shape = shape_of(v);
-    let mut fixed = Vec::with_capacity(index.len());
+    let dims = Dims::of(v);
+    let mut fixed = [0 as Py_ssize_t; 64];
     for (d, &i) in index.iter().enumerate() {
-        let i2 = if i < 0 { i + shape[d] } else { i };
-        if i2 < 0 || i2 >= shape[d] {
+        let i2 = if i < 0 { i + dims.shape()[d] } else { i };
+        if i2 < 0 || i2 >= dims.shape()[d] {
             return Err(raise_type(&raw mut exc::_PyExc_IndexError, format!("index out of bounds on dimension {}", d + 1)));
         }
-        fixed.push(i2);
+        fixed[d] = i2;
     }
-    Ok(element_ptr(v, &fixed, &strides_of(v)))
+    Ok(element_ptr(v, &fixed[..index.len()], dims.strides()))
 }
 
 unsafe extern "C" fn mv_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
@@ -525,16 +534,14 @@ unsafe fn all_slices(key: *mut PyObject) -> bool {
 
 /// The layout of `view[slice]` along the first dimension: (start offset in bytes, shape,
 /// strides).
-unsafe fn sliced(op: *mut PyObject, key: *mut PyObject) -> PyResult<(isize, Vec<Py_ssize_t>, Vec<Py_ssize_t>)> {
-    let v = view(op);
+unsafe fn sliced(op: *mut PyObject, key: *mut PyObject) -> PyResult<(isize, Dims)> {
     let (mut start, mut stop, step) = crate::objects::slice::unpack(key)?;
-    let mut shape = shape_of(v);
-    let mut strides = strides_of(v);
-    let n = crate::objects::slice::adjust_indices(shape[0], &mut start, &mut stop, step);
-    let offset = start * strides[0];
-    shape[0] = n;
-    strides[0] *= step;
-    Ok((offset, shape, strides))
+    let mut d = Dims::of(view(op));
+    let n = crate::objects::slice::adjust_indices(d.shape()[0], &mut start, &mut stop, step);
+    let offset = start * d.strides()[0];
+    d.shape_mut()[0] = n;
+    d.strides_mut()[0] *= step;
+    Ok((offset, d))
 }
 
 unsafe fn subscript(op: *mut PyObject, key: *mut PyObject) -> PyResult<PyRef> {
@@ -558,8 +565,8 @@ unsafe fn subscript(op: *mut PyObject, key: *mut PyObject) -> PyResult<PyRef> {
         return unpack(code, item_ptr(op, &[i])?);
     }
     if crate::objects::slice::is_slice(key) {
-        let (offset, shape, strides) = sliced(op, key)?;
-        return derived(op, &shape, &strides, |s| s.buf = (s.buf as *mut u8).offset(offset) as *mut c_void);
+        let (offset, d) = sliced(op, key)?;
+        return derived(op, d.shape(), d.strides(), |s| s.buf = (s.buf as *mut u8).offset(offset) as *mut c_void);
     }
     if is_ellipsis(key) {
         return Ok(new_ref(op));
@@ -608,7 +615,8 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, value: *mut PyObj
                                   "memoryview slice assignments are currently restricted to ndim = 1"));
         }
         let src = View::get(value, PyBUF_FULL_RO)?;
-        let (offset, shape, strides) = sliced(op, key)?;
+        let (offset, d) = sliced(op, key)?;
+        let (shape, strides) = (d.shape(), d.strides());
         let same = src.0.ndim == 1 && shape_of(&src.0)[0] == shape[0] && src.0.itemsize == v.itemsize
             && code_of(&src.0).zip(code_of(v)).is_some_and(|(a, b)| a == b);
         if !same {
