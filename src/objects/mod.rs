@@ -2,6 +2,7 @@
 
 pub mod bool;
 pub mod bytearray;
+pub mod bytearray_methods;
 pub mod bytes;
 pub mod bytes_buffer;
 pub mod bytes_format;
@@ -37,6 +38,7 @@ pub mod list_methods;
 pub mod container_methods;
 pub mod list_sort;
 pub mod memoryview;
+pub mod memoryview_format;
 pub mod method;
 pub mod module;
 pub mod property;
