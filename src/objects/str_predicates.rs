@@ -97,13 +97,3 @@ predicate! {
     str_isprintable => |t| t.chars().all(db::is_printable);
     str_isascii => |t| t.max_char() < 0x80;
 }
-
-/// `int PyUnicode_IsIdentifier(PyObject *s)`: 1 if `s` is a valid identifier, else 0
-/// (CPython does not check the argument: a non-str here is the caller's bug, answered 0).
-#[no_mangle]
-pub unsafe extern "C" fn PyUnicode_IsIdentifier(s: *mut PyObject) -> core::ffi::c_int {
-    if s.is_null() || !crate::objects::str::is_str(s) {
-        return 0;
-    }
-    db::is_identifier(Text::of(s).chars()) as core::ffi::c_int
-}
