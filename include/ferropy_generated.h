@@ -1253,6 +1253,35 @@ typedef struct PyListObject {
 } PyListObject;
 #endif
 
+/**
+ * `Py_UCS4`: a code point.
+ */
+typedef uint32_t Py_UCS4;
+
+/**
+ * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
+ */
+typedef struct PyStructSequence_Field {
+  const char *name;
+  const char *doc;
+} PyStructSequence_Field;
+
+/**
+ * A struct sequence type: `fields` ends with a NULL name; the first `n_in_sequence`
+ * fields are visible as tuple items.
+ */
+typedef struct PyStructSequence_Desc {
+  const char *name;
+  const char *doc;
+  struct PyStructSequence_Field *fields;
+  int n_in_sequence;
+} PyStructSequence_Desc;
+
+/**
+ * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
+ */
+typedef void (*PyCapsule_Destructor)(PyObject*);
+
 #if !defined(Py_LIMITED_API)
 /**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
@@ -1747,25 +1776,6 @@ typedef struct PyWrapperDescrObject {
 } PyWrapperDescrObject;
 #endif
 
-/**
- * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
- */
-typedef struct PyStructSequence_Field {
-  const char *name;
-  const char *doc;
-} PyStructSequence_Field;
-
-/**
- * A struct sequence type: `fields` ends with a NULL name; the first `n_in_sequence`
- * fields are visible as tuple items.
- */
-typedef struct PyStructSequence_Desc {
-  const char *name;
-  const char *doc;
-  struct PyStructSequence_Field *fields;
-  int n_in_sequence;
-} PyStructSequence_Desc;
-
 typedef PyObject *(*ssizessizeargfunc)(PyObject*, Py_ssize_t, Py_ssize_t);
 
 typedef int (*ssizessizeobjargproc)(PyObject*, Py_ssize_t, Py_ssize_t, PyObject*);
@@ -1858,11 +1868,6 @@ typedef struct PyByteArrayObject {
   Py_ssize_t ob_exports;
 } PyByteArrayObject;
 #endif
-
-/**
- * `Py_UCS4`: a code point.
- */
-typedef uint32_t Py_UCS4;
 
 /**
  * `Py_UCS2`: a code unit of 2-byte-kind strings.
@@ -2749,11 +2754,6 @@ typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 #endif
 
-/**
- * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
- */
-typedef void (*PyCapsule_Destructor)(PyObject*);
-
 #if !defined(Py_LIMITED_API)
 /**
  * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
@@ -3025,6 +3025,12 @@ extern PyTypeObject PySlice_Type;
 extern PyTypeObject PyUnicode_Type;
 
 /**
+ * `PyStructSequence_UnnamedField`: the field name that marks a field as unnamed (compared by
+ * address, as CPython does).
+ */
+extern const char *PyStructSequence_UnnamedField;
+
+/**
  * `PyTuple_Type`: the tuple type.
  */
 extern PyTypeObject PyTuple_Type;
@@ -3033,6 +3039,11 @@ extern PyTypeObject PyTuple_Type;
  * `PyTupleIter_Type`: `tuple_iterator`.
  */
 extern PyTypeObject PyTupleIter_Type;
+
+/**
+ * `PyCapsule_Type`.
+ */
+extern PyTypeObject PyCapsule_Type;
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -4652,6 +4663,232 @@ PyObject *PyUnicode_InternFromString(const char *u);
  */
 void PyUnicode_InternInPlace(PyObject **p);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size)`: the cached
+ * UTF-8 of `unicode` (NUL-terminated, owned by it); its length in `*size` when not NULL.
+ */
+const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *PyUnicode_AsUTF8(PyObject *unicode)`: as `PyUnicode_AsUTF8AndSize`.
+ */
+const char *PyUnicode_AsUTF8(PyObject *unicode);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size)`: a str decoded
+ * from `size` bytes of UTF-8. `u == NULL` with `size > 0` (CPython 3.11's deprecated
+ * not-ready legacy string) is refused: ferropy has no legacy strings; use PyUnicode_New.
+ */
+PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_ssize_t PyUnicode_GetLength(PyObject *unicode)`: the number of code points.
+ */
+Py_ssize_t PyUnicode_GetLength(PyObject *unicode);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_GetSize(PyObject *unicode)` (deprecated): the length in wchar_t
+ * units, which is the number of code points where wchar_t is 32 bits.
+ */
+Py_ssize_t PyUnicode_GetSize(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)`: a new compact str of `size`
+ * code points to be filled, of the kind that holds `maxchar`.
+ */
+PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)`: a
+ * str of `size` code units of `kind` (1, 2 or 4), in the narrowest kind.
+ */
+PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssize_t end)`: code
+ * points `start..end`, `end` clipped to the length.
+ */
+PyObject *PyUnicode_Substring(PyObject *s, Py_ssize_t start, Py_ssize_t end);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index)`: the code point at
+ * `index`, or `(Py_UCS4)-1` with IndexError.
+ */
+Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch)`: writes into a
+ * fresh string (see `modifiable`).
+ */
+int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromOrdinal(int ordinal)`: `chr(ordinal)`.
+ */
+PyObject *PyUnicode_FromOrdinal(int ordinal);
+
+/**
+ * `PyObject *PyUnicode_FromObject(PyObject *obj)`: an exact str equal to `obj`.
+ */
+PyObject *PyUnicode_FromObject(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_Copy(PyObject *unicode)`: a new str equal to `unicode`.
+ */
+PyObject *_PyUnicode_Copy(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_Ready(PyObject *unicode)`: every ferropy str is ready (compact, or a
+ * subclass instance made ready at creation), so this only checks its argument.
+ */
+int _PyUnicode_Ready(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length,
+ * Py_UCS4 fill_char)`: writes `fill_char` over up to `length` code points from `start`;
+ * the number written.
+ */
+Py_ssize_t PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
+ * Py_ssize_t from_start, Py_ssize_t how_many)`: the number of code points copied.
+ */
+Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);
+#endif
+
+/**
+ * `int PyUnicode_Resize(PyObject **unicode, Py_ssize_t length)`: resizes `*unicode`, which
+ * the caller owns; a string others may see is replaced by a resized copy.
+ */
+int PyUnicode_Resize(PyObject **p_unicode, Py_ssize_t length);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 *PyUnicode_AsUCS4(PyObject *u, Py_UCS4 *buffer, Py_ssize_t buflen, int
+ * copy_null)`: the code points of `u` into `buffer`.
+ */
+Py_UCS4 *PyUnicode_AsUCS4(PyObject *u, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *u)`: a new NUL-terminated `PyMem_Malloc` block
+ * of the code points of `u`.
+ */
+Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *u);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size)`: a str of `size`
+ * wchar_t (-1: up to the NUL).
+ */
+PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_FromUnicode(const Py_UNICODE *u, Py_ssize_t size)` (deprecated):
+ * `PyUnicode_FromWideChar`. `u == NULL` with `size > 0` (a not-ready legacy string in
+ * CPython 3.11) is refused: ferropy has no legacy strings.
+ */
+PyObject *PyUnicode_FromUnicode(const wchar_t *u, Py_ssize_t size);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size)`: copies
+ * up to `size` wchar_t (with the NUL when it fits); the number copied without the NUL, or
+ * with `w == NULL` the size needed with it.
+ */
+Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
+
+/**
+ * `wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size)`: a new
+ * NUL-terminated `PyMem_Malloc` block; without `size`, an embedded NUL is ValueError.
+ */
+wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE *PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size)`
+ * (deprecated): the cached wchar_t form, owned by the string.
+ */
+wchar_t *PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE *PyUnicode_AsUnicode(PyObject *unicode)` (deprecated).
+ */
+wchar_t *PyUnicode_AsUnicode(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const Py_UNICODE *_PyUnicode_AsUnicode(PyObject *unicode)`: as `PyUnicode_AsUnicode`,
+ * refusing an embedded NUL.
+ */
+const wchar_t *_PyUnicode_AsUnicode(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStructSequence_InitType2(PyTypeObject *type, PyStructSequence_Desc *desc)`.
+ */
+int PyStructSequence_InitType2(PyTypeObject *tp, struct PyStructSequence_Desc *desc);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyStructSequence_InitType(PyTypeObject *type, PyStructSequence_Desc *desc)`: as
+ * InitType2, the error left set.
+ */
+void PyStructSequence_InitType(PyTypeObject *tp, struct PyStructSequence_Desc *desc);
+#endif
+
+/**
+ * `PyTypeObject *PyStructSequence_NewType(PyStructSequence_Desc *desc)`.
+ */
+PyTypeObject *PyStructSequence_NewType(struct PyStructSequence_Desc *desc);
+
+/**
+ * `PyObject *PyStructSequence_New(PyTypeObject *type)`.
+ */
+PyObject *PyStructSequence_New(PyTypeObject *tp);
+
+/**
+ * `void PyStructSequence_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o)`: steals `o`;
+ * only for filling a new object (the old item is not released, as in CPython).
+ */
+void PyStructSequence_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o);
+
+/**
+ * `PyObject *PyStructSequence_GetItem(PyObject *p, Py_ssize_t pos)`: borrowed.
+ */
+PyObject *PyStructSequence_GetItem(PyObject *p, Py_ssize_t pos);
+
 /**
  * `PyObject *PyTuple_New(Py_ssize_t size)`.
  */
@@ -4925,6 +5162,66 @@ PyObject *PyLong_FromString(const char *s, char **pend, int base);
  */
 PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
 #endif
+
+/**
+ * `PyObject *PyLong_GetInfo(void)`.
+ */
+PyObject *PyLong_GetInfo(void);
+
+/**
+ * `PyObject *PyFloat_GetInfo(void)`.
+ */
+PyObject *PyFloat_GetInfo(void);
+
+/**
+ * `PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor)`.
+ */
+PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor);
+
+/**
+ * `int PyCapsule_IsValid(PyObject *capsule, const char *name)`: never raises.
+ */
+int PyCapsule_IsValid(PyObject *op, const char *name);
+
+/**
+ * `void *PyCapsule_GetPointer(PyObject *capsule, const char *name)`.
+ */
+void *PyCapsule_GetPointer(PyObject *op, const char *name);
+
+/**
+ * `const char *PyCapsule_GetName(PyObject *capsule)`.
+ */
+const char *PyCapsule_GetName(PyObject *op);
+
+/**
+ * `PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *capsule)`.
+ */
+PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *op);
+
+/**
+ * `void *PyCapsule_GetContext(PyObject *capsule)`.
+ */
+void *PyCapsule_GetContext(PyObject *op);
+
+/**
+ * `int PyCapsule_SetPointer(PyObject *capsule, void *pointer)`.
+ */
+int PyCapsule_SetPointer(PyObject *op, void *pointer);
+
+/**
+ * `int PyCapsule_SetName(PyObject *capsule, const char *name)`.
+ */
+int PyCapsule_SetName(PyObject *op, const char *name);
+
+/**
+ * `int PyCapsule_SetDestructor(PyObject *capsule, PyCapsule_Destructor destructor)`.
+ */
+int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
+
+/**
+ * `int PyCapsule_SetContext(PyObject *capsule, void *context)`.
+ */
+int PyCapsule_SetContext(PyObject *op, void *context);
 
 #if !defined(Py_LIMITED_API)
 /**

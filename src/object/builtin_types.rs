@@ -74,6 +74,8 @@ pub(crate) fn fini() {
     crate::errors::fini();
     // Cached lookups refer to the dicts about to go (and own their names).
     crate::object::type_cache::clear_cache();
+    crate::objects::long_info::fini();
+    crate::objects::float_info::fini();
     for tp in all_types().rev() {
         // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
         unsafe { unready_static(tp) };
