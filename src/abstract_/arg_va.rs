@@ -33,19 +33,14 @@ impl Va {
 
 /// `PyUnicode_AsUTF8AndSize` for getargs: the UTF-8 bytes of a str (NUL-terminated, living
 /// as long as the str) and their number; NULL with an exception set on failure.
-/// TODO(str): until the str area's `PyUnicode_AsUTF8AndSize` lands, only ASCII strings (whose
-/// data is their UTF-8) are handled; others raise SystemError.
+#[inline]
 pub(crate) unsafe fn str_utf8_and_size(s: *mut PyObject, size: &mut Py_ssize_t) -> *const c_char {
     let a = &*(s as *mut crate::objects::str::PyASCIIObject);
     if a.compact() && a.ascii() {
         *size = a.length;
         return crate::objects::str::data(s) as *const c_char;
     }
-    let _ = crate::object::pending_error::raise(
-        crate::object::pending_error::ExcType::SystemError,
-        "getargs: non-ASCII str arguments need PyUnicode_AsUTF8AndSize (not in ferropy yet)",
-    );
-    core::ptr::null()
+    crate::objects::str_utf8::PyUnicode_AsUTF8AndSize(s, size)
 }
 
 /// Whether `op` is a bytearray. TODO(buffer): no bytearray type exists yet, so no object is
