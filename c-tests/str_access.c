@@ -97,7 +97,12 @@ int main(void)
         num("write hashed", PyUnicode_WriteChar(s, 0, 'y'));
         cps("new filled", s);
     }
-    cps("new 1byte", PyUnicode_New(2, 0xff));
+    {   /* PyUnicode_New leaves the characters uninitialised: write them before reading */
+        PyObject *s = PyUnicode_New(2, 0xff);
+        PyUnicode_WriteChar(s, 0, 'x');
+        PyUnicode_WriteChar(s, 1, 0xe9);
+        cps("new 1byte", s);
+    }
     cps("new neg", PyUnicode_New(-1, 'a'));
     cps("new maxchar", PyUnicode_New(1, 0x110000));
     num("write int", PyUnicode_WriteChar(one, 0, 'a'));

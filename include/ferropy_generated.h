@@ -1437,6 +1437,13 @@ typedef struct PyPreConfig {
 } PyPreConfig;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
+ */
+typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
+#endif
+
 typedef void (*destructor)(PyObject*);
 
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
@@ -2742,13 +2749,6 @@ typedef struct _Py_clock_info_t {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
- */
-typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `Py_OpenCodeHookFunction`: opens a path for `PyFile_OpenCode`, given user data.
  */
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
@@ -3045,6 +3045,14 @@ extern PyTypeObject PyTupleIter_Type;
  */
 extern PyTypeObject PyCapsule_Type;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ascii_whitespace[]`: 1 for the ASCII whitespace characters
+ * (`\t \n \v \f \r`, the separators 0x1C..0x1F and space), read by `Py_UNICODE_ISSPACE`.
+ */
+extern const uint8_t _Py_ascii_whitespace[128];
+#endif
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;
@@ -3218,6 +3226,29 @@ extern PyObject *PyExc_ValueError;
 extern PyObject *PyExc_Warning;
 
 extern PyObject *PyExc_ZeroDivisionError;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned int _Py_ctype_table[256]`: the `PY_CTF_*` bits of each byte (ASCII only;
+ * bytes 128..=255 have none), read by the `Py_IS*` macros.
+ */
+extern const unsigned int _Py_ctype_table[256];
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ctype_tolower[256]`: ASCII upper-case letters to lower case,
+ * every other byte to itself (`Py_TOLOWER`).
+ */
+extern const uint8_t _Py_ctype_tolower[256];
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ctype_toupper[256]` (`Py_TOUPPER`).
+ */
+extern const uint8_t _Py_ctype_toupper[256];
+#endif
 
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
@@ -5225,6 +5256,187 @@ int PyCapsule_SetContext(PyObject *op, void *context);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int _PyUnicode_IsWhitespace(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsWhitespace(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsLinebreak(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsLinebreak(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsLowercase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsLowercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsUppercase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsUppercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsTitlecase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsTitlecase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsXidStart(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsXidStart(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsXidContinue(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsXidContinue(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsDecimalDigit(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsDecimalDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsDigit(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsNumeric(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsNumeric(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsPrintable(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsPrintable(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsAlpha(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsAlpha(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsCased(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsCased(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4 *res)`: the full lower-case mapping in
+ * `res[0..n]`, returns n.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res)`.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res)`.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res)`: the full case folding.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToDecimalDigit(Py_UCS4 ch)`: 0..=9, or -1.
+ */
+int _PyUnicode_ToDecimalDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToDigit(Py_UCS4 ch)`: 0..=9, or -1.
+ */
+int _PyUnicode_ToDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyUnicode_ToNumeric(Py_UCS4 ch)`: the numeric value, or -1.0.
+ */
+double _PyUnicode_ToNumeric(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
  */
 PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
@@ -7161,6 +7373,33 @@ struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wch
 extern void mi_option_set(int option, long value);
 
 /**
+ * `PyObject *PyImport_GetModuleDict(void)`: `sys.modules` (borrowed); a fatal error
+ * when the interpreter has none.
+ */
+PyObject *PyImport_GetModuleDict(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_8)
+/**
+ * `PyObject *PyImport_GetModule(PyObject *name)`: `sys.modules[name]` (a new reference),
+ * or NULL without an exception when absent.
+ */
+PyObject *PyImport_GetModule(PyObject *name);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `PyObject *PyImport_AddModuleObject(PyObject *name)`: the module of that name in
+ * `sys.modules` (borrowed), created empty when absent. Nothing is imported.
+ */
+PyObject *PyImport_AddModuleObject(PyObject *name);
+#endif
+
+/**
+ * `PyObject *PyImport_AddModule(const char *name)`: `PyImport_AddModuleObject` by name.
+ */
+PyObject *PyImport_AddModule(const char *name);
+
+/**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
  */
 int Py_EnterRecursiveCall(const char *where_);
@@ -7169,6 +7408,86 @@ int Py_EnterRecursiveCall(const char *where_);
  * `void Py_LeaveRecursiveCall(void)`.
  */
 void Py_LeaveRecursiveCall(void);
+
+/**
+ * `PyObject *PySys_GetObject(const char *name)`: `sys.<name>` (borrowed), or NULL without
+ * an exception; a pending exception is kept.
+ */
+PyObject *PySys_GetObject(const char *name);
+
+/**
+ * `int PySys_SetObject(const char *name, PyObject *v)`: sets `sys.<name>`, or deletes it
+ * for NULL (no error when absent); 0 or -1.
+ */
+int PySys_SetObject(const char *name, PyObject *v);
+
+/**
+ * `void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath)`: `sys.argv` (`['']`
+ * for no arguments); with `updatepath`, the script's directory goes first in `sys.path`.
+ */
+void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath);
+
+/**
+ * `void PySys_SetArgv(int argc, wchar_t **argv)`: `PySys_SetArgvEx` updating the path
+ * (the runtime is never isolated through the legacy flag here).
+ */
+void PySys_SetArgv(int argc, wchar_t **argv);
+
+/**
+ * `void PySys_SetPath(const wchar_t *path)`: `sys.path` = the `:`-separated entries.
+ */
+void PySys_SetPath(const wchar_t *path);
+
+/**
+ * `void PySys_AddWarnOptionUnicode(PyObject *option)`: appends to `sys.warnoptions`.
+ */
+void PySys_AddWarnOptionUnicode(PyObject *option);
+
+/**
+ * `void PySys_AddWarnOption(const wchar_t *s)`: before initialization the option waits
+ * for `sys`; afterwards it is appended to `sys.warnoptions`.
+ */
+void PySys_AddWarnOption(const wchar_t *s);
+
+/**
+ * `void PySys_ResetWarnOptions(void)`: empties `sys.warnoptions` (or the options waiting
+ * for initialization).
+ */
+void PySys_ResetWarnOptions(void);
+
+/**
+ * `int PySys_HasWarnOptions(void)`: 1 when `sys.warnoptions` is a non-empty list.
+ */
+int PySys_HasWarnOptions(void);
+
+/**
+ * `void PySys_AddXOption(const wchar_t *s)`: `name=value` or `name` (True) into
+ * `sys._xoptions`; kept for initialization when called before it.
+ */
+void PySys_AddXOption(const wchar_t *s);
+
+/**
+ * `PyObject *PySys_GetXOptions(void)`: `sys._xoptions` (borrowed), NULL on failure.
+ */
+PyObject *PySys_GetXOptions(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PySys_AddAuditHook(Py_AuditHookFunction hook, void *userData)`: may be called
+ * before initialization; 0 also when an existing hook refused (the new one is not added).
+ */
+int PySys_AddAuditHook(Py_AuditHookFunction hook, void *user_data);
+#endif
+
+/**
+ * `void Py_SetRecursionLimit(int new_limit)`.
+ */
+void Py_SetRecursionLimit(int new_limit);
+
+/**
+ * `int Py_GetRecursionLimit(void)`.
+ */
+int Py_GetRecursionLimit(void);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -70,6 +70,12 @@ export_c_functions! {
     PyErr_WarnFormat => ferropy_c_PyErr_WarnFormat,
     PyErr_ResourceWarning => ferropy_c_PyErr_ResourceWarning,
     PyErr_WarnExplicitFormat => ferropy_c_PyErr_WarnExplicitFormat,
+    // sys (sys_write.c).
+    PySys_WriteStdout => ferropy_c_PySys_WriteStdout,
+    PySys_WriteStderr => ferropy_c_PySys_WriteStderr,
+    PySys_FormatStdout => ferropy_c_PySys_FormatStdout,
+    PySys_FormatStderr => ferropy_c_PySys_FormatStderr,
+    PySys_Audit => ferropy_c_PySys_Audit,
     // Not variadic, but it must end the thread with no Rust frame on the stack (thread.c).
     PyThread_exit_thread => ferropy_c_PyThread_exit_thread,
 }

@@ -66,6 +66,15 @@ pub mod long_to_bytes;
 pub mod long_info;
 pub mod float_info;
 pub mod capsule;
+pub mod unicode_db;
+pub mod unicode_db_tables;
+pub mod unicode_text;
+pub mod str_case;
+pub mod str_predicates;
+pub mod str_pad;
+pub mod str_translate;
+pub mod str_format_method;
+pub mod str_methods_unicode;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.

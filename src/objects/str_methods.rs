@@ -5,6 +5,7 @@ use crate::object::methods::PyMethodDef;
 
 const TABLES: &[&[PyMethodDef]] = &[
     crate::objects::str_slots::METHODS,
+    &crate::objects::str_methods_unicode::UNICODE_METHODS,
 ];
 
 /// A `PyMethodDef` for a `METH_FASTCALL` function.
