@@ -11,7 +11,7 @@
 typedef union {
     unsigned char b; unsigned short H; short h; int i; unsigned int I; long l; unsigned long k;
     long long L; unsigned long long K; Py_ssize_t n; char c; float f; double d; Py_complex D;
-    PyObject *o; const char *s; char *e; Py_buffer view;
+    PyObject *o; const char *s; char *e; Py_buffer view; const wchar_t *w;
 } slot;
 
 static void show_result(const char *unit, slot *a, slot *b)
@@ -32,6 +32,18 @@ static void show_result(const char *unit, slot *a, slot *b)
     case 'd': printf("%g", a->d); break;
     case 'D': printf("%g%+gj", a->D.real, a->D.imag); break;
     case 'O': case 'S': case 'U': case 'Y': put(a->o); break;
+    case 'u': case 'Z':
+        if (a->w == NULL) {
+            printf("NULL");
+            break;
+        }
+        printf("[");
+        for (Py_ssize_t k = 0; unit[1] == '#' ? k < b->n : a->w[k] != 0; k++)
+            printf(" %x", (unsigned)a->w[k]);
+        printf(" ]");
+        if (unit[1] == '#')
+            printf(" len=%zd", b->n);
+        break;
     case 's': case 'z': case 'y': case 'w':
         if (unit[1] == '*') {
             printf("buffer len=%zd readonly=%d obj=%s [", a->view.len, a->view.readonly,
@@ -116,6 +128,7 @@ int main(void)
         {"'ab'", PyUnicode_FromString("ab")},
         {"'x'", PyUnicode_FromString("x")},
         {"'a\\0b'", Py_BuildValue("s#", "a\0b", (Py_ssize_t)3)},
+        {"'\\u20ac'", PyUnicode_FromString("\xe2\x82\xac")},
         {"b'ab'", PyBytes_FromString("ab")},
         {"b'x'", PyBytes_FromString("x")},
         {"b'a\\0b'", PyBytes_FromStringAndSize("a\0b", 3)},
@@ -127,6 +140,7 @@ int main(void)
     const char *units[] = {
         "b", "B", "h", "H", "i", "I", "l", "k", "L", "K", "n", "c", "C", "p", "f", "d", "D",
         "O", "S", "U", "Y", "s", "z", "y", "s#", "z#", "y#", "s*", "z*", "y*", "w*",
+        "u", "u#", "Z", "Z#",
     };
     for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
         for (size_t v = 0; v < nvalues; v++)
@@ -137,8 +151,8 @@ int main(void)
     try_unit("k", values[9].v, "1.5", 1);
     try_unit("c", values[12].v, "'ab'", 1);
     try_unit("y#", values[12].v, "'ab'", 1);
-    try_unit("w*", values[15].v, "b'ab'", 1);
-    try_unit("z", values[19].v, "[1]", 1);
+    try_unit("w*", values[16].v, "b'ab'", 1);
+    try_unit("z", values[20].v, "[1]", 1);
 
     printf("-- buffers hold a reference until released\n");
     {
@@ -178,13 +192,14 @@ int main(void)
         try_encoded(encoded[u], NULL, values[12].v, "'ab'", 0);
         try_encoded(encoded[u], "ascii", values[12].v, "'ab'", 0);
         try_encoded(encoded[u], "latin-1", values[14].v, "'a\\0b'", 0);
-        try_encoded(encoded[u], "utf-8", values[15].v, "b'ab'", 0);
+        try_encoded(encoded[u], "utf-8", values[16].v, "b'ab'", 0);
+        try_encoded(encoded[u], NULL, values[15].v, "'\\u20ac'", 0);
         try_encoded(encoded[u], "no-such", values[12].v, "'ab'", 0);
         try_encoded(encoded[u], NULL, values[0].v, "-1", 0);
-        try_encoded(encoded[u], NULL, values[18].v, "None", 0);
+        try_encoded(encoded[u], NULL, values[19].v, "None", 0);
     }
     try_encoded("es#", NULL, values[12].v, "'ab'", 1);
-    try_encoded("et#", NULL, values[15].v, "b'ab'", 1);
+    try_encoded("et#", NULL, values[16].v, "b'ab'", 1);
     try_encoded("es#", NULL, values[6].v, "2**63", 1);
     {
         PyObject *s = PyUnicode_FromString("abcd");

@@ -6506,9 +6506,15 @@ PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, 
 #endif
 
 /**
- * `va_arg(*(va_list *)va, void *)` (src/c/getargs.c).
+ * `int PyOS_mystricmp(const char *s1, const char *s2)`.
  */
-extern void *ferropy_va_next_ptr(void *va);
+int PyOS_mystricmp(const char *s1, const char *s2);
+
+/**
+ * `int PyOS_mystrnicmp(const char *s1, const char *s2, Py_ssize_t size)`: at most `size`
+ * bytes (a negative size compares the first bytes, as CPython's does).
+ */
+int PyOS_mystrnicmp(const char *s1, const char *s2, Py_ssize_t size);
 
 /**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.

@@ -398,14 +398,17 @@ impl Keywords {
 /// Whether the str `key` is the text `name`.
 #[inline]
 pub(crate) unsafe fn str_is(key: *mut PyObject, name: &str) -> bool {
-    if pystr::eq_ascii(key, name) {
-        return true;
+    let a = &*(key as *mut crate::objects::str::PyASCIIObject);
+    if a.compact() && a.ascii() {
+        // Short names: a byte loop beats a memcmp call.
+        let data = pystr::data(key);
+        return a.length as usize == name.len() && name.bytes().enumerate().all(|(i, b)| *data.add(i) == b);
     }
     !name.is_ascii() && pystr::to_string(key) == name
 }
 
 /// How many parameters a parse handles without allocating.
-const INLINE: usize = 24;
+const INLINE: usize = 16;
 
 /// The parameter names of a keyword parse, with the number of positional-only ones
 /// (the leading empty names); up to `INLINE` of them without allocating.
@@ -417,31 +420,36 @@ pub(crate) struct Names<'k> {
 }
 
 impl<'k> Names<'k> {
-    /// The names of a NULL-terminated C array; SystemError "Empty keyword parameter name"
-    /// for an empty name after a non-empty one.
-    pub(crate) unsafe fn from_c(kwlist: *const *const c_char) -> Result<Names<'k>, Fail> {
-        let mut names = Names { inline: [""; INLINE], heap: Vec::new(), len: 0, posonly: 0 };
+    pub(crate) fn new() -> Names<'k> {
+        Names { inline: [""; INLINE], heap: Vec::new(), len: 0, posonly: 0 }
+    }
+
+    /// Reads the names of a NULL-terminated C array (filled in place: the struct is large);
+    /// SystemError "Empty keyword parameter name" for an empty name after a non-empty one.
+    pub(crate) unsafe fn fill(&mut self, kwlist: *const *const c_char) -> Result<(), Fail> {
         let mut p = kwlist;
         while !(*p).is_null() {
-            let name = CStr::from_ptr(*p).to_str().unwrap_or("?");
+            let bytes = CStr::from_ptr(*p).to_bytes();
+            // Names are nearly always ASCII, which is valid UTF-8 as it is.
+            let name = if bytes.is_ascii() { core::str::from_utf8_unchecked(bytes) } else { core::str::from_utf8(bytes).unwrap_or("?") };
             if name.is_empty() {
-                if names.posonly != names.len {
+                if self.posonly != self.len {
                     return Err(system_error("Empty keyword parameter name"));
                 }
-                names.posonly += 1;
+                self.posonly += 1;
             }
-            if names.len < INLINE {
-                names.inline[names.len] = name;
+            if self.len < INLINE {
+                self.inline[self.len] = name;
             } else {
-                if names.heap.is_empty() {
-                    names.heap.extend_from_slice(&names.inline);
+                if self.heap.is_empty() {
+                    self.heap.extend_from_slice(&self.inline);
                 }
-                names.heap.push(name);
+                self.heap.push(name);
             }
-            names.len += 1;
+            self.len += 1;
             p = p.add(1);
         }
-        Ok(names)
+        Ok(())
     }
 
     #[inline]
@@ -694,8 +702,8 @@ pub(crate) unsafe extern "C" fn _ferropy_parse_tuple_keywords(
         return 0;
     }
     let kw = if kwargs.is_null() { Keywords::None } else { Keywords::Dict(kwargs) };
-    let r = Names::from_c(kwlist)
-        .and_then(|names| parse_keywords(tuple::items(args), kw, &Format::parse(format), &names, &mut Va(va), mode(size_t)));
+    let mut names = Names::new();
+    let r = names.fill(kwlist).and_then(|()| parse_keywords(tuple::items(args), kw, &Format::parse(format), &names, &mut Va(va), mode(size_t)));
     r.is_ok() as c_int
 }
 
@@ -727,7 +735,8 @@ pub(crate) unsafe extern "C" fn _ferropy_parse_with_parser(
     if !(*parser).fname.is_null() {
         format.fname = Some(CStr::from_ptr((*parser).fname).to_str().unwrap_or("?"));
     }
-    let r = Names::from_c((*parser).keywords).and_then(|names| parse_keywords(args, kw, &format, &names, &mut Va(va), mode(size_t)));
+    let mut names = Names::new();
+    let r = names.fill((*parser).keywords).and_then(|()| parse_keywords(args, kw, &format, &names, &mut Va(va), mode(size_t)));
     r.is_ok() as c_int
 }
 

@@ -433,8 +433,33 @@ pub(crate) unsafe fn convert(arg: *mut PyObject, u: &[u8], va: &mut Va, mode: Mo
         [b'u' | b'Z', ..] => {
             let text = format!("getargs: The '{}' format is deprecated. Use 'U' instead.", u[0] as char);
             crate::objects::float::warn_deprecation(text)?;
-            let _ = raise_type(&raw mut _PyExc_SystemError, "getargs: Py_UNICODE formats are not supported by ferropy");
-            return Err(Fail::Raised);
+            let out = va.ptr::<*const libc::wchar_t>();
+            let sized = u.len() == 2;
+            if u[0] == b'Z' && arg == none {
+                *out = core::ptr::null();
+                if sized {
+                    store_len(va, mode, 0)?;
+                }
+                return Ok(());
+            }
+            if !pystr::is_str(arg) {
+                return Err(expected(if u[0] == b'Z' { "str or None" } else { "str" }, arg));
+            }
+            let mut n: Py_ssize_t = 0;
+            let w = crate::objects::str_access::PyUnicode_AsUnicodeAndSize(arg, &mut n);
+            if w.is_null() {
+                return Err(Fail::Raised);
+            }
+            if sized {
+                *out = w;
+                store_len(va, mode, n)?;
+            } else {
+                if core::slice::from_raw_parts(w, n as usize).contains(&0) {
+                    let _ = raise_type(&raw mut _PyExc_ValueError, "embedded null character");
+                    return Err(Fail::Raised);
+                }
+                *out = w;
+            }
         }
         _ => {
             return Err(Fail::Msg(" (impossible<bad format char>)".to_string()));

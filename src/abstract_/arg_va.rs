@@ -10,12 +10,54 @@ use crate::pyport::Py_ssize_t;
 extern "C" {
     /// `va_arg(*(va_list *)va, void *)` (src/c/getargs.c).
     fn ferropy_va_next_ptr(va: *mut c_void) -> *mut c_void;
+    // `va_arg(*(va_list *)va, T)` for the other C types of format units (src/c/modsupport.c).
+    fn ferropy_va_int(va: *mut c_void) -> core::ffi::c_int;
+    fn ferropy_va_uint(va: *mut c_void) -> core::ffi::c_uint;
+    fn ferropy_va_long(va: *mut c_void) -> core::ffi::c_long;
+    fn ferropy_va_ulong(va: *mut c_void) -> core::ffi::c_ulong;
+    fn ferropy_va_llong(va: *mut c_void) -> core::ffi::c_longlong;
+    fn ferropy_va_ullong(va: *mut c_void) -> core::ffi::c_ulonglong;
+    fn ferropy_va_ssize(va: *mut c_void) -> Py_ssize_t;
+    fn ferropy_va_double(va: *mut c_void) -> f64;
 }
 
-/// A C `va_list *` whose remaining arguments are all pointers.
+/// A C `va_list *`, read in order with the C type each format unit gives its argument.
 pub(crate) struct Va(pub *mut c_void);
 
 impl Va {
+    #[inline(always)]
+    pub(crate) unsafe fn int(&mut self) -> i64 {
+        ferropy_va_int(self.0) as i64
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn uint(&mut self) -> u64 {
+        ferropy_va_uint(self.0) as u64
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn long(&mut self) -> i64 {
+        ferropy_va_long(self.0)
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn ulong(&mut self) -> u64 {
+        ferropy_va_ulong(self.0)
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn llong(&mut self) -> i64 {
+        ferropy_va_llong(self.0)
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn ullong(&mut self) -> u64 {
+        ferropy_va_ullong(self.0)
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn ssize(&mut self) -> Py_ssize_t {
+        ferropy_va_ssize(self.0)
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn double(&mut self) -> f64 {
+        ferropy_va_double(self.0)
+    }
+
     /// The next pointer argument.
     #[inline(always)]
     pub(crate) unsafe fn ptr<T>(&mut self) -> *mut T {
@@ -33,19 +75,14 @@ impl Va {
 
 /// `PyUnicode_AsUTF8AndSize` for getargs: the UTF-8 bytes of a str (NUL-terminated, living
 /// as long as the str) and their number; NULL with an exception set on failure.
-/// TODO(str): until the str area's `PyUnicode_AsUTF8AndSize` lands, only ASCII strings (whose
-/// data is their UTF-8) are handled; others raise SystemError.
+#[inline]
 pub(crate) unsafe fn str_utf8_and_size(s: *mut PyObject, size: &mut Py_ssize_t) -> *const c_char {
     let a = &*(s as *mut crate::objects::str::PyASCIIObject);
     if a.compact() && a.ascii() {
         *size = a.length;
         return crate::objects::str::data(s) as *const c_char;
     }
-    let _ = crate::object::pending_error::raise(
-        crate::object::pending_error::ExcType::SystemError,
-        "getargs: non-ASCII str arguments need PyUnicode_AsUTF8AndSize (not in ferropy yet)",
-    );
-    core::ptr::null()
+    crate::objects::str_utf8::PyUnicode_AsUTF8AndSize(s, size)
 }
 
 /// Whether `op` is a bytearray. TODO(buffer): no bytearray type exists yet, so no object is

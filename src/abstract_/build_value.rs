@@ -1,7 +1,6 @@
 //! `Py_BuildValue`: C values described by a format string become a Python object. The C shim
-//! (src/c/modsupport.c) pulls the arguments out of the `va_list` into an array of
-//! `BuildArg`, one per C argument in format order; this module walks the format again, reads
-//! the array in the same order and builds.
+//! (src/c/modsupport.c) hands over its `va_list`; this module walks the format once (plus
+//! CPython's counting of each tuple's items) and reads each argument with its unit's C type.
 //!
 //! Semantics are CPython 3.11's: no unit gives None, one unit gives its value, several give a
 //! tuple; `(...)`, `[...]`, `{...}` nest; `N` steals its reference even when building fails
@@ -11,6 +10,7 @@ use core::ffi::{c_char, c_int, c_void, CStr};
 
 use crate::errors::exception_types::{_PyExc_OverflowError, _PyExc_SystemError, _PyExc_ValueError};
 use crate::errors::pyerr::{PyErr_Fetch, PyErr_Occurred, PyErr_Restore};
+use crate::abstract_::arg_va::Va;
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::object::PyObject;
 use crate::object::pending_error::{no_memory, raise, raise_type, ExcType};
@@ -19,17 +19,6 @@ use crate::objects::singletons::_Py_NoneStruct;
 use crate::objects::{dict, str as pystr, tuple};
 use crate::pyport::Py_ssize_t;
 
-/// One C argument, as the shim stored it (`ferropy_build_arg` in modsupport.c): which member
-/// is set follows from the format unit.
-#[repr(C)]
-#[derive(Clone, Copy)]
-pub(crate) union BuildArg {
-    pub p: *mut c_void,
-    pub ll: i64,
-    pub ull: u64,
-    pub d: f64,
-}
-
 /// An `O&` converter: `PyObject *(*)(void *)`.
 type Converter = unsafe extern "C" fn(*mut c_void) -> *mut PyObject;
 
@@ -37,8 +26,7 @@ type Converter = unsafe extern "C" fn(*mut c_void) -> *mut PyObject;
 pub(crate) struct Builder<'a> {
     format: &'a [u8],
     pos: usize,
-    args: &'a [BuildArg],
-    next: usize,
+    va: Va,
     /// `#` lengths are `Py_ssize_t` (the `_SizeT` entry points, `PY_SSIZE_T_CLEAN`), else
     /// `int`; the shim already read them with the right C type.
     size_t: bool,
@@ -51,20 +39,19 @@ fn none() -> PyRef {
 
 impl<'a> Builder<'a> {
     /// # Safety
-    /// `args` holds what the shim collected for `format`.
-    pub(crate) unsafe fn new(format: &'a [u8], args: &'a [BuildArg], size_t: bool) -> Builder<'a> {
-        Builder { format, pos: 0, args, next: 0, size_t }
+    /// `va` is a `va_list *` holding the arguments of `format`.
+    pub(crate) unsafe fn new(format: &'a [u8], va: *mut c_void, size_t: bool) -> Builder<'a> {
+        Builder { format, pos: 0, va: Va(va), size_t }
     }
 
     fn peek(&self) -> u8 {
         self.format.get(self.pos).copied().unwrap_or(0)
     }
 
-    /// The next C argument (zero if the shim collected fewer, which it never does).
-    fn arg(&mut self) -> BuildArg {
-        let a = self.args.get(self.next).copied().unwrap_or(BuildArg { ull: 0 });
-        self.next += 1;
-        a
+    /// The next argument, a pointer.
+    #[inline(always)]
+    unsafe fn ptr<T>(&mut self) -> *mut T {
+        self.va.ptr::<T>()
     }
 
     /// The optional `#` length after a string unit: -1 when absent. CPython 3.11 refuses `#`
@@ -74,8 +61,8 @@ impl<'a> Builder<'a> {
             return Ok(-1);
         }
         self.pos += 1;
-        // SAFETY: the shim stored the length as an integer.
-        let n = unsafe { self.arg().ll as Py_ssize_t };
+        // SAFETY: the caller passed the length with the type the entry point implies.
+        let n = unsafe { if self.size_t { self.va.ssize() } else { self.va.int() as Py_ssize_t } };
         if !self.size_t {
             return Err(crate::object::pending_error::raise(
                 crate::object::pending_error::ExcType::SystemError,
@@ -244,19 +231,22 @@ impl<'a> Builder<'a> {
                     let items = self.items(b']', n)?;
                     crate::abstract_::build_units::list(items)
                 }
-                b'b' | b'B' | b'h' | b'i' | b'l' | b'L' | b'n' => {
-                    crate::abstract_::build_units::long_from_i64(self.arg().ll)
-                }
-                b'H' | b'I' | b'k' | b'K' => crate::abstract_::build_units::long_from_u64(self.arg().ull),
-                b'f' | b'd' => crate::abstract_::build_units::float(self.arg().d),
-                b'D' => crate::abstract_::build_units::complex(self.arg().p),
+                b'b' | b'B' | b'h' | b'i' => crate::abstract_::build_units::long_from_i64(self.va.int()),
+                b'l' => crate::abstract_::build_units::long_from_i64(self.va.long()),
+                b'L' => crate::abstract_::build_units::long_from_i64(self.va.llong()),
+                b'n' => crate::abstract_::build_units::long_from_i64(self.va.ssize() as i64),
+                b'H' | b'I' => crate::abstract_::build_units::long_from_u64(self.va.uint()),
+                b'k' => crate::abstract_::build_units::long_from_u64(self.va.ulong()),
+                b'K' => crate::abstract_::build_units::long_from_u64(self.va.ullong()),
+                b'f' | b'd' => crate::abstract_::build_units::float(self.va.double()),
+                b'D' => crate::abstract_::build_units::complex(self.ptr::<c_void>()),
                 b'c' => {
-                    let byte = self.arg().ll as u8;
+                    let byte = self.va.int() as u8;
                     crate::abstract_::build_units::bytes(&[byte])
                 }
-                b'C' => from_ordinal(self.arg().ll as c_int),
+                b'C' => from_ordinal(self.va.int() as c_int),
                 b's' | b'z' | b'U' => {
-                    let s = self.arg().p as *const c_char;
+                    let s = self.ptr::<c_char>() as *const c_char;
                     let n = self.length()?;
                     if s.is_null() {
                         return Ok(none());
@@ -265,7 +255,7 @@ impl<'a> Builder<'a> {
                     decode_utf8(bytes)
                 }
                 b'y' => {
-                    let s = self.arg().p as *const c_char;
+                    let s = self.ptr::<c_char>() as *const c_char;
                     let n = self.length()?;
                     if s.is_null() {
                         return Ok(none());
@@ -274,7 +264,7 @@ impl<'a> Builder<'a> {
                     crate::abstract_::build_units::bytes(bytes)
                 }
                 b'u' => {
-                    let w = self.arg().p as *const libc::wchar_t;
+                    let w = self.ptr::<libc::wchar_t>() as *const libc::wchar_t;
                     let n = self.length()?;
                     if w.is_null() {
                         return Ok(none());
@@ -285,11 +275,11 @@ impl<'a> Builder<'a> {
                 b'N' | b'S' | b'O' => {
                     if self.peek() == b'&' {
                         self.pos += 1;
-                        let f: Converter = core::mem::transmute(self.arg().p);
-                        let data = self.arg().p;
+                        let f: Converter = core::mem::transmute(self.ptr::<c_void>());
+                        let data = self.ptr::<c_void>();
                         return PyRef::from_owned(f(data)).ok_or_else(Raised::assume_set);
                     }
-                    let op = self.arg().p as *mut PyObject;
+                    let op = self.ptr::<PyObject>();
                     if op.is_null() {
                         // A NULL from a failed call passes its error on; a NULL with no error
                         // set is the caller's bug.
@@ -431,14 +421,6 @@ fn from_wide(w: &[libc::wchar_t]) -> PyResult<PyRef> {
     pystr::from_code_points(&chars)
 }
 
-/// The shim's arguments as a slice.
-///
-/// # Safety
-/// `args` points at `nargs` values (or `nargs` is 0).
-pub(crate) unsafe fn arg_slice<'b>(args: *const BuildArg, nargs: usize) -> &'b [BuildArg] {
-    if nargs == 0 || args.is_null() { &[] } else { core::slice::from_raw_parts(args, nargs) }
-}
-
 /// The format as bytes; NULL is the empty format.
 ///
 /// # Safety
@@ -451,11 +433,10 @@ pub(crate) unsafe fn format_bytes<'b>(format: *const c_char) -> &'b [u8] {
 #[no_mangle]
 pub(crate) unsafe extern "C" fn _ferropy_build_value(
     format: *const c_char,
-    args: *const BuildArg,
-    nargs: usize,
+    va: *mut c_void,
     size_t_flag: c_int,
 ) -> *mut PyObject {
-    let mut b = Builder::new(format_bytes(format), arg_slice(args, nargs), size_t_flag != 0);
+    let mut b = Builder::new(format_bytes(format), va, size_t_flag != 0);
     b.build().map_or(core::ptr::null_mut(), PyRef::into_ptr)
 }
 

@@ -3,9 +3,9 @@
 //! `PyEval_CallFunction`, `PyEval_CallMethod`, which are the same since 3.9) or given as a NULL-terminated list of objects
 //! (`PyObject_CallFunctionObjArgs`, `PyObject_CallMethodObjArgs`); and
 //! `PyObject_VectorcallMethod`, which the latter is built on.
-use core::ffi::{c_char, c_int};
+use core::ffi::{c_char, c_int, c_void};
 
-use crate::abstract_::build_value::{arg_slice, format_bytes, ArgStack, BuildArg, Builder};
+use crate::abstract_::build_value::{format_bytes, ArgStack, Builder};
 use crate::abstract_::call::vectorcall;
 use crate::errors::exception_types::{_PyExc_SystemError, _PyExc_TypeError};
 use crate::errors::pyerr::PyErr_Occurred;
@@ -38,7 +38,7 @@ unsafe fn get_attr_str(obj: *mut PyObject, name: *const c_char) -> PyResult<PyRe
 /// Calls `callable` with the values `format` describes (CPython's `_PyObject_CallFunctionVa`):
 /// no format calls with no arguments; a single tuple value is spread into the arguments (so
 /// `"O"` with a tuple and `"(OO)"` both give the tuple's items).
-unsafe fn call_with_format(callable: *mut PyObject, format: *const c_char, args: &[BuildArg], size_t: bool) -> *mut PyObject {
+unsafe fn call_with_format(callable: *mut PyObject, format: *const c_char, va: *mut c_void, size_t: bool) -> *mut PyObject {
     if callable.is_null() {
         return null_error();
     }
@@ -47,7 +47,7 @@ unsafe fn call_with_format(callable: *mut PyObject, format: *const c_char, args:
         return vectorcall(callable, core::ptr::null(), 0, core::ptr::null_mut());
     }
     let mut owned = ArgStack::new();
-    if Builder::new(format, args, size_t).build_stack(&mut owned).is_err() {
+    if Builder::new(format, va, size_t).build_stack(&mut owned).is_err() {
         return core::ptr::null_mut();
     }
     let stack = owned.as_slice();
@@ -62,11 +62,10 @@ unsafe fn call_with_format(callable: *mut PyObject, format: *const c_char, args:
 pub(crate) unsafe extern "C" fn _ferropy_call_function(
     callable: *mut PyObject,
     format: *const c_char,
-    args: *const BuildArg,
-    nargs: usize,
+    va: *mut c_void,
     size_t_flag: c_int,
 ) -> *mut PyObject {
-    call_with_format(callable, format, arg_slice(args, nargs), size_t_flag != 0)
+    call_with_format(callable, format, va, size_t_flag != 0)
 }
 
 /// `PyObject_CallMethod` and its spellings: `name` (a C string) or `name_obj` (a str).
@@ -76,8 +75,7 @@ pub(crate) unsafe extern "C" fn _ferropy_call_method(
     name: *const c_char,
     name_obj: *mut PyObject,
     format: *const c_char,
-    args: *const BuildArg,
-    nargs: usize,
+    va: *mut c_void,
     size_t_flag: c_int,
 ) -> *mut PyObject {
     if obj.is_null() || (name.is_null() && name_obj.is_null()) {
@@ -92,7 +90,7 @@ pub(crate) unsafe extern "C" fn _ferropy_call_method(
         );
         return core::ptr::null_mut();
     }
-    call_with_format(callable.as_ptr(), format, arg_slice(args, nargs), size_t_flag != 0)
+    call_with_format(callable.as_ptr(), format, va, size_t_flag != 0)
 }
 
 #[no_mangle]

@@ -24,6 +24,7 @@ pub mod arg_format;
 pub mod arg_parser;
 pub mod arg_units;
 pub mod arg_va;
+pub mod pystrcmp;
 
 use core::ffi::CStr;
 
