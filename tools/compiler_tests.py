@@ -45,6 +45,14 @@ def snippet_files():
     return sorted(out)
 
 
+def compile_snippets():
+    d = os.path.join(ROOT, 'crates', 'ferropy-compiler', 'tests', 'compile')
+    out = []
+    for dd, dirs, files in os.walk(d):
+        out += [os.path.join(dd, f) for f in sorted(files) if f.endswith('.py')]
+    return sorted(out)
+
+
 def predicates(s):
     p = [('R', s.is_referenced()), ('I', s.is_imported()), ('P', s.is_parameter()),
          ('G', s.is_global()), ('N', s.is_nonlocal()), ('D', s.is_declared_global()),
@@ -108,7 +116,8 @@ def ours_many(cmd, files):
         os.unlink(lst)
     if r.returncode != 0:
         sys.stderr.write(r.stderr.decode(errors='replace'))
-    parts = r.stdout.decode('utf-8', 'surrogateescape').split('\n' + SEP + '\n')
+    text = r.stdout.decode('utf-8', 'surrogateescape')
+    parts = text.split('\n') if cmd == 'compile-many' else text.split('\n' + SEP + '\n')
     parts = [p.rstrip('\n') for p in parts[:len(files)]]
     return parts + [None] * (len(files) - len(parts))
 
@@ -138,9 +147,38 @@ def run_symtable(files, quiet):
     return bad == 0
 
 
+def cpython_compile(path):
+    try:
+        compile(open(path, 'rb').read(), path, 'exec', dont_inherit=True)
+        return 'OK'
+    except SyntaxError as e:
+        return "ERROR %s %s %s %s" % (type(e).__name__, rust_str(e.msg), rust_opt(e.lineno), rust_opt(e.offset))
+    except (ValueError, MemoryError, RecursionError) as e:
+        return "ERROR %s %s None None" % (type(e).__name__, rust_str(str(e)))
+
+
+def run_compile(files, quiet):
+    """Every file compiles and verifies, or fails with CPython's SyntaxError."""
+    import warnings
+    warnings.simplefilter('ignore')
+    ours = ours_many('compile-many', files)
+    bad = 0
+    for f, o in zip(files, ours):
+        c = cpython_compile(f)
+        if c != o and os.path.basename(f) in KNOWN and o and c.rsplit(' ', 1)[0] == o.rsplit(' ', 1)[0]:
+            continue
+        if c != o:
+            bad += 1
+            if bad <= 30:
+                print('COMPILE MISMATCH %s\n    cpython: %s\n    ferropy: %s' % (f, c, o))
+    print('compile+verify: %d/%d agree with CPython' % (len(files) - bad, len(files)))
+    return bad == 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--symtable', action='store_true')
+    ap.add_argument('--compile', action='store_true', help='compile + verify, errors as CPython')
     ap.add_argument('--sample', type=int, default=0, help='stdlib files (0: all)')
     ap.add_argument('--no-stdlib', action='store_true')
     ap.add_argument('-q', action='store_true')
@@ -153,6 +191,8 @@ def main():
     ok = True
     if a.symtable:
         ok &= run_symtable(files, a.q)
+    if a.compile:
+        ok &= run_compile(files + compile_snippets(), a.q)
     sys.exit(0 if ok else 1)
 
 
