@@ -175,10 +175,28 @@ def run_compile(files, quiet):
     return bad == 0
 
 
+def run_annotations(quiet):
+    """PEP 563 strings: our unparser vs the strings CPython stores in __annotations__."""
+    import json
+    path = os.path.join(ROOT, 'crates', 'ferropy-compiler', 'tests', 'annotations.py')
+    ns = {}
+    exec(compile(open(path).read(), path, 'exec'), ns)
+    cp = list(ns['__annotations__'].values())
+    r = subprocess.run([binary(), 'annotations', path], stdout=subprocess.PIPE, timeout=60)
+    ours = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    bad = sum(1 for c, o in zip(cp, ours) if c != o) + abs(len(cp) - len(ours))
+    for c, o in zip(cp, ours):
+        if c != o:
+            print('ANNOTATION MISMATCH cpython %r ferropy %r' % (c, o))
+    print('annotations: %d/%d identical' % (len(cp) - bad, len(cp)))
+    return bad == 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--symtable', action='store_true')
     ap.add_argument('--compile', action='store_true', help='compile + verify, errors as CPython')
+    ap.add_argument('--annotations', action='store_true', help='PEP 563 annotation strings')
     ap.add_argument('--sample', type=int, default=0, help='stdlib files (0: all)')
     ap.add_argument('--no-stdlib', action='store_true')
     ap.add_argument('-q', action='store_true')
@@ -191,6 +209,8 @@ def main():
     ok = True
     if a.symtable:
         ok &= run_symtable(files, a.q)
+    if a.annotations:
+        ok &= run_annotations(a.q)
     if a.compile:
         ok &= run_compile(files + compile_snippets(), a.q)
     sys.exit(0 if ok else 1)

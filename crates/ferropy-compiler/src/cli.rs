@@ -40,6 +40,17 @@ pub fn run(args: &[String]) -> Option<i32> {
                 }
             }
         }
+        "annotations" => {
+            // Module-level annotations as PEP 563 strings, one per line (tests).
+            let src = std::fs::read(path).ok()?;
+            let m = ferropy_parser::parse_module(&src, path).ok()?;
+            for st in crate::ast_util::nodes(&m, 0) {
+                if st.kind == ferropy_parser::ast::Kind::AnnAssign {
+                    println!("{:?}", crate::unparse::unparse(crate::ast_util::req(st, 1)));
+                }
+            }
+            Some(0)
+        }
         "compile-many" => {
             // One line per file: OK, or the SyntaxError, or what the verifier rejects.
             let list = std::fs::read_to_string(path).ok()?;

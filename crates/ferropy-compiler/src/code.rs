@@ -80,10 +80,17 @@ impl Constant {
             Int(s) => s.clone(),
             Float(f) => float_repr(*f),
             Complex { real, imag } => {
+                // complex repr drops the ".0" of integral parts.
+                let part = |f: f64| {
+                    let s = float_repr(f);
+                    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+                };
                 if *real == 0.0 && real.is_sign_positive() {
-                    format!("{}j", float_repr(*imag))
+                    format!("{}j", part(*imag))
                 } else {
-                    format!("({}+{}j)", float_repr(*real), float_repr(*imag))
+                    let im = part(*imag);
+                    let sign = if im.starts_with('-') { "" } else { "+" };
+                    format!("({}{}{}j)", part(*real), sign, im)
                 }
             }
             Str(s) => py_repr(&String::from_utf8_lossy(s).chars().map(|c| c as u32).collect::<Vec<_>>(), ""),
@@ -123,15 +130,22 @@ fn py_repr(cs: &[u32], prefix: &str) -> String {
     out
 }
 
-fn float_repr(f: f64) -> String {
+/// Python's float repr: shortest round-trip digits, positional for exponents -4..16.
+pub fn float_repr(f: f64) -> String {
     if f.is_nan() {
-        "nan".into()
-    } else if f.is_infinite() {
-        if f > 0.0 { "inf".into() } else { "-inf".into() }
-    } else if f == f.trunc() && f.abs() < 1e16 {
-        format!("{:.1}", f)
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sci = format!("{:e}", f);
+    let (mant, exp) = sci.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if (-4..16).contains(&exp) {
+        let s = format!("{}", f);
+        if s.contains('.') { s } else { s + ".0" }
     } else {
-        format!("{}", f)
+        format!("{}e{}{:02}", mant, if exp < 0 { '-' } else { '+' }, exp.abs())
     }
 }
 
