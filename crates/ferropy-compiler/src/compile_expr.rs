@@ -443,9 +443,35 @@ impl<'a> Compiler<'a> {
             self.u().pos = saved;
             return self.call_helper(0, args, kws, e.loc);
         }
+        if func.kind == Kind::Name && self.load_global_with_null(func)? {
+            return self.call_helper(0, args, kws, e.loc);
+        }
         self.emit(Op::PUSH_NULL, 0);
         self.expr(func)?;
         self.call_helper(0, args, kws, e.loc)
+    }
+
+    /// `f(...)` with `f` a global: one `LOAD_GLOBAL` pushes both NULL and the function.
+    fn load_global_with_null(&mut self, func: &'a Node) -> CompileResult<bool> {
+        let name = ident(func, 0).unwrap_or("");
+        if name == "__debug__" {
+            return Ok(false);
+        }
+        let mangled = crate::mangle::mangle(self.ub().private.as_deref(), name).into_owned();
+        let optimized = !matches!(self.ub().kind, UnitKind::Module | UnitKind::Class);
+        let global = match self.scope_of(&mangled) {
+            Some(crate::symtable::Scope::GlobalExplicit) => true,
+            Some(crate::symtable::Scope::GlobalImplicit) => optimized,
+            _ => false,
+        };
+        if !global {
+            return Ok(false);
+        }
+        let saved = self.set_pos(func.loc);
+        let i = self.add_name(&mangled);
+        self.emit(Op::LOAD_GLOBAL, (i << 1) | 1);
+        self.u().pos = saved;
+        Ok(true)
     }
 
     /// Call the callable below `pushed` already-pushed positional arguments.

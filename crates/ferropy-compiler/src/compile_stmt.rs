@@ -278,6 +278,10 @@ impl<'a> Compiler<'a> {
         self.add_const(doc.unwrap_or(Constant::None));
         self.set_arg_counts(args);
         self.stmts(rest)?;
+        // The implicit `return None` belongs to the last statement's line, as in CPython.
+        if let Some(last) = body.last().and_then(|v| v.as_node()) {
+            self.u().pos = crate::compile::pos_of(last.loc);
+        }
         self.load_const(Constant::None);
         self.emit(Op::RETURN_VALUE, 0);
         let code = self.exit_unit()?;

@@ -74,7 +74,7 @@ fn unary(op: Kind, v: &Constant) -> Option<Constant> {
 }
 
 fn binary(op: Kind, l: &Constant, r: &Constant) -> Option<Constant> {
-    use Constant::{Bool, Bytes, Float, Int, Str};
+    use Constant::{Bool, Bytes, Complex, Float, Int, Str};
     match (l, r) {
         (Int(_) | Bool(_), Int(_) | Bool(_)) => {
             let (a, b) = (int_of(l)?, int_of(r)?);
@@ -110,6 +110,20 @@ fn binary(op: Kind, l: &Constant, r: &Constant) -> Option<Constant> {
                 _ => return None,
             };
             if v.is_finite() { Some(Float(v)) } else { None }
+        }
+        (Complex { .. }, _) | (_, Complex { .. }) => {
+            // Complex literals such as `1-2j` (also mapping-pattern keys).
+            let parts = |c: &Constant| match c {
+                Complex { real, imag } => Some((*real, *imag)),
+                _ => float_of(c).map(|f| (f, 0.0)),
+            };
+            let ((a, b), (c, d)) = (parts(l)?, parts(r)?);
+            let (re, im) = match op {
+                Kind::Add => (a + c, b + d),
+                Kind::Sub => (a - c, b - d),
+                _ => return None,
+            };
+            Some(Complex { real: re, imag: im })
         }
         (Str(a), Str(b)) if op == Kind::Add && a.len() + b.len() <= MAX_SEQ => {
             let mut v = a.to_vec();
