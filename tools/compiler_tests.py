@@ -157,6 +157,33 @@ def cpython_compile(path):
         return "ERROR %s %s None None" % (type(e).__name__, rust_str(str(e)))
 
 
+# Parser error-corpus cases that differ for reasons in the parser's area (not compiled code).
+PARSER_AREA = {
+    'try:\n   x = 34\n\n': "parser reports the missing handler at the end of the 'try' body, CPython at EOF",
+}
+
+
+def parser_corpus_files(tmpdir):
+    """The parser's error corpus as files (compile() must agree on each), minus the
+    parser's own known differences and PARSER_AREA."""
+    d = os.path.join(ROOT, 'crates', 'ferropy-parser', 'tests', 'errors')
+    text = open(os.path.join(d, 'cases.py.txt'), encoding='utf-8', errors='surrogateescape').read()
+    known = set()
+    for line in open(os.path.join(d, 'known_differences.txt')):
+        if line.strip() and not line.startswith('#'):
+            known.add(bytes.fromhex(line.split('\t')[0]).rstrip(b'\n').hex())
+    out = []
+    for i, c in enumerate(text.split('### case\n')[1:]):
+        raw = c.encode('utf-8', 'surrogateescape')
+        key = raw.rstrip(b'\n')
+        if key.hex() in known or c in PARSER_AREA:
+            continue
+        f = os.path.join(tmpdir, 'case%04d.py' % i)
+        open(f, 'wb').write(raw)
+        out.append(f)
+    return out
+
+
 def run_compile(files, quiet):
     """Every file compiles and verifies, or fails with CPython's SyntaxError."""
     import warnings
@@ -166,6 +193,10 @@ def run_compile(files, quiet):
     for f, o in zip(files, ours):
         c = cpython_compile(f)
         if c != o and os.path.basename(f) in KNOWN and o and c.rsplit(' ', 1)[0] == o.rsplit(' ', 1)[0]:
+            continue
+        # Too deep: our parser stops first ("during ast construction"), CPython's compiler
+        # ("during compilation"); same exception, the message is the parser's.
+        if c.startswith('ERROR RecursionError') and (o or '').startswith('ERROR RecursionError'):
             continue
         if c != o:
             bad += 1
@@ -212,7 +243,9 @@ def main():
     if a.annotations:
         ok &= run_annotations(a.q)
     if a.compile:
-        ok &= run_compile(files + compile_snippets(), a.q)
+        with tempfile.TemporaryDirectory() as td:
+            extra = parser_corpus_files(td) if not a.files else []
+            ok &= run_compile(files + compile_snippets() + extra, a.q)
     sys.exit(0 if ok else 1)
 
 

@@ -103,7 +103,11 @@ impl<'a> Compiler<'a> {
     fn pattern_inner(&mut self, p: &'a Node, pc: &mut Pc) -> CompileResult<()> {
         match p.kind {
             Kind::MatchValue => {
-                self.expr(req(p, 0))?;
+                let v = req(p, 0);
+                if v.kind != Kind::Attribute && fold(v, self.opts.optimize).is_none() {
+                    return Err(at("patterns may only match literals and attribute lookups", v.loc));
+                }
+                self.expr(v)?;
                 self.emit(Op::COMPARE_OP, 2);
                 let f = self.fail(pc, pc.on_top);
                 self.emit_jump(Op::POP_JUMP_IF_FALSE, f);
