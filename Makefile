@@ -12,7 +12,7 @@ RPATH       := -Wl,-rpath,'$$ORIGIN/../lib:$$ORIGIN/../lib/ferropy'
 
 .PHONY: all lib headers headers-check test test-rust test-c test-python test-full \
         test-headers test-install test-memcheck bench install clean deps test-parser \
-        test-parser-full fuzz bench-parser
+        test-parser-full fuzz bench-parser test-compiler test-compiler-full
 
 all: lib $(BUILD)/bin/ferropy $(BUILD)/bin/ferropy-config
 
@@ -49,7 +49,7 @@ headers:
 headers-check:
 	$(CARGO) run --release -q -p genheaders -- --check
 
-test: deps all headers-check test-headers test-rust test-c test-python test-install test-parser
+test: deps all headers-check test-headers test-rust test-c test-python test-install test-parser test-compiler
 	@echo "make test: all suites passed"
 
 # Py_LIMITED_API honoured: our headers expose no name CPython's hide in the same mode.
@@ -68,6 +68,15 @@ test-parser: all
 test-parser-full: all
 	$(PYTHON) tools/parser_tests.py -q --binary $(BUILD)/bin/ferropy --all --positions 2000 --errors --render 1 --snippets 0 --mutations 5000
 
+# Compiler (issue 9): symbol tables and code generation vs CPython; tools/compiler_tests.py.
+test-compiler:
+	$(CARGO) build --release -p ferropy-compiler
+	$(PYTHON) tools/compiler_tests.py -q --symtable --compile --annotations --sample 300
+
+test-compiler-full:
+	$(CARGO) build --release -p ferropy-compiler
+	$(PYTHON) tools/compiler_tests.py -q --symtable --compile --annotations
+
 # Mutation fuzzing of the parser (not part of `make test`); FUZZ_SECONDS=600 by default.
 fuzz:
 	$(CARGO) run --release --manifest-path fuzz/Cargo.toml -- $${FUZZ_SECONDS:-600}
@@ -84,7 +93,7 @@ test-c: all
 test-python: all
 	$(PYTHON) tools/run_py_tests.py --ferropy $(BUILD)/bin/ferropy
 
-test-full: test test-parser-full
+test-full: test test-parser-full test-compiler-full
 
 test-memcheck: all
 	$(PYTHON) tools/run_c_tests.py --build $(BUILD) --memcheck

@@ -1,0 +1,4 @@
+match x:
+    case f"{x}":
+        pass
+

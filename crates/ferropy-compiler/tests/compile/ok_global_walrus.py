@@ -1,0 +1,3 @@
+def f():
+    global g
+    [(g := x) for x in y]

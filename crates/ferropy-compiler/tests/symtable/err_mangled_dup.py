@@ -1,0 +1,2 @@
+class C:
+    def f(__a, _C__a): pass

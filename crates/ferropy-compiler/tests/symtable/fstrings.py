@@ -1,0 +1,2 @@
+def f(v, w):
+    return f"{v!r:>{w}} {w=} {lambda: 1}"
