@@ -56,6 +56,27 @@ int main(void)
     show("bytes.join(ba)", PyObject_CallMethod(PyBytes_FromString("+"), "join", "([OO])", BA("x"), BA("y")));
     show("bytes.split(ba)", PyObject_CallMethod(PyBytes_FromString("a,b"), "split", "O", BA(",")));
     show("b'ab' in", PyBool_FromLong(PySequence_Contains(PyBytes_FromString("xaby"), BA("ab"))));
+    PyObject *table = PyObject_CallMethod((PyObject *)&PyByteArray_Type, "maketrans", "yy", "lo", "LO");
+    show("bytearray.maketrans", PyObject_Repr(PyObject_Type(table)));
+    show("translate(table)", PyObject_CallMethod(s, "translate", "O", table));
+    show("translate(None, b' l')", PyObject_CallMethod(s, "translate", "Oy", Py_None, " l"));
+    show("bytes translate(table, b'H')", PyObject_CallMethod(PyBytes_FromString("Hello"), "translate", "Oy", table, "H"));
+    show("bytes translate(None) is self", PyBool_FromLong(PyObject_CallMethod(table, "translate", "O", Py_None) == table));
+    show("translate(b'x')", PyObject_CallMethod(s, "translate", "y", "x"));
+    show("translate(5)", PyObject_CallMethod(s, "translate", "i", 5));
+    show("translate()", PyObject_CallMethod(s, "translate", NULL));
+    show("translate(t, b'', 1)", PyObject_CallMethod(s, "translate", "Oyi", table, "", 1));
+    show("maketrans(b'ab', b'x')", PyObject_CallMethod((PyObject *)&PyBytes_Type, "maketrans", "yy", "ab", "x"));
+    show("maketrans('a', b'x')", PyObject_CallMethod((PyObject *)&PyBytes_Type, "maketrans", "sy", "a", "x"));
+    show("maketrans(b'a')", PyObject_CallMethod((PyObject *)&PyBytes_Type, "maketrans", "(y)", "a"));
+    {
+        PyObject *kw = Py_BuildValue("{s:y}", "delete", "e");
+        PyObject *meth = PyObject_GetAttrString(s, "translate");
+        PyObject *args = Py_BuildValue("(O)", table);
+        show("translate(table, delete=b'e')", PyObject_Call(meth, args, kw));
+        Py_DECREF(kw); Py_DECREF(meth); Py_DECREF(args);
+    }
+    Py_DECREF(table);
     show("__getnewargs__ absent", PyObject_GetAttrString(s, "__getnewargs__"));
 
     /* exports block resizing */

@@ -215,7 +215,7 @@ macro_rules! m {
 }
 
 /// bytearray's `tp_methods`: its own, then those shared with bytes.
-pub(crate) static mut BYTEARRAY_METHODS: [PyMethodDef; 54] = method_table(&[
+pub(crate) static mut BYTEARRAY_METHODS: [PyMethodDef; 55] = method_table(&[
     m!(c"__alloc__", alloc, METH_NOARGS),
     m!(c"__reduce__", reduce_noargs, METH_NOARGS),
     m!(c"__reduce_ex__", reduce_ex, METH_VARARGS),

@@ -4,7 +4,7 @@
 use crate::abstract_::{new_ref, ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
-use crate::object::methods::{PyMethodDef, METH_CLASS, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS};
+use crate::object::methods::{PyMethodDef, METH_CLASS, METH_KEYWORDS, METH_NOARGS, METH_O, METH_STATIC, METH_VARARGS};
 use crate::object::object::PyObject;
 use crate::object::pending_error::{raise, raise_type, ExcType};
 use crate::object::ptr::PyRef;
@@ -873,8 +873,59 @@ macro_rules! m {
     };
 }
 
+/// `bytes.maketrans(frm, to)` (a static method of both types; always a bytes).
+unsafe extern "C" fn maketrans(_: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        let a = argv(args);
+        arity("maketrans", a.len(), 2, 2)?;
+        let from = bytes_like(a[0])?;
+        let to = bytes_like(a[1])?;
+        if from.len() != to.len() {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, "maketrans arguments must have same length"));
+        }
+        let mut table: Vec<u8> = (0..=255).collect();
+        for (&f, &t) in from.iter().zip(&to) {
+            table[f as usize] = t;
+        }
+        crate::objects::bytes::from_slice(&table)
+    })())
+}
+
+/// `translate(table, /, delete=b'')`: map each byte through `table` (None: unchanged),
+/// dropping those in `delete`.
+unsafe extern "C" fn translate(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    wrap((|| {
+        if argv(args).is_empty() {
+            return Err(type_error("translate() takes at least 1 positional argument (0 given)"));
+        }
+        let a = parse_kw("translate", args, kwds, &["table", "delete"])?;
+        let table = if a[0] == crate::abstract_::none() {
+            None
+        } else {
+            let t = bytes_like(a[0])?;
+            if t.len() != 256 {
+                return Err(raise_type(&raw mut exc::_PyExc_ValueError, "translation table must be 256 characters long"));
+            }
+            Some(t)
+        };
+        let delete = if a[1].is_null() { Vec::new() } else { bytes_like(a[1])? };
+        let mut drop = [false; 256];
+        for &d in &delete {
+            drop[d as usize] = true;
+        }
+        let s = data_of(self_);
+        let out: Vec<u8> = s.iter().filter(|&&b| !drop[b as usize]).map(|&b| table.as_ref().map_or(b, |t| t[b as usize])).collect();
+        if table.is_none() && out.len() == s.len() {
+            return same_or_copy(self_, s);
+        }
+        make(self_, &out)
+    })())
+}
+
 /// The methods bytes and bytearray share (same functions: they dispatch on `self`).
-pub(crate) const SHARED_METHODS: [PyMethodDef; 40] = [
+pub(crate) const SHARED_METHODS: [PyMethodDef; 42] = [
+    m!(c"maketrans", maketrans, METH_VARARGS | METH_STATIC),
+    kw!(c"translate", translate),
     m!(c"capitalize", capitalize, METH_NOARGS),
     m!(c"center", center, METH_VARARGS),
     m!(c"count", count, METH_VARARGS),
@@ -944,4 +995,4 @@ unsafe extern "C" fn getnewargs(self_: *mut PyObject, _: *mut PyObject) -> *mut 
 }
 
 /// bytes' `tp_methods`.
-pub(crate) static mut BYTES_METHODS: [PyMethodDef; 42] = method_table(&[m!(c"__getnewargs__", getnewargs, METH_NOARGS)]);
+pub(crate) static mut BYTES_METHODS: [PyMethodDef; 44] = method_table(&[m!(c"__getnewargs__", getnewargs, METH_NOARGS)]);
