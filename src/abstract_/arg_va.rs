@@ -85,10 +85,9 @@ pub(crate) unsafe fn str_utf8_and_size(s: *mut PyObject, size: &mut Py_ssize_t) 
     crate::objects::str_utf8::PyUnicode_AsUTF8AndSize(s, size)
 }
 
-/// Whether `op` is a bytearray. TODO(buffer): no bytearray type exists yet, so no object is
-/// one.
-pub(crate) unsafe fn is_bytearray(_op: *mut PyObject) -> bool {
-    false
+/// Whether `op` is a bytearray (`PyByteArray_Check`).
+pub(crate) unsafe fn is_bytearray(op: *mut PyObject) -> bool {
+    crate::objects::bytearray::is_bytearray(op)
 }
 
 /// The byte of a one-byte bytearray (the `c` unit); None for anything else.
@@ -96,5 +95,8 @@ pub(crate) unsafe fn bytearray_single(op: *mut PyObject) -> Option<u8> {
     if !is_bytearray(op) {
         return None;
     }
-    None
+    match crate::objects::bytearray::as_slice(op) {
+        [b] => Some(*b),
+        _ => None,
+    }
 }
