@@ -23,3 +23,4 @@ pub mod gc;
 pub mod runtime;
 pub mod eval;
 pub mod compiler;
+pub mod codecs;

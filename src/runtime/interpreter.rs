@@ -32,6 +32,8 @@ pub(crate) struct Interpreter {
     pub(crate) dict: *mut PyObject,
     /// The PEP 523 frame evaluation hook (NULL: the default evaluator).
     pub(crate) eval_frame: _PyFrameEvalFunction,
+    /// The codec registry: search functions, lookup cache, error handlers.
+    pub(crate) codecs: crate::codecs::registry::CodecState,
 }
 
 static HEAD_LOCK: ForkReset<Mutex<()>> = ForkReset::new(Mutex::new(()));
@@ -72,6 +74,7 @@ impl Interpreter {
             id: NEXT_INTERPRETER_ID.fetch_add(1, Ordering::Relaxed),
             dict: core::ptr::null_mut(),
             eval_frame: None,
+            codecs: Default::default(),
         });
         let interp: *mut PyInterpreterState = Box::into_raw(interp).cast();
         INTERPRETERS_HEAD.store(interp, Ordering::Release);
@@ -158,6 +161,7 @@ pub(crate) unsafe fn clear_dict(interp: *mut PyInterpreterState) {
     }
     let owner = Interpreter::from_c(interp);
     drop(crate::object::ptr::PyRef::from_owned(core::mem::replace(&mut owner.dict, core::ptr::null_mut())));
+    drop(core::mem::take(&mut owner.codecs));
 }
 
 /// `int64_t PyInterpreterState_GetID(PyInterpreterState *interp)`: 0 for the main
