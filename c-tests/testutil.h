@@ -1,7 +1,7 @@
 /* Helpers shared by the C tests: printing objects and the pending exception. Every helper is
  * `static`, so a test includes this header and uses what it needs (the runner builds with
- * -Wno-unused-function). They read strings through PyUnicode_DATA/PyUnicode_READ_CHAR (no
- * PyUnicode_AsUTF8), so the header needs the full API: under Py_LIMITED_API it is empty. */
+ * -Wno-unused-function). They read strings through PyUnicode_AsUTF8 and the PEP 393 macros,
+ * so the header needs the full API: under Py_LIMITED_API it is empty. */
 #ifndef TESTUTIL_H
 #define TESTUTIL_H
 #include <Python.h>
@@ -10,6 +10,17 @@
 
 #ifndef Py_LIMITED_API
 
+/* The UTF-8 of a str, or "<unencodable>" (lone surrogates; the error is cleared). */
+static const char *utf8_text(PyObject *s)
+{
+    const char *u = PyUnicode_AsUTF8(s);
+    if (u == NULL) {
+        PyErr_Clear();
+        return "<unencodable>";
+    }
+    return u;
+}
+
 /* The message of an exception value: a str (ferropy sets the message) or the first
  * argument of an exception instance (CPython normalizes some errors). */
 static const char *message(PyObject *v)
@@ -17,11 +28,11 @@ static const char *message(PyObject *v)
     if (v == NULL)
         return "<NULL>";
     if (PyUnicode_Check(v))
-        return (const char *)PyUnicode_DATA(v);
+        return utf8_text(v);
     if (PyExceptionInstance_Check(v)) {
         PyObject *args = ((PyBaseExceptionObject *)v)->args;
         if (args && PyTuple_Check(args) && PyTuple_GET_SIZE(args) > 0 && PyUnicode_Check(PyTuple_GET_ITEM(args, 0)))
-            return (const char *)PyUnicode_DATA(PyTuple_GET_ITEM(args, 0));
+            return utf8_text(PyTuple_GET_ITEM(args, 0));
         return "<exception without str arg>";
     }
     return "<other value>";
@@ -53,7 +64,7 @@ static void show_masked(const char *what, PyObject *o)
     if (r == NULL)
         print_error(what);
     else {
-        const char *s = (const char *)PyUnicode_DATA(r);
+        const char *s = utf8_text(r);
         const char *at = strstr(s, " at 0x");
         if (at)
             printf("%s: %.*s at ADDR>\n", what, (int)(at - s), s);
@@ -75,7 +86,7 @@ static void print_str_error(const char *what)
         return;
     }
     printf("%s: %s: %s\n", what, ((PyTypeObject *)t)->tp_name,
-           v && PyUnicode_Check(v) ? (const char *)PyUnicode_DATA(v) : "");
+           v && PyUnicode_Check(v) ? utf8_text(v) : "");
     Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
 }
 

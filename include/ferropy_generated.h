@@ -1253,11 +1253,58 @@ typedef struct PyListObject {
 } PyListObject;
 #endif
 
+/**
+ * `Py_UCS4`: a code point.
+ */
+typedef uint32_t Py_UCS4;
+
+/**
+ * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
+ */
+typedef struct PyStructSequence_Field {
+  const char *name;
+  const char *doc;
+} PyStructSequence_Field;
+
+/**
+ * A struct sequence type: `fields` ends with a NULL name; the first `n_in_sequence`
+ * fields are visible as tuple items.
+ */
+typedef struct PyStructSequence_Desc {
+  const char *name;
+  const char *doc;
+  struct PyStructSequence_Field *fields;
+  int n_in_sequence;
+} PyStructSequence_Desc;
+
+/**
+ * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
+ */
+typedef void (*PyCapsule_Destructor)(PyObject*);
+
 #if !defined(Py_LIMITED_API)
 /**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
  */
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _PyArg_Parser` (3.11 layout): a parser's format or name and parameter names;
+ * `pos`, `min`, `max`, `kwtuple` and `next` are CPython's caches, left alone here.
+ */
+typedef struct _PyArg_Parser {
+  const char *format;
+  const char *const *keywords;
+  const char *fname;
+  const char *custom_msg;
+  int pos;
+  int min;
+  int max;
+  PyObject *kwtuple;
+  struct _PyArg_Parser *next;
+} _PyArg_Parser;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -1388,6 +1435,13 @@ typedef struct PyPreConfig {
   int dev_mode;
   int allocator;
 } PyPreConfig;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
+ */
+typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 #endif
 
 typedef void (*destructor)(PyObject*);
@@ -1729,25 +1783,6 @@ typedef struct PyWrapperDescrObject {
 } PyWrapperDescrObject;
 #endif
 
-/**
- * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
- */
-typedef struct PyStructSequence_Field {
-  const char *name;
-  const char *doc;
-} PyStructSequence_Field;
-
-/**
- * A struct sequence type: `fields` ends with a NULL name; the first `n_in_sequence`
- * fields are visible as tuple items.
- */
-typedef struct PyStructSequence_Desc {
-  const char *name;
-  const char *doc;
-  struct PyStructSequence_Field *fields;
-  int n_in_sequence;
-} PyStructSequence_Desc;
-
 typedef PyObject *(*ssizessizeargfunc)(PyObject*, Py_ssize_t, Py_ssize_t);
 
 typedef int (*ssizessizeobjargproc)(PyObject*, Py_ssize_t, Py_ssize_t, PyObject*);
@@ -1840,11 +1875,6 @@ typedef struct PyByteArrayObject {
   Py_ssize_t ob_exports;
 } PyByteArrayObject;
 #endif
-
-/**
- * `Py_UCS4`: a code point.
- */
-typedef uint32_t Py_UCS4;
 
 /**
  * `Py_UCS2`: a code unit of 2-byte-kind strings.
@@ -2719,22 +2749,10 @@ typedef struct _Py_clock_info_t {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
- */
-typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `Py_OpenCodeHookFunction`: opens a path for `PyFile_OpenCode`, given user data.
  */
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 #endif
-
-/**
- * `PyCapsule_Destructor`: called with the capsule when it is deallocated.
- */
-typedef void (*PyCapsule_Destructor)(PyObject*);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -3007,6 +3025,12 @@ extern PyTypeObject PySlice_Type;
 extern PyTypeObject PyUnicode_Type;
 
 /**
+ * `PyStructSequence_UnnamedField`: the field name that marks a field as unnamed (compared by
+ * address, as CPython does).
+ */
+extern const char *PyStructSequence_UnnamedField;
+
+/**
  * `PyTuple_Type`: the tuple type.
  */
 extern PyTypeObject PyTuple_Type;
@@ -3015,6 +3039,19 @@ extern PyTypeObject PyTuple_Type;
  * `PyTupleIter_Type`: `tuple_iterator`.
  */
 extern PyTypeObject PyTupleIter_Type;
+
+/**
+ * `PyCapsule_Type`.
+ */
+extern PyTypeObject PyCapsule_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ascii_whitespace[]`: 1 for the ASCII whitespace characters
+ * (`\t \n \v \f \r`, the separators 0x1C..0x1F and space), read by `Py_UNICODE_ISSPACE`.
+ */
+extern const uint8_t _Py_ascii_whitespace[128];
+#endif
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -3189,6 +3226,29 @@ extern PyObject *PyExc_ValueError;
 extern PyObject *PyExc_Warning;
 
 extern PyObject *PyExc_ZeroDivisionError;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned int _Py_ctype_table[256]`: the `PY_CTF_*` bits of each byte (ASCII only;
+ * bytes 128..=255 have none), read by the `Py_IS*` macros.
+ */
+extern const unsigned int _Py_ctype_table[256];
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ctype_tolower[256]`: ASCII upper-case letters to lower case,
+ * every other byte to itself (`Py_TOLOWER`).
+ */
+extern const uint8_t _Py_ctype_tolower[256];
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ctype_toupper[256]` (`Py_TOUPPER`).
+ */
+extern const uint8_t _Py_ctype_toupper[256];
+#endif
 
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
@@ -4634,6 +4694,232 @@ PyObject *PyUnicode_InternFromString(const char *u);
  */
 void PyUnicode_InternInPlace(PyObject **p);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size)`: the cached
+ * UTF-8 of `unicode` (NUL-terminated, owned by it); its length in `*size` when not NULL.
+ */
+const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *PyUnicode_AsUTF8(PyObject *unicode)`: as `PyUnicode_AsUTF8AndSize`.
+ */
+const char *PyUnicode_AsUTF8(PyObject *unicode);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size)`: a str decoded
+ * from `size` bytes of UTF-8. `u == NULL` with `size > 0` (CPython 3.11's deprecated
+ * not-ready legacy string) is refused: ferropy has no legacy strings; use PyUnicode_New.
+ */
+PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_ssize_t PyUnicode_GetLength(PyObject *unicode)`: the number of code points.
+ */
+Py_ssize_t PyUnicode_GetLength(PyObject *unicode);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_GetSize(PyObject *unicode)` (deprecated): the length in wchar_t
+ * units, which is the number of code points where wchar_t is 32 bits.
+ */
+Py_ssize_t PyUnicode_GetSize(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)`: a new compact str of `size`
+ * code points to be filled, of the kind that holds `maxchar`.
+ */
+PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)`: a
+ * str of `size` code units of `kind` (1, 2 or 4), in the narrowest kind.
+ */
+PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssize_t end)`: code
+ * points `start..end`, `end` clipped to the length.
+ */
+PyObject *PyUnicode_Substring(PyObject *s, Py_ssize_t start, Py_ssize_t end);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index)`: the code point at
+ * `index`, or `(Py_UCS4)-1` with IndexError.
+ */
+Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch)`: writes into a
+ * fresh string (see `modifiable`).
+ */
+int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromOrdinal(int ordinal)`: `chr(ordinal)`.
+ */
+PyObject *PyUnicode_FromOrdinal(int ordinal);
+
+/**
+ * `PyObject *PyUnicode_FromObject(PyObject *obj)`: an exact str equal to `obj`.
+ */
+PyObject *PyUnicode_FromObject(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_Copy(PyObject *unicode)`: a new str equal to `unicode`.
+ */
+PyObject *_PyUnicode_Copy(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_Ready(PyObject *unicode)`: every ferropy str is ready (compact, or a
+ * subclass instance made ready at creation), so this only checks its argument.
+ */
+int _PyUnicode_Ready(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length,
+ * Py_UCS4 fill_char)`: writes `fill_char` over up to `length` code points from `start`;
+ * the number written.
+ */
+Py_ssize_t PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
+ * Py_ssize_t from_start, Py_ssize_t how_many)`: the number of code points copied.
+ */
+Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);
+#endif
+
+/**
+ * `int PyUnicode_Resize(PyObject **unicode, Py_ssize_t length)`: resizes `*unicode`, which
+ * the caller owns; a string others may see is replaced by a resized copy.
+ */
+int PyUnicode_Resize(PyObject **p_unicode, Py_ssize_t length);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 *PyUnicode_AsUCS4(PyObject *u, Py_UCS4 *buffer, Py_ssize_t buflen, int
+ * copy_null)`: the code points of `u` into `buffer`.
+ */
+Py_UCS4 *PyUnicode_AsUCS4(PyObject *u, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *u)`: a new NUL-terminated `PyMem_Malloc` block
+ * of the code points of `u`.
+ */
+Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *u);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size)`: a str of `size`
+ * wchar_t (-1: up to the NUL).
+ */
+PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_FromUnicode(const Py_UNICODE *u, Py_ssize_t size)` (deprecated):
+ * `PyUnicode_FromWideChar`. `u == NULL` with `size > 0` (a not-ready legacy string in
+ * CPython 3.11) is refused: ferropy has no legacy strings.
+ */
+PyObject *PyUnicode_FromUnicode(const wchar_t *u, Py_ssize_t size);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size)`: copies
+ * up to `size` wchar_t (with the NUL when it fits); the number copied without the NUL, or
+ * with `w == NULL` the size needed with it.
+ */
+Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
+
+/**
+ * `wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size)`: a new
+ * NUL-terminated `PyMem_Malloc` block; without `size`, an embedded NUL is ValueError.
+ */
+wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE *PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size)`
+ * (deprecated): the cached wchar_t form, owned by the string.
+ */
+wchar_t *PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE *PyUnicode_AsUnicode(PyObject *unicode)` (deprecated).
+ */
+wchar_t *PyUnicode_AsUnicode(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const Py_UNICODE *_PyUnicode_AsUnicode(PyObject *unicode)`: as `PyUnicode_AsUnicode`,
+ * refusing an embedded NUL.
+ */
+const wchar_t *_PyUnicode_AsUnicode(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyStructSequence_InitType2(PyTypeObject *type, PyStructSequence_Desc *desc)`.
+ */
+int PyStructSequence_InitType2(PyTypeObject *tp, struct PyStructSequence_Desc *desc);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyStructSequence_InitType(PyTypeObject *type, PyStructSequence_Desc *desc)`: as
+ * InitType2, the error left set.
+ */
+void PyStructSequence_InitType(PyTypeObject *tp, struct PyStructSequence_Desc *desc);
+#endif
+
+/**
+ * `PyTypeObject *PyStructSequence_NewType(PyStructSequence_Desc *desc)`.
+ */
+PyTypeObject *PyStructSequence_NewType(struct PyStructSequence_Desc *desc);
+
+/**
+ * `PyObject *PyStructSequence_New(PyTypeObject *type)`.
+ */
+PyObject *PyStructSequence_New(PyTypeObject *tp);
+
+/**
+ * `void PyStructSequence_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o)`: steals `o`;
+ * only for filling a new object (the old item is not released, as in CPython).
+ */
+void PyStructSequence_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o);
+
+/**
+ * `PyObject *PyStructSequence_GetItem(PyObject *p, Py_ssize_t pos)`: borrowed.
+ */
+PyObject *PyStructSequence_GetItem(PyObject *p, Py_ssize_t pos);
+
 /**
  * `PyObject *PyTuple_New(Py_ssize_t size)`.
  */
@@ -4906,6 +5192,247 @@ PyObject *PyLong_FromString(const char *s, char **pend, int base);
  * `PyObject *PyLong_FromUnicodeObject(PyObject *u, int base)`.
  */
 PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
+#endif
+
+/**
+ * `PyObject *PyLong_GetInfo(void)`.
+ */
+PyObject *PyLong_GetInfo(void);
+
+/**
+ * `PyObject *PyFloat_GetInfo(void)`.
+ */
+PyObject *PyFloat_GetInfo(void);
+
+/**
+ * `PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor)`.
+ */
+PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor);
+
+/**
+ * `int PyCapsule_IsValid(PyObject *capsule, const char *name)`: never raises.
+ */
+int PyCapsule_IsValid(PyObject *op, const char *name);
+
+/**
+ * `void *PyCapsule_GetPointer(PyObject *capsule, const char *name)`.
+ */
+void *PyCapsule_GetPointer(PyObject *op, const char *name);
+
+/**
+ * `const char *PyCapsule_GetName(PyObject *capsule)`.
+ */
+const char *PyCapsule_GetName(PyObject *op);
+
+/**
+ * `PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *capsule)`.
+ */
+PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *op);
+
+/**
+ * `void *PyCapsule_GetContext(PyObject *capsule)`.
+ */
+void *PyCapsule_GetContext(PyObject *op);
+
+/**
+ * `int PyCapsule_SetPointer(PyObject *capsule, void *pointer)`.
+ */
+int PyCapsule_SetPointer(PyObject *op, void *pointer);
+
+/**
+ * `int PyCapsule_SetName(PyObject *capsule, const char *name)`.
+ */
+int PyCapsule_SetName(PyObject *op, const char *name);
+
+/**
+ * `int PyCapsule_SetDestructor(PyObject *capsule, PyCapsule_Destructor destructor)`.
+ */
+int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
+
+/**
+ * `int PyCapsule_SetContext(PyObject *capsule, void *context)`.
+ */
+int PyCapsule_SetContext(PyObject *op, void *context);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsWhitespace(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsWhitespace(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsLinebreak(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsLinebreak(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsLowercase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsLowercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsUppercase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsUppercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsTitlecase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsTitlecase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsXidStart(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsXidStart(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsXidContinue(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsXidContinue(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsDecimalDigit(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsDecimalDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsDigit(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsNumeric(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsNumeric(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsPrintable(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsPrintable(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsAlpha(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsAlpha(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsCased(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsCased(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4 *res)`: the full lower-case mapping in
+ * `res[0..n]`, returns n.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res)`.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res)`.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res)`: the full case folding.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToDecimalDigit(Py_UCS4 ch)`: 0..=9, or -1.
+ */
+int _PyUnicode_ToDecimalDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToDigit(Py_UCS4 ch)`: 0..=9, or -1.
+ */
+int _PyUnicode_ToDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyUnicode_ToNumeric(Py_UCS4 ch)`: the numeric value, or -1.0.
+ */
+double _PyUnicode_ToNumeric(Py_UCS4 ch);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -5574,6 +6101,21 @@ int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o);
  * `int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`.
  */
 int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject * const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs,
+ * PyObject *kwargs, PyObject *kwnames, _PyArg_Parser *parser, int minpos, int maxpos,
+ * int minkw, PyObject **buf)`: `args` itself when there is nothing to bind, else `buf`
+ * holding one borrowed value (or NULL) per parameter; NULL with TypeError on bad arguments.
+ */
+PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, struct _PyArg_Parser *parser, int minpos, int maxpos, int minkw, PyObject **buf);
+#endif
+
+/**
+ * `va_arg(*(va_list *)va, void *)` (src/c/getargs.c).
+ */
+extern void *ferropy_va_next_ptr(void *va);
 
 /**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
@@ -6825,6 +7367,33 @@ struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wch
 extern void mi_option_set(int option, long value);
 
 /**
+ * `PyObject *PyImport_GetModuleDict(void)`: `sys.modules` (borrowed); a fatal error
+ * when the interpreter has none.
+ */
+PyObject *PyImport_GetModuleDict(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_8)
+/**
+ * `PyObject *PyImport_GetModule(PyObject *name)`: `sys.modules[name]` (a new reference),
+ * or NULL without an exception when absent.
+ */
+PyObject *PyImport_GetModule(PyObject *name);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `PyObject *PyImport_AddModuleObject(PyObject *name)`: the module of that name in
+ * `sys.modules` (borrowed), created empty when absent. Nothing is imported.
+ */
+PyObject *PyImport_AddModuleObject(PyObject *name);
+#endif
+
+/**
+ * `PyObject *PyImport_AddModule(const char *name)`: `PyImport_AddModuleObject` by name.
+ */
+PyObject *PyImport_AddModule(const char *name);
+
+/**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
  */
 int Py_EnterRecursiveCall(const char *where_);
@@ -6833,6 +7402,86 @@ int Py_EnterRecursiveCall(const char *where_);
  * `void Py_LeaveRecursiveCall(void)`.
  */
 void Py_LeaveRecursiveCall(void);
+
+/**
+ * `PyObject *PySys_GetObject(const char *name)`: `sys.<name>` (borrowed), or NULL without
+ * an exception; a pending exception is kept.
+ */
+PyObject *PySys_GetObject(const char *name);
+
+/**
+ * `int PySys_SetObject(const char *name, PyObject *v)`: sets `sys.<name>`, or deletes it
+ * for NULL (no error when absent); 0 or -1.
+ */
+int PySys_SetObject(const char *name, PyObject *v);
+
+/**
+ * `void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath)`: `sys.argv` (`['']`
+ * for no arguments); with `updatepath`, the script's directory goes first in `sys.path`.
+ */
+void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath);
+
+/**
+ * `void PySys_SetArgv(int argc, wchar_t **argv)`: `PySys_SetArgvEx` updating the path
+ * (the runtime is never isolated through the legacy flag here).
+ */
+void PySys_SetArgv(int argc, wchar_t **argv);
+
+/**
+ * `void PySys_SetPath(const wchar_t *path)`: `sys.path` = the `:`-separated entries.
+ */
+void PySys_SetPath(const wchar_t *path);
+
+/**
+ * `void PySys_AddWarnOptionUnicode(PyObject *option)`: appends to `sys.warnoptions`.
+ */
+void PySys_AddWarnOptionUnicode(PyObject *option);
+
+/**
+ * `void PySys_AddWarnOption(const wchar_t *s)`: before initialization the option waits
+ * for `sys`; afterwards it is appended to `sys.warnoptions`.
+ */
+void PySys_AddWarnOption(const wchar_t *s);
+
+/**
+ * `void PySys_ResetWarnOptions(void)`: empties `sys.warnoptions` (or the options waiting
+ * for initialization).
+ */
+void PySys_ResetWarnOptions(void);
+
+/**
+ * `int PySys_HasWarnOptions(void)`: 1 when `sys.warnoptions` is a non-empty list.
+ */
+int PySys_HasWarnOptions(void);
+
+/**
+ * `void PySys_AddXOption(const wchar_t *s)`: `name=value` or `name` (True) into
+ * `sys._xoptions`; kept for initialization when called before it.
+ */
+void PySys_AddXOption(const wchar_t *s);
+
+/**
+ * `PyObject *PySys_GetXOptions(void)`: `sys._xoptions` (borrowed), NULL on failure.
+ */
+PyObject *PySys_GetXOptions(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PySys_AddAuditHook(Py_AuditHookFunction hook, void *userData)`: may be called
+ * before initialization; 0 also when an existing hook refused (the new one is not added).
+ */
+int PySys_AddAuditHook(Py_AuditHookFunction hook, void *user_data);
+#endif
+
+/**
+ * `void Py_SetRecursionLimit(int new_limit)`.
+ */
+void Py_SetRecursionLimit(int new_limit);
+
+/**
+ * `int Py_GetRecursionLimit(void)`.
+ */
+int Py_GetRecursionLimit(void);
 
 /**
  * `PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors)`.

@@ -27,6 +27,29 @@ PyObject *Py_BuildValue(const char *, ...);
 PyObject *_Py_BuildValue_SizeT(const char *, ...);
 PyObject *Py_VaBuildValue(const char *, va_list);
 int PyArg_UnpackTuple(PyObject *, const char *, Py_ssize_t, Py_ssize_t, ...);
+/* Argument parsing (src/c/getargs.c); with PY_SSIZE_T_CLEAN these declare the _SizeT
+ * names (the macros above). */
+int PyArg_Parse(PyObject *, const char *, ...);
+int PyArg_ParseTuple(PyObject *, const char *, ...);
+int PyArg_ParseTupleAndKeywords(PyObject *, PyObject *, const char *, char **, ...);
+int PyArg_VaParse(PyObject *, const char *, va_list);
+int PyArg_VaParseTupleAndKeywords(PyObject *, PyObject *, const char *, char **, va_list);
+#ifndef Py_LIMITED_API
+struct _PyArg_Parser;
+#ifdef PY_SSIZE_T_CLEAN
+#define _PyArg_ParseTupleAndKeywordsFast  _PyArg_ParseTupleAndKeywordsFast_SizeT
+#define _PyArg_ParseStack  _PyArg_ParseStack_SizeT
+#define _PyArg_ParseStackAndKeywords  _PyArg_ParseStackAndKeywords_SizeT
+#define _PyArg_VaParseTupleAndKeywordsFast  _PyArg_VaParseTupleAndKeywordsFast_SizeT
+#endif
+int _PyArg_UnpackStack(PyObject *const *args, Py_ssize_t nargs, const char *name,
+                       Py_ssize_t min, Py_ssize_t max, ...);
+int _PyArg_ParseTupleAndKeywordsFast(PyObject *, PyObject *, struct _PyArg_Parser *, ...);
+int _PyArg_ParseStack(PyObject *const *args, Py_ssize_t nargs, const char *format, ...);
+int _PyArg_ParseStackAndKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames,
+                                 struct _PyArg_Parser *, ...);
+int _PyArg_VaParseTupleAndKeywordsFast(PyObject *, PyObject *, struct _PyArg_Parser *, va_list);
+#endif
 #ifndef Py_LIMITED_API
 PyObject *_Py_VaBuildValue_SizeT(const char *, va_list);
 #endif
@@ -47,6 +70,12 @@ PyObject *_Py_VaBuildValue_SizeT(const char *, va_list);
 #define _PyArg_CheckPositional(funcname, nargs, min, max) \
     ((!ANY_VARARGS(max) && (min) <= (nargs) && (nargs) <= (max)) \
      || _PyArg_CheckPositional((funcname), (nargs), (min), (max)))
+/* Nothing to bind: the arguments are used in place. */
+#define _PyArg_UnpackKeywords(args, nargs, kwargs, kwnames, parser, minpos, maxpos, minkw, buf) \
+    (((minkw) == 0 && (kwargs) == NULL && (kwnames) == NULL && \
+      (minpos) <= (nargs) && (nargs) <= (maxpos) && args != NULL) ? (args) : \
+     _PyArg_UnpackKeywords((args), (nargs), (kwargs), (kwnames), (parser), \
+                           (minpos), (maxpos), (minkw), (buf)))
 #endif
 
 /* Add a C macro's value to a module under the macro's own name. */

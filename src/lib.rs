@@ -23,4 +23,5 @@ pub mod gc;
 pub mod runtime;
 pub mod eval;
 pub mod compiler;
+pub mod modules;
 pub mod codecs;

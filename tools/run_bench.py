@@ -44,12 +44,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--build", default="build")
     ap.add_argument("--rounds", type=int, default=ROUNDS)
+    ap.add_argument("names", nargs="*", help="benches to run (capi_NAME or NAME; default: all)")
     args = ap.parse_args()
     build = Path(args.build)
     with tempfile.TemporaryDirectory() as tmp:
         # binaries[implementation] = one executable per benches/capi_*.c
         binaries = {}
         sources = sorted((ROOT / "benches").glob("capi_*.c"))
+        if args.names:
+            sources = [s for s in sources if s.stem in args.names or s.stem[len("capi_"):] in args.names]
         for name, cflags, ldflags in builds(build, tmp):
             binaries[name] = []
             for src in sources:

@@ -259,8 +259,6 @@ static inline Py_UCS4 PyUnicode_MAX_CHAR_VALUE(PyObject *op)
 
 /* Implemented by the library's string runtime; declared here because the inline
  * PyUnicode_READY and the legacy accessors below call them. */
-PyAPI_FUNC(int) _PyUnicode_Ready(PyObject *unicode);
-Py_DEPRECATED(3.3) PyAPI_FUNC(Py_UNICODE *) PyUnicode_AsUnicode(PyObject *unicode);
 
 /* 0 when ready; otherwise computes the canonical form (-1 on error). */
 static inline int PyUnicode_READY(PyObject *op)

@@ -182,9 +182,14 @@ unsafe fn object_format(obj: *mut PyObject, spec: *mut PyObject) -> PyResult<PyR
         if pystr::is_str(obj) {
             return format_str_object(obj, &spec_cps());
         }
+        // TODO(object): `object.__format__` is not in object's dict yet; this is its
+        // behaviour: str(obj) for an empty spec, else a TypeError.
+        if empty {
+            return PyRef::from_owned(crate::abstract_::object::PyObject_Str(obj)).ok_or_else(Raised::assume_set);
+        }
         return Err(raise(
             ExcType::TypeError,
-            format!("Type {} doesn't define __format__", crate::objects::float::type_name_n(tp, 100)),
+            format!("unsupported format string passed to {}.__format__", crate::objects::float::type_name_n(tp, 100)),
         ));
     };
     // Bind and call the special method: meth.__get__(obj, type)(spec).

@@ -19,6 +19,11 @@ pub mod number;
 pub mod object;
 pub mod sequence;
 pub mod unpack_keywords;
+pub mod arg_encode;
+pub mod arg_format;
+pub mod arg_parser;
+pub mod arg_units;
+pub mod arg_va;
 
 use core::ffi::CStr;
 

@@ -68,3 +68,21 @@ pub(crate) unsafe fn bind(
     }
     Ok(bound)
 }
+
+/// `bind` for the `(args tuple, kwargs dict)` form of `tp_new`/`tp_init` and
+/// METH_VARARGS|METH_KEYWORDS methods: the bound slots borrow from `args`/`kwargs` and from
+/// the returned holder, which the caller keeps alive while it uses them.
+pub(crate) unsafe fn bind_tuple_dict(
+    params: &Params,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> PyResult<(Option<crate::abstract_::call::UnpackedArgs>, Vec<Option<*mut PyObject>>)> {
+    let positional: &[*mut PyObject] = if args.is_null() { &[] } else { tuple::items(args) };
+    if kwargs.is_null() || crate::objects::dict::len(kwargs) == 0 {
+        let bound = bind(params, positional.as_ptr(), positional.len(), core::ptr::null_mut())?;
+        return Ok((None, bound));
+    }
+    let unpacked = crate::abstract_::call::unpack_dict(positional, kwargs)?;
+    let bound = bind(params, unpacked.args(), positional.len(), unpacked.kwnames())?;
+    Ok((Some(unpacked), bound))
+}

@@ -50,6 +50,10 @@ pub(crate) fn clear() {
     // SAFETY: finalization, under the runtime's lock; no group of this runtime is used after.
     unsafe {
         let tp = core::mem::replace(&mut *(&raw mut EXCEPTION_GROUP), core::ptr::null_mut());
+        // Its MRO holds the class itself: without a collector, break that cycle here.
+        if !tp.is_null() {
+            crate::object::heap_type::type_clear(tp);
+        }
         crate::object::refcount::Py_DecRef(tp);
     }
 }

@@ -3,8 +3,8 @@
 //! exceptions ("The above exception was the direct cause of the following exception:") and
 //! `__notes__`.
 //!
-//! Output goes through `write_stderr`, the one place to plug `sys.stderr` in when the sys
-//! module exists; until then it is the C stderr (fd 2), written unbuffered.
+//! Output goes through `write_stderr`: `sys.stderr` (`write` then `flush`) when sys exists,
+//! nothing when it is None, the C stderr (fd 2) before sys exists or when it has no stderr.
 use core::ffi::c_int;
 use std::io::Write;
 
@@ -17,8 +17,29 @@ use crate::object::refcount::Py_DecRef;
 use crate::object::typeobject::PyTypeObject;
 use crate::objects::{dict, str as pystr};
 
-/// Writes `text` to the error stream (`sys.stderr` in CPython).
+/// Writes `text` to the error stream: `sys.stderr`, else fd 2. A pending exception is kept;
+/// errors of the stream itself are dropped (CPython's printing does not report them).
 pub(crate) fn write_stderr(text: &str) {
+    // SAFETY: called with the GIL held (or before there is any sys).
+    unsafe {
+        let file = crate::modules::sys_stdio::sys_attr("stderr");
+        if file == be::none() {
+            return;
+        }
+        if !file.is_null() {
+            let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+            PyErr_Fetch(&mut t, &mut v, &mut tb);
+            let file = crate::abstract_::new_ref(file);
+            let written = pystr::from_utf8(text)
+                .and_then(|s| crate::modules::sys_stdio::file_write(file.as_ptr(), s.as_ptr()))
+                .and_then(|()| crate::modules::sys_stdio::file_flush(file.as_ptr()));
+            PyErr_Clear();
+            crate::errors::pyerr::PyErr_Restore(t, v, tb);
+            if written.is_ok() {
+                return;
+            }
+        }
+    }
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text.as_bytes());
     let _ = err.flush();

@@ -13,10 +13,9 @@ use crate::runtime::threadstate::PyThreadState;
 /// Extra depth granted while a RecursionError is being raised and handled, before giving up.
 const HEADROOM: i32 = 50;
 
-/// The interpreter's recursion limit. TODO(sys): `Py_SetRecursionLimit` /
-/// `sys.setrecursionlimit` will keep it in the interpreter state; until then it is the default.
+/// The interpreter's recursion limit (`sys.setrecursionlimit`, `Py_SetRecursionLimit`).
 fn interpreter_limit() -> i32 {
-    DEFAULT_RECURSION_LIMIT
+    crate::runtime::interpreter::current().map_or(DEFAULT_RECURSION_LIMIT, |i| i.recursion_limit)
 }
 
 /// Enters one level of C recursion; `where_` completes the message ("maximum recursion depth

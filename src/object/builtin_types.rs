@@ -36,6 +36,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut PyComplex_Type,
         &raw mut crate::objects::bytes::PyBytes_Type,
         //TMP&raw mut crate::objects::bytes_iter::PyBytesIter_Type,
+        &raw mut crate::modules::sys_stdio::StdStream_Type,
     ]
 }
 
@@ -74,6 +75,8 @@ pub(crate) fn fini() {
     crate::errors::fini();
     // Cached lookups refer to the dicts about to go (and own their names).
     crate::object::type_cache::clear_cache();
+    crate::objects::long_info::fini();
+    crate::objects::float_info::fini();
     for tp in all_types().rev() {
         // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
         unsafe { unready_static(tp) };

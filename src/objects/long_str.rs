@@ -4,7 +4,6 @@
 //! 3.11's limit on the number of decimal digits converted either way.
 use core::ffi::{c_char, c_int, CStr};
 use core::ptr::null_mut;
-use core::sync::atomic::{AtomicUsize, Ordering};
 use std::collections::HashMap;
 
 use crate::errors::exception_types as exc;
@@ -15,13 +14,13 @@ use crate::object::ptr::PyRef;
 use crate::objects::int::{digits, from_digits, is_int, size_of};
 use crate::objects::long_digits as ld;
 
-/// The int <-> decimal string digit limit (`sys.int_info.default_max_str_digits`, 4300;
-/// 0 = no limit). TEMP(sys): one process-wide value until `sys.set_int_max_str_digits` and
-/// `PYTHONINTMAXSTRDIGITS` exist; CPython keeps it in the interpreter's config.
-pub(crate) static INT_MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(4300);
+/// The default int <-> decimal string digit limit (`sys.int_info.default_max_str_digits`).
+pub(crate) const DEFAULT_MAX_STR_DIGITS: usize = 4300;
 
+/// The current interpreter's limit (`sys.set_int_max_str_digits`; 0 = no limit); the
+/// default without a thread state (Rust unit tests).
 fn max_str_digits() -> usize {
-    INT_MAX_STR_DIGITS.load(Ordering::Relaxed)
+    crate::runtime::interpreter::current().map_or(DEFAULT_MAX_STR_DIGITS, |i| i.int_max_str_digits)
 }
 
 // ---- int -> text ------------------------------------------------------------------------------

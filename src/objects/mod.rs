@@ -45,6 +45,10 @@ pub mod singletons;
 pub mod slice;
 pub mod str;
 pub mod str_repr;
+pub mod str_utf8;
+pub mod str_access;
+pub mod str_methods;
+pub mod str_slots;
 pub mod structseq;
 pub mod tuple;
 pub mod unicode_format;
@@ -59,6 +63,18 @@ pub mod long_ops;
 pub mod long_pow;
 pub mod long_str;
 pub mod long_to_bytes;
+pub mod long_info;
+pub mod float_info;
+pub mod capsule;
+pub mod unicode_db;
+pub mod unicode_db_tables;
+pub mod unicode_text;
+pub mod str_case;
+pub mod str_predicates;
+pub mod str_pad;
+pub mod str_translate;
+pub mod str_format_method;
+pub mod str_methods_unicode;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
@@ -79,6 +95,7 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut set::PySet_Type,
         &raw mut set::PyFrozenSet_Type,
         &raw mut set::PySetIter_Type,
+        &raw mut capsule::PyCapsule_Type,
     ]
     .into_iter()
 }

@@ -224,8 +224,10 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(unicode_dealloc),
     tp_repr: Some(crate::objects::str_repr::unicode_repr),
+    tp_methods: &raw mut crate::objects::str_methods_unicode::STR_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_hash: Some(unicode_hash),
     tp_richcompare: Some(crate::objects::str_repr::unicode_richcompare),
+    tp_methods: &raw mut crate::objects::str_methods::STR_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(
         c"str",
         core::mem::size_of::<PyUnicodeObject>(),
@@ -340,17 +342,41 @@ pub(crate) unsafe fn read_char(op: *mut PyObject, index: usize) -> Py_UCS4 {
     }
 }
 
-/// A str from UTF-8 text (the Rust side of `PyUnicode_FromStringAndSize`): a new object,
-/// except that the empty string is one interned object, as in CPython.
+/// A str from UTF-8 text (the Rust side of `PyUnicode_FromStringAndSize`; Rust callers'
+/// `from_str`): a new object, except that the empty string is one interned object, as in
+/// CPython.
 pub(crate) fn from_utf8(text: &str) -> PyResult<PyRef> {
-    if text.is_empty() {
-        return intern("");
+    match text.as_bytes() {
+        [] => empty(),
+        &[c] => crate::objects::str_access::latin1_char(c),
+        _ => new_str(text),
     }
-    new_str(text)
 }
+
+/// The empty str, one interned object (cached: every empty result returns it).
+pub(crate) fn empty() -> PyResult<PyRef> {
+    let p = EMPTY.load(Ordering::Acquire);
+    if !p.is_null() {
+        // SAFETY: EMPTY holds a strong reference until `clear_interned`.
+        return Ok(unsafe { crate::abstract_::new_ref(p) });
+    }
+    let s = intern("")?;
+    EMPTY.store(s.clone().into_ptr(), Ordering::Release);
+    Ok(s)
+}
+
+static EMPTY: AtomicPtr<PyObject> = AtomicPtr::new(core::ptr::null_mut());
 
 /// A new str object holding `text`.
 fn new_str(text: &str) -> PyResult<PyRef> {
+    if text.is_ascii() {
+        // SAFETY: room for `text.len()` 1-byte units.
+        unsafe {
+            let op = new_compact(text.len(), 0)?;
+            core::ptr::copy_nonoverlapping(text.as_ptr(), data(op.as_ptr()), text.len());
+            return Ok(op);
+        }
+    }
     let maxchar = text.chars().map(|c| c as Py_UCS4).max().unwrap_or(0);
     let length = if maxchar < 0x80 { text.len() } else { text.chars().count() };
     // SAFETY: the new string has room for `length` code units of its kind plus the NUL.
@@ -377,7 +403,7 @@ fn new_str(text: &str) -> PyResult<PyRef> {
 /// Rust text cannot hold), for builders of str from C data (`Py_BuildValue`'s `u` and `C`).
 pub(crate) fn from_code_points(chars: &[Py_UCS4]) -> PyResult<PyRef> {
     if chars.is_empty() {
-        return intern("");
+        return empty();
     }
     let maxchar = chars.iter().copied().max().unwrap_or(0);
     // SAFETY: the new string has room for `chars.len()` code units of its kind.
@@ -461,41 +487,22 @@ unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
 /// UTF-8 (strict: invalid input is UnicodeDecodeError).
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_FromString(u: *const c_char) -> *mut PyObject {
-    match utf8_arg(u).and_then(from_utf8) {
-        Ok(s) => s.into_ptr(),
-        Err(_) => core::ptr::null_mut(),
+    if u.is_null() {
+        let _ = crate::object::pending_error::bad_internal_call();
+        return core::ptr::null_mut();
     }
+    let bytes = core::ffi::CStr::from_ptr(u).to_bytes();
+    crate::abstract_::ret_obj(crate::objects::str_utf8::decode_utf8(bytes))
 }
 
 /// `PyObject *PyUnicode_InternFromString(const char *u)`: the interned str for `u`.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_InternFromString(u: *const c_char) -> *mut PyObject {
-    match utf8_arg(u).and_then(intern) {
-        Ok(s) => s.into_ptr(),
-        Err(_) => core::ptr::null_mut(),
+    let mut s = PyUnicode_FromString(u);
+    if !s.is_null() {
+        PyUnicode_InternInPlace(&mut s);
     }
-}
-
-/// A C string argument as UTF-8 text: SystemError for NULL, UnicodeDecodeError for bad UTF-8.
-unsafe fn utf8_arg<'a>(u: *const c_char) -> PyResult<&'a str> {
-    if u.is_null() {
-        return Err(crate::object::pending_error::bad_internal_call());
-    }
-    let bytes = core::ffi::CStr::from_ptr(u).to_bytes();
-    core::str::from_utf8(bytes).map_err(|e| {
-        let start = e.valid_up_to();
-        let reason = match bytes[start] {
-            0x80..=0xc1 | 0xf5..=0xff => "invalid start byte",
-            _ if e.error_len().is_none() => "unexpected end of data",
-            _ => "invalid continuation byte",
-        };
-        // TODO(exceptions): a UnicodeDecodeError instance (CPython's value); until instances
-        // exist the value is the message str.
-        crate::object::pending_error::raise(
-            crate::object::pending_error::ExcType::UnicodeDecodeError,
-            format!("'utf-8' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start]),
-        )
-    })
+    s
 }
 
 // ---- Interning ------------------------------------------------------------------------------
@@ -567,6 +574,10 @@ fn interned_table() -> PyResult<*mut PyObject> {
 /// Releases the interned table (at finalization); interned strings still referenced
 /// elsewhere live on, no longer interned.
 pub(crate) fn clear_interned() {
+    let e = EMPTY.swap(core::ptr::null_mut(), Ordering::AcqRel);
+    // SAFETY: EMPTY owned that reference.
+    drop(unsafe { PyRef::from_owned(e) });
+    crate::objects::str_access::clear_latin1_cache();
     let table = INTERNED.swap(core::ptr::null_mut(), Ordering::AcqRel);
     if table.is_null() {
         return;

@@ -88,14 +88,9 @@ impl StrBuilder {
 
 /// Whether `repr()` shows code point `c` as itself (`str.isprintable()` of one character):
 /// not in Unicode categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs other than the space.
+#[inline]
 pub(crate) fn is_printable(c: Py_UCS4) -> bool {
-    if c < 0x7f {
-        return c >= 0x20;
-    }
-    let table = ferropy_parser::unicode_tables::NON_PRINTABLE;
-    // The table is sorted by range start: find the last range starting at or before `c`.
-    let i = table.partition_point(|&(lo, _)| lo <= c);
-    i == 0 || c > table[i - 1].1
+    crate::objects::unicode_db::is_printable(c)
 }
 
 fn push_hex(out: &mut StrBuilder, prefix: &str, c: Py_UCS4, digits: usize) {

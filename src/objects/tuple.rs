@@ -623,8 +623,8 @@ mod tuple_tests {
     fn create_fill_read_and_release() {
         let _gil = crate::object::test_lock();
         unsafe {
-            let a = pystr::from_utf8("a").unwrap();
-            let b = pystr::from_utf8("b").unwrap();
+            let a = pystr::from_utf8("aa").unwrap();
+            let b = pystr::from_utf8("bb").unwrap();
             let t = from_slice(&[a.clone(), b.clone(), a.clone()]).unwrap();
             let tp = t.as_ptr();
             assert_eq!(len(tp), 3);

@@ -32,6 +32,25 @@ pub(crate) struct Interpreter {
     pub(crate) dict: *mut PyObject,
     /// The PEP 523 frame evaluation hook (NULL: the default evaluator).
     pub(crate) eval_frame: _PyFrameEvalFunction,
+    /// `sys.modules` (owned): the module table `PyImport_GetModuleDict` hands out.
+    pub(crate) modules: *mut PyObject,
+    /// `sys.__dict__` (owned), what `PySys_GetObject` reads.
+    pub(crate) sysdict: *mut PyObject,
+    /// `builtins.__dict__` (owned).
+    pub(crate) builtins: *mut PyObject,
+    /// Python-level audit hooks (`sys.addaudithook`): a list, NULL until the first.
+    pub(crate) audit_hooks: *mut PyObject,
+    /// `atexit.register` callbacks in registration order: (function, args tuple, kwargs
+    /// dict or NULL), all owned.
+    pub(crate) atexit_callbacks: Vec<[*mut PyObject; 3]>,
+    /// `sys.getrecursionlimit()`.
+    pub(crate) recursion_limit: i32,
+    /// `sys.get_int_max_str_digits()` (0: no limit).
+    pub(crate) int_max_str_digits: usize,
+    /// Threads started by `_thread.start_new_thread` still running (`_thread._count()`).
+    pub(crate) thread_count: usize,
+    /// `sys.getdlopenflags()` (RTLD_NOW by default).
+    pub(crate) dlopenflags: core::ffi::c_int,
     /// The codec registry: search functions, lookup cache, error handlers.
     pub(crate) codecs: crate::codecs::registry::CodecState,
 }
@@ -74,6 +93,15 @@ impl Interpreter {
             id: NEXT_INTERPRETER_ID.fetch_add(1, Ordering::Relaxed),
             dict: core::ptr::null_mut(),
             eval_frame: None,
+            modules: core::ptr::null_mut(),
+            sysdict: core::ptr::null_mut(),
+            builtins: core::ptr::null_mut(),
+            audit_hooks: core::ptr::null_mut(),
+            atexit_callbacks: Vec::new(),
+            recursion_limit: crate::runtime::pystate::DEFAULT_RECURSION_LIMIT,
+            int_max_str_digits: crate::objects::long_str::DEFAULT_MAX_STR_DIGITS,
+            thread_count: 0,
+            dlopenflags: libc::RTLD_NOW,
             codecs: Default::default(),
         });
         let interp: *mut PyInterpreterState = Box::into_raw(interp).cast();
@@ -141,6 +169,19 @@ pub unsafe extern "C" fn PyInterpreterState_ThreadHead(interp: *mut PyInterprete
         return core::ptr::null_mut();
     }
     Interpreter::from_c(interp).tstate_head
+}
+
+/// The current thread's interpreter, if a thread state is current.
+pub(crate) fn current<'a>() -> Option<&'a mut Interpreter> {
+    let tstate = crate::runtime::pystate::current();
+    if tstate.is_null() {
+        return None;
+    }
+    // SAFETY: a current thread state and its interpreter are live while the GIL is held.
+    unsafe {
+        let interp = (*tstate).interp;
+        (!interp.is_null()).then(|| Interpreter::from_c(interp))
+    }
 }
 
 /// The configuration of an interpreter (what `sys` reads: argv, paths, flags).

@@ -72,6 +72,9 @@ pub(crate) unsafe fn initialize_from_config(src: &PyConfig) -> PyStatus {
     if install {
         signals::install_runtime_handlers();
     }
+    if let Err(message) = crate::runtime::interp_modules::init(owner) {
+        return pystatus::error(message);
+    }
     INITIALIZED.store(true, Ordering::Release);
     pystatus::ok()
 }
@@ -173,7 +176,12 @@ fn finalize() -> c_int {
     FINALIZED_BEFORE.store(true, Ordering::Release);
     let interp = MAIN_INTERPRETER.load(Ordering::Acquire);
     // SAFETY: the main interpreter is live until deleted below.
-    unsafe { crate::runtime::interpreter::clear_dict(interp) };
+    unsafe {
+        crate::runtime::interp_modules::finalize(Interpreter::from_c(interp));
+        crate::modules::sys_audit::clear_runtime_hooks();
+        crate::runtime::interp_modules::clear(Interpreter::from_c(interp));
+        crate::runtime::interpreter::clear_dict(interp);
+    }
     signals::restore_runtime_handlers();
     crate::object::builtin_types::fini();
     let interp = MAIN_INTERPRETER.swap(core::ptr::null_mut(), Ordering::AcqRel);

@@ -30,3 +30,5 @@ pub mod preinit;
 pub mod pystatus;
 pub mod wide_string_list;
 pub mod startup_memory;
+pub mod module_table;
+pub mod interp_modules;

@@ -1,0 +1,41 @@
+//! An interpreter's own modules: at its start the module table (`sys.modules`),
+//! `builtins` and `sys` (in that order, as CPython makes them); at its end the flush of
+//! the standard streams, the `cpython.PyInterpreterState_Clear` audit event, and the
+//! teardown of the table and of the interpreter's references to sys and builtins.
+use core::ffi::CStr;
+
+use crate::object::ptr::PyRef;
+use crate::runtime::interpreter::Interpreter;
+
+/// Makes the module table, `builtins` and `sys` of `owner` (the current interpreter, its
+/// configuration read). The error is the status message CPython gives.
+pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> {
+    let fail = |message: &'static CStr| {
+        crate::errors::pyerr::PyErr_Clear();
+        message
+    };
+    owner.modules = crate::objects::dict::new().map_err(|_| fail(c"can't make modules dictionary"))?.into_ptr();
+    crate::modules::builtins_module::create(owner).map_err(|_| fail(c"can't initialize builtins module"))?;
+    let sys = crate::modules::sys_module::create(owner).map_err(|_| fail(c"can't initialize sys module"))?;
+    let d = crate::objects::module::PyModule_GetDict(sys.as_ptr());
+    crate::modules::sys_api::apply_preinit_options(d).map_err(|_| fail(c"can't initialize sys module"))?;
+    Ok(())
+}
+
+/// The first steps of an interpreter's end, while everything still works: the standard
+/// streams are flushed and the end is announced to the audit hooks.
+pub(crate) unsafe fn finalize(owner: &mut Interpreter) {
+    let _ = owner;
+    crate::modules::sys_stdio::flush_std_files();
+    if crate::modules::sys_audit::audit_no_args(c"cpython.PyInterpreterState_Clear").is_err() {
+        crate::errors::pyerr::PyErr_Clear();
+    }
+}
+
+/// Drops the interpreter's modules and its references to sys, builtins and audit hooks.
+pub(crate) unsafe fn clear(owner: &mut Interpreter) {
+    crate::runtime::module_table::clear(owner);
+    for field in [&mut owner.sysdict, &mut owner.builtins, &mut owner.audit_hooks] {
+        drop(PyRef::from_owned(core::mem::replace(field, core::ptr::null_mut())));
+    }
+}
