@@ -97,7 +97,13 @@ int main(void)
         num("write hashed", PyUnicode_WriteChar(s, 0, 'y'));
         cps("new filled", s);
     }
-    cps("new 1byte", PyUnicode_New(2, 0xff));
+    {
+        /* The data of a new string is uninitialized: set it before printing. */
+        PyObject *n = PyUnicode_New(2, 0xff);
+        PyUnicode_WriteChar(n, 0, 0xe9);
+        PyUnicode_WriteChar(n, 1, 0);
+        cps("new 1byte", n);
+    }
     cps("new neg", PyUnicode_New(-1, 'a'));
     cps("new maxchar", PyUnicode_New(1, 0x110000));
     num("write int", PyUnicode_WriteChar(one, 0, 'a'));

@@ -7645,21 +7645,27 @@ PyObject *PyUnicode_AsLatin1String(PyObject *unicode);
 PyObject *_PyUnicode_AsLatin1String(PyObject *unicode, const char *errors);
 #endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
 /**
  * `PyObject *PyUnicode_EncodeLocale(PyObject *unicode, const char *errors)`.
  */
 PyObject *PyUnicode_EncodeLocale(PyObject *unicode, const char *errors);
+#endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
 /**
  * `PyObject *PyUnicode_DecodeLocaleAndSize(const char *str, Py_ssize_t len, const char
  * *errors)`.
  */
 PyObject *PyUnicode_DecodeLocaleAndSize(const char *s, Py_ssize_t len, const char *errors);
+#endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
 /**
  * `PyObject *PyUnicode_DecodeLocale(const char *str, const char *errors)`.
  */
 PyObject *PyUnicode_DecodeLocale(const char *s, const char *errors);
+#endif
 
 /**
  * `PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const

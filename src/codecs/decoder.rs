@@ -70,6 +70,11 @@ impl<'e> Decoder<'e> {
 
     /// The str of the code points decoded.
     pub(crate) fn finish(self) -> PyResult<PyRef> {
+        if let &[c] = self.out.as_slice() {
+            if c < 0x100 {
+                return crate::objects::str_access::latin1_char(c as u8);
+            }
+        }
         pystr::from_code_points(&self.out)
     }
 

@@ -15,8 +15,11 @@ use crate::pyport::Py_ssize_t;
 
 /// A str whose code points are the bytes `data` (all below 128 when `maxchar` is 0x7f).
 pub(crate) fn str_from_latin1(data: &[u8], maxchar: u32) -> PyResult<PyRef> {
-    if data.is_empty() {
-        return pystr::from_utf8("");
+    match data {
+        [] => return pystr::empty(),
+        // One-character Latin-1 strings are shared, as CPython's decoders return them.
+        &[c] => return crate::objects::str_access::latin1_char(c),
+        _ => {}
     }
     // SAFETY: the new 1-byte string has room for `data.len()` units.
     unsafe {

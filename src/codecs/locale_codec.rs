@@ -74,6 +74,7 @@ pub(crate) unsafe fn decode(data: &[u8], escape: bool) -> PyResult<PyRef> {
 }
 
 /// `PyObject *PyUnicode_EncodeLocale(PyObject *unicode, const char *errors)`.
+#[cfg(not(limited_api_before_3_3))]
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_EncodeLocale(unicode: *mut PyObject, errors: *const c_char) -> *mut PyObject {
     ret_obj((|| {
@@ -84,6 +85,7 @@ pub unsafe extern "C" fn PyUnicode_EncodeLocale(unicode: *mut PyObject, errors: 
 
 /// `PyObject *PyUnicode_DecodeLocaleAndSize(const char *str, Py_ssize_t len, const char
 /// *errors)`.
+#[cfg(not(limited_api_before_3_3))]
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_DecodeLocaleAndSize(s: *const c_char, len: Py_ssize_t, errors: *const c_char) -> *mut PyObject {
     ret_obj((|| {
@@ -93,6 +95,7 @@ pub unsafe extern "C" fn PyUnicode_DecodeLocaleAndSize(s: *const c_char, len: Py
 }
 
 /// `PyObject *PyUnicode_DecodeLocale(const char *str, const char *errors)`.
+#[cfg(not(limited_api_before_3_3))]
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_DecodeLocale(s: *const c_char, errors: *const c_char) -> *mut PyObject {
     ret_obj((|| {

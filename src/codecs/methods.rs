@@ -24,13 +24,10 @@ unsafe fn text_arg(f: &str, what: &str, a: Option<*mut PyObject>) -> PyResult<Op
     Ok(Some(t))
 }
 
-#[allow(dead_code)]
 static ENCODE: Params = Params { function: "encode", names: &["encoding", "errors"], max_positional: 2, required: 0 };
 static DECODE: Params = Params { function: "decode", names: &["encoding", "errors"], max_positional: 2, required: 0 };
 
-/// `str.encode(encoding='utf-8', errors='strict')`. Registered by the str type's method table (the
-/// `str` helper's str_methods.rs: one line `crate::codecs::methods::def(c"encode", str_encode)`).
-#[allow(dead_code)]
+/// `str.encode(encoding='utf-8', errors='strict')`.
 pub(crate) unsafe extern "C" fn str_encode(self_: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
     ret_obj((|| {
         let a = bind(&ENCODE, args, nargs as usize, kwnames)?;
@@ -68,3 +65,6 @@ pub(crate) const fn def(name: &'static core::ffi::CStr, f: FastKw) -> crate::obj
         ml_doc: core::ptr::null(),
     }
 }
+
+/// The str methods of this area, joined into str's table by src/objects/str_methods.rs.
+pub(crate) const STR_METHODS: &[crate::object::methods::PyMethodDef] = &[def(c"encode", str_encode)];

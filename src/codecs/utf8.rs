@@ -30,6 +30,9 @@ pub(crate) fn str_from_valid(text: &str) -> PyResult<PyRef> {
         n += 1;
         maxchar = maxchar.max(c as u32);
     }
+    if n == 1 && maxchar < 0x100 {
+        return crate::objects::str_access::latin1_char(maxchar as u8);
+    }
     // SAFETY: the new string has room for `n` code units of its kind.
     unsafe {
         let op = pystr::new_compact(n, maxchar)?;

@@ -224,7 +224,6 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(unicode_dealloc),
     tp_repr: Some(crate::objects::str_repr::unicode_repr),
-    tp_methods: &raw mut crate::objects::str_methods_unicode::STR_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_hash: Some(unicode_hash),
     tp_richcompare: Some(crate::objects::str_repr::unicode_richcompare),
     tp_methods: &raw mut crate::objects::str_methods::STR_METHODS as *mut crate::object::methods::PyMethodDef,

@@ -5,6 +5,8 @@ use crate::object::methods::PyMethodDef;
 
 const TABLES: &[&[PyMethodDef]] = &[
     crate::objects::str_slots::METHODS,
+    &crate::objects::str_methods_unicode::UNICODE_METHODS,
+    crate::codecs::methods::STR_METHODS,
 ];
 
 /// A `PyMethodDef` for a `METH_FASTCALL` function.
