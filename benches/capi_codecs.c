@@ -29,13 +29,13 @@ int main(void)
     PyObject *s_ascii = PyUnicode_DecodeUTF8(ascii, 1024, NULL);
     PyObject *s_mixed = PyUnicode_DecodeUTF8(mixed, 1024, NULL);
 
-    BENCH_N("DecodeUTF8 1KiB ascii", N, DROP(PyUnicode_DecodeUTF8(ascii, 1024, NULL)));
-    BENCH_N("DecodeUTF8 1KiB mixed", N, DROP(PyUnicode_DecodeUTF8(mixed, 1024, NULL)));
-    BENCH_N("AsUTF8String 1KiB ascii", N, DROP(PyUnicode_AsUTF8String(s_ascii)));
-    BENCH_N("AsEncodedString utf-8 mixed", N, DROP(PyUnicode_AsEncodedString(s_mixed, "utf-8", NULL)));
-    BENCH_N("DecodeLatin1 1KiB", N, DROP(PyUnicode_DecodeLatin1(latin, 1024, NULL)));
-    BENCH_N("Decode(utf-8, replace) 1KiB bad", N / 10, DROP(PyUnicode_Decode(bad, 1024, "utf-8", "replace")));
-    BENCH_N("AsUTF16String mixed", N / 4, DROP(PyUnicode_AsUTF16String(s_mixed)));
+    BENCH_N("DecodeUTF8_1KiB_ascii", N, DROP(PyUnicode_DecodeUTF8(ascii, 1024, NULL)));
+    BENCH_N("DecodeUTF8_1KiB_mixed", N, DROP(PyUnicode_DecodeUTF8(mixed, 1024, NULL)));
+    BENCH_N("AsUTF8String_1KiB_ascii", N, DROP(PyUnicode_AsUTF8String(s_ascii)));
+    BENCH_N("AsEncodedString_utf8_mixed", N, DROP(PyUnicode_AsEncodedString(s_mixed, "utf-8", NULL)));
+    BENCH_N("DecodeLatin1_1KiB", N, DROP(PyUnicode_DecodeLatin1(latin, 1024, NULL)));
+    BENCH_N("Decode_utf8_replace_1KiB_bad", N / 10, DROP(PyUnicode_Decode(bad, 1024, "utf-8", "replace")));
+    BENCH_N("AsUTF16String_mixed", N / 4, DROP(PyUnicode_AsUTF16String(s_mixed)));
     Py_DECREF(s_ascii);
     Py_DECREF(s_mixed);
     Py_Finalize();

@@ -24,14 +24,18 @@ pub(crate) fn str_from_valid(text: &str) -> PyResult<PyRef> {
     if b.is_ascii() {
         return crate::codecs::latin1::str_from_latin1(b, 0x7f);
     }
-    let mut n = 0usize;
-    let mut maxchar = 0u32;
-    for c in text.chars() {
-        n += 1;
-        maxchar = maxchar.max(c as u32);
-    }
+    // Length and widest kind from the bytes alone (vectorizable): characters are the
+    // non-continuation bytes; the largest lead byte bounds the largest code point.
+    let n = b.iter().filter(|&&x| (x as i8) >= -0x40).count();
+    let lead = b.iter().copied().max().unwrap_or(0);
+    let maxchar = match lead {
+        0xF0.. => 0x10000,
+        0xE0.. => 0x800,
+        0xC4.. => 0x100,
+        _ => 0xFF,
+    };
     if n == 1 && maxchar < 0x100 {
-        return crate::objects::str_access::latin1_char(maxchar as u8);
+        return crate::objects::str_access::latin1_char(text.chars().next().unwrap() as u8);
     }
     // SAFETY: the new string has room for `n` code units of its kind.
     unsafe {
@@ -77,29 +81,29 @@ pub(crate) unsafe fn decode(data: &[u8], owner: *mut PyObject, errors: ErrorMode
         if pos >= input.len() {
             break;
         }
-        match core::str::from_utf8(&input[pos..]) {
-            Ok(text) => {
-                d.out.extend(text.chars().map(|c| c as u32));
-                pos = input.len();
-            }
-            Err(e) => {
-                let valid = pos + e.valid_up_to();
-                // SAFETY: the standard library checked these bytes.
-                d.out.extend(core::str::from_utf8_unchecked(&input[pos..valid]).chars().map(|c| c as u32));
-                let (end, reason) = match e.error_len() {
-                    None => {
-                        if consumed.is_some() {
-                            pos = valid;
-                            break;
-                        }
-                        (input.len(), "unexpected end of data")
-                    }
-                    Some(1) if !(0xC2..=0xF4).contains(&input[valid]) => (valid + 1, "invalid start byte"),
-                    Some(n) => (valid + n, "invalid continuation byte"),
-                };
-                pos = d.error(valid, end, reason)?;
-            }
+        // Only up to the next invalid sequence is scanned (a handler may change the input).
+        let Some(chunk) = input[pos..].utf8_chunks().next() else { break };
+        let valid = pos + chunk.valid().len();
+        d.out.extend(chunk.valid().chars().map(|c| c as u32));
+        let bad = chunk.invalid();
+        if bad.is_empty() {
+            pos = valid;
+            continue;
         }
+        let at_end = valid + bad.len() == input.len();
+        let truncated = at_end && core::str::from_utf8(bad).err().is_some_and(|e| e.error_len().is_none());
+        let (end, reason) = if truncated {
+            if consumed.is_some() {
+                pos = valid;
+                break;
+            }
+            (input.len(), "unexpected end of data")
+        } else if bad.len() == 1 && !(0xC2..=0xF4).contains(&bad[0]) {
+            (valid + 1, "invalid start byte")
+        } else {
+            (valid + bad.len(), "invalid continuation byte")
+        };
+        pos = d.error(valid, end, reason)?;
     }
     if let Some(c) = consumed {
         *c = pos;
@@ -138,27 +142,65 @@ pub(crate) unsafe fn encode_vec(s: *mut PyObject, errors: ErrorMode) -> PyResult
     if a.ascii() {
         return Ok(pystr::data_bytes(s).to_vec());
     }
-    let mut e = Encoder::new(SPEC, s, errors, pystr::len(s) * 2);
+    let n = pystr::len(s);
+    let mut e = Encoder::new(SPEC, s, errors, 0);
     let v = e.view;
-    if v.kind() == 1 {
-        for &b in v.latin1() {
-            write_char(&mut e.out, b as u32);
-        }
-        return Ok(e.out);
-    }
-    let mut i = 0;
-    while i < v.len {
-        let c = v.get(i);
-        if (0xD800..0xE000).contains(&c) {
-            let mut end = i + 1;
-            while end < v.len && (0xD800..0xE000).contains(&v.get(end)) {
-                end += 1;
+    let data = pystr::data(s);
+    match v.kind() {
+        1 => {
+            let units = core::slice::from_raw_parts(data, n);
+            e.out.reserve(n + units.iter().filter(|&&b| b >= 0x80).count());
+            for &b in units {
+                if b < 0x80 {
+                    e.out.push(b);
+                } else {
+                    e.out.extend_from_slice(&[0xC0 | (b >> 6), 0x80 | (b & 0x3F)]);
+                }
             }
-            i = e.error(i, end, "surrogates not allowed")?;
-            continue;
+            return Ok(e.out);
         }
-        write_char(&mut e.out, c);
-        i += 1;
+        2 => {
+            let units = core::slice::from_raw_parts(data as *const u16, n);
+            e.out.reserve(n * 3);
+            let mut i = 0;
+            while i < n {
+                let c = units[i] as u32;
+                if c < 0x80 {
+                    e.out.push(c as u8);
+                } else if !(0xD800..0xE000).contains(&c) {
+                    write_char(&mut e.out, c);
+                } else {
+                    let mut end = i + 1;
+                    while end < n && (0xD800..0xE000).contains(&(units[end] as u32)) {
+                        end += 1;
+                    }
+                    i = e.error(i, end, "surrogates not allowed")?;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+        _ => {
+            let units = core::slice::from_raw_parts(data as *const u32, n);
+            e.out.reserve(n * 4);
+            let mut i = 0;
+            while i < n {
+                let c = units[i];
+                if c < 0x80 {
+                    e.out.push(c as u8);
+                } else if !(0xD800..0xE000).contains(&c) {
+                    write_char(&mut e.out, c);
+                } else {
+                    let mut end = i + 1;
+                    while end < n && (0xD800..0xE000).contains(&units[end]) {
+                        end += 1;
+                    }
+                    i = e.error(i, end, "surrogates not allowed")?;
+                    continue;
+                }
+                i += 1;
+            }
+        }
     }
     Ok(e.out)
 }
