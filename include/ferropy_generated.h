@@ -7882,6 +7882,365 @@ void Py_SetRecursionLimit(int new_limit);
  */
 int Py_GetRecursionLimit(void);
 
+/**
+ * `PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsASCIIString(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsASCIIString(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_AsASCIIString(PyObject *unicode, const char *errors)`.
+ */
+PyObject *_PyUnicode_AsASCIIString(PyObject *unicode, const char *errors);
+#endif
+
+/**
+ * `PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors,
+ * Py_ssize_t unicode, const char *recode_encoding)` (the last two are unused, as in 3.11).
+ */
+PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, Py_ssize_t _unicode, const char *_recode_encoding);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors,
+ * const char **first_invalid_escape)`: no warning; the first invalid escape character's
+ * address is stored (NULL when there is none).
+ */
+PyObject *_PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, const char **first_invalid_escape);
+#endif
+
+/**
+ * `PyObject *PyCodec_StrictErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_StrictErrors(PyObject *exc);
+
+/**
+ * `PyObject *PyCodec_IgnoreErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_IgnoreErrors(PyObject *exc);
+
+/**
+ * `PyObject *PyCodec_ReplaceErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_ReplaceErrors(PyObject *exc);
+
+/**
+ * `PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc);
+
+/**
+ * `PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyObject *PyCodec_NameReplaceErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_NameReplaceErrors(PyObject *exc);
+#endif
+
+/**
+ * `int PyCodec_RegisterError(const char *name, PyObject *error)`.
+ */
+int PyCodec_RegisterError(const char *name, PyObject *error);
+
+/**
+ * `PyObject *PyCodec_LookupError(const char *name)`: NULL names "strict".
+ */
+PyObject *PyCodec_LookupError(const char *name);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_Create(const char *encoding, const char *object,
+ * Py_ssize_t length, Py_ssize_t start, Py_ssize_t end, const char *reason)`.
+ */
+PyObject *PyUnicodeDecodeError_Create(const char *encoding, const char *object, Py_ssize_t length, Py_ssize_t start, Py_ssize_t end, const char *reason);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicodeTranslateError_Create(PyObject *object, Py_ssize_t start,
+ * Py_ssize_t end, const char *reason)`.
+ */
+PyObject *_PyUnicodeTranslateError_Create(PyObject *object, Py_ssize_t start, Py_ssize_t end, const char *reason);
+#endif
+
+/**
+ * `PyObject *PyUnicode_EncodeFSDefault(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_EncodeFSDefault(PyObject *unicode);
+
+/**
+ * `PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size)`.
+ */
+PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * `PyObject *PyUnicode_DecodeFSDefault(const char *s)`.
+ */
+PyObject *PyUnicode_DecodeFSDefault(const char *s);
+
+/**
+ * `int PyUnicode_FSConverter(PyObject *arg, void *addr)`: `*addr` = the bytes of a str,
+ * bytes or path-like object (no NUL inside).
+ */
+int PyUnicode_FSConverter(PyObject *arg, void *addr);
+
+/**
+ * `int PyUnicode_FSDecoder(PyObject *arg, void *addr)`: `*addr` = the str of a str,
+ * bytes or path-like object (no NUL inside).
+ */
+int PyUnicode_FSDecoder(PyObject *arg, void *addr);
+
+/**
+ * `PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
+ * const char *errors)`: NULL encoding means UTF-8.
+ */
+PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding, const
+ * char *errors)`.
+ */
+PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char
+ * *errors)`: decodes a bytes-like object; str is refused with CPython's message.
+ */
+PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsEncodedObject(PyObject *unicode, const char *encoding, const
+ * char *errors)` (deprecated): `codecs.encode`, any result type.
+ */
+PyObject *PyUnicode_AsEncodedObject(PyObject *unicode, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsDecodedObject(PyObject *unicode, const char *encoding, const
+ * char *errors)` (deprecated): `codecs.decode` of a str, any result type.
+ */
+PyObject *PyUnicode_AsDecodedObject(PyObject *unicode, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *_errors);
+
+/**
+ * `PyObject *PyUnicode_AsLatin1String(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsLatin1String(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_AsLatin1String(PyObject *unicode, const char *errors)`.
+ */
+PyObject *_PyUnicode_AsLatin1String(PyObject *unicode, const char *errors);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_EncodeLocale(PyObject *unicode, const char *errors)`.
+ */
+PyObject *PyUnicode_EncodeLocale(PyObject *unicode, const char *errors);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_DecodeLocaleAndSize(const char *str, Py_ssize_t len, const char
+ * *errors)`.
+ */
+PyObject *PyUnicode_DecodeLocaleAndSize(const char *s, Py_ssize_t len, const char *errors);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_DecodeLocale(const char *str, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeLocale(const char *s, const char *errors);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const
+ * char *errors)`.
+ */
+PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const char *errors);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_DecodeRawUnicodeEscapeStateful(const char *s, Py_ssize_t size,
+ * const char *errors, Py_ssize_t *consumed)`.
+ */
+PyObject *_PyUnicode_DecodeRawUnicodeEscapeStateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+#endif
+
+/**
+ * `PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
+
+/**
+ * `int PyCodec_Register(PyObject *search_function)`.
+ */
+int PyCodec_Register(PyObject *search_function);
+
+/**
+ * `int PyCodec_Unregister(PyObject *search_function)`: removes it and empties the cache;
+ * 0 also when it was not registered.
+ */
+int PyCodec_Unregister(PyObject *search_function);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodec_Lookup(const char *encoding)`: the codec info (new reference).
+ */
+PyObject *_PyCodec_Lookup(const char *encoding);
+#endif
+
+/**
+ * `int PyCodec_KnownEncoding(const char *encoding)`: 1 if a lookup succeeds.
+ */
+int PyCodec_KnownEncoding(const char *encoding);
+
+/**
+ * `PyObject *PyCodec_Encode(PyObject *object, const char *encoding, const char *errors)`.
+ */
+PyObject *PyCodec_Encode(PyObject *object, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyCodec_Decode(PyObject *object, const char *encoding, const char *errors)`.
+ */
+PyObject *PyCodec_Decode(PyObject *object, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyCodec_Encoder(const char *encoding)`: item 0 of the codec info.
+ */
+PyObject *PyCodec_Encoder(const char *encoding);
+
+/**
+ * `PyObject *PyCodec_Decoder(const char *encoding)`: item 1 of the codec info.
+ */
+PyObject *PyCodec_Decoder(const char *encoding);
+
+/**
+ * `PyObject *PyCodec_IncrementalEncoder(const char *encoding, const char *errors)`.
+ */
+PyObject *PyCodec_IncrementalEncoder(const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors)`.
+ */
+PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyCodec_StreamReader(const char *encoding, PyObject *stream, const char *errors)`.
+ */
+PyObject *PyCodec_StreamReader(const char *encoding, PyObject *s, const char *errors);
+
+/**
+ * `PyObject *PyCodec_StreamWriter(const char *encoding, PyObject *stream, const char *errors)`.
+ */
+PyObject *PyCodec_StreamWriter(const char *encoding, PyObject *s, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_DecodeUnicodeEscape(const char *s, Py_ssize_t size, const char
+ * *errors)`.
+ */
+PyObject *PyUnicode_DecodeUnicodeEscape(const char *s, Py_ssize_t size, const char *errors);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_DecodeUnicodeEscapeStateful(const char *s, Py_ssize_t size,
+ * const char *errors, Py_ssize_t *consumed)`.
+ */
+PyObject *_PyUnicode_DecodeUnicodeEscapeStateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+#endif
+
+/**
+ * `PyObject *PyUnicode_AsUnicodeEscapeString(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsUnicodeEscapeString(PyObject *unicode);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *errors,
+ * int *byteorder)`.
+ */
+PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *errors, int *byteorder);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF16Stateful(const char *s, Py_ssize_t size, const char
+ * *errors, int *byteorder, Py_ssize_t *consumed)`.
+ */
+PyObject *PyUnicode_DecodeUTF16Stateful(const char *s, Py_ssize_t size, const char *errors, int *byteorder, Py_ssize_t *consumed);
+
+/**
+ * `PyObject *PyUnicode_AsUTF16String(PyObject *unicode)`: with a BOM, native order.
+ */
+PyObject *PyUnicode_AsUTF16String(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_EncodeUTF16(PyObject *unicode, const char *errors, int
+ * byteorder)`: 0 native with a BOM, -1 little, 1 big endian.
+ */
+PyObject *_PyUnicode_EncodeUTF16(PyObject *unicode, const char *errors, int byteorder);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *errors,
+ * int *byteorder)`.
+ */
+PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *errors, int *byteorder);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF32Stateful(const char *s, Py_ssize_t size, const char
+ * *errors, int *byteorder, Py_ssize_t *consumed)`.
+ */
+PyObject *PyUnicode_DecodeUTF32Stateful(const char *s, Py_ssize_t size, const char *errors, int *byteorder, Py_ssize_t *consumed);
+
+/**
+ * `PyObject *PyUnicode_AsUTF32String(PyObject *unicode)`: with a BOM, native order.
+ */
+PyObject *PyUnicode_AsUTF32String(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_EncodeUTF32(PyObject *unicode, const char *errors, int
+ * byteorder)`: 0 native with a BOM, -1 little, 1 big endian.
+ */
+PyObject *_PyUnicode_EncodeUTF32(PyObject *unicode, const char *errors, int byteorder);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char
+ * *errors, Py_ssize_t *consumed)`: with `consumed`, a truncated sequence at the end is
+ * left for the next call.
+ */
+PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+
+/**
+ * `PyObject *PyUnicode_AsUTF8String(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsUTF8String(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors)`.
+ */
+PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors);
+#endif
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

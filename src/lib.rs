@@ -24,3 +24,4 @@ pub mod runtime;
 pub mod eval;
 pub mod compiler;
 pub mod modules;
+pub mod codecs;

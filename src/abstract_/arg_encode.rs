@@ -11,16 +11,11 @@ use crate::object::pending_error::raise_type;
 use crate::objects::{bytes, str as pystr};
 use crate::pyport::Py_ssize_t;
 
-/// The bytes of `arg` under `encoding` (NULL: UTF-8).
-/// TODO(codecs): goes through `PyUnicode_AsEncodedString` once the codecs area lands; until
-/// then the codecs bytes knows (utf-8, ascii, latin-1) serve.
+/// The bytes of `arg` under `encoding` (NULL: UTF-8), as `PyUnicode_AsEncodedString` gives them.
 unsafe fn encode(arg: *mut PyObject, encoding: *const c_char) -> Result<Vec<u8>, Fail> {
-    let codec = if encoding.is_null() {
-        crate::objects::bytes_new::Codec::Utf8
-    } else {
-        crate::objects::bytes_new::codec(&CStr::from_ptr(encoding).to_string_lossy())?
-    };
-    Ok(crate::objects::bytes_new::encode(arg, codec, crate::objects::bytes_new::Errors::Strict)?)
+    let name = if encoding.is_null() { None } else { Some(CStr::from_ptr(encoding).to_str().unwrap_or("\u{fffd}")) };
+    let b = crate::codecs::generic::encode_text(arg, name, None)?;
+    Ok(bytes::as_slice(b.as_ptr()).to_vec())
 }
 
 /// Converts `arg` by an `e` unit: `pass_bytes` for `et`, `sized` for a `#` suffix.

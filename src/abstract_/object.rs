@@ -332,25 +332,7 @@ pub unsafe extern "C" fn PyObject_SelfIter(obj: *mut PyObject) -> *mut PyObject 
 /// # Safety
 /// `s` is a live str.
 pub(crate) unsafe fn str_utf8(s: *mut PyObject) -> PyResult<Vec<u8>> {
-    let n = pystr::len(s);
-    if pystr::kind(s) == 1 && (*(s as *mut crate::objects::str::PyASCIIObject)).ascii() {
-        return Ok(pystr::data_bytes(s).to_vec());
-    }
-    let mut out = Vec::with_capacity(n * 2);
-    let mut buf = [0u8; 4];
-    for i in 0..n {
-        let c = pystr::read_char(s, i);
-        match char::from_u32(c) {
-            Some(ch) => out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes()),
-            None => {
-                return Err(raise_type(
-                    &raw mut exc::_PyExc_UnicodeEncodeError,
-                    format!("'utf-8' codec can't encode character '\\u{c:x}' in position {i}: surrogates not allowed"),
-                ))
-            }
-        }
-    }
-    Ok(out)
+    crate::codecs::utf8::encode_vec(s, crate::codecs::error_mode::ErrorMode::STRICT)
 }
 
 /// `int PyObject_Print(PyObject *op, FILE *fp, int flags)`: writes `repr(op)` (or `str(op)`

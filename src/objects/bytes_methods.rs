@@ -6,11 +6,10 @@ use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
 use crate::object::methods::{PyMethodDef, METH_CLASS, METH_KEYWORDS, METH_NOARGS, METH_O, METH_STATIC, METH_VARARGS};
 use crate::object::object::PyObject;
-use crate::object::pending_error::{raise, raise_type, ExcType};
+use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
 use crate::objects::bytes::{bytes_like, is_bytes, is_exact};
 use crate::objects::bytearray;
-use crate::objects::bytes_new::{codec, errors, Codec, Errors};
 use crate::objects::{str as pystr, tuple};
 use crate::pyport::Py_ssize_t;
 
@@ -739,117 +738,6 @@ unsafe extern "C" fn fromhex(cls: *mut PyObject, s: *mut PyObject) -> *mut PyObj
     })())
 }
 
-/// The message of a UTF-8 decoding failure at `e`.
-fn utf8_error(data: &[u8], e: core::str::Utf8Error) -> String {
-    let at = e.valid_up_to();
-    let (span, reason) = match e.error_len() {
-        None => (data.len() - at, "unexpected end of data"),
-        Some(n) => {
-            let b = data[at];
-            let start = (0xc2..=0xf4).contains(&b);
-            (n, if start { "invalid continuation byte" } else { "invalid start byte" })
-        }
-    };
-    if span == 1 {
-        format!("'utf-8' codec can't decode byte 0x{:02x} in position {at}: {reason}", data[at])
-    } else {
-        format!("'utf-8' codec can't decode bytes in position {at}-{}: {reason}", at + span - 1)
-    }
-}
-
-/// `data.decode(codec, errors)` into a str.
-pub(crate) unsafe fn decode_to_str(data: &[u8], c: Codec, errs: Errors) -> PyResult<PyRef> {
-    match c {
-        Codec::Latin1 => pystr::from_code_points(&data.iter().map(|&b| b as u32).collect::<Vec<_>>()),
-        Codec::Ascii => {
-            let mut out = String::with_capacity(data.len());
-            for (i, &b) in data.iter().enumerate() {
-                if b < 0x80 {
-                    out.push(b as char);
-                    continue;
-                }
-                match errs {
-                    Errors::Strict => {
-                        return Err(raise(ExcType::UnicodeDecodeError, format!(
-                            "'ascii' codec can't decode byte 0x{b:02x} in position {i}: ordinal not in range(128)")))
-                    }
-                    Errors::Ignore => {}
-                    Errors::Replace => out.push('\u{fffd}'),
-                    Errors::BackslashReplace => out.push_str(&format!("\\x{b:02x}")),
-                }
-            }
-            pystr::from_utf8(&out)
-        }
-        Codec::Utf8 => {
-            let mut out = String::with_capacity(data.len());
-            let mut rest = data;
-            loop {
-                match core::str::from_utf8(rest) {
-                    Ok(s) => {
-                        out.push_str(s);
-                        break;
-                    }
-                    Err(e) => {
-                        let at = e.valid_up_to();
-                        out.push_str(core::str::from_utf8_unchecked(&rest[..at]));
-                        let n = e.error_len().unwrap_or(rest.len() - at);
-                        match errs {
-                            Errors::Strict => {
-                                let offset = data.len() - rest.len();
-                                let msg = utf8_error(rest, e);
-                                // Positions count from the start of the whole data.
-                                let msg = if offset == 0 { msg } else { fix_positions(&msg, offset) };
-                                return Err(raise(ExcType::UnicodeDecodeError, msg));
-                            }
-                            Errors::Ignore => {}
-                            Errors::Replace => out.push('\u{fffd}'),
-                            Errors::BackslashReplace => {
-                                for b in &rest[at..at + n] {
-                                    out.push_str(&format!("\\x{b:02x}"));
-                                }
-                            }
-                        }
-                        rest = &rest[at + n..];
-                    }
-                }
-            }
-            pystr::from_utf8(&out)
-        }
-    }
-}
-
-fn fix_positions(msg: &str, offset: usize) -> String {
-    // Re-render with absolute positions: "position A" or "position A-B".
-    let (head, tail) = msg.split_once("position ").unwrap_or((msg, ""));
-    let (nums, reason) = tail.split_once(':').unwrap_or((tail, ""));
-    let shifted: Vec<String> = nums.split('-').map(|n| (n.parse::<usize>().unwrap_or(0) + offset).to_string()).collect();
-    format!("{head}position {}:{reason}", shifted.join("-"))
-}
-
-unsafe extern "C" fn decode(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
-    wrap((|| {
-        let a = parse_kw("decode", args, kwds, &["encoding", "errors"])?;
-        let name = |o: *mut PyObject, which: &str| -> PyResult<String> {
-            if !pystr::is_str(o) {
-                return Err(type_error(format!("decode() argument '{which}' must be str, not {}", tp_name(o))));
-            }
-            Ok(pystr::to_string(o))
-        };
-        let c = if a[0].is_null() { Codec::Utf8 } else { codec(&name(a[0], "encoding")?)? };
-        let err_name = if a[1].is_null() { None } else { Some(name(a[1], "errors")?) };
-        let data = data_of(self_);
-        match decode_to_str(data, c, Errors::Strict) {
-            Ok(s) => Ok(s),
-            Err(e) => {
-                // The handler is looked up only when an error needs it, as in CPython.
-                let Some(err_name) = err_name else { return Err(e) };
-                crate::errors::pyerr::PyErr_Clear();
-                decode_to_str(data, c, errors(&err_name)?)
-            }
-        }
-    })())
-}
-
 macro_rules! kw {
     ($name:literal, $f:expr) => {
         PyMethodDef {
@@ -929,7 +817,7 @@ pub(crate) const SHARED_METHODS: [PyMethodDef; 42] = [
     m!(c"capitalize", capitalize, METH_NOARGS),
     m!(c"center", center, METH_VARARGS),
     m!(c"count", count, METH_VARARGS),
-    kw!(c"decode", decode),
+    crate::codecs::methods::def(c"decode", crate::codecs::methods::bytes_decode),
     m!(c"endswith", endswith, METH_VARARGS),
     m!(c"find", find, METH_VARARGS),
     m!(c"fromhex", fromhex, METH_O | METH_CLASS),

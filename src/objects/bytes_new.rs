@@ -1,6 +1,5 @@
 //! Making bytes from other objects: `bytes(...)` (`tp_new`), `PyObject_Bytes` and
-//! `PyBytes_FromObject`, and encoding a str with the codecs bytes knows here (utf-8,
-//! ascii, latin-1 under strict / ignore / replace).
+//! `PyBytes_FromObject`; `bytes(str, encoding, errors)` encodes through src/codecs.
 use crate::abstract_::{new_ref, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
@@ -10,80 +9,6 @@ use crate::object::ptr::PyRef;
 use crate::object::typeobject::PyTypeObject;
 use crate::objects::bytes::{self, from_slice, is_bytes, PyBytes_Type};
 use crate::objects::{dict, str as pystr, tuple};
-
-/// The codec an encoding name selects (CPython's normalization: case and `-`/`_`/space
-/// are ignored).
-#[derive(Clone, Copy)]
-pub(crate) enum Codec {
-    Utf8,
-    Ascii,
-    Latin1,
-}
-
-pub(crate) fn codec(name: &str) -> PyResult<Codec> {
-    let n: String = name.to_ascii_lowercase().chars().map(|c| if c == '_' || c == ' ' { '-' } else { c }).collect();
-    match n.as_str() {
-        "utf-8" | "utf8" | "u8" | "utf" => Ok(Codec::Utf8),
-        "ascii" | "us-ascii" | "646" => Ok(Codec::Ascii),
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "l1" | "latin" | "cp819" => Ok(Codec::Latin1),
-        _ => Err(raise_type(&raw mut exc::_PyExc_LookupError, format!("unknown encoding: {name}"))),
-    }
-}
-
-/// The error handlers known here.
-#[derive(Clone, Copy, PartialEq)]
-pub(crate) enum Errors {
-    Strict,
-    Ignore,
-    Replace,
-    BackslashReplace,
-}
-
-pub(crate) fn errors(name: &str) -> PyResult<Errors> {
-    match name {
-        "strict" => Ok(Errors::Strict),
-        "ignore" => Ok(Errors::Ignore),
-        "replace" => Ok(Errors::Replace),
-        "backslashreplace" => Ok(Errors::BackslashReplace),
-        _ => Err(raise_type(&raw mut exc::_PyExc_LookupError, format!("unknown error handler name '{name}'"))),
-    }
-}
-
-/// `s.encode(codec, errors)`.
-///
-/// # Safety
-/// `s` is a live str.
-pub(crate) unsafe fn encode(s: *mut PyObject, codec: Codec, errs: Errors) -> PyResult<Vec<u8>> {
-    let limit: u32 = match codec {
-        Codec::Utf8 => return crate::abstract_::object::str_utf8(s),
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
-    };
-    let n = pystr::len(s);
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let c = pystr::read_char(s, i);
-        if c < limit {
-            out.push(c as u8);
-            continue;
-        }
-        match errs {
-            Errors::Ignore => {}
-            Errors::Replace => out.push(b'?'),
-            Errors::BackslashReplace => {
-                let esc = if c < 0x100 { format!("\\x{c:02x}") } else if c < 0x10000 { format!("\\u{c:04x}") } else { format!("\\U{c:08x}") };
-                out.extend_from_slice(esc.as_bytes());
-            }
-            Errors::Strict => {
-                let (name, range) = if limit == 0x80 { ("ascii", 128) } else { ("latin-1", 256) };
-                let shown = if c < 0x100 { format!("\\x{c:02x}") } else if c < 0x10000 { format!("\\u{c:04x}") } else { format!("\\U{c:08x}") };
-                return Err(raise_type(&raw mut exc::_PyExc_UnicodeEncodeError, format!(
-                    "'{name}' codec can't encode character '{shown}' in position {i}: ordinal not in range({range})")));
-            }
-        }
-    }
-    Ok(out)
-}
 
 /// The bytes of an iterable of ints in range(256).
 pub(crate) unsafe fn from_iterable(o: *mut PyObject) -> PyResult<Vec<u8>> {
@@ -213,17 +138,8 @@ pub(crate) unsafe fn parse_source(func: &str, args: *mut PyObject, kwds: *mut Py
         let Some(enc_name) = enc_name else {
             return Err(type_error("string argument without an encoding"));
         };
-        let c = codec(&enc_name)?;
-        let data = match encode(source, c, Errors::Strict) {
-            Ok(d) => d,
-            Err(e) => {
-                // Only the handler named decides: look it up when the strict pass failed.
-                let Some(err_name) = err_name else { return Err(e) };
-                crate::errors::pyerr::PyErr_Clear();
-                encode(source, c, errors(&err_name)?)?
-            }
-        };
-        return Ok(Source::Encoded(data));
+        let encoded = crate::codecs::generic::encode_text(source, Some(&enc_name), err_name.as_deref())?;
+        return Ok(Source::Encoded(crate::objects::bytes::as_slice(encoded.as_ptr()).to_vec()));
     }
     Ok(Source::Object(source))
 }

@@ -10,6 +10,7 @@ const TABLES: &[&[PyMethodDef]] = &[
     crate::objects::str_join::METHODS,
     crate::objects::str_replace::METHODS,
     &crate::objects::str_methods_unicode::UNICODE_METHODS,
+    crate::codecs::methods::STR_METHODS,
 ];
 
 /// A `PyMethodDef` for a `METH_FASTCALL` function.

@@ -51,6 +51,8 @@ pub(crate) struct Interpreter {
     pub(crate) thread_count: usize,
     /// `sys.getdlopenflags()` (RTLD_NOW by default).
     pub(crate) dlopenflags: core::ffi::c_int,
+    /// The codec registry: search functions, lookup cache, error handlers.
+    pub(crate) codecs: crate::codecs::registry::CodecState,
 }
 
 static HEAD_LOCK: ForkReset<Mutex<()>> = ForkReset::new(Mutex::new(()));
@@ -100,6 +102,7 @@ impl Interpreter {
             int_max_str_digits: crate::objects::long_str::DEFAULT_MAX_STR_DIGITS,
             thread_count: 0,
             dlopenflags: libc::RTLD_NOW,
+            codecs: Default::default(),
         });
         let interp: *mut PyInterpreterState = Box::into_raw(interp).cast();
         INTERPRETERS_HEAD.store(interp, Ordering::Release);
@@ -199,6 +202,7 @@ pub(crate) unsafe fn clear_dict(interp: *mut PyInterpreterState) {
     }
     let owner = Interpreter::from_c(interp);
     drop(crate::object::ptr::PyRef::from_owned(core::mem::replace(&mut owner.dict, core::ptr::null_mut())));
+    drop(core::mem::take(&mut owner.codecs));
 }
 
 /// `int64_t PyInterpreterState_GetID(PyInterpreterState *interp)`: 0 for the main

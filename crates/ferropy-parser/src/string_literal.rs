@@ -59,7 +59,7 @@ pub fn nfkc_identifier(s: &str) -> String {
 
 static NAMES: &str = include_str!("unicode_names.txt");
 
-fn lookup_name(name: &str) -> Option<u32> {
+pub fn lookup_name(name: &str) -> Option<u32> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
     static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
@@ -321,4 +321,10 @@ pub(crate) fn stamp(n: &mut Node, loc: Loc) {
             }
         }
     }
+}
+
+/// The generated "NAME;HEX" table of Unicode character names (without the algorithmic CJK
+/// ideograph and Hangul syllable names), for the `namereplace` codec error handler.
+pub fn unicode_names_table() -> &'static str {
+    NAMES
 }

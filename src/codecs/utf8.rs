@@ -1,0 +1,282 @@
+//! UTF-8: `PyUnicode_DecodeUTF8(Stateful)`, `PyUnicode_AsUTF8String`,
+//! `_PyUnicode_AsUTF8String`. This file is the one UTF-8 encoder of the project:
+//! `encode_vec(s, &ErrorMode::STRICT)` is what the str type's `PyUnicode_AsUTF8` cache
+//! should call.
+//!
+//! Decoding validates with the standard library (word-at-a-time ASCII, then the UTF-8
+//! automaton), which reports errors exactly as CPython needs them: the valid prefix, and
+//! the length of the maximal invalid subpart, or "unexpected end".
+use core::ffi::c_char;
+
+use crate::abstract_::ret_obj;
+use crate::codecs::decoder::{Decoder, SurrogateForm};
+use crate::codecs::encoder::{Encoder, EncoderSpec};
+use crate::codecs::error_mode::{c_name, ErrorMode};
+use crate::errors::raised::PyResult;
+use crate::object::object::PyObject;
+use crate::object::ptr::PyRef;
+use crate::objects::{bytes, str as pystr};
+use crate::pyport::Py_ssize_t;
+
+/// A str of valid UTF-8 text, written straight into the new object.
+pub(crate) fn str_from_valid(text: &str) -> PyResult<PyRef> {
+    let b = text.as_bytes();
+    if b.is_ascii() {
+        return crate::codecs::latin1::str_from_latin1(b, 0x7f);
+    }
+    // Length and widest kind from the bytes alone (vectorizable): characters are the
+    // non-continuation bytes; the largest lead byte bounds the largest code point.
+    let n = b.iter().filter(|&&x| (x as i8) >= -0x40).count();
+    let lead = b.iter().copied().max().unwrap_or(0);
+    let maxchar = match lead {
+        0xF0.. => 0x10000,
+        0xE0.. => 0x800,
+        0xC4.. => 0x100,
+        _ => 0xFF,
+    };
+    if n == 1 && maxchar < 0x100 {
+        return crate::objects::str_access::latin1_char(text.chars().next().unwrap() as u8);
+    }
+    // SAFETY: the new string has room for `n` code units of its kind.
+    unsafe {
+        let op = pystr::new_compact(n, maxchar)?;
+        let d = pystr::data(op.as_ptr());
+        match pystr::kind(op.as_ptr()) {
+            1 => text.chars().enumerate().for_each(|(i, c)| *d.add(i) = c as u8),
+            2 => {
+                let d = d as *mut u16;
+                text.chars().enumerate().for_each(|(i, c)| d.add(i).write_unaligned(c as u16))
+            }
+            _ => {
+                let d = d as *mut u32;
+                text.chars().enumerate().for_each(|(i, c)| d.add(i).write_unaligned(c as u32))
+            }
+        }
+        Ok(op)
+    }
+}
+
+/// Strict decoding of UTF-8 bytes (C string arguments and the like).
+pub(crate) fn decode_strict(data: &[u8]) -> PyResult<PyRef> {
+    // SAFETY: `data` lives through the call.
+    unsafe { decode(data, core::ptr::null_mut(), ErrorMode::STRICT, None) }
+}
+
+/// Decodes `data` (held by the bytes `owner`, or NULL); with `consumed`, an incomplete
+/// sequence at the end is left undecoded and the count of bytes used is stored.
+///
+/// # Safety
+/// `owner` is NULL or the live bytes object whose data is `data`.
+pub(crate) unsafe fn decode(data: &[u8], owner: *mut PyObject, errors: ErrorMode, consumed: Option<&mut usize>) -> PyResult<PyRef> {
+    if let Ok(text) = core::str::from_utf8(data) {
+        if let Some(c) = consumed {
+            *c = data.len();
+        }
+        return str_from_valid(text);
+    }
+    let mut d = Decoder::new("utf-8", data, owner, errors, SurrogateForm::Utf8);
+    let mut pos = 0;
+    loop {
+        let input = d.input();
+        if pos >= input.len() {
+            break;
+        }
+        // Only up to the next invalid sequence is scanned (a handler may change the input).
+        let Some(chunk) = input[pos..].utf8_chunks().next() else { break };
+        let valid = pos + chunk.valid().len();
+        d.out.extend(chunk.valid().chars().map(|c| c as u32));
+        let bad = chunk.invalid();
+        if bad.is_empty() {
+            pos = valid;
+            continue;
+        }
+        let at_end = valid + bad.len() == input.len();
+        let truncated = at_end && core::str::from_utf8(bad).err().is_some_and(|e| e.error_len().is_none());
+        let (end, reason) = if truncated {
+            if consumed.is_some() {
+                pos = valid;
+                break;
+            }
+            (input.len(), "unexpected end of data")
+        } else if bad.len() == 1 && !(0xC2..=0xF4).contains(&bad[0]) {
+            (valid + 1, "invalid start byte")
+        } else {
+            (valid + bad.len(), "invalid continuation byte")
+        };
+        pos = d.error(valid, end, reason)?;
+    }
+    if let Some(c) = consumed {
+        *c = pos;
+    }
+    d.finish()
+}
+
+/// Appends the UTF-8 form of `c` (surrogates too, for surrogatepass).
+#[inline]
+pub(crate) fn write_char(out: &mut Vec<u8>, c: u32) {
+    if c < 0x80 {
+        out.push(c as u8);
+    } else if c < 0x800 {
+        out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
+    } else if c < 0x10000 {
+        out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
+    } else {
+        out.extend_from_slice(&[
+            0xF0 | (c >> 18) as u8,
+            0x80 | ((c >> 12) & 0x3F) as u8,
+            0x80 | ((c >> 6) & 0x3F) as u8,
+            0x80 | (c & 0x3F) as u8,
+        ]);
+    }
+}
+
+pub(crate) const SPEC: EncoderSpec =
+    EncoderSpec { encoding: "utf-8", write: write_char, rep_limit: 0x80, unit: 1, surrogates: true };
+
+/// The UTF-8 bytes of the str `s`; lone surrogates go to the error handler.
+///
+/// # Safety
+/// `s` is a live str.
+pub(crate) unsafe fn encode_vec(s: *mut PyObject, errors: ErrorMode) -> PyResult<Vec<u8>> {
+    let a = &*(s as *mut pystr::PyASCIIObject);
+    if a.ascii() {
+        return Ok(pystr::data_bytes(s).to_vec());
+    }
+    let n = pystr::len(s);
+    let mut e = Encoder::new(SPEC, s, errors, 0);
+    let v = e.view;
+    let data = pystr::data(s);
+    match v.kind() {
+        1 => {
+            let units = core::slice::from_raw_parts(data, n);
+            e.out.reserve(n + units.iter().filter(|&&b| b >= 0x80).count());
+            for &b in units {
+                if b < 0x80 {
+                    e.out.push(b);
+                } else {
+                    e.out.extend_from_slice(&[0xC0 | (b >> 6), 0x80 | (b & 0x3F)]);
+                }
+            }
+            return Ok(e.out);
+        }
+        2 => {
+            let units = core::slice::from_raw_parts(data as *const u16, n);
+            e.out.reserve(n * 3);
+            let mut i = 0;
+            while i < n {
+                let c = units[i] as u32;
+                if c < 0x80 {
+                    e.out.push(c as u8);
+                } else if !(0xD800..0xE000).contains(&c) {
+                    write_char(&mut e.out, c);
+                } else {
+                    let mut end = i + 1;
+                    while end < n && (0xD800..0xE000).contains(&(units[end] as u32)) {
+                        end += 1;
+                    }
+                    i = e.error(i, end, "surrogates not allowed")?;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+        _ => {
+            let units = core::slice::from_raw_parts(data as *const u32, n);
+            e.out.reserve(n * 4);
+            let mut i = 0;
+            while i < n {
+                let c = units[i];
+                if c < 0x80 {
+                    e.out.push(c as u8);
+                } else if !(0xD800..0xE000).contains(&c) {
+                    write_char(&mut e.out, c);
+                } else {
+                    let mut end = i + 1;
+                    while end < n && (0xD800..0xE000).contains(&units[end]) {
+                        end += 1;
+                    }
+                    i = e.error(i, end, "surrogates not allowed")?;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+    }
+    Ok(e.out)
+}
+
+/// `s.encode('utf-8', errors)` as a bytes object.
+///
+/// # Safety
+/// `s` is a live str.
+pub(crate) unsafe fn encode(s: *mut PyObject, errors: ErrorMode) -> PyResult<PyRef> {
+    let a = &*(s as *mut pystr::PyASCIIObject);
+    if a.ascii() {
+        return bytes::from_slice(pystr::data_bytes(s));
+    }
+    let c = &*(s as *mut pystr::PyCompactUnicodeObject);
+    if !c.utf8.is_null() {
+        return bytes::from_slice(core::slice::from_raw_parts(c.utf8 as *const u8, c.utf8_length as usize));
+    }
+    bytes::from_slice(&encode_vec(s, errors)?)
+}
+
+/// The C buffer `(s, size)` as a slice: SystemError for a negative size or NULL data.
+pub(crate) unsafe fn c_buffer<'a>(s: *const c_char, size: Py_ssize_t) -> PyResult<&'a [u8]> {
+    if size == 0 {
+        return Ok(&[]);
+    }
+    if s.is_null() || size < 0 {
+        return Err(crate::object::pending_error::bad_internal_call());
+    }
+    Ok(core::slice::from_raw_parts(s as *const u8, size as usize))
+}
+
+/// A str argument of the `PyUnicode_As*String` functions: TypeError otherwise
+/// (`PyErr_BadArgument`'s message).
+pub(crate) unsafe fn str_arg(s: *mut PyObject) -> PyResult<*mut PyObject> {
+    if s.is_null() || !pystr::is_str(s) {
+        return Err(crate::abstract_::type_error("bad argument type for built-in operation"));
+    }
+    Ok(s)
+}
+
+/// `PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeUTF8(s: *const c_char, size: Py_ssize_t, errors: *const c_char) -> *mut PyObject {
+    ret_obj(c_buffer(s, size).and_then(|d| decode(d, core::ptr::null_mut(), ErrorMode::new(c_name(errors)), None)))
+}
+
+/// `PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char
+/// *errors, Py_ssize_t *consumed)`: with `consumed`, a truncated sequence at the end is
+/// left for the next call.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeUTF8Stateful(
+    s: *const c_char,
+    size: Py_ssize_t,
+    errors: *const c_char,
+    consumed: *mut Py_ssize_t,
+) -> *mut PyObject {
+    ret_obj((|| {
+        let data = c_buffer(s, size)?;
+        let mut n = 0usize;
+        let r = decode(data, core::ptr::null_mut(), ErrorMode::new(c_name(errors)), (!consumed.is_null()).then_some(&mut n))?;
+        if !consumed.is_null() {
+            *consumed = n as Py_ssize_t;
+        }
+        Ok(r)
+    })())
+}
+
+/// `PyObject *PyUnicode_AsUTF8String(PyObject *unicode)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsUTF8String(unicode: *mut PyObject) -> *mut PyObject {
+    ret_obj(str_arg(unicode).and_then(|s| encode(s, ErrorMode::STRICT)))
+}
+
+/// `PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyUnicode_AsUTF8String(unicode: *mut PyObject, errors: *const c_char) -> *mut PyObject {
+    ret_obj(str_arg(unicode).and_then(|s| encode(s, ErrorMode::new(c_name(errors)))))
+}
