@@ -98,11 +98,9 @@ int main(void)
         cps("new filled", s);
     }
     {
-        /* A new string's content is uninitialized: fill it before printing. */
-        PyObject *n1 = PyUnicode_New(2, 0xff);
-        PyUnicode_WriteChar(n1, 0, 'x');
-        PyUnicode_WriteChar(n1, 1, 0xe9);
-        cps("new 1byte", n1);
+        PyObject *s = PyUnicode_New(2, 0xff);
+        num("fill latin1", PyUnicode_Fill(s, 0, 2, 0xe9));
+        cps("new 1byte", s);
     }
     cps("new neg", PyUnicode_New(-1, 'a'));
     cps("new maxchar", PyUnicode_New(1, 0x110000));

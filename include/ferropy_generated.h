@@ -2857,6 +2857,11 @@ extern char _PyByteArray_empty_string[1];
 #endif
 
 /**
+ * `PyByteArray_Type`: the bytearray type.
+ */
+extern PyTypeObject PyByteArray_Type;
+
+/**
  * `PyBytes_Type`: the bytes type.
  */
 extern PyTypeObject PyBytes_Type;
@@ -2865,6 +2870,11 @@ extern PyTypeObject PyBytes_Type;
  * `PyBytesIter_Type`: the type of `iter(bytes)`.
  */
 extern PyTypeObject PyBytesIter_Type;
+
+/**
+ * `PyByteArrayIter_Type`: the type of `iter(bytearray)`.
+ */
+extern PyTypeObject PyByteArrayIter_Type;
 
 /**
  * `PyCFunction_Type`: `builtin_function_or_method`.
@@ -2931,6 +2941,18 @@ extern PyTypeObject PyListIter_Type;
  * `PyListRevIter_Type`: `list_reverseiterator`.
  */
 extern PyTypeObject PyListRevIter_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyManagedBuffer_Type`.
+ */
+extern PyTypeObject _PyManagedBuffer_Type;
+#endif
+
+/**
+ * `PyMemoryView_Type`: the memoryview type.
+ */
+extern PyTypeObject PyMemoryView_Type;
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -3254,6 +3276,60 @@ extern const uint8_t _Py_ctype_toupper[256];
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
 extern PyTypeObject PyTraceBack_Type;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyBuffer_IsContiguous(const Py_buffer *view, char order)`.
+ */
+int PyBuffer_IsContiguous(const Py_buffer *view, char order);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices)`.
+ */
+void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `void PyBuffer_FillContiguousStrides(int ndims, Py_ssize_t *shape, Py_ssize_t *strides,
+ * int itemsize, char order)`.
+ */
+void PyBuffer_FillContiguousStrides(int ndims, Py_ssize_t *shape, Py_ssize_t *strides, int itemsize, char order);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char order)`.
+ */
+int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char order);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len,
+ * char order)`: fills `view` from contiguous `buf` (at most `view->len` bytes).
+ */
+int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char order);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyObject_CopyData(PyObject *dest, PyObject *src)`: copies the items of `src` into
+ * `dest`, both walked in C order.
+ */
+int PyObject_CopyData(PyObject *dest, PyObject *src);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `Py_ssize_t PyBuffer_SizeFromFormat(const char *format)`: what `struct.calcsize`
+ * answers. There is no `struct` module yet: a format this does not understand raises
+ * ValueError where CPython raises `struct.error`.
+ */
+Py_ssize_t PyBuffer_SizeFromFormat(const char *format);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -3812,6 +3888,38 @@ PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
  * to `False`.
  */
 PyObject *PyBool_FromLong(long v);
+
+/**
+ * `PyObject *PyByteArray_FromObject(PyObject *o)`: `bytearray(o)`.
+ */
+PyObject *PyByteArray_FromObject(PyObject *o);
+
+/**
+ * `PyObject *PyByteArray_FromStringAndSize(const char *v, Py_ssize_t len)`: NULL `v`
+ * gives `len` uninitialized bytes.
+ */
+PyObject *PyByteArray_FromStringAndSize(const char *v, Py_ssize_t size);
+
+/**
+ * `Py_ssize_t PyByteArray_Size(PyObject *bytearray)`.
+ */
+Py_ssize_t PyByteArray_Size(PyObject *op);
+
+/**
+ * `char *PyByteArray_AsString(PyObject *bytearray)`: the data, NUL-terminated.
+ */
+char *PyByteArray_AsString(PyObject *op);
+
+/**
+ * `int PyByteArray_Resize(PyObject *bytearray, Py_ssize_t len)`.
+ */
+int PyByteArray_Resize(PyObject *op, Py_ssize_t size);
+
+/**
+ * `PyObject *PyByteArray_Concat(PyObject *a, PyObject *b)`: a new bytearray `a + b`
+ * from any two bytes-like objects.
+ */
+PyObject *PyByteArray_Concat(PyObject *a, PyObject *b);
 
 /**
  * `PyObject *PyBytes_FromStringAndSize(const char *v, Py_ssize_t len)`: NULL `v` gives
@@ -4429,6 +4537,34 @@ PyObject *PyList_AsTuple(PyObject *op);
  */
 PyObject *_PyList_Extend(struct PyListObject *op, PyObject *iterable);
 #endif
+
+/**
+ * `PyObject *PyMemoryView_FromObject(PyObject *obj)`.
+ */
+PyObject *PyMemoryView_FromObject(PyObject *o);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags)`: a view of
+ * raw memory, read-only for `PyBUF_READ`, writable for `PyBUF_WRITE`.
+ */
+PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyMemoryView_FromBuffer(const Py_buffer *info)`: a view of the memory `info`
+ * describes, with no exporter behind it.
+ */
+PyObject *PyMemoryView_FromBuffer(const Py_buffer *info);
+#endif
+
+/**
+ * `PyObject *PyMemoryView_GetContiguous(PyObject *obj, int buffertype, char order)`: a
+ * memoryview of `obj` when it is contiguous in `order`, else of a contiguous copy (which
+ * cannot be written through).
+ */
+PyObject *PyMemoryView_GetContiguous(PyObject *obj, int buffertype, char order);
 
 #if !defined(Py_LIMITED_API)
 /**

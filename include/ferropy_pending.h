@@ -15,9 +15,6 @@
 extern "C" {
 #endif
 
-/* text and containers (issue 5) */
-extern PyTypeObject PyByteArray_Type;
-
 /* weak references (issue 11) */
 extern PyTypeObject _PyWeakref_RefType;
 extern PyTypeObject _PyWeakref_ProxyType;

@@ -335,4 +335,17 @@ static inline const char* PyUnicode_AS_DATA(PyObject *op)
 }
 #define PyUnicode_AS_DATA(op) PyUnicode_AS_DATA(_PyObject_CAST(op))
 
+/* _PyUnicodeWriter: the fast paths of Prepare and PrepareKind (src/objects/unicode_writer.rs). */
+#define _PyUnicodeWriter_Prepare(WRITER, LENGTH, MAXCHAR)                  \
+    (((MAXCHAR) <= (WRITER)->maxchar                                      \
+      && (LENGTH) <= (WRITER)->size - (WRITER)->pos)                      \
+     ? 0                                                                  \
+     : (((LENGTH) == 0)                                                   \
+        ? 0                                                               \
+        : _PyUnicodeWriter_PrepareInternal((WRITER), (LENGTH), (MAXCHAR))))
+#define _PyUnicodeWriter_PrepareKind(WRITER, KIND)                         \
+    ((KIND) <= (WRITER)->kind                                             \
+     ? 0                                                                  \
+     : _PyUnicodeWriter_PrepareKindInternal((WRITER), (KIND)))
+
 #endif /* FERROPY_CPYTHON_UNICODEOBJECT_H */

@@ -50,24 +50,7 @@ pub(crate) unsafe fn members_area(tp: *mut PyTypeObject) -> *mut PyMemberDef {
 /// # Safety
 /// `s` is a live str.
 pub(crate) unsafe fn str_utf8(s: *mut PyObject) -> PyResult<*const c_char> {
-    use crate::objects::str::{PyASCIIObject, PyCompactUnicodeObject};
-    let a = &*(s as *mut PyASCIIObject);
-    if a.ascii() {
-        return Ok(pystr::data(s) as *const c_char);
-    }
-    let c = &mut *(s as *mut PyCompactUnicodeObject);
-    if c.utf8.is_null() {
-        let text = pystr::to_string(s);
-        let p = libc::malloc(text.len() + 1) as *mut c_char;
-        if p.is_null() {
-            return Err(no_memory());
-        }
-        core::ptr::copy_nonoverlapping(text.as_ptr() as *const c_char, p, text.len());
-        *p.add(text.len()) = 0;
-        c.utf8 = p;
-        c.utf8_length = text.len() as Py_ssize_t;
-    }
-    Ok(c.utf8)
+    crate::objects::str_utf8::as_utf8(s).map(|b| b.as_ptr() as *const c_char)
 }
 
 /// `PyObject *PyType_FromSpec(PyType_Spec *spec)`.

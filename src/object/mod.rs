@@ -2,6 +2,7 @@
 //! descriptors, allocation and reference counting.
 pub mod alloc;
 pub mod buffer;
+pub mod buffer_contig;
 pub mod call_convention;
 pub mod descr;
 pub mod hash;

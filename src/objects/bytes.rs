@@ -208,6 +208,9 @@ pub(crate) unsafe fn bytes_like(op: *mut PyObject) -> PyResult<Vec<u8>> {
     if is_bytes(op) {
         return Ok(as_slice(op).to_vec());
     }
+    if crate::objects::bytearray::is_bytearray(op) {
+        return Ok(crate::objects::bytearray::as_slice(op).to_vec());
+    }
     crate::objects::bytes_buffer::copy_buffer(op).ok_or_else(|| {
         type_error(format!("a bytes-like object is required, not '{}'", tp_name(op)))
     })?
@@ -532,18 +535,19 @@ unsafe extern "C" fn bytes_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObje
     ret_obj(crate::objects::int::from_i64(as_slice(op)[i as usize] as i64))
 }
 
-/// `x in b`: an int in range(256) or a bytes-like subsequence.
+/// `x in b` for a bytes or bytearray `op`: an int in range(256) or a bytes-like
+/// subsequence.
 pub(crate) unsafe fn contains(op: *mut PyObject, x: *mut PyObject) -> PyResult<bool> {
-    let hay = as_slice(op);
+    let hay = || crate::objects::bytes_methods::data_of(op);
     if crate::abstract_::item::is_index(x) {
         let v = crate::abstract_::item::as_ssize(x, None)?;
         if !(0..256).contains(&v) {
             return Err(raise_type(&raw mut exc::_PyExc_ValueError, "byte must be in range(0, 256)"));
         }
-        return Ok(hay.contains(&(v as u8)));
+        return Ok(hay().contains(&(v as u8)));
     }
     let needle = bytes_like(x)?;
-    Ok(crate::objects::bytes_methods::find_in(hay, &needle, 0).is_some())
+    Ok(crate::objects::bytes_methods::find_in(hay(), &needle, 0).is_some())
 }
 
 unsafe extern "C" fn bytes_contains(op: *mut PyObject, x: *mut PyObject) -> c_int {

@@ -88,17 +88,12 @@ pub unsafe extern "C" fn PyBuffer_Release(view: *mut Py_buffer) {
     drop(PyRef::from_owned(obj));
 }
 
-/// A copy of the bytes `op` exports (None when it exports no buffer; Some(Err) when
-/// exporting fails).
+/// A copy of the bytes `op` exports, in C order for a strided exporter (None when it
+/// exports no buffer; Some(Err) when exporting fails).
 pub(crate) unsafe fn copy_buffer(op: *mut PyObject) -> Option<PyResult<Vec<u8>>> {
     if PyObject_CheckBuffer(op) == 0 {
         return None;
     }
-    let mut view: Py_buffer = core::mem::zeroed();
-    if PyObject_GetBuffer(op, &mut view, 0) != 0 {
-        return Some(Err(crate::errors::raised::Raised::assume_set()));
-    }
-    let v = core::slice::from_raw_parts(view.buf as *const u8, view.len as usize).to_vec();
-    PyBuffer_Release(&mut view);
-    Some(Ok(v))
+    Some(crate::object::buffer_contig::View::get(op, crate::object::buffer::PyBUF_FULL_RO)
+        .map(|v| crate::object::buffer_contig::to_contiguous_vec(&v.0, b'C')))
 }

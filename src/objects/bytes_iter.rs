@@ -1,5 +1,7 @@
-//! `bytes_iterator` (`iter(b'...')`, CPython's `PyBytesIter_Type`): yields the bytes as
-//! ints, then drops the bytes so later calls stay at the end.
+//! `bytes_iterator` and `bytearray_iterator` (`iter(b'...')`, `iter(bytearray(...))`;
+//! CPython's `PyBytesIter_Type` and `PyByteArrayIter_Type`): one implementation that yields
+//! the bytes as ints, then drops the sequence so later calls stay at the end. A bytearray
+//! may change size while iterated: its length is read at each step.
 use core::ffi::{c_int, c_void};
 
 use crate::abstract_::{new_ref, ret_obj};
@@ -12,7 +14,6 @@ use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC};
-use crate::objects::bytes;
 use crate::pyport::Py_ssize_t;
 
 /// The next index and the bytes (NULL once exhausted).
@@ -33,8 +34,18 @@ pub static mut PyBytesIter_Type: PyTypeObject = PyTypeObject {
     ..static_type(c"bytes_iterator", core::mem::size_of::<BytesIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
-unsafe fn new(seq: *mut PyObject) -> PyResult<PyRef> {
-    let it = PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyBytesIter_Type, 0)).ok_or_else(no_memory)?;
+/// `PyByteArrayIter_Type`: the type of `iter(bytearray)`.
+#[no_mangle]
+pub static mut PyByteArrayIter_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(iter_dealloc),
+    tp_traverse: Some(iter_traverse),
+    tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
+    tp_iternext: Some(iter_next),
+    ..static_type(c"bytearray_iterator", core::mem::size_of::<BytesIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
+};
+
+unsafe fn new(tp: *mut PyTypeObject, seq: *mut PyObject) -> PyResult<PyRef> {
+    let it = PyRef::from_owned(temp_alloc::gc_new_var(tp, 0)).ok_or_else(no_memory)?;
     let p = it.as_ptr() as *mut BytesIter;
     (*p).it_index = 0;
     (*p).it_seq = new_ref(seq).into_ptr();
@@ -44,7 +55,12 @@ unsafe fn new(seq: *mut PyObject) -> PyResult<PyRef> {
 
 /// bytes' `tp_iter`.
 pub(crate) unsafe extern "C" fn bytes_iter(op: *mut PyObject) -> *mut PyObject {
-    ret_obj(new(op))
+    ret_obj(new(&raw mut PyBytesIter_Type, op))
+}
+
+/// bytearray's `tp_iter`.
+pub(crate) unsafe extern "C" fn bytearray_iter(op: *mut PyObject) -> *mut PyObject {
+    ret_obj(new(&raw mut PyByteArrayIter_Type, op))
 }
 
 unsafe extern "C" fn iter_next(op: *mut PyObject) -> *mut PyObject {
@@ -54,9 +70,10 @@ unsafe extern "C" fn iter_next(op: *mut PyObject) -> *mut PyObject {
         return core::ptr::null_mut();
     }
     let i = (*it).it_index as usize;
-    if i < bytes::len(seq) {
+    let data = crate::objects::bytes_methods::data_of(seq);
+    if i < data.len() {
         (*it).it_index += 1;
-        return ret_obj(crate::objects::int::from_i64(bytes::as_slice(seq)[i] as i64));
+        return ret_obj(crate::objects::int::from_i64(data[i] as i64));
     }
     (*it).it_seq = core::ptr::null_mut();
     drop(PyRef::from_owned(seq));

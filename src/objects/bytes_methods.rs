@@ -8,7 +8,8 @@ use crate::object::methods::{PyMethodDef, METH_CLASS, METH_KEYWORDS, METH_NOARGS
 use crate::object::object::PyObject;
 use crate::object::pending_error::{raise, raise_type, ExcType};
 use crate::object::ptr::PyRef;
-use crate::objects::bytes::{as_slice, bytes_like, from_slice, is_exact};
+use crate::objects::bytes::{bytes_like, is_bytes, is_exact};
+use crate::objects::bytearray;
 use crate::objects::bytes_new::{codec, errors, Codec, Errors};
 use crate::objects::{str as pystr, tuple};
 use crate::pyport::Py_ssize_t;
@@ -34,13 +35,16 @@ fn rfind_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
     (0..=hay.len() - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
 }
 
-unsafe fn argv<'a>(args: *mut PyObject) -> &'a [*mut PyObject] {
+pub(crate) unsafe fn argv<'a>(args: *mut PyObject) -> &'a [*mut PyObject] {
     if args.is_null() { &[] } else { tuple::items(args) }
 }
 
 /// Arity check in the style of CPython's `_PyArg_CheckPositional`.
-fn arity(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn arity(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     let plural = |k: usize| if k == 1 { "argument" } else { "arguments" };
+    if min == max && n != min {
+        return Err(type_error(format!("{name} expected {min} {}, got {n}", plural(min))));
+    }
     if n < min {
         return Err(type_error(format!("{name} expected at least {min} {}, got {n}", plural(min))));
     }
@@ -52,7 +56,7 @@ fn arity(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
 
 /// Positional-or-keyword arguments `names` of `name()` (Argument Clinic's messages); the
 /// result holds each argument or NULL when not given.
-unsafe fn parse_kw(name: &str, args: *mut PyObject, kwds: *mut PyObject, names: &[&str]) -> PyResult<Vec<*mut PyObject>> {
+pub(crate) unsafe fn parse_kw(name: &str, args: *mut PyObject, kwds: *mut PyObject, names: &[&str]) -> PyResult<Vec<*mut PyObject>> {
     let pos = argv(args);
     if pos.len() > names.len() {
         let s = if names.len() == 1 { "" } else { "s" };
@@ -85,12 +89,26 @@ fn wrap(r: PyResult<PyRef>) -> *mut PyObject {
     ret_obj(r)
 }
 
-/// A result that is `self` unchanged: the same object for an exact bytes.
+/// The bytes of `self`, a bytes or a bytearray: every method here serves both types.
+/// Borrowed: callers convert their arguments (which may run Python code that resizes a
+/// bytearray) before taking it.
+#[inline]
+pub(crate) unsafe fn data_of<'a>(self_: *mut PyObject) -> &'a [u8] {
+    if is_bytes(self_) { crate::objects::bytes::as_slice(self_) } else { bytearray::as_slice(self_) }
+}
+
+/// A result of `self`'s kind: a bytes for a bytes, a new bytearray for a bytearray.
+#[inline]
+unsafe fn make(self_: *mut PyObject, data: &[u8]) -> PyResult<PyRef> {
+    if is_bytes(self_) { crate::objects::bytes::from_slice(data) } else { bytearray::from_slice(data) }
+}
+
+/// A result that is `self` unchanged: the same object for an exact bytes, a copy otherwise.
 unsafe fn same_or_copy(self_: *mut PyObject, data: &[u8]) -> PyResult<PyRef> {
-    if is_exact(self_) && data.len() == as_slice(self_).len() && data.as_ptr() == as_slice(self_).as_ptr() {
+    if is_exact(self_) && data.len() == data_of(self_).len() && data.as_ptr() == data_of(self_).as_ptr() {
         return Ok(new_ref(self_));
     }
-    from_slice(data)
+    make(self_, data)
 }
 
 /// Clipped `[start:end]` bounds from optional slice-index arguments (None allowed).
@@ -139,7 +157,7 @@ unsafe fn search(self_: *mut PyObject, args: *mut PyObject, name: &str, rev: boo
         }));
     }
     let sub = needle(a[0])?;
-    let hay = as_slice(self_);
+    let hay = data_of(self_);
     let (start, end) = bounds(&a[1..], hay.len())?;
     if start > end || end - start < sub.len() {
         return Ok(if sub.is_empty() && start <= end { Some(start) } else { None });
@@ -176,7 +194,7 @@ unsafe extern "C" fn count(self_: *mut PyObject, args: *mut PyObject) -> *mut Py
             }));
         }
         let sub = needle(a[0])?;
-        let hay = as_slice(self_);
+        let hay = data_of(self_);
         let (start, end) = bounds(&a[1..], hay.len())?;
         if start > end {
             return crate::objects::int::from_i64(0);
@@ -201,7 +219,7 @@ unsafe extern "C" fn count(self_: *mut PyObject, args: *mut PyObject) -> *mut Py
 unsafe fn affix(self_: *mut PyObject, args: *mut PyObject, name: &str, end_side: bool) -> PyResult<PyRef> {
     let a = argv(args);
     arity(name, a.len(), 1, 3)?;
-    let hay = as_slice(self_);
+    let hay = data_of(self_);
     let (start, end) = bounds(&a[1..], hay.len())?;
     let test = |p: &[u8]| start <= end && end - start >= p.len() && if end_side { &hay[end - p.len()..end] == p } else { &hay[start..start + p.len()] == p };
     let arg = a[0];
@@ -239,7 +257,7 @@ unsafe fn strip_impl(self_: *mut PyObject, args: *mut PyObject, name: &str, left
         Some(c) => c.contains(&b),
         None => is_space(b),
     };
-    let s = as_slice(self_);
+    let s = data_of(self_);
     let mut i = 0;
     let mut j = s.len();
     if left {
@@ -264,10 +282,10 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
-unsafe fn list_of(parts: Vec<&[u8]>) -> PyResult<PyRef> {
+unsafe fn list_of(self_: *mut PyObject, parts: Vec<&[u8]>) -> PyResult<PyRef> {
     let mut items = Vec::with_capacity(parts.len());
     for p in parts {
-        items.push(from_slice(p)?);
+        items.push(make(self_, p)?);
     }
     crate::objects::list::from_vec(items)
 }
@@ -284,7 +302,7 @@ unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObj
         _ => -1,
     };
     let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
-    let s = as_slice(self_);
+    let s = data_of(self_);
     let mut parts: Vec<&[u8]> = Vec::new();
     match sep {
         Some(sep) => {
@@ -360,7 +378,7 @@ unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObj
             }
         }
     }
-    list_of(parts)
+    list_of(self_, parts)
 }
 
 unsafe extern "C" fn split(s: *mut PyObject, a: *mut PyObject, k: *mut PyObject) -> *mut PyObject { wrap(split_impl(s, a, k, "split", false)) }
@@ -376,7 +394,7 @@ unsafe extern "C" fn splitlines(self_: *mut PyObject, args: *mut PyObject, kwds:
             }
             crate::abstract_::object::is_true(a[0])?
         };
-        let s = as_slice(self_);
+        let s = data_of(self_);
         let mut parts: Vec<&[u8]> = Vec::new();
         let mut i = 0;
         while i < s.len() {
@@ -391,7 +409,7 @@ unsafe extern "C" fn splitlines(self_: *mut PyObject, args: *mut PyObject, kwds:
             parts.push(&s[i..if keep { eol } else { j }]);
             i = eol;
         }
-        list_of(parts)
+        list_of(self_, parts)
     })())
 }
 
@@ -402,7 +420,7 @@ unsafe extern "C" fn expandtabs(self_: *mut PyObject, args: *mut PyObject, kwds:
         let tab = if a[0].is_null() { 8 } else { crate::abstract_::item::as_ssize(a[0], Some(&raw mut exc::_PyExc_OverflowError))? };
         let mut out = Vec::new();
         let mut col = 0usize;
-        for &b in as_slice(self_) {
+        for &b in data_of(self_) {
             match b {
                 b'\t' => {
                     if tab > 0 {
@@ -421,7 +439,7 @@ unsafe extern "C" fn expandtabs(self_: *mut PyObject, args: *mut PyObject, kwds:
                 }
             }
         }
-        from_slice(&out)
+        make(self_, &out)
     })())
 }
 
@@ -439,22 +457,22 @@ pub unsafe extern "C" fn _PyBytes_Join(sep: *mut PyObject, it: *mut PyObject) ->
 unsafe extern "C" fn join(self_: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
     wrap((|| {
         let items = crate::abstract_::iter::collect(it)?;
-        let sep = as_slice(self_);
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(sep);
-            }
             let part = bytes_like(item.as_ptr()).map_err(|_| {
                 crate::errors::pyerr::PyErr_Clear();
                 type_error(format!("sequence item {i}: expected a bytes-like object, {} found", tp_name(item.as_ptr())))
             })?;
+            if i > 0 {
+                // Taken afresh: converting an item may have resized a bytearray separator.
+                out.extend_from_slice(data_of(self_));
+            }
             out.extend_from_slice(&part);
         }
-        if items.len() == 1 && is_exact(items[0].as_ptr()) {
+        if items.len() == 1 && is_exact(items[0].as_ptr()) && is_bytes(self_) {
             return Ok(items[0].clone());
         }
-        from_slice(&out)
+        make(self_, &out)
     })())
 }
 
@@ -469,7 +487,7 @@ unsafe extern "C" fn replace(self_: *mut PyObject, args: *mut PyObject) -> *mut 
             None => -1,
         };
         let mut left = if count < 0 { usize::MAX } else { count as usize };
-        let s = as_slice(self_);
+        let s = data_of(self_);
         let mut out = Vec::with_capacity(s.len());
         if old.is_empty() {
             for (k, &b) in s.iter().enumerate() {
@@ -497,12 +515,12 @@ unsafe extern "C" fn replace(self_: *mut PyObject, args: *mut PyObject) -> *mut 
         if out == s {
             return same_or_copy(self_, s);
         }
-        from_slice(&out)
+        make(self_, &out)
     })())
 }
 
 unsafe fn map_bytes(self_: *mut PyObject, f: impl Fn(&[u8]) -> Vec<u8>) -> *mut PyObject {
-    wrap(from_slice(&f(as_slice(self_))))
+    wrap(make(self_, &f(data_of(self_))))
 }
 
 unsafe extern "C" fn upper(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { map_bytes(s, |d| d.to_ascii_uppercase()) }
@@ -527,7 +545,7 @@ unsafe extern "C" fn title(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject 
 }
 
 unsafe fn predicate(s: *mut PyObject, f: impl Fn(&[u8]) -> bool) -> *mut PyObject {
-    crate::abstract_::compare::bool_ref(f(as_slice(s))).into_ptr()
+    crate::abstract_::compare::bool_ref(f(data_of(s))).into_ptr()
 }
 
 unsafe extern "C" fn isdigit(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject { predicate(s, |d| !d.is_empty() && d.iter().all(u8::is_ascii_digit)) }
@@ -571,14 +589,12 @@ unsafe fn partition_impl(self_: *mut PyObject, sep: *mut PyObject, rev: bool) ->
     if sep.is_empty() {
         return Err(raise_type(&raw mut exc::_PyExc_ValueError, "empty separator"));
     }
-    let s = as_slice(self_);
-    let empty = from_slice(&[])?;
-    let whole = same_or_copy(self_, s)?;
+    let s = data_of(self_);
     let at = if rev { rfind_in(s, &sep) } else { find_in(s, &sep, 0) };
     match at {
-        Some(i) => tuple::from_vec(vec![from_slice(&s[..i])?, from_slice(&sep)?, from_slice(&s[i + sep.len()..])?]),
-        None if rev => tuple::from_vec(vec![empty.clone(), empty, whole]),
-        None => tuple::from_vec(vec![whole, empty.clone(), empty]),
+        Some(i) => tuple::from_vec(vec![make(self_, &s[..i])?, make(self_, &sep)?, make(self_, &s[i + sep.len()..])?]),
+        None if rev => tuple::from_vec(vec![make(self_, &[])?, make(self_, &[])?, same_or_copy(self_, s)?]),
+        None => tuple::from_vec(vec![same_or_copy(self_, s)?, make(self_, &[])?, make(self_, &[])?]),
     }
 }
 
@@ -591,13 +607,13 @@ unsafe fn pad_impl(self_: *mut PyObject, args: *mut PyObject, name: &str) -> PyR
     arity(name, a.len(), 1, 2)?;
     let width = crate::abstract_::item::as_ssize(a[0], Some(&raw mut exc::_PyExc_OverflowError))?;
     let fill = match a.get(1) {
-        Some(&f) if crate::objects::bytes::is_bytes(f) && crate::objects::bytes::len(f) == 1 => as_slice(f)[0],
+        Some(&f) if (is_bytes(f) || bytearray::is_bytearray(f)) && data_of(f).len() == 1 => data_of(f)[0],
         Some(&f) => {
             return Err(type_error(format!("{name}() argument 2 must be a byte string of length 1, not {}", tp_name(f))))
         }
         None => b' ',
     };
-    let s = as_slice(self_);
+    let s = data_of(self_);
     if width <= s.len() as Py_ssize_t {
         return same_or_copy(self_, s);
     }
@@ -610,7 +626,7 @@ unsafe fn pad_impl(self_: *mut PyObject, args: *mut PyObject, name: &str) -> PyR
     };
     let mut out = vec![fill; width as usize];
     out[left..left + s.len()].copy_from_slice(s);
-    from_slice(&out)
+    make(self_, &out)
 }
 
 unsafe extern "C" fn center(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject { wrap(pad_impl(s, a, "center")) }
@@ -620,7 +636,7 @@ unsafe extern "C" fn rjust(s: *mut PyObject, a: *mut PyObject) -> *mut PyObject 
 unsafe extern "C" fn zfill(self_: *mut PyObject, w: *mut PyObject) -> *mut PyObject {
     wrap((|| {
         let width = crate::abstract_::item::as_ssize(w, Some(&raw mut exc::_PyExc_OverflowError))?;
-        let s = as_slice(self_);
+        let s = data_of(self_);
         if width <= s.len() as Py_ssize_t {
             return same_or_copy(self_, s);
         }
@@ -631,14 +647,14 @@ unsafe extern "C" fn zfill(self_: *mut PyObject, w: *mut PyObject) -> *mut PyObj
             out[0] = s[0];
             out[fill] = b'0';
         }
-        from_slice(&out)
+        make(self_, &out)
     })())
 }
 
 unsafe extern "C" fn removeprefix(self_: *mut PyObject, p: *mut PyObject) -> *mut PyObject {
     wrap((|| {
         let p = bytes_like(p)?;
-        let s = as_slice(self_);
+        let s = data_of(self_);
         same_or_copy(self_, s.strip_prefix(&p[..]).unwrap_or(s))
     })())
 }
@@ -646,13 +662,13 @@ unsafe extern "C" fn removeprefix(self_: *mut PyObject, p: *mut PyObject) -> *mu
 unsafe extern "C" fn removesuffix(self_: *mut PyObject, p: *mut PyObject) -> *mut PyObject {
     wrap((|| {
         let p = bytes_like(p)?;
-        let s = as_slice(self_);
+        let s = data_of(self_);
         same_or_copy(self_, if p.is_empty() { s } else { s.strip_suffix(&p[..]).unwrap_or(s) })
     })())
 }
 
 /// hex(sep=..., bytes_per_sep=1), positional only here.
-unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     wrap((|| {
         let a = given(parse_kw("hex", args, kwds, &["sep", "bytes_per_sep"])?);
         let sep: Option<u8> = match a.first() {
@@ -672,7 +688,7 @@ unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject, kwds: *mut P
             Some(&o) if !o.is_null() => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
             _ => 1,
         };
-        let s = as_slice(self_);
+        let s = data_of(self_);
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut out = String::with_capacity(s.len() * 3);
         let g = group.unsigned_abs().max(1);
@@ -711,7 +727,10 @@ unsafe extern "C" fn fromhex(cls: *mut PyObject, s: *mut PyObject) -> *mut PyObj
             out.push((hi * 16 + lo) as u8);
             i += 2;
         }
-        let b = from_slice(&out)?;
+        if cls == &raw mut bytearray::PyByteArray_Type as *mut PyObject {
+            return bytearray::from_slice(&out);
+        }
+        let b = crate::objects::bytes::from_slice(&out)?;
         if cls == &raw mut crate::objects::bytes::PyBytes_Type as *mut PyObject {
             return Ok(b);
         }
@@ -818,7 +837,7 @@ unsafe extern "C" fn decode(self_: *mut PyObject, args: *mut PyObject, kwds: *mu
         };
         let c = if a[0].is_null() { Codec::Utf8 } else { codec(&name(a[0], "encoding")?)? };
         let err_name = if a[1].is_null() { None } else { Some(name(a[1], "errors")?) };
-        let data = as_slice(self_);
+        let data = data_of(self_);
         match decode_to_str(data, c, Errors::Strict) {
             Ok(s) => Ok(s),
             Err(e) => {
@@ -854,10 +873,8 @@ macro_rules! m {
     };
 }
 
-/// bytes' `tp_methods`. `__getnewargs__` is left out for now: with one more entry the
-/// type dict grows past a size at which `runtime_cycles` sees the process grow across
-/// init/finalize cycles (a leak outside this area, to be found first).
-pub(crate) static mut BYTES_METHODS: [PyMethodDef; 45] = [
+/// The methods bytes and bytearray share (same functions: they dispatch on `self`).
+pub(crate) const SHARED_METHODS: [PyMethodDef; 40] = [
     m!(c"capitalize", capitalize, METH_NOARGS),
     m!(c"center", center, METH_VARARGS),
     m!(c"count", count, METH_VARARGS),
@@ -898,9 +915,33 @@ pub(crate) static mut BYTES_METHODS: [PyMethodDef; 45] = [
     m!(c"title", title, METH_NOARGS),
     m!(c"upper", upper, METH_NOARGS),
     m!(c"zfill", zfill, METH_O),
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
 ];
+
+/// A `tp_methods` table: `own` then the shared methods, then the zeroed sentinel (`N` is
+/// their total plus one).
+pub(crate) const fn method_table<const N: usize>(own: &[PyMethodDef]) -> [PyMethodDef; N] {
+    // SAFETY: a zeroed PyMethodDef is the sentinel (NULL name, no function); the entries
+    // are plain pointers and flags, copied bit for bit.
+    let mut t: [PyMethodDef; N] = unsafe { core::mem::zeroed() };
+    let shared = SHARED_METHODS;
+    assert!(own.len() + shared.len() < N);
+    let mut i = 0;
+    while i < own.len() {
+        t[i] = unsafe { core::ptr::read(&own[i]) };
+        i += 1;
+    }
+    let mut k = 0;
+    while k < shared.len() {
+        t[i + k] = unsafe { core::ptr::read(&shared[k]) };
+        k += 1;
+    }
+    core::mem::forget(shared);
+    t
+}
+
+unsafe extern "C" fn getnewargs(self_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    wrap(crate::objects::bytes::from_slice(data_of(self_)).and_then(|b| tuple::from_vec(vec![b])))
+}
+
+/// bytes' `tp_methods`.
+pub(crate) static mut BYTES_METHODS: [PyMethodDef; 42] = method_table(&[m!(c"__getnewargs__", getnewargs, METH_NOARGS)]);

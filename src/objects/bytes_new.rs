@@ -86,7 +86,7 @@ pub(crate) unsafe fn encode(s: *mut PyObject, codec: Codec, errs: Errors) -> PyR
 }
 
 /// The bytes of an iterable of ints in range(256).
-unsafe fn from_iterable(o: *mut PyObject) -> PyResult<Vec<u8>> {
+pub(crate) unsafe fn from_iterable(o: *mut PyObject) -> PyResult<Vec<u8>> {
     let items = crate::abstract_::iter::collect(o)?;
     let mut out = Vec::with_capacity(items.len());
     for item in items {
@@ -158,18 +158,30 @@ pub(crate) unsafe fn bytes_of(o: *mut PyObject) -> PyResult<PyRef> {
     from_object(o)
 }
 
-unsafe fn str_arg(o: *mut PyObject, what: &str) -> PyResult<String> {
+unsafe fn str_arg(func: &str, o: *mut PyObject, what: &str) -> PyResult<String> {
     if !pystr::is_str(o) {
-        return Err(type_error(format!("bytes() argument '{what}' must be str, not {}", tp_name(o))));
+        return Err(type_error(format!("{func}() argument '{what}' must be str, not {}", tp_name(o))));
     }
     Ok(pystr::to_string(o))
 }
 
-unsafe fn new_impl(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> {
+/// What the `(source, encoding, errors)` arguments of `bytes()`/`bytearray()` ask for.
+pub(crate) enum Source {
+    /// No source: empty.
+    Empty,
+    /// A str encoded.
+    Encoded(Vec<u8>),
+    /// One object to convert (count, buffer, iterable, ...).
+    Object(*mut PyObject),
+}
+
+/// Binds and checks `func(source, encoding, errors)` (shared by bytes and bytearray) and
+/// encodes a str source.
+pub(crate) unsafe fn parse_source(func: &str, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<Source> {
     let pos = if args.is_null() { &[][..] } else { tuple::items(args) };
     let nkw = if kwds.is_null() { 0 } else { dict::len(kwds) };
     if pos.len() + nkw > 3 {
-        return Err(type_error(format!("bytes() takes at most 3 arguments ({} given)", pos.len() + nkw)));
+        return Err(type_error(format!("{func}() takes at most 3 arguments ({} given)", pos.len() + nkw)));
     }
     let mut slots: [*mut PyObject; 3] = [core::ptr::null_mut(); 3];
     slots[..pos.len()].copy_from_slice(pos);
@@ -177,10 +189,10 @@ unsafe fn new_impl(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> 
         for (k, v) in dict::items(kwds) {
             let key = if pystr::is_str(k) { pystr::to_string(k) } else { String::new() };
             let Some(i) = ["source", "encoding", "errors"].iter().position(|&n| n == key) else {
-                return Err(type_error(format!("'{key}' is an invalid keyword argument for bytes()")));
+                return Err(type_error(format!("'{key}' is an invalid keyword argument for {func}()")));
             };
             if !slots[i].is_null() {
-                return Err(type_error(format!("argument for bytes() given by name ('{key}') and position ({})", i + 1)));
+                return Err(type_error(format!("argument for {func}() given by name ('{key}') and position ({})", i + 1)));
             }
             slots[i] = v;
         }
@@ -190,11 +202,11 @@ unsafe fn new_impl(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> 
         if !encoding.is_null() || !errs.is_null() {
             return Err(type_error(if encoding.is_null() { "errors without a string argument" } else { "encoding without a string argument" }));
         }
-        return from_slice(&[]);
+        return Ok(Source::Empty);
     }
     if !encoding.is_null() || !errs.is_null() {
-        let enc_name = if encoding.is_null() { None } else { Some(str_arg(encoding, "encoding")?) };
-        let err_name = if errs.is_null() { None } else { Some(str_arg(errs, "errors")?) };
+        let enc_name = if encoding.is_null() { None } else { Some(str_arg(func, encoding, "encoding")?) };
+        let err_name = if errs.is_null() { None } else { Some(str_arg(func, errs, "errors")?) };
         if !pystr::is_str(source) {
             return Err(type_error(if enc_name.is_some() { "encoding without a string argument" } else { "errors without a string argument" }));
         }
@@ -211,9 +223,17 @@ unsafe fn new_impl(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> 
                 encode(source, c, errors(&err_name)?)?
             }
         };
-        return from_slice(&data);
+        return Ok(Source::Encoded(data));
     }
-    bytes_of(source)
+    Ok(Source::Object(source))
+}
+
+unsafe fn new_impl(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> {
+    match parse_source("bytes", args, kwds)? {
+        Source::Empty => from_slice(&[]),
+        Source::Encoded(data) => from_slice(&data),
+        Source::Object(o) => bytes_of(o),
+    }
 }
 
 /// bytes' `tp_new`; a subclass gets its own object holding the same bytes.

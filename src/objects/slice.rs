@@ -81,7 +81,7 @@ pub unsafe extern "C" fn PySlice_New(start: *mut PyObject, stop: *mut PyObject, 
 }
 
 /// A slice part as an index (`_PyEval_SliceIndex`): clamped to Py_ssize_t.
-unsafe fn slice_index(v: *mut PyObject) -> PyResult<Py_ssize_t> {
+pub(crate) unsafe fn slice_index(v: *mut PyObject) -> PyResult<Py_ssize_t> {
     if !crate::abstract_::item::is_index(v) && !crate::abstract_::is_instance_of(v, &raw mut crate::objects::int::PyLong_Type) {
         return Err(type_error("slice indices must be integers or None or have an __index__ method"));
     }

@@ -228,6 +228,11 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(unicode_hash),
     tp_richcompare: Some(crate::objects::str_repr::unicode_richcompare),
     tp_methods: &raw mut crate::objects::str_methods::STR_METHODS as *mut crate::object::methods::PyMethodDef,
+    tp_as_sequence: &raw mut crate::objects::str_slots::STR_AS_SEQUENCE,
+    tp_as_mapping: &raw mut crate::objects::str_slots::STR_AS_MAPPING,
+    tp_iter: Some(crate::objects::str_iter::str_iter),
+    tp_str: Some(crate::objects::str_new::str_str),
+    tp_new: Some(crate::objects::str_new::str_new),
     ..static_type(
         c"str",
         core::mem::size_of::<PyUnicodeObject>(),
@@ -465,17 +470,22 @@ unsafe extern "C" fn unicode_hash(op: *mut PyObject) -> Py_hash_t {
 }
 
 /// `tp_dealloc` of str: compact strings are one block; the cached UTF-8 and wchar forms of
-/// a non-ASCII string are separate blocks, freed with it.
+/// a non-ASCII string are separate `PyObject_Malloc` blocks, freed with it.
 unsafe extern "C" fn unicode_dealloc(op: *mut PyObject) {
     let s = &*(op as *mut PyASCIIObject);
-    if !s.ascii() {
+    let own_data = if s.compact() { core::ptr::null_mut() } else { (*(op as *mut PyUnicodeObject)).data };
+    if !s.ascii() || !s.compact() {
         let c = &*(op as *mut PyCompactUnicodeObject);
-        if !c.utf8.is_null() {
-            libc::free(c.utf8 as *mut c_void);
+        if !c.utf8.is_null() && c.utf8 as *mut c_void != own_data {
+            crate::object::pymem::PyObject_Free(c.utf8 as *mut c_void);
         }
     }
+    // A subclass instance's code units (str_new.rs) are a separate object-domain block.
+    if !own_data.is_null() {
+        crate::object::pymem::PyObject_Free(own_data);
+    }
     if !s.wstr.is_null() {
-        libc::free(s.wstr as *mut c_void);
+        crate::object::pymem::PyObject_Free(s.wstr as *mut c_void);
     }
     match (*(*op).ob_type).tp_free {
         Some(free) => free(op as *mut c_void),
@@ -547,6 +557,30 @@ pub unsafe extern "C" fn PyUnicode_InternInPlace(p: *mut *mut PyObject) {
         Err(_) => {
             let _ = crate::object::pending_error::take();
         }
+    }
+}
+
+/// `void PyUnicode_InternImmortal(PyObject **p)` (deprecated): `PyUnicode_InternInPlace`,
+/// then the string is marked immortal (the table's reference is never given back).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_InternImmortal(p: *mut *mut PyObject) {
+    let warned = crate::errors::warnings::PyErr_WarnEx(
+        crate::errors::exception_types::PyExc_DeprecationWarning,
+        c"PyUnicode_InternImmortal() is deprecated; use PyUnicode_InternInPlace() instead".as_ptr(),
+        1,
+    );
+    if warned < 0 {
+        crate::errors::print::PyErr_WriteUnraisable(core::ptr::null_mut());
+    }
+    PyUnicode_InternInPlace(p);
+    if p.is_null() || (*p).is_null() || !is_str(*p) {
+        return;
+    }
+    let a = &mut *(*p as *mut PyASCIIObject);
+    if a.interned() == SSTATE_INTERNED_MORTAL as c_uint {
+        a.set_interned(SSTATE_INTERNED_IMMORTAL as c_uint);
+        (**p).ob_refcnt += 1;
     }
 }
 

@@ -112,27 +112,10 @@ pub(crate) unsafe fn max_char_value(op: *mut PyObject) -> Py_UCS4 {
 }
 
 /// A code unit type of one of the three kinds.
-pub(crate) trait Unit: Copy + Into<u32> + 'static {
-    fn from_u32(c: u32) -> Self;
-}
-impl Unit for u8 {
-    #[inline]
-    fn from_u32(c: u32) -> u8 {
-        c as u8
-    }
-}
-impl Unit for u16 {
-    #[inline]
-    fn from_u32(c: u32) -> u16 {
-        c as u16
-    }
-}
-impl Unit for u32 {
-    #[inline]
-    fn from_u32(c: u32) -> u32 {
-        c
-    }
-}
+pub(crate) trait Unit: Copy + Into<u32> + 'static {}
+impl Unit for u8 {}
+impl Unit for u16 {}
+impl Unit for u32 {}
 
 /// Writes `src` (code points that all fit) as units of kind `kind` at `dst`.
 ///
@@ -548,6 +531,18 @@ pub(crate) unsafe fn copy_chars(to: *mut PyObject, to_start: usize, from: *mut P
     }
 }
 
+/// Writes every code point of the str `src` as units of `kind` at `dst`.
+///
+/// # Safety
+/// `dst` has room for them and they fit `kind`.
+pub(crate) unsafe fn write_units_from(kind: usize, dst: *mut u8, src: *mut PyObject) {
+    match units(src) {
+        Units::One(s) => write_units(kind, dst, s),
+        Units::Two(s) => write_units(kind, dst, s),
+        Units::Four(s) => write_units(kind, dst, s),
+    }
+}
+
 /// `Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
 /// Py_ssize_t from_start, Py_ssize_t how_many)`: the number of code points copied.
 #[cfg(not(Py_LIMITED_API))]
@@ -773,7 +768,8 @@ unsafe fn wstr(op: *mut PyObject) -> PyResult<*mut wchar_t> {
     let a = op as *mut PyASCIIObject;
     if (*a).wstr.is_null() {
         let n = pystr::len(op);
-        let buf = libc::malloc((n + 1) * 4) as *mut Py_UCS4;
+        // Freed with PyObject_Free by the str's dealloc.
+        let buf = crate::object::pymem::PyObject_Malloc((n + 1) * 4) as *mut Py_UCS4;
         if buf.is_null() {
             return Err(no_memory());
         }

@@ -5,6 +5,10 @@ use crate::object::methods::PyMethodDef;
 
 const TABLES: &[&[PyMethodDef]] = &[
     crate::objects::str_slots::METHODS,
+    crate::objects::str_search::METHODS,
+    crate::objects::str_split::METHODS,
+    crate::objects::str_join::METHODS,
+    crate::objects::str_replace::METHODS,
     &crate::objects::str_methods_unicode::UNICODE_METHODS,
 ];
 

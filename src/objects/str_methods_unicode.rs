@@ -1,6 +1,6 @@
 //! The str methods of the `unicode` area (case mapping, classification, padding,
-//! translation, formatting) as method-table entries; str_methods.rs joins them with the rest
-//! of str's methods into the type's one `tp_methods` table.
+//! translation, formatting) as method-table entries; `str_methods.rs` joins them with the
+//! rest of str's methods into the type's one `tp_methods` table.
 use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_STATIC, METH_VARARGS};
 use crate::objects::container_methods::{fast, fast_kw, plain, with_kw};
 use crate::objects::{str_case, str_format_method, str_pad, str_predicates, str_translate};

@@ -111,6 +111,56 @@ pub(crate) unsafe fn encode_utf8(op: *mut PyObject, out: &mut Vec<u8>) -> Result
     }
 }
 
+/// The UTF-8 length of the code units, or None when there is a surrogate.
+fn utf8_len(u: Units) -> Option<usize> {
+    fn wide<T: Copy + Into<u32>>(s: &[T]) -> Option<usize> {
+        let mut n = 0;
+        for &c in s {
+            let c: u32 = c.into();
+            n += match c {
+                0..=0x7f => 1,
+                0x80..=0x7ff => 2,
+                0xd800..=0xdfff => return None,
+                0x800..=0xffff => 3,
+                _ => 4,
+            };
+        }
+        Some(n)
+    }
+    match u {
+        Units::One(s) => Some(s.len() + s.iter().filter(|&&b| b >= 0x80).count()),
+        Units::Two(s) => wide(s),
+        Units::Four(s) => wide(s),
+    }
+}
+
+/// Writes the UTF-8 of surrogate-free code units into `out` (exactly `utf8_len` bytes).
+fn write_utf8<T: Copy + Into<u32>>(s: &[T], out: &mut [u8]) {
+    let mut k = 0;
+    for &c in s {
+        let c: u32 = c.into();
+        if c < 0x80 {
+            out[k] = c as u8;
+            k += 1;
+        } else if c < 0x800 {
+            out[k] = 0xc0 | (c >> 6) as u8;
+            out[k + 1] = 0x80 | (c & 0x3f) as u8;
+            k += 2;
+        } else if c < 0x10000 {
+            out[k] = 0xe0 | (c >> 12) as u8;
+            out[k + 1] = 0x80 | ((c >> 6) & 0x3f) as u8;
+            out[k + 2] = 0x80 | (c & 0x3f) as u8;
+            k += 3;
+        } else {
+            out[k] = 0xf0 | (c >> 18) as u8;
+            out[k + 1] = 0x80 | ((c >> 12) & 0x3f) as u8;
+            out[k + 2] = 0x80 | ((c >> 6) & 0x3f) as u8;
+            out[k + 3] = 0x80 | (c & 0x3f) as u8;
+            k += 4;
+        }
+    }
+}
+
 /// Encodes `op` strictly or raises CPython's `UnicodeEncodeError` ('utf-8' codec can't
 /// encode ...: surrogates not allowed).
 ///
@@ -143,24 +193,34 @@ pub(crate) unsafe fn as_utf8<'a>(op: *mut PyObject) -> PyResult<&'a [u8]> {
     }
     let c = op as *mut PyCompactUnicodeObject;
     if (*c).utf8.is_null() {
-        let bytes = encode_utf8_strict(op)?;
-        // Freed with libc's free by the str's dealloc.
-        let buf = libc::malloc(bytes.len() + 1) as *mut u8;
+        let Some(n) = utf8_len(units(op)) else {
+            // Surrogates: the strict encoder finds them and raises.
+            return Err(encode_utf8_strict(op).err().unwrap_or_else(no_memory));
+        };
+        // Freed with PyObject_Free by the str's dealloc.
+        let buf = crate::object::pymem::PyObject_Malloc(n + 1) as *mut u8;
         if buf.is_null() {
             return Err(no_memory());
         }
-        core::ptr::copy_nonoverlapping(bytes.as_ptr(), buf, bytes.len());
-        *buf.add(bytes.len()) = 0;
+        let out = core::slice::from_raw_parts_mut(buf, n);
+        match units(op) {
+            Units::One(s) => write_utf8(s, out),
+            Units::Two(s) => write_utf8(s, out),
+            Units::Four(s) => write_utf8(s, out),
+        }
+        *buf.add(n) = 0;
         (*c).utf8 = buf as *mut c_char;
-        (*c).utf8_length = bytes.len() as Py_ssize_t;
+        (*c).utf8_length = n as Py_ssize_t;
     }
     Ok(core::slice::from_raw_parts((*c).utf8 as *const u8, (*c).utf8_length as usize))
 }
 
 /// The text of the str `op` as Rust `&str` (UTF-8 cache), UnicodeEncodeError on surrogates.
+/// (API for the other areas.)
 ///
 /// # Safety
 /// `op` is a live str, which outlives the result.
+#[allow(dead_code)]
 pub(crate) unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
     // SAFETY: `as_utf8` is strict UTF-8 (no surrogates).
     Ok(core::str::from_utf8_unchecked(as_utf8(op)?))
