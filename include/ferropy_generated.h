@@ -925,6 +925,22 @@
 #define PY_INVALID_STACK_EFFECT 2147483647
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `enum PyUnicode_Kind`: the code-unit width of a string's canonical data, as CPython
+ * declares it (an enum, so the names are enumerators, not macros).
+ */
+typedef enum PyUnicode_Kind {
+  /**
+   * Legacy string whose data is still only in `wstr` (not ready).
+   */
+  PyUnicode_WCHAR_KIND = 0,
+  PyUnicode_1BYTE_KIND = 1,
+  PyUnicode_2BYTE_KIND = 2,
+  PyUnicode_4BYTE_KIND = 4,
+} PyUnicode_Kind;
+#endif
+
 /**
  * Whether the calling thread held the GIL before `PyGILState_Ensure`.
  */
@@ -962,22 +978,6 @@ typedef enum PySendResult {
   PYGEN_ERROR = -1,
   PYGEN_NEXT = 1,
 } PySendResult;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `enum PyUnicode_Kind`: the code-unit width of a string's canonical data, as CPython
- * declares it (an enum, so the names are enumerators, not macros).
- */
-typedef enum PyUnicode_Kind {
-  /**
-   * Legacy string whose data is still only in `wstr` (not ready).
-   */
-  PyUnicode_WCHAR_KIND = 0,
-  PyUnicode_1BYTE_KIND = 1,
-  PyUnicode_2BYTE_KIND = 2,
-  PyUnicode_4BYTE_KIND = 4,
-} PyUnicode_Kind;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -1257,6 +1257,34 @@ typedef struct PyListObject {
  * `Py_UCS4`: a code point.
  */
 typedef uint32_t Py_UCS4;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyUnicodeWriter`: the builder of the `_PyUnicodeWriter_*` functions, which widens its
+ * buffer's kind as larger code points arrive.
+ */
+typedef struct _PyUnicodeWriter {
+  PyObject *buffer;
+  void *data;
+  enum PyUnicode_Kind kind;
+  Py_UCS4 maxchar;
+  Py_ssize_t size;
+  Py_ssize_t pos;
+  /**
+   * Minimum number of characters to allocate.
+   */
+  Py_ssize_t min_length;
+  /**
+   * Minimum maximum character of the buffer (127 by default).
+   */
+  Py_UCS4 min_char;
+  uint8_t overallocate;
+  /**
+   * The buffer is a shared string that must not be written.
+   */
+  uint8_t readonly;
+} _PyUnicodeWriter;
+#endif
 
 /**
  * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
@@ -2275,34 +2303,6 @@ typedef struct _PyBytesWriter {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `_PyUnicodeWriter`: the builder of the `_PyUnicodeWriter_*` functions, which widens its
- * buffer's kind as larger code points arrive.
- */
-typedef struct _PyUnicodeWriter {
-  PyObject *buffer;
-  void *data;
-  enum PyUnicode_Kind kind;
-  Py_UCS4 maxchar;
-  Py_ssize_t size;
-  Py_ssize_t pos;
-  /**
-   * Minimum number of characters to allocate.
-   */
-  Py_ssize_t min_length;
-  /**
-   * Minimum maximum character of the buffer (127 by default).
-   */
-  Py_UCS4 min_char;
-  uint8_t overallocate;
-  /**
-   * The buffer is a shared string that must not be written.
-   */
-  uint8_t readonly;
-} _PyUnicodeWriter;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `_PyManagedBufferObject`: owns the exporter's buffer (`master`) on behalf of every
  * memoryview made from it; `exports` counts those views.
  */
@@ -3045,6 +3045,11 @@ extern PyTypeObject PySlice_Type;
  * `PyUnicode_Type`: the str type.
  */
 extern PyTypeObject PyUnicode_Type;
+
+/**
+ * `PyUnicodeIter_Type`: the type of `iter(str)`.
+ */
+extern PyTypeObject PyUnicodeIter_Type;
 
 /**
  * `PyStructSequence_UnnamedField`: the field name that marks a field as unnamed (compared by
@@ -4830,6 +4835,14 @@ PyObject *PyUnicode_InternFromString(const char *u);
  */
 void PyUnicode_InternInPlace(PyObject **p);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyUnicode_InternImmortal(PyObject **p)` (deprecated): `PyUnicode_InternInPlace`,
+ * then the string is marked immortal (the table's reference is never given back).
+ */
+void PyUnicode_InternImmortal(PyObject **p);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * `const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size)`: the cached
@@ -5019,6 +5032,245 @@ wchar_t *PyUnicode_AsUnicode(PyObject *unicode);
  */
 const wchar_t *_PyUnicode_AsUnicode(PyObject *unicode);
 #endif
+
+/**
+ * `Py_ssize_t PyUnicode_Find(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t
+ * end, int direction)`: the index, -1 when absent, -2 on error.
+ */
+Py_ssize_t PyUnicode_Find(PyObject *s, PyObject *sub, Py_ssize_t start, Py_ssize_t end, int direction);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_ssize_t PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t
+ * end, int direction)`: the index, -1 when absent, -2 on error.
+ */
+Py_ssize_t PyUnicode_FindChar(PyObject *s, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t
+ * end)`: non-overlapping occurrences, -1 on error.
+ */
+Py_ssize_t PyUnicode_Count(PyObject *s, PyObject *sub, Py_ssize_t start, Py_ssize_t end);
+
+/**
+ * `Py_ssize_t PyUnicode_Tailmatch(PyObject *str, PyObject *substr, Py_ssize_t start,
+ * Py_ssize_t end, int direction)`: 1 when `str[start:end]` starts (direction -1) or ends
+ * (+1) with `substr`, 0 if not, -1 on error.
+ */
+Py_ssize_t PyUnicode_Tailmatch(PyObject *s, PyObject *sub, Py_ssize_t start, Py_ssize_t end, int direction);
+
+/**
+ * `int PyUnicode_Contains(PyObject *container, PyObject *element)`: 1, 0, or -1 on error.
+ */
+int PyUnicode_Contains(PyObject *container, PyObject *element);
+
+/**
+ * `int PyUnicode_Compare(PyObject *left, PyObject *right)`: -1, 0 or 1; -1 with TypeError
+ * unless both are strs.
+ */
+int PyUnicode_Compare(PyObject *left, PyObject *right);
+
+/**
+ * `int PyUnicode_CompareWithASCIIString(PyObject *uni, const char *string)`: -1, 0 or 1,
+ * comparing code points with the bytes of `string` (never raises).
+ */
+int PyUnicode_CompareWithASCIIString(PyObject *uni, const char *string);
+
+/**
+ * `PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op)`: a bool, or
+ * NotImplemented unless both are strs.
+ */
+PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_EqualToASCIIString(PyObject *left, const char *right)`: 1 when the str
+ * equals the ASCII C string, else 0 (never raises).
+ */
+int _PyUnicode_EqualToASCIIString(PyObject *left, const char *right);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_EqualToASCIIId(PyObject *left, _Py_Identifier *right)`: as
+ * `_PyUnicode_EqualToASCIIString` with the identifier's text.
+ */
+int _PyUnicode_EqualToASCIIId(PyObject *left, struct _Py_Identifier *right);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_FromId(_Py_Identifier *id)`: the interned str of the identifier
+ * (borrowed: the interned table keeps it).
+ */
+PyObject *_PyUnicode_FromId(struct _Py_Identifier *id);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_EQ(PyObject *a, PyObject *b)`: string equality of two strs (1 or 0).
+ */
+int _PyUnicode_EQ(PyObject *a, PyObject *b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_Equal(PyObject *a, PyObject *b)`: as `_PyUnicode_EQ`.
+ */
+int _PyUnicode_Equal(PyObject *a, PyObject *b);
+#endif
+
+/**
+ * `PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit)`: a list.
+ */
+PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+
+/**
+ * `PyObject *PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit)`: a list.
+ */
+PyObject *PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+
+/**
+ * `PyObject *PyUnicode_Splitlines(PyObject *s, int keepends)`: a list of lines.
+ */
+PyObject *PyUnicode_Splitlines(PyObject *s, int keepends);
+
+/**
+ * `PyObject *PyUnicode_Partition(PyObject *s, PyObject *sep)`: a 3-tuple.
+ */
+PyObject *PyUnicode_Partition(PyObject *s, PyObject *sep);
+
+/**
+ * `PyObject *PyUnicode_RPartition(PyObject *s, PyObject *sep)`: a 3-tuple.
+ */
+PyObject *PyUnicode_RPartition(PyObject *s, PyObject *sep);
+
+/**
+ * `sq_concat` of str and `PyObject *PyUnicode_Concat(PyObject *left, PyObject *right)`.
+ */
+PyObject *PyUnicode_Concat(PyObject *left, PyObject *right);
+
+/**
+ * `void PyUnicode_Append(PyObject **pleft, PyObject *right)`: `*pleft += right`; on error
+ * `*pleft` is released and set to NULL.
+ */
+void PyUnicode_Append(PyObject **pleft, PyObject *right);
+
+/**
+ * `void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right)`: `PyUnicode_Append`,
+ * then releases `right`.
+ */
+void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+
+/**
+ * `PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq)`: `separator.join(seq)`
+ * (NULL separator: a space).
+ */
+PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_JoinArray(PyObject *separator, PyObject *const *items, Py_ssize_t
+ * seqlen)`: `separator.join(items)` for an array of strs.
+ */
+PyObject *_PyUnicode_JoinArray(PyObject *separator, PyObject *const *items, Py_ssize_t seqlen);
+#endif
+
+/**
+ * `PyObject *PyUnicode_Replace(PyObject *str, PyObject *substr, PyObject *replstr,
+ * Py_ssize_t maxcount)`.
+ */
+PyObject *PyUnicode_Replace(PyObject *s, PyObject *substr, PyObject *replstr, Py_ssize_t maxcount);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_XStrip(PyObject *self, int striptype, PyObject *sepobj)`: strip
+ * the code points of `sepobj` from the left (0), right (1) or both ends (2).
+ */
+PyObject *_PyUnicode_XStrip(PyObject *s, int striptype, PyObject *sepobj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyUnicodeWriter_Init(_PyUnicodeWriter *writer)`: an empty writer (ASCII minimum).
+ */
+void _PyUnicodeWriter_Init(struct _PyUnicodeWriter *w);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *writer, Py_ssize_t length,
+ * Py_UCS4 maxchar)`.
+ */
+int _PyUnicodeWriter_PrepareInternal(struct _PyUnicodeWriter *w, Py_ssize_t length, Py_UCS4 maxchar);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_PrepareKindInternal(_PyUnicodeWriter *writer, enum PyUnicode_Kind
+ * kind)`: widens the buffer to `kind`. The kind arrives as a C int (any value).
+ */
+int _PyUnicodeWriter_PrepareKindInternal(struct _PyUnicodeWriter *w, int kind);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *writer, Py_UCS4 ch)`.
+ */
+int _PyUnicodeWriter_WriteChar(struct _PyUnicodeWriter *w, Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteStr(_PyUnicodeWriter *writer, PyObject *str)`.
+ */
+int _PyUnicodeWriter_WriteStr(struct _PyUnicodeWriter *w, PyObject *s);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *writer, PyObject *str, Py_ssize_t
+ * start, Py_ssize_t end)`.
+ */
+int _PyUnicodeWriter_WriteSubstring(struct _PyUnicodeWriter *w, PyObject *s, Py_ssize_t start, Py_ssize_t end);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *writer, const char *str,
+ * Py_ssize_t len)`: `len` -1 means up to the NUL.
+ */
+int _PyUnicodeWriter_WriteASCIIString(struct _PyUnicodeWriter *w, const char *s, Py_ssize_t len);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer, const char *str,
+ * Py_ssize_t len)`.
+ */
+int _PyUnicodeWriter_WriteLatin1String(struct _PyUnicodeWriter *w, const char *s, Py_ssize_t len);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicodeWriter_Finish(_PyUnicodeWriter *writer)`: the str written (the
+ * buffer trimmed to `pos`); the writer is left empty.
+ */
+PyObject *_PyUnicodeWriter_Finish(struct _PyUnicodeWriter *w);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer)`: drops the buffer.
+ */
+void _PyUnicodeWriter_Dealloc(struct _PyUnicodeWriter *w);
+#endif
+
+/**
+ * `int PyUnicode_IsIdentifier(PyObject *s)`: 1 or 0.
+ */
+int PyUnicode_IsIdentifier(PyObject *s);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -5570,12 +5822,6 @@ int _PyUnicode_ToDigit(Py_UCS4 ch);
  */
 double _PyUnicode_ToNumeric(Py_UCS4 ch);
 #endif
-
-/**
- * `int PyUnicode_IsIdentifier(PyObject *s)`: 1 if `s` is a valid identifier, else 0
- * (CPython does not check the argument: a non-str here is the caller's bug, answered 0).
- */
-int PyUnicode_IsIdentifier(PyObject *s);
 
 /**
  * `PyObject *PyUnicode_Format(PyObject *format, PyObject *args)`: `format % args`.

@@ -1,7 +1,7 @@
 //! The classification methods of str: `isalpha`, `isalnum`, `isdecimal`, `isdigit`,
 //! `isnumeric`, `isspace`, `islower`, `isupper`, `istitle`, `isidentifier`, `isprintable`,
 //! `isascii`, answered from the Unicode database (an empty string is False, except for
-//! `isprintable` and `isascii`).
+//! `isprintable` and `isascii`). `PyUnicode_IsIdentifier` is in str_identifier.rs.
 use crate::abstract_::compare::bool_ref;
 use crate::object::object::PyObject;
 use crate::objects::str::Py_UCS4;
@@ -98,12 +98,3 @@ predicate! {
     str_isascii => |t| t.max_char() < 0x80;
 }
 
-/// `int PyUnicode_IsIdentifier(PyObject *s)`: 1 if `s` is a valid identifier, else 0
-/// (CPython does not check the argument: a non-str here is the caller's bug, answered 0).
-#[no_mangle]
-pub unsafe extern "C" fn PyUnicode_IsIdentifier(s: *mut PyObject) -> core::ffi::c_int {
-    if s.is_null() || !crate::objects::str::is_str(s) {
-        return 0;
-    }
-    db::is_identifier(Text::of(s).chars()) as core::ffi::c_int
-}
