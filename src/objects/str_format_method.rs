@@ -419,8 +419,12 @@ unsafe fn convert(obj: *mut PyObject, c: Py_UCS4) -> PyResult<PyRef> {
 
 /// Formats the str `s` with values from `source`.
 unsafe fn format(s: *mut PyObject, source: Source) -> PyResult<PyRef> {
-    let cps: Vec<Py_UCS4> = Text::of(s).chars().collect();
-    let mut f = Formatter { s: &cps, source, numbering: Numbering::Unset };
+    // The format's code points, in a buffer of the builder pool (a short format allocates
+    // nothing here).
+    let mut fmt = Out::with_capacity(0);
+    fmt.extend_text(Text::of(s));
+    let cps = fmt.code_points();
+    let mut f = Formatter { s: cps, source, numbering: Numbering::Unset };
     let mut out = Out::with_capacity(cps.len() + 16);
     f.render((0, cps.len()), 2, &mut out)?;
     out.finish()

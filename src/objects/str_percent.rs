@@ -265,8 +265,9 @@ unsafe fn format_text(out: &mut Out, v: *mut PyObject, ty: u8, spec: &Spec) -> P
 /// # Safety
 /// `format` is a live str, `args` a live object.
 pub(crate) unsafe fn percent_format(format: *mut PyObject, args: *mut PyObject) -> PyResult<PyRef> {
-    let t = Text::of(format);
-    let f: Vec<Py_UCS4> = t.chars().collect();
+    let mut fmt = Out::with_capacity(0);
+    fmt.extend_text(Text::of(format));
+    let f = fmt.code_points();
     let mut args = Args::new(args);
     let mut out = Out::with_capacity(f.len() + 16);
     let n = f.len();

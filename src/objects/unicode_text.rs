@@ -95,10 +95,24 @@ pub(crate) struct Out {
     maxchar: Py_UCS4,
 }
 
+thread_local! {
+    /// Buffers kept between builds, so that formatting a short string allocates only the
+    /// result. Builds in progress at once (a format string and its output, a `__format__`
+    /// that formats) each take one; when the pool is empty a build makes its own.
+    static SPARE: core::cell::RefCell<Vec<Vec<Py_UCS4>>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Buffers above this many code points are not kept, nor more than this many buffers.
+const SPARE_MAX: usize = 1 << 16;
+const SPARE_COUNT: usize = 4;
+
 impl Out {
     #[inline]
     pub(crate) fn with_capacity(n: usize) -> Out {
-        Out { chars: Vec::with_capacity(n), maxchar: 0 }
+        let mut chars = SPARE.with(|s| s.borrow_mut().pop()).unwrap_or_default();
+        chars.clear();
+        chars.reserve(n);
+        Out { chars, maxchar: 0 }
     }
 
     #[inline]
@@ -139,9 +153,30 @@ impl Out {
         self.chars.len()
     }
 
+    /// The code points collected so far.
+    #[inline]
+    pub(crate) fn code_points(&self) -> &[Py_UCS4] {
+        &self.chars
+    }
+
     /// The new str.
     pub(crate) fn finish(self) -> PyResult<PyRef> {
         from_code_points(&self.chars, self.maxchar)
+    }
+}
+
+impl Drop for Out {
+    fn drop(&mut self) {
+        if self.chars.capacity() <= SPARE_MAX {
+            let chars = core::mem::take(&mut self.chars);
+            // A thread being torn down has no spare slot any more: the buffer is just freed.
+            let _ = SPARE.try_with(|s| {
+                let mut pool = s.borrow_mut();
+                if pool.len() < SPARE_COUNT {
+                    pool.push(chars);
+                }
+            });
+        }
     }
 }
 
