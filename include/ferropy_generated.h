@@ -925,6 +925,17 @@
 #define PY_INVALID_STACK_EFFECT 2147483647
 #endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * What `am_send` reports: the iterator returned, raised, or yielded a value.
+ */
+typedef enum PySendResult {
+  PYGEN_RETURN = 0,
+  PYGEN_ERROR = -1,
+  PYGEN_NEXT = 1,
+} PySendResult;
+#endif
+
 /**
  * Whether the calling thread held the GIL before `PyGILState_Ensure`.
  */
@@ -952,17 +963,6 @@ typedef enum PyLockStatus {
   PY_LOCK_ACQUIRED = 1,
   PY_LOCK_INTR = 2,
 } PyLockStatus;
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_10)
-/**
- * What `am_send` reports: the iterator returned, raised, or yielded a value.
- */
-typedef enum PySendResult {
-  PYGEN_RETURN = 0,
-  PYGEN_ERROR = -1,
-  PYGEN_NEXT = 1,
-} PySendResult;
-#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -2849,6 +2849,11 @@ extern PyTypeObject PyBytes_Type;
 extern PyTypeObject PyBytesIter_Type;
 
 /**
+ * `PyCell_Type`: CPython names it `cell`.
+ */
+extern PyTypeObject PyCell_Type;
+
+/**
  * `PyCFunction_Type`: `builtin_function_or_method`.
  */
 extern PyTypeObject PyCFunction_Type;
@@ -2898,6 +2903,11 @@ extern PyTypeObject PyLong_Type;
  * `PySeqIter_Type`: CPython names it `iterator`.
  */
 extern PyTypeObject PySeqIter_Type;
+
+/**
+ * `PyCallIter_Type`: CPython names it `callable_iterator`.
+ */
+extern PyTypeObject PyCallIter_Type;
 
 /**
  * `PyList_Type`: `list`.
@@ -3866,6 +3876,21 @@ void PyBuffer_Release(Py_buffer *view);
 PyObject *_PyBytes_Join(PyObject *sep, PyObject *it);
 #endif
 
+/**
+ * `PyObject *PyCell_New(PyObject *obj)`.
+ */
+PyObject *PyCell_New(PyObject *obj);
+
+/**
+ * `PyObject *PyCell_Get(PyObject *cell)`: a new reference, or NULL (no error) when empty.
+ */
+PyObject *PyCell_Get(PyObject *cell);
+
+/**
+ * `int PyCell_Set(PyObject *cell, PyObject *value)`: NULL empties the cell.
+ */
+int PyCell_Set(PyObject *cell, PyObject *value);
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**
  * `PyObject *PyCMethod_New(PyMethodDef *ml, PyObject *self, PyObject *module,
@@ -4317,6 +4342,11 @@ size_t _PyLong_NumBits(PyObject *v);
  * `PyObject *PySeqIter_New(PyObject *seq)`.
  */
 PyObject *PySeqIter_New(PyObject *seq);
+
+/**
+ * `PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel)`.
+ */
+PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel);
 
 /**
  * `PyObject *PyList_New(Py_ssize_t len)`.
@@ -5301,6 +5331,14 @@ int PyIter_Check(PyObject *o);
  * or on error (exception set).
  */
 PyObject *PyIter_Next(PyObject *iter);
+
+/**
+ * `PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult)`: the
+ * type's `am_send`; else `__next__` when `arg` is None and `iter` is an iterator, or
+ * `iter.send(arg)`. A value is PYGEN_NEXT; StopIteration (or a plain end) is PYGEN_RETURN
+ * with its value (None without one) in `*presult`; another error is PYGEN_ERROR.
+ */
+enum PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
 
 /**
  * `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.

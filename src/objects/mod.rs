@@ -83,6 +83,7 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut set::PyFrozenSet_Type,
         &raw mut set::PySetIter_Type,
         &raw mut capsule::PyCapsule_Type,
+        &raw mut cell::PyCell_Type,
     ]
     .into_iter()
 }
