@@ -96,19 +96,21 @@ pub(crate) unsafe fn update_from(op: *mut PyObject, other: *mut PyObject) -> PyR
     }
 }
 
+/// `d.update(*a, **kw)` and `dict.__init__` (`name` names the function in messages).
+pub(crate) unsafe fn update_common(op: *mut PyObject, a: *mut PyObject, kw: *mut PyObject, name: &str) -> PyResult<()> {
+    let a = if a.is_null() { &[][..] } else { tuple::items(a) };
+    check_positional(name, a.len() as Py_ssize_t, 0, 1)?;
+    if let Some(&other) = a.first() {
+        update_from(op, other)?;
+    }
+    if !kw.is_null() && dict::is_dict(kw) {
+        dict::merge(op, kw, 1)?;
+    }
+    Ok(())
+}
+
 unsafe extern "C" fn dict_update(op: *mut PyObject, a: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
-    let r = (|| {
-        let a = if a.is_null() { &[][..] } else { tuple::items(a) };
-        check_positional("update", a.len() as Py_ssize_t, 0, 1)?;
-        if let Some(&other) = a.first() {
-            update_from(op, other)?;
-        }
-        if !kw.is_null() && dict::is_dict(kw) {
-            dict::merge(op, kw, 1)?;
-        }
-        Ok(())
-    })();
-    none_result(r)
+    none_result(update_common(op, a, kw, "update"))
 }
 
 unsafe extern "C" fn dict_fromkeys(cls: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {

@@ -62,6 +62,7 @@ pub mod long_to_bytes;
 pub mod long_info;
 pub mod float_info;
 pub mod capsule;
+pub mod container_new;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
