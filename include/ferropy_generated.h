@@ -3037,6 +3037,21 @@ extern PyTypeObject PyTupleIter_Type;
  */
 extern PyTypeObject PyCapsule_Type;
 
+/**
+ * `PyRange_Type`.
+ */
+extern PyTypeObject PyRange_Type;
+
+/**
+ * `PyRangeIter_Type`.
+ */
+extern PyTypeObject PyRangeIter_Type;
+
+/**
+ * `PyLongRangeIter_Type`.
+ */
+extern PyTypeObject PyLongRangeIter_Type;
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;

@@ -63,6 +63,7 @@ pub mod long_info;
 pub mod float_info;
 pub mod capsule;
 pub mod container_new;
+pub mod range;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
@@ -85,6 +86,9 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut set::PySetIter_Type,
         &raw mut capsule::PyCapsule_Type,
         &raw mut cell::PyCell_Type,
+        &raw mut range::PyRange_Type,
+        &raw mut range::PyRangeIter_Type,
+        &raw mut range::PyLongRangeIter_Type,
     ]
     .into_iter()
 }
