@@ -5060,6 +5060,19 @@ int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
  */
 int PyCapsule_SetContext(PyObject *op, void *context);
 
+extern int *libc_errno(void);
+
+/**
+ * `unsigned long PyOS_strtoul(const char *str, char **ptr, int base)`.
+ */
+unsigned long PyOS_strtoul(const char *s, char **ptr, int base);
+
+/**
+ * `long PyOS_strtol(const char *str, char **ptr, int base)`: an optional sign, then
+ * `PyOS_strtoul`; out of range is LONG_MAX with ERANGE (LONG_MIN itself is allowed).
+ */
+long PyOS_strtol(const char *s, char **ptr, int base);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.

@@ -64,6 +64,7 @@ pub mod float_info;
 pub mod capsule;
 pub mod container_new;
 pub mod range;
+pub mod long_strtoul;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
