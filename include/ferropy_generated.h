@@ -2848,10 +2848,12 @@ extern PyTypeObject PyBytes_Type;
  */
 extern PyTypeObject PyBytesIter_Type;
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyCell_Type`: CPython names it `cell`.
  */
 extern PyTypeObject PyCell_Type;
+#endif
 
 /**
  * `PyCFunction_Type`: `builtin_function_or_method`.
@@ -3051,6 +3053,31 @@ extern PyTypeObject PyRangeIter_Type;
  * `PyLongRangeIter_Type`.
  */
 extern PyTypeObject PyLongRangeIter_Type;
+
+/**
+ * `PyEnum_Type`.
+ */
+extern PyTypeObject PyEnum_Type;
+
+/**
+ * `PyReversed_Type`.
+ */
+extern PyTypeObject PyReversed_Type;
+
+/**
+ * `PyZip_Type`.
+ */
+extern PyTypeObject PyZip_Type;
+
+/**
+ * `PyMap_Type`.
+ */
+extern PyTypeObject PyMap_Type;
+
+/**
+ * `PyFilter_Type`.
+ */
+extern PyTypeObject PyFilter_Type;
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -3891,20 +3918,26 @@ void PyBuffer_Release(Py_buffer *view);
 PyObject *_PyBytes_Join(PyObject *sep, PyObject *it);
 #endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyCell_New(PyObject *obj)`.
  */
 PyObject *PyCell_New(PyObject *obj);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyCell_Get(PyObject *cell)`: a new reference, or NULL (no error) when empty.
  */
 PyObject *PyCell_Get(PyObject *cell);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `int PyCell_Set(PyObject *cell, PyObject *value)`: NULL empties the cell.
  */
 int PyCell_Set(PyObject *cell, PyObject *value);
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**
@@ -5360,6 +5393,7 @@ int PyIter_Check(PyObject *o);
  */
 PyObject *PyIter_Next(PyObject *iter);
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * `PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult)`: the
  * type's `am_send`; else `__next__` when `arg` is None and `iter` is an iterator, or
@@ -5367,6 +5401,7 @@ PyObject *PyIter_Next(PyObject *iter);
  * with its value (None without one) in `*presult`; another error is PYGEN_ERROR.
  */
 enum PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
+#endif
 
 /**
  * `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.

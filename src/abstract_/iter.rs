@@ -137,6 +137,7 @@ pub(crate) unsafe fn collect(o: *mut PyObject) -> PyResult<Vec<PyRef>> {
 /// type's `am_send`; else `__next__` when `arg` is None and `iter` is an iterator, or
 /// `iter.send(arg)`. A value is PYGEN_NEXT; StopIteration (or a plain end) is PYGEN_RETURN
 /// with its value (None without one) in `*presult`; another error is PYGEN_ERROR.
+#[cfg(not(limited_api_before_3_10))]
 #[no_mangle]
 pub unsafe extern "C" fn PyIter_Send(
     iter: *mut PyObject,

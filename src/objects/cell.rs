@@ -43,6 +43,7 @@ static mut CELL_GETSETS: [PyGetSetDef; 2] = [
 ];
 
 /// `PyCell_Type`: CPython names it `cell`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyCell_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(cell_dealloc),
@@ -75,12 +76,14 @@ unsafe fn new(obj: *mut PyObject) -> PyResult<PyRef> {
 }
 
 /// `PyObject *PyCell_New(PyObject *obj)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyCell_New(obj: *mut PyObject) -> *mut PyObject {
     ret_obj(new(obj))
 }
 
 /// `PyObject *PyCell_Get(PyObject *cell)`: a new reference, or NULL (no error) when empty.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyCell_Get(cell: *mut PyObject) -> *mut PyObject {
     if cell.is_null() || !is_cell(cell) {
@@ -92,6 +95,7 @@ pub unsafe extern "C" fn PyCell_Get(cell: *mut PyObject) -> *mut PyObject {
 }
 
 /// `int PyCell_Set(PyObject *cell, PyObject *value)`: NULL empties the cell.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyCell_Set(cell: *mut PyObject, value: *mut PyObject) -> c_int {
     if cell.is_null() || !is_cell(cell) {

@@ -65,6 +65,12 @@ pub mod capsule;
 pub mod container_new;
 pub mod range;
 pub mod long_strtoul;
+pub mod iter_common;
+pub mod enumerate;
+pub mod reversed;
+pub mod zip;
+pub mod map;
+pub mod filter;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
@@ -90,6 +96,11 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut range::PyRange_Type,
         &raw mut range::PyRangeIter_Type,
         &raw mut range::PyLongRangeIter_Type,
+        &raw mut enumerate::PyEnum_Type,
+        &raw mut reversed::PyReversed_Type,
+        &raw mut zip::PyZip_Type,
+        &raw mut map::PyMap_Type,
+        &raw mut filter::PyFilter_Type,
     ]
     .into_iter()
 }
