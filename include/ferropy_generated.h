@@ -3079,6 +3079,11 @@ extern PyTypeObject PyMap_Type;
  */
 extern PyTypeObject PyFilter_Type;
 
+/**
+ * `PyDictProxy_Type`.
+ */
+extern PyTypeObject PyDictProxy_Type;
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;
@@ -5105,6 +5110,11 @@ unsigned long PyOS_strtoul(const char *s, char **ptr, int base);
  * `PyOS_strtoul`; out of range is LONG_MAX with ERANGE (LONG_MIN itself is allowed).
  */
 long PyOS_strtol(const char *s, char **ptr, int base);
+
+/**
+ * `PyObject *PyDictProxy_New(PyObject *mapping)`.
+ */
+PyObject *PyDictProxy_New(PyObject *m);
 
 #if !defined(Py_LIMITED_API)
 /**

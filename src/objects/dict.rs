@@ -101,6 +101,7 @@ static mut DICT_AS_MAPPING: PyMappingMethods = PyMappingMethods {
 pub static mut PyDict_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(dict_dealloc),
     tp_repr: Some(dict_repr),
+    tp_as_number: &raw mut crate::objects::dict_methods::DICT_AS_NUMBER,
     tp_as_sequence: &raw mut DICT_AS_SEQUENCE,
     tp_as_mapping: &raw mut DICT_AS_MAPPING,
     tp_hash: Some(crate::abstract_::object::PyObject_HashNotImplemented),

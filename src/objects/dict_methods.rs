@@ -144,3 +144,30 @@ unsafe extern "C" fn dict_clear(op: *mut PyObject, _: *mut PyObject) -> *mut PyO
 unsafe extern "C" fn dict_copy(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     ret(dict::copy(op))
 }
+
+// ---- `|` and `|=` (PEP 584) ----------------------------------------------------------------
+
+/// `d | other`: a new dict, `d`'s items updated by `other`'s (both must be dicts).
+unsafe extern "C" fn dict_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    if !dict::is_dict(a) || !dict::is_dict(b) {
+        return crate::abstract_::new_ref(crate::abstract_::not_implemented()).into_ptr();
+    }
+    ret((|| {
+        let n = dict::copy(a)?;
+        update_from(n.as_ptr(), b)?;
+        Ok(n)
+    })())
+}
+
+/// `d |= other`: `d.update(other)` for any mapping or iterable of pairs.
+unsafe extern "C" fn dict_ior(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    ret(update_from(a, b).map(|()| crate::abstract_::new_ref(a)))
+}
+
+pub(crate) static mut DICT_AS_NUMBER: crate::object::slots::PyNumberMethods = {
+    // SAFETY: every field is an Option of a function pointer; None is zero.
+    let mut n: crate::object::slots::PyNumberMethods = unsafe { core::mem::zeroed() };
+    n.nb_or = Some(dict_or);
+    n.nb_inplace_or = Some(dict_ior);
+    n
+};

@@ -71,6 +71,7 @@ pub mod reversed;
 pub mod zip;
 pub mod map;
 pub mod filter;
+pub mod mappingproxy;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
@@ -101,6 +102,7 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut zip::PyZip_Type,
         &raw mut map::PyMap_Type,
         &raw mut filter::PyFilter_Type,
+        &raw mut mappingproxy::PyDictProxy_Type,
     ]
     .into_iter()
 }
