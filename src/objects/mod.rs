@@ -72,6 +72,7 @@ pub mod zip;
 pub mod map;
 pub mod filter;
 pub mod mappingproxy;
+pub mod namespace;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
@@ -103,6 +104,7 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut map::PyMap_Type,
         &raw mut filter::PyFilter_Type,
         &raw mut mappingproxy::PyDictProxy_Type,
+        &raw mut namespace::_PyNamespace_Type,
     ]
     .into_iter()
 }
