@@ -3084,13 +3084,6 @@ extern PyTypeObject PyFilter_Type;
  */
 extern PyTypeObject PyDictProxy_Type;
 
-#if !defined(Py_LIMITED_API)
-/**
- * `_PyNamespace_Type`: `types.SimpleNamespace`.
- */
-extern PyTypeObject _PyNamespace_Type;
-#endif
-
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;
@@ -5122,13 +5115,6 @@ long PyOS_strtol(const char *s, char **ptr, int base);
  * `PyObject *PyDictProxy_New(PyObject *mapping)`.
  */
 PyObject *PyDictProxy_New(PyObject *m);
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *_PyNamespace_New(PyObject *kwds)`: a SimpleNamespace holding `kwds`' items.
- */
-PyObject *_PyNamespace_New(PyObject *kwds);
-#endif
 
 #if !defined(Py_LIMITED_API)
 /**
