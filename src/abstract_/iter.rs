@@ -132,3 +132,79 @@ pub(crate) unsafe fn collect(o: *mut PyObject) -> PyResult<Vec<PyRef>> {
     }
     Ok(out)
 }
+
+/// `PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult)`: the
+/// type's `am_send`; else `__next__` when `arg` is None and `iter` is an iterator, or
+/// `iter.send(arg)`. A value is PYGEN_NEXT; StopIteration (or a plain end) is PYGEN_RETURN
+/// with its value (None without one) in `*presult`; another error is PYGEN_ERROR.
+#[cfg(not(limited_api_before_3_10))]
+#[no_mangle]
+pub unsafe extern "C" fn PyIter_Send(
+    iter: *mut PyObject,
+    arg: *mut PyObject,
+    presult: *mut *mut PyObject,
+) -> crate::object::slots::PySendResult {
+    use crate::object::slots::PySendResult;
+    let tp = (*iter).ob_type;
+    let am = (*tp).tp_as_async;
+    if !am.is_null() {
+        if let Some(send) = (*am).am_send {
+            return send(iter, arg, presult);
+        }
+    }
+    let r = if arg == crate::abstract_::none() && is_iterator(iter) {
+        (*tp).tp_iternext.map_or(core::ptr::null_mut(), |f| f(iter))
+    } else {
+        match crate::objects::str::intern("send") {
+            Ok(name) => {
+                let args = [iter, arg];
+                crate::abstract_::call_shims::PyObject_VectorcallMethod(name.as_ptr(), args.as_ptr(), 2, core::ptr::null_mut())
+            }
+            Err(_) => core::ptr::null_mut(),
+        }
+    };
+    *presult = r;
+    if !r.is_null() {
+        return PySendResult::PYGEN_NEXT;
+    }
+    match stop_iteration_value() {
+        Ok(v) => {
+            *presult = v.into_ptr();
+            PySendResult::PYGEN_RETURN
+        }
+        Err(_) => PySendResult::PYGEN_ERROR,
+    }
+}
+
+/// CPython's `_PyGen_FetchStopIterationValue`: no error, or StopIteration (cleared), gives
+/// the return value (the exception's `value`, None without one); another error stands.
+pub(crate) unsafe fn stop_iteration_value() -> PyResult<PyRef> {
+    let err = pyerr::PyErr_Occurred();
+    if err.is_null() {
+        return Ok(crate::abstract_::new_ref(crate::abstract_::none()));
+    }
+    let stop = &raw mut exc::_PyExc_StopIteration as *mut PyObject;
+    if pyerr::PyErr_GivenExceptionMatches(err, stop) == 0 {
+        return Err(Raised::assume_set());
+    }
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+    let (t, tb) = (PyRef::from_owned(t), PyRef::from_owned(tb));
+    drop((t, tb));
+    let v = PyRef::from_owned(v);
+    let value = match v {
+        None => crate::abstract_::new_ref(crate::abstract_::none()),
+        Some(v) if crate::abstract_::is_instance_of(v.as_ptr(), stop as *mut crate::object::typeobject::PyTypeObject) => {
+            let inner = (*(v.as_ptr() as *mut crate::errors::exceptions::PyStopIterationObject)).value;
+            crate::abstract_::new_ref(if inner.is_null() { crate::abstract_::none() } else { inner })
+        }
+        // An unnormalized StopIteration: its value is what was raised with it (a tuple is
+        // the constructor's arguments, whose first item is the value).
+        Some(v) if crate::objects::tuple::is_tuple(v.as_ptr()) => {
+            let items = crate::objects::tuple::items(v.as_ptr());
+            crate::abstract_::new_ref(items.first().copied().unwrap_or(crate::abstract_::none()))
+        }
+        Some(v) => v,
+    };
+    Ok(value)
+}

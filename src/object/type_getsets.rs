@@ -182,16 +182,26 @@ unsafe extern "C" fn get_bases(op: *mut PyObject, _: *mut c_void) -> *mut PyObje
     to_ptr(Ok(if bases.is_null() { none() } else { borrowed(bases) }))
 }
 
+/// `type.__dict__`: a read-only proxy of the type's dict.
+unsafe extern "C" fn get_dict(tp: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let d = (*(tp as *mut crate::object::typeobject::PyTypeObject)).tp_dict;
+    if d.is_null() {
+        return crate::abstract_::new_ref(crate::abstract_::none()).into_ptr();
+    }
+    crate::objects::mappingproxy::PyDictProxy_New(d)
+}
+
 const fn getset(name: &'static core::ffi::CStr, get: crate::object::descr::getter, set: crate::object::descr::setter) -> PyGetSetDef {
     PyGetSetDef { name: name.as_ptr(), get, set, doc: core::ptr::null(), closure: core::ptr::null_mut() }
 }
 
 /// `tp_getset` of `type`.
-pub(crate) static mut TYPE_GETSETS: [PyGetSetDef; 6] = [
+pub(crate) static mut TYPE_GETSETS: [PyGetSetDef; 7] = [
     getset(c"__name__", Some(get_name), Some(set_name)),
     getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
     getset(c"__bases__", Some(get_bases), None),
     getset(c"__module__", Some(get_module), Some(set_module)),
+    getset(c"__dict__", Some(get_dict), None),
     getset(c"__doc__", Some(get_doc), Some(set_doc)),
     PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
 ];

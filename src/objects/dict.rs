@@ -101,6 +101,7 @@ static mut DICT_AS_MAPPING: PyMappingMethods = PyMappingMethods {
 pub static mut PyDict_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(dict_dealloc),
     tp_repr: Some(dict_repr),
+    tp_as_number: &raw mut crate::objects::dict_methods::DICT_AS_NUMBER,
     tp_as_sequence: &raw mut DICT_AS_SEQUENCE,
     tp_as_mapping: &raw mut DICT_AS_MAPPING,
     tp_hash: Some(crate::abstract_::object::PyObject_HashNotImplemented),
@@ -109,6 +110,10 @@ pub static mut PyDict_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(dict_richcompare),
     tp_iter: Some(crate::objects::dict_views::dict_iter),
     tp_methods: &raw mut crate::objects::dict_methods::DICT_METHODS as *mut crate::object::methods::PyMethodDef,
+    tp_init: Some(crate::objects::container_new::dict_init),
+    tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
+    tp_new: Some(crate::objects::container_new::dict_new),
+    tp_free: Some(crate::object::temp_alloc::free_gc_object),
     ..static_type(
         c"dict",
         core::mem::size_of::<PyDictObject>(),
@@ -133,7 +138,7 @@ const MAX_PRESIZE: usize = 128 * 1024;
 /// `ma_version_tag`), unique in the process as in CPython.
 static DICT_VERSION: AtomicU64 = AtomicU64::new(0);
 
-fn next_version() -> u64 {
+pub(crate) fn next_version() -> u64 {
     DICT_VERSION.fetch_add(1, Ordering::Relaxed) + 1
 }
 

@@ -96,19 +96,21 @@ pub(crate) unsafe fn update_from(op: *mut PyObject, other: *mut PyObject) -> PyR
     }
 }
 
+/// `d.update(*a, **kw)` and `dict.__init__` (`name` names the function in messages).
+pub(crate) unsafe fn update_common(op: *mut PyObject, a: *mut PyObject, kw: *mut PyObject, name: &str) -> PyResult<()> {
+    let a = if a.is_null() { &[][..] } else { tuple::items(a) };
+    check_positional(name, a.len() as Py_ssize_t, 0, 1)?;
+    if let Some(&other) = a.first() {
+        update_from(op, other)?;
+    }
+    if !kw.is_null() && dict::is_dict(kw) {
+        dict::merge(op, kw, 1)?;
+    }
+    Ok(())
+}
+
 unsafe extern "C" fn dict_update(op: *mut PyObject, a: *mut PyObject, kw: *mut PyObject) -> *mut PyObject {
-    let r = (|| {
-        let a = if a.is_null() { &[][..] } else { tuple::items(a) };
-        check_positional("update", a.len() as Py_ssize_t, 0, 1)?;
-        if let Some(&other) = a.first() {
-            update_from(op, other)?;
-        }
-        if !kw.is_null() && dict::is_dict(kw) {
-            dict::merge(op, kw, 1)?;
-        }
-        Ok(())
-    })();
-    none_result(r)
+    none_result(update_common(op, a, kw, "update"))
 }
 
 unsafe extern "C" fn dict_fromkeys(cls: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
@@ -142,3 +144,30 @@ unsafe extern "C" fn dict_clear(op: *mut PyObject, _: *mut PyObject) -> *mut PyO
 unsafe extern "C" fn dict_copy(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     ret(dict::copy(op))
 }
+
+// ---- `|` and `|=` (PEP 584) ----------------------------------------------------------------
+
+/// `d | other`: a new dict, `d`'s items updated by `other`'s (both must be dicts).
+unsafe extern "C" fn dict_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    if !dict::is_dict(a) || !dict::is_dict(b) {
+        return crate::abstract_::new_ref(crate::abstract_::not_implemented()).into_ptr();
+    }
+    ret((|| {
+        let n = dict::copy(a)?;
+        update_from(n.as_ptr(), b)?;
+        Ok(n)
+    })())
+}
+
+/// `d |= other`: `d.update(other)` for any mapping or iterable of pairs.
+unsafe extern "C" fn dict_ior(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    ret(update_from(a, b).map(|()| crate::abstract_::new_ref(a)))
+}
+
+pub(crate) static mut DICT_AS_NUMBER: crate::object::slots::PyNumberMethods = {
+    // SAFETY: every field is an Option of a function pointer; None is zero.
+    let mut n: crate::object::slots::PyNumberMethods = unsafe { core::mem::zeroed() };
+    n.nb_or = Some(dict_or);
+    n.nb_inplace_or = Some(dict_ior);
+    n
+};

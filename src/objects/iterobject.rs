@@ -96,3 +96,94 @@ unsafe extern "C" fn seqiter_traverse(op: *mut PyObject, visit: visitproc, arg: 
         _ => 0,
     }
 }
+
+// ---- The callable iterator (`iter(callable, sentinel)`, `PyCallIter_New`) ------------------
+
+/// Calls `it_callable` until it returns something equal to `it_sentinel` (or raises
+/// StopIteration); both are dropped then, so the iterator stays exhausted.
+#[repr(C)]
+struct CallIter {
+    ob_base: PyObject,
+    it_callable: *mut PyObject,
+    it_sentinel: *mut PyObject,
+}
+
+/// `PyCallIter_Type`: CPython names it `callable_iterator`.
+#[no_mangle]
+pub static mut PyCallIter_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(calliter_dealloc),
+    tp_traverse: Some(calliter_traverse),
+    tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
+    tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
+    tp_iternext: Some(calliter_next),
+    ..static_type(c"callable_iterator", core::mem::size_of::<CallIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
+};
+
+/// `PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyCallIter_New(callable: *mut PyObject, sentinel: *mut PyObject) -> *mut PyObject {
+    if callable.is_null() || sentinel.is_null() {
+        let _ = null_error();
+        return core::ptr::null_mut();
+    }
+    let it = temp_alloc::gc_new_var(&raw mut PyCallIter_Type, 0) as *mut CallIter;
+    if it.is_null() {
+        let _ = no_memory();
+        return core::ptr::null_mut();
+    }
+    (*it).it_callable = crate::abstract_::new_ref(callable).into_ptr();
+    (*it).it_sentinel = crate::abstract_::new_ref(sentinel).into_ptr();
+    PyObject_GC_Track(it as *mut c_void);
+    it as *mut PyObject
+}
+
+unsafe fn calliter_exhaust(it: *mut CallIter) {
+    drop(PyRef::from_owned(core::mem::replace(&mut (*it).it_callable, core::ptr::null_mut())));
+    drop(PyRef::from_owned(core::mem::replace(&mut (*it).it_sentinel, core::ptr::null_mut())));
+}
+
+unsafe extern "C" fn calliter_next(op: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut CallIter;
+    let callable = (*it).it_callable;
+    if callable.is_null() {
+        return core::ptr::null_mut();
+    }
+    let r = crate::abstract_::call::vectorcall(callable, core::ptr::null(), 0, core::ptr::null_mut());
+    match PyRef::from_owned(r) {
+        Some(result) => match crate::abstract_::compare::rich_compare_bool((*it).it_sentinel, result.as_ptr(), crate::object::object::Py_EQ) {
+            Ok(false) => result.into_ptr(),
+            Ok(true) => {
+                calliter_exhaust(it);
+                core::ptr::null_mut()
+            }
+            Err(_) => core::ptr::null_mut(),
+        },
+        None => {
+            if pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopIteration as *mut PyObject) != 0 {
+                pyerr::PyErr_Clear();
+                calliter_exhaust(it);
+            }
+            core::ptr::null_mut()
+        }
+    }
+}
+
+unsafe extern "C" fn calliter_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op as *mut c_void);
+    calliter_exhaust(op as *mut CallIter);
+    temp_alloc::free_gc_object(op as *mut c_void);
+}
+
+unsafe extern "C" fn calliter_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let it = op as *mut CallIter;
+    let Some(v) = visit else { return 0 };
+    for p in [(*it).it_callable, (*it).it_sentinel] {
+        if !p.is_null() {
+            let r = v(p, arg);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}

@@ -73,6 +73,10 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(list_richcompare),
     tp_iter: Some(crate::objects::list_iter::list_iter),
     tp_methods: &raw mut crate::objects::list_methods::LIST_METHODS as *mut crate::object::methods::PyMethodDef,
+    tp_init: Some(crate::objects::container_new::list_init),
+    tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
+    tp_new: Some(crate::objects::container_new::list_new),
+    tp_free: Some(crate::object::temp_alloc::free_gc_object),
     ..static_type(
         c"list",
         core::mem::size_of::<PyListObject>(),

@@ -87,6 +87,17 @@ pub mod str_translate;
 pub mod str_format_method;
 pub mod str_methods_unicode;
 pub mod str_percent;
+pub mod container_new;
+pub mod range;
+pub mod long_strtoul;
+pub mod iter_common;
+pub mod enumerate;
+pub mod reversed;
+pub mod zip;
+pub mod map;
+pub mod filter;
+pub mod mappingproxy;
+pub mod namespace;
 
 /// The container and iterator types (tuple, list, dict, set, slice and their iterators and
 /// views) beyond those `builtin_types()` lists, readied at initialization.
@@ -108,6 +119,17 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut set::PyFrozenSet_Type,
         &raw mut set::PySetIter_Type,
         &raw mut capsule::PyCapsule_Type,
+        &raw mut cell::PyCell_Type,
+        &raw mut range::PyRange_Type,
+        &raw mut range::PyRangeIter_Type,
+        &raw mut range::PyLongRangeIter_Type,
+        &raw mut enumerate::PyEnum_Type,
+        &raw mut reversed::PyReversed_Type,
+        &raw mut zip::PyZip_Type,
+        &raw mut map::PyMap_Type,
+        &raw mut filter::PyFilter_Type,
+        &raw mut mappingproxy::PyDictProxy_Type,
+        &raw mut namespace::_PyNamespace_Type,
     ]
     .into_iter()
 }

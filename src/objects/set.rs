@@ -121,6 +121,10 @@ pub static mut PySet_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(set_richcompare),
     tp_weaklistoffset: core::mem::offset_of!(PySetObject, weakreflist) as isize,
     tp_iter: Some(set_iter),
+    tp_init: Some(crate::objects::container_new::set_init),
+    tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
+    tp_new: Some(crate::objects::container_new::set_new),
+    tp_free: Some(crate::object::temp_alloc::free_gc_object),
     ..static_type(
         c"set",
         core::mem::size_of::<PySetObject>(),
@@ -143,6 +147,9 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(set_richcompare),
     tp_weaklistoffset: core::mem::offset_of!(PySetObject, weakreflist) as isize,
     tp_iter: Some(set_iter),
+    tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
+    tp_new: Some(crate::objects::container_new::frozenset_new),
+    tp_free: Some(crate::object::temp_alloc::free_gc_object),
     ..static_type(
         c"frozenset",
         core::mem::size_of::<PySetObject>(),
@@ -195,7 +202,7 @@ unsafe fn slots<'a>(s: *mut PySetObject) -> &'a mut [setentry] {
 }
 
 /// A new empty set of type `tp` (set, frozenset or a subclass), GC-tracked.
-unsafe fn new_empty(tp: *mut PyTypeObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn new_empty(tp: *mut PyTypeObject) -> PyResult<PyRef> {
     let op = match (*tp).tp_alloc {
         Some(alloc) if tp != &raw mut PySet_Type && tp != &raw mut PyFrozenSet_Type => alloc(tp, 0),
         _ => temp_alloc::gc_new_var(tp, 0),

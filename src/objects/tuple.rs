@@ -70,6 +70,9 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(tuple_richcompare),
     tp_iter: Some(tuple_iter),
     tp_methods: &raw mut TUPLE_METHODS as *mut crate::object::methods::PyMethodDef,
+    tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
+    tp_new: Some(crate::objects::container_new::tuple_new),
+    tp_free: Some(crate::object::temp_alloc::free_gc_object),
     ..static_type(
         c"tuple",
         core::mem::size_of::<PyTupleObject>() - core::mem::size_of::<*mut PyObject>(),
