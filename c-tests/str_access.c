@@ -97,7 +97,14 @@ int main(void)
         num("write hashed", PyUnicode_WriteChar(s, 0, 'y'));
         cps("new filled", s);
     }
-    cps("new 1byte", PyUnicode_New(2, 0xff));
+    {
+        /* PyUnicode_New leaves the characters uninitialized (CPython too): set them before
+         * printing, or the output is whatever the allocator left there. */
+        PyObject *nb = PyUnicode_New(2, 0xff);
+        PyUnicode_WriteChar(nb, 0, 'x');
+        PyUnicode_WriteChar(nb, 1, 0);
+        cps("new 1byte", nb);
+    }
     cps("new neg", PyUnicode_New(-1, 'a'));
     cps("new maxchar", PyUnicode_New(1, 0x110000));
     num("write int", PyUnicode_WriteChar(one, 0, 'a'));

@@ -5956,12 +5956,12 @@ void PyErr_Display(PyObject *_exc, PyObject *value, PyObject *tb);
 void PyErr_Print(void);
 
 /**
- * `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception;
- * a SystemExit ends the process instead, as CPython does.
- * TODO(sys): `sys.last_type`/`last_value`/`last_traceback` and `sys.excepthook` when the
- * sys module exists.
+ * `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception
+ * through `sys.excepthook` (a SystemExit ends the process instead, as CPython does); with
+ * `set_sys_last_vars`, `sys.last_type`/`last_value`/`last_traceback` keep it. A failing
+ * hook is reported with both exceptions; a missing one with "sys.excepthook is missing".
  */
-void PyErr_PrintEx(int _set_sys_last_vars);
+void PyErr_PrintEx(int set_sys_last_vars);
 
 /**
  * `void PyErr_WriteUnraisable(PyObject *obj)`: reports the current exception, which cannot
@@ -7149,6 +7149,51 @@ PyObject *PyImport_AddModuleObject(PyObject *name);
 PyObject *PyImport_AddModule(const char *name);
 
 /**
+ * `PyInterpreterState *PyInterpreterState_New(void)`: a bare interpreter (no modules),
+ * with the main interpreter's configuration.
+ */
+PyInterpreterState *PyInterpreterState_New(void);
+
+/**
+ * `void PyInterpreterState_Clear(PyInterpreterState *interp)`: drops the interpreter's
+ * modules, atexit callbacks, hooks and the objects of its thread states (after the
+ * `cpython.PyInterpreterState_Clear` audit event).
+ */
+void PyInterpreterState_Clear(PyInterpreterState *interp);
+
+/**
+ * `void PyInterpreterState_Delete(PyInterpreterState *interp)`: deletes the interpreter
+ * and its remaining thread states (cleared first with `PyInterpreterState_Clear`).
+ */
+void PyInterpreterState_Delete(PyInterpreterState *interp);
+
+/**
+ * `PyThreadState *Py_NewInterpreter(void)`: a new interpreter with its own `sys`,
+ * `builtins` and module table, and a thread state for the calling thread, which becomes
+ * current (the GIL stays with the caller). NULL when it cannot be made.
+ */
+PyThreadState *Py_NewInterpreter(void);
+
+/**
+ * `void Py_EndInterpreter(PyThreadState *tstate)`: runs the interpreter's atexit
+ * callbacks, flushes its streams, and destroys it; `tstate` must be current and the
+ * interpreter's only thread state. No thread state is current afterwards.
+ */
+void Py_EndInterpreter(PyThreadState *tstate);
+
+/**
+ * `void Py_FatalError(const char *message)`.
+ */
+void Py_FatalError(const char *msg);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _Py_FatalErrorFunc(const char *func, const char *message)`.
+ */
+void _Py_FatalErrorFunc(const char *func, const char *msg);
+#endif
+
+/**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
  */
 int Py_EnterRecursiveCall(const char *where_);
@@ -7157,6 +7202,13 @@ int Py_EnterRecursiveCall(const char *where_);
  * `void Py_LeaveRecursiveCall(void)`.
  */
 void Py_LeaveRecursiveCall(void);
+
+/**
+ * `PyObject *PyEval_GetBuiltins(void)`: the builtins of the current frame (borrowed); with
+ * no Python frame running, the interpreter's builtins dict, as CPython. TODO(eval): the
+ * frame's `f_builtins` first, once frames exist.
+ */
+PyObject *PyEval_GetBuiltins(void);
 
 /**
  * `PyObject *PySys_GetObject(const char *name)`: `sys.<name>` (borrowed), or NULL without
@@ -7237,6 +7289,13 @@ void Py_SetRecursionLimit(int new_limit);
  * `int Py_GetRecursionLimit(void)`.
  */
 int Py_GetRecursionLimit(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyThread_GetInfo(void)`: `sys.thread_info`'s value (a new reference).
+ */
+PyObject *PyThread_GetInfo(void);
+#endif
 
 #ifdef __cplusplus
 }  // extern "C"
