@@ -25,5 +25,9 @@ int main(void)
     Py_InitializeEx(0);
     Py_FinalizeEx();
     BENCH_N("Py_InitializeEx(0)+Py_FinalizeEx", 30, { Py_InitializeEx(0); Py_FinalizeEx(); });
+    Py_Initialize();
+    BENCH("PySys_GetObject(\"path\")", { psink = PySys_GetObject("path"); });
+    BENCH("PySys_Audit with no hook", { psink = (void *)(long)PySys_Audit("bench.event", "i", 1); });
+    Py_FinalizeEx();
     return 0;
 }

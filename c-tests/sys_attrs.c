@@ -29,7 +29,8 @@ int main(void)
                            "exec_prefix", "base_exec_prefix", "platlibdir", "pycache_prefix",
                            "warnoptions", "_xoptions", "dont_write_bytecode", "hexversion", "api_version",
                            "platform", "maxsize", "maxunicode", "byteorder", "abiflags", "float_repr_style",
-                           "_framework", "_home", NULL};
+                           "_framework", "_home", "flags", "version_info", "hash_info", "int_info",
+                           "float_info", NULL};
     for (const char **n = names; *n; n++)
         show(*n);
     /* The first three entries of sys.path (site, which CPython imports, adds more). */
@@ -109,6 +110,17 @@ int main(void)
         printf("\n");
     }
     printf("IOError is OSError: %d\n", PyDict_GetItemString(bd, "IOError") == PyExc_OSError);
+    PyObject *ti = PyThread_GetInfo();
+    printf("PyThread_GetInfo: ");
+    put(ti);
+    printf("\nthread_info equal: %d\n", PyObject_RichCompareBool(ti, PySys_GetObject("thread_info"), Py_EQ));
+    Py_XDECREF(ti);
+    PyObject *vi = PySys_GetObject("version_info");
+    printf("version_info.major: ");
+    put(PyObject_GetAttrString(vi, "major"));
+    printf("\nflags.dev_mode: ");
+    put(PyObject_GetAttrString(PySys_GetObject("flags"), "dev_mode"));
+    printf("\n");
     Py_FinalizeEx();
     return 0;
 }

@@ -925,17 +925,6 @@
 #define PY_INVALID_STACK_EFFECT 2147483647
 #endif
 
-#if !defined(_Py_LIMITED_API_BEFORE_3_10)
-/**
- * What `am_send` reports: the iterator returned, raised, or yielded a value.
- */
-typedef enum PySendResult {
-  PYGEN_RETURN = 0,
-  PYGEN_ERROR = -1,
-  PYGEN_NEXT = 1,
-} PySendResult;
-#endif
-
 /**
  * Whether the calling thread held the GIL before `PyGILState_Ensure`.
  */
@@ -963,6 +952,17 @@ typedef enum PyLockStatus {
   PY_LOCK_ACQUIRED = 1,
   PY_LOCK_INTR = 2,
 } PyLockStatus;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * What `am_send` reports: the iterator returned, raised, or yielded a value.
+ */
+typedef enum PySendResult {
+  PYGEN_RETURN = 0,
+  PYGEN_ERROR = -1,
+  PYGEN_NEXT = 1,
+} PySendResult;
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1254,6 +1254,11 @@ typedef struct PyListObject {
 #endif
 
 /**
+ * `Py_UCS4`: a code point.
+ */
+typedef uint32_t Py_UCS4;
+
+/**
  * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
  */
 typedef struct PyStructSequence_Field {
@@ -1412,6 +1417,13 @@ typedef struct PyPreConfig {
   int dev_mode;
   int allocator;
 } PyPreConfig;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
+ */
+typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 #endif
 
 typedef void (*destructor)(PyObject*);
@@ -1845,11 +1857,6 @@ typedef struct PyByteArrayObject {
   Py_ssize_t ob_exports;
 } PyByteArrayObject;
 #endif
-
-/**
- * `Py_UCS4`: a code point.
- */
-typedef uint32_t Py_UCS4;
 
 /**
  * `Py_UCS2`: a code unit of 2-byte-kind strings.
@@ -2724,13 +2731,6 @@ typedef struct _Py_clock_info_t {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
- */
-typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `Py_OpenCodeHookFunction`: opens a path for `PyFile_OpenCode`, given user data.
  */
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
@@ -2848,13 +2848,6 @@ extern PyTypeObject PyBytes_Type;
  */
 extern PyTypeObject PyBytesIter_Type;
 
-#if !defined(Py_LIMITED_API)
-/**
- * `PyCell_Type`: CPython names it `cell`.
- */
-extern PyTypeObject PyCell_Type;
-#endif
-
 /**
  * `PyCFunction_Type`: `builtin_function_or_method`.
  */
@@ -2905,11 +2898,6 @@ extern PyTypeObject PyLong_Type;
  * `PySeqIter_Type`: CPython names it `iterator`.
  */
 extern PyTypeObject PySeqIter_Type;
-
-/**
- * `PyCallIter_Type`: CPython names it `callable_iterator`.
- */
-extern PyTypeObject PyCallIter_Type;
 
 /**
  * `PyList_Type`: `list`.
@@ -3038,51 +3026,6 @@ extern PyTypeObject PyTupleIter_Type;
  * `PyCapsule_Type`.
  */
 extern PyTypeObject PyCapsule_Type;
-
-/**
- * `PyRange_Type`.
- */
-extern PyTypeObject PyRange_Type;
-
-/**
- * `PyRangeIter_Type`.
- */
-extern PyTypeObject PyRangeIter_Type;
-
-/**
- * `PyLongRangeIter_Type`.
- */
-extern PyTypeObject PyLongRangeIter_Type;
-
-/**
- * `PyEnum_Type`.
- */
-extern PyTypeObject PyEnum_Type;
-
-/**
- * `PyReversed_Type`.
- */
-extern PyTypeObject PyReversed_Type;
-
-/**
- * `PyZip_Type`.
- */
-extern PyTypeObject PyZip_Type;
-
-/**
- * `PyMap_Type`.
- */
-extern PyTypeObject PyMap_Type;
-
-/**
- * `PyFilter_Type`.
- */
-extern PyTypeObject PyFilter_Type;
-
-/**
- * `PyDictProxy_Type`.
- */
-extern PyTypeObject PyDictProxy_Type;
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -3923,27 +3866,6 @@ void PyBuffer_Release(Py_buffer *view);
 PyObject *_PyBytes_Join(PyObject *sep, PyObject *it);
 #endif
 
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *PyCell_New(PyObject *obj)`.
- */
-PyObject *PyCell_New(PyObject *obj);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *PyCell_Get(PyObject *cell)`: a new reference, or NULL (no error) when empty.
- */
-PyObject *PyCell_Get(PyObject *cell);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `int PyCell_Set(PyObject *cell, PyObject *value)`: NULL empties the cell.
- */
-int PyCell_Set(PyObject *cell, PyObject *value);
-#endif
-
 #if !defined(_Py_LIMITED_API_BEFORE_3_9)
 /**
  * `PyObject *PyCMethod_New(PyMethodDef *ml, PyObject *self, PyObject *module,
@@ -4397,11 +4319,6 @@ size_t _PyLong_NumBits(PyObject *v);
 PyObject *PySeqIter_New(PyObject *seq);
 
 /**
- * `PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel)`.
- */
-PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel);
-
-/**
  * `PyObject *PyList_New(Py_ssize_t len)`.
  */
 PyObject *PyList_New(Py_ssize_t size);
@@ -4727,6 +4644,196 @@ PyObject *PyUnicode_InternFromString(const char *u);
  * alone, and a failure leaves `*p` unchanged (CPython clears the error).
  */
 void PyUnicode_InternInPlace(PyObject **p);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size)`: the cached
+ * UTF-8 of `unicode` (NUL-terminated, owned by it); its length in `*size` when not NULL.
+ */
+const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *PyUnicode_AsUTF8(PyObject *unicode)`: as `PyUnicode_AsUTF8AndSize`.
+ */
+const char *PyUnicode_AsUTF8(PyObject *unicode);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size)`: a str decoded
+ * from `size` bytes of UTF-8. `u == NULL` with `size > 0` (CPython 3.11's deprecated
+ * not-ready legacy string) is refused: ferropy has no legacy strings; use PyUnicode_New.
+ */
+PyObject *PyUnicode_FromStringAndSize(const char *u, Py_ssize_t size);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_ssize_t PyUnicode_GetLength(PyObject *unicode)`: the number of code points.
+ */
+Py_ssize_t PyUnicode_GetLength(PyObject *unicode);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_GetSize(PyObject *unicode)` (deprecated): the length in wchar_t
+ * units, which is the number of code points where wchar_t is 32 bits.
+ */
+Py_ssize_t PyUnicode_GetSize(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)`: a new compact str of `size`
+ * code points to be filled, of the kind that holds `maxchar`.
+ */
+PyObject *PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)`: a
+ * str of `size` code units of `kind` (1, 2 or 4), in the narrowest kind.
+ */
+PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_Substring(PyObject *str, Py_ssize_t start, Py_ssize_t end)`: code
+ * points `start..end`, `end` clipped to the length.
+ */
+PyObject *PyUnicode_Substring(PyObject *s, Py_ssize_t start, Py_ssize_t end);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index)`: the code point at
+ * `index`, or `(Py_UCS4)-1` with IndexError.
+ */
+Py_UCS4 PyUnicode_ReadChar(PyObject *unicode, Py_ssize_t index);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch)`: writes into a
+ * fresh string (see `modifiable`).
+ */
+int PyUnicode_WriteChar(PyObject *unicode, Py_ssize_t index, Py_UCS4 ch);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromOrdinal(int ordinal)`: `chr(ordinal)`.
+ */
+PyObject *PyUnicode_FromOrdinal(int ordinal);
+
+/**
+ * `PyObject *PyUnicode_FromObject(PyObject *obj)`: an exact str equal to `obj`.
+ */
+PyObject *PyUnicode_FromObject(PyObject *obj);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_Copy(PyObject *unicode)`: a new str equal to `unicode`.
+ */
+PyObject *_PyUnicode_Copy(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_Ready(PyObject *unicode)`: every ferropy str is ready (compact, or a
+ * subclass instance made ready at creation), so this only checks its argument.
+ */
+int _PyUnicode_Ready(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length,
+ * Py_UCS4 fill_char)`: writes `fill_char` over up to `length` code points from `start`;
+ * the number written.
+ */
+Py_ssize_t PyUnicode_Fill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
+ * Py_ssize_t from_start, Py_ssize_t how_many)`: the number of code points copied.
+ */
+Py_ssize_t PyUnicode_CopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);
+#endif
+
+/**
+ * `int PyUnicode_Resize(PyObject **unicode, Py_ssize_t length)`: resizes `*unicode`, which
+ * the caller owns; a string others may see is replaced by a resized copy.
+ */
+int PyUnicode_Resize(PyObject **p_unicode, Py_ssize_t length);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 *PyUnicode_AsUCS4(PyObject *u, Py_UCS4 *buffer, Py_ssize_t buflen, int
+ * copy_null)`: the code points of `u` into `buffer`.
+ */
+Py_UCS4 *PyUnicode_AsUCS4(PyObject *u, Py_UCS4 *buffer, Py_ssize_t buflen, int copy_null);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *u)`: a new NUL-terminated `PyMem_Malloc` block
+ * of the code points of `u`.
+ */
+Py_UCS4 *PyUnicode_AsUCS4Copy(PyObject *u);
+#endif
+
+/**
+ * `PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size)`: a str of `size`
+ * wchar_t (-1: up to the NUL).
+ */
+PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyUnicode_FromUnicode(const Py_UNICODE *u, Py_ssize_t size)` (deprecated):
+ * `PyUnicode_FromWideChar`. `u == NULL` with `size > 0` (a not-ready legacy string in
+ * CPython 3.11) is refused: ferropy has no legacy strings.
+ */
+PyObject *PyUnicode_FromUnicode(const wchar_t *u, Py_ssize_t size);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size)`: copies
+ * up to `size` wchar_t (with the NUL when it fits); the number copied without the NUL, or
+ * with `w == NULL` the size needed with it.
+ */
+Py_ssize_t PyUnicode_AsWideChar(PyObject *unicode, wchar_t *w, Py_ssize_t size);
+
+/**
+ * `wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size)`: a new
+ * NUL-terminated `PyMem_Malloc` block; without `size`, an embedded NUL is ValueError.
+ */
+wchar_t *PyUnicode_AsWideCharString(PyObject *unicode, Py_ssize_t *size);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE *PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size)`
+ * (deprecated): the cached wchar_t form, owned by the string.
+ */
+wchar_t *PyUnicode_AsUnicodeAndSize(PyObject *unicode, Py_ssize_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UNICODE *PyUnicode_AsUnicode(PyObject *unicode)` (deprecated).
+ */
+wchar_t *PyUnicode_AsUnicode(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const Py_UNICODE *_PyUnicode_AsUnicode(PyObject *unicode)`: as `PyUnicode_AsUnicode`,
+ * refusing an embedded NUL.
+ */
+const wchar_t *_PyUnicode_AsUnicode(PyObject *unicode);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -5098,24 +5205,6 @@ int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
  */
 int PyCapsule_SetContext(PyObject *op, void *context);
 
-extern int *libc_errno(void);
-
-/**
- * `unsigned long PyOS_strtoul(const char *str, char **ptr, int base)`.
- */
-unsigned long PyOS_strtoul(const char *s, char **ptr, int base);
-
-/**
- * `long PyOS_strtol(const char *str, char **ptr, int base)`: an optional sign, then
- * `PyOS_strtoul`; out of range is LONG_MAX with ERANGE (LONG_MIN itself is allowed).
- */
-long PyOS_strtol(const char *s, char **ptr, int base);
-
-/**
- * `PyObject *PyDictProxy_New(PyObject *mapping)`.
- */
-PyObject *PyDictProxy_New(PyObject *m);
-
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
@@ -5402,16 +5491,6 @@ int PyIter_Check(PyObject *o);
  * or on error (exception set).
  */
 PyObject *PyIter_Next(PyObject *iter);
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_10)
-/**
- * `PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult)`: the
- * type's `am_send`; else `__next__` when `arg` is None and `iter` is an iterator, or
- * `iter.send(arg)`. A value is PYGEN_NEXT; StopIteration (or a plain end) is PYGEN_RETURN
- * with its value (None without one) in `*presult`; another error is PYGEN_ERROR.
- */
-enum PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
-#endif
 
 /**
  * `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.
@@ -5877,12 +5956,12 @@ void PyErr_Display(PyObject *_exc, PyObject *value, PyObject *tb);
 void PyErr_Print(void);
 
 /**
- * `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception;
- * a SystemExit ends the process instead, as CPython does.
- * TODO(sys): `sys.last_type`/`last_value`/`last_traceback` and `sys.excepthook` when the
- * sys module exists.
+ * `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception
+ * through `sys.excepthook` (a SystemExit ends the process instead, as CPython does); with
+ * `set_sys_last_vars`, `sys.last_type`/`last_value`/`last_traceback` keep it. A failing
+ * hook is reported with both exceptions; a missing one with "sys.excepthook is missing".
  */
-void PyErr_PrintEx(int _set_sys_last_vars);
+void PyErr_PrintEx(int set_sys_last_vars);
 
 /**
  * `void PyErr_WriteUnraisable(PyObject *obj)`: reports the current exception, which cannot
@@ -7043,6 +7122,78 @@ struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wch
 extern void mi_option_set(int option, long value);
 
 /**
+ * `PyObject *PyImport_GetModuleDict(void)`: `sys.modules` (borrowed); a fatal error
+ * when the interpreter has none.
+ */
+PyObject *PyImport_GetModuleDict(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_8)
+/**
+ * `PyObject *PyImport_GetModule(PyObject *name)`: `sys.modules[name]` (a new reference),
+ * or NULL without an exception when absent.
+ */
+PyObject *PyImport_GetModule(PyObject *name);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `PyObject *PyImport_AddModuleObject(PyObject *name)`: the module of that name in
+ * `sys.modules` (borrowed), created empty when absent. Nothing is imported.
+ */
+PyObject *PyImport_AddModuleObject(PyObject *name);
+#endif
+
+/**
+ * `PyObject *PyImport_AddModule(const char *name)`: `PyImport_AddModuleObject` by name.
+ */
+PyObject *PyImport_AddModule(const char *name);
+
+/**
+ * `PyInterpreterState *PyInterpreterState_New(void)`: a bare interpreter (no modules),
+ * with the main interpreter's configuration.
+ */
+PyInterpreterState *PyInterpreterState_New(void);
+
+/**
+ * `void PyInterpreterState_Clear(PyInterpreterState *interp)`: drops the interpreter's
+ * modules, atexit callbacks, hooks and the objects of its thread states (after the
+ * `cpython.PyInterpreterState_Clear` audit event).
+ */
+void PyInterpreterState_Clear(PyInterpreterState *interp);
+
+/**
+ * `void PyInterpreterState_Delete(PyInterpreterState *interp)`: deletes the interpreter
+ * and its remaining thread states (cleared first with `PyInterpreterState_Clear`).
+ */
+void PyInterpreterState_Delete(PyInterpreterState *interp);
+
+/**
+ * `PyThreadState *Py_NewInterpreter(void)`: a new interpreter with its own `sys`,
+ * `builtins` and module table, and a thread state for the calling thread, which becomes
+ * current (the GIL stays with the caller). NULL when it cannot be made.
+ */
+PyThreadState *Py_NewInterpreter(void);
+
+/**
+ * `void Py_EndInterpreter(PyThreadState *tstate)`: runs the interpreter's atexit
+ * callbacks, flushes its streams, and destroys it; `tstate` must be current and the
+ * interpreter's only thread state. No thread state is current afterwards.
+ */
+void Py_EndInterpreter(PyThreadState *tstate);
+
+/**
+ * `void Py_FatalError(const char *message)`.
+ */
+void Py_FatalError(const char *msg);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _Py_FatalErrorFunc(const char *func, const char *message)`.
+ */
+void _Py_FatalErrorFunc(const char *func, const char *msg);
+#endif
+
+/**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
  */
 int Py_EnterRecursiveCall(const char *where_);
@@ -7051,6 +7202,100 @@ int Py_EnterRecursiveCall(const char *where_);
  * `void Py_LeaveRecursiveCall(void)`.
  */
 void Py_LeaveRecursiveCall(void);
+
+/**
+ * `PyObject *PyEval_GetBuiltins(void)`: the builtins of the current frame (borrowed); with
+ * no Python frame running, the interpreter's builtins dict, as CPython. TODO(eval): the
+ * frame's `f_builtins` first, once frames exist.
+ */
+PyObject *PyEval_GetBuiltins(void);
+
+/**
+ * `PyObject *PySys_GetObject(const char *name)`: `sys.<name>` (borrowed), or NULL without
+ * an exception; a pending exception is kept.
+ */
+PyObject *PySys_GetObject(const char *name);
+
+/**
+ * `int PySys_SetObject(const char *name, PyObject *v)`: sets `sys.<name>`, or deletes it
+ * for NULL (no error when absent); 0 or -1.
+ */
+int PySys_SetObject(const char *name, PyObject *v);
+
+/**
+ * `void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath)`: `sys.argv` (`['']`
+ * for no arguments); with `updatepath`, the script's directory goes first in `sys.path`.
+ */
+void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath);
+
+/**
+ * `void PySys_SetArgv(int argc, wchar_t **argv)`: `PySys_SetArgvEx` updating the path
+ * (the runtime is never isolated through the legacy flag here).
+ */
+void PySys_SetArgv(int argc, wchar_t **argv);
+
+/**
+ * `void PySys_SetPath(const wchar_t *path)`: `sys.path` = the `:`-separated entries.
+ */
+void PySys_SetPath(const wchar_t *path);
+
+/**
+ * `void PySys_AddWarnOptionUnicode(PyObject *option)`: appends to `sys.warnoptions`.
+ */
+void PySys_AddWarnOptionUnicode(PyObject *option);
+
+/**
+ * `void PySys_AddWarnOption(const wchar_t *s)`: before initialization the option waits
+ * for `sys`; afterwards it is appended to `sys.warnoptions`.
+ */
+void PySys_AddWarnOption(const wchar_t *s);
+
+/**
+ * `void PySys_ResetWarnOptions(void)`: empties `sys.warnoptions` (or the options waiting
+ * for initialization).
+ */
+void PySys_ResetWarnOptions(void);
+
+/**
+ * `int PySys_HasWarnOptions(void)`: 1 when `sys.warnoptions` is a non-empty list.
+ */
+int PySys_HasWarnOptions(void);
+
+/**
+ * `void PySys_AddXOption(const wchar_t *s)`: `name=value` or `name` (True) into
+ * `sys._xoptions`; kept for initialization when called before it.
+ */
+void PySys_AddXOption(const wchar_t *s);
+
+/**
+ * `PyObject *PySys_GetXOptions(void)`: `sys._xoptions` (borrowed), NULL on failure.
+ */
+PyObject *PySys_GetXOptions(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PySys_AddAuditHook(Py_AuditHookFunction hook, void *userData)`: may be called
+ * before initialization; 0 also when an existing hook refused (the new one is not added).
+ */
+int PySys_AddAuditHook(Py_AuditHookFunction hook, void *user_data);
+#endif
+
+/**
+ * `void Py_SetRecursionLimit(int new_limit)`.
+ */
+void Py_SetRecursionLimit(int new_limit);
+
+/**
+ * `int Py_GetRecursionLimit(void)`.
+ */
+int Py_GetRecursionLimit(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyThread_GetInfo(void)`: `sys.thread_info`'s value (a new reference).
+ */
+PyObject *PyThread_GetInfo(void);
+#endif
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -178,12 +178,12 @@ pub unsafe extern "C" fn PyErr_Print() {
     PyErr_PrintEx(1);
 }
 
-/// `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception;
-/// a SystemExit ends the process instead, as CPython does.
-/// TODO(sys): `sys.last_type`/`last_value`/`last_traceback` and `sys.excepthook` when the
-/// sys module exists.
+/// `void PyErr_PrintEx(int set_sys_last_vars)`: prints and clears the current exception
+/// through `sys.excepthook` (a SystemExit ends the process instead, as CPython does); with
+/// `set_sys_last_vars`, `sys.last_type`/`last_value`/`last_traceback` keep it. A failing
+/// hook is reported with both exceptions; a missing one with "sys.excepthook is missing".
 #[no_mangle]
-pub unsafe extern "C" fn PyErr_PrintEx(_set_sys_last_vars: c_int) {
+pub unsafe extern "C" fn PyErr_PrintEx(set_sys_last_vars: c_int) {
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
     PyErr_Fetch(&mut t, &mut v, &mut tb);
     if t.is_null() {
@@ -196,7 +196,43 @@ pub unsafe extern "C" fn PyErr_PrintEx(_set_sys_last_vars: c_int) {
     if PyErr_GivenExceptionMatches(t, &raw mut exc::_PyExc_SystemExit as *mut PyObject) != 0 {
         handle_system_exit(v);
     }
-    PyErr_Display(t, v, tb);
+    let or_none = |o: *mut PyObject| if o.is_null() { be::none() } else { o };
+    if set_sys_last_vars != 0 {
+        for (name, o) in [(c"last_type", t), (c"last_value", v), (c"last_traceback", tb)] {
+            if crate::modules::sys_api::PySys_SetObject(name.as_ptr(), or_none(o)) < 0 {
+                PyErr_Clear();
+            }
+        }
+    }
+    let hook = crate::modules::sys_stdio::sys_attr("excepthook");
+    let hook = crate::object::ptr::PyRef::from_borrowed(hook);
+    match hook {
+        Some(hook) => {
+            let args = [t, or_none(v), or_none(tb)];
+            let r = crate::abstract_::call::vectorcall(hook.as_ptr(), args.as_ptr(), 3, core::ptr::null_mut());
+            if r.is_null() {
+                let (mut t2, mut v2, mut tb2) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+                PyErr_Fetch(&mut t2, &mut v2, &mut tb2);
+                crate::errors::normalize::PyErr_NormalizeException(&mut t2, &mut v2, &mut tb2);
+                if PyErr_GivenExceptionMatches(t2, &raw mut exc::_PyExc_SystemExit as *mut PyObject) != 0 {
+                    handle_system_exit(v2);
+                }
+                write_stderr("Error in sys.excepthook:\n");
+                PyErr_Display(t2, v2, tb2);
+                write_stderr("\nOriginal exception was:\n");
+                PyErr_Display(t, v, tb);
+                Py_DecRef(t2);
+                Py_DecRef(v2);
+                Py_DecRef(tb2);
+            } else {
+                Py_DecRef(r);
+            }
+        }
+        None => {
+            write_stderr("sys.excepthook is missing\n");
+            PyErr_Display(t, v, tb);
+        }
+    }
     Py_DecRef(t);
     Py_DecRef(v);
     Py_DecRef(tb);

@@ -71,3 +71,11 @@ pub(crate) unsafe fn create(owner: &mut Interpreter) -> PyResult<PyRef> {
     dict::set_item(owner.modules, pystr::intern("builtins")?.as_ptr(), m.as_ptr())?;
     Ok(m)
 }
+
+/// `PyObject *PyEval_GetBuiltins(void)`: the builtins of the current frame (borrowed); with
+/// no Python frame running, the interpreter's builtins dict, as CPython. TODO(eval): the
+/// frame's `f_builtins` first, once frames exist.
+#[no_mangle]
+pub extern "C" fn PyEval_GetBuiltins() -> *mut PyObject {
+    crate::runtime::interpreter::current().map_or(core::ptr::null_mut(), |i| i.builtins)
+}

@@ -11,6 +11,7 @@ use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::module::{PyModuleDef, PyModuleDef_Base};
 
+pub mod atexit_module;
 pub mod builtins_functions;
 pub mod builtins_module;
 pub mod sys_api;
@@ -18,6 +19,7 @@ pub mod sys_audit;
 pub mod sys_functions;
 pub mod sys_module;
 pub mod sys_stdio;
+pub mod sys_structseqs;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -181,10 +181,8 @@ unsafe extern "C" fn exit(_m: *mut PyObject, args: *const *mut PyObject, nargs: 
         return ret(Err(type_error(format!("exit expected at most 1 argument, got {}", a.len()))));
     }
     let t = &raw mut exc::_PyExc_SystemExit as *mut PyObject;
-    match a.first() {
-        Some(&code) => crate::errors::pyerr::PyErr_SetObject(t, code),
-        None => crate::errors::pyerr::PyErr_SetNone(t),
-    }
+    // No argument is `exit(None)`.
+    crate::errors::pyerr::PyErr_SetObject(t, a.first().copied().unwrap_or(none()));
     core::ptr::null_mut()
 }
 
@@ -202,8 +200,18 @@ unsafe extern "C" fn getdefaultencoding(_m: *mut PyObject, _: *mut PyObject) -> 
     ret(pystr::intern("utf-8"))
 }
 
+/// An encoding name as Python's codecs spell it (`UTF-8` -> `utf-8`).
+pub(crate) fn codec_name(name: &str) -> String {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    match lower.as_str() {
+        "utf8" | "utf-8" => "utf-8".into(),
+        "ansi-x3.4-1968" | "646" | "us-ascii" => "ascii".into(),
+        _ => lower,
+    }
+}
+
 unsafe extern "C" fn getfilesystemencoding(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    ret(wide_str(interp().config.filesystem_encoding))
+    ret(wide_str(interp().config.filesystem_encoding).and_then(|s| pystr::from_utf8(&codec_name(&pystr::to_string(s.as_ptr())))))
 }
 
 unsafe extern "C" fn getfilesystemencodeerrors(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {

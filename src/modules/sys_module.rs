@@ -1,7 +1,7 @@
 //! Making the `sys` module of an interpreter: its functions (sys_functions.rs), the values
 //! read from the interpreter's configuration (argv, paths, prefixes, options), the
 //! version and platform facts, and the standard streams (sys_stdio.rs). The struct
-//! sequences (`flags`, `version_info`, ...) wait for `PyStructSequence`.
+//! sequences (`flags`, `version_info`, ...) are in sys_structseqs.rs.
 use crate::errors::raised::PyResult;
 use crate::modules::{module_def, owned};
 use crate::object::object::PyObject;
@@ -133,6 +133,7 @@ pub(crate) unsafe fn create(owner: &mut Interpreter) -> PyResult<PyRef> {
     set_hook_originals(d)?;
     set_build_values(d)?;
     set_config_values(d, &owner.config)?;
+    crate::modules::sys_structseqs::install(d, &owner.config)?;
     crate::modules::sys_stdio::install(d, &owner.config)?;
     dict::set_item(owner.modules, pystr::intern("sys")?.as_ptr(), m.as_ptr())?;
     Ok(m)

@@ -423,7 +423,7 @@ unsafe extern "C" fn stream_writable_false(_op: *mut PyObject, _: *mut PyObject)
 pub(crate) unsafe fn install(sysdict: *mut PyObject, config: &crate::runtime::initconfig::PyConfig) -> PyResult<()> {
     let text = |w| crate::modules::sys_functions::wide_str(w).map(|s| pystr::to_string(s.as_ptr()));
     let encoding = text(config.stdio_encoding)?;
-    let encoding = if encoding.is_empty() { "utf-8".to_string() } else { encoding };
+    let encoding = if encoding.is_empty() { "utf-8".to_string() } else { crate::modules::sys_functions::codec_name(&encoding) };
     let errors = text(config.stdio_errors)?;
     let errors = if errors.is_empty() { "strict".to_string() } else { errors };
     let unbuffered = config.buffered_stdio == 0;

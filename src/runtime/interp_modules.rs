@@ -1,6 +1,7 @@
 //! An interpreter's own modules: at its start the module table (`sys.modules`),
-//! `builtins` and `sys` (in that order, as CPython makes them); at its end the flush of
-//! the standard streams, the `cpython.PyInterpreterState_Clear` audit event, and the
+//! `builtins` and `sys` (in that order, as CPython makes them), then `atexit` (in the table
+//! so that C code reaches it before import exists); at its end the atexit callbacks, the
+//! flush of the standard streams, the `cpython.PyInterpreterState_Clear` audit event, and the
 //! teardown of the table and of the interpreter's references to sys and builtins.
 use core::ffi::CStr;
 
@@ -19,13 +20,14 @@ pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> 
     let sys = crate::modules::sys_module::create(owner).map_err(|_| fail(c"can't initialize sys module"))?;
     let d = crate::objects::module::PyModule_GetDict(sys.as_ptr());
     crate::modules::sys_api::apply_preinit_options(d).map_err(|_| fail(c"can't initialize sys module"))?;
+    crate::modules::atexit_module::install(owner).map_err(|_| fail(c"can't initialize atexit module"))?;
     Ok(())
 }
 
 /// The first steps of an interpreter's end, while everything still works: the standard
 /// streams are flushed and the end is announced to the audit hooks.
 pub(crate) unsafe fn finalize(owner: &mut Interpreter) {
-    let _ = owner;
+    crate::modules::atexit_module::run_callbacks(owner);
     crate::modules::sys_stdio::flush_std_files();
     if crate::modules::sys_audit::audit_no_args(c"cpython.PyInterpreterState_Clear").is_err() {
         crate::errors::pyerr::PyErr_Clear();
@@ -34,6 +36,7 @@ pub(crate) unsafe fn finalize(owner: &mut Interpreter) {
 
 /// Drops the interpreter's modules and its references to sys, builtins and audit hooks.
 pub(crate) unsafe fn clear(owner: &mut Interpreter) {
+    crate::modules::atexit_module::clear_callbacks(owner);
     crate::runtime::module_table::clear(owner);
     for field in [&mut owner.sysdict, &mut owner.builtins, &mut owner.audit_hooks] {
         drop(PyRef::from_owned(core::mem::replace(field, core::ptr::null_mut())));

@@ -180,6 +180,7 @@ fn finalize() -> c_int {
         crate::runtime::interp_modules::finalize(Interpreter::from_c(interp));
         crate::modules::sys_audit::clear_runtime_hooks();
         crate::runtime::interp_modules::clear(Interpreter::from_c(interp));
+        crate::modules::sys_structseqs::fini();
         crate::runtime::interpreter::clear_dict(interp);
     }
     signals::restore_runtime_handlers();

@@ -32,3 +32,5 @@ pub mod wide_string_list;
 pub mod startup_memory;
 pub mod module_table;
 pub mod interp_modules;
+pub mod subinterpreters;
+pub mod fatal;
