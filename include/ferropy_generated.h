@@ -925,6 +925,33 @@
 #define PY_INVALID_STACK_EFFECT 2147483647
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `enum PyUnicode_Kind`: the code-unit width of a string's canonical data, as CPython
+ * declares it (an enum, so the names are enumerators, not macros).
+ */
+typedef enum PyUnicode_Kind {
+  /**
+   * Legacy string whose data is still only in `wstr` (not ready).
+   */
+  PyUnicode_WCHAR_KIND = 0,
+  PyUnicode_1BYTE_KIND = 1,
+  PyUnicode_2BYTE_KIND = 2,
+  PyUnicode_4BYTE_KIND = 4,
+} PyUnicode_Kind;
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * What `am_send` reports: the iterator returned, raised, or yielded a value.
+ */
+typedef enum PySendResult {
+  PYGEN_RETURN = 0,
+  PYGEN_ERROR = -1,
+  PYGEN_NEXT = 1,
+} PySendResult;
+#endif
+
 /**
  * Whether the calling thread held the GIL before `PyGILState_Ensure`.
  */
@@ -952,33 +979,6 @@ typedef enum PyLockStatus {
   PY_LOCK_ACQUIRED = 1,
   PY_LOCK_INTR = 2,
 } PyLockStatus;
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_10)
-/**
- * What `am_send` reports: the iterator returned, raised, or yielded a value.
- */
-typedef enum PySendResult {
-  PYGEN_RETURN = 0,
-  PYGEN_ERROR = -1,
-  PYGEN_NEXT = 1,
-} PySendResult;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `enum PyUnicode_Kind`: the code-unit width of a string's canonical data, as CPython
- * declares it (an enum, so the names are enumerators, not macros).
- */
-typedef enum PyUnicode_Kind {
-  /**
-   * Legacy string whose data is still only in `wstr` (not ready).
-   */
-  PyUnicode_WCHAR_KIND = 0,
-  PyUnicode_1BYTE_KIND = 1,
-  PyUnicode_2BYTE_KIND = 2,
-  PyUnicode_4BYTE_KIND = 4,
-} PyUnicode_Kind;
-#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1258,6 +1258,34 @@ typedef struct PyListObject {
  */
 typedef uint32_t Py_UCS4;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyUnicodeWriter`: the builder of the `_PyUnicodeWriter_*` functions, which widens its
+ * buffer's kind as larger code points arrive.
+ */
+typedef struct _PyUnicodeWriter {
+  PyObject *buffer;
+  void *data;
+  enum PyUnicode_Kind kind;
+  Py_UCS4 maxchar;
+  Py_ssize_t size;
+  Py_ssize_t pos;
+  /**
+   * Minimum number of characters to allocate.
+   */
+  Py_ssize_t min_length;
+  /**
+   * Minimum maximum character of the buffer (127 by default).
+   */
+  Py_UCS4 min_char;
+  uint8_t overallocate;
+  /**
+   * The buffer is a shared string that must not be written.
+   */
+  uint8_t readonly;
+} _PyUnicodeWriter;
+#endif
+
 /**
  * One named field; a `name` of `PyStructSequence_UnnamedField` makes it positional-only.
  */
@@ -1287,6 +1315,24 @@ typedef void (*PyCapsule_Destructor)(PyObject*);
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
  */
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _PyArg_Parser` (3.11 layout): a parser's format or name and parameter names;
+ * `pos`, `min`, `max`, `kwtuple` and `next` are CPython's caches, left alone here.
+ */
+typedef struct _PyArg_Parser {
+  const char *format;
+  const char *const *keywords;
+  const char *fname;
+  const char *custom_msg;
+  int pos;
+  int min;
+  int max;
+  PyObject *kwtuple;
+  struct _PyArg_Parser *next;
+} _PyArg_Parser;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2257,34 +2303,6 @@ typedef struct _PyBytesWriter {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `_PyUnicodeWriter`: the builder of the `_PyUnicodeWriter_*` functions, which widens its
- * buffer's kind as larger code points arrive.
- */
-typedef struct _PyUnicodeWriter {
-  PyObject *buffer;
-  void *data;
-  enum PyUnicode_Kind kind;
-  Py_UCS4 maxchar;
-  Py_ssize_t size;
-  Py_ssize_t pos;
-  /**
-   * Minimum number of characters to allocate.
-   */
-  Py_ssize_t min_length;
-  /**
-   * Minimum maximum character of the buffer (127 by default).
-   */
-  Py_UCS4 min_char;
-  uint8_t overallocate;
-  /**
-   * The buffer is a shared string that must not be written.
-   */
-  uint8_t readonly;
-} _PyUnicodeWriter;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `_PyManagedBufferObject`: owns the exporter's buffer (`master`) on behalf of every
  * memoryview made from it; `exports` counts those views.
  */
@@ -2839,6 +2857,11 @@ extern char _PyByteArray_empty_string[1];
 #endif
 
 /**
+ * `PyByteArray_Type`: the bytearray type.
+ */
+extern PyTypeObject PyByteArray_Type;
+
+/**
  * `PyBytes_Type`: the bytes type.
  */
 extern PyTypeObject PyBytes_Type;
@@ -2847,6 +2870,18 @@ extern PyTypeObject PyBytes_Type;
  * `PyBytesIter_Type`: the type of `iter(bytes)`.
  */
 extern PyTypeObject PyBytesIter_Type;
+
+/**
+ * `PyByteArrayIter_Type`: the type of `iter(bytearray)`.
+ */
+extern PyTypeObject PyByteArrayIter_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCell_Type`: CPython names it `cell`.
+ */
+extern PyTypeObject PyCell_Type;
+#endif
 
 /**
  * `PyCFunction_Type`: `builtin_function_or_method`.
@@ -2900,6 +2935,11 @@ extern PyTypeObject PyLong_Type;
 extern PyTypeObject PySeqIter_Type;
 
 /**
+ * `PyCallIter_Type`: CPython names it `callable_iterator`.
+ */
+extern PyTypeObject PyCallIter_Type;
+
+/**
  * `PyList_Type`: `list`.
  */
 extern PyTypeObject PyList_Type;
@@ -2913,6 +2953,18 @@ extern PyTypeObject PyListIter_Type;
  * `PyListRevIter_Type`: `list_reverseiterator`.
  */
 extern PyTypeObject PyListRevIter_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyManagedBuffer_Type`.
+ */
+extern PyTypeObject _PyManagedBuffer_Type;
+#endif
+
+/**
+ * `PyMemoryView_Type`: the memoryview type.
+ */
+extern PyTypeObject PyMemoryView_Type;
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -3007,6 +3059,11 @@ extern PyTypeObject PySlice_Type;
 extern PyTypeObject PyUnicode_Type;
 
 /**
+ * `PyUnicodeIter_Type`: the type of `iter(str)`.
+ */
+extern PyTypeObject PyUnicodeIter_Type;
+
+/**
  * `PyStructSequence_UnnamedField`: the field name that marks a field as unnamed (compared by
  * address, as CPython does).
  */
@@ -3026,6 +3083,59 @@ extern PyTypeObject PyTupleIter_Type;
  * `PyCapsule_Type`.
  */
 extern PyTypeObject PyCapsule_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ascii_whitespace[]`: 1 for the ASCII whitespace characters
+ * (`\t \n \v \f \r`, the separators 0x1C..0x1F and space), read by `Py_UNICODE_ISSPACE`.
+ */
+extern const uint8_t _Py_ascii_whitespace[128];
+#endif
+
+/**
+ * `PyRange_Type`.
+ */
+extern PyTypeObject PyRange_Type;
+
+/**
+ * `PyRangeIter_Type`.
+ */
+extern PyTypeObject PyRangeIter_Type;
+
+/**
+ * `PyLongRangeIter_Type`.
+ */
+extern PyTypeObject PyLongRangeIter_Type;
+
+/**
+ * `PyEnum_Type`.
+ */
+extern PyTypeObject PyEnum_Type;
+
+/**
+ * `PyReversed_Type`.
+ */
+extern PyTypeObject PyReversed_Type;
+
+/**
+ * `PyZip_Type`.
+ */
+extern PyTypeObject PyZip_Type;
+
+/**
+ * `PyMap_Type`.
+ */
+extern PyTypeObject PyMap_Type;
+
+/**
+ * `PyFilter_Type`.
+ */
+extern PyTypeObject PyFilter_Type;
+
+/**
+ * `PyDictProxy_Type`.
+ */
+extern PyTypeObject PyDictProxy_Type;
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -3201,10 +3311,87 @@ extern PyObject *PyExc_Warning;
 
 extern PyObject *PyExc_ZeroDivisionError;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned int _Py_ctype_table[256]`: the `PY_CTF_*` bits of each byte (ASCII only;
+ * bytes 128..=255 have none), read by the `Py_IS*` macros.
+ */
+extern const unsigned int _Py_ctype_table[256];
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ctype_tolower[256]`: ASCII upper-case letters to lower case,
+ * every other byte to itself (`Py_TOLOWER`).
+ */
+extern const uint8_t _Py_ctype_tolower[256];
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const unsigned char _Py_ctype_toupper[256]` (`Py_TOUPPER`).
+ */
+extern const uint8_t _Py_ctype_toupper[256];
+#endif
+
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
 extern PyTypeObject PyTraceBack_Type;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyBuffer_IsContiguous(const Py_buffer *view, char order)`.
+ */
+int PyBuffer_IsContiguous(const Py_buffer *view, char order);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices)`.
+ */
+void *PyBuffer_GetPointer(const Py_buffer *view, const Py_ssize_t *indices);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `void PyBuffer_FillContiguousStrides(int ndims, Py_ssize_t *shape, Py_ssize_t *strides,
+ * int itemsize, char order)`.
+ */
+void PyBuffer_FillContiguousStrides(int ndims, Py_ssize_t *shape, Py_ssize_t *strides, int itemsize, char order);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char order)`.
+ */
+int PyBuffer_ToContiguous(void *buf, const Py_buffer *src, Py_ssize_t len, char order);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len,
+ * char order)`: fills `view` from contiguous `buf` (at most `view->len` bytes).
+ */
+int PyBuffer_FromContiguous(const Py_buffer *view, const void *buf, Py_ssize_t len, char order);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `int PyObject_CopyData(PyObject *dest, PyObject *src)`: copies the items of `src` into
+ * `dest`, both walked in C order.
+ */
+int PyObject_CopyData(PyObject *dest, PyObject *src);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `Py_ssize_t PyBuffer_SizeFromFormat(const char *format)`: what `struct.calcsize`
+ * answers. There is no `struct` module yet: a format this does not understand raises
+ * ValueError where CPython raises `struct.error`.
+ */
+Py_ssize_t PyBuffer_SizeFromFormat(const char *format);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -3765,6 +3952,38 @@ PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
 PyObject *PyBool_FromLong(long v);
 
 /**
+ * `PyObject *PyByteArray_FromObject(PyObject *o)`: `bytearray(o)`.
+ */
+PyObject *PyByteArray_FromObject(PyObject *o);
+
+/**
+ * `PyObject *PyByteArray_FromStringAndSize(const char *v, Py_ssize_t len)`: NULL `v`
+ * gives `len` uninitialized bytes.
+ */
+PyObject *PyByteArray_FromStringAndSize(const char *v, Py_ssize_t size);
+
+/**
+ * `Py_ssize_t PyByteArray_Size(PyObject *bytearray)`.
+ */
+Py_ssize_t PyByteArray_Size(PyObject *op);
+
+/**
+ * `char *PyByteArray_AsString(PyObject *bytearray)`: the data, NUL-terminated.
+ */
+char *PyByteArray_AsString(PyObject *op);
+
+/**
+ * `int PyByteArray_Resize(PyObject *bytearray, Py_ssize_t len)`.
+ */
+int PyByteArray_Resize(PyObject *op, Py_ssize_t size);
+
+/**
+ * `PyObject *PyByteArray_Concat(PyObject *a, PyObject *b)`: a new bytearray `a + b`
+ * from any two bytes-like objects.
+ */
+PyObject *PyByteArray_Concat(PyObject *a, PyObject *b);
+
+/**
  * `PyObject *PyBytes_FromStringAndSize(const char *v, Py_ssize_t len)`: NULL `v` gives
  * `len` uninitialized bytes for the caller to fill.
  */
@@ -3864,6 +4083,27 @@ void PyBuffer_Release(Py_buffer *view);
  * `PyObject *_PyBytes_Join(PyObject *sep, PyObject *iterable)`: `sep.join(iterable)`.
  */
 PyObject *_PyBytes_Join(PyObject *sep, PyObject *it);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCell_New(PyObject *obj)`.
+ */
+PyObject *PyCell_New(PyObject *obj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCell_Get(PyObject *cell)`: a new reference, or NULL (no error) when empty.
+ */
+PyObject *PyCell_Get(PyObject *cell);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyCell_Set(PyObject *cell, PyObject *value)`: NULL empties the cell.
+ */
+int PyCell_Set(PyObject *cell, PyObject *value);
 #endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_9)
@@ -4319,6 +4559,11 @@ size_t _PyLong_NumBits(PyObject *v);
 PyObject *PySeqIter_New(PyObject *seq);
 
 /**
+ * `PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel)`.
+ */
+PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel);
+
+/**
  * `PyObject *PyList_New(Py_ssize_t len)`.
  */
 PyObject *PyList_New(Py_ssize_t size);
@@ -4380,6 +4625,34 @@ PyObject *PyList_AsTuple(PyObject *op);
  */
 PyObject *_PyList_Extend(struct PyListObject *op, PyObject *iterable);
 #endif
+
+/**
+ * `PyObject *PyMemoryView_FromObject(PyObject *obj)`.
+ */
+PyObject *PyMemoryView_FromObject(PyObject *o);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags)`: a view of
+ * raw memory, read-only for `PyBUF_READ`, writable for `PyBUF_WRITE`.
+ */
+PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `PyObject *PyMemoryView_FromBuffer(const Py_buffer *info)`: a view of the memory `info`
+ * describes, with no exporter behind it.
+ */
+PyObject *PyMemoryView_FromBuffer(const Py_buffer *info);
+#endif
+
+/**
+ * `PyObject *PyMemoryView_GetContiguous(PyObject *obj, int buffertype, char order)`: a
+ * memoryview of `obj` when it is contiguous in `order`, else of a contiguous copy (which
+ * cannot be written through).
+ */
+PyObject *PyMemoryView_GetContiguous(PyObject *obj, int buffertype, char order);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -4645,6 +4918,14 @@ PyObject *PyUnicode_InternFromString(const char *u);
  */
 void PyUnicode_InternInPlace(PyObject **p);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyUnicode_InternImmortal(PyObject **p)` (deprecated): `PyUnicode_InternInPlace`,
+ * then the string is marked immortal (the table's reference is never given back).
+ */
+void PyUnicode_InternImmortal(PyObject **p);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * `const char *PyUnicode_AsUTF8AndSize(PyObject *unicode, Py_ssize_t *size)`: the cached
@@ -4834,6 +5115,245 @@ wchar_t *PyUnicode_AsUnicode(PyObject *unicode);
  */
 const wchar_t *_PyUnicode_AsUnicode(PyObject *unicode);
 #endif
+
+/**
+ * `Py_ssize_t PyUnicode_Find(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t
+ * end, int direction)`: the index, -1 when absent, -2 on error.
+ */
+Py_ssize_t PyUnicode_Find(PyObject *s, PyObject *sub, Py_ssize_t start, Py_ssize_t end, int direction);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `Py_ssize_t PyUnicode_FindChar(PyObject *str, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t
+ * end, int direction)`: the index, -1 when absent, -2 on error.
+ */
+Py_ssize_t PyUnicode_FindChar(PyObject *s, Py_UCS4 ch, Py_ssize_t start, Py_ssize_t end, int direction);
+#endif
+
+/**
+ * `Py_ssize_t PyUnicode_Count(PyObject *str, PyObject *substr, Py_ssize_t start, Py_ssize_t
+ * end)`: non-overlapping occurrences, -1 on error.
+ */
+Py_ssize_t PyUnicode_Count(PyObject *s, PyObject *sub, Py_ssize_t start, Py_ssize_t end);
+
+/**
+ * `Py_ssize_t PyUnicode_Tailmatch(PyObject *str, PyObject *substr, Py_ssize_t start,
+ * Py_ssize_t end, int direction)`: 1 when `str[start:end]` starts (direction -1) or ends
+ * (+1) with `substr`, 0 if not, -1 on error.
+ */
+Py_ssize_t PyUnicode_Tailmatch(PyObject *s, PyObject *sub, Py_ssize_t start, Py_ssize_t end, int direction);
+
+/**
+ * `int PyUnicode_Contains(PyObject *container, PyObject *element)`: 1, 0, or -1 on error.
+ */
+int PyUnicode_Contains(PyObject *container, PyObject *element);
+
+/**
+ * `int PyUnicode_Compare(PyObject *left, PyObject *right)`: -1, 0 or 1; -1 with TypeError
+ * unless both are strs.
+ */
+int PyUnicode_Compare(PyObject *left, PyObject *right);
+
+/**
+ * `int PyUnicode_CompareWithASCIIString(PyObject *uni, const char *string)`: -1, 0 or 1,
+ * comparing code points with the bytes of `string` (never raises).
+ */
+int PyUnicode_CompareWithASCIIString(PyObject *uni, const char *string);
+
+/**
+ * `PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op)`: a bool, or
+ * NotImplemented unless both are strs.
+ */
+PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_EqualToASCIIString(PyObject *left, const char *right)`: 1 when the str
+ * equals the ASCII C string, else 0 (never raises).
+ */
+int _PyUnicode_EqualToASCIIString(PyObject *left, const char *right);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_EqualToASCIIId(PyObject *left, _Py_Identifier *right)`: as
+ * `_PyUnicode_EqualToASCIIString` with the identifier's text.
+ */
+int _PyUnicode_EqualToASCIIId(PyObject *left, struct _Py_Identifier *right);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_FromId(_Py_Identifier *id)`: the interned str of the identifier
+ * (borrowed: the interned table keeps it).
+ */
+PyObject *_PyUnicode_FromId(struct _Py_Identifier *id);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_EQ(PyObject *a, PyObject *b)`: string equality of two strs (1 or 0).
+ */
+int _PyUnicode_EQ(PyObject *a, PyObject *b);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_Equal(PyObject *a, PyObject *b)`: as `_PyUnicode_EQ`.
+ */
+int _PyUnicode_Equal(PyObject *a, PyObject *b);
+#endif
+
+/**
+ * `PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit)`: a list.
+ */
+PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+
+/**
+ * `PyObject *PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit)`: a list.
+ */
+PyObject *PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+
+/**
+ * `PyObject *PyUnicode_Splitlines(PyObject *s, int keepends)`: a list of lines.
+ */
+PyObject *PyUnicode_Splitlines(PyObject *s, int keepends);
+
+/**
+ * `PyObject *PyUnicode_Partition(PyObject *s, PyObject *sep)`: a 3-tuple.
+ */
+PyObject *PyUnicode_Partition(PyObject *s, PyObject *sep);
+
+/**
+ * `PyObject *PyUnicode_RPartition(PyObject *s, PyObject *sep)`: a 3-tuple.
+ */
+PyObject *PyUnicode_RPartition(PyObject *s, PyObject *sep);
+
+/**
+ * `sq_concat` of str and `PyObject *PyUnicode_Concat(PyObject *left, PyObject *right)`.
+ */
+PyObject *PyUnicode_Concat(PyObject *left, PyObject *right);
+
+/**
+ * `void PyUnicode_Append(PyObject **pleft, PyObject *right)`: `*pleft += right`; on error
+ * `*pleft` is released and set to NULL.
+ */
+void PyUnicode_Append(PyObject **pleft, PyObject *right);
+
+/**
+ * `void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right)`: `PyUnicode_Append`,
+ * then releases `right`.
+ */
+void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+
+/**
+ * `PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq)`: `separator.join(seq)`
+ * (NULL separator: a space).
+ */
+PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_JoinArray(PyObject *separator, PyObject *const *items, Py_ssize_t
+ * seqlen)`: `separator.join(items)` for an array of strs.
+ */
+PyObject *_PyUnicode_JoinArray(PyObject *separator, PyObject *const *items, Py_ssize_t seqlen);
+#endif
+
+/**
+ * `PyObject *PyUnicode_Replace(PyObject *str, PyObject *substr, PyObject *replstr,
+ * Py_ssize_t maxcount)`.
+ */
+PyObject *PyUnicode_Replace(PyObject *s, PyObject *substr, PyObject *replstr, Py_ssize_t maxcount);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_XStrip(PyObject *self, int striptype, PyObject *sepobj)`: strip
+ * the code points of `sepobj` from the left (0), right (1) or both ends (2).
+ */
+PyObject *_PyUnicode_XStrip(PyObject *s, int striptype, PyObject *sepobj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyUnicodeWriter_Init(_PyUnicodeWriter *writer)`: an empty writer (ASCII minimum).
+ */
+void _PyUnicodeWriter_Init(struct _PyUnicodeWriter *w);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_PrepareInternal(_PyUnicodeWriter *writer, Py_ssize_t length,
+ * Py_UCS4 maxchar)`.
+ */
+int _PyUnicodeWriter_PrepareInternal(struct _PyUnicodeWriter *w, Py_ssize_t length, Py_UCS4 maxchar);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_PrepareKindInternal(_PyUnicodeWriter *writer, enum PyUnicode_Kind
+ * kind)`: widens the buffer to `kind`. The kind arrives as a C int (any value).
+ */
+int _PyUnicodeWriter_PrepareKindInternal(struct _PyUnicodeWriter *w, int kind);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteChar(_PyUnicodeWriter *writer, Py_UCS4 ch)`.
+ */
+int _PyUnicodeWriter_WriteChar(struct _PyUnicodeWriter *w, Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteStr(_PyUnicodeWriter *writer, PyObject *str)`.
+ */
+int _PyUnicodeWriter_WriteStr(struct _PyUnicodeWriter *w, PyObject *s);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteSubstring(_PyUnicodeWriter *writer, PyObject *str, Py_ssize_t
+ * start, Py_ssize_t end)`.
+ */
+int _PyUnicodeWriter_WriteSubstring(struct _PyUnicodeWriter *w, PyObject *s, Py_ssize_t start, Py_ssize_t end);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteASCIIString(_PyUnicodeWriter *writer, const char *str,
+ * Py_ssize_t len)`: `len` -1 means up to the NUL.
+ */
+int _PyUnicodeWriter_WriteASCIIString(struct _PyUnicodeWriter *w, const char *s, Py_ssize_t len);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicodeWriter_WriteLatin1String(_PyUnicodeWriter *writer, const char *str,
+ * Py_ssize_t len)`.
+ */
+int _PyUnicodeWriter_WriteLatin1String(struct _PyUnicodeWriter *w, const char *s, Py_ssize_t len);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicodeWriter_Finish(_PyUnicodeWriter *writer)`: the str written (the
+ * buffer trimmed to `pos`); the writer is left empty.
+ */
+PyObject *_PyUnicodeWriter_Finish(struct _PyUnicodeWriter *w);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyUnicodeWriter_Dealloc(_PyUnicodeWriter *writer)`: drops the buffer.
+ */
+void _PyUnicodeWriter_Dealloc(struct _PyUnicodeWriter *w);
+#endif
+
+/**
+ * `int PyUnicode_IsIdentifier(PyObject *s)`: 1 or 0.
+ */
+int PyUnicode_IsIdentifier(PyObject *s);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -5207,6 +5727,210 @@ int PyCapsule_SetContext(PyObject *op, void *context);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int _PyUnicode_IsWhitespace(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsWhitespace(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsLinebreak(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsLinebreak(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsLowercase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsLowercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsUppercase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsUppercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsTitlecase(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsTitlecase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsXidStart(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsXidStart(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsXidContinue(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsXidContinue(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsDecimalDigit(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsDecimalDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsDigit(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsNumeric(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsNumeric(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsPrintable(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsPrintable(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsAlpha(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsAlpha(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsCased(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsCased(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch)`.
+ */
+int _PyUnicode_IsCaseIgnorable(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToLowercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToUppercase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch)`.
+ */
+Py_UCS4 _PyUnicode_ToTitlecase(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4 *res)`: the full lower-case mapping in
+ * `res[0..n]`, returns n.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToLowerFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res)`.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToUpperFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res)`.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToTitleFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res)`: the full case folding.
+ *
+ * # Safety
+ * `res` has room for three code points.
+ */
+int _PyUnicode_ToFoldedFull(Py_UCS4 ch, Py_UCS4 *res);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToDecimalDigit(Py_UCS4 ch)`: 0..=9, or -1.
+ */
+int _PyUnicode_ToDecimalDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_ToDigit(Py_UCS4 ch)`: 0..=9, or -1.
+ */
+int _PyUnicode_ToDigit(Py_UCS4 ch);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyUnicode_ToNumeric(Py_UCS4 ch)`: the numeric value, or -1.0.
+ */
+double _PyUnicode_ToNumeric(Py_UCS4 ch);
+#endif
+
+/**
+ * `PyObject *PyUnicode_Format(PyObject *format, PyObject *args)`: `format % args`.
+ */
+PyObject *PyUnicode_Format(PyObject *format, PyObject *args);
+
+extern int *libc_errno(void);
+
+/**
+ * `unsigned long PyOS_strtoul(const char *str, char **ptr, int base)`.
+ */
+unsigned long PyOS_strtoul(const char *s, char **ptr, int base);
+
+/**
+ * `long PyOS_strtol(const char *str, char **ptr, int base)`: an optional sign, then
+ * `PyOS_strtoul`; out of range is LONG_MAX with ERANGE (LONG_MIN itself is allowed).
+ */
+long PyOS_strtol(const char *s, char **ptr, int base);
+
+/**
+ * `PyObject *PyDictProxy_New(PyObject *mapping)`.
+ */
+PyObject *PyDictProxy_New(PyObject *m);
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
  */
 PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
@@ -5491,6 +6215,16 @@ int PyIter_Check(PyObject *o);
  * or on error (exception set).
  */
 PyObject *PyIter_Next(PyObject *iter);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult)`: the
+ * type's `am_send`; else `__next__` when `arg` is None and `iter` is an iterator, or
+ * `iter.send(arg)`. A value is PYGEN_NEXT; StopIteration (or a plain end) is PYGEN_RETURN
+ * with its value (None without one) in `*presult`; another error is PYGEN_ERROR.
+ */
+enum PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
+#endif
 
 /**
  * `PyObject *PyNumber_Or(PyObject *o1, PyObject *o2)`: `o1 | o2`.
@@ -5871,6 +6605,27 @@ int PySequence_SetSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2, PyObject *o);
  * `int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2)`.
  */
 int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject * const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs,
+ * PyObject *kwargs, PyObject *kwnames, _PyArg_Parser *parser, int minpos, int maxpos,
+ * int minkw, PyObject **buf)`: `args` itself when there is nothing to bind, else `buf`
+ * holding one borrowed value (or NULL) per parameter; NULL with TypeError on bad arguments.
+ */
+PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, struct _PyArg_Parser *parser, int minpos, int maxpos, int minkw, PyObject **buf);
+#endif
+
+/**
+ * `int PyOS_mystricmp(const char *s1, const char *s2)`.
+ */
+int PyOS_mystricmp(const char *s1, const char *s2);
+
+/**
+ * `int PyOS_mystrnicmp(const char *s1, const char *s2, Py_ssize_t size)`: at most `size`
+ * bytes (a negative size compares the first bytes, as CPython's does).
+ */
+int PyOS_mystrnicmp(const char *s1, const char *s2, Py_ssize_t size);
 
 /**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
@@ -7295,6 +8050,365 @@ int Py_GetRecursionLimit(void);
  * `PyObject *PyThread_GetInfo(void)`: `sys.thread_info`'s value (a new reference).
  */
 PyObject *PyThread_GetInfo(void);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsASCIIString(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsASCIIString(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_AsASCIIString(PyObject *unicode, const char *errors)`.
+ */
+PyObject *_PyUnicode_AsASCIIString(PyObject *unicode, const char *errors);
+#endif
+
+/**
+ * `PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors,
+ * Py_ssize_t unicode, const char *recode_encoding)` (the last two are unused, as in 3.11).
+ */
+PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, Py_ssize_t _unicode, const char *_recode_encoding);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors,
+ * const char **first_invalid_escape)`: no warning; the first invalid escape character's
+ * address is stored (NULL when there is none).
+ */
+PyObject *_PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, const char **first_invalid_escape);
+#endif
+
+/**
+ * `PyObject *PyCodec_StrictErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_StrictErrors(PyObject *exc);
+
+/**
+ * `PyObject *PyCodec_IgnoreErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_IgnoreErrors(PyObject *exc);
+
+/**
+ * `PyObject *PyCodec_ReplaceErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_ReplaceErrors(PyObject *exc);
+
+/**
+ * `PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc);
+
+/**
+ * `PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_5)
+/**
+ * `PyObject *PyCodec_NameReplaceErrors(PyObject *exc)`.
+ */
+PyObject *PyCodec_NameReplaceErrors(PyObject *exc);
+#endif
+
+/**
+ * `int PyCodec_RegisterError(const char *name, PyObject *error)`.
+ */
+int PyCodec_RegisterError(const char *name, PyObject *error);
+
+/**
+ * `PyObject *PyCodec_LookupError(const char *name)`: NULL names "strict".
+ */
+PyObject *PyCodec_LookupError(const char *name);
+
+/**
+ * `PyObject *PyUnicodeDecodeError_Create(const char *encoding, const char *object,
+ * Py_ssize_t length, Py_ssize_t start, Py_ssize_t end, const char *reason)`.
+ */
+PyObject *PyUnicodeDecodeError_Create(const char *encoding, const char *object, Py_ssize_t length, Py_ssize_t start, Py_ssize_t end, const char *reason);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicodeTranslateError_Create(PyObject *object, Py_ssize_t start,
+ * Py_ssize_t end, const char *reason)`.
+ */
+PyObject *_PyUnicodeTranslateError_Create(PyObject *object, Py_ssize_t start, Py_ssize_t end, const char *reason);
+#endif
+
+/**
+ * `PyObject *PyUnicode_EncodeFSDefault(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_EncodeFSDefault(PyObject *unicode);
+
+/**
+ * `PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size)`.
+ */
+PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
+
+/**
+ * `PyObject *PyUnicode_DecodeFSDefault(const char *s)`.
+ */
+PyObject *PyUnicode_DecodeFSDefault(const char *s);
+
+/**
+ * `int PyUnicode_FSConverter(PyObject *arg, void *addr)`: `*addr` = the bytes of a str,
+ * bytes or path-like object (no NUL inside).
+ */
+int PyUnicode_FSConverter(PyObject *arg, void *addr);
+
+/**
+ * `int PyUnicode_FSDecoder(PyObject *arg, void *addr)`: `*addr` = the str of a str,
+ * bytes or path-like object (no NUL inside).
+ */
+int PyUnicode_FSDecoder(PyObject *arg, void *addr);
+
+/**
+ * `PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding,
+ * const char *errors)`: NULL encoding means UTF-8.
+ */
+PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding, const
+ * char *errors)`.
+ */
+PyObject *PyUnicode_AsEncodedString(PyObject *unicode, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char
+ * *errors)`: decodes a bytes-like object; str is refused with CPython's message.
+ */
+PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsEncodedObject(PyObject *unicode, const char *encoding, const
+ * char *errors)` (deprecated): `codecs.encode`, any result type.
+ */
+PyObject *PyUnicode_AsEncodedObject(PyObject *unicode, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsDecodedObject(PyObject *unicode, const char *encoding, const
+ * char *errors)` (deprecated): `codecs.decode` of a str, any result type.
+ */
+PyObject *PyUnicode_AsDecodedObject(PyObject *unicode, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *_errors);
+
+/**
+ * `PyObject *PyUnicode_AsLatin1String(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsLatin1String(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_AsLatin1String(PyObject *unicode, const char *errors)`.
+ */
+PyObject *_PyUnicode_AsLatin1String(PyObject *unicode, const char *errors);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_EncodeLocale(PyObject *unicode, const char *errors)`.
+ */
+PyObject *PyUnicode_EncodeLocale(PyObject *unicode, const char *errors);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_DecodeLocaleAndSize(const char *str, Py_ssize_t len, const char
+ * *errors)`.
+ */
+PyObject *PyUnicode_DecodeLocaleAndSize(const char *s, Py_ssize_t len, const char *errors);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyUnicode_DecodeLocale(const char *str, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeLocale(const char *s, const char *errors);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const
+ * char *errors)`.
+ */
+PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const char *errors);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_DecodeRawUnicodeEscapeStateful(const char *s, Py_ssize_t size,
+ * const char *errors, Py_ssize_t *consumed)`.
+ */
+PyObject *_PyUnicode_DecodeRawUnicodeEscapeStateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+#endif
+
+/**
+ * `PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
+
+/**
+ * `int PyCodec_Register(PyObject *search_function)`.
+ */
+int PyCodec_Register(PyObject *search_function);
+
+/**
+ * `int PyCodec_Unregister(PyObject *search_function)`: removes it and empties the cache;
+ * 0 also when it was not registered.
+ */
+int PyCodec_Unregister(PyObject *search_function);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodec_Lookup(const char *encoding)`: the codec info (new reference).
+ */
+PyObject *_PyCodec_Lookup(const char *encoding);
+#endif
+
+/**
+ * `int PyCodec_KnownEncoding(const char *encoding)`: 1 if a lookup succeeds.
+ */
+int PyCodec_KnownEncoding(const char *encoding);
+
+/**
+ * `PyObject *PyCodec_Encode(PyObject *object, const char *encoding, const char *errors)`.
+ */
+PyObject *PyCodec_Encode(PyObject *object, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyCodec_Decode(PyObject *object, const char *encoding, const char *errors)`.
+ */
+PyObject *PyCodec_Decode(PyObject *object, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyCodec_Encoder(const char *encoding)`: item 0 of the codec info.
+ */
+PyObject *PyCodec_Encoder(const char *encoding);
+
+/**
+ * `PyObject *PyCodec_Decoder(const char *encoding)`: item 1 of the codec info.
+ */
+PyObject *PyCodec_Decoder(const char *encoding);
+
+/**
+ * `PyObject *PyCodec_IncrementalEncoder(const char *encoding, const char *errors)`.
+ */
+PyObject *PyCodec_IncrementalEncoder(const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors)`.
+ */
+PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyCodec_StreamReader(const char *encoding, PyObject *stream, const char *errors)`.
+ */
+PyObject *PyCodec_StreamReader(const char *encoding, PyObject *s, const char *errors);
+
+/**
+ * `PyObject *PyCodec_StreamWriter(const char *encoding, PyObject *stream, const char *errors)`.
+ */
+PyObject *PyCodec_StreamWriter(const char *encoding, PyObject *s, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_DecodeUnicodeEscape(const char *s, Py_ssize_t size, const char
+ * *errors)`.
+ */
+PyObject *PyUnicode_DecodeUnicodeEscape(const char *s, Py_ssize_t size, const char *errors);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_DecodeUnicodeEscapeStateful(const char *s, Py_ssize_t size,
+ * const char *errors, Py_ssize_t *consumed)`.
+ */
+PyObject *_PyUnicode_DecodeUnicodeEscapeStateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+#endif
+
+/**
+ * `PyObject *PyUnicode_AsUnicodeEscapeString(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsUnicodeEscapeString(PyObject *unicode);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *errors,
+ * int *byteorder)`.
+ */
+PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *errors, int *byteorder);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF16Stateful(const char *s, Py_ssize_t size, const char
+ * *errors, int *byteorder, Py_ssize_t *consumed)`.
+ */
+PyObject *PyUnicode_DecodeUTF16Stateful(const char *s, Py_ssize_t size, const char *errors, int *byteorder, Py_ssize_t *consumed);
+
+/**
+ * `PyObject *PyUnicode_AsUTF16String(PyObject *unicode)`: with a BOM, native order.
+ */
+PyObject *PyUnicode_AsUTF16String(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_EncodeUTF16(PyObject *unicode, const char *errors, int
+ * byteorder)`: 0 native with a BOM, -1 little, 1 big endian.
+ */
+PyObject *_PyUnicode_EncodeUTF16(PyObject *unicode, const char *errors, int byteorder);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *errors,
+ * int *byteorder)`.
+ */
+PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *errors, int *byteorder);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF32Stateful(const char *s, Py_ssize_t size, const char
+ * *errors, int *byteorder, Py_ssize_t *consumed)`.
+ */
+PyObject *PyUnicode_DecodeUTF32Stateful(const char *s, Py_ssize_t size, const char *errors, int *byteorder, Py_ssize_t *consumed);
+
+/**
+ * `PyObject *PyUnicode_AsUTF32String(PyObject *unicode)`: with a BOM, native order.
+ */
+PyObject *PyUnicode_AsUTF32String(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_EncodeUTF32(PyObject *unicode, const char *errors, int
+ * byteorder)`: 0 native with a BOM, -1 little, 1 big endian.
+ */
+PyObject *_PyUnicode_EncodeUTF32(PyObject *unicode, const char *errors, int byteorder);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char
+ * *errors, Py_ssize_t *consumed)`: with `consumed`, a truncated sequence at the end is
+ * left for the next call.
+ */
+PyObject *PyUnicode_DecodeUTF8Stateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+
+/**
+ * `PyObject *PyUnicode_AsUTF8String(PyObject *unicode)`.
+ */
+PyObject *PyUnicode_AsUTF8String(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors)`.
+ */
+PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors);
 #endif
 
 #ifdef __cplusplus
