@@ -140,8 +140,13 @@ fn sub_into(acc: &mut [u32], b: &[u32]) {
     }
 }
 
-/// Schoolbook product, column by column: each output digit's partial products are summed in
-/// a 128-bit accumulator, so carries are propagated once per column, not per product.
+/// Products of two 30-bit digits that a `u64` can sum without overflow:
+/// 16 * (2**30 - 1)**2 < 2**64.
+const PRODUCTS_PER_U64: usize = 16;
+
+/// Schoolbook product, column by column: each output digit's partial products are summed
+/// in `u64` runs of up to 16 (cheaper than 128-bit adds) folded into a 128-bit column sum,
+/// so carries are propagated once per column, not per product.
 pub(crate) fn mul_school(a: &[u32], b: &[u32]) -> Vec<u32> {
     if a.is_empty() || b.is_empty() {
         return Vec::new();
@@ -153,8 +158,15 @@ pub(crate) fn mul_school(a: &[u32], b: &[u32]) -> Vec<u32> {
         let lo = k.saturating_sub(b.len() - 1);
         let hi = k.min(a.len() - 1);
         let mut col: u128 = 0;
-        for i in lo..=hi {
-            col += u128::from(u64::from(a[i]) * u64::from(b[k - i]));
+        let mut i = lo;
+        while i <= hi {
+            let end = (i + PRODUCTS_PER_U64).min(hi + 1);
+            let mut run: u64 = 0;
+            for j in i..end {
+                run += u64::from(a[j]) * u64::from(b[k - j]);
+            }
+            col += u128::from(run);
+            i = end;
         }
         acc += col;
         out[k] = (acc as u32) & MASK;
