@@ -183,6 +183,39 @@ int main(void)
     x = PyFloat_FromString(Py_None);
     printf("FromString(None) %p\n", (void *)x);
     print_error();
+    /* bytes-like text: bytes, bytearray and buffer exporters parse as ASCII. */
+    const char *btexts[] = {"1.5", " 2e3 ", "1_0", "x", "\xff", "inf", ""};
+    for (size_t i = 0; i < sizeof btexts / sizeof btexts[0]; i++) {
+        PyObject *bs[3];
+        bs[0] = PyBytes_FromString(btexts[i]);
+        bs[1] = PyByteArray_FromStringAndSize(btexts[i], (Py_ssize_t)strlen(btexts[i]));
+        bs[2] = PyMemoryView_FromObject(bs[0]);
+        for (int k = 0; k < 3; k++) {
+            x = PyFloat_FromString(bs[k]);
+            printf("FromString(bytes-like #%zu kind %d) -> ", i, k);
+            if (x) {
+                printf("%.17g\n", PyFloat_AS_DOUBLE(x));
+                Py_DECREF(x);
+            } else if (k == 2) {
+                /* The message shows the memoryview's repr, which holds its address. */
+                PyObject *t, *v, *tb;
+                PyErr_Fetch(&t, &v, &tb);
+                printf("NULL %s\n", ((PyTypeObject *)t)->tp_name);
+                Py_XDECREF(t); Py_XDECREF(v); Py_XDECREF(tb);
+            } else {
+                printf("NULL\n");
+                print_error();
+            }
+            Py_DECREF(bs[k]);
+        }
+    }
+    {
+        PyObject *nul = PyBytes_FromStringAndSize("1\0" "2", 3);
+        x = PyFloat_FromString(nul);
+        printf("FromString(b'1\\x002') %p\n", (void *)x);
+        print_error();
+        Py_DECREF(nul);
+    }
     x = PyNumber_Float(Py_None);
     printf("PyNumber_Float(None) %p\n", (void *)x);
     print_error();

@@ -119,6 +119,26 @@ int main(void)
         result(bcalls[k].label, PyBool_Type.tp_new(&PyBool_Type, bcalls[k].args, NULL));
         Py_DECREF(bcalls[k].args);
     }
+    /* int() of bytearray and memoryview: their bytes, shown as bytes in errors. */
+    const char *btexts[] = {" 1_0 ", "-7", "x", "1\xff"};
+    for (size_t k = 0; k < sizeof btexts / sizeof btexts[0]; k++) {
+        PyObject *ba = PyByteArray_FromStringAndSize(btexts[k], (Py_ssize_t)strlen(btexts[k]));
+        PyObject *mv = PyMemoryView_FromObject(ba);
+        printf("#%zu ", k);
+        result("PyNumber_Long(bytearray)", PyNumber_Long(ba));
+        printf("#%zu ", k);
+        result("PyNumber_Long(memoryview)", PyNumber_Long(mv));
+        PyObject *b16 = PyLong_FromLong(16);
+        PyObject *args = PyTuple_Pack(2, ba, b16);
+        printf("#%zu ", k);
+        result("int(bytearray, 16)", PyLong_Type.tp_new(&PyLong_Type, args, NULL));
+        Py_DECREF(args);
+        args = PyTuple_Pack(2, mv, b16);
+        printf("#%zu ", k);
+        result("int(memoryview, 16)", PyLong_Type.tp_new(&PyLong_Type, args, NULL));
+        Py_DECREF(args); Py_DECREF(b16);
+        Py_DECREF(mv); Py_DECREF(ba);
+    }
     Py_DECREF(s); Py_DECREF(s2); Py_DECREF(s3); Py_DECREF(i16); Py_DECREF(i0); Py_DECREF(i36); Py_DECREF(i37);
     Py_DECREF(i1); Py_DECREF(big);
     Py_FinalizeEx();

@@ -1,7 +1,8 @@
 /* The sys module of an embedded interpreter: the deterministic attributes (paths and
  * prefixes, argv, options, sizes, platform, version numbers), the module table
  * (sys.modules holds sys and builtins; PyImport_GetModuleDict, AddModule, GetModule), and
- * PySys_GetObject/SetObject. implementation/version strings differ by design. */
+ * PySys_GetObject/SetObject, sys.implementation. implementation/version strings differ by
+ * design. */
 #include <Python.h>
 #include "testutil.h"
 
@@ -33,6 +34,28 @@ int main(void)
                            "float_info", NULL};
     for (const char **n = names; *n; n++)
         show(*n);
+    /* sys.implementation: a SimpleNamespace; the name differs by design, so it is checked
+     * against the cache tag rather than printed. */
+    {
+        PyObject *impl = PySys_GetObject("implementation");
+        printf("type(sys.implementation) = %s\n", impl ? Py_TYPE(impl)->tp_name : "<missing>");
+        PyObject *name = PyObject_GetAttrString(impl, "name");
+        PyObject *tag = PyObject_GetAttrString(impl, "cache_tag");
+        PyObject *expected = PyUnicode_FromFormat("%U-311", name);
+        printf("cache_tag == name + '-311': %d\n", PyObject_RichCompareBool(tag, expected, Py_EQ));
+        PyObject *version = PyObject_GetAttrString(impl, "version");
+        printf("implementation.version == sys.version_info: %d\n",
+               PyObject_RichCompareBool(version, PySys_GetObject("version_info"), Py_EQ));
+        PyObject *hexv = PyObject_GetAttrString(impl, "hexversion");
+        printf("implementation.hexversion == sys.hexversion: %d\n",
+               PyObject_RichCompareBool(hexv, PySys_GetObject("hexversion"), Py_EQ));
+        PyObject *multiarch = PyObject_GetAttrString(impl, "_multiarch");
+        printf("implementation._multiarch = ");
+        put(multiarch);
+        printf("\n");
+        Py_XDECREF(name); Py_XDECREF(tag); Py_XDECREF(expected); Py_XDECREF(version);
+        Py_XDECREF(hexv); Py_XDECREF(multiarch);
+    }
     /* The first three entries of sys.path (site, which CPython imports, adds more). */
     printf("sys.path[:3] = ");
     PyObject *head = PySequence_GetSlice(PySys_GetObject("path"), 0, 3);

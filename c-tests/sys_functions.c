@@ -173,6 +173,24 @@ int main(void)
     call("displayhook(42)", sys_fn("displayhook"), Py_BuildValue("(i)", 42));
     flush_sys();
     printf("builtins._ = "); put(PyDict_GetItemString(PyEval_GetBuiltins(), "_")); printf("\n");
+    /* builtins.iter: both forms and the argument errors (results shown as lists). */
+    {
+        PyObject *iterf = PyDict_GetItemString(PyEval_GetBuiltins(), "iter");
+        PyObject *lst = Py_BuildValue("[iii]", 1, 2, 3);
+        PyObject *pop = PyObject_GetAttrString(lst, "pop");
+        PyObject *argsets[] = {Py_BuildValue("(O)", lst), Py_BuildValue("(Oi)", pop, 1), Py_BuildValue("(ii)", 1, 2),
+                               PyTuple_New(0), Py_BuildValue("(iii)", 1, 2, 3), Py_BuildValue("(i)", 5)};
+        for (size_t k = 0; k < sizeof argsets / sizeof argsets[0]; k++) {
+            printf("iter #%zu -> ", k);
+            PyObject *it = PyObject_Call(iterf, argsets[k], NULL);
+            PyObject *items = it ? PySequence_List(it) : NULL;
+            if (items) { put(items); Py_DECREF(items); } else show_error();
+            printf("\n");
+            Py_XDECREF(it);
+            Py_DECREF(argsets[k]);
+        }
+        Py_DECREF(pop); Py_DECREF(lst);
+    }
     call("displayhook()", sys_fn("displayhook"), NULL);
     call("excepthook(1)", sys_fn("excepthook"), Py_BuildValue("(i)", 1));
     PyErr_SetString(PyExc_RuntimeError, "shown by excepthook");

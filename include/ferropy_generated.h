@@ -4873,6 +4873,14 @@ int _PySet_Update(PyObject *set, PyObject *iterable);
  */
 PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyEval_SliceIndex(PyObject *v, Py_ssize_t *pi)`: stores a slice bound's index in
+ * `*pi` (None leaves it untouched); 1 on success, 0 with TypeError set.
+ */
+int _PyEval_SliceIndex(PyObject *v, Py_ssize_t *pi);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_7)
 /**
  * `int PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step)`.
@@ -6657,6 +6665,15 @@ PyObject *PyException_GetContext(PyObject *ex);
  * `void PyException_SetContext(PyObject *ex, PyObject *context)`: steals `context`.
  */
 void PyException_SetContext(PyObject *ex, PyObject *context);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyErr_ChainExceptions(PyObject *exc, PyObject *val, PyObject *tb)`: with no
+ * error pending, (exc, val, tb) becomes the current error; with one pending, the given
+ * exception becomes the pending one's `__context__`. Steals the three references.
+ */
+void _PyErr_ChainExceptions(PyObject *exc, PyObject *val, PyObject *tb);
+#endif
 
 /**
  * `void PyErr_NormalizeException(PyObject **exc, PyObject **val, PyObject **tb)`: makes

@@ -649,6 +649,10 @@ pub(crate) unsafe fn long(o: *mut PyObject) -> PyResult<PyRef> {
     if (*tp(o)).tp_flags & Py_TPFLAGS_BYTES_SUBCLASS != 0 {
         return from_bytes_object(o, 10);
     }
+    // bytearray and other buffer exporters: their bytes, parsed (and shown in errors) as bytes.
+    if crate::objects::bytes_buffer::PyObject_CheckBuffer(o) != 0 {
+        return from_bytes_like(o, 10);
+    }
     Err(type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         type_name(o)
@@ -687,6 +691,14 @@ pub(crate) unsafe fn from_bytes_object(o: *mut PyObject, base: u32) -> PyResult<
     // An embedded NUL ends the literal in C: the whole value is then invalid.
     let text: Vec<u8> = data.iter().map(|&c| if c == 0 { 0xff } else { c }).collect();
     crate::objects::long_str::from_text(&text, base, || bytes_repr(data))
+}
+
+/// The int a bytes-like object `o` (bytearray, memoryview, ...) spells in `base`: parsed,
+/// and shown in errors, as a bytes object holding the same bytes (as CPython does).
+pub(crate) unsafe fn from_bytes_like(o: *mut PyObject, base: u32) -> PyResult<PyRef> {
+    let data = crate::objects::bytes::bytes_like(o)?;
+    let copy = crate::objects::bytes::from_slice(&data)?;
+    from_bytes_object(copy.as_ptr(), base)
 }
 
 /// `PyObject *_PyLong_FromBytes(const char *s, Py_ssize_t len, int base)`.

@@ -1,6 +1,7 @@
 //! Exceptions, `PyErr_*`, tracebacks and warnings.
 
 pub mod baseexception;
+pub mod chain;
 pub mod exception_types;
 pub mod exceptiongroup;
 pub mod exceptions;

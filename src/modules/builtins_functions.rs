@@ -133,6 +133,20 @@ unsafe extern "C" fn hasattr(_m: *mut PyObject, args: *const *mut PyObject, narg
     })())
 }
 
+unsafe extern "C" fn iter(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize) -> *mut PyObject {
+    let a = args_slice(args, nargs);
+    ret((|| {
+        check_arity("iter", a.len(), 1, 2)?;
+        if a.len() == 1 {
+            return owned(crate::abstract_::iter::PyObject_GetIter(a[0]));
+        }
+        if crate::abstract_::call::PyCallable_Check(a[0]) == 0 {
+            return Err(type_error("iter(v, w): v must be callable"));
+        }
+        owned(crate::objects::iterobject::PyCallIter_New(a[0], a[1]))
+    })())
+}
+
 unsafe extern "C" fn next(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize) -> *mut PyObject {
     let a = args_slice(args, nargs);
     ret((|| {
@@ -391,7 +405,7 @@ unsafe extern "C" fn print(_m: *mut PyObject, args: *const *mut PyObject, nargs:
 }
 
 /// The functions of `builtins`.
-pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 29] = [
+pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 30] = [
     meth(c"abs", abs, METH_O, c"abs($module, x, /)\n--\n\nReturn the absolute value of the argument."),
     meth(c"ascii", ascii, METH_O, c"ascii($module, obj, /)\n--\n\nReturn an ASCII-only representation of an object."),
     meth(c"bin", bin, METH_O, c"bin($module, number, /)\n--\n\nReturn the binary representation of an integer."),
@@ -410,6 +424,7 @@ pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 29] = [
     meth(c"len", len, METH_O, c"len($module, obj, /)\n--\n\nReturn the number of items in a container."),
     fast_kw(c"max", max, c"max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value\n\nWith a single iterable argument, return its biggest item."),
     fast_kw(c"min", min, c"min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value\n\nWith a single iterable argument, return its smallest item."),
+    fast(c"iter", iter, c"iter(iterable) -> iterator\niter(callable, sentinel) -> iterator\n\nGet an iterator from an object.  In the first form, the argument must\nsupply its own iterator, or be a sequence.\nIn the second form, the callable is called until it returns the sentinel."),
     fast(c"next", next, c"next(iterator[, default])\n\nReturn the next item from the iterator."),
     meth(c"oct", oct, METH_O, c"oct($module, number, /)\n--\n\nReturn the octal representation of an integer."),
     meth(c"ord", ord, METH_O, c"ord($module, c, /)\n--\n\nReturn the Unicode code point for a one-character string."),

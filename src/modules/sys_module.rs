@@ -113,6 +113,24 @@ unsafe fn set_build_values(d: *mut PyObject) -> PyResult<()> {
     Ok(())
 }
 
+/// `sys.implementation`: a SimpleNamespace naming this implementation (`ferropy`, whose
+/// cache tag names the `__pycache__` files) and its version (`sys.version_info`, which the
+/// struct sequences have already put in `d`).
+unsafe fn set_implementation(d: *mut PyObject) -> PyResult<()> {
+    let kw = dict::new()?;
+    let items = [
+        ("name", pystr::intern("ferropy")?),
+        ("cache_tag", pystr::intern("ferropy-311")?),
+        ("version", dict::get_item_str(d, "version_info")?.map(|v| crate::abstract_::new_ref(v)).ok_or_else(crate::object::pending_error::bad_internal_call)?),
+        ("hexversion", int::from_i64(HEXVERSION)?),
+        ("_multiarch", pystr::intern("x86_64-linux-gnu")?),
+    ];
+    for (name, value) in items {
+        dict::set_item(kw.as_ptr(), pystr::intern(name)?.as_ptr(), value.as_ptr())?;
+    }
+    set(d, "implementation", owned(crate::objects::namespace::_PyNamespace_New(kw.as_ptr())))
+}
+
 /// `sys.__displayhook__` and the other originals of the hooks.
 unsafe fn set_hook_originals(d: *mut PyObject) -> PyResult<()> {
     for name in ["displayhook", "excepthook"] {
@@ -134,6 +152,7 @@ pub(crate) unsafe fn create(owner: &mut Interpreter) -> PyResult<PyRef> {
     set_build_values(d)?;
     set_config_values(d, &owner.config)?;
     crate::modules::sys_structseqs::install(d, &owner.config)?;
+    set_implementation(d)?;
     crate::modules::sys_stdio::install(d, &owner.config)?;
     dict::set_item(owner.modules, pystr::intern("sys")?.as_ptr(), m.as_ptr())?;
     Ok(m)

@@ -84,9 +84,14 @@ fn is_c_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
 }
 
-/// `repr(op)` of a str, for error messages.
+/// `repr(op)` for error messages (a str, or the bytes-like object `float()` was given).
 pub(crate) unsafe fn repr_for_message(op: *mut PyObject) -> String {
-    match crate::objects::str_repr::repr(op) {
+    let r = if pystr::is_str(op) {
+        crate::objects::str_repr::repr(op)
+    } else {
+        crate::abstract_::from_slot(crate::abstract_::object::PyObject_Repr(op))
+    };
+    match r {
         Ok(r) => pystr::to_string(r.as_ptr()),
         Err(_) => {
             crate::errors::pyerr::PyErr_Clear();
@@ -99,7 +104,8 @@ pub(crate) unsafe fn repr_for_message(op: *mut PyObject) -> String {
 /// digits; ValueError "could not convert string to float: REPR" otherwise.
 ///
 /// # Safety
-/// `obj` is a live str whose text `s` is (transformed to ASCII).
+/// `obj` is the live str or bytes-like object whose text `s` is (a str's transformed to
+/// ASCII).
 unsafe fn parse_float_text(s: &[u8], obj: *mut PyObject) -> PyResult<f64> {
     let fail = || raise_type(&raw mut exc::_PyExc_ValueError, format!("could not convert string to float: {}", repr_for_message(obj)));
     let start = s.iter().position(|&b| !is_c_space(b)).unwrap_or(s.len());
@@ -118,7 +124,8 @@ unsafe fn parse_float_text(s: &[u8], obj: *mut PyObject) -> PyResult<f64> {
     }
 }
 
-/// `float(str)` and friends (`PyFloat_FromString`): a str's value; TypeError for other types.
+/// `float(str)` and friends (`PyFloat_FromString`): the value a str or bytes-like object
+/// spells; TypeError for other types.
 ///
 /// # Safety
 /// `v` is a live object.
@@ -127,7 +134,11 @@ pub(crate) unsafe fn from_string(v: *mut PyObject) -> PyResult<f64> {
         let s = str_to_ascii_number(v);
         return parse_float_text(&s, v);
     }
-    // TODO(bytes): bytes, bytearray and buffer objects are parsed too in CPython.
+    // bytes, bytearray and other buffer exporters are parsed as ASCII text too.
+    if crate::objects::bytes_buffer::PyObject_CheckBuffer(v) != 0 {
+        let data = crate::objects::bytes::bytes_like(v)?;
+        return parse_float_text(&data, v);
+    }
     Err(raise(
         ExcType::TypeError,
         format!("float() argument must be a string or a real number, not '{}'", type_name_n((*v).ob_type, 200)),

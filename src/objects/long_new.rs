@@ -40,7 +40,10 @@ unsafe fn new_exact(x: Option<*mut PyObject>, base: Option<*mut PyObject>) -> Py
     if (*(*x).ob_type).tp_flags & Py_TPFLAGS_BYTES_SUBCLASS != 0 {
         return crate::abstract_::number::from_bytes_object(x, b as u32);
     }
-    // TODO(bytearray): int(bytearray, base).
+    // With a base, CPython takes bytearray but no other buffer exporter.
+    if crate::objects::bytearray::is_bytearray(x) {
+        return crate::abstract_::number::from_bytes_like(x, b as u32);
+    }
     Err(type_error("int() can't convert non-string with explicit base"))
 }
 

@@ -88,6 +88,23 @@ pub(crate) unsafe fn slice_index(v: *mut PyObject) -> PyResult<Py_ssize_t> {
     crate::abstract_::item::as_ssize(v, None)
 }
 
+/// `int _PyEval_SliceIndex(PyObject *v, Py_ssize_t *pi)`: stores a slice bound's index in
+/// `*pi` (None leaves it untouched); 1 on success, 0 with TypeError set.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyEval_SliceIndex(v: *mut PyObject, pi: *mut Py_ssize_t) -> core::ffi::c_int {
+    if v.is_null() || v == none() {
+        return 1;
+    }
+    match slice_index(v) {
+        Ok(i) => {
+            *pi = i;
+            1
+        }
+        Err(_) => 0,
+    }
+}
+
 /// The slice's start, stop and step as C integers (`PySlice_Unpack`): defaults for None,
 /// ValueError for a zero step, the step kept above -PY_SSIZE_T_MAX (so that negating it
 /// cannot overflow).
