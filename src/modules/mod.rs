@@ -20,6 +20,9 @@ pub mod sys_functions;
 pub mod sys_module;
 pub mod sys_stdio;
 pub mod sys_structseqs;
+pub mod thread_local;
+pub mod thread_lock;
+pub mod thread_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -1,6 +1,6 @@
 //! An interpreter's own modules: at its start the module table (`sys.modules`),
-//! `builtins` and `sys` (in that order, as CPython makes them), then `atexit` (in the table
-//! so that C code reaches it before import exists); at its end the atexit callbacks, the
+//! `builtins` and `sys` (in that order, as CPython makes them), then `atexit` and `_thread`
+//! (in the table so that C code reaches them before import exists); at its end the atexit callbacks, the
 //! flush of the standard streams, the `cpython.PyInterpreterState_Clear` audit event, and the
 //! teardown of the table and of the interpreter's references to sys and builtins.
 use core::ffi::CStr;
@@ -21,6 +21,7 @@ pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> 
     let d = crate::objects::module::PyModule_GetDict(sys.as_ptr());
     crate::modules::sys_api::apply_preinit_options(d).map_err(|_| fail(c"can't initialize sys module"))?;
     crate::modules::atexit_module::install(owner).map_err(|_| fail(c"can't initialize atexit module"))?;
+    crate::modules::thread_module::install(owner).map_err(|_| fail(c"can't initialize _thread module"))?;
     Ok(())
 }
 
