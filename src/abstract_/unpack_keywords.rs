@@ -1,8 +1,7 @@
 //! Binding vectorcall arguments (positional array + `kwnames`) to a builtin's named
 //! parameters, with the checks and messages of CPython 3.11's Argument Clinic parsers
-//! (`_PyArg_UnpackKeywords`).
-//! property.rs, complex_new.rs and module.rs each carry their own copy of this logic for
-//! tuple+dict arguments; they should move onto one shared binder.
+//! (`_PyArg_UnpackKeywords`). TODO: list_methods.rs (sort), complex_new.rs and module.rs
+//! still carry their own copy of this logic for tuple+dict arguments.
 use crate::abstract_::type_error;
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
