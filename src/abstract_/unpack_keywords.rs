@@ -1,8 +1,7 @@
 //! Binding vectorcall arguments (positional array + `kwnames`) to a builtin's named
 //! parameters, with the checks and messages of CPython 3.11's Argument Clinic parsers
-//! (`_PyArg_UnpackKeywords`). TODO: bytes_new.rs, bytes_methods.rs, list_methods.rs (sort),
-//! property.rs, complex_new.rs and module.rs each carry their own copy of this logic for
-//! tuple+dict arguments; they should move onto one shared binder.
+//! (`_PyArg_UnpackKeywords`). TODO: list_methods.rs (sort), complex_new.rs and module.rs
+//! still carry their own copy of this logic for tuple+dict arguments.
 use crate::abstract_::type_error;
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
@@ -85,4 +84,17 @@ pub(crate) unsafe fn bind_tuple_dict(
     let unpacked = crate::abstract_::call::unpack_dict(positional, kwargs)?;
     let bound = bind(params, unpacked.args(), positional.len(), unpacked.kwnames())?;
     Ok((Some(unpacked), bound))
+}
+
+/// `bind_tuple_dict` for `N` parameters, giving NULL where an argument was not passed. The
+/// pointers borrow from `args`/`kwargs` (the values stay referenced by the caller's tuple
+/// and dict for the whole call), so no holder is needed.
+pub(crate) unsafe fn bind_tuple_dict_array<const N: usize>(
+    params: &Params,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> PyResult<[*mut PyObject; N]> {
+    debug_assert_eq!(params.names.len(), N);
+    let (_holder, bound) = bind_tuple_dict(params, args, kwargs)?;
+    Ok(core::array::from_fn(|i| bound.get(i).copied().flatten().unwrap_or(core::ptr::null_mut())))
 }

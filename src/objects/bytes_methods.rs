@@ -1,6 +1,7 @@
 //! The methods of `bytes` (its `tp_methods` table): searching, splitting, stripping,
 //! case mapping, classification, padding, hex and decoding. Each works on byte slices;
 //! the argument checks give CPython's messages.
+use crate::abstract_::unpack_keywords::{bind_tuple_dict_array, Params};
 use crate::abstract_::{new_ref, ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
@@ -53,33 +54,19 @@ pub(crate) fn arity(name: &str, n: usize, min: usize, max: usize) -> PyResult<()
     Ok(())
 }
 
-/// Positional-or-keyword arguments `names` of `name()` (Argument Clinic's messages); the
-/// result holds each argument or NULL when not given.
-pub(crate) unsafe fn parse_kw(name: &str, args: *mut PyObject, kwds: *mut PyObject, names: &[&str]) -> PyResult<Vec<*mut PyObject>> {
-    let pos = argv(args);
-    if pos.len() > names.len() {
-        let s = if names.len() == 1 { "" } else { "s" };
-        return Err(type_error(format!("{name}() takes at most {} argument{s} ({} given)", names.len(), pos.len())));
-    }
-    let mut out = vec![core::ptr::null_mut(); names.len()];
-    out[..pos.len()].copy_from_slice(pos);
-    if !kwds.is_null() {
-        for (k, v) in crate::objects::dict::items(kwds) {
-            let key = if pystr::is_str(k) { pystr::to_string(k) } else { String::new() };
-            let Some(i) = names.iter().position(|&n| n == key) else {
-                return Err(type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
-            };
-            if !out[i].is_null() {
-                return Err(type_error(format!("argument for {name}() given by name ('{key}') and position ({})", i + 1)));
-            }
-            out[i] = v;
-        }
-    }
-    Ok(out)
+/// Positional-or-keyword arguments `names` of `name()` (the shared binder's checks and
+/// messages); each argument or NULL when not given.
+pub(crate) unsafe fn parse_kw<const N: usize>(
+    name: &'static str,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+    names: &'static [&'static str; N],
+) -> PyResult<[*mut PyObject; N]> {
+    bind_tuple_dict_array(&Params { function: name, names, max_positional: N, required: 0 }, args, kwds)
 }
 
 /// The given arguments, in order, up to the first missing one (for the positional code).
-fn given(v: Vec<*mut PyObject>) -> Vec<*mut PyObject> {
+fn given(v: &[*mut PyObject]) -> Vec<*mut PyObject> {
     let n = v.iter().rposition(|p| !p.is_null()).map_or(0, |i| i + 1);
     v[..n].to_vec()
 }
@@ -290,7 +277,7 @@ unsafe fn list_of(self_: *mut PyObject, parts: Vec<&[u8]>) -> PyResult<PyRef> {
 }
 
 /// split/rsplit(sep=None, maxsplit=-1), positional only here.
-unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject, name: &str, rev: bool) -> PyResult<PyRef> {
+unsafe fn split_impl(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject, name: &'static str, rev: bool) -> PyResult<PyRef> {
     let a = parse_kw(name, args, kwds, &["sep", "maxsplit"])?;
     let sep = match a[0] {
         o if !o.is_null() && o != crate::abstract_::none() => Some(bytes_like(o)?),
@@ -669,7 +656,7 @@ unsafe extern "C" fn removesuffix(self_: *mut PyObject, p: *mut PyObject) -> *mu
 /// hex(sep=..., bytes_per_sep=1), positional only here.
 pub(crate) unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     wrap((|| {
-        let a = given(parse_kw("hex", args, kwds, &["sep", "bytes_per_sep"])?);
+        let a = given(&parse_kw("hex", args, kwds, &["sep", "bytes_per_sep"])?);
         let sep: Option<u8> = match a.first() {
             Some(&o) if !o.is_null() => {
                 let v = if pystr::is_str(o) { pystr::to_string(o).into_bytes() } else { bytes_like(o)? };

@@ -1,6 +1,7 @@
 //! Making bytes from other objects: `bytes(...)` (`tp_new`), `PyObject_Bytes` and
 //! `PyBytes_FromObject`; `bytes(str, encoding, errors)` encodes through src/codecs.
 use crate::abstract_::{new_ref, tp_name, type_error};
+use crate::abstract_::unpack_keywords::{bind_tuple_dict_array, Params};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::object::PyObject;
@@ -8,7 +9,7 @@ use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
 use crate::object::typeobject::PyTypeObject;
 use crate::objects::bytes::{self, from_slice, is_bytes, PyBytes_Type};
-use crate::objects::{dict, str as pystr, tuple};
+use crate::objects::str as pystr;
 
 /// The bytes of an iterable of ints in range(256).
 pub(crate) unsafe fn from_iterable(o: *mut PyObject) -> PyResult<Vec<u8>> {
@@ -102,27 +103,9 @@ pub(crate) enum Source {
 
 /// Binds and checks `func(source, encoding, errors)` (shared by bytes and bytearray) and
 /// encodes a str source.
-pub(crate) unsafe fn parse_source(func: &str, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<Source> {
-    let pos = if args.is_null() { &[][..] } else { tuple::items(args) };
-    let nkw = if kwds.is_null() { 0 } else { dict::len(kwds) };
-    if pos.len() + nkw > 3 {
-        return Err(type_error(format!("{func}() takes at most 3 arguments ({} given)", pos.len() + nkw)));
-    }
-    let mut slots: [*mut PyObject; 3] = [core::ptr::null_mut(); 3];
-    slots[..pos.len()].copy_from_slice(pos);
-    if nkw > 0 {
-        for (k, v) in dict::items(kwds) {
-            let key = if pystr::is_str(k) { pystr::to_string(k) } else { String::new() };
-            let Some(i) = ["source", "encoding", "errors"].iter().position(|&n| n == key) else {
-                return Err(type_error(format!("'{key}' is an invalid keyword argument for {func}()")));
-            };
-            if !slots[i].is_null() {
-                return Err(type_error(format!("argument for {func}() given by name ('{key}') and position ({})", i + 1)));
-            }
-            slots[i] = v;
-        }
-    }
-    let [source, encoding, errs] = slots;
+pub(crate) unsafe fn parse_source(func: &'static str, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<Source> {
+    let params = Params { function: func, names: &["source", "encoding", "errors"], max_positional: 3, required: 0 };
+    let [source, encoding, errs] = bind_tuple_dict_array(&params, args, kwds)?;
     if source.is_null() {
         if !encoding.is_null() || !errs.is_null() {
             return Err(type_error(if encoding.is_null() { "errors without a string argument" } else { "encoding without a string argument" }));

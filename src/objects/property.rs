@@ -2,6 +2,7 @@
 //! a docstring taken from the getter when none is given, `getter`/`setter`/`deleter` that
 //! copy it with one callable replaced, and `__set_name__` that records the attribute name
 //! for error messages ("property 'x' of 'C' object has no setter").
+use crate::abstract_::unpack_keywords::{bind_tuple_dict_array, Params};
 use core::ffi::{c_int, c_void};
 use core::mem::offset_of;
 
@@ -19,7 +20,7 @@ use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::*;
 use crate::objects::singletons::_Py_NoneStruct;
-use crate::objects::{dict, str as pystr, tuple};
+use crate::objects::{str as pystr, tuple};
 use crate::pyport::Py_ssize_t;
 
 /// CPython's `propertyobject`.
@@ -136,34 +137,8 @@ unsafe extern "C" fn property_descr_set(op: *mut PyObject, obj: *mut PyObject, v
 
 /// The four parameters of `property(fget=None, fset=None, fdel=None, doc=None)`.
 unsafe fn parse_args(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<[*mut PyObject; 4]> {
-    const NAMES: [&str; 4] = ["fget", "fset", "fdel", "doc"];
-    let items = tuple::items(args);
-    let nkw = if kwds.is_null() { 0 } else { dict::len(kwds) };
-    if items.len() + nkw > 4 {
-        return Err(raise_type(
-            &raw mut _PyExc_TypeError,
-            format!("property() takes at most 4 arguments ({} given)", items.len() + nkw),
-        ));
-    }
-    let mut out = [core::ptr::null_mut(); 4];
-    out[..items.len()].copy_from_slice(items);
-    if nkw != 0 {
-        for (k, v) in dict::items(kwds) {
-            let i = if pystr::is_str(k) { NAMES.iter().position(|n| pystr::eq_ascii(k, n)) } else { None };
-            let Some(i) = i else {
-                let shown = if pystr::is_str(k) { pystr::to_string(k) } else { String::from("?") };
-                return Err(raise_type(&raw mut _PyExc_TypeError, format!("'{shown}' is an invalid keyword argument for property()")));
-            };
-            if i < items.len() {
-                return Err(raise_type(
-                    &raw mut _PyExc_TypeError,
-                    format!("argument for property() given by name ('{}') and position ({})", NAMES[i], i + 1),
-                ));
-            }
-            out[i] = v;
-        }
-    }
-    Ok(out)
+    const PARAMS: Params = Params { function: "property", names: &["fget", "fset", "fdel", "doc"], max_positional: 4, required: 0 };
+    bind_tuple_dict_array(&PARAMS, args, kwds)
 }
 
 unsafe extern "C" fn property_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
