@@ -181,6 +181,53 @@ static void thread_tests(void)
     Py_DECREF(w);
 }
 
+/* A _local subclass whose __init__(tag) stores tag and the count of __init__ calls. */
+static int inits;
+static int sub_init(PyObject *self, PyObject *args, PyObject *kw)
+{
+    PyObject *tag;
+    if (!PyArg_ParseTuple(args, "O", &tag)) return -1;
+    inits++;
+    return PyObject_SetAttrString(self, "tag", tag);
+}
+
+/* reader(done, obj): stores obj.tag (its own thread's) in counter["sub tag"]. */
+static PyObject *reader(PyObject *self, PyObject *args)
+{
+    PyObject *done, *obj;
+    if (!PyArg_ParseTuple(args, "OO", &done, &obj)) return NULL;
+    PyObject *tag = PyObject_GetAttrString(obj, "tag");
+    if (tag == NULL) return NULL;
+    PyObject *d = PyObject_GetAttrString(obj, "__dict__");
+    PyObject *rec = Py_BuildValue("(OOi)", tag, d, inits);
+    PyDict_SetItemString(counter, "sub tag", rec);
+    Py_DECREF(rec); Py_DECREF(d); Py_DECREF(tag);
+    return PyObject_CallMethod(done, "release", NULL);
+}
+static PyMethodDef reader_def = {"reader", reader, METH_VARARGS, NULL};
+
+static void subclass_test(PyObject *lt)
+{
+    PyType_Slot slots[] = {{Py_tp_init, sub_init}, {0, NULL}};
+    PyType_Spec spec = {"sub.Local", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, slots};
+    PyObject *sub = PyType_FromSpecWithBases(&spec, lt);
+    if (sub == NULL) { show_error(); printf("\n"); return; }
+    PyObject *o = PyObject_CallFunction(sub, "s", "main");
+    printf("inits after construction: %d\n", inits);
+    show("tag in main", PyObject_GetAttrString(o, "tag"));
+    PyObject_SetAttrString(o, "extra", Py_None);
+    PyObject *d = new_locked();
+    PyObject *r = PyCFunction_NewEx(&reader_def, NULL, NULL);
+    PyObject *args = Py_BuildValue("(OO)", d, o);
+    start(NULL, r, args, NULL);
+    wait_for(d);
+    PyObject *rec = PyDict_GetItemString(counter, "sub tag");
+    Py_XINCREF(rec);
+    show("in the thread (tag, __dict__, inits)", rec);
+    show("main __dict__", PyObject_GetAttrString(o, "__dict__"));
+    Py_DECREF(args); Py_DECREF(r); Py_DECREF(d); Py_DECREF(o); Py_DECREF(sub);
+}
+
 static void local_tests(void)
 {
     printf("-- _local\n");
@@ -196,6 +243,7 @@ static void local_tests(void)
     printf("delete x: %d\n", PyObject_DelAttrString(o, "x"));
     show("__dict__", PyObject_GetAttrString(o, "__dict__"));
     Py_DECREF(o);
+    subclass_test(lt);
     Py_DECREF(lt);
 }
 
