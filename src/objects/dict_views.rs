@@ -159,9 +159,12 @@ const fn view_sequence_methods(contains: crate::object::slots::objobjproc) -> Py
 }
 
 macro_rules! view_type {
-    ($name:ident, $tp_name:literal, $seq:ident, $iter:ident, $cmp:expr) => {
+    ($name:ident, $tp_name:literal, $seq:ident, $iter:ident, $cmp:expr, $num:expr, $methods:expr) => {
         #[no_mangle]
         pub static mut $name: PyTypeObject = PyTypeObject {
+            tp_as_number: $num,
+            tp_methods: $methods,
+            tp_getset: &raw mut crate::objects::dict_view_ops::VIEW_GETSETS as *mut crate::object::descr::PyGetSetDef,
             tp_dealloc: Some(view_dealloc),
             tp_repr: Some(view_repr),
             tp_as_sequence: &raw mut $seq,
@@ -174,9 +177,9 @@ macro_rules! view_type {
     };
 }
 
-view_type!(PyDictKeys_Type, c"dict_keys", KEYS_AS_SEQUENCE, keys_iter, Some(view_richcompare));
-view_type!(PyDictValues_Type, c"dict_values", VALUES_AS_SEQUENCE, values_iter, None);
-view_type!(PyDictItems_Type, c"dict_items", ITEMS_AS_SEQUENCE, items_iter, Some(view_richcompare));
+view_type!(PyDictKeys_Type, c"dict_keys", KEYS_AS_SEQUENCE, keys_iter, Some(view_richcompare), &raw mut crate::objects::dict_view_ops::VIEW_AS_NUMBER, &raw mut crate::objects::dict_view_ops::SET_VIEW_METHODS as *mut crate::object::methods::PyMethodDef);
+view_type!(PyDictValues_Type, c"dict_values", VALUES_AS_SEQUENCE, values_iter, None, core::ptr::null_mut(), core::ptr::null_mut());
+view_type!(PyDictItems_Type, c"dict_items", ITEMS_AS_SEQUENCE, items_iter, Some(view_richcompare), &raw mut crate::objects::dict_view_ops::VIEW_AS_NUMBER, &raw mut crate::objects::dict_view_ops::SET_VIEW_METHODS as *mut crate::object::methods::PyMethodDef);
 
 /// A new view of type `tp` over dict `d` (`d.keys()`, ...).
 ///
@@ -190,13 +193,14 @@ pub(crate) unsafe fn new_view(d: *mut PyObject, tp: *mut PyTypeObject) -> PyResu
 }
 
 #[inline]
-unsafe fn view_dict(v: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe fn view_dict(v: *mut PyObject) -> *mut PyObject {
     (*(v as *mut _PyDictViewObject)).dv_dict as *mut PyObject
 }
 
-unsafe fn is_view(o: *mut PyObject) -> bool {
+/// Whether `o` is a keys or items view (the set-like views).
+pub(crate) unsafe fn is_set_view(o: *mut PyObject) -> bool {
     let tp = (*o).ob_type;
-    tp == &raw mut PyDictKeys_Type || tp == &raw mut PyDictItems_Type || tp == &raw mut PyDictValues_Type
+    tp == &raw mut PyDictKeys_Type || tp == &raw mut PyDictItems_Type
 }
 
 unsafe extern "C" fn view_len(v: *mut PyObject) -> Py_ssize_t {
@@ -270,10 +274,9 @@ unsafe fn all_contained_in(a: *mut PyObject, b: *mut PyObject) -> PyResult<bool>
     Ok(true)
 }
 
-/// Keys and items views compare as sets with other set-like views.
-/// TODO(set): with sets and frozensets as well.
+/// Keys and items views compare as sets with sets, frozensets and set-like views.
 unsafe extern "C" fn view_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
-    if !is_view(b) || (*b).ob_type == &raw mut PyDictValues_Type {
+    if !is_set_view(b) && !crate::objects::set::is_any_set(b) {
         return new_ref(not_implemented()).into_ptr();
     }
     let (la, lb) = (view_len(a), crate::abstract_::object::size(b).unwrap_or(-1));

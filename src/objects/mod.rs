@@ -43,6 +43,8 @@ pub mod method;
 pub mod module;
 pub mod property;
 pub mod set;
+pub mod set_methods;
+pub mod dict_view_ops;
 pub mod singletons;
 pub mod slice;
 pub mod str;

@@ -121,6 +121,7 @@ pub static mut PySet_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(set_richcompare),
     tp_weaklistoffset: core::mem::offset_of!(PySetObject, weakreflist) as isize,
     tp_iter: Some(set_iter),
+    tp_methods: &raw mut crate::objects::set_methods::SET_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_init: Some(crate::objects::container_new::set_init),
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_new: Some(crate::objects::container_new::set_new),
@@ -147,6 +148,7 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(set_richcompare),
     tp_weaklistoffset: core::mem::offset_of!(PySetObject, weakreflist) as isize,
     tp_iter: Some(set_iter),
+    tp_methods: &raw mut crate::objects::set_methods::FROZENSET_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_new: Some(crate::objects::container_new::frozenset_new),
     tp_free: Some(crate::object::temp_alloc::free_gc_object),
@@ -160,7 +162,7 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
 };
 
 #[inline]
-unsafe fn so(op: *mut PyObject) -> *mut PySetObject {
+pub(crate) unsafe fn so(op: *mut PyObject) -> *mut PySetObject {
     op as *mut PySetObject
 }
 
@@ -177,12 +179,12 @@ pub(crate) unsafe fn is_any_set(op: *mut PyObject) -> bool {
 }
 
 /// `PySet_Check`: a set or an instance of a subclass (not a frozenset).
-unsafe fn is_set(op: *mut PyObject) -> bool {
+pub(crate) unsafe fn is_set(op: *mut PyObject) -> bool {
     let tp = (*op).ob_type;
     tp == &raw mut PySet_Type || crate::object::typetype::is_subtype(tp, &raw mut PySet_Type)
 }
 
-unsafe fn is_frozenset(op: *mut PyObject) -> bool {
+pub(crate) unsafe fn is_frozenset(op: *mut PyObject) -> bool {
     let tp = (*op).ob_type;
     tp == &raw mut PyFrozenSet_Type || crate::object::typetype::is_subtype(tp, &raw mut PyFrozenSet_Type)
 }
@@ -250,7 +252,7 @@ unsafe fn key_hash(key: *mut PyObject) -> PyResult<Py_hash_t> {
 }
 
 /// What a probe found.
-enum Probe {
+pub(crate) enum Probe {
     /// The active slot holding an equal key.
     Found(usize),
     /// The key is absent: the first dummy seen on the way, else the unused slot that ended
@@ -260,7 +262,7 @@ enum Probe {
 
 /// Looks `key` up, comparing keys of equal hash (any code may run: a table changed under
 /// the comparison restarts the probe).
-unsafe fn probe(s: *mut PySetObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<Probe> {
+pub(crate) unsafe fn probe(s: *mut PySetObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<Probe> {
     'restart: loop {
         let mut mask = (*s).mask as usize;
         let mut i = (hash as usize) & mask;
@@ -489,7 +491,7 @@ pub(crate) unsafe fn update(op: *mut PyObject, other: *mut PyObject) -> PyResult
 }
 
 /// Adds the elements of set `other`.
-unsafe fn merge(op: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
+pub(crate) unsafe fn merge(op: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
     let (s, o) = (so(op), so(other));
     if op == other || (*o).used == 0 {
         return Ok(());
@@ -528,7 +530,7 @@ unsafe fn merge(op: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
 }
 
 /// Removes and returns an arbitrary element, scanning on from the last pop.
-unsafe fn pop(op: *mut PyObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn pop(op: *mut PyObject) -> PyResult<PyRef> {
     let s = so(op);
     if (*s).used == 0 {
         return Err(raise_type(&raw mut exc::_PyExc_KeyError, "pop from an empty set"));
@@ -551,14 +553,14 @@ unsafe fn pop(op: *mut PyObject) -> PyResult<PyRef> {
 }
 
 /// A new set or frozenset (the base type of `like`'s) holding the same elements.
-unsafe fn copy_as(like: *mut PyObject, src: *mut PyObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn copy_as(like: *mut PyObject, src: *mut PyObject) -> PyResult<PyRef> {
     let r = new_empty(if is_frozenset(like) { &raw mut PyFrozenSet_Type } else { &raw mut PySet_Type })?;
     merge(r.as_ptr(), src)?;
     Ok(r)
 }
 
 /// Whether every element of `a` is in `b`.
-unsafe fn is_subset(a: *mut PyObject, b: *mut PyObject) -> PyResult<bool> {
+pub(crate) unsafe fn is_subset(a: *mut PyObject, b: *mut PyObject) -> PyResult<bool> {
     if len(a) > len(b) {
         return Ok(false);
     }
@@ -718,7 +720,7 @@ unsafe extern "C" fn set_len(op: *mut PyObject) -> Py_ssize_t {
 }
 
 /// `x in s`: an unhashable set is looked up as the equal frozenset.
-unsafe extern "C" fn set_sq_contains(op: *mut PyObject, key: *mut PyObject) -> c_int {
+pub(crate) unsafe extern "C" fn set_sq_contains(op: *mut PyObject, key: *mut PyObject) -> c_int {
     match contains(op, key) {
         Ok(b) => b as c_int,
         Err(_) => {
@@ -838,7 +840,7 @@ unsafe fn union(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> {
     Ok(r)
 }
 
-unsafe fn intersection(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn intersection(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> {
     let r = new_empty(if is_frozenset(a) { &raw mut PyFrozenSet_Type } else { &raw mut PySet_Type })?;
     // Iterate the smaller, probe the larger.
     let (small, large) = if len(b) > len(a) { (a, b) } else { (b, a) };
@@ -854,7 +856,7 @@ unsafe fn intersection(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> {
 
 /// `a - b`: when `b` is much smaller, a copy of `a` with `b`'s elements removed, else the
 /// elements of `a` not in `b` (CPython's choice, which decides the iteration order).
-unsafe fn difference(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn difference(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> {
     if len(a) >> 2 > len(b) {
         let r = copy_as(a, a)?;
         let _hold = new_ref(b);
@@ -884,7 +886,7 @@ unsafe fn symmetric_difference(a: *mut PyObject, b: *mut PyObject) -> PyResult<P
 }
 
 /// `s ^= other` for a set `other`.
-unsafe fn symmetric_update(op: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
+pub(crate) unsafe fn symmetric_update(op: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
     let other = if op == other { copy_as(other, other)? } else { new_ref(other) };
     for (k, h) in elements(other.as_ptr()) {
         let k = new_ref(k);
