@@ -25,6 +25,48 @@ pub(crate) enum Order {
     Big,
 }
 
+impl Order {
+    /// The order a C `byteorder` argument names: 0 native (with a BOM), -1 little, 1 big.
+    pub(crate) fn from_c(byteorder: core::ffi::c_int) -> Order {
+        match byteorder {
+            0 => Order::Native,
+            b if b < 0 => Order::Little,
+            _ => Order::Big,
+        }
+    }
+}
+
+/// A UTF-16 or UTF-32 decoder: `byteorder` in (0 = detect a BOM) and out, `consumed` set
+/// when the decoding is stateful.
+pub(crate) type ByteOrderDecoder =
+    unsafe fn(&[u8], *mut PyObject, ErrorMode, &mut core::ffi::c_int, Option<&mut usize>) -> PyResult<PyRef>;
+
+/// The C side of `PyUnicode_DecodeUTF16Stateful`/`UTF32Stateful`: reads the C arguments,
+/// runs `decode`, and writes `*byteorder` (even on failure) and `*consumed` back.
+pub(crate) unsafe fn decode_c_byte_order(
+    decode: ByteOrderDecoder,
+    s: *const c_char,
+    size: Py_ssize_t,
+    errors: *const c_char,
+    byteorder: *mut core::ffi::c_int,
+    consumed: *mut Py_ssize_t,
+) -> *mut PyObject {
+    ret_obj((|| {
+        let data = crate::codecs::utf8::c_buffer(s, size)?;
+        let mut bo = if byteorder.is_null() { 0 } else { *byteorder };
+        let mut n = 0usize;
+        let r = decode(data, core::ptr::null_mut(), ErrorMode::new(c_name(errors)), &mut bo, (!consumed.is_null()).then_some(&mut n));
+        if !byteorder.is_null() {
+            *byteorder = bo;
+        }
+        let r = r?;
+        if !consumed.is_null() {
+            *consumed = n as Py_ssize_t;
+        }
+        Ok(r)
+    })())
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Builtin {
     Utf8,

@@ -7,7 +7,7 @@ use crate::codecs::decoder::{Decoder, SurrogateForm};
 use crate::codecs::encoder::{Encoder, EncoderSpec};
 use crate::codecs::error_mode::{c_name, ErrorMode};
 use crate::codecs::generic::Order;
-use crate::codecs::utf8::{c_buffer, str_arg};
+use crate::codecs::utf8::str_arg;
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
@@ -127,14 +127,6 @@ pub(crate) unsafe fn encode(s: *mut PyObject, errors: ErrorMode, order: Order) -
     e.finish()
 }
 
-fn order_of(byteorder: c_int) -> Order {
-    match byteorder {
-        0 => Order::Native,
-        b if b < 0 => Order::Little,
-        _ => Order::Big,
-    }
-}
-
 /// `PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *errors,
 /// int *byteorder)`.
 #[no_mangle]
@@ -152,20 +144,7 @@ pub unsafe extern "C" fn PyUnicode_DecodeUTF16Stateful(
     byteorder: *mut c_int,
     consumed: *mut Py_ssize_t,
 ) -> *mut PyObject {
-    ret_obj((|| {
-        let data = c_buffer(s, size)?;
-        let mut bo = if byteorder.is_null() { 0 } else { *byteorder };
-        let mut n = 0usize;
-        let r = decode(data, core::ptr::null_mut(), ErrorMode::new(c_name(errors)), &mut bo, (!consumed.is_null()).then_some(&mut n));
-        if !byteorder.is_null() {
-            *byteorder = bo;
-        }
-        let r = r?;
-        if !consumed.is_null() {
-            *consumed = n as Py_ssize_t;
-        }
-        Ok(r)
-    })())
+    crate::codecs::generic::decode_c_byte_order(decode, s, size, errors, byteorder, consumed)
 }
 
 /// `PyObject *PyUnicode_AsUTF16String(PyObject *unicode)`: with a BOM, native order.
@@ -179,5 +158,5 @@ pub unsafe extern "C" fn PyUnicode_AsUTF16String(unicode: *mut PyObject) -> *mut
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn _PyUnicode_EncodeUTF16(unicode: *mut PyObject, errors: *const c_char, byteorder: c_int) -> *mut PyObject {
-    ret_obj(str_arg(unicode).and_then(|s| encode(s, ErrorMode::new(c_name(errors)), order_of(byteorder))))
+    ret_obj(str_arg(unicode).and_then(|s| encode(s, ErrorMode::new(c_name(errors)), Order::from_c(byteorder))))
 }
