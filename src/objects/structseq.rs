@@ -43,7 +43,7 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, PyType_Slot, PyType_Spec, Py_TPFLAGS_HEAPTYPE};
-use crate::objects::container_methods::END;
+use crate::object::method_table::END;
 use crate::objects::str_repr::StrBuilder;
 use crate::objects::tuple::{PyTupleObject, PyTuple_Type};
 use crate::objects::{dict, int, str as pystr, tuple};
