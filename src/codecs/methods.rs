@@ -24,8 +24,8 @@ unsafe fn text_arg(f: &str, what: &str, a: Option<*mut PyObject>) -> PyResult<Op
     Ok(Some(t))
 }
 
-static ENCODE: Params = Params { function: "encode", names: &["encoding", "errors"], max_positional: 2, required: 0 };
-static DECODE: Params = Params { function: "decode", names: &["encoding", "errors"], max_positional: 2, required: 0 };
+static ENCODE: Params = Params { function: "encode", names: &["encoding", "errors"], positional_only: 0, max_positional: 2, required: 0 };
+static DECODE: Params = Params { function: "decode", names: &["encoding", "errors"], positional_only: 0, max_positional: 2, required: 0 };
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
 pub(crate) unsafe extern "C" fn str_encode(self_: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {

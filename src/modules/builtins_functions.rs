@@ -219,7 +219,7 @@ unsafe extern "C" fn divmod(_m: *mut PyObject, args: *const *mut PyObject, nargs
 }
 
 unsafe extern "C" fn pow(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "pow", names: &["base", "exp", "mod"], max_positional: 3, required: 2 };
+    const PARAMS: Params = Params { function: "pow", names: &["base", "exp", "mod"], positional_only: 0, max_positional: 3, required: 2 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let m = a[2].unwrap_or(none());
@@ -228,7 +228,7 @@ unsafe extern "C" fn pow(_m: *mut PyObject, args: *const *mut PyObject, nargs: i
 }
 
 unsafe extern "C" fn round(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "round", names: &["number", "ndigits"], max_positional: 2, required: 1 };
+    const PARAMS: Params = Params { function: "round", names: &["number", "ndigits"], positional_only: 0, max_positional: 2, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let number = a[0].unwrap_or(none());
@@ -256,7 +256,7 @@ unsafe extern "C" fn format(_m: *mut PyObject, args: *const *mut PyObject, nargs
 }
 
 unsafe extern "C" fn sum(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "sum", names: &["iterable", "start"], max_positional: 2, required: 1 };
+    const PARAMS: Params = Params { function: "sum", names: &["iterable", "start"], positional_only: 1, max_positional: 2, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let start = match a[1] {
@@ -339,7 +339,7 @@ unsafe extern "C" fn max(_m: *mut PyObject, args: *const *mut PyObject, nargs: i
 }
 
 unsafe extern "C" fn sorted(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "sort", names: &["key", "reverse"], max_positional: 0, required: 0 };
+    const PARAMS: Params = Params { function: "sort", names: &["key", "reverse"], positional_only: 0, max_positional: 0, required: 0 };
     ret((|| {
         if nargs != 1 {
             return Err(count_error("sorted", "1 argument", nargs as usize));
@@ -357,7 +357,7 @@ unsafe extern "C" fn sorted(_m: *mut PyObject, args: *const *mut PyObject, nargs
 }
 
 unsafe extern "C" fn print(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "print", names: &["sep", "end", "file", "flush"], max_positional: 0, required: 0 };
+    const PARAMS: Params = Params { function: "print", names: &["sep", "end", "file", "flush"], positional_only: 0, max_positional: 0, required: 0 };
     ret((|| {
         let kw = bind(&PARAMS, args.add(nargs as usize), 0, kwnames)?;
         let text_arg = |o: Option<*mut PyObject>, what: &str| -> PyResult<Option<*mut PyObject>> {

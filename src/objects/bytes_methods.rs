@@ -63,7 +63,7 @@ pub(crate) unsafe fn parse_kw<const N: usize>(
     kwds: *mut PyObject,
     names: &'static [&'static str; N],
 ) -> PyResult<[*mut PyObject; N]> {
-    bind_tuple_dict_array(&Params { function: name, names, max_positional: N, required: 0 }, args, kwds)
+    bind_tuple_dict_array(&Params { function: name, names, positional_only: 0, max_positional: N, required: 0 }, args, kwds)
 }
 
 /// The given arguments, in order, up to the first missing one (for the positional code).
@@ -748,10 +748,9 @@ unsafe extern "C" fn maketrans(_: *mut PyObject, args: *mut PyObject) -> *mut Py
 /// dropping those in `delete`.
 unsafe extern "C" fn translate(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     wrap((|| {
-        if argv(args).is_empty() {
-            return Err(type_error("translate() takes at least 1 positional argument (0 given)"));
-        }
-        let a = parse_kw("translate", args, kwds, &["table", "delete"])?;
+        static TRANSLATE: Params =
+            Params { function: "translate", names: &["table", "delete"], positional_only: 1, max_positional: 2, required: 1 };
+        let a: [*mut PyObject; 2] = bind_tuple_dict_array(&TRANSLATE, args, kwds)?;
         let table = if a[0] == crate::abstract_::none() {
             None
         } else {

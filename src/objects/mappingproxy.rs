@@ -110,7 +110,7 @@ pub unsafe extern "C" fn PyDictProxy_New(m: *mut PyObject) -> *mut PyObject {
     ret_obj(new(m))
 }
 
-static MP_NEW_PARAMS: Params = Params { function: "mappingproxy", names: &["mapping"], max_positional: 1, required: 1 };
+static MP_NEW_PARAMS: Params = Params { function: "mappingproxy", names: &["mapping"], positional_only: 0, max_positional: 1, required: 1 };
 
 unsafe extern "C" fn mp_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     let r = (|| {

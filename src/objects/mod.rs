@@ -89,6 +89,8 @@ pub mod str_translate;
 pub mod str_format_method;
 pub mod str_methods_unicode;
 pub mod str_percent;
+pub mod percent_format;
+pub mod bytes_percent;
 pub mod container_new;
 pub mod range;
 pub mod long_strtoul;

@@ -138,7 +138,7 @@ unsafe extern "C" fn property_descr_set(op: *mut PyObject, obj: *mut PyObject, v
 
 /// The four parameters of `property(fget=None, fset=None, fdel=None, doc=None)`.
 unsafe fn parse_args(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<[*mut PyObject; 4]> {
-    const PARAMS: Params = Params { function: "property", names: &["fget", "fset", "fdel", "doc"], max_positional: 4, required: 0 };
+    const PARAMS: Params = Params { function: "property", names: &["fget", "fset", "fdel", "doc"], positional_only: 0, max_positional: 4, required: 0 };
     bind_tuple_dict_array(&PARAMS, args, kwds)
 }
 

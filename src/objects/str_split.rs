@@ -184,8 +184,8 @@ unsafe fn sep_arg(o: Option<*mut PyObject>) -> PyResult<*mut PyObject> {
 }
 
 unsafe fn split_method(name: &'static str, s: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject, forward: bool) -> PyResult<PyRef> {
-    static SPLIT: Params = Params { function: "split", names: &["sep", "maxsplit"], max_positional: 2, required: 0 };
-    static RSPLIT: Params = Params { function: "rsplit", names: &["sep", "maxsplit"], max_positional: 2, required: 0 };
+    static SPLIT: Params = Params { function: "split", names: &["sep", "maxsplit"], positional_only: 0, max_positional: 2, required: 0 };
+    static RSPLIT: Params = Params { function: "rsplit", names: &["sep", "maxsplit"], positional_only: 0, max_positional: 2, required: 0 };
     let a = bind(if name == "split" { &SPLIT } else { &RSPLIT }, args, nargs as usize, kwnames)?;
     let sep = sep_arg(a[0])?;
     let maxsplit = match a[1] {
@@ -204,7 +204,7 @@ unsafe extern "C" fn rsplit(s: *mut PyObject, args: *const *mut PyObject, nargs:
 }
 
 unsafe extern "C" fn splitlines(s: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
-    static P: Params = Params { function: "splitlines", names: &["keepends"], max_positional: 1, required: 0 };
+    static P: Params = Params { function: "splitlines", names: &["keepends"], positional_only: 0, max_positional: 1, required: 0 };
     ret_obj((|| {
         let a = bind(&P, args, nargs as usize, kwnames)?;
         let keepends = match a[0] {

@@ -237,7 +237,7 @@ static mut STRUCTSEQ_METHODS: [PyMethodDef; 2] = [
 ];
 
 static STRUCTSEQ_NEW_PARAMS: Params =
-    Params { function: "structseq", names: &["sequence", "dict"], max_positional: 2, required: 1 };
+    Params { function: "structseq", names: &["sequence", "dict"], positional_only: 0, max_positional: 2, required: 1 };
 
 /// `structseq.__new__(type, sequence, dict=None)`.
 unsafe extern "C" fn structseq_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
