@@ -6098,6 +6098,13 @@ PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
 int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
 
 /**
+ * `PyObject *PyObject_Dir(PyObject *o)`: the sorted names of `o`'s attributes; with `o`
+ * NULL, the names in the current frame's locals. TODO(eval): there are no frames yet, so
+ * the NULL form fails as CPython's does with no frame running.
+ */
+PyObject *PyObject_Dir(PyObject *o);
+
+/**
  * `PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec)`: `format(obj, spec)`,
  * i.e. `type(obj).__format__(obj, spec)`, which must return a str. A NULL spec is "".
  */
@@ -7974,6 +7981,20 @@ int Py_EnterRecursiveCall(const char *where_);
  * `void Py_LeaveRecursiveCall(void)`.
  */
 void Py_LeaveRecursiveCall(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyAIter_Check(PyObject *o)`: whether `o` is an async iterator.
+ */
+int PyAIter_Check(PyObject *o);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyObject *PyObject_GetAIter(PyObject *o)`: `aiter(o)`.
+ */
+PyObject *PyObject_GetAIter(PyObject *o);
+#endif
 
 /**
  * `PyObject *PyEval_GetBuiltins(void)`: the builtins of the current frame (borrowed); with
