@@ -3080,6 +3080,21 @@ extern PyTypeObject PyTuple_Type;
 extern PyTypeObject PyTupleIter_Type;
 
 /**
+ * `_PyWeakref_ProxyType`: `weakref.ProxyType`.
+ */
+extern PyTypeObject _PyWeakref_ProxyType;
+
+/**
+ * `_PyWeakref_CallableProxyType`: `weakref.CallableProxyType`.
+ */
+extern PyTypeObject _PyWeakref_CallableProxyType;
+
+/**
+ * `_PyWeakref_RefType`: `weakref.ReferenceType`, alias `weakref.ref`.
+ */
+extern PyTypeObject _PyWeakref_RefType;
+
+/**
  * `PyCapsule_Type`.
  */
 extern PyTypeObject PyCapsule_Type;
@@ -5441,6 +5456,45 @@ int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `void _PyWeakref_ClearRef(PyWeakReference *self)`: kills a weak reference without
+ * calling its callback (the collector's tool).
+ */
+void _PyWeakref_ClearRef(PyWeakReference *wr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head)`: the length of a list.
+ */
+Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head);
+#endif
+
+/**
+ * `void PyObject_ClearWeakRefs(PyObject *object)`: called by the dealloc of a weakly
+ * referenceable type (refcount zero): kills every weak reference to the object, then calls
+ * their callbacks, newest reference first, each with its reference as argument.
+ */
+void PyObject_ClearWeakRefs(PyObject *object);
+
+/**
+ * `PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback)`.
+ */
+PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback)`: a callable proxy
+ * for callable objects.
+ */
+PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_GetObject(PyObject *ref)`: the referent (borrowed), or None once
+ * it is dead; SystemError for anything but a weak reference.
+ */
+PyObject *PyWeakref_GetObject(PyObject *r);
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
  * int is_signed)`.
  */
@@ -7061,6 +7115,27 @@ PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
  * `PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc)`.
  */
 PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
+
+/**
+ * `Py_ssize_t PyGC_Collect(void)`: a full collection when the collector is enabled (0
+ * otherwise, or during a collection); a pending exception is kept aside meanwhile.
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/**
+ * `int PyGC_Enable(void)`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/**
+ * `int PyGC_Disable(void)`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/**
+ * `int PyGC_IsEnabled(void)`.
+ */
+int PyGC_IsEnabled(void);
 
 /**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current

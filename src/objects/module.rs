@@ -270,7 +270,7 @@ unsafe fn hooks_apply(md: &PyModuleObject) -> bool {
 unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
     let md = module(op);
-    // TODO(weakrefs): clear md_weaklist's references once weak references exist.
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     if hooks_apply(md) {
         if let Some(free) = (*md.md_def).m_free {
             free(op as *mut c_void);
