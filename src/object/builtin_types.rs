@@ -45,6 +45,11 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::thread_lock::Lock_Type,
         &raw mut crate::modules::thread_lock::RLock_Type,
         &raw mut crate::modules::thread_local::Local_Type,
+        &raw mut crate::objects::code_type::PyCode_Type,
+        &raw mut crate::objects::function_type::PyFunction_Type,
+        &raw mut crate::eval::frame_object::PyFrame_Type,
+        &raw mut crate::eval::traceback::PyTraceBack_Type,
+        &raw mut crate::objects::super_type::PySuper_Type,
     ]
 }
 
