@@ -1467,6 +1467,55 @@ typedef struct PyPreConfig {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyCompilerFlags`: future-statement and compiler flags, and the minor version of the
+ * grammar to parse (`feature_version` of `ast.parse`, only with `PyCF_ONLY_AST`).
+ */
+typedef struct PyCompilerFlags {
+  int cf_flags;
+  int cf_feature_version;
+} PyCompilerFlags;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
+ * array of `Py_SIZE(co)` code units.
+ */
+typedef struct PyCodeObject {
+  struct PyVarObject ob_base;
+  PyObject *co_consts;
+  PyObject *co_names;
+  PyObject *co_exceptiontable;
+  int co_flags;
+  short co_warmup;
+  short _co_linearray_entry_size;
+  int co_argcount;
+  int co_posonlyargcount;
+  int co_kwonlyargcount;
+  int co_stacksize;
+  int co_firstlineno;
+  int co_nlocalsplus;
+  int co_nlocals;
+  int co_nplaincellvars;
+  int co_ncellvars;
+  int co_nfreevars;
+  PyObject *co_localsplusnames;
+  PyObject *co_localspluskinds;
+  PyObject *co_filename;
+  PyObject *co_name;
+  PyObject *co_qualname;
+  PyObject *co_linetable;
+  PyObject *co_weakreflist;
+  PyObject *_co_code;
+  char *_co_linearray;
+  int _co_firsttraceable;
+  void *co_extra;
+  char co_code_adaptive[1];
+} PyCodeObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
  */
 typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
@@ -2133,44 +2182,6 @@ typedef uint16_t _Py_CODEUNIT;
 
 #if !defined(Py_LIMITED_API)
 /**
- * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
- * array of `Py_SIZE(co)` code units.
- */
-typedef struct PyCodeObject {
-  struct PyVarObject ob_base;
-  PyObject *co_consts;
-  PyObject *co_names;
-  PyObject *co_exceptiontable;
-  int co_flags;
-  short co_warmup;
-  short _co_linearray_entry_size;
-  int co_argcount;
-  int co_posonlyargcount;
-  int co_kwonlyargcount;
-  int co_stacksize;
-  int co_firstlineno;
-  int co_nlocalsplus;
-  int co_nlocals;
-  int co_nplaincellvars;
-  int co_ncellvars;
-  int co_nfreevars;
-  PyObject *co_localsplusnames;
-  PyObject *co_localspluskinds;
-  PyObject *co_filename;
-  PyObject *co_name;
-  PyObject *co_qualname;
-  PyObject *co_linetable;
-  PyObject *co_weakreflist;
-  PyObject *_co_code;
-  char *_co_linearray;
-  int _co_firsttraceable;
-  void *co_extra;
-  char co_code_adaptive[1];
-} PyCodeObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `struct _opaque`: private cursor state of `PyCodeAddressRange`.
  */
 typedef struct _opaque {
@@ -2709,17 +2720,6 @@ typedef struct _Py_tss_t {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `PyCompilerFlags`: future-statement and compiler flags, and the minor version of the
- * grammar to parse (`feature_version` of `ast.parse`, only with `PyCF_ONLY_AST`).
- */
-typedef struct PyCompilerFlags {
-  int cf_flags;
-  int cf_feature_version;
-} PyCompilerFlags;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `PyFutureFeatures`: the future statements of a module and the line of the last one.
  */
 typedef struct PyFutureFeatures {
@@ -3080,21 +3080,6 @@ extern PyTypeObject PyTuple_Type;
 extern PyTypeObject PyTupleIter_Type;
 
 /**
- * `_PyWeakref_ProxyType`: `weakref.ProxyType`.
- */
-extern PyTypeObject _PyWeakref_ProxyType;
-
-/**
- * `_PyWeakref_CallableProxyType`: `weakref.CallableProxyType`.
- */
-extern PyTypeObject _PyWeakref_CallableProxyType;
-
-/**
- * `_PyWeakref_RefType`: `weakref.ReferenceType`, alias `weakref.ref`.
- */
-extern PyTypeObject _PyWeakref_RefType;
-
-/**
  * `PyCapsule_Type`.
  */
 extern PyTypeObject PyCapsule_Type;
@@ -3151,6 +3136,25 @@ extern PyTypeObject PyFilter_Type;
  * `PyDictProxy_Type`.
  */
 extern PyTypeObject PyDictProxy_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCode_Type`: the type of code objects.
+ */
+extern PyTypeObject PyCode_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFunction_Type`: `function`.
+ */
+extern PyTypeObject PyFunction_Type;
+#endif
+
+/**
+ * `PySuper_Type`: `super`.
+ */
+extern PyTypeObject PySuper_Type;
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -3353,6 +3357,13 @@ extern const uint8_t _Py_ctype_toupper[256];
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
 extern PyTypeObject PyTraceBack_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFrame_Type`: `frame`.
+ */
+extern PyTypeObject PyFrame_Type;
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
@@ -5456,45 +5467,6 @@ int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
 
 #if !defined(Py_LIMITED_API)
 /**
- * `void _PyWeakref_ClearRef(PyWeakReference *self)`: kills a weak reference without
- * calling its callback (the collector's tool).
- */
-void _PyWeakref_ClearRef(PyWeakReference *wr);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head)`: the length of a list.
- */
-Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head);
-#endif
-
-/**
- * `void PyObject_ClearWeakRefs(PyObject *object)`: called by the dealloc of a weakly
- * referenceable type (refcount zero): kills every weak reference to the object, then calls
- * their callbacks, newest reference first, each with its reference as argument.
- */
-void PyObject_ClearWeakRefs(PyObject *object);
-
-/**
- * `PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback)`.
- */
-PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
-
-/**
- * `PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback)`: a callable proxy
- * for callable objects.
- */
-PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
-
-/**
- * `PyObject *PyWeakref_GetObject(PyObject *ref)`: the referent (borrowed), or None once
- * it is dead; SystemError for anything but a weak reference.
- */
-PyObject *PyWeakref_GetObject(PyObject *r);
-
-#if !defined(Py_LIMITED_API)
-/**
  * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
  * int is_signed)`.
  */
@@ -5993,6 +5965,97 @@ PyObject *PyDictProxy_New(PyObject *m);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyObject *PyFunction_New(PyObject *code, PyObject *globals)`.
+ */
+PyObject *PyFunction_New(PyObject *code, PyObject *globals);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals, PyObject *qualname)`.
+ */
+PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals, PyObject *qualname);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetCode(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetCode(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetGlobals(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetGlobals(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetModule(PyObject *op)`: borrowed, NULL without error if unset.
+ */
+PyObject *PyFunction_GetModule(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetDefaults(PyObject *op)`: borrowed, NULL without error if none.
+ */
+PyObject *PyFunction_GetDefaults(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFunction_SetDefaults(PyObject *op, PyObject *defaults)`: a tuple or None.
+ */
+int PyFunction_SetDefaults(PyObject *op, PyObject *defaults);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetKwDefaults(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetKwDefaults(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults)`: a dict or None.
+ */
+int PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetClosure(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetClosure(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFunction_SetClosure(PyObject *op, PyObject *closure)`: a tuple or None.
+ */
+int PyFunction_SetClosure(PyObject *op, PyObject *closure);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetAnnotations(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetAnnotations(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations)`: a dict or None.
+ */
+int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
  */
 PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
@@ -6150,13 +6213,6 @@ PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
  * `int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op)`: 1, 0, or -1 on error.
  */
 int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
-
-/**
- * `PyObject *PyObject_Dir(PyObject *o)`: the sorted names of `o`'s attributes; with `o`
- * NULL, the names in the current frame's locals. TODO(eval): there are no frames yet, so
- * the NULL form fails as CPython's does with no frame running.
- */
-PyObject *PyObject_Dir(PyObject *o);
 
 /**
  * `PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec)`: `format(obj, spec)`,
@@ -7117,27 +7173,6 @@ PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
 PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
 
 /**
- * `Py_ssize_t PyGC_Collect(void)`: a full collection when the collector is enabled (0
- * otherwise, or during a collection); a pending exception is kept aside meanwhile.
- */
-Py_ssize_t PyGC_Collect(void);
-
-/**
- * `int PyGC_Enable(void)`: enables automatic collection; the previous state.
- */
-int PyGC_Enable(void);
-
-/**
- * `int PyGC_Disable(void)`: disables automatic collection; the previous state.
- */
-int PyGC_Disable(void);
-
-/**
- * `int PyGC_IsEnabled(void)`.
- */
-int PyGC_IsEnabled(void);
-
-/**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
  * thread state, which it returns for `PyEval_RestoreThread` (`Py_BEGIN_ALLOW_THREADS`).
  */
@@ -8047,6 +8082,181 @@ void Py_FatalError(const char *msg);
 void _Py_FatalErrorFunc(const char *func, const char *msg);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject
+ * *locals, PyCompilerFlags *flags)`.
+ */
+PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject *locals, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_String(const char *str, int start, PyObject *globals, PyObject *locals)`.
+ */
+PyObject *PyRun_String(const char *str, int start, PyObject *globals, PyObject *locals);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleStringFlags(const char *command, PyCompilerFlags *flags)`: runs in
+ * `__main__`; on an exception prints it and returns -1.
+ */
+int PyRun_SimpleStringFlags(const char *command, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleString(const char *command)`.
+ */
+int PyRun_SimpleString(const char *command);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_FileExFlags(FILE *fp, const char *filename, int start, PyObject
+ * *globals, PyObject *locals, int closeit, PyCompilerFlags *flags)`.
+ */
+PyObject *PyRun_FileExFlags(FILE *fp, const char *filename, int start, PyObject *globals, PyObject *locals, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_File(FILE *fp, const char *p, int s, PyObject *g, PyObject *l)`.
+ */
+PyObject *PyRun_File(FILE *fp, const char *p, int s, PyObject *g, PyObject *l);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_FileEx(FILE *fp, const char *p, int s, PyObject *g, PyObject *l, int c)`.
+ */
+PyObject *PyRun_FileEx(FILE *fp, const char *p, int s, PyObject *g, PyObject *l, int c);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_FileFlags(FILE *fp, const char *p, int s, PyObject *g, PyObject *l,
+ * PyCompilerFlags *flags)`.
+ */
+PyObject *PyRun_FileFlags(FILE *fp, const char *p, int s, PyObject *g, PyObject *l, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleFileExFlags(FILE *fp, const char *filename, int closeit,
+ * PyCompilerFlags *flags)`: runs a file in `__main__` (with `__file__` set while it runs,
+ * if it was not), printing an exception and returning -1 on failure.
+ */
+int PyRun_SimpleFileExFlags(FILE *fp, const char *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleFile(FILE *f, const char *p)`.
+ */
+int PyRun_SimpleFile(FILE *f, const char *p);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleFileEx(FILE *f, const char *p, int c)`.
+ */
+int PyRun_SimpleFileEx(FILE *f, const char *p, int c);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit, PyCompilerFlags
+ * *flags)`: the interactive loop for a terminal named `<stdin>` or `???`, else the file.
+ */
+int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_AnyFile(FILE *fp, const char *name)`.
+ */
+int PyRun_AnyFile(FILE *fp, const char *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_AnyFileEx(FILE *fp, const char *name, int closeit)`.
+ */
+int PyRun_AnyFileEx(FILE *fp, const char *name, int closeit);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_AnyFileFlags(FILE *fp, const char *name, PyCompilerFlags *flags)`.
+ */
+int PyRun_AnyFileFlags(FILE *fp, const char *name, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *Py_CompileStringObject(const char *str, PyObject *filename, int start,
+ * PyCompilerFlags *flags, int optimize)`.
+ */
+PyObject *Py_CompileStringObject(const char *str, PyObject *filename, int start, struct PyCompilerFlags *flags, int optimize);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *Py_CompileStringExFlags(const char *str, const char *filename, int start,
+ * PyCompilerFlags *flags, int optimize)`.
+ */
+PyObject *Py_CompileStringExFlags(const char *str, const char *filename, int start, struct PyCompilerFlags *flags, int optimize);
+#endif
+
+/**
+ * `PyObject *Py_CompileString(const char *str, const char *filename, int start)`.
+ */
+PyObject *Py_CompileString(const char *str, const char *filename, int start);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveOneFlags(FILE *fp, const char *filename, PyCompilerFlags *flags)`.
+ */
+int PyRun_InteractiveOneFlags(FILE *fp, const char *filename, struct PyCompilerFlags *_flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, PyCompilerFlags *flags)`.
+ */
+int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, struct PyCompilerFlags *_flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveOne(FILE *f, const char *p)`.
+ */
+int PyRun_InteractiveOne(FILE *f, const char *p);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename, PyCompilerFlags *flags)`:
+ * statements until end of input; 0.
+ */
+int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveLoop(FILE *f, const char *p)`.
+ */
+int PyRun_InteractiveLoop(FILE *f, const char *p);
+#endif
+
+/**
+ * `int PyTraceBack_Here(PyFrameObject *frame)`: pushes an entry for `frame` (at its
+ * current instruction) onto the traceback of the exception being raised.
+ */
+int PyTraceBack_Here(PyFrameObject *frame);
+
 /**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
  */
@@ -8057,18 +8267,116 @@ int Py_EnterRecursiveCall(const char *where_);
  */
 void Py_LeaveRecursiveCall(void);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyFunction_Vectorcall(PyObject *func, PyObject *const *stack, size_t nargsf,
+ * PyObject *kwnames)`.
+ */
+PyObject *_PyFunction_Vectorcall(PyObject *func, PyObject *const *stack, size_t nargsf, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyEval_EvalFrameDefault(PyThreadState *tstate, struct _PyInterpreterFrame
+ * *frame, int throwflag)`: the default evaluator, for PEP 523 hooks to call.
+ */
+PyObject *_PyEval_EvalFrameDefault(PyThreadState *tstate, struct _PyInterpreterFrame *frame, int throwflag);
+#endif
+
+/**
+ * `PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)`.
+ */
+PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals);
+
+/**
+ * `PyObject *PyEval_EvalCodeEx(PyObject *co, PyObject *globals, PyObject *locals,
+ * PyObject *const *args, int argc, PyObject *const *kws, int kwc, PyObject *const *defs,
+ * int defc, PyObject *kwdefs, PyObject *closure)`: `kws` holds `kwc` (name, value) pairs.
+ */
+PyObject *PyEval_EvalCodeEx(PyObject *co, PyObject *globals, PyObject *locals, PyObject *const *args, int argc, PyObject *const *kws, int kwc, PyObject *const *defs, int defc, PyObject *kwdefs, PyObject *closure);
+
+/**
+ * `PyObject *PyEval_GetGlobals(void)`: the running frame's globals (borrowed), or NULL.
+ */
+PyObject *PyEval_GetGlobals(void);
+
+/**
+ * `PyObject *PyEval_GetLocals(void)`: the running frame's locals mapping (borrowed), or
+ * NULL with SystemError when no frame runs. For function frames the fast locals are
+ * copied into a dict the frame keeps.
+ */
+PyObject *PyEval_GetLocals(void);
+
+/**
+ * `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, a
+ * class's `tp_name`, else the `tp_name` of the object's type.
+ */
+const char *PyEval_GetFuncName(PyObject *func);
+
+/**
+ * `const char *PyEval_GetFuncDesc(PyObject *func)`.
+ */
+const char *PyEval_GetFuncDesc(PyObject *func);
+
+/**
+ * `PyFrameObject *PyEval_GetFrame(void)`: the running frame's object (borrowed), or NULL.
+ */
+PyFrameObject *PyEval_GetFrame(void);
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
- * `int PyAIter_Check(PyObject *o)`: whether `o` is an async iterator.
+ * `PyFrameObject *PyThreadState_GetFrame(PyThreadState *tstate)`: a new reference to the
+ * thread's running frame object, or NULL.
  */
-int PyAIter_Check(PyObject *o);
+PyFrameObject *PyThreadState_GetFrame(PyThreadState *tstate);
+#endif
+
+/**
+ * `int PyFrame_GetLineNumber(PyFrameObject *frame)`.
+ */
+int PyFrame_GetLineNumber(PyFrameObject *frame);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFrame_GetLasti(PyFrameObject *frame)`: the byte offset of the instruction.
+ */
+int PyFrame_GetLasti(PyFrameObject *frame);
 #endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
- * `PyObject *PyObject_GetAIter(PyObject *o)`: `aiter(o)`.
+ * `PyCodeObject *PyFrame_GetCode(PyFrameObject *frame)`: a new reference.
  */
-PyObject *PyObject_GetAIter(PyObject *o);
+struct PyCodeObject *PyFrame_GetCode(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFrameObject *PyFrame_GetBack(PyFrameObject *frame)`: a new reference or NULL.
+ */
+PyFrameObject *PyFrame_GetBack(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFrame_GetGlobals(PyFrameObject *frame)`: a new reference.
+ */
+PyObject *PyFrame_GetGlobals(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFrame_GetBuiltins(PyFrameObject *frame)`: a new reference.
+ */
+PyObject *PyFrame_GetBuiltins(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFrame_GetLocals(PyFrameObject *frame)`: a new reference to the locals
+ * mapping.
+ */
+PyObject *PyFrame_GetLocals(PyFrameObject *frame);
 #endif
 
 /**

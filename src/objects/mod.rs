@@ -139,3 +139,7 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
     ]
     .into_iter()
 }
+pub mod code_rt;
+pub mod code_type;
+pub mod function_type;
+pub mod super_type;
