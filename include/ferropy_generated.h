@@ -1337,6 +1337,17 @@ typedef struct _PyArg_Parser {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
+ * NULL name ends the table.
+ */
+typedef struct _inittab {
+  const char *name;
+  PyObject *(*initfunc)(void);
+} _inittab;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
  */
 typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
@@ -2756,17 +2767,6 @@ typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 
 #if !defined(Py_LIMITED_API)
 /**
- * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
- * NULL name ends the table.
- */
-typedef struct _inittab {
-  const char *name;
-  PyObject *(*initfunc)(void);
-} _inittab;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `struct _frozen`: a module compiled into the executable as `size` bytes of marshalled
  * code, or produced by `get_code`; a NULL name ends the table.
  */
@@ -3334,10 +3334,27 @@ extern const uint8_t _Py_ctype_tolower[256];
 extern const uint8_t _Py_ctype_toupper[256];
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _inittab *PyImport_Inittab`: the table the import system reads builtin modules
+ * from; `PyImport_ExtendInittab` replaces it with a longer copy.
+ */
+extern struct _inittab *PyImport_Inittab;
+#endif
+
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
 extern PyTypeObject PyTraceBack_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *_Py_PackageContext`: while a single-phase init function runs, the full
+ * dotted name of the module being imported, so `PyModule_Create` names a module inside a
+ * package `pkg.name` although its def says `name`.
+ */
+extern const char *_Py_PackageContext;
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
@@ -4722,6 +4739,18 @@ PyObject *PyModule_GetNameObject(PyObject *m);
 const char *PyModule_GetName(PyObject *m);
 
 /**
+ * `PyObject *PyModule_GetFilenameObject(PyObject *module)`: `__file__` from the dict (a
+ * new reference); SystemError "module filename missing" when absent or not a str.
+ */
+PyObject *PyModule_GetFilenameObject(PyObject *m);
+
+/**
+ * `const char *PyModule_GetFilename(PyObject *module)` (deprecated): the UTF-8 of
+ * `__file__`, valid while the module's dict holds it.
+ */
+const char *PyModule_GetFilename(PyObject *m);
+
+/**
  * `PyModuleDef *PyModule_GetDef(PyObject *module)`: NULL (no exception) for a module made
  * without a def.
  */
@@ -5732,6 +5761,13 @@ int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
  * `int PyCapsule_SetContext(PyObject *capsule, void *context)`.
  */
 int PyCapsule_SetContext(PyObject *op, void *context);
+
+/**
+ * `void *PyCapsule_Import(const char *name, int no_block)`: the pointer of the capsule
+ * `name` ("module.attr..."); NULL with ImportError (the module cannot be imported),
+ * AttributeError (a missing attribute, or not a capsule of that name).
+ */
+void *PyCapsule_Import(const char *name, int no_block);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -7146,6 +7182,21 @@ int PyGILState_Check(void);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int PyImport_ExtendInittab(struct _inittab *newtab)`: appends the entries of `newtab`
+ * (up to its NULL name) to the table; to be called before `Py_Initialize`. -1 when out of
+ * memory (no exception: the runtime may not exist yet).
+ */
+int PyImport_ExtendInittab(struct _inittab *newtab);
+#endif
+
+/**
+ * `int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void))`: adds one
+ * builtin module (before `Py_Initialize`). The name string must outlive the runtime.
+ */
+int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyInterpreterState *PyInterpreterState_Head(void)`: the newest interpreter, NULL when
  * the runtime is not initialized.
  */
@@ -8067,6 +8118,79 @@ int Py_GetRecursionLimit(void);
  * `PyObject *PyThread_GetInfo(void)`: `sys.thread_info`'s value (a new reference).
  */
 PyObject *PyThread_GetInfo(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
+ * PyObject *locals, PyObject *fromlist, int level)`.
+ */
+PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *_locals, PyObject *fromlist, int level);
+#endif
+
+/**
+ * `PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject
+ * *locals, PyObject *fromlist, int level)`.
+ */
+PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
+
+/**
+ * `PyObject *PyImport_Import(PyObject *name)`: calls the current `__import__` (so an
+ * override is honoured) for its side effect, then returns `sys.modules[name]`.
+ * TODO(eval): the builtins of the current frame's globals once frames exist.
+ */
+PyObject *PyImport_Import(PyObject *name);
+
+/**
+ * `PyObject *PyImport_ImportModule(const char *name)`.
+ */
+PyObject *PyImport_ImportModule(const char *name);
+
+/**
+ * `PyObject *PyImport_ImportModuleNoBlock(const char *name)`: the same as
+ * `PyImport_ImportModule` since Python 3.3.
+ */
+PyObject *PyImport_ImportModuleNoBlock(const char *name);
+
+/**
+ * `PyObject *PyImport_ReloadModule(PyObject *m)`.
+ */
+PyObject *PyImport_ReloadModule(PyObject *m);
+
+/**
+ * `PyObject *PyImport_GetImporter(PyObject *path)`: the finder for a path entry from
+ * `sys.path_importer_cache`, else from the first of `sys.path_hooks` that accepts it
+ * (cached; None when none does).
+ */
+PyObject *PyImport_GetImporter(PyObject *path);
+
+/**
+ * `const char *PyImport_GetMagicTag(void)`: the tag of cached bytecode file names,
+ * `sys.implementation.cache_tag`.
+ */
+const char *PyImport_GetMagicTag(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyState_FindModule(PyModuleDef *def)`: the module made from `def` in this
+ * interpreter (borrowed), or NULL (no exception) for multi-phase defs and unknown ones.
+ */
+PyObject *PyState_FindModule(struct PyModuleDef *def);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyState_AddModule(PyObject *module, PyModuleDef *def)`: lets
+ * `PyState_FindModule(def)` find `module` (for single-phase modules).
+ */
+int PyState_AddModule(PyObject *module, struct PyModuleDef *def);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyState_RemoveModule(PyModuleDef *def)`: forgets the module made from `def`.
+ */
+int PyState_RemoveModule(struct PyModuleDef *def);
 #endif
 
 /**

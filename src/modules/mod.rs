@@ -13,6 +13,7 @@ use crate::objects::module::{PyModuleDef, PyModuleDef_Base};
 
 pub mod atexit_module;
 pub mod builtins_functions;
+pub mod builtins_import;
 pub mod builtins_module;
 pub mod sys_api;
 pub mod sys_audit;
