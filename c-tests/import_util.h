@@ -80,12 +80,14 @@ static void print_attr(PyObject *o, const char *attr)
     Py_XDECREF(v);
 }
 
-/* Prints the type name of o.attr. */
+/* Prints type(o.attr) (its repr: module and name). */
 static void print_attr_type(PyObject *o, const char *attr)
 {
     PyObject *v = PyObject_GetAttrString(o, attr);
     if (v == NULL) { print_error(attr); return; }
-    printf("type(%s): %s\n", attr, Py_TYPE(v)->tp_name);
+    printf("type(%s): ", attr);
+    put((PyObject *)Py_TYPE(v));
+    printf("\n");
     Py_DECREF(v);
 }
 

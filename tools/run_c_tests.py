@@ -25,6 +25,10 @@ Directives, in comment lines `// ferropy-test: KEY=VALUE` at the top of the test
                       Every binary (ferropy, cpython, drop-in) then runs once per variant with
                       FERROPY_TEST_EXT_DIR (the directory) and FERROPY_TEST_EXT_SUFFIX set;
                       each run must print the same thing.
+  fetch=PKG=VERSION   a Debian package (a third-party extension built for CPython 3.11),
+                      fetched at test time with `apt-get download` (pinned version) and
+                      unpacked into BUILD/thirdparty/PKG; FERROPY_TEST_THIRDPARTY names
+                      BUILD/thirdparty. Nothing third-party is committed.
 
 `--memcheck` runs the ferropy and cpython binaries under valgrind: ferropy must show no
 invalid reads/writes (no valgrind errors) and leak no more than CPython does for the test.
@@ -147,6 +151,27 @@ def ext_runs(label, cmd, test, env, dirs):
     return results
 
 
+def fetch_debs(tests, build):
+    """Downloads and unpacks the Debian packages the tests name (once per build dir)."""
+    root = (build / "thirdparty").resolve()
+    for test in tests:
+        spec = test.opts.get("fetch")
+        if not spec:
+            continue
+        pkg = spec.split("=", 1)[0]
+        target = root / pkg
+        if target.exists():
+            continue
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="ferropy-deb-") as tmp:
+            r = subprocess.run(["apt-get", "download", spec], cwd=tmp, capture_output=True, text=True)
+            debs = list(Path(tmp).glob("*.deb"))
+            if r.returncode != 0 or not debs:
+                sys.exit(f"run_c_tests: apt-get download {spec} failed:\n{r.stderr}")
+            subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(target)], check=True)
+    os.environ["FERROPY_TEST_THIRDPARTY"] = str(root)
+
+
 def run(cmd, test, env=None):
     try:
         r = subprocess.run(cmd + test.args, capture_output=True, text=True, timeout=test.timeout,
@@ -257,6 +282,7 @@ def main():
     tests = [Test(p) for p in sources if not args.names or p.stem in args.names]
     if not tests:
         sys.exit("run_c_tests: no tests found")
+    fetch_debs(tests, build)
     passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="ferropy-ctests-") as tmp:
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:

@@ -1,5 +1,5 @@
 //! Extension modules: `dlopen` of the shared object with the interpreter's dlopen flags,
-//! its `PyInit_NAME` (`PyInit_U_<punycode>` for non-ASCII names), then single-phase init
+//! its `PyInit_NAME` (`PyInitU_<punycode>` for non-ASCII names), then single-phase init
 //! (the function returns the module: it goes into `sys.modules` and the state list, and a
 //! copy of its dict or its init function is kept for re-import) or multi-phase init (it
 //! returns its `PyModuleDef`: the module is made from the def and the spec, and executed
@@ -48,12 +48,12 @@ pub(crate) unsafe fn take_package_context(m_name: *const c_char) -> *const c_cha
 }
 
 /// The short name's encoded form and the export's prefix: `("spam", "PyInit")`, or the
-/// punycode with `-` as `_` and `"PyInit_U"` for a non-ASCII name.
+/// punycode with `-` as `_` and `"PyInitU"` for a non-ASCII name (PEP 489).
 fn encoded_name(short: &str) -> (String, &'static str) {
     if short.is_ascii() {
         (short.to_string(), "PyInit")
     } else {
-        (crate::import::punycode::encode(short).replace('-', "_"), "PyInit_U")
+        (crate::import::punycode::encode(short).replace('-', "_"), "PyInitU")
     }
 }
 

@@ -19,6 +19,5 @@ pub mod state;
 /// # Safety
 /// The interpreter is current and its module table, sys and builtins exist.
 pub(crate) unsafe fn setup() -> crate::errors::raised::PyResult<()> {
-    spec::set_type_modules()?;
     load::setup_builtin_specs()
 }

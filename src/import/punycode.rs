@@ -1,4 +1,4 @@
-//! Punycode (RFC 3492) encoding, for the `PyInit_U_...` export names of extension modules
+//! Punycode (RFC 3492) encoding, for the `PyInitU_...` export names of extension modules
 //! whose names are not ASCII (PEP 489).
 
 const BASE: u32 = 36;

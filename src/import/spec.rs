@@ -37,7 +37,9 @@ const GETSET_END: PyGetSetDef =
 static mut SPEC_GETSETS: [PyGetSetDef; 4] =
     [getter(c"parent", spec_parent), getter(c"has_location", spec_has_location), getter(c"cached", spec_cached), GETSET_END];
 
-/// A static type of dict-holding objects named `name`.
+/// A static type of dict-holding objects named `name` (with its module, which Python
+/// classes keep in `__module__`; `tp_name` keeps it here, so C code reading `tp_name` sees
+/// the dotted name where CPython's has the bare class name).
 const fn dict_type(name: &'static CStr, doc: Option<&'static CStr>) -> PyTypeObject {
     PyTypeObject {
         tp_dealloc: Some(dict_object_dealloc),
@@ -56,52 +58,27 @@ const fn dict_type(name: &'static CStr, doc: Option<&'static CStr>) -> PyTypeObj
 pub(crate) static mut MODULE_SPEC_TYPE: PyTypeObject = PyTypeObject {
     tp_repr: Some(spec_repr),
     tp_getset: &raw mut SPEC_GETSETS as *mut PyGetSetDef,
-    ..dict_type(c"ModuleSpec", Some(c"The specification for a module, used for loading."))
+    ..dict_type(c"_frozen_importlib.ModuleSpec", Some(c"The specification for a module, used for loading."))
 };
 
 /// `_frozen_importlib.BuiltinImporter`: the class itself is the loader of builtin modules.
 pub(crate) static mut BUILTIN_IMPORTER_TYPE: PyTypeObject =
-    dict_type(c"BuiltinImporter", Some(c"Meta path import for built-in modules."));
+    dict_type(c"_frozen_importlib.BuiltinImporter", Some(c"Meta path import for built-in modules."));
 
 /// `_frozen_importlib_external.ExtensionFileLoader` (attributes `name`, `path`).
 pub(crate) static mut EXTENSION_LOADER_TYPE: PyTypeObject =
-    dict_type(c"ExtensionFileLoader", Some(c"Loader for extension modules."));
+    dict_type(c"_frozen_importlib_external.ExtensionFileLoader", Some(c"Loader for extension modules."));
 
 /// `_frozen_importlib_external.SourceFileLoader` (attributes `name`, `path`); sourceless
 /// `.pyc` files get `SourcelessFileLoader`.
 pub(crate) static mut SOURCE_LOADER_TYPE: PyTypeObject =
-    dict_type(c"SourceFileLoader", Some(c"Concrete implementation of SourceLoader using the file system."));
+    dict_type(c"_frozen_importlib_external.SourceFileLoader", Some(c"Concrete implementation of SourceLoader using the file system."));
 pub(crate) static mut SOURCELESS_LOADER_TYPE: PyTypeObject =
-    dict_type(c"SourcelessFileLoader", Some(c"Loader which handles sourceless file imports."));
+    dict_type(c"_frozen_importlib_external.SourcelessFileLoader", Some(c"Loader which handles sourceless file imports."));
 
 /// `_frozen_importlib_external.NamespaceLoader` (attribute `_path`).
 pub(crate) static mut NAMESPACE_LOADER_TYPE: PyTypeObject =
-    dict_type(c"NamespaceLoader", None);
-
-/// The import system's types with the module their Python originals live in.
-fn import_types_and_modules() -> [(*mut PyTypeObject, &'static str); 6] {
-    let [spec, builtin, ext, source, sourceless, namespace] = import_types();
-    [
-        (spec, "_frozen_importlib"),
-        (builtin, "_frozen_importlib"),
-        (ext, "_frozen_importlib_external"),
-        (source, "_frozen_importlib_external"),
-        (sourceless, "_frozen_importlib_external"),
-        (namespace, "_frozen_importlib_external"),
-    ]
-}
-
-/// Gives each import type the `__module__` of its Python original (they are Python
-/// classes in CPython, so their `tp_name` is the bare class name).
-pub(crate) unsafe fn set_type_modules() -> PyResult<()> {
-    for (tp, module) in import_types_and_modules() {
-        crate::abstract_::object::ensure_ready(tp)?;
-        let d = (*tp).tp_dict;
-        dict::set_item(d, pystr::intern("__module__")?.as_ptr(), pystr::intern(module)?.as_ptr())?;
-        crate::object::type_cache::PyType_Modified(tp);
-    }
-    Ok(())
-}
+    dict_type(c"_frozen_importlib_external.NamespaceLoader", None);
 
 /// The import system's types, readied with the builtin types.
 pub(crate) fn import_types() -> [*mut PyTypeObject; 6] {
