@@ -40,7 +40,9 @@ static void add_ext_path(void)
  * variant's suffix as <suffix>. */
 static void put_masked(const char *s)
 {
-    const char *dir = ext_dir(), *suffix = ext_suffix();
+    /* Without extensions (no variant), nothing is masked. */
+    const char *dir = getenv("FERROPY_TEST_EXT_DIR") ? ext_dir() : "";
+    const char *suffix = getenv("FERROPY_TEST_EXT_SUFFIX") ? ext_suffix() : "";
     size_t n = strlen(dir), sl = strlen(suffix);
     while (*s) {
         if (n && strncmp(s, dir, n) == 0) { printf("<dir>"); s += n; }

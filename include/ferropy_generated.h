@@ -8125,7 +8125,7 @@ PyObject *PyThread_GetInfo(void);
  * `PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
  * PyObject *locals, PyObject *fromlist, int level)`.
  */
-PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *_locals, PyObject *fromlist, int level);
+PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
 #endif
 
 /**

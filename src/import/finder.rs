@@ -161,10 +161,58 @@ unsafe fn sys_path() -> PyResult<Option<PyRef>> {
     Ok(crate::objects::dict::get_item_str(sysdict, "path")?.map(|p| crate::abstract_::new_ref(p)))
 }
 
-/// `_find_spec(name, path)`: the builtin finder, then the path finder.
+/// `_find_spec(name, path)`: the finders of `sys.meta_path` in order. Ours (the
+/// `BuiltinImporter` and `PathFinder` classes, there from the start) are answered in
+/// Rust; any other is asked through its `find_spec(name, path, None)`.
 pub(crate) unsafe fn find_spec(name: *mut PyObject, path: Option<&PyRef>) -> PyResult<Option<PyRef>> {
-    if let Some(s) = find_builtin(name, path)? {
-        return Ok(Some(s));
+    use crate::errors::exception_types as exc;
+    let interp = crate::runtime::interpreter::current().ok_or_else(crate::object::pending_error::bad_internal_call)?;
+    let meta_path = if interp.sysdict.is_null() { None } else { crate::objects::dict::get_item_str(interp.sysdict, "meta_path")? };
+    let meta_path = match meta_path {
+        Some(m) if m != crate::abstract_::none() => crate::abstract_::new_ref(m),
+        _ => {
+            return Err(crate::object::pending_error::raise_type(
+                &raw mut exc::_PyExc_ImportError,
+                "sys.meta_path is None, Python is likely shutting down",
+            ))
+        }
+    };
+    let finders = list::from_iterable(meta_path.as_ptr())?;
+    if list::len(finders.as_ptr()) == 0
+        && crate::errors::warnings::PyErr_WarnEx(&raw mut exc::_PyExc_ImportWarning as *mut PyObject, c"sys.meta_path is empty".as_ptr(), 1) < 0
+    {
+        return Err(crate::errors::raised::Raised::assume_set());
     }
-    find_in_path(name, path)
+    let (builtin, path_finder) = (spec::builtin_importer()?, spec::path_finder()?);
+    for &finder in list::items(finders.as_ptr()).to_vec().iter() {
+        let found = if finder == builtin {
+            find_builtin(name, path)?
+        } else if finder == path_finder {
+            find_in_path(name, path)?
+        } else {
+            let finder = crate::abstract_::new_ref(finder);
+            // Finders without find_spec (the legacy find_module protocol) are skipped.
+            let Some(method) = spec::attr_opt(finder.as_ptr(), "find_spec")? else { continue };
+            let path_arg = path.map_or(crate::abstract_::none(), PyRef::as_ptr);
+            let args = crate::objects::tuple::from_ptrs(&[name, path_arg, crate::abstract_::none()])?;
+            let r = crate::modules::owned(crate::abstract_::call::call_tuple(method.as_ptr(), args.as_ptr(), core::ptr::null_mut()))?;
+            (r.as_ptr() != crate::abstract_::none()).then_some(r)
+        };
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
+/// Puts the builtin finders in `sys.meta_path` (CPython also has its FrozenImporter
+/// between them; there are no frozen modules here).
+pub(crate) unsafe fn install_meta_path() -> PyResult<()> {
+    let interp = crate::runtime::interpreter::current().ok_or_else(crate::object::pending_error::bad_internal_call)?;
+    let Some(meta_path) = crate::objects::dict::get_item_str(interp.sysdict, "meta_path")? else { return Ok(()) };
+    if list::is_list(meta_path) && list::len(meta_path) == 0 {
+        list::append(meta_path, spec::builtin_importer()?)?;
+        list::append(meta_path, spec::path_finder()?)?;
+    }
+    Ok(())
 }

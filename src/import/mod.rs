@@ -19,5 +19,6 @@ pub mod state;
 /// # Safety
 /// The interpreter is current and its module table, sys and builtins exist.
 pub(crate) unsafe fn setup() -> crate::errors::raised::PyResult<()> {
+    finder::install_meta_path()?;
     load::setup_builtin_specs()
 }

@@ -12,6 +12,7 @@ use core::ffi::{c_int, c_void, CStr};
 use crate::abstract_::{new_ref, none, ret_obj};
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::descr::PyGetSetDef;
+use crate::object::methods::PyMethodDef;
 use crate::object::object::PyObject;
 use crate::object::objimpl::PyObject_GC_UnTrack;
 use crate::object::ptr::PyRef;
@@ -62,8 +63,63 @@ pub(crate) static mut MODULE_SPEC_TYPE: PyTypeObject = PyTypeObject {
 };
 
 /// `_frozen_importlib.BuiltinImporter`: the class itself is the loader of builtin modules.
-pub(crate) static mut BUILTIN_IMPORTER_TYPE: PyTypeObject =
-    dict_type(c"_frozen_importlib.BuiltinImporter", Some(c"Meta path import for built-in modules."));
+pub(crate) static mut BUILTIN_IMPORTER_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: &raw mut BUILTIN_IMPORTER_METHODS as *mut PyMethodDef,
+    ..dict_type(c"_frozen_importlib.BuiltinImporter", Some(c"Meta path import for built-in modules."))
+};
+
+const fn find_spec_method(f: crate::modules::FastKwFn) -> PyMethodDef {
+    PyMethodDef {
+        ml_name: c"find_spec".as_ptr(),
+        // SAFETY: a METH_FASTCALL | METH_KEYWORDS function is called back with its own signature.
+        ml_meth: Some(unsafe { core::mem::transmute::<crate::modules::FastKwFn, crate::modules::PlainFn>(f) }),
+        ml_flags: crate::object::methods::METH_FASTCALL | crate::object::methods::METH_KEYWORDS | crate::object::methods::METH_CLASS,
+        ml_doc: core::ptr::null(),
+    }
+}
+
+static mut BUILTIN_IMPORTER_METHODS: [PyMethodDef; 2] = [find_spec_method(builtin_find_spec), crate::modules::END];
+static mut PATH_FINDER_METHODS: [PyMethodDef; 2] = [find_spec_method(path_find_spec), crate::modules::END];
+
+/// `find_spec(fullname, path=None, target=None)` of a finder class: (name, path or None).
+unsafe fn find_spec_args(args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> PyResult<(PyRef, Option<PyRef>)> {
+    const PARAMS: crate::abstract_::unpack_keywords::Params = crate::abstract_::unpack_keywords::Params {
+        function: "find_spec",
+        names: &["fullname", "path", "target"],
+        max_positional: 3,
+        required: 1,
+    };
+    let bound = crate::abstract_::unpack_keywords::bind(&PARAMS, args, nargs as usize, kwnames)?;
+    let name = new_ref(bound[0].unwrap_or(none()));
+    if !pystr::is_str(name.as_ptr()) {
+        return Err(crate::abstract_::type_error("find_spec() argument 'fullname' must be str"));
+    }
+    let path = bound[1].filter(|&p| p != none()).map(|p| new_ref(p));
+    Ok((name, path))
+}
+
+unsafe extern "C" fn builtin_find_spec(_cls: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| {
+        let (name, path) = find_spec_args(args, nargs, kwnames)?;
+        let spec = crate::import::finder::find_builtin(name.as_ptr(), path.as_ref())?;
+        Ok(spec.unwrap_or_else(|| new_ref(none())))
+    })())
+}
+
+unsafe extern "C" fn path_find_spec(_cls: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| {
+        let (name, path) = find_spec_args(args, nargs, kwnames)?;
+        let spec = crate::import::finder::find_in_path(name.as_ptr(), path.as_ref())?;
+        Ok(spec.unwrap_or_else(|| new_ref(none())))
+    })())
+}
+
+/// `_frozen_importlib_external.PathFinder`: the class itself is the finder of `sys.path`
+/// (and package `__path__`) entries.
+pub(crate) static mut PATH_FINDER_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: &raw mut PATH_FINDER_METHODS as *mut PyMethodDef,
+    ..dict_type(c"_frozen_importlib_external.PathFinder", Some(c"Meta path finder for sys.path and package __path__ attributes."))
+};
 
 /// `_frozen_importlib_external.ExtensionFileLoader` (attributes `name`, `path`).
 pub(crate) static mut EXTENSION_LOADER_TYPE: PyTypeObject =
@@ -81,8 +137,9 @@ pub(crate) static mut NAMESPACE_LOADER_TYPE: PyTypeObject =
     dict_type(c"_frozen_importlib_external.NamespaceLoader", None);
 
 /// The import system's types, readied with the builtin types.
-pub(crate) fn import_types() -> [*mut PyTypeObject; 6] {
+pub(crate) fn import_types() -> [*mut PyTypeObject; 7] {
     [
+        &raw mut PATH_FINDER_TYPE,
         &raw mut MODULE_SPEC_TYPE,
         &raw mut BUILTIN_IMPORTER_TYPE,
         &raw mut EXTENSION_LOADER_TYPE,
@@ -137,6 +194,13 @@ pub(crate) unsafe fn new_file_loader(tp: *mut PyTypeObject, name: *mut PyObject,
 /// A `NamespaceLoader` over the package's search locations.
 pub(crate) unsafe fn new_namespace_loader(locations: *mut PyObject) -> PyResult<PyRef> {
     new_dict_object(&raw mut NAMESPACE_LOADER_TYPE, &[("_path", locations)])
+}
+
+/// The `PathFinder` class (borrowed), readied.
+pub(crate) unsafe fn path_finder() -> PyResult<*mut PyObject> {
+    let tp = &raw mut PATH_FINDER_TYPE;
+    crate::abstract_::object::ensure_ready(tp)?;
+    Ok(tp as *mut PyObject)
 }
 
 /// The `BuiltinImporter` class (borrowed), readied.
