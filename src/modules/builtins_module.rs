@@ -85,6 +85,7 @@ pub(crate) unsafe fn create(owner: &mut Interpreter) -> PyResult<PyRef> {
     set(d, "ExceptionGroup", crate::errors::exceptiongroup::exception_group_type()? as *mut PyObject)?;
     let debug = owner.config.optimization_level == 0;
     set(d, "__debug__", pybool::PyBool_FromLong(debug as _))?;
+    crate::modules::builtins_import::install(m.as_ptr(), d)?;
     owner.builtins = crate::abstract_::new_ref(d).into_ptr();
     dict::set_item(owner.modules, pystr::intern("builtins")?.as_ptr(), m.as_ptr())?;
     Ok(m)

@@ -17,6 +17,7 @@ pub mod builtins_functions;
 pub mod builtins_anext;
 pub mod builtins_iteration;
 pub mod builtins_exec;
+pub mod builtins_import;
 pub mod builtins_module;
 pub mod sys_api;
 pub mod sys_audit;

@@ -64,6 +64,7 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::objects::container_types())
         .chain(crate::errors::exception_types::exception_types())
         .chain(crate::objects::module::module_types())
+        .chain(crate::import::spec::import_types())
 }
 
 /// Readies every builtin static type (at initialization).

@@ -81,6 +81,7 @@ pub mod long_to_bytes;
 pub mod long_info;
 pub mod float_info;
 pub mod capsule;
+pub mod capsule_import;
 pub mod unicode_db;
 pub mod unicode_db_tables;
 pub mod unicode_text;
