@@ -1335,6 +1335,8 @@ typedef struct _PyArg_Parser {
 } _PyArg_Parser;
 #endif
 
+typedef void (*destructor)(PyObject*);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
@@ -1471,8 +1473,6 @@ typedef struct PyPreConfig {
  */
 typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 #endif
-
-typedef void (*destructor)(PyObject*);
 
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
 
@@ -7129,6 +7129,29 @@ int PyGC_Disable(void);
  * `int PyGC_IsEnabled(void)`.
  */
 int PyGC_IsEnabled(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTrash_begin(PyThreadState *tstate, PyObject *op)`: 1 when `op` was set aside
+ * (the dealloc body is skipped), 0 when the body runs.
+ */
+int _PyTrash_begin(PyThreadState *tstate, PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyTrash_end(PyThreadState *tstate)`.
+ */
+void _PyTrash_end(PyThreadState *tstate);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTrash_cond(PyObject *op, destructor dealloc)`: whether `dealloc` is the dealloc
+ * of `op`'s type (only that one uses the trashcan).
+ */
+int _PyTrash_cond(PyObject *op, destructor dealloc);
+#endif
 
 /**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
