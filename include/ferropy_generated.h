@@ -1335,16 +1335,7 @@ typedef struct _PyArg_Parser {
 } _PyArg_Parser;
 #endif
 
-#if !defined(Py_LIMITED_API)
-/**
- * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
- * NULL name ends the table.
- */
-typedef struct _inittab {
-  const char *name;
-  PyObject *(*initfunc)(void);
-} _inittab;
-#endif
+typedef void (*destructor)(PyObject*);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1482,8 +1473,6 @@ typedef struct PyPreConfig {
  */
 typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 #endif
-
-typedef void (*destructor)(PyObject*);
 
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
 
@@ -2767,6 +2756,17 @@ typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
+ * NULL name ends the table.
+ */
+typedef struct _inittab {
+  const char *name;
+  PyObject *(*initfunc)(void);
+} _inittab;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `struct _frozen`: a module compiled into the executable as `size` bytes of marshalled
  * code, or produced by `get_code`; a NULL name ends the table.
  */
@@ -3080,6 +3080,21 @@ extern PyTypeObject PyTuple_Type;
 extern PyTypeObject PyTupleIter_Type;
 
 /**
+ * `_PyWeakref_ProxyType`: `weakref.ProxyType`.
+ */
+extern PyTypeObject _PyWeakref_ProxyType;
+
+/**
+ * `_PyWeakref_CallableProxyType`: `weakref.CallableProxyType`.
+ */
+extern PyTypeObject _PyWeakref_CallableProxyType;
+
+/**
+ * `_PyWeakref_RefType`: `weakref.ReferenceType`, alias `weakref.ref`.
+ */
+extern PyTypeObject _PyWeakref_RefType;
+
+/**
  * `PyCapsule_Type`.
  */
 extern PyTypeObject PyCapsule_Type;
@@ -3334,27 +3349,10 @@ extern const uint8_t _Py_ctype_tolower[256];
 extern const uint8_t _Py_ctype_toupper[256];
 #endif
 
-#if !defined(Py_LIMITED_API)
-/**
- * `struct _inittab *PyImport_Inittab`: the table the import system reads builtin modules
- * from; `PyImport_ExtendInittab` replaces it with a longer copy.
- */
-extern struct _inittab *PyImport_Inittab;
-#endif
-
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
 extern PyTypeObject PyTraceBack_Type;
-
-#if !defined(Py_LIMITED_API)
-/**
- * `const char *_Py_PackageContext`: while a single-phase init function runs, the full
- * dotted name of the module being imported, so `PyModule_Create` names a module inside a
- * package `pkg.name` although its def says `name`.
- */
-extern const char *_Py_PackageContext;
-#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
@@ -4739,18 +4737,6 @@ PyObject *PyModule_GetNameObject(PyObject *m);
 const char *PyModule_GetName(PyObject *m);
 
 /**
- * `PyObject *PyModule_GetFilenameObject(PyObject *module)`: `__file__` from the dict (a
- * new reference); SystemError "module filename missing" when absent or not a str.
- */
-PyObject *PyModule_GetFilenameObject(PyObject *m);
-
-/**
- * `const char *PyModule_GetFilename(PyObject *module)` (deprecated): the UTF-8 of
- * `__file__`, valid while the module's dict holds it.
- */
-const char *PyModule_GetFilename(PyObject *m);
-
-/**
  * `PyModuleDef *PyModule_GetDef(PyObject *module)`: NULL (no exception) for a module made
  * without a def.
  */
@@ -5470,6 +5456,45 @@ int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `void _PyWeakref_ClearRef(PyWeakReference *self)`: kills a weak reference without
+ * calling its callback (the collector's tool).
+ */
+void _PyWeakref_ClearRef(PyWeakReference *wr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head)`: the length of a list.
+ */
+Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head);
+#endif
+
+/**
+ * `void PyObject_ClearWeakRefs(PyObject *object)`: called by the dealloc of a weakly
+ * referenceable type (refcount zero): kills every weak reference to the object, then calls
+ * their callbacks, newest reference first, each with its reference as argument.
+ */
+void PyObject_ClearWeakRefs(PyObject *object);
+
+/**
+ * `PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback)`.
+ */
+PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback)`: a callable proxy
+ * for callable objects.
+ */
+PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_GetObject(PyObject *ref)`: the referent (borrowed), or None once
+ * it is dead; SystemError for anything but a weak reference.
+ */
+PyObject *PyWeakref_GetObject(PyObject *r);
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
  * int is_signed)`.
  */
@@ -5761,13 +5786,6 @@ int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
  * `int PyCapsule_SetContext(PyObject *capsule, void *context)`.
  */
 int PyCapsule_SetContext(PyObject *op, void *context);
-
-/**
- * `void *PyCapsule_Import(const char *name, int no_block)`: the pointer of the capsule
- * `name` ("module.attr..."); NULL with ImportError (the module cannot be imported),
- * AttributeError (a missing attribute, or not a capsule of that name).
- */
-void *PyCapsule_Import(const char *name, int no_block);
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -7092,6 +7110,50 @@ PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
 PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
 
 /**
+ * `Py_ssize_t PyGC_Collect(void)`: a full collection when the collector is enabled (0
+ * otherwise, or during a collection); a pending exception is kept aside meanwhile.
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/**
+ * `int PyGC_Enable(void)`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/**
+ * `int PyGC_Disable(void)`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/**
+ * `int PyGC_IsEnabled(void)`.
+ */
+int PyGC_IsEnabled(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTrash_begin(PyThreadState *tstate, PyObject *op)`: 1 when `op` was set aside
+ * (the dealloc body is skipped), 0 when the body runs.
+ */
+int _PyTrash_begin(PyThreadState *tstate, PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyTrash_end(PyThreadState *tstate)`.
+ */
+void _PyTrash_end(PyThreadState *tstate);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTrash_cond(PyObject *op, destructor dealloc)`: whether `dealloc` is the dealloc
+ * of `op`'s type (only that one uses the trashcan).
+ */
+int _PyTrash_cond(PyObject *op, destructor dealloc);
+#endif
+
+/**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
  * thread state, which it returns for `PyEval_RestoreThread` (`Py_BEGIN_ALLOW_THREADS`).
  */
@@ -7179,21 +7241,6 @@ PyThreadState *PyGILState_GetThisThreadState(void);
  */
 int PyGILState_Check(void);
 #endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `int PyImport_ExtendInittab(struct _inittab *newtab)`: appends the entries of `newtab`
- * (up to its NULL name) to the table; to be called before `Py_Initialize`. -1 when out of
- * memory (no exception: the runtime may not exist yet).
- */
-int PyImport_ExtendInittab(struct _inittab *newtab);
-#endif
-
-/**
- * `int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void))`: adds one
- * builtin module (before `Py_Initialize`). The name string must outlive the runtime.
- */
-int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -8118,79 +8165,6 @@ int Py_GetRecursionLimit(void);
  * `PyObject *PyThread_GetInfo(void)`: `sys.thread_info`'s value (a new reference).
  */
 PyObject *PyThread_GetInfo(void);
-#endif
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_7)
-/**
- * `PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
- * PyObject *locals, PyObject *fromlist, int level)`.
- */
-PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
-#endif
-
-/**
- * `PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject
- * *locals, PyObject *fromlist, int level)`.
- */
-PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
-
-/**
- * `PyObject *PyImport_Import(PyObject *name)`: calls the current `__import__` (so an
- * override is honoured) for its side effect, then returns `sys.modules[name]`.
- * TODO(eval): the builtins of the current frame's globals once frames exist.
- */
-PyObject *PyImport_Import(PyObject *name);
-
-/**
- * `PyObject *PyImport_ImportModule(const char *name)`.
- */
-PyObject *PyImport_ImportModule(const char *name);
-
-/**
- * `PyObject *PyImport_ImportModuleNoBlock(const char *name)`: the same as
- * `PyImport_ImportModule` since Python 3.3.
- */
-PyObject *PyImport_ImportModuleNoBlock(const char *name);
-
-/**
- * `PyObject *PyImport_ReloadModule(PyObject *m)`.
- */
-PyObject *PyImport_ReloadModule(PyObject *m);
-
-/**
- * `PyObject *PyImport_GetImporter(PyObject *path)`: the finder for a path entry from
- * `sys.path_importer_cache`, else from the first of `sys.path_hooks` that accepts it
- * (cached; None when none does).
- */
-PyObject *PyImport_GetImporter(PyObject *path);
-
-/**
- * `const char *PyImport_GetMagicTag(void)`: the tag of cached bytecode file names,
- * `sys.implementation.cache_tag`.
- */
-const char *PyImport_GetMagicTag(void);
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_3)
-/**
- * `PyObject *PyState_FindModule(PyModuleDef *def)`: the module made from `def` in this
- * interpreter (borrowed), or NULL (no exception) for multi-phase defs and unknown ones.
- */
-PyObject *PyState_FindModule(struct PyModuleDef *def);
-#endif
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_3)
-/**
- * `int PyState_AddModule(PyObject *module, PyModuleDef *def)`: lets
- * `PyState_FindModule(def)` find `module` (for single-phase modules).
- */
-int PyState_AddModule(PyObject *module, struct PyModuleDef *def);
-#endif
-
-#if !defined(_Py_LIMITED_API_BEFORE_3_3)
-/**
- * `int PyState_RemoveModule(PyModuleDef *def)`: forgets the module made from `def`.
- */
-int PyState_RemoveModule(struct PyModuleDef *def);
 #endif
 
 /**

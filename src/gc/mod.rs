@@ -7,3 +7,4 @@ pub mod collect;
 pub mod collector;
 pub mod garbage;
 pub mod head;
+pub mod trashcan;

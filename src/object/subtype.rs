@@ -120,6 +120,12 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(obj: *mut PyObject) {
         return;
     }
     PyObject_GC_UnTrack(obj as *mut c_void);
+    // A long chain of instances dies without a deep C stack.
+    crate::gc::trashcan::with_trashcan(obj, subtype_dealloc, || dealloc_gc_instance(obj, tp, base));
+}
+
+/// The rest of `subtype_dealloc` for a GC instance (already untracked).
+unsafe fn dealloc_gc_instance(obj: *mut PyObject, tp: *mut PyTypeObject, base: *mut PyTypeObject) {
     if (*tp).tp_finalize.is_some() {
         // A finalizer may make new references to the object: it must be tracked meanwhile.
         PyObject_GC_Track(obj as *mut c_void);

@@ -1152,11 +1152,13 @@ pub unsafe extern "C" fn _PyDict_MaybeUntrack(d: *mut PyObject) {
 
 unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    clear(op);
-    match (*(*op).ob_type).tp_free {
-        Some(free) => free(op as *mut c_void),
-        None => temp_alloc::free_gc_object(op as *mut c_void),
-    }
+    crate::gc::trashcan::with_trashcan(op, dict_dealloc, || {
+        clear(op);
+        match (*(*op).ob_type).tp_free {
+            Some(free) => free(op as *mut c_void),
+            None => temp_alloc::free_gc_object(op as *mut c_void),
+        }
+    });
 }
 
 unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

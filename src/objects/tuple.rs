@@ -352,13 +352,15 @@ pub unsafe extern "C" fn _PyTuple_Resize(pv: *mut *mut PyObject, newsize: Py_ssi
 
 unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    for i in (0..len(op)).rev() {
-        drop(PyRef::from_owned(*items_ptr(op).add(i)));
-    }
-    match (*(*op).ob_type).tp_free {
-        Some(free) => free(op as *mut c_void),
-        None => temp_alloc::free_gc_object(op as *mut c_void),
-    }
+    crate::gc::trashcan::with_trashcan(op, tuple_dealloc, || {
+        for i in (0..len(op)).rev() {
+            drop(PyRef::from_owned(*items_ptr(op).add(i)));
+        }
+        match (*(*op).ob_type).tp_free {
+            Some(free) => free(op as *mut c_void),
+            None => temp_alloc::free_gc_object(op as *mut c_void),
+        }
+    });
 }
 
 unsafe extern "C" fn tuple_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
