@@ -3098,6 +3098,21 @@ extern PyTypeObject PyTuple_Type;
 extern PyTypeObject PyTupleIter_Type;
 
 /**
+ * `_PyWeakref_ProxyType`: `weakref.ProxyType`.
+ */
+extern PyTypeObject _PyWeakref_ProxyType;
+
+/**
+ * `_PyWeakref_CallableProxyType`: `weakref.CallableProxyType`.
+ */
+extern PyTypeObject _PyWeakref_CallableProxyType;
+
+/**
+ * `_PyWeakref_RefType`: `weakref.ReferenceType`, alias `weakref.ref`.
+ */
+extern PyTypeObject _PyWeakref_RefType;
+
+/**
  * `PyCapsule_Type`.
  */
 extern PyTypeObject PyCapsule_Type;
@@ -5459,6 +5474,45 @@ int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `void _PyWeakref_ClearRef(PyWeakReference *self)`: kills a weak reference without
+ * calling its callback (the collector's tool).
+ */
+void _PyWeakref_ClearRef(PyWeakReference *wr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head)`: the length of a list.
+ */
+Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head);
+#endif
+
+/**
+ * `void PyObject_ClearWeakRefs(PyObject *object)`: called by the dealloc of a weakly
+ * referenceable type (refcount zero): kills every weak reference to the object, then calls
+ * their callbacks, newest reference first, each with its reference as argument.
+ */
+void PyObject_ClearWeakRefs(PyObject *object);
+
+/**
+ * `PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback)`.
+ */
+PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback)`: a callable proxy
+ * for callable objects.
+ */
+PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_GetObject(PyObject *ref)`: the referent (borrowed), or None once
+ * it is dead; SystemError for anything but a weak reference.
+ */
+PyObject *PyWeakref_GetObject(PyObject *r);
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
  * int is_signed)`.
  */
@@ -6120,6 +6174,13 @@ PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
  * `int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op)`: 1, 0, or -1 on error.
  */
 int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+
+/**
+ * `PyObject *PyObject_Dir(PyObject *o)`: the sorted names of `o`'s attributes; with `o`
+ * NULL, the names in the current frame's locals. TODO(eval): there are no frames yet, so
+ * the NULL form fails as CPython's does with no frame running.
+ */
+PyObject *PyObject_Dir(PyObject *o);
 
 /**
  * `PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec)`: `format(obj, spec)`,
@@ -7094,6 +7155,27 @@ PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
 PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
 
 /**
+ * `Py_ssize_t PyGC_Collect(void)`: a full collection when the collector is enabled (0
+ * otherwise, or during a collection); a pending exception is kept aside meanwhile.
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/**
+ * `int PyGC_Enable(void)`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/**
+ * `int PyGC_Disable(void)`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/**
+ * `int PyGC_IsEnabled(void)`.
+ */
+int PyGC_IsEnabled(void);
+
+/**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
  * thread state, which it returns for `PyEval_RestoreThread` (`Py_BEGIN_ALLOW_THREADS`).
  */
@@ -8012,6 +8094,20 @@ int Py_EnterRecursiveCall(const char *where_);
  * `void Py_LeaveRecursiveCall(void)`.
  */
 void Py_LeaveRecursiveCall(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyAIter_Check(PyObject *o)`: whether `o` is an async iterator.
+ */
+int PyAIter_Check(PyObject *o);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyObject *PyObject_GetAIter(PyObject *o)`: `aiter(o)`.
+ */
+PyObject *PyObject_GetAIter(PyObject *o);
+#endif
 
 /**
  * `PyObject *PyEval_GetBuiltins(void)`: the builtins of the current frame (borrowed); with

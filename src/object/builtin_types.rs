@@ -45,6 +45,9 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::thread_lock::Lock_Type,
         &raw mut crate::modules::thread_lock::RLock_Type,
         &raw mut crate::modules::thread_local::Local_Type,
+        &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
+        &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
+        &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
     ]
 }
 

@@ -67,6 +67,8 @@ pub mod structseq;
 pub mod tuple;
 pub mod unicode_format;
 pub mod weakref;
+pub mod weakref_proxy;
+pub mod weakref_ref;
 pub mod long_bytes;
 pub mod long_convert;
 pub mod long_digits;
