@@ -2919,6 +2919,24 @@ extern PyTypeObject PyComplex_Type;
  */
 extern PyTypeObject PyDict_Type;
 
+extern PyTypeObject PyDictIterKey_Type;
+
+extern PyTypeObject PyDictIterValue_Type;
+
+extern PyTypeObject PyDictIterItem_Type;
+
+extern PyTypeObject PyDictRevIterKey_Type;
+
+extern PyTypeObject PyDictRevIterValue_Type;
+
+extern PyTypeObject PyDictRevIterItem_Type;
+
+extern PyTypeObject PyDictKeys_Type;
+
+extern PyTypeObject PyDictValues_Type;
+
+extern PyTypeObject PyDictItems_Type;
+
 /**
  * `PyFloat_Type`: `float`.
  */
@@ -6090,6 +6108,12 @@ PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, siz
  */
 int PyCallable_Check(PyObject *o);
 
+/**
+ * Called by the shims for `_Py_VaBuildStack(_SizeT)`: the array (`small` or a PyMem
+ * block the caller frees) of new references, its length in `*p_nargs`; NULL on failure.
+ */
+PyObject **_ferropy_build_stack(PyObject **small, Py_ssize_t small_len, const char *format, void *va, int size_t_flag, Py_ssize_t *p_nargs);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args,
@@ -6676,6 +6700,20 @@ int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
  * holding one borrowed value (or NULL) per parameter; NULL with TypeError on bad arguments.
  */
 PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, struct _PyArg_Parser *parser, int minpos, int maxpos, int minkw, PyObject **buf);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject * const *_PyArg_UnpackKeywordsWithVararg(PyObject *const *args,
+ * Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, _PyArg_Parser *parser, int minpos,
+ * int maxpos, int minkw, int vararg, PyObject **buf)`: `_PyArg_UnpackKeywords` for a
+ * signature with `*args` at parameter index `vararg` (the parser's names leave it out).
+ * `buf` gets the parameters before it, then a new tuple of the positional arguments past
+ * `maxpos` (the caller owns it), then the keyword-only parameters. As in CPython 3.11, when
+ * fewer than `vararg` positional arguments are given no tuple is stored and the parameters
+ * keep their own indices.
+ */
+PyObject *const *_PyArg_UnpackKeywordsWithVararg(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, struct _PyArg_Parser *parser, int minpos, int maxpos, int minkw, int vararg, PyObject **buf);
 #endif
 
 /**

@@ -14,7 +14,7 @@ use crate::objects::tuple;
 use crate::pyport::Py_ssize_t;
 
 /// `dict`'s method table.
-pub(crate) static mut DICT_METHODS: [PyMethodDef; 14] = [
+pub(crate) static mut DICT_METHODS: [PyMethodDef; 15] = [
     plain(c"__contains__", dict_contains, METH_O | METH_COEXIST).doc(c"True if the dictionary has the specified key, else False."),
     plain(c"__getitem__", dict_getitem, METH_O | METH_COEXIST).doc(c"x.__getitem__(y) <==> x[y]"),
     fast(c"get", dict_get, METH_FASTCALL).doc(c"Return the value for key if key is in the dictionary, else default."),
@@ -28,6 +28,7 @@ pub(crate) static mut DICT_METHODS: [PyMethodDef; 14] = [
     fast(c"fromkeys", dict_fromkeys, METH_FASTCALL | METH_CLASS).doc(c"Create a new dictionary with keys from iterable and values set to value."),
     plain(c"clear", dict_clear, METH_NOARGS).doc(c"D.clear() -> None.  Remove all items from D."),
     plain(c"copy", dict_copy, METH_NOARGS).doc(c"D.copy() -> a shallow copy of D"),
+    crate::objects::dict_views::DICT_REVERSED,
     END,
 ];
 

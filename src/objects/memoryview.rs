@@ -80,6 +80,7 @@ use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_SEQUENCE};
 use crate::objects::bytes_buffer::{PyBuffer_FillInfo, PyBuffer_Release, PyObject_CheckBuffer, PyObject_GetBuffer};
+use crate::objects::memoryview_struct;
 use crate::objects::memoryview_format::{code_cstr, code_itemsize, native_code, pack, read_item, unpack};
 use crate::objects::{int, list, str as pystr, tuple};
 use core::ffi::{c_char, c_void, CStr};
@@ -324,7 +325,7 @@ unsafe fn format_text(v: &Py_buffer) -> String {
 
 unsafe fn code_or_error(v: &Py_buffer) -> PyResult<u8> {
     code_of(v).ok_or_else(|| raise_type(&raw mut exc::_PyExc_NotImplementedError,
-                                        format!("memoryview: format {} not supported", format_text(v))))
+                                        format!("memoryview: unsupported format {}", format_text(v))))
 }
 
 // ---- C-API ------------------------------------------------------------------------------------
@@ -730,15 +731,42 @@ unsafe fn items_of(v: &Py_buffer, code: u8) -> Vec<crate::objects::memoryview_fo
     out
 }
 
-unsafe fn views_equal(a: &Py_buffer, b: &Py_buffer) -> Option<bool> {
+/// `a == b`: same shape, and equal elements in C order. Identical native single-character
+/// formats compare raw values; any other pair unpacks both as the struct module would (an
+/// unparsable format makes the views unequal).
+unsafe fn views_equal(a: &Py_buffer, b: &Py_buffer) -> PyResult<bool> {
     if a.ndim != b.ndim || shape_of(a) != shape_of(b) {
-        return Some(false);
+        return Ok(false);
     }
-    let (ca, cb) = (code_of(a)?, code_of(b)?);
-    if ca == b'B' && cb == b'B' {
-        return Some(to_contiguous_vec(a, b'C') == to_contiguous_vec(b, b'C'));
+    if let (Some(ca), Some(cb)) = (code_of(a), code_of(b)) {
+        if ca == b'B' && cb == b'B' {
+            return Ok(to_contiguous_vec(a, b'C') == to_contiguous_vec(b, b'C'));
+        }
+        if ca == cb {
+            return Ok(items_of(a, ca) == items_of(b, cb));
+        }
     }
-    Some(items_of(a, ca) == items_of(b, cb))
+    let format = |v: &Py_buffer| if v.format.is_null() { &b"B"[..] } else { CStr::from_ptr(v.format).to_bytes() };
+    let (Some(fa), Some(fb)) = (memoryview_struct::parse(format(a)), memoryview_struct::parse(format(b))) else {
+        return Ok(false);
+    };
+    for (f, v) in [(&fa, a), (&fb, b)] {
+        if f.size as Py_ssize_t > v.itemsize {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, format!(
+                "unpack_from requires a buffer of at least {0} bytes for unpacking {0} bytes at offset 0 (actual buffer size is {1})",
+                f.size, v.itemsize)));
+        }
+    }
+    let (mut pa, mut pb) = (Vec::new(), Vec::new());
+    for_each_element(a, b'C', |p| pa.push(p));
+    for_each_element(b, b'C', |p| pb.push(p));
+    for (&x, &y) in pa.iter().zip(&pb) {
+        let (x, y) = (fa.unpack(x)?, fb.unpack(y)?);
+        if !crate::abstract_::compare::rich_compare_bool(x.as_ptr(), y.as_ptr(), Py_EQ)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 unsafe extern "C" fn mv_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_int) -> *mut PyObject {
@@ -751,10 +779,16 @@ unsafe extern "C" fn mv_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_in
         crate::errors::pyerr::PyErr_Clear();
         false
     } else if is_memoryview(w) {
-        views_equal(view(v), view(w)).unwrap_or(false)
+        match views_equal(view(v), view(w)) {
+            Ok(e) => e,
+            Err(_) => return core::ptr::null_mut(),
+        }
     } else {
         match View::get(w, PyBUF_FULL_RO) {
-            Ok(other) => views_equal(view(v), &other.0).unwrap_or(false),
+            Ok(other) => match views_equal(view(v), &other.0) {
+                Ok(e) => e,
+                Err(_) => return core::ptr::null_mut(),
+            },
             Err(_) => {
                 crate::errors::pyerr::PyErr_Clear();
                 return new_ref(not_implemented()).into_ptr();

@@ -39,6 +39,7 @@ pub mod container_methods;
 pub mod list_sort;
 pub mod memoryview;
 pub mod memoryview_format;
+pub mod memoryview_struct;
 pub mod method;
 pub mod module;
 pub mod property;
@@ -122,6 +123,9 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut dict_views::PyDictKeys_Type,
         &raw mut dict_views::PyDictValues_Type,
         &raw mut dict_views::PyDictItems_Type,
+        &raw mut dict_views::PyDictRevIterKey_Type,
+        &raw mut dict_views::PyDictRevIterValue_Type,
+        &raw mut dict_views::PyDictRevIterItem_Type,
         &raw mut set::PySet_Type,
         &raw mut set::PyFrozenSet_Type,
         &raw mut set::PySetIter_Type,
