@@ -1312,6 +1312,44 @@ typedef void (*PyCapsule_Destructor)(PyObject*);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
+ * array of `Py_SIZE(co)` code units.
+ */
+typedef struct PyCodeObject {
+  struct PyVarObject ob_base;
+  PyObject *co_consts;
+  PyObject *co_names;
+  PyObject *co_exceptiontable;
+  int co_flags;
+  short co_warmup;
+  short _co_linearray_entry_size;
+  int co_argcount;
+  int co_posonlyargcount;
+  int co_kwonlyargcount;
+  int co_stacksize;
+  int co_firstlineno;
+  int co_nlocalsplus;
+  int co_nlocals;
+  int co_nplaincellvars;
+  int co_ncellvars;
+  int co_nfreevars;
+  PyObject *co_localsplusnames;
+  PyObject *co_localspluskinds;
+  PyObject *co_filename;
+  PyObject *co_name;
+  PyObject *co_qualname;
+  PyObject *co_linetable;
+  PyObject *co_weakreflist;
+  PyObject *_co_code;
+  char *_co_linearray;
+  int _co_firsttraceable;
+  void *co_extra;
+  char co_code_adaptive[1];
+} PyCodeObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
  */
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
@@ -1474,44 +1512,6 @@ typedef struct PyCompilerFlags {
   int cf_flags;
   int cf_feature_version;
 } PyCompilerFlags;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
- * array of `Py_SIZE(co)` code units.
- */
-typedef struct PyCodeObject {
-  struct PyVarObject ob_base;
-  PyObject *co_consts;
-  PyObject *co_names;
-  PyObject *co_exceptiontable;
-  int co_flags;
-  short co_warmup;
-  short _co_linearray_entry_size;
-  int co_argcount;
-  int co_posonlyargcount;
-  int co_kwonlyargcount;
-  int co_stacksize;
-  int co_firstlineno;
-  int co_nlocalsplus;
-  int co_nlocals;
-  int co_nplaincellvars;
-  int co_ncellvars;
-  int co_nfreevars;
-  PyObject *co_localsplusnames;
-  PyObject *co_localspluskinds;
-  PyObject *co_filename;
-  PyObject *co_name;
-  PyObject *co_qualname;
-  PyObject *co_linetable;
-  PyObject *co_weakreflist;
-  PyObject *_co_code;
-  char *_co_linearray;
-  int _co_firsttraceable;
-  void *co_extra;
-  char co_code_adaptive[1];
-} PyCodeObject;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -3080,6 +3080,21 @@ extern PyTypeObject PyTuple_Type;
 extern PyTypeObject PyTupleIter_Type;
 
 /**
+ * `_PyWeakref_ProxyType`: `weakref.ProxyType`.
+ */
+extern PyTypeObject _PyWeakref_ProxyType;
+
+/**
+ * `_PyWeakref_CallableProxyType`: `weakref.CallableProxyType`.
+ */
+extern PyTypeObject _PyWeakref_CallableProxyType;
+
+/**
+ * `_PyWeakref_RefType`: `weakref.ReferenceType`, alias `weakref.ref`.
+ */
+extern PyTypeObject _PyWeakref_RefType;
+
+/**
  * `PyCapsule_Type`.
  */
 extern PyTypeObject PyCapsule_Type;
@@ -3155,6 +3170,20 @@ extern PyTypeObject PyFunction_Type;
  * `PySuper_Type`: `super`.
  */
 extern PyTypeObject PySuper_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyGen_Type`: `generator`.
+ */
+extern PyTypeObject PyGen_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCoro_Type`: `coroutine`.
+ */
+extern PyTypeObject PyCoro_Type;
+#endif
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -5467,6 +5496,45 @@ int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `void _PyWeakref_ClearRef(PyWeakReference *self)`: kills a weak reference without
+ * calling its callback (the collector's tool).
+ */
+void _PyWeakref_ClearRef(PyWeakReference *wr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head)`: the length of a list.
+ */
+Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head);
+#endif
+
+/**
+ * `void PyObject_ClearWeakRefs(PyObject *object)`: called by the dealloc of a weakly
+ * referenceable type (refcount zero): kills every weak reference to the object, then calls
+ * their callbacks, newest reference first, each with its reference as argument.
+ */
+void PyObject_ClearWeakRefs(PyObject *object);
+
+/**
+ * `PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback)`.
+ */
+PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback)`: a callable proxy
+ * for callable objects.
+ */
+PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_GetObject(PyObject *ref)`: the referent (borrowed), or None once
+ * it is dead; SystemError for anything but a weak reference.
+ */
+PyObject *PyWeakref_GetObject(PyObject *r);
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
  * int is_signed)`.
  */
@@ -6056,6 +6124,51 @@ int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname, int
+ * firstlineno)`: a code object that returns None, for C code that needs a frame or a
+ * traceback entry naming a C function (Cython).
+ */
+struct PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname, int firstlineno);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyCode_Addr2Line(PyCodeObject *co, int addrq)`: the line of the instruction at byte
+ * offset `addrq` of `co_code`; `co_firstlineno` for a negative offset.
+ */
+int PyCode_Addr2Line(struct PyCodeObject *co, int addrq);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCode_GetCode(PyCodeObject *co)`: `co_code` (our instruction words).
+ */
+PyObject *PyCode_GetCode(struct PyCodeObject *co);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCode_GetVarnames(PyCodeObject *co)`: `co_varnames`.
+ */
+PyObject *PyCode_GetVarnames(struct PyCodeObject *co);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCode_GetCellvars(PyCodeObject *co)`: `co_cellvars`.
+ */
+PyObject *PyCode_GetCellvars(struct PyCodeObject *co);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCode_GetFreevars(PyCodeObject *co)`: `co_freevars`.
+ */
+PyObject *PyCode_GetFreevars(struct PyCodeObject *co);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
  */
 PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
@@ -6213,6 +6326,13 @@ PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
  * `int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op)`: 1, 0, or -1 on error.
  */
 int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+
+/**
+ * `PyObject *PyObject_Dir(PyObject *o)`: the sorted names of `o`'s attributes; with `o`
+ * NULL, the names in the current frame's locals. TODO(eval): there are no frames yet, so
+ * the NULL form fails as CPython's does with no frame running.
+ */
+PyObject *PyObject_Dir(PyObject *o);
 
 /**
  * `PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec)`: `format(obj, spec)`,
@@ -7173,6 +7293,27 @@ PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
 PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
 
 /**
+ * `Py_ssize_t PyGC_Collect(void)`: a full collection when the collector is enabled (0
+ * otherwise, or during a collection); a pending exception is kept aside meanwhile.
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/**
+ * `int PyGC_Enable(void)`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/**
+ * `int PyGC_Disable(void)`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/**
+ * `int PyGC_IsEnabled(void)`.
+ */
+int PyGC_IsEnabled(void);
+
+/**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current
  * thread state, which it returns for `PyEval_RestoreThread` (`Py_BEGIN_ALLOW_THREADS`).
  */
@@ -8084,6 +8225,14 @@ void _Py_FatalErrorFunc(const char *func, const char *msg);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int PyEval_MergeCompilerFlags(PyCompilerFlags *cf)`: adds the running code's future
+ * flags to `cf`; whether any flag is set.
+ */
+int PyEval_MergeCompilerFlags(struct PyCompilerFlags *cf);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject
  * *locals, PyCompilerFlags *flags)`.
  */
@@ -8377,6 +8526,20 @@ PyObject *PyFrame_GetBuiltins(PyFrameObject *frame);
  * mapping.
  */
 PyObject *PyFrame_GetLocals(PyFrameObject *frame);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyAIter_Check(PyObject *o)`: whether `o` is an async iterator.
+ */
+int PyAIter_Check(PyObject *o);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyObject *PyObject_GetAIter(PyObject *o)`: `aiter(o)`.
+ */
+PyObject *PyObject_GetAIter(PyObject *o);
 #endif
 
 /**

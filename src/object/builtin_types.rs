@@ -50,6 +50,11 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::eval::frame_object::PyFrame_Type,
         &raw mut crate::eval::traceback::PyTraceBack_Type,
         &raw mut crate::objects::super_type::PySuper_Type,
+        &raw mut crate::objects::gen_type::PyGen_Type,
+        &raw mut crate::objects::gen_type::PyCoro_Type,
+        &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
+        &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
+        &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
     ]
 }
 

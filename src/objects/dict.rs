@@ -1161,9 +1161,17 @@ unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
-    for (k, v) in items(op) {
-        for o in [k, v] {
-            let r = visit(o, arg);
+    // As CPython: value then key; a dict whose keys are all str (never GC objects) reports
+    // its values only.
+    let entries = items(op);
+    let str_keys = entries.iter().all(|&(k, _)| crate::objects::str::is_str(k) && (*k).ob_type == &raw mut crate::objects::str::PyUnicode_Type);
+    for (k, v) in entries {
+        let r = visit(v, arg);
+        if r != 0 {
+            return r;
+        }
+        if !str_keys {
+            let r = visit(k, arg);
             if r != 0 {
                 return r;
             }

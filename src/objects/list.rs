@@ -569,7 +569,8 @@ unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn list_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
-    for &item in items(op) {
+    // Last item first, as CPython visits them (gc.get_referents shows the order).
+    for &item in items(op).iter().rev() {
         if !item.is_null() {
             let r = visit(item, arg);
             if r != 0 {

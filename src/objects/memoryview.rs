@@ -70,6 +70,7 @@ use crate::object::buffer::{
 };
 use crate::object::buffer_contig::{contiguous_strides, element_ptr, for_each_element, is_contiguous, shape_of, strides_of, to_contiguous_vec, Dims, View};
 use crate::object::descr::PyGetSetDef;
+use crate::object::method_table::{plain, with_kw, END};
 use crate::object::methods::{PyMethodDef, METH_KEYWORDS, METH_NOARGS, METH_VARARGS};
 use crate::object::object::{Py_EQ, Py_NE};
 use crate::object::pending_error::{bad_internal_call, no_memory, raise_type};
@@ -984,38 +985,15 @@ unsafe extern "C" fn m_cast(op: *mut PyObject, args: *mut PyObject, kwds: *mut P
     ret_obj(crate::objects::bytes_methods::parse_kw("cast", args, kwds, &["format", "shape"]).and_then(|a| cast(op, a[0], a[1])))
 }
 
-macro_rules! m {
-    ($name:literal, $f:expr, $flags:expr) => {
-        PyMethodDef { ml_name: $name.as_ptr(), ml_meth: Some($f), ml_flags: $flags, ml_doc: core::ptr::null() }
-    };
-}
-
-macro_rules! kw {
-    ($name:literal, $f:expr) => {
-        PyMethodDef {
-            ml_name: $name.as_ptr(),
-            // SAFETY: METH_VARARGS | METH_KEYWORDS methods are called with (self, args, kwds).
-            ml_meth: Some(unsafe {
-                core::mem::transmute::<
-                    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject,
-                    unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
-                >($f)
-            }),
-            ml_flags: METH_VARARGS | METH_KEYWORDS,
-            ml_doc: core::ptr::null(),
-        }
-    };
-}
-
 static mut MEMORY_METHODS: [PyMethodDef; 10] = [
-    m!(c"release", m_release, METH_NOARGS),
-    kw!(c"tobytes", m_tobytes),
-    kw!(c"hex", m_hex),
-    m!(c"tolist", m_tolist, METH_NOARGS),
-    kw!(c"cast", m_cast),
-    m!(c"toreadonly", m_toreadonly, METH_NOARGS),
-    m!(c"__enter__", m_enter, METH_NOARGS),
-    m!(c"__exit__", m_exit, METH_VARARGS),
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    plain(c"release", m_release, METH_NOARGS),
+    with_kw(c"tobytes", m_tobytes, METH_VARARGS | METH_KEYWORDS),
+    with_kw(c"hex", m_hex, METH_VARARGS | METH_KEYWORDS),
+    plain(c"tolist", m_tolist, METH_NOARGS),
+    with_kw(c"cast", m_cast, METH_VARARGS | METH_KEYWORDS),
+    plain(c"toreadonly", m_toreadonly, METH_NOARGS),
+    plain(c"__enter__", m_enter, METH_NOARGS),
+    plain(c"__exit__", m_exit, METH_VARARGS),
+    END,
+    END,
 ];

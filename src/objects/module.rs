@@ -112,6 +112,7 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(module_traverse),
     tp_clear: Some(module_clear),
     tp_weaklistoffset: core::mem::offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
+    tp_methods: &raw mut crate::abstract_::dir::MODULE_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_members: &raw mut MODULE_MEMBERS as *mut PyMemberDef,
     tp_dictoffset: core::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
     tp_init: Some(module_init),
@@ -269,7 +270,7 @@ unsafe fn hooks_apply(md: &PyModuleObject) -> bool {
 unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
     let md = module(op);
-    // TODO(weakrefs): clear md_weaklist's references once weak references exist.
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     if hooks_apply(md) {
         if let Some(free) = (*md.md_def).m_free {
             free(op as *mut c_void);

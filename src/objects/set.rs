@@ -692,6 +692,7 @@ pub unsafe extern "C" fn _PySet_Update(set: *mut PyObject, iterable: *mut PyObje
 
 unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     clear(op);
     match (*(*op).ob_type).tp_free {
         Some(free) => free(op as *mut c_void),
