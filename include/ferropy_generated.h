@@ -8457,8 +8457,8 @@ PyObject *PyEval_GetGlobals(void);
 PyObject *PyEval_GetLocals(void);
 
 /**
- * `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, a
- * class's `tp_name`, else the `tp_name` of the object's type.
+ * `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, else
+ * the `tp_name` of the object's type (for a class too, as in 3.11).
  */
 const char *PyEval_GetFuncName(PyObject *func);
 
