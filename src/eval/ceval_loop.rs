@@ -174,6 +174,17 @@ unsafe fn check_except_type(t: *mut PyObject) -> PyResult<()> {
 /// # Safety
 /// `entry` is `ts`'s innermost frame.
 pub(crate) unsafe fn run(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool) -> *mut PyObject {
+    run_at(ts, entry, throwflag, (*entry).lasti as usize)
+}
+
+/// Resumes a generator's frame: after its `yield` when it was suspended there, else at its
+/// start.
+pub(crate) unsafe fn run_resumed(ts: *mut PyThreadState, f: *mut Frame, throwflag: bool, resumed_from: u8) -> *mut PyObject {
+    let at = (*f).lasti as usize + (resumed_from == interp_frame::SUSPENDED) as usize;
+    run_at(ts, f, throwflag, at)
+}
+
+unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, start_ip: usize) -> *mut PyObject {
     (*entry).is_entry = true;
     let mut f = entry;
     let mut words: *const u32;
@@ -225,7 +236,7 @@ pub(crate) unsafe fn run(ts: *mut PyThreadState, entry: *mut Frame, throwflag: b
     }
 
     load_frame!();
-    ip = (*f).lasti as usize;
+    ip = start_ip;
     // Entering a frame counts one level of recursion.
     if crate::eval::recursion::enter("").is_err() {
         interp_frame::pop(ts, f);
@@ -923,6 +934,87 @@ pub(crate) unsafe fn run(ts: *mut PyThreadState, entry: *mut Frame, throwflag: b
                         load_frame!();
                         ip = resume_ip(f);
                         push!(v);
+                    }
+                    Op::RETURN_GENERATOR => {
+                        let depth = sp.offset_from(base) as usize;
+                        let gen = tri!(crate::objects::gen_type::from_frame(f, depth, ip as u32));
+                        crate::eval::recursion::leave();
+                        let was_entry = (*f).is_entry;
+                        let prev = (*f).previous;
+                        interp_frame::set_current(ts, prev);
+                        crate::eval::frame_stack::release(ts, f as *mut *mut PyObject);
+                        if was_entry {
+                            return gen.into_ptr();
+                        }
+                        f = prev;
+                        load_frame!();
+                        ip = resume_ip(f);
+                        push!(gen.into_ptr());
+                    }
+                    Op::YIELD_VALUE => {
+                        let v = pop!();
+                        (*f).stackdepth = sp.offset_from(base) as u32;
+                        (*f).state = interp_frame::SUSPENDED;
+                        crate::eval::recursion::leave();
+                        interp_frame::set_current(ts, (*f).previous);
+                        (*f).previous = core::ptr::null_mut();
+                        return v;
+                    }
+                    Op::SEND => {
+                        let v = pop!();
+                        let recv = top!();
+                        let r = crate::eval::gen_ops::send(recv, v);
+                        decref(v);
+                        match tri!(r) {
+                            crate::objects::gen_type::Sent::Yielded(x) => push!(x.into_ptr()),
+                            crate::objects::gen_type::Sent::Returned(x) => {
+                                decref(pop!());
+                                push!(x.into_ptr());
+                                ip = arg as usize;
+                            }
+                        }
+                    }
+                    Op::GET_YIELD_FROM_ITER => {
+                        let v = top!();
+                        let r = crate::eval::gen_ops::yield_from_iter(f, v);
+                        let it = tri!(r);
+                        decref(pop!());
+                        push!(it.into_ptr());
+                    }
+                    Op::GET_AWAITABLE => {
+                        let v = top!();
+                        let r = crate::eval::gen_ops::awaitable(v);
+                        let it = tri!(r);
+                        decref(pop!());
+                        push!(it.into_ptr());
+                    }
+                    Op::MATCH_MAPPING | Op::MATCH_SEQUENCE => {
+                        let r = crate::eval::match_ops::type_flag(top!(), op == Op::MATCH_MAPPING);
+                        push!(crate::objects::bool::PyBool_FromLong(r as _));
+                    }
+                    Op::GET_LEN => {
+                        let n = tri!(crate::abstract_::object::size(top!()));
+                        push!(tri!(crate::objects::int::from_i64(n as i64)).into_ptr());
+                    }
+                    Op::MATCH_KEYS => {
+                        let r = crate::eval::match_ops::match_keys(peek!(2), top!());
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::COPY_DICT_WITHOUT_KEYS => {
+                        let r = crate::eval::match_ops::copy_without_keys(peek!(2), top!());
+                        let rest = tri!(r);
+                        decref(pop!());
+                        push!(rest.into_ptr());
+                    }
+                    Op::MATCH_CLASS => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        let r = crate::eval::match_ops::match_class(subject, cls, arg as usize, names);
+                        decref(names);
+                        decref(cls);
+                        decref(subject);
+                        push!(tri!(r).into_ptr());
                     }
                     Op::RAISE_VARARGS => {
                         let (e, cause) = match arg {

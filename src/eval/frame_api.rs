@@ -40,13 +40,13 @@ pub(crate) unsafe fn func_name(func: *mut PyObject) -> String {
     if p.is_null() { String::new() } else { CStr::from_ptr(p).to_string_lossy().into_owned() }
 }
 
-/// `"()"`, `" constructor"` or `" object"`, as `PyEval_GetFuncDesc`.
+/// `"()"` or `" object"`, as `PyEval_GetFuncDesc`.
 pub(crate) unsafe fn func_desc_suffix(func: *mut PyObject) -> &'static str {
     CStr::from_ptr(PyEval_GetFuncDesc(func)).to_str().unwrap_or("")
 }
 
-/// `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, a
-/// class's `tp_name`, else the `tp_name` of the object's type.
+/// `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, else
+/// the `tp_name` of the object's type (for a class too, as in 3.11).
 #[no_mangle]
 pub unsafe extern "C" fn PyEval_GetFuncName(func: *mut PyObject) -> *const c_char {
     use crate::objects::{cfunction, function_type, method};
@@ -60,9 +60,6 @@ pub unsafe extern "C" fn PyEval_GetFuncName(func: *mut PyObject) -> *const c_cha
     if crate::abstract_::is_instance_of(func, &raw mut cfunction::PyCFunction_Type) {
         return (*(*(func as *mut cfunction::PyCFunctionObject)).m_ml).ml_name;
     }
-    if crate::object::type_layout::is_type(func) {
-        return (*(func as *mut crate::object::typeobject::PyTypeObject)).tp_name;
-    }
     (*(*func).ob_type).tp_name
 }
 
@@ -75,9 +72,6 @@ pub unsafe extern "C" fn PyEval_GetFuncDesc(func: *mut PyObject) -> *const c_cha
         || crate::abstract_::is_instance_of(func, &raw mut cfunction::PyCFunction_Type)
     {
         return c"()".as_ptr();
-    }
-    if crate::object::type_layout::is_type(func) {
-        return c" constructor".as_ptr();
     }
     c" object".as_ptr()
 }

@@ -33,8 +33,15 @@ pub(crate) struct Frame {
     pub is_entry: bool,
     /// The frame belongs to a generator object, not to the frame stack.
     pub owned_by_gen: bool,
+    /// For generator frames: `CREATED`, `SUSPENDED`, `RUNNING` or `COMPLETED`.
+    pub state: u8,
     pub localsplus: [*mut PyObject; 0],
 }
+
+pub(crate) const CREATED: u8 = 0;
+pub(crate) const SUSPENDED: u8 = 1;
+pub(crate) const RUNNING: u8 = 2;
+pub(crate) const COMPLETED: u8 = 3;
 
 pub(crate) const HEADER_WORDS: usize = core::mem::size_of::<Frame>() / 8;
 const _: () = assert!(core::mem::size_of::<Frame>() % 8 == 0);
@@ -61,7 +68,7 @@ pub(crate) unsafe fn current(ts: *mut PyThreadState) -> *mut Frame {
 }
 
 #[inline]
-unsafe fn set_current(ts: *mut PyThreadState, f: *mut Frame) {
+pub(crate) unsafe fn set_current(ts: *mut PyThreadState, f: *mut Frame) {
     (*(*ts).cframe).current_frame = f as *mut crate::eval::frame::_PyInterpreterFrame;
 }
 
@@ -98,6 +105,13 @@ pub(crate) unsafe fn push(ts: *mut PyThreadState, func: *mut PyObject, locals: *
 /// `f` is `ts`'s innermost frame, not running.
 pub(crate) unsafe fn pop(ts: *mut PyThreadState, f: *mut Frame) {
     set_current(ts, (*f).previous);
+    if (*f).owned_by_gen {
+        // The generator keeps the memory; only the references go.
+        clear(f);
+        (*f).state = COMPLETED;
+        (*f).previous = core::ptr::null_mut();
+        return;
+    }
     clear(f);
     crate::eval::frame_stack::release(ts, f as *mut *mut PyObject);
 }
@@ -105,6 +119,9 @@ pub(crate) unsafe fn pop(ts: *mut PyThreadState, f: *mut Frame) {
 /// Drops the references a frame holds (slots, stack, code, function, locals) and detaches
 /// its frame object, which keeps what it needs to answer questions on its own.
 pub(crate) unsafe fn clear(f: *mut Frame) {
+    if (*f).code.is_null() {
+        return; // already cleared (a finished generator's frame)
+    }
     crate::eval::frame_object::detach(f);
     drop(PyRef::from_owned(core::mem::replace(&mut (*f).frame_obj, core::ptr::null_mut())));
     let rt = (*f).rt();
@@ -115,9 +132,9 @@ pub(crate) unsafe fn clear(f: *mut Frame) {
         drop(PyRef::from_owned(v));
     }
     (*f).stackdepth = 0;
-    drop(PyRef::from_owned((*f).locals));
-    drop(PyRef::from_owned((*f).func));
-    drop(PyRef::from_owned((*f).code as *mut PyObject));
+    drop(PyRef::from_owned(core::mem::replace(&mut (*f).locals, core::ptr::null_mut())));
+    drop(PyRef::from_owned(core::mem::replace(&mut (*f).func, core::ptr::null_mut())));
+    drop(PyRef::from_owned(core::mem::replace(&mut (*f).code, core::ptr::null_mut()) as *mut PyObject));
 }
 
 /// The line being run by `f`.

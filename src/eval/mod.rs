@@ -18,3 +18,5 @@ pub mod traceback_here;
 pub mod with_ops;
 pub mod build_class;
 pub mod class_namespace;
+pub mod gen_ops;
+pub mod match_ops;

@@ -3,7 +3,7 @@
 //! added to the `builtins` module next to builtins_functions.rs's.
 use crate::abstract_::unpack_keywords::{bind, Params};
 use crate::abstract_::{new_ref, none, tp_name, type_error};
-use crate::compiler::flags::{PyCF_COMPILE_MASK, PyCF_MASK, PyCF_MASK_OBSOLETE, PyCF_ONLY_AST, Py_eval_input, Py_file_input, Py_single_input};
+use crate::compiler::flags::{PyCF_COMPILE_MASK, PyCF_IGNORE_COOKIE, PyCF_MASK, PyCF_MASK_OBSOLETE, Py_eval_input, Py_file_input, Py_single_input};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::{args_slice, fast, fast_kw, meth, ret, END};
@@ -23,6 +23,15 @@ unsafe fn source_bytes(src: *mut PyObject, what: &str) -> PyResult<Vec<u8>> {
         return bytes::bytes_like(src);
     }
     Err(type_error(what.to_string()))
+}
+
+/// The compiler flags `exec`/`eval`/`compile` pass: the running code's future features,
+/// and `PyCF_IGNORE_COOKIE` for a str source.
+unsafe fn inherited_flags(src: *mut PyObject) -> i32 {
+    let mut cf = crate::compiler::flags::PyCompilerFlags { cf_flags: 0, cf_feature_version: 11 };
+    crate::runtime::pyrun::PyEval_MergeCompilerFlags(&mut cf);
+    let cookie = if !src.is_null() && pystr::is_str(src) { PyCF_IGNORE_COOKIE } else { 0 };
+    (cf.cf_flags & PyCF_MASK) | cookie
 }
 
 /// A file name argument (str, bytes or os.PathLike) as text.
@@ -85,7 +94,7 @@ unsafe fn namespaces(fname: &str, globals: Option<*mut PyObject>, locals: Option
 }
 
 unsafe extern "C" fn builtin_exec(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "exec", names: &["source", "globals", "locals", "closure"], max_positional: 3, required: 1, positional_only: 1 };
+    const PARAMS: Params = Params { function: "exec", names: &["source", "globals", "locals", "closure"], max_positional: 3, required: 1, positional_only: 3 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let src = a[0].unwrap_or(core::ptr::null_mut());
@@ -106,7 +115,7 @@ unsafe extern "C" fn builtin_exec(_m: *mut PyObject, args: *const *mut PyObject,
             return Err(type_error("closure can only be used when source is a code object"));
         }
         let text = source_bytes(src, "exec() arg 1 must be a string, bytes or code object")?;
-        let code = crate::runtime::pyrun::compile_source(&text, "<string>", Py_file_input, -1)?;
+        let (code, _) = crate::runtime::pyrun::compile_source(&text, "<string>", Py_file_input, inherited_flags(src), -1)?;
         crate::eval::eval_code::eval_code(code.as_ptr(), g, l)?;
         Ok(new_ref(none()))
     })())
@@ -129,7 +138,7 @@ unsafe extern "C" fn builtin_eval(_m: *mut PyObject, args: *const *mut PyObject,
         }
         let text = source_bytes(src, "eval() arg 1 must be a string, bytes or code object")?;
         let start = text.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(text.len());
-        let code = crate::runtime::pyrun::compile_source(&text[start..], "<string>", Py_eval_input, -1)?;
+        let (code, _) = crate::runtime::pyrun::compile_source(&text[start..], "<string>", Py_eval_input, inherited_flags(src), -1)?;
         crate::eval::eval_code::eval_code(code.as_ptr(), g, l)
     })())
 }
@@ -178,11 +187,16 @@ unsafe extern "C" fn builtin_compile(_m: *mut PyObject, args: *const *mut PyObje
                 return Err(raise_type(&raw mut exc::_PyExc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'"));
             }
         };
-        if flags & PyCF_ONLY_AST != 0 {
-            return Err(raise_type(&raw mut exc::_PyExc_SystemError, "compile() to an AST is not supported yet"));
-        }
+        let dont_inherit = match a[4] {
+            Some(v) => crate::abstract_::object::is_true(v)?,
+            None => false,
+        };
         let text = source_bytes(src, "compile() arg 1 must be a string, bytes or AST object")?;
-        crate::runtime::pyrun::compile_source(&text, &fname, start, optimize)
+        let mut flags = flags | if pystr::is_str(src) { PyCF_IGNORE_COOKIE } else { 0 };
+        if !dont_inherit {
+            flags |= inherited_flags(core::ptr::null_mut()) & PyCF_MASK;
+        }
+        Ok(crate::runtime::pyrun::compile_source(&text, &fname, start, flags, optimize)?.0)
     })())
 }
 

@@ -45,14 +45,6 @@ fn builtin_types() -> Vec<(&'static str, *mut PyTypeObject)> {
         ("str", &raw mut o::str::PyUnicode_Type),
         ("tuple", &raw mut o::tuple::PyTuple_Type),
         ("type", &raw mut crate::object::typetype::PyType_Type),
-        ("range", &raw mut o::range::PyRange_Type),
-        ("zip", &raw mut o::zip::PyZip_Type),
-        ("enumerate", &raw mut o::enumerate::PyEnum_Type),
-        ("map", &raw mut o::map::PyMap_Type),
-        ("filter", &raw mut o::filter::PyFilter_Type),
-        ("reversed", &raw mut o::reversed::PyReversed_Type),
-        ("bytearray", &raw mut o::bytearray::PyByteArray_Type),
-        ("memoryview", &raw mut o::memoryview::PyMemoryView_Type),
         ("super", &raw mut o::super_type::PySuper_Type),
     ]
 }

@@ -47,7 +47,7 @@ unsafe extern "C" fn isenabled(_m: *mut PyObject, _: *mut PyObject) -> *mut PyOb
 
 /// `collect(generation=2)`: runs even while automatic collection is disabled.
 unsafe extern "C" fn collect(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "collect", names: &["generation"], positional_only: 0, max_positional: 1, required: 0 };
+    const PARAMS: Params = Params { function: "collect", names: &["generation"], max_positional: 1, required: 0, positional_only: 0 };
     ret((|| {
         let bound = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let gen = match bound[0] {
@@ -110,7 +110,7 @@ unsafe fn append_list(out: *mut PyObject, head: *mut PyGC_Head, skip: *mut PyObj
 
 /// `get_objects(generation=None)`.
 unsafe extern "C" fn get_objects(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "get_objects", names: &["generation"], positional_only: 0, max_positional: 1, required: 0 };
+    const PARAMS: Params = Params { function: "get_objects", names: &["generation"], max_positional: 1, required: 0, positional_only: 0 };
     ret((|| {
         let bound = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let gen: i64 = match bound[0] {

@@ -42,18 +42,19 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::bytes_iter::PyByteArrayIter_Type,
         &raw mut crate::objects::memoryview::_PyManagedBuffer_Type,
         &raw mut crate::objects::memoryview::PyMemoryView_Type,
-        &raw mut crate::objects::memoryview_iter::MEMORY_ITER_TYPE,
         &raw mut crate::modules::thread_lock::Lock_Type,
         &raw mut crate::modules::thread_lock::RLock_Type,
         &raw mut crate::modules::thread_local::Local_Type,
-        &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
-        &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
-        &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
         &raw mut crate::objects::code_type::PyCode_Type,
         &raw mut crate::objects::function_type::PyFunction_Type,
         &raw mut crate::eval::frame_object::PyFrame_Type,
         &raw mut crate::eval::traceback::PyTraceBack_Type,
         &raw mut crate::objects::super_type::PySuper_Type,
+        &raw mut crate::objects::gen_type::PyGen_Type,
+        &raw mut crate::objects::gen_type::PyCoro_Type,
+        &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
+        &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
+        &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
     ]
 }
 

@@ -347,7 +347,7 @@ unsafe fn build(
     (*ht).ht_qualname = qualname.into_ptr();
     let qkey = pystr::intern("__qualname__")?;
     dict::del_item(d, qkey.as_ptr())?;
-    // `__module__`, staticmethod/classmethod wrapping, `__classcell__` (eval's part).
+    // `__module__` and staticmethod/classmethod wrapping (eval's part).
     crate::eval::class_namespace::finish_class_dict(tp, d)?;
     if let Some(doc) = dict::get_item_str(d, "__doc__")? {
         if pystr::is_str(doc) {

@@ -133,17 +133,17 @@ unsafe extern "C" fn code_repr(op: *mut PyObject) -> *mut PyObject {
     crate::abstract_::ret_obj(pystr::from_utf8(&text))
 }
 
-unsafe extern "C" fn get_varnames(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_varnames(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     crate::abstract_::new_ref(code_rt::rt(op as *mut PyCodeObject).varnames.as_ptr()).into_ptr()
 }
-unsafe extern "C" fn get_cellvars(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_cellvars(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     crate::abstract_::new_ref(code_rt::rt(op as *mut PyCodeObject).cellvars.as_ptr()).into_ptr()
 }
-unsafe extern "C" fn get_freevars(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_freevars(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     crate::abstract_::new_ref(code_rt::rt(op as *mut PyCodeObject).freevars.as_ptr()).into_ptr()
 }
 /// `co_code`: our instruction words, little-endian (not CPython's bytecode).
-unsafe extern "C" fn get_code(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_code(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let words = &code_rt::rt(op as *mut PyCodeObject).unit.code;
     let b: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
     crate::abstract_::ret_obj(bytes::from_slice(&b))

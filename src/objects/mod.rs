@@ -149,3 +149,5 @@ pub mod code_rt;
 pub mod code_type;
 pub mod function_type;
 pub mod super_type;
+pub mod gen_type;
+pub mod code_api;

@@ -3,7 +3,7 @@
 //! `PyRun_Interactive*`, and the shared `compile_source` that `compile()`/`exec()` use.
 use core::ffi::{c_char, c_int, CStr};
 
-use ferropy_compiler::compile::{Mode, Options};
+use ferropy_compiler::compile::Options;
 
 use crate::abstract_::{new_ref, none};
 use crate::compiler::flags::{PyCompilerFlags, PyCF_MASK, PyCF_ONLY_AST, Py_eval_input, Py_file_input, Py_single_input};
@@ -64,9 +64,43 @@ fn default_optimize() -> u8 {
     crate::runtime::interpreter::current().map_or(0, |i| i.config.optimization_level.clamp(0, 2) as u8)
 }
 
+/// Issues a compile-time warning; when the filters make it an error, CPython raises
+/// SyntaxError(message) at the warning's position instead.
+unsafe fn issue_warning(w: &ferropy_parser::Warning, source: &[u8], filename: &str) -> PyResult<()> {
+    let category = match w.category {
+        ferropy_parser::WarningCategory::SyntaxWarning => &raw mut exc::_PyExc_SyntaxWarning,
+        ferropy_parser::WarningCategory::DeprecationWarning => &raw mut exc::_PyExc_DeprecationWarning,
+    } as *mut PyObject;
+    let msg = std::ffi::CString::new(w.message.clone()).unwrap_or_default();
+    let file = std::ffi::CString::new(filename).unwrap_or_default();
+    let r = crate::errors::warnings::PyErr_WarnExplicit(category, msg.as_ptr(), file.as_ptr(), w.lineno as c_int, core::ptr::null(), core::ptr::null_mut());
+    if r == 0 {
+        return Ok(());
+    }
+    if crate::errors::pyerr::PyErr_ExceptionMatches(category) == 0 {
+        return Err(Raised::assume_set());
+    }
+    crate::errors::pyerr::PyErr_Clear();
+    let text = String::from_utf8_lossy(source);
+    let line = text.split_inclusive('\n').nth((w.lineno as usize).saturating_sub(1)).map(str::to_string);
+    let e = ferropy_parser::SyntaxError {
+        kind: ferropy_parser::ErrorKind::SyntaxError,
+        msg: w.message.clone(),
+        filename: filename.to_string(),
+        lineno: Some(w.lineno as i64),
+        offset: Some(w.offset as i64),
+        end_lineno: Some(w.end_lineno as i64),
+        end_offset: Some(w.end_offset as i64),
+        text: line,
+    };
+    Err(raise_syntax_error(&e))
+}
+
 /// Compiles `source` to a code object. `start` is `Py_file_input`, `Py_eval_input` or
-/// `Py_single_input`; `optimize` -1 means the interpreter's level.
-pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int, optimize: c_int) -> PyResult<PyRef> {
+/// `Py_single_input`; `flags` are `PyCF_*` and inherited `CO_FUTURE_*` bits; `optimize` -1
+/// means the interpreter's level. Also returns the future flags in effect.
+pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int, flags: c_int, optimize: c_int) -> PyResult<(PyRef, c_int)> {
+    use ferropy_compiler::compile::Mode;
     let mode = match start {
         s if s == Py_file_input => Mode::Exec,
         s if s == Py_single_input => Mode::Single,
@@ -78,23 +112,49 @@ pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int,
             ));
         }
     };
+    if flags & PyCF_ONLY_AST != 0 {
+        return Err(raise_type(&raw mut exc::_PyExc_SystemError, "compiling to an AST (PyCF_ONLY_AST) is not supported yet"));
+    }
     if source.contains(&0) {
         return Err(raise_type(&raw mut exc::_PyExc_SyntaxError, "source code string cannot contain null bytes"));
     }
     let optimize = if optimize < 0 { default_optimize() } else { optimize.min(2) as u8 };
-    let opts = Options { mode, flags: 0, optimize };
-    match ferropy_compiler::compile_source(source, filename, opts) {
-        Ok(unit) => crate::objects::code_type::from_unit(unit),
+    let opts = Options { mode, flags: flags as u32, optimize };
+    match ferropy_compiler::compile(source, filename, opts) {
+        Ok(c) => {
+            for w in &c.warnings {
+                issue_warning(w, source, filename)?;
+            }
+            Ok((crate::objects::code_type::from_unit(c.code)?, c.future_flags as c_int))
+        }
         Err(e) => Err(raise_syntax_error(&e)),
     }
 }
 
-/// Records a compiled module's future features in the caller's flags (`PyCF_MASK` bits).
-unsafe fn merge_flags(flags: *mut PyCompilerFlags, code: *mut PyObject) {
-    if !flags.is_null() {
-        let co = code as *mut crate::objects::code::PyCodeObject;
-        (*flags).cf_flags |= (*co).co_flags & PyCF_MASK;
+/// `int PyEval_MergeCompilerFlags(PyCompilerFlags *cf)`: adds the running code's future
+/// flags to `cf`; whether any flag is set.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_MergeCompilerFlags(cf: *mut PyCompilerFlags) -> c_int {
+    let f = crate::eval::interp_frame::current(crate::runtime::pystate::current());
+    if cf.is_null() {
+        return 0;
     }
+    if !f.is_null() {
+        (*cf).cf_flags |= (*(*f).code).co_flags & PyCF_MASK;
+    }
+    ((*cf).cf_flags != 0) as c_int
+}
+
+/// Records the future features in effect in the caller's flags.
+unsafe fn merge_flags(flags: *mut PyCompilerFlags, future: c_int) {
+    if !flags.is_null() {
+        (*flags).cf_flags |= future & PyCF_MASK;
+    }
+}
+
+unsafe fn c_flags(flags: *mut PyCompilerFlags) -> c_int {
+    if flags.is_null() { 0 } else { (*flags).cf_flags }
 }
 
 /// Puts `__builtins__` into a globals dict that lacks it (what CPython's `run_eval_code_obj`
@@ -114,11 +174,8 @@ unsafe fn run_source(source: &[u8], filename: &str, start: c_int, globals: *mut 
     if globals.is_null() || !dict::is_dict(globals) {
         return Err(raise_type(&raw mut exc::_PyExc_SystemError, "globals must be a dict"));
     }
-    if !flags.is_null() && (*flags).cf_flags & PyCF_ONLY_AST != 0 {
-        return Err(raise_type(&raw mut exc::_PyExc_SystemError, "PyCF_ONLY_AST is not supported yet"));
-    }
-    let code = compile_source(source, filename, start, -1)?;
-    merge_flags(flags, code.as_ptr());
+    let (code, future) = compile_source(source, filename, start, c_flags(flags), -1)?;
+    merge_flags(flags, future);
     ensure_builtins(globals)?;
     crate::eval::eval_code::eval_code(code.as_ptr(), globals, locals)
 }
@@ -366,11 +423,8 @@ pub unsafe extern "C" fn Py_CompileStringObject(
         return core::ptr::null_mut();
     }
     crate::abstract_::ret_obj((|| {
-        if !flags.is_null() && (*flags).cf_flags & PyCF_ONLY_AST != 0 {
-            return Err(raise_type(&raw mut exc::_PyExc_SystemError, "PyCF_ONLY_AST is not supported yet"));
-        }
-        let code = compile_source(c_text(str), &pystr::to_string(filename), start, optimize)?;
-        merge_flags(flags, code.as_ptr());
+        let (code, future) = compile_source(c_text(str), &pystr::to_string(filename), start, c_flags(flags), optimize)?;
+        merge_flags(flags, future);
         Ok(code)
     })())
 }
