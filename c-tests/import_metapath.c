@@ -2,7 +2,7 @@
  * first answers for the name "virtual" with a spec (a SimpleNamespace) whose loader's
  * create_module/exec_module make the module; the builtin finders still answer the rest;
  * an empty meta_path finds nothing (ImportWarning, ignored by default) and a None one is
- * CPython's ImportError. */
+ * CPython's ImportError. Also module.__dir__. */
 #define PY_SSIZE_T_CLEAN
 #include "import_util.h"
 
@@ -65,11 +65,22 @@ int main(void)
         printf("__loader__ is the finder: %d\n", PyObject_GetAttrString(m, "__loader__") == finder);
         Py_DECREF(finder); /* the reference GetAttrString returned */
         show_masked("repr", PyObject_Repr(m));
+        PyObject *d = PyObject_CallMethod(m, "__dir__", NULL);
+        printf("__dir__ is a list of %zd names\n", d ? PyList_Size(d) : -1);
+        Py_XDECREF(d);
         Py_DECREF(m);
     }
     Py_XDECREF(import_show("no_such_thing"));
     PyObject *sys = import_show("sys");
     Py_XDECREF(sys);
+
+    /* module.__dir__ calls the module's own __dir__. */
+    PyObject *mod = PyModule_New("withdir");
+    PyObject *builtins = PyEval_GetBuiltins();
+    PyObject *sorted = PyDict_GetItemString(builtins, "sorted");
+    PyObject_SetAttrString(mod, "__dir__", sorted);
+    show_masked("withdir.__dir__()", PyObject_CallMethod(mod, "__dir__", NULL));
+    Py_DECREF(mod);
 
     /* An empty meta_path finds nothing new; None is refused. */
     PyObject *saved = PyList_GetSlice(meta_path, 0, PyList_Size(meta_path));

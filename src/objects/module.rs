@@ -102,6 +102,34 @@ static mut MODULE_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() },
 ];
 
+static mut MODULE_METHODS: [PyMethodDef; 2] = [
+    PyMethodDef {
+        ml_name: c"__dir__".as_ptr(),
+        ml_meth: Some(module_dir),
+        ml_flags: crate::object::methods::METH_NOARGS,
+        ml_doc: c"__dir__() -> list\nspecialized dir() implementation".as_ptr(),
+    },
+    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+];
+
+/// `module.__dir__()`: the module's own `__dir__` from its dict when it has one (PEP 562),
+/// else the list of the dict's keys.
+unsafe extern "C" fn module_dir(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::abstract_::ret_obj((|| -> PyResult<PyRef> {
+        let d = crate::object::object_attr::get_attr(op, pystr::intern("__dict__")?.as_ptr())?;
+        if !dict::is_dict(d.as_ptr()) {
+            let name = PyRef::from_owned(PyModule_GetNameObject(op)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+            return Err(raise(ExcType::TypeError, format!("{}.__dict__ is not a dictionary", pystr::to_string(name.as_ptr()))));
+        }
+        if let Some(f) = dict::get_item_str(d.as_ptr(), "__dir__")? {
+            let f = crate::abstract_::new_ref(f);
+            return crate::modules::owned(crate::abstract_::call::PyObject_CallNoArgs(f.as_ptr()));
+        }
+        let keys: Vec<PyRef> = dict::items(d.as_ptr()).into_iter().map(|(k, _)| crate::abstract_::new_ref(k)).collect();
+        crate::objects::list::from_vec(keys)
+    })())
+}
+
 /// `PyModule_Type`: `module`.
 #[no_mangle]
 pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
@@ -113,6 +141,7 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_clear: Some(module_clear),
     tp_weaklistoffset: core::mem::offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
     tp_members: &raw mut MODULE_MEMBERS as *mut PyMemberDef,
+    tp_methods: &raw mut MODULE_METHODS as *mut PyMethodDef,
     tp_dictoffset: core::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
     tp_init: Some(module_init),
     tp_alloc: Some(PyType_GenericAlloc),
