@@ -119,6 +119,17 @@ int main(void)
     dunder_import("level=1 from package 'nope'", Py_BuildValue("(s{s:s}OOi)", "x", "__package__", "nope", Py_None, Py_None, 1), NULL);
     dunder_import("globals=1", Py_BuildValue("(siOOi)", "x", 1, Py_None, Py_None, 1), NULL);
     dunder_import("fromlist=['nope'] on sys", Py_BuildValue("(sOO[s])", "sys", Py_None, Py_None, "nope"), NULL);
+    /* A package whose __name__ is not a str: messages use str(). */
+    PyObject *weird = PyModule_New("weird");
+    PyObject_SetAttrString(weird, "__path__", PyList_New(0) /* leaks one list: fine */);
+    PyDict_SetItemString(modules, "weird", weird);
+    PyObject *five = PyLong_FromLong(5);
+    PyObject_SetAttrString(weird, "__name__", five);
+    dunder_import("fromlist on a package named 5", Py_BuildValue("(sOO[s])", "weird", Py_None, Py_None, "x"), NULL);
+    PyObject *all = Py_BuildValue("[i]", 1);
+    PyObject_SetAttrString(weird, "__all__", all);
+    dunder_import("fromlist=['*'] with __all__=[1]", Py_BuildValue("(sOO[s])", "weird", Py_None, Py_None, "*"), NULL);
+    Py_DECREF(all); Py_DECREF(five); Py_DECREF(weird);
     dunder_import("bad keyword", Py_BuildValue("(s)", "sys"), Py_BuildValue("{s:i}", "bogus", 1));
     dunder_import("too many", Py_BuildValue("(sOOOii)", "sys", Py_None, Py_None, Py_None, 0, 0), NULL);
 

@@ -83,7 +83,11 @@ unsafe fn handle_fromlist(module: *mut PyObject, fromlist: *mut PyObject, recurs
         let x = crate::abstract_::new_ref(x);
         if !pystr::is_str(x.as_ptr()) {
             let where_ = if recursive {
-                format!("{}.__all__", pystr::to_string(attr(module, "__name__")?.as_ptr()))
+                // `module.__name__ + '.__all__'`, with the TypeError of `+` for a non-str.
+                let suffix = pystr::intern(".__all__")?;
+                let name = attr(module, "__name__")?;
+                let joined = crate::modules::owned(crate::abstract_::number::PyNumber_Add(name.as_ptr(), suffix.as_ptr()))?;
+                crate::import::errors::str_text(joined.as_ptr())?
             } else {
                 "``from list''".to_string()
             };
@@ -101,7 +105,7 @@ unsafe fn handle_fromlist(module: *mut PyObject, fromlist: *mut PyObject, recurs
         if crate::object::object_attr::lookup_attr(module, x.as_ptr())?.is_some() {
             continue;
         }
-        let from_name = format!("{}.{text}", pystr::to_string(attr(module, "__name__")?.as_ptr()));
+        let from_name = format!("{}.{text}", crate::import::errors::str_text(attr(module, "__name__")?.as_ptr())?);
         let from_obj = pystr::from_utf8(&from_name)?;
         if import_level(from_obj.as_ptr(), core::ptr::null_mut(), core::ptr::null_mut(), 0).is_err() {
             if ignorable_fromlist_failure(from_obj.as_ptr())? {

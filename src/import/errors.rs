@@ -33,6 +33,14 @@ pub(crate) unsafe fn repr_text(obj: *mut PyObject) -> PyResult<String> {
     Ok(pystr::to_string(crate::abstract_::object::repr(obj)?.as_ptr()))
 }
 
+/// `str(obj)` as text (the text itself for a str), for CPython's f-strings in messages.
+pub(crate) unsafe fn str_text(obj: *mut PyObject) -> PyResult<String> {
+    if pystr::is_str(obj) {
+        return Ok(pystr::to_string(obj));
+    }
+    Ok(pystr::to_string(crate::abstract_::object::str(obj)?.as_ptr()))
+}
+
 /// "No module named 'x'".
 pub(crate) unsafe fn no_module_named(name: *mut PyObject) -> Raised {
     match repr_text(name) {

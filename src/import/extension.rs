@@ -211,6 +211,9 @@ unsafe fn find_init_function(path: &str, encoded: &str, prefix: &str, name: *mut
 /// when there is none); `sys` and `builtins` are the running ones.
 pub(crate) unsafe fn create_builtin(spec: *mut PyObject) -> PyResult<Option<PyRef>> {
     let name = spec::attr(spec, "name")?;
+    if !pystr::is_str(name.as_ptr()) {
+        return Ok(None);
+    }
     let text = pystr::to_string(name.as_ptr());
     if let Some(m) = find_extension(name.as_ptr(), &text)? {
         return Ok(Some(m));

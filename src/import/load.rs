@@ -145,8 +145,8 @@ pub(crate) unsafe fn module_from_spec(spec: *mut PyObject) -> PyResult<PyRef> {
     let made = match kind_of(spec)? {
         Kind::Builtin => {
             let name = attr(spec, "name")?;
-            let text = pystr::to_string(name.as_ptr());
-            if crate::runtime::inittab::find(&text).is_none() {
+            let text = crate::import::errors::str_text(name.as_ptr())?;
+            if !pystr::is_str(name.as_ptr()) || crate::runtime::inittab::find(&text).is_none() {
                 return Err(import_error(&format!("{} is not a built-in module", repr_text(name.as_ptr())?), name.as_ptr(), core::ptr::null_mut()));
             }
             extension::create_builtin(spec)?

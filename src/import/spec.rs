@@ -259,6 +259,10 @@ unsafe fn parent_of(spec: *mut PyObject) -> PyResult<PyRef> {
     if attr_opt(spec, "submodule_search_locations")?.is_some() {
         return Ok(name);
     }
+    if !pystr::is_str(name.as_ptr()) {
+        let message = format!("'{}' object has no attribute 'rpartition'", crate::abstract_::tp_name(name.as_ptr()));
+        return Err(crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_AttributeError, message));
+    }
     let text = pystr::to_string(name.as_ptr());
     pystr::from_utf8(text.rsplit_once('.').map_or("", |(p, _)| p))
 }
