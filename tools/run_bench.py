@@ -36,8 +36,8 @@ def builds(build, tmp):
 
 
 def parse(output):
-    return {name: float(ns) for name, ns in (line.split(" ", 1)[0:1] + line.rsplit(" ", 1)[1:]
-                                             for line in output.strip().splitlines())}
+    # A benchmark's name may contain spaces: the figure is the last field.
+    return {name: float(ns) for name, ns in (line.rsplit(" ", 1) for line in output.strip().splitlines())}
 
 
 def main():
@@ -70,15 +70,15 @@ def main():
                         best[name][bench] = min(ns, best[name].get(bench, math.inf))
     cpythons = [n for n in binaries if n != "ferropy"]
     print(f"C-API micro-benchmarks (ns/op, best of {args.rounds} rounds; ratio = ferropy / fastest CPython)")
-    print(f"{'benchmark':32}" + "".join(f"{n:>16}" for n in binaries) + f"{'ratio':>8}")
+    print(f"{'benchmark':48}" + "".join(f"{n:>16}" for n in binaries) + f"{'ratio':>8}")
     ratios = []
     for bench in best["ferropy"]:
         fastest = min(best[c][bench] for c in cpythons)
         ratio = best["ferropy"][bench] / fastest if fastest > 0 else float("nan")
         ratios.append(ratio)
-        print(f"{bench:32}" + "".join(f"{best[n][bench]:>16.2f}" for n in binaries) + f"{ratio:>8.2f}")
+        print(f"{bench[:47]:48}" + "".join(f"{best[n][bench]:>16.2f}" for n in binaries) + f"{ratio:>8.2f}")
     geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-    print(f"{'geometric mean':32}" + " " * 16 * len(binaries) + f"{geo:>8.2f}")
+    print(f"{'geometric mean':48}" + " " * 16 * len(binaries) + f"{geo:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -130,6 +130,81 @@ pub(crate) fn write_char(out: &mut Vec<u8>, c: u32) {
     }
 }
 
+/// The UTF-8 length of `units`, or None when one is a surrogate (then the error handler
+/// decides, on the general path).
+#[inline]
+fn strict_len_of<T: Copy + Into<u32>>(units: &[T]) -> Option<usize> {
+    // Branch-free, so that the compiler vectorizes it.
+    let mut extra = 0usize;
+    let mut surrogates = false;
+    for &u in units {
+        let c: u32 = u.into();
+        extra += (c >= 0x80) as usize + (c >= 0x800) as usize + (c >= 0x10000) as usize;
+        surrogates |= c & !0x7FF == 0xD800;
+    }
+    if surrogates {
+        None
+    } else {
+        Some(units.len() + extra)
+    }
+}
+
+/// Writes the UTF-8 of `units`, which hold no surrogate, to `dst`, which has room for
+/// exactly `strict_len_of(units)` bytes: raw stores, no capacity check per byte.
+#[inline]
+unsafe fn write_strict_of<T: Copy + Into<u32>>(units: &[T], mut dst: *mut u8) {
+    for &u in units {
+        let c: u32 = u.into();
+        if c < 0x80 {
+            *dst = c as u8;
+            dst = dst.add(1);
+        } else if c < 0x800 {
+            *dst = 0xC0 | (c >> 6) as u8;
+            *dst.add(1) = 0x80 | (c & 0x3F) as u8;
+            dst = dst.add(2);
+        } else if c < 0x10000 {
+            *dst = 0xE0 | (c >> 12) as u8;
+            *dst.add(1) = 0x80 | ((c >> 6) & 0x3F) as u8;
+            *dst.add(2) = 0x80 | (c & 0x3F) as u8;
+            dst = dst.add(3);
+        } else {
+            *dst = 0xF0 | (c >> 18) as u8;
+            *dst.add(1) = 0x80 | ((c >> 12) & 0x3F) as u8;
+            *dst.add(2) = 0x80 | ((c >> 6) & 0x3F) as u8;
+            *dst.add(3) = 0x80 | (c & 0x3F) as u8;
+            dst = dst.add(4);
+        }
+    }
+}
+
+/// The UTF-8 length of the str `s`, or None when it holds a surrogate: the first half of
+/// the fast strict encoding (`write_strict` is the second), which lets callers write
+/// straight into the block that keeps the bytes (a bytes object, the str's UTF-8 cache).
+///
+/// # Safety
+/// `s` is a live str.
+pub(crate) unsafe fn strict_len(s: *mut PyObject) -> Option<usize> {
+    let (n, data) = (pystr::len(s), pystr::data(s));
+    match pystr::kind(s) {
+        1 => strict_len_of(core::slice::from_raw_parts(data, n)),
+        2 => strict_len_of(core::slice::from_raw_parts(data as *const u16, n)),
+        _ => strict_len_of(core::slice::from_raw_parts(data as *const u32, n)),
+    }
+}
+
+/// Writes the UTF-8 of `s` to `dst`, which has room for `strict_len(s)` bytes.
+///
+/// # Safety
+/// `s` is a live str for which `strict_len` gave a length.
+pub(crate) unsafe fn write_strict(s: *mut PyObject, dst: *mut u8) {
+    let (n, data) = (pystr::len(s), pystr::data(s));
+    match pystr::kind(s) {
+        1 => write_strict_of(core::slice::from_raw_parts(data, n), dst),
+        2 => write_strict_of(core::slice::from_raw_parts(data as *const u16, n), dst),
+        _ => write_strict_of(core::slice::from_raw_parts(data as *const u32, n), dst),
+    }
+}
+
 pub(crate) const SPEC: EncoderSpec =
     EncoderSpec { encoding: "utf-8", write: write_char, rep_limit: 0x80, unit: 1, surrogates: true };
 
@@ -141,6 +216,12 @@ pub(crate) unsafe fn encode_vec(s: *mut PyObject, errors: ErrorMode) -> PyResult
     let a = &*(s as *mut pystr::PyASCIIObject);
     if a.ascii() {
         return Ok(pystr::data_bytes(s).to_vec());
+    }
+    if let Some(len) = strict_len(s) {
+        let mut out = Vec::with_capacity(len);
+        write_strict(s, out.as_mut_ptr());
+        out.set_len(len);
+        return Ok(out);
     }
     let n = pystr::len(s);
     let mut e = Encoder::new(SPEC, s, errors, 0);
@@ -217,6 +298,14 @@ pub(crate) unsafe fn encode(s: *mut PyObject, errors: ErrorMode) -> PyResult<PyR
     let c = &*(s as *mut pystr::PyCompactUnicodeObject);
     if !c.utf8.is_null() {
         return bytes::from_slice(core::slice::from_raw_parts(c.utf8 as *const u8, c.utf8_length as usize));
+    }
+    if let Some(len) = strict_len(s) {
+        if len > 1 {
+            // Straight into the new bytes object (a non-ASCII str makes at least 2 bytes).
+            let b = bytes::alloc(len)?;
+            write_strict(s, bytes::data_ptr(b.as_ptr()));
+            return Ok(b);
+        }
     }
     bytes::from_slice(&encode_vec(s, errors)?)
 }

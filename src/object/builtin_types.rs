@@ -104,5 +104,6 @@ pub(crate) fn fini() {
     clear_interned();
     crate::objects::float::clear_free_list();
     crate::objects::int::clear_free_list();
+    crate::objects::tuple_freelist::clear();
     crate::objects::bytes::clear_singletons();
 }

@@ -1,6 +1,7 @@
 //! The object core: the object header, type objects and their slots, attribute access,
 //! descriptors, allocation and reference counting.
 pub mod alloc;
+mod rust_alloc;
 pub mod buffer;
 pub mod buffer_contig;
 pub mod call_convention;

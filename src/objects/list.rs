@@ -14,7 +14,7 @@ pub struct PyListObject {
 assert_layout!(PyListObject, size = 40, ob_base @ 0, ob_item @ 24, allocated @ 32);
 
 // ---- The list type ---------------------------------------------------------------------------
-// `ob_item` is a PyMem block of `allocated` slots, the first `ob_size` in use (C code reads
+// `ob_item` is a block of `allocated` slots (list_storage.rs: PyMem, or a mapping when big), the first `ob_size` in use (C code reads
 // them through PyList_GET_ITEM). It grows by about 1/8 plus a little, as CPython's, so
 // appends are amortized O(1), and shrinks when less than half is used. Every operation that
 // may run Python code (comparisons, reprs, destructors) re-reads the list afterwards: the
@@ -30,7 +30,7 @@ use crate::errors::raised::{PyResult, Raised};
 use crate::object::object::Py_EQ;
 use crate::object::objimpl::{PyObject_GC_Track, PyObject_GC_UnTrack};
 use crate::object::pending_error::{bad_internal_call, no_memory, raise_type};
-use crate::object::pymem::{PyMem_Free, PyMem_Realloc};
+use crate::objects::list_storage;
 use crate::object::ptr::PyRef;
 use crate::object::slots::{visitproc, PyMappingMethods, PySequenceMethods};
 use crate::object::static_type::static_type;
@@ -142,9 +142,9 @@ pub(crate) fn new(n: usize) -> PyResult<PyRef> {
         (*l).ob_item = core::ptr::null_mut();
         (*l).allocated = 0;
         if n > 0 {
-            let bytes = n.checked_mul(8).filter(|&b| b <= isize::MAX as usize).ok_or_else(no_memory)?;
-            let block = crate::object::pymem::PyMem_Calloc(n, 8) as *mut *mut PyObject;
-            if block.is_null() || bytes == 0 {
+            n.checked_mul(8).filter(|&b| b <= isize::MAX as usize).ok_or_else(no_memory)?;
+            let block = list_storage::alloc_zeroed(n);
+            if block.is_null() {
                 return Err(no_memory());
             }
             (*l).ob_item = block;
@@ -177,9 +177,6 @@ pub(crate) unsafe fn from_ptrs(items: &[*mut PyObject]) -> PyResult<PyRef> {
     Ok(l)
 }
 
-/// From this many items on, lists grow by half instead of an eighth.
-const BIG_LIST: usize = 1 << 16;
-
 /// Makes room for `newsize` items and sets `ob_size` to it: the new slots are not
 /// initialized; items past `newsize` must have been released by the caller.
 unsafe fn resize(op: *mut PyObject, newsize: usize) -> PyResult<()> {
@@ -190,11 +187,9 @@ unsafe fn resize(op: *mut PyObject, newsize: usize) -> PyResult<()> {
         return Ok(());
     }
     // Over-allocate about 1/8 plus a little, rounded to a multiple of 4, as CPython; a big
-    // jump (an extend) gets just what it needs. Big lists grow by half: our allocator
-    // (mimalloc) moves a large block on every realloc where glibc's remaps it in place, so
-    // fewer, larger steps keep appends as cheap as CPython's (only `__sizeof__` sees it).
-    let extra = if newsize >= BIG_LIST { newsize >> 1 } else { newsize >> 3 };
-    let mut new_allocated = (newsize + extra + 6) & !3;
+    // jump (an extend) gets just what it needs. Big vectors are remapped in place
+    // (list_storage.rs), so small steps stay cheap.
+    let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3;
     let old_size = ((*l).ob_base.ob_size.max(0) as usize).min(newsize);
     if newsize - old_size > new_allocated - newsize {
         new_allocated = (newsize + 3) & !3;
@@ -205,7 +200,7 @@ unsafe fn resize(op: *mut PyObject, newsize: usize) -> PyResult<()> {
     if new_allocated > (isize::MAX as usize) / 8 {
         return Err(no_memory());
     }
-    let block = PyMem_Realloc((*l).ob_item as *mut c_void, new_allocated * 8) as *mut *mut PyObject;
+    let block = list_storage::realloc((*l).ob_item, allocated, new_allocated);
     if block.is_null() && new_allocated != 0 {
         return Err(no_memory());
     }
@@ -308,13 +303,14 @@ pub(crate) unsafe fn clear(op: *mut PyObject) {
         return;
     }
     let n = (*l).ob_base.ob_size as usize;
+    let slots = (*l).allocated as usize;
     (*l).ob_item = core::ptr::null_mut();
     (*l).ob_base.ob_size = 0;
     (*l).allocated = 0;
     for i in (0..n).rev() {
         drop(PyRef::from_owned(*block.add(i)));
     }
-    PyMem_Free(block as *mut c_void);
+    list_storage::free(block, slots);
 }
 
 /// `list(iterable)`: a new list of the items of any iterable.
@@ -444,6 +440,23 @@ pub unsafe extern "C" fn PyList_Insert(op: *mut PyObject, i: Py_ssize_t, item: *
 /// `int PyList_Append(PyObject *list, PyObject *item)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyList_Append(op: *mut PyObject, item: *mut PyObject) -> c_int {
+    if !op.is_null() && !item.is_null() && is_list(op) {
+        // The common case in line, with no stack frame: a free slot.
+        let l = as_list(op);
+        let n = (*l).ob_base.ob_size;
+        if n < (*l).allocated {
+            (*item).ob_refcnt += 1;
+            *(*l).ob_item.add(n as usize) = item;
+            (*l).ob_base.ob_size = n + 1;
+            return 0;
+        }
+    }
+    append_checked_slow(op, item)
+}
+
+#[inline(never)]
+#[cold]
+unsafe fn append_checked_slow(op: *mut PyObject, item: *mut PyObject) -> c_int {
     if op.is_null() || item.is_null() || !is_list(op) {
         let _ = bad_internal_call();
         return -1;

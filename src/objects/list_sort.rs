@@ -16,7 +16,6 @@
 //!
 //! Homogeneous lists compare without the generic protocol: exact str by code points, exact
 //! single-digit ints by value, other same-type items through the type's `tp_richcompare`.
-use core::ffi::c_void;
 
 use crate::abstract_::compare::rich_compare_bool;
 use crate::abstract_::not_implemented;
@@ -25,7 +24,6 @@ use crate::errors::raised::{PyResult, Raised};
 use crate::object::object::{PyObject, Py_LT};
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
-use crate::object::pymem::PyMem_Free;
 use crate::objects::int::{PyLongObject, PyLong_Type};
 use crate::objects::list::PyListObject;
 use crate::objects::str::PyUnicode_Type;
@@ -68,6 +66,7 @@ pub(crate) unsafe fn sort(op: *mut PyObject, key: Option<*mut PyObject>, reverse
     let modified = (*l).allocated != -1;
     let intruder_items = (*l).ob_item;
     let intruder_size = (*l).ob_base.ob_size.max(0) as usize;
+    let intruder_slots = (*l).allocated.max(0) as usize;
     (*l).ob_item = saved_items;
     (*l).ob_base.ob_size = saved_size as Py_ssize_t;
     (*l).allocated = saved_allocated;
@@ -75,7 +74,7 @@ pub(crate) unsafe fn sort(op: *mut PyObject, key: Option<*mut PyObject>, reverse
         for i in (0..intruder_size).rev() {
             drop(PyRef::from_owned(*intruder_items.add(i)));
         }
-        PyMem_Free(intruder_items as *mut c_void);
+        crate::objects::list_storage::free(intruder_items, intruder_slots);
     }
     result?;
     if modified {

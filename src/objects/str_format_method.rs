@@ -305,6 +305,30 @@ impl Formatter<'_> {
             None => obj,
             Some(c) => convert(obj.as_ptr(), c)?,
         };
+        if !f.spec_has_fields {
+            // Exact str, int and float format from the spec's code points in place: no spec
+            // str to make and read back (their __format__ cannot be replaced).
+            let spec = &self.s[f.spec.0..f.spec.1];
+            let tp = (*obj.as_ptr()).ob_type;
+            use crate::abstract_::format as fmt;
+            let done = if tp == &raw mut crate::objects::str::PyUnicode_Type {
+                if spec.is_empty() {
+                    out.extend_text(Text::of(obj.as_ptr()));
+                    return Ok(());
+                }
+                Some(fmt::format_str_object(obj.as_ptr(), spec)?)
+            } else if tp == &raw mut crate::objects::int::PyLong_Type {
+                Some(fmt::format_int_object(obj.as_ptr(), spec)?)
+            } else if tp == crate::objects::float::float_type() {
+                Some(fmt::format_float_object(obj.as_ptr(), spec)?)
+            } else {
+                None
+            };
+            if let Some(text) = done {
+                out.extend_text(Text::of(text.as_ptr()));
+                return Ok(());
+            }
+        }
         let spec = if f.spec_has_fields {
             let mut nested = Out::with_capacity(f.spec.1 - f.spec.0);
             self.render(f.spec, depth - 1, &mut nested)?;

@@ -36,13 +36,15 @@ pub(crate) unsafe fn as_utf8<'a>(op: *mut PyObject) -> PyResult<&'a [u8]> {
     if (*c).utf8.is_null() {
         // The one UTF-8 encoder is the codecs' (strict: surrogates raise); the cache is a
         // PyObject_Malloc block because the str's dealloc frees it with PyObject_Free.
-        let bytes = encode_utf8_strict(op)?;
-        let n = bytes.len();
+        // Without surrogates the bytes are written straight into the cache block.
+        let Some(n) = crate::codecs::utf8::strict_len(op) else {
+            return Err(encode_utf8_strict(op).err().unwrap_or_else(|| bad_internal_call()));
+        };
         let buf = crate::object::pymem::PyObject_Malloc(n + 1) as *mut u8;
         if buf.is_null() {
             return Err(no_memory());
         }
-        core::ptr::copy_nonoverlapping(bytes.as_ptr(), buf, n);
+        crate::codecs::utf8::write_strict(op, buf);
         *buf.add(n) = 0;
         (*c).utf8 = buf as *mut c_char;
         (*c).utf8_length = n as Py_ssize_t;
@@ -78,6 +80,29 @@ pub(crate) fn bad_argument() -> Raised {
 #[cfg(not(limited_api_before_3_10))]
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_AsUTF8AndSize(unicode: *mut PyObject, size: *mut Py_ssize_t) -> *const c_char {
+    // In line, without a stack frame: an ASCII str (its own UTF-8) or a filled cache.
+    if !unicode.is_null() && pystr::is_str(unicode) {
+        let a = &*(unicode as *mut PyASCIIObject);
+        if a.compact() {
+            let (p, n) = if a.ascii() {
+                (pystr::data(unicode) as *const c_char, a.length)
+            } else {
+                let c = &*(unicode as *mut PyCompactUnicodeObject);
+                (c.utf8 as *const c_char, c.utf8_length)
+            };
+            if !p.is_null() {
+                if !size.is_null() {
+                    *size = n;
+                }
+                return p;
+            }
+        }
+    }
+    as_utf8_and_size_slow(unicode, size)
+}
+
+#[inline(never)]
+unsafe fn as_utf8_and_size_slow(unicode: *mut PyObject, size: *mut Py_ssize_t) -> *const c_char {
     if unicode.is_null() || !pystr::is_str(unicode) {
         let _ = bad_argument();
         return core::ptr::null();

@@ -35,6 +35,7 @@ use crate::object::typeobject::{
     Py_TPFLAGS_TUPLE_SUBCLASS, _Py_TPFLAGS_MATCH_SELF,
 };
 use crate::objects::str as pystr;
+use crate::objects::tuple_freelist;
 use crate::objects::str_repr::StrBuilder;
 use crate::pyport::{Py_hash_t, Py_ssize_t};
 use core::ffi::{c_int, c_ulong, c_void};
@@ -117,20 +118,41 @@ fn empty() -> PyResult<PyRef> {
     }
 }
 
+/// A tuple block for `size` (> 0) items: reference count 1, untracked, items not set.
+#[inline]
+unsafe fn alloc_untracked(size: usize) -> PyResult<*mut PyObject> {
+    if let Some(op) = tuple_freelist::pop(size) {
+        return Ok(op);
+    }
+    let n = Py_ssize_t::try_from(size).map_err(|_| no_memory())?;
+    let op = temp_alloc::gc_new_var(&raw mut PyTuple_Type, n);
+    if op.is_null() {
+        return Err(no_memory());
+    }
+    Ok(op)
+}
+
 /// A new tuple of `size` NULL items, to be filled with `init_item` (`PyTuple_New`); tracked
 /// by the GC unless empty (the shared empty tuple).
 pub(crate) fn new(size: usize) -> PyResult<PyRef> {
     if size == 0 {
         return empty();
     }
-    let n = Py_ssize_t::try_from(size).map_err(|_| no_memory())?;
-    // SAFETY: PyTuple_Type is a live type and the new block has room for `size` items,
+    // SAFETY: a fresh exact tuple (a GC object, untracked) with room for `size` items,
     // which are set to NULL (the allocator need not zero).
     unsafe {
-        let t = PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyTuple_Type, n)).ok_or_else(no_memory)?;
-        core::ptr::write_bytes(items_ptr(t.as_ptr()), 0, size);
-        PyObject_GC_Track(t.as_ptr() as *mut c_void);
-        Ok(t)
+        let op = alloc_untracked(size)?;
+        let d = items_ptr(op);
+        if size <= 4 {
+            // Short tuples are the common case: plain stores beat a call to memset.
+            for i in 0..size {
+                *d.add(i) = core::ptr::null_mut();
+            }
+        } else {
+            core::ptr::write_bytes(d, 0, size);
+        }
+        crate::gc::head::track(op);
+        Ok(PyRef::from_owned(op).unwrap_unchecked())
     }
 }
 
@@ -149,13 +171,18 @@ pub(crate) fn from_slice(items: &[PyRef]) -> PyResult<PyRef> {
 /// # Safety
 /// Every item is a live object.
 pub(crate) unsafe fn from_ptrs(items: &[*mut PyObject]) -> PyResult<PyRef> {
-    let t = new(items.len())?;
-    let d = items_ptr(t.as_ptr());
+    if items.is_empty() {
+        return empty();
+    }
+    // Every item is set before the collector can see the tuple: no zeroing first.
+    let op = alloc_untracked(items.len())?;
+    let d = items_ptr(op);
     for (i, &item) in items.iter().enumerate() {
         (*item).ob_refcnt += 1;
         *d.add(i) = item;
     }
-    Ok(t)
+    crate::gc::head::track(op);
+    Ok(PyRef::from_owned(op).unwrap_unchecked())
 }
 
 /// A new tuple taking the references of `items`.
@@ -351,10 +378,17 @@ pub unsafe extern "C" fn _PyTuple_Resize(pv: *mut *mut PyObject, newsize: Py_ssi
 // ---- Slots --------------------------------------------------------------------------------------
 
 unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
-    PyObject_GC_UnTrack(op as *mut c_void);
+    // Tuples (and their subclasses) are GC objects: no need for PyObject_GC_UnTrack's checks.
+    if crate::gc::head::is_tracked(op) {
+        crate::gc::head::untrack(op);
+    }
     crate::gc::trashcan::with_trashcan(op, tuple_dealloc, || {
-        for i in (0..len(op)).rev() {
+        let n = len(op);
+        for i in (0..n).rev() {
             drop(PyRef::from_owned(*items_ptr(op).add(i)));
+        }
+        if tuple_freelist::push(op, n) {
+            return;
         }
         match (*(*op).ob_type).tp_free {
             Some(free) => free(op as *mut c_void),
