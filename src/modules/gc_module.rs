@@ -47,7 +47,7 @@ unsafe extern "C" fn isenabled(_m: *mut PyObject, _: *mut PyObject) -> *mut PyOb
 
 /// `collect(generation=2)`: runs even while automatic collection is disabled.
 unsafe extern "C" fn collect(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "collect", names: &["generation"], max_positional: 1, required: 0 };
+    const PARAMS: Params = Params { function: "collect", names: &["generation"], positional_only: 0, max_positional: 1, required: 0 };
     ret((|| {
         let bound = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let gen = match bound[0] {
@@ -110,7 +110,7 @@ unsafe fn append_list(out: *mut PyObject, head: *mut PyGC_Head, skip: *mut PyObj
 
 /// `get_objects(generation=None)`.
 unsafe extern "C" fn get_objects(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "get_objects", names: &["generation"], max_positional: 1, required: 0 };
+    const PARAMS: Params = Params { function: "get_objects", names: &["generation"], positional_only: 0, max_positional: 1, required: 0 };
     ret((|| {
         let bound = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let gen: i64 = match bound[0] {
@@ -291,10 +291,3 @@ pub(crate) unsafe extern "C" fn init_gc() -> *mut PyObject {
         Ok(m)
     })())
 }
-
-/// Makes the module and puts it in the module table (no import system yet).
-pub(crate) unsafe fn install(owner: &mut crate::runtime::interpreter::Interpreter) -> PyResult<()> {
-    let m = owned(init_gc())?;
-    dict::set_item(owner.modules, pystr::intern("gc")?.as_ptr(), m.as_ptr())
-}
-

@@ -511,6 +511,24 @@ pub(crate) unsafe fn next_entry(d: *mut PyObject, pos: &mut usize) -> Option<(*m
     None
 }
 
+/// The live entry at the highest position up to `*pos`, walking down (reverse iteration);
+/// `*pos` is left one below it (-1 when there is no more).
+///
+/// # Safety
+/// `d` is a live dict.
+pub(crate) unsafe fn prev_entry(d: *mut PyObject, pos: &mut isize) -> Option<(*mut PyObject, *mut PyObject, Py_hash_t)> {
+    let t = table(d)?;
+    *pos = (*pos).min(t.entries.len() as isize - 1);
+    while *pos >= 0 {
+        let e = t.entries.get_unchecked(*pos as usize);
+        *pos -= 1;
+        if !e.key.is_null() {
+            return Some((e.key, e.value, e.hash));
+        }
+    }
+    None
+}
+
 /// The number of entry positions (live and deleted) of the table.
 ///
 /// # Safety

@@ -655,13 +655,8 @@ mod tuple_tests {
 }
 
 static mut TUPLEITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
-    crate::objects::container_methods::plain(
-        c"__length_hint__",
-        tupleiter_length_hint,
-        crate::object::methods::METH_NOARGS,
-        c"Private method returning an estimate of len(list(it)).",
-    ),
-    crate::objects::container_methods::END,
+    crate::object::method_table::plain(c"__length_hint__", tupleiter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::object::method_table::END,
 ];
 
 /// `tuple_iterator.__length_hint__()`: the items left.
@@ -674,19 +669,9 @@ unsafe extern "C" fn tupleiter_length_hint(op: *mut PyObject, _: *mut PyObject) 
 // ---- Methods ------------------------------------------------------------------------------------
 
 static mut TUPLE_METHODS: [crate::object::methods::PyMethodDef; 3] = [
-    crate::objects::container_methods::fast(
-        c"index",
-        tuple_index,
-        crate::object::methods::METH_FASTCALL,
-        c"Return first index of value.\n\nRaises ValueError if the value is not present.",
-    ),
-    crate::objects::container_methods::plain(
-        c"count",
-        tuple_count,
-        crate::object::methods::METH_O,
-        c"Return number of occurrences of value.",
-    ),
-    crate::objects::container_methods::END,
+    crate::object::method_table::fast(c"index", tuple_index, crate::object::methods::METH_FASTCALL).doc(c"Return first index of value.\n\nRaises ValueError if the value is not present."),
+    crate::object::method_table::plain(c"count", tuple_count, crate::object::methods::METH_O).doc(c"Return number of occurrences of value."),
+    crate::object::method_table::END,
 ];
 
 /// `tuple.index(value, start=0, stop=sys.maxsize)`.
