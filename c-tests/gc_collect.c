@@ -8,7 +8,6 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "testutil.h"
-#include "gc_util.h"
 
 static PyObject *gc;
 static int deallocs, finalized;
@@ -410,7 +409,7 @@ static void errors(void)
 int main(void)
 {
     Py_Initialize();
-    gc = builtin_module("gc");
+    gc = PyImport_ImportModule("gc");
     if (gc == NULL) {
         printf("no gc module\n");
         return 1;

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <structmember.h>
 #include "testutil.h"
-#include "gc_util.h"
 
 #define DEPTH 1000000
 
@@ -118,7 +117,7 @@ static PyObject *heap_node(PyObject *next)
 int main(void)
 {
     Py_Initialize();
-    PyObject *gc = builtin_module("gc");
+    PyObject *gc = PyImport_ImportModule("gc");
     if (gc == NULL || PyType_Ready(&Link_Type) < 0) {
         printf("setup failed\n");
         return 1;

@@ -1312,44 +1312,6 @@ typedef void (*PyCapsule_Destructor)(PyObject*);
 
 #if !defined(Py_LIMITED_API)
 /**
- * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
- * array of `Py_SIZE(co)` code units.
- */
-typedef struct PyCodeObject {
-  struct PyVarObject ob_base;
-  PyObject *co_consts;
-  PyObject *co_names;
-  PyObject *co_exceptiontable;
-  int co_flags;
-  short co_warmup;
-  short _co_linearray_entry_size;
-  int co_argcount;
-  int co_posonlyargcount;
-  int co_kwonlyargcount;
-  int co_stacksize;
-  int co_firstlineno;
-  int co_nlocalsplus;
-  int co_nlocals;
-  int co_nplaincellvars;
-  int co_ncellvars;
-  int co_nfreevars;
-  PyObject *co_localsplusnames;
-  PyObject *co_localspluskinds;
-  PyObject *co_filename;
-  PyObject *co_name;
-  PyObject *co_qualname;
-  PyObject *co_linetable;
-  PyObject *co_weakreflist;
-  PyObject *_co_code;
-  char *_co_linearray;
-  int _co_firsttraceable;
-  void *co_extra;
-  char co_code_adaptive[1];
-} PyCodeObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
  */
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
@@ -1525,6 +1487,44 @@ typedef struct PyCompilerFlags {
   int cf_flags;
   int cf_feature_version;
 } PyCompilerFlags;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
+ * array of `Py_SIZE(co)` code units.
+ */
+typedef struct PyCodeObject {
+  struct PyVarObject ob_base;
+  PyObject *co_consts;
+  PyObject *co_names;
+  PyObject *co_exceptiontable;
+  int co_flags;
+  short co_warmup;
+  short _co_linearray_entry_size;
+  int co_argcount;
+  int co_posonlyargcount;
+  int co_kwonlyargcount;
+  int co_stacksize;
+  int co_firstlineno;
+  int co_nlocalsplus;
+  int co_nlocals;
+  int co_nplaincellvars;
+  int co_ncellvars;
+  int co_nfreevars;
+  PyObject *co_localsplusnames;
+  PyObject *co_localspluskinds;
+  PyObject *co_filename;
+  PyObject *co_name;
+  PyObject *co_qualname;
+  PyObject *co_linetable;
+  PyObject *co_weakreflist;
+  PyObject *_co_code;
+  char *_co_linearray;
+  int _co_firsttraceable;
+  void *co_extra;
+  char co_code_adaptive[1];
+} PyCodeObject;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -3188,20 +3188,6 @@ extern PyTypeObject PyFunction_Type;
  * `PySuper_Type`: `super`.
  */
 extern PyTypeObject PySuper_Type;
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyGen_Type`: `generator`.
- */
-extern PyTypeObject PyGen_Type;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyCoro_Type`: `coroutine`.
- */
-extern PyTypeObject PyCoro_Type;
-#endif
 
 extern PyObject *PyExc_ArithmeticError;
 
@@ -6178,51 +6164,6 @@ int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations);
 
 #if !defined(Py_LIMITED_API)
 /**
- * `PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname, int
- * firstlineno)`: a code object that returns None, for C code that needs a frame or a
- * traceback entry naming a C function (Cython).
- */
-struct PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname, int firstlineno);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `int PyCode_Addr2Line(PyCodeObject *co, int addrq)`: the line of the instruction at byte
- * offset `addrq` of `co_code`; `co_firstlineno` for a negative offset.
- */
-int PyCode_Addr2Line(struct PyCodeObject *co, int addrq);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *PyCode_GetCode(PyCodeObject *co)`: `co_code` (our instruction words).
- */
-PyObject *PyCode_GetCode(struct PyCodeObject *co);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *PyCode_GetVarnames(PyCodeObject *co)`: `co_varnames`.
- */
-PyObject *PyCode_GetVarnames(struct PyCodeObject *co);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *PyCode_GetCellvars(PyCodeObject *co)`: `co_cellvars`.
- */
-PyObject *PyCode_GetCellvars(struct PyCodeObject *co);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *PyCode_GetFreevars(PyCodeObject *co)`: `co_freevars`.
- */
-PyObject *PyCode_GetFreevars(struct PyCodeObject *co);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
  */
 PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
@@ -8337,14 +8278,6 @@ void _Py_FatalErrorFunc(const char *func, const char *msg);
 
 #if !defined(Py_LIMITED_API)
 /**
- * `int PyEval_MergeCompilerFlags(PyCompilerFlags *cf)`: adds the running code's future
- * flags to `cf`; whether any flag is set.
- */
-int PyEval_MergeCompilerFlags(struct PyCompilerFlags *cf);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject
  * *locals, PyCompilerFlags *flags)`.
  */
@@ -8569,8 +8502,8 @@ PyObject *PyEval_GetGlobals(void);
 PyObject *PyEval_GetLocals(void);
 
 /**
- * `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, else
- * the `tp_name` of the object's type (for a class too, as in 3.11).
+ * `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, a
+ * class's `tp_name`, else the `tp_name` of the object's type.
  */
 const char *PyEval_GetFuncName(PyObject *func);
 

@@ -37,8 +37,9 @@ pub(crate) struct Outcome {
 pub(crate) unsafe fn handle_unreachable(unreachable: *mut PyGC_Head, old: *mut PyGC_Head, debug: i32) -> Outcome {
     let mut finalizers = ListHead::new();
     move_legacy_finalizers(unreachable, finalizers.ptr());
-    handle_weakrefs(unreachable);
-    finalize_all(unreachable);
+    if handle_weakrefs(unreachable) {
+        finalize_all(unreachable);
+    }
     // Step 4: what a finalizer resurrected (and what it reaches) survives.
     let mut still = ListHead::new();
     move_unreachable(unreachable, still.ptr(), false);
@@ -104,21 +105,21 @@ unsafe extern "C" fn visit_move(op: *mut PyObject, arg: *mut c_void) -> c_int {
     0
 }
 
-/// Step 2.
-unsafe fn handle_weakrefs(unreachable: *mut PyGC_Head) {
-    // Unreachable weak references die first, silently.
+/// Step 2; also tells whether any object of the set has a finalizer to run (step 3 is
+/// skipped otherwise).
+unsafe fn handle_weakrefs(unreachable: *mut PyGC_Head) -> bool {
+    let mut pending: Vec<(PyRef, PyRef)> = Vec::new();
+    let mut finalizers = false;
     let mut g = next(unreachable);
     while g != unreachable {
         let op = from_gc(g);
+        let tp = (*op).ob_type;
+        finalizers |= (*tp).tp_finalize.is_some() && !is_finalized(op);
+        // An unreachable weak reference dies silently (whether its referent lives or not):
+        // whether a callback runs below depends on the "collecting" mark only.
         if weakref::is_weakref(op) {
             weakref::clear_ref(op as *mut PyWeakReference);
         }
-        g = next(g);
-    }
-    let mut pending: Vec<(PyRef, PyRef)> = Vec::new();
-    let mut g = next(unreachable);
-    while g != unreachable {
-        let op = from_gc(g);
         let list = weakref::list_ptr(op);
         if !list.is_null() {
             while !(*list).is_null() {
@@ -138,6 +139,8 @@ unsafe fn handle_weakrefs(unreachable: *mut PyGC_Head) {
     for (wr, cb) in pending {
         weakref::call_callback(wr.as_ptr(), cb.as_ptr());
     }
+    // Callbacks can only shrink the set, so no finalizer before them means none after.
+    finalizers
 }
 
 /// Step 3: each object leaves the list before its finalizer runs, so that whatever the

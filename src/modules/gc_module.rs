@@ -291,10 +291,3 @@ pub(crate) unsafe extern "C" fn init_gc() -> *mut PyObject {
         Ok(m)
     })())
 }
-
-/// Makes the module and puts it in the module table (no import system yet).
-pub(crate) unsafe fn install(owner: &mut crate::runtime::interpreter::Interpreter) -> PyResult<()> {
-    let m = owned(init_gc())?;
-    dict::set_item(owner.modules, pystr::intern("gc")?.as_ptr(), m.as_ptr())
-}
-

@@ -84,7 +84,8 @@ pub(crate) unsafe extern "C" fn init_weakref() -> *mut PyObject {
     })())
 }
 
-/// Makes the module and puts it in the module table (no import system yet).
+/// Makes the module and puts it in the module table: `_weakref` is in `sys.modules` from
+/// the start, as in CPython.
 pub(crate) unsafe fn install(owner: &mut crate::runtime::interpreter::Interpreter) -> PyResult<()> {
     let m = owned(init_weakref())?;
     dict::set_item(owner.modules, pystr::intern("_weakref")?.as_ptr(), m.as_ptr())

@@ -50,11 +50,15 @@ pub(crate) unsafe fn list_ptr(op: *mut PyObject) -> *mut *mut PyWeakReference {
 }
 
 /// Any of the three weak reference types (or a subclass of `ref`).
+#[inline]
 pub(crate) unsafe fn is_weakref(op: *mut PyObject) -> bool {
     let tp = (*op).ob_type;
-    tp == &raw mut _PyWeakref_ProxyType
+    tp == &raw mut _PyWeakref_RefType
+        || tp == &raw mut _PyWeakref_ProxyType
         || tp == &raw mut _PyWeakref_CallableProxyType
-        || crate::abstract_::is_instance_of(op, &raw mut _PyWeakref_RefType)
+        // Only classes (heap types) can derive from ref.
+        || ((*tp).tp_flags & crate::object::typeobject::Py_TPFLAGS_HEAPTYPE != 0
+            && crate::abstract_::is_instance_of(op, &raw mut _PyWeakref_RefType))
 }
 
 pub(crate) unsafe fn is_proxy(op: *mut PyObject) -> bool {

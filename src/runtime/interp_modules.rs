@@ -22,7 +22,6 @@ pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> 
     crate::modules::sys_api::apply_preinit_options(d).map_err(|_| fail(c"can't initialize sys module"))?;
     crate::modules::atexit_module::install(owner).map_err(|_| fail(c"can't initialize atexit module"))?;
     crate::modules::thread_module::install(owner).map_err(|_| fail(c"can't initialize _thread module"))?;
-    crate::modules::gc_module::install(owner).map_err(|_| fail(c"can't initialize gc module"))?;
     crate::modules::weakref_module::install(owner).map_err(|_| fail(c"can't initialize _weakref module"))?;
     crate::import::setup().map_err(|_| fail(c"can't initialize import system"))?;
     Ok(())
