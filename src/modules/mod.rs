@@ -15,6 +15,7 @@ pub mod atexit_module;
 pub mod builtins_functions;
 pub mod builtins_anext;
 pub mod builtins_iteration;
+pub mod builtins_input;
 pub mod builtins_module;
 pub mod sys_api;
 pub mod sys_audit;
