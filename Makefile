@@ -71,11 +71,11 @@ test-parser-full: all
 # Compiler (issue 9): symbol tables and code generation vs CPython; tools/compiler_tests.py.
 test-compiler:
 	$(CARGO) build --release -p ferropy-compiler
-	$(PYTHON) tools/compiler_tests.py -q --symtable --compile --annotations --sample 300
+	$(PYTHON) tools/compiler_tests.py -q --symtable --compile --annotations --warnings --sample 300
 
 test-compiler-full:
 	$(CARGO) build --release -p ferropy-compiler
-	$(PYTHON) tools/compiler_tests.py -q --symtable --compile --annotations
+	$(PYTHON) tools/compiler_tests.py -q --symtable --compile --annotations --warnings
 
 # Mutation fuzzing of the parser (not part of `make test`); FUZZ_SECONDS=600 by default.
 fuzz:

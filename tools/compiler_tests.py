@@ -223,11 +223,64 @@ def run_annotations(quiet):
     return bad == 0
 
 
+WARNING_CASES = os.path.join(ROOT, 'crates', 'ferropy-compiler', 'tests', 'warnings.txt')
+
+
+def cpython_warnings(path):
+    """Warnings CPython issues compiling the file, in the format of `warnings-many`."""
+    import warnings
+    src = open(path, 'rb').read()
+    out = []
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter('always')
+        try:
+            compile(src, path, 'exec')
+        except SyntaxError as e:
+            return 'ERROR %s %s %s %s' % (type(e).__name__, rust_str(e.msg), rust_opt(e.lineno), rust_opt(e.offset))
+        for w in ws:
+            out.append('%s %s %s' % (w.category.__name__, w.message, w.lineno))
+    if ws:
+        with warnings.catch_warnings():
+            warnings.simplefilter('error')
+            try:
+                compile(src, path, 'exec')
+            except SyntaxError as e:
+                out.append('AS-ERROR %s %s %s %s %s' % (e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset))
+    return '\n'.join(out)
+
+
+def run_warnings(files, quiet):
+    """SyntaxWarning/DeprecationWarning at compile time: the case corpus (cases separated
+    by '#---' lines) and the given files (stdlib: no false alarms)."""
+    with tempfile.TemporaryDirectory() as td:
+        cases = open(WARNING_CASES).read().split('\n#---\n')
+        paths = []
+        for i, c in enumerate(cases):
+            p = os.path.join(td, 'case%03d.py' % i)
+            with open(p, 'w') as f:
+                f.write(c)
+            paths.append(p)
+        paths += files
+        ours = ours_many('warnings-many', paths)
+        bad = 0
+        for p, o in zip(paths, ours):
+            if os.path.basename(p) in KNOWN:
+                continue
+            want = cpython_warnings(p)
+            if (o or '') != want:
+                bad += 1
+                shown = open(p).read() if p.startswith(td) else p
+                print('WARNINGS DIFFER %s\n  %r\n%s' % (os.path.basename(p), shown[:200], first_diff(want, o)))
+        print('warnings: %d/%d agree with CPython' % (len(paths) - bad, len(paths)))
+        return bad == 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--symtable', action='store_true')
     ap.add_argument('--compile', action='store_true', help='compile + verify, errors as CPython')
     ap.add_argument('--annotations', action='store_true', help='PEP 563 annotation strings')
+    ap.add_argument('--warnings', action='store_true', help='compile-time warnings')
     ap.add_argument('--sample', type=int, default=0, help='stdlib files (0: all)')
     ap.add_argument('--no-stdlib', action='store_true')
     ap.add_argument('-q', action='store_true')
@@ -242,6 +295,8 @@ def main():
         ok &= run_symtable(files, a.q)
     if a.annotations:
         ok &= run_annotations(a.q)
+    if a.warnings:
+        ok &= run_warnings(files, a.q)
     if a.compile:
         with tempfile.TemporaryDirectory() as td:
             extra = parser_corpus_files(td) if not a.files else []

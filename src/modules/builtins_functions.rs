@@ -1,6 +1,6 @@
-//! The functions of `builtins` that need no frames (no `eval`, `exec`, `globals`,
-//! `locals`, `vars`, `dir`, `super`, `__import__`, `__build_class__` here: they come with the
-//! eval loop and import), with CPython 3.11's argument checks and messages.
+//! The functions of `builtins` that need no frames (`eval`, `exec`, `compile`, `globals`,
+//! `locals`, `vars` and `__build_class__` are builtins_exec.rs's, `__import__`
+//! builtins_import.rs's), with CPython 3.11's argument checks and messages.
 use core::ffi::c_int;
 
 use crate::abstract_::unpack_keywords::{bind, Params};
@@ -225,7 +225,7 @@ unsafe extern "C" fn divmod(_m: *mut PyObject, args: *const *mut PyObject, nargs
 }
 
 unsafe extern "C" fn pow(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "pow", names: &["base", "exp", "mod"], max_positional: 3, required: 2 };
+    const PARAMS: Params = Params { function: "pow", names: &["base", "exp", "mod"], positional_only: 0, max_positional: 3, required: 2 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let m = a[2].unwrap_or(none());
@@ -234,7 +234,7 @@ unsafe extern "C" fn pow(_m: *mut PyObject, args: *const *mut PyObject, nargs: i
 }
 
 unsafe extern "C" fn round(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "round", names: &["number", "ndigits"], max_positional: 2, required: 1 };
+    const PARAMS: Params = Params { function: "round", names: &["number", "ndigits"], positional_only: 0, max_positional: 2, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let number = a[0].unwrap_or(none());
@@ -262,7 +262,7 @@ unsafe extern "C" fn format(_m: *mut PyObject, args: *const *mut PyObject, nargs
 }
 
 unsafe extern "C" fn sum(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "sum", names: &["iterable", "start"], max_positional: 2, required: 1 };
+    const PARAMS: Params = Params { function: "sum", names: &["iterable", "start"], positional_only: 1, max_positional: 2, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let start = match a[1] {
@@ -345,7 +345,7 @@ unsafe extern "C" fn max(_m: *mut PyObject, args: *const *mut PyObject, nargs: i
 }
 
 unsafe extern "C" fn sorted(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "sort", names: &["key", "reverse"], max_positional: 0, required: 0 };
+    const PARAMS: Params = Params { function: "sort", names: &["key", "reverse"], positional_only: 0, max_positional: 0, required: 0 };
     ret((|| {
         if nargs != 1 {
             return Err(count_error("sorted", "1 argument", nargs as usize));
@@ -363,7 +363,7 @@ unsafe extern "C" fn sorted(_m: *mut PyObject, args: *const *mut PyObject, nargs
 }
 
 unsafe extern "C" fn print(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "print", names: &["sep", "end", "file", "flush"], max_positional: 0, required: 0 };
+    const PARAMS: Params = Params { function: "print", names: &["sep", "end", "file", "flush"], positional_only: 0, max_positional: 0, required: 0 };
     ret((|| {
         let kw = bind(&PARAMS, args.add(nargs as usize), 0, kwnames)?;
         let text_arg = |o: Option<*mut PyObject>, what: &str| -> PyResult<Option<*mut PyObject>> {
@@ -411,7 +411,7 @@ unsafe extern "C" fn print(_m: *mut PyObject, args: *const *mut PyObject, nargs:
 }
 
 /// The functions of `builtins`.
-pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 38] = [
+pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 37] = [
     meth(c"abs", abs, METH_O, c"abs($module, x, /)\n--\n\nReturn the absolute value of the argument."),
     meth(c"all", crate::modules::builtins_iteration::all, METH_O, c"all($module, iterable, /)\n--\n\nReturn True if bool(x) is True for all values x in the iterable.\n\nIf the iterable is empty, return True."),
     meth(c"any", crate::modules::builtins_iteration::any, METH_O, c"any($module, iterable, /)\n--\n\nReturn True if bool(x) is True for any x in the iterable.\n\nIf the iterable is empty, return False."),
@@ -448,6 +448,5 @@ pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 38] = [
     fast(c"setattr", setattr, c"setattr($module, obj, name, value, /)\n--\n\nSets the named attribute on the given object to the specified value."),
     fast_kw(c"sorted", sorted, c"sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\nReturn a new list containing all items from the iterable in ascending order."),
     fast_kw(c"sum", sum, c"sum($module, iterable, /, start=0)\n--\n\nReturn the sum of a 'start' value (default: 0) plus an iterable of numbers"),
-    fast(c"vars", crate::modules::builtins_input::vars, c"vars([object]) -> dictionary\n\nWithout arguments, equivalent to locals().\nWith an argument, equivalent to object.__dict__."),
     END,
 ];

@@ -1,13 +1,13 @@
-//! `input`, `breakpoint` and `vars(obj)`: builtins that talk to `sys` (its streams and its
-//! breakpoint hook) or to an object's `__dict__`, with CPython's messages and audit events.
-use crate::abstract_::{new_ref, none, type_error};
+//! `input` and `breakpoint`: builtins that talk to `sys` (its streams and its breakpoint
+//! hook), with CPython's messages and audit events.
+use crate::abstract_::{new_ref, none};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
 use crate::modules::{args_slice, owned, ret};
 use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
-use crate::objects::{str as pystr, tuple};
+use crate::objects::tuple;
 
 /// `sys.<name>` for input(): RuntimeError "input(): lost sys.<name>" when missing or None.
 unsafe fn stream(name: &str) -> PyResult<PyRef> {
@@ -64,19 +64,5 @@ pub(crate) unsafe extern "C" fn breakpoint(_m: *mut PyObject, args: *const *mut 
         let hook = new_ref(hook);
         audit(c"builtins.breakpoint", hook.as_ptr())?;
         owned(crate::abstract_::call::vectorcall(hook.as_ptr(), args, nargs as usize, kwnames))
-    })())
-}
-
-/// `vars([object])`: `object.__dict__`. Without an argument it is the caller's locals,
-/// which need a frame. TODO(eval): route `vars()` to the frame's locals.
-pub(crate) unsafe extern "C" fn vars(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize) -> *mut PyObject {
-    let a = args_slice(args, nargs);
-    ret((|| {
-        crate::objects::container_methods::check_positional("vars", a.len() as isize, 0, 1)?;
-        let Some(&o) = a.first() else { return Err(crate::abstract_::dir::no_frame()) };
-        match crate::object::object_attr::lookup_attr(o, pystr::intern("__dict__")?.as_ptr())? {
-            Some(d) => Ok(d),
-            None => Err(type_error("vars() argument must have __dict__ attribute")),
-        }
     })())
 }

@@ -117,7 +117,7 @@ unsafe fn sizeof_of(o: *mut PyObject) -> PyResult<PyRef> {
 }
 
 unsafe extern "C" fn getsizeof(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "getsizeof", names: &["object", "default"], max_positional: 2, required: 1 };
+    const PARAMS: Params = Params { function: "getsizeof", names: &["object", "default"], positional_only: 0, max_positional: 2, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let o = a[0].unwrap_or(core::ptr::null_mut());
@@ -232,7 +232,7 @@ unsafe extern "C" fn get_int_max_str_digits(_m: *mut PyObject, _: *mut PyObject)
 }
 
 unsafe extern "C" fn set_int_max_str_digits(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "set_int_max_str_digits", names: &["maxdigits"], max_positional: 1, required: 1 };
+    const PARAMS: Params = Params { function: "set_int_max_str_digits", names: &["maxdigits"], positional_only: 0, max_positional: 1, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let n = as_c_int(a[0].unwrap_or(core::ptr::null_mut()))?;

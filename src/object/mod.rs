@@ -8,6 +8,7 @@ pub mod descr;
 pub mod hash;
 pub mod member;
 pub mod methods;
+pub(crate) mod method_table;
 pub mod object;
 pub mod object_class;
 pub mod objimpl;

@@ -347,11 +347,8 @@ unsafe fn build(
     (*ht).ht_qualname = qualname.into_ptr();
     let qkey = pystr::intern("__qualname__")?;
     dict::del_item(d, qkey.as_ptr())?;
-    // TODO(eval): `__module__` defaults to the caller's globals' `__name__`; with no frames
-    // (C callers) there is none, as in CPython called from C.
-    // TODO(functions): CPython wraps Python functions named `__new__` in staticmethod and
-    // `__init_subclass__` / `__class_getitem__` in classmethod; there are no Python
-    // functions yet, and builtin ones are left as they are, as CPython does.
+    // `__module__`, staticmethod/classmethod wrapping, `__classcell__` (eval's part).
+    crate::eval::class_namespace::finish_class_dict(tp, d)?;
     if let Some(doc) = dict::get_item_str(d, "__doc__")? {
         if pystr::is_str(doc) {
             t.tp_doc = doc_copy(CStr::from_ptr(str_utf8(doc)?))?;

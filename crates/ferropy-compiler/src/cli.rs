@@ -2,6 +2,7 @@
 //!   symtable FILE | symtable-many LISTFILE (results separated by a \x1e line)
 //!   dis FILE | dis-O FILE (disassembly, then the verifier's verdict)
 //!   compile-many LISTFILE (one line per file: OK, ERROR ..., or VERIFY ...)
+//!   warnings-many LISTFILE (per file its warnings, then a \x1e line)
 
 pub fn run(args: &[String]) -> Option<i32> {
     let cmd = args.get(1)?;
@@ -24,7 +25,7 @@ pub fn run(args: &[String]) -> Option<i32> {
         }
         "dis" | "dis-O" => {
             let src = std::fs::read(path).ok()?;
-            let opts = crate::compile::Options { optimize: if cmd == "dis-O" { 1 } else { 0 }, interactive: false };
+            let opts = crate::compile::Options { optimize: if cmd == "dis-O" { 1 } else { 0 }, ..Default::default() };
             match crate::compile_source(&src, path, opts) {
                 Ok(code) => {
                     print!("{}", crate::dis::dis(&code));
@@ -67,6 +68,32 @@ pub fn run(args: &[String]) -> Option<i32> {
                     },
                 };
                 out.push_str(&line);
+            }
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(out.as_bytes());
+            Some(0)
+        }
+        "warnings-many" => {
+            // Per file: each warning as "Category message lineno", then the first one as
+            // the SyntaxError `-W error` would raise ("AS-ERROR msg line offset end end").
+            let list = std::fs::read_to_string(path).ok()?;
+            let mut out = String::new();
+            for f in list.lines().filter(|l| !l.is_empty()) {
+                let mut lines: Vec<String> = Vec::new();
+                match std::fs::read(f).map(|src| crate::compile(&src, f, crate::compile::Options::default())) {
+                    Err(e) => lines.push(format!("ERROR io {}", e)),
+                    Ok(Err(e)) => lines.push(error_line(&e).trim_end().to_string()),
+                    Ok(Ok(c)) => {
+                        for w in &c.warnings {
+                            lines.push(format!("{} {} {}", w.category.name(), w.message, w.lineno));
+                        }
+                        if let Some(w) = c.warnings.first() {
+                            lines.push(format!("AS-ERROR {} {} {} {} {}", w.message, w.lineno, w.offset, w.end_lineno, w.end_offset));
+                        }
+                    }
+                }
+                out.push_str(&lines.join("\n"));
+                out.push_str("\n\x1e\n");
             }
             use std::io::Write;
             let _ = std::io::stdout().write_all(out.as_bytes());

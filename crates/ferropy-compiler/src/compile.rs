@@ -8,17 +8,30 @@ use crate::error::{at, CompileResult};
 use crate::mangle::mangle;
 use crate::opcode::Op;
 use crate::symtable::{BlockKind, Scope, SymbolTable, DEF_FREE_CLASS};
-use ferropy_parser::ast::{Loc, Node};
+use ferropy_parser::ast::{Kind, Loc, Node};
+pub use ferropy_parser::Mode;
 use std::sync::Arc as Rc;
 
-/// Options of one compilation (`compile(..., optimize=N)`).
+/// Options of one compilation (`compile(source, filename, mode, flags, dont_inherit,
+/// optimize)`; the runtime merges the caller's future flags into `flags` unless
+/// `dont_inherit`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Options {
+    /// `exec` (a module), `eval` (an expression, the code returns its value) or `single`
+    /// (one interactive statement: expression statements print their value).
+    pub mode: Mode,
+    /// `PyCF_*` bits and inherited `CO_FUTURE_*` bits (see `cflags`).
+    pub flags: u32,
     /// 0: asserts and `__debug__` on; 1 and 2 (-O/-OO): asserts removed, `__debug__` False;
     /// 2 also drops docstrings.
     pub optimize: u8,
-    /// Interactive mode: expression statements print their value.
-    pub interactive: bool,
+}
+
+impl Options {
+    /// Interactive mode: expression statements print their value (`PRINT_EXPR`).
+    pub fn interactive(&self) -> bool {
+        self.mode == Mode::Single
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +96,8 @@ pub struct Compiler<'a> {
     pub unwind_saves: Vec<(Vec<FBlock<'a>>, Vec<u32>)>,
     /// Location of the pattern compiled last (where some match errors are reported).
     pub last_pattern_loc: Loc,
+    /// SyntaxWarnings found so far (the runtime issues them).
+    pub warnings: Vec<ferropy_parser::Warning>,
 }
 
 /// Nesting limit of loops/try/with, as CPython's CO_MAXBLOCKS.
@@ -94,7 +109,7 @@ pub fn pos_of(l: Loc) -> Position {
 
 impl<'a> Compiler<'a> {
     pub fn new(st: &'a SymbolTable, filename: &str, opts: Options) -> Self {
-        Compiler { st, opts, filename: filename.to_string(), units: Vec::new(), unwind_saves: Vec::new(), last_pattern_loc: Loc::default() }
+        Compiler { st, opts, filename: filename.to_string(), units: Vec::new(), unwind_saves: Vec::new(), last_pattern_loc: Loc::default(), warnings: Vec::new() }
     }
 
     pub fn u(&mut self) -> &mut Unit<'a> {
@@ -221,9 +236,7 @@ impl<'a> Compiler<'a> {
         if u.cellvars.is_empty() && u.freevars.is_empty() {
             fl |= flags::NOFREE;
         }
-        if self.st.future.annotations {
-            fl |= flags::FUTURE_ANNOTATIONS;
-        }
+        fl |= self.future_co_flags();
         let asm = u.cfg.assemble().map_err(|e| at(format!("internal compiler error in {}: {}", u.qualname, e), Loc::default()))?;
         Ok(CodeUnit {
             code: asm.code,
@@ -244,6 +257,19 @@ impl<'a> Compiler<'a> {
             lines: asm.lines,
             exceptions: asm.exceptions,
         })
+    }
+
+    /// The `CO_FUTURE_*` bits of every code object: the inherited ones and those the
+    /// module's own future statements turn on.
+    pub fn future_co_flags(&self) -> u32 {
+        let mut fl = self.opts.flags & crate::cflags::FUTURE_MASK;
+        if self.st.future.annotations {
+            fl |= crate::cflags::CO_FUTURE_ANNOTATIONS;
+        }
+        if self.st.future.barry_as_flufl {
+            fl |= crate::cflags::CO_FUTURE_BARRY_AS_BDFL;
+        }
+        fl
     }
 
     // ---- emitting ----
@@ -464,10 +490,20 @@ pub enum NameCtx {
     Del,
 }
 
-/// Compile a module.
+/// Compile a module, an `Expression` (eval mode) or an `Interactive` (single mode) root.
 pub fn compile_module<'a>(module: &'a Node, st: &'a SymbolTable, filename: &str, opts: Options) -> CompileResult<CodeUnit> {
+    compile_root(module, st, filename, opts).map(|(code, _)| code)
+}
+
+/// `compile_module`, also returning the warnings the code generator found.
+pub fn compile_root<'a>(module: &'a Node, st: &'a SymbolTable, filename: &str, opts: Options) -> CompileResult<(CodeUnit, Vec<ferropy_parser::Warning>)> {
     let mut c = Compiler::new(st, filename, opts);
     c.enter_unit(UnitKind::Module, 0, "<module>", 1);
-    c.module_body(module)?;
-    c.exit_unit()
+    match module.kind {
+        Kind::Expression => c.expression_body(module)?,
+        Kind::Interactive => c.interactive_body(module)?,
+        _ => c.module_body(module)?,
+    }
+    let code = c.exit_unit()?;
+    Ok((code, std::mem::take(&mut c.warnings)))
 }

@@ -123,8 +123,14 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::None);
                 self.yield_from_loop(2)?;
             }
-            Kind::Compare => self.compare(e)?,
-            Kind::Call => self.call(e)?,
+            Kind::Compare => {
+                self.check_compare(e);
+                self.compare(e)?
+            }
+            Kind::Call => {
+                self.check_call(e);
+                self.call(e)?
+            }
             Kind::FormattedValue => self.formatted(e)?,
             Kind::JoinedStr => self.joined(e)?,
             Kind::Attribute => {
@@ -133,6 +139,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LOAD_ATTR, i);
             }
             Kind::Subscript => {
+                self.check_subscript(e);
                 self.expr(req(e, 0))?;
                 self.subscript_key(req(e, 1))?;
                 self.emit(Op::BINARY_SUBSCR, 0);
@@ -213,6 +220,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Kind::Compare if list(e, 1).len() > 1 => {
+                self.check_compare(e);
                 let ops: Vec<Kind> = list(e, 1).iter().filter_map(|v| v.as_node()).map(|n| n.kind).collect();
                 let comps: Vec<&'a Node> = nodes(e, 2).collect();
                 let cleanup = self.new_block();

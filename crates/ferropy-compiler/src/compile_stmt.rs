@@ -21,6 +21,28 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Single mode: no docstring, every expression statement prints its value.
+    pub fn interactive_body(&mut self, root: &'a Node) -> CompileResult<()> {
+        let body = list(root, 0);
+        if find_annotations(body) {
+            self.emit(Op::SETUP_ANNOTATIONS, 0);
+        }
+        self.stmts(body)?;
+        self.load_const(Constant::None);
+        self.emit(Op::RETURN_VALUE, 0);
+        Ok(())
+    }
+
+    /// Eval mode: the code returns the expression's value.
+    pub fn expression_body(&mut self, root: &'a Node) -> CompileResult<()> {
+        let e = req(root, 0);
+        let saved = self.set_pos(e.loc);
+        self.expr(e)?;
+        self.emit(Op::RETURN_VALUE, 0);
+        self.u().pos = saved;
+        Ok(())
+    }
+
     /// Module and class bodies: a leading docstring is stored as `__doc__`.
     fn body_with_docstring(&mut self, body: &'a [Value], store_doc: bool) -> CompileResult<()> {
         let mut rest = body;
@@ -121,7 +143,7 @@ impl<'a> Compiler<'a> {
             Kind::Global | Kind::Nonlocal | Kind::Pass => Ok(()),
             Kind::Expr => {
                 let v = req(s, 0);
-                if self.opts.interactive && self.ub().kind == UnitKind::Module {
+                if self.opts.interactive() && self.ub().kind == UnitKind::Module {
                     self.expr(v)?;
                     self.emit(Op::PRINT_EXPR, 0);
                     return Ok(());
@@ -1082,6 +1104,7 @@ impl<'a> Compiler<'a> {
     // ---- misc ----
 
     fn assert_stmt(&mut self, s: &'a Node) -> CompileResult<()> {
+        self.check_assert(s);
         if self.opts.optimize > 0 {
             return Ok(());
         }

@@ -4,6 +4,7 @@
 
 pub mod assemble;
 pub mod ast_util;
+pub mod cflags;
 pub mod cli;
 pub mod code;
 pub mod compile;
@@ -14,7 +15,9 @@ pub mod dis;
 pub mod error;
 pub mod fold;
 pub mod future;
+mod lint;
 pub mod mangle;
+mod modes;
 pub mod opcode;
 pub mod symtable;
 pub mod symtable_dump;
@@ -27,24 +30,77 @@ pub use error::CompileResult;
 pub fn symtable_of_source(source: &[u8], filename: &str) -> Result<(ferropy_parser::Module, symtable::SymbolTable), Box<ferropy_parser::SyntaxError>> {
     let module = ferropy_parser::parse_module(source, filename).map_err(Box::new)?;
     let text = String::from_utf8_lossy(source);
-    let fut = future::scan(&module).map_err(|e| error::finish(e, &text, filename))?;
-    let st = symtable::build(&module, fut).map_err(|e| error::finish(e, &text, filename))?;
+    let st = symtable_of_tree(&module, &text, filename, 0)?;
     Ok((module, st))
+}
+
+/// Future statements (plus the inherited `CO_FUTURE_*` bits of `flags`) and symbol table.
+fn symtable_of_tree(module: &ferropy_parser::Module, text: &str, filename: &str, flags: u32) -> Result<symtable::SymbolTable, Box<ferropy_parser::SyntaxError>> {
+    let mut fut = if module.kind == ferropy_parser::Kind::Expression { future::Future::default() } else { future::scan(module).map_err(|e| error::finish(e, text, filename))? };
+    fut.annotations |= flags & cflags::CO_FUTURE_ANNOTATIONS != 0;
+    fut.barry_as_flufl |= flags & cflags::CO_FUTURE_BARRY_AS_BDFL != 0;
+    symtable::build(module, fut).map_err(|e| error::finish(e, text, filename))
 }
 
 /// Compile a file's bytes to a module `CodeUnit` (errors carry filename and text).
 pub fn compile_source(source: &[u8], filename: &str, opts: compile::Options) -> Result<code::CodeUnit, Box<ferropy_parser::SyntaxError>> {
-    let (module, st) = symtable_of_source(source, filename)?;
-    let text = String::from_utf8_lossy(source);
-    compile_module_checked(&module, &st, filename, opts).map_err(|e| error::finish(e, &text, filename))
+    compile(source, filename, opts).map(|c| c.code)
 }
 
-fn compile_module_checked(module: &ferropy_parser::Module, st: &symtable::SymbolTable, filename: &str, opts: compile::Options) -> CompileResult<code::CodeUnit> {
-    // Deeply nested code recurses deeply: compile on a thread with a big stack.
+/// What one compilation produces besides the code.
+#[derive(Debug)]
+pub struct Compiled {
+    pub code: code::CodeUnit,
+    /// The `CO_FUTURE_*` bits in effect (inherited and from the source's future
+    /// statements): `PyRun_*` and `compile()` merge them back into the caller's
+    /// `PyCompilerFlags`.
+    pub future_flags: u32,
+    /// Warnings to issue, in source order.
+    pub warnings: Vec<ferropy_parser::Warning>,
+}
+
+/// Compile source in any mode (`compile()`, `Py_CompileStringExFlags`, `PyRun_*`).
+/// Without `cflags::IGNORE_COOKIE` the bytes are decoded as a file is (BOM, coding
+/// declaration); with it they must be UTF-8 text (`compile(str)`).
+pub fn compile(source: &[u8], filename: &str, opts: compile::Options) -> Result<Compiled, Box<ferropy_parser::SyntaxError>> {
+    let parsed = if opts.flags & cflags::IGNORE_COOKIE != 0 {
+        match std::str::from_utf8(source) {
+            Ok(text) => ferropy_parser::parse_str_with_warnings(text, filename, opts.mode),
+            Err(_) => ferropy_parser::parse_with_warnings(source, filename, opts.mode),
+        }
+    } else {
+        ferropy_parser::parse_with_warnings(source, filename, opts.mode)
+    };
+    let text = String::from_utf8_lossy(source);
+    let (module, mut warnings) = parsed.map_err(|e| modes::adjust_parse_error(Box::new(e), &text, opts))?;
+    modes::check_implied_dedent(&module, &text, filename, opts)?;
+    let st = symtable_of_tree(&module, &text, filename, opts.flags)?;
+    let (code, compiler_warnings) = compile_module_checked(&module, &st, filename, opts, source.len() <= SMALL_SOURCE).map_err(|e| error::finish(e, &text, filename))?;
+    let mut future_flags = opts.flags & cflags::FUTURE_MASK;
+    if st.future.annotations {
+        future_flags |= cflags::CO_FUTURE_ANNOTATIONS;
+    }
+    if st.future.barry_as_flufl {
+        future_flags |= cflags::CO_FUTURE_BARRY_AS_BDFL;
+    }
+    // CPython parses the whole source before compiling: the parser's warnings come first.
+    warnings.extend(compiler_warnings);
+    Ok(Compiled { code, future_flags, warnings })
+}
+
+/// Sources up to this size nest at most this deep, which the caller's stack can take.
+const SMALL_SOURCE: usize = 256;
+
+fn compile_module_checked(module: &ferropy_parser::Module, st: &symtable::SymbolTable, filename: &str, opts: compile::Options, small: bool) -> CompileResult<(code::CodeUnit, Vec<ferropy_parser::Warning>)> {
+    // Deeply nested code recurses deeply: compile on a thread with a big stack.  A small
+    // source cannot nest deeply, so it is compiled here (no thread spawn per `eval()`).
+    if small {
+        return compile::compile_root(module, st, filename, opts);
+    }
     std::thread::scope(|s| {
         std::thread::Builder::new()
             .stack_size(256 << 20)
-            .spawn_scoped(s, || compile::compile_module(module, st, filename, opts))
+            .spawn_scoped(s, || compile::compile_root(module, st, filename, opts))
             .expect("spawn compiler thread")
             .join()
             .unwrap_or_else(|p| std::panic::resume_unwind(p))

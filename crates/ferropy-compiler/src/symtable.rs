@@ -177,8 +177,12 @@ impl SymbolTable {
 pub fn build(module: &Node, future: Future) -> CompileResult<SymbolTable> {
     let mut b = Builder { blocks: Vec::new(), stack: Vec::new(), by_node: HashMap::new(), future, private: None };
     b.enter(BlockKind::Module, "top", Loc::default(), module);
-    for s in nodes(module, 0) {
-        b.stmt(s)?;
+    if module.kind == Kind::Expression {
+        b.expr(req(module, 0))?;
+    } else {
+        for s in nodes(module, 0) {
+            b.stmt(s)?;
+        }
     }
     b.exit();
     let mut t = SymbolTable { blocks: b.blocks, by_node: b.by_node, future };

@@ -124,7 +124,7 @@ fn asserts_and_debug_with_optimize() {
     let src = "assert x, 'm'\ny = __debug__\n";
     let plain = compile(src);
     assert!(ops(&plain).contains(&Op::LOAD_ASSERTION_ERROR));
-    let o = ferropy_compiler::compile_source(src.as_bytes(), "t.py", Options { optimize: 1, interactive: false }).unwrap();
+    let o = ferropy_compiler::compile_source(src.as_bytes(), "t.py", Options { optimize: 1, ..Default::default() }).unwrap();
     assert!(!ops(&o).contains(&Op::LOAD_ASSERTION_ERROR));
     assert!(o.consts.iter().any(|k| matches!(k, Constant::Bool(false))));
 }

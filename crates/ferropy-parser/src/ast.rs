@@ -114,6 +114,7 @@ macro_rules! kinds {
 kinds! {
     Module: false => ["body", "type_ignores"];
     Expression: false => ["body"];
+    Interactive: false => ["body"];
     FunctionDef: true => ["name", "args", "body", "decorator_list", "returns?", "type_comment?"];
     AsyncFunctionDef: true => ["name", "args", "body", "decorator_list", "returns?", "type_comment?"];
     ClassDef: true => ["name", "bases", "keywords", "body", "decorator_list"];

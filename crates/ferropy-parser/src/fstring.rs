@@ -30,7 +30,9 @@ impl<'a> Parser<'a> {
                 if raw || !s.contains('\\') {
                     out.extend_from_slice(s.as_bytes());
                 } else {
-                    decode_escapes(s, false, &mut out).map_err(|m| this.err_tok(&m, t))?;
+                    if let Some(w) = decode_escapes(s, false, &mut out).map_err(|m| this.err_tok(&m, t))? {
+                        this.warn_deprecated(w, t);
+                    }
                 }
                 parts.push(Part::Lit(out));
             }

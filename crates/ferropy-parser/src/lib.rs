@@ -11,19 +11,34 @@ pub mod parser;
 pub mod source;
 pub mod string_literal;
 pub mod tokenizer;
+pub mod warning;
 #[rustfmt::skip]
 pub mod unicode_tables;
 
 pub use ast::{Kind, Module, Node, Value};
 pub use error::{ErrorKind, SyntaxError};
+pub use parser::modes::Mode;
+pub use warning::{Category as WarningCategory, Warning};
 
 /// Parse a file's bytes (coding declarations and BOM honoured, as `ast.parse(bytes)`).
 pub fn parse_module(source: &[u8], filename: &str) -> Result<Module, SyntaxError> {
+    parse_module_mode(source, filename, Mode::Exec)
+}
+
+/// Parse a file's bytes with the start symbol of `mode` (`Module`, `Expression` or
+/// `Interactive` root).
+pub fn parse_module_mode(source: &[u8], filename: &str, mode: Mode) -> Result<Module, SyntaxError> {
+    parse_with_warnings(source, filename, mode).map(|(m, _)| m)
+}
+
+/// `parse_module_mode`, also returning the tokenizer's and parser's warnings (invalid
+/// escape sequences, `1if`), in source order.
+pub fn parse_with_warnings(source: &[u8], filename: &str, mode: Mode) -> Result<(Module, Vec<Warning>), SyntaxError> {
     let (text, declared) = source::decode_source_info(source).map_err(|mut e| {
         e.filename = filename.to_string();
         e
     })?;
-    parse_text(&text, filename).map_err(|(e, chars)| if declared || chars { e } else { to_byte_columns(e, &text) })
+    parse_text(&text, filename, mode).map_err(|(e, chars)| if declared || chars { e } else { to_byte_columns(e, &text) })
 }
 
 /// Char columns -> byte columns, as `ast.parse(bytes)` reports them without a declared
@@ -49,19 +64,29 @@ fn to_byte_columns(mut e: SyntaxError, text: &str) -> SyntaxError {
 
 /// Parse already-decoded text.
 pub fn parse_str(text: &str, filename: &str) -> Result<Module, SyntaxError> {
-    parse_text(text, filename).map_err(|(e, _)| e)
+    parse_str_mode(text, filename, Mode::Exec)
 }
 
-fn parse_text(text: &str, filename: &str) -> Result<Module, (SyntaxError, bool)> {
+/// Parse already-decoded text with the start symbol of `mode`.
+pub fn parse_str_mode(text: &str, filename: &str, mode: Mode) -> Result<Module, SyntaxError> {
+    parse_str_with_warnings(text, filename, mode).map(|(m, _)| m)
+}
+
+/// `parse_str_mode`, also returning the warnings.
+pub fn parse_str_with_warnings(text: &str, filename: &str, mode: Mode) -> Result<(Module, Vec<Warning>), SyntaxError> {
+    parse_text(text, filename, mode).map_err(|(e, _)| e)
+}
+
+fn parse_text(text: &str, filename: &str, mode: Mode) -> Result<(Module, Vec<Warning>), (SyntaxError, bool)> {
     // Parse on the caller's stack within a small budget; a deeply nested file that
     // needs more is parsed again on a private thread with a big stack, so nesting is
     // bounded by the parser's own limit and not by the calling thread's stack.
-    let mut r = parse_str_here(text, 512 << 10);
+    let mut r = parse_str_here(text, 512 << 10, mode);
     if matches!(&r, Err((e, _)) if e.msg == parser::STACK_RETRY) {
         let t = std::thread::scope(|s| {
             std::thread::Builder::new()
                 .stack_size(512 << 20)
-                .spawn_scoped(s, || parse_str_here(text, 480 << 20))
+                .spawn_scoped(s, || parse_str_here(text, 480 << 20, mode))
                 .map(|h| h.join())
         });
         r = match t {
@@ -90,19 +115,19 @@ thread_local! {
     static BUFFERS: std::cell::Cell<(Vec<tokenizer::Token>, Vec<u32>)> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
 }
 
-fn parse_str_here(text: &str, stack_budget: usize) -> Result<Module, (Box<SyntaxError>, bool)> {
+fn parse_str_here(text: &str, stack_budget: usize, mode: Mode) -> Result<(Module, Vec<Warning>), (Box<SyntaxError>, bool)> {
     let (tb, lb) = BUFFERS.with(|b| b.take());
     let toks = tokenizer::tokenize_into(text, tb, lb);
-    let r = parser::parse_tokens(text, &toks, stack_budget);
+    let r = parser::parse_tokens(text, &toks, stack_budget, mode);
     // Keep the buffers for the next file unless they grew unreasonably.
     if toks.toks.capacity() < (4 << 20) {
         BUFFERS.with(|b| b.set((toks.toks, toks.line_starts)));
     }
-    let m = r?;
+    let (m, warnings) = r?;
     if ast_depth(&m) > MAX_AST_DEPTH {
         return Err((Box::new(SyntaxError::simple(ErrorKind::RecursionError, "maximum recursion depth exceeded during ast construction")), false));
     }
-    Ok(m)
+    Ok((m, warnings))
 }
 
 /// CPython converts the tree to Python objects with a recursion limit of 3 x 1000 frames

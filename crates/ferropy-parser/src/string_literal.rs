@@ -100,10 +100,12 @@ fn hangul_syllable(s: &str) -> Option<u32> {
     None
 }
 
-/// Decode backslash escapes.  Err(msg) for CPython's "(unicode error) ..." cases.
-pub fn decode_escapes(s: &str, bytes: bool, out: &mut Vec<u8>) -> Result<(), String> {
+/// Decode backslash escapes.  Err(msg) for CPython's "(unicode error) ..." cases;
+/// Ok(Some(msg)): the DeprecationWarning for the first invalid escape.
+pub fn decode_escapes(s: &str, bytes: bool, out: &mut Vec<u8>) -> Result<Option<String>, String> {
     let b = s.as_bytes();
     let mut i = 0;
+    let mut warning = None;
     while i < b.len() {
         let c = b[i];
         if c != b'\\' {
@@ -143,6 +145,9 @@ pub fn decode_escapes(s: &str, bytes: bool, out: &mut Vec<u8>) -> Result<(), Str
                     v = v * 8 + (b[i] - b'0') as u32;
                     i += 1;
                     n += 1;
+                }
+                if v > 0o377 && warning.is_none() {
+                    warning = Some(format!("invalid octal escape sequence '\\{}'", &s[pos + 1..i]));
                 }
                 if bytes {
                     out.push((v & 0xFF) as u8);
@@ -198,13 +203,17 @@ pub fn decode_escapes(s: &str, bytes: bool, out: &mut Vec<u8>) -> Result<(), Str
                 return Err(format!("{}{}-{}: malformed \\N character escape", codec, pos, i - 1));
             }
             _ => {
-                // Unknown escape: kept verbatim (a DeprecationWarning in CPython).
+                // Unknown escape: kept verbatim, with a DeprecationWarning (ASCII only, as
+                // CPython).
+                if warning.is_none() && e < 128 {
+                    warning = Some(format!("invalid escape sequence '\\{}'", e as char));
+                }
                 out.push(b'\\');
                 i -= 1;
             }
         }
     }
-    Ok(())
+    Ok(warning)
 }
 
 pub enum Part {
@@ -266,10 +275,25 @@ impl<'a> Parser<'a> {
             out.extend_from_slice(body.as_bytes());
             return Ok(());
         }
-        decode_escapes(body, p.bytes, out).map_err(|m| {
+        let warning = decode_escapes(body, p.bytes, out).map_err(|m| {
             let l = self.last_seen();
             self.err_tok(&m, &l)
-        })
+        })?;
+        if let Some(w) = warning {
+            self.warn_deprecated(w, t);
+        }
+        Ok(())
+    }
+
+    /// Record a DeprecationWarning at token `t` (backtracking may find it twice: the
+    /// parser keeps one per position and message).
+    pub(crate) fn warn_deprecated(&self, message: String, t: &Token) {
+        let loc = Loc { lineno: t.line, col: t.col, end_lineno: t.end_line, end_col: t.end_col };
+        let w = crate::warning::Warning::new(crate::warning::Category::DeprecationWarning, message, loc);
+        let mut ws = self.warnings.borrow_mut();
+        if !ws.contains(&w) {
+            ws.push(w);
+        }
     }
 }
 

@@ -67,6 +67,8 @@ pub struct Tokens {
     pub line_starts: Vec<u32>,
     /// The error is "'(' was never closed" (it has its own precedence rule).
     pub unclosed: bool,
+    /// Warnings (`1if x else y`: "invalid decimal literal"), in source order.
+    pub warnings: Vec<crate::warning::Warning>,
     /// The error is one CPython's tokenizer only reports when the parser asks for that
     /// token (indentation, tabs, line continuation), so it never replaces an earlier
     /// parser error.
@@ -126,6 +128,7 @@ struct Lexer<'a> {
     at_line_start: bool,
     /// `async`/`await` are always keywords in 3.11; nothing to track.
     cont_line: bool,
+    warnings: Vec<crate::warning::Warning>,
 }
 
 pub fn tokenize(src: &str) -> Tokens {
@@ -151,6 +154,7 @@ pub fn tokenize_into(src: &str, mut toks: Vec<Token>, mut line_starts: Vec<u32>)
         line_starts: vec![0],
         at_line_start: true,
         cont_line: false,
+        warnings: Vec::new(),
     };
     let mut unclosed = false;
     let mut only_if_reached = false;
@@ -175,7 +179,7 @@ pub fn tokenize_into(src: &str, mut toks: Vec<Token>, mut line_starts: Vec<u32>)
         }
     }
     let _ = &lx.line_starts;
-    Tokens { toks: lx.toks, error, line_starts: ls, unclosed, only_if_reached }
+    Tokens { toks: lx.toks, error, line_starts: ls, unclosed, only_if_reached, warnings: lx.warnings }
 }
 
 /// 1-based character column of byte `pos` on the line starting at `line_start`.
@@ -689,6 +693,16 @@ impl<'a> Lexer<'a> {
         let rest = &self.b[self.pos..];
         for kw in [&b"and"[..], b"else", b"for", b"if", b"in", b"is", b"not", b"or"] {
             if rest.starts_with(kw) {
+                // Accepted for now, with CPython's warning at the keyword's first column.
+                let col = (char_col(self.src, self.line_start, self.pos) - 1) as u32;
+                self.warnings.push(crate::warning::Warning {
+                    category: crate::warning::Category::SyntaxWarning,
+                    message: format!("invalid {} literal", kind),
+                    lineno: self.line,
+                    offset: col,
+                    end_lineno: self.line,
+                    end_offset: col,
+                });
                 return Ok(());
             }
         }

@@ -6,6 +6,7 @@
 //! to a tokenizer error found anywhere in the file, as CPython does.
 
 mod expressions;
+pub mod modes;
 mod patterns;
 mod statements;
 mod targets;
@@ -41,6 +42,8 @@ pub struct Parser<'a> {
     pub(crate) stack_budget: usize,
     /// Where `match <subject>` was followed by a NEWLINE (for the "expected ':'" hint).
     pub(crate) match_colon_hint: Option<Token>,
+    /// Warnings found while parsing (invalid escapes), in the order found.
+    pub(crate) warnings: std::cell::RefCell<Vec<crate::warning::Warning>>,
 }
 
 /// Error message marking "ran out of stack budget: retry on a bigger stack".
@@ -54,7 +57,7 @@ pub fn stack_addr() -> usize {
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str, toks: &'a [Token], line_starts: &'a [u32], _tok_error_at: usize) -> Self {
-        Parser { src, toks, pos: 0, depth: 0, line_starts, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false, stack_base: stack_addr(), stack_budget: 512 << 10, match_colon_hint: None }
+        Parser { src, toks, pos: 0, depth: 0, line_starts, in_fstring: false, seen: std::cell::Cell::new(0), costs: Vec::new(), in_call_arg: false, stack_base: stack_addr(), stack_budget: 512 << 10, match_colon_hint: None, warnings: Default::default() }
     }
 
     #[inline]
@@ -298,20 +301,31 @@ impl<'a> Parser<'a> {
 /// Parse a whole file.
 /// The error's flag says whether it came from the tokenizer proper, whose columns CPython
 /// always counts in characters.
-pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: usize) -> Result<Node, (Box<SyntaxError>, bool)> {
-    parse_tokens_inner(src, toks, stack_budget).map_err(|e| {
+pub fn parse_tokens(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: usize, mode: modes::Mode) -> Result<(Node, Vec<crate::warning::Warning>), (Box<SyntaxError>, bool)> {
+    parse_tokens_inner(src, toks, stack_budget, mode).map_err(|e| {
         let from_tokenizer = matches!(&toks.error, Some((_, te)) if *e == *te) && !toks.unclosed && !toks.only_if_reached;
         (e, from_tokenizer)
     })
 }
 
-fn parse_tokens_inner(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: usize) -> Result<Node, Box<SyntaxError>> {
+fn parse_tokens_inner(src: &str, toks: &crate::tokenizer::Tokens, stack_budget: usize, mode: modes::Mode) -> Result<(Node, Vec<crate::warning::Warning>), Box<SyntaxError>> {
     let err_at = toks.error.as_ref().map(|e| e.0).unwrap_or(usize::MAX);
     let mut p = Parser::new(src, &toks.toks, &toks.line_starts, err_at);
     p.stack_budget = stack_budget;
-    let r = p.file();
+    let r = match mode {
+        modes::Mode::Exec => p.file(),
+        modes::Mode::Eval => p.eval_input(),
+        modes::Mode::Single => p.single_input(),
+    };
     match r {
-        Ok(n) => Ok(n),
+        Ok(n) => {
+            // Tokenizer and parser warnings in source order, as CPython's lazy tokenizer
+            // interleaves them.
+            let mut ws: Vec<crate::warning::Warning> = toks.warnings.clone();
+            ws.extend(p.warnings.take());
+            ws.sort_by_key(|w| (w.lineno, w.offset));
+            Ok((n, ws))
+        }
         Err(e) if e.msg == STACK_RETRY => Err(e),
         Err(e) => {
             if let Some((idx, te)) = &toks.error {

@@ -55,7 +55,7 @@ impl<'a> Parser<'a> {
         Loc { lineno: start.0, col: start.1, end_lineno: t.end_line, end_col: t.end_col }
     }
 
-    fn statement(&mut self, out: &mut Vec<Node>) -> PResult<()> {
+    pub(crate) fn statement(&mut self, out: &mut Vec<Node>) -> PResult<()> {
         match self.peek() {
             Tok::Def | Tok::Class | Tok::If | Tok::While | Tok::For | Tok::Try | Tok::With | Tok::At => {
                 let s = self.compound()?;
