@@ -72,6 +72,8 @@ export_c_functions! {
     PyErr_WarnFormat => ferropy_c_PyErr_WarnFormat,
     PyErr_ResourceWarning => ferropy_c_PyErr_ResourceWarning,
     PyErr_WarnExplicitFormat => ferropy_c_PyErr_WarnExplicitFormat,
+    _PyErr_FormatFromCause => ferropy_c__PyErr_FormatFromCause,
+    _Py_FatalErrorFormat => ferropy_c__Py_FatalErrorFormat,
     // sys (sys_write.c).
     PySys_WriteStdout => ferropy_c_PySys_WriteStdout,
     PySys_WriteStderr => ferropy_c_PySys_WriteStderr,

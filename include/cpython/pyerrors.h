@@ -15,4 +15,8 @@
 
 #define Py_FatalError(message) _Py_FatalErrorFunc(__func__, message)
 
+/* Variadic (C shims in src/c/errors_format.c). */
+PyObject *_PyErr_FormatFromCause(PyObject *exception, const char *format, ...);
+void _Py_NO_RETURN _Py_FatalErrorFormat(const char *func, const char *format, ...);
+
 #endif /* FERROPY_CPYTHON_PYERRORS_H */

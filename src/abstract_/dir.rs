@@ -1,13 +1,11 @@
-//! `dir()`: `PyObject_Dir`, and the three `__dir__` methods it usually reaches —
+//! `dir()`: `PyObject_Dir`, and two of the `__dir__` methods it usually reaches —
 //! `object.__dir__` (the instance dict plus every class dict along `__class__` and its
-//! `__bases__`), `type.__dir__` (the class dicts only); `module.__dir__` is in objects/module.rs.
+//! `__bases__`) and `type.__dir__` (the class dicts only); `module.__dir__` is module.rs's.
 use crate::abstract_::object::lookup_special;
 use crate::abstract_::{from_slot, type_error};
-use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::object::PyObject;
 use crate::object::object_attr::lookup_attr;
-use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
 use crate::objects::{dict, list, str as pystr, tuple};
 
@@ -76,18 +74,30 @@ pub(crate) unsafe fn dir(obj: *mut PyObject) -> PyResult<PyRef> {
     Ok(names)
 }
 
+/// `dir()`: the sorted keys of the current frame's locals (SystemError "frame does not
+/// exist" with no Python frame running, as CPython).
+unsafe fn dir_locals() -> PyResult<PyRef> {
+    let locals = crate::eval::frame_api::PyEval_GetLocals();
+    if locals.is_null() {
+        return Err(Raised::assume_set());
+    }
+    let names = from_slot(crate::abstract_::mapping::PyMapping_Keys(locals))?;
+    if !list::is_list(names.as_ptr()) {
+        return Err(type_error(format!(
+            "dir(): expected keys() of locals to be a list, not '{}'",
+            crate::abstract_::tp_name(names.as_ptr())
+        )));
+    }
+    crate::objects::list_sort::sort(names.as_ptr(), None, false)?;
+    Ok(names)
+}
+
 /// `PyObject *PyObject_Dir(PyObject *o)`: the sorted names of `o`'s attributes; with `o`
-/// NULL, the names in the current frame's locals. TODO(eval): there are no frames yet, so
-/// the NULL form fails as CPython's does with no frame running.
+/// NULL, the names in the current frame's locals.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Dir(o: *mut PyObject) -> *mut PyObject {
     if o.is_null() {
-        return crate::abstract_::ret_obj(Err(no_frame()));
+        return crate::abstract_::ret_obj(dir_locals());
     }
     crate::abstract_::ret_obj(dir(o))
-}
-
-/// What asking for the current frame's locals raises with no Python frame running.
-pub(crate) fn no_frame() -> Raised {
-    raise_type(&raw mut exc::_PyExc_SystemError, "frame does not exist")
 }

@@ -202,3 +202,27 @@ pub unsafe extern "C" fn PyObject_IsSubclass(derived: *mut PyObject, cls: *mut P
     }
     to_c(issubclass(derived, cls))
 }
+
+/// `int _PyObject_RealIsInstance(PyObject *inst, PyObject *cls)`: isinstance without the
+/// `__instancecheck__` hook (`type.__instancecheck__`'s work).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyObject_RealIsInstance(inst: *mut PyObject, cls: *mut PyObject) -> c_int {
+    if inst.is_null() || cls.is_null() {
+        let _ = null_error();
+        return -1;
+    }
+    to_c(recursive_isinstance(inst, cls))
+}
+
+/// `int _PyObject_RealIsSubclass(PyObject *derived, PyObject *cls)`: issubclass without the
+/// `__subclasscheck__` hook.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyObject_RealIsSubclass(derived: *mut PyObject, cls: *mut PyObject) -> c_int {
+    if derived.is_null() || cls.is_null() {
+        let _ = null_error();
+        return -1;
+    }
+    to_c(recursive_issubclass(derived, cls))
+}

@@ -455,3 +455,38 @@ pub unsafe extern "C" fn PyObject_LengthHint(o: *mut PyObject, defaultvalue: Py_
 unsafe fn type_error_set() -> bool {
     crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_TypeError as *mut PyObject) != 0
 }
+
+/// `int _PyObject_HasLen(PyObject *o)`: whether `o`'s type has `sq_length` or `mp_length`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyObject_HasLen(o: *mut PyObject) -> c_int {
+    let tp = (*o).ob_type;
+    ((*tp).tp_as_sequence.as_ref().is_some_and(|s| s.sq_length.is_some())
+        || (*tp).tp_as_mapping.as_ref().is_some_and(|m| m.mp_length.is_some())) as c_int
+}
+
+/// `PyObject *_PyObject_FunctionStr(PyObject *x)`: how messages name a callable:
+/// `module.qualname()` (`qualname()` for builtins), else `str(x)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyObject_FunctionStr(x: *mut PyObject) -> *mut PyObject {
+    crate::abstract_::ret_obj((|| {
+        let attr = |name: &str| -> PyResult<Option<PyRef>> {
+            crate::object::object_attr::lookup_attr(x, pystr::intern(name)?.as_ptr())
+        };
+        let Some(qualname) = attr("__qualname__")? else { return str(x) };
+        let qualname = str(qualname.as_ptr())?;
+        let module = match attr("__module__")? {
+            Some(m) if m.as_ptr() != crate::abstract_::none() => {
+                let text = pystr::to_string(str(m.as_ptr())?.as_ptr());
+                if text == "builtins" { None } else { Some(text) }
+            }
+            _ => None,
+        };
+        let q = pystr::to_string(qualname.as_ptr());
+        pystr::from_utf8(&match module {
+            Some(m) => format!("{m}.{q}()"),
+            None => format!("{q}()"),
+        })
+    })())
+}

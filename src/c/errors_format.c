@@ -1,11 +1,12 @@
 /* The variadic and va_list entry points of formatted strings and errors:
  * PyUnicode_FromFormat(V), PyErr_Format(V), PyErr_WarnFormat, PyErr_ResourceWarning,
- * PyErr_WarnExplicitFormat. The C part only pulls the arguments out of the va_list, in
+ * PyErr_WarnExplicitFormat, _PyErr_FormatFromCause, _Py_FatalErrorFormat. The C part only pulls the arguments out of the va_list, in
  * the order the format string asks for them, into a plain array; the formatting itself is
  * Rust (src/objects/unicode_format.rs), which walks the same format with the same rules:
  * keep the two walks in step. Exported through the trampolines in src/c_entry.rs. */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 typedef struct _object PyObject;
@@ -28,13 +29,18 @@ struct ferropy_format_callbacks {
                         int resource);
     int (*warn_explicit_message)(PyObject *category, PyObject *message, const char *filename, int lineno,
                                  const char *module, PyObject *registry);
+    /* Makes the fetched exception (stolen) the cause and context of the pending one. */
+    void (*chain_cause)(PyObject *type, PyObject *value, PyObject *traceback);
 };
 struct ferropy_format_callbacks ferropy_c_format_callbacks;
 #define ferropy_rust_unicode_from_format ferropy_c_format_callbacks.unicode_from_format
 #define ferropy_rust_warn_message ferropy_c_format_callbacks.warn_message
 #define ferropy_rust_warn_explicit_message ferropy_c_format_callbacks.warn_explicit_message
+#define ferropy_rust_chain_cause ferropy_c_format_callbacks.chain_cause
 
 void PyErr_Clear(void);
+void PyErr_Fetch(PyObject **, PyObject **, PyObject **);
+void _Py_FatalErrorFunc(const char *func, const char *message);
 void PyErr_SetObject(PyObject *, PyObject *);
 void Py_DecRef(PyObject *);
 
@@ -184,4 +190,28 @@ int ferropy_c_PyErr_WarnExplicitFormat(PyObject *category, const char *filename,
     PyObject *message = ferropy_c_PyUnicode_FromFormatV(format, ap);
     va_end(ap);
     return ferropy_rust_warn_explicit_message(category, message, filename, lineno, module, registry);
+}
+
+/* The new error, formatted as PyErr_Format does, with the pending one as its __cause__. */
+PyObject *ferropy_c__PyErr_FormatFromCause(PyObject *exception, const char *format, ...)
+{
+    PyObject *type, *value, *traceback;
+    PyErr_Fetch(&type, &value, &traceback);
+    va_list ap;
+    va_start(ap, format);
+    ferropy_c_PyErr_FormatV(exception, format, ap);
+    va_end(ap);
+    ferropy_rust_chain_cause(type, value, traceback);
+    return NULL;
+}
+
+/* A fatal error whose message is C printf-formatted (as CPython's). */
+void ferropy_c__Py_FatalErrorFormat(const char *func, const char *format, ...)
+{
+    char message[1024];
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(message, sizeof message, format, ap);
+    va_end(ap);
+    _Py_FatalErrorFunc(func, message);
 }

@@ -31,3 +31,34 @@ pub unsafe extern "C" fn _PyErr_ChainExceptions(mut exc: *mut PyObject, mut val:
     PyException_SetContext(val2, val);
     PyErr_Restore(exc2, val2, tb2);
 }
+
+/// The fetched exception `(t, v, tb)` (stolen) becomes the `__cause__` and `__context__` of
+/// the pending one, whose traceback it keeps (`_PyErr_FormatFromCause`'s chaining).
+///
+/// # Safety
+/// An exception is pending; the three are NULL or owned references.
+pub(crate) unsafe extern "C" fn chain_cause(mut t: *mut PyObject, mut v: *mut PyObject, mut tb: *mut PyObject) {
+    if t.is_null() {
+        return;
+    }
+    // The new error is set aside first: normalizing runs code that must not see it.
+    let (mut t2, mut v2, mut tb2) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    PyErr_Fetch(&mut t2, &mut v2, &mut tb2);
+    PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+    if !tb.is_null() {
+        PyException_SetTraceback(v, tb);
+        Py_DecRef(tb);
+    }
+    Py_DecRef(t);
+    PyErr_NormalizeException(&mut t2, &mut v2, &mut tb2);
+    if v.is_null() || v2.is_null() {
+        if !v.is_null() {
+            Py_DecRef(v);
+        }
+    } else {
+        crate::object::refcount::Py_IncRef(v);
+        crate::errors::baseexception::PyException_SetCause(v2, v);
+        PyException_SetContext(v2, v);
+    }
+    PyErr_Restore(t2, v2, tb2);
+}

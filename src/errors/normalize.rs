@@ -190,7 +190,14 @@ fn current() -> *mut PyThreadState {
 #[cfg(not(limited_api_before_3_3))]
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_GetExcInfo(ptype: *mut *mut PyObject, pvalue: *mut *mut PyObject, ptb: *mut *mut PyObject) {
-    let ts = current();
+    _PyErr_GetExcInfo(current(), ptype, pvalue, ptb)
+}
+
+/// `void _PyErr_GetExcInfo(PyThreadState *tstate, PyObject **, PyObject **, PyObject **)`:
+/// `PyErr_GetExcInfo` for the given thread state.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_GetExcInfo(ts: *mut PyThreadState, ptype: *mut *mut PyObject, pvalue: *mut *mut PyObject, ptb: *mut *mut PyObject) {
     let value = (*topmost(ts)).exc_value;
     if value.is_null() || value == be::none() {
         *ptype = be::new_ref_or_none(core::ptr::null_mut());
@@ -220,9 +227,24 @@ pub unsafe extern "C" fn PyErr_SetExcInfo(t: *mut PyObject, value: *mut PyObject
 #[cfg(not(limited_api_before_3_11))]
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_GetHandledException() -> *mut PyObject {
-    let v = handled(current());
+    _PyErr_GetHandledException(current())
+}
+
+/// `PyObject *_PyErr_GetHandledException(PyThreadState *tstate)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_GetHandledException(ts: *mut PyThreadState) -> *mut PyObject {
+    let v = handled(ts);
     Py_IncRef(v);
     v
+}
+
+/// `_PyErr_StackItem *_PyErr_GetTopmostException(PyThreadState *tstate)`: the innermost
+/// entry of the handled-exception stack that holds an exception (else the outermost).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_GetTopmostException(ts: *mut PyThreadState) -> *mut _PyErr_StackItem {
+    topmost(ts)
 }
 
 /// `void PyErr_SetHandledException(PyObject *exc)`: sets (NULL or None: clears) the
@@ -230,7 +252,13 @@ pub unsafe extern "C" fn PyErr_GetHandledException() -> *mut PyObject {
 #[cfg(not(limited_api_before_3_11))]
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetHandledException(exc: *mut PyObject) {
-    let ts = current();
+    _PyErr_SetHandledException(current(), exc)
+}
+
+/// `void _PyErr_SetHandledException(PyThreadState *tstate, PyObject *exc)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_SetHandledException(ts: *mut PyThreadState, exc: *mut PyObject) {
     let item = if (*ts).exc_info.is_null() { &raw mut (*ts).exc_state } else { (*ts).exc_info };
     let new = if exc == be::none() { core::ptr::null_mut() } else { exc };
     Py_IncRef(new);

@@ -211,3 +211,22 @@ pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(
         new_exception(name, base, dict.as_ptr())
     })())
 }
+
+/// `void _PyErr_SetKeyError(PyObject *key)`: KeyError whose single argument is `key`
+/// (even when the key is a tuple).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_SetKeyError(key: *mut PyObject) {
+    if key.is_null() {
+        let _ = crate::object::pending_error::bad_internal_call();
+        return;
+    }
+    let _ = crate::objects::dict::set_key_error(key);
+}
+
+/// `int _PyErr_CheckSignals(void)`: `PyErr_CheckSignals` (the thread-state form of it).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn _PyErr_CheckSignals() -> core::ffi::c_int {
+    crate::runtime::signals::PyErr_CheckSignals()
+}

@@ -84,10 +84,17 @@ unsafe fn finish(a: *mut AnextAwaitable, r: *mut PyObject) -> *mut PyObject {
     }
     let stop_async = &raw mut exc::_PyExc_StopAsyncIteration as *mut PyObject;
     if crate::errors::pyerr::PyErr_ExceptionMatches(stop_async) != 0 {
-        crate::errors::pyerr::PyErr_Clear();
-        // An instance, so that a tuple or exception default is the value itself.
         let stop = &raw mut exc::_PyExc_StopIteration as *mut PyObject;
-        let args = [(*a).default_value];
+        let d = (*a).default_value;
+        let wraps = crate::objects::tuple::is_tuple(d) || crate::errors::baseexception::is_instance(d);
+        if !wraps {
+            crate::errors::pyerr::PyErr_SetObject(stop, d);
+            return core::ptr::null_mut();
+        }
+        // A tuple or exception default must be wrapped in an instance. CPython 3.11 makes
+        // it with StopAsyncIteration still pending, which the call check reports as a
+        // SystemError; done the same way here.
+        let args = [d];
         let e = crate::abstract_::call::vectorcall(stop, args.as_ptr(), 1, core::ptr::null_mut());
         if !e.is_null() {
             crate::errors::pyerr::PyErr_SetObject(stop, e);

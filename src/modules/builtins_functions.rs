@@ -1,6 +1,6 @@
-//! The functions of `builtins` that need no frames (no `eval`, `exec`, `globals`,
-//! `locals`, `vars`, `dir`, `super`, `__import__`, `__build_class__` here: they come with the
-//! eval loop and import), with CPython 3.11's argument checks and messages.
+//! The functions of `builtins` that need no frames (`eval`, `exec`, `compile`, `globals`,
+//! `locals`, `vars` and `__build_class__` are builtins_exec.rs's, `__import__`
+//! builtins_import.rs's), with CPython 3.11's argument checks and messages.
 use core::ffi::c_int;
 
 use crate::abstract_::unpack_keywords::{bind, Params};
@@ -411,12 +411,13 @@ unsafe extern "C" fn print(_m: *mut PyObject, args: *const *mut PyObject, nargs:
 }
 
 /// The functions of `builtins`.
-pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 35] = [
+pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 37] = [
     meth(c"abs", abs, METH_O, c"abs($module, x, /)\n--\n\nReturn the absolute value of the argument."),
     meth(c"all", crate::modules::builtins_iteration::all, METH_O, c"all($module, iterable, /)\n--\n\nReturn True if bool(x) is True for all values x in the iterable.\n\nIf the iterable is empty, return True."),
     meth(c"any", crate::modules::builtins_iteration::any, METH_O, c"any($module, iterable, /)\n--\n\nReturn True if bool(x) is True for any x in the iterable.\n\nIf the iterable is empty, return False."),
     meth(c"ascii", ascii, METH_O, c"ascii($module, obj, /)\n--\n\nReturn an ASCII-only representation of an object."),
     meth(c"bin", bin, METH_O, c"bin($module, number, /)\n--\n\nReturn the binary representation of an integer."),
+    fast_kw(c"breakpoint", crate::modules::builtins_input::breakpoint, c"breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  sys.breakpointhook() must accept\nwhatever arguments are passed.\n\nBy default, this drops you into the pdb debugger."),
     meth(c"callable", callable, METH_O, c"callable($module, obj, /)\n--\n\nReturn whether the object is callable (i.e., some kind of function)."),
     meth(c"chr", chr, METH_O, c"chr($module, i, /)\n--\n\nReturn a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff."),
     fast(c"delattr", delattr, c"delattr($module, obj, name, /)\n--\n\nDeletes the named attribute from the given object."),
@@ -428,6 +429,7 @@ pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 35] = [
     meth(c"hash", hash, METH_O, c"hash($module, obj, /)\n--\n\nReturn the hash value for the given object."),
     meth(c"hex", hex, METH_O, c"hex($module, number, /)\n--\n\nReturn the hexadecimal representation of an integer."),
     meth(c"id", id, METH_O, c"id($module, obj, /)\n--\n\nReturn the identity of an object."),
+    fast(c"input", crate::modules::builtins_input::input, c"input($module, prompt='', /)\n--\n\nRead a string from standard input.  The trailing newline is stripped.\n\nThe prompt string, if given, is printed to standard output without a\ntrailing newline before reading input.\n\nIf the user hits EOF (*nix: Ctrl-D, Windows: Ctrl-Z+Return), raise EOFError.\nOn *nix systems, readline is used if available."),
     fast(c"isinstance", isinstance, c"isinstance($module, obj, class_or_tuple, /)\n--\n\nReturn whether an object is an instance of a class or of a subclass thereof."),
     fast(c"issubclass", issubclass, c"issubclass($module, cls, class_or_tuple, /)\n--\n\nReturn whether 'cls' is derived from another class or is the same class."),
     meth(c"len", len, METH_O, c"len($module, obj, /)\n--\n\nReturn the number of items in a container."),

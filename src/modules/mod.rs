@@ -16,6 +16,7 @@ pub mod gc_module;
 pub mod builtins_functions;
 pub mod builtins_anext;
 pub mod builtins_iteration;
+pub mod builtins_input;
 pub mod builtins_exec;
 pub mod builtins_import;
 pub mod builtins_module;

@@ -339,3 +339,14 @@ pub(crate) static mut OBJECT_METHODS: [PyMethodDef; 9] = [
     entry(c"__dir__", dir, METH_NOARGS, c"__dir__($self, /)\n--\n\nDefault dir() implementation."),
     crate::modules::END,
 ];
+
+/// `PyObject *_PyObject_GetState(PyObject *obj)`: `obj.__getstate__()`, the default state
+/// when that is `object.__getstate__`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyObject_GetState(obj: *mut PyObject) -> *mut PyObject {
+    if obj.is_null() {
+        return ret(Err(crate::object::pending_error::bad_internal_call()));
+    }
+    ret(get_state(obj, false))
+}

@@ -82,3 +82,23 @@ pub(crate) unsafe fn instantiation_error(tp: *mut PyTypeObject) -> crate::errors
         Ok(e) | Err(e) => e,
     }
 }
+
+/// `int _PyObject_IsAbstract(PyObject *obj)`: the truth of `obj.__isabstractmethod__`
+/// (0 when absent or `obj` is NULL), -1 on error.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyObject_IsAbstract(obj: *mut PyObject) -> c_int {
+    if obj.is_null() {
+        return 0;
+    }
+    let r = (|| -> PyResult<bool> {
+        match crate::object::object_attr::lookup_attr(obj, pystr::intern("__isabstractmethod__")?.as_ptr())? {
+            Some(v) => crate::abstract_::object::is_true(v.as_ptr()),
+            None => Ok(false),
+        }
+    })();
+    match r {
+        Ok(b) => b as c_int,
+        Err(_) => -1,
+    }
+}

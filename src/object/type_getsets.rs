@@ -273,3 +273,28 @@ pub(crate) static mut TYPE_MEMBERS: [PyMemberDef; 8] = [
     member(c"__mro__", T_OBJECT, offset_of!(PyTypeObject, tp_mro)),
     PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() },
 ];
+
+/// `PyObject *_PyType_GetDocFromInternalDoc(const char *name, const char *doc)`: the doc
+/// without its `name(...)\n--\n\n` signature header (None for NULL or empty).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyType_GetDocFromInternalDoc(name: *const core::ffi::c_char, doc: *const core::ffi::c_char) -> *mut PyObject {
+    crate::object::descr_objects::doc_from_internal(&internal_name(name), doc)
+}
+
+/// `PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name, const char *doc)`:
+/// the `(...)` of the doc's signature header, or None.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyType_GetTextSignatureFromInternalDoc(name: *const core::ffi::c_char, doc: *const core::ffi::c_char) -> *mut PyObject {
+    crate::object::descr_objects::signature_from_internal(&internal_name(name), doc)
+}
+
+/// The part of a dotted C name after its last dot (what a signature header starts with).
+unsafe fn internal_name(name: *const core::ffi::c_char) -> String {
+    if name.is_null() {
+        return String::new();
+    }
+    let full = core::ffi::CStr::from_ptr(name).to_string_lossy();
+    full.rsplit('.').next().unwrap_or("").to_string()
+}

@@ -463,29 +463,10 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
 /// # Safety
 /// An exception is set; the caller holds the GIL.
 pub(crate) unsafe fn raise_from_cause(tp: *mut PyTypeObject, message: impl Into<String>) -> Raised {
-    use crate::errors::baseexception::{PyException_SetCause, PyException_SetContext, PyException_SetTraceback};
-    use crate::errors::normalize::PyErr_NormalizeException;
-    use crate::errors::pyerr::{PyErr_Fetch, PyErr_Restore};
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
-    PyErr_Fetch(&mut t, &mut v, &mut tb);
-    PyErr_NormalizeException(&mut t, &mut v, &mut tb);
-    if !tb.is_null() && !v.is_null() {
-        PyException_SetTraceback(v, tb);
-    }
-    drop(PyRef::from_owned(t));
-    drop(PyRef::from_owned(tb));
+    crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
     let _ = raise_type(tp, message);
-    let (mut t2, mut v2, mut tb2) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
-    PyErr_Fetch(&mut t2, &mut v2, &mut tb2);
-    PyErr_NormalizeException(&mut t2, &mut v2, &mut tb2);
-    if !v.is_null() && !v2.is_null() {
-        crate::object::refcount::Py_IncRef(v);
-        PyException_SetCause(v2, v);
-        PyException_SetContext(v2, v);
-    } else {
-        drop(PyRef::from_owned(v));
-    }
-    PyErr_Restore(t2, v2, tb2);
+    crate::errors::chain::chain_cause(t, v, tb);
     Raised::assume_set()
 }
 

@@ -107,6 +107,7 @@ pub mod reversed;
 pub mod zip;
 pub mod map;
 pub mod filter;
+pub mod fileobject;
 pub mod mappingproxy;
 pub mod namespace;
 

@@ -41,6 +41,7 @@ pub(crate) struct FormatCallbacks {
         *const c_char,
         *mut PyObject,
     ) -> core::ffi::c_int,
+    chain_cause: unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject),
 }
 
 extern "C" {
@@ -57,6 +58,7 @@ unsafe extern "C" fn set_format_callbacks() {
         unicode_from_format,
         warn_message: crate::errors::warnings::warn_message,
         warn_explicit_message: crate::errors::warnings::warn_explicit_message,
+        chain_cause: crate::errors::chain::chain_cause,
     };
 }
 
