@@ -7,7 +7,7 @@ use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::import::errors::{import_error, no_module_named, not_found, repr_text};
 use crate::import::spec::{self, attr, attr_opt, set_attr};
-use crate::import::{extension, finder, source_hook};
+use crate::import::{extension, finder, source_exec};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::{bool as pybool, dict, list, str as pystr};
@@ -235,7 +235,7 @@ unsafe fn exec(spec: *mut PyObject, module: *mut PyObject) -> PyResult<()> {
         Kind::Source { sourceless } => {
             let name = attr(spec, "name")?;
             let origin = attr(spec, "origin")?;
-            source_hook::exec(module, name.as_ptr(), origin.as_ptr(), sourceless)
+            source_exec::exec(module, name.as_ptr(), origin.as_ptr(), sourceless)
         }
         Kind::Python(loader) => {
             let exec_module = attr(loader.as_ptr(), "exec_module")?;

@@ -1,7 +1,7 @@
 //! The import system (docs/import.md): builtin modules from the inittab, extension modules
 //! found on `sys.path` and inside packages (single- and multi-phase init), namespace
 //! packages, `__import__` with relative names and fromlists, reload, and the hook through
-//! which Python source modules will be executed (source_hook.rs).
+//! which Python source modules will be executed (source_exec.rs).
 pub mod api;
 pub mod errors;
 pub mod extension;
@@ -9,7 +9,7 @@ pub mod finder;
 pub mod load;
 pub mod punycode;
 pub mod resolve;
-pub mod source_hook;
+pub mod source_exec;
 pub mod spec;
 pub mod state;
 

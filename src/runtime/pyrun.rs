@@ -170,7 +170,7 @@ pub(crate) unsafe fn ensure_builtins(globals: *mut PyObject) -> PyResult<()> {
     Ok(())
 }
 
-unsafe fn run_source(source: &[u8], filename: &str, start: c_int, globals: *mut PyObject, locals: *mut PyObject, flags: *mut PyCompilerFlags) -> PyResult<PyRef> {
+pub(crate) unsafe fn run_source(source: &[u8], filename: &str, start: c_int, globals: *mut PyObject, locals: *mut PyObject, flags: *mut PyCompilerFlags) -> PyResult<PyRef> {
     if globals.is_null() || !dict::is_dict(globals) {
         return Err(raise_type(&raw mut exc::_PyExc_SystemError, "globals must be a dict"));
     }
