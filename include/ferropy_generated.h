@@ -1335,6 +1335,8 @@ typedef struct _PyArg_Parser {
 } _PyArg_Parser;
 #endif
 
+typedef void (*destructor)(PyObject*);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
@@ -1471,8 +1473,6 @@ typedef struct PyPreConfig {
  */
 typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 #endif
-
-typedef void (*destructor)(PyObject*);
 
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
 
@@ -2919,6 +2919,24 @@ extern PyTypeObject PyComplex_Type;
  */
 extern PyTypeObject PyDict_Type;
 
+extern PyTypeObject PyDictIterKey_Type;
+
+extern PyTypeObject PyDictIterValue_Type;
+
+extern PyTypeObject PyDictIterItem_Type;
+
+extern PyTypeObject PyDictRevIterKey_Type;
+
+extern PyTypeObject PyDictRevIterValue_Type;
+
+extern PyTypeObject PyDictRevIterItem_Type;
+
+extern PyTypeObject PyDictKeys_Type;
+
+extern PyTypeObject PyDictValues_Type;
+
+extern PyTypeObject PyDictItems_Type;
+
 /**
  * `PyFloat_Type`: `float`.
  */
@@ -3078,6 +3096,21 @@ extern PyTypeObject PyTuple_Type;
  * `PyTupleIter_Type`: `tuple_iterator`.
  */
 extern PyTypeObject PyTupleIter_Type;
+
+/**
+ * `_PyWeakref_ProxyType`: `weakref.ProxyType`.
+ */
+extern PyTypeObject _PyWeakref_ProxyType;
+
+/**
+ * `_PyWeakref_CallableProxyType`: `weakref.CallableProxyType`.
+ */
+extern PyTypeObject _PyWeakref_CallableProxyType;
+
+/**
+ * `_PyWeakref_RefType`: `weakref.ReferenceType`, alias `weakref.ref`.
+ */
+extern PyTypeObject _PyWeakref_RefType;
 
 /**
  * `PyCapsule_Type`.
@@ -5441,6 +5474,45 @@ int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `void _PyWeakref_ClearRef(PyWeakReference *self)`: kills a weak reference without
+ * calling its callback (the collector's tool).
+ */
+void _PyWeakref_ClearRef(PyWeakReference *wr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head)`: the length of a list.
+ */
+Py_ssize_t _PyWeakref_GetWeakrefCount(PyWeakReference *head);
+#endif
+
+/**
+ * `void PyObject_ClearWeakRefs(PyObject *object)`: called by the dealloc of a weakly
+ * referenceable type (refcount zero): kills every weak reference to the object, then calls
+ * their callbacks, newest reference first, each with its reference as argument.
+ */
+void PyObject_ClearWeakRefs(PyObject *object);
+
+/**
+ * `PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback)`.
+ */
+PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback)`: a callable proxy
+ * for callable objects.
+ */
+PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
+
+/**
+ * `PyObject *PyWeakref_GetObject(PyObject *ref)`: the referent (borrowed), or None once
+ * it is dead; SystemError for anything but a weak reference.
+ */
+PyObject *PyWeakref_GetObject(PyObject *r);
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyLong_FromByteArray(const unsigned char *bytes, size_t n, int little_endian,
  * int is_signed)`.
  */
@@ -6036,6 +6108,12 @@ PyObject *PyObject_VectorcallDict(PyObject *callable, PyObject *const *args, siz
  */
 int PyCallable_Check(PyObject *o);
 
+/**
+ * Called by the shims for `_Py_VaBuildStack(_SizeT)`: the array (`small` or a PyMem
+ * block the caller frees) of new references, its length in `*p_nargs`; NULL on failure.
+ */
+PyObject **_ferropy_build_stack(PyObject **small, Py_ssize_t small_len, const char *format, void *va, int size_t_flag, Py_ssize_t *p_nargs);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *PyObject_VectorcallMethod(PyObject *name, PyObject *const *args,
@@ -6624,6 +6702,20 @@ int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
 PyObject *const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, struct _PyArg_Parser *parser, int minpos, int maxpos, int minkw, PyObject **buf);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject * const *_PyArg_UnpackKeywordsWithVararg(PyObject *const *args,
+ * Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, _PyArg_Parser *parser, int minpos,
+ * int maxpos, int minkw, int vararg, PyObject **buf)`: `_PyArg_UnpackKeywords` for a
+ * signature with `*args` at parameter index `vararg` (the parser's names leave it out).
+ * `buf` gets the parameters before it, then a new tuple of the positional arguments past
+ * `maxpos` (the caller owns it), then the keyword-only parameters. As in CPython 3.11, when
+ * fewer than `vararg` positional arguments are given no tuple is stored and the parameters
+ * keep their own indices.
+ */
+PyObject *const *_PyArg_UnpackKeywordsWithVararg(PyObject *const *args, Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, struct _PyArg_Parser *parser, int minpos, int maxpos, int minkw, int vararg, PyObject **buf);
+#endif
+
 /**
  * `int PyOS_mystricmp(const char *s1, const char *s2)`.
  */
@@ -7054,6 +7146,50 @@ PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *exc);
  * `PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc)`.
  */
 PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *exc);
+
+/**
+ * `Py_ssize_t PyGC_Collect(void)`: a full collection when the collector is enabled (0
+ * otherwise, or during a collection); a pending exception is kept aside meanwhile.
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/**
+ * `int PyGC_Enable(void)`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/**
+ * `int PyGC_Disable(void)`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/**
+ * `int PyGC_IsEnabled(void)`.
+ */
+int PyGC_IsEnabled(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTrash_begin(PyThreadState *tstate, PyObject *op)`: 1 when `op` was set aside
+ * (the dealloc body is skipped), 0 when the body runs.
+ */
+int _PyTrash_begin(PyThreadState *tstate, PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyTrash_end(PyThreadState *tstate)`.
+ */
+void _PyTrash_end(PyThreadState *tstate);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTrash_cond(PyObject *op, destructor dealloc)`: whether `dealloc` is the dealloc
+ * of `op`'s type (only that one uses the trashcan).
+ */
+int _PyTrash_cond(PyObject *op, destructor dealloc);
+#endif
 
 /**
  * `PyThreadState *PyEval_SaveThread(void)`: releases the GIL and clears the current

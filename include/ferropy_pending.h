@@ -15,10 +15,6 @@
 extern "C" {
 #endif
 
-/* weak references (issue 11) */
-extern PyTypeObject _PyWeakref_RefType;
-extern PyTypeObject _PyWeakref_ProxyType;
-extern PyTypeObject _PyWeakref_CallableProxyType;
 
 #ifdef __cplusplus
 }

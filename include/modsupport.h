@@ -52,6 +52,15 @@ int _PyArg_VaParseTupleAndKeywordsFast(PyObject *, PyObject *, struct _PyArg_Par
 #endif
 #ifndef Py_LIMITED_API
 PyObject *_Py_VaBuildValue_SizeT(const char *, va_list);
+/* The top-level values of a format as an argument array: `small_stack` when they fit,
+ * else a PyMem_Malloc'ed one (src/c/modsupport.c). */
+#ifdef PY_SSIZE_T_CLEAN
+#define _Py_VaBuildStack                _Py_VaBuildStack_SizeT
+#endif
+PyObject **_Py_VaBuildStack(PyObject **small_stack, Py_ssize_t small_stack_len,
+                            const char *format, va_list va, Py_ssize_t *p_nargs);
+PyObject **_Py_VaBuildStack_SizeT(PyObject **small_stack, Py_ssize_t small_stack_len,
+                                  const char *format, va_list va, Py_ssize_t *p_nargs);
 #endif
 #ifdef __cplusplus
 }

@@ -30,6 +30,8 @@ export_c_functions! {
     _Py_BuildValue_SizeT => ferropy_c__Py_BuildValue_SizeT,
     Py_VaBuildValue => ferropy_c_Py_VaBuildValue,
     _Py_VaBuildValue_SizeT => ferropy_c__Py_VaBuildValue_SizeT,
+    _Py_VaBuildStack => ferropy_c__Py_VaBuildStack,
+    _Py_VaBuildStack_SizeT => ferropy_c__Py_VaBuildStack_SizeT,
     PyObject_CallFunction => ferropy_c_PyObject_CallFunction,
     _PyObject_CallFunction_SizeT => ferropy_c__PyObject_CallFunction_SizeT,
     PyObject_CallMethod => ferropy_c_PyObject_CallMethod,

@@ -24,4 +24,5 @@ pub mod runtime;
 pub mod eval;
 pub mod compiler;
 pub mod modules;
+pub mod import;
 pub mod codecs;

@@ -15,6 +15,20 @@ Directives, in comment lines `// ferropy-test: KEY=VALUE` at the top of the test
   timeout=SECONDS     per run (default 60)
   args=...            command-line arguments
   cflags=...          extra compiler/linker flags for both builds (e.g. -fno-pie -no-pie)
+  ext=SRC[:PATH] ...  extension modules the test imports: c-tests/ext/SRC.c, built as
+                      PATH (default SRC; `pkg/name` puts it in a package directory) plus the
+                      variant's suffix into one directory per variant (see below)
+  ext-variants=...    which ways to build them (default ferropy,cpython,abi3):
+                        ferropy  ferropy's headers, NAME.cpython-311-x86_64-linux-gnu.so
+                        cpython  CPython's headers, same suffix
+                        abi3     CPython's headers with Py_LIMITED_API=0x030B0000, NAME.abi3.so
+                      Every binary (ferropy, cpython, drop-in) then runs once per variant with
+                      FERROPY_TEST_EXT_DIR (the directory) and FERROPY_TEST_EXT_SUFFIX set;
+                      each run must print the same thing.
+  fetch=PKG=VERSION   a Debian package (a third-party extension built for CPython 3.11),
+                      fetched at test time with `apt-get download` (pinned version) and
+                      unpacked into BUILD/thirdparty/PKG; FERROPY_TEST_THIRDPARTY names
+                      BUILD/thirdparty. Nothing third-party is committed.
 
 `--memcheck` runs the ferropy and cpython binaries under valgrind: ferropy must show no
 invalid reads/writes (no valgrind errors) and leak no more than CPython does for the test.
@@ -88,6 +102,76 @@ def compile_test(test, out_dir, build, cpy):
     return ferropy_bin, cpython_bin
 
 
+EXT_DIR = TESTS / "ext"
+EXT_SUFFIXES = {"ferropy": ".cpython-311-x86_64-linux-gnu.so", "cpython": ".cpython-311-x86_64-linux-gnu.so",
+                "abi3": ".abi3.so"}
+
+
+def ext_variants(test):
+    names = test.opts.get("ext-variants", "ferropy,cpython,abi3").split(",")
+    return [v.strip() for v in names if v.strip()]
+
+
+def build_extensions(test, out_dir, build, cpy):
+    """Builds the test's extension modules once per variant; returns {variant: directory}."""
+    if "ext" not in test.opts:
+        return {}
+    inc = str((build / "include").resolve())
+    dirs = {}
+    for variant in ext_variants(test):
+        if variant not in EXT_SUFFIXES:
+            raise RuntimeError(f"unknown ext variant {variant}")
+        target_dir = out_dir / f"{test.name}-ext-{variant}"
+        for item in test.opts["ext"].split():
+            src, _, path = item.partition(":")
+            target = target_dir / ((path or src) + EXT_SUFFIXES[variant])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            flags = ["-I", inc, "-Werror"] if variant == "ferropy" else list(cpy[0])
+            if variant == "abi3":
+                flags.append("-DPy_LIMITED_API=0x030B0000")
+            cmd = ["gcc", "-shared", "-fPIC", "-O1", "-g", "-Wall", "-Wno-unused-function", "-I", str(TESTS),
+                   *flags, str(EXT_DIR / f"{src}.c"), "-o", str(target)]
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RuntimeError("extension compile failed:\n  " + " ".join(cmd) + "\n" + r.stderr)
+        dirs[variant] = target_dir
+    return dirs
+
+
+def ext_runs(label, cmd, test, env, dirs):
+    """Runs cmd once per extension variant (or once, without extensions)."""
+    if not dirs:
+        return {label: run(cmd, test, env)}
+    results = {}
+    for variant, d in dirs.items():
+        e = dict(env if env is not None else os.environ)
+        e["FERROPY_TEST_EXT_DIR"] = str(d.resolve())
+        e["FERROPY_TEST_EXT_SUFFIX"] = EXT_SUFFIXES[variant]
+        results[f"{label}[ext={variant}]"] = run(cmd, test, e)
+    return results
+
+
+def fetch_debs(tests, build):
+    """Downloads and unpacks the Debian packages the tests name (once per build dir)."""
+    root = (build / "thirdparty").resolve()
+    for test in tests:
+        spec = test.opts.get("fetch")
+        if not spec:
+            continue
+        pkg = spec.split("=", 1)[0]
+        target = root / pkg
+        if target.exists():
+            continue
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="ferropy-deb-") as tmp:
+            r = subprocess.run(["apt-get", "download", spec], cwd=tmp, capture_output=True, text=True)
+            debs = list(Path(tmp).glob("*.deb"))
+            if r.returncode != 0 or not debs:
+                sys.exit(f"run_c_tests: apt-get download {spec} failed:\n{r.stderr}")
+            subprocess.run(["dpkg-deb", "-x", str(debs[0]), str(target)], check=True)
+    os.environ["FERROPY_TEST_THIRDPARTY"] = str(root)
+
+
 def run(cmd, test, env=None):
     try:
         r = subprocess.run(cmd + test.args, capture_output=True, text=True, timeout=test.timeout,
@@ -110,8 +194,9 @@ def diff(a, b, la, lb):
 def check_outputs(test, results):
     """results: dict label -> (code, stdout, stderr). Returns list of failure strings."""
     failures = []
-    reference_label = "expected" if test.expected.exists() else "cpython"
-    reference = test.expected.read_text() if test.expected.exists() else results["cpython"][1]
+    cpython_label = next(label for label in results if label.startswith("cpython"))
+    reference_label = "expected" if test.expected.exists() else cpython_label
+    reference = test.expected.read_text() if test.expected.exists() else results[cpython_label][1]
     for label, (code, out, err) in results.items():
         if code != 0:
             failures.append(describe(label, (code, out, err)))
@@ -129,12 +214,15 @@ def leaked_bytes(stderr):
     return sum(int(m.group(2).replace(",", "")) for m in LEAK_RE.finditer(stderr))
 
 
-def memcheck(test, ferropy_bin, cpython_bin):
+def memcheck(test, ferropy_bin, cpython_bin, ext_dirs=None):
     failures = []
     env_ferropy = dict(os.environ)
+    if ext_dirs:  # the first variant's extensions
+        variant, d = next(iter(ext_dirs.items()))
+        env_ferropy.update(FERROPY_TEST_EXT_DIR=str(d.resolve()), FERROPY_TEST_EXT_SUFFIX=EXT_SUFFIXES[variant])
     vg = VALGRIND + ["--leak-check=full", "--show-leak-kinds=definite,indirect"]
     fcode, fout, ferr = run(vg + [str(ferropy_bin)], test, env_ferropy)
-    ccode, cout, cerr = run(vg + [str(cpython_bin)], test)
+    ccode, cout, cerr = run(vg + [str(cpython_bin)], test, env_ferropy)
     if fcode == 99:
         failures.append("valgrind errors under ferropy:\n" + ferr[-3000:])
     elif fcode != 0:
@@ -148,12 +236,14 @@ def memcheck(test, ferropy_bin, cpython_bin):
 def run_one(test, out_dir, build, cpy, mode_memcheck):
     try:
         ferropy_bin, cpython_bin = compile_test(test, out_dir, build, cpy)
+        ext_dirs = build_extensions(test, out_dir, build, cpy)
     except RuntimeError as e:
         return test, [str(e)], []
     notes = []
     if mode_memcheck:
-        return test, memcheck(test, ferropy_bin, cpython_bin), notes
-    results = {"ferropy": run([str(ferropy_bin)], test), "cpython": run([str(cpython_bin)], test)}
+        return test, memcheck(test, ferropy_bin, cpython_bin, ext_dirs), notes
+    results = {**ext_runs("ferropy", [str(ferropy_bin)], test, None, ext_dirs),
+               **ext_runs("cpython", [str(cpython_bin)], test, None, ext_dirs)}
     drop_in = test.opts.get("drop-in", "yes")
     if drop_in.startswith("no"):
         reason = drop_in[2:].strip()
@@ -163,14 +253,15 @@ def run_one(test, out_dir, build, cpy, mode_memcheck):
     else:
         env = dict(os.environ)
         env["LD_LIBRARY_PATH"] = str((build / "lib").resolve())
-        results["drop-in"] = run([str(cpython_bin)], test, env)
+        results.update(ext_runs("drop-in", [str(cpython_bin)], test, env, ext_dirs))
         # The drop-in run must really have loaded ferropy: check with the loader.
         # (A test that calls nothing in libpython does not need it at all: --as-needed.)
         ldd = subprocess.run(["ldd", str(cpython_bin)], capture_output=True, text=True, env=env).stdout
         if "libpython3.11" in ldd and str((build / "lib").resolve()) not in ldd:
             return test, ["drop-in run did not load ferropy's library:\n" + ldd], notes
     # A test may end with a count line ("layout items: 1365"); show it.
-    last = results["ferropy"][1].strip().splitlines()[-1:] or [""]
+    ferropy_label = next(label for label in results if label.startswith("ferropy"))
+    last = results[ferropy_label][1].strip().splitlines()[-1:] or [""]
     if re.fullmatch(r"[\w -]+ items: \d+", last[0]):
         notes.append(last[0])
     return test, check_outputs(test, results), notes
@@ -191,6 +282,7 @@ def main():
     tests = [Test(p) for p in sources if not args.names or p.stem in args.names]
     if not tests:
         sys.exit("run_c_tests: no tests found")
+    fetch_debs(tests, build)
     passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="ferropy-ctests-") as tmp:
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:

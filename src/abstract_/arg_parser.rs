@@ -230,3 +230,148 @@ unsafe fn unexpected_keyword(kw: Keywords, names: &ParserNames, n: usize, posonl
     }
     bad_internal_call()
 }
+
+/// `PyObject * const *_PyArg_UnpackKeywordsWithVararg(PyObject *const *args,
+/// Py_ssize_t nargs, PyObject *kwargs, PyObject *kwnames, _PyArg_Parser *parser, int minpos,
+/// int maxpos, int minkw, int vararg, PyObject **buf)`: `_PyArg_UnpackKeywords` for a
+/// signature with `*args` at parameter index `vararg` (the parser's names leave it out).
+/// `buf` gets the parameters before it, then a new tuple of the positional arguments past
+/// `maxpos` (the caller owns it), then the keyword-only parameters. As in CPython 3.11, when
+/// fewer than `vararg` positional arguments are given no tuple is stored and the parameters
+/// keep their own indices.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyArg_UnpackKeywordsWithVararg(
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+    kwargs: *mut PyObject,
+    kwnames: *mut PyObject,
+    parser: *mut _PyArg_Parser,
+    minpos: c_int,
+    maxpos: c_int,
+    minkw: c_int,
+    vararg: c_int,
+    buf: *mut *mut PyObject,
+) -> *const *mut PyObject {
+    if parser.is_null()
+        || (*parser).keywords.is_null()
+        || minpos < 0
+        || maxpos < minpos
+        || minkw < 0
+        || vararg < 0
+        || nargs < 0
+        || buf.is_null()
+        || (nargs > 0 && args.is_null())
+        || (!kwargs.is_null() && !dict::is_dict(kwargs))
+        || (!kwnames.is_null() && !tuple::is_tuple(kwnames))
+    {
+        let _ = bad_internal_call();
+        return core::ptr::null();
+    }
+    let kw = if !kwargs.is_null() {
+        Keywords::Dict(kwargs)
+    } else if !kwnames.is_null() {
+        Keywords::Names(kwnames, args.add(nargs as usize))
+    } else {
+        Keywords::None
+    };
+    let positional = if nargs == 0 { &[][..] } else { core::slice::from_raw_parts(args, nargs as usize) };
+    let bounds = (minpos as usize, maxpos as usize, minkw as usize, vararg as usize);
+    match unpack_with_vararg(positional, kw, parser, bounds, buf) {
+        Ok(()) => buf,
+        Err(_) => core::ptr::null(),
+    }
+}
+
+unsafe fn unpack_with_vararg(
+    args: &[*mut PyObject],
+    kw: Keywords,
+    parser: *mut _PyArg_Parser,
+    (minpos, maxpos, minkw, vararg): (usize, usize, usize, usize),
+    buf: *mut *mut PyObject,
+) -> Result<(), Raised> {
+    let names = ParserNames { keywords: (*parser).keywords };
+    let (maxargs, posonly) = names.counts();
+    let fname = || parser_name(parser, "function");
+    let nargs = args.len();
+    let min_posonly = minpos.min(posonly);
+    if nargs < min_posonly {
+        let how = if min_posonly < maxpos { "at least" } else { "exactly" };
+        return Err(type_error(format!(
+            "{} takes {how} {min_posonly} positional argument{} ({nargs} given)",
+            fname(),
+            plural(min_posonly)
+        )));
+    }
+    let given = nargs.min(maxpos);
+    let extra = crate::objects::tuple::from_ptrs(&args[given..])?;
+    let shifted = nargs >= vararg;
+    let slot = |i: usize| if shifted && i >= vararg { i + 1 } else { i };
+    for (i, &a) in args[..given].iter().enumerate() {
+        *buf.add(slot(i)) = a;
+    }
+    // The tuple is stored before binding so that a failure below can release it.
+    let tuple_slot = if shifted {
+        *buf.add(vararg) = extra.into_ptr();
+        Some(buf.add(vararg))
+    } else {
+        drop(extra);
+        None
+    };
+    let fail = |e: Raised| {
+        if let Some(t) = tuple_slot {
+            drop(crate::object::ptr::PyRef::from_owned(*t));
+        }
+        e
+    };
+    let mut unused = kw.len();
+    for i in given..maxargs {
+        let mut value = None;
+        if unused > 0 && i >= posonly {
+            value = kw.get(names.name(i)).map_err(|_| fail(Raised::assume_set()))?;
+        }
+        match value {
+            Some(v) => {
+                unused -= 1;
+                *buf.add(slot(i)) = v;
+            }
+            None if i < minpos || (maxpos <= i && i < maxpos + minkw) => {
+                return Err(fail(type_error(format!(
+                    "{} missing required argument '{}' (pos {})",
+                    fname(),
+                    names.name(i),
+                    i + 1
+                ))));
+            }
+            None => *buf.add(slot(i)) = core::ptr::null_mut(),
+        }
+    }
+    if unused > 0 {
+        return Err(fail(invalid_keyword_with_vararg(kw, &names, maxargs, posonly, parser)));
+    }
+    Ok(())
+}
+
+/// The error for keywords left unbound beside `*args`: the first key that is not a string
+/// or names no keyword parameter; else (a parameter already given by position) a message
+/// without a name, as CPython 3.11 words it.
+unsafe fn invalid_keyword_with_vararg(kw: Keywords, names: &ParserNames, n: usize, posonly: usize, parser: *mut _PyArg_Parser) -> Raised {
+    let keys: Vec<*mut PyObject> = match kw {
+        Keywords::Dict(d) => dict::items(d).into_iter().map(|(k, _)| k).collect(),
+        Keywords::Names(names, _) => tuple::items(names).to_vec(),
+        Keywords::None => Vec::new(),
+    };
+    for key in keys {
+        if !pystr::is_str(key) {
+            return type_error("keywords must be strings");
+        }
+        if !(posonly..n).any(|i| str_is(key, names.name(i))) {
+            return type_error(format!(
+                "'{}' is an invalid keyword argument for {}",
+                pystr::to_string(key),
+                parser_name(parser, "this function")
+            ));
+        }
+    }
+    type_error(format!("invalid keyword argument for {}", parser_name(parser, "this function")))
+}

@@ -120,6 +120,37 @@ impl<'a> Builder<'a> {
         self.fill(0, n, |_, v| stack.push(v))
     }
 
+    /// The top-level values into `small` (room for `small_len`) or, when there are more, a
+    /// new PyMem block; the array and its length. On failure nothing is left allocated.
+    pub(crate) unsafe fn build_array(&mut self, small: *mut *mut PyObject, small_len: usize) -> PyResult<(*mut *mut PyObject, usize)> {
+        let n = self.count(0)?;
+        let array = if n <= small_len {
+            small
+        } else {
+            let p = crate::object::pymem::PyMem_Malloc(n * core::mem::size_of::<*mut PyObject>()) as *mut *mut PyObject;
+            if p.is_null() {
+                self.ignore(0, n);
+                return Err(no_memory());
+            }
+            p
+        };
+        let mut built = 0;
+        let r = self.fill(0, n, |i, v| {
+            *array.add(i) = v.into_ptr();
+            built = i + 1;
+        });
+        if let Err(e) = r {
+            for i in 0..built {
+                drop(PyRef::from_owned(*array.add(i)));
+            }
+            if array != small {
+                crate::object::pymem::PyMem_Free(array as *mut c_void);
+            }
+            return Err(e);
+        }
+        Ok((array, n))
+    }
+
     /// Builds `n` values up to `end` (consumed unless it is the end of the format), handing
     /// each to `store` with its index; after a failure the rest is built and dropped.
     unsafe fn fill(&mut self, end: u8, n: usize, mut store: impl FnMut(usize, PyRef)) -> PyResult<()> {
@@ -438,6 +469,29 @@ pub(crate) unsafe extern "C" fn _ferropy_build_value(
 ) -> *mut PyObject {
     let mut b = Builder::new(format_bytes(format), va, size_t_flag != 0);
     b.build().map_or(core::ptr::null_mut(), PyRef::into_ptr)
+}
+
+/// Called by the shims for `_Py_VaBuildStack(_SizeT)`: the array (`small` or a PyMem
+/// block the caller frees) of new references, its length in `*p_nargs`; NULL on failure.
+#[no_mangle]
+pub(crate) unsafe extern "C" fn _ferropy_build_stack(
+    small: *mut *mut PyObject,
+    small_len: Py_ssize_t,
+    format: *const c_char,
+    va: *mut c_void,
+    size_t_flag: c_int,
+    p_nargs: *mut Py_ssize_t,
+) -> *mut *mut PyObject {
+    let mut b = Builder::new(format_bytes(format), va, size_t_flag != 0);
+    match b.build_array(small, small_len.max(0) as usize) {
+        Ok((array, n)) => {
+            if !p_nargs.is_null() {
+                *p_nargs = n as Py_ssize_t;
+            }
+            array
+        }
+        Err(_) => core::ptr::null_mut(),
+    }
 }
 
 /// Called by the shim when it cannot allocate its argument array.

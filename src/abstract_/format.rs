@@ -174,22 +174,9 @@ unsafe fn object_format(obj: *mut PyObject, spec: *mut PyObject) -> PyResult<PyR
     };
     let name = pystr::intern("__format__")?;
     let Some(meth) = crate::object::type_cache::lookup(tp, name.as_ptr())? else {
-        // TODO(int, str): int and str have no `__format__` method in their tables yet;
-        // their subclasses format as they do.
-        if crate::objects::float_long::is_int(obj) {
-            return format_int_object(obj, &spec_cps());
-        }
-        if pystr::is_str(obj) {
-            return format_str_object(obj, &spec_cps());
-        }
-        // TODO(object): `object.__format__` is not in object's dict yet; this is its
-        // behaviour: str(obj) for an empty spec, else a TypeError.
-        if empty {
-            return PyRef::from_owned(crate::abstract_::object::PyObject_Str(obj)).ok_or_else(Raised::assume_set);
-        }
         return Err(raise(
             ExcType::TypeError,
-            format!("unsupported format string passed to {}.__format__", crate::objects::float::type_name_n(tp, 100)),
+            format!("Type {} doesn't define __format__", crate::objects::float::type_name_n(tp, 100)),
         ));
     };
     // Bind and call the special method: meth.__get__(obj, type)(spec).

@@ -23,7 +23,7 @@ fn plural(n: Py_ssize_t, word: &str) -> String {
 
 /// Whether `nargs` positional arguments fit `min..=max`; TypeError with CPython's message
 /// otherwise, naming `name` or, without one, "unpacked tuple".
-unsafe fn check_positional(name: *const c_char, nargs: Py_ssize_t, min: Py_ssize_t, max: Py_ssize_t) -> bool {
+pub(crate) unsafe fn check_positional(name: *const c_char, nargs: Py_ssize_t, min: Py_ssize_t, max: Py_ssize_t) -> bool {
     let bound = |which: &str, n: Py_ssize_t| -> String {
         let qualifier = if min == max { "" } else { which };
         if name.is_null() {

@@ -83,7 +83,7 @@ unsafe fn class_of(inst: *mut PyObject) -> PyResult<Option<PyRef>> {
 }
 
 /// isinstance without the metaclass hook (`type.__instancecheck__`'s work).
-unsafe fn recursive_isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
+pub(crate) unsafe fn recursive_isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
     if is_type(cls) {
         let tp = cls as *mut PyTypeObject;
         if (*inst).ob_type == tp || is_subtype((*inst).ob_type, tp) {
@@ -105,7 +105,7 @@ unsafe fn recursive_isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyRes
 }
 
 /// issubclass without the metaclass hook (`type.__subclasscheck__`'s work).
-unsafe fn recursive_issubclass(derived: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
+pub(crate) unsafe fn recursive_issubclass(derived: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
     if is_type(cls) && is_type(derived) {
         return Ok(is_subtype(derived as *mut PyTypeObject, cls as *mut PyTypeObject));
     }

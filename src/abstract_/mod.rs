@@ -10,6 +10,7 @@ pub mod build_value;
 pub mod call_shims;
 pub mod getargs;
 pub mod compare;
+pub mod dir;
 pub mod format;
 pub mod item;
 pub mod mapping;

@@ -7,11 +7,12 @@ use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::objects::{str as pystr, tuple};
 
-/// The parameters of one method: names in order, how many may be positional, how many are
-/// required.
+/// The parameters of one method: names in order, how many lead as positional-only (before
+/// `/`: never bound by keyword), how many may be positional, how many are required.
 pub(crate) struct Params {
     pub function: &'static str,
     pub names: &'static [&'static str],
+    pub positional_only: usize,
     pub max_positional: usize,
     pub required: usize,
 }
@@ -33,6 +34,13 @@ pub(crate) unsafe fn bind(
         let plural = if max == 1 { "" } else { "s" };
         return Err(type_error(format!("{f}() takes at most {max} {keyword}argument{plural} ({total} given)")));
     }
+    // Required positional-only parameters can only come from `args`.
+    let min_positional = params.required.min(params.positional_only);
+    if nargs < min_positional {
+        let how = if min_positional < params.max_positional { "at least" } else { "exactly" };
+        let plural = if min_positional == 1 { "" } else { "s" };
+        return Err(type_error(format!("{f}() takes {how} {min_positional} positional argument{plural} ({nargs} given)")));
+    }
     if nargs > params.max_positional {
         let how = if params.required < params.max_positional { "at most" } else { "exactly" };
         let n = params.max_positional;
@@ -45,7 +53,8 @@ pub(crate) unsafe fn bind(
     }
     for (k, &name) in kw.iter().enumerate() {
         let text = pystr::to_string(name);
-        match params.names.iter().position(|&p| p == text) {
+        let named = params.positional_only.min(max);
+        match params.names[named..].iter().position(|&p| p == text).map(|i| i + named) {
             Some(i) if i < nargs => {
                 return Err(type_error(format!(
                     "argument for {f}() given by name ('{text}') and position ({})",

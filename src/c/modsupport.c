@@ -23,6 +23,8 @@ PyObject *_ferropy_call_method(PyObject *obj, const char *name, PyObject *name_o
 PyObject *_ferropy_call_objargs(PyObject *callable, PyObject *const *args, size_t nargs);
 PyObject *_ferropy_call_method_objargs(PyObject *obj, PyObject *name, PyObject **args, size_t nargs);
 PyObject *_ferropy_no_memory(void);
+PyObject **_ferropy_build_stack(PyObject **small, Py_ssize_t small_len, const char *format, void *va,
+                                int size_t_flag, Py_ssize_t *p_nargs);
 
 /* va_arg with the C type of a format unit, for Rust. */
 int ferropy_va_int(void *va) { return va_arg(*(va_list *)va, int); }
@@ -56,6 +58,24 @@ PyObject *ferropy_c_Py_VaBuildValue(const char *format, va_list vargs)
 { WITH_COPY(vargs, _ferropy_build_value(format, &va, 0)) }
 PyObject *ferropy_c__Py_VaBuildValue_SizeT(const char *format, va_list vargs)
 { WITH_COPY(vargs, _ferropy_build_value(format, &va, 1)) }
+PyObject **ferropy_c__Py_VaBuildStack(PyObject **small, Py_ssize_t small_len, const char *format, va_list vargs,
+                                      Py_ssize_t *p_nargs)
+{
+    va_list va;
+    va_copy(va, vargs);
+    PyObject **r = _ferropy_build_stack(small, small_len, format, &va, 0, p_nargs);
+    va_end(va);
+    return r;
+}
+PyObject **ferropy_c__Py_VaBuildStack_SizeT(PyObject **small, Py_ssize_t small_len, const char *format,
+                                            va_list vargs, Py_ssize_t *p_nargs)
+{
+    va_list va;
+    va_copy(va, vargs);
+    PyObject **r = _ferropy_build_stack(small, small_len, format, &va, 1, p_nargs);
+    va_end(va);
+    return r;
+}
 PyObject *ferropy_c_Py_BuildValue(const char *format, ...)
 { VARIADIC(format, _ferropy_build_value(format, &va, 0)) }
 PyObject *ferropy_c__Py_BuildValue_SizeT(const char *format, ...)

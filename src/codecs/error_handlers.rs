@@ -12,6 +12,7 @@ use crate::codecs::exceptions::raise_instance;
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::errors::unicodeerror as ue;
+use crate::object::method_table::plain;
 use crate::object::methods::{PyMethodDef, METH_O};
 use crate::object::object::PyObject;
 use crate::object::pending_error::{raise_type, bad_internal_call};
@@ -330,20 +331,16 @@ unsafe extern "C" fn surrogateescape_meth(_self: *mut PyObject, exc: *mut PyObje
     ret_obj(surrogateescape(exc))
 }
 
-const fn def(name: &'static CStr, f: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject) -> PyMethodDef {
-    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: METH_O, ml_doc: core::ptr::null() }
-}
-
 /// The builtin handlers: registry name and function object definition.
 static mut BUILTIN_HANDLERS: [(&str, PyMethodDef); 8] = [
-    ("strict", def(c"strict_errors", strict_meth)),
-    ("ignore", def(c"ignore_errors", ignore_meth)),
-    ("replace", def(c"replace_errors", replace_meth)),
-    ("xmlcharrefreplace", def(c"xmlcharrefreplace_errors", xmlcharrefreplace_meth)),
-    ("backslashreplace", def(c"backslashreplace_errors", backslashreplace_meth)),
-    ("namereplace", def(c"namereplace_errors", namereplace_meth)),
-    ("surrogatepass", def(c"surrogatepass", surrogatepass_meth)),
-    ("surrogateescape", def(c"surrogateescape", surrogateescape_meth)),
+    ("strict", plain(c"strict_errors", strict_meth, METH_O)),
+    ("ignore", plain(c"ignore_errors", ignore_meth, METH_O)),
+    ("replace", plain(c"replace_errors", replace_meth, METH_O)),
+    ("xmlcharrefreplace", plain(c"xmlcharrefreplace_errors", xmlcharrefreplace_meth, METH_O)),
+    ("backslashreplace", plain(c"backslashreplace_errors", backslashreplace_meth, METH_O)),
+    ("namereplace", plain(c"namereplace_errors", namereplace_meth, METH_O)),
+    ("surrogatepass", plain(c"surrogatepass", surrogatepass_meth, METH_O)),
+    ("surrogateescape", plain(c"surrogateescape", surrogateescape_meth, METH_O)),
 ];
 
 /// The interpreter's handler dict, filled with the builtin handlers on first use.

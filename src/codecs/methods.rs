@@ -24,8 +24,8 @@ unsafe fn text_arg(f: &str, what: &str, a: Option<*mut PyObject>) -> PyResult<Op
     Ok(Some(t))
 }
 
-static ENCODE: Params = Params { function: "encode", names: &["encoding", "errors"], max_positional: 2, required: 0 };
-static DECODE: Params = Params { function: "decode", names: &["encoding", "errors"], max_positional: 2, required: 0 };
+static ENCODE: Params = Params { function: "encode", names: &["encoding", "errors"], positional_only: 0, max_positional: 2, required: 0 };
+static DECODE: Params = Params { function: "decode", names: &["encoding", "errors"], positional_only: 0, max_positional: 2, required: 0 };
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
 pub(crate) unsafe extern "C" fn str_encode(self_: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
@@ -52,19 +52,9 @@ pub(crate) unsafe extern "C" fn bytes_decode(self_: *mut PyObject, args: *const 
     })())
 }
 
-type FastKw = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t, *mut PyObject) -> *mut PyObject;
-
-/// The `PyMethodDef` of one of these methods (METH_FASTCALL | METH_KEYWORDS).
-pub(crate) const fn def(name: &'static core::ffi::CStr, f: FastKw) -> crate::object::methods::PyMethodDef {
-    use crate::object::methods::{METH_FASTCALL, METH_KEYWORDS};
-    crate::object::methods::PyMethodDef {
-        ml_name: name.as_ptr(),
-        // SAFETY: METH_FASTCALL | METH_KEYWORDS functions are called with this signature.
-        ml_meth: Some(unsafe { core::mem::transmute::<FastKw, unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject>(f) }),
-        ml_flags: METH_FASTCALL | METH_KEYWORDS,
-        ml_doc: core::ptr::null(),
-    }
-}
-
 /// The str methods of this area, joined into str's table by src/objects/str_methods.rs.
-pub(crate) const STR_METHODS: &[crate::object::methods::PyMethodDef] = &[def(c"encode", str_encode)];
+pub(crate) const STR_METHODS: &[crate::object::methods::PyMethodDef] = &[crate::object::method_table::fast_kw(
+    c"encode",
+    str_encode,
+    crate::object::methods::METH_FASTCALL | crate::object::methods::METH_KEYWORDS,
+)];

@@ -112,17 +112,51 @@ unsafe extern "C" fn set_next(op: *mut PyObject, value: *mut PyObject, _: *mut c
     0
 }
 
-/// Appends the report of a traceback chain: `Traceback (most recent call last):` and one
-/// line per entry. TODO(frames): CPython prints `  File "f.py", line N, in name` and the
-/// source line from the entry's frame; frames do not exist yet, so no traceback object can
-/// be made and this only runs on hand-made chains.
+/// Appends the report of a traceback chain: `Traceback (most recent call last):` and, per
+/// entry, `  File "name", line N, in function` (source lines are the printer's business).
 pub(crate) unsafe fn format_traceback(tb_obj: *mut PyObject, out: &mut String) {
     out.push_str("Traceback (most recent call last):\n");
     let mut cursor = tb_obj;
     while !cursor.is_null() {
-        out.push_str(&format!("  line {}\n", tb(cursor).tb_lineno));
-        cursor = tb(cursor).tb_next as *mut PyObject;
+        let t = tb(cursor);
+        let frame = t.tb_frame as *mut PyObject;
+        if frame.is_null() {
+            out.push_str(&format!("  line {}\n", t.tb_lineno));
+        } else {
+            let code = crate::eval::frame_object::PyFrame_GetCode(t.tb_frame) as *mut PyObject;
+            let co = code as *mut crate::objects::code::PyCodeObject;
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                crate::objects::str::to_string((*co).co_filename),
+                t.tb_lineno,
+                crate::objects::str::to_string((*co).co_name)
+            ));
+            Py_DecRef(code);
+        }
+        cursor = t.tb_next as *mut PyObject;
     }
+}
+
+/// `int PyTraceBack_Here(PyFrameObject *frame)`: pushes an entry for `frame` (at its
+/// current instruction) onto the traceback of the exception being raised.
+#[no_mangle]
+pub unsafe extern "C" fn PyTraceBack_Here(frame: *mut PyFrameObject) -> c_int {
+    let (mut t, mut v, mut old) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut old);
+    let op = crate::object::objimpl::_PyObject_GC_New(&raw mut PyTraceBack_Type);
+    if op.is_null() {
+        crate::errors::pyerr::PyErr_Restore(t, v, old);
+        return -1;
+    }
+    let entry = tb(op);
+    entry.tb_next = old as *mut PyTracebackObject;
+    Py_IncRef(frame as *mut PyObject);
+    entry.tb_frame = frame;
+    entry.tb_lasti = crate::eval::frame_object::lasti(frame as *mut PyObject);
+    entry.tb_lineno = crate::eval::frame_object::lineno(frame as *mut PyObject);
+    crate::object::objimpl::PyObject_GC_Track(op as *mut c_void);
+    crate::errors::pyerr::PyErr_Restore(t, v, op);
+    0
 }
 
 fn raise_value_error(message: &str) -> crate::errors::raised::Raised {

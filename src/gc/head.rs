@@ -31,7 +31,6 @@ assert_layout!(PyGC_Head, size = 16, _gc_next @ 0, _gc_prev @ 8);
 /// `_gc_prev` bit: `tp_finalize` has been called for this object.
 pub(crate) const PREV_MASK_FINALIZED: usize = 1;
 /// `_gc_prev` bit: the object is in the set being collected.
-#[allow(dead_code)] // set and cleared by the collector (a later issue)
 pub(crate) const PREV_MASK_COLLECTING: usize = 2;
 /// How far `gc_refs` is shifted in `_gc_prev` during a collection.
 pub(crate) const PREV_SHIFT: usize = 2;
@@ -42,7 +41,15 @@ pub(crate) const NEXT_MASK_UNREACHABLE: usize = 1;
 
 /// Generations, as in CPython: 0 (young) .. 2 (old); thresholds are `gc.get_threshold()`.
 pub(crate) const NUM_GENERATIONS: usize = 3;
-const THRESHOLDS: [i32; NUM_GENERATIONS] = [700, 10, 10];
+pub(crate) const THRESHOLDS: [i32; NUM_GENERATIONS] = [700, 10, 10];
+
+/// What `gc.get_stats()` reports per generation.
+#[derive(Clone, Copy, Default)]
+pub struct GenStats {
+    pub collections: isize,
+    pub collected: isize,
+    pub uncollectable: isize,
+}
 
 /// One generation: its list of tracked objects and the counter the collector's trigger
 /// uses (for generation 0: GC objects allocated minus deleted since the last collection;
@@ -62,6 +69,17 @@ pub struct GcState {
     pub enabled: bool,
     /// A collection is running (no nested collections).
     pub collecting: bool,
+    /// `gc.set_debug()` flags.
+    pub debug: i32,
+    /// `gc.garbage` and `gc.callbacks` (owned lists, made at first use).
+    pub garbage: *mut PyObject,
+    pub callbacks: *mut PyObject,
+    pub stats: [GenStats; NUM_GENERATIONS],
+    /// Objects in the oldest generation after the last full collection, and objects
+    /// promoted into it since: a full collection waits until the second is a quarter of the
+    /// first, so that the cost of full collections stays linear in the heap size.
+    pub long_lived_total: isize,
+    pub long_lived_pending: isize,
 }
 
 struct GcCell(UnsafeCell<GcState>);
@@ -79,6 +97,12 @@ const INITIAL: GcState = GcState {
     permanent: generation(0),
     enabled: true,
     collecting: false,
+    debug: 0,
+    garbage: core::ptr::null_mut(),
+    callbacks: core::ptr::null_mut(),
+    stats: [GenStats { collections: 0, collected: 0, uncollectable: 0 }; NUM_GENERATIONS],
+    long_lived_total: 0,
+    long_lived_pending: 0,
 };
 
 #[cfg(not(test))]
@@ -184,14 +208,19 @@ pub unsafe fn untrack(op: *mut PyObject) {
     (*g)._gc_prev &= PREV_MASK_FINALIZED;
 }
 
-/// A GC object was allocated: counts towards generation 0's threshold (the collector
-/// will start a collection from here when the count passes it).
+/// A GC object was allocated: counts towards generation 0's threshold, and starts a
+/// collection when the count passes it (the new object is not tracked yet, so it is not
+/// examined).
 #[inline]
 pub fn note_alloc() {
     // SAFETY: GIL held.
     unsafe {
         let st = raw_state();
-        (*st).generations[0].count += 1;
+        let g0 = &mut (*st).generations[0];
+        g0.count += 1;
+        if g0.count > g0.threshold && g0.threshold != 0 && (*st).enabled && !(*st).collecting {
+            crate::gc::collector::collect_automatic();
+        }
     }
 }
 

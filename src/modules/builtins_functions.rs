@@ -213,13 +213,19 @@ unsafe extern "C" fn hex(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
     crate::abstract_::number::PyNumber_ToBase(o, 16)
 }
 
+/// `dir([object])`: `PyObject_Dir` (the no-argument form needs the caller's frame).
+unsafe extern "C" fn dir(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize) -> *mut PyObject {
+    let a = args_slice(args, nargs);
+    ret(check_arity("dir", a.len(), 0, 1).and_then(|()| owned(crate::abstract_::dir::PyObject_Dir(a.first().copied().unwrap_or(core::ptr::null_mut())))))
+}
+
 unsafe extern "C" fn divmod(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize) -> *mut PyObject {
     let a = args_slice(args, nargs);
     ret(check_arity("divmod", a.len(), 2, 2).and_then(|()| owned(crate::abstract_::number::PyNumber_Divmod(a[0], a[1]))))
 }
 
 unsafe extern "C" fn pow(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "pow", names: &["base", "exp", "mod"], max_positional: 3, required: 2 };
+    const PARAMS: Params = Params { function: "pow", names: &["base", "exp", "mod"], positional_only: 0, max_positional: 3, required: 2 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let m = a[2].unwrap_or(none());
@@ -228,7 +234,7 @@ unsafe extern "C" fn pow(_m: *mut PyObject, args: *const *mut PyObject, nargs: i
 }
 
 unsafe extern "C" fn round(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "round", names: &["number", "ndigits"], max_positional: 2, required: 1 };
+    const PARAMS: Params = Params { function: "round", names: &["number", "ndigits"], positional_only: 0, max_positional: 2, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let number = a[0].unwrap_or(none());
@@ -256,7 +262,7 @@ unsafe extern "C" fn format(_m: *mut PyObject, args: *const *mut PyObject, nargs
 }
 
 unsafe extern "C" fn sum(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "sum", names: &["iterable", "start"], max_positional: 2, required: 1 };
+    const PARAMS: Params = Params { function: "sum", names: &["iterable", "start"], positional_only: 1, max_positional: 2, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let start = match a[1] {
@@ -339,7 +345,7 @@ unsafe extern "C" fn max(_m: *mut PyObject, args: *const *mut PyObject, nargs: i
 }
 
 unsafe extern "C" fn sorted(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "sort", names: &["key", "reverse"], max_positional: 0, required: 0 };
+    const PARAMS: Params = Params { function: "sort", names: &["key", "reverse"], positional_only: 0, max_positional: 0, required: 0 };
     ret((|| {
         if nargs != 1 {
             return Err(count_error("sorted", "1 argument", nargs as usize));
@@ -357,7 +363,7 @@ unsafe extern "C" fn sorted(_m: *mut PyObject, args: *const *mut PyObject, nargs
 }
 
 unsafe extern "C" fn print(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "print", names: &["sep", "end", "file", "flush"], max_positional: 0, required: 0 };
+    const PARAMS: Params = Params { function: "print", names: &["sep", "end", "file", "flush"], positional_only: 0, max_positional: 0, required: 0 };
     ret((|| {
         let kw = bind(&PARAMS, args.add(nargs as usize), 0, kwnames)?;
         let text_arg = |o: Option<*mut PyObject>, what: &str| -> PyResult<Option<*mut PyObject>> {
@@ -405,13 +411,16 @@ unsafe extern "C" fn print(_m: *mut PyObject, args: *const *mut PyObject, nargs:
 }
 
 /// The functions of `builtins`.
-pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 30] = [
+pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 35] = [
     meth(c"abs", abs, METH_O, c"abs($module, x, /)\n--\n\nReturn the absolute value of the argument."),
+    meth(c"all", crate::modules::builtins_iteration::all, METH_O, c"all($module, iterable, /)\n--\n\nReturn True if bool(x) is True for all values x in the iterable.\n\nIf the iterable is empty, return True."),
+    meth(c"any", crate::modules::builtins_iteration::any, METH_O, c"any($module, iterable, /)\n--\n\nReturn True if bool(x) is True for any x in the iterable.\n\nIf the iterable is empty, return False."),
     meth(c"ascii", ascii, METH_O, c"ascii($module, obj, /)\n--\n\nReturn an ASCII-only representation of an object."),
     meth(c"bin", bin, METH_O, c"bin($module, number, /)\n--\n\nReturn the binary representation of an integer."),
     meth(c"callable", callable, METH_O, c"callable($module, obj, /)\n--\n\nReturn whether the object is callable (i.e., some kind of function)."),
     meth(c"chr", chr, METH_O, c"chr($module, i, /)\n--\n\nReturn a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff."),
     fast(c"delattr", delattr, c"delattr($module, obj, name, /)\n--\n\nDeletes the named attribute from the given object."),
+    fast(c"dir", dir, c"dir([object]) -> list of strings\n\nIf called without an argument, return the names in the current scope.\nElse, return an alphabetized list of names comprising (some of) the attributes\nof the given object, and of attributes reachable from it.\nIf the object supplies a method named __dir__, it will be used; otherwise\nthe default dir() logic is used and returns:\n  for a module object: the module's attributes.\n  for a class object:  its attributes, and recursively the attributes\n    of its bases.\n  for any other object: its attributes, its class's attributes, and\n    recursively the attributes of its class's base classes."),
     fast(c"divmod", divmod, c"divmod($module, x, y, /)\n--\n\nReturn the tuple (x//y, x%y).  Invariant: div*y + mod == x."),
     fast(c"format", format, c"format($module, value, format_spec='', /)\n--\n\nReturn value.__format__(format_spec)"),
     fast(c"getattr", getattr, c"getattr(object, name[, default]) -> value\n\nGet a named attribute from an object."),
@@ -424,8 +433,10 @@ pub(crate) static mut BUILTIN_FUNCTIONS: [PyMethodDef; 30] = [
     meth(c"len", len, METH_O, c"len($module, obj, /)\n--\n\nReturn the number of items in a container."),
     fast_kw(c"max", max, c"max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value\n\nWith a single iterable argument, return its biggest item."),
     fast_kw(c"min", min, c"min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value\n\nWith a single iterable argument, return its smallest item."),
+    meth(c"aiter", crate::modules::builtins_iteration::aiter, METH_O, c"aiter($module, async_iterable, /)\n--\n\nReturn an AsyncIterator for an AsyncIterable object."),
     fast(c"iter", iter, c"iter(iterable) -> iterator\niter(callable, sentinel) -> iterator\n\nGet an iterator from an object.  In the first form, the argument must\nsupply its own iterator, or be a sequence.\nIn the second form, the callable is called until it returns the sentinel."),
     fast(c"next", next, c"next(iterator[, default])\n\nReturn the next item from the iterator."),
+    fast(c"anext", crate::modules::builtins_iteration::anext, c"async anext(aiterator[, default])\n\nReturn the next item from the async iterator.  If default is given and the async\niterator is exhausted, it is returned instead of raising StopAsyncIteration."),
     meth(c"oct", oct, METH_O, c"oct($module, number, /)\n--\n\nReturn the octal representation of an integer."),
     meth(c"ord", ord, METH_O, c"ord($module, c, /)\n--\n\nReturn the Unicode code point for a one-character string."),
     fast_kw(c"pow", pow, c"pow($module, /, base, exp, mod=None)\n--\n\nEquivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"),

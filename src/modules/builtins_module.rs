@@ -22,6 +22,14 @@ fn builtin_types() -> Vec<(&'static str, *mut PyTypeObject)> {
     vec![
         ("bool", &raw mut o::bool::PyBool_Type),
         ("bytes", &raw mut o::bytes::PyBytes_Type),
+        ("bytearray", &raw mut o::bytearray::PyByteArray_Type),
+        ("enumerate", &raw mut o::enumerate::PyEnum_Type),
+        ("filter", &raw mut o::filter::PyFilter_Type),
+        ("map", &raw mut o::map::PyMap_Type),
+        ("memoryview", &raw mut o::memoryview::PyMemoryView_Type),
+        ("range", &raw mut o::range::PyRange_Type),
+        ("reversed", &raw mut o::reversed::PyReversed_Type),
+        ("zip", &raw mut o::zip::PyZip_Type),
         ("classmethod", &raw mut o::classmethod::PyClassMethod_Type),
         ("complex", &raw mut o::complex::PyComplex_Type),
         ("dict", &raw mut o::dict::PyDict_Type),
@@ -37,6 +45,15 @@ fn builtin_types() -> Vec<(&'static str, *mut PyTypeObject)> {
         ("str", &raw mut o::str::PyUnicode_Type),
         ("tuple", &raw mut o::tuple::PyTuple_Type),
         ("type", &raw mut crate::object::typetype::PyType_Type),
+        ("range", &raw mut o::range::PyRange_Type),
+        ("zip", &raw mut o::zip::PyZip_Type),
+        ("enumerate", &raw mut o::enumerate::PyEnum_Type),
+        ("map", &raw mut o::map::PyMap_Type),
+        ("filter", &raw mut o::filter::PyFilter_Type),
+        ("reversed", &raw mut o::reversed::PyReversed_Type),
+        ("bytearray", &raw mut o::bytearray::PyByteArray_Type),
+        ("memoryview", &raw mut o::memoryview::PyMemoryView_Type),
+        ("super", &raw mut o::super_type::PySuper_Type),
     ]
 }
 
@@ -48,6 +65,7 @@ unsafe fn set(d: *mut PyObject, name: &str, value: *mut PyObject) -> PyResult<()
 /// it to the module table (which must exist).
 pub(crate) unsafe fn create(owner: &mut Interpreter) -> PyResult<PyRef> {
     let m = owned(crate::objects::module::PyModule_Create2(&raw mut BUILTINS_DEF, crate::modules::sys_module::API_VERSION as i32))?;
+    crate::modules::builtins_exec::add_to(m.as_ptr())?;
     let d = crate::objects::module::PyModule_GetDict(m.as_ptr());
     set(d, "None", crate::abstract_::none())?;
     set(d, "Ellipsis", &raw mut crate::objects::singletons::_Py_EllipsisObject)?;
@@ -67,6 +85,7 @@ pub(crate) unsafe fn create(owner: &mut Interpreter) -> PyResult<PyRef> {
     set(d, "ExceptionGroup", crate::errors::exceptiongroup::exception_group_type()? as *mut PyObject)?;
     let debug = owner.config.optimization_level == 0;
     set(d, "__debug__", pybool::PyBool_FromLong(debug as _))?;
+    crate::modules::builtins_import::install(m.as_ptr(), d)?;
     owner.builtins = crate::abstract_::new_ref(d).into_ptr();
     dict::set_item(owner.modules, pystr::intern("builtins")?.as_ptr(), m.as_ptr())?;
     Ok(m)

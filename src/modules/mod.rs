@@ -12,7 +12,12 @@ use crate::object::ptr::PyRef;
 use crate::objects::module::{PyModuleDef, PyModuleDef_Base};
 
 pub mod atexit_module;
+pub mod gc_module;
 pub mod builtins_functions;
+pub mod builtins_anext;
+pub mod builtins_iteration;
+pub mod builtins_exec;
+pub mod builtins_import;
 pub mod builtins_module;
 pub mod sys_api;
 pub mod sys_audit;
@@ -23,6 +28,7 @@ pub mod sys_structseqs;
 pub mod thread_local;
 pub mod thread_lock;
 pub mod thread_module;
+pub mod weakref_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

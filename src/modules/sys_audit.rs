@@ -173,7 +173,7 @@ pub(crate) unsafe fn clear_runtime_hooks() {
 /// `sys.addaudithook(hook)`.
 pub(crate) unsafe extern "C" fn addaudithook(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
     const PARAMS: crate::abstract_::unpack_keywords::Params =
-        crate::abstract_::unpack_keywords::Params { function: "addaudithook", names: &["hook"], max_positional: 1, required: 1 };
+        crate::abstract_::unpack_keywords::Params { function: "addaudithook", names: &["hook"], positional_only: 0, max_positional: 1, required: 1 };
     ret((|| {
         let a = crate::abstract_::unpack_keywords::bind(&PARAMS, args, nargs as usize, kwnames)?;
         let hook = a[0].unwrap_or(core::ptr::null_mut());

@@ -92,17 +92,6 @@ unsafe extern "C" fn getrefcount(_m: *mut PyObject, arg: *mut PyObject) -> *mut 
     ret(int::from_i64((*arg).ob_refcnt as i64))
 }
 
-/// What `object.__sizeof__` answers: the basic size plus the items.
-unsafe fn object_sizeof(o: *mut PyObject) -> usize {
-    let tp = (*o).ob_type;
-    let mut size = (*tp).tp_basicsize as usize;
-    if (*tp).tp_itemsize != 0 {
-        let n = (*(o as *mut crate::object::object::PyVarObject)).ob_size.unsigned_abs();
-        size += (*tp).tp_itemsize as usize * n;
-    }
-    size
-}
-
 /// `sys.getsizeof(object)` without a default: `__sizeof__()` plus the GC header.
 unsafe fn sizeof_of(o: *mut PyObject) -> PyResult<PyRef> {
     let size = match crate::abstract_::object::lookup_special(o, "__sizeof__")? {
@@ -117,8 +106,7 @@ unsafe fn sizeof_of(o: *mut PyObject) -> PyResult<PyRef> {
             }
             n as usize
         }
-        // `object.__sizeof__` is not in object's dict yet: compute what it would answer.
-        None => object_sizeof(o),
+        None => return Err(type_error(format!("Type {} doesn't define __sizeof__", crate::objects::float::type_name_n((*o).ob_type, 100)))),
     };
     let gc = if crate::object::objimpl::PyObject_IS_GC(o) != 0 {
         core::mem::size_of::<crate::gc::head::PyGC_Head>()
@@ -129,7 +117,7 @@ unsafe fn sizeof_of(o: *mut PyObject) -> PyResult<PyRef> {
 }
 
 unsafe extern "C" fn getsizeof(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "getsizeof", names: &["object", "default"], max_positional: 2, required: 1 };
+    const PARAMS: Params = Params { function: "getsizeof", names: &["object", "default"], positional_only: 0, max_positional: 2, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let o = a[0].unwrap_or(core::ptr::null_mut());
@@ -244,7 +232,7 @@ unsafe extern "C" fn get_int_max_str_digits(_m: *mut PyObject, _: *mut PyObject)
 }
 
 unsafe extern "C" fn set_int_max_str_digits(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "set_int_max_str_digits", names: &["maxdigits"], max_positional: 1, required: 1 };
+    const PARAMS: Params = Params { function: "set_int_max_str_digits", names: &["maxdigits"], positional_only: 0, max_positional: 1, required: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let n = as_c_int(a[0].unwrap_or(core::ptr::null_mut()))?;

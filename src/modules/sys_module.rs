@@ -24,9 +24,6 @@ pub(crate) const HEXVERSION: i64 = 0x030B07F0;
 /// `PYTHON_API_VERSION`.
 pub(crate) const API_VERSION: i64 = 1013;
 
-/// The builtin modules this runtime has (`sys.builtin_module_names`), sorted.
-pub(crate) const BUILTIN_MODULE_NAMES: [&str; 4] = ["_thread", "atexit", "builtins", "sys"];
-
 unsafe fn set(d: *mut PyObject, name: &str, value: PyResult<PyRef>) -> PyResult<()> {
     let key = pystr::intern(name)?;
     dict::set_item(d, key.as_ptr(), value?.as_ptr())
@@ -101,7 +98,7 @@ unsafe fn set_build_values(d: *mut PyObject) -> PyResult<()> {
     set(d, "platform", pystr::from_utf8("linux"))?;
     set(d, "maxsize", int::from_i64(isize::MAX as i64))?;
     set(d, "maxunicode", int::from_i64(0x10FFFF))?;
-    let names: PyResult<Vec<PyRef>> = BUILTIN_MODULE_NAMES.iter().map(|n| pystr::intern(n)).collect();
+    let names: PyResult<Vec<PyRef>> = crate::runtime::inittab::builtin_module_names().iter().map(|n| pystr::intern(n)).collect();
     set(d, "builtin_module_names", tuple::from_vec(names?))?;
     set(d, "byteorder", pystr::from_utf8(if cfg!(target_endian = "little") { "little" } else { "big" }))?;
     set(d, "abiflags", pystr::intern(""))?;

@@ -96,7 +96,7 @@ unsafe fn timeout_micros(timeout: *mut PyObject) -> PyResult<i64> {
 
 /// The wait of `acquire(blocking=True, timeout=-1)` in microseconds (-1: forever, 0: none).
 unsafe fn acquire_params(args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> PyResult<i64> {
-    static PARAMS: Params = Params { function: "acquire", names: &["blocking", "timeout"], max_positional: 2, required: 0 };
+    static PARAMS: Params = Params { function: "acquire", names: &["blocking", "timeout"], positional_only: 0, max_positional: 2, required: 0 };
     let bound = bind(&PARAMS, args, nargs.max(0) as usize, kwnames)?;
     let blocking = match bound[0] {
         Some(b) => crate::abstract_::object::is_true(b)?,

@@ -26,6 +26,7 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_richcompare: Some(crate::abstract_::compare::object_richcompare),
+    tp_methods: &raw mut crate::object::object_methods::OBJECT_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_getset: &raw mut crate::object::object_class::OBJECT_GETSET as *mut crate::object::descr::PyGetSetDef,
     tp_init: Some(object_init),
     tp_alloc: Some(PyType_GenericAlloc),
@@ -100,6 +101,10 @@ unsafe extern "C" fn object_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds
             let _ = raise(ExcType::TypeError, format!("{}() takes no arguments", type_name(tp)));
             return core::ptr::null_mut();
         }
+    }
+    if (*tp).tp_flags & crate::object::typeobject::Py_TPFLAGS_IS_ABSTRACT != 0 {
+        let _ = crate::object::type_abstract::instantiation_error(tp);
+        return core::ptr::null_mut();
     }
     match (*tp).tp_alloc {
         Some(alloc) => alloc(tp, 0),

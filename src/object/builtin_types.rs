@@ -45,6 +45,14 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::thread_lock::Lock_Type,
         &raw mut crate::modules::thread_lock::RLock_Type,
         &raw mut crate::modules::thread_local::Local_Type,
+        &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
+        &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
+        &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
+        &raw mut crate::objects::code_type::PyCode_Type,
+        &raw mut crate::objects::function_type::PyFunction_Type,
+        &raw mut crate::eval::frame_object::PyFrame_Type,
+        &raw mut crate::eval::traceback::PyTraceBack_Type,
+        &raw mut crate::objects::super_type::PySuper_Type,
     ]
 }
 
@@ -56,6 +64,7 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::objects::container_types())
         .chain(crate::errors::exception_types::exception_types())
         .chain(crate::objects::module::module_types())
+        .chain(crate::import::spec::import_types())
 }
 
 /// Readies every builtin static type (at initialization).

@@ -8,6 +8,7 @@ pub mod descr;
 pub mod hash;
 pub mod member;
 pub mod methods;
+pub(crate) mod method_table;
 pub mod object;
 pub mod object_class;
 pub mod objimpl;
@@ -44,6 +45,10 @@ pub mod subtype;
 pub mod type_layout;
 pub mod type_new;
 pub mod type_getsets;
+pub mod object_methods;
+pub mod type_methods;
+pub mod type_abstract;
+pub mod type_bases;
 
 /// Rust tests share objects (interned strings, static types) whose reference counts are
 /// guarded by the GIL in the real runtime; tests that touch them hold this lock instead.

@@ -98,11 +98,15 @@ fn unreachable_not_found() -> PyResult<PyRef> {
 pub(crate) unsafe fn lookup_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResult<Option<PyRef>> {
     check_name(name)?;
     let tp = (*obj).ob_type;
-    if (*tp).tp_getattro == Some(PyObject_GenericGetAttr) {
-        return generic_get_attr(obj, name, core::ptr::null_mut(), true);
-    }
-    match get_attr(obj, name) {
-        Ok(v) => Ok(Some(v)),
+    let found = if (*tp).tp_getattro == Some(PyObject_GenericGetAttr) {
+        // Suppresses the missing-attribute error without making one; a descriptor's own
+        // AttributeError (an unset slot) still needs clearing below.
+        generic_get_attr(obj, name, core::ptr::null_mut(), true)
+    } else {
+        get_attr(obj, name).map(Some)
+    };
+    match found {
+        Ok(v) => Ok(v),
         Err(e) => {
             if is_attribute_error_pending() {
                 crate::errors::pyerr::PyErr_Clear();

@@ -108,6 +108,9 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(obj: *mut PyObject) {
         if (*tp).tp_finalize.is_some() && finalizer_resurrected(obj) {
             return;
         }
+        if (*tp).tp_weaklistoffset != 0 && (*base).tp_weaklistoffset == 0 {
+            crate::objects::weakref::clear_weakrefs_if_any(obj);
+        }
         if let Some(del) = (*tp).tp_del {
             if del_resurrected(obj, del) {
                 return;
@@ -117,6 +120,12 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(obj: *mut PyObject) {
         return;
     }
     PyObject_GC_UnTrack(obj as *mut c_void);
+    // A long chain of instances dies without a deep C stack.
+    crate::gc::trashcan::with_trashcan(obj, subtype_dealloc, || dealloc_gc_instance(obj, tp, base));
+}
+
+/// The rest of `subtype_dealloc` for a GC instance (already untracked).
+unsafe fn dealloc_gc_instance(obj: *mut PyObject, tp: *mut PyTypeObject, base: *mut PyTypeObject) {
     if (*tp).tp_finalize.is_some() {
         // A finalizer may make new references to the object: it must be tracked meanwhile.
         PyObject_GC_Track(obj as *mut c_void);
@@ -125,8 +134,11 @@ pub(crate) unsafe extern "C" fn subtype_dealloc(obj: *mut PyObject) {
         }
         PyObject_GC_UnTrack(obj as *mut c_void);
     }
-    // TODO(weakrefs): clear the weak references of a class that added `__weakref__`
-    // (PyObject_ClearWeakRefs) once weak reference objects exist; none can exist yet.
+    // A class that added `__weakref__` clears its weak references (a base that has the
+    // slot does it in its own dealloc).
+    if (*tp).tp_weaklistoffset != 0 && (*base).tp_weaklistoffset == 0 {
+        crate::objects::weakref::clear_weakrefs_if_any(obj);
+    }
     if let Some(del) = (*tp).tp_del {
         PyObject_GC_Track(obj as *mut c_void);
         if del_resurrected(obj, del) {

@@ -64,6 +64,15 @@ pub(crate) unsafe fn remove_subclass(tp: *mut PyTypeObject) {
     table.retain(|&(b, s)| b != tp as usize && s != tp as usize);
 }
 
+/// Records `tp` under its current bases only (after `__bases__` was assigned).
+///
+/// # Safety
+/// `tp` is a live, ready type.
+pub(crate) unsafe fn replace_bases(tp: *mut PyTypeObject) {
+    SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner()).retain(|&(_, s)| s != tp as usize);
+    add_subclass(tp);
+}
+
 pub(crate) fn direct_subclasses(tp: *mut PyTypeObject) -> Vec<*mut PyTypeObject> {
     let table = SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner());
     table.iter().filter(|(b, _)| *b == tp as usize).map(|&(_, s)| s as *mut PyTypeObject).collect()

@@ -45,7 +45,7 @@ fn none() -> PyRef {
 
 /// What every setter of a special type attribute checks first: the type must be mutable and
 /// the attribute is never deleted.
-unsafe fn check_settable(tp: *mut PyTypeObject, value: *mut PyObject, name: &str) -> PyResult<()> {
+pub(crate) unsafe fn check_settable(tp: *mut PyTypeObject, value: *mut PyObject, name: &str) -> PyResult<()> {
     if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0 {
         return Err(raise_type(
             &raw mut exc::_PyExc_TypeError,
@@ -176,7 +176,7 @@ unsafe extern "C" fn set_doc(op: *mut PyObject, value: *mut PyObject, _: *mut c_
     })())
 }
 
-/// `type.__bases__`. TODO(types): assignment (layout and MRO checks) is not supported yet.
+/// `type.__bases__` (assignment: type_bases.rs).
 unsafe extern "C" fn get_bases(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let bases = (*(op as *mut PyTypeObject)).tp_bases;
     to_ptr(Ok(if bases.is_null() { none() } else { borrowed(bases) }))
@@ -191,18 +191,70 @@ unsafe extern "C" fn get_dict(tp: *mut PyObject, _: *mut c_void) -> *mut PyObjec
     crate::objects::mappingproxy::PyDictProxy_New(d)
 }
 
+/// `type.__text_signature__`: the `(...)` header of a type's internal docstring, or None.
+unsafe extern "C" fn get_text_signature(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let tp = op as *mut PyTypeObject;
+    crate::object::descr_objects::signature_from_internal(&short_name(tp), (*tp).tp_doc)
+}
+
+/// `type.__annotations__`: a class's dict entry (through `__get__` for a descriptor),
+/// made an empty dict on first access; static types have none.
+unsafe extern "C" fn get_annotations(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let tp = op as *mut PyTypeObject;
+    to_ptr((|| {
+        if !is_heap(tp) {
+            return Err(raise_type(
+                &raw mut exc::_PyExc_AttributeError,
+                format!("type object '{}' has no attribute '__annotations__'", type_name(tp)),
+            ));
+        }
+        if let Some(a) = dict::get_item_str((*tp).tp_dict, "__annotations__")? {
+            return match (*(*a).ob_type).tp_descr_get {
+                Some(get) => PyRef::from_owned(get(a, core::ptr::null_mut(), op)).ok_or_else(Raised::assume_set),
+                None => Ok(borrowed(a)),
+            };
+        }
+        let d = dict::new()?;
+        set_in_dict(tp, "__annotations__", d.as_ptr())?;
+        Ok(d)
+    })())
+}
+
+unsafe extern "C" fn set_annotations(op: *mut PyObject, value: *mut PyObject, _: *mut c_void) -> c_int {
+    let tp = op as *mut PyTypeObject;
+    to_status((|| {
+        if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0 {
+            return Err(raise_type(
+                &raw mut exc::_PyExc_TypeError,
+                format!("cannot set '__annotations__' attribute of immutable type '{}'", type_name(tp)),
+            ));
+        }
+        if !value.is_null() {
+            return set_in_dict(tp, "__annotations__", value);
+        }
+        if !dict::del_item((*tp).tp_dict, pystr::intern("__annotations__")?.as_ptr())? {
+            return Err(raise_type(&raw mut exc::_PyExc_AttributeError, "__annotations__"));
+        }
+        crate::object::type_cache::PyType_Modified(tp);
+        Ok(())
+    })())
+}
+
 const fn getset(name: &'static core::ffi::CStr, get: crate::object::descr::getter, set: crate::object::descr::setter) -> PyGetSetDef {
     PyGetSetDef { name: name.as_ptr(), get, set, doc: core::ptr::null(), closure: core::ptr::null_mut() }
 }
 
 /// `tp_getset` of `type`.
-pub(crate) static mut TYPE_GETSETS: [PyGetSetDef; 7] = [
+pub(crate) static mut TYPE_GETSETS: [PyGetSetDef; 10] = [
     getset(c"__name__", Some(get_name), Some(set_name)),
     getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
-    getset(c"__bases__", Some(get_bases), None),
+    getset(c"__bases__", Some(get_bases), Some(crate::object::type_bases::set)),
     getset(c"__module__", Some(get_module), Some(set_module)),
+    getset(c"__abstractmethods__", Some(crate::object::type_abstract::get), Some(crate::object::type_abstract::set)),
     getset(c"__dict__", Some(get_dict), None),
     getset(c"__doc__", Some(get_doc), Some(set_doc)),
+    getset(c"__text_signature__", Some(get_text_signature), None),
+    getset(c"__annotations__", Some(get_annotations), Some(set_annotations)),
     PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
 ];
 

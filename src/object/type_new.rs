@@ -104,6 +104,7 @@ unsafe fn new_class(meta: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyO
     let ns_copy = copy_dict(ns)?;
     let layout = plan_slots(name, bases.as_ptr(), base, ns_copy.as_ptr())?;
     let tp = build(meta, name, bases, base, ns_copy, layout)?;
+    set_class_cell(tp.as_ptr() as *mut PyTypeObject)?;
     set_names(tp.as_ptr() as *mut PyTypeObject)?;
     init_subclass(tp.as_ptr() as *mut PyTypeObject, kwds)?;
     Ok(tp)
@@ -346,11 +347,8 @@ unsafe fn build(
     (*ht).ht_qualname = qualname.into_ptr();
     let qkey = pystr::intern("__qualname__")?;
     dict::del_item(d, qkey.as_ptr())?;
-    // TODO(eval): `__module__` defaults to the caller's globals' `__name__`; with no frames
-    // (C callers) there is none, as in CPython called from C.
-    // TODO(functions): CPython wraps Python functions named `__new__` in staticmethod and
-    // `__init_subclass__` / `__class_getitem__` in classmethod; there are no Python
-    // functions yet, and builtin ones are left as they are, as CPython does.
+    // `__module__`, staticmethod/classmethod wrapping, `__classcell__` (eval's part).
+    crate::eval::class_namespace::finish_class_dict(tp, d)?;
     if let Some(doc) = dict::get_item_str(d, "__doc__")? {
         if pystr::is_str(doc) {
             t.tp_doc = doc_copy(CStr::from_ptr(str_utf8(doc)?))?;
@@ -401,6 +399,26 @@ unsafe fn build(
     // C slots from the dunder methods of the class dict (`__add__` -> nb_add, ...).
     crate::object::slot_dunders::fixup_slot_dunders(tp)?;
     Ok(tp_ref)
+}
+
+/// A `__classcell__` in the namespace (the compiler's cell behind `__class__` and
+/// zero-argument `super()`) is set to the new class and leaves the class dict.
+unsafe fn set_class_cell(tp: *mut PyTypeObject) -> PyResult<()> {
+    let d = (*tp).tp_dict;
+    let Some(cell) = dict::get_item_str(d, "__classcell__")? else { return Ok(()) };
+    if (*cell).ob_type != &raw mut crate::objects::cell::PyCell_Type {
+        let shown = crate::abstract_::object::repr((*cell).ob_type as *mut PyObject)?;
+        return Err(raise(
+            ExcType::TypeError,
+            format!("__classcell__ must be a nonlocal cell, not {}", pystr::to_string(shown.as_ptr())),
+        ));
+    }
+    if crate::objects::cell::PyCell_Set(cell, tp as *mut PyObject) < 0 {
+        return Err(Raised::assume_set());
+    }
+    dict::del_item(d, pystr::intern("__classcell__")?.as_ptr())?;
+    crate::object::type_cache::PyType_Modified(tp);
+    Ok(())
 }
 
 /// Calls `__set_name__(owner, name)` on each attribute of the new class whose type has one;
@@ -486,6 +504,10 @@ unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<
     let mro = (*tp).tp_mro;
     let mut found: *mut PyObject = core::ptr::null_mut();
     for &c in tuple::items(mro).iter().skip(1) {
+        // object.__init_subclass__ is the fallback below, with CPython's message.
+        if c == &raw mut PyBaseObject_Type as *mut PyObject {
+            break;
+        }
         let cd = (*(c as *mut PyTypeObject)).tp_dict;
         if cd.is_null() {
             continue;
@@ -497,8 +519,6 @@ unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<
     }
     if found.is_null() {
         // object.__init_subclass__ takes no arguments and does nothing.
-        // TODO(attr): object's own `__init_subclass__` classmethod, when object's methods
-        // are in its dict, is found above and this fallback goes.
         if kw_count(kwds) != 0 {
             return Err(raise(
                 ExcType::TypeError,

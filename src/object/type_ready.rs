@@ -120,7 +120,7 @@ unsafe fn is_type(op: *mut PyObject) -> bool {
 
 /// The C3 linearization of `tp` and its bases: `tp`, then the merge of the bases' MROs and
 /// the list of bases, always taking the first head that is in no list's tail.
-unsafe fn compute_mro(tp: *mut PyTypeObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn compute_mro(tp: *mut PyTypeObject) -> PyResult<PyRef> {
     let bases: Vec<*mut PyObject> = tuple::items((*tp).tp_bases).to_vec();
     for (i, b) in bases.iter().enumerate() {
         if bases[..i].contains(b) {

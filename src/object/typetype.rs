@@ -27,6 +27,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_weaklistoffset: offset_of!(PyTypeObject, tp_weaklist) as isize,
     tp_dictoffset: offset_of!(PyTypeObject, tp_dict) as isize,
     tp_is_gc: Some(type_is_gc),
+    tp_methods: &raw mut crate::object::type_methods::TYPE_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_members: &raw mut crate::object::type_getsets::TYPE_MEMBERS as *mut crate::object::member::PyMemberDef,
     tp_getset: &raw mut crate::object::type_getsets::TYPE_GETSETS as *mut crate::object::descr::PyGetSetDef,
     tp_init: Some(crate::object::type_new::type_init),

@@ -76,6 +76,7 @@ pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(ba_dealloc),
     tp_repr: Some(ba_repr),
     tp_str: Some(ba_repr),
+    tp_as_number: &raw mut crate::objects::bytes_percent::BYTEARRAY_AS_NUMBER,
     tp_as_sequence: &raw mut BYTEARRAY_AS_SEQUENCE,
     tp_as_mapping: &raw mut BYTEARRAY_AS_MAPPING,
     tp_as_buffer: &raw mut BYTEARRAY_AS_BUFFER,

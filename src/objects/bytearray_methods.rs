@@ -6,12 +6,13 @@ use core::ffi::c_int;
 use crate::abstract_::{new_ref, none, ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
+use crate::object::method_table::{concat, plain};
 use crate::object::methods::{PyMethodDef, METH_NOARGS, METH_O, METH_VARARGS};
 use crate::object::object::PyObject;
 use crate::object::pending_error::{raise, raise_type, ExcType};
 use crate::object::ptr::PyRef;
 use crate::objects::bytearray::{as_mut_slice, as_slice, byte_value, delete_at, extend_from, len, resize, set_range};
-use crate::objects::bytes_methods::{argv, arity, method_table};
+use crate::objects::bytes_methods::{argv, arity, SHARED_METHODS};
 use crate::objects::bytes_new::{parse_source, Source};
 use crate::objects::{int, str as pystr, tuple};
 use crate::pyport::Py_ssize_t;
@@ -208,24 +209,18 @@ unsafe extern "C" fn reduce_ex(self_: *mut PyObject, args: *mut PyObject) -> *mu
     })())
 }
 
-macro_rules! m {
-    ($name:literal, $f:expr, $flags:expr) => {
-        PyMethodDef { ml_name: $name.as_ptr(), ml_meth: Some($f), ml_flags: $flags, ml_doc: core::ptr::null() }
-    };
-}
-
 /// bytearray's `tp_methods`: its own, then those shared with bytes.
-pub(crate) static mut BYTEARRAY_METHODS: [PyMethodDef; 55] = method_table(&[
-    m!(c"__alloc__", alloc, METH_NOARGS),
-    m!(c"__reduce__", reduce_noargs, METH_NOARGS),
-    m!(c"__reduce_ex__", reduce_ex, METH_VARARGS),
-    m!(c"__sizeof__", sizeof, METH_NOARGS),
-    m!(c"append", append, METH_O),
-    m!(c"clear", clear, METH_NOARGS),
-    m!(c"copy", copy, METH_NOARGS),
-    m!(c"extend", extend, METH_O),
-    m!(c"insert", insert, METH_VARARGS),
-    m!(c"pop", pop, METH_VARARGS),
-    m!(c"remove", remove, METH_O),
-    m!(c"reverse", reverse, METH_NOARGS),
-]);
+pub(crate) static mut BYTEARRAY_METHODS: [PyMethodDef; 55] = concat(&[&[
+    plain(c"__alloc__", alloc, METH_NOARGS),
+    plain(c"__reduce__", reduce_noargs, METH_NOARGS),
+    plain(c"__reduce_ex__", reduce_ex, METH_VARARGS),
+    plain(c"__sizeof__", sizeof, METH_NOARGS),
+    plain(c"append", append, METH_O),
+    plain(c"clear", clear, METH_NOARGS),
+    plain(c"copy", copy, METH_NOARGS),
+    plain(c"extend", extend, METH_O),
+    plain(c"insert", insert, METH_VARARGS),
+    plain(c"pop", pop, METH_VARARGS),
+    plain(c"remove", remove, METH_O),
+    plain(c"reverse", reverse, METH_NOARGS),
+], &SHARED_METHODS]);

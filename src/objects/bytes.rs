@@ -83,6 +83,7 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(bytes_dealloc),
     tp_repr: Some(bytes_repr),
     tp_str: Some(bytes_repr),
+    tp_as_number: &raw mut crate::objects::bytes_percent::BYTES_AS_NUMBER,
     tp_as_sequence: &raw mut BYTES_AS_SEQUENCE,
     tp_as_mapping: &raw mut BYTES_AS_MAPPING,
     tp_as_buffer: &raw mut BYTES_AS_BUFFER,

@@ -5,7 +5,8 @@ use crate::abstract_::unpack_keywords::{bind_tuple_dict_array, Params};
 use crate::abstract_::{new_ref, ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
-use crate::object::methods::{PyMethodDef, METH_CLASS, METH_KEYWORDS, METH_NOARGS, METH_O, METH_STATIC, METH_VARARGS};
+use crate::object::method_table::{concat, fast_kw, plain, with_kw};
+use crate::object::methods::{PyMethodDef, METH_CLASS, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_STATIC, METH_VARARGS};
 use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
@@ -62,7 +63,7 @@ pub(crate) unsafe fn parse_kw<const N: usize>(
     kwds: *mut PyObject,
     names: &'static [&'static str; N],
 ) -> PyResult<[*mut PyObject; N]> {
-    bind_tuple_dict_array(&Params { function: name, names, max_positional: N, required: 0 }, args, kwds)
+    bind_tuple_dict_array(&Params { function: name, names, positional_only: 0, max_positional: N, required: 0 }, args, kwds)
 }
 
 /// The given arguments, in order, up to the first missing one (for the positional code).
@@ -725,29 +726,6 @@ unsafe extern "C" fn fromhex(cls: *mut PyObject, s: *mut PyObject) -> *mut PyObj
     })())
 }
 
-macro_rules! kw {
-    ($name:literal, $f:expr) => {
-        PyMethodDef {
-            ml_name: $name.as_ptr(),
-            // SAFETY: METH_VARARGS | METH_KEYWORDS methods are called with (self, args, kwds).
-            ml_meth: Some(unsafe {
-                core::mem::transmute::<
-                    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject,
-                    unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
-                >($f)
-            }),
-            ml_flags: METH_VARARGS | METH_KEYWORDS,
-            ml_doc: core::ptr::null(),
-        }
-    };
-}
-
-macro_rules! m {
-    ($name:literal, $f:expr, $flags:expr) => {
-        PyMethodDef { ml_name: $name.as_ptr(), ml_meth: Some($f), ml_flags: $flags, ml_doc: core::ptr::null() }
-    };
-}
-
 /// `bytes.maketrans(frm, to)` (a static method of both types; always a bytes).
 unsafe extern "C" fn maketrans(_: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
     wrap((|| {
@@ -770,10 +748,9 @@ unsafe extern "C" fn maketrans(_: *mut PyObject, args: *mut PyObject) -> *mut Py
 /// dropping those in `delete`.
 unsafe extern "C" fn translate(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     wrap((|| {
-        if argv(args).is_empty() {
-            return Err(type_error("translate() takes at least 1 positional argument (0 given)"));
-        }
-        let a = parse_kw("translate", args, kwds, &["table", "delete"])?;
+        static TRANSLATE: Params =
+            Params { function: "translate", names: &["table", "delete"], positional_only: 1, max_positional: 2, required: 1 };
+        let a: [*mut PyObject; 2] = bind_tuple_dict_array(&TRANSLATE, args, kwds)?;
         let table = if a[0] == crate::abstract_::none() {
             None
         } else {
@@ -799,75 +776,54 @@ unsafe extern "C" fn translate(self_: *mut PyObject, args: *mut PyObject, kwds: 
 
 /// The methods bytes and bytearray share (same functions: they dispatch on `self`).
 pub(crate) const SHARED_METHODS: [PyMethodDef; 42] = [
-    m!(c"maketrans", maketrans, METH_VARARGS | METH_STATIC),
-    kw!(c"translate", translate),
-    m!(c"capitalize", capitalize, METH_NOARGS),
-    m!(c"center", center, METH_VARARGS),
-    m!(c"count", count, METH_VARARGS),
-    crate::codecs::methods::def(c"decode", crate::codecs::methods::bytes_decode),
-    m!(c"endswith", endswith, METH_VARARGS),
-    m!(c"find", find, METH_VARARGS),
-    m!(c"fromhex", fromhex, METH_O | METH_CLASS),
-    kw!(c"hex", hex),
-    kw!(c"expandtabs", expandtabs),
-    m!(c"index", index, METH_VARARGS),
-    m!(c"isalnum", isalnum, METH_NOARGS),
-    m!(c"isalpha", isalpha, METH_NOARGS),
-    m!(c"isascii", isascii, METH_NOARGS),
-    m!(c"isdigit", isdigit, METH_NOARGS),
-    m!(c"islower", islower, METH_NOARGS),
-    m!(c"isspace", isspace, METH_NOARGS),
-    m!(c"istitle", istitle, METH_NOARGS),
-    m!(c"isupper", isupper, METH_NOARGS),
-    m!(c"join", join, METH_O),
-    m!(c"ljust", ljust, METH_VARARGS),
-    m!(c"lower", lower, METH_NOARGS),
-    m!(c"lstrip", lstrip, METH_VARARGS),
-    m!(c"partition", partition, METH_O),
-    m!(c"removeprefix", removeprefix, METH_O),
-    m!(c"removesuffix", removesuffix, METH_O),
-    m!(c"replace", replace, METH_VARARGS),
-    m!(c"rfind", rfind, METH_VARARGS),
-    m!(c"rindex", rindex, METH_VARARGS),
-    m!(c"rjust", rjust, METH_VARARGS),
-    m!(c"rpartition", rpartition, METH_O),
-    kw!(c"rsplit", rsplit),
-    m!(c"rstrip", rstrip, METH_VARARGS),
-    kw!(c"split", split),
-    kw!(c"splitlines", splitlines),
-    m!(c"startswith", startswith, METH_VARARGS),
-    m!(c"strip", strip, METH_VARARGS),
-    m!(c"swapcase", swapcase, METH_NOARGS),
-    m!(c"title", title, METH_NOARGS),
-    m!(c"upper", upper, METH_NOARGS),
-    m!(c"zfill", zfill, METH_O),
+    plain(c"maketrans", maketrans, METH_VARARGS | METH_STATIC),
+    with_kw(c"translate", translate, METH_VARARGS | METH_KEYWORDS),
+    plain(c"capitalize", capitalize, METH_NOARGS),
+    plain(c"center", center, METH_VARARGS),
+    plain(c"count", count, METH_VARARGS),
+    fast_kw(c"decode", crate::codecs::methods::bytes_decode, METH_FASTCALL | METH_KEYWORDS),
+    plain(c"endswith", endswith, METH_VARARGS),
+    plain(c"find", find, METH_VARARGS),
+    plain(c"fromhex", fromhex, METH_O | METH_CLASS),
+    with_kw(c"hex", hex, METH_VARARGS | METH_KEYWORDS),
+    with_kw(c"expandtabs", expandtabs, METH_VARARGS | METH_KEYWORDS),
+    plain(c"index", index, METH_VARARGS),
+    plain(c"isalnum", isalnum, METH_NOARGS),
+    plain(c"isalpha", isalpha, METH_NOARGS),
+    plain(c"isascii", isascii, METH_NOARGS),
+    plain(c"isdigit", isdigit, METH_NOARGS),
+    plain(c"islower", islower, METH_NOARGS),
+    plain(c"isspace", isspace, METH_NOARGS),
+    plain(c"istitle", istitle, METH_NOARGS),
+    plain(c"isupper", isupper, METH_NOARGS),
+    plain(c"join", join, METH_O),
+    plain(c"ljust", ljust, METH_VARARGS),
+    plain(c"lower", lower, METH_NOARGS),
+    plain(c"lstrip", lstrip, METH_VARARGS),
+    plain(c"partition", partition, METH_O),
+    plain(c"removeprefix", removeprefix, METH_O),
+    plain(c"removesuffix", removesuffix, METH_O),
+    plain(c"replace", replace, METH_VARARGS),
+    plain(c"rfind", rfind, METH_VARARGS),
+    plain(c"rindex", rindex, METH_VARARGS),
+    plain(c"rjust", rjust, METH_VARARGS),
+    plain(c"rpartition", rpartition, METH_O),
+    with_kw(c"rsplit", rsplit, METH_VARARGS | METH_KEYWORDS),
+    plain(c"rstrip", rstrip, METH_VARARGS),
+    with_kw(c"split", split, METH_VARARGS | METH_KEYWORDS),
+    with_kw(c"splitlines", splitlines, METH_VARARGS | METH_KEYWORDS),
+    plain(c"startswith", startswith, METH_VARARGS),
+    plain(c"strip", strip, METH_VARARGS),
+    plain(c"swapcase", swapcase, METH_NOARGS),
+    plain(c"title", title, METH_NOARGS),
+    plain(c"upper", upper, METH_NOARGS),
+    plain(c"zfill", zfill, METH_O),
 ];
-
-/// A `tp_methods` table: `own` then the shared methods, then the zeroed sentinel (`N` is
-/// their total plus one).
-pub(crate) const fn method_table<const N: usize>(own: &[PyMethodDef]) -> [PyMethodDef; N] {
-    // SAFETY: a zeroed PyMethodDef is the sentinel (NULL name, no function); the entries
-    // are plain pointers and flags, copied bit for bit.
-    let mut t: [PyMethodDef; N] = unsafe { core::mem::zeroed() };
-    let shared = SHARED_METHODS;
-    assert!(own.len() + shared.len() < N);
-    let mut i = 0;
-    while i < own.len() {
-        t[i] = unsafe { core::ptr::read(&own[i]) };
-        i += 1;
-    }
-    let mut k = 0;
-    while k < shared.len() {
-        t[i + k] = unsafe { core::ptr::read(&shared[k]) };
-        k += 1;
-    }
-    core::mem::forget(shared);
-    t
-}
 
 unsafe extern "C" fn getnewargs(self_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     wrap(crate::objects::bytes::from_slice(data_of(self_)).and_then(|b| tuple::from_vec(vec![b])))
 }
 
 /// bytes' `tp_methods`.
-pub(crate) static mut BYTES_METHODS: [PyMethodDef; 44] = method_table(&[m!(c"__getnewargs__", getnewargs, METH_NOARGS)]);
+pub(crate) static mut BYTES_METHODS: [PyMethodDef; 44] =
+    concat(&[&[plain(c"__getnewargs__", getnewargs, METH_NOARGS)], &SHARED_METHODS]);

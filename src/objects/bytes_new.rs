@@ -39,7 +39,7 @@ pub(crate) unsafe fn from_object(o: *mut PyObject) -> PyResult<PyRef> {
 }
 
 /// `__bytes__` of `o`'s type, called: Some(result) when the type has one.
-unsafe fn call_dunder_bytes(o: *mut PyObject) -> PyResult<Option<PyRef>> {
+pub(crate) unsafe fn call_dunder_bytes(o: *mut PyObject) -> PyResult<Option<PyRef>> {
     let name = pystr::intern("__bytes__")?;
     let f = crate::object::type_cache::_PyType_Lookup((*o).ob_type, name.as_ptr());
     if f.is_null() {
@@ -104,7 +104,7 @@ pub(crate) enum Source {
 /// Binds and checks `func(source, encoding, errors)` (shared by bytes and bytearray) and
 /// encodes a str source.
 pub(crate) unsafe fn parse_source(func: &'static str, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<Source> {
-    let params = Params { function: func, names: &["source", "encoding", "errors"], max_positional: 3, required: 0 };
+    let params = Params { function: func, names: &["source", "encoding", "errors"], positional_only: 0, max_positional: 3, required: 0 };
     let [source, encoding, errs] = bind_tuple_dict_array(&params, args, kwds)?;
     if source.is_null() {
         if !encoding.is_null() || !errs.is_null() {

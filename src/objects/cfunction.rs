@@ -357,7 +357,7 @@ pub unsafe extern "C" fn PyCFunction_Call(callable: *mut PyObject, args: *mut Py
 unsafe extern "C" fn cfunction_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
     let f = as_cfunction(op);
-    // TODO(weakrefs): clear `m_weakreflist` (PyObject_ClearWeakRefs) once weak references exist.
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     drop(PyRef::from_owned(core::mem::replace(&mut f.m_self, core::ptr::null_mut())));
     drop(PyRef::from_owned(core::mem::replace(&mut f.m_module, core::ptr::null_mut())));
     if (*f.m_ml).ml_flags & METH_METHOD != 0 {

@@ -272,6 +272,7 @@ pub(crate) unsafe fn type_name_of(op: *mut PyObject) -> String {
 // ---- Methods and attributes ----------------------------------------------------------------------
 
 use crate::object::descr::PyGetSetDef;
+use crate::object::method_table::{plain, END};
 use crate::object::methods::{PyMethodDef, METH_NOARGS, METH_O};
 use core::ffi::c_void;
 
@@ -311,31 +312,11 @@ unsafe extern "C" fn complex_format(op: *mut PyObject, spec: *mut PyObject) -> *
 
 /// complex's methods.
 pub(crate) static mut COMPLEX_METHODS: [PyMethodDef; 5] = [
-    PyMethodDef {
-        ml_name: c"conjugate".as_ptr(),
-        ml_meth: Some(complex_conjugate),
-        ml_flags: METH_NOARGS,
-        ml_doc: c"conjugate($self, /)\n--\n\nReturn the complex conjugate of its argument. (3-4j).conjugate() == 3+4j.".as_ptr(),
-    },
-    PyMethodDef {
-        ml_name: c"__complex__".as_ptr(),
-        ml_meth: Some(complex_complex),
-        ml_flags: METH_NOARGS,
-        ml_doc: c"__complex__($self, /)\n--\n\nConvert this value to exact type complex.".as_ptr(),
-    },
-    PyMethodDef {
-        ml_name: c"__getnewargs__".as_ptr(),
-        ml_meth: Some(complex_getnewargs),
-        ml_flags: METH_NOARGS,
-        ml_doc: c"__getnewargs__($self, /)\n--\n\n".as_ptr(),
-    },
-    PyMethodDef {
-        ml_name: c"__format__".as_ptr(),
-        ml_meth: Some(complex_format),
-        ml_flags: METH_O,
-        ml_doc: c"__format__($self, format_spec, /)\n--\n\nConvert to a string according to format_spec.".as_ptr(),
-    },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    plain(c"conjugate", complex_conjugate, METH_NOARGS).doc(c"conjugate($self, /)\n--\n\nReturn the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."),
+    plain(c"__complex__", complex_complex, METH_NOARGS).doc(c"__complex__($self, /)\n--\n\nConvert this value to exact type complex."),
+    plain(c"__getnewargs__", complex_getnewargs, METH_NOARGS).doc(c"__getnewargs__($self, /)\n--\n\n"),
+    plain(c"__format__", complex_format, METH_O).doc(c"__format__($self, format_spec, /)\n--\n\nConvert to a string according to format_spec."),
+    END,
 ];
 
 unsafe extern "C" fn complex_get_real(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {

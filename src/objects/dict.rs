@@ -511,6 +511,24 @@ pub(crate) unsafe fn next_entry(d: *mut PyObject, pos: &mut usize) -> Option<(*m
     None
 }
 
+/// The live entry at the highest position up to `*pos`, walking down (reverse iteration);
+/// `*pos` is left one below it (-1 when there is no more).
+///
+/// # Safety
+/// `d` is a live dict.
+pub(crate) unsafe fn prev_entry(d: *mut PyObject, pos: &mut isize) -> Option<(*mut PyObject, *mut PyObject, Py_hash_t)> {
+    let t = table(d)?;
+    *pos = (*pos).min(t.entries.len() as isize - 1);
+    while *pos >= 0 {
+        let e = t.entries.get_unchecked(*pos as usize);
+        *pos -= 1;
+        if !e.key.is_null() {
+            return Some((e.key, e.value, e.hash));
+        }
+    }
+    None
+}
+
 /// The number of entry positions (live and deleted) of the table.
 ///
 /// # Safety
@@ -1152,18 +1170,28 @@ pub unsafe extern "C" fn _PyDict_MaybeUntrack(d: *mut PyObject) {
 
 unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    clear(op);
-    match (*(*op).ob_type).tp_free {
-        Some(free) => free(op as *mut c_void),
-        None => temp_alloc::free_gc_object(op as *mut c_void),
-    }
+    crate::gc::trashcan::with_trashcan(op, dict_dealloc, || {
+        clear(op);
+        match (*(*op).ob_type).tp_free {
+            Some(free) => free(op as *mut c_void),
+            None => temp_alloc::free_gc_object(op as *mut c_void),
+        }
+    });
 }
 
 unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
-    for (k, v) in items(op) {
-        for o in [k, v] {
-            let r = visit(o, arg);
+    // As CPython: value then key; a dict whose keys are all str (never GC objects) reports
+    // its values only.
+    let entries = items(op);
+    let str_keys = entries.iter().all(|&(k, _)| crate::objects::str::is_str(k) && (*k).ob_type == &raw mut crate::objects::str::PyUnicode_Type);
+    for (k, v) in entries {
+        let r = visit(v, arg);
+        if r != 0 {
+            return r;
+        }
+        if !str_keys {
+            let r = visit(k, arg);
             if r != 0 {
                 return r;
             }

@@ -6,27 +6,29 @@ use crate::errors::raised::{PyResult, Raised};
 use crate::object::methods::{PyMethodDef, METH_CLASS, METH_COEXIST, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
-use crate::objects::container_methods::{args, check_positional, fast, none_result, plain, ret, with_kw, END};
+use crate::object::method_table::{fast, plain, with_kw, END};
+use crate::objects::container_methods::{args, check_positional, none_result, ret};
 use crate::objects::dict;
 use crate::objects::dict_views::{new_view, PyDictItems_Type, PyDictKeys_Type, PyDictValues_Type};
 use crate::objects::tuple;
 use crate::pyport::Py_ssize_t;
 
 /// `dict`'s method table.
-pub(crate) static mut DICT_METHODS: [PyMethodDef; 14] = [
-    plain(c"__contains__", dict_contains, METH_O | METH_COEXIST, c"True if the dictionary has the specified key, else False."),
-    plain(c"__getitem__", dict_getitem, METH_O | METH_COEXIST, c"x.__getitem__(y) <==> x[y]"),
-    fast(c"get", dict_get, METH_FASTCALL, c"Return the value for key if key is in the dictionary, else default."),
-    fast(c"setdefault", dict_setdefault, METH_FASTCALL, c"Insert key with a value of default if key is not in the dictionary.\n\nReturn the value for key if key is in the dictionary, else default."),
-    fast(c"pop", dict_pop, METH_FASTCALL, c"D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\nIf the key is not found, return the default if given; otherwise,\nraise a KeyError."),
-    plain(c"popitem", dict_popitem, METH_NOARGS, c"Remove and return a (key, value) pair as a 2-tuple.\n\nPairs are returned in LIFO (last-in, first-out) order.\nRaises KeyError if the dict is empty."),
-    plain(c"keys", dict_keys, METH_NOARGS, c"D.keys() -> a set-like object providing a view on D's keys"),
-    plain(c"items", dict_items, METH_NOARGS, c"D.items() -> a set-like object providing a view on D's items"),
-    plain(c"values", dict_values, METH_NOARGS, c"D.values() -> an object providing a view on D's values"),
-    with_kw(c"update", dict_update, METH_VARARGS | METH_KEYWORDS, c"D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.\nIf E is present and has a .keys() method, then does:  for k in E: D[k] = E[k]\nIf E is present and lacks a .keys() method, then does:  for k, v in E: D[k] = v\nIn either case, this is followed by: for k in F:  D[k] = F[k]"),
-    fast(c"fromkeys", dict_fromkeys, METH_FASTCALL | METH_CLASS, c"Create a new dictionary with keys from iterable and values set to value."),
-    plain(c"clear", dict_clear, METH_NOARGS, c"D.clear() -> None.  Remove all items from D."),
-    plain(c"copy", dict_copy, METH_NOARGS, c"D.copy() -> a shallow copy of D"),
+pub(crate) static mut DICT_METHODS: [PyMethodDef; 15] = [
+    plain(c"__contains__", dict_contains, METH_O | METH_COEXIST).doc(c"True if the dictionary has the specified key, else False."),
+    plain(c"__getitem__", dict_getitem, METH_O | METH_COEXIST).doc(c"x.__getitem__(y) <==> x[y]"),
+    fast(c"get", dict_get, METH_FASTCALL).doc(c"Return the value for key if key is in the dictionary, else default."),
+    fast(c"setdefault", dict_setdefault, METH_FASTCALL).doc(c"Insert key with a value of default if key is not in the dictionary.\n\nReturn the value for key if key is in the dictionary, else default."),
+    fast(c"pop", dict_pop, METH_FASTCALL).doc(c"D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\nIf the key is not found, return the default if given; otherwise,\nraise a KeyError."),
+    plain(c"popitem", dict_popitem, METH_NOARGS).doc(c"Remove and return a (key, value) pair as a 2-tuple.\n\nPairs are returned in LIFO (last-in, first-out) order.\nRaises KeyError if the dict is empty."),
+    plain(c"keys", dict_keys, METH_NOARGS).doc(c"D.keys() -> a set-like object providing a view on D's keys"),
+    plain(c"items", dict_items, METH_NOARGS).doc(c"D.items() -> a set-like object providing a view on D's items"),
+    plain(c"values", dict_values, METH_NOARGS).doc(c"D.values() -> an object providing a view on D's values"),
+    with_kw(c"update", dict_update, METH_VARARGS | METH_KEYWORDS).doc(c"D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.\nIf E is present and has a .keys() method, then does:  for k in E: D[k] = E[k]\nIf E is present and lacks a .keys() method, then does:  for k, v in E: D[k] = v\nIn either case, this is followed by: for k in F:  D[k] = F[k]"),
+    fast(c"fromkeys", dict_fromkeys, METH_FASTCALL | METH_CLASS).doc(c"Create a new dictionary with keys from iterable and values set to value."),
+    plain(c"clear", dict_clear, METH_NOARGS).doc(c"D.clear() -> None.  Remove all items from D."),
+    plain(c"copy", dict_copy, METH_NOARGS).doc(c"D.copy() -> a shallow copy of D"),
+    crate::objects::dict_views::DICT_REVERSED,
     END,
 ];
 

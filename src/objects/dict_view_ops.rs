@@ -10,7 +10,8 @@ use crate::object::methods::{PyMethodDef, METH_O};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::object::slots::PyNumberMethods;
-use crate::objects::container_methods::{plain, ret, END};
+use crate::object::method_table::plain;
+use crate::objects::container_methods::ret;
 use crate::objects::dict;
 use crate::objects::dict_views::{is_set_view, view_dict, PyDictKeys_Type};
 use crate::objects::set;
@@ -25,11 +26,9 @@ pub(crate) static mut VIEW_AS_NUMBER: PyNumberMethods = {
     n
 };
 
-/// Methods of keys and items views.
-pub(crate) static mut SET_VIEW_METHODS: [PyMethodDef; 2] = [
-    plain(c"isdisjoint", view_isdisjoint, METH_O, c"Return True if the view and the given iterable have a null intersection."),
-    END,
-];
+/// The method of keys and items views (their tables are in dict_views.rs).
+pub(crate) const ISDISJOINT: PyMethodDef =
+    plain(c"isdisjoint", view_isdisjoint, METH_O).doc(c"Return True if the view and the given iterable have a null intersection.");
 
 /// Getsets of every view.
 pub(crate) static mut VIEW_GETSETS: [PyGetSetDef; 2] = [

@@ -1,12 +1,14 @@
 //! The dict views (`d.keys()`, `d.values()`, `d.items()`: types `dict_keys`, `dict_values`,
 //! `dict_items`) and the dict iterators (`dict_keyiterator`, `dict_valueiterator`,
-//! `dict_itemiterator`).
+//! `dict_itemiterator`, and for `reversed()` `dict_reversekeyiterator`,
+//! `dict_reversevalueiterator`, `dict_reverseitemiterator`).
 //!
-//! An iterator walks the entry positions of the dict's table. It remembers the size at its
-//! start: a different size at any step is "dictionary changed size during iteration"
-//! (RuntimeError), after which the iterator is exhausted; finding more entries than the
-//! size promised (keys replaced by others) is "dictionary keys changed during iteration".
-use core::ffi::{c_int, c_void};
+//! An iterator walks the entry positions of the dict's table (a reverse one from the last
+//! position down). It remembers the size at its start: a different size at any step is
+//! "dictionary changed size during iteration" (RuntimeError), after which the iterator is
+//! exhausted; a forward iterator finding more entries than the size promised (keys replaced
+//! by others) raises "dictionary keys changed during iteration".
+use core::ffi::{c_int, c_void, CStr};
 
 use crate::abstract_::compare::{bool_ref, rich_compare_bool};
 use crate::abstract_::object::repr_guarded;
@@ -14,10 +16,12 @@ use crate::abstract_::{new_ref, not_implemented, ret_obj};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
 use crate::object::object::{PyObject, Py_EQ, Py_GE, Py_GT, Py_LE, Py_LT, Py_NE};
+use crate::object::method_table::{plain, END};
+use crate::object::methods::{PyMethodDef, METH_NOARGS};
 use crate::object::objimpl::{PyObject_GC_Track, PyObject_GC_UnTrack};
 use crate::object::pending_error::{no_memory, raise_type};
 use crate::object::ptr::PyRef;
-use crate::object::slots::{visitproc, PySequenceMethods};
+use crate::object::slots::{getiterfunc, iternextfunc, richcmpfunc, visitproc, PySequenceMethods};
 use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC};
@@ -39,29 +43,54 @@ struct DictIter {
     len: Py_ssize_t,
 }
 
-macro_rules! dict_iter_type {
-    ($name:ident, $tp_name:literal, $next:ident) => {
-        #[no_mangle]
-        pub static mut $name: PyTypeObject = PyTypeObject {
-            tp_dealloc: Some(dictiter_dealloc),
-            tp_traverse: Some(dictiter_traverse),
-            tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
-            tp_iternext: Some($next),
-            ..static_type($tp_name, core::mem::size_of::<DictIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
-        };
-    };
+/// A dict iterator type (the six differ in name and `tp_iternext`).
+const fn dict_iter_type(name: &'static CStr, next: iternextfunc) -> PyTypeObject {
+    PyTypeObject {
+        tp_dealloc: Some(dictiter_dealloc),
+        tp_traverse: Some(dictiter_traverse),
+        tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
+        tp_iternext: next,
+        tp_methods: &raw mut DICTITER_METHODS as *mut PyMethodDef,
+        tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
+        ..static_type(name, core::mem::size_of::<DictIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
+    }
 }
 
-dict_iter_type!(PyDictIterKey_Type, c"dict_keyiterator", dictiter_next_key);
-dict_iter_type!(PyDictIterValue_Type, c"dict_valueiterator", dictiter_next_value);
-dict_iter_type!(PyDictIterItem_Type, c"dict_itemiterator", dictiter_next_item);
+#[no_mangle]
+pub static mut PyDictIterKey_Type: PyTypeObject = dict_iter_type(c"dict_keyiterator", Some(dictiter_next_key));
+#[no_mangle]
+pub static mut PyDictIterValue_Type: PyTypeObject = dict_iter_type(c"dict_valueiterator", Some(dictiter_next_value));
+#[no_mangle]
+pub static mut PyDictIterItem_Type: PyTypeObject = dict_iter_type(c"dict_itemiterator", Some(dictiter_next_item));
+#[no_mangle]
+pub static mut PyDictRevIterKey_Type: PyTypeObject = dict_iter_type(c"dict_reversekeyiterator", Some(dictreviter_next_key));
+#[no_mangle]
+pub static mut PyDictRevIterValue_Type: PyTypeObject =
+    dict_iter_type(c"dict_reversevalueiterator", Some(dictreviter_next_value));
+#[no_mangle]
+pub static mut PyDictRevIterItem_Type: PyTypeObject = dict_iter_type(c"dict_reverseitemiterator", Some(dictreviter_next_item));
+
+static mut DICTITER_METHODS: [PyMethodDef; 2] = [
+    plain(c"__length_hint__", dictiter_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    END,
+];
+
+/// `__length_hint__`: the items still expected, 0 once exhausted or after a size change.
+unsafe extern "C" fn dictiter_length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut DictIter;
+    let d = (*it).di_dict;
+    let n = if !d.is_null() && (*it).di_used == (*(d as *mut PyDictObject)).ma_used { (*it).len } else { 0 };
+    ret_obj(crate::objects::int::from_i64(n as i64))
+}
 
 unsafe fn new_iter(d: *mut PyObject, tp: *mut PyTypeObject) -> PyResult<PyRef> {
     let it = PyRef::from_owned(temp_alloc::gc_new_var(tp, 0)).ok_or_else(no_memory)?;
     let p = it.as_ptr() as *mut DictIter;
     (*p).di_dict = new_ref(d).into_ptr();
     (*p).di_used = dict::len(d) as Py_ssize_t;
-    (*p).di_pos = 0;
+    // A reverse iterator starts at the last position.
+    let reverse = [&raw mut PyDictRevIterKey_Type, &raw mut PyDictRevIterValue_Type, &raw mut PyDictRevIterItem_Type].contains(&tp);
+    (*p).di_pos = if reverse { dict::positions(d) as Py_ssize_t - 1 } else { 0 };
     (*p).len = (*p).di_used;
     PyObject_GC_Track(p as *mut c_void);
     Ok(it)
@@ -123,6 +152,87 @@ unsafe extern "C" fn dictiter_next_item(op: *mut PyObject) -> *mut PyObject {
     }
 }
 
+/// The next entry of a reverse iterator, or NULL (with RuntimeError set when the dict
+/// changed size).
+unsafe fn rev_step(op: *mut PyObject) -> Option<(*mut PyObject, *mut PyObject)> {
+    let it = op as *mut DictIter;
+    let d = (*it).di_dict;
+    if d.is_null() {
+        return None;
+    }
+    if (*it).di_used != (*(d as *mut PyDictObject)).ma_used {
+        let _ = raise_type(&raw mut exc::_PyExc_RuntimeError, "dictionary changed size during iteration");
+        (*it).di_used = -1;
+        return None;
+    }
+    let mut pos = (*it).di_pos as isize;
+    match dict::prev_entry(d, &mut pos) {
+        Some((k, v, _)) => {
+            (*it).di_pos = pos as Py_ssize_t;
+            (*it).len -= 1;
+            Some((k, v))
+        }
+        None => {
+            finish(it);
+            None
+        }
+    }
+}
+
+unsafe extern "C" fn dictreviter_next_key(op: *mut PyObject) -> *mut PyObject {
+    rev_step(op).map_or(core::ptr::null_mut(), |(k, _)| new_ref(k).into_ptr())
+}
+
+unsafe extern "C" fn dictreviter_next_value(op: *mut PyObject) -> *mut PyObject {
+    rev_step(op).map_or(core::ptr::null_mut(), |(_, v)| new_ref(v).into_ptr())
+}
+
+unsafe extern "C" fn dictreviter_next_item(op: *mut PyObject) -> *mut PyObject {
+    match rev_step(op) {
+        Some((k, v)) => ret_obj(tuple::from_ptrs(&[k, v])),
+        None => core::ptr::null_mut(),
+    }
+}
+
+/// `dict.__reversed__()`, `dict_keys.__reversed__()`, ...: a reverse iterator over the dict
+/// (or the view's dict).
+unsafe extern "C" fn dict_reversed(d: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret_obj(new_iter(d, &raw mut PyDictRevIterKey_Type))
+}
+
+unsafe extern "C" fn keys_reversed(v: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret_obj(new_iter(view_dict(v), &raw mut PyDictRevIterKey_Type))
+}
+
+unsafe extern "C" fn values_reversed(v: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret_obj(new_iter(view_dict(v), &raw mut PyDictRevIterValue_Type))
+}
+
+unsafe extern "C" fn items_reversed(v: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret_obj(new_iter(view_dict(v), &raw mut PyDictRevIterItem_Type))
+}
+
+/// dict's `__reversed__` entry (in dict_methods.rs's table).
+pub(crate) const DICT_REVERSED: PyMethodDef =
+    plain(c"__reversed__", dict_reversed, METH_NOARGS).doc(c"Return a reverse iterator over the dict keys.");
+
+static mut KEYS_METHODS: [PyMethodDef; 3] = [
+    crate::objects::dict_view_ops::ISDISJOINT,
+    plain(c"__reversed__", keys_reversed, METH_NOARGS).doc(c"Return a reverse iterator over the dict keys."),
+    END,
+];
+
+static mut VALUES_METHODS: [PyMethodDef; 2] = [
+    plain(c"__reversed__", values_reversed, METH_NOARGS).doc(c"Return a reverse iterator over the dict values."),
+    END,
+];
+
+static mut ITEMS_METHODS: [PyMethodDef; 3] = [
+    crate::objects::dict_view_ops::ISDISJOINT,
+    plain(c"__reversed__", items_reversed, METH_NOARGS).doc(c"Return a reverse iterator over the dict items."),
+    END,
+];
+
 unsafe extern "C" fn dictiter_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
     drop(PyRef::from_owned((*(op as *mut DictIter)).di_dict));
@@ -158,28 +268,57 @@ const fn view_sequence_methods(contains: crate::object::slots::objobjproc) -> Py
     }
 }
 
-macro_rules! view_type {
-    ($name:ident, $tp_name:literal, $seq:ident, $iter:ident, $cmp:expr, $num:expr, $methods:expr) => {
-        #[no_mangle]
-        pub static mut $name: PyTypeObject = PyTypeObject {
-            tp_as_number: $num,
-            tp_methods: $methods,
-            tp_getset: &raw mut crate::objects::dict_view_ops::VIEW_GETSETS as *mut crate::object::descr::PyGetSetDef,
-            tp_dealloc: Some(view_dealloc),
-            tp_repr: Some(view_repr),
-            tp_as_sequence: &raw mut $seq,
-            tp_hash: Some(crate::abstract_::object::PyObject_HashNotImplemented),
-            tp_traverse: Some(view_traverse),
-            tp_richcompare: $cmp,
-            tp_iter: Some($iter),
-            ..static_type($tp_name, core::mem::size_of::<_PyDictViewObject>(), 0, Py_TPFLAGS_HAVE_GC, None)
-        };
-    };
+/// A view type; keys and items are set-like (comparisons and the number protocol).
+const fn view_type(
+    name: &'static CStr,
+    seq: *mut PySequenceMethods,
+    iter: getiterfunc,
+    cmp: richcmpfunc,
+    num: *mut crate::object::slots::PyNumberMethods,
+    methods: *mut PyMethodDef,
+) -> PyTypeObject {
+    PyTypeObject {
+        tp_as_number: num,
+        tp_methods: methods,
+        tp_getset: &raw mut crate::objects::dict_view_ops::VIEW_GETSETS as *mut crate::object::descr::PyGetSetDef,
+        tp_dealloc: Some(view_dealloc),
+        tp_repr: Some(view_repr),
+        tp_as_sequence: seq,
+        tp_hash: Some(crate::abstract_::object::PyObject_HashNotImplemented),
+        tp_traverse: Some(view_traverse),
+        tp_richcompare: cmp,
+        tp_iter: iter,
+        ..static_type(name, core::mem::size_of::<_PyDictViewObject>(), 0, Py_TPFLAGS_HAVE_GC, None)
+    }
 }
 
-view_type!(PyDictKeys_Type, c"dict_keys", KEYS_AS_SEQUENCE, keys_iter, Some(view_richcompare), &raw mut crate::objects::dict_view_ops::VIEW_AS_NUMBER, &raw mut crate::objects::dict_view_ops::SET_VIEW_METHODS as *mut crate::object::methods::PyMethodDef);
-view_type!(PyDictValues_Type, c"dict_values", VALUES_AS_SEQUENCE, values_iter, None, core::ptr::null_mut(), core::ptr::null_mut());
-view_type!(PyDictItems_Type, c"dict_items", ITEMS_AS_SEQUENCE, items_iter, Some(view_richcompare), &raw mut crate::objects::dict_view_ops::VIEW_AS_NUMBER, &raw mut crate::objects::dict_view_ops::SET_VIEW_METHODS as *mut crate::object::methods::PyMethodDef);
+#[no_mangle]
+pub static mut PyDictKeys_Type: PyTypeObject = view_type(
+    c"dict_keys",
+    &raw mut KEYS_AS_SEQUENCE,
+    Some(keys_iter),
+    Some(view_richcompare),
+    &raw mut crate::objects::dict_view_ops::VIEW_AS_NUMBER,
+    &raw mut KEYS_METHODS as *mut PyMethodDef,
+);
+#[no_mangle]
+pub static mut PyDictValues_Type: PyTypeObject = view_type(
+    c"dict_values",
+    &raw mut VALUES_AS_SEQUENCE,
+    Some(values_iter),
+    None,
+    core::ptr::null_mut(),
+    &raw mut VALUES_METHODS as *mut PyMethodDef,
+);
+#[no_mangle]
+pub static mut PyDictItems_Type: PyTypeObject = view_type(
+    c"dict_items",
+    &raw mut ITEMS_AS_SEQUENCE,
+    Some(items_iter),
+    Some(view_richcompare),
+    &raw mut crate::objects::dict_view_ops::VIEW_AS_NUMBER,
+    &raw mut ITEMS_METHODS as *mut PyMethodDef,
+);
 
 /// A new view of type `tp` over dict `d` (`d.keys()`, ...).
 ///

@@ -43,7 +43,7 @@ pub static mut PyEnum_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-static ENUM_PARAMS: Params = Params { function: "enumerate", names: &["iterable", "start"], max_positional: 2, required: 1 };
+static ENUM_PARAMS: Params = Params { function: "enumerate", names: &["iterable", "start"], positional_only: 0, max_positional: 2, required: 1 };
 
 unsafe extern "C" fn enum_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     let r = (|| -> PyResult<PyRef> {

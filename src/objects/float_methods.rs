@@ -7,6 +7,7 @@ use core::ffi::{c_int, c_void};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::descr::PyGetSetDef;
+use crate::object::method_table::{plain, END};
 use crate::object::methods::{PyMethodDef, METH_CLASS, METH_NOARGS, METH_O};
 use crate::object::object::PyObject;
 use crate::object::pending_error::{raise, raise_type, ExcType};
@@ -243,39 +244,23 @@ unsafe extern "C" fn float_format(op: *mut PyObject, spec: *mut PyObject) -> *mu
     c_result(result)
 }
 
-const fn method(
-    name: &'static core::ffi::CStr,
-    meth: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
-    flags: c_int,
-    doc: &'static core::ffi::CStr,
-) -> PyMethodDef {
-    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(meth), ml_flags: flags, ml_doc: doc.as_ptr() }
-}
-
-pub(crate) const END_METHOD: PyMethodDef =
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() };
-
 /// float's methods.
 pub(crate) static mut FLOAT_METHODS: [PyMethodDef; 13] = [
-    method(c"conjugate", float_conjugate, METH_NOARGS, c"conjugate($self, /)\n--\n\nReturn self, the complex conjugate of any float."),
-    method(crate::objects::float_int::TRUNC_NAME, crate::objects::float_int::float_trunc, METH_NOARGS, c"__trunc__($self, /)\n--\n\nReturn the Integral closest to x between 0 and x."),
-    method(c"__floor__", crate::objects::float_int::float_floor, METH_NOARGS, c"__floor__($self, /)\n--\n\nReturn the floor as an Integral."),
-    method(c"__ceil__", crate::objects::float_int::float_ceil, METH_NOARGS, c"__ceil__($self, /)\n--\n\nReturn the ceiling as an Integral."),
+    plain(c"conjugate", float_conjugate, METH_NOARGS).doc(c"conjugate($self, /)\n--\n\nReturn self, the complex conjugate of any float."),
+    plain(crate::objects::float_int::TRUNC_NAME, crate::objects::float_int::float_trunc, METH_NOARGS).doc(c"__trunc__($self, /)\n--\n\nReturn the Integral closest to x between 0 and x."),
+    plain(c"__floor__", crate::objects::float_int::float_floor, METH_NOARGS).doc(c"__floor__($self, /)\n--\n\nReturn the floor as an Integral."),
+    plain(c"__ceil__", crate::objects::float_int::float_ceil, METH_NOARGS).doc(c"__ceil__($self, /)\n--\n\nReturn the ceiling as an Integral."),
     // METH_VARARGS through a cast: `__round__(ndigits=None, /)`.
-    PyMethodDef {
-        ml_name: c"__round__".as_ptr(),
-        ml_meth: Some(crate::objects::float_int::float_round),
-        ml_flags: crate::object::methods::METH_VARARGS,
-        ml_doc: c"__round__($self, ndigits=None, /)\n--\n\nReturn the Integral closest to x, rounding half toward even.\n\nWhen an argument is passed, work like built-in round(x, ndigits).".as_ptr(),
-    },
-    method(c"as_integer_ratio", crate::objects::float_int::float_as_integer_ratio, METH_NOARGS, c"as_integer_ratio($self, /)\n--\n\nReturn integer ratio.\n\nReturn a pair of integers, whose ratio is exactly equal to the original float\nand with a positive denominator.\n\nRaise OverflowError on infinities and a ValueError on NaNs.\n\n>>> (10.0).as_integer_ratio()\n(10, 1)\n>>> (0.0).as_integer_ratio()\n(0, 1)\n>>> (-.25).as_integer_ratio()\n(-1, 4)"),
-    method(c"fromhex", float_fromhex, METH_O | METH_CLASS, c"fromhex($type, string, /)\n--\n\nCreate a floating-point number from a hexadecimal string.\n\n>>> float.fromhex('0x1.ffffp10')\n2047.984375\n>>> float.fromhex('-0x1p-1074')\n-5e-324"),
-    method(c"hex", float_hex, METH_NOARGS, c"hex($self, /)\n--\n\nReturn a hexadecimal representation of a floating-point number.\n\n>>> (-0.1).hex()\n'-0x1.999999999999ap-4'\n>>> 3.14159.hex()\n'0x1.921f9f01b866ep+1'"),
-    method(c"is_integer", float_is_integer, METH_NOARGS, c"is_integer($self, /)\n--\n\nReturn True if the float is an integer."),
-    method(c"__getnewargs__", float_getnewargs, METH_NOARGS, c"__getnewargs__($self, /)\n--\n\n"),
-    method(c"__getformat__", float_getformat, METH_O | METH_CLASS, c"__getformat__($type, typestr, /)\n--\n\nYou probably don't want to use this function.\n\n  typestr\n    Must be 'double' or 'float'.\n\nIt exists mainly to be used in Python's test suite.\n\nThis function returns whichever of 'unknown', 'IEEE, big-endian' or 'IEEE,\nlittle-endian' best describes the format of floating point numbers used by the\nC type named by typestr."),
-    method(c"__format__", float_format, METH_O, c"__format__($self, format_spec, /)\n--\n\nFormats the float according to format_spec."),
-    END_METHOD,
+    plain(c"__round__", crate::objects::float_int::float_round, crate::object::methods::METH_VARARGS)
+        .doc(c"__round__($self, ndigits=None, /)\n--\n\nReturn the Integral closest to x, rounding half toward even.\n\nWhen an argument is passed, work like built-in round(x, ndigits)."),
+    plain(c"as_integer_ratio", crate::objects::float_int::float_as_integer_ratio, METH_NOARGS).doc(c"as_integer_ratio($self, /)\n--\n\nReturn integer ratio.\n\nReturn a pair of integers, whose ratio is exactly equal to the original float\nand with a positive denominator.\n\nRaise OverflowError on infinities and a ValueError on NaNs.\n\n>>> (10.0).as_integer_ratio()\n(10, 1)\n>>> (0.0).as_integer_ratio()\n(0, 1)\n>>> (-.25).as_integer_ratio()\n(-1, 4)"),
+    plain(c"fromhex", float_fromhex, METH_O | METH_CLASS).doc(c"fromhex($type, string, /)\n--\n\nCreate a floating-point number from a hexadecimal string.\n\n>>> float.fromhex('0x1.ffffp10')\n2047.984375\n>>> float.fromhex('-0x1p-1074')\n-5e-324"),
+    plain(c"hex", float_hex, METH_NOARGS).doc(c"hex($self, /)\n--\n\nReturn a hexadecimal representation of a floating-point number.\n\n>>> (-0.1).hex()\n'-0x1.999999999999ap-4'\n>>> 3.14159.hex()\n'0x1.921f9f01b866ep+1'"),
+    plain(c"is_integer", float_is_integer, METH_NOARGS).doc(c"is_integer($self, /)\n--\n\nReturn True if the float is an integer."),
+    plain(c"__getnewargs__", float_getnewargs, METH_NOARGS).doc(c"__getnewargs__($self, /)\n--\n\n"),
+    plain(c"__getformat__", float_getformat, METH_O | METH_CLASS).doc(c"__getformat__($type, typestr, /)\n--\n\nYou probably don't want to use this function.\n\n  typestr\n    Must be 'double' or 'float'.\n\nIt exists mainly to be used in Python's test suite.\n\nThis function returns whichever of 'unknown', 'IEEE, big-endian' or 'IEEE,\nlittle-endian' best describes the format of floating point numbers used by the\nC type named by typestr."),
+    plain(c"__format__", float_format, METH_O).doc(c"__format__($self, format_spec, /)\n--\n\nFormats the float according to format_spec."),
+    END,
 ];
 
 unsafe extern "C" fn float_get_real(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {

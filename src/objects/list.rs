@@ -560,16 +560,19 @@ pub unsafe extern "C" fn _PyList_Extend(op: *mut PyListObject, iterable: *mut Py
 
 unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    clear(op);
-    match (*(*op).ob_type).tp_free {
-        Some(free) => free(op as *mut c_void),
-        None => temp_alloc::free_gc_object(op as *mut c_void),
-    }
+    crate::gc::trashcan::with_trashcan(op, list_dealloc, || {
+        clear(op);
+        match (*(*op).ob_type).tp_free {
+            Some(free) => free(op as *mut c_void),
+            None => temp_alloc::free_gc_object(op as *mut c_void),
+        }
+    });
 }
 
 unsafe extern "C" fn list_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
-    for &item in items(op) {
+    // Last item first, as CPython visits them (gc.get_referents shows the order).
+    for &item in items(op).iter().rev() {
         if !item.is_null() {
             let r = visit(item, arg);
             if r != 0 {

@@ -118,23 +118,13 @@ unsafe extern "C" fn listiter_traverse(op: *mut PyObject, visit: visitproc, arg:
 }
 
 static mut LISTITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
-    crate::objects::container_methods::plain(
-        c"__length_hint__",
-        listiter_length_hint,
-        crate::object::methods::METH_NOARGS,
-        c"Private method returning an estimate of len(list(it)).",
-    ),
-    crate::objects::container_methods::END,
+    crate::object::method_table::plain(c"__length_hint__", listiter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::object::method_table::END,
 ];
 
 static mut LISTREVITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
-    crate::objects::container_methods::plain(
-        c"__length_hint__",
-        listreviter_length_hint,
-        crate::object::methods::METH_NOARGS,
-        c"Private method returning an estimate of len(list(it)).",
-    ),
-    crate::objects::container_methods::END,
+    crate::object::method_table::plain(c"__length_hint__", listreviter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::object::method_table::END,
 ];
 
 /// `list_iterator.__length_hint__()`: the items left.

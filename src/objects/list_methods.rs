@@ -8,24 +8,25 @@ use crate::errors::raised::PyResult;
 use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O};
 use crate::object::object::{PyObject, Py_EQ};
 use crate::object::pending_error::raise_type;
-use crate::objects::container_methods::{args, check_positional, fast, fast_kw, none_result, plain, ret, END};
+use crate::object::method_table::{fast, fast_kw, plain, END};
+use crate::objects::container_methods::{args, check_positional, none_result, ret};
 use crate::objects::list;
 use crate::pyport::Py_ssize_t;
 
 /// `list`'s method table.
 pub(crate) static mut LIST_METHODS: [PyMethodDef; 13] = [
-    plain(c"__reversed__", list_reversed, METH_NOARGS, c"Return a reverse iterator over the list."),
-    plain(c"clear", list_clear, METH_NOARGS, c"Remove all items from list."),
-    plain(c"copy", list_copy, METH_NOARGS, c"Return a shallow copy of the list."),
-    plain(c"append", list_append, METH_O, c"Append object to the end of the list."),
-    fast(c"insert", list_insert, METH_FASTCALL, c"Insert object before index."),
-    plain(c"extend", list_extend, METH_O, c"Extend list by appending elements from the iterable."),
-    fast(c"pop", list_pop, METH_FASTCALL, c"Remove and return item at index (default last).\n\nRaises IndexError if list is empty or index is out of range."),
-    plain(c"remove", list_remove, METH_O, c"Remove first occurrence of value.\n\nRaises ValueError if the value is not present."),
-    fast(c"index", list_index, METH_FASTCALL, c"Return first index of value.\n\nRaises ValueError if the value is not present."),
-    plain(c"count", list_count, METH_O, c"Return number of occurrences of value."),
-    plain(c"reverse", list_reverse, METH_NOARGS, c"Reverse *IN PLACE*."),
-    fast_kw(c"sort", list_sort, METH_FASTCALL | METH_KEYWORDS, c"Sort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."),
+    plain(c"__reversed__", list_reversed, METH_NOARGS).doc(c"Return a reverse iterator over the list."),
+    plain(c"clear", list_clear, METH_NOARGS).doc(c"Remove all items from list."),
+    plain(c"copy", list_copy, METH_NOARGS).doc(c"Return a shallow copy of the list."),
+    plain(c"append", list_append, METH_O).doc(c"Append object to the end of the list."),
+    fast(c"insert", list_insert, METH_FASTCALL).doc(c"Insert object before index."),
+    plain(c"extend", list_extend, METH_O).doc(c"Extend list by appending elements from the iterable."),
+    fast(c"pop", list_pop, METH_FASTCALL).doc(c"Remove and return item at index (default last).\n\nRaises IndexError if list is empty or index is out of range."),
+    plain(c"remove", list_remove, METH_O).doc(c"Remove first occurrence of value.\n\nRaises ValueError if the value is not present."),
+    fast(c"index", list_index, METH_FASTCALL).doc(c"Return first index of value.\n\nRaises ValueError if the value is not present."),
+    plain(c"count", list_count, METH_O).doc(c"Return number of occurrences of value."),
+    plain(c"reverse", list_reverse, METH_NOARGS).doc(c"Reverse *IN PLACE*."),
+    fast_kw(c"sort", list_sort, METH_FASTCALL | METH_KEYWORDS).doc(c"Sort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."),
     END,
 ];
 

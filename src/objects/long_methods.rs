@@ -8,7 +8,8 @@ use core::ptr::null_mut;
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
 use crate::object::descr::PyGetSetDef;
-use crate::object::methods::{PyCFunction, PyMethodDef, METH_CLASS, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O};
+use crate::object::method_table::{fast, fast_kw, plain, END};
+use crate::object::methods::{PyMethodDef, METH_CLASS, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O};
 use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
@@ -22,46 +23,22 @@ fn out(r: PyResult<PyRef>) -> *mut PyObject {
     r.map_or(null_mut(), PyRef::into_ptr)
 }
 
-const fn noargs(name: &'static core::ffi::CStr, f: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject, doc: &'static core::ffi::CStr) -> PyMethodDef {
-    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: METH_NOARGS, ml_doc: doc.as_ptr() }
-}
-
-type FastCall = unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject;
-type FastCallKeywords =
-    unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t, *mut PyObject) -> *mut PyObject;
-
-const fn fast_keywords(name: &'static core::ffi::CStr, f: FastCallKeywords, flags: core::ffi::c_int, doc: &'static core::ffi::CStr) -> PyMethodDef {
-    PyMethodDef {
-        ml_name: name.as_ptr(),
-        // SAFETY: METH_FASTCALL | METH_KEYWORDS functions are stored as PyCFunction, as in C.
-        ml_meth: unsafe { core::mem::transmute::<Option<FastCallKeywords>, PyCFunction>(Some(f)) },
-        ml_flags: METH_FASTCALL | METH_KEYWORDS | flags,
-        ml_doc: doc.as_ptr(),
-    }
-}
-
 /// int's method table.
 pub(crate) static mut LONG_METHODS: [PyMethodDef; 14] = [
-    noargs(c"conjugate", int_self, c"Returns self, the complex conjugate of any int."),
-    noargs(c"bit_length", bit_length, c"bit_length($self, /)\n--\n\nNumber of bits necessary to represent self in binary.\n\n>>> bin(37)\n'0b100101'\n>>> (37).bit_length()\n6"),
-    noargs(c"bit_count", bit_count, c"bit_count($self, /)\n--\n\nNumber of ones in the binary representation of the absolute value of self.\n\nAlso known as the population count.\n\n>>> bin(13)\n'0b1101'\n>>> (13).bit_count()\n3"),
-    noargs(c"as_integer_ratio", as_integer_ratio, c"as_integer_ratio($self, /)\n--\n\nReturn integer ratio.\n\nReturn a pair of integers, whose ratio is exactly equal to the original int\nand with a positive denominator.\n\n>>> (10).as_integer_ratio()\n(10, 1)\n>>> (-10).as_integer_ratio()\n(-10, 1)\n>>> (0).as_integer_ratio()\n(0, 1)"),
-    noargs(c"__trunc__", int_self, c"Truncating an Integral returns itself."),
-    noargs(c"__floor__", int_self, c"Flooring an Integral returns itself."),
-    noargs(c"__ceil__", int_self, c"Ceiling of an Integral returns itself."),
-    PyMethodDef {
-        ml_name: c"__round__".as_ptr(),
-        // SAFETY: METH_FASTCALL functions are stored as PyCFunction, as in C.
-        ml_meth: unsafe { core::mem::transmute::<Option<FastCall>, PyCFunction>(Some(round)) },
-        ml_flags: METH_FASTCALL,
-        ml_doc: c"__round__($self, ndigits=<unrepresentable>, /)\n--\n\nRounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer.".as_ptr(),
-    },
-    fast_keywords(c"to_bytes", crate::objects::long_to_bytes::to_bytes, 0, c"to_bytes($self, /, length=1, byteorder='big', *, signed=False)\n--\n\nReturn an array of bytes representing an integer."),
-    fast_keywords(c"from_bytes", crate::objects::long_to_bytes::from_bytes, METH_CLASS, c"from_bytes($type, /, bytes, byteorder='big', *, signed=False)\n--\n\nReturn the integer represented by the given array of bytes."),
-    noargs(c"__getnewargs__", getnewargs, c"__getnewargs__($self, /)\n--\n\n"),
-    noargs(c"__sizeof__", sizeof, c"__sizeof__($self, /)\n--\n\nReturns size in memory, in bytes."),
-    PyMethodDef { ml_name: c"__format__".as_ptr(), ml_meth: Some(format), ml_flags: METH_O, ml_doc: c"__format__($self, format_spec, /)\n--\n\n".as_ptr() },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    plain(c"conjugate", int_self, METH_NOARGS).doc(c"Returns self, the complex conjugate of any int."),
+    plain(c"bit_length", bit_length, METH_NOARGS).doc(c"bit_length($self, /)\n--\n\nNumber of bits necessary to represent self in binary.\n\n>>> bin(37)\n'0b100101'\n>>> (37).bit_length()\n6"),
+    plain(c"bit_count", bit_count, METH_NOARGS).doc(c"bit_count($self, /)\n--\n\nNumber of ones in the binary representation of the absolute value of self.\n\nAlso known as the population count.\n\n>>> bin(13)\n'0b1101'\n>>> (13).bit_count()\n3"),
+    plain(c"as_integer_ratio", as_integer_ratio, METH_NOARGS).doc(c"as_integer_ratio($self, /)\n--\n\nReturn integer ratio.\n\nReturn a pair of integers, whose ratio is exactly equal to the original int\nand with a positive denominator.\n\n>>> (10).as_integer_ratio()\n(10, 1)\n>>> (-10).as_integer_ratio()\n(-10, 1)\n>>> (0).as_integer_ratio()\n(0, 1)"),
+    plain(c"__trunc__", int_self, METH_NOARGS).doc(c"Truncating an Integral returns itself."),
+    plain(c"__floor__", int_self, METH_NOARGS).doc(c"Flooring an Integral returns itself."),
+    plain(c"__ceil__", int_self, METH_NOARGS).doc(c"Ceiling of an Integral returns itself."),
+    fast(c"__round__", round, METH_FASTCALL).doc(c"__round__($self, ndigits=<unrepresentable>, /)\n--\n\nRounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer."),
+    fast_kw(c"to_bytes", crate::objects::long_to_bytes::to_bytes, METH_FASTCALL | METH_KEYWORDS).doc(c"to_bytes($self, /, length=1, byteorder='big', *, signed=False)\n--\n\nReturn an array of bytes representing an integer."),
+    fast_kw(c"from_bytes", crate::objects::long_to_bytes::from_bytes, METH_FASTCALL | METH_KEYWORDS | METH_CLASS).doc(c"from_bytes($type, /, bytes, byteorder='big', *, signed=False)\n--\n\nReturn the integer represented by the given array of bytes."),
+    plain(c"__getnewargs__", getnewargs, METH_NOARGS).doc(c"__getnewargs__($self, /)\n--\n\n"),
+    plain(c"__sizeof__", sizeof, METH_NOARGS).doc(c"__sizeof__($self, /)\n--\n\nReturns size in memory, in bytes."),
+    plain(c"__format__", format, METH_O).doc(c"__format__($self, format_spec, /)\n--\n\n"),
+    END,
 ];
 
 type Getter = unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject;

@@ -36,7 +36,7 @@ unsafe fn signed(value: Option<*mut PyObject>) -> PyResult<bool> {
 
 unsafe fn to_bytes_impl(op: *mut PyObject, args: *const *mut PyObject, nargs: usize, kwnames: *mut PyObject) -> PyResult<PyRef> {
     const PARAMS: Params =
-        Params { function: "to_bytes", names: &["length", "byteorder", "signed"], max_positional: 2, required: 0 };
+        Params { function: "to_bytes", names: &["length", "byteorder", "signed"], positional_only: 0, max_positional: 2, required: 0 };
     let a = bind(&PARAMS, args, nargs, kwnames)?;
     let length: Py_ssize_t = match a[0] {
         Some(v) => {
@@ -63,7 +63,7 @@ unsafe fn to_bytes_impl(op: *mut PyObject, args: *const *mut PyObject, nargs: us
 
 unsafe fn from_bytes_impl(cls: *mut PyObject, args: *const *mut PyObject, nargs: usize, kwnames: *mut PyObject) -> PyResult<PyRef> {
     const PARAMS: Params =
-        Params { function: "from_bytes", names: &["bytes", "byteorder", "signed"], max_positional: 2, required: 1 };
+        Params { function: "from_bytes", names: &["bytes", "byteorder", "signed"], positional_only: 0, max_positional: 2, required: 1 };
     let a = bind(&PARAMS, args, nargs, kwnames)?;
     let little = little_endian("from_bytes", a[1])?;
     let signed = signed(a[2])?;

@@ -15,7 +15,8 @@ use crate::object::slots::{visitproc, PyMappingMethods, PyNumberMethods, PySeque
 use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_MAPPING};
-use crate::objects::container_methods::{args as fast_args, check_positional, fast, plain, END};
+use crate::object::method_table::{fast, plain, END};
+use crate::objects::container_methods::{args as fast_args, check_positional};
 use crate::objects::{dict, list, tuple};
 use crate::pyport::Py_ssize_t;
 
@@ -53,12 +54,12 @@ static mut MP_AS_NUMBER: PyNumberMethods = {
 };
 
 static mut MP_METHODS: [PyMethodDef; 7] = [
-    fast(c"get", mp_get, METH_FASTCALL, c"D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."),
-    plain(c"keys", mp_keys, METH_NOARGS, c"D.keys() -> a set-like object providing a view on D's keys"),
-    plain(c"values", mp_values, METH_NOARGS, c"D.values() -> an object providing a view on D's values"),
-    plain(c"items", mp_items, METH_NOARGS, c"D.items() -> a set-like object providing a view on D's items"),
-    plain(c"copy", mp_copy, METH_NOARGS, c"D.copy() -> a shallow copy of D"),
-    plain(c"__reversed__", mp_reversed, METH_NOARGS, c"D.__reversed__() -> reverse iterator"),
+    fast(c"get", mp_get, METH_FASTCALL).doc(c"D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."),
+    plain(c"keys", mp_keys, METH_NOARGS).doc(c"D.keys() -> a set-like object providing a view on D's keys"),
+    plain(c"values", mp_values, METH_NOARGS).doc(c"D.values() -> an object providing a view on D's values"),
+    plain(c"items", mp_items, METH_NOARGS).doc(c"D.items() -> a set-like object providing a view on D's items"),
+    plain(c"copy", mp_copy, METH_NOARGS).doc(c"D.copy() -> a shallow copy of D"),
+    plain(c"__reversed__", mp_reversed, METH_NOARGS).doc(c"D.__reversed__() -> reverse iterator"),
     END,
 ];
 
@@ -109,7 +110,7 @@ pub unsafe extern "C" fn PyDictProxy_New(m: *mut PyObject) -> *mut PyObject {
     ret_obj(new(m))
 }
 
-static MP_NEW_PARAMS: Params = Params { function: "mappingproxy", names: &["mapping"], max_positional: 1, required: 1 };
+static MP_NEW_PARAMS: Params = Params { function: "mappingproxy", names: &["mapping"], positional_only: 0, max_positional: 1, required: 1 };
 
 unsafe extern "C" fn mp_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     let r = (|| {

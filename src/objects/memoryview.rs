@@ -70,6 +70,7 @@ use crate::object::buffer::{
 };
 use crate::object::buffer_contig::{contiguous_strides, element_ptr, for_each_element, is_contiguous, shape_of, strides_of, to_contiguous_vec, Dims, View};
 use crate::object::descr::PyGetSetDef;
+use crate::object::method_table::{plain, with_kw, END};
 use crate::object::methods::{PyMethodDef, METH_KEYWORDS, METH_NOARGS, METH_VARARGS};
 use crate::object::object::{Py_EQ, Py_NE};
 use crate::object::pending_error::{bad_internal_call, no_memory, raise_type};
@@ -79,6 +80,7 @@ use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_SEQUENCE};
 use crate::objects::bytes_buffer::{PyBuffer_FillInfo, PyBuffer_Release, PyObject_CheckBuffer, PyObject_GetBuffer};
+use crate::objects::memoryview_struct;
 use crate::objects::memoryview_format::{code_cstr, code_itemsize, native_code, pack, read_item, unpack};
 use crate::objects::{int, list, str as pystr, tuple};
 use core::ffi::{c_char, c_void, CStr};
@@ -323,7 +325,7 @@ unsafe fn format_text(v: &Py_buffer) -> String {
 
 unsafe fn code_or_error(v: &Py_buffer) -> PyResult<u8> {
     code_of(v).ok_or_else(|| raise_type(&raw mut exc::_PyExc_NotImplementedError,
-                                        format!("memoryview: format {} not supported", format_text(v))))
+                                        format!("memoryview: unsupported format {}", format_text(v))))
 }
 
 // ---- C-API ------------------------------------------------------------------------------------
@@ -729,15 +731,42 @@ unsafe fn items_of(v: &Py_buffer, code: u8) -> Vec<crate::objects::memoryview_fo
     out
 }
 
-unsafe fn views_equal(a: &Py_buffer, b: &Py_buffer) -> Option<bool> {
+/// `a == b`: same shape, and equal elements in C order. Identical native single-character
+/// formats compare raw values; any other pair unpacks both as the struct module would (an
+/// unparsable format makes the views unequal).
+unsafe fn views_equal(a: &Py_buffer, b: &Py_buffer) -> PyResult<bool> {
     if a.ndim != b.ndim || shape_of(a) != shape_of(b) {
-        return Some(false);
+        return Ok(false);
     }
-    let (ca, cb) = (code_of(a)?, code_of(b)?);
-    if ca == b'B' && cb == b'B' {
-        return Some(to_contiguous_vec(a, b'C') == to_contiguous_vec(b, b'C'));
+    if let (Some(ca), Some(cb)) = (code_of(a), code_of(b)) {
+        if ca == b'B' && cb == b'B' {
+            return Ok(to_contiguous_vec(a, b'C') == to_contiguous_vec(b, b'C'));
+        }
+        if ca == cb {
+            return Ok(items_of(a, ca) == items_of(b, cb));
+        }
     }
-    Some(items_of(a, ca) == items_of(b, cb))
+    let format = |v: &Py_buffer| if v.format.is_null() { &b"B"[..] } else { CStr::from_ptr(v.format).to_bytes() };
+    let (Some(fa), Some(fb)) = (memoryview_struct::parse(format(a)), memoryview_struct::parse(format(b))) else {
+        return Ok(false);
+    };
+    for (f, v) in [(&fa, a), (&fb, b)] {
+        if f.size as Py_ssize_t > v.itemsize {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, format!(
+                "unpack_from requires a buffer of at least {0} bytes for unpacking {0} bytes at offset 0 (actual buffer size is {1})",
+                f.size, v.itemsize)));
+        }
+    }
+    let (mut pa, mut pb) = (Vec::new(), Vec::new());
+    for_each_element(a, b'C', |p| pa.push(p));
+    for_each_element(b, b'C', |p| pb.push(p));
+    for (&x, &y) in pa.iter().zip(&pb) {
+        let (x, y) = (fa.unpack(x)?, fb.unpack(y)?);
+        if !crate::abstract_::compare::rich_compare_bool(x.as_ptr(), y.as_ptr(), Py_EQ)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 unsafe extern "C" fn mv_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_int) -> *mut PyObject {
@@ -750,10 +779,16 @@ unsafe extern "C" fn mv_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_in
         crate::errors::pyerr::PyErr_Clear();
         false
     } else if is_memoryview(w) {
-        views_equal(view(v), view(w)).unwrap_or(false)
+        match views_equal(view(v), view(w)) {
+            Ok(e) => e,
+            Err(_) => return core::ptr::null_mut(),
+        }
     } else {
         match View::get(w, PyBUF_FULL_RO) {
-            Ok(other) => views_equal(view(v), &other.0).unwrap_or(false),
+            Ok(other) => match views_equal(view(v), &other.0) {
+                Ok(e) => e,
+                Err(_) => return core::ptr::null_mut(),
+            },
             Err(_) => {
                 crate::errors::pyerr::PyErr_Clear();
                 return new_ref(not_implemented()).into_ptr();
@@ -984,38 +1019,15 @@ unsafe extern "C" fn m_cast(op: *mut PyObject, args: *mut PyObject, kwds: *mut P
     ret_obj(crate::objects::bytes_methods::parse_kw("cast", args, kwds, &["format", "shape"]).and_then(|a| cast(op, a[0], a[1])))
 }
 
-macro_rules! m {
-    ($name:literal, $f:expr, $flags:expr) => {
-        PyMethodDef { ml_name: $name.as_ptr(), ml_meth: Some($f), ml_flags: $flags, ml_doc: core::ptr::null() }
-    };
-}
-
-macro_rules! kw {
-    ($name:literal, $f:expr) => {
-        PyMethodDef {
-            ml_name: $name.as_ptr(),
-            // SAFETY: METH_VARARGS | METH_KEYWORDS methods are called with (self, args, kwds).
-            ml_meth: Some(unsafe {
-                core::mem::transmute::<
-                    unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> *mut PyObject,
-                    unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
-                >($f)
-            }),
-            ml_flags: METH_VARARGS | METH_KEYWORDS,
-            ml_doc: core::ptr::null(),
-        }
-    };
-}
-
 static mut MEMORY_METHODS: [PyMethodDef; 10] = [
-    m!(c"release", m_release, METH_NOARGS),
-    kw!(c"tobytes", m_tobytes),
-    kw!(c"hex", m_hex),
-    m!(c"tolist", m_tolist, METH_NOARGS),
-    kw!(c"cast", m_cast),
-    m!(c"toreadonly", m_toreadonly, METH_NOARGS),
-    m!(c"__enter__", m_enter, METH_NOARGS),
-    m!(c"__exit__", m_exit, METH_VARARGS),
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    plain(c"release", m_release, METH_NOARGS),
+    with_kw(c"tobytes", m_tobytes, METH_VARARGS | METH_KEYWORDS),
+    with_kw(c"hex", m_hex, METH_VARARGS | METH_KEYWORDS),
+    plain(c"tolist", m_tolist, METH_NOARGS),
+    with_kw(c"cast", m_cast, METH_VARARGS | METH_KEYWORDS),
+    plain(c"toreadonly", m_toreadonly, METH_NOARGS),
+    plain(c"__enter__", m_enter, METH_NOARGS),
+    plain(c"__exit__", m_exit, METH_VARARGS),
+    END,
+    END,
 ];

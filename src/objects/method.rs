@@ -251,7 +251,7 @@ unsafe extern "C" fn method_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwa
 
 unsafe extern "C" fn method_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    // TODO(weakrefs): clear `im_weakreflist` once weak references exist.
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     let m = &mut *(op as *mut PyMethodObject);
     drop(PyRef::from_owned(core::mem::replace(&mut m.im_func, core::ptr::null_mut())));
     drop(PyRef::from_owned(core::mem::replace(&mut m.im_self, core::ptr::null_mut())));

@@ -39,6 +39,7 @@ pub mod container_methods;
 pub mod list_sort;
 pub mod memoryview;
 pub mod memoryview_format;
+pub mod memoryview_struct;
 pub mod method;
 pub mod module;
 pub mod property;
@@ -66,6 +67,8 @@ pub mod structseq;
 pub mod tuple;
 pub mod unicode_format;
 pub mod weakref;
+pub mod weakref_proxy;
+pub mod weakref_ref;
 pub mod long_bytes;
 pub mod long_convert;
 pub mod long_digits;
@@ -79,6 +82,7 @@ pub mod long_to_bytes;
 pub mod long_info;
 pub mod float_info;
 pub mod capsule;
+pub mod capsule_import;
 pub mod unicode_db;
 pub mod unicode_db_tables;
 pub mod unicode_text;
@@ -89,6 +93,8 @@ pub mod str_translate;
 pub mod str_format_method;
 pub mod str_methods_unicode;
 pub mod str_percent;
+pub mod percent_format;
+pub mod bytes_percent;
 pub mod container_new;
 pub mod range;
 pub mod long_strtoul;
@@ -117,6 +123,9 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut dict_views::PyDictKeys_Type,
         &raw mut dict_views::PyDictValues_Type,
         &raw mut dict_views::PyDictItems_Type,
+        &raw mut dict_views::PyDictRevIterKey_Type,
+        &raw mut dict_views::PyDictRevIterValue_Type,
+        &raw mut dict_views::PyDictRevIterItem_Type,
         &raw mut set::PySet_Type,
         &raw mut set::PyFrozenSet_Type,
         &raw mut set::PySetIter_Type,
@@ -135,3 +144,7 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
     ]
     .into_iter()
 }
+pub mod code_rt;
+pub mod code_type;
+pub mod function_type;
+pub mod super_type;

@@ -102,6 +102,34 @@ static mut MODULE_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() },
 ];
 
+static mut MODULE_METHODS: [PyMethodDef; 2] = [
+    PyMethodDef {
+        ml_name: c"__dir__".as_ptr(),
+        ml_meth: Some(module_dir),
+        ml_flags: crate::object::methods::METH_NOARGS,
+        ml_doc: c"__dir__() -> list\nspecialized dir() implementation".as_ptr(),
+    },
+    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+];
+
+/// `module.__dir__()`: the module's own `__dir__` from its dict when it has one (PEP 562),
+/// else the list of the dict's keys.
+unsafe extern "C" fn module_dir(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::abstract_::ret_obj((|| -> PyResult<PyRef> {
+        let d = crate::object::object_attr::get_attr(op, pystr::intern("__dict__")?.as_ptr())?;
+        if !dict::is_dict(d.as_ptr()) {
+            let name = PyRef::from_owned(PyModule_GetNameObject(op)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
+            return Err(raise(ExcType::TypeError, format!("{}.__dict__ is not a dictionary", pystr::to_string(name.as_ptr()))));
+        }
+        if let Some(f) = dict::get_item_str(d.as_ptr(), "__dir__")? {
+            let f = crate::abstract_::new_ref(f);
+            return crate::modules::owned(crate::abstract_::call::PyObject_CallNoArgs(f.as_ptr()));
+        }
+        let keys: Vec<PyRef> = dict::items(d.as_ptr()).into_iter().map(|(k, _)| crate::abstract_::new_ref(k)).collect();
+        crate::objects::list::from_vec(keys)
+    })())
+}
+
 /// `PyModule_Type`: `module`.
 #[no_mangle]
 pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
@@ -112,7 +140,9 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(module_traverse),
     tp_clear: Some(module_clear),
     tp_weaklistoffset: core::mem::offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
+    tp_methods: &raw mut crate::abstract_::dir::MODULE_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_members: &raw mut MODULE_MEMBERS as *mut PyMemberDef,
+    tp_methods: &raw mut MODULE_METHODS as *mut PyMethodDef,
     tp_dictoffset: core::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
     tp_init: Some(module_init),
     tp_alloc: Some(PyType_GenericAlloc),
@@ -269,7 +299,7 @@ unsafe fn hooks_apply(md: &PyModuleObject) -> bool {
 unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
     let md = module(op);
-    // TODO(weakrefs): clear md_weaklist's references once weak references exist.
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     if hooks_apply(md) {
         if let Some(free) = (*md.md_def).m_free {
             free(op as *mut c_void);
@@ -323,27 +353,56 @@ unsafe extern "C" fn module_clear(op: *mut PyObject) -> c_int {
     0
 }
 
-/// `repr(module)`: `<module 'name'>`, or `<module 'name' from 'file'>` when the dict has a
-/// str `__file__`. TODO(import): CPython asks the module's loader / spec first
-/// (`importlib._bootstrap._module_repr`); there is no import system yet.
+/// `repr(module)` as importlib's `_module_repr`: from `__spec__` when there is one
+/// (`<module 'sys' (built-in)>`, `<module 'x' from '/path'>`, `<module 'ns' (loader)>`),
+/// else from `__name__`, `__file__` and `__loader__`.
 unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
-    let md = module(op);
-    let d = md.md_dict;
-    let lookup = |name: &str| -> Option<String> {
-        if d.is_null() {
-            return None;
-        }
-        match dict::get_item_str(d, name) {
-            Ok(Some(v)) if pystr::is_str(v) => Some(pystr::to_string(v)),
-            _ => None,
-        }
+    crate::abstract_::ret_obj(module_repr_text(op).and_then(|t| pystr::from_utf8(&t)))
+}
+
+unsafe fn module_repr_text(op: *mut PyObject) -> PyResult<String> {
+    use crate::import::spec::attr_opt;
+    let repr = |o: *mut PyObject| -> PyResult<String> { Ok(pystr::to_string(crate::abstract_::object::repr(o)?.as_ptr())) };
+    let question = || -> PyResult<PyRef> { pystr::from_utf8("?") };
+    if let Some(spec) = attr_opt(op, "__spec__")? {
+        let spec = spec.as_ptr();
+        let name = match attr_opt(spec, "name")? {
+            Some(n) => n,
+            None => question()?,
+        };
+        let name = repr(name.as_ptr())?;
+        return Ok(match attr_opt(spec, "origin")? {
+            None => match attr_opt(spec, "loader")? {
+                None => format!("<module {name}>"),
+                Some(loader) => format!("<module {name} ({})>", repr(loader.as_ptr())?),
+            },
+            Some(origin) => {
+                let located = match attr_opt(spec, "has_location")? {
+                    Some(v) => crate::abstract_::object::is_true(v.as_ptr())?,
+                    None => false,
+                };
+                if located {
+                    format!("<module {name} from {}>", repr(origin.as_ptr())?)
+                } else {
+                    let text = crate::abstract_::object::str(origin.as_ptr())?;
+                    format!("<module {name} ({})>", pystr::to_string(text.as_ptr()))
+                }
+            }
+        });
+    }
+    let loader = attr_opt(op, "__loader__")?;
+    let name = match crate::object::object_attr::lookup_attr(op, pystr::intern("__name__")?.as_ptr())? {
+        Some(n) => n,
+        None => question()?,
     };
-    let name = lookup("__name__").unwrap_or_else(|| "?".to_string());
-    let text = match lookup("__file__") {
-        Some(file) => format!("<module '{name}' from '{file}'>"),
-        None => format!("<module '{name}'>"),
-    };
-    pystr::from_utf8(&text).map_or(core::ptr::null_mut(), PyRef::into_ptr)
+    let name = repr(name.as_ptr())?;
+    Ok(match crate::object::object_attr::lookup_attr(op, pystr::intern("__file__")?.as_ptr())? {
+        Some(file) => format!("<module {name} from {}>", repr(file.as_ptr())?),
+        None => match loader {
+            None => format!("<module {name}>"),
+            Some(l) => format!("<module {name} ({})>", repr(l.as_ptr())?),
+        },
+    })
 }
 
 /// `module.__getattribute__`: the generic lookup, then the module's own `__getattr__`
@@ -476,6 +535,35 @@ pub unsafe extern "C" fn PyModule_GetName(m: *mut PyObject) -> *const c_char {
     crate::object::heap_type::str_utf8(name.as_ptr()).unwrap_or(core::ptr::null())
 }
 
+/// `PyObject *PyModule_GetFilenameObject(PyObject *module)`: `__file__` from the dict (a
+/// new reference); SystemError "module filename missing" when absent or not a str.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_GetFilenameObject(m: *mut PyObject) -> *mut PyObject {
+    if m.is_null() || !is_module(m) {
+        bad_argument();
+        return core::ptr::null_mut();
+    }
+    let d = module(m).md_dict;
+    let file = if d.is_null() { Ok(None) } else { dict::get_item_str(d, "__file__") };
+    match file {
+        Ok(Some(f)) if pystr::is_str(f) => PyRef::from_borrowed(f).map_or(core::ptr::null_mut(), PyRef::into_ptr),
+        Ok(_) => {
+            let _ = raise(ExcType::SystemError, "module filename missing");
+            core::ptr::null_mut()
+        }
+        Err(_) => core::ptr::null_mut(),
+    }
+}
+
+/// `const char *PyModule_GetFilename(PyObject *module)` (deprecated): the UTF-8 of
+/// `__file__`, valid while the module's dict holds it.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_GetFilename(m: *mut PyObject) -> *const c_char {
+    let file = PyModule_GetFilenameObject(m);
+    let Some(file) = PyRef::from_owned(file) else { return core::ptr::null() };
+    crate::object::heap_type::str_utf8(file.as_ptr()).unwrap_or(core::ptr::null())
+}
+
 /// `PyModuleDef *PyModule_GetDef(PyObject *module)`: NULL (no exception) for a module made
 /// without a def.
 #[no_mangle]
@@ -555,17 +643,18 @@ unsafe fn create(def: *mut PyModuleDef) -> PyResult<PyRef> {
     if PyModuleDef_Init(def).is_null() {
         return Err(crate::errors::raised::Raised::assume_set());
     }
-    let name_ptr = (*def).m_name;
-    if name_ptr.is_null() {
+    if (*def).m_name.is_null() {
         return Err(bad_internal_call());
     }
-    let name_text = CStr::from_ptr(name_ptr).to_string_lossy().into_owned();
+    let name_text = CStr::from_ptr((*def).m_name).to_string_lossy().into_owned();
     if !(*def).m_slots.is_null() {
         return Err(raise(
             ExcType::SystemError,
             format!("module {name_text}: PyModule_Create is incompatible with m_slots"),
         ));
     }
+    // Inside a package, the import system's context gives the full dotted name.
+    let name_ptr = crate::import::extension::take_package_context((*def).m_name);
     let name = PyRef::from_owned(pystr::PyUnicode_FromString(name_ptr)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
     let m = new_module(name.as_ptr())?;
     alloc_state(m.as_ptr(), def)?;

@@ -13,7 +13,7 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HEAPTYPE};
-use crate::objects::container_methods::{plain, END};
+use crate::object::method_table::{plain, END};
 use crate::objects::{dict, str as pystr, tuple};
 
 #[repr(C)]
@@ -34,7 +34,7 @@ static mut NS_MEMBERS: [PyMemberDef; 2] = [
 ];
 
 static mut NS_METHODS: [PyMethodDef; 2] =
-    [plain(c"__reduce__", ns_reduce, METH_NOARGS, c"Return state information for pickling"), END];
+    [plain(c"__reduce__", ns_reduce, METH_NOARGS).doc(c"Return state information for pickling"), END];
 
 /// `_PyNamespace_Type`: `types.SimpleNamespace`.
 #[cfg(not(Py_LIMITED_API))]

@@ -11,7 +11,8 @@ use crate::errors::raised::{PyResult, Raised};
 use crate::object::descr::PyGetSetDef;
 use crate::object::generic_getattr::PyObject_GenericGetAttr;
 use crate::object::member::{PyMemberDef, READONLY, T_OBJECT};
-use crate::object::methods::{PyCFunction, PyMethodDef, METH_FASTCALL, METH_O};
+use crate::object::method_table::{fast, plain, END};
+use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_O};
 use crate::object::object::PyObject;
 use crate::object::objimpl::{PyObject_GC_Del, PyObject_GC_UnTrack};
 use crate::object::pending_error::raise_type;
@@ -137,7 +138,7 @@ unsafe extern "C" fn property_descr_set(op: *mut PyObject, obj: *mut PyObject, v
 
 /// The four parameters of `property(fget=None, fset=None, fdel=None, doc=None)`.
 unsafe fn parse_args(args: *mut PyObject, kwds: *mut PyObject) -> PyResult<[*mut PyObject; 4]> {
-    const PARAMS: Params = Params { function: "property", names: &["fget", "fset", "fdel", "doc"], max_positional: 4, required: 0 };
+    const PARAMS: Params = Params { function: "property", names: &["fget", "fset", "fdel", "doc"], positional_only: 0, max_positional: 4, required: 0 };
     bind_tuple_dict_array(&PARAMS, args, kwds)
 }
 
@@ -232,27 +233,12 @@ unsafe extern "C" fn get_isabstract(op: *mut PyObject, _c: *mut c_void) -> *mut 
     crate::objects::bool::PyBool_FromLong(0)
 }
 
-const fn o_method(name: &'static core::ffi::CStr, f: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject, doc: &'static core::ffi::CStr) -> PyMethodDef {
-    PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: METH_O, ml_doc: doc.as_ptr() }
-}
-
 static mut PROPERTY_METHODS: [PyMethodDef; 5] = [
-    o_method(c"getter", property_getter, c"Descriptor to obtain a copy of the property with a different getter."),
-    o_method(c"setter", property_setter, c"Descriptor to obtain a copy of the property with a different setter."),
-    o_method(c"deleter", property_deleter, c"Descriptor to obtain a copy of the property with a different deleter."),
-    PyMethodDef {
-        ml_name: c"__set_name__".as_ptr(),
-        // SAFETY: METH_FASTCALL functions are stored as PyCFunction, as in C.
-        ml_meth: unsafe {
-            core::mem::transmute::<
-                Option<unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject>,
-                PyCFunction,
-            >(Some(property_set_name))
-        },
-        ml_flags: METH_FASTCALL,
-        ml_doc: c"Method to set name of a property.".as_ptr(),
-    },
-    PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
+    plain(c"getter", property_getter, METH_O).doc(c"Descriptor to obtain a copy of the property with a different getter."),
+    plain(c"setter", property_setter, METH_O).doc(c"Descriptor to obtain a copy of the property with a different setter."),
+    plain(c"deleter", property_deleter, METH_O).doc(c"Descriptor to obtain a copy of the property with a different deleter."),
+    fast(c"__set_name__", property_set_name, METH_FASTCALL).doc(c"Method to set name of a property."),
+    END,
 ];
 
 static mut PROPERTY_MEMBERS: [PyMemberDef; 5] = [

@@ -17,7 +17,7 @@ use crate::object::slots::{PyMappingMethods, PyNumberMethods, PySequenceMethods}
 use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_SEQUENCE};
-use crate::objects::container_methods::{plain, END};
+use crate::object::method_table::{plain, END};
 use crate::objects::{dict, int, tuple};
 use crate::abstract_::number::{PyNumber_Add, PyNumber_FloorDivide, PyNumber_Index, PyNumber_Multiply, PyNumber_Negative, PyNumber_Remainder, PyNumber_Subtract};
 
@@ -63,10 +63,10 @@ static mut RANGE_AS_MAPPING: PyMappingMethods =
     PyMappingMethods { mp_length: Some(range_length), mp_subscript: Some(range_subscript), mp_ass_subscript: None };
 
 static mut RANGE_METHODS: [PyMethodDef; 6] = [
-    plain(c"__reversed__", range_reversed, METH_NOARGS, c"Return a reverse iterator."),
-    plain(c"__reduce__", range_reduce, METH_NOARGS, c""),
-    plain(c"count", range_count, METH_O, c"rangeobject.count(value) -> integer -- return number of occurrences of value"),
-    plain(c"index", range_index, METH_O, c"rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value is not present."),
+    plain(c"__reversed__", range_reversed, METH_NOARGS).doc(c"Return a reverse iterator."),
+    plain(c"__reduce__", range_reduce, METH_NOARGS).doc(c""),
+    plain(c"count", range_count, METH_O).doc(c"rangeobject.count(value) -> integer -- return number of occurrences of value"),
+    plain(c"index", range_index, METH_O).doc(c"rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value is not present."),
     END,
     END,
 ];
@@ -408,9 +408,9 @@ struct LongRangeIter {
 }
 
 static mut RANGEITER_METHODS: [PyMethodDef; 2] =
-    [plain(c"__length_hint__", rangeiter_length_hint, METH_NOARGS, c"Private method returning an estimate of len(list(it))."), END];
+    [plain(c"__length_hint__", rangeiter_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."), END];
 static mut LONGRANGEITER_METHODS: [PyMethodDef; 2] =
-    [plain(c"__length_hint__", longrangeiter_length_hint, METH_NOARGS, c"Private method returning an estimate of len(list(it))."), END];
+    [plain(c"__length_hint__", longrangeiter_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."), END];
 
 /// `PyRangeIter_Type`.
 #[no_mangle]

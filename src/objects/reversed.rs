@@ -12,7 +12,7 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC};
-use crate::objects::container_methods::{plain, END};
+use crate::object::method_table::{plain, END};
 use crate::objects::iter_common::{alloc, dealloc_fields, no_keywords, traverse_fields};
 use crate::objects::{int, tuple};
 use crate::pyport::Py_ssize_t;
@@ -25,7 +25,7 @@ struct Reversed {
 }
 
 static mut REVERSED_METHODS: [PyMethodDef; 2] =
-    [plain(c"__length_hint__", reversed_length_hint, METH_NOARGS, c"Private method returning an estimate of len(list(it))."), END];
+    [plain(c"__length_hint__", reversed_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."), END];
 
 /// `PyReversed_Type`.
 #[no_mangle]

@@ -692,11 +692,14 @@ pub unsafe extern "C" fn _PySet_Update(set: *mut PyObject, iterable: *mut PyObje
 
 unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    clear(op);
-    match (*(*op).ob_type).tp_free {
-        Some(free) => free(op as *mut c_void),
-        None => temp_alloc::free_gc_object(op as *mut c_void),
-    }
+    crate::gc::trashcan::with_trashcan(op, set_dealloc, || {
+        crate::objects::weakref::clear_weakrefs_if_any(op);
+        clear(op);
+        match (*(*op).ob_type).tp_free {
+            Some(free) => free(op as *mut c_void),
+            None => temp_alloc::free_gc_object(op as *mut c_void),
+        }
+    });
 }
 
 unsafe extern "C" fn set_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

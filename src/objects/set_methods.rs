@@ -8,48 +8,49 @@ use crate::errors::raised::PyResult;
 use crate::object::methods::{PyMethodDef, METH_COEXIST, METH_NOARGS, METH_O, METH_VARARGS};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
-use crate::objects::container_methods::{none_result, plain, ret, END};
+use crate::object::method_table::{plain, END};
+use crate::objects::container_methods::{none_result, ret};
 use crate::objects::set::{self, PyFrozenSet_Type, PySet_Type, Probe};
 use crate::objects::{dict, tuple};
 
 /// `set`'s method table.
 pub(crate) static mut SET_METHODS: [PyMethodDef; 21] = [
-    plain(c"add", set_add, METH_O, c"Add an element to a set.\n\nThis has no effect if the element is already present."),
-    plain(c"clear", set_clear, METH_NOARGS, c"Remove all elements from this set."),
-    plain(c"__contains__", contains_method, METH_O | METH_COEXIST, c"x.__contains__(y) <==> y in x."),
-    plain(c"copy", set_copy, METH_NOARGS, c"Return a shallow copy of a set."),
-    plain(c"discard", set_discard, METH_O, c"Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() method does not raise\nan exception when an element is missing from the set."),
-    plain(c"difference", difference_multi, METH_VARARGS, c"Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"),
-    plain(c"difference_update", difference_update_multi, METH_VARARGS, c"Remove all elements of another set from this set."),
-    plain(c"intersection", intersection_multi, METH_VARARGS, c"Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"),
-    plain(c"intersection_update", intersection_update_multi, METH_VARARGS, c"Update a set with the intersection of itself and another."),
-    plain(c"isdisjoint", isdisjoint, METH_O, c"Return True if two sets have a null intersection."),
-    plain(c"issubset", issubset, METH_O, c"Report whether another set contains this set."),
-    plain(c"issuperset", issuperset, METH_O, c"Report whether this set contains another set."),
-    plain(c"pop", set_pop, METH_NOARGS, c"Remove and return an arbitrary set element.\nRaises KeyError if the set is empty."),
-    plain(c"__reduce__", reduce, METH_NOARGS, c"Return state information for pickling."),
-    plain(c"remove", set_remove, METH_O, c"Remove an element from a set; it must be a member.\n\nIf the element is not a member, raise a KeyError."),
-    plain(c"__sizeof__", sizeof, METH_NOARGS, c"S.__sizeof__() -> size of S in memory, in bytes"),
-    plain(c"symmetric_difference", symmetric_difference, METH_O, c"Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"),
-    plain(c"symmetric_difference_update", symmetric_difference_update, METH_O, c"Update a set with the symmetric difference of itself and another."),
-    plain(c"union", union_multi, METH_VARARGS, c"Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"),
-    plain(c"update", update_multi, METH_VARARGS, c"Update a set with the union of itself and others."),
+    plain(c"add", set_add, METH_O).doc(c"Add an element to a set.\n\nThis has no effect if the element is already present."),
+    plain(c"clear", set_clear, METH_NOARGS).doc(c"Remove all elements from this set."),
+    plain(c"__contains__", contains_method, METH_O | METH_COEXIST).doc(c"x.__contains__(y) <==> y in x."),
+    plain(c"copy", set_copy, METH_NOARGS).doc(c"Return a shallow copy of a set."),
+    plain(c"discard", set_discard, METH_O).doc(c"Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() method does not raise\nan exception when an element is missing from the set."),
+    plain(c"difference", difference_multi, METH_VARARGS).doc(c"Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"),
+    plain(c"difference_update", difference_update_multi, METH_VARARGS).doc(c"Remove all elements of another set from this set."),
+    plain(c"intersection", intersection_multi, METH_VARARGS).doc(c"Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"),
+    plain(c"intersection_update", intersection_update_multi, METH_VARARGS).doc(c"Update a set with the intersection of itself and another."),
+    plain(c"isdisjoint", isdisjoint, METH_O).doc(c"Return True if two sets have a null intersection."),
+    plain(c"issubset", issubset, METH_O).doc(c"Report whether another set contains this set."),
+    plain(c"issuperset", issuperset, METH_O).doc(c"Report whether this set contains another set."),
+    plain(c"pop", set_pop, METH_NOARGS).doc(c"Remove and return an arbitrary set element.\nRaises KeyError if the set is empty."),
+    plain(c"__reduce__", reduce, METH_NOARGS).doc(c"Return state information for pickling."),
+    plain(c"remove", set_remove, METH_O).doc(c"Remove an element from a set; it must be a member.\n\nIf the element is not a member, raise a KeyError."),
+    plain(c"__sizeof__", sizeof, METH_NOARGS).doc(c"S.__sizeof__() -> size of S in memory, in bytes"),
+    plain(c"symmetric_difference", symmetric_difference, METH_O).doc(c"Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"),
+    plain(c"symmetric_difference_update", symmetric_difference_update, METH_O).doc(c"Update a set with the symmetric difference of itself and another."),
+    plain(c"union", union_multi, METH_VARARGS).doc(c"Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"),
+    plain(c"update", update_multi, METH_VARARGS).doc(c"Update a set with the union of itself and others."),
     END,
 ];
 
 /// `frozenset`'s method table.
 pub(crate) static mut FROZENSET_METHODS: [PyMethodDef; 12] = [
-    plain(c"__contains__", contains_method, METH_O | METH_COEXIST, c"x.__contains__(y) <==> y in x."),
-    plain(c"copy", frozenset_copy, METH_NOARGS, c"Return a shallow copy of a set."),
-    plain(c"difference", difference_multi, METH_VARARGS, c"Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"),
-    plain(c"intersection", intersection_multi, METH_VARARGS, c"Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"),
-    plain(c"isdisjoint", isdisjoint, METH_O, c"Return True if two sets have a null intersection."),
-    plain(c"issubset", issubset, METH_O, c"Report whether another set contains this set."),
-    plain(c"issuperset", issuperset, METH_O, c"Report whether this set contains another set."),
-    plain(c"__reduce__", reduce, METH_NOARGS, c"Return state information for pickling."),
-    plain(c"__sizeof__", sizeof, METH_NOARGS, c"S.__sizeof__() -> size of S in memory, in bytes"),
-    plain(c"symmetric_difference", symmetric_difference, METH_O, c"Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"),
-    plain(c"union", union_multi, METH_VARARGS, c"Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"),
+    plain(c"__contains__", contains_method, METH_O | METH_COEXIST).doc(c"x.__contains__(y) <==> y in x."),
+    plain(c"copy", frozenset_copy, METH_NOARGS).doc(c"Return a shallow copy of a set."),
+    plain(c"difference", difference_multi, METH_VARARGS).doc(c"Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"),
+    plain(c"intersection", intersection_multi, METH_VARARGS).doc(c"Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"),
+    plain(c"isdisjoint", isdisjoint, METH_O).doc(c"Return True if two sets have a null intersection."),
+    plain(c"issubset", issubset, METH_O).doc(c"Report whether another set contains this set."),
+    plain(c"issuperset", issuperset, METH_O).doc(c"Report whether this set contains another set."),
+    plain(c"__reduce__", reduce, METH_NOARGS).doc(c"Return state information for pickling."),
+    plain(c"__sizeof__", sizeof, METH_NOARGS).doc(c"S.__sizeof__() -> size of S in memory, in bytes"),
+    plain(c"symmetric_difference", symmetric_difference, METH_O).doc(c"Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"),
+    plain(c"union", union_multi, METH_VARARGS).doc(c"Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"),
     END,
 ];
 

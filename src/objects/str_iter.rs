@@ -14,7 +14,7 @@ use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC};
 use crate::objects::str as pystr;
-use crate::objects::str_methods::plain;
+use crate::object::method_table::plain;
 use crate::pyport::Py_ssize_t;
 
 /// The next index and the str (NULL once exhausted).
@@ -26,7 +26,7 @@ struct StrIter {
 }
 
 static mut ITER_METHODS: [PyMethodDef; 2] = [
-    plain!(c"__length_hint__", length_hint, METH_NOARGS),
+    plain(c"__length_hint__", length_hint, METH_NOARGS),
     PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
 ];
 

@@ -10,11 +10,11 @@ use crate::object::pending_error::{bad_internal_call, raise_type};
 use crate::object::ptr::PyRef;
 use crate::objects::str::{self as pystr, PyUnicode_Type};
 use crate::objects::str_access::max_char_value;
-use crate::objects::str_methods::plain;
+use crate::object::method_table::plain;
 use crate::objects::str_search::ensure_str;
 use crate::pyport::Py_ssize_t;
 
-pub(crate) const METHODS: &[PyMethodDef] = &[plain!(c"join", join, METH_O)];
+pub(crate) const METHODS: &[PyMethodDef] = &[plain(c"join", join, METH_O)];
 
 unsafe fn is_exact(op: *mut PyObject) -> bool {
     (*op).ob_type == &raw mut PyUnicode_Type

@@ -47,7 +47,7 @@ unsafe fn text_arg(o: Option<*mut PyObject>, name: &str) -> PyResult<*mut PyObje
 
 /// The exact str that `str(...)` makes from the bound arguments.
 unsafe fn make(args: *mut PyObject, kwargs: *mut PyObject) -> PyResult<PyRef> {
-    static P: Params = Params { function: "str", names: &["object", "encoding", "errors"], max_positional: 3, required: 0 };
+    static P: Params = Params { function: "str", names: &["object", "encoding", "errors"], positional_only: 0, max_positional: 3, required: 0 };
     let positional: &[*mut PyObject] = if args.is_null() { &[] } else { crate::objects::tuple::items(args) };
     let a = if kwargs.is_null() || crate::objects::dict::len(kwargs) == 0 {
         bind(&P, positional.as_ptr(), positional.len(), core::ptr::null_mut())?

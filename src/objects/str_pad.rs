@@ -145,7 +145,7 @@ unsafe fn zfill(s: *mut PyObject, arg: *mut PyObject) -> PyResult<PyRef> {
 }
 
 static EXPANDTABS_PARAMS: crate::abstract_::unpack_keywords::Params =
-    crate::abstract_::unpack_keywords::Params { function: "expandtabs", names: &["tabsize"], max_positional: 1, required: 0 };
+    crate::abstract_::unpack_keywords::Params { function: "expandtabs", names: &["tabsize"], positional_only: 0, max_positional: 1, required: 0 };
 
 /// `s.expandtabs(tabsize=8)`: each tab becomes the spaces up to the next multiple of
 /// `tabsize` columns; newlines and carriage returns restart the column count.

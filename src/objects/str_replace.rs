@@ -3,23 +3,23 @@
 use crate::abstract_::{ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
-use crate::object::methods::{PyMethodDef, METH_O};
+use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_O};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::str::{self as pystr, Py_UCS4};
 use crate::objects::str_access::{code_points, copy_chars, max_char_value, substring, units};
-use crate::objects::str_methods::{fast, plain};
+use crate::object::method_table::{fast, plain};
 use crate::objects::str_search::{ensure_str, find_bytes, needle_bytes, tailmatch};
 use crate::objects::str_split::is_space;
 use crate::pyport::Py_ssize_t;
 
 pub(crate) const METHODS: &[PyMethodDef] = &[
-    fast!(c"replace", replace),
-    fast!(c"strip", strip),
-    fast!(c"lstrip", lstrip),
-    fast!(c"rstrip", rstrip),
-    plain!(c"removeprefix", removeprefix, METH_O),
-    plain!(c"removesuffix", removesuffix, METH_O),
+    fast(c"replace", replace, METH_FASTCALL),
+    fast(c"strip", strip, METH_FASTCALL),
+    fast(c"lstrip", lstrip, METH_FASTCALL),
+    fast(c"rstrip", rstrip, METH_FASTCALL),
+    plain(c"removeprefix", removeprefix, METH_O),
+    plain(c"removesuffix", removesuffix, METH_O),
 ];
 
 /// `s` unchanged: itself when an exact str, else an exact copy.

@@ -10,23 +10,23 @@ use crate::abstract_::{ret_obj, tp_name, type_error};
 use crate::abstract_::compare::bool_ref;
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
-use crate::object::methods::PyMethodDef;
+use crate::object::methods::{PyMethodDef, METH_FASTCALL};
 use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
 use crate::objects::str::{self as pystr, Py_UCS4};
 use crate::objects::str_access::{units, Units};
-use crate::objects::str_methods::fast;
+use crate::object::method_table::fast;
 use crate::pyport::Py_ssize_t;
 
 pub(crate) const METHODS: &[PyMethodDef] = &[
-    fast!(c"find", find),
-    fast!(c"rfind", rfind),
-    fast!(c"index", index),
-    fast!(c"rindex", rindex),
-    fast!(c"count", count),
-    fast!(c"startswith", startswith),
-    fast!(c"endswith", endswith),
+    fast(c"find", find, METH_FASTCALL),
+    fast(c"rfind", rfind, METH_FASTCALL),
+    fast(c"index", index, METH_FASTCALL),
+    fast(c"rindex", rindex, METH_FASTCALL),
+    fast(c"count", count, METH_FASTCALL),
+    fast(c"startswith", startswith, METH_FASTCALL),
+    fast(c"endswith", endswith, METH_FASTCALL),
 ];
 
 /// The code units of `needle` in a string of `kind`, as native-endian bytes; None when a

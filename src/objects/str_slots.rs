@@ -8,12 +8,12 @@ use crate::object::methods::{PyMethodDef, METH_NOARGS};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::str::{self as pystr, PyASCIIObject, PyCompactUnicodeObject, PyUnicodeObject};
-use crate::objects::str_methods::plain;
+use crate::object::method_table::plain;
 use crate::pyport::Py_ssize_t;
 
 pub(crate) const METHODS: &[PyMethodDef] = &[
-    plain!(c"__getnewargs__", getnewargs, METH_NOARGS),
-    plain!(c"__sizeof__", sizeof, METH_NOARGS),
+    plain(c"__getnewargs__", getnewargs, METH_NOARGS),
+    plain(c"__sizeof__", sizeof, METH_NOARGS),
 ];
 
 pub(crate) static mut STR_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {

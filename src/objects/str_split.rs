@@ -4,23 +4,23 @@ use crate::abstract_::unpack_keywords::{bind, Params};
 use crate::abstract_::{new_ref, ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::PyResult;
-use crate::object::methods::{PyMethodDef, METH_O};
+use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_KEYWORDS, METH_O};
 use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::ptr::PyRef;
 use crate::objects::str::{self as pystr, Py_UCS4};
 use crate::objects::str_access::{substring, units};
-use crate::objects::str_methods::{fast_kw, plain};
+use crate::object::method_table::{fast_kw, plain};
 use crate::objects::str_search::{ensure_str, find_bytes, needle_bytes, rfind_bytes};
 use crate::objects::{list, tuple};
 use crate::pyport::Py_ssize_t;
 
 pub(crate) const METHODS: &[PyMethodDef] = &[
-    fast_kw!(c"split", split),
-    fast_kw!(c"rsplit", rsplit),
-    fast_kw!(c"splitlines", splitlines),
-    plain!(c"partition", partition, METH_O),
-    plain!(c"rpartition", rpartition, METH_O),
+    fast_kw(c"split", split, METH_FASTCALL | METH_KEYWORDS),
+    fast_kw(c"rsplit", rsplit, METH_FASTCALL | METH_KEYWORDS),
+    fast_kw(c"splitlines", splitlines, METH_FASTCALL | METH_KEYWORDS),
+    plain(c"partition", partition, METH_O),
+    plain(c"rpartition", rpartition, METH_O),
 ];
 
 /// Whether `c` is whitespace as `str.isspace()` and `str.split()` see it.
@@ -184,8 +184,8 @@ unsafe fn sep_arg(o: Option<*mut PyObject>) -> PyResult<*mut PyObject> {
 }
 
 unsafe fn split_method(name: &'static str, s: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject, forward: bool) -> PyResult<PyRef> {
-    static SPLIT: Params = Params { function: "split", names: &["sep", "maxsplit"], max_positional: 2, required: 0 };
-    static RSPLIT: Params = Params { function: "rsplit", names: &["sep", "maxsplit"], max_positional: 2, required: 0 };
+    static SPLIT: Params = Params { function: "split", names: &["sep", "maxsplit"], positional_only: 0, max_positional: 2, required: 0 };
+    static RSPLIT: Params = Params { function: "rsplit", names: &["sep", "maxsplit"], positional_only: 0, max_positional: 2, required: 0 };
     let a = bind(if name == "split" { &SPLIT } else { &RSPLIT }, args, nargs as usize, kwnames)?;
     let sep = sep_arg(a[0])?;
     let maxsplit = match a[1] {
@@ -204,7 +204,7 @@ unsafe extern "C" fn rsplit(s: *mut PyObject, args: *const *mut PyObject, nargs:
 }
 
 unsafe extern "C" fn splitlines(s: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t, kwnames: *mut PyObject) -> *mut PyObject {
-    static P: Params = Params { function: "splitlines", names: &["keepends"], max_positional: 1, required: 0 };
+    static P: Params = Params { function: "splitlines", names: &["keepends"], positional_only: 0, max_positional: 1, required: 0 };
     ret_obj((|| {
         let a = bind(&P, args, nargs as usize, kwnames)?;
         let keepends = match a[0] {

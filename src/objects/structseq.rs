@@ -43,7 +43,7 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::temp_alloc;
 use crate::object::typeobject::{PyTypeObject, PyType_Slot, PyType_Spec, Py_TPFLAGS_HEAPTYPE};
-use crate::objects::container_methods::END;
+use crate::object::method_table::END;
 use crate::objects::str_repr::StrBuilder;
 use crate::objects::tuple::{PyTupleObject, PyTuple_Type};
 use crate::objects::{dict, int, str as pystr, tuple};
@@ -237,7 +237,7 @@ static mut STRUCTSEQ_METHODS: [PyMethodDef; 2] = [
 ];
 
 static STRUCTSEQ_NEW_PARAMS: Params =
-    Params { function: "structseq", names: &["sequence", "dict"], max_positional: 2, required: 1 };
+    Params { function: "structseq", names: &["sequence", "dict"], positional_only: 0, max_positional: 2, required: 1 };
 
 /// `structseq.__new__(type, sequence, dict=None)`.
 unsafe extern "C" fn structseq_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {

@@ -352,18 +352,21 @@ pub unsafe extern "C" fn _PyTuple_Resize(pv: *mut *mut PyObject, newsize: Py_ssi
 
 unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    for i in (0..len(op)).rev() {
-        drop(PyRef::from_owned(*items_ptr(op).add(i)));
-    }
-    match (*(*op).ob_type).tp_free {
-        Some(free) => free(op as *mut c_void),
-        None => temp_alloc::free_gc_object(op as *mut c_void),
-    }
+    crate::gc::trashcan::with_trashcan(op, tuple_dealloc, || {
+        for i in (0..len(op)).rev() {
+            drop(PyRef::from_owned(*items_ptr(op).add(i)));
+        }
+        match (*(*op).ob_type).tp_free {
+            Some(free) => free(op as *mut c_void),
+            None => temp_alloc::free_gc_object(op as *mut c_void),
+        }
+    });
 }
 
 unsafe extern "C" fn tuple_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
-    for &item in items(op) {
+    // Last item first, as CPython visits them (gc.get_referents shows the order).
+    for &item in items(op).iter().rev() {
         if !item.is_null() {
             let r = visit(item, arg);
             if r != 0 {
@@ -652,13 +655,8 @@ mod tuple_tests {
 }
 
 static mut TUPLEITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
-    crate::objects::container_methods::plain(
-        c"__length_hint__",
-        tupleiter_length_hint,
-        crate::object::methods::METH_NOARGS,
-        c"Private method returning an estimate of len(list(it)).",
-    ),
-    crate::objects::container_methods::END,
+    crate::object::method_table::plain(c"__length_hint__", tupleiter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::object::method_table::END,
 ];
 
 /// `tuple_iterator.__length_hint__()`: the items left.
@@ -671,19 +669,9 @@ unsafe extern "C" fn tupleiter_length_hint(op: *mut PyObject, _: *mut PyObject) 
 // ---- Methods ------------------------------------------------------------------------------------
 
 static mut TUPLE_METHODS: [crate::object::methods::PyMethodDef; 3] = [
-    crate::objects::container_methods::fast(
-        c"index",
-        tuple_index,
-        crate::object::methods::METH_FASTCALL,
-        c"Return first index of value.\n\nRaises ValueError if the value is not present.",
-    ),
-    crate::objects::container_methods::plain(
-        c"count",
-        tuple_count,
-        crate::object::methods::METH_O,
-        c"Return number of occurrences of value.",
-    ),
-    crate::objects::container_methods::END,
+    crate::object::method_table::fast(c"index", tuple_index, crate::object::methods::METH_FASTCALL).doc(c"Return first index of value.\n\nRaises ValueError if the value is not present."),
+    crate::object::method_table::plain(c"count", tuple_count, crate::object::methods::METH_O).doc(c"Return number of occurrences of value."),
+    crate::object::method_table::END,
 ];
 
 /// `tuple.index(value, start=0, stop=sys.maxsize)`.

@@ -30,3 +30,107 @@ pub struct _frozen {
 }
 #[cfg(not(Py_LIMITED_API))]
 assert_layout!(_frozen, size = 32, name @ 0, code @ 8, size @ 16, is_package @ 20, get_code @ 24);
+
+// ---------------------------------------------------------------------------------------
+// The builtin-module table (`PyImport_Inittab`) and its extension by embedders.
+// ---------------------------------------------------------------------------------------
+
+/// The modules built into this library. `sys` and `builtins` are made by initialization
+/// and cannot be made again (NULL init function, as in CPython).
+#[cfg(not(Py_LIMITED_API))]
+static mut DEFAULT_INITTAB: [_inittab; 5] = [
+    _inittab { name: c"_thread".as_ptr(), initfunc: Some(crate::modules::thread_module::init_thread) },
+    _inittab { name: c"atexit".as_ptr(), initfunc: Some(crate::modules::atexit_module::init_atexit) },
+    _inittab { name: c"builtins".as_ptr(), initfunc: None },
+    _inittab { name: c"sys".as_ptr(), initfunc: None },
+    _inittab { name: core::ptr::null(), initfunc: None },
+];
+
+/// `struct _inittab *PyImport_Inittab`: the table the import system reads builtin modules
+/// from; `PyImport_ExtendInittab` replaces it with a longer copy.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub static mut PyImport_Inittab: *mut _inittab = (&raw mut DEFAULT_INITTAB) as *mut _inittab;
+
+/// The copy `PyImport_ExtendInittab` made (raw-domain memory), NULL before the first.
+#[cfg(not(Py_LIMITED_API))]
+static mut INITTAB_COPY: *mut _inittab = core::ptr::null_mut();
+
+/// The entries of a table up to its NULL name.
+///
+/// # Safety
+/// `table` is a table ending with a NULL name.
+pub(crate) unsafe fn entries<'a>(table: *const _inittab) -> &'a [_inittab] {
+    let mut n = 0;
+    while !(*table.add(n)).name.is_null() {
+        n += 1;
+    }
+    core::slice::from_raw_parts(table, n)
+}
+
+/// The current table's entries.
+pub(crate) fn current<'a>() -> &'a [_inittab] {
+    // SAFETY: the table is changed only before initialization (CPython's rule for embedders).
+    unsafe { entries(PyImport_Inittab) }
+}
+
+/// The entry named `name`, if the table has one.
+pub(crate) fn find(name: &str) -> Option<&'static _inittab> {
+    // SAFETY: each name is a NUL-terminated string of the table.
+    current().iter().find(|e| unsafe { core::ffi::CStr::from_ptr(e.name) }.to_bytes() == name.as_bytes())
+}
+
+/// `sys.builtin_module_names`: the table's names, sorted.
+pub(crate) fn builtin_module_names() -> Vec<String> {
+    // SAFETY: as in `find`.
+    let mut names: Vec<String> =
+        current().iter().map(|e| unsafe { core::ffi::CStr::from_ptr(e.name) }.to_string_lossy().into_owned()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// `int PyImport_ExtendInittab(struct _inittab *newtab)`: appends the entries of `newtab`
+/// (up to its NULL name) to the table; to be called before `Py_Initialize`. -1 when out of
+/// memory (no exception: the runtime may not exist yet).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExtendInittab(newtab: *mut _inittab) -> core::ffi::c_int {
+    if newtab.is_null() {
+        return -1;
+    }
+    let added = entries(newtab).len();
+    if added == 0 {
+        return 0;
+    }
+    let old = PyImport_Inittab;
+    let kept = entries(old).len();
+    let size = core::mem::size_of::<_inittab>() * (kept + added + 1);
+    // The raw domain: the table may be extended before the runtime exists.
+    let p = crate::object::pymem::PyMem_RawMalloc(size) as *mut _inittab;
+    if p.is_null() {
+        return -1;
+    }
+    core::ptr::copy_nonoverlapping(old, p, kept);
+    core::ptr::copy_nonoverlapping(newtab, p.add(kept), added + 1);
+    PyImport_Inittab = p;
+    if !INITTAB_COPY.is_null() {
+        crate::object::pymem::PyMem_RawFree(INITTAB_COPY as *mut core::ffi::c_void);
+    }
+    INITTAB_COPY = p;
+    0
+}
+
+/// `int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void))`: adds one
+/// builtin module (before `Py_Initialize`). The name string must outlive the runtime.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_AppendInittab(
+    name: *const c_char,
+    initfunc: Option<unsafe extern "C" fn() -> *mut PyObject>,
+) -> core::ffi::c_int {
+    let mut newtab = [
+        _inittab { name, initfunc },
+        _inittab { name: core::ptr::null(), initfunc: None },
+    ];
+    PyImport_ExtendInittab(newtab.as_mut_ptr())
+}

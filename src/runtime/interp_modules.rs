@@ -22,6 +22,9 @@ pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> 
     crate::modules::sys_api::apply_preinit_options(d).map_err(|_| fail(c"can't initialize sys module"))?;
     crate::modules::atexit_module::install(owner).map_err(|_| fail(c"can't initialize atexit module"))?;
     crate::modules::thread_module::install(owner).map_err(|_| fail(c"can't initialize _thread module"))?;
+    crate::modules::gc_module::install(owner).map_err(|_| fail(c"can't initialize gc module"))?;
+    crate::modules::weakref_module::install(owner).map_err(|_| fail(c"can't initialize _weakref module"))?;
+    crate::import::setup().map_err(|_| fail(c"can't initialize import system"))?;
     Ok(())
 }
 
@@ -39,6 +42,7 @@ pub(crate) unsafe fn finalize(owner: &mut Interpreter) {
 pub(crate) unsafe fn clear(owner: &mut Interpreter) {
     crate::modules::atexit_module::clear_callbacks(owner);
     crate::runtime::module_table::clear(owner);
+    crate::import::state::clear(owner);
     for field in [&mut owner.sysdict, &mut owner.builtins, &mut owner.audit_hooks] {
         drop(PyRef::from_owned(core::mem::replace(field, core::ptr::null_mut())));
     }

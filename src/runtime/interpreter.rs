@@ -53,6 +53,8 @@ pub(crate) struct Interpreter {
     pub(crate) dlopenflags: core::ffi::c_int,
     /// The codec registry: search functions, lookup cache, error handlers.
     pub(crate) codecs: crate::codecs::registry::CodecState,
+    /// The import system's state: modules by def index, single-phase extensions.
+    pub(crate) imports: crate::import::state::ImportState,
 }
 
 static HEAD_LOCK: ForkReset<Mutex<()>> = ForkReset::new(Mutex::new(()));
@@ -103,6 +105,7 @@ impl Interpreter {
             thread_count: 0,
             dlopenflags: libc::RTLD_NOW,
             codecs: Default::default(),
+            imports: Default::default(),
         });
         let interp: *mut PyInterpreterState = Box::into_raw(interp).cast();
         INTERPRETERS_HEAD.store(interp, Ordering::Release);

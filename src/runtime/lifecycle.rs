@@ -178,8 +178,13 @@ fn finalize() -> c_int {
     // SAFETY: the main interpreter is live until deleted below.
     unsafe {
         crate::runtime::interp_modules::finalize(Interpreter::from_c(interp));
+        // Cycles die while the modules their finalizers may use still work ...
+        crate::gc::collector::collect_at_shutdown();
         crate::modules::sys_audit::clear_runtime_hooks();
         crate::runtime::interp_modules::clear(Interpreter::from_c(interp));
+        // ... and again once the module table is gone.
+        crate::gc::collector::collect_at_shutdown();
+        crate::gc::collector::fini();
         crate::modules::sys_structseqs::fini();
         crate::runtime::interpreter::clear_dict(interp);
     }

@@ -34,3 +34,5 @@ pub mod module_table;
 pub mod interp_modules;
 pub mod subinterpreters;
 pub mod fatal;
+pub mod pyrun;
+pub mod pyrun_interactive;

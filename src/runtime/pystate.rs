@@ -68,6 +68,7 @@ pub(crate) unsafe fn new_thread_state(interp: *mut PyInterpreterState) -> *mut P
 /// `tstate` comes from `new_thread_state` and is not current.
 pub(crate) unsafe fn delete_thread_state(tstate: *mut PyThreadState) {
     unlink_thread_state(tstate);
+    crate::eval::frame_stack::free_all(tstate);
     drop(Box::from_raw(tstate));
 }
 

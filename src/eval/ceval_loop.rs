@@ -1,0 +1,1093 @@
+//! The eval loop: runs the compiler's 32-bit words (`op | arg << 8`, see docs/compiler.md
+//! and docs/eval.md). One Rust activation runs a chain of frames: a call of a Python
+//! function from Python pushes a frame and continues here, and its return pops back, so
+//! Python recursion does not recurse on the C stack. Errors look up the zero-cost exception
+//! table of the frame; without a handler the frame is popped and the search continues in
+//! its caller, until the frame this activation was entered with.
+use core::ffi::c_int;
+
+use ferropy_compiler::opcode::Op;
+
+use crate::abstract_::{from_slot, none, tp_name, type_error};
+use crate::errors::exception_types as exc;
+use crate::errors::raised::{PyResult, Raised};
+use crate::eval::interp_frame::{self, Frame};
+use crate::eval::ops;
+use crate::object::object::PyObject;
+use crate::object::pending_error::raise_type;
+use crate::object::ptr::PyRef;
+use crate::object::slots::PY_VECTORCALL_ARGUMENTS_OFFSET;
+use crate::objects::cell::PyCellObject;
+use crate::objects::function::PyFunctionObject;
+use crate::objects::{dict, list, str as pystr, tuple};
+use crate::runtime::threadstate::PyThreadState;
+
+#[inline(always)]
+unsafe fn incref(o: *mut PyObject) -> *mut PyObject {
+    (*o).ob_refcnt += 1;
+    o
+}
+
+#[inline(always)]
+unsafe fn decref(o: *mut PyObject) {
+    (*o).ob_refcnt -= 1;
+    if (*o).ob_refcnt == 0 {
+        crate::object::refcount::_Py_Dealloc(o);
+    }
+}
+
+#[inline(always)]
+unsafe fn xdecref(o: *mut PyObject) {
+    if !o.is_null() {
+        decref(o);
+    }
+}
+
+/// A C result (new reference or NULL with an exception) as a PyResult.
+#[inline(always)]
+unsafe fn c_obj(o: *mut PyObject) -> PyResult<*mut PyObject> {
+    if o.is_null() { Err(Raised::assume_set()) } else { Ok(o) }
+}
+
+#[inline(always)]
+unsafe fn c_status(r: c_int) -> PyResult<()> {
+    if r < 0 { Err(Raised::assume_set()) } else { Ok(()) }
+}
+
+fn name_error(name: *mut PyObject) -> Raised {
+    // SAFETY: `name` is a live str.
+    let n = unsafe { pystr::to_string(name) };
+    raise_type(&raw mut exc::_PyExc_NameError, format!("name '{n}' is not defined"))
+}
+
+fn unbound_local(name: *mut PyObject) -> Raised {
+    // SAFETY: `name` is a live str.
+    let n = unsafe { pystr::to_string(name) };
+    raise_type(
+        &raw mut exc::_PyExc_UnboundLocalError,
+        format!("cannot access local variable '{n}' where it is not associated with a value"),
+    )
+}
+
+unsafe fn unbound_deref(f: *mut Frame, i: usize) -> Raised {
+    let rt = (*f).rt();
+    let name = rt.unit.deref_name(i as u32).to_string();
+    if i < rt.ncells as usize {
+        raise_type(
+            &raw mut exc::_PyExc_UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    } else {
+        raise_type(
+            &raw mut exc::_PyExc_NameError,
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        )
+    }
+}
+
+/// `d[name]` for a namespace that may be any mapping; `None` when absent.
+#[inline]
+unsafe fn mapping_lookup(d: *mut PyObject, name: *mut PyObject) -> PyResult<Option<*mut PyObject>> {
+    if dict::is_exact(d) {
+        return Ok(dict::get_item(d, name)?.map(|v| incref(v)));
+    }
+    let v = crate::abstract_::item::PyObject_GetItem(d, name);
+    if v.is_null() {
+        if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_KeyError as *mut PyObject) != 0 {
+            crate::errors::pyerr::PyErr_Clear();
+            return Ok(None);
+        }
+        return Err(Raised::assume_set());
+    }
+    Ok(Some(v))
+}
+
+/// A global (then builtin) by name, as a new reference.
+#[inline]
+unsafe fn load_global(f: *mut Frame, name: *mut PyObject) -> PyResult<*mut PyObject> {
+    if let Some(v) = mapping_lookup((*f).globals, name)? {
+        return Ok(v);
+    }
+    match mapping_lookup((*f).builtins, name)? {
+        Some(v) => Ok(v),
+        None => Err(name_error(name)),
+    }
+}
+
+unsafe fn store_mapping(d: *mut PyObject, name: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
+    if dict::is_exact(d) {
+        dict::set_item(d, name, v)
+    } else {
+        c_status(crate::abstract_::item::PyObject_SetItem(d, name, v))
+    }
+}
+
+/// Services the eval breaker: pending calls and signals, a GIL hand-over, an asynchronous
+/// exception.
+#[cold]
+unsafe fn handle_eval_breaker(ts: *mut PyThreadState) -> PyResult<()> {
+    use crate::runtime::eval_breaker::{ASYNC_EXC, GIL_DROP_REQUEST, PENDING_CALLS, SIGNALS_PENDING};
+    let b = &crate::runtime::gil::RUNTIME_GIL.eval_breaker;
+    if b.is_set(SIGNALS_PENDING | PENDING_CALLS) && crate::runtime::pending_calls::Py_MakePendingCalls() < 0 {
+        return Err(Raised::assume_set());
+    }
+    if b.is_set(GIL_DROP_REQUEST) {
+        let t = crate::runtime::gil::PyEval_SaveThread();
+        crate::runtime::gil::PyEval_RestoreThread(t);
+    }
+    if b.is_set(ASYNC_EXC) && !(*ts).async_exc.is_null() {
+        b.clear(ASYNC_EXC);
+        let e = core::mem::replace(&mut (*ts).async_exc, core::ptr::null_mut());
+        crate::errors::pyerr::PyErr_SetNone(e);
+        decref(e);
+        return Err(Raised::assume_set());
+    }
+    Ok(())
+}
+
+#[inline(always)]
+fn breaker_tripped() -> bool {
+    crate::runtime::gil::RUNTIME_GIL.eval_breaker.is_tripped()
+}
+
+/// Where a caller frame resumes after the call at its `lasti` returns.
+#[inline(always)]
+unsafe fn resume_ip(f: *mut Frame) -> usize {
+    let at = (*f).lasti as usize;
+    let op = *(*f).rt().words.as_ptr().add(at) as u8;
+    at + 1 + if op == Op::CALL as u8 { 2 } else { 0 }
+}
+
+/// Validates the right side of `except X:` (a class or tuple of classes).
+unsafe fn check_except_type(t: *mut PyObject) -> PyResult<()> {
+    let ok = |c: *mut PyObject| crate::errors::pyerr::is_exception_class(c);
+    let valid = if tuple::is_tuple(t) { tuple::items(t).iter().all(|&c| ok(c)) } else { ok(t) };
+    if !valid {
+        return Err(type_error("catching classes that do not inherit from BaseException is not allowed"));
+    }
+    Ok(())
+}
+
+/// Runs `entry` (pushed, arguments bound) and every frame it calls, until `entry`
+/// returns; the frame is popped. A new reference, or NULL with an exception set.
+///
+/// # Safety
+/// `entry` is `ts`'s innermost frame.
+pub(crate) unsafe fn run(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool) -> *mut PyObject {
+    (*entry).is_entry = true;
+    let mut f = entry;
+    let mut words: *const u32;
+    let mut slots: *mut *mut PyObject;
+    let mut base: *mut *mut PyObject;
+    let mut sp: *mut *mut PyObject;
+    let mut consts: *const *mut PyObject;
+    let mut names: *const *mut PyObject;
+    let mut ip: usize;
+    let mut kwnames: *mut PyObject = core::ptr::null_mut();
+    // Whether the pending error leaves a traceback entry for the current frame (not for
+    // RERAISE, whose exception carries its entries already).
+    let mut add_tb;
+    // RERAISE reports the original instruction (`lasti`) but unwinds from its own position.
+    let mut unwind_at: Option<u32> = None;
+
+    macro_rules! load_frame {
+        () => {{
+            let rt = (*f).rt();
+            words = rt.words.as_ptr();
+            slots = (*f).slots();
+            base = slots.add(rt.nlocalsplus());
+            sp = base.add((*f).stackdepth as usize);
+            consts = tuple::items((*(*f).code).co_consts).as_ptr();
+            names = tuple::items((*(*f).code).co_names).as_ptr();
+        }};
+    }
+    macro_rules! push {
+        ($v:expr) => {{
+            *sp = $v;
+            sp = sp.add(1);
+        }};
+    }
+    macro_rules! pop {
+        () => {{
+            sp = sp.sub(1);
+            *sp
+        }};
+    }
+    macro_rules! top {
+        () => {
+            *sp.sub(1)
+        };
+    }
+    macro_rules! peek {
+        ($n:expr) => {
+            *sp.sub($n)
+        };
+    }
+
+    load_frame!();
+    ip = (*f).lasti as usize;
+    // Entering a frame counts one level of recursion.
+    if crate::eval::recursion::enter("").is_err() {
+        interp_frame::pop(ts, f);
+        return core::ptr::null_mut();
+    }
+    add_tb = true;
+    let mut start_with_error = throwflag;
+
+    'main: loop {
+        if !start_with_error {
+            'run: loop {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(_) => break 'run,
+                        }
+                    };
+                }
+                macro_rules! obj {
+                    ($e:expr) => {
+                        tri!(c_obj($e))
+                    };
+                }
+                let mut word = *words.add(ip);
+                (*f).lasti = ip as u32;
+                ip += 1;
+                let mut arg = word >> 8;
+                if word as u8 == Op::EXTENDED_ARG as u8 {
+                    word = *words.add(ip);
+                    (*f).lasti = ip as u32;
+                    ip += 1;
+                    arg = (arg << 24) | (word >> 8);
+                }
+                let Some(op) = Op::from_u8(word as u8) else {
+                    let _ = raise_type(&raw mut exc::_PyExc_SystemError, format!("unknown opcode {}", word as u8));
+                    break 'run;
+                };
+                match op {
+                    Op::NOP | Op::CACHE | Op::EXTENDED_ARG => {}
+                    Op::RESUME => {
+                        if breaker_tripped() {
+                            tri!(handle_eval_breaker(ts));
+                        }
+                    }
+                    Op::POP_TOP => decref(pop!()),
+                    Op::PUSH_NULL => push!(core::ptr::null_mut()),
+                    Op::COPY => {
+                        let v = peek!(arg as usize);
+                        push!(incref(v));
+                    }
+                    Op::SWAP => {
+                        let a = sp.sub(1);
+                        let b = sp.sub(arg as usize);
+                        core::ptr::swap(a, b);
+                    }
+                    Op::LOAD_CONST => push!(incref(*consts.add(arg as usize))),
+                    Op::LOAD_FAST => {
+                        let v = *slots.add(arg as usize);
+                        if v.is_null() {
+                            let name = tuple::items((*(*f).code).co_localsplusnames)[arg as usize];
+                            let _ = unbound_local(name);
+                            break 'run;
+                        }
+                        push!(incref(v));
+                    }
+                    Op::STORE_FAST => {
+                        let v = pop!();
+                        let old = core::mem::replace(&mut *slots.add(arg as usize), v);
+                        xdecref(old);
+                    }
+                    Op::DELETE_FAST => {
+                        let old = core::mem::replace(&mut *slots.add(arg as usize), core::ptr::null_mut());
+                        if old.is_null() {
+                            let name = tuple::items((*(*f).code).co_localsplusnames)[arg as usize];
+                            let _ = unbound_local(name);
+                            break 'run;
+                        }
+                        decref(old);
+                    }
+                    Op::MAKE_CELL => {
+                        let rt = (*f).rt();
+                        let i = arg as usize;
+                        let from = rt.cell_arg[i];
+                        let init = if from >= 0 {
+                            core::mem::replace(&mut *slots.add(from as usize), core::ptr::null_mut())
+                        } else {
+                            core::ptr::null_mut()
+                        };
+                        let cell = crate::objects::cell::PyCell_New(init);
+                        xdecref(init);
+                        let cell = obj!(cell);
+                        let at = rt.nvars as usize + i;
+                        xdecref(core::mem::replace(&mut *slots.add(at), cell));
+                    }
+                    Op::COPY_FREE_VARS => {
+                        let rt = (*f).rt();
+                        let closure = (*((*f).func as *mut PyFunctionObject)).func_closure;
+                        let first = (rt.nvars + rt.ncells) as usize;
+                        if !closure.is_null() {
+                            for (k, &c) in tuple::items(closure).iter().take(arg as usize).enumerate() {
+                                *slots.add(first + k) = incref(c);
+                            }
+                        }
+                    }
+                    Op::LOAD_CLOSURE => {
+                        let at = (*f).rt().nvars as usize + arg as usize;
+                        push!(incref(*slots.add(at)));
+                    }
+                    Op::LOAD_DEREF => {
+                        let at = (*f).rt().nvars as usize + arg as usize;
+                        let v = (*(*slots.add(at) as *mut PyCellObject)).ob_ref;
+                        if v.is_null() {
+                            let _ = unbound_deref(f, arg as usize);
+                            break 'run;
+                        }
+                        push!(incref(v));
+                    }
+                    Op::LOAD_CLASSDEREF => {
+                        let rt = (*f).rt();
+                        let name = pystr::intern(rt.unit.deref_name(arg))
+                            .map(|n| n.into_ptr())
+                            .unwrap_or(core::ptr::null_mut());
+                        let name = obj!(name);
+                        let found = mapping_lookup((*f).locals, name);
+                        decref(name);
+                        match tri!(found) {
+                            Some(v) => push!(v),
+                            None => {
+                                let at = rt.nvars as usize + arg as usize;
+                                let v = (*(*slots.add(at) as *mut PyCellObject)).ob_ref;
+                                if v.is_null() {
+                                    let _ = unbound_deref(f, arg as usize);
+                                    break 'run;
+                                }
+                                push!(incref(v));
+                            }
+                        }
+                    }
+                    Op::STORE_DEREF => {
+                        let at = (*f).rt().nvars as usize + arg as usize;
+                        let cell = *slots.add(at) as *mut PyCellObject;
+                        let v = pop!();
+                        xdecref(core::mem::replace(&mut (*cell).ob_ref, v));
+                    }
+                    Op::DELETE_DEREF => {
+                        let at = (*f).rt().nvars as usize + arg as usize;
+                        let cell = *slots.add(at) as *mut PyCellObject;
+                        let old = core::mem::replace(&mut (*cell).ob_ref, core::ptr::null_mut());
+                        if old.is_null() {
+                            let _ = unbound_deref(f, arg as usize);
+                            break 'run;
+                        }
+                        decref(old);
+                    }
+                    Op::LOAD_NAME => {
+                        let name = *names.add(arg as usize);
+                        let locals = (*f).locals;
+                        if locals.is_null() {
+                            let _ = raise_type(
+                                &raw mut exc::_PyExc_SystemError,
+                                format!("no locals when loading {}", pystr::to_string(name)),
+                            );
+                            break 'run;
+                        }
+                        let v = match tri!(mapping_lookup(locals, name)) {
+                            Some(v) => v,
+                            None => tri!(load_global(f, name)),
+                        };
+                        push!(v);
+                    }
+                    Op::STORE_NAME => {
+                        let name = *names.add(arg as usize);
+                        let v = pop!();
+                        let locals = (*f).locals;
+                        if locals.is_null() {
+                            decref(v);
+                            let _ = raise_type(
+                                &raw mut exc::_PyExc_SystemError,
+                                format!("no locals found when storing {}", pystr::to_string(name)),
+                            );
+                            break 'run;
+                        }
+                        let r = store_mapping(locals, name, v);
+                        decref(v);
+                        tri!(r);
+                    }
+                    Op::DELETE_NAME => {
+                        let name = *names.add(arg as usize);
+                        let locals = (*f).locals;
+                        if locals.is_null() {
+                            let _ = raise_type(
+                                &raw mut exc::_PyExc_SystemError,
+                                format!("no locals when deleting {}", pystr::to_string(name)),
+                            );
+                            break 'run;
+                        }
+                        if crate::abstract_::item::PyObject_DelItem(locals, name) < 0 {
+                            crate::errors::pyerr::PyErr_Clear();
+                            let _ = name_error(name);
+                            break 'run;
+                        }
+                    }
+                    Op::LOAD_GLOBAL => {
+                        let name = *names.add((arg >> 1) as usize);
+                        let v = tri!(load_global(f, name));
+                        if arg & 1 != 0 {
+                            push!(core::ptr::null_mut());
+                        }
+                        push!(v);
+                        ip += 2;
+                    }
+                    Op::STORE_GLOBAL => {
+                        let name = *names.add(arg as usize);
+                        let v = pop!();
+                        let r = dict::set_item((*f).globals, name, v);
+                        decref(v);
+                        tri!(r);
+                    }
+                    Op::DELETE_GLOBAL => {
+                        let name = *names.add(arg as usize);
+                        if !tri!(dict::del_item((*f).globals, name)) {
+                            let _ = name_error(name);
+                            break 'run;
+                        }
+                    }
+                    Op::LOAD_ATTR => {
+                        let o = pop!();
+                        let r = crate::object::object_attr::PyObject_GetAttr(o, *names.add(arg as usize));
+                        decref(o);
+                        push!(obj!(r));
+                        ip += 2;
+                    }
+                    Op::LOAD_METHOD => {
+                        let o = pop!();
+                        let r = crate::object::object_attr::PyObject_GetAttr(o, *names.add(arg as usize));
+                        decref(o);
+                        push!(core::ptr::null_mut());
+                        push!(obj!(r));
+                        ip += 2;
+                    }
+                    Op::STORE_ATTR => {
+                        let owner = pop!();
+                        let v = pop!();
+                        let r = crate::object::object_attr::PyObject_SetAttr(owner, *names.add(arg as usize), v);
+                        decref(owner);
+                        decref(v);
+                        tri!(c_status(r));
+                        ip += 2;
+                    }
+                    Op::DELETE_ATTR => {
+                        let owner = pop!();
+                        let r = crate::object::object_attr::PyObject_SetAttr(owner, *names.add(arg as usize), core::ptr::null_mut());
+                        decref(owner);
+                        tri!(c_status(r));
+                    }
+                    Op::UNARY_POSITIVE | Op::UNARY_NEGATIVE | Op::UNARY_INVERT => {
+                        let v = pop!();
+                        let r = match op {
+                            Op::UNARY_POSITIVE => crate::abstract_::number::PyNumber_Positive(v),
+                            Op::UNARY_NEGATIVE => crate::abstract_::number::PyNumber_Negative(v),
+                            _ => crate::abstract_::number::PyNumber_Invert(v),
+                        };
+                        decref(v);
+                        push!(obj!(r));
+                    }
+                    Op::UNARY_NOT => {
+                        let v = pop!();
+                        let r = crate::abstract_::object::is_true(v);
+                        decref(v);
+                        let b = tri!(r);
+                        push!(incref(crate::objects::bool::PyBool_FromLong((!b) as _)));
+                        // PyBool_FromLong returned a new reference already.
+                        decref(top!());
+                    }
+                    Op::BINARY_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = ops::binary_op(a, b, arg);
+                        decref(a);
+                        decref(b);
+                        push!(obj!(r));
+                        ip += 1;
+                    }
+                    Op::COMPARE_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = crate::abstract_::compare::PyObject_RichCompare(a, b, arg as c_int);
+                        decref(a);
+                        decref(b);
+                        push!(obj!(r));
+                        ip += 1;
+                    }
+                    Op::IS_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = (a == b) ^ (arg != 0);
+                        decref(a);
+                        decref(b);
+                        push!(crate::objects::bool::PyBool_FromLong(r as _));
+                    }
+                    Op::CONTAINS_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = ops::contains(b, a);
+                        decref(a);
+                        decref(b);
+                        let r = tri!(r) ^ (arg != 0);
+                        push!(crate::objects::bool::PyBool_FromLong(r as _));
+                    }
+                    Op::BINARY_SUBSCR => {
+                        let key = pop!();
+                        let container = pop!();
+                        let r = crate::abstract_::item::PyObject_GetItem(container, key);
+                        decref(container);
+                        decref(key);
+                        push!(obj!(r));
+                        ip += 1;
+                    }
+                    Op::STORE_SUBSCR => {
+                        let key = pop!();
+                        let container = pop!();
+                        let v = pop!();
+                        let r = crate::abstract_::item::PyObject_SetItem(container, key, v);
+                        decref(container);
+                        decref(key);
+                        decref(v);
+                        tri!(c_status(r));
+                        ip += 1;
+                    }
+                    Op::DELETE_SUBSCR => {
+                        let key = pop!();
+                        let container = pop!();
+                        let r = crate::abstract_::item::PyObject_DelItem(container, key);
+                        decref(container);
+                        decref(key);
+                        tri!(c_status(r));
+                    }
+                    Op::BUILD_SLICE => {
+                        let step = if arg == 3 { pop!() } else { core::ptr::null_mut() };
+                        let stop = pop!();
+                        let start = pop!();
+                        let r = crate::objects::slice::PySlice_New(start, stop, step);
+                        decref(start);
+                        decref(stop);
+                        xdecref(step);
+                        push!(obj!(r));
+                    }
+                    Op::BUILD_TUPLE | Op::BUILD_LIST => {
+                        let n = arg as usize;
+                        sp = sp.sub(n);
+                        let items = core::slice::from_raw_parts(sp, n);
+                        let r = if op == Op::BUILD_TUPLE { tuple::from_ptrs(items) } else { list::from_ptrs(items) };
+                        for &i in items {
+                            decref(i);
+                        }
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::BUILD_SET => {
+                        let n = arg as usize;
+                        sp = sp.sub(n);
+                        let items = core::slice::from_raw_parts(sp, n);
+                        let r = (|| -> PyResult<PyRef> {
+                            let s = from_slot(crate::objects::set::PySet_New(core::ptr::null_mut()))?;
+                            for &i in items {
+                                crate::objects::set::add(s.as_ptr(), i)?;
+                            }
+                            Ok(s)
+                        })();
+                        for &i in items {
+                            decref(i);
+                        }
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::BUILD_MAP => {
+                        let n = arg as usize;
+                        sp = sp.sub(2 * n);
+                        let items = core::slice::from_raw_parts(sp, 2 * n);
+                        let r = (|| -> PyResult<PyRef> {
+                            let d = dict::new_presized(n)?;
+                            for kv in items.chunks(2) {
+                                dict::set_item(d.as_ptr(), kv[0], kv[1])?;
+                            }
+                            Ok(d)
+                        })();
+                        for &i in items {
+                            decref(i);
+                        }
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::BUILD_CONST_KEY_MAP => {
+                        let keys = pop!();
+                        let n = arg as usize;
+                        sp = sp.sub(n);
+                        let values = core::slice::from_raw_parts(sp, n);
+                        let r = (|| -> PyResult<PyRef> {
+                            let d = dict::new_presized(n)?;
+                            for (k, v) in tuple::items(keys).iter().zip(values) {
+                                dict::set_item(d.as_ptr(), *k, *v)?;
+                            }
+                            Ok(d)
+                        })();
+                        for &i in values {
+                            decref(i);
+                        }
+                        decref(keys);
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::BUILD_STRING => {
+                        let n = arg as usize;
+                        sp = sp.sub(n);
+                        let items = core::slice::from_raw_parts(sp, n);
+                        let r = ops::build_string(items);
+                        for &i in items {
+                            decref(i);
+                        }
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::LIST_APPEND => {
+                        let v = pop!();
+                        let r = list::append(peek!(arg as usize), v);
+                        decref(v);
+                        tri!(r);
+                    }
+                    Op::SET_ADD => {
+                        let v = pop!();
+                        let r = crate::objects::set::add(peek!(arg as usize), v);
+                        decref(v);
+                        tri!(r);
+                    }
+                    Op::MAP_ADD => {
+                        let v = pop!();
+                        let k = pop!();
+                        let r = dict::set_item(peek!(arg as usize), k, v);
+                        decref(k);
+                        decref(v);
+                        tri!(r);
+                    }
+                    Op::LIST_EXTEND => {
+                        let v = pop!();
+                        let r = list::extend(peek!(arg as usize), v);
+                        if r.is_err()
+                            && crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_TypeError as *mut PyObject) != 0
+                            && (*(*v).ob_type).tp_iter.is_none()
+                            && crate::abstract_::sequence::PySequence_Check(v) == 0
+                        {
+                            crate::errors::pyerr::PyErr_Clear();
+                            let _ = type_error(format!("Value after * must be an iterable, not {}", tp_name(v)));
+                        }
+                        decref(v);
+                        tri!(r);
+                    }
+                    Op::SET_UPDATE => {
+                        let v = pop!();
+                        let r = crate::objects::set::update(peek!(arg as usize), v);
+                        decref(v);
+                        tri!(r);
+                    }
+                    Op::DICT_UPDATE => {
+                        let v = pop!();
+                        let r = crate::objects::dict::PyDict_Update(peek!(arg as usize), v);
+                        if r < 0
+                            && crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_AttributeError as *mut PyObject) != 0
+                        {
+                            crate::errors::pyerr::PyErr_Clear();
+                            let _ = type_error(format!("'{}' object is not a mapping", tp_name(v)));
+                        }
+                        decref(v);
+                        tri!(c_status(r));
+                    }
+                    Op::DICT_MERGE => {
+                        let v = pop!();
+                        // [func, self_or_arg?, args, kwargs_dict] -> the callable is 2 below the dict.
+                        let func = peek!(arg as usize + 2);
+                        let r = ops::dict_merge(peek!(arg as usize), v, func);
+                        decref(v);
+                        tri!(r);
+                    }
+                    Op::LIST_TO_TUPLE => {
+                        let l = pop!();
+                        let r = tuple::from_ptrs(list::items(l));
+                        decref(l);
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::FORMAT_VALUE => {
+                        let spec = if arg & 4 != 0 { pop!() } else { core::ptr::null_mut() };
+                        let v = pop!();
+                        let r = ops::format_value(v, arg, spec);
+                        decref(v);
+                        xdecref(spec);
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::UNPACK_SEQUENCE | Op::UNPACK_EX => {
+                        let seq = pop!();
+                        let r = if op == Op::UNPACK_SEQUENCE {
+                            ops::unpack(seq, arg as usize, None)
+                        } else {
+                            ops::unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize))
+                        };
+                        decref(seq);
+                        let items = tri!(r);
+                        for v in items.into_iter().rev() {
+                            push!(v.into_ptr());
+                        }
+                        if op == Op::UNPACK_SEQUENCE {
+                            ip += 1;
+                        }
+                    }
+                    Op::JUMP => {
+                        if (arg as usize) < ip && breaker_tripped() {
+                            tri!(handle_eval_breaker(ts));
+                        }
+                        ip = arg as usize;
+                    }
+                    Op::JUMP_NO_INTERRUPT => ip = arg as usize,
+                    Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
+                        let v = pop!();
+                        let t = if v == crate::objects::bool::true_() {
+                            true
+                        } else if v == crate::objects::bool::false_() || v == none() {
+                            false
+                        } else {
+                            let r = crate::abstract_::object::is_true(v);
+                            if r.is_err() {
+                                decref(v);
+                                break 'run;
+                            }
+                            r.unwrap_unchecked()
+                        };
+                        decref(v);
+                        if t == (op == Op::POP_JUMP_IF_TRUE) {
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::POP_JUMP_IF_NONE | Op::POP_JUMP_IF_NOT_NONE => {
+                        let v = pop!();
+                        let is_none = v == none();
+                        decref(v);
+                        if is_none == (op == Op::POP_JUMP_IF_NONE) {
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
+                        let v = top!();
+                        let t = tri!(crate::abstract_::object::is_true(v));
+                        if t == (op == Op::JUMP_IF_TRUE_OR_POP) {
+                            ip = arg as usize;
+                        } else {
+                            decref(pop!());
+                        }
+                    }
+                    Op::GET_ITER => {
+                        let v = pop!();
+                        let r = crate::abstract_::iter::PyObject_GetIter(v);
+                        decref(v);
+                        push!(obj!(r));
+                    }
+                    Op::FOR_ITER => {
+                        let it = top!();
+                        let next = match (*(*it).ob_type).tp_iternext {
+                            Some(n) => n(it),
+                            None => {
+                                let _ = type_error(format!("'{}' object is not an iterator", tp_name(it)));
+                                break 'run;
+                            }
+                        };
+                        if !next.is_null() {
+                            push!(next);
+                            ip += 1;
+                        } else {
+                            if !crate::errors::pyerr::PyErr_Occurred().is_null() {
+                                if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopIteration as *mut PyObject) == 0 {
+                                    break 'run;
+                                }
+                                crate::errors::pyerr::PyErr_Clear();
+                            }
+                            decref(pop!());
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::KW_NAMES => kwnames = *consts.add(arg as usize),
+                    Op::CALL => {
+                        let n = arg as usize;
+                        let is_meth = !peek!(n + 2).is_null();
+                        let total = n + is_meth as usize;
+                        let callable = if is_meth { peek!(n + 2) } else { peek!(n + 1) };
+                        let args = sp.sub(total);
+                        let kw = core::mem::replace(&mut kwnames, core::ptr::null_mut());
+                        let nkw = if kw.is_null() { 0 } else { tuple::len(kw) };
+                        let positional = total - nkw;
+                        ip += 2;
+                        if (*callable).ob_type == &raw mut crate::objects::function_type::PyFunction_Type
+                            && crate::runtime::interpreter::Interpreter::from_c((*ts).interp).eval_frame.is_none()
+                        {
+                            // An inlined call: the callee's frame runs in this activation.
+                            (*f).stackdepth = sp.offset_from(base) as u32;
+                            let callee = interp_frame::push(ts, callable, core::ptr::null_mut());
+                            let bound = crate::eval::bind_args::bind(callable, (*callee).slots(), args, positional, kw);
+                            // The caller's arguments and callable are dropped either way.
+                            for k in 0..(n + 2) {
+                                xdecref(*sp.sub(k + 1));
+                            }
+                            sp = sp.sub(n + 2);
+                            (*f).stackdepth = sp.offset_from(base) as u32;
+                            if bound.is_err() {
+                                interp_frame::pop(ts, callee);
+                                break 'run;
+                            }
+                            if crate::eval::recursion::enter("").is_err() {
+                                interp_frame::pop(ts, callee);
+                                break 'run;
+                            }
+                            f = callee;
+                            load_frame!();
+                            ip = 0;
+                            continue 'run;
+                        }
+                        let r = crate::abstract_::call::PyObject_Vectorcall(
+                            callable,
+                            args,
+                            positional | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                            kw,
+                        );
+                        for k in 0..(n + 2) {
+                            xdecref(*sp.sub(k + 1));
+                        }
+                        sp = sp.sub(n + 2);
+                        push!(obj!(r));
+                        if breaker_tripped() {
+                            tri!(handle_eval_breaker(ts));
+                        }
+                    }
+                    Op::CALL_FUNCTION_EX => {
+                        let kwargs = if arg & 1 != 0 { pop!() } else { core::ptr::null_mut() };
+                        let callargs = pop!();
+                        let func = pop!();
+                        let null = pop!();
+                        let r = (|| -> PyResult<PyRef> {
+                            let t = ops::star_args(func, callargs)?;
+                            let kw = if !kwargs.is_null() && !dict::is_exact(kwargs) {
+                                let d = dict::new()?;
+                                ops::dict_merge(d.as_ptr(), kwargs, func)?;
+                                Some(d)
+                            } else {
+                                None
+                            };
+                            let kwp = kw.as_ref().map_or(kwargs, |d| d.as_ptr());
+                            from_slot(crate::abstract_::call::PyObject_Call(func, t.as_ptr(), kwp))
+                        })();
+                        decref(func);
+                        decref(callargs);
+                        xdecref(kwargs);
+                        xdecref(null);
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::MAKE_FUNCTION => {
+                        let code = pop!();
+                        let closure = if arg & 8 != 0 { pop!() } else { core::ptr::null_mut() };
+                        let annotations = if arg & 4 != 0 { pop!() } else { core::ptr::null_mut() };
+                        let kwdefaults = if arg & 2 != 0 { pop!() } else { core::ptr::null_mut() };
+                        let defaults = if arg & 1 != 0 { pop!() } else { core::ptr::null_mut() };
+                        let r = crate::objects::function_type::new(code, (*f).globals, core::ptr::null_mut());
+                        decref(code);
+                        let func = match r {
+                            Ok(func) => func,
+                            Err(_) => {
+                                xdecref(closure);
+                                xdecref(annotations);
+                                xdecref(kwdefaults);
+                                xdecref(defaults);
+                                break 'run;
+                            }
+                        };
+                        let fo = func.as_ptr() as *mut PyFunctionObject;
+                        (*fo).func_closure = closure;
+                        (*fo).func_annotations = annotations;
+                        (*fo).func_kwdefaults = kwdefaults;
+                        (*fo).func_defaults = defaults;
+                        push!(func.into_ptr());
+                    }
+                    Op::RETURN_VALUE => {
+                        let v = pop!();
+                        while sp > base {
+                            xdecref(pop!());
+                        }
+                        (*f).stackdepth = 0;
+                        crate::eval::recursion::leave();
+                        let was_entry = (*f).is_entry;
+                        let prev = (*f).previous;
+                        interp_frame::pop(ts, f);
+                        if was_entry {
+                            return v;
+                        }
+                        f = prev;
+                        load_frame!();
+                        ip = resume_ip(f);
+                        push!(v);
+                    }
+                    Op::RAISE_VARARGS => {
+                        let (e, cause) = match arg {
+                            0 => (core::ptr::null_mut(), core::ptr::null_mut()),
+                            1 => (pop!(), core::ptr::null_mut()),
+                            _ => {
+                                let c = pop!();
+                                (pop!(), c)
+                            }
+                        };
+                        let _ = ops::do_raise(e, cause);
+                        if e.is_null() {
+                            add_tb = false;
+                        }
+                        xdecref(e);
+                        xdecref(cause);
+                        break 'run;
+                    }
+                    Op::RERAISE => {
+                        let v = pop!();
+                        unwind_at = Some((*f).lasti);
+                        if arg != 0 {
+                            let lasti = peek!(arg as usize);
+                            if let Ok(i) = crate::objects::long_convert::as_i64(lasti) {
+                                (*f).lasti = i as u32;
+                            }
+                        }
+                        let _ = ops::restore_exception(PyRef::from_owned(v).unwrap_unchecked());
+                        add_tb = false;
+                        break 'run;
+                    }
+                    Op::PUSH_EXC_INFO => {
+                        let v = pop!();
+                        let item = (*ts).exc_info;
+                        let prev = (*item).exc_value;
+                        push!(if prev.is_null() { incref(none()) } else { prev });
+                        (*item).exc_value = incref(v);
+                        push!(v);
+                    }
+                    Op::POP_EXCEPT => {
+                        let v = pop!();
+                        let item = (*ts).exc_info;
+                        xdecref(core::mem::replace(&mut (*item).exc_value, v));
+                    }
+                    Op::CHECK_EXC_MATCH => {
+                        let t = pop!();
+                        if check_except_type(t).is_err() {
+                            decref(t);
+                            break 'run;
+                        }
+                        let r = crate::errors::pyerr::PyErr_GivenExceptionMatches(top!(), t);
+                        decref(t);
+                        push!(crate::objects::bool::PyBool_FromLong(r as _));
+                    }
+                    Op::WITH_EXCEPT_START => {
+                        let e = peek!(1);
+                        let exit = peek!(4);
+                        let tp = (*e).ob_type as *mut PyObject;
+                        let tb = crate::errors::baseexception::PyException_GetTraceback(e);
+                        let tbv = if tb.is_null() { none() } else { tb };
+                        let argv = [tp, e, tbv];
+                        let r = crate::abstract_::call::PyObject_Vectorcall(exit, argv.as_ptr(), 3, core::ptr::null_mut());
+                        xdecref(tb);
+                        push!(obj!(r));
+                    }
+                    Op::BEFORE_WITH => {
+                        let mgr = pop!();
+                        let r = crate::eval::with_ops::before_with(mgr);
+                        decref(mgr);
+                        let (exit, res) = tri!(r);
+                        push!(exit.into_ptr());
+                        push!(res.into_ptr());
+                    }
+                    Op::LOAD_ASSERTION_ERROR => push!(incref(&raw mut exc::_PyExc_AssertionError as *mut PyObject)),
+                    Op::LOAD_BUILD_CLASS => {
+                        let name = obj!(pystr::intern("__build_class__").map_or(core::ptr::null_mut(), PyRef::into_ptr));
+                        let r = mapping_lookup((*f).builtins, name);
+                        decref(name);
+                        match tri!(r) {
+                            Some(v) => push!(v),
+                            None => {
+                                let _ = raise_type(&raw mut exc::_PyExc_NameError, "__build_class__ not found");
+                                break 'run;
+                            }
+                        }
+                    }
+                    Op::IMPORT_NAME => {
+                        let fromlist = pop!();
+                        let level = pop!();
+                        let r = crate::eval::import_ops::import_name(f, *names.add(arg as usize), fromlist, level);
+                        decref(fromlist);
+                        decref(level);
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::IMPORT_FROM => {
+                        let r = crate::eval::import_ops::import_from(top!(), *names.add(arg as usize));
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::IMPORT_STAR => {
+                        let m = pop!();
+                        let r = crate::eval::import_ops::import_star(f, m);
+                        decref(m);
+                        tri!(r);
+                    }
+                    Op::SETUP_ANNOTATIONS => {
+                        tri!(crate::eval::import_ops::setup_annotations(f));
+                    }
+                    Op::PRINT_EXPR => {
+                        let v = pop!();
+                        let r = crate::eval::import_ops::print_expr(v);
+                        decref(v);
+                        tri!(r);
+                    }
+                    _ => {
+                        let _ = raise_type(
+                            &raw mut exc::_PyExc_SystemError,
+                            format!("opcode {} is not supported yet", op.name()),
+                        );
+                        break 'run;
+                    }
+                }
+            }
+        }
+        // ---- An exception is set: find a handler, unwinding frames. ----
+        start_with_error = false;
+        if add_tb {
+            crate::eval::traceback_here::add(f);
+        }
+        add_tb = true;
+        loop {
+            let lasti = (*f).lasti;
+            let at = unwind_at.take().unwrap_or(lasti);
+            if let Some(h) = (*f).rt().unit.handler(at) {
+                let (depth, target, push_lasti) = (h.depth as usize, h.target as usize, h.lasti);
+                let floor = base.add(depth);
+                while sp > floor {
+                    xdecref(pop!());
+                }
+                if push_lasti {
+                    match crate::objects::int::from_i64(lasti as i64) {
+                        Ok(v) => push!(v.into_ptr()),
+                        Err(_) => {
+                            // MemoryError replaced the exception: keep unwinding with it.
+                            continue;
+                        }
+                    }
+                }
+                push!(ops::fetch_exception().into_ptr());
+                ip = target;
+                continue 'main;
+            }
+            while sp > base {
+                xdecref(pop!());
+            }
+            (*f).stackdepth = 0;
+            crate::eval::recursion::leave();
+            let was_entry = (*f).is_entry;
+            let prev = (*f).previous;
+            interp_frame::pop(ts, f);
+            if was_entry {
+                return core::ptr::null_mut();
+            }
+            f = prev;
+            load_frame!();
+            crate::eval::traceback_here::add(f);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! What the eval loop needs of a code object beyond CPython's public fields: the compiler's
+//! `CodeUnit` (line and exception tables, names), the instruction words it executes, and
+//! the frame geometry. A code object owns one `CodeRt`, kept behind its private
+//! `_co_linearray` pointer (CPython's lazily built line array, which we never build).
+use ferropy_compiler::code::{CodeUnit, Constant};
+
+use crate::errors::raised::PyResult;
+use crate::object::object::PyObject;
+use crate::object::ptr::PyRef;
+use crate::objects::code::PyCodeObject;
+use crate::objects::{bytes, complex, float, set, str as pystr, tuple};
+
+/// The runtime side of a code object.
+pub(crate) struct CodeRt {
+    pub unit: CodeUnit,
+    /// The words the loop runs (a copy of `unit.code` that specialisation may rewrite).
+    pub words: Box<[u32]>,
+    /// `varnames`, then cells, then free variables: the frame's slots before its stack.
+    pub nvars: u32,
+    pub ncells: u32,
+    pub nfree: u32,
+    /// Per cell: the index of the parameter of the same name (whose value `MAKE_CELL`
+    /// moves into the cell), or -1.
+    pub cell_arg: Box<[i32]>,
+    pub varnames: PyRef,
+    pub cellvars: PyRef,
+    pub freevars: PyRef,
+}
+
+impl CodeRt {
+    /// Slots before the value stack.
+    #[inline]
+    pub fn nlocalsplus(&self) -> usize {
+        (self.nvars + self.ncells + self.nfree) as usize
+    }
+
+    /// Slots of a frame running this code: locals, cells, free variables, the stack.
+    #[inline]
+    pub fn frame_slots(&self) -> usize {
+        self.nlocalsplus() + self.unit.stacksize as usize
+    }
+}
+
+/// The `CodeRt` of a code object made by `code_type::from_unit`.
+///
+/// # Safety
+/// `co` is a live code object.
+#[inline]
+pub(crate) unsafe fn rt<'a>(co: *mut PyCodeObject) -> &'a CodeRt {
+    &*((*co)._co_linearray as *const CodeRt)
+}
+
+/// Decodes the parser's WTF-8 (UTF-8 in which lone surrogates may appear) into a str.
+pub(crate) fn str_from_wtf8(b: &[u8]) -> PyResult<PyRef> {
+    if let Ok(s) = core::str::from_utf8(b) {
+        return pystr::from_utf8(s);
+    }
+    let mut cps = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i] as u32;
+        let (cp, n) = if c < 0x80 {
+            (c, 1)
+        } else if c < 0xe0 && i + 1 < b.len() {
+            (((c & 0x1f) << 6) | (b[i + 1] as u32 & 0x3f), 2)
+        } else if c < 0xf0 && i + 2 < b.len() {
+            (((c & 0x0f) << 12) | ((b[i + 1] as u32 & 0x3f) << 6) | (b[i + 2] as u32 & 0x3f), 3)
+        } else if i + 3 < b.len() {
+            (((c & 0x07) << 18) | ((b[i + 1] as u32 & 0x3f) << 12) | ((b[i + 2] as u32 & 0x3f) << 6) | (b[i + 3] as u32 & 0x3f), 4)
+        } else {
+            (0xfffd, 1)
+        };
+        cps.push(cp);
+        i += n;
+    }
+    pystr::from_code_points(&cps)
+}
+
+/// Whether CPython would intern a string constant: only name characters.
+fn looks_like_name(b: &[u8]) -> bool {
+    b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// A compile-time constant as an object (nested code units become code objects).
+pub(crate) fn constant(c: &Constant, filename: *mut PyObject) -> PyResult<PyRef> {
+    // SAFETY: the singletons are static objects.
+    unsafe {
+        Ok(match c {
+            Constant::None => crate::abstract_::new_ref(crate::abstract_::none()),
+            Constant::Ellipsis => crate::abstract_::new_ref(&raw mut crate::objects::singletons::_Py_EllipsisObject),
+            Constant::Bool(b) => crate::abstract_::new_ref(crate::objects::bool::PyBool_FromLong(*b as _)),
+            Constant::Int(s) => match s.parse::<i64>() {
+                Ok(v) => crate::objects::int::from_i64(v)?,
+                Err(_) => crate::objects::long_str::from_text(s.as_bytes(), 10, || s.clone())?,
+            },
+            Constant::Float(f) => float::new(*f)?,
+            Constant::Complex { real, imag } => complex::new(crate::objects::complex::Py_complex { real: *real, imag: *imag })?,
+            Constant::Str(s) => {
+                if looks_like_name(s) {
+                    pystr::intern(core::str::from_utf8_unchecked(s))?
+                } else {
+                    str_from_wtf8(s)?
+                }
+            }
+            Constant::Bytes(b) => bytes::from_slice(b)?,
+            Constant::Tuple(items) => {
+                let v = items.iter().map(|i| constant(i, filename)).collect::<PyResult<Vec<_>>>()?;
+                tuple::from_vec(v)?
+            }
+            Constant::FrozenSet(items) => {
+                let v = items.iter().map(|i| constant(i, filename)).collect::<PyResult<Vec<_>>>()?;
+                let t = tuple::from_vec(v)?;
+                set::new(true, t.as_ptr())?
+            }
+            Constant::Code(unit) => crate::objects::code_type::from_unit_with_filename((**unit).clone(), filename)?,
+        })
+    }
+}
+
+/// A tuple of interned names.
+pub(crate) fn name_tuple(names: &[String]) -> PyResult<PyRef> {
+    let v = names.iter().map(|n| pystr::intern(n)).collect::<PyResult<Vec<_>>>()?;
+    tuple::from_vec(v)
+}
+
+/// Builds the runtime side of `unit`.
+pub(crate) fn build(unit: CodeUnit) -> PyResult<CodeRt> {
+    let cell_arg = unit
+        .cellvars
+        .iter()
+        .map(|c| {
+            let nparams = (unit.argcount + unit.kwonlyargcount) as usize
+                + (unit.flags & ferropy_compiler::code::flags::VARARGS != 0) as usize
+                + (unit.flags & ferropy_compiler::code::flags::VARKEYWORDS != 0) as usize;
+            unit.varnames.iter().take(nparams).position(|v| v == c).map_or(-1, |i| i as i32)
+        })
+        .collect();
+    Ok(CodeRt {
+        words: unit.code.clone().into_boxed_slice(),
+        nvars: unit.varnames.len() as u32,
+        ncells: unit.cellvars.len() as u32,
+        nfree: unit.freevars.len() as u32,
+        cell_arg,
+        varnames: name_tuple(&unit.varnames)?,
+        cellvars: name_tuple(&unit.cellvars)?,
+        freevars: name_tuple(&unit.freevars)?,
+        unit,
+    })
+}

@@ -1,0 +1,188 @@
+//! `PyCode_Type`: code objects made from the compiler's `CodeUnit`s. The public 3.11 fields
+//! are filled as CPython fills them (counts, flags, names, consts); the executed words and
+//! tables live in the `CodeRt` (code_rt.rs) the object owns.
+use core::ffi::{c_int, c_void};
+
+use ferropy_compiler::code::CodeUnit;
+
+use crate::errors::baseexception::{END_GETSET, END_MEMBER};
+use crate::errors::raised::{PyResult, Raised};
+use crate::object::descr::PyGetSetDef;
+use crate::object::member::{PyMemberDef, READONLY, T_INT, T_OBJECT};
+use crate::object::object::PyObject;
+use crate::object::ptr::PyRef;
+use crate::object::static_type::static_type;
+use crate::object::typeobject::PyTypeObject;
+use crate::objects::code::PyCodeObject;
+use crate::objects::code_rt::{self, CodeRt};
+use crate::objects::{bytes, str as pystr};
+
+/// `PyCode_Type`: the type of code objects.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub static mut PyCode_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(code_dealloc),
+    tp_repr: Some(code_repr),
+    tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
+    tp_members: &raw mut CODE_MEMBERS as *mut PyMemberDef,
+    tp_getset: &raw mut CODE_GETSET as *mut PyGetSetDef,
+    ..static_type(
+        c"code",
+        core::mem::offset_of!(PyCodeObject, co_code_adaptive),
+        2,
+        0,
+        Some(c"Create a code object.  Not for the faint of heart."),
+    )
+};
+
+/// `PyCode_Check`.
+///
+/// # Safety
+/// `op` is a live object.
+#[inline]
+pub(crate) unsafe fn is_code(op: *mut PyObject) -> bool {
+    (*op).ob_type == &raw mut PyCode_Type
+}
+
+/// A code object for `unit` (its nested units become code objects in `co_consts`).
+pub(crate) fn from_unit(unit: CodeUnit) -> PyResult<PyRef> {
+    let filename = pystr::from_utf8(&unit.filename)?;
+    from_unit_with_filename(unit, filename.as_ptr())
+}
+
+/// As `from_unit`, sharing one filename object among a module's code objects.
+pub(crate) fn from_unit_with_filename(unit: CodeUnit, filename: *mut PyObject) -> PyResult<PyRef> {
+    let consts = unit.consts.iter().map(|c| code_rt::constant(c, filename)).collect::<PyResult<Vec<_>>>()?;
+    let consts = crate::objects::tuple::from_vec(consts)?;
+    let names = code_rt::name_tuple(&unit.names)?;
+    let name = pystr::intern(&unit.name)?;
+    let qualname = pystr::intern(&unit.qualname)?;
+    let empty = bytes::from_slice(&[])?;
+    let rt = code_rt::build(unit)?;
+    // SAFETY: a fresh object of the code type, filled before anyone sees it.
+    unsafe {
+        let op = crate::object::objimpl::_PyObject_NewVar(&raw mut PyCode_Type, 0) as *mut PyObject;
+        let op = PyRef::from_owned(op).ok_or_else(Raised::assume_set)?;
+        let co = op.as_ptr() as *mut PyCodeObject;
+        let plus: Vec<PyRef> = crate::objects::tuple::items(rt.varnames.as_ptr())
+            .iter()
+            .chain(crate::objects::tuple::items(rt.cellvars.as_ptr()))
+            .chain(crate::objects::tuple::items(rt.freevars.as_ptr()))
+            .map(|&n| crate::abstract_::new_ref(n))
+            .collect();
+        let u = &rt.unit;
+        (*co).co_consts = consts.into_ptr();
+        (*co).co_names = names.into_ptr();
+        (*co).co_exceptiontable = empty.clone().into_ptr();
+        (*co).co_flags = u.flags as c_int;
+        (*co).co_warmup = 0;
+        (*co)._co_linearray_entry_size = 0;
+        (*co).co_argcount = u.argcount as c_int;
+        (*co).co_posonlyargcount = u.posonlyargcount as c_int;
+        (*co).co_kwonlyargcount = u.kwonlyargcount as c_int;
+        (*co).co_stacksize = u.stacksize as c_int;
+        (*co).co_firstlineno = u.firstlineno as c_int;
+        (*co).co_nlocalsplus = rt.nlocalsplus() as c_int;
+        (*co).co_nlocals = rt.nvars as c_int;
+        (*co).co_nplaincellvars = rt.cell_arg.iter().filter(|&&a| a < 0).count() as c_int;
+        (*co).co_ncellvars = rt.ncells as c_int;
+        (*co).co_nfreevars = rt.nfree as c_int;
+        (*co).co_localsplusnames = crate::objects::tuple::from_vec(plus)?.into_ptr();
+        (*co).co_localspluskinds = empty.clone().into_ptr();
+        (*co).co_filename = crate::abstract_::new_ref(filename).into_ptr();
+        (*co).co_name = name.into_ptr();
+        (*co).co_qualname = qualname.into_ptr();
+        (*co).co_linetable = empty.into_ptr();
+        (*co).co_weakreflist = core::ptr::null_mut();
+        (*co)._co_code = core::ptr::null_mut();
+        (*co)._co_firsttraceable = 0;
+        (*co).co_extra = core::ptr::null_mut();
+        (*co)._co_linearray = Box::into_raw(Box::new(rt)) as *mut core::ffi::c_char;
+        Ok(op)
+    }
+}
+
+unsafe extern "C" fn code_dealloc(op: *mut PyObject) {
+    let co = op as *mut PyCodeObject;
+    for f in [
+        &mut (*co).co_consts,
+        &mut (*co).co_names,
+        &mut (*co).co_exceptiontable,
+        &mut (*co).co_localsplusnames,
+        &mut (*co).co_localspluskinds,
+        &mut (*co).co_filename,
+        &mut (*co).co_name,
+        &mut (*co).co_qualname,
+        &mut (*co).co_linetable,
+        &mut (*co)._co_code,
+    ] {
+        drop(PyRef::from_owned(core::mem::replace(f, core::ptr::null_mut())));
+    }
+    let rt = core::mem::replace(&mut (*co)._co_linearray, core::ptr::null_mut());
+    if !rt.is_null() {
+        drop(Box::from_raw(rt as *mut CodeRt));
+    }
+    crate::object::pymem::PyObject_Free(op as *mut c_void);
+}
+
+unsafe extern "C" fn code_repr(op: *mut PyObject) -> *mut PyObject {
+    let co = op as *mut PyCodeObject;
+    let name = pystr::to_string((*co).co_name);
+    let file = crate::objects::long_str::quote_repr(&pystr::to_string((*co).co_filename));
+    let text = format!("<code object {name} at {op:p}, file {file}, line {}>", (*co).co_firstlineno);
+    crate::abstract_::ret_obj(pystr::from_utf8(&text))
+}
+
+unsafe extern "C" fn get_varnames(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    crate::abstract_::new_ref(code_rt::rt(op as *mut PyCodeObject).varnames.as_ptr()).into_ptr()
+}
+unsafe extern "C" fn get_cellvars(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    crate::abstract_::new_ref(code_rt::rt(op as *mut PyCodeObject).cellvars.as_ptr()).into_ptr()
+}
+unsafe extern "C" fn get_freevars(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    crate::abstract_::new_ref(code_rt::rt(op as *mut PyCodeObject).freevars.as_ptr()).into_ptr()
+}
+/// `co_code`: our instruction words, little-endian (not CPython's bytecode).
+unsafe extern "C" fn get_code(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let words = &code_rt::rt(op as *mut PyCodeObject).unit.code;
+    let b: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    crate::abstract_::ret_obj(bytes::from_slice(&b))
+}
+
+macro_rules! member {
+    ($name:literal, $t:expr, $field:ident) => {
+        PyMemberDef {
+            name: $name.as_ptr(),
+            r#type: $t,
+            offset: core::mem::offset_of!(PyCodeObject, $field) as isize,
+            flags: READONLY,
+            doc: core::ptr::null(),
+        }
+    };
+}
+
+static mut CODE_MEMBERS: [PyMemberDef; 15] = [
+    member!(c"co_argcount", T_INT, co_argcount),
+    member!(c"co_posonlyargcount", T_INT, co_posonlyargcount),
+    member!(c"co_kwonlyargcount", T_INT, co_kwonlyargcount),
+    member!(c"co_stacksize", T_INT, co_stacksize),
+    member!(c"co_flags", T_INT, co_flags),
+    member!(c"co_nlocals", T_INT, co_nlocals),
+    member!(c"co_consts", T_OBJECT, co_consts),
+    member!(c"co_names", T_OBJECT, co_names),
+    member!(c"co_filename", T_OBJECT, co_filename),
+    member!(c"co_name", T_OBJECT, co_name),
+    member!(c"co_qualname", T_OBJECT, co_qualname),
+    member!(c"co_firstlineno", T_INT, co_firstlineno),
+    member!(c"co_linetable", T_OBJECT, co_linetable),
+    member!(c"co_exceptiontable", T_OBJECT, co_exceptiontable),
+    END_MEMBER,
+];
+
+static mut CODE_GETSET: [PyGetSetDef; 5] = [
+    PyGetSetDef { name: c"co_varnames".as_ptr(), get: Some(get_varnames), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+    PyGetSetDef { name: c"co_cellvars".as_ptr(), get: Some(get_cellvars), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+    PyGetSetDef { name: c"co_freevars".as_ptr(), get: Some(get_freevars), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+    PyGetSetDef { name: c"co_code".as_ptr(), get: Some(get_code), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+    END_GETSET,
+];
