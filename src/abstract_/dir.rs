@@ -1,7 +1,6 @@
 //! `dir()`: `PyObject_Dir`, and the three `__dir__` methods it usually reaches —
 //! `object.__dir__` (the instance dict plus every class dict along `__class__` and its
-//! `__bases__`), `type.__dir__` (the class dicts only) and `module.__dir__` (the module dict,
-//! or the module's own `__dir__` function found in it).
+//! `__bases__`), `type.__dir__` (the class dicts only); `module.__dir__` is in objects/module.rs.
 use crate::abstract_::object::lookup_special;
 use crate::abstract_::{from_slot, type_error};
 use crate::errors::exception_types as exc;
@@ -63,21 +62,6 @@ pub(crate) unsafe fn type_dir(cls: *mut PyObject) -> PyResult<PyRef> {
     from_slot(dict::PyDict_Keys(names.as_ptr()))
 }
 
-/// `module.__dir__(self)`: the module dict's `__dir__()` when it defines one, else its keys.
-///
-/// # Safety
-/// `module` is a live object.
-pub(crate) unsafe fn module_dir(module: *mut PyObject) -> PyResult<PyRef> {
-    let d = crate::object::object_attr::get_attr(module, pystr::intern("__dict__")?.as_ptr())?;
-    if !dict::is_dict(d.as_ptr()) {
-        return Err(type_error("<module>.__dict__ is not a dictionary"));
-    }
-    match dict::get_item_str(d.as_ptr(), "__dir__")? {
-        Some(f) => from_slot(crate::abstract_::call::PyObject_CallNoArgs(f)),
-        None => from_slot(dict::PyDict_Keys(d.as_ptr())),
-    }
-}
-
 /// `dir(obj)`: `type(obj).__dir__(obj)` made into a sorted list.
 ///
 /// # Safety
@@ -107,18 +91,3 @@ pub unsafe extern "C" fn PyObject_Dir(o: *mut PyObject) -> *mut PyObject {
 pub(crate) fn no_frame() -> Raised {
     raise_type(&raw mut exc::_PyExc_SystemError, "frame does not exist")
 }
-
-unsafe extern "C" fn module_dir_method(m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::abstract_::ret_obj(module_dir(m))
-}
-
-/// `tp_methods` of `module`: `__dir__`.
-pub(crate) static mut MODULE_METHODS: [crate::object::methods::PyMethodDef; 2] = [
-    crate::modules::meth(
-        c"__dir__",
-        module_dir_method,
-        crate::object::methods::METH_NOARGS,
-        c"__dir__() -> list\nspecialized dir() implementation",
-    ),
-    crate::modules::END,
-];

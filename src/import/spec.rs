@@ -88,6 +88,7 @@ unsafe fn find_spec_args(args: *const *mut PyObject, nargs: isize, kwnames: *mut
         names: &["fullname", "path", "target"],
         max_positional: 3,
         required: 1,
+        positional_only: 0,
     };
     let bound = crate::abstract_::unpack_keywords::bind(&PARAMS, args, nargs as usize, kwnames)?;
     let name = new_ref(bound[0].unwrap_or(none()));

@@ -85,7 +85,7 @@ unsafe fn namespaces(fname: &str, globals: Option<*mut PyObject>, locals: Option
 }
 
 unsafe extern "C" fn builtin_exec(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "exec", names: &["source", "globals", "locals", "closure"], max_positional: 3, required: 1 };
+    const PARAMS: Params = Params { function: "exec", names: &["source", "globals", "locals", "closure"], max_positional: 3, required: 1, positional_only: 1 };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let src = a[0].unwrap_or(core::ptr::null_mut());
@@ -140,6 +140,7 @@ unsafe extern "C" fn builtin_compile(_m: *mut PyObject, args: *const *mut PyObje
         names: &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
         max_positional: 6,
         required: 3,
+        positional_only: 0,
     };
     ret((|| {
         let a = bind(&PARAMS, args, nargs as usize, kwnames)?;

@@ -8,7 +8,7 @@ use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 
 unsafe extern "C" fn import(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
-    const PARAMS: Params = Params { function: "__import__", names: &["name", "globals", "locals", "fromlist", "level"], max_positional: 5, required: 1 };
+    const PARAMS: Params = Params { function: "__import__", names: &["name", "globals", "locals", "fromlist", "level"], max_positional: 5, required: 1, positional_only: 0 };
     crate::modules::ret((|| -> PyResult<PyRef> {
         let bound = bind(&PARAMS, args, nargs as usize, kwnames)?;
         let level = match bound[4] {

@@ -140,7 +140,6 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(module_traverse),
     tp_clear: Some(module_clear),
     tp_weaklistoffset: core::mem::offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
-    tp_methods: &raw mut crate::abstract_::dir::MODULE_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_members: &raw mut MODULE_MEMBERS as *mut PyMemberDef,
     tp_methods: &raw mut MODULE_METHODS as *mut PyMethodDef,
     tp_dictoffset: core::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,

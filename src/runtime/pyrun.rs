@@ -3,7 +3,7 @@
 //! `PyRun_Interactive*`, and the shared `compile_source` that `compile()`/`exec()` use.
 use core::ffi::{c_char, c_int, CStr};
 
-use ferropy_compiler::compile::Options;
+use ferropy_compiler::compile::{Mode, Options};
 
 use crate::abstract_::{new_ref, none};
 use crate::compiler::flags::{PyCompilerFlags, PyCF_MASK, PyCF_ONLY_AST, Py_eval_input, Py_file_input, Py_single_input};
@@ -67,12 +67,10 @@ fn default_optimize() -> u8 {
 /// Compiles `source` to a code object. `start` is `Py_file_input`, `Py_eval_input` or
 /// `Py_single_input`; `optimize` -1 means the interpreter's level.
 pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int, optimize: c_int) -> PyResult<PyRef> {
-    let interactive = match start {
-        s if s == Py_file_input => false,
-        s if s == Py_single_input => true,
-        s if s == Py_eval_input => {
-            return Err(raise_type(&raw mut exc::_PyExc_SystemError, "compiling in 'eval' mode is not supported yet"));
-        }
+    let mode = match start {
+        s if s == Py_file_input => Mode::Exec,
+        s if s == Py_single_input => Mode::Single,
+        s if s == Py_eval_input => Mode::Eval,
         _ => {
             return Err(raise_type(
                 &raw mut exc::_PyExc_ValueError,
@@ -84,7 +82,7 @@ pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int,
         return Err(raise_type(&raw mut exc::_PyExc_SyntaxError, "source code string cannot contain null bytes"));
     }
     let optimize = if optimize < 0 { default_optimize() } else { optimize.min(2) as u8 };
-    let opts = Options { optimize, interactive };
+    let opts = Options { mode, flags: 0, optimize };
     match ferropy_compiler::compile_source(source, filename, opts) {
         Ok(unit) => crate::objects::code_type::from_unit(unit),
         Err(e) => Err(raise_syntax_error(&e)),
