@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests" / "python"
 KNOWN = TESTS / "KNOWN_FAILING"
-TIMEOUT = 120
+TIMEOUT = 60
 # Same hash seed on both sides: nothing may depend on it, but a difference should not be
 # chased down to randomisation.
 ENV = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")

@@ -83,8 +83,13 @@ pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int,
     }
     let optimize = if optimize < 0 { default_optimize() } else { optimize.min(2) as u8 };
     let opts = Options { mode, flags: 0, optimize };
-    match ferropy_compiler::compile_source(source, filename, opts) {
-        Ok(unit) => crate::objects::code_type::from_unit(unit),
+    match ferropy_compiler::compile(source, filename, opts) {
+        // Warnings are issued once the source compiled, as CPython does.
+        Ok(compiled) => match crate::compiler::warnings::issue(&compiled.warnings, filename, source) {
+            Ok(()) => crate::objects::code_type::from_unit(compiled.code),
+            Err(crate::compiler::warnings::Stop::Raised(r)) => Err(r),
+            Err(crate::compiler::warnings::Stop::SyntaxError(e)) => Err(raise_syntax_error(&e)),
+        },
         Err(e) => Err(raise_syntax_error(&e)),
     }
 }
