@@ -1,5 +1,6 @@
 /* C-API micro-benchmarks of bytes: creating and releasing a small bytes, reaching its data,
- * hashing a fresh 64-byte bytes (the hash is computed, not the cached one). */
+ * hashing a fresh 64-byte bytes (the hash is computed, not the cached one), and
+ * `bytes % args` with three conversions. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include "bench.h"
@@ -20,6 +21,14 @@ int main(void)
         psink = (void *)(Py_ssize_t)PyObject_Hash(h);
         Py_DECREF(h);
     });
+    PyObject *format = PyBytes_FromString("%s-%d-%x");
+    PyObject *args = Py_BuildValue("(yii)", "abc", 42, 255);
+    BENCH_N("bytes_percent_3", 2000000L, {
+        PyObject *r = PyNumber_Remainder(format, args);
+        Py_DECREF(r);
+    });
+    Py_DECREF(args);
+    Py_DECREF(format);
     Py_FinalizeEx();
     return 0;
 }

@@ -139,6 +139,29 @@ int main(void)
     hint("forward hint after one", it);
     Py_DECREF(it);
 
+    /* item tuples handed out stay intact when the next one is made (kept or dropped) */
+    PyObject *dd = Py_BuildValue("{sisisi}", "x", 1, "y", 2, "z", 3);
+    PyObject *ddi = PyObject_CallMethod(dd, "items", NULL);
+    for (int fwd = 0; fwd < 2; fwd++) {
+        it = fwd ? PyObject_GetIter(ddi) : rev(ddi);
+        PyObject *first = PyIter_Next(it);
+        PyObject *second = PyIter_Next(it);
+        show("kept first", Py_NewRef(first));
+        show("kept second", Py_NewRef(second));
+        Py_DECREF(first);
+        Py_DECREF(second);
+        PyObject *third = PyIter_Next(it);
+        show("third", third);
+        show("end", PyIter_Next(it));
+        Py_DECREF(it);
+    }
+    PyObject *listed = PySequence_List(ddi);
+    show("list(items)", listed);
+    it = rev(ddi);
+    show("list(reversed(items))", PySequence_List(it));
+    Py_DECREF(it);
+    Py_DECREF(ddi);
+    Py_DECREF(dd);
     Py_DECREF(proxy);
     Py_DECREF(s);
     Py_DECREF(sub);

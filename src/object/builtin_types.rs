@@ -42,6 +42,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::bytes_iter::PyByteArrayIter_Type,
         &raw mut crate::objects::memoryview::_PyManagedBuffer_Type,
         &raw mut crate::objects::memoryview::PyMemoryView_Type,
+        &raw mut crate::objects::memoryview_iter::MEMORY_ITER_TYPE,
         &raw mut crate::modules::thread_lock::Lock_Type,
         &raw mut crate::modules::thread_lock::RLock_Type,
         &raw mut crate::modules::thread_local::Local_Type,

@@ -41,6 +41,9 @@ struct DictIter {
     di_pos: Py_ssize_t,
     /// Items still expected.
     len: Py_ssize_t,
+    /// The last (key, value) tuple an items iterator returned, reused when no one else
+    /// holds it (NULL until the first).
+    di_result: *mut PyObject,
 }
 
 /// A dict iterator type (the six differ in name and `tp_iternext`).
@@ -92,6 +95,7 @@ unsafe fn new_iter(d: *mut PyObject, tp: *mut PyTypeObject) -> PyResult<PyRef> {
     let reverse = [&raw mut PyDictRevIterKey_Type, &raw mut PyDictRevIterValue_Type, &raw mut PyDictRevIterItem_Type].contains(&tp);
     (*p).di_pos = if reverse { dict::positions(d) as Py_ssize_t - 1 } else { 0 };
     (*p).len = (*p).di_used;
+    (*p).di_result = core::ptr::null_mut();
     PyObject_GC_Track(p as *mut c_void);
     Ok(it)
 }
@@ -147,8 +151,35 @@ unsafe extern "C" fn dictiter_next_value(op: *mut PyObject) -> *mut PyObject {
 
 unsafe extern "C" fn dictiter_next_item(op: *mut PyObject) -> *mut PyObject {
     match iter_step(op) {
-        Some((k, v)) => ret_obj(tuple::from_ptrs(&[k, v])),
+        Some((k, v)) => item_result(op as *mut DictIter, k, v),
         None => core::ptr::null_mut(),
+    }
+}
+
+/// `(k, v)` as a new reference: the iterator's last tuple refilled when only the iterator
+/// still holds it (a loop that drops each item allocates one tuple in all), else a new one.
+unsafe fn item_result(it: *mut DictIter, k: *mut PyObject, v: *mut PyObject) -> *mut PyObject {
+    let r = (*it).di_result;
+    if !r.is_null() && (*r).ob_refcnt == 1 {
+        let items = core::slice::from_raw_parts_mut((*(r as *mut tuple::PyTupleObject)).ob_item.as_mut_ptr(), 2);
+        let old = [items[0], items[1]];
+        items[0] = new_ref(k).into_ptr();
+        items[1] = new_ref(v).into_ptr();
+        for o in old {
+            drop(PyRef::from_owned(o));
+        }
+        if crate::object::objimpl::PyObject_GC_IsTracked(r) == 0 {
+            PyObject_GC_Track(r as *mut c_void);
+        }
+        return new_ref(r).into_ptr();
+    }
+    match tuple::from_ptrs(&[k, v]) {
+        Ok(t) => {
+            let old = core::mem::replace(&mut (*it).di_result, new_ref(t.as_ptr()).into_ptr());
+            drop(PyRef::from_owned(old));
+            t.into_ptr()
+        }
+        Err(_) => core::ptr::null_mut(),
     }
 }
 
@@ -189,7 +220,7 @@ unsafe extern "C" fn dictreviter_next_value(op: *mut PyObject) -> *mut PyObject 
 
 unsafe extern "C" fn dictreviter_next_item(op: *mut PyObject) -> *mut PyObject {
     match rev_step(op) {
-        Some((k, v)) => ret_obj(tuple::from_ptrs(&[k, v])),
+        Some((k, v)) => item_result(op as *mut DictIter, k, v),
         None => core::ptr::null_mut(),
     }
 }
@@ -236,15 +267,21 @@ static mut ITEMS_METHODS: [PyMethodDef; 3] = [
 unsafe extern "C" fn dictiter_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
     drop(PyRef::from_owned((*(op as *mut DictIter)).di_dict));
+    drop(PyRef::from_owned((*(op as *mut DictIter)).di_result));
     temp_alloc::free_gc_object(op as *mut c_void);
 }
 
 unsafe extern "C" fn dictiter_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
-    let d = (*(op as *mut DictIter)).di_dict;
-    match visit {
-        Some(v) if !d.is_null() => v(d, arg),
-        _ => 0,
+    let Some(visit) = visit else { return 0 };
+    for o in [(*(op as *mut DictIter)).di_dict, (*(op as *mut DictIter)).di_result] {
+        if !o.is_null() {
+            let r = visit(o, arg);
+            if r != 0 {
+                return r;
+            }
+        }
     }
+    0
 }
 
 // ---- Views --------------------------------------------------------------------------------------

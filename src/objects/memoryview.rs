@@ -163,6 +163,7 @@ pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(mv_dealloc),
     tp_repr: Some(mv_repr),
     tp_as_sequence: &raw mut MEMORY_AS_SEQUENCE,
+    tp_iter: Some(crate::objects::memoryview_iter::memoryview_iter),
     tp_as_mapping: &raw mut MEMORY_AS_MAPPING,
     tp_as_buffer: &raw mut MEMORY_AS_BUFFER,
     tp_hash: Some(mv_hash),
@@ -282,7 +283,7 @@ fn released_error() -> Raised {
     raise_type(&raw mut exc::_PyExc_ValueError, "operation forbidden on released memoryview object")
 }
 
-unsafe fn check_released(op: *mut PyObject) -> PyResult<()> {
+pub(crate) unsafe fn check_released(op: *mut PyObject) -> PyResult<()> {
     let m = mv(op);
     if (*m).flags & _Py_MEMORYVIEW_RELEASED != 0 || (*(*m).mbuf).flags & _Py_MANAGED_BUFFER_RELEASED != 0 {
         return Err(released_error());
@@ -323,7 +324,7 @@ unsafe fn format_text(v: &Py_buffer) -> String {
     if v.format.is_null() { "B".into() } else { CStr::from_ptr(v.format).to_string_lossy().into_owned() }
 }
 
-unsafe fn code_or_error(v: &Py_buffer) -> PyResult<u8> {
+pub(crate) unsafe fn code_or_error(v: &Py_buffer) -> PyResult<u8> {
     code_of(v).ok_or_else(|| raise_type(&raw mut exc::_PyExc_NotImplementedError,
                                         format!("memoryview: unsupported format {}", format_text(v))))
 }
@@ -487,6 +488,11 @@ unsafe fn item_ptr(op: *mut PyObject, index: &[Py_ssize_t]) -> PyResult<*mut u8>
         fixed[d] = i2;
     }
     Ok(element_ptr(v, &fixed[..index.len()], dims.strides()))
+}
+
+/// `view[i]` of a memoryview (its `sq_item`; also each step of its iterator).
+pub(crate) unsafe fn item_at(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    mv_item(op, i)
 }
 
 unsafe extern "C" fn mv_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {

@@ -40,6 +40,7 @@ pub mod list_sort;
 pub mod memoryview;
 pub mod memoryview_format;
 pub mod memoryview_struct;
+pub mod memoryview_iter;
 pub mod method;
 pub mod module;
 pub mod property;

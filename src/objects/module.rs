@@ -118,8 +118,8 @@ unsafe extern "C" fn module_dir(op: *mut PyObject, _: *mut PyObject) -> *mut PyO
     crate::abstract_::ret_obj((|| -> PyResult<PyRef> {
         let d = crate::object::object_attr::get_attr(op, pystr::intern("__dict__")?.as_ptr())?;
         if !dict::is_dict(d.as_ptr()) {
-            let name = PyRef::from_owned(PyModule_GetNameObject(op)).ok_or_else(crate::errors::raised::Raised::assume_set)?;
-            return Err(raise(ExcType::TypeError, format!("{}.__dict__ is not a dictionary", pystr::to_string(name.as_ptr()))));
+            // CPython 3.11 names no module here: the text is literally "<module>".
+            return Err(raise(ExcType::TypeError, "<module>.__dict__ is not a dictionary".to_string()));
         }
         if let Some(f) = dict::get_item_str(d.as_ptr(), "__dir__")? {
             let f = crate::abstract_::new_ref(f);

@@ -155,24 +155,40 @@ pub(crate) fn pad_text<S: Sink>(out: &mut S, body: impl ExactSizeIterator<Item =
     }
 }
 
-/// Appends a number: `prefix` (sign and base prefix) then `digits`, padded with zeros
-/// between the two under the `0` flag, else with spaces.
-fn pad_number<S: Sink>(out: &mut S, prefix: &str, digits: &str, spec: &Spec) {
-    let len = prefix.len() + digits.len();
+/// Appends a number: `prefix` (sign and base prefix), `zeros` zeros (a precision), then
+/// `digits`; padded to the width with zeros after the prefix under the `0` flag, else with
+/// spaces.
+fn pad_number<S: Sink>(out: &mut S, prefix: &str, zeros: usize, digits: &str, spec: &Spec) {
+    let len = prefix.len() + zeros + digits.len();
     let fill = spec.width.unwrap_or(0).saturating_sub(len);
-    if spec.left {
-        out.push_ascii(prefix);
-        out.push_ascii(digits);
+    if !spec.left && !spec.zero {
         out.push_units(' ' as u32, fill);
-    } else if spec.zero {
-        out.push_ascii(prefix);
-        out.push_units('0' as u32, fill);
-        out.push_ascii(digits);
-    } else {
-        out.push_units(' ' as u32, fill);
-        out.push_ascii(prefix);
-        out.push_ascii(digits);
     }
+    out.push_ascii(prefix);
+    if spec.zero && !spec.left {
+        out.push_units('0' as u32, fill);
+    }
+    out.push_units('0' as u32, zeros);
+    out.push_ascii(digits);
+    if spec.left {
+        out.push_units(' ' as u32, fill);
+    }
+}
+
+/// The digits of `m` in `base` (8, 10 or 16) written at the end of `buf`.
+fn digits_of(mut m: u128, base: u32, upper: bool, buf: &mut [u8; 128]) -> &str {
+    let table: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = table[(m % base as u128) as usize];
+        m /= base as u128;
+        if m == 0 {
+            break;
+        }
+    }
+    // SAFETY: ASCII digits only.
+    unsafe { core::str::from_utf8_unchecked(&buf[i..]) }
 }
 
 fn sign_text(negative: bool, spec: &Spec) -> &'static str {
@@ -212,29 +228,36 @@ unsafe fn format_int<S: Sink>(out: &mut S, v: *mut PyObject, ty: u8, spec: &Spec
         b'x' | b'X' => 16,
         _ => 10,
     };
-    let text = crate::objects::long_str::to_base_string(n, base)?;
-    let (negative, mut digits) = match text.strip_prefix('-') {
-        Some(m) => (true, m.to_string()),
-        None => (false, text),
-    };
-    if ty == b'X' {
-        digits.make_ascii_uppercase();
-    }
-    if let Some(p) = spec.precision {
-        if digits.len() < p {
-            digits.insert_str(0, &"0".repeat(p - digits.len()));
+    // Values that fit 128 bits are written on the stack; others through the int's str.
+    let mut buf = [0u8; 128];
+    let text;
+    let (negative, digits) = match crate::objects::long_convert::int_to_i128(n) {
+        Some(v) => (v < 0, digits_of(v.unsigned_abs(), base, ty == b'X', &mut buf)),
+        None => {
+            let mut t = crate::objects::long_str::to_base_string(n, base)?;
+            if ty == b'X' {
+                t.make_ascii_uppercase();
+            }
+            text = t;
+            match text.strip_prefix('-') {
+                Some(m) => (true, m),
+                None => (false, text.as_str()),
+            }
         }
+    };
+    let zeros = spec.precision.map_or(0, |p| p.saturating_sub(digits.len()));
+    let base_prefix = match (spec.alt, ty) {
+        (true, b'o') => "0o",
+        (true, b'x') => "0x",
+        (true, b'X') => "0X",
+        _ => "",
+    };
+    let sign = sign_text(negative, spec);
+    if base_prefix.is_empty() {
+        pad_number(out, sign, zeros, digits, spec);
+    } else {
+        pad_number(out, &[sign, base_prefix].concat(), zeros, digits, spec);
     }
-    let mut prefix = sign_text(negative, spec).to_string();
-    if spec.alt {
-        prefix.push_str(match ty {
-            b'o' => "0o",
-            b'x' => "0x",
-            b'X' => "0X",
-            _ => "",
-        });
-    }
-    pad_number(out, &prefix, &digits, spec);
     Ok(())
 }
 
@@ -255,7 +278,7 @@ unsafe fn format_float<S: Sink>(out: &mut S, v: *mut PyObject, ty: u8, spec: &Sp
         Some(m) => (true, m),
         None => (false, text.as_str()),
     };
-    pad_number(out, sign_text(negative, spec), body, spec);
+    pad_number(out, sign_text(negative, spec), 0, body, spec);
     Ok(())
 }
 
