@@ -7743,6 +7743,19 @@ void PyThread_release_lock(PyThread_type_lock lock);
  */
 int Py_BytesMain(int argc, char **argv);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_RunMain(void)`: runs the command line of the initialized runtime, then
+ * finalizes it; the process exit status.
+ */
+int Py_RunMain(void);
+#endif
+
+/**
+ * `int Py_Main(int argc, wchar_t **argv)`.
+ */
+int Py_Main(int argc, wchar_t **argv);
+
 /**
  * `PyThreadState *PyThreadState_Get(void)`: the current thread state; a fatal error when
  * called without the GIL.

@@ -6,6 +6,13 @@ Debian's optimised CPython 3.11 (/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0,
 present); the binaries run in alternating rounds and each figure is the best of its rounds.
 The ratio is ferropy's time over the fastest CPython's (below 1.00 means ferropy is faster).
 `make bench` also runs the parser benchmark (benches/parse_stdlib.py, `make bench-parser`).
+
+Python programs: every benches/py_*.py is run as a whole process by build/bin/ferropy and by
+/usr/bin/python3.11 (Debian's optimised build; `python3` when absent) in alternating rounds;
+each figure is the best wall-clock time of its rounds, start-up included, and both must
+print the same checksum (a mismatch is reported and left out of the geometric mean).
+`py_startup` is `-c pass`, timed per run. Select with names `py_NAME`; `--python-only` and
+`--capi-only` run one half.
 Timings never go in tests: the machine is noisy; trust the geometric mean and repeated runs."""
 import argparse
 import math
@@ -13,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,13 +48,82 @@ def parse(output):
     return {name: float(ns) for name, ns in (line.rsplit(" ", 1) for line in output.strip().splitlines())}
 
 
+STARTUP_RUNS = 20
+
+
+def timed(cmd, cwd):
+    """(seconds, stdout) of one run; stdout None if the run failed."""
+    t = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, cwd=cwd, stdin=subprocess.DEVNULL)
+    dt = time.perf_counter() - t
+    return dt, (r.stdout if r.returncode == 0 else None)
+
+
+def python_benches(build, rounds, names):
+    ferropy = str((build / "bin" / "ferropy").resolve())
+    cpython = "/usr/bin/python3.11" if Path("/usr/bin/python3.11").exists() else "python3"
+    scripts = sorted((ROOT / "benches").glob("py_*.py"))
+    wanted = [n for n in names if n.startswith("py_")]
+    if names and not wanted:
+        return
+    if wanted:
+        scripts = [s for s in scripts if s.stem in wanted]
+    probe = subprocess.run([ferropy, "-c", "pass"], capture_output=True, stdin=subprocess.DEVNULL)
+    if probe.returncode != 0:
+        print("Python benchmarks: SKIPPED (`ferropy -c pass` fails: ferropy cannot run Python code yet)")
+        return
+    impls = {"ferropy": ferropy, "cpython": cpython}
+    best = {i: {} for i in impls}
+    outputs = {i: {} for i in impls}
+    for _ in range(rounds):
+        for impl, exe in impls.items():
+            if not wanted or "py_startup" in wanted:
+                t = 0.0
+                for _ in range(STARTUP_RUNS):
+                    dt, out = timed([exe, "-c", "pass"], ROOT)
+                    t += dt
+                    outputs[impl]["py_startup"] = out
+                best[impl]["py_startup"] = min(t / STARTUP_RUNS, best[impl].get("py_startup", math.inf))
+            for script in scripts:
+                dt, out = timed([exe, script.name], script.parent)
+                best[impl][script.stem] = min(dt, best[impl].get(script.stem, math.inf))
+                outputs[impl][script.stem] = out
+    print(f"Python programs (seconds, best of {rounds} rounds, start-up included; ratio = ferropy / {cpython})")
+    print(f"{'benchmark':32}{'ferropy':>12}{'cpython':>12}{'ratio':>8}  checksum")
+    ratios = []
+    for bench in best["ferropy"]:
+        ours, theirs = outputs["ferropy"][bench], outputs["cpython"][bench]
+        ratio = best["ferropy"][bench] / best["cpython"][bench]
+        if ours is None:
+            verdict = "FERROPY FAILED"
+        elif ours != theirs:
+            verdict = "MISMATCH " + repr(ours[:60]) + " vs " + repr((theirs or b"")[:60])
+        else:
+            verdict = "ok"
+            ratios.append(ratio)
+        print(f"{bench:32}{best['ferropy'][bench]:>12.3f}{best['cpython'][bench]:>12.3f}{ratio:>8.2f}  {verdict}")
+    if ratios:
+        geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+        print(f"{'geometric mean':32}{'':24}{geo:>8.2f}  ({len(ratios)} of {len(best['ferropy'])} with matching output)")
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--build", default="build")
     ap.add_argument("--rounds", type=int, default=ROUNDS)
-    ap.add_argument("names", nargs="*", help="benches to run (capi_NAME or NAME; default: all)")
+    ap.add_argument("--python-only", action="store_true", help="only the Python programs")
+    ap.add_argument("--capi-only", action="store_true", help="only the C-API benches")
+    ap.add_argument("names", nargs="*", help="benches to run (capi_NAME, NAME or py_NAME; default: all)")
     args = ap.parse_args()
     build = Path(args.build)
+    if not args.capi_only:
+        python_benches(build, args.rounds, args.names)
+    if args.python_only:
+        return
+    names = [n for n in args.names if not n.startswith("py_")]
+    if args.names and not names:
+        return
+    args.names = names
     with tempfile.TemporaryDirectory() as tmp:
         # binaries[implementation] = one executable per benches/capi_*.c
         binaries = {}

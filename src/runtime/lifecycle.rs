@@ -84,7 +84,7 @@ extern "C" {
     static mut stdout: *mut libc::FILE;
     static mut stderr: *mut libc::FILE;
 }
-fn stdin_stream() -> *mut libc::FILE {
+pub(crate) fn stdin_stream() -> *mut libc::FILE {
     // SAFETY: glibc's stdio stream pointers.
     unsafe { stdin }
 }

@@ -13,6 +13,7 @@ pub mod interpreter;
 pub mod lifecycle;
 pub mod lock;
 pub mod main;
+pub mod run_main;
 pub mod pystate;
 pub mod signals;
 pub mod strtod;

@@ -64,38 +64,6 @@ fn default_optimize() -> u8 {
     crate::runtime::interpreter::current().map_or(0, |i| i.config.optimization_level.clamp(0, 2) as u8)
 }
 
-/// Issues a compile-time warning; when the filters make it an error, CPython raises
-/// SyntaxError(message) at the warning's position instead.
-unsafe fn issue_warning(w: &ferropy_parser::Warning, source: &[u8], filename: &str) -> PyResult<()> {
-    let category = match w.category {
-        ferropy_parser::WarningCategory::SyntaxWarning => &raw mut exc::_PyExc_SyntaxWarning,
-        ferropy_parser::WarningCategory::DeprecationWarning => &raw mut exc::_PyExc_DeprecationWarning,
-    } as *mut PyObject;
-    let msg = std::ffi::CString::new(w.message.clone()).unwrap_or_default();
-    let file = std::ffi::CString::new(filename).unwrap_or_default();
-    let r = crate::errors::warnings::PyErr_WarnExplicit(category, msg.as_ptr(), file.as_ptr(), w.lineno as c_int, core::ptr::null(), core::ptr::null_mut());
-    if r == 0 {
-        return Ok(());
-    }
-    if crate::errors::pyerr::PyErr_ExceptionMatches(category) == 0 {
-        return Err(Raised::assume_set());
-    }
-    crate::errors::pyerr::PyErr_Clear();
-    let text = String::from_utf8_lossy(source);
-    let line = text.split_inclusive('\n').nth((w.lineno as usize).saturating_sub(1)).map(str::to_string);
-    let e = ferropy_parser::SyntaxError {
-        kind: ferropy_parser::ErrorKind::SyntaxError,
-        msg: w.message.clone(),
-        filename: filename.to_string(),
-        lineno: Some(w.lineno as i64),
-        offset: Some(w.offset as i64),
-        end_lineno: Some(w.end_lineno as i64),
-        end_offset: Some(w.end_offset as i64),
-        text: line,
-    };
-    Err(raise_syntax_error(&e))
-}
-
 /// Compiles `source` to a code object. `start` is `Py_file_input`, `Py_eval_input` or
 /// `Py_single_input`; `flags` are `PyCF_*` and inherited `CO_FUTURE_*` bits; `optimize` -1
 /// means the interpreter's level. Also returns the future flags in effect.
@@ -121,12 +89,12 @@ pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int,
     let optimize = if optimize < 0 { default_optimize() } else { optimize.min(2) as u8 };
     let opts = Options { mode, flags: flags as u32, optimize };
     match ferropy_compiler::compile(source, filename, opts) {
-        Ok(c) => {
-            for w in &c.warnings {
-                issue_warning(w, source, filename)?;
-            }
-            Ok((crate::objects::code_type::from_unit(c.code)?, c.future_flags as c_int))
-        }
+        // Warnings are issued once the source compiled, as CPython does.
+        Ok(compiled) => match crate::compiler::warnings::issue(&compiled.warnings, filename, source) {
+            Ok(()) => Ok((crate::objects::code_type::from_unit(compiled.code)?, compiled.future_flags as c_int)),
+            Err(crate::compiler::warnings::Stop::Raised(r)) => Err(r),
+            Err(crate::compiler::warnings::Stop::SyntaxError(e)) => Err(raise_syntax_error(&e)),
+        },
         Err(e) => Err(raise_syntax_error(&e)),
     }
 }

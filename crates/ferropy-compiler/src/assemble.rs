@@ -57,6 +57,7 @@ impl Cfg {
         self.thread_jumps();
         self.drop_unreachable();
         self.drop_jumps_to_next();
+        self.drop_redundant_nops();
         let stacksize = self.stack_depths()?;
         self.layout(stacksize)
     }
@@ -138,6 +139,34 @@ impl Cfg {
                     b.pop();
                 }
             }
+        }
+    }
+
+    /// `NOP`s exist to give a line (`pass`, a constant statement) its own line event.  One
+    /// is dropped when a neighbour in its block already starts that line, or gives its line
+    /// to a following artificial (line 0) instruction; artificial NOPs always go.
+    fn drop_redundant_nops(&mut self) {
+        for b in &mut self.blocks {
+            let mut out: Vec<Instr> = Vec::with_capacity(b.len());
+            let mut i = 0;
+            while i < b.len() {
+                let ins = b[i];
+                if ins.op != Op::NOP {
+                    out.push(ins);
+                    i += 1;
+                    continue;
+                }
+                let line = ins.pos.line;
+                let same_as_prev = out.last().is_some_and(|p| p.pos.line == line);
+                match b.get(i + 1) {
+                    _ if line == 0 || same_as_prev => {}
+                    Some(next) if next.pos.line == line => {}
+                    Some(next) if next.pos.line == 0 => b[i + 1].pos = ins.pos,
+                    _ => out.push(ins),
+                }
+                i += 1;
+            }
+            *b = out;
         }
     }
 

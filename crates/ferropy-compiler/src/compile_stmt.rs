@@ -140,7 +140,11 @@ impl<'a> Compiler<'a> {
             Kind::Assert => self.assert_stmt(s),
             Kind::Import => self.import(s),
             Kind::ImportFrom => self.import_from(s),
-            Kind::Global | Kind::Nonlocal | Kind::Pass => Ok(()),
+            Kind::Global | Kind::Nonlocal => Ok(()),
+            Kind::Pass => {
+                self.emit(Op::NOP, 0); // a line event for tracing; dropped when redundant
+                Ok(())
+            }
             Kind::Expr => {
                 let v = req(s, 0);
                 if self.opts.interactive() && self.ub().kind == UnitKind::Module {
@@ -149,7 +153,8 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 if v.kind == Kind::Constant {
-                    return Ok(()); // no effect, no code (docstring-like)
+                    self.emit(Op::NOP, 0); // no effect; only its line event
+                    return Ok(());
                 }
                 self.expr(v)?;
                 self.emit(Op::POP_TOP, 0);

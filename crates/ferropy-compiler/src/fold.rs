@@ -29,6 +29,33 @@ pub fn fold(e: &Node, optimize: u8) -> Option<Constant> {
             let r = fold(req(e, 2), optimize)?;
             binary(req(e, 1).kind, &l, &r)
         }
+        Kind::Subscript if crate::ast_util::ctx(e) == Kind::Load => {
+            let v = fold(req(e, 0), optimize)?;
+            let i = fold(req(e, 1), optimize)?;
+            subscript(&v, &i)
+        }
+        _ => None,
+    }
+}
+
+/// `(1, 2)[0]`, `"abc"[-1]`, `b"ab"[1]`: an item of a constant sequence at a constant
+/// integer index (out of range: left for run time, which raises).
+fn subscript(v: &Constant, i: &Constant) -> Option<Constant> {
+    let i = int_of(i)?;
+    let at = |len: usize| -> Option<usize> {
+        let k = if i < 0 { i + len as i128 } else { i };
+        (0..len as i128).contains(&k).then_some(k as usize)
+    };
+    match v {
+        Constant::Tuple(items) => Some(items[at(items.len())?].clone()),
+        Constant::Bytes(b) => Some(Constant::Int(b[at(b.len())?].to_string())),
+        Constant::Str(s) => {
+            // Index by code point; WTF-8 with lone surrogates is left alone.
+            let text = std::str::from_utf8(s).ok()?;
+            let n = text.chars().count();
+            let c = text.chars().nth(at(n)?)?;
+            Some(Constant::Str(c.to_string().into_bytes().into()))
+        }
         _ => None,
     }
 }

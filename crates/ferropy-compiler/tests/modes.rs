@@ -183,3 +183,24 @@ fn warnings_are_collected_in_cpython_order() {
     assert_eq!(c.warnings[0].message, "'tuple' object is not callable; perhaps you missed a comma?");
     assert!(ferropy_compiler::compile(b"x is None or x is not ...", "<s>", opts(Mode::Eval, 0)).unwrap().warnings.is_empty());
 }
+
+#[test]
+fn small_sources_compile_on_a_small_stack() {
+    // Sources up to 256 bytes compile on the caller's thread: the deepest nesting that
+    // fits must not need more than a modest thread stack.
+    let deep = |open: &str, close: &str| {
+        let n = 250 / (open.len() + close.len());
+        format!("{}1{}", open.repeat(n), close.repeat(n))
+    };
+    let sources = [deep("(", ")"), deep("[", "]"), deep("-", ""), deep("f(", ")"), deep("{1:", "}"), deep("(lambda:", ")"), deep("not ", "")];
+    for src in sources {
+        assert!(src.len() <= 256);
+        let r = std::thread::Builder::new()
+            .stack_size(512 << 10)
+            .spawn(move || ferropy_compiler::compile(src.as_bytes(), "<s>", opts(Mode::Eval, 0)).map(|_| ()).map_err(|e| e.msg.clone()))
+            .unwrap()
+            .join()
+            .expect("compiling a small source overflowed a 512 KiB stack");
+        let _ = r;
+    }
+}

@@ -148,3 +148,15 @@ fn match_statements_verify() {
     compile("match x:\n    case [1, *r] | (2, *r): pass\n    case {'a': b, **kw}: pass\n    case C(1, y=z) if z: pass\n    case _: pass\n");
     assert_eq!(err("match x:\n    case a:\n        pass\n    case 1:\n        pass\n").0, "name capture 'a' makes remaining patterns unreachable");
 }
+
+#[test]
+fn pass_and_constant_statements_keep_a_line_event() {
+    // Tracing reports a 'line' event for `pass` and `1` lines, as CPython's NOPs give.
+    let c = compile("def f(x):\n    if x:\n        pass\n    else:\n        1\n    return x\n");
+    let f = child(&c, "f");
+    let lines: Vec<u32> = f.lines.iter().map(|l| l.pos.line).collect();
+    assert!(lines.contains(&3) && lines.contains(&5), "{:?}", lines);
+    // Redundant NOPs go: a `pass` on the line of other code adds nothing.
+    let g = compile("def g(x):\n    x = 1; pass\n    return x\n");
+    assert!(!ops(child(&g, "g")).contains(&Op::NOP));
+}

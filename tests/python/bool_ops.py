@@ -1,0 +1,7 @@
+print(True and 0, False or "", not None, True + True + True, True * 3.5, -True, ~True)
+print(bool(0), bool(0.0), bool(0j), bool(""), bool(()), bool([]), bool({}), bool(set()), bool(None))
+print(bool(1), bool(-0.1), bool(" "), bool((0,)), bool([[]]), bool({0: 0}))
+print(True == 1, False == 0.0, isinstance(True, int), True.__class__.__name__)
+print(str(True), repr(False), int(True), f"{True}", f"{True:d}", True & 3, True | 2)
+print(sum([True, False, True]), max(True, 2), sorted([True, False, 0, 1]))
+print(bool.__bases__, True.real, False.imag)

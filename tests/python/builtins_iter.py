@@ -1,0 +1,15 @@
+print(list(range(5)), list(range(2, 10, 3)), list(range(5, 0, -2)), range(10)[2:5], len(range(0, 100, 7)))
+print(list(enumerate("abc")), list(enumerate("ab", start=5)))
+print(list(zip("abc", [1, 2, 3], (True, False, None))), list(zip("ab", [1])))
+print(list(map(str.upper, ["a", "b"])), list(map(pow, [2, 3], [3, 2])))
+print(list(filter(None, [0, 1, "", "x", None])), list(filter(lambda v: v > 1, [1, 2, 3])))
+print(list(reversed([1, 2, 3])), list(reversed("ab")), list(reversed(range(3))))
+print(sorted([3, 1, 2]), sorted("cba", reverse=True), sorted({3: 1, 1: 2}))
+print(any([]), all([]), any([0, 1]), all([1, 0]))
+it = iter([1, 2])
+print(next(it), next(it), next(it, "end"))
+print(range(10).index(3), 3 in range(5), range(3) == range(0, 3), list(range(0)))
+try:
+    list(zip("ab", "abc", strict=True))
+except ValueError as e:
+    print("ValueError:", e)

@@ -1,0 +1,11 @@
+b = b"  Hello, Bytes!  "
+print(b.strip(), b.lstrip(), b.rstrip(), b.lower(), b.swapcase(), b.title())
+print(b.split(b","), b.strip().partition(b", "), b.center(21, b"*"), b.zfill(20))
+print(bytes(range(5)), bytes.fromhex("de ad be ef").hex("-"), b"abc".hex(":", 1))
+print(b"a\tb".expandtabs(4), b"abc".isalpha(), b"123".isdigit(), b" ".isspace())
+print(b"x" in b"abc", 98 in b"abc", b"abc".index(b"c"), b"aXbXc".split(b"X", 1))
+ba = bytearray(b"hello")
+ba.reverse(); print(ba)
+ba[1:3] = b"XYZ"; print(ba, ba.pop(), ba.find(b"Z"))
+ba.insert(0, 33); ba.remove(ord("Y")); print(ba, len(ba))
+print(bytearray(3), bytearray([1, 2]) + b"\x03", bytearray(b"ab") * 2, bytearray(b"abc")[::-1])

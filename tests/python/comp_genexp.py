@@ -1,0 +1,15 @@
+g = (x * 2 for x in range(5))
+print(type(g).__name__, next(g), next(g), list(g), list(g))
+print(sum(x for x in range(101)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(list(x for x in range(10) if x & 1))
+it = iter(range(3))
+gen = (i for i in it)
+print(list(gen))
+try:
+    (1 / x for x in [0])
+    print("lazy: no error yet")
+    list(1 / x for x in [0])
+except ZeroDivisionError as e:
+    print("ZeroDivisionError:", e)
+print(any(x > 3 for x in range(5)), all(x < 3 for x in range(5)))

@@ -1,0 +1,8 @@
+print(1 + 1.5, 2 * 0.5, True + 1.5, 3 + 2j * 1.5)
+print(1 == 1.0, 1 == 1.0 + 0j, hash(1) == hash(1.0), 0.5 == 1 / 2)
+print(10 / 4, 10 // 4.0, 2 ** -1, (-8) ** (1 / 3) == (-8) ** (1 / 3))
+print(max(1, 2.5, -3), min([3, 1.5, 2]), sum([1, 2.5, 3]), sum([0.1] * 10))
+print(sorted([3, 1.5, 2, -1, 0.0]))
+print(int.__add__(1, 2), float.__mul__(2.0, 3.0), (5).__rsub__(10))
+print(1 .real, 1.5.imag, (2).numerator, (2).denominator, 7 .conjugate())
+print(isinstance(True, int), isinstance(1, float), type(1 + 1.0).__name__, type(2 ** -1).__name__)

@@ -1,0 +1,1 @@
+print("\d is kept as backslash-d:", len("\d"))

@@ -1,0 +1,2 @@
+print("exit with a message")
+raise SystemExit("fatal: message goes to stderr")

@@ -1,0 +1,5 @@
+try:
+    raise SystemExit
+except SystemExit as e:
+    print("caught SystemExit", e.code)
+raise SystemExit(None)
