@@ -1339,6 +1339,17 @@ typedef void (*destructor)(PyObject*);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
+ * NULL name ends the table.
+ */
+typedef struct _inittab {
+  const char *name;
+  PyObject *(*initfunc)(void);
+} _inittab;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
  */
 typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
@@ -1465,6 +1476,55 @@ typedef struct PyPreConfig {
   int dev_mode;
   int allocator;
 } PyPreConfig;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCompilerFlags`: future-statement and compiler flags, and the minor version of the
+ * grammar to parse (`feature_version` of `ast.parse`, only with `PyCF_ONLY_AST`).
+ */
+typedef struct PyCompilerFlags {
+  int cf_flags;
+  int cf_feature_version;
+} PyCompilerFlags;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
+ * array of `Py_SIZE(co)` code units.
+ */
+typedef struct PyCodeObject {
+  struct PyVarObject ob_base;
+  PyObject *co_consts;
+  PyObject *co_names;
+  PyObject *co_exceptiontable;
+  int co_flags;
+  short co_warmup;
+  short _co_linearray_entry_size;
+  int co_argcount;
+  int co_posonlyargcount;
+  int co_kwonlyargcount;
+  int co_stacksize;
+  int co_firstlineno;
+  int co_nlocalsplus;
+  int co_nlocals;
+  int co_nplaincellvars;
+  int co_ncellvars;
+  int co_nfreevars;
+  PyObject *co_localsplusnames;
+  PyObject *co_localspluskinds;
+  PyObject *co_filename;
+  PyObject *co_name;
+  PyObject *co_qualname;
+  PyObject *co_linetable;
+  PyObject *co_weakreflist;
+  PyObject *_co_code;
+  char *_co_linearray;
+  int _co_firsttraceable;
+  void *co_extra;
+  char co_code_adaptive[1];
+} PyCodeObject;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2133,44 +2193,6 @@ typedef uint16_t _Py_CODEUNIT;
 
 #if !defined(Py_LIMITED_API)
 /**
- * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
- * array of `Py_SIZE(co)` code units.
- */
-typedef struct PyCodeObject {
-  struct PyVarObject ob_base;
-  PyObject *co_consts;
-  PyObject *co_names;
-  PyObject *co_exceptiontable;
-  int co_flags;
-  short co_warmup;
-  short _co_linearray_entry_size;
-  int co_argcount;
-  int co_posonlyargcount;
-  int co_kwonlyargcount;
-  int co_stacksize;
-  int co_firstlineno;
-  int co_nlocalsplus;
-  int co_nlocals;
-  int co_nplaincellvars;
-  int co_ncellvars;
-  int co_nfreevars;
-  PyObject *co_localsplusnames;
-  PyObject *co_localspluskinds;
-  PyObject *co_filename;
-  PyObject *co_name;
-  PyObject *co_qualname;
-  PyObject *co_linetable;
-  PyObject *co_weakreflist;
-  PyObject *_co_code;
-  char *_co_linearray;
-  int _co_firsttraceable;
-  void *co_extra;
-  char co_code_adaptive[1];
-} PyCodeObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `struct _opaque`: private cursor state of `PyCodeAddressRange`.
  */
 typedef struct _opaque {
@@ -2709,17 +2731,6 @@ typedef struct _Py_tss_t {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `PyCompilerFlags`: future-statement and compiler flags, and the minor version of the
- * grammar to parse (`feature_version` of `ast.parse`, only with `PyCF_ONLY_AST`).
- */
-typedef struct PyCompilerFlags {
-  int cf_flags;
-  int cf_feature_version;
-} PyCompilerFlags;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `PyFutureFeatures`: the future statements of a module and the line of the last one.
  */
 typedef struct PyFutureFeatures {
@@ -2752,17 +2763,6 @@ typedef struct _Py_clock_info_t {
  * `Py_OpenCodeHookFunction`: opens a path for `PyFile_OpenCode`, given user data.
  */
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct _inittab`: a builtin module's name and its `PyInit_*` function; an entry with a
- * NULL name ends the table.
- */
-typedef struct _inittab {
-  const char *name;
-  PyObject *(*initfunc)(void);
-} _inittab;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -3170,6 +3170,25 @@ extern PyTypeObject PyFilter_Type;
  */
 extern PyTypeObject PyDictProxy_Type;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCode_Type`: the type of code objects.
+ */
+extern PyTypeObject PyCode_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFunction_Type`: `function`.
+ */
+extern PyTypeObject PyFunction_Type;
+#endif
+
+/**
+ * `PySuper_Type`: `super`.
+ */
+extern PyTypeObject PySuper_Type;
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;
@@ -3367,10 +3386,34 @@ extern const uint8_t _Py_ctype_tolower[256];
 extern const uint8_t _Py_ctype_toupper[256];
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _inittab *PyImport_Inittab`: the table the import system reads builtin modules
+ * from; `PyImport_ExtendInittab` replaces it with a longer copy.
+ */
+extern struct _inittab *PyImport_Inittab;
+#endif
+
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
 extern PyTypeObject PyTraceBack_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFrame_Type`: `frame`.
+ */
+extern PyTypeObject PyFrame_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *_Py_PackageContext`: while a single-phase init function runs, the full
+ * dotted name of the module being imported, so `PyModule_Create` names a module inside a
+ * package `pkg.name` although its def says `name`.
+ */
+extern const char *_Py_PackageContext;
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
@@ -4755,6 +4798,18 @@ PyObject *PyModule_GetNameObject(PyObject *m);
 const char *PyModule_GetName(PyObject *m);
 
 /**
+ * `PyObject *PyModule_GetFilenameObject(PyObject *module)`: `__file__` from the dict (a
+ * new reference); SystemError "module filename missing" when absent or not a str.
+ */
+PyObject *PyModule_GetFilenameObject(PyObject *m);
+
+/**
+ * `const char *PyModule_GetFilename(PyObject *module)` (deprecated): the UTF-8 of
+ * `__file__`, valid while the module's dict holds it.
+ */
+const char *PyModule_GetFilename(PyObject *m);
+
+/**
  * `PyModuleDef *PyModule_GetDef(PyObject *module)`: NULL (no exception) for a module made
  * without a def.
  */
@@ -5805,6 +5860,13 @@ int PyCapsule_SetDestructor(PyObject *op, PyCapsule_Destructor destructor);
  */
 int PyCapsule_SetContext(PyObject *op, void *context);
 
+/**
+ * `void *PyCapsule_Import(const char *name, int no_block)`: the pointer of the capsule
+ * `name` ("module.attr..."); NULL with ImportError (the module cannot be imported),
+ * AttributeError (a missing attribute, or not a capsule of that name).
+ */
+void *PyCapsule_Import(const char *name, int no_block);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `int _PyUnicode_IsWhitespace(Py_UCS4 ch)`.
@@ -6011,6 +6073,97 @@ PyObject *PyDictProxy_New(PyObject *m);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyObject *PyFunction_New(PyObject *code, PyObject *globals)`.
+ */
+PyObject *PyFunction_New(PyObject *code, PyObject *globals);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals, PyObject *qualname)`.
+ */
+PyObject *PyFunction_NewWithQualName(PyObject *code, PyObject *globals, PyObject *qualname);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetCode(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetCode(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetGlobals(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetGlobals(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetModule(PyObject *op)`: borrowed, NULL without error if unset.
+ */
+PyObject *PyFunction_GetModule(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetDefaults(PyObject *op)`: borrowed, NULL without error if none.
+ */
+PyObject *PyFunction_GetDefaults(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFunction_SetDefaults(PyObject *op, PyObject *defaults)`: a tuple or None.
+ */
+int PyFunction_SetDefaults(PyObject *op, PyObject *defaults);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetKwDefaults(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetKwDefaults(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults)`: a dict or None.
+ */
+int PyFunction_SetKwDefaults(PyObject *op, PyObject *defaults);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetClosure(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetClosure(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFunction_SetClosure(PyObject *op, PyObject *closure)`: a tuple or None.
+ */
+int PyFunction_SetClosure(PyObject *op, PyObject *closure);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFunction_GetAnnotations(PyObject *op)`: borrowed.
+ */
+PyObject *PyFunction_GetAnnotations(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations)`: a dict or None.
+ */
+int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
  */
 PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames);
@@ -6174,6 +6327,13 @@ PyObject *PyObject_RichCompare(PyObject *v, PyObject *w, int op);
  * `int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op)`: 1, 0, or -1 on error.
  */
 int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
+
+/**
+ * `PyObject *PyObject_Dir(PyObject *o)`: the sorted names of `o`'s attributes; with `o`
+ * NULL, the names in the current frame's locals. TODO(eval): there are no frames yet, so
+ * the NULL form fails as CPython's does with no frame running.
+ */
+PyObject *PyObject_Dir(PyObject *o);
 
 /**
  * `PyObject *PyObject_Format(PyObject *obj, PyObject *format_spec)`: `format(obj, spec)`,
@@ -7282,6 +7442,21 @@ int PyGILState_Check(void);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int PyImport_ExtendInittab(struct _inittab *newtab)`: appends the entries of `newtab`
+ * (up to its NULL name) to the table; to be called before `Py_Initialize`. -1 when out of
+ * memory (no exception: the runtime may not exist yet).
+ */
+int PyImport_ExtendInittab(struct _inittab *newtab);
+#endif
+
+/**
+ * `int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void))`: adds one
+ * builtin module (before `Py_Initialize`). The name string must outlive the runtime.
+ */
+int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyInterpreterState *PyInterpreterState_Head(void)`: the newest interpreter, NULL when
  * the runtime is not initialized.
  */
@@ -8101,6 +8276,187 @@ void Py_FatalError(const char *msg);
 void _Py_FatalErrorFunc(const char *func, const char *msg);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject
+ * *locals, PyCompilerFlags *flags)`.
+ */
+PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject *locals, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_String(const char *str, int start, PyObject *globals, PyObject *locals)`.
+ */
+PyObject *PyRun_String(const char *str, int start, PyObject *globals, PyObject *locals);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleStringFlags(const char *command, PyCompilerFlags *flags)`: runs in
+ * `__main__`; on an exception prints it and returns -1.
+ */
+int PyRun_SimpleStringFlags(const char *command, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleString(const char *command)`.
+ */
+int PyRun_SimpleString(const char *command);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_FileExFlags(FILE *fp, const char *filename, int start, PyObject
+ * *globals, PyObject *locals, int closeit, PyCompilerFlags *flags)`.
+ */
+PyObject *PyRun_FileExFlags(FILE *fp, const char *filename, int start, PyObject *globals, PyObject *locals, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_File(FILE *fp, const char *p, int s, PyObject *g, PyObject *l)`.
+ */
+PyObject *PyRun_File(FILE *fp, const char *p, int s, PyObject *g, PyObject *l);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_FileEx(FILE *fp, const char *p, int s, PyObject *g, PyObject *l, int c)`.
+ */
+PyObject *PyRun_FileEx(FILE *fp, const char *p, int s, PyObject *g, PyObject *l, int c);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyRun_FileFlags(FILE *fp, const char *p, int s, PyObject *g, PyObject *l,
+ * PyCompilerFlags *flags)`.
+ */
+PyObject *PyRun_FileFlags(FILE *fp, const char *p, int s, PyObject *g, PyObject *l, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleFileExFlags(FILE *fp, const char *filename, int closeit,
+ * PyCompilerFlags *flags)`: runs a file in `__main__` (with `__file__` set while it runs,
+ * if it was not), printing an exception and returning -1 on failure.
+ */
+int PyRun_SimpleFileExFlags(FILE *fp, const char *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleFile(FILE *f, const char *p)`.
+ */
+int PyRun_SimpleFile(FILE *f, const char *p);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_SimpleFileEx(FILE *f, const char *p, int c)`.
+ */
+int PyRun_SimpleFileEx(FILE *f, const char *p, int c);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit, PyCompilerFlags
+ * *flags)`: the interactive loop for a terminal named `<stdin>` or `???`, else the file.
+ */
+int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_AnyFile(FILE *fp, const char *name)`.
+ */
+int PyRun_AnyFile(FILE *fp, const char *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_AnyFileEx(FILE *fp, const char *name, int closeit)`.
+ */
+int PyRun_AnyFileEx(FILE *fp, const char *name, int closeit);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_AnyFileFlags(FILE *fp, const char *name, PyCompilerFlags *flags)`.
+ */
+int PyRun_AnyFileFlags(FILE *fp, const char *name, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *Py_CompileStringObject(const char *str, PyObject *filename, int start,
+ * PyCompilerFlags *flags, int optimize)`.
+ */
+PyObject *Py_CompileStringObject(const char *str, PyObject *filename, int start, struct PyCompilerFlags *flags, int optimize);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *Py_CompileStringExFlags(const char *str, const char *filename, int start,
+ * PyCompilerFlags *flags, int optimize)`.
+ */
+PyObject *Py_CompileStringExFlags(const char *str, const char *filename, int start, struct PyCompilerFlags *flags, int optimize);
+#endif
+
+/**
+ * `PyObject *Py_CompileString(const char *str, const char *filename, int start)`.
+ */
+PyObject *Py_CompileString(const char *str, const char *filename, int start);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveOneFlags(FILE *fp, const char *filename, PyCompilerFlags *flags)`.
+ */
+int PyRun_InteractiveOneFlags(FILE *fp, const char *filename, struct PyCompilerFlags *_flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, PyCompilerFlags *flags)`.
+ */
+int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, struct PyCompilerFlags *_flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveOne(FILE *f, const char *p)`.
+ */
+int PyRun_InteractiveOne(FILE *f, const char *p);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename, PyCompilerFlags *flags)`:
+ * statements until end of input; 0.
+ */
+int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyRun_InteractiveLoop(FILE *f, const char *p)`.
+ */
+int PyRun_InteractiveLoop(FILE *f, const char *p);
+#endif
+
+/**
+ * `int PyTraceBack_Here(PyFrameObject *frame)`: pushes an entry for `frame` (at its
+ * current instruction) onto the traceback of the exception being raised.
+ */
+int PyTraceBack_Here(PyFrameObject *frame);
+
+/**
+ * `int PyTraceBack_Print(PyObject *tb, PyObject *file)`: writes the traceback's report
+ * (honouring `sys.tracebacklimit`) to `file` through its `write` method.
+ */
+int PyTraceBack_Print(PyObject *v, PyObject *f);
+
 /**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.
  */
@@ -8110,6 +8466,132 @@ int Py_EnterRecursiveCall(const char *where_);
  * `void Py_LeaveRecursiveCall(void)`.
  */
 void Py_LeaveRecursiveCall(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyFunction_Vectorcall(PyObject *func, PyObject *const *stack, size_t nargsf,
+ * PyObject *kwnames)`.
+ */
+PyObject *_PyFunction_Vectorcall(PyObject *func, PyObject *const *stack, size_t nargsf, PyObject *kwnames);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyEval_EvalFrameDefault(PyThreadState *tstate, struct _PyInterpreterFrame
+ * *frame, int throwflag)`: the default evaluator, for PEP 523 hooks to call.
+ */
+PyObject *_PyEval_EvalFrameDefault(PyThreadState *tstate, struct _PyInterpreterFrame *frame, int throwflag);
+#endif
+
+/**
+ * `PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals)`.
+ */
+PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals);
+
+/**
+ * `PyObject *PyEval_EvalCodeEx(PyObject *co, PyObject *globals, PyObject *locals,
+ * PyObject *const *args, int argc, PyObject *const *kws, int kwc, PyObject *const *defs,
+ * int defc, PyObject *kwdefs, PyObject *closure)`: `kws` holds `kwc` (name, value) pairs.
+ */
+PyObject *PyEval_EvalCodeEx(PyObject *co, PyObject *globals, PyObject *locals, PyObject *const *args, int argc, PyObject *const *kws, int kwc, PyObject *const *defs, int defc, PyObject *kwdefs, PyObject *closure);
+
+/**
+ * `PyObject *PyEval_GetGlobals(void)`: the running frame's globals (borrowed), or NULL.
+ */
+PyObject *PyEval_GetGlobals(void);
+
+/**
+ * `PyObject *PyEval_GetLocals(void)`: the running frame's locals mapping (borrowed), or
+ * NULL with SystemError when no frame runs. For function frames the fast locals are
+ * copied into a dict the frame keeps.
+ */
+PyObject *PyEval_GetLocals(void);
+
+/**
+ * `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, a
+ * class's `tp_name`, else the `tp_name` of the object's type.
+ */
+const char *PyEval_GetFuncName(PyObject *func);
+
+/**
+ * `const char *PyEval_GetFuncDesc(PyObject *func)`.
+ */
+const char *PyEval_GetFuncDesc(PyObject *func);
+
+/**
+ * `PyFrameObject *PyEval_GetFrame(void)`: the running frame's object (borrowed), or NULL.
+ */
+PyFrameObject *PyEval_GetFrame(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyFrameObject *PyThreadState_GetFrame(PyThreadState *tstate)`: a new reference to the
+ * thread's running frame object, or NULL.
+ */
+PyFrameObject *PyThreadState_GetFrame(PyThreadState *tstate);
+#endif
+
+/**
+ * `int PyFrame_GetLineNumber(PyFrameObject *frame)`.
+ */
+int PyFrame_GetLineNumber(PyFrameObject *frame);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFrame_GetLasti(PyFrameObject *frame)`: the byte offset of the instruction.
+ */
+int PyFrame_GetLasti(PyFrameObject *frame);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyCodeObject *PyFrame_GetCode(PyFrameObject *frame)`: a new reference.
+ */
+struct PyCodeObject *PyFrame_GetCode(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFrameObject *PyFrame_GetBack(PyFrameObject *frame)`: a new reference or NULL.
+ */
+PyFrameObject *PyFrame_GetBack(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFrame_GetGlobals(PyFrameObject *frame)`: a new reference.
+ */
+PyObject *PyFrame_GetGlobals(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFrame_GetBuiltins(PyFrameObject *frame)`: a new reference.
+ */
+PyObject *PyFrame_GetBuiltins(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFrame_GetLocals(PyFrameObject *frame)`: a new reference to the locals
+ * mapping.
+ */
+PyObject *PyFrame_GetLocals(PyFrameObject *frame);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `int PyAIter_Check(PyObject *o)`: whether `o` is an async iterator.
+ */
+int PyAIter_Check(PyObject *o);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_10)
+/**
+ * `PyObject *PyObject_GetAIter(PyObject *o)`: `aiter(o)`.
+ */
+PyObject *PyObject_GetAIter(PyObject *o);
+#endif
 
 /**
  * `PyObject *PyEval_GetBuiltins(void)`: the builtins of the current frame (borrowed); with
@@ -8203,6 +8685,79 @@ int Py_GetRecursionLimit(void);
  * `PyObject *PyThread_GetInfo(void)`: `sys.thread_info`'s value (a new reference).
  */
 PyObject *PyThread_GetInfo(void);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
+ * PyObject *locals, PyObject *fromlist, int level)`.
+ */
+PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
+#endif
+
+/**
+ * `PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject
+ * *locals, PyObject *fromlist, int level)`.
+ */
+PyObject *PyImport_ImportModuleLevel(const char *name, PyObject *globals, PyObject *locals, PyObject *fromlist, int level);
+
+/**
+ * `PyObject *PyImport_Import(PyObject *name)`: calls the current `__import__` (so an
+ * override is honoured) for its side effect, then returns `sys.modules[name]`.
+ * TODO(eval): the builtins of the current frame's globals once frames exist.
+ */
+PyObject *PyImport_Import(PyObject *name);
+
+/**
+ * `PyObject *PyImport_ImportModule(const char *name)`.
+ */
+PyObject *PyImport_ImportModule(const char *name);
+
+/**
+ * `PyObject *PyImport_ImportModuleNoBlock(const char *name)`: the same as
+ * `PyImport_ImportModule` since Python 3.3.
+ */
+PyObject *PyImport_ImportModuleNoBlock(const char *name);
+
+/**
+ * `PyObject *PyImport_ReloadModule(PyObject *m)`.
+ */
+PyObject *PyImport_ReloadModule(PyObject *m);
+
+/**
+ * `PyObject *PyImport_GetImporter(PyObject *path)`: the finder for a path entry from
+ * `sys.path_importer_cache`, else from the first of `sys.path_hooks` that accepts it
+ * (cached; None when none does).
+ */
+PyObject *PyImport_GetImporter(PyObject *path);
+
+/**
+ * `const char *PyImport_GetMagicTag(void)`: the tag of cached bytecode file names,
+ * `sys.implementation.cache_tag`.
+ */
+const char *PyImport_GetMagicTag(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyState_FindModule(PyModuleDef *def)`: the module made from `def` in this
+ * interpreter (borrowed), or NULL (no exception) for multi-phase defs and unknown ones.
+ */
+PyObject *PyState_FindModule(struct PyModuleDef *def);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyState_AddModule(PyObject *module, PyModuleDef *def)`: lets
+ * `PyState_FindModule(def)` find `module` (for single-phase modules).
+ */
+int PyState_AddModule(PyObject *module, struct PyModuleDef *def);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyState_RemoveModule(PyModuleDef *def)`: forgets the module made from `def`.
+ */
+int PyState_RemoveModule(struct PyModuleDef *def);
 #endif
 
 /**
