@@ -4021,38 +4021,6 @@ int PyObject_CallFinalizerFromDealloc(PyObject *obj);
 PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
 #endif
 
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *_PyType_GetDocFromInternalDoc(const char *name, const char *doc)`: the doc
- * without its `name(...)\n--\n\n` signature header (None for NULL or empty).
- */
-PyObject *_PyType_GetDocFromInternalDoc(const char *name, const char *doc);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name, const char *doc)`:
- * the `(...)` of the doc's signature header, or None.
- */
-PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name, const char *doc);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *_PyObject_GetState(PyObject *obj)`: `obj.__getstate__()`, the default state
- * when that is `object.__getstate__`.
- */
-PyObject *_PyObject_GetState(PyObject *obj);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `int _PyObject_IsAbstract(PyObject *obj)`: the truth of `obj.__isabstractmethod__`
- * (0 when absent or `obj` is NULL), -1 on error.
- */
-int _PyObject_IsAbstract(PyObject *obj);
-#endif
-
 /**
  * `PyObject *PyBool_FromLong(long v)`: a new reference to `True` if `v` is non-zero, else
  * to `False`.
@@ -6099,22 +6067,6 @@ unsigned long PyOS_strtoul(const char *s, char **ptr, int base);
 long PyOS_strtol(const char *s, char **ptr, int base);
 
 /**
- * `int PyFile_WriteObject(PyObject *obj, PyObject *f, int flags)`.
- */
-int PyFile_WriteObject(PyObject *obj, PyObject *f, int flags);
-
-/**
- * `int PyFile_WriteString(const char *s, PyObject *f)`: fails at once when an error is
- * pending (as CPython).
- */
-int PyFile_WriteString(const char *s, PyObject *f);
-
-/**
- * `PyObject *PyFile_GetLine(PyObject *f, int n)`.
- */
-PyObject *PyFile_GetLine(PyObject *f, int n);
-
-/**
  * `PyObject *PyDictProxy_New(PyObject *mapping)`.
  */
 PyObject *PyDictProxy_New(PyObject *m);
@@ -6378,7 +6330,8 @@ int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
 
 /**
  * `PyObject *PyObject_Dir(PyObject *o)`: the sorted names of `o`'s attributes; with `o`
- * NULL, the names in the current frame's locals.
+ * NULL, the names in the current frame's locals. TODO(eval): there are no frames yet, so
+ * the NULL form fails as CPython's does with no frame running.
  */
 PyObject *PyObject_Dir(PyObject *o);
 
@@ -6484,22 +6437,6 @@ int PyObject_IsInstance(PyObject *inst, PyObject *cls);
  * `int PyObject_IsSubclass(PyObject *derived, PyObject *cls)`: 1, 0, or -1 with an exception.
  */
 int PyObject_IsSubclass(PyObject *derived, PyObject *cls);
-
-#if !defined(Py_LIMITED_API)
-/**
- * `int _PyObject_RealIsInstance(PyObject *inst, PyObject *cls)`: isinstance without the
- * `__instancecheck__` hook (`type.__instancecheck__`'s work).
- */
-int _PyObject_RealIsInstance(PyObject *inst, PyObject *cls);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `int _PyObject_RealIsSubclass(PyObject *derived, PyObject *cls)`: issubclass without the
- * `__subclasscheck__` hook.
- */
-int _PyObject_RealIsSubclass(PyObject *derived, PyObject *cls);
-#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -6830,21 +6767,6 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags);
 Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue);
 #endif
 
-#if !defined(Py_LIMITED_API)
-/**
- * `int _PyObject_HasLen(PyObject *o)`: whether `o`'s type has `sq_length` or `mp_length`.
- */
-int _PyObject_HasLen(PyObject *o);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *_PyObject_FunctionStr(PyObject *x)`: how messages name a callable:
- * `module.qualname()` (`qualname()` for builtins), else `str(x)`.
- */
-PyObject *_PyObject_FunctionStr(PyObject *x);
-#endif
-
 /**
  * `int PySequence_Check(PyObject *o)`.
  */
@@ -7021,14 +6943,6 @@ void PyErr_NormalizeException(PyObject **pexc, PyObject **pval, PyObject **ptb);
 void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptb);
 #endif
 
-#if !defined(Py_LIMITED_API)
-/**
- * `void _PyErr_GetExcInfo(PyThreadState *tstate, PyObject **, PyObject **, PyObject **)`:
- * `PyErr_GetExcInfo` for the given thread state.
- */
-void _PyErr_GetExcInfo(PyThreadState *ts, PyObject **ptype, PyObject **pvalue, PyObject **ptb);
-#endif
-
 #if !defined(_Py_LIMITED_API_BEFORE_3_3)
 /**
  * `void PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback)`: the
@@ -7046,34 +6960,12 @@ void PyErr_SetExcInfo(PyObject *t, PyObject *value, PyObject *tb);
 PyObject *PyErr_GetHandledException(void);
 #endif
 
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *_PyErr_GetHandledException(PyThreadState *tstate)`.
- */
-PyObject *_PyErr_GetHandledException(PyThreadState *ts);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `_PyErr_StackItem *_PyErr_GetTopmostException(PyThreadState *tstate)`: the innermost
- * entry of the handled-exception stack that holds an exception (else the outermost).
- */
-_PyErr_StackItem *_PyErr_GetTopmostException(PyThreadState *ts);
-#endif
-
 #if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
  * `void PyErr_SetHandledException(PyObject *exc)`: sets (NULL or None: clears) the
  * exception being handled of the current stack entry.
  */
 void PyErr_SetHandledException(PyObject *exc);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `void _PyErr_SetHandledException(PyThreadState *tstate, PyObject *exc)`.
- */
-void _PyErr_SetHandledException(PyThreadState *ts, PyObject *exc);
 #endif
 
 /**
@@ -7241,21 +7133,6 @@ PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
  * PyObject *dict)`: `PyErr_NewException` with `__doc__` set from `doc`.
  */
 PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base, PyObject *dict);
-
-#if !defined(Py_LIMITED_API)
-/**
- * `void _PyErr_SetKeyError(PyObject *key)`: KeyError whose single argument is `key`
- * (even when the key is a tuple).
- */
-void _PyErr_SetKeyError(PyObject *key);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `int _PyErr_CheckSignals(void)`: `PyErr_CheckSignals` (the thread-state form of it).
- */
-int _PyErr_CheckSignals(void);
-#endif
 
 /**
  * `int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level)`.
@@ -7742,19 +7619,6 @@ void PyThread_release_lock(PyThread_type_lock lock);
  * `int Py_BytesMain(int argc, char **argv)`.
  */
 int Py_BytesMain(int argc, char **argv);
-
-#if !defined(Py_LIMITED_API)
-/**
- * `int Py_RunMain(void)`: runs the command line of the initialized runtime, then
- * finalizes it; the process exit status.
- */
-int Py_RunMain(void);
-#endif
-
-/**
- * `int Py_Main(int argc, wchar_t **argv)`.
- */
-int Py_Main(int argc, wchar_t **argv);
 
 /**
  * `PyThreadState *PyThreadState_Get(void)`: the current thread state; a fatal error when
@@ -8586,6 +8450,12 @@ int PyRun_InteractiveLoop(FILE *f, const char *p);
  * current instruction) onto the traceback of the exception being raised.
  */
 int PyTraceBack_Here(PyFrameObject *frame);
+
+/**
+ * `int PyTraceBack_Print(PyObject *tb, PyObject *file)`: writes the traceback's report
+ * (honouring `sys.tracebacklimit`) to `file` through its `write` method.
+ */
+int PyTraceBack_Print(PyObject *v, PyObject *f);
 
 /**
  * `int Py_EnterRecursiveCall(const char *where)`: 0, or -1 with RecursionError set.

@@ -16,6 +16,7 @@ pub mod warnings;
 pub mod small_exceptions;
 pub mod syntaxerror;
 pub mod unicodeerror;
+pub mod traceback_format;
 
 /// Releases what the exception machinery made for this runtime (at finalization).
 pub(crate) fn fini() {

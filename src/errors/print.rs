@@ -75,7 +75,7 @@ unsafe fn format_one(value: *mut PyObject, out: &mut String) {
     }
     let tb = head(value).traceback;
     if !tb.is_null() {
-        crate::eval::traceback::format_traceback(tb, out);
+        crate::errors::traceback_format::format_traceback(tb, out);
     }
     let name = exception_type_name((*value).ob_type);
     let text = str_or_placeholder(value);
@@ -297,7 +297,7 @@ pub(crate) unsafe fn write_unraisable(message: Option<&str>, obj: *mut PyObject)
         out.push_str(&format!("{m}:\n"));
     }
     if !tb.is_null() && crate::eval::traceback::is_traceback(tb) {
-        crate::eval::traceback::format_traceback(tb, &mut out);
+        crate::errors::traceback_format::format_traceback(tb, &mut out);
     }
     if !t.is_null() && t != be::none() {
         out.push_str(&exception_type_name(t as *mut PyTypeObject));

@@ -2,10 +2,9 @@
 //! entry per frame an exception passed through, chained by `tb_next`. C code walks
 //! `tb_next` and reads `tb_lineno` directly.
 //!
-//! Tracebacks are made by the eval loop (`PyTraceBack_Here`) from frame objects, which do not
-//! exist yet: so far the type exists (for `PyTraceBack_Check` and `__traceback__`
-//! validation), and no traceback can be created. `PyTraceBack_Here`, `PyTraceBack_Print` and
-//! `TracebackType(...)` come with frames.
+//! Tracebacks are made by the eval loop (`PyTraceBack_Here`) from frame objects, or from
+//! Python by `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`. The text is
+//! errors/traceback_format.rs's business (`PyTraceBack_Print`).
 use core::ffi::{c_int, c_void};
 
 use crate::eval::frame::PyFrameObject;
@@ -40,6 +39,7 @@ const TB_DOC: &core::ffi::CStr = c"TracebackType(tb_next, tb_frame, tb_lasti, tb
 #[no_mangle]
 pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(tb_dealloc),
+    tp_new: Some(tb_new),
     tp_traverse: Some(tb_traverse),
     tp_clear: Some(tb_clear),
     tp_members: &raw mut TB_MEMBERS as *mut PyMemberDef,
@@ -83,6 +83,10 @@ unsafe extern "C" fn get_next(op: *mut PyObject, _: *mut c_void) -> *mut PyObjec
     crate::errors::baseexception::new_ref_or_none(tb(op).tb_next as *mut PyObject)
 }
 
+unsafe extern "C" fn get_lineno(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    crate::abstract_::ret_obj(crate::objects::int::from_i64(tb(op).tb_lineno as i64))
+}
+
 /// `tb.tb_next = x`: a traceback or None, and never one that would make a loop.
 unsafe extern "C" fn set_next(op: *mut PyObject, value: *mut PyObject, _: *mut c_void) -> c_int {
     if value.is_null() {
@@ -94,7 +98,7 @@ unsafe extern "C" fn set_next(op: *mut PyObject, value: *mut PyObject, _: *mut c
     if !new_next.is_null() {
         if !is_traceback(new_next) {
             let name = crate::errors::objtext::type_name_of(new_next);
-            let _ = raise(ExcType::TypeError, format!("expected traceback object or None, got '{name}'"));
+            let _ = raise(ExcType::TypeError, format!("expected traceback object, got '{name}'"));
             return -1;
         }
         let mut cursor = new_next;
@@ -110,31 +114,6 @@ unsafe extern "C" fn set_next(op: *mut PyObject, value: *mut PyObject, _: *mut c
     let old = core::mem::replace(&mut tb(op).tb_next, new_next as *mut PyTracebackObject);
     Py_DecRef(old as *mut PyObject);
     0
-}
-
-/// Appends the report of a traceback chain: `Traceback (most recent call last):` and, per
-/// entry, `  File "name", line N, in function` (source lines are the printer's business).
-pub(crate) unsafe fn format_traceback(tb_obj: *mut PyObject, out: &mut String) {
-    out.push_str("Traceback (most recent call last):\n");
-    let mut cursor = tb_obj;
-    while !cursor.is_null() {
-        let t = tb(cursor);
-        let frame = t.tb_frame as *mut PyObject;
-        if frame.is_null() {
-            out.push_str(&format!("  line {}\n", t.tb_lineno));
-        } else {
-            let code = crate::eval::frame_object::PyFrame_GetCode(t.tb_frame) as *mut PyObject;
-            let co = code as *mut crate::objects::code::PyCodeObject;
-            out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                crate::objects::str::to_string((*co).co_filename),
-                t.tb_lineno,
-                crate::objects::str::to_string((*co).co_name)
-            ));
-            Py_DecRef(code);
-        }
-        cursor = t.tb_next as *mut PyObject;
-    }
 }
 
 /// `int PyTraceBack_Here(PyFrameObject *frame)`: pushes an entry for `frame` (at its
@@ -159,18 +138,78 @@ pub unsafe extern "C" fn PyTraceBack_Here(frame: *mut PyFrameObject) -> c_int {
     0
 }
 
+/// `TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`.
+unsafe extern "C" fn tb_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+    crate::abstract_::ret_obj(new_from_args(args, kwargs))
+}
+
+unsafe fn new_from_args(args: *mut PyObject, kwargs: *mut PyObject) -> crate::errors::raised::PyResult<crate::object::ptr::PyRef> {
+    use crate::abstract_::unpack_keywords::{bind_tuple_dict_array, Params};
+    let params = Params {
+        function: "TracebackType",
+        names: &["tb_next", "tb_frame", "tb_lasti", "tb_lineno"],
+        positional_only: 0,
+        max_positional: 4,
+        required: 4,
+    };
+    let [next, frame, lasti, lineno] = bind_tuple_dict_array::<4>(&params, args, kwargs)?;
+    let none = crate::abstract_::none();
+    if next != none && !is_traceback(next) {
+        let name = crate::errors::objtext::type_name_of(next);
+        return Err(raise(ExcType::TypeError, format!("expected traceback object or None, got '{name}'")));
+    }
+    if (*frame).ob_type != &raw mut crate::eval::frame_object::PyFrame_Type {
+        let name = crate::errors::objtext::type_name_of(frame);
+        return Err(raise(ExcType::TypeError, format!("TracebackType() argument 'tb_frame' must be frame, not {name}")));
+    }
+    let lasti = crate::modules::sys_functions::as_c_int(lasti)?;
+    let lineno = crate::modules::sys_functions::as_c_int(lineno)?;
+    let op = crate::object::objimpl::_PyObject_GC_New(&raw mut PyTraceBack_Type);
+    if op.is_null() {
+        return Err(crate::errors::raised::Raised::assume_set());
+    }
+    let entry = tb(op);
+    let next = if next == none { core::ptr::null_mut() } else { next };
+    Py_IncRef(next);
+    Py_IncRef(frame);
+    entry.tb_next = next as *mut PyTracebackObject;
+    entry.tb_frame = frame as *mut PyFrameObject;
+    entry.tb_lasti = lasti;
+    entry.tb_lineno = lineno;
+    crate::object::objimpl::PyObject_GC_Track(op as *mut c_void);
+    Ok(crate::object::ptr::PyRef::from_owned(op).expect("allocated"))
+}
+
+/// `int PyTraceBack_Print(PyObject *tb, PyObject *file)`: writes the traceback's report
+/// (honouring `sys.tracebacklimit`) to `file` through its `write` method.
+#[no_mangle]
+pub unsafe extern "C" fn PyTraceBack_Print(v: *mut PyObject, f: *mut PyObject) -> c_int {
+    if v.is_null() {
+        return 0;
+    }
+    if !is_traceback(v) || f.is_null() {
+        let _ = crate::object::pending_error::bad_internal_call();
+        return -1;
+    }
+    let mut text = String::new();
+    crate::errors::traceback_format::format_traceback(v, &mut text);
+    let written = crate::objects::str::from_utf8(&text).and_then(|s| crate::modules::sys_stdio::file_write(f, s.as_ptr()));
+    if written.is_ok() { 0 } else { -1 }
+}
+
 fn raise_value_error(message: &str) -> crate::errors::raised::Raised {
     crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_ValueError, message)
 }
 
-static mut TB_MEMBERS: [PyMemberDef; 4] = [
+static mut TB_MEMBERS: [PyMemberDef; 3] = [
     PyMemberDef { name: c"tb_frame".as_ptr(), r#type: T_OBJECT, offset: 24, flags: READONLY, doc: core::ptr::null() },
     PyMemberDef { name: c"tb_lasti".as_ptr(), r#type: T_INT, offset: 32, flags: READONLY, doc: core::ptr::null() },
-    PyMemberDef { name: c"tb_lineno".as_ptr(), r#type: T_INT, offset: 36, flags: READONLY, doc: core::ptr::null() },
     crate::errors::baseexception::END_MEMBER,
 ];
 
-static mut TB_GETSET: [PyGetSetDef; 2] = [
+static mut TB_GETSET: [PyGetSetDef; 3] = [
+    // A getter, not a member, as in 3.11 (so assigning says "... is not writable").
+    PyGetSetDef { name: c"tb_lineno".as_ptr(), get: Some(get_lineno), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
     PyGetSetDef { name: c"tb_next".as_ptr(), get: Some(get_next), set: Some(set_next), doc: core::ptr::null(), closure: core::ptr::null_mut() },
     crate::errors::baseexception::END_GETSET,
 ];

@@ -25,6 +25,7 @@ pub mod sys_audit;
 pub mod sys_functions;
 pub mod sys_module;
 pub mod sys_stdio;
+pub mod sys_frames;
 pub mod sys_structseqs;
 pub mod thread_local;
 pub mod thread_lock;

@@ -276,7 +276,7 @@ unsafe extern "C" fn call_tracing(_m: *mut PyObject, args: *const *mut PyObject,
 }
 
 /// The functions of `sys` (the hooks and audit functions are added by sys_module.rs).
-pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 25] = [
+pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 26] = [
     fast_kw(c"addaudithook", crate::modules::sys_audit::addaudithook, c"addaudithook($module, /, hook)\n--\n\nAdds a new audit hook callback."),
     fast_kw(c"audit", crate::modules::sys_audit::audit, c"audit(event, *args)\n\nPasses the event to any audit hooks that are attached."),
     meth(c"_clear_type_cache", clear_type_cache, METH_NOARGS, c"_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."),
@@ -301,5 +301,6 @@ pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 25] = [
     fast(c"call_tracing", call_tracing, c"call_tracing($module, func, args, /)\n--\n\nCall func(*args), while tracing is enabled."),
     meth(c"get_int_max_str_digits", get_int_max_str_digits, METH_NOARGS, c"get_int_max_str_digits($module, /)\n--\n\nSet the maximum string digits limit for non-binary int<->str conversions."),
     fast_kw(c"set_int_max_str_digits", set_int_max_str_digits, c"set_int_max_str_digits($module, /, maxdigits)\n--\n\nSet the maximum string digits limit for non-binary int<->str conversions."),
+    fast(c"_getframe", crate::modules::sys_frames::getframe, c"_getframe($module, depth=0, /)\n--\n\nReturn a frame object from the call stack."),
     END,
 ];
