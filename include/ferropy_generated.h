@@ -1312,6 +1312,44 @@ typedef void (*PyCapsule_Destructor)(PyObject*);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
+ * array of `Py_SIZE(co)` code units.
+ */
+typedef struct PyCodeObject {
+  struct PyVarObject ob_base;
+  PyObject *co_consts;
+  PyObject *co_names;
+  PyObject *co_exceptiontable;
+  int co_flags;
+  short co_warmup;
+  short _co_linearray_entry_size;
+  int co_argcount;
+  int co_posonlyargcount;
+  int co_kwonlyargcount;
+  int co_stacksize;
+  int co_firstlineno;
+  int co_nlocalsplus;
+  int co_nlocals;
+  int co_nplaincellvars;
+  int co_ncellvars;
+  int co_nfreevars;
+  PyObject *co_localsplusnames;
+  PyObject *co_localspluskinds;
+  PyObject *co_filename;
+  PyObject *co_name;
+  PyObject *co_qualname;
+  PyObject *co_linetable;
+  PyObject *co_weakreflist;
+  PyObject *_co_code;
+  char *_co_linearray;
+  int _co_firsttraceable;
+  void *co_extra;
+  char co_code_adaptive[1];
+} PyCodeObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
  */
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
@@ -1487,44 +1525,6 @@ typedef struct PyCompilerFlags {
   int cf_flags;
   int cf_feature_version;
 } PyCompilerFlags;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
- * array of `Py_SIZE(co)` code units.
- */
-typedef struct PyCodeObject {
-  struct PyVarObject ob_base;
-  PyObject *co_consts;
-  PyObject *co_names;
-  PyObject *co_exceptiontable;
-  int co_flags;
-  short co_warmup;
-  short _co_linearray_entry_size;
-  int co_argcount;
-  int co_posonlyargcount;
-  int co_kwonlyargcount;
-  int co_stacksize;
-  int co_firstlineno;
-  int co_nlocalsplus;
-  int co_nlocals;
-  int co_nplaincellvars;
-  int co_ncellvars;
-  int co_nfreevars;
-  PyObject *co_localsplusnames;
-  PyObject *co_localspluskinds;
-  PyObject *co_filename;
-  PyObject *co_name;
-  PyObject *co_qualname;
-  PyObject *co_linetable;
-  PyObject *co_weakreflist;
-  PyObject *_co_code;
-  char *_co_linearray;
-  int _co_firsttraceable;
-  void *co_extra;
-  char co_code_adaptive[1];
-} PyCodeObject;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -3189,6 +3189,20 @@ extern PyTypeObject PyFunction_Type;
  */
 extern PyTypeObject PySuper_Type;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyGen_Type`: `generator`.
+ */
+extern PyTypeObject PyGen_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCoro_Type`: `coroutine`.
+ */
+extern PyTypeObject PyCoro_Type;
+#endif
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;
@@ -4019,6 +4033,38 @@ int PyObject_CallFinalizerFromDealloc(PyObject *obj);
  * `PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *metatype, PyObject *bases)`.
  */
 PyTypeObject *_PyType_CalculateMetaclass(PyTypeObject *meta, PyObject *bases);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyType_GetDocFromInternalDoc(const char *name, const char *doc)`: the doc
+ * without its `name(...)\n--\n\n` signature header (None for NULL or empty).
+ */
+PyObject *_PyType_GetDocFromInternalDoc(const char *name, const char *doc);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name, const char *doc)`:
+ * the `(...)` of the doc's signature header, or None.
+ */
+PyObject *_PyType_GetTextSignatureFromInternalDoc(const char *name, const char *doc);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_GetState(PyObject *obj)`: `obj.__getstate__()`, the default state
+ * when that is `object.__getstate__`.
+ */
+PyObject *_PyObject_GetState(PyObject *obj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_IsAbstract(PyObject *obj)`: the truth of `obj.__isabstractmethod__`
+ * (0 when absent or `obj` is NULL), -1 on error.
+ */
+int _PyObject_IsAbstract(PyObject *obj);
 #endif
 
 /**
@@ -6067,6 +6113,22 @@ unsigned long PyOS_strtoul(const char *s, char **ptr, int base);
 long PyOS_strtol(const char *s, char **ptr, int base);
 
 /**
+ * `int PyFile_WriteObject(PyObject *obj, PyObject *f, int flags)`.
+ */
+int PyFile_WriteObject(PyObject *obj, PyObject *f, int flags);
+
+/**
+ * `int PyFile_WriteString(const char *s, PyObject *f)`: fails at once when an error is
+ * pending (as CPython).
+ */
+int PyFile_WriteString(const char *s, PyObject *f);
+
+/**
+ * `PyObject *PyFile_GetLine(PyObject *f, int n)`.
+ */
+PyObject *PyFile_GetLine(PyObject *f, int n);
+
+/**
  * `PyObject *PyDictProxy_New(PyObject *mapping)`.
  */
 PyObject *PyDictProxy_New(PyObject *m);
@@ -6160,6 +6222,51 @@ PyObject *PyFunction_GetAnnotations(PyObject *op);
  * `int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations)`: a dict or None.
  */
 int PyFunction_SetAnnotations(PyObject *op, PyObject *annotations);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname, int
+ * firstlineno)`: a code object that returns None, for C code that needs a frame or a
+ * traceback entry naming a C function (Cython).
+ */
+struct PyCodeObject *PyCode_NewEmpty(const char *filename, const char *funcname, int firstlineno);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyCode_Addr2Line(PyCodeObject *co, int addrq)`: the line of the instruction at byte
+ * offset `addrq` of `co_code`; `co_firstlineno` for a negative offset.
+ */
+int PyCode_Addr2Line(struct PyCodeObject *co, int addrq);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCode_GetCode(PyCodeObject *co)`: `co_code` (our instruction words).
+ */
+PyObject *PyCode_GetCode(struct PyCodeObject *co);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCode_GetVarnames(PyCodeObject *co)`: `co_varnames`.
+ */
+PyObject *PyCode_GetVarnames(struct PyCodeObject *co);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCode_GetCellvars(PyCodeObject *co)`: `co_cellvars`.
+ */
+PyObject *PyCode_GetCellvars(struct PyCodeObject *co);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCode_GetFreevars(PyCodeObject *co)`: `co_freevars`.
+ */
+PyObject *PyCode_GetFreevars(struct PyCodeObject *co);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -6330,8 +6437,7 @@ int PyObject_RichCompareBool(PyObject *v, PyObject *w, int op);
 
 /**
  * `PyObject *PyObject_Dir(PyObject *o)`: the sorted names of `o`'s attributes; with `o`
- * NULL, the names in the current frame's locals. TODO(eval): there are no frames yet, so
- * the NULL form fails as CPython's does with no frame running.
+ * NULL, the names in the current frame's locals.
  */
 PyObject *PyObject_Dir(PyObject *o);
 
@@ -6437,6 +6543,22 @@ int PyObject_IsInstance(PyObject *inst, PyObject *cls);
  * `int PyObject_IsSubclass(PyObject *derived, PyObject *cls)`: 1, 0, or -1 with an exception.
  */
 int PyObject_IsSubclass(PyObject *derived, PyObject *cls);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_RealIsInstance(PyObject *inst, PyObject *cls)`: isinstance without the
+ * `__instancecheck__` hook (`type.__instancecheck__`'s work).
+ */
+int _PyObject_RealIsInstance(PyObject *inst, PyObject *cls);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_RealIsSubclass(PyObject *derived, PyObject *cls)`: issubclass without the
+ * `__subclasscheck__` hook.
+ */
+int _PyObject_RealIsSubclass(PyObject *derived, PyObject *cls);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -6767,6 +6889,21 @@ int PyObject_Print(PyObject *op, FILE *fp, int flags);
 Py_ssize_t PyObject_LengthHint(PyObject *o, Py_ssize_t defaultvalue);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_HasLen(PyObject *o)`: whether `o`'s type has `sq_length` or `mp_length`.
+ */
+int _PyObject_HasLen(PyObject *o);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_FunctionStr(PyObject *x)`: how messages name a callable:
+ * `module.qualname()` (`qualname()` for builtins), else `str(x)`.
+ */
+PyObject *_PyObject_FunctionStr(PyObject *x);
+#endif
+
 /**
  * `int PySequence_Check(PyObject *o)`.
  */
@@ -6943,6 +7080,14 @@ void PyErr_NormalizeException(PyObject **pexc, PyObject **pval, PyObject **ptb);
 void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptb);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyErr_GetExcInfo(PyThreadState *tstate, PyObject **, PyObject **, PyObject **)`:
+ * `PyErr_GetExcInfo` for the given thread state.
+ */
+void _PyErr_GetExcInfo(PyThreadState *ts, PyObject **ptype, PyObject **pvalue, PyObject **ptb);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_3)
 /**
  * `void PyErr_SetExcInfo(PyObject *type, PyObject *value, PyObject *traceback)`: the
@@ -6960,12 +7105,34 @@ void PyErr_SetExcInfo(PyObject *t, PyObject *value, PyObject *tb);
 PyObject *PyErr_GetHandledException(void);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyErr_GetHandledException(PyThreadState *tstate)`.
+ */
+PyObject *_PyErr_GetHandledException(PyThreadState *ts);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyErr_StackItem *_PyErr_GetTopmostException(PyThreadState *tstate)`: the innermost
+ * entry of the handled-exception stack that holds an exception (else the outermost).
+ */
+_PyErr_StackItem *_PyErr_GetTopmostException(PyThreadState *ts);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_11)
 /**
  * `void PyErr_SetHandledException(PyObject *exc)`: sets (NULL or None: clears) the
  * exception being handled of the current stack entry.
  */
 void PyErr_SetHandledException(PyObject *exc);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyErr_SetHandledException(PyThreadState *tstate, PyObject *exc)`.
+ */
+void _PyErr_SetHandledException(PyThreadState *ts, PyObject *exc);
 #endif
 
 /**
@@ -7133,6 +7300,21 @@ PyObject *PyErr_NewException(const char *name, PyObject *base, PyObject *dict);
  * PyObject *dict)`: `PyErr_NewException` with `__doc__` set from `doc`.
  */
 PyObject *PyErr_NewExceptionWithDoc(const char *name, const char *doc, PyObject *base, PyObject *dict);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyErr_SetKeyError(PyObject *key)`: KeyError whose single argument is `key`
+ * (even when the key is a tuple).
+ */
+void _PyErr_SetKeyError(PyObject *key);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyErr_CheckSignals(void)`: `PyErr_CheckSignals` (the thread-state form of it).
+ */
+int _PyErr_CheckSignals(void);
+#endif
 
 /**
  * `int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level)`.
@@ -7619,6 +7801,19 @@ void PyThread_release_lock(PyThread_type_lock lock);
  * `int Py_BytesMain(int argc, char **argv)`.
  */
 int Py_BytesMain(int argc, char **argv);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_RunMain(void)`: runs the command line of the initialized runtime, then
+ * finalizes it; the process exit status.
+ */
+int Py_RunMain(void);
+#endif
+
+/**
+ * `int Py_Main(int argc, wchar_t **argv)`.
+ */
+int Py_Main(int argc, wchar_t **argv);
 
 /**
  * `PyThreadState *PyThreadState_Get(void)`: the current thread state; a fatal error when
@@ -8278,6 +8473,14 @@ void _Py_FatalErrorFunc(const char *func, const char *msg);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int PyEval_MergeCompilerFlags(PyCompilerFlags *cf)`: adds the running code's future
+ * flags to `cf`; whether any flag is set.
+ */
+int PyEval_MergeCompilerFlags(struct PyCompilerFlags *cf);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *PyRun_StringFlags(const char *str, int start, PyObject *globals, PyObject
  * *locals, PyCompilerFlags *flags)`.
  */
@@ -8508,8 +8711,8 @@ PyObject *PyEval_GetGlobals(void);
 PyObject *PyEval_GetLocals(void);
 
 /**
- * `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, a
- * class's `tp_name`, else the `tp_name` of the object's type.
+ * `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, else
+ * the `tp_name` of the object's type (for a class too, as in 3.11).
  */
 const char *PyEval_GetFuncName(PyObject *func);
 
