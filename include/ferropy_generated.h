@@ -2791,6 +2791,13 @@ extern "C" {
 extern _Py_HashSecret_t _Py_HashSecret;
 #endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_11)
+/**
+ * `const unsigned long Py_Version`: `PY_VERSION_HEX` of the running library (3.11).
+ */
+extern const unsigned long Py_Version;
+#endif
+
 /**
  * `PyBaseObject_Type`: `object`.
  */

@@ -16,6 +16,7 @@ pub mod objimpl;
 pub mod pymem;
 pub mod ptr;
 pub mod refcount;
+pub mod abi_functions;
 pub mod slots;
 pub mod typeobject;
 pub mod typeslots;
