@@ -103,6 +103,12 @@ fn unary(op: Kind, v: &Constant) -> Option<Constant> {
 fn binary(op: Kind, l: &Constant, r: &Constant) -> Option<Constant> {
     use Constant::{Bool, Bytes, Complex, Float, Int, Str};
     match (l, r) {
+        // bool's own &, |, ^ keep the result a bool.
+        (Bool(a), Bool(b)) if matches!(op, Kind::BitAnd | Kind::BitOr | Kind::BitXor) => Some(Bool(match op {
+            Kind::BitAnd => a & b,
+            Kind::BitOr => a | b,
+            _ => a ^ b,
+        })),
         (Int(_) | Bool(_), Int(_) | Bool(_)) => {
             let (a, b) = (int_of(l)?, int_of(r)?);
             let v = match op {
