@@ -54,10 +54,26 @@ unsafe fn c_status(r: c_int) -> PyResult<()> {
     if r < 0 { Err(Raised::assume_set()) } else { Ok(()) }
 }
 
+/// `NameError: name 'x' is not defined`, with the exception's `name` attribute set to the
+/// name, as CPython's eval loop sets it.
 fn name_error(name: *mut PyObject) -> Raised {
-    // SAFETY: `name` is a live str.
-    let n = unsafe { pystr::to_string(name) };
-    raise_type(&raw mut exc::_PyExc_NameError, format!("name '{n}' is not defined"))
+    // SAFETY: `name` is a live str; the GIL is held.
+    unsafe {
+        let tp = &raw mut exc::_PyExc_NameError as *mut PyObject;
+        let made = (|| -> PyResult<PyRef> {
+            let msg = pystr::from_utf8(&format!("name '{}' is not defined", pystr::to_string(name)))?;
+            let e = from_slot(crate::abstract_::call::PyObject_CallOneArg(tp, msg.as_ptr()))?;
+            crate::object::object_attr::set_attr(e.as_ptr(), pystr::intern("name")?.as_ptr(), name)?;
+            Ok(e)
+        })();
+        match made {
+            Ok(e) => {
+                crate::errors::pyerr::PyErr_SetObject(tp, e.as_ptr());
+                Raised::assume_set()
+            }
+            Err(r) => r,
+        }
+    }
 }
 
 fn unbound_local(name: *mut PyObject) -> Raised {
