@@ -165,6 +165,10 @@ def fetch_debs(tests, build):
         root.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="ferropy-deb-") as tmp:
             r = subprocess.run(["apt-get", "download", spec], cwd=tmp, capture_output=True, text=True)
+            if r.returncode != 0:
+                # A fresh machine may have no package lists yet: update them once and retry.
+                subprocess.run(["apt-get", "update", "-qq"], capture_output=True)
+                r = subprocess.run(["apt-get", "download", spec], cwd=tmp, capture_output=True, text=True)
             debs = list(Path(tmp).glob("*.deb"))
             if r.returncode != 0 or not debs:
                 sys.exit(f"run_c_tests: apt-get download {spec} failed:\n{r.stderr}")
