@@ -8897,6 +8897,13 @@ int Py_GetRecursionLimit(void);
 PyObject *PyThread_GetInfo(void);
 #endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+/**
+ * `PyObject *PyOS_FSPath(PyObject *path)`: the file system representation of `path`.
+ */
+PyObject *PyOS_FSPath(PyObject *path);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_7)
 /**
  * `PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,

@@ -55,6 +55,8 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
+        &raw mut crate::modules::posix::scandir::DirEntry_Type,
+        &raw mut crate::modules::posix::scandir::ScandirIterator_Type,
     ]
 }
 
