@@ -14,6 +14,7 @@ pub mod lifecycle;
 pub mod lock;
 pub mod main;
 pub mod run_main;
+pub mod run_module;
 pub mod pystate;
 pub mod signals;
 pub mod strtod;

@@ -4,8 +4,7 @@
 //! is CPython's: 0, 1 for an uncaught exception (printed by `PyErr_Print`), the code of an
 //! uncaught SystemExit (`PyErr_Print` ends the process itself), 2 for a script that cannot
 //! be opened, 120 when finalization fails, and death by SIGINT for an uncaught
-//! KeyboardInterrupt. `-m` and the interactive REPL belong to the import system and the
-//! REPL (issue 10): they end with a clear message and status 2.
+//! KeyboardInterrupt. `-m MODULE` is run_module.rs.
 use core::ffi::c_int;
 use std::ffi::CString;
 
@@ -113,8 +112,10 @@ unsafe fn run(config: &PyConfig) -> c_int {
     let status = if let Some(command) = wide_to_string(config.run_command) {
         prepend_sys_path(config, "");
         run_command(&command, flags)
-    } else if wide_to_string(config.run_module).is_some() {
-        return not_supported("-m MODULE");
+    } else if let Some(module) = wide_to_string(config.run_module) {
+        let cwd = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+        prepend_sys_path(config, &cwd);
+        crate::runtime::run_module::run_module(&module)
     } else if let Some(filename) = wide_to_string(config.run_filename) {
         let dir = std::path::Path::new(&filename).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
         prepend_sys_path(config, &dir);
