@@ -15,6 +15,8 @@ pub mod lock;
 pub mod main;
 pub mod run_main;
 pub mod run_module;
+pub mod readline;
+pub mod line_editor;
 pub mod pystate;
 pub mod signals;
 pub mod strtod;

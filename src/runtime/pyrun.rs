@@ -343,8 +343,7 @@ pub unsafe extern "C" fn PyRun_SimpleFileEx(f: *mut libc::FILE, p: *const c_char
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyRun_AnyFileExFlags(fp: *mut libc::FILE, filename: *const c_char, closeit: c_int, flags: *mut PyCompilerFlags) -> c_int {
-    let name = c_name(filename);
-    if !fp.is_null() && libc::isatty(libc::fileno(fp)) != 0 && (name == "<stdin>" || name == "???") {
+    if !fp.is_null() && Py_FdIsInteractive(fp, filename) != 0 {
         let r = crate::runtime::pyrun_interactive::PyRun_InteractiveLoopFlags(fp, filename, flags);
         if closeit != 0 {
             libc::fclose(fp);
@@ -352,6 +351,39 @@ pub unsafe extern "C" fn PyRun_AnyFileExFlags(fp: *mut libc::FILE, filename: *co
         return r;
     }
     PyRun_SimpleFileExFlags(fp, filename, closeit, flags)
+}
+
+/// Whether the interpreter runs interactively (`-i`: the `interactive` configuration).
+unsafe fn interactive_flag() -> bool {
+    crate::runtime::interpreter::current().is_some_and(|i| i.config.interactive > 0)
+}
+
+/// Whether `name` is one of the names CPython gives standard input.
+fn names_stdin(name: Option<&str>) -> bool {
+    matches!(name, None | Some("<stdin>") | Some("???"))
+}
+
+/// `int Py_FdIsInteractive(FILE *fp, const char *filename)`: a terminal, or standard
+/// input under `-i`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn Py_FdIsInteractive(fp: *mut libc::FILE, filename: *const c_char) -> c_int {
+    if libc::isatty(libc::fileno(fp)) != 0 {
+        return 1;
+    }
+    let name = (!filename.is_null()).then(|| c_name(filename));
+    (interactive_flag() && names_stdin(name.as_deref())) as c_int
+}
+
+/// `int _Py_FdIsInteractive(FILE *fp, PyObject *filename)`: the same with a str name.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_FdIsInteractive(fp: *mut libc::FILE, filename: *mut PyObject) -> c_int {
+    if libc::isatty(libc::fileno(fp)) != 0 {
+        return 1;
+    }
+    let name = (!filename.is_null() && pystr::is_str(filename)).then(|| pystr::to_string(filename));
+    (interactive_flag() && names_stdin(name.as_deref())) as c_int
 }
 
 /// `int PyRun_AnyFile(FILE *fp, const char *name)`.
