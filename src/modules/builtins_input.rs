@@ -68,7 +68,7 @@ unsafe fn read_console_line(prompt: Option<*mut PyObject>) -> PyResult<PyRef> {
         return Err(crate::errors::raised::Raised::assume_set());
     }
     let mut bytes = core::ffi::CStr::from_ptr(line).to_bytes().to_vec();
-    crate::object::pymem::PyMem_RawFree(line.cast());
+    crate::object::pymem::PyMem_Free(line.cast());
     if bytes.is_empty() {
         return Err(raise_type(&raw mut exc::_PyExc_EOFError, "EOF when reading a line"));
     }

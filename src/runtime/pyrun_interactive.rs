@@ -46,7 +46,7 @@ unsafe fn read_line(fp: *mut libc::FILE, prompt_text: &str) -> PyResult<Option<V
         return Err(Raised::assume_set());
     }
     let bytes = core::ffi::CStr::from_ptr(line).to_bytes().to_vec();
-    crate::object::pymem::PyMem_RawFree(line.cast());
+    crate::object::pymem::PyMem_Free(line.cast());
     Ok((!bytes.is_empty()).then_some(bytes))
 }
 

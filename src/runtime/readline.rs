@@ -9,14 +9,14 @@ use core::ffi::{c_char, CStr};
 use crate::runtime::threadstate::PyThreadState;
 
 /// The type of `PyOS_ReadlineFunctionPointer`: `char *(*)(FILE *, FILE *, const char *)`.
-pub type ReadlineFunction = unsafe extern "C" fn(*mut libc::FILE, *mut libc::FILE, *const c_char) -> *mut c_char;
+pub(crate) type ReadlineFunction = unsafe extern "C" fn(*mut libc::FILE, *mut libc::FILE, *const c_char) -> *mut c_char;
 
 /// `PyOS_ReadlineFunctionPointer`: the reader used on terminals; NULL means the built-in
 /// line editor. The result is a `PyMem_RawMalloc` buffer holding the line with its newline,
 /// "" at end of input, or NULL with an exception set (KeyboardInterrupt).
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
-pub static mut PyOS_ReadlineFunctionPointer: Option<ReadlineFunction> = None;
+pub static mut PyOS_ReadlineFunctionPointer: Option<unsafe extern "C" fn(*mut libc::FILE, *mut libc::FILE, *const c_char) -> *mut c_char> = None;
 
 /// `_PyOS_ReadlineTState`: the thread state that called `PyOS_Readline`, while it waits.
 #[cfg(not(Py_LIMITED_API))]
@@ -78,7 +78,8 @@ pub(crate) unsafe extern "C" fn stdio_readline(sys_stdin: *mut libc::FILE, _sys_
 }
 
 /// `char *PyOS_Readline(FILE *stdin, FILE *stdout, const char *prompt)`: one line of
-/// input (see the module comment); the caller frees it with `PyMem_RawFree`.
+/// input (see the module comment) in a `PyMem_Malloc` buffer the caller frees with
+/// `PyMem_Free`.
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyOS_Readline(sys_stdin: *mut libc::FILE, sys_stdout: *mut libc::FILE, prompt: *const c_char) -> *mut c_char {
@@ -100,8 +101,21 @@ pub unsafe extern "C" fn PyOS_Readline(sys_stdin: *mut libc::FILE, sys_stdout: *
     let line = reader(sys_stdin, sys_stdout, prompt);
     _PyOS_ReadlineTState = core::ptr::null_mut();
     crate::runtime::gil::PyEval_RestoreThread(tstate);
-    if line.is_null() && crate::errors::pyerr::PyErr_Occurred().is_null() {
-        crate::errors::pyerr::PyErr_SetNone(&raw mut crate::errors::exception_types::_PyExc_KeyboardInterrupt as *mut crate::object::object::PyObject);
+    if line.is_null() {
+        if crate::errors::pyerr::PyErr_Occurred().is_null() {
+            crate::errors::pyerr::PyErr_SetNone(&raw mut crate::errors::exception_types::_PyExc_KeyboardInterrupt as *mut crate::object::object::PyObject);
+        }
+        return line;
     }
-    line
+    // The reader's buffer is the raw domain's; the caller frees ours with PyMem_Free.
+    let bytes = CStr::from_ptr(line).to_bytes();
+    let copy = crate::object::pymem::PyMem_Malloc(bytes.len() + 1) as *mut u8;
+    if copy.is_null() {
+        crate::object::pymem::PyMem_RawFree(line.cast());
+        crate::errors::setters::PyErr_NoMemory();
+        return core::ptr::null_mut();
+    }
+    core::ptr::copy_nonoverlapping(bytes.as_ptr(), copy, bytes.len() + 1);
+    crate::object::pymem::PyMem_RawFree(line.cast());
+    copy.cast()
 }
