@@ -60,7 +60,7 @@ pub(crate) unsafe fn raise_syntax_error(e: &ferropy_parser::SyntaxError) -> Rais
 }
 
 /// The interpreter's `-O` level, for `optimize == -1`.
-fn default_optimize() -> u8 {
+pub(crate) fn default_optimize() -> u8 {
     crate::runtime::interpreter::current().map_or(0, |i| i.config.optimization_level.clamp(0, 2) as u8)
 }
 
@@ -68,6 +68,13 @@ fn default_optimize() -> u8 {
 /// `Py_single_input`; `flags` are `PyCF_*` and inherited `CO_FUTURE_*` bits; `optimize` -1
 /// means the interpreter's level. Also returns the future flags in effect.
 pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int, flags: c_int, optimize: c_int) -> PyResult<(PyRef, c_int)> {
+    let (unit, future) = compile_unit(source, filename, start, flags, optimize)?;
+    Ok((crate::objects::code_type::from_unit(unit)?, future))
+}
+
+/// What `compile_source` does before the code object is made: the compiler's `CodeUnit`
+/// (compile-time warnings issued) and the future flags.
+pub(crate) unsafe fn compile_unit(source: &[u8], filename: &str, start: c_int, flags: c_int, optimize: c_int) -> PyResult<(ferropy_compiler::code::CodeUnit, c_int)> {
     use ferropy_compiler::compile::Mode;
     let mode = match start {
         s if s == Py_file_input => Mode::Exec,
@@ -91,7 +98,7 @@ pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int,
     match ferropy_compiler::compile(source, filename, opts) {
         // Warnings are issued once the source compiled, as CPython does.
         Ok(compiled) => match crate::compiler::warnings::issue(&compiled.warnings, filename, source) {
-            Ok(()) => Ok((crate::objects::code_type::from_unit(compiled.code)?, compiled.future_flags as c_int)),
+            Ok(()) => Ok((compiled.code, compiled.future_flags as c_int)),
             Err(crate::compiler::warnings::Stop::Raised(r)) => Err(r),
             Err(crate::compiler::warnings::Stop::SyntaxError(e)) => Err(raise_syntax_error(&e)),
         },
