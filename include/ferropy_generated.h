@@ -3415,6 +3415,22 @@ extern const uint8_t _Py_ctype_toupper[256];
 extern struct _inittab *PyImport_Inittab;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyOS_ReadlineFunctionPointer`: the reader used on terminals; NULL means the built-in
+ * line editor. The result is a `PyMem_RawMalloc` buffer holding the line with its newline,
+ * "" at end of input, or NULL with an exception set (KeyboardInterrupt).
+ */
+extern char *(*PyOS_ReadlineFunctionPointer)(FILE*, FILE*, const char*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyOS_ReadlineTState`: the thread state that called `PyOS_Readline`, while it waits.
+ */
+extern PyThreadState *_PyOS_ReadlineTState;
+#endif
+
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
@@ -7822,6 +7838,14 @@ int Py_RunMain(void);
  */
 int Py_Main(int argc, wchar_t **argv);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *PyOS_Readline(FILE *stdin, FILE *stdout, const char *prompt)`: one line of
+ * input (see the module comment); the caller frees it with `PyMem_RawFree`.
+ */
+char *PyOS_Readline(FILE *sys_stdin, FILE *sys_stdout, const char *prompt);
+#endif
+
 /**
  * `PyThreadState *PyThreadState_Get(void)`: the current thread state; a fatal error when
  * called without the GIL.
@@ -8575,6 +8599,21 @@ int PyRun_SimpleFileEx(FILE *f, const char *p, int c);
  * *flags)`: the interactive loop for a terminal named `<stdin>` or `???`, else the file.
  */
 int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_FdIsInteractive(FILE *fp, const char *filename)`: a terminal, or standard
+ * input under `-i`.
+ */
+int Py_FdIsInteractive(FILE *fp, const char *filename);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _Py_FdIsInteractive(FILE *fp, PyObject *filename)`: the same with a str name.
+ */
+int _Py_FdIsInteractive(FILE *fp, PyObject *filename);
 #endif
 
 #if !defined(Py_LIMITED_API)

@@ -13,6 +13,7 @@ use crate::objects::module::{PyModuleDef, PyModuleDef_Base};
 
 pub mod atexit_module;
 pub mod gc_module;
+pub mod hashes;
 pub mod builtins_functions;
 pub mod builtins_anext;
 pub mod builtins_iteration;
