@@ -7841,7 +7841,8 @@ int Py_Main(int argc, wchar_t **argv);
 #if !defined(Py_LIMITED_API)
 /**
  * `char *PyOS_Readline(FILE *stdin, FILE *stdout, const char *prompt)`: one line of
- * input (see the module comment); the caller frees it with `PyMem_RawFree`.
+ * input (see the module comment) in a `PyMem_Malloc` buffer the caller frees with
+ * `PyMem_Free`.
  */
 char *PyOS_Readline(FILE *sys_stdin, FILE *sys_stdout, const char *prompt);
 #endif
