@@ -9050,6 +9050,31 @@ PyObject *_PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *error
 #endif
 
 /**
+ * `PyObject *PyUnicode_DecodeCharmap(const char *data, Py_ssize_t size, PyObject
+ * *mapping, const char *errors)`: NULL mapping decodes Latin-1.
+ */
+PyObject *PyUnicode_DecodeCharmap(const char *s, Py_ssize_t size, PyObject *mapping, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsCharmapString(PyObject *unicode, PyObject *mapping)`: strict;
+ * NULL arguments are `PyErr_BadArgument`'s TypeError.
+ */
+PyObject *PyUnicode_AsCharmapString(PyObject *unicode, PyObject *mapping);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_EncodeCharmap(PyObject *unicode, PyObject *mapping, const char
+ * *errors)`: NULL mapping encodes Latin-1.
+ */
+PyObject *_PyUnicode_EncodeCharmap(PyObject *unicode, PyObject *mapping, const char *errors);
+#endif
+
+/**
+ * `PyObject *PyUnicode_BuildEncodingMap(PyObject *string)`.
+ */
+PyObject *PyUnicode_BuildEncodingMap(PyObject *string);
+
+/**
  * `PyObject *PyCodec_StrictErrors(PyObject *exc)`.
  */
 PyObject *PyCodec_StrictErrors(PyObject *exc);
@@ -9374,6 +9399,25 @@ PyObject *PyUnicode_AsUTF8String(PyObject *unicode);
  * `PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors)`.
  */
 PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF7(const char *s, Py_ssize_t size, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeUTF7(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF7Stateful(const char *s, Py_ssize_t size, const char
+ * *errors, Py_ssize_t *consumed)`: NULL `consumed` decodes everything.
+ */
+PyObject *PyUnicode_DecodeUTF7Stateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_EncodeUTF7(PyObject *unicode, int base64SetO, int
+ * base64WhiteSpace, const char *errors)`: UTF-7 encodes every str, so `errors` is unused.
+ */
+PyObject *_PyUnicode_EncodeUTF7(PyObject *unicode, int base64_set_o, int base64_whitespace, const char *_errors);
 #endif
 
 #ifdef __cplusplus

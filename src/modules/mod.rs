@@ -36,6 +36,8 @@ pub mod module_init;
 pub mod errno_module;
 pub mod stat_module;
 pub mod posix;
+pub mod codecs_module;
+pub mod io;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -57,6 +57,9 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
         &raw mut crate::modules::posix::scandir::DirEntry_Type,
         &raw mut crate::modules::posix::scandir::ScandirIterator_Type,
+        &raw mut crate::codecs::charmap::EncodingMap_Type,
+        &raw mut crate::modules::io::bytesio::BytesIO_Type,
+        &raw mut crate::modules::io::stringio::StringIO_Type,
     ]
 }
 
