@@ -55,6 +55,9 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
+        &raw mut crate::objects::generic_alias::Py_GenericAliasType,
+        &raw mut crate::objects::generic_alias_iter::GenericAliasIter_Type,
+        &raw mut crate::objects::union_type::UnionType_Type,
     ]
 }
 
