@@ -3210,6 +3210,11 @@ extern PyTypeObject PyGen_Type;
 extern PyTypeObject PyCoro_Type;
 #endif
 
+/**
+ * `Py_GenericAliasType`: `types.GenericAlias`.
+ */
+extern PyTypeObject Py_GenericAliasType;
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;
@@ -6291,6 +6296,11 @@ PyObject *PyCode_GetCellvars(struct PyCodeObject *co);
  */
 PyObject *PyCode_GetFreevars(struct PyCodeObject *co);
 #endif
+
+/**
+ * `PyObject *Py_GenericAlias(PyObject *origin, PyObject *args)`: `origin[args]`.
+ */
+PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);
 
 #if !defined(Py_LIMITED_API)
 /**

@@ -132,6 +132,8 @@ pub(crate) unsafe fn isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyRe
     if is_exact_type(cls) {
         return recursive_isinstance(inst, cls);
     }
+    // A union is checked as the tuple of its members.
+    let cls = if crate::objects::union_type::is_union(cls) { crate::objects::union_type::members(cls) } else { cls };
     if tuple::is_tuple(cls) {
         recursion::enter(" in __instancecheck__")?;
         let mut found = Ok(false);
@@ -158,6 +160,7 @@ pub(crate) unsafe fn issubclass(derived: *mut PyObject, cls: *mut PyObject) -> P
         }
         return recursive_issubclass(derived, cls);
     }
+    let cls = if crate::objects::union_type::is_union(cls) { crate::objects::union_type::members(cls) } else { cls };
     if tuple::is_tuple(cls) {
         recursion::enter(" in __subclasscheck__")?;
         let mut found = Ok(false);

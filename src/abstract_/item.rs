@@ -87,13 +87,25 @@ pub(crate) unsafe fn get_item(o: *mut PyObject, key: *mut PyObject) -> PyResult<
         return Err(type_error(format!("sequence index must be integer, not '{}'", tp_name(key))));
     }
     if (*tp).tp_flags & crate::object::typeobject::Py_TPFLAGS_TYPE_SUBCLASS != 0 {
-        // TODO(call): `type[...]` calls the class's `__class_getitem__` when it has one.
-        return Err(type_error(format!(
-            "type '{}' is not subscriptable",
-            crate::abstract_::type_name_of(o as *mut PyTypeObject)
-        )));
+        return class_getitem(o, key);
     }
     Err(type_error(format!("'{}' object is not subscriptable", tp_name(o))))
+}
+
+/// `cls[key]` for a class whose metaclass has no `__getitem__`: `type[...]` is a generic
+/// alias, any other class answers through its `__class_getitem__` (PEP 560).
+unsafe fn class_getitem(cls: *mut PyObject, key: *mut PyObject) -> PyResult<PyRef> {
+    if cls == &raw mut crate::object::typetype::PyType_Type as *mut PyObject {
+        return from_slot(crate::objects::generic_alias::Py_GenericAlias(cls, key));
+    }
+    let name = crate::object::object_attr::interned_name(c"__class_getitem__".as_ptr())?;
+    match crate::object::object_attr::lookup_attr(cls, name.as_ptr())? {
+        Some(meth) => from_slot(crate::abstract_::call::PyObject_CallOneArg(meth.as_ptr(), key)),
+        None => Err(type_error(format!(
+            "type '{}' is not subscriptable",
+            crate::abstract_::type_name_of(cls as *mut PyTypeObject)
+        ))),
+    }
 }
 
 /// `o[key] = value`, or `del o[key]` when `value` is NULL (`PyObject_SetItem`/`DelItem`).

@@ -289,9 +289,10 @@ pub(crate) static mut GROUP_MEMBERS: [PyMemberDef; 3] = [
     END_MEMBER,
 ];
 
-pub(crate) static mut GROUP_METHODS: [PyMethodDef; 4] = [
+pub(crate) static mut GROUP_METHODS: [PyMethodDef; 5] = [
     PyMethodDef { ml_name: c"derive".as_ptr(), ml_meth: Some(derive), ml_flags: METH_O, ml_doc: core::ptr::null() },
     PyMethodDef { ml_name: c"split".as_ptr(), ml_meth: Some(split), ml_flags: METH_O, ml_doc: core::ptr::null() },
     PyMethodDef { ml_name: c"subgroup".as_ptr(), ml_meth: Some(subgroup), ml_flags: METH_O, ml_doc: core::ptr::null() },
+    crate::objects::generic_alias::CLASS_GETITEM,
     END_METHOD,
 ];

@@ -9,6 +9,8 @@ pub mod normalize;
 pub mod objtext;
 pub mod oserror;
 pub mod print;
+pub mod print_suggestions;
+pub mod print_syntax;
 pub mod pyerr;
 pub mod raised;
 pub mod setters;
@@ -17,9 +19,11 @@ pub mod small_exceptions;
 pub mod syntaxerror;
 pub mod unicodeerror;
 pub mod traceback_format;
+pub mod unraisable;
 
 /// Releases what the exception machinery made for this runtime (at finalization).
 pub(crate) fn fini() {
     warnings::clear_registry();
     exceptiongroup::clear();
+    unraisable::fini();
 }

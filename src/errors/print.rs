@@ -66,26 +66,123 @@ unsafe fn str_or_placeholder(value: *mut PyObject) -> String {
     }
 }
 
-/// The lines of one exception: traceback, `Type: message`, notes.
-unsafe fn format_one(value: *mut PyObject, out: &mut String) {
-    if !is_exception_instance(value) {
-        let name = objtext::type_name_of(value);
-        out.push_str(&format!("TypeError: print_exception(): Exception expected for value, {name} found\n"));
-        return;
+/// How many sub-exceptions of a group are shown, and how deep nested groups are followed.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// Where a report is in the tree of exception groups (depth 0: outside any group), and the
+/// exceptions already reported through a chain (shared by the whole report).
+struct PrintContext {
+    depth: usize,
+    /// The last sub-exception's box still needs its closing line.
+    need_close: bool,
+    seen: Vec<*mut PyObject>,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
     }
-    let tb = head(value).traceback;
-    if !tb.is_null() {
-        crate::errors::traceback_format::format_traceback(tb, out);
+
+    /// Appends `text`, each line (empty ones too) behind the group margin `| ` (or `+ `).
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
     }
+}
+
+/// `Type: message` (a syntax error's location block first) and the notes.
+unsafe fn format_only(value: *mut PyObject) -> String {
+    let mut out = String::new();
     let name = exception_type_name((*value).ob_type);
-    let text = str_or_placeholder(value);
+    let text = match crate::errors::print_syntax::push_block(value, &mut out) {
+        Some(message) => message,
+        None => str_or_placeholder(value),
+    };
     if text.is_empty() {
         out.push_str(&name);
     } else {
         out.push_str(&format!("{name}: {text}"));
     }
+    if let Some(s) = crate::errors::print_suggestions::suggestion(value) {
+        out.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     out.push('\n');
-    format_notes(value, out);
+    format_notes(value, &mut out);
+    out
+}
+
+/// One exception without its chain: traceback, `Type: message`, notes; a group then shows
+/// each sub-exception (with its own chain) in a numbered box.
+unsafe fn format_one(value: *mut PyObject, ctx: &mut PrintContext, out: &mut String) {
+    if !is_exception_instance(value) {
+        let name = objtext::type_name_of(value);
+        let line = format!("TypeError: print_exception(): Exception expected for value, {name} found\n");
+        ctx.emit(out, &line, '|');
+        return;
+    }
+    let group_tp = &raw mut exc::_PyExc_BaseExceptionGroup;
+    let is_group = crate::object::typetype::is_subtype((*value).ob_type, group_tp);
+    if is_group && ctx.depth > MAX_GROUP_DEPTH {
+        ctx.emit(out, &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+        return;
+    }
+    let toplevel = is_group && ctx.depth == 0;
+    if toplevel {
+        ctx.depth = 1;
+    }
+    let tb = head(value).traceback;
+    if !tb.is_null() {
+        if let Some(entries) = crate::errors::traceback_format::traceback_entries(tb) {
+            let header = if is_group { "Exception Group Traceback (most recent call last):\n" } else { "Traceback (most recent call last):\n" };
+            ctx.emit(out, header, if toplevel { '+' } else { '|' });
+            ctx.emit(out, &entries, '|');
+        }
+    }
+    ctx.emit(out, &format_only(value), '|');
+    if !is_group {
+        return;
+    }
+    let excs = (*(value as *mut crate::errors::exceptions::PyBaseExceptionGroupObject)).excs;
+    let members: Vec<*mut PyObject> =
+        if excs.is_null() { Vec::new() } else { crate::objects::tuple::items(excs).to_vec() };
+    let shown = members.len().min(MAX_GROUP_WIDTH + 1);
+    ctx.need_close = false;
+    for i in 0..shown {
+        let last = i + 1 == shown;
+        if last {
+            // A nested group that ends the box may close it itself.
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated { String::from("...") } else { (i + 1).to_string() };
+        let corner = if i == 0 { "+-" } else { "  " };
+        out.push_str(&format!("{}{corner}+---------------- {title} ----------------\n", ctx.indent()));
+        ctx.depth += 1;
+        if truncated {
+            let remaining = members.len() - MAX_GROUP_WIDTH;
+            let s = if remaining > 1 { "s" } else { "" };
+            ctx.emit(out, &format!("and {remaining} more exception{s}\n"), '|');
+        } else {
+            let member = crate::abstract_::new_ref(members[i]);
+            format_chain(member.as_ptr(), ctx, out);
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
 }
 
 /// `__notes__` from the instance dict: each str note on its own line (other notes by
@@ -135,27 +232,41 @@ unsafe fn format_notes(value: *mut PyObject, out: &mut String) {
     }
 }
 
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
 /// The chain first (cause, or context unless suppressed), oldest first, each exception once.
-unsafe fn format_chain(value: *mut PyObject, seen: &mut Vec<*mut PyObject>, out: &mut String) {
-    seen.push(value);
-    if is_exception_instance(value) {
-        let h = head(value);
-        let (cause, context) = (h.cause, h.context);
-        if !cause.is_null() && !seen.contains(&cause) {
-            format_chain(cause, seen, out);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !context.is_null() && h.suppress_context == 0 && !seen.contains(&context) {
-            format_chain(context, seen, out);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+unsafe fn format_chain(value: *mut PyObject, ctx: &mut PrintContext, out: &mut String) {
+    // Each exception with the message that follows it in the report.
+    let mut chain: Vec<(*mut PyObject, Option<&str>)> = vec![(value, None)];
+    ctx.seen.push(value);
+    let mut cursor = value;
+    while is_exception_instance(cursor) {
+        let h = head(cursor);
+        let next = if !h.cause.is_null() && !ctx.seen.contains(&h.cause) {
+            (h.cause, CAUSE_MESSAGE)
+        } else if !h.context.is_null() && h.suppress_context == 0 && !ctx.seen.contains(&h.context) {
+            (h.context, CONTEXT_MESSAGE)
+        } else {
+            break;
+        };
+        ctx.seen.push(next.0);
+        chain.push((next.0, Some(next.1)));
+        cursor = next.0;
+    }
+    for &(exc, message) in chain.iter().rev() {
+        format_one(exc, ctx, out);
+        if let Some(m) = message {
+            ctx.emit(out, m, '|');
         }
     }
-    format_one(value, out);
 }
 
 /// The report `PyErr_Display` prints for `value`.
 pub(crate) unsafe fn format_exception(value: *mut PyObject) -> String {
     let mut out = String::new();
-    format_chain(value, &mut Vec::new(), &mut out);
+    let mut ctx = PrintContext { depth: 0, need_close: false, seen: Vec::new() };
+    format_chain(value, &mut ctx, &mut out);
     out
 }
 
@@ -284,33 +395,5 @@ pub unsafe extern "C" fn _PyErr_WriteUnraisableMsg(err_msg: *const core::ffi::c_
 /// "Exception ignored in" (None as the object is no object).
 pub(crate) unsafe fn write_unraisable(message: Option<&str>, obj: *mut PyObject) {
     let obj = if obj == be::none() { core::ptr::null_mut() } else { obj };
-    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
-    PyErr_Fetch(&mut t, &mut v, &mut tb);
-    crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
-    let mut out = String::new();
-    let label = message.unwrap_or("Exception ignored in");
-    if !obj.is_null() {
-        let r = objtext::repr_string(obj).unwrap_or_else(|_| {
-            PyErr_Clear();
-            "<object repr() failed>".into()
-        });
-        out.push_str(&format!("{label}: {r}\n"));
-    } else if let Some(m) = message {
-        out.push_str(&format!("{m}:\n"));
-    }
-    if !tb.is_null() && crate::eval::traceback::is_traceback(tb) {
-        crate::errors::traceback_format::format_traceback(tb, &mut out);
-    }
-    if !t.is_null() && t != be::none() {
-        out.push_str(&exception_type_name(t as *mut PyTypeObject));
-        if !v.is_null() && v != be::none() {
-            out.push_str(": ");
-            out.push_str(&str_or_placeholder(v));
-        }
-        out.push('\n');
-    }
-    write_stderr(&out);
-    Py_DecRef(t);
-    Py_DecRef(v);
-    Py_DecRef(tb);
+    crate::errors::unraisable::write_unraisable(message, obj);
 }

@@ -62,10 +62,21 @@ unsafe fn limit() -> i64 {
 /// Appends the report of the traceback chain starting at `tb_obj` (nothing when
 /// `sys.tracebacklimit` is 0 or less).
 pub(crate) unsafe fn format_traceback(tb_obj: *mut PyObject, out: &mut String) {
+    if let Some(entries) = traceback_entries(tb_obj) {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&entries);
+    }
+}
+
+/// The entries of a traceback report without its header line; None when
+/// `sys.tracebacklimit` is 0 or less (no report at all).
+pub(crate) unsafe fn traceback_entries(tb_obj: *mut PyObject) -> Option<String> {
     let limit = limit();
     if limit <= 0 {
-        return;
+        return None;
     }
+    let mut out = String::new();
+    let out = &mut out;
     let mut chain = Vec::new();
     let mut cursor = tb_obj as *mut PyTracebackObject;
     while !cursor.is_null() {
@@ -73,7 +84,6 @@ pub(crate) unsafe fn format_traceback(tb_obj: *mut PyObject, out: &mut String) {
         cursor = (*cursor).tb_next;
     }
     let skip = chain.len().saturating_sub(usize::try_from(limit).unwrap_or(usize::MAX));
-    out.push_str("Traceback (most recent call last):\n");
     let mut last: Option<(String, i32, String)> = None;
     let mut repeats = 0usize;
     for &t in &chain[skip..] {
@@ -91,6 +101,7 @@ pub(crate) unsafe fn format_traceback(tb_obj: *mut PyObject, out: &mut String) {
         }
     }
     flush_repeats(repeats, out);
+    Some(core::mem::take(out))
 }
 
 fn flush_repeats(count: usize, out: &mut String) {

@@ -276,7 +276,7 @@ unsafe extern "C" fn call_tracing(_m: *mut PyObject, args: *const *mut PyObject,
 }
 
 /// The functions of `sys` (the hooks and audit functions are added by sys_module.rs).
-pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 26] = [
+pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 27] = [
     fast_kw(c"addaudithook", crate::modules::sys_audit::addaudithook, c"addaudithook($module, /, hook)\n--\n\nAdds a new audit hook callback."),
     fast_kw(c"audit", crate::modules::sys_audit::audit, c"audit(event, *args)\n\nPasses the event to any audit hooks that are attached."),
     meth(c"_clear_type_cache", clear_type_cache, METH_NOARGS, c"_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."),
@@ -284,6 +284,7 @@ pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 26] = [
     meth(c"exception", exception, METH_NOARGS, c"exception($module, /)\n--\n\nReturn the current exception."),
     meth(c"exc_info", exc_info, METH_NOARGS, c"exc_info($module, /)\n--\n\nReturn current exception information: (type, value, traceback)."),
     fast(c"excepthook", crate::modules::sys_stdio::excepthook, c"excepthook($module, exctype, value, traceback, /)\n--\n\nHandle an exception by displaying it with a traceback on sys.stderr."),
+    meth(c"unraisablehook", crate::errors::unraisable::sys_unraisablehook, METH_O, c"unraisablehook($module, unraisable, /)\n--\n\nHandle an unraisable exception.\n\nThe unraisable argument has the following attributes:\n\n* exc_type: Exception type.\n* exc_value: Exception value, can be None.\n* exc_traceback: Exception traceback, can be None.\n* err_msg: Error message, can be None.\n* object: Object causing the exception, can be None."),
     fast(c"exit", exit, c"exit($module, status=None, /)\n--\n\nExit the interpreter by raising SystemExit(status)."),
     meth(c"getdefaultencoding", getdefaultencoding, METH_NOARGS, c"getdefaultencoding($module, /)\n--\n\nReturn the current default encoding used by the Unicode implementation."),
     meth(c"getdlopenflags", getdlopenflags, METH_NOARGS, c"getdlopenflags($module, /)\n--\n\nReturn the current value of the flags that are used for dlopen calls."),

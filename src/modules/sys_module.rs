@@ -130,7 +130,7 @@ unsafe fn set_implementation(d: *mut PyObject) -> PyResult<()> {
 
 /// `sys.__displayhook__` and the other originals of the hooks.
 unsafe fn set_hook_originals(d: *mut PyObject) -> PyResult<()> {
-    for name in ["displayhook", "excepthook"] {
+    for name in ["displayhook", "excepthook", "unraisablehook"] {
         if let Some(f) = dict::get_item_str(d, name)? {
             set(d, &format!("__{name}__"), Ok(crate::abstract_::new_ref(f)))?;
         }

@@ -60,6 +60,9 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::codecs::charmap::EncodingMap_Type,
         &raw mut crate::modules::io::bytesio::BytesIO_Type,
         &raw mut crate::modules::io::stringio::StringIO_Type,
+        &raw mut crate::objects::generic_alias::Py_GenericAliasType,
+        &raw mut crate::objects::generic_alias_iter::GenericAliasIter_Type,
+        &raw mut crate::objects::union_type::UnionType_Type,
     ]
 }
 

@@ -255,14 +255,15 @@ pub(crate) unsafe extern "C" fn slot_tp_new(tp: *mut PyTypeObject, args: *mut Py
     ptr(r)
 }
 
-/// `__del__`: errors cannot propagate from a finalizer; they are dropped.
+/// `__del__`: errors cannot propagate from a finalizer; they are reported as unraisable
+/// (`Exception ignored in: <function C.__del__ ...>`).
 pub(crate) unsafe extern "C" fn slot_tp_finalize(s: *mut PyObject) {
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
     crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
     if let Ok(Some(m)) = lookup_method(s, c"__del__") {
         if call(&m, s, &[]).is_err() {
-            // TODO(errors): PyErr_WriteUnraisable once it exists.
-            crate::errors::pyerr::PyErr_Clear();
+            let (Method::Unbound(f) | Method::Bound(f)) = &m;
+            crate::errors::print::PyErr_WriteUnraisable(f.as_ptr());
         }
     } else {
         crate::errors::pyerr::PyErr_Clear();

@@ -114,7 +114,7 @@ unsafe fn hierarchy(tp: *mut PyTypeObject, out: &mut Vec<*mut PyTypeObject>) {
 unsafe fn recompute_mros(types: &[*mut PyTypeObject]) -> PyResult<()> {
     let mut old: Vec<*mut PyObject> = Vec::new();
     for &t in types {
-        match crate::object::type_ready::compute_mro(t) {
+        match crate::object::type_ready::mro_of(t) {
             Ok(mro) => old.push(core::mem::replace(&mut (*t).tp_mro, mro.into_ptr())),
             Err(e) => {
                 for (&t, &m) in types.iter().zip(old.iter()) {

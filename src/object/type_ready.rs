@@ -102,7 +102,7 @@ unsafe fn ready_steps(tp: *mut PyTypeObject) -> PyResult<()> {
         }
         ready(b as *mut PyTypeObject)?;
     }
-    (*tp).tp_mro = compute_mro(tp)?.into_ptr();
+    (*tp).tp_mro = mro_of(tp)?.into_ptr();
     let own_new = (*tp).tp_new.is_some();
     set_new(tp, base);
     crate::object::type_dict::fill(tp, own_new && (*tp).tp_new.is_some())?;
@@ -116,6 +116,34 @@ unsafe fn ready_steps(tp: *mut PyTypeObject) -> PyResult<()> {
 /// Whether `op` is a type object (`PyType_Check`).
 unsafe fn is_type(op: *mut PyObject) -> bool {
     (*(*op).ob_type).tp_flags & Py_TPFLAGS_TYPE_SUBCLASS != 0
+}
+
+/// The MRO a new class gets: C3 for classes of `type` itself; a metaclass's `mro()` is
+/// called (it may reorder or extend it), and what it returns must be classes whose layout
+/// the new class can have.
+pub(crate) unsafe fn mro_of(tp: *mut PyTypeObject) -> PyResult<PyRef> {
+    let meta = (*tp).ob_base.ob_base.ob_type;
+    if meta == &raw mut crate::object::typetype::PyType_Type {
+        return compute_mro(tp);
+    }
+    let Some(method) = crate::abstract_::object::lookup_special(tp as *mut PyObject, "mro")? else {
+        return compute_mro(tp);
+    };
+    let result = crate::abstract_::from_slot(crate::abstract_::call::PyObject_CallNoArgs(method.as_ptr()))?;
+    let mro = crate::abstract_::sequence::to_tuple(result.as_ptr())?;
+    let solid = crate::object::type_layout::solid_base(tp);
+    for &item in tuple::items(mro.as_ptr()) {
+        if !is_type(item) {
+            let name = crate::abstract_::tp_name(item);
+            return Err(raise(ExcType::TypeError, format!("mro() returned a non-class ('{name}')")));
+        }
+        let item_solid = crate::object::type_layout::solid_base(item as *mut PyTypeObject);
+        if !crate::object::typetype::is_subtype(solid, item_solid) {
+            let name = type_name(item as *mut PyTypeObject);
+            return Err(raise(ExcType::TypeError, format!("mro() returned base with unsuitable layout ('{name}')")));
+        }
+    }
+    Ok(mro)
 }
 
 /// The C3 linearization of `tp` and its bases: `tp`, then the merge of the bases' MROs and

@@ -18,6 +18,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: offset_of!(PyTypeObject, tp_vectorcall) as isize,
     tp_dealloc: Some(crate::object::heap_type::type_dealloc),
     tp_repr: Some(type_repr),
+    tp_as_number: &raw mut TYPE_AS_NUMBER,
     tp_getattro: Some(crate::object::type_attr::type_getattro),
     tp_setattro: Some(crate::object::type_attr::type_setattro),
     tp_call: Some(crate::object::type_call::type_call),
@@ -42,6 +43,14 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
             | Py_TPFLAGS_HAVE_VECTORCALL,
         Some(c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"),
     )
+};
+
+/// `int | str` (`types.UnionType`).
+static mut TYPE_AS_NUMBER: PyNumberMethods = {
+    // SAFETY: every field of the suite is an Option of a function pointer.
+    let mut n: PyNumberMethods = unsafe { core::mem::zeroed() };
+    n.nb_or = Some(crate::objects::union_type::union_or);
+    n
 };
 
 /// Only heap types are collectable: static types live as long as the process.

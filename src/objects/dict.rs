@@ -1260,7 +1260,10 @@ unsafe extern "C" fn dict_length(op: *mut PyObject) -> Py_ssize_t {
     len(op) as Py_ssize_t
 }
 
-unsafe extern "C" fn dict_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+/// `d[key]` for a dict or subclass (also its `__getitem__` method): the stored value, else
+/// the subclass's `__missing__(key)`, else KeyError. Never dispatches through the type's
+/// slot, which a subclass may have pointed at its own `__getitem__`.
+pub(crate) unsafe extern "C" fn dict_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     match get_item(op, key) {
         Ok(Some(v)) => new_ref(v).into_ptr(),
         Ok(None) => {

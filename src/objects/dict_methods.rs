@@ -14,7 +14,7 @@ use crate::objects::tuple;
 use crate::pyport::Py_ssize_t;
 
 /// `dict`'s method table.
-pub(crate) static mut DICT_METHODS: [PyMethodDef; 15] = [
+pub(crate) static mut DICT_METHODS: [PyMethodDef; 16] = [
     plain(c"__contains__", dict_contains, METH_O | METH_COEXIST).doc(c"True if the dictionary has the specified key, else False."),
     plain(c"__getitem__", dict_getitem, METH_O | METH_COEXIST).doc(c"x.__getitem__(y) <==> x[y]"),
     fast(c"get", dict_get, METH_FASTCALL).doc(c"Return the value for key if key is in the dictionary, else default."),
@@ -29,6 +29,7 @@ pub(crate) static mut DICT_METHODS: [PyMethodDef; 15] = [
     plain(c"clear", dict_clear, METH_NOARGS).doc(c"D.clear() -> None.  Remove all items from D."),
     plain(c"copy", dict_copy, METH_NOARGS).doc(c"D.copy() -> a shallow copy of D"),
     crate::objects::dict_views::DICT_REVERSED,
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 
@@ -37,7 +38,7 @@ unsafe extern "C" fn dict_contains(op: *mut PyObject, key: *mut PyObject) -> *mu
 }
 
 unsafe extern "C" fn dict_getitem(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
-    ret(crate::abstract_::item::get_item(op, key))
+    crate::objects::dict::dict_subscript(op, key)
 }
 
 unsafe extern "C" fn dict_get(op: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {

@@ -23,6 +23,9 @@ struct Enumerate {
     en_index: Py_ssize_t,
 }
 
+static mut ENUM_METHODS: [crate::object::methods::PyMethodDef; 2] =
+    [crate::objects::generic_alias::CLASS_GETITEM, crate::object::method_table::END];
+
 /// `PyEnum_Type`.
 #[no_mangle]
 pub static mut PyEnum_Type: PyTypeObject = PyTypeObject {
@@ -31,6 +34,7 @@ pub static mut PyEnum_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(enum_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(enum_next),
+    tp_methods: &raw mut ENUM_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_new: Some(enum_new),
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_free: Some(crate::object::temp_alloc::free_gc_object),

@@ -14,7 +14,7 @@ use crate::objects::list;
 use crate::pyport::Py_ssize_t;
 
 /// `list`'s method table.
-pub(crate) static mut LIST_METHODS: [PyMethodDef; 13] = [
+pub(crate) static mut LIST_METHODS: [PyMethodDef; 14] = [
     plain(c"__reversed__", list_reversed, METH_NOARGS).doc(c"Return a reverse iterator over the list."),
     plain(c"clear", list_clear, METH_NOARGS).doc(c"Remove all items from list."),
     plain(c"copy", list_copy, METH_NOARGS).doc(c"Return a shallow copy of the list."),
@@ -27,6 +27,7 @@ pub(crate) static mut LIST_METHODS: [PyMethodDef; 13] = [
     plain(c"count", list_count, METH_O).doc(c"Return number of occurrences of value."),
     plain(c"reverse", list_reverse, METH_NOARGS).doc(c"Reverse *IN PLACE*."),
     fast_kw(c"sort", list_sort, METH_FASTCALL | METH_KEYWORDS).doc(c"Sort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."),
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 

@@ -53,13 +53,14 @@ static mut MP_AS_NUMBER: PyNumberMethods = {
     n
 };
 
-static mut MP_METHODS: [PyMethodDef; 7] = [
+static mut MP_METHODS: [PyMethodDef; 8] = [
     fast(c"get", mp_get, METH_FASTCALL).doc(c"D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."),
     plain(c"keys", mp_keys, METH_NOARGS).doc(c"D.keys() -> a set-like object providing a view on D's keys"),
     plain(c"values", mp_values, METH_NOARGS).doc(c"D.values() -> an object providing a view on D's values"),
     plain(c"items", mp_items, METH_NOARGS).doc(c"D.items() -> a set-like object providing a view on D's items"),
     plain(c"copy", mp_copy, METH_NOARGS).doc(c"D.copy() -> a shallow copy of D"),
     plain(c"__reversed__", mp_reversed, METH_NOARGS).doc(c"D.__reversed__() -> reverse iterator"),
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 

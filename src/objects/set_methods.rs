@@ -14,7 +14,7 @@ use crate::objects::set::{self, PyFrozenSet_Type, PySet_Type, Probe};
 use crate::objects::{dict, tuple};
 
 /// `set`'s method table.
-pub(crate) static mut SET_METHODS: [PyMethodDef; 21] = [
+pub(crate) static mut SET_METHODS: [PyMethodDef; 22] = [
     plain(c"add", set_add, METH_O).doc(c"Add an element to a set.\n\nThis has no effect if the element is already present."),
     plain(c"clear", set_clear, METH_NOARGS).doc(c"Remove all elements from this set."),
     plain(c"__contains__", contains_method, METH_O | METH_COEXIST).doc(c"x.__contains__(y) <==> y in x."),
@@ -35,11 +35,12 @@ pub(crate) static mut SET_METHODS: [PyMethodDef; 21] = [
     plain(c"symmetric_difference_update", symmetric_difference_update, METH_O).doc(c"Update a set with the symmetric difference of itself and another."),
     plain(c"union", union_multi, METH_VARARGS).doc(c"Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"),
     plain(c"update", update_multi, METH_VARARGS).doc(c"Update a set with the union of itself and others."),
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 
 /// `frozenset`'s method table.
-pub(crate) static mut FROZENSET_METHODS: [PyMethodDef; 12] = [
+pub(crate) static mut FROZENSET_METHODS: [PyMethodDef; 13] = [
     plain(c"__contains__", contains_method, METH_O | METH_COEXIST).doc(c"x.__contains__(y) <==> y in x."),
     plain(c"copy", frozenset_copy, METH_NOARGS).doc(c"Return a shallow copy of a set."),
     plain(c"difference", difference_multi, METH_VARARGS).doc(c"Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"),
@@ -51,6 +52,7 @@ pub(crate) static mut FROZENSET_METHODS: [PyMethodDef; 12] = [
     plain(c"__sizeof__", sizeof, METH_NOARGS).doc(c"S.__sizeof__() -> size of S in memory, in bytes"),
     plain(c"symmetric_difference", symmetric_difference, METH_O).doc(c"Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"),
     plain(c"union", union_multi, METH_VARARGS).doc(c"Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"),
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 

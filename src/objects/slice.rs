@@ -41,6 +41,10 @@ pub static mut PySlice_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(crate::abstract_::object::PyObject_HashNotImplemented),
     tp_traverse: Some(slice_traverse),
     tp_richcompare: Some(slice_richcompare),
+    tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
+    tp_methods: &raw mut crate::objects::slice_methods::SLICE_METHODS as *mut crate::object::methods::PyMethodDef,
+    tp_members: &raw mut crate::objects::slice_methods::SLICE_MEMBERS as *mut crate::object::member::PyMemberDef,
+    tp_new: Some(crate::objects::slice_methods::slice_new),
     ..static_type(
         c"slice",
         core::mem::size_of::<PySliceObject>(),

@@ -702,9 +702,10 @@ unsafe extern "C" fn tupleiter_length_hint(op: *mut PyObject, _: *mut PyObject) 
 
 // ---- Methods ------------------------------------------------------------------------------------
 
-static mut TUPLE_METHODS: [crate::object::methods::PyMethodDef; 3] = [
+static mut TUPLE_METHODS: [crate::object::methods::PyMethodDef; 4] = [
     crate::object::method_table::fast(c"index", tuple_index, crate::object::methods::METH_FASTCALL).doc(c"Return first index of value.\n\nRaises ValueError if the value is not present."),
     crate::object::method_table::plain(c"count", tuple_count, crate::object::methods::METH_O).doc(c"Return number of occurrences of value."),
+    crate::objects::generic_alias::CLASS_GETITEM,
     crate::object::method_table::END,
 ];
 

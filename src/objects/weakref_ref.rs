@@ -151,6 +151,9 @@ static mut REF_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef { name: ptr::null(), r#type: 0, offset: 0, flags: 0, doc: ptr::null() },
 ];
 
+static mut REF_METHODS: [crate::object::methods::PyMethodDef; 2] =
+    [crate::objects::generic_alias::CLASS_GETITEM, crate::object::method_table::END];
+
 /// `_PyWeakref_RefType`: `weakref.ReferenceType`, alias `weakref.ref`.
 #[no_mangle]
 pub static mut _PyWeakref_RefType: PyTypeObject = PyTypeObject {
@@ -166,6 +169,7 @@ pub static mut _PyWeakref_RefType: PyTypeObject = PyTypeObject {
     tp_members: &raw mut REF_MEMBERS as *mut PyMemberDef,
     tp_init: Some(ref_init),
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
+    tp_methods: &raw mut REF_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_new: Some(ref_new),
     tp_free: Some(crate::object::objimpl::PyObject_GC_Del),
     ..static_type(
