@@ -41,7 +41,7 @@ CASES = [
     (["-i", "-c", "x = 5"], "x * 2\n"),
     (["-q", "-i"], "x = (1,\n2)\nx\nif x:\n  y = 5\n\ny\nfor i in range(2): print(i)\n\n"
                    "@staticmethod\ndef f(): pass\n\n'''a\nb'''\n_\nclass A:\n  def f(self):\n    return 1\n\nA().f()\n"
-                   "1/0\nimport sys; sys.ps1 = 'py> '\nprint('end')\n"),
+                   "1/0\n1 +\nimport sys; sys.ps1 = 'py> '\nprint('end')\n"),
     (["-q", "-i", "-c", "import sys; sys.exit(4)"], "print('unreached')\n"),
     (["-V"], None),
     (["--version"], None),
