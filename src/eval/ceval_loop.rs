@@ -1000,7 +1000,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         (*ts).recursion_remaining += 1; // recursion::leave, inline
                         let was_entry = (*f).is_entry;
                         let prev = (*f).previous;
-                        interp_frame::pop(ts, f);
+                        crate::eval::call_fast::pop_returned(ts, f);
                         if was_entry {
                             return v;
                         }

@@ -7,8 +7,9 @@
 //! was found under: every dict mutation takes a new process-wide version, so matching tags
 //! mean the same dicts, unchanged, and the value is still alive (borrowed from the dict).
 //!
-//! `LOAD_ATTR`, `STORE_ATTR` and `LOAD_METHOD` sites get an `AttrEntry` keyed by the
-//! type's version tag (withdrawn by `PyType_Modified` whenever a class dict, base or slot
+//! `LOAD_ATTR`, `STORE_ATTR` and `LOAD_METHOD` sites get four `AttrEntry` ways (one per
+//! receiver type: base-class methods see several subclasses), each keyed by the type's
+//! version tag (withdrawn by `PyType_Modified` whenever a class dict, base or slot
 //! changes, and never reused): for a name the type does not define, the index of the
 //! instance dict entry holding it (instances of one class insert their attributes in the
 //! same order, so one index serves them all; the entry's key is checked by identity); for
@@ -45,15 +46,20 @@ pub(crate) struct AttrEntry {
     /// The type's `tp_version_tag` (0: empty entry; tags start at 1).
     tp_version: u32,
     kind: u8,
-    /// Executions to skip before trying to fill again after a failed fill.
+    /// (Way 0 only) executions to skip before trying to fill again after a failed fill.
     cooldown: u8,
+    /// (Way 0 only) the way the next fill for a new type replaces when all are taken.
+    victim: u8,
     /// `DICT`: the instance dict entry index.
     index: u32,
     /// `MEMBER`, `METHOD`: the type's descriptor (borrowed; alive while the tag matches).
     descr: *mut PyObject,
 }
 
-const EMPTY_ATTR: AttrEntry = AttrEntry { tp_version: 0, kind: 0, cooldown: 0, index: 0, descr: core::ptr::null_mut() };
+const EMPTY_ATTR: AttrEntry = AttrEntry { tp_version: 0, kind: 0, cooldown: 0, victim: 0, index: 0, descr: core::ptr::null_mut() };
+/// Entries (ways) per attribute site, one per receiver type: a method of a base class
+/// runs on instances of several subclasses.
+const WAYS: usize = 4;
 /// The type has no attribute of the name: it is in the instance dict at `index`.
 const DICT: u8 = 1;
 /// A `__slots__` member descriptor.
@@ -85,14 +91,14 @@ impl Caches {
                 words[i + 1] = Op::CACHE as u32 | (n << 8);
                 n += 1;
             } else if matches!(op, Op::LOAD_ATTR | Op::STORE_ATTR | Op::LOAD_METHOD) && i + 1 < words.len() {
-                words[i + 1] = Op::CACHE as u32 | (na << 8);
+                words[i + 1] = Op::CACHE as u32 | ((na * WAYS as u32) << 8);
                 na += 1;
             }
             i += 1 + op.cache_words() as usize;
         }
         Caches {
             globals: UnsafeCell::new(vec![EMPTY; n as usize].into_boxed_slice()),
-            attrs: UnsafeCell::new(vec![EMPTY_ATTR; na as usize].into_boxed_slice()),
+            attrs: UnsafeCell::new(vec![EMPTY_ATTR; na as usize * WAYS].into_boxed_slice()),
         }
     }
 
@@ -103,7 +109,8 @@ impl Caches {
         unsafe { (*self.globals.get()).as_mut_ptr() }
     }
 
-    /// The first attribute entry (indexed by the cache word of an attribute instruction).
+    /// The first attribute entry (the cache word of an attribute instruction is the index
+    /// of its site's first way).
     #[inline(always)]
     pub(crate) fn attrs_ptr(&self) -> *mut AttrEntry {
         // SAFETY: the GIL serialises all access.
@@ -223,66 +230,93 @@ unsafe fn instance_dict(obj: *mut PyObject) -> *mut PyObject {
     if p.is_null() { core::ptr::null_mut() } else { *p }
 }
 
-/// The entry's kind when it is valid for `obj`'s type.
+/// The site's way for `obj`'s type, or NULL.
 #[inline(always)]
-unsafe fn valid_kind(e: &AttrEntry, obj: *mut PyObject) -> u8 {
-    if e.tp_version != 0 && (*(*obj).ob_type).tp_version_tag == e.tp_version { e.kind } else { 0 }
+unsafe fn way_for(site: *mut AttrEntry, obj: *mut PyObject) -> *mut AttrEntry {
+    let v = (*(*obj).ob_type).tp_version_tag;
+    if v != 0 {
+        for k in 0..WAYS {
+            if (*site.add(k)).tp_version == v {
+                return site.add(k);
+            }
+        }
+    }
+    core::ptr::null_mut()
 }
 
-/// Whether to try filling the entry now (false while cooling down after a failure).
+/// Whether to try filling the site now (false while cooling down after a failure).
 #[inline(always)]
-fn may_fill(e: &mut AttrEntry) -> bool {
-    if e.cooldown > 0 {
-        e.cooldown -= 1;
+unsafe fn may_fill(site: *mut AttrEntry) -> bool {
+    let s0 = &mut *site;
+    if s0.cooldown > 0 {
+        s0.cooldown -= 1;
         return false;
     }
     true
 }
 
+/// Fills a way of `site` for `obj`'s type: the way that type already has (stale), else an
+/// empty one, else the next in turn.
+#[inline(never)]
+unsafe fn fill_site(site: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject, for_store: bool, want_method: bool) {
+    let mut e = way_for(site, obj);
+    if e.is_null() {
+        e = (0..WAYS).map(|k| site.add(k)).find(|&w| (*w).tp_version == 0).unwrap_or_else(|| {
+            let s0 = &mut *site;
+            let k = s0.victim as usize % WAYS;
+            s0.victim = s0.victim.wrapping_add(1);
+            site.add(k)
+        });
+    }
+    let (cooldown, victim) = ((*site).cooldown, (*site).victim);
+    let ok = fill_attr(&mut *e, obj, name, for_store, want_method);
+    (*site).victim = victim;
+    (*site).cooldown = if ok { cooldown } else { COOLDOWN };
+}
+
 /// Records what `name` is for `obj`'s type: `for_store` needs a generic `tp_setattro`,
 /// else a generic `tp_getattro`; `want_method` also accepts method descriptors. Leaves the
 /// entry empty (cooling down) when the attribute is of no cached kind. Never raises.
-#[inline(never)]
-unsafe fn fill_attr(e: &mut AttrEntry, obj: *mut PyObject, name: *mut PyObject, for_store: bool, want_method: bool) {
+unsafe fn fill_attr(e: &mut AttrEntry, obj: *mut PyObject, name: *mut PyObject, for_store: bool, want_method: bool) -> bool {
     use crate::object::typeobject::{Py_TPFLAGS_METHOD_DESCRIPTOR, Py_TPFLAGS_VALID_VERSION_TAG};
     *e = EMPTY_ATTR;
-    e.cooldown = COOLDOWN;
     let tp = (*obj).ob_type;
     let generic = if for_store { generic_setattro(tp) } else { generic_getattro(tp) };
     if !generic || (*tp).tp_dict.is_null() || !crate::objects::str::is_str(name) {
-        return;
+        return false;
     }
     let descr = match crate::object::type_cache::lookup(tp, name) {
         Ok(d) => d,
         Err(_) => {
             crate::errors::pyerr::PyErr_Clear();
-            return;
+            return false;
         }
     };
     // The lookup gave the type a version tag if it could.
     if (*tp).tp_flags & Py_TPFLAGS_VALID_VERSION_TAG == 0 {
-        return;
+        return false;
     }
     let (kind, index) = match descr {
         None => {
             let d = instance_dict(obj);
             if d.is_null() {
-                return;
+                return false;
             }
             match dict::index_of(d, name) {
                 Ok(Some(ix)) if ix <= u32::MAX as usize => (DICT, ix as u32),
-                Ok(_) => return,
+                Ok(_) => return false,
                 Err(_) => {
                     crate::errors::pyerr::PyErr_Clear();
-                    return;
+                    return false;
                 }
             }
         }
         Some(d) if (*d).ob_type == &raw mut crate::object::descr_objects::PyMemberDescr_Type => (MEMBER, 0),
         Some(d) if want_method && (*(*d).ob_type).tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR != 0 => (METHOD, 0),
-        Some(_) => return,
+        Some(_) => return false,
     };
-    *e = AttrEntry { tp_version: (*tp).tp_version_tag, kind, cooldown: 0, index, descr: descr.unwrap_or(core::ptr::null_mut()) };
+    *e = AttrEntry { tp_version: (*tp).tp_version_tag, kind, cooldown: 0, victim: 0, index, descr: descr.unwrap_or(core::ptr::null_mut()) };
+    true
 }
 
 /// `LOAD_ATTR` through the site's entry: `Some(result)` (a new reference) on a hit,
@@ -291,23 +325,23 @@ unsafe fn fill_attr(e: &mut AttrEntry, obj: *mut PyObject, name: *mut PyObject, 
 /// # Safety
 /// `e` is this site's entry; `obj` live, `name` the instruction's name.
 #[inline(always)]
-pub(crate) unsafe fn load_attr(e: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject) -> Option<PyResult<*mut PyObject>> {
-    let e = &mut *e;
-    match valid_kind(e, obj) {
+pub(crate) unsafe fn load_attr(site: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject) -> Option<PyResult<*mut PyObject>> {
+    let e = way_for(site, obj);
+    match if e.is_null() { 0 } else { (*e).kind } {
         DICT => {
             let d = instance_dict(obj);
             if !d.is_null() {
-                if let Some(v) = dict::value_at(d, name, e.index as usize) {
+                if let Some(v) = dict::value_at(d, name, (*e).index as usize) {
                     (*v).ob_refcnt += 1;
                     return Some(Ok(v));
                 }
             }
         }
-        MEMBER => return Some(crate::object::descr_objects::member_read(e.descr, obj).map(|r| r.into_ptr())),
+        MEMBER => return Some(crate::object::descr_objects::member_read((*e).descr, obj).map(|r| r.into_ptr())),
         _ => {}
     }
-    if may_fill(e) {
-        fill_attr(e, obj, name, false, false);
+    if may_fill(site) {
+        fill_site(site, obj, name, false, false);
     }
     None
 }
@@ -318,20 +352,20 @@ pub(crate) unsafe fn load_attr(e: *mut AttrEntry, obj: *mut PyObject, name: *mut
 /// # Safety
 /// As `load_attr`; `v` live.
 #[inline(always)]
-pub(crate) unsafe fn store_attr(e: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject, v: *mut PyObject) -> Option<PyResult<()>> {
-    let e = &mut *e;
-    match valid_kind(e, obj) {
+pub(crate) unsafe fn store_attr(site: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject, v: *mut PyObject) -> Option<PyResult<()>> {
+    let e = way_for(site, obj);
+    match if e.is_null() { 0 } else { (*e).kind } {
         DICT => {
             let d = instance_dict(obj);
-            if !d.is_null() && dict::replace_at(d, name, e.index as usize, v) {
+            if !d.is_null() && dict::replace_at(d, name, (*e).index as usize, v) {
                 return Some(Ok(()));
             }
         }
-        MEMBER => return Some(crate::object::descr_objects::member_write(e.descr, obj, v)),
+        MEMBER => return Some(crate::object::descr_objects::member_write((*e).descr, obj, v)),
         _ => {}
     }
-    if may_fill(e) {
-        fill_attr(e, obj, name, true, false);
+    if may_fill(site) {
+        fill_site(site, obj, name, true, false);
     }
     None
 }
@@ -342,23 +376,23 @@ pub(crate) unsafe fn store_attr(e: *mut AttrEntry, obj: *mut PyObject, name: *mu
 /// # Safety
 /// As `load_attr`.
 #[inline(always)]
-pub(crate) unsafe fn load_method(e: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject) -> Option<*mut PyObject> {
-    let e = &mut *e;
-    if valid_kind(e, obj) == METHOD {
+pub(crate) unsafe fn load_method(site: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject) -> Option<*mut PyObject> {
+    let e = way_for(site, obj);
+    if !e.is_null() && (*e).kind == METHOD {
         let d = instance_dict(obj);
         // An instance attribute of that name wins; the generic path finds it.
         let shadowed = !d.is_null() && (*(d as *mut PyDictObject)).ma_used != 0 && !matches!(dict::get_item(d, name), Ok(None));
         if !shadowed {
-            (*e.descr).ob_refcnt += 1;
-            return Some(e.descr);
+            (*(*e).descr).ob_refcnt += 1;
+            return Some((*e).descr);
         }
         if !crate::errors::pyerr::PyErr_Occurred().is_null() {
             crate::errors::pyerr::PyErr_Clear();
         }
         return None;
     }
-    if may_fill(e) {
-        fill_attr(e, obj, name, false, true);
+    if may_fill(site) {
+        fill_site(site, obj, name, false, true);
     }
     unbound_method(obj, name)
 }

@@ -114,3 +114,25 @@ class C:
     y = "C.y"
 print(get_y(C), [get_y(x) for x in (C, P(0, 1), C())])
 print(sys.maxsize, (1).real, (2.5).imag)
+
+# One site, many receiver types (more than the site's ways), each with its own dict
+# layout; then one class changes under the warm site.
+class Base:
+    def get(self):
+        return self.v
+    def put(self, x):
+        self.v = x
+classes = []
+for n in range(7):
+    ns = {"__init__": (lambda k: lambda self: [setattr(self, "pad%d" % j, j) for j in range(k)] and None or setattr(self, "v", k))(n)}
+    classes.append(type("K%d" % n, (Base,), ns))
+objs = [c() for c in classes]
+tot = 0
+for _ in range(20):
+    for o in objs:
+        tot += o.get()
+        o.put(o.get())
+print(tot, [o.get() for o in objs])
+classes[3].v = property(lambda self: "prop")
+classes[5].get = lambda self: "overridden"
+print([o.get() for o in objs])
