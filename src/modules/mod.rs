@@ -38,6 +38,12 @@ pub mod stat_module;
 pub mod posix;
 pub mod codecs_module;
 pub mod io;
+pub mod itertools;
+pub mod operator_getters;
+pub mod operator_module;
+pub mod functools_module;
+pub mod functools_partial;
+pub mod collections;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

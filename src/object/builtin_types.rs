@@ -75,6 +75,10 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::errors::exception_types::exception_types())
         .chain(crate::objects::module::module_types())
         .chain(crate::import::spec::import_types())
+        .chain(crate::modules::itertools::types())
+        .chain(crate::modules::operator_getters::types())
+        .chain(crate::modules::functools_module::types())
+        .chain(crate::modules::collections::types())
 }
 
 /// Readies every builtin static type (at initialization).

@@ -8,7 +8,7 @@ use crate::object::object::PyObject;
 use crate::object::objimpl::PyObject_GC_UnTrack;
 use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HEAPTYPE};
+use crate::object::typeobject::PyTypeObject;
 use crate::objects::dict;
 
 /// A zeroed, GC-tracked instance of `tp` from its `tp_alloc`.
@@ -36,13 +36,12 @@ pub(crate) unsafe fn dealloc_fields(op: *mut PyObject, count: usize) {
     for p in fields(op, count) {
         drop(PyRef::from_owned(core::mem::replace(p, core::ptr::null_mut())));
     }
+    // A subclass instance's reference to its heap type is released by subtype_dealloc
+    // after this (static base) dealloc, as in CPython.
     let tp = (*op).ob_type;
     match (*tp).tp_free {
         Some(free) => free(op as *mut c_void),
         None => crate::object::temp_alloc::free_gc_object(op as *mut c_void),
-    }
-    if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
-        drop(PyRef::from_owned(tp as *mut PyObject));
     }
 }
 

@@ -111,7 +111,7 @@ unsafe extern "C" fn list_remove(op: *mut PyObject, x: *mut PyObject) -> *mut Py
 }
 
 /// A start/stop argument of `index`: clamped, negative from the end.
-unsafe fn bound(o: *mut PyObject, len: Py_ssize_t) -> PyResult<usize> {
+pub(crate) unsafe fn bound(o: *mut PyObject, len: Py_ssize_t) -> PyResult<usize> {
     if !crate::abstract_::item::is_index(o) && !crate::objects::int::is_int(o) {
         return Err(type_error("slice indices must be integers or have an __index__ method"));
     }
