@@ -31,6 +31,7 @@ pub mod thread_local;
 pub mod thread_lock;
 pub mod thread_module;
 pub mod weakref_module;
+pub mod sre;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -55,6 +55,9 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
+        &raw mut crate::modules::sre::pattern::Pattern_Type,
+        &raw mut crate::modules::sre::match_obj::Match_Type,
+        &raw mut crate::modules::sre::scanner::Scanner_Type,
     ]
 }
 
