@@ -44,6 +44,7 @@ pub mod operator_module;
 pub mod functools_module;
 pub mod functools_partial;
 pub mod collections;
+pub mod sre;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

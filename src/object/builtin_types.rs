@@ -63,6 +63,9 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::generic_alias::Py_GenericAliasType,
         &raw mut crate::objects::generic_alias_iter::GenericAliasIter_Type,
         &raw mut crate::objects::union_type::UnionType_Type,
+        &raw mut crate::modules::sre::pattern::Pattern_Type,
+        &raw mut crate::modules::sre::match_obj::Match_Type,
+        &raw mut crate::modules::sre::scanner::Scanner_Type,
     ]
 }
 
