@@ -999,10 +999,44 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     }
                     Op::GET_AWAITABLE => {
                         let v = top!();
-                        let r = crate::eval::gen_ops::awaitable(v);
+                        let r = crate::eval::gen_ops::awaitable(v, arg);
                         let it = tri!(r);
                         decref(pop!());
                         push!(it.into_ptr());
+                    }
+                    Op::GET_AITER => {
+                        let v = pop!();
+                        let r = crate::eval::async_ops::get_aiter(v);
+                        decref(v);
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::GET_ANEXT => {
+                        let r = crate::eval::async_ops::get_anext(top!());
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::END_ASYNC_FOR => {
+                        let e = pop!();
+                        if !crate::eval::async_ops::is_stop_async(e) {
+                            let _ = ops::restore_exception(PyRef::from_owned(e).unwrap_unchecked());
+                            add_tb = false;
+                            break 'run;
+                        }
+                        decref(e);
+                        decref(pop!());
+                    }
+                    Op::BEFORE_ASYNC_WITH => {
+                        let mgr = pop!();
+                        let r = crate::eval::async_ops::before_async_with(mgr);
+                        decref(mgr);
+                        let (exit, res) = tri!(r);
+                        push!(exit.into_ptr());
+                        push!(res.into_ptr());
+                    }
+                    Op::ASYNC_GEN_WRAP => {
+                        let v = pop!();
+                        let r = crate::objects::asyncgen_type::wrap_value(v);
+                        decref(v);
+                        push!(tri!(r).into_ptr());
                     }
                     Op::MATCH_MAPPING | Op::MATCH_SEQUENCE => {
                         let r = crate::eval::match_ops::type_flag(top!(), op == Op::MATCH_MAPPING);

@@ -20,3 +20,4 @@ pub mod build_class;
 pub mod class_namespace;
 pub mod gen_ops;
 pub mod match_ops;
+pub mod async_ops;

@@ -55,6 +55,11 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
+        &raw mut crate::objects::asyncgen_type::PyAsyncGen_Type,
+        &raw mut crate::objects::asyncgen_type::_PyAsyncGenASend_Type,
+        &raw mut crate::objects::asyncgen_type::_PyAsyncGenAThrow_Type,
+        &raw mut crate::objects::asyncgen_type::_PyAsyncGenWrappedValue_Type,
+        &raw mut crate::objects::coro_wrapper::_PyCoroWrapper_Type,
     ]
 }
 

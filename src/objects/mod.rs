@@ -153,4 +153,6 @@ pub mod code_type;
 pub mod function_type;
 pub mod super_type;
 pub mod gen_type;
+pub mod asyncgen_type;
+pub mod coro_wrapper;
 pub mod code_api;
