@@ -3210,6 +3210,41 @@ extern PyTypeObject PyGen_Type;
 extern PyTypeObject PyCoro_Type;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyAsyncGen_Type`: `async_generator`.
+ */
+extern PyTypeObject PyAsyncGen_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyAsyncGenWrappedValue_Type`.
+ */
+extern PyTypeObject _PyAsyncGenWrappedValue_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyAsyncGenASend_Type`.
+ */
+extern PyTypeObject _PyAsyncGenASend_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyAsyncGenAThrow_Type`.
+ */
+extern PyTypeObject _PyAsyncGenAThrow_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyCoroWrapper_Type`.
+ */
+extern PyTypeObject _PyCoroWrapper_Type;
+#endif
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;

@@ -1119,6 +1119,30 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         decref(t);
                         push!(crate::objects::bool::PyBool_FromLong(r as _));
                     }
+                    Op::CHECK_EG_MATCH => {
+                        let t = pop!();
+                        let r = crate::eval::except_star::check_eg_match(top!(), t);
+                        decref(t);
+                        match tri!(r) {
+                            None => push!(incref(none())),
+                            Some((rest, m)) => {
+                                // The matched part is the exception being handled.
+                                let item = (*ts).exc_info;
+                                xdecref(core::mem::replace(&mut (*item).exc_value, incref(m.as_ptr())));
+                                decref(pop!());
+                                push!(rest.into_ptr());
+                                push!(m.into_ptr());
+                            }
+                        }
+                    }
+                    Op::PREP_RERAISE_STAR => {
+                        let excs = pop!();
+                        let orig = pop!();
+                        let r = crate::eval::except_star::prep_reraise_star(orig, excs);
+                        decref(excs);
+                        decref(orig);
+                        push!(tri!(r).into_ptr());
+                    }
                     Op::WITH_EXCEPT_START => {
                         let e = peek!(1);
                         let exit = peek!(4);

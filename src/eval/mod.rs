@@ -21,3 +21,4 @@ pub mod class_namespace;
 pub mod gen_ops;
 pub mod match_ops;
 pub mod async_ops;
+pub mod except_star;
