@@ -8824,6 +8824,30 @@ PyObject *PyFrame_GetBuiltins(PyFrameObject *frame);
 PyObject *PyFrame_GetLocals(PyFrameObject *frame);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFrame_FastToLocalsWithError(PyFrameObject *f)`: 0, or -1 with an exception.
+ */
+int PyFrame_FastToLocalsWithError(PyFrameObject *f);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyFrame_FastToLocals(PyFrameObject *f)`: as above, errors cleared.
+ */
+void PyFrame_FastToLocals(PyFrameObject *f);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyFrame_LocalsToFast(PyFrameObject *f, int clear)`: the values of the running
+ * function frame's locals dict back into its variables (cells get the new content); a
+ * name missing from the dict empties its variable only when `clear`. Nothing happens for
+ * a frame whose locals were never taken, or that has finished. Errors are cleared.
+ */
+void PyFrame_LocalsToFast(PyFrameObject *f, int clear);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * `int PyAIter_Check(PyObject *o)`: whether `o` is an async iterator.

@@ -22,3 +22,4 @@ pub mod gen_ops;
 pub mod match_ops;
 pub mod async_ops;
 pub mod except_star;
+pub mod frame_fast_locals;

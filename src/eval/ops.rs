@@ -53,7 +53,12 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> *
 pub(crate) unsafe fn fetch_exception() -> PyRef {
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
     crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+    // A handler at the recursion limit must get its RecursionError: the constructor call
+    // that normalizing makes may go past the limit (else it fails again, and again).
+    let ts = crate::runtime::pystate::current();
+    (*ts).recursion_headroom += 1;
     crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+    (*ts).recursion_headroom -= 1;
     if v.is_null() {
         // Only a failed normalization leaves no value: report it as SystemError.
         let _ = raise_type(&raw mut exc::_PyExc_SystemError, "error return without exception set");

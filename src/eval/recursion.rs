@@ -73,13 +73,6 @@ unsafe fn check_depth(tstate: *mut PyThreadState, where_: &str) -> PyResult<()> 
         &raw mut _PyExc_RecursionError,
         format!("maximum recursion depth exceeded{where_}"),
     );
-    // The instance is made now, while the headroom lets its constructor call in: made later
-    // at this depth (when a handler fetches it), the constructor's own recursion check
-    // would fail again, and again.
-    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
-    crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
-    crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
-    crate::errors::pyerr::PyErr_Restore(t, v, tb);
     ts.recursion_headroom -= 1;
     ts.recursion_remaining += 1;
     Err(err)

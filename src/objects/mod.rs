@@ -155,4 +155,5 @@ pub mod super_type;
 pub mod gen_type;
 pub mod asyncgen_type;
 pub mod coro_wrapper;
+pub mod code_replace;
 pub mod code_api;
