@@ -166,6 +166,8 @@ enum Matcher {
     Types(*mut PyObject),
     /// A predicate called with each exception.
     Predicate(*mut PyObject),
+    /// The leaf exceptions with these addresses (`except*`'s projection of re-raised parts).
+    Ids(std::collections::HashSet<usize>),
 }
 
 unsafe fn matcher_of(value: *mut PyObject) -> PyResult<Matcher> {
@@ -174,21 +176,22 @@ unsafe fn matcher_of(value: *mut PyObject) -> PyResult<Matcher> {
         return Ok(Matcher::Types(value));
     }
     // Only Python functions are predicates (CPython checks PyFunction_Check, not callable).
-    // TODO(functions): match `PyFunction_Type` once function objects exist; until then no
-    // object is one.
     if is_python_function(value) {
         return Ok(Matcher::Predicate(value));
     }
     Err(raise(ExcType::TypeError, "expected a function, exception type or tuple of exception types"))
 }
 
-/// `PyFunction_Check`: no function objects exist yet.
-fn is_python_function(_value: *mut PyObject) -> bool {
-    false
+/// `PyFunction_Check`.
+unsafe fn is_python_function(value: *mut PyObject) -> bool {
+    (*value).ob_type == &raw mut crate::objects::function_type::PyFunction_Type
 }
 
 unsafe fn matches(m: &Matcher, e: *mut PyObject) -> PyResult<bool> {
     match *m {
+        Matcher::Ids(ref ids) => {
+            Ok(!is_subtype((*e).ob_type, &raw mut exc::_PyExc_BaseExceptionGroup) && ids.contains(&(e as usize)))
+        }
         Matcher::Types(t) => Ok(crate::errors::pyerr::PyErr_GivenExceptionMatches(e, t) != 0),
         Matcher::Predicate(f) => {
             let r = PyRef::from_owned(crate::abstract_::call::PyObject_CallOneArg(f, e)).ok_or_else(Raised::assume_set)?;
@@ -247,6 +250,16 @@ unsafe fn split_rec(e: *mut PyObject, m: &Matcher, want_rest: bool) -> PyResult<
         let rest = if want_rest && !rest.is_empty() { Some(derive_and_copy(e, rest)?) } else { None };
         Ok((matched, rest))
     })
+}
+
+/// The part of the group `e` made of the leaf exceptions whose addresses are in `ids`.
+pub(crate) unsafe fn project(e: *mut PyObject, ids: std::collections::HashSet<usize>) -> PyResult<Option<PyRef>> {
+    Ok(split_rec(e, &Matcher::Ids(ids), false)?.0)
+}
+
+/// The `exceptions` tuple of a group (borrowed; NULL if unset).
+pub(crate) unsafe fn group_items(e: *mut PyObject) -> *mut PyObject {
+    eg(e).excs
 }
 
 fn or_none(r: Option<PyRef>) -> PyRef {

@@ -1057,10 +1057,44 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     }
                     Op::GET_AWAITABLE => {
                         let v = top!();
-                        let r = crate::eval::gen_ops::awaitable(v);
+                        let r = crate::eval::gen_ops::awaitable(v, arg);
                         let it = tri!(r);
                         decref(pop!());
                         push!(it.into_ptr());
+                    }
+                    Op::GET_AITER => {
+                        let v = pop!();
+                        let r = crate::eval::async_ops::get_aiter(v);
+                        decref(v);
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::GET_ANEXT => {
+                        let r = crate::eval::async_ops::get_anext(top!());
+                        push!(tri!(r).into_ptr());
+                    }
+                    Op::END_ASYNC_FOR => {
+                        let e = pop!();
+                        if !crate::eval::async_ops::is_stop_async(e) {
+                            let _ = ops::restore_exception(PyRef::from_owned(e).unwrap_unchecked());
+                            add_tb = false;
+                            break 'run;
+                        }
+                        decref(e);
+                        decref(pop!());
+                    }
+                    Op::BEFORE_ASYNC_WITH => {
+                        let mgr = pop!();
+                        let r = crate::eval::async_ops::before_async_with(mgr);
+                        decref(mgr);
+                        let (exit, res) = tri!(r);
+                        push!(exit.into_ptr());
+                        push!(res.into_ptr());
+                    }
+                    Op::ASYNC_GEN_WRAP => {
+                        let v = pop!();
+                        let r = crate::objects::asyncgen_type::wrap_value(v);
+                        decref(v);
+                        push!(tri!(r).into_ptr());
                     }
                     Op::MATCH_MAPPING | Op::MATCH_SEQUENCE => {
                         let r = crate::eval::match_ops::type_flag(top!(), op == Op::MATCH_MAPPING);
@@ -1142,6 +1176,30 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         let r = crate::errors::pyerr::PyErr_GivenExceptionMatches(top!(), t);
                         decref(t);
                         push!(crate::objects::bool::PyBool_FromLong(r as _));
+                    }
+                    Op::CHECK_EG_MATCH => {
+                        let t = pop!();
+                        let r = crate::eval::except_star::check_eg_match(top!(), t);
+                        decref(t);
+                        match tri!(r) {
+                            None => push!(incref(none())),
+                            Some((rest, m)) => {
+                                // The matched part is the exception being handled.
+                                let item = (*ts).exc_info;
+                                xdecref(core::mem::replace(&mut (*item).exc_value, incref(m.as_ptr())));
+                                decref(pop!());
+                                push!(rest.into_ptr());
+                                push!(m.into_ptr());
+                            }
+                        }
+                    }
+                    Op::PREP_RERAISE_STAR => {
+                        let excs = pop!();
+                        let orig = pop!();
+                        let r = crate::eval::except_star::prep_reraise_star(orig, excs);
+                        decref(excs);
+                        decref(orig);
+                        push!(tri!(r).into_ptr());
                     }
                     Op::WITH_EXCEPT_START => {
                         let e = peek!(1);

@@ -1,6 +1,6 @@
 //! What C code asks of the running frame: `PyEval_GetGlobals`, `PyEval_GetLocals`,
 //! `PyEval_GetFuncName`, `PyEval_GetFuncDesc`, and the builtins a new frame inherits.
-use core::ffi::{c_char, CStr};
+use core::ffi::c_char;
 
 use crate::eval::interp_frame;
 use crate::object::object::PyObject;
@@ -32,17 +32,6 @@ pub unsafe extern "C" fn PyEval_GetLocals() -> *mut PyObject {
         return core::ptr::null_mut();
     }
     crate::eval::locals::frame_locals(f).unwrap_or(core::ptr::null_mut())
-}
-
-/// The name `PyEval_GetFuncName` gives a callable.
-pub(crate) unsafe fn func_name(func: *mut PyObject) -> String {
-    let p = PyEval_GetFuncName(func);
-    if p.is_null() { String::new() } else { CStr::from_ptr(p).to_string_lossy().into_owned() }
-}
-
-/// `"()"` or `" object"`, as `PyEval_GetFuncDesc`.
-pub(crate) unsafe fn func_desc_suffix(func: *mut PyObject) -> &'static str {
-    CStr::from_ptr(PyEval_GetFuncDesc(func)).to_str().unwrap_or("")
 }
 
 /// `const char *PyEval_GetFuncName(PyObject *func)`: a function's or method's name, else

@@ -146,7 +146,7 @@ unsafe fn back(op: *mut PyObject) -> PyResult<*mut PyObject> {
     if prev.is_null() { Ok(core::ptr::null_mut()) } else { materialize(prev) }
 }
 
-unsafe fn locals(op: *mut PyObject) -> PyResult<*mut PyObject> {
+pub(crate) unsafe fn locals(op: *mut PyObject) -> PyResult<*mut PyObject> {
     let o = fo(op);
     if !o.frame.is_null() {
         return crate::eval::locals::frame_locals(o.frame);
@@ -210,7 +210,7 @@ static mut FRAME_GETSET: [PyGetSetDef; 8] = [
     END_GETSET,
 ];
 
-unsafe fn check(frame: *mut PyFrameObject) -> Option<*mut PyObject> {
+pub(crate) unsafe fn check(frame: *mut PyFrameObject) -> Option<*mut PyObject> {
     let op = frame as *mut PyObject;
     if op.is_null() || (*op).ob_type != &raw mut PyFrame_Type {
         let _ = bad_internal_call();

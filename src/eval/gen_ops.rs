@@ -54,9 +54,24 @@ pub(crate) unsafe fn yield_from_iter(f: *mut Frame, v: *mut PyObject) -> PyResul
     from_slot(crate::abstract_::iter::PyObject_GetIter(v))
 }
 
-/// `GET_AWAITABLE`.
-pub(crate) unsafe fn awaitable(v: *mut PyObject) -> PyResult<PyRef> {
-    let it = gen_type::awaitable_iter(v)?;
+/// `GET_AWAITABLE where_`: `where_` 1 and 2 are the awaits of `async with`'s `__aenter__`
+/// and `__aexit__` results, named in the error when the object is not awaitable.
+pub(crate) unsafe fn awaitable(v: *mut PyObject, where_: u32) -> PyResult<PyRef> {
+    let it = match gen_type::awaitable_iter(v) {
+        Ok(it) => it,
+        Err(e) => {
+            let no_await = (*(*v).ob_type).tp_as_async.as_ref().and_then(|a| a.am_await).is_none();
+            if no_await && (where_ == 1 || where_ == 2) {
+                crate::errors::pyerr::PyErr_Clear();
+                let m = if where_ == 1 { "__aenter__" } else { "__aexit__" };
+                return Err(type_error(format!(
+                    "'async with' received an object from {m} that does not implement __await__: {}",
+                    crate::abstract_::tp_name(v)
+                )));
+            }
+            return Err(e);
+        }
+    };
     if gen_type::is_coro(it.as_ptr()) && !gen_type::yield_from(it.as_ptr()).is_null() {
         return Err(raise_type(&raw mut exc::_PyExc_RuntimeError, "coroutine is being awaited already"));
     }

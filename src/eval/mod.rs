@@ -24,3 +24,6 @@ pub mod binary_fast;
 pub mod specialize_cache;
 pub mod opcode_fast;
 pub mod call_fast;
+pub mod async_ops;
+pub mod except_star;
+pub mod frame_fast_locals;

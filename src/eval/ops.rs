@@ -53,7 +53,12 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> *
 pub(crate) unsafe fn fetch_exception() -> PyRef {
     let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
     crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+    // A handler at the recursion limit must get its RecursionError: the constructor call
+    // that normalizing makes may go past the limit (else it fails again, and again).
+    let ts = crate::runtime::pystate::current();
+    (*ts).recursion_headroom += 1;
     crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+    (*ts).recursion_headroom -= 1;
     if v.is_null() {
         // Only a failed normalization leaves no value: report it as SystemError.
         let _ = raise_type(&raw mut exc::_PyExc_SystemError, "error return without exception set");
@@ -238,13 +243,36 @@ pub(crate) unsafe fn dict_merge(d: *mut PyObject, other: *mut PyObject, func: *m
     Ok(())
 }
 
-/// `name()` or `name object` as CPython's call errors name a callable.
+/// How the call errors of `*`/`**` arguments name the callable (CPython's
+/// `_PyObject_FunctionStr`): `module.qualname()`, just `qualname()` for builtins or
+/// without a module, `str(func)` when it has no `__qualname__`.
 pub(crate) unsafe fn func_desc(func: *mut PyObject) -> String {
     if func.is_null() {
-        return "function".into();
+        return "function()".into();
     }
-    let name = crate::eval::frame_api::func_name(func);
-    format!("{name}{}", crate::eval::frame_api::func_desc_suffix(func))
+    let qualname = match pystr::intern("__qualname__").and_then(|n| crate::object::object_attr::get_attr(func, n.as_ptr())) {
+        Ok(q) => q,
+        Err(_) => {
+            crate::errors::pyerr::PyErr_Clear();
+            return crate::abstract_::object::str(func).map(|s| pystr::to_string(s.as_ptr())).unwrap_or_default();
+        }
+    };
+    let q = crate::abstract_::object::str(qualname.as_ptr()).map(|s| pystr::to_string(s.as_ptr())).unwrap_or_default();
+    let module = pystr::intern("__module__").and_then(|n| crate::object::object_attr::lookup_attr(func, n.as_ptr()));
+    match module {
+        Ok(Some(m)) if pystr::is_str(m.as_ptr()) && pystr::to_string(m.as_ptr()) != "builtins" => {
+            format!("{}.{q}()", pystr::to_string(m.as_ptr()))
+        }
+        Ok(Some(m)) if m.as_ptr() != none() && !pystr::is_str(m.as_ptr()) => {
+            let ms = crate::abstract_::object::str(m.as_ptr()).map(|s| pystr::to_string(s.as_ptr())).unwrap_or_default();
+            format!("{ms}.{q}()")
+        }
+        Ok(_) => format!("{q}()"),
+        Err(_) => {
+            crate::errors::pyerr::PyErr_Clear();
+            format!("{q}()")
+        }
+    }
 }
 
 /// `CALL_FUNCTION_EX`'s positional argument: a tuple, converting any iterable.

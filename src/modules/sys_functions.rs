@@ -276,7 +276,7 @@ unsafe extern "C" fn call_tracing(_m: *mut PyObject, args: *const *mut PyObject,
 }
 
 /// The functions of `sys` (the hooks and audit functions are added by sys_module.rs).
-pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 27] = [
+pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 29] = [
     fast_kw(c"addaudithook", crate::modules::sys_audit::addaudithook, c"addaudithook($module, /, hook)\n--\n\nAdds a new audit hook callback."),
     fast_kw(c"audit", crate::modules::sys_audit::audit, c"audit(event, *args)\n\nPasses the event to any audit hooks that are attached."),
     meth(c"_clear_type_cache", clear_type_cache, METH_NOARGS, c"_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."),
@@ -291,6 +291,8 @@ pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 27] = [
     meth(c"getfilesystemencoding", getfilesystemencoding, METH_NOARGS, c"getfilesystemencoding($module, /)\n--\n\nReturn the encoding used to convert Unicode filenames to OS filenames."),
     meth(c"getfilesystemencodeerrors", getfilesystemencodeerrors, METH_NOARGS, c"getfilesystemencodeerrors($module, /)\n--\n\nReturn the error mode used Unicode to OS filename conversion."),
     meth(c"getrefcount", getrefcount, METH_O, c"getrefcount($module, object, /)\n--\n\nReturn the reference count of object."),
+    fast_kw(c"set_asyncgen_hooks", crate::modules::sys_asyncgen_hooks::set_asyncgen_hooks, c"set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators objects."),
+    meth(c"get_asyncgen_hooks", crate::modules::sys_asyncgen_hooks::get_asyncgen_hooks, METH_NOARGS, c"get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators hooks.\n\nThis returns a namedtuple of the form (firstiter, finalizer)."),
     meth(c"getrecursionlimit", getrecursionlimit, METH_NOARGS, c"getrecursionlimit($module, /)\n--\n\nReturn the current value of the recursion limit."),
     fast_kw(c"getsizeof", getsizeof, c"getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."),
     meth(c"intern", intern, METH_O, c"intern($module, string, /)\n--\n\n``Intern'' the given string."),

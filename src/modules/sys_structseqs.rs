@@ -194,4 +194,5 @@ pub(crate) fn fini() {
             fini_info_type(tp);
         }
     }
+    crate::modules::sys_asyncgen_hooks::fini();
 }

@@ -66,6 +66,11 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::sre::pattern::Pattern_Type,
         &raw mut crate::modules::sre::match_obj::Match_Type,
         &raw mut crate::modules::sre::scanner::Scanner_Type,
+        &raw mut crate::objects::asyncgen_type::PyAsyncGen_Type,
+        &raw mut crate::objects::asyncgen_type::_PyAsyncGenASend_Type,
+        &raw mut crate::objects::asyncgen_type::_PyAsyncGenAThrow_Type,
+        &raw mut crate::objects::asyncgen_type::_PyAsyncGenWrappedValue_Type,
+        &raw mut crate::objects::coro_wrapper::_PyCoroWrapper_Type,
     ]
 }
 

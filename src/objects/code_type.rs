@@ -26,6 +26,9 @@ pub static mut PyCode_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_members: &raw mut CODE_MEMBERS as *mut PyMemberDef,
     tp_getset: &raw mut CODE_GETSET as *mut PyGetSetDef,
+    tp_methods: &raw mut CODE_METHODS as *mut crate::object::methods::PyMethodDef,
+    tp_richcompare: Some(crate::objects::code_replace::code_richcompare),
+    tp_hash: Some(crate::objects::code_replace::code_hash),
     ..static_type(
         c"code",
         core::mem::offset_of!(PyCodeObject, co_code_adaptive),
@@ -185,4 +188,13 @@ static mut CODE_GETSET: [PyGetSetDef; 5] = [
     PyGetSetDef { name: c"co_freevars".as_ptr(), get: Some(get_freevars), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
     PyGetSetDef { name: c"co_code".as_ptr(), get: Some(get_code), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
     END_GETSET,
+];
+
+static mut CODE_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::modules::fast_kw(
+        c"replace",
+        crate::objects::code_replace::code_replace,
+        c"replace($self, /, *, co_argcount=-1, co_posonlyargcount=-1, co_kwonlyargcount=-1, co_nlocals=-1, co_stacksize=-1, co_flags=-1, co_firstlineno=-1, co_code=None, co_consts=None, co_names=None, co_varnames=None, co_freevars=None, co_cellvars=None, co_filename=None, co_name=None, co_qualname=None, co_linetable=None, co_exceptiontable=None)\n--\n\nReturn a copy of the code object with new values for the specified fields.",
+    ),
+    crate::modules::END,
 ];

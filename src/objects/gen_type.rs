@@ -21,7 +21,7 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC};
-use crate::objects::code::{PyCodeObject, CO_COROUTINE, CO_ITERABLE_COROUTINE};
+use crate::objects::code::{PyCodeObject, CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE};
 use crate::objects::gen::PyGenObject;
 use crate::objects::{str as pystr, tuple};
 
@@ -45,6 +45,7 @@ pub static mut PyGen_Type: PyTypeObject = PyTypeObject {
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyCoro_Type: PyTypeObject = PyTypeObject {
+    tp_as_async: &raw mut CORO_ASYNC,
     tp_dealloc: Some(gen_dealloc),
     tp_repr: Some(gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
@@ -71,7 +72,7 @@ pub(crate) unsafe fn is_coro(op: *mut PyObject) -> bool {
     (*op).ob_type == &raw mut PyCoro_Type
 }
 
-unsafe fn g<'a>(op: *mut PyObject) -> &'a mut PyGenObject {
+pub(crate) unsafe fn g<'a>(op: *mut PyObject) -> &'a mut PyGenObject {
     &mut *(op as *mut PyGenObject)
 }
 
@@ -79,12 +80,26 @@ unsafe fn frame_of(op: *mut PyObject) -> *mut Frame {
     g(op).gi_iframe[0] as *mut Frame
 }
 
-fn kind(op: *mut PyObject) -> &'static str {
-    // SAFETY: a live object.
-    if unsafe { is_coro(op) } { "coroutine" } else { "generator" }
+#[inline]
+pub(crate) unsafe fn is_async_gen(op: *mut PyObject) -> bool {
+    (*op).ob_type == &raw mut crate::objects::asyncgen_type::PyAsyncGen_Type
 }
 
-unsafe fn state(op: *mut PyObject) -> u8 {
+/// How messages name the object: "generator", "coroutine" or "async generator".
+fn kind(op: *mut PyObject) -> &'static str {
+    // SAFETY: a live object.
+    unsafe {
+        if is_coro(op) {
+            "coroutine"
+        } else if is_async_gen(op) {
+            "async generator"
+        } else {
+            "generator"
+        }
+    }
+}
+
+pub(crate) unsafe fn state(op: *mut PyObject) -> u8 {
     let f = frame_of(op);
     if f.is_null() { COMPLETED } else { (*f).state }
 }
@@ -94,7 +109,13 @@ unsafe fn state(op: *mut PyObject) -> u8 {
 /// resumes at word `resume`. `f` is left empty for its caller to release.
 pub(crate) unsafe fn from_frame(f: *mut Frame, stackdepth: usize, resume: u32) -> PyResult<PyRef> {
     let co = (*f).code;
-    let tp = if (*co).co_flags & CO_COROUTINE != 0 { &raw mut PyCoro_Type } else { &raw mut PyGen_Type };
+    let tp = if (*co).co_flags & CO_COROUTINE != 0 {
+        &raw mut PyCoro_Type
+    } else if (*co).co_flags & CO_ASYNC_GENERATOR != 0 {
+        &raw mut crate::objects::asyncgen_type::PyAsyncGen_Type
+    } else {
+        &raw mut PyGen_Type
+    };
     let words = interp_frame::HEADER_WORDS + (*f).rt().frame_slots();
     let block = crate::object::pymem::PyMem_Malloc(words * 8) as *mut Frame;
     if block.is_null() {
@@ -188,10 +209,14 @@ pub(crate) unsafe fn send_ex(op: *mut PyObject, arg: *mut PyObject, throw: bool)
     if !result.is_null() {
         return Ok(Sent::Returned(PyRef::from_owned(result).unwrap_unchecked()));
     }
-    // PEP 479: StopIteration must not escape a generator.
-    if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopIteration as *mut PyObject) != 0 {
+    // PEP 479: StopIteration (and StopAsyncIteration from an async generator) must not
+    // escape a generator.
+    let stop_async = is_async_gen(op)
+        && crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopAsyncIteration as *mut PyObject) != 0;
+    if stop_async || crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopIteration as *mut PyObject) != 0 {
         let cause = crate::eval::ops::fetch_exception();
-        let _ = raise_type(&raw mut exc::_PyExc_RuntimeError, format!("{} raised StopIteration", kind(op)));
+        let what = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
+        let _ = raise_type(&raw mut exc::_PyExc_RuntimeError, format!("{} raised {what}", kind(op)));
         let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
         crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
         crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
@@ -231,7 +256,7 @@ pub(crate) unsafe fn yield_from(op: *mut PyObject) -> *mut PyObject {
     *top
 }
 
-unsafe extern "C" fn gen_iternext(op: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn gen_iternext(op: *mut PyObject) -> *mut PyObject {
     match send_ex(op, core::ptr::null_mut(), false) {
         Ok(Sent::Yielded(v)) => v.into_ptr(),
         Ok(Sent::Returned(v)) => {
@@ -244,7 +269,7 @@ unsafe extern "C" fn gen_iternext(op: *mut PyObject) -> *mut PyObject {
     }
 }
 
-unsafe fn send_result(r: PyResult<Sent>) -> *mut PyObject {
+pub(crate) unsafe fn send_result(r: PyResult<Sent>) -> *mut PyObject {
     match r {
         Ok(Sent::Yielded(v)) => v.into_ptr(),
         Ok(Sent::Returned(v)) => {
@@ -255,7 +280,7 @@ unsafe fn send_result(r: PyResult<Sent>) -> *mut PyObject {
     }
 }
 
-unsafe extern "C" fn gen_send(op: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn gen_send(op: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
     send_result(send_ex(op, arg, false))
 }
 
@@ -270,7 +295,7 @@ unsafe fn close_iter(yf: *mut PyObject) -> PyResult<()> {
     Ok(())
 }
 
-unsafe fn close(op: *mut PyObject) -> PyResult<()> {
+pub(crate) unsafe fn close(op: *mut PyObject) -> PyResult<()> {
     let st = state(op);
     if st == CREATED {
         let f = frame_of(op);
@@ -309,7 +334,7 @@ unsafe fn close(op: *mut PyObject) -> PyResult<()> {
     }
 }
 
-unsafe extern "C" fn gen_close(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn gen_close(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     match close(op) {
         Ok(()) => new_ref(none()).into_ptr(),
         Err(_) => core::ptr::null_mut(),
@@ -317,7 +342,7 @@ unsafe extern "C" fn gen_close(op: *mut PyObject, _: *mut PyObject) -> *mut PyOb
 }
 
 /// `throw(type[, value[, traceback]])`.
-unsafe fn throw(op: *mut PyObject, typ: *mut PyObject, val: *mut PyObject, tb: *mut PyObject) -> PyResult<Sent> {
+pub(crate) unsafe fn throw(op: *mut PyObject, typ: *mut PyObject, val: *mut PyObject, tb: *mut PyObject) -> PyResult<Sent> {
     let val = if val.is_null() || val == none() { core::ptr::null_mut() } else { val };
     let tb = if tb.is_null() || tb == none() { core::ptr::null_mut() } else { tb };
     if !tb.is_null() && (*tb).ob_type != &raw mut crate::eval::traceback::PyTraceBack_Type {
@@ -410,23 +435,27 @@ unsafe fn throw(op: *mut PyObject, typ: *mut PyObject, val: *mut PyObject, tb: *
     send_ex(op, core::ptr::null_mut(), true)
 }
 
-unsafe extern "C" fn gen_throw(op: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+/// `throw(*args)`: the arguments checked, then `throw`.
+pub(crate) unsafe fn throw_args(op: *mut PyObject, args: *mut PyObject) -> PyResult<Sent> {
     let a = tuple::items(args);
     if a.is_empty() || a.len() > 3 {
         let what = if a.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
-        let _ = type_error(format!("throw expected {what}, got {}", a.len()));
-        return core::ptr::null_mut();
+        return Err(type_error(format!("throw expected {what}, got {}", a.len())));
     }
     let get = |i: usize| a.get(i).copied().unwrap_or(core::ptr::null_mut());
-    send_result(throw(op, a[0], get(1), get(2)))
+    throw(op, a[0], get(1), get(2))
 }
 
-unsafe extern "C" fn gen_repr(op: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn gen_throw(op: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    send_result(throw_args(op, args))
+}
+
+pub(crate) unsafe extern "C" fn gen_repr(op: *mut PyObject) -> *mut PyObject {
     let q = pystr::to_string(g(op).gi_qualname);
-    crate::abstract_::ret_obj(pystr::from_utf8(&format!("<{} object {q} at {op:p}>", kind(op))))
+    crate::abstract_::ret_obj(pystr::from_utf8(&format!("<{} object {q} at {op:p}>", tp_name(op))))
 }
 
-unsafe extern "C" fn gen_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+pub(crate) unsafe extern "C" fn gen_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let gen = g(op);
     let r = crate::errors::baseexception::visit_all(&[gen.gi_code as *mut PyObject, gen.gi_name, gen.gi_qualname, gen.gi_exc_state.exc_value], visit, arg);
     if r != 0 {
@@ -442,14 +471,22 @@ unsafe extern "C" fn gen_traverse(op: *mut PyObject, visit: visitproc, arg: *mut
     crate::errors::baseexception::visit_all(&items, visit, arg)
 }
 
-unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
+pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    // A suspended generator is closed first (its `finally` blocks run).
+    // A suspended generator is closed first (its `finally` blocks run); an async
+    // generator with a finalizer hook is handed to it instead (sys.set_asyncgen_hooks).
     if matches!(state(op), SUSPENDED) {
         (*op).ob_refcnt += 1;
         let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
         crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
-        if close(op).is_err() {
+        let finalizer = g(op).gi_origin_or_finalizer;
+        if is_async_gen(op) && !finalizer.is_null() && g(op).gi_closed == 0 {
+            let r = crate::abstract_::call::PyObject_CallOneArg(finalizer, op);
+            if r.is_null() {
+                crate::errors::print::PyErr_WriteUnraisable(finalizer);
+            }
+            crate::object::refcount::Py_DecRef(r);
+        } else if close(op).is_err() {
             crate::errors::print::PyErr_WriteUnraisable(op);
         }
         crate::errors::pyerr::PyErr_Restore(t, v, tb);
@@ -466,14 +503,14 @@ unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
         crate::object::pymem::PyMem_Free(f as *mut c_void);
         gen.gi_iframe[0] = core::ptr::null_mut();
     }
-    for field in [&mut gen.gi_name, &mut gen.gi_qualname, &mut gen.gi_exc_state.exc_value] {
+    for field in [&mut gen.gi_name, &mut gen.gi_qualname, &mut gen.gi_exc_state.exc_value, &mut gen.gi_origin_or_finalizer] {
         drop(PyRef::from_owned(core::mem::replace(field, core::ptr::null_mut())));
     }
     drop(PyRef::from_owned(core::mem::replace(&mut gen.gi_code, core::ptr::null_mut()) as *mut PyObject));
     PyObject_GC_Del(op as *mut c_void);
 }
 
-unsafe extern "C" fn get_frame(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_frame(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let f = frame_of(op);
     if f.is_null() || (*f).state == COMPLETED {
         return new_ref(none()).into_ptr();
@@ -484,25 +521,25 @@ unsafe extern "C" fn get_frame(op: *mut PyObject, _: *mut c_void) -> *mut PyObje
     }
 }
 
-unsafe extern "C" fn get_running(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_running(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     crate::objects::bool::PyBool_FromLong((state(op) == RUNNING) as _)
 }
 
-unsafe extern "C" fn get_suspended(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_suspended(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     crate::objects::bool::PyBool_FromLong((state(op) == SUSPENDED) as _)
 }
 
-unsafe extern "C" fn get_yieldfrom(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_yieldfrom(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     let yf = yield_from(op);
     new_ref(if yf.is_null() { none() } else { yf }).into_ptr()
 }
 
-unsafe extern "C" fn get_name(op: *mut PyObject, closure: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_name(op: *mut PyObject, closure: *mut c_void) -> *mut PyObject {
     let gen = g(op);
     new_ref(if closure.is_null() { gen.gi_name } else { gen.gi_qualname }).into_ptr()
 }
 
-unsafe extern "C" fn set_name(op: *mut PyObject, value: *mut PyObject, closure: *mut c_void) -> c_int {
+pub(crate) unsafe extern "C" fn set_name(op: *mut PyObject, value: *mut PyObject, closure: *mut c_void) -> c_int {
     let which = if closure.is_null() { "__name__" } else { "__qualname__" };
     if value.is_null() || !pystr::is_str(value) {
         let _ = type_error(format!("{which} must be set to a string object"));
@@ -514,9 +551,12 @@ unsafe extern "C" fn set_name(op: *mut PyObject, value: *mut PyObject, closure: 
     0
 }
 
-unsafe extern "C" fn coro_await(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    new_ref(op).into_ptr()
+unsafe extern "C" fn coro_await(op: *mut PyObject) -> *mut PyObject {
+    crate::abstract_::ret_obj(crate::objects::coro_wrapper::new(op))
 }
+
+static mut CORO_ASYNC: crate::object::slots::PyAsyncMethods =
+    crate::object::slots::PyAsyncMethods { am_await: Some(coro_await), am_aiter: None, am_anext: None, am_send: None };
 
 const fn getter(name: &'static core::ffi::CStr, get: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject) -> PyGetSetDef {
     PyGetSetDef { name: name.as_ptr(), get: Some(get), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() }
@@ -554,11 +594,10 @@ static mut GEN_METHODS: [PyMethodDef; 4] = [
     crate::modules::END,
 ];
 
-static mut CORO_METHODS: [PyMethodDef; 5] = [
+static mut CORO_METHODS: [PyMethodDef; 4] = [
     crate::modules::meth(c"send", gen_send, METH_O, c"send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."),
     crate::modules::meth(c"throw", gen_throw, METH_VARARGS, c"throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or raise\nStopIteration."),
     crate::modules::meth(c"close", gen_close, METH_NOARGS, c"close() -> raise GeneratorExit inside coroutine."),
-    crate::modules::meth(c"__await__", coro_await, METH_NOARGS, c"__await__() -> return an iterator to be used in await expression."),
     crate::modules::END,
 ];
 
