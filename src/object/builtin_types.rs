@@ -58,6 +58,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::codecs::charmap::EncodingMap_Type,
         &raw mut crate::modules::io::bytesio::BytesIO_Type,
         &raw mut crate::modules::io::stringio::StringIO_Type,
+        &raw mut crate::modules::io::newline_decoder::IncrementalNewlineDecoder_Type,
     ]
 }
 
