@@ -71,6 +71,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::asyncgen_type::_PyAsyncGenAThrow_Type,
         &raw mut crate::objects::asyncgen_type::_PyAsyncGenWrappedValue_Type,
         &raw mut crate::objects::coro_wrapper::_PyCoroWrapper_Type,
+        &raw mut crate::modules::io::newline_decoder::IncrementalNewlineDecoder_Type,
     ]
 }
 

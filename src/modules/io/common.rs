@@ -128,3 +128,24 @@ pub(crate) unsafe fn free_instance(op: *mut PyObject) {
         None => crate::object::pymem::PyObject_Free(op as *mut core::ffi::c_void),
     }
 }
+
+/// Which newline kinds a text stream has seen (bits of its `newlines` attribute).
+pub(crate) const SEEN_CR: u8 = 1;
+pub(crate) const SEEN_LF: u8 = 2;
+pub(crate) const SEEN_CRLF: u8 = 4;
+
+/// The `newlines` attribute for the kinds seen: None, one str, or a tuple of them in the
+/// order `\r`, `\n`, `\r\n`.
+pub(crate) fn newlines_value(seen: u8) -> PyResult<PyRef> {
+    let mut kinds = Vec::new();
+    for (bit, text) in [(SEEN_CR, "\r"), (SEEN_LF, "\n"), (SEEN_CRLF, "\r\n")] {
+        if seen & bit != 0 {
+            kinds.push(crate::objects::str::from_utf8(text)?);
+        }
+    }
+    match kinds.len() {
+        0 => Ok(crate::modules::none_ref()),
+        1 => Ok(kinds.pop().unwrap()),
+        _ => crate::objects::tuple::from_vec(kinds),
+    }
+}

@@ -1,10 +1,11 @@
 //! The `_io` module (one file per class). Done so far: `BytesIO`, `StringIO`,
-//! `UnsupportedOperation`, `BlockingIOError`, `DEFAULT_BUFFER_SIZE`, `text_encoding`.
-//! Not yet: the `_IOBase` hierarchy, `FileIO`, the buffered classes, `TextIOWrapper`,
-//! `IncrementalNewlineDecoder`, `open`, `open_code` — so `import io` still fails (its
+//! `IncrementalNewlineDecoder`, `UnsupportedOperation`, `BlockingIOError`,
+//! `DEFAULT_BUFFER_SIZE`, `text_encoding`. Not yet: the `_IOBase` hierarchy, `FileIO`, the
+//! buffered classes, `TextIOWrapper`, `open`, `open_code` — so `import io` still fails (its
 //! `from _io import ...` names them all); see docs/io.md.
 pub(crate) mod bytesio;
 pub(crate) mod common;
+pub(crate) mod newline_decoder;
 pub(crate) mod stringio;
 
 use crate::abstract_::{none, type_error};
@@ -84,6 +85,7 @@ pub(crate) unsafe extern "C" fn init_io() -> *mut PyObject {
         set("BlockingIOError", &raw mut crate::errors::exception_types::_PyExc_BlockingIOError as *mut PyObject)?;
         set("BytesIO", &raw mut bytesio::BytesIO_Type as *mut PyObject)?;
         set("StringIO", &raw mut stringio::StringIO_Type as *mut PyObject)?;
+        set("IncrementalNewlineDecoder", &raw mut newline_decoder::IncrementalNewlineDecoder_Type as *mut PyObject)?;
         Ok(m)
     })())
 }

@@ -15,11 +15,9 @@ use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE};
-use crate::objects::{int, str as pystr, tuple};
+use crate::objects::{int, str as pystr};
 
-const SEEN_CR: u8 = 1;
-const SEEN_LF: u8 = 2;
-const SEEN_CRLF: u8 = 4;
+use crate::modules::io::common::{SEEN_CR, SEEN_CRLF, SEEN_LF};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Newline {
@@ -413,17 +411,7 @@ unsafe extern "C" fn get_newlines(op: *mut PyObject, _: *mut core::ffi::c_void) 
         if !matches!(st.newline, Newline::Translate | Newline::Universal) {
             return Ok(none_ref());
         }
-        let mut kinds = Vec::new();
-        for (bit, text) in [(SEEN_CR, "\r"), (SEEN_LF, "\n"), (SEEN_CRLF, "\r\n")] {
-            if st.seen & bit != 0 {
-                kinds.push(pystr::from_utf8(text)?);
-            }
-        }
-        match kinds.len() {
-            0 => Ok(none_ref()),
-            1 => Ok(kinds.pop().unwrap()),
-            _ => tuple::from_vec(kinds),
-        }
+        common::newlines_value(st.seen)
     })())
 }
 
