@@ -30,6 +30,24 @@ unsafe fn flush_quietly(f: *mut PyObject) {
     }
 }
 
+/// Whether `f.fileno()` is the descriptor `fd` and a terminal (errors count as no).
+unsafe fn is_terminal(f: *mut PyObject, fd: i32) -> bool {
+    let Ok(name) = crate::objects::str::intern("fileno") else {
+        crate::errors::pyerr::PyErr_Clear();
+        return false;
+    };
+    let args = [f];
+    let r = PyRef::from_owned(crate::abstract_::call_shims::PyObject_VectorcallMethod(name.as_ptr(), args.as_ptr(), 1, core::ptr::null_mut()));
+    let ok = match r {
+        Some(n) => crate::objects::long_convert::as_i64(n.as_ptr()).ok() == Some(fd as i64) && libc::isatty(fd) == 1,
+        None => false,
+    };
+    if !ok {
+        crate::errors::pyerr::PyErr_Clear();
+    }
+    ok
+}
+
 /// `input([prompt])`: writes the prompt to `sys.stdout`, reads a line from `sys.stdin`
 /// without its newline; EOFError at the end of input. Interactive terminals get the same
 /// plain reading (no readline line editing).
@@ -48,6 +66,9 @@ pub(crate) unsafe extern "C" fn input(_m: *mut PyObject, args: *const *mut PyObj
             crate::modules::sys_stdio::file_write(fout.as_ptr(), text.as_ptr())?;
         }
         flush_quietly(fout.as_ptr());
+        if is_terminal(fin.as_ptr(), 0) && is_terminal(fout.as_ptr(), 1) {
+            crate::runtime::input_hook::call();
+        }
         let line = crate::objects::fileobject::get_line(fin.as_ptr(), -1)?;
         audit(c"builtins.input/result", line.as_ptr())?;
         Ok(line)

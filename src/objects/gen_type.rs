@@ -30,6 +30,7 @@ use crate::objects::{str as pystr, tuple};
 #[no_mangle]
 pub static mut PyGen_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(gen_dealloc),
+    tp_weaklistoffset: core::mem::offset_of!(PyGenObject, gi_weakreflist) as isize,
     tp_repr: Some(gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_traverse: Some(gen_traverse),
@@ -46,6 +47,7 @@ pub static mut PyGen_Type: PyTypeObject = PyTypeObject {
 #[no_mangle]
 pub static mut PyCoro_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(gen_dealloc),
+    tp_weaklistoffset: core::mem::offset_of!(PyGenObject, gi_weakreflist) as isize,
     tp_repr: Some(gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_traverse: Some(gen_traverse),
@@ -444,6 +446,7 @@ unsafe extern "C" fn gen_traverse(op: *mut PyObject, visit: visitproc, arg: *mut
 
 unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     // A suspended generator is closed first (its `finally` blocks run).
     if matches!(state(op), SUSPENDED) {
         (*op).ob_refcnt += 1;

@@ -154,3 +154,5 @@ pub mod function_type;
 pub mod super_type;
 pub mod gen_type;
 pub mod code_api;
+pub mod unicode_deprecated;
+pub mod str_translate_api;
