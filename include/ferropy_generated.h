@@ -1534,6 +1534,20 @@ typedef struct PyCompilerFlags {
 typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `struct _frozen`: a module compiled into the executable as `size` bytes of marshalled
+ * code, or produced by `get_code`; a NULL name ends the table.
+ */
+typedef struct _frozen {
+  const char *name;
+  const unsigned char *code;
+  int size;
+  int is_package;
+  PyObject *(*get_code)(void);
+} _frozen;
+#endif
+
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
 
 typedef int (*setattrfunc)(PyObject*, char*, PyObject*);
@@ -2765,20 +2779,6 @@ typedef struct _Py_clock_info_t {
 typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 #endif
 
-#if !defined(Py_LIMITED_API)
-/**
- * `struct _frozen`: a module compiled into the executable as `size` bytes of marshalled
- * code, or produced by `get_code`; a NULL name ends the table.
- */
-typedef struct _frozen {
-  const char *name;
-  const unsigned char *code;
-  int size;
-  int is_package;
-  PyObject *(*get_code)(void);
-} _frozen;
-#endif
-
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -3451,6 +3451,36 @@ extern struct _inittab *PyImport_Inittab;
 #endif
 
 /**
+ * `const char *Py_FileSystemDefaultEncoding`: the file-system encoding once initialized.
+ */
+extern const char *Py_FileSystemDefaultEncoding;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+/**
+ * `const char *Py_FileSystemDefaultEncodeErrors`: its error handler once initialized.
+ */
+extern const char *Py_FileSystemDefaultEncodeErrors;
+#endif
+
+/**
+ * `int Py_HasFileSystemDefaultEncoding`: whether the encoding is a built-in constant
+ * rather than taken from the configuration (never, on POSIX: 0, as CPython).
+ */
+extern int Py_HasFileSystemDefaultEncoding;
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_7)
+/**
+ * `int Py_UTF8Mode`: UTF-8 mode (PEP 540), as pre-initialization decided it.
+ */
+extern int Py_UTF8Mode;
+#endif
+
+/**
+ * `int (*PyOS_InputHook)(void)`: NULL (no hook) by default.
+ */
+extern int (*PyOS_InputHook)(void);
+
+/**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
 extern PyTypeObject PyTraceBack_Type;
@@ -3469,6 +3499,13 @@ extern PyTypeObject PyFrame_Type;
  * package `pkg.name` although its def says `name`.
  */
 extern const char *_Py_PackageContext;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const struct _frozen *PyImport_FrozenModules`: the embedder's table, or NULL.
+ */
+extern const struct _frozen *PyImport_FrozenModules;
 #endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_11)
@@ -6311,6 +6348,28 @@ PyObject *PyCode_GetCellvars(struct PyCodeObject *co);
 PyObject *PyCode_GetFreevars(struct PyCodeObject *co);
 #endif
 
+/**
+ * `const char *PyUnicode_GetDefaultEncoding(void)`: always UTF-8 since Python 3.
+ */
+const char *PyUnicode_GetDefaultEncoding(void);
+
+/**
+ * `PyObject *PyUnicode_AsDecodedUnicode(PyObject *unicode, const char *encoding, const
+ * char *errors)` (deprecated): `codecs.decode(unicode)`, which must give a str.
+ */
+PyObject *PyUnicode_AsDecodedUnicode(PyObject *unicode, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsEncodedUnicode(PyObject *unicode, const char *encoding, const
+ * char *errors)` (deprecated): `codecs.encode(unicode)`, which must give a str.
+ */
+PyObject *PyUnicode_AsEncodedUnicode(PyObject *unicode, const char *encoding, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_Translate(PyObject *str, PyObject *table, const char *errors)`.
+ */
+PyObject *PyUnicode_Translate(PyObject *s, PyObject *table, const char *errors);
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyObject *_PyStack_AsDict(PyObject *const *values, PyObject *kwnames)`.
@@ -7065,6 +7124,50 @@ int PyOS_mystricmp(const char *s1, const char *s2);
  * bytes (a negative size compares the first bytes, as CPython's does).
  */
 int PyOS_mystrnicmp(const char *s1, const char *s2, Py_ssize_t size);
+
+/**
+ * `int PyObject_AsCharBuffer(PyObject *obj, const char **buffer, Py_ssize_t
+ * *buffer_len)`.
+ */
+int PyObject_AsCharBuffer(PyObject *obj, const char **buffer, Py_ssize_t *buffer_len);
+
+/**
+ * `int PyObject_AsReadBuffer(PyObject *obj, const void **buffer, Py_ssize_t
+ * *buffer_len)`.
+ */
+int PyObject_AsReadBuffer(PyObject *obj, const void **buffer, Py_ssize_t *buffer_len);
+
+/**
+ * `int PyObject_AsWriteBuffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)`:
+ * any failure to get a writable view is "expected a writable bytes-like object".
+ */
+int PyObject_AsWriteBuffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len);
+
+/**
+ * `int PyObject_CheckReadBuffer(PyObject *obj)`: 1 when a simple view can be taken
+ * (it is released again), else 0 with no error set.
+ */
+int PyObject_CheckReadBuffer(PyObject *obj);
+
+/**
+ * `int PyObject_AsFileDescriptor(PyObject *o)`: the descriptor, or -1 with an error.
+ */
+int PyObject_AsFileDescriptor(PyObject *o);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyLong_FileDescriptor_Converter(PyObject *o, void *ptr)`: `*(int *)ptr` = the
+ * descriptor; 1 on success, 0 with an error.
+ */
+int _PyLong_FileDescriptor_Converter(PyObject *o, void *ptr);
+#endif
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+/**
+ * `PyObject *PyOS_FSPath(PyObject *path)`.
+ */
+PyObject *PyOS_FSPath(PyObject *path);
+#endif
 
 /**
  * `PyObject *PyException_GetTraceback(PyObject *ex)`: new reference or NULL.
@@ -9028,6 +9131,50 @@ int PyState_AddModule(PyObject *module, struct PyModuleDef *def);
  */
 int PyState_RemoveModule(struct PyModuleDef *def);
 #endif
+
+/**
+ * `long PyImport_GetMagicNumber(void)`.
+ */
+long PyImport_GetMagicNumber(void);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `PyObject *PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co, PyObject
+ * *pathname, PyObject *cpathname)`: pathname NULL is the code's `co_filename`.
+ */
+PyObject *PyImport_ExecCodeModuleObject(PyObject *name, PyObject *co, PyObject *pathname, PyObject *cpathname);
+#endif
+
+/**
+ * `PyObject *PyImport_ExecCodeModuleWithPathnames(const char *name, PyObject *co, const
+ * char *pathname, const char *cpathname)`: without a pathname, the source of
+ * `cpathname` when it exists.
+ */
+PyObject *PyImport_ExecCodeModuleWithPathnames(const char *name, PyObject *co, const char *pathname, const char *cpathname);
+
+/**
+ * `PyObject *PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char
+ * *pathname)`.
+ */
+PyObject *PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *pathname);
+
+/**
+ * `PyObject *PyImport_ExecCodeModule(const char *name, PyObject *co)`.
+ */
+PyObject *PyImport_ExecCodeModule(const char *name, PyObject *co);
+
+#if !defined(_Py_LIMITED_API_BEFORE_3_3)
+/**
+ * `int PyImport_ImportFrozenModuleObject(PyObject *name)`: 1 imported, 0 not found, -1
+ * with an error.
+ */
+int PyImport_ImportFrozenModuleObject(PyObject *name);
+#endif
+
+/**
+ * `int PyImport_ImportFrozenModule(const char *name)`.
+ */
+int PyImport_ImportFrozenModule(const char *name);
 
 /**
  * `PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errors)`.

@@ -26,6 +26,9 @@ pub mod arg_parser;
 pub mod arg_units;
 pub mod arg_va;
 pub mod pystrcmp;
+pub mod old_buffer;
+pub mod file_descriptor;
+pub mod fspath;
 
 use core::ffi::CStr;
 

@@ -13,6 +13,9 @@ pub mod resolve;
 pub mod source_exec;
 pub mod spec;
 pub mod state;
+pub mod magic;
+pub mod exec_code;
+pub mod frozen;
 
 /// The import machinery of a new interpreter, once its modules exist: the builtin modules
 /// made at start-up get their `__spec__` and `__loader__`.

@@ -273,8 +273,10 @@ static mut GC_DEF: PyModuleDef = module_def(
     (&raw mut GC_FUNCTIONS) as *mut PyMethodDef,
 );
 
-/// The `gc` module's constructor (`PyInit_gc` for the inittab).
-pub(crate) unsafe extern "C" fn init_gc() -> *mut PyObject {
+/// `PyInit_gc`: the `gc` module's constructor (the inittab's entry; exported, as CPython
+/// exports it, though no header declares it).
+#[no_mangle]
+pub unsafe extern "C" fn PyInit_gc() -> *mut PyObject {
     ret((|| {
         let m = owned(crate::objects::module::PyModule_Create2(&raw mut GC_DEF, crate::modules::sys_module::API_VERSION as i32))?;
         let d = crate::objects::module::PyModule_GetDict(m.as_ptr());

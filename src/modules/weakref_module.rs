@@ -64,8 +64,10 @@ static mut WEAKREF_FUNCTIONS: [PyMethodDef; 5] = [
 static mut WEAKREF_DEF: PyModuleDef =
     module_def(c"_weakref", c"Weak-reference support module.", (&raw mut WEAKREF_FUNCTIONS) as *mut PyMethodDef);
 
-/// The `_weakref` module's constructor (`PyInit__weakref` for the inittab).
-pub(crate) unsafe extern "C" fn init_weakref() -> *mut PyObject {
+/// `PyInit__weakref`: the `_weakref` module's constructor (the inittab's entry; exported,
+/// as CPython exports it, though no header declares it).
+#[no_mangle]
+pub unsafe extern "C" fn PyInit__weakref() -> *mut PyObject {
     use crate::objects::weakref_proxy::{_PyWeakref_CallableProxyType, _PyWeakref_ProxyType};
     use crate::objects::weakref_ref::_PyWeakref_RefType;
     ret((|| {
@@ -87,6 +89,6 @@ pub(crate) unsafe extern "C" fn init_weakref() -> *mut PyObject {
 /// Makes the module and puts it in the module table: `_weakref` is in `sys.modules` from
 /// the start, as in CPython.
 pub(crate) unsafe fn install(owner: &mut crate::runtime::interpreter::Interpreter) -> PyResult<()> {
-    let m = owned(init_weakref())?;
+    let m = owned(PyInit__weakref())?;
     dict::set_item(owner.modules, pystr::intern("_weakref")?.as_ptr(), m.as_ptr())
 }

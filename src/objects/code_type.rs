@@ -22,6 +22,7 @@ use crate::objects::{bytes, str as pystr};
 #[no_mangle]
 pub static mut PyCode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(code_dealloc),
+    tp_weaklistoffset: core::mem::offset_of!(PyCodeObject, co_weakreflist) as isize,
     tp_repr: Some(code_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_members: &raw mut CODE_MEMBERS as *mut PyMemberDef,
@@ -106,6 +107,7 @@ pub(crate) fn from_unit_with_filename(unit: CodeUnit, filename: *mut PyObject) -
 }
 
 unsafe extern "C" fn code_dealloc(op: *mut PyObject) {
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     let co = op as *mut PyCodeObject;
     for f in [
         &mut (*co).co_consts,

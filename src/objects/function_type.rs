@@ -38,6 +38,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_getset: &raw mut FUNC_GETSET as *mut PyGetSetDef,
     tp_descr_get: Some(func_descr_get),
     tp_dictoffset: offset_of!(PyFunctionObject, func_dict) as isize,
+    tp_weaklistoffset: offset_of!(PyFunctionObject, func_weakreflist) as isize,
     ..static_type(
         c"function",
         core::mem::size_of::<PyFunctionObject>(),
@@ -128,6 +129,7 @@ unsafe extern "C" fn func_clear(op: *mut PyObject) -> c_int {
 
 unsafe extern "C" fn func_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     func_clear(op);
     let f = func(op);
     for field in [&mut f.func_code, &mut f.func_name, &mut f.func_qualname] {

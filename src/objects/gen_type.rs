@@ -30,6 +30,7 @@ use crate::objects::{str as pystr, tuple};
 #[no_mangle]
 pub static mut PyGen_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(gen_dealloc),
+    tp_weaklistoffset: core::mem::offset_of!(PyGenObject, gi_weakreflist) as isize,
     tp_repr: Some(gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_traverse: Some(gen_traverse),
@@ -47,6 +48,7 @@ pub static mut PyGen_Type: PyTypeObject = PyTypeObject {
 pub static mut PyCoro_Type: PyTypeObject = PyTypeObject {
     tp_as_async: &raw mut CORO_ASYNC,
     tp_dealloc: Some(gen_dealloc),
+    tp_weaklistoffset: core::mem::offset_of!(PyGenObject, gi_weakreflist) as isize,
     tp_repr: Some(gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_traverse: Some(gen_traverse),
@@ -473,6 +475,7 @@ pub(crate) unsafe extern "C" fn gen_traverse(op: *mut PyObject, visit: visitproc
 
 pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
+    crate::objects::weakref::clear_weakrefs_if_any(op);
     // A suspended generator is closed first (its `finally` blocks run); an async
     // generator with a finalizer hook is handed to it instead (sys.set_asyncgen_hooks).
     if matches!(state(op), SUSPENDED) {

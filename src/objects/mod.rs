@@ -163,3 +163,5 @@ pub mod generic_alias_params;
 pub mod generic_alias_repr;
 pub mod union_type;
 pub mod slice_methods;
+pub mod unicode_deprecated;
+pub mod str_translate_api;

@@ -20,7 +20,7 @@ use crate::pyport::Py_ssize_t;
 
 /// What the table says for one character.
 #[derive(Clone)]
-enum Mapped {
+pub(crate) enum Mapped {
     Keep,
     Delete,
     Char(Py_UCS4),
@@ -60,6 +60,37 @@ unsafe fn lookup(table: *mut PyObject, c: Py_UCS4) -> PyResult<Mapped> {
     Err(type_error("character mapping must return integer, None or str"))
 }
 
+/// The table's answers, asked once per distinct character.
+pub(crate) struct Lookups {
+    ascii: [Option<Mapped>; 128],
+    other: HashMap<Py_UCS4, Mapped>,
+}
+
+impl Lookups {
+    pub(crate) fn new() -> Lookups {
+        Lookups { ascii: [const { None }; 128], other: HashMap::new() }
+    }
+
+    /// What `table` says for `c`.
+    ///
+    /// # Safety
+    /// `table` is a live object.
+    pub(crate) unsafe fn get(&mut self, table: *mut PyObject, c: Py_UCS4) -> PyResult<&Mapped> {
+        if c < 128 {
+            let slot = &mut self.ascii[c as usize];
+            if slot.is_none() {
+                *slot = Some(lookup(table, c)?);
+            }
+            return Ok(slot.as_ref().unwrap());
+        }
+        if !self.other.contains_key(&c) {
+            let m = lookup(table, c)?;
+            self.other.insert(c, m);
+        }
+        Ok(&self.other[&c])
+    }
+}
+
 /// `s.translate(table)`.
 ///
 /// # Safety
@@ -67,28 +98,14 @@ unsafe fn lookup(table: *mut PyObject, c: Py_UCS4) -> PyResult<Mapped> {
 pub(crate) unsafe fn translate(s: *mut PyObject, table: *mut PyObject) -> PyResult<PyRef> {
     let t = Text::of(s);
     let mut out = Out::with_capacity(t.len());
-    let mut ascii: [Option<Mapped>; 128] = [const { None }; 128];
-    let mut other: HashMap<Py_UCS4, Mapped> = HashMap::new();
+    let mut lookups = Lookups::new();
     for c in t.chars() {
-        let slot = if c < 128 {
-            &mut ascii[c as usize]
-        } else {
-            if !other.contains_key(&c) {
-                let m = lookup(table, c)?;
-                other.insert(c, m);
-            }
-            push(&mut out, c, &other[&c]);
-            continue;
-        };
-        if slot.is_none() {
-            *slot = Some(lookup(table, c)?);
-        }
-        push(&mut out, c, slot.as_ref().unwrap());
+        push(&mut out, c, lookups.get(table, c)?);
     }
     out.finish()
 }
 
-fn push(out: &mut Out, c: Py_UCS4, m: &Mapped) {
+pub(crate) fn push(out: &mut Out, c: Py_UCS4, m: &Mapped) {
     match m {
         Mapped::Keep => out.push(c),
         Mapped::Delete => {}

@@ -147,6 +147,8 @@ fn preconfig_of(c: &PyConfig) -> PyPreConfig {
             preinit::PyPreConfig_InitIsolatedConfig(&mut pre);
         } else {
             preinit::PyPreConfig_InitPythonConfig(&mut pre);
+            // The legacy configuration also reads the legacy global `Py_UTF8Mode`.
+            pre._config_init = c._config_init;
         }
     }
     if c.isolated >= 0 {

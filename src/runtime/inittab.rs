@@ -40,8 +40,8 @@ assert_layout!(_frozen, size = 32, name @ 0, code @ 8, size @ 16, is_package @ 2
 #[cfg(not(Py_LIMITED_API))]
 static mut DEFAULT_INITTAB: [_inittab; 23] = [
     _inittab { name: c"_thread".as_ptr(), initfunc: Some(crate::modules::thread_module::init_thread) },
-    _inittab { name: c"gc".as_ptr(), initfunc: Some(crate::modules::gc_module::init_gc) },
-    _inittab { name: c"_weakref".as_ptr(), initfunc: Some(crate::modules::weakref_module::init_weakref) },
+    _inittab { name: c"gc".as_ptr(), initfunc: Some(crate::modules::gc_module::PyInit_gc) },
+    _inittab { name: c"_weakref".as_ptr(), initfunc: Some(crate::modules::weakref_module::PyInit__weakref) },
     _inittab { name: c"atexit".as_ptr(), initfunc: Some(crate::modules::atexit_module::init_atexit) },
     _inittab { name: c"errno".as_ptr(), initfunc: Some(crate::modules::errno_module::init_errno) },
     _inittab { name: c"_stat".as_ptr(), initfunc: Some(crate::modules::stat_module::init_stat) },

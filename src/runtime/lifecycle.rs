@@ -55,6 +55,10 @@ pub(crate) unsafe fn initialize_from_config(src: &PyConfig) -> PyStatus {
         config_api::clear(&mut config);
         return status;
     }
+    crate::runtime::legacy_fs_globals::publish(
+        &crate::modules::sys_functions::codec_name(&crate::runtime::locale::wide_to_string(config.filesystem_encoding)),
+        &crate::runtime::locale::wide_to_string(config.filesystem_errors),
+    );
     crate::object::siphash::init_from_config(config.use_hash_seed > 0, config.hash_seed as u64);
     if config.configure_c_stdio > 0 && config.buffered_stdio == 0 {
         // -u / PYTHONUNBUFFERED: the C streams too, as CPython does.
@@ -203,6 +207,7 @@ fn finalize() -> c_int {
         Interpreter::delete(interp);
     }
     crate::runtime::preinit::reset();
+    crate::runtime::legacy_fs_globals::clear();
     run_exit_funcs();
     0
 }

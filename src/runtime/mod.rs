@@ -40,3 +40,5 @@ pub mod subinterpreters;
 pub mod fatal;
 pub mod pyrun;
 pub mod pyrun_interactive;
+pub mod legacy_fs_globals;
+pub mod input_hook;

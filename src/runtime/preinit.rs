@@ -151,6 +151,9 @@ pub(crate) fn preinitialize(preconfig: &PyPreConfig, args: Option<&[String]>) ->
         unsafe { libc::setlocale(libc::LC_CTYPE, c"".as_ptr()) };
     }
     let env = pre.use_environment > 0;
+    if pre.utf8_mode < 0 && pre._config_init == CONFIG_INIT_COMPAT && crate::runtime::legacy_fs_globals::utf8_mode_requested() {
+        pre.utf8_mode = 1;
+    }
     if pre.utf8_mode < 0 {
         pre.utf8_mode = match env.then(|| env_var("PYTHONUTF8")).flatten().as_deref() {
             Some("1") => 1,
@@ -186,6 +189,7 @@ pub(crate) fn preinitialize(preconfig: &PyPreConfig, args: Option<&[String]>) ->
         }
     }
     UTF8_MODE.store(pre.utf8_mode, Ordering::Relaxed);
+    crate::runtime::legacy_fs_globals::set_utf8_mode(pre.utf8_mode);
     DEV_MODE.store(pre.dev_mode.max(0), Ordering::Relaxed);
     PREINITIALIZED.store(true, Ordering::Release);
     pystatus::ok()

@@ -98,6 +98,8 @@ pub unsafe extern "C" fn PyOS_Readline(sys_stdin: *mut libc::FILE, sys_stdout: *
     };
     let tstate = crate::runtime::gil::PyEval_SaveThread();
     _PyOS_ReadlineTState = tstate;
+    // An embedder's event loop (PyOS_InputHook) gets its turn before the wait.
+    crate::runtime::input_hook::call();
     let line = reader(sys_stdin, sys_stdout, prompt);
     _PyOS_ReadlineTState = core::ptr::null_mut();
     crate::runtime::gil::PyEval_RestoreThread(tstate);
