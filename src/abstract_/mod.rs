@@ -28,7 +28,6 @@ pub mod arg_va;
 pub mod pystrcmp;
 pub mod old_buffer;
 pub mod file_descriptor;
-pub mod fspath;
 
 use core::ffi::CStr;
 
