@@ -35,6 +35,10 @@ pub mod module_init;
 pub mod errno_module;
 pub mod stat_module;
 pub mod posix;
+pub mod time;
+pub mod pwd_module;
+pub mod signal_module;
+pub mod locale_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -38,7 +38,7 @@ assert_layout!(_frozen, size = 32, name @ 0, code @ 8, size @ 16, is_package @ 2
 /// The modules built into this library. `sys` and `builtins` are made by initialization
 /// and cannot be made again (NULL init function, as in CPython).
 #[cfg(not(Py_LIMITED_API))]
-static mut DEFAULT_INITTAB: [_inittab; 10] = [
+static mut DEFAULT_INITTAB: [_inittab; 14] = [
     _inittab { name: c"_thread".as_ptr(), initfunc: Some(crate::modules::thread_module::init_thread) },
     _inittab { name: c"gc".as_ptr(), initfunc: Some(crate::modules::gc_module::init_gc) },
     _inittab { name: c"_weakref".as_ptr(), initfunc: Some(crate::modules::weakref_module::init_weakref) },
@@ -46,6 +46,10 @@ static mut DEFAULT_INITTAB: [_inittab; 10] = [
     _inittab { name: c"errno".as_ptr(), initfunc: Some(crate::modules::errno_module::init_errno) },
     _inittab { name: c"_stat".as_ptr(), initfunc: Some(crate::modules::stat_module::init_stat) },
     _inittab { name: c"posix".as_ptr(), initfunc: Some(crate::modules::posix::init_posix) },
+    _inittab { name: c"time".as_ptr(), initfunc: Some(crate::modules::time::init_time) },
+    _inittab { name: c"pwd".as_ptr(), initfunc: Some(crate::modules::pwd_module::init_pwd) },
+    _inittab { name: c"_signal".as_ptr(), initfunc: Some(crate::modules::signal_module::init_signal) },
+    _inittab { name: c"_locale".as_ptr(), initfunc: Some(crate::modules::locale_module::init_locale) },
     _inittab { name: c"builtins".as_ptr(), initfunc: None },
     _inittab { name: c"sys".as_ptr(), initfunc: None },
     _inittab { name: core::ptr::null(), initfunc: None },
