@@ -193,6 +193,9 @@ unsafe extern "C" fn strcoll(_m: *mut PyObject, args: *const *mut PyObject, narg
     ret((|| {
         let a = args_slice(args, nargs);
         check_args(c"strcoll", a.len(), 2, 2)?;
+        extern "C" {
+            fn wcscoll(a: *const libc::wchar_t, b: *const libc::wchar_t) -> c_int;
+        }
         let x = wide(c_text("strcoll() argument 1 must be str", a[0])?)?;
         let y = wide(c_text("strcoll() argument 2 must be str", a[1])?)?;
         int::from_i64(wcscoll(x.as_ptr(), y.as_ptr()) as i64)
@@ -202,6 +205,10 @@ unsafe extern "C" fn strcoll(_m: *mut PyObject, args: *const *mut PyObject, narg
 /// `strxfrm(string, /)`.
 unsafe extern "C" fn strxfrm(_m: *mut PyObject, s: *mut PyObject) -> *mut PyObject {
     ret((|| {
+        // Declared here, not at module level, so the header generator does not export it.
+        extern "C" {
+            fn wcsxfrm(dst: *mut libc::wchar_t, src: *const libc::wchar_t, n: usize) -> usize;
+        }
         let w = wide(c_text("strxfrm() argument must be str", s)?)?;
         let n = wcsxfrm(core::ptr::null_mut(), w.as_ptr(), 0);
         let mut out = vec![0 as libc::wchar_t; n + 1];
@@ -210,11 +217,6 @@ unsafe extern "C" fn strxfrm(_m: *mut PyObject, s: *mut PyObject) -> *mut PyObje
         let units: Vec<u32> = out.iter().map(|&c| c as u32).collect();
         crate::objects::str::from_code_points(&units)
     })())
-}
-
-extern "C" {
-    fn wcscoll(a: *const libc::wchar_t, b: *const libc::wchar_t) -> c_int;
-    fn wcsxfrm(dst: *mut libc::wchar_t, src: *const libc::wchar_t, n: usize) -> usize;
 }
 
 /// Locale bytes as a NUL-terminated wide string.
