@@ -46,6 +46,10 @@ pub mod functools_module;
 pub mod functools_partial;
 pub mod collections;
 pub mod sre;
+pub mod time;
+pub mod pwd_module;
+pub mod signal_module;
+pub mod locale_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

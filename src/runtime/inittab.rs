@@ -38,7 +38,7 @@ assert_layout!(_frozen, size = 32, name @ 0, code @ 8, size @ 16, is_package @ 2
 /// The modules built into this library. `sys` and `builtins` are made by initialization
 /// and cannot be made again (NULL init function, as in CPython).
 #[cfg(not(Py_LIMITED_API))]
-static mut DEFAULT_INITTAB: [_inittab; 23] = [
+static mut DEFAULT_INITTAB: [_inittab; 27] = [
     _inittab { name: c"_thread".as_ptr(), initfunc: Some(crate::modules::thread_module::init_thread) },
     _inittab { name: c"gc".as_ptr(), initfunc: Some(crate::modules::gc_module::PyInit_gc) },
     _inittab { name: c"_weakref".as_ptr(), initfunc: Some(crate::modules::weakref_module::PyInit__weakref) },
@@ -59,6 +59,10 @@ static mut DEFAULT_INITTAB: [_inittab; 23] = [
     _inittab { name: c"_functools".as_ptr(), initfunc: Some(crate::modules::functools_module::init_functools) },
     _inittab { name: c"_collections".as_ptr(), initfunc: Some(crate::modules::collections::init_collections) },
     _inittab { name: c"_sre".as_ptr(), initfunc: Some(crate::modules::sre::module::init_sre) },
+    _inittab { name: c"time".as_ptr(), initfunc: Some(crate::modules::time::init_time) },
+    _inittab { name: c"pwd".as_ptr(), initfunc: Some(crate::modules::pwd_module::init_pwd) },
+    _inittab { name: c"_signal".as_ptr(), initfunc: Some(crate::modules::signal_module::init_signal) },
+    _inittab { name: c"_locale".as_ptr(), initfunc: Some(crate::modules::locale_module::init_locale) },
     _inittab { name: c"builtins".as_ptr(), initfunc: None },
     _inittab { name: c"sys".as_ptr(), initfunc: None },
     _inittab { name: core::ptr::null(), initfunc: None },

@@ -7,7 +7,7 @@
 //! Python-level handling happens later, in the main thread of the main interpreter, in
 //! `PyErr_CheckSignals` (which the eval loop calls when it sees the breaker bit).
 use core::ffi::c_int;
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
 
 use crate::runtime::eval_breaker::SIGNALS_PENDING;
 use crate::runtime::gil::RUNTIME_GIL;
@@ -34,7 +34,7 @@ pub(crate) enum PyHandler {
     Foreign = 2,
     /// `signal.default_int_handler`: raise KeyboardInterrupt.
     DefaultInt = 3,
-    /// A Python callable, set by the `signal` module (not yet).
+    /// A Python callable, set by the `signal` module (`python_handler`).
     Python = 4,
 }
 
@@ -47,6 +47,12 @@ struct SignalSlot {
 const SLOT: SignalSlot = SignalSlot { tripped: AtomicBool::new(false), handler: AtomicU8::new(PyHandler::Default as u8) };
 static SLOTS: [SignalSlot; NSIG] = [SLOT; NSIG];
 static IS_TRIPPED: AtomicBool = AtomicBool::new(false);
+/// The descriptor `signal.set_wakeup_fd` gave: the C handler writes each signal's number
+/// there as one byte (-1: none).
+pub(crate) static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+/// The Python callables of signals whose handler is `PyHandler::Python` (new references,
+/// changed only under the GIL by the `signal` module).
+static mut PY_HANDLERS: [*mut crate::object::object::PyObject; NSIG] = [core::ptr::null_mut(); NSIG];
 /// Signals whose OS handler the runtime changed at initialization (restored at finalization).
 static INSTALLED_SIGINT: AtomicBool = AtomicBool::new(false);
 
@@ -71,6 +77,37 @@ pub(crate) fn set_handler(signum: c_int, h: PyHandler) {
     }
 }
 
+/// The Python callable of a signal (borrowed; NULL when its handler is not `Python`).
+pub(crate) fn python_handler(signum: c_int) -> *mut crate::object::object::PyObject {
+    if !valid(signum) || handler(signum) != PyHandler::Python {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: read under the GIL, as it is written.
+    unsafe { (*(&raw const PY_HANDLERS))[signum as usize] }
+}
+
+/// Makes `callable` the signal's Python handler (a new reference is kept, the previous
+/// one released). The caller holds the GIL.
+pub(crate) unsafe fn set_python_handler(signum: c_int, callable: *mut crate::object::object::PyObject) {
+    if !valid(signum) {
+        return;
+    }
+    crate::object::refcount::Py_IncRef(callable);
+    let old = core::mem::replace(&mut (*(&raw mut PY_HANDLERS))[signum as usize], callable);
+    set_handler(signum, PyHandler::Python);
+    crate::object::refcount::Py_DecRef(old);
+}
+
+/// Forgets a signal's Python callable (its handler becomes `h`). The caller holds the GIL.
+pub(crate) unsafe fn clear_python_handler(signum: c_int, h: PyHandler) {
+    if !valid(signum) {
+        return;
+    }
+    set_handler(signum, h);
+    let old = core::mem::replace(&mut (*(&raw mut PY_HANDLERS))[signum as usize], core::ptr::null_mut());
+    crate::object::refcount::Py_DecRef(old);
+}
+
 /// Marks a signal as arrived: async-signal-safe (atomics only).
 pub(crate) fn trip(signum: c_int) {
     SLOTS[signum as usize].tripped.store(true, Ordering::Release);
@@ -78,12 +115,18 @@ pub(crate) fn trip(signum: c_int) {
     RUNTIME_GIL.eval_breaker.set(SIGNALS_PENDING);
 }
 
-/// The runtime's C handler for SIGINT (and, later, every signal with a Python handler).
-extern "C" fn runtime_signal_handler(signum: c_int) {
+/// The runtime's C handler for SIGINT and every signal with a Python handler.
+pub(crate) extern "C" fn runtime_signal_handler(signum: c_int) {
     // SAFETY: errno is thread-local; saving and restoring it keeps the interrupted code's.
     let saved = unsafe { *libc::__errno_location() };
     if valid(signum) {
         trip(signum);
+        let fd = WAKEUP_FD.load(Ordering::Relaxed);
+        if fd != -1 {
+            let byte = signum as u8;
+            // SAFETY: write(2) is async-signal-safe; a full pipe just drops the byte.
+            unsafe { libc::write(fd, (&raw const byte).cast(), 1) };
+        }
     }
     unsafe { *libc::__errno_location() = saved };
 }
@@ -100,6 +143,10 @@ pub(crate) fn clear_tripped() {
 /// A new runtime forgets the signals of the previous one and reads the OS handlers.
 pub(crate) fn reset() {
     IS_TRIPPED.store(false, Ordering::Relaxed);
+    WAKEUP_FD.store(-1, Ordering::Relaxed);
+    // The previous runtime's objects are gone with it: forget them without releasing.
+    // SAFETY: no Python code runs during initialization.
+    unsafe { *(&raw mut PY_HANDLERS) = [core::ptr::null_mut(); NSIG] };
     for signum in 1..NSIG as c_int {
         SLOTS[signum as usize].tripped.store(false, Ordering::Relaxed);
         let current = os_handler(signum);
@@ -115,7 +162,7 @@ pub(crate) fn reset() {
 }
 
 /// The OS handler of a signal as an address (None when it cannot be read).
-fn os_handler(signum: c_int) -> Option<libc::sighandler_t> {
+pub(crate) fn os_handler(signum: c_int) -> Option<libc::sighandler_t> {
     // SAFETY: sigaction with a NULL new action only reads.
     unsafe {
         let mut old: libc::sigaction = core::mem::zeroed();
@@ -124,7 +171,7 @@ fn os_handler(signum: c_int) -> Option<libc::sighandler_t> {
 }
 
 /// Installs an OS handler (SA_ONSTACK, as CPython); the previous one, or SIG_ERR.
-fn set_os_handler(signum: c_int, handler: libc::sighandler_t) -> libc::sighandler_t {
+pub(crate) fn set_os_handler(signum: c_int, handler: libc::sighandler_t) -> libc::sighandler_t {
     // SAFETY: a fully initialized sigaction; sigaction validates signum.
     unsafe {
         let mut new: libc::sigaction = core::mem::zeroed();
@@ -161,8 +208,26 @@ pub(crate) fn restore_runtime_handlers() {
     }
 }
 
+/// Calls a signal's Python handler as `handler(signum, frame)` (frame: the running one,
+/// or None).
+unsafe fn call_python_handler(signum: c_int) -> Result<(), crate::errors::raised::Raised> {
+    use crate::object::ptr::PyRef;
+    let f = python_handler(signum);
+    let Some(f) = PyRef::from_borrowed(f) else { return Ok(()) };
+    let frame = crate::eval::frame_object::PyEval_GetFrame();
+    let frame = if frame.is_null() { crate::abstract_::none() } else { frame as *mut crate::object::object::PyObject };
+    let num = crate::objects::int::from_i64(signum as i64)?;
+    let args = crate::objects::tuple::from_ptrs(&[num.as_ptr(), frame])?;
+    let r = crate::abstract_::call::PyObject_Call(f.as_ptr(), args.as_ptr(), core::ptr::null_mut());
+    if r.is_null() {
+        return Err(crate::errors::raised::Raised::assume_set());
+    }
+    drop(PyRef::from_owned(r));
+    Ok(())
+}
+
 /// Whether the caller may handle signals: the main thread of the main interpreter.
-fn can_handle_signals() -> bool {
+pub(crate) fn can_handle_signals() -> bool {
     let tstate = crate::runtime::pystate::current();
     if tstate.is_null() || !crate::runtime::lifecycle::is_main_thread() {
         return false;
@@ -194,8 +259,16 @@ pub(crate) fn check_signals() -> Result<(), crate::errors::raised::Raised> {
                 RUNTIME_GIL.eval_breaker.set(SIGNALS_PENDING);
                 return Err(crate::errors::raised::Raised::assume_set());
             }
-            // Python handlers come with the `signal` module; without one nothing runs.
-            PyHandler::Python | PyHandler::Default | PyHandler::Ignore | PyHandler::Foreign => {}
+            PyHandler::Python => {
+                // SAFETY: we hold the GIL; the handler is kept alive across the call.
+                let r = unsafe { call_python_handler(signum) };
+                if r.is_err() {
+                    IS_TRIPPED.store(true, Ordering::Release);
+                    RUNTIME_GIL.eval_breaker.set(SIGNALS_PENDING);
+                    return r;
+                }
+            }
+            PyHandler::Default | PyHandler::Ignore | PyHandler::Foreign => {}
         }
     }
     // A retrip for the not-yet-handled signals above may leave flags behind: recompute.
