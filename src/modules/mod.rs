@@ -50,6 +50,13 @@ pub mod time;
 pub mod pwd_module;
 pub mod signal_module;
 pub mod locale_module;
+pub mod math_module;
+pub mod math_integer;
+pub mod math_sums;
+pub mod bisect_module;
+pub mod heapq_module;
+pub mod random_module;
+pub mod string_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -88,6 +88,8 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::modules::operator_getters::types())
         .chain(crate::modules::functools_module::types())
         .chain(crate::modules::collections::types())
+        .chain(crate::modules::random_module::types())
+        .chain(crate::modules::string_module::types())
 }
 
 /// Readies every builtin static type (at initialization).

@@ -38,7 +38,7 @@ assert_layout!(_frozen, size = 32, name @ 0, code @ 8, size @ 16, is_package @ 2
 /// The modules built into this library. `sys` and `builtins` are made by initialization
 /// and cannot be made again (NULL init function, as in CPython).
 #[cfg(not(Py_LIMITED_API))]
-static mut DEFAULT_INITTAB: [_inittab; 27] = [
+static mut DEFAULT_INITTAB: [_inittab; 32] = [
     _inittab { name: c"_thread".as_ptr(), initfunc: Some(crate::modules::thread_module::init_thread) },
     _inittab { name: c"gc".as_ptr(), initfunc: Some(crate::modules::gc_module::PyInit_gc) },
     _inittab { name: c"_weakref".as_ptr(), initfunc: Some(crate::modules::weakref_module::PyInit__weakref) },
@@ -63,6 +63,11 @@ static mut DEFAULT_INITTAB: [_inittab; 27] = [
     _inittab { name: c"pwd".as_ptr(), initfunc: Some(crate::modules::pwd_module::init_pwd) },
     _inittab { name: c"_signal".as_ptr(), initfunc: Some(crate::modules::signal_module::init_signal) },
     _inittab { name: c"_locale".as_ptr(), initfunc: Some(crate::modules::locale_module::init_locale) },
+    _inittab { name: c"math".as_ptr(), initfunc: Some(crate::modules::math_module::init_math) },
+    _inittab { name: c"_bisect".as_ptr(), initfunc: Some(crate::modules::bisect_module::init_bisect) },
+    _inittab { name: c"_heapq".as_ptr(), initfunc: Some(crate::modules::heapq_module::init_heapq) },
+    _inittab { name: c"_random".as_ptr(), initfunc: Some(crate::modules::random_module::init_random) },
+    _inittab { name: c"_string".as_ptr(), initfunc: Some(crate::modules::string_module::init_string) },
     _inittab { name: c"builtins".as_ptr(), initfunc: None },
     _inittab { name: c"sys".as_ptr(), initfunc: None },
     _inittab { name: core::ptr::null(), initfunc: None },
