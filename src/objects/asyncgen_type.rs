@@ -43,6 +43,7 @@ static mut ASYNCGEN_ASYNC: PyAsyncMethods = PyAsyncMethods {
 pub static mut PyAsyncGen_Type: PyTypeObject = PyTypeObject {
     tp_as_async: &raw mut ASYNCGEN_ASYNC,
     tp_dealloc: Some(gen_type::gen_dealloc),
+    tp_finalize: Some(gen_type::gen_finalize),
     tp_repr: Some(gen_type::gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_traverse: Some(gen_type::gen_traverse),

@@ -30,6 +30,7 @@ use crate::objects::{str as pystr, tuple};
 #[no_mangle]
 pub static mut PyGen_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(gen_dealloc),
+    tp_finalize: Some(gen_finalize),
     tp_weaklistoffset: core::mem::offset_of!(PyGenObject, gi_weakreflist) as isize,
     tp_repr: Some(gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
@@ -48,6 +49,7 @@ pub static mut PyGen_Type: PyTypeObject = PyTypeObject {
 pub static mut PyCoro_Type: PyTypeObject = PyTypeObject {
     tp_as_async: &raw mut CORO_ASYNC,
     tp_dealloc: Some(gen_dealloc),
+    tp_finalize: Some(gen_finalize),
     tp_weaklistoffset: core::mem::offset_of!(PyGenObject, gi_weakreflist) as isize,
     tp_repr: Some(gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
@@ -473,30 +475,38 @@ pub(crate) unsafe extern "C" fn gen_traverse(op: *mut PyObject, visit: visitproc
     crate::errors::baseexception::visit_all(&items, visit, arg)
 }
 
+/// `tp_finalize` (PEP 442; run once, by the collector for a generator in a garbage cycle or
+/// by the dealloc): a suspended generator is closed (its `finally` blocks run); an async
+/// generator with a finalizer hook is handed to it instead (sys.set_asyncgen_hooks).
+pub(crate) unsafe extern "C" fn gen_finalize(op: *mut PyObject) {
+    if !matches!(state(op), SUSPENDED) {
+        return;
+    }
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+    let finalizer = g(op).gi_origin_or_finalizer;
+    if is_async_gen(op) && !finalizer.is_null() && g(op).gi_closed == 0 {
+        let r = crate::abstract_::call::PyObject_CallOneArg(finalizer, op);
+        if r.is_null() {
+            crate::errors::print::PyErr_WriteUnraisable(finalizer);
+        }
+        crate::object::refcount::Py_DecRef(r);
+    } else if close(op).is_err() {
+        crate::errors::print::PyErr_WriteUnraisable(op);
+    }
+    crate::errors::pyerr::PyErr_Restore(t, v, tb);
+}
+
 pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
     crate::objects::weakref::clear_weakrefs_if_any(op);
-    // A suspended generator is closed first (its `finally` blocks run); an async
-    // generator with a finalizer hook is handed to it instead (sys.set_asyncgen_hooks).
     if matches!(state(op), SUSPENDED) {
-        (*op).ob_refcnt += 1;
-        let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
-        crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
-        let finalizer = g(op).gi_origin_or_finalizer;
-        if is_async_gen(op) && !finalizer.is_null() && g(op).gi_closed == 0 {
-            let r = crate::abstract_::call::PyObject_CallOneArg(finalizer, op);
-            if r.is_null() {
-                crate::errors::print::PyErr_WriteUnraisable(finalizer);
-            }
-            crate::object::refcount::Py_DecRef(r);
-        } else if close(op).is_err() {
-            crate::errors::print::PyErr_WriteUnraisable(op);
-        }
-        crate::errors::pyerr::PyErr_Restore(t, v, tb);
-        (*op).ob_refcnt -= 1;
-        if (*op).ob_refcnt > 0 {
+        // Tracked while finalizing, so a generator its finalizer resurrects stays tracked.
+        crate::object::objimpl::PyObject_GC_Track(op as *mut c_void);
+        if crate::object::subtype::PyObject_CallFinalizerFromDealloc(op) != 0 {
             return;
         }
+        PyObject_GC_UnTrack(op as *mut c_void);
     }
     let gen = g(op);
     let f = frame_of(op);
