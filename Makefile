@@ -10,7 +10,7 @@ CFLAGS_PROG := -O2 -g -Wall -Wextra -Werror -I$(BUILD)/include
 # The command finds its library beside it in build/ and in an installed tree alike.
 RPATH       := -Wl,-rpath,'$$ORIGIN/../lib:$$ORIGIN/../lib/ferropy'
 
-.PHONY: all lib headers headers-check test test-rust test-c test-python test-full \
+.PHONY: all lib headers headers-check test test-rust test-c test-python test-cmdline test-full \
         test-headers test-install test-memcheck bench install clean deps test-parser \
         test-parser-full fuzz bench-parser test-compiler test-compiler-full
 
@@ -49,7 +49,7 @@ headers:
 headers-check:
 	$(CARGO) run --release -q -p genheaders -- --check
 
-test: deps all headers-check test-headers test-rust test-c test-python test-install test-parser test-compiler
+test: deps all headers-check test-headers test-rust test-c test-python test-cmdline test-install test-parser test-compiler
 	@echo "make test: all suites passed"
 
 # Py_LIMITED_API honoured: our headers expose no name CPython's hide in the same mode.
@@ -92,6 +92,9 @@ test-c: all
 
 test-python: all
 	$(PYTHON) tools/run_py_tests.py --ferropy $(BUILD)/bin/ferropy
+
+test-cmdline: all
+	$(PYTHON) tools/run_cmdline_tests.py --ferropy $(BUILD)/bin/ferropy
 
 test-full: test test-parser-full test-compiler-full
 

@@ -3415,6 +3415,22 @@ extern const uint8_t _Py_ctype_toupper[256];
 extern struct _inittab *PyImport_Inittab;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyOS_ReadlineFunctionPointer`: the reader used on terminals; NULL means the built-in
+ * line editor. The result is a `PyMem_RawMalloc` buffer holding the line with its newline,
+ * "" at end of input, or NULL with an exception set (KeyboardInterrupt).
+ */
+extern char *(*PyOS_ReadlineFunctionPointer)(FILE*, FILE*, const char*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyOS_ReadlineTState`: the thread state that called `PyOS_Readline`, while it waits.
+ */
+extern PyThreadState *_PyOS_ReadlineTState;
+#endif
+
 /**
  * `PyTraceBack_Type`: the type of traceback objects (`types.TracebackType`).
  */
@@ -7822,6 +7838,15 @@ int Py_RunMain(void);
  */
 int Py_Main(int argc, wchar_t **argv);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *PyOS_Readline(FILE *stdin, FILE *stdout, const char *prompt)`: one line of
+ * input (see the module comment) in a `PyMem_Malloc` buffer the caller frees with
+ * `PyMem_Free`.
+ */
+char *PyOS_Readline(FILE *sys_stdin, FILE *sys_stdout, const char *prompt);
+#endif
+
 /**
  * `PyThreadState *PyThreadState_Get(void)`: the current thread state; a fatal error when
  * called without the GIL.
@@ -8579,6 +8604,21 @@ int PyRun_AnyFileExFlags(FILE *fp, const char *filename, int closeit, struct PyC
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int Py_FdIsInteractive(FILE *fp, const char *filename)`: a terminal, or standard
+ * input under `-i`.
+ */
+int Py_FdIsInteractive(FILE *fp, const char *filename);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _Py_FdIsInteractive(FILE *fp, PyObject *filename)`: the same with a str name.
+ */
+int _Py_FdIsInteractive(FILE *fp, PyObject *filename);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `int PyRun_AnyFile(FILE *fp, const char *name)`.
  */
 int PyRun_AnyFile(FILE *fp, const char *name);
@@ -8897,6 +8937,13 @@ int Py_GetRecursionLimit(void);
 PyObject *PyThread_GetInfo(void);
 #endif
 
+#if !defined(_Py_LIMITED_API_BEFORE_3_6)
+/**
+ * `PyObject *PyOS_FSPath(PyObject *path)`: the file system representation of `path`.
+ */
+PyObject *PyOS_FSPath(PyObject *path);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_7)
 /**
  * `PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
@@ -9001,6 +9048,31 @@ PyObject *PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors
  */
 PyObject *_PyBytes_DecodeEscape(const char *s, Py_ssize_t len, const char *errors, const char **first_invalid_escape);
 #endif
+
+/**
+ * `PyObject *PyUnicode_DecodeCharmap(const char *data, Py_ssize_t size, PyObject
+ * *mapping, const char *errors)`: NULL mapping decodes Latin-1.
+ */
+PyObject *PyUnicode_DecodeCharmap(const char *s, Py_ssize_t size, PyObject *mapping, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_AsCharmapString(PyObject *unicode, PyObject *mapping)`: strict;
+ * NULL arguments are `PyErr_BadArgument`'s TypeError.
+ */
+PyObject *PyUnicode_AsCharmapString(PyObject *unicode, PyObject *mapping);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_EncodeCharmap(PyObject *unicode, PyObject *mapping, const char
+ * *errors)`: NULL mapping encodes Latin-1.
+ */
+PyObject *_PyUnicode_EncodeCharmap(PyObject *unicode, PyObject *mapping, const char *errors);
+#endif
+
+/**
+ * `PyObject *PyUnicode_BuildEncodingMap(PyObject *string)`.
+ */
+PyObject *PyUnicode_BuildEncodingMap(PyObject *string);
 
 /**
  * `PyObject *PyCodec_StrictErrors(PyObject *exc)`.
@@ -9327,6 +9399,25 @@ PyObject *PyUnicode_AsUTF8String(PyObject *unicode);
  * `PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors)`.
  */
 PyObject *_PyUnicode_AsUTF8String(PyObject *unicode, const char *errors);
+#endif
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF7(const char *s, Py_ssize_t size, const char *errors)`.
+ */
+PyObject *PyUnicode_DecodeUTF7(const char *s, Py_ssize_t size, const char *errors);
+
+/**
+ * `PyObject *PyUnicode_DecodeUTF7Stateful(const char *s, Py_ssize_t size, const char
+ * *errors, Py_ssize_t *consumed)`: NULL `consumed` decodes everything.
+ */
+PyObject *PyUnicode_DecodeUTF7Stateful(const char *s, Py_ssize_t size, const char *errors, Py_ssize_t *consumed);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_EncodeUTF7(PyObject *unicode, int base64SetO, int
+ * base64WhiteSpace, const char *errors)`: UTF-7 encodes every str, so `errors` is unused.
+ */
+PyObject *_PyUnicode_EncodeUTF7(PyObject *unicode, int base64_set_o, int base64_whitespace, const char *_errors);
 #endif
 
 #ifdef __cplusplus

@@ -121,8 +121,10 @@ impl<'e> Encoder<'e> {
         }
     }
 
-    /// Calls the registered handler with the exception and obeys its answer.
-    unsafe fn call_handler(&mut self, start: usize, end: usize, reason: &str) -> PyResult<usize> {
+    /// Calls the registered handler with the exception: its replacement (a str or bytes,
+    /// not yet checked against the codec) and the position to resume at. Codecs whose
+    /// replacement text is not written by `spec.write` (charmap) use this directly.
+    pub(crate) unsafe fn handler_answer(&mut self, start: usize, end: usize, reason: &str) -> PyResult<(PyRef, usize)> {
         if self.handler.is_none() {
             self.handler = Some(crate::codecs::error_handlers::lookup(self.errors.name)?);
         }
@@ -132,6 +134,14 @@ impl<'e> Encoder<'e> {
         let (rep, pos) = handler_result(r.as_ptr(), true)
             .ok_or_else(|| type_error("encoding error handler must return (str/bytes, int) tuple"))?;
         let pos = crate::errors::objtext::index_value(pos)?;
+        let rep = PyRef::from_borrowed(rep).unwrap();
+        Ok((rep, resolve_position(pos, self.view.len)?))
+    }
+
+    /// Calls the registered handler with the exception and obeys its answer.
+    unsafe fn call_handler(&mut self, start: usize, end: usize, reason: &str) -> PyResult<usize> {
+        let (rep, pos) = self.handler_answer(start, end, reason)?;
+        let rep = rep.as_ptr();
         if pystr::is_str(rep) {
             let v = StrView::new(rep);
             if (0..v.len).any(|i| v.get(i) >= self.spec.rep_limit) {
@@ -145,7 +155,7 @@ impl<'e> Encoder<'e> {
             }
             self.out.extend_from_slice(b);
         }
-        resolve_position(pos, self.view.len)
+        Ok(pos)
     }
 }
 

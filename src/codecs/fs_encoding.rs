@@ -53,7 +53,7 @@ pub unsafe extern "C" fn PyUnicode_DecodeFSDefault(s: *const c_char) -> *mut PyO
 
 /// `os.fspath(arg)`: str and bytes as they are, else `__fspath__`'s str or bytes; None
 /// when there is no `__fspath__`.
-unsafe fn fspath(arg: *mut PyObject) -> PyResult<Option<PyRef>> {
+pub(crate) unsafe fn fspath(arg: *mut PyObject) -> PyResult<Option<PyRef>> {
     if pystr::is_str(arg) || bytes::is_bytes(arg) {
         return Ok(PyRef::from_borrowed(arg));
     }

@@ -8,6 +8,7 @@
 //! through the registry with a real exception object) and tells the codec where to resume.
 pub(crate) mod ascii;
 pub(crate) mod bytes_escape;
+pub(crate) mod charmap;
 pub(crate) mod char_names;
 pub(crate) mod decoder;
 pub(crate) mod encoder;
@@ -26,3 +27,4 @@ pub(crate) mod unicode_escape;
 pub(crate) mod utf16;
 pub(crate) mod utf32;
 pub(crate) mod utf8;
+pub(crate) mod utf7;

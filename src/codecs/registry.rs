@@ -26,6 +26,9 @@ pub(crate) struct CodecState {
     pub search_cache: Option<PyRef>,
     /// Error handler name -> callable (see error_handlers.rs).
     pub error_registry: Option<PyRef>,
+    /// Whether the `encodings` package was imported (its search function registered);
+    /// `None` before the first lookup tried.
+    pub encodings_loaded: Option<bool>,
 }
 
 /// The current interpreter's codec state.
@@ -53,12 +56,40 @@ pub(crate) unsafe fn lookup(encoding: &str) -> PyResult<PyRef> {
     if let Some(found) = dict::get_item(cache, key.as_ptr())? {
         return Ok(PyRef::from_borrowed(found).unwrap());
     }
-    let info = match crate::codecs::generic::builtin_codec_info(encoding)? {
-        Some(info) => info,
-        None => search(key.as_ptr(), encoding)?,
+    // As CPython, the builtin codecs are found through the `encodings` package's search
+    // function (their CodecInfo objects); without the package, as plain tuples.
+    let info = if encodings_loaded() {
+        search(key.as_ptr(), encoding)?
+    } else {
+        match crate::codecs::generic::builtin_codec_info(encoding)? {
+            Some(info) => info,
+            None => search(key.as_ptr(), encoding)?,
+        }
     };
     dict::set_item(cache, key.as_ptr(), info.as_ptr())?;
     Ok(info)
+}
+
+/// Imports `encodings` before the first lookup (once); a failed import leaves the builtin
+/// codecs reachable as tuples, so an embedder without the standard library still encodes.
+unsafe fn encodings_loaded() -> bool {
+    if let Some(loaded) = state().encodings_loaded {
+        return loaded;
+    }
+    // Set first: lookups made while the package imports see the builtin tuples.
+    state().encodings_loaded = Some(false);
+    let m = PyRef::from_owned(crate::import::api::PyImport_ImportModule(c"encodings".as_ptr()));
+    if m.is_none() {
+        crate::errors::pyerr::PyErr_Clear();
+    }
+    state().encodings_loaded = Some(m.is_some());
+    if m.is_some() {
+        // Tuples cached during the import give way to the package's CodecInfo objects.
+        if let Some(c) = &state().search_cache {
+            dict::clear(c.as_ptr());
+        }
+    }
+    m.is_some()
 }
 
 unsafe fn search(key: *mut PyObject, encoding: &str) -> PyResult<PyRef> {

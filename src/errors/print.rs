@@ -193,7 +193,9 @@ pub unsafe extern "C" fn PyErr_PrintEx(set_sys_last_vars: c_int) {
     if !tb.is_null() && !v.is_null() && is_exception_instance(v) {
         let _ = be::set_traceback(v, tb);
     }
-    if PyErr_GivenExceptionMatches(t, &raw mut exc::_PyExc_SystemExit as *mut PyObject) != 0 {
+    // Under -i (until the prompt starts) a SystemExit is printed like any exception.
+    let inspecting = crate::runtime::interpreter::current().is_some_and(|i| i.config.inspect > 0);
+    if !inspecting && PyErr_GivenExceptionMatches(t, &raw mut exc::_PyExc_SystemExit as *mut PyObject) != 0 {
         handle_system_exit(v);
     }
     let or_none = |o: *mut PyObject| if o.is_null() { be::none() } else { o };

@@ -209,6 +209,8 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     let mut sp: *mut *mut PyObject;
     let mut consts: *const *mut PyObject;
     let mut names: *const *mut PyObject;
+    let mut gcache: *mut crate::eval::specialize_cache::GlobalEntry;
+    let mut acache: *mut crate::eval::specialize_cache::AttrEntry;
     let mut ip: usize;
     let mut kwnames: *mut PyObject = core::ptr::null_mut();
     // Whether the pending error leaves a traceback entry for the current frame (not for
@@ -226,6 +228,8 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
             sp = base.add((*f).stackdepth as usize);
             consts = tuple::items((*(*f).code).co_consts).as_ptr();
             names = tuple::items((*(*f).code).co_names).as_ptr();
+            gcache = rt.caches.globals_ptr();
+            acache = rt.caches.attrs_ptr();
         }};
     }
     macro_rules! push {
@@ -287,7 +291,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     ip += 1;
                     arg = (arg << 24) | (word >> 8);
                 }
-                let Some(op) = Op::from_u8(word as u8) else {
+                let Some(op) = crate::eval::opcode_fast::decode(word as u8) else {
                     let _ = raise_type(&raw mut exc::_PyExc_SystemError, format!("unknown opcode {}", word as u8));
                     break 'run;
                 };
@@ -457,8 +461,18 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                     }
                     Op::LOAD_GLOBAL => {
-                        let name = *names.add((arg >> 1) as usize);
-                        let v = tri!(load_global(f, name));
+                        use crate::eval::specialize_cache::{cached_global, fill_global};
+                        let e = gcache.add((*words.add(ip) >> 8) as usize);
+                        let v = match cached_global(e, (*f).globals, (*f).builtins) {
+                            Some(v) => incref(v),
+                            None => {
+                                let name = *names.add((arg >> 1) as usize);
+                                match tri!(fill_global(e, (*f).globals, (*f).builtins, name)) {
+                                    Some(v) => incref(v),
+                                    None => tri!(load_global(f, name)),
+                                }
+                            }
+                        };
                         if arg & 1 != 0 {
                             push!(core::ptr::null_mut());
                         }
@@ -481,13 +495,26 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     }
                     Op::LOAD_ATTR => {
                         let o = pop!();
-                        let r = crate::object::object_attr::PyObject_GetAttr(o, *names.add(arg as usize));
+                        let name = *names.add(arg as usize);
+                        let e = acache.add((*words.add(ip) >> 8) as usize);
+                        let r = match crate::eval::specialize_cache::load_attr(e, o, name) {
+                            Some(r) => r,
+                            None => c_obj(crate::object::object_attr::PyObject_GetAttr(o, name)),
+                        };
                         decref(o);
-                        push!(obj!(r));
+                        push!(tri!(r));
                         ip += 2;
                     }
                     Op::LOAD_METHOD => {
                         let o = pop!();
+                        let e = acache.add((*words.add(ip) >> 8) as usize);
+                        if let Some(m) = crate::eval::specialize_cache::load_method(e, o, *names.add(arg as usize)) {
+                            // [method, self]: CALL passes self as the first argument.
+                            push!(m);
+                            push!(o);
+                            ip += 2;
+                            continue 'run;
+                        }
                         let r = crate::object::object_attr::PyObject_GetAttr(o, *names.add(arg as usize));
                         decref(o);
                         push!(core::ptr::null_mut());
@@ -497,10 +524,15 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::STORE_ATTR => {
                         let owner = pop!();
                         let v = pop!();
-                        let r = crate::object::object_attr::PyObject_SetAttr(owner, *names.add(arg as usize), v);
+                        let name = *names.add(arg as usize);
+                        let e = acache.add((*words.add(ip) >> 8) as usize);
+                        let r = match crate::eval::specialize_cache::store_attr(e, owner, name, v) {
+                            Some(r) => r,
+                            None => c_status(crate::object::object_attr::PyObject_SetAttr(owner, name, v)),
+                        };
                         decref(owner);
                         decref(v);
-                        tri!(c_status(r));
+                        tri!(r);
                         ip += 2;
                     }
                     Op::DELETE_ATTR => {
@@ -531,7 +563,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::BINARY_OP => {
                         let b = pop!();
                         let a = pop!();
-                        let r = ops::binary_op(a, b, arg);
+                        let r = match crate::eval::binary_fast::binary_op(a, b, arg) {
+                            Some(r) => r,
+                            None => ops::binary_op(a, b, arg),
+                        };
                         decref(a);
                         decref(b);
                         push!(obj!(r));
@@ -540,7 +575,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::COMPARE_OP => {
                         let b = pop!();
                         let a = pop!();
-                        let r = crate::abstract_::compare::PyObject_RichCompare(a, b, arg as c_int);
+                        let r = match crate::eval::binary_fast::compare(a, b, arg) {
+                            Some(t) => crate::eval::binary_fast::bool_ref(t),
+                            None => crate::abstract_::compare::PyObject_RichCompare(a, b, arg as c_int),
+                        };
                         decref(a);
                         decref(b);
                         push!(obj!(r));
@@ -566,21 +604,27 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::BINARY_SUBSCR => {
                         let key = pop!();
                         let container = pop!();
-                        let r = crate::abstract_::item::PyObject_GetItem(container, key);
+                        let r = match crate::eval::binary_fast::subscr(container, key) {
+                            Some(r) => r,
+                            None => c_obj(crate::abstract_::item::PyObject_GetItem(container, key)),
+                        };
                         decref(container);
                         decref(key);
-                        push!(obj!(r));
+                        push!(tri!(r));
                         ip += 1;
                     }
                     Op::STORE_SUBSCR => {
                         let key = pop!();
                         let container = pop!();
                         let v = pop!();
-                        let r = crate::abstract_::item::PyObject_SetItem(container, key, v);
+                        let r = match crate::eval::binary_fast::store_subscr(container, key, v) {
+                            Some(r) => r,
+                            None => c_status(crate::abstract_::item::PyObject_SetItem(container, key, v)),
+                        };
                         decref(container);
                         decref(key);
                         decref(v);
-                        tri!(c_status(r));
+                        tri!(r);
                         ip += 1;
                     }
                     Op::DELETE_SUBSCR => {
@@ -850,18 +894,32 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             // An inlined call: the callee's frame runs in this activation.
                             (*f).stackdepth = sp.offset_from(base) as u32;
                             let callee = interp_frame::push(ts, callable, core::ptr::null_mut());
-                            let bound = crate::eval::bind_args::bind(callable, (*callee).slots(), args, positional, kw);
-                            // The caller's arguments and callable are dropped either way.
-                            for k in 0..(n + 2) {
-                                xdecref(*sp.sub(k + 1));
-                            }
+                            let bound = if kw.is_null() && crate::eval::call_fast::binds_positionally(callable, positional) {
+                                // The arguments' references move into the callee's slots;
+                                // the callable (and NULL) below them are dropped.
+                                core::ptr::copy_nonoverlapping(args, (*callee).slots(), total);
+                                for k in total..(n + 2) {
+                                    xdecref(*sp.sub(k + 1));
+                                }
+                                Ok(())
+                            } else {
+                                let bound = crate::eval::bind_args::bind(callable, (*callee).slots(), args, positional, kw);
+                                // The caller's arguments and callable are dropped either way.
+                                for k in 0..(n + 2) {
+                                    xdecref(*sp.sub(k + 1));
+                                }
+                                bound
+                            };
                             sp = sp.sub(n + 2);
                             (*f).stackdepth = sp.offset_from(base) as u32;
                             if bound.is_err() {
                                 interp_frame::pop(ts, callee);
                                 break 'run;
                             }
-                            if crate::eval::recursion::enter("").is_err() {
+                            // One more level of recursion (the inline form of recursion::enter).
+                            if (*ts).recursion_remaining > 0 {
+                                (*ts).recursion_remaining -= 1;
+                            } else if crate::eval::recursion::enter("").is_err() {
                                 interp_frame::pop(ts, callee);
                                 break 'run;
                             }
@@ -939,7 +997,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             xdecref(pop!());
                         }
                         (*f).stackdepth = 0;
-                        crate::eval::recursion::leave();
+                        (*ts).recursion_remaining += 1; // recursion::leave, inline
                         let was_entry = (*f).is_entry;
                         let prev = (*f).previous;
                         interp_frame::pop(ts, f);

@@ -18,16 +18,17 @@ unsafe fn chunk_data(c: *mut _PyStackChunk) -> *mut *mut PyObject {
     (c as *mut *mut PyObject).add(HEADER_WORDS)
 }
 
-/// Reserves `n` zeroed words on `ts`'s frame stack.
+/// Reserves `n` words on `ts`'s frame stack of which the first `nzero` are zeroed (a
+/// frame's value stack above its pointer is never read, so calls skip clearing it).
 ///
 /// # Safety
-/// `ts` is the current thread state.
+/// `ts` is the current thread state; `nzero <= n`.
 #[inline]
-pub(crate) unsafe fn alloc(ts: *mut PyThreadState, n: usize) -> *mut *mut PyObject {
+pub(crate) unsafe fn alloc_zeroing(ts: *mut PyThreadState, n: usize, nzero: usize) -> *mut *mut PyObject {
     let top = (*ts).datastack_top;
     if !top.is_null() && (top as usize) + n * 8 <= (*ts).datastack_limit as usize {
         (*ts).datastack_top = top.add(n);
-        core::ptr::write_bytes(top, 0, n);
+        core::ptr::write_bytes(top, 0, nzero);
         return top;
     }
     alloc_slow(ts, n)

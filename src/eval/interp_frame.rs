@@ -82,7 +82,8 @@ pub(crate) unsafe fn push(ts: *mut PyThreadState, func: *mut PyObject, locals: *
     let fo = func as *mut PyFunctionObject;
     let code = (*fo).func_code as *mut PyCodeObject;
     let rt = code_rt::rt(code);
-    let f = crate::eval::frame_stack::alloc(ts, HEADER_WORDS + rt.frame_slots()) as *mut Frame;
+    let f = crate::eval::frame_stack::alloc_zeroing(ts, HEADER_WORDS + rt.frame_slots(), HEADER_WORDS + rt.nlocalsplus())
+        as *mut Frame;
     (*code).ob_base.ob_base.ob_refcnt += 1;
     (*func).ob_refcnt += 1;
     (*f).code = code;

@@ -20,3 +20,7 @@ pub mod build_class;
 pub mod class_namespace;
 pub mod gen_ops;
 pub mod match_ops;
+pub mod binary_fast;
+pub mod specialize_cache;
+pub mod opcode_fast;
+pub mod call_fast;

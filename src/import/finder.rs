@@ -78,16 +78,10 @@ unsafe fn file_spec(name: *mut PyObject, loader_type: *mut PyTypeObject, file: &
     Ok(s)
 }
 
-/// Where the bytecode of a source file is cached (`__pycache__/NAME.<cache tag>.pyc`); a
-/// `.pyc` file is its own.
+/// Where the bytecode of a source file is cached (bytecode_cache.rs); a `.pyc` file is
+/// its own.
 fn cached_path(file: &str) -> Option<String> {
-    if file.ends_with(".pyc") {
-        return Some(file.to_string());
-    }
-    let stem = file.strip_suffix(".py")?;
-    let (dir, base) = stem.rsplit_once('/').unwrap_or(("", stem));
-    let tag = "ferropy-311";
-    Some(if dir.is_empty() { format!("__pycache__/{base}.{tag}.pyc") } else { format!("{dir}/__pycache__/{base}.{tag}.pyc") })
+    crate::import::bytecode_cache::cache_path(file, crate::runtime::pyrun::default_optimize())
 }
 
 /// What one directory holds for a module `short`.

@@ -1,8 +1,9 @@
 //! The import system (docs/import.md): builtin modules from the inittab, extension modules
 //! found on `sys.path` and inside packages (single- and multi-phase init), namespace
-//! packages, `__import__` with relative names and fromlists, reload, and the hook through
-//! which Python source modules will be executed (source_exec.rs).
+//! packages, `__import__` with relative names and fromlists, reload, and Python source
+//! modules (source_exec.rs, with compiled code cached by bytecode_cache.rs).
 pub mod api;
+pub mod bytecode_cache;
 pub mod errors;
 pub mod extension;
 pub mod finder;

@@ -13,6 +13,7 @@ use crate::objects::module::{PyModuleDef, PyModuleDef_Base};
 
 pub mod atexit_module;
 pub mod gc_module;
+pub mod hashes;
 pub mod builtins_functions;
 pub mod builtins_anext;
 pub mod builtins_iteration;
@@ -31,7 +32,14 @@ pub mod thread_local;
 pub mod thread_lock;
 pub mod thread_module;
 pub mod weakref_module;
+pub mod module_init;
+pub mod errno_module;
+pub mod stat_module;
+pub mod posix;
+pub mod codecs_module;
+pub mod io;
 pub mod sre;
+pub mod json_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

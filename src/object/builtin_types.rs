@@ -55,9 +55,15 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::weakref_ref::_PyWeakref_RefType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_ProxyType,
         &raw mut crate::objects::weakref_proxy::_PyWeakref_CallableProxyType,
+        &raw mut crate::modules::posix::scandir::DirEntry_Type,
+        &raw mut crate::modules::posix::scandir::ScandirIterator_Type,
+        &raw mut crate::codecs::charmap::EncodingMap_Type,
+        &raw mut crate::modules::io::bytesio::BytesIO_Type,
+        &raw mut crate::modules::io::stringio::StringIO_Type,
         &raw mut crate::modules::sre::pattern::Pattern_Type,
         &raw mut crate::modules::sre::match_obj::Match_Type,
         &raw mut crate::modules::sre::scanner::Scanner_Type,
+        &raw mut crate::modules::json_module::Scanner_Type,
     ]
 }
 

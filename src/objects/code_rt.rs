@@ -25,6 +25,8 @@ pub(crate) struct CodeRt {
     pub varnames: PyRef,
     pub cellvars: PyRef,
     pub freevars: PyRef,
+    /// The eval loop's per-instruction caches (eval/specialize_cache.rs).
+    pub caches: crate::eval::specialize_cache::Caches,
 }
 
 impl CodeRt {
@@ -135,8 +137,11 @@ pub(crate) fn build(unit: CodeUnit) -> PyResult<CodeRt> {
             unit.varnames.iter().take(nparams).position(|v| v == c).map_or(-1, |i| i as i32)
         })
         .collect();
+    let mut words = unit.code.clone().into_boxed_slice();
+    let caches = crate::eval::specialize_cache::Caches::assign(&mut words);
     Ok(CodeRt {
-        words: unit.code.clone().into_boxed_slice(),
+        words,
+        caches,
         nvars: unit.varnames.len() as u32,
         ncells: unit.cellvars.len() as u32,
         nfree: unit.freevars.len() as u32,

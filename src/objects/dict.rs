@@ -353,6 +353,52 @@ pub(crate) unsafe fn get_item_known_hash(d: *mut PyObject, key: *mut PyObject, h
     Ok(lookup(d, key, hash)?.map(|(_, ix)| (&*table_ptr(d)).entries[ix].value))
 }
 
+/// The entry index of `key` in `d`, or `None` (the eval loop's attribute caches remember
+/// it; see `value_at` and `replace_at`).
+///
+/// # Safety
+/// `d` is a live dict, `key` a live object.
+pub(crate) unsafe fn index_of(d: *mut PyObject, key: *mut PyObject) -> PyResult<Option<usize>> {
+    let hash = hash_of(key)?;
+    Ok(lookup(d, key, hash)?.map(|(_, ix)| ix))
+}
+
+/// The value of entry `ix` when that entry holds exactly the object `key` (borrowed).
+///
+/// # Safety
+/// `d` is a live dict.
+#[inline(always)]
+pub(crate) unsafe fn value_at(d: *mut PyObject, key: *mut PyObject, ix: usize) -> Option<*mut PyObject> {
+    let t = table_ptr(d);
+    if t.is_null() {
+        return None;
+    }
+    let e = (&*t).entries.get(ix)?;
+    if e.key == key { Some(e.value) } else { None }
+}
+
+/// Replaces the value of entry `ix` when that entry holds exactly `key` (taking a new
+/// reference to `value`); false when it does not.
+///
+/// # Safety
+/// `d` is a live dict, `value` a live object.
+#[inline(always)]
+pub(crate) unsafe fn replace_at(d: *mut PyObject, key: *mut PyObject, ix: usize, value: *mut PyObject) -> bool {
+    let t = table_ptr(d);
+    if t.is_null() {
+        return false;
+    }
+    let Some(e) = (&mut *t).entries.get_mut(ix) else { return false };
+    if e.key != key {
+        return false;
+    }
+    let old = core::mem::replace(&mut e.value, new_ref(value).into_ptr());
+    maintain_tracking(d, key, value);
+    (*(d as *mut PyDictObject)).ma_version_tag = next_version();
+    drop(PyRef::from_owned(old));
+    true
+}
+
 /// The value for `key`, borrowed, or `None` (`PyDict_GetItemWithError`).
 ///
 /// # Safety

@@ -388,7 +388,7 @@ unsafe fn parse_command_line(c: &mut PyConfig, cmd: &mut CommandLine) -> Result<
                 "help-env" => return Err(print_help(HELP_ENV, &program)),
                 "help-xoptions" => return Err(print_help(HELP_XOPTIONS, &program)),
                 "help-all" => return Err(print_help(HELP_ALL, &program)),
-                _ => return Err(usage_error(&program, &format!("Unknown option: {s}"))),
+                _ => return Err(usage_error(&program, &format!("unknown option {s}"))),
             }
             i += 1;
             continue;

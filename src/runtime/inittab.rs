@@ -38,12 +38,24 @@ assert_layout!(_frozen, size = 32, name @ 0, code @ 8, size @ 16, is_package @ 2
 /// The modules built into this library. `sys` and `builtins` are made by initialization
 /// and cannot be made again (NULL init function, as in CPython).
 #[cfg(not(Py_LIMITED_API))]
-static mut DEFAULT_INITTAB: [_inittab; 8] = [
+static mut DEFAULT_INITTAB: [_inittab; 20] = [
     _inittab { name: c"_thread".as_ptr(), initfunc: Some(crate::modules::thread_module::init_thread) },
     _inittab { name: c"gc".as_ptr(), initfunc: Some(crate::modules::gc_module::init_gc) },
     _inittab { name: c"_weakref".as_ptr(), initfunc: Some(crate::modules::weakref_module::init_weakref) },
     _inittab { name: c"atexit".as_ptr(), initfunc: Some(crate::modules::atexit_module::init_atexit) },
+    _inittab { name: c"errno".as_ptr(), initfunc: Some(crate::modules::errno_module::init_errno) },
+    _inittab { name: c"_stat".as_ptr(), initfunc: Some(crate::modules::stat_module::init_stat) },
+    _inittab { name: c"posix".as_ptr(), initfunc: Some(crate::modules::posix::init_posix) },
+    _inittab { name: c"_md5".as_ptr(), initfunc: Some(crate::modules::hashes::modules::init_md5) },
+    _inittab { name: c"_sha1".as_ptr(), initfunc: Some(crate::modules::hashes::modules::init_sha1) },
+    _inittab { name: c"_sha256".as_ptr(), initfunc: Some(crate::modules::hashes::modules::init_sha256) },
+    _inittab { name: c"_sha512".as_ptr(), initfunc: Some(crate::modules::hashes::modules::init_sha512) },
+    _inittab { name: c"_sha3".as_ptr(), initfunc: Some(crate::modules::hashes::modules::init_sha3) },
+    _inittab { name: c"_blake2".as_ptr(), initfunc: Some(crate::modules::hashes::modules::init_blake2) },
+    _inittab { name: c"_codecs".as_ptr(), initfunc: Some(crate::modules::codecs_module::init_codecs) },
+    _inittab { name: c"_io".as_ptr(), initfunc: Some(crate::modules::io::init_io) },
     _inittab { name: c"_sre".as_ptr(), initfunc: Some(crate::modules::sre::module::init_sre) },
+    _inittab { name: c"_json".as_ptr(), initfunc: Some(crate::modules::json_module::init_json) },
     _inittab { name: c"builtins".as_ptr(), initfunc: None },
     _inittab { name: c"sys".as_ptr(), initfunc: None },
     _inittab { name: core::ptr::null(), initfunc: None },

@@ -88,10 +88,10 @@ pub(crate) fn stdin_stream() -> *mut libc::FILE {
     // SAFETY: glibc's stdio stream pointers.
     unsafe { stdin }
 }
-fn stdout_stream() -> *mut libc::FILE {
+pub(crate) fn stdout_stream() -> *mut libc::FILE {
     unsafe { stdout }
 }
-fn stderr_stream() -> *mut libc::FILE {
+pub(crate) fn stderr_stream() -> *mut libc::FILE {
     unsafe { stderr }
 }
 

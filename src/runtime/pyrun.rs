@@ -60,7 +60,7 @@ pub(crate) unsafe fn raise_syntax_error(e: &ferropy_parser::SyntaxError) -> Rais
 }
 
 /// The interpreter's `-O` level, for `optimize == -1`.
-fn default_optimize() -> u8 {
+pub(crate) fn default_optimize() -> u8 {
     crate::runtime::interpreter::current().map_or(0, |i| i.config.optimization_level.clamp(0, 2) as u8)
 }
 
@@ -68,6 +68,13 @@ fn default_optimize() -> u8 {
 /// `Py_single_input`; `flags` are `PyCF_*` and inherited `CO_FUTURE_*` bits; `optimize` -1
 /// means the interpreter's level. Also returns the future flags in effect.
 pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int, flags: c_int, optimize: c_int) -> PyResult<(PyRef, c_int)> {
+    let (unit, future) = compile_unit(source, filename, start, flags, optimize)?;
+    Ok((crate::objects::code_type::from_unit(unit)?, future))
+}
+
+/// What `compile_source` does before the code object is made: the compiler's `CodeUnit`
+/// (compile-time warnings issued) and the future flags.
+pub(crate) unsafe fn compile_unit(source: &[u8], filename: &str, start: c_int, flags: c_int, optimize: c_int) -> PyResult<(ferropy_compiler::code::CodeUnit, c_int)> {
     use ferropy_compiler::compile::Mode;
     let mode = match start {
         s if s == Py_file_input => Mode::Exec,
@@ -91,7 +98,7 @@ pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int,
     match ferropy_compiler::compile(source, filename, opts) {
         // Warnings are issued once the source compiled, as CPython does.
         Ok(compiled) => match crate::compiler::warnings::issue(&compiled.warnings, filename, source) {
-            Ok(()) => Ok((crate::objects::code_type::from_unit(compiled.code)?, compiled.future_flags as c_int)),
+            Ok(()) => Ok((compiled.code, compiled.future_flags as c_int)),
             Err(crate::compiler::warnings::Stop::Raised(r)) => Err(r),
             Err(crate::compiler::warnings::Stop::SyntaxError(e)) => Err(raise_syntax_error(&e)),
         },
@@ -343,8 +350,7 @@ pub unsafe extern "C" fn PyRun_SimpleFileEx(f: *mut libc::FILE, p: *const c_char
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn PyRun_AnyFileExFlags(fp: *mut libc::FILE, filename: *const c_char, closeit: c_int, flags: *mut PyCompilerFlags) -> c_int {
-    let name = c_name(filename);
-    if !fp.is_null() && libc::isatty(libc::fileno(fp)) != 0 && (name == "<stdin>" || name == "???") {
+    if !fp.is_null() && Py_FdIsInteractive(fp, filename) != 0 {
         let r = crate::runtime::pyrun_interactive::PyRun_InteractiveLoopFlags(fp, filename, flags);
         if closeit != 0 {
             libc::fclose(fp);
@@ -352,6 +358,39 @@ pub unsafe extern "C" fn PyRun_AnyFileExFlags(fp: *mut libc::FILE, filename: *co
         return r;
     }
     PyRun_SimpleFileExFlags(fp, filename, closeit, flags)
+}
+
+/// Whether the interpreter runs interactively (`-i`: the `interactive` configuration).
+unsafe fn interactive_flag() -> bool {
+    crate::runtime::interpreter::current().is_some_and(|i| i.config.interactive > 0)
+}
+
+/// Whether `name` is one of the names CPython gives standard input.
+fn names_stdin(name: Option<&str>) -> bool {
+    matches!(name, None | Some("<stdin>") | Some("???"))
+}
+
+/// `int Py_FdIsInteractive(FILE *fp, const char *filename)`: a terminal, or standard
+/// input under `-i`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn Py_FdIsInteractive(fp: *mut libc::FILE, filename: *const c_char) -> c_int {
+    if libc::isatty(libc::fileno(fp)) != 0 {
+        return 1;
+    }
+    let name = (!filename.is_null()).then(|| c_name(filename));
+    (interactive_flag() && names_stdin(name.as_deref())) as c_int
+}
+
+/// `int _Py_FdIsInteractive(FILE *fp, PyObject *filename)`: the same with a str name.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_FdIsInteractive(fp: *mut libc::FILE, filename: *mut PyObject) -> c_int {
+    if libc::isatty(libc::fileno(fp)) != 0 {
+        return 1;
+    }
+    let name = (!filename.is_null() && pystr::is_str(filename)).then(|| pystr::to_string(filename));
+    (interactive_flag() && names_stdin(name.as_deref())) as c_int
 }
 
 /// `int PyRun_AnyFile(FILE *fp, const char *name)`.

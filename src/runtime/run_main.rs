@@ -4,8 +4,7 @@
 //! is CPython's: 0, 1 for an uncaught exception (printed by `PyErr_Print`), the code of an
 //! uncaught SystemExit (`PyErr_Print` ends the process itself), 2 for a script that cannot
 //! be opened, 120 when finalization fails, and death by SIGINT for an uncaught
-//! KeyboardInterrupt. `-m` and the interactive REPL belong to the import system and the
-//! REPL (issue 10): they end with a clear message and status 2.
+//! KeyboardInterrupt. `-m MODULE` is run_module.rs.
 use core::ffi::c_int;
 use std::ffi::CString;
 
@@ -100,33 +99,78 @@ unsafe fn run_stdin(flags: *mut PyCompilerFlags) -> c_int {
     (crate::runtime::pyrun::PyRun_AnyFileExFlags(stdin, c"<stdin>".as_ptr(), 0, flags) != 0) as c_int
 }
 
-fn not_supported(what: &str) -> c_int {
-    crate::errors::print::write_stderr(&format!("ferropy: {what} is not supported yet (the import system and REPL are issue 10)\n"));
-    EXIT_CANNOT_RUN
+/// CPython's `stdin_is_interactive`: a terminal, or `-i`.
+unsafe fn stdin_is_interactive(config: &PyConfig) -> bool {
+    libc::isatty(0) != 0 || config.interactive > 0
+}
+
+/// The start-up banner of the interactive prompt, on stderr.
+unsafe fn print_banner() {
+    let version = core::ffi::CStr::from_ptr(crate::runtime::version::Py_GetVersion()).to_string_lossy();
+    let platform = core::ffi::CStr::from_ptr(crate::runtime::version::Py_GetPlatform()).to_string_lossy();
+    crate::errors::print::write_stderr(&format!(
+        "Python {version} on {platform}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n"
+    ));
+}
+
+/// Runs the file named by `PYTHONSTARTUP` (not under `-E`/`-I`) before the first prompt;
+/// its errors are printed and the session goes on.
+unsafe fn run_startup_file(config: &PyConfig, flags: *mut PyCompilerFlags) {
+    if config.use_environment == 0 || config.isolated > 0 {
+        return;
+    }
+    let Some(path) = std::env::var_os("PYTHONSTARTUP").filter(|p| !p.is_empty()) else { return };
+    let Ok(cpath) = CString::new(path.as_encoded_bytes()) else { return };
+    let fp = libc::fopen(cpath.as_ptr(), c"rb".as_ptr());
+    if fp.is_null() {
+        let err = std::io::Error::last_os_error();
+        crate::errors::print::write_stderr(&format!("Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno {}] {}: '{}'\n",
+            err.raw_os_error().unwrap_or(0), err.to_string().split(" (os error").next().unwrap_or(""), path.to_string_lossy()));
+        return;
+    }
+    crate::runtime::pyrun::PyRun_SimpleFileExFlags(fp, cpath.as_ptr(), 1, flags);
+}
+
+/// The interactive prompt after `-i` ran its code (`sys.__interactivehook__`, which only
+/// `site` sets, is not called: the prompt's line editor is built in).
+unsafe fn run_repl(flags: *mut PyCompilerFlags) -> c_int {
+    // From here on a SystemExit ends the session again.
+    if let Some(interp) = crate::runtime::interpreter::current() {
+        interp.config.inspect = 0;
+    }
+    let stdin = crate::runtime::lifecycle::stdin_stream();
+    (crate::runtime::pyrun::PyRun_AnyFileExFlags(stdin, c"<stdin>".as_ptr(), 0, flags) != 0) as c_int
 }
 
 /// Runs what the configuration asks for; the exit status.
 unsafe fn run(config: &PyConfig) -> c_int {
     let mut cf = PyCompilerFlags { cf_flags: 0, cf_feature_version: 11 };
     let flags: *mut PyCompilerFlags = &mut cf;
-    let stdin_is_tty = libc::isatty(0) != 0;
-    let status = if let Some(command) = wide_to_string(config.run_command) {
+    let runs_code = !config.run_command.is_null() || !config.run_module.is_null() || !config.run_filename.is_null();
+    if config.quiet == 0 && !runs_code && stdin_is_interactive(config) {
+        print_banner();
+    }
+    let mut status = if let Some(command) = wide_to_string(config.run_command) {
         prepend_sys_path(config, "");
         run_command(&command, flags)
-    } else if wide_to_string(config.run_module).is_some() {
-        return not_supported("-m MODULE");
+    } else if let Some(module) = wide_to_string(config.run_module) {
+        let cwd = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+        prepend_sys_path(config, &cwd);
+        crate::runtime::run_module::run_module(&module)
     } else if let Some(filename) = wide_to_string(config.run_filename) {
         let dir = std::path::Path::new(&filename).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
         prepend_sys_path(config, &dir);
         run_file(config, &filename, flags)
-    } else if stdin_is_tty {
-        return not_supported("the interactive interpreter");
     } else {
         prepend_sys_path(config, "");
+        if stdin_is_interactive(config) {
+            run_startup_file(config, flags);
+        }
         run_stdin(flags)
     };
-    if config.inspect > 0 && stdin_is_tty {
-        return not_supported("-i (inspect interactively)");
+    let inspect = config.inspect > 0 || (config.use_environment > 0 && std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty()));
+    if inspect && runs_code && stdin_is_interactive(config) {
+        status = run_repl(flags);
     }
     if status != 0 && last_was_keyboard_interrupt() {
         crate::runtime::lifecycle::Py_FinalizeEx();

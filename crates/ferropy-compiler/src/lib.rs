@@ -7,6 +7,7 @@ pub mod ast_util;
 pub mod cflags;
 pub mod cli;
 pub mod code;
+pub mod code_cache;
 pub mod compile;
 mod compile_expr;
 mod compile_match;
@@ -25,6 +26,10 @@ pub mod unparse;
 pub mod verify;
 
 pub use error::CompileResult;
+
+/// Identifies this build's compiler and parser (a hash of their sources): cached code
+/// units carry it and are used only by the same compiler.
+pub const BYTECODE_ID: &str = env!("FERROPY_BYTECODE_ID");
 
 /// Parse and build the symbol table of a file's bytes (errors carry filename and text).
 pub fn symtable_of_source(source: &[u8], filename: &str) -> Result<(ferropy_parser::Module, symtable::SymbolTable), Box<ferropy_parser::SyntaxError>> {

@@ -1,0 +1,242 @@
+//! Fast paths the eval loop tries before the number, comparison and item protocols: exact
+//! ints small enough for machine arithmetic, exact floats, exact list/tuple/dict
+//! subscripts. Each returns `None` when its operands are not the simple case, and the loop
+//! falls back to the generic path, which gives every other case (overflow, division by
+//! zero, subclasses, errors) its full CPython behaviour.
+use crate::errors::raised::PyResult;
+use crate::object::object::PyObject;
+use crate::objects::float::{self, PyFloatObject};
+use crate::objects::int;
+use crate::objects::list::PyListObject;
+use crate::objects::tuple::PyTupleObject;
+use crate::objects::{bool as pybool, dict};
+
+/// The value of an exact int with at most two digits (|v| < 2**60).
+#[inline(always)]
+unsafe fn small_int_value(o: *mut PyObject) -> Option<i64> {
+    if !int::is_exact_int(o) {
+        return None;
+    }
+    int::medium_value(o)
+}
+
+#[inline(always)]
+unsafe fn exact_float_value(o: *mut PyObject) -> Option<f64> {
+    if (*o).ob_type == float::float_type() {
+        Some((*(o as *mut PyFloatObject)).ob_fval)
+    } else {
+        None
+    }
+}
+
+/// An exact float or a small exact int as a double (ints below 2**53 convert exactly).
+#[inline(always)]
+unsafe fn float_operand(o: *mut PyObject) -> Option<f64> {
+    if let Some(v) = exact_float_value(o) {
+        return Some(v);
+    }
+    match small_int_value(o) {
+        Some(i) if i.unsigned_abs() < (1u64 << 53) => Some(i as f64),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn new_int(v: i64) -> *mut PyObject {
+    int::from_i64(v).map_or(core::ptr::null_mut(), |r| r.into_ptr())
+}
+
+#[inline(always)]
+fn new_float(v: f64) -> *mut PyObject {
+    // SAFETY: a new reference or NULL with MemoryError set.
+    unsafe { float::PyFloat_FromDouble(v) }
+}
+
+/// `a op b` for the `BINARY_OP` argument `op` (in-place forms are `op + 13`): a new
+/// reference (NULL with an exception set only when allocation failed), or `None` when the
+/// operands need the generic protocol.
+///
+/// # Safety
+/// `a` and `b` are live objects.
+#[inline(always)]
+pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> Option<*mut PyObject> {
+    use ferropy_compiler::opcode::binop::*;
+    // Exact ints and floats behave the same in place.
+    let op = if op >= 13 { op - 13 } else { op };
+    if let (Some(x), Some(y)) = (small_int_value(a), small_int_value(b)) {
+        return int_op(x, y, op);
+    }
+    let ta = (*a).ob_type;
+    let tb = (*b).ob_type;
+    let ft = float::float_type();
+    if ta != ft && tb != ft {
+        return None;
+    }
+    let (x, y) = (float_operand(a)?, float_operand(b)?);
+    let r = match op {
+        ADD => x + y,
+        SUBTRACT => x - y,
+        MULTIPLY => x * y,
+        TRUE_DIVIDE if y != 0.0 => x / y,
+        _ => return None,
+    };
+    Some(new_float(r))
+}
+
+/// Machine arithmetic on two ints below 2**60 in magnitude, with Python's floor semantics.
+#[inline(always)]
+fn int_op(x: i64, y: i64, op: u32) -> Option<*mut PyObject> {
+    use ferropy_compiler::opcode::binop::*;
+    let r = match op {
+        // |x|, |y| < 2**60: sums and differences fit.
+        ADD => x + y,
+        SUBTRACT => x - y,
+        MULTIPLY => x.checked_mul(y)?,
+        REMAINDER if y != 0 => {
+            let r = x % y;
+            if r != 0 && (r ^ y) < 0 { r + y } else { r }
+        }
+        FLOOR_DIVIDE if y != 0 => {
+            let q = x / y;
+            if x % y != 0 && (x ^ y) < 0 { q - 1 } else { q }
+        }
+        AND => x & y,
+        OR => x | y,
+        XOR => x ^ y,
+        RSHIFT if y >= 0 => x >> y.min(63),
+        LSHIFT if (0..32).contains(&y) && x.unsigned_abs() < (1u64 << 30) => x << y,
+        // Both below 2**53: the quotient of the exact doubles is correctly rounded.
+        TRUE_DIVIDE if y != 0 && x.unsigned_abs() < (1u64 << 53) && y.unsigned_abs() < (1u64 << 53) => {
+            return Some(new_float(x as f64 / y as f64));
+        }
+        _ => return None,
+    };
+    Some(new_int(r))
+}
+
+/// `a <op> b` for rich comparison `op` (Py_LT..Py_GE) on two small exact ints or two
+/// exact floats: `Some(true/false)`, else `None`.
+///
+/// # Safety
+/// `a` and `b` are live objects.
+#[inline(always)]
+pub(crate) unsafe fn compare(a: *mut PyObject, b: *mut PyObject, op: u32) -> Option<bool> {
+    if let (Some(x), Some(y)) = (small_int_value(a), small_int_value(b)) {
+        return Some(match op {
+            0 => x < y,
+            1 => x <= y,
+            2 => x == y,
+            3 => x != y,
+            4 => x > y,
+            _ => x >= y,
+        });
+    }
+    let (x, y) = (exact_float_value(a)?, exact_float_value(b)?);
+    Some(match op {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
+    })
+}
+
+/// A new reference to the bool `b`.
+#[inline(always)]
+pub(crate) unsafe fn bool_ref(b: bool) -> *mut PyObject {
+    let o = if b { pybool::true_() } else { pybool::false_() };
+    (*o).ob_refcnt += 1;
+    o
+}
+
+/// An index into a sequence of `len` items from a small exact int, negatives counted from
+/// the end; `None` when out of range or not a small int.
+#[inline(always)]
+unsafe fn seq_index(key: *mut PyObject, len: isize) -> Option<usize> {
+    let i = small_int_value(key)?;
+    let i = if i < 0 { i + len as i64 } else { i };
+    if (0..len as i64).contains(&i) { Some(i as usize) } else { None }
+}
+
+/// `container[key]` for an exact list or tuple and a small int in range, or an exact dict
+/// holding `key`: `Some(Ok(new reference))`; `Some(Err)` when hashing the key raised;
+/// `None` for everything else (including missing keys, left to raise KeyError generically).
+///
+/// # Safety
+/// `container` and `key` are live objects.
+#[inline(always)]
+pub(crate) unsafe fn subscr(container: *mut PyObject, key: *mut PyObject) -> Option<PyResult<*mut PyObject>> {
+    let tp = (*container).ob_type;
+    let v = if tp == &raw mut crate::objects::list::PyList_Type {
+        let l = container as *mut PyListObject;
+        let i = seq_index(key, (*l).ob_base.ob_size)?;
+        *(*l).ob_item.add(i)
+    } else if tp == &raw mut crate::objects::tuple::PyTuple_Type {
+        let t = container as *mut PyTupleObject;
+        let i = seq_index(key, (*t).ob_base.ob_size)?;
+        *(*t).ob_item.as_ptr().add(i)
+    } else if tp == &raw mut dict::PyDict_Type {
+        match dict::get_item(container, key) {
+            Ok(Some(v)) => v,
+            Ok(None) => return None,
+            Err(e) => return Some(Err(e)),
+        }
+    } else {
+        return None;
+    };
+    (*v).ob_refcnt += 1;
+    Some(Ok(v))
+}
+
+/// `container[key] = v` for an exact list and a small int in range or an exact dict:
+/// `Some(result)`, or `None` for the generic path. Takes no reference from the caller.
+///
+/// # Safety
+/// All three are live objects.
+#[inline(always)]
+pub(crate) unsafe fn store_subscr(container: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> Option<PyResult<()>> {
+    let tp = (*container).ob_type;
+    if tp == &raw mut crate::objects::list::PyList_Type {
+        let l = container as *mut PyListObject;
+        let i = seq_index(key, (*l).ob_base.ob_size)?;
+        (*v).ob_refcnt += 1;
+        let slot = (*l).ob_item.add(i);
+        let old = core::mem::replace(&mut *slot, v);
+        (*old).ob_refcnt -= 1;
+        if (*old).ob_refcnt == 0 {
+            crate::object::refcount::_Py_Dealloc(old);
+        }
+        return Some(Ok(()));
+    }
+    if tp == &raw mut dict::PyDict_Type {
+        return Some(dict::set_item(container, key, v));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn val(o: *mut PyObject) -> i64 {
+        // SAFETY: a live int made by the test.
+        unsafe { int::medium_value(o).unwrap() }
+    }
+
+    #[test]
+    fn floor_semantics_match_python() {
+        use ferropy_compiler::opcode::binop::*;
+        for &(x, y) in &[(7i64, 2i64), (-7, 2), (7, -2), (-7, -2), (6, 3), (-6, 3), (0, 5)] {
+            let q = int_op(x, y, FLOOR_DIVIDE).unwrap();
+            let r = int_op(x, y, REMAINDER).unwrap();
+            assert_eq!(val(q), (x as f64 / y as f64).floor() as i64);
+            assert_eq!(val(q) * y + val(r), x);
+            assert!(val(r) == 0 || (val(r) < 0) == (y < 0));
+        }
+        assert!(int_op(1, 0, FLOOR_DIVIDE).is_none());
+        assert!(int_op(1, 0, REMAINDER).is_none());
+        assert!(int_op(1 << 30, 1 << 30, MULTIPLY).is_some());
+        assert!(int_op(1 << 59, 1 << 59, MULTIPLY).is_none());
+    }
+}

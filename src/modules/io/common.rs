@@ -1,0 +1,130 @@
+//! What the `_io` classes share: their error messages, the optional size argument, the
+//! `UnsupportedOperation` class, and the method-table entries every stream has
+//! (`__enter__`, `__exit__`, `__iter__`, `__next__` through `readline`).
+use crate::abstract_::{none, tp_name, type_error};
+use crate::errors::exception_types as exc;
+use crate::errors::raised::{PyResult, Raised};
+use crate::object::object::PyObject;
+use crate::object::pending_error::raise_type;
+use crate::object::ptr::PyRef;
+
+/// ValueError "I/O operation on closed file." (StringIO's message has no period).
+pub(crate) fn closed_error(message: &str) -> Raised {
+    raise_type(&raw mut exc::_PyExc_ValueError, message)
+}
+
+pub(crate) fn value_error(message: impl Into<String>) -> Raised {
+    raise_type(&raw mut exc::_PyExc_ValueError, message.into())
+}
+
+/// Raises `_io.UnsupportedOperation(what)` (the class lives in the `_io` module).
+pub(crate) unsafe fn unsupported(what: &str) -> Raised {
+    let class = (|| -> PyResult<PyRef> {
+        let m = crate::modules::owned(crate::import::api::PyImport_ImportModule(c"_io".as_ptr()))?;
+        let name = crate::objects::str::intern("UnsupportedOperation")?;
+        crate::object::object_attr::get_attr(m.as_ptr(), name.as_ptr())
+    })();
+    match class {
+        Ok(c) => {
+            let text = match crate::objects::str::from_utf8(what) {
+                Ok(t) => t,
+                Err(e) => return e,
+            };
+            crate::errors::pyerr::PyErr_SetObject(c.as_ptr(), text.as_ptr());
+            Raised::assume_set()
+        }
+        Err(e) => e,
+    }
+}
+
+/// The optional size argument of `read`/`readline`/...: absent, None or negative means
+/// "no limit" (`None`); else CPython's "argument should be integer or None" TypeError.
+pub(crate) unsafe fn size_arg(a: Option<*mut PyObject>) -> PyResult<Option<usize>> {
+    let Some(o) = a else { return Ok(None) };
+    if o == none() {
+        return Ok(None);
+    }
+    if !crate::objects::int::is_int(o) {
+        return Err(type_error(format!("argument should be integer or None, not '{}'", tp_name(o))));
+    }
+    let n = crate::errors::objtext::index_value(o)?;
+    Ok((n >= 0).then_some(n as usize))
+}
+
+/// `(pos, whence=0)` of `seek`: whence must be 0, 1 or 2 (`capital` selects StringIO's
+/// spelling of the message).
+pub(crate) unsafe fn seek_args(a: &[*mut PyObject], capital: bool) -> PyResult<(i64, i64)> {
+    if !crate::abstract_::getargs::check_positional(c"seek".as_ptr(), a.len() as isize, 1, 2) {
+        return Err(Raised::assume_set());
+    }
+    let pos = crate::errors::objtext::index_value(a[0])?;
+    let whence = match a.get(1) {
+        Some(&w) => crate::errors::objtext::index_value(w)?,
+        None => 0,
+    };
+    if !(0..=2).contains(&whence) {
+        let i = if capital { "Invalid" } else { "invalid" };
+        return Err(value_error(format!("{i} whence ({whence}, should be 0, 1 or 2)")));
+    }
+    Ok((pos, whence))
+}
+
+/// `__enter__`: the stream itself, after the closed check `check` does.
+pub(crate) unsafe fn enter(op: *mut PyObject, check: unsafe fn(*mut PyObject) -> PyResult<()>) -> PyResult<PyRef> {
+    check(op)?;
+    Ok(crate::abstract_::new_ref(op))
+}
+
+/// Calls `op.<name>()`.
+pub(crate) unsafe fn call_method0(op: *mut PyObject, name: &str) -> PyResult<PyRef> {
+    let n = crate::objects::str::intern(name)?;
+    let f = crate::object::object_attr::get_attr(op, n.as_ptr())?;
+    crate::modules::owned(crate::abstract_::call::PyObject_CallNoArgs(f.as_ptr()))
+}
+
+/// `__exit__(*args)`: `self.close()`.
+pub(crate) unsafe extern "C" fn exit(op: *mut PyObject, _args: *mut PyObject) -> *mut PyObject {
+    crate::modules::ret(call_method0(op, "close"))
+}
+
+/// `readlines(hint=-1)`: lines from `self.readline()` (through `next_line`) until the
+/// total length reaches `hint`.
+pub(crate) unsafe fn readlines(op: *mut PyObject, hint: Option<*mut PyObject>, next_line: unsafe fn(*mut PyObject) -> PyResult<Option<(PyRef, usize)>>) -> PyResult<PyRef> {
+    let hint = size_arg(hint)?.filter(|&h| h > 0);
+    let out = crate::objects::list::new(0)?;
+    let mut total = 0usize;
+    while let Some((line, n)) = next_line(op)? {
+        crate::objects::list::append(out.as_ptr(), line.as_ptr())?;
+        total += n;
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// `writelines(lines)`: `self.write(line)` for each.
+pub(crate) unsafe fn writelines(op: *mut PyObject, lines: *mut PyObject, write: unsafe fn(*mut PyObject, *mut PyObject) -> PyResult<PyRef>) -> PyResult<PyRef> {
+    let it = crate::abstract_::iter::get_iter(lines)?;
+    while let Some(line) = crate::abstract_::iter::next(it.as_ptr())? {
+        write(op, line.as_ptr())?;
+    }
+    Ok(crate::modules::none_ref())
+}
+
+/// True or False as a new reference.
+pub(crate) fn py_bool(v: bool) -> PyRef {
+    let o = if v { crate::objects::bool::true_() } else { crate::objects::bool::false_() };
+    // SAFETY: the bool singletons are always live.
+    unsafe { crate::abstract_::new_ref(o) }
+}
+
+/// Frees an instance's memory through its type's `tp_free` (a subclass may allocate
+/// differently), as a static type's `tp_dealloc` ends.
+pub(crate) unsafe fn free_instance(op: *mut PyObject) {
+    let tp = (*op).ob_type;
+    match (*tp).tp_free {
+        Some(free) => free(op as *mut core::ffi::c_void),
+        None => crate::object::pymem::PyObject_Free(op as *mut core::ffi::c_void),
+    }
+}
