@@ -57,7 +57,6 @@ pub mod bisect_module;
 pub mod heapq_module;
 pub mod random_module;
 pub mod string_module;
-pub mod sre;
 pub mod json_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).

@@ -72,9 +72,6 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::asyncgen_type::_PyAsyncGenWrappedValue_Type,
         &raw mut crate::objects::coro_wrapper::_PyCoroWrapper_Type,
         &raw mut crate::modules::io::newline_decoder::IncrementalNewlineDecoder_Type,
-        &raw mut crate::modules::sre::pattern::Pattern_Type,
-        &raw mut crate::modules::sre::match_obj::Match_Type,
-        &raw mut crate::modules::sre::scanner::Scanner_Type,
         &raw mut crate::modules::json_module::Scanner_Type,
     ]
 }
