@@ -29,6 +29,7 @@ pub mod sys_stdio;
 pub mod sys_frames;
 pub mod sys_structseqs;
 pub mod sys_asyncgen_hooks;
+pub mod thread_excepthook;
 pub mod thread_local;
 pub mod thread_lock;
 pub mod thread_module;

@@ -394,3 +394,41 @@ static mut RLOCK_METHODS: [PyMethodDef; 9] = [
     END,
 ];
 
+
+// ---- _thread._set_sentinel ----
+
+/// `on_delete` hook of a thread state with a sentinel: releases the lock if it is still
+/// held (waking `Thread.join`) and drops the thread state's reference. Runs while the
+/// thread state is cleared, with the GIL held; lock_dealloc runs no Python code.
+unsafe extern "C" fn release_sentinel(data: *mut core::ffi::c_void) {
+    let l = data as *mut Lock;
+    if (*l).locked {
+        (*l).locked = false;
+        PyThread_release_lock((*l).lock);
+    }
+    crate::object::refcount::Py_DecRef(data.cast());
+}
+
+/// `_thread._set_sentinel()`: a new lock (threading acquires it at once) that is released
+/// when the current thread state is cleared — how `threading` learns that a thread's
+/// Python state is gone.
+pub(crate) unsafe extern "C" fn set_sentinel(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        let tstate = crate::runtime::pystate::current();
+        if tstate.is_null() {
+            return Err(crate::object::pending_error::bad_internal_call());
+        }
+        let lock = new_lock()?;
+        let ts = &mut *tstate;
+        // A sentinel made again (in a forked child) replaces the old one, which is dropped.
+        let ours = ts.on_delete.is_some_and(|f| core::ptr::fn_addr_eq(f, release_sentinel as unsafe extern "C" fn(*mut core::ffi::c_void)));
+        if ours && !ts.on_delete_data.is_null() {
+            let old = core::mem::replace(&mut ts.on_delete_data, core::ptr::null_mut());
+            ts.on_delete = None;
+            crate::object::refcount::Py_DecRef(old.cast());
+        }
+        ts.on_delete_data = new_ref(lock.as_ptr()).into_ptr().cast();
+        ts.on_delete = Some(release_sentinel);
+        Ok(lock)
+    })())
+}

@@ -158,7 +158,7 @@ const START_DOC: &core::ffi::CStr = c"start_new_thread(function, args[, kwargs])
 const LOCK_DOC: &core::ffi::CStr = c"allocate_lock() -> lock object\n(allocate() is an obsolete synonym)\n\nCreate a new lock object.";
 const EXIT_DOC: &core::ffi::CStr = c"exit()\n(exit_thread() is an obsolete synonym)\n\nThis is synonymous to ``raise SystemExit''.";
 
-static mut THREAD_FUNCTIONS: [PyMethodDef; 12] = [
+static mut THREAD_FUNCTIONS: [PyMethodDef; 13] = [
     fast(c"start_new_thread", start_new_thread, START_DOC),
     fast(c"start_new", start_new_thread, START_DOC),
     meth(c"allocate_lock", allocate_lock, METH_NOARGS, LOCK_DOC),
@@ -169,7 +169,8 @@ static mut THREAD_FUNCTIONS: [PyMethodDef; 12] = [
     meth(c"get_native_id", get_native_id, METH_NOARGS, c"get_native_id() -> integer\n\nReturn a non-negative integer identifying the thread as reported by the OS."),
     meth(c"_count", count, METH_NOARGS, c"_count() -> integer\n\nReturn the number of currently running Python threads."),
     fast(c"stack_size", stack_size, c"stack_size([size]) -> size\n\nReturn the thread stack size used when creating new threads."),
-    END,
+    meth(c"_excepthook", crate::modules::thread_excepthook::excepthook, crate::object::methods::METH_O, c"excepthook(exc_type, exc_value, exc_traceback, thread)\n\nHandle uncaught Thread.run() exception."),
+    meth(c"_set_sentinel", crate::modules::thread_lock::set_sentinel, METH_NOARGS, c"_set_sentinel() -> lock\n\nSet a sentinel lock that will be released when the current thread\nstate is finalized (after it is untied from the interpreter).\n\nThis is a private API for the threading module."),
     END,
 ];
 
@@ -185,7 +186,9 @@ pub(crate) unsafe extern "C" fn init_thread() -> *mut PyObject {
         let m = owned(crate::objects::module::PyModule_Create2(&raw mut THREAD_DEF, crate::modules::sys_module::API_VERSION as i32))?;
         let d = crate::objects::module::PyModule_GetDict(m.as_ptr());
         let timeout_max = float::new(TIMEOUT_MAX_SECONDS)?;
-        let entries: [(&str, *mut PyObject); 5] = [
+        let hook_args = crate::modules::thread_excepthook::args_type()? as *mut PyObject;
+        let entries: [(&str, *mut PyObject); 6] = [
+            ("_ExceptHookArgs", hook_args),
             ("LockType", &raw mut Lock_Type as *mut PyObject),
             ("RLock", &raw mut RLock_Type as *mut PyObject),
             ("error", &raw mut exc::_PyExc_RuntimeError as *mut PyObject),
