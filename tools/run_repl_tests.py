@@ -92,8 +92,8 @@ STEPS = [
     ("bob" + LEFT * 3 + "B\r", r"'Bbob'\s*>>>"),              # input() reads through the editor
     ("input()\r", r"\n"),
     (PAUSE + "\x04", r"EOFError: EOF when reading a line\s*>>>"),
-    ("import sys; sys.ps1 = 'py> '\r", r"py>"),
-    ("\x03", r"KeyboardInterrupt\s*py>"),
+    ("import sys; sys.ps1 = 'py> '\r", r"\n\r?py>"),          # the new prompt, not the echo
+    (PAUSE + "\x03", r"KeyboardInterrupt\s*py>"),
     ("while True: pass\r", r"\.\.\."),
     ("\r", r"\n"),
     (PAUSE + "\x03", r"Traceback.*KeyboardInterrupt\s*py>"),    # Ctrl-C while code runs
