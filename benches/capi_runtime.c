@@ -4,6 +4,7 @@
  * memory of CPython. */
 #include <Python.h>
 #include "bench.h"
+#include <string.h>
 
 static long rss_kb(void)
 {
@@ -16,10 +17,45 @@ static long rss_kb(void)
     return resident * 4;
 }
 
+/* Where the resident memory is (from /proc/self/smaps): pages of the Python library's
+ * mappings (code and data touched) and anonymous pages (heaps, stacks). */
+static void rss_split_kb(long *library, long *anonymous)
+{
+    *library = *anonymous = 0;
+    FILE *f = fopen("/proc/self/smaps", "r");
+    if (!f)
+        return;
+    char line[512];
+    int in_library = 0, in_anonymous = 0;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long lo, hi;
+        char path[256] = "";
+        /* Mapping headers start with the (lower-case hex) address; fields with a name. */
+        int header = (line[0] >= '0' && line[0] <= '9') || (line[0] >= 'a' && line[0] <= 'f');
+        if (header && sscanf(line, "%lx-%lx %*s %*s %*s %*s %255s", &lo, &hi, path) >= 2) {
+            in_library = strstr(path, "libpython3.11") != NULL || strstr(path, "libferropy") != NULL;
+            in_anonymous = path[0] == 0 || path[0] == '[';
+            continue;
+        }
+        long kb;
+        if (sscanf(line, "Rss: %ld kB", &kb) == 1) {
+            if (in_library)
+                *library += kb;
+            else if (in_anonymous)
+                *anonymous += kb;
+        }
+    }
+    fclose(f);
+}
+
 int main(void)
 {
     Py_Initialize();
     printf("rss_after_init_kb %ld\n", rss_kb());
+    long library, anonymous;
+    rss_split_kb(&library, &anonymous);
+    printf("rss_after_init_library_kb %ld\n", library);
+    printf("rss_after_init_anonymous_kb %ld\n", anonymous);
     Py_FinalizeEx();
     BENCH_N("Py_Initialize+Py_FinalizeEx", 30, { Py_Initialize(); Py_FinalizeEx(); });
     Py_InitializeEx(0);

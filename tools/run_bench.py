@@ -13,6 +13,9 @@ each figure is the best wall-clock time of its rounds, start-up included, and bo
 print the same checksum (a mismatch is reported and left out of the geometric mean).
 `py_startup` is `-c pass`, timed per run. Select with names `py_NAME`; `--python-only` and
 `--capi-only` run one half.
+`--instructions`: each C-API bench binary runs once under callgrind and every BENCH reports
+instructions per op (callgrind's counters zeroed and dumped around its loop, benches/bench.h)
+instead of nanoseconds: steady on a loaded machine. Benches timed by hand are left out.
 Timings never go in tests: the machine is noisy; trust the geometric mean and repeated runs."""
 import argparse
 import math
@@ -46,6 +49,29 @@ def builds(build, tmp):
 def parse(output):
     # A benchmark's name may contain spaces: the figure is the last field.
     return {name: float(ns) for name, ns in (line.rsplit(" ", 1) for line in output.strip().splitlines())}
+
+
+def instructions(exe, env, tmp):
+    """{bench: instructions per op} of one run of exe under callgrind (see benches/bench.h)."""
+    # Each implementation's own allocator (ferropy switches to malloc under valgrind unless
+    # told; CPython keeps pymalloc), so allocation costs compare as they do outside valgrind.
+    env = dict(env or os.environ, BENCH_INSTRUCTIONS="1", PYTHONMALLOC="default")
+    out_file = Path(tmp) / f"{exe.name}.cg"
+    for old in Path(tmp).glob(out_file.name + "*"):
+        old.unlink()
+    r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", str(exe)],
+                       capture_output=True, text=True, check=True, env=env)
+    iterations = parse(r.stdout)
+    figures = {}
+    for dump in Path(tmp).glob(out_file.name + ".*"):
+        text = dump.read_text(errors="replace")
+        trigger = next((l.split("Client Request: ", 1)[1] for l in text.splitlines()
+                        if l.startswith("desc: Trigger: Client Request: ")), None)
+        total = next((int(l.split()[1]) for l in text.splitlines()
+                      if l.startswith(("summary:", "totals:"))), None)
+        if trigger in iterations and total is not None:
+            figures[trigger] = total / iterations[trigger]
+    return figures
 
 
 STARTUP_RUNS = 20
@@ -113,9 +139,13 @@ def main():
     ap.add_argument("--rounds", type=int, default=ROUNDS)
     ap.add_argument("--python-only", action="store_true", help="only the Python programs")
     ap.add_argument("--capi-only", action="store_true", help="only the C-API benches")
+    ap.add_argument("--instructions", action="store_true",
+                    help="C-API benches: instructions per op instead of ns (implies --capi-only, 1 round)")
     ap.add_argument("names", nargs="*", help="benches to run (capi_NAME, NAME or py_NAME; default: all)")
     args = ap.parse_args()
     build = Path(args.build)
+    if args.instructions:
+        args.capi_only, args.rounds = True, 1
     if not args.capi_only:
         python_benches(build, args.rounds, args.names)
     if args.python_only:
@@ -142,14 +172,21 @@ def main():
             for name, exes in binaries.items():
                 env = dict(os.environ, LD_LIBRARY_PATH="") if name != "ferropy" else None
                 for exe in exes:
-                    out = subprocess.run([str(exe)], capture_output=True, text=True, check=True, env=env).stdout
-                    for bench, ns in parse(out).items():
+                    if args.instructions:
+                        figures = instructions(exe, env, tmp)
+                    else:
+                        out = subprocess.run([str(exe)], capture_output=True, text=True, check=True, env=env).stdout
+                        figures = parse(out)
+                    for bench, ns in figures.items():
                         best[name][bench] = min(ns, best[name].get(bench, math.inf))
     cpythons = [n for n in binaries if n != "ferropy"]
-    print(f"C-API micro-benchmarks (ns/op, best of {args.rounds} rounds; ratio = ferropy / fastest CPython)")
+    unit = "instructions/op" if args.instructions else "ns/op"
+    print(f"C-API micro-benchmarks ({unit}, best of {args.rounds} rounds; ratio = ferropy / fastest CPython)")
     print(f"{'benchmark':48}" + "".join(f"{n:>16}" for n in binaries) + f"{'ratio':>8}")
     ratios = []
     for bench in best["ferropy"]:
+        if any(bench not in best[c] for c in cpythons):
+            continue
         fastest = min(best[c][bench] for c in cpythons)
         ratio = best["ferropy"][bench] / fastest if fastest > 0 else float("nan")
         ratios.append(ratio)

@@ -7,6 +7,7 @@
 //! The C shims (src/c/getargs.c) call the `_ferropy_*` functions here with their `va_list`.
 use core::ffi::{c_char, c_int, c_void, CStr};
 
+use crate::abstract_::arg_simple::{convert_letter, SimpleFormat};
 use crate::abstract_::arg_units::{convert, expected, unit_len, unit_pointers, Cleanups, Fail, Mode};
 use crate::abstract_::arg_va::Va;
 use crate::abstract_::type_error;
@@ -168,6 +169,9 @@ fn group_units(item: &[u8]) -> Result<Vec<&[u8]>, Fail> {
 
 /// Converts `arg` by a unit or a group.
 unsafe fn convert_item(arg: *mut PyObject, item: &[u8], va: &mut Va, mode: Mode, cleanups: &mut Cleanups) -> Result<(), Fail> {
+    if item.len() == 1 && item[0] != b'(' {
+        return convert_letter(arg, item, va, mode);
+    }
     if item[0] != b'(' {
         return convert(arg, item, va, mode, cleanups);
     }
@@ -210,7 +214,7 @@ unsafe fn skip_item(item: &[u8], va: &mut Va) -> Result<(), Fail> {
 
 /// Sets the error of argument `iarg` (1-based; 0 for `PyArg_Parse`'s single argument)
 /// from a unit's failure (CPython's `seterror`).
-fn set_error(fail: Fail, iarg: usize, format: &Format) {
+pub(crate) fn set_error(fail: Fail, iarg: usize, format: &Format) {
     let Fail::Msg(m) = fail else { return };
     // SAFETY: reads the error state.
     if !unsafe { PyErr_Occurred() }.is_null() {
@@ -407,32 +411,49 @@ pub(crate) unsafe fn str_is(key: *mut PyObject, name: &str) -> bool {
     !name.is_ascii() && pystr::to_string(key) == name
 }
 
+/// Whether the str `key` is the C string `name` (UTF-8), compared in place (no strlen).
+#[inline]
+unsafe fn str_is_c(key: *mut PyObject, name: *const c_char) -> bool {
+    let a = &*(key as *mut crate::objects::str::PyASCIIObject);
+    if a.compact() && a.ascii() {
+        let data = pystr::data(key);
+        for i in 0..a.length as usize {
+            let b = *name.add(i) as u8;
+            if b == 0 || b != *data.add(i) {
+                return false;
+            }
+        }
+        return *name.add(a.length as usize) == 0;
+    }
+    let name = CStr::from_ptr(name).to_bytes();
+    !name.is_ascii() && pystr::to_string(key).as_bytes() == name
+}
+
 /// How many parameters a parse handles without allocating.
 const INLINE: usize = 16;
 
-/// The parameter names of a keyword parse, with the number of positional-only ones
-/// (the leading empty names); up to `INLINE` of them without allocating.
-pub(crate) struct Names<'k> {
-    inline: [&'k str; INLINE],
-    heap: Vec<&'k str>,
+/// The parameter names of a keyword parse (the C strings, read only when compared or
+/// named in an error), with the number of positional-only ones (the leading empty names);
+/// up to `INLINE` of them without allocating.
+pub(crate) struct Names {
+    inline: [*const c_char; INLINE],
+    heap: Vec<*const c_char>,
     pub len: usize,
     pub posonly: usize,
 }
 
-impl<'k> Names<'k> {
-    pub(crate) fn new() -> Names<'k> {
-        Names { inline: [""; INLINE], heap: Vec::new(), len: 0, posonly: 0 }
+impl Names {
+    pub(crate) fn new() -> Names {
+        Names { inline: [core::ptr::null(); INLINE], heap: Vec::new(), len: 0, posonly: 0 }
     }
 
-    /// Reads the names of a NULL-terminated C array (filled in place: the struct is large);
+    /// Takes the names of a NULL-terminated C array (filled in place: the struct is large);
     /// SystemError "Empty keyword parameter name" for an empty name after a non-empty one.
     pub(crate) unsafe fn fill(&mut self, kwlist: *const *const c_char) -> Result<(), Fail> {
         let mut p = kwlist;
         while !(*p).is_null() {
-            let bytes = CStr::from_ptr(*p).to_bytes();
-            // Names are nearly always ASCII, which is valid UTF-8 as it is.
-            let name = if bytes.is_ascii() { core::str::from_utf8_unchecked(bytes) } else { core::str::from_utf8(bytes).unwrap_or("?") };
-            if name.is_empty() {
+            let name = *p;
+            if *name == 0 {
                 if self.posonly != self.len {
                     return Err(system_error("Empty keyword parameter name"));
                 }
@@ -452,15 +473,39 @@ impl<'k> Names<'k> {
         Ok(())
     }
 
-    #[inline]
-    pub(crate) fn get(&self, i: usize) -> &'k str {
-        if self.heap.is_empty() { self.inline[i] } else { self.heap[i] }
+    /// Parameter `i`'s name, for error messages.
+    pub(crate) fn get(&self, i: usize) -> String {
+        let p = if self.heap.is_empty() { self.inline[i] } else { self.heap[i] };
+        // SAFETY: the names are the caller's NUL-terminated C strings.
+        unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
     }
 
     /// The index of the named (not positional-only) parameter called `key` (a str).
     #[inline]
     unsafe fn find(&self, key: *mut PyObject) -> Option<usize> {
-        (self.posonly..self.len).find(|&i| str_is(key, self.get(i)))
+        let names = if self.heap.is_empty() { &self.inline[..self.len] } else { &self.heap[..] };
+        (self.posonly..self.len).find(|&i| str_is_c(key, names[i]))
+    }
+}
+
+/// The units of a keyword parse, in order: a simple format's letters, or walked in the
+/// format past `|` and `$`.
+enum UnitCursor<'f> {
+    Simple(&'f SimpleFormat),
+    Walk { units: &'f [u8], pos: usize, seen_min: bool, seen_kw_only: bool },
+}
+
+impl<'f> UnitCursor<'f> {
+    /// Unit `i` (called for 0, 1, 2... in order).
+    #[inline]
+    fn next(&mut self, i: usize) -> Result<&'f [u8], Fail> {
+        match self {
+            UnitCursor::Simple(s) => Ok(s.unit(i)),
+            UnitCursor::Walk { units, pos, seen_min, seen_kw_only } => {
+                keyword_markers(units, pos, seen_min, seen_kw_only)?;
+                next_item(units, pos)
+            }
+        }
     }
 }
 
@@ -486,7 +531,12 @@ impl Bound {
 
 /// `PyArg_ParseTupleAndKeywords` over positional arguments and keywords.
 unsafe fn parse_keywords(args: &[*mut PyObject], kw: Keywords, format: &Format, names: &Names, va: &mut Va, mode: Mode) -> Result<(), Fail> {
-    let shape = shape(format.units, true)?;
+    // `units` is the start of the NUL-terminated C format.
+    let simple = SimpleFormat::scan(format.units.as_ptr() as *const c_char, true);
+    let shape = match &simple {
+        Some(s) => Shape { max: s.len, min: s.has_min.then_some(s.min), kw_only: Some(s.max_positional) },
+        None => shape(format.units, true)?,
+    };
     let len = names.len;
     if shape.max < len {
         return Err(system_error(&format!("More keyword list entries ({len}) than format specifiers ({})", shape.max)));
@@ -536,7 +586,11 @@ unsafe fn parse_keywords(args: &[*mut PyObject], kw: Keywords, format: &Format, 
         .into());
     }
     let mut cleanups = Cleanups::new();
-    let r = bind_and_convert(args, kw, format, names, va, mode, min, &mut cleanups);
+    let cursor = match &simple {
+        Some(s) => UnitCursor::Simple(s),
+        None => UnitCursor::Walk { units: format.units, pos: 0, seen_min: false, seen_kw_only: false },
+    };
+    let r = bind_and_convert(args, kw, format, cursor, names, va, mode, min, &mut cleanups);
     if r.is_err() {
         cleanups.run();
     }
@@ -548,6 +602,7 @@ unsafe fn bind_and_convert(
     args: &[*mut PyObject],
     kw: Keywords,
     format: &Format,
+    mut cursor: UnitCursor,
     names: &Names,
     va: &mut Va,
     mode: Mode,
@@ -571,11 +626,8 @@ unsafe fn bind_and_convert(
             _ => unexpected = true,
         }
     });
-    let mut pos = 0;
-    let (mut seen_min, mut seen_kw_only) = (false, false);
     for i in 0..names.len {
-        keyword_markers(format.units, &mut pos, &mut seen_min, &mut seen_kw_only)?;
-        let item = next_item(format.units, &mut pos)?;
+        let item = cursor.next(i)?;
         let arg = if i < nargs { args[i] } else { slots[i] };
         if !arg.is_null() {
             if i >= nargs {
@@ -589,7 +641,7 @@ unsafe fn bind_and_convert(
             return Err(type_error(format!(
                 "{} missing required argument '{}' (pos {})",
                 format.name("function"),
-                truncated(names.get(i), 200),
+                truncated(&names.get(i), 200),
                 i + 1
             ))
             .into());
@@ -652,7 +704,11 @@ pub(crate) unsafe extern "C" fn _ferropy_parse_tuple(args: *mut PyObject, format
         let _ = raise_type(&raw mut _PyExc_SystemError, "new style getargs format but argument is not a tuple");
         return 0;
     }
-    parse_positional(tuple::items(args), &Format::parse(format), &mut Va(va), mode(size_t))
+    let args = tuple::items(args);
+    if let Some(r) = crate::abstract_::arg_simple::parse_positional(args, format, &mut Va(va), mode(size_t)) {
+        return r;
+    }
+    parse_positional(args, &Format::parse(format), &mut Va(va), mode(size_t))
 }
 
 /// `_PyArg_ParseStack`: `PyArg_ParseTuple` over a vector.
@@ -669,6 +725,9 @@ pub(crate) unsafe extern "C" fn _ferropy_parse_stack(
         return 0;
     }
     let args = if nargs == 0 { &[][..] } else { core::slice::from_raw_parts(args, nargs as usize) };
+    if let Some(r) = crate::abstract_::arg_simple::parse_positional(args, format, &mut Va(va), mode(size_t)) {
+        return r;
+    }
     parse_positional(args, &Format::parse(format), &mut Va(va), mode(size_t))
 }
 

@@ -23,8 +23,10 @@ use crate::pyport::Py_ssize_t;
 type Converter = unsafe extern "C" fn(*mut c_void) -> *mut PyObject;
 
 /// The walk over a format and its arguments.
-pub(crate) struct Builder<'a> {
-    format: &'a [u8],
+pub(crate) struct Builder {
+    /// The NUL-terminated format, read in place (no strlen, no bounds checks: the NUL ends
+    /// every walk).
+    format: *const u8,
     pos: usize,
     va: Va,
     /// `#` lengths are `Py_ssize_t` (the `_SizeT` entry points, `PY_SSIZE_T_CLEAN`), else
@@ -37,15 +39,19 @@ fn none() -> PyRef {
     unsafe { PyRef::from_borrowed(&raw mut _Py_NoneStruct).unwrap_unchecked() }
 }
 
-impl<'a> Builder<'a> {
+impl Builder {
     /// # Safety
-    /// `va` is a `va_list *` holding the arguments of `format`.
-    pub(crate) unsafe fn new(format: &'a [u8], va: *mut c_void, size_t: bool) -> Builder<'a> {
+    /// `format` is NULL (the empty format) or NUL-terminated; `va` is a `va_list *` holding
+    /// the arguments of `format`.
+    pub(crate) unsafe fn new(format: *const c_char, va: *mut c_void, size_t: bool) -> Builder {
+        let format = if format.is_null() { b"\0".as_ptr() } else { format as *const u8 };
         Builder { format, pos: 0, va: Va(va), size_t }
     }
 
+    #[inline(always)]
     fn peek(&self) -> u8 {
-        self.format.get(self.pos).copied().unwrap_or(0)
+        // SAFETY: `pos` never passes the terminating NUL (every walk stops there).
+        unsafe { *self.format.add(self.pos) }
     }
 
     /// The next argument, a pointer.
@@ -77,9 +83,10 @@ impl<'a> Builder<'a> {
     fn count(&self, end: u8) -> PyResult<usize> {
         let mut level = 0i32;
         let mut n = 0usize;
-        let mut i = self.pos;
+        // SAFETY: the walk stops at the terminating NUL.
+        let mut p = unsafe { self.format.add(self.pos) };
         loop {
-            let c = self.format.get(i).copied().unwrap_or(0);
+            let c = unsafe { *p };
             if level <= 0 && c == end {
                 return Ok(n);
             }
@@ -99,7 +106,7 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            i += 1;
+            p = unsafe { p.add(1) };
         }
     }
 
@@ -247,7 +254,8 @@ impl<'a> Builder<'a> {
     unsafe fn value(&mut self) -> PyResult<PyRef> {
         loop {
             let c = self.peek();
-            self.pos += 1;
+            // Never past the terminating NUL (a bad format reaches it here).
+            self.pos += (c != 0) as usize;
             return match c {
                 b'(' => {
                     let n = self.count(b')')?;
@@ -452,12 +460,12 @@ fn from_wide(w: &[libc::wchar_t]) -> PyResult<PyRef> {
     pystr::from_code_points(&chars)
 }
 
-/// The format as bytes; NULL is the empty format.
+/// Whether a format is NULL or "".
 ///
 /// # Safety
 /// `format` is NULL or a NUL-terminated string.
-pub(crate) unsafe fn format_bytes<'b>(format: *const c_char) -> &'b [u8] {
-    if format.is_null() { b"" } else { CStr::from_ptr(format).to_bytes() }
+pub(crate) unsafe fn format_is_empty(format: *const c_char) -> bool {
+    format.is_null() || *format == 0
 }
 
 /// Called by the shim for `Py_BuildValue` and its spellings.
@@ -467,7 +475,7 @@ pub(crate) unsafe extern "C" fn _ferropy_build_value(
     va: *mut c_void,
     size_t_flag: c_int,
 ) -> *mut PyObject {
-    let mut b = Builder::new(format_bytes(format), va, size_t_flag != 0);
+    let mut b = Builder::new(format, va, size_t_flag != 0);
     b.build().map_or(core::ptr::null_mut(), PyRef::into_ptr)
 }
 
@@ -482,7 +490,7 @@ pub(crate) unsafe extern "C" fn _ferropy_build_stack(
     size_t_flag: c_int,
     p_nargs: *mut Py_ssize_t,
 ) -> *mut *mut PyObject {
-    let mut b = Builder::new(format_bytes(format), va, size_t_flag != 0);
+    let mut b = Builder::new(format, va, size_t_flag != 0);
     match b.build_array(small, small_len.max(0) as usize) {
         Ok((array, n)) => {
             if !p_nargs.is_null() {

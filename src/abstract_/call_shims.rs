@@ -5,7 +5,7 @@
 //! `PyObject_VectorcallMethod`, which the latter is built on.
 use core::ffi::{c_char, c_int, c_void};
 
-use crate::abstract_::build_value::{format_bytes, ArgStack, Builder};
+use crate::abstract_::build_value::{format_is_empty, ArgStack, Builder};
 use crate::abstract_::call::vectorcall;
 use crate::errors::exception_types::{_PyExc_SystemError, _PyExc_TypeError};
 use crate::errors::pyerr::PyErr_Occurred;
@@ -42,8 +42,7 @@ unsafe fn call_with_format(callable: *mut PyObject, format: *const c_char, va: *
     if callable.is_null() {
         return null_error();
     }
-    let format = format_bytes(format);
-    if format.is_empty() {
+    if format_is_empty(format) {
         return vectorcall(callable, core::ptr::null(), 0, core::ptr::null_mut());
     }
     let mut owned = ArgStack::new();

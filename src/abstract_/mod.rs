@@ -23,6 +23,7 @@ pub mod unpack_keywords;
 pub mod arg_encode;
 pub mod arg_format;
 pub mod arg_parser;
+pub mod arg_simple;
 pub mod arg_units;
 pub mod arg_va;
 pub mod pystrcmp;

@@ -57,8 +57,13 @@ pub(crate) unsafe fn decode(data: &[u8], owner: *mut PyObject, mapping: *mut PyO
     if mapping.is_null() || mapping == none() {
         return latin1::decode(data);
     }
-    let mut d = Decoder::new("charmap", data, owner, errors, SurrogateForm::None);
     let table = if pystr::is_str(mapping) { Some(StrView::new(mapping)) } else { None };
+    if let Some(t) = &table {
+        if let Some(text) = decode_all_mapped(data, t)? {
+            return Ok(text);
+        }
+    }
+    let mut d = Decoder::new("charmap", data, owner, errors, SurrogateForm::None);
     let mut i = 0;
     while i < d.input().len() {
         let b = d.input()[i];
@@ -77,6 +82,34 @@ pub(crate) unsafe fn decode(data: &[u8], owner: *mut PyObject, mapping: *mut PyO
         i = if mapped { i + 1 } else { d.error(i, i + 1, UNDEFINED)? };
     }
     d.finish()
+}
+
+/// Decodes `data` through a str table when every byte is mapped (the common case): one pass
+/// finds the widest character, a second writes the str of that kind in place. None (and
+/// nothing made) when a byte is unmapped, for the general loop and its error handler.
+unsafe fn decode_all_mapped(data: &[u8], table: &StrView) -> PyResult<Option<PyRef>> {
+    let mut lut = [UNMAPPED; 256];
+    for (b, slot) in lut.iter_mut().enumerate().take(table.len) {
+        *slot = table.get(b);
+    }
+    let mut widest = 0u32;
+    let mut unmapped = false;
+    for &b in data {
+        let c = lut[b as usize];
+        widest = widest.max(c);
+        unmapped |= c == UNMAPPED;
+    }
+    if unmapped {
+        return Ok(None);
+    }
+    let text = pystr::new_compact(data.len(), widest)?;
+    let out = pystr::data(text.as_ptr());
+    match pystr::kind(text.as_ptr()) {
+        1 => data.iter().enumerate().for_each(|(i, &b)| *out.add(i) = lut[b as usize] as u8),
+        2 => data.iter().enumerate().for_each(|(i, &b)| *(out as *mut u16).add(i) = lut[b as usize] as u16),
+        _ => data.iter().enumerate().for_each(|(i, &b)| *(out as *mut u32).add(i) = lut[b as usize]),
+    }
+    Ok(Some(text))
 }
 
 /// Pushes what a general mapping gives for byte `b`; false when it is undefined.

@@ -334,10 +334,85 @@ pub(crate) fn parse_double_prefix(s: &[u8]) -> Option<(f64, usize)> {
             i = exp_end;
         }
     }
+    if let Some(v) = exact_small_decimal(&s[..i]) {
+        return Some((v, i));
+    }
     // The prefix is ASCII digits, signs, '.', 'e': valid UTF-8 that Rust's parser accepts
     // (its grammar is a superset of this one).
     let text = core::str::from_utf8(&s[..i]).ok()?;
     text.parse::<f64>().ok().map(|v| (v, i))
+}
+
+/// Powers of ten that a double holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+];
+
+/// The value of a decimal `text` (already checked to be `[sign] digits [. digits] [e [sign]
+/// digits]`) when one IEEE operation gives it correctly rounded: at most 19 significant
+/// digits making an integer below 2**53, scaled by 10**k with |k| <= 22, both exact as
+/// doubles, so the product or quotient is rounded once (Clinger's fast path). None
+/// otherwise, for the general parser.
+fn exact_small_decimal(text: &[u8]) -> Option<f64> {
+    let mut i = 0;
+    let negative = text.first() == Some(&b'-');
+    if matches!(text.first(), Some(b'+' | b'-')) {
+        i = 1;
+    }
+    let mut mantissa: u64 = 0;
+    let mut digits = 0u32;
+    let mut scale: i32 = 0;
+    let mut in_fraction = false;
+    while i < text.len() {
+        let c = text[i];
+        if c == b'.' {
+            in_fraction = true;
+        } else if c.is_ascii_digit() {
+            // Leading zeros are not significant digits.
+            if mantissa != 0 || c != b'0' {
+                digits += 1;
+                if digits > 19 {
+                    return None;
+                }
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+            }
+            if in_fraction {
+                scale -= 1;
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    if i < text.len() {
+        // The exponent: `e`, an optional sign, digits (a few, or not worth the fast path).
+        i += 1;
+        let exp_negative = text.get(i) == Some(&b'-');
+        if matches!(text.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let exp_digits = &text[i..];
+        if exp_digits.is_empty() || exp_digits.len() > 4 {
+            return None;
+        }
+        let e = exp_digits.iter().fold(0i32, |acc, &d| acc * 10 + i32::from(d - b'0'));
+        scale += if exp_negative { -e } else { e };
+    }
+    if mantissa >= 1 << 53 {
+        return None;
+    }
+    let m = mantissa as f64;
+    let v = if mantissa == 0 {
+        0.0
+    } else if (0..=22).contains(&scale) {
+        m * EXACT_POWERS_OF_TEN[scale as usize]
+    } else if (-22..0).contains(&scale) {
+        m / EXACT_POWERS_OF_TEN[(-scale) as usize]
+    } else {
+        return None;
+    };
+    Some(if negative { -v } else { v })
 }
 
 /// What `PyOS_string_to_double` does, with `s` as bytes: with `want_end` the longest numeric
@@ -425,6 +500,63 @@ mod tests {
 
     fn r(x: f64) -> String {
         repr_double(x)
+    }
+
+    /// The fast path gives what the general parser gives, bit for bit, on many decimals
+    /// near its limits (digit counts, exponents, zeros, signs).
+    #[test]
+    fn exact_small_decimal_matches_parse() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut fast = 0;
+        for _ in 0..200_000 {
+            let r = next();
+            let ndigits = 1 + (r % 22) as usize;
+            let mut t = String::new();
+            match r >> 60 & 3 {
+                1 => t.push('-'),
+                2 => t.push('+'),
+                _ => {}
+            }
+            let zeros = (r >> 20) % 4;
+            for _ in 0..zeros {
+                t.push('0');
+            }
+            for _ in 0..ndigits {
+                t.push((b'0' + (next() % 10) as u8) as char);
+            }
+            let dot = (r >> 8) as usize % (ndigits + 3);
+            if dot <= ndigits {
+                t.insert(t.len() - dot, '.');
+            }
+            if r & 1 == 1 {
+                let e = (r >> 32) as i64 % 60 - 30;
+                t.push_str(&format!("e{e}"));
+            }
+            let b = t.as_bytes();
+            let Some((expected, len)) = ({
+                let text = core::str::from_utf8(b).unwrap();
+                text.parse::<f64>().ok().map(|v| (v, b.len()))
+            }) else {
+                continue;
+            };
+            if let Some(v) = exact_small_decimal(b) {
+                fast += 1;
+                assert_eq!(v.to_bits(), expected.to_bits(), "{t}");
+            }
+            let (v, n) = parse_double_prefix(b).unwrap();
+            assert_eq!((v.to_bits(), n), (expected.to_bits(), len), "{t}");
+        }
+        assert!(fast > 50_000, "the fast path took only {fast}");
+        for t in ["0", "-0", "0.0", "-0.0e5", "1e22", "9007199254740991", "9007199254740992", "1.5e-22", "123456789012345678e-5", ".5", "5.", "1e0000"] {
+            let expected: f64 = t.parse().unwrap();
+            assert_eq!(parse_double_prefix(t.as_bytes()).unwrap().0.to_bits(), expected.to_bits(), "{t}");
+        }
     }
 
     #[test]
