@@ -68,6 +68,9 @@ pub(crate) fn default_optimize() -> u8 {
 /// `Py_single_input`; `flags` are `PyCF_*` and inherited `CO_FUTURE_*` bits; `optimize` -1
 /// means the interpreter's level. Also returns the future flags in effect.
 pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int, flags: c_int, optimize: c_int) -> PyResult<(PyRef, c_int)> {
+    if flags & PyCF_ONLY_AST != 0 {
+        return Ok((crate::modules::ast::parse::parse_to_ast(source, filename, start, flags)?, 0));
+    }
     let (unit, future) = compile_unit(source, filename, start, flags, optimize)?;
     Ok((crate::objects::code_type::from_unit(unit)?, future))
 }
