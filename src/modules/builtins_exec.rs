@@ -179,10 +179,18 @@ unsafe extern "C" fn builtin_compile(_m: *mut PyObject, args: *const *mut PyObje
         if !(-1..=2).contains(&optimize) {
             return Err(raise_type(&raw mut exc::_PyExc_ValueError, "compile(): invalid optimize value"));
         }
+        let only_ast = flags & crate::compiler::flags::PyCF_ONLY_AST != 0;
         let start = match pystr::to_string(mode).as_str() {
             "exec" => Py_file_input,
             "eval" => Py_eval_input,
             "single" => Py_single_input,
+            "func_type" if only_ast => crate::compiler::flags::Py_func_type_input,
+            "func_type" => {
+                return Err(raise_type(&raw mut exc::_PyExc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+            }
+            _ if only_ast => {
+                return Err(raise_type(&raw mut exc::_PyExc_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"));
+            }
             _ => {
                 return Err(raise_type(&raw mut exc::_PyExc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'"));
             }
@@ -191,6 +199,12 @@ unsafe extern "C" fn builtin_compile(_m: *mut PyObject, args: *const *mut PyObje
             Some(v) => crate::abstract_::object::is_true(v)?,
             None => false,
         };
+        if crate::modules::ast::compile_tree::is_ast(src)? {
+            if only_ast {
+                return Ok(crate::abstract_::new_ref(src));
+            }
+            return crate::modules::ast::compile_tree::compile_ast(src, &fname, &pystr::to_string(mode), flags, optimize);
+        }
         let text = source_bytes(src, "compile() arg 1 must be a string, bytes or AST object")?;
         let mut flags = flags | if pystr::is_str(src) { PyCF_IGNORE_COOKIE } else { 0 };
         if !dont_inherit {

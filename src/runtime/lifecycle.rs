@@ -190,6 +190,7 @@ fn finalize() -> c_int {
         crate::gc::collector::collect_at_shutdown();
         crate::gc::collector::fini();
         crate::modules::sys_structseqs::fini();
+        crate::modules::ast::fini();
         crate::runtime::interpreter::clear_dict(interp);
     }
     signals::restore_runtime_handlers();

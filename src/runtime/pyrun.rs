@@ -72,8 +72,12 @@ pub(crate) fn default_optimize() -> u8 {
 
 /// Compiles `source` to a code object. `start` is `Py_file_input`, `Py_eval_input` or
 /// `Py_single_input`; `flags` are `PyCF_*` and inherited `CO_FUTURE_*` bits; `optimize` -1
-/// means the interpreter's level. Also returns the future flags in effect.
+/// means the interpreter's level. Also returns the future flags in effect. With
+/// `PyCF_ONLY_AST` the result is the `ast` tree instead (src/modules/ast/parse.rs).
 pub(crate) unsafe fn compile_source(source: &[u8], filename: &str, start: c_int, flags: c_int, optimize: c_int) -> PyResult<(PyRef, c_int)> {
+    if flags & PyCF_ONLY_AST != 0 {
+        return Ok((crate::modules::ast::parse::parse_to_ast(source, filename, start, flags)?, 0));
+    }
     let (unit, future) = compile_unit(source, filename, start, flags, optimize)?;
     Ok((crate::objects::code_type::from_unit(unit)?, future))
 }
@@ -93,9 +97,6 @@ pub(crate) unsafe fn compile_unit(source: &[u8], filename: &str, start: c_int, f
             ));
         }
     };
-    if flags & PyCF_ONLY_AST != 0 {
-        return Err(raise_type(&raw mut exc::_PyExc_SystemError, "compiling to an AST (PyCF_ONLY_AST) is not supported yet"));
-    }
     if source.contains(&0) {
         return Err(raise_type(&raw mut exc::_PyExc_SyntaxError, "source code string cannot contain null bytes"));
     }

@@ -78,8 +78,21 @@ pub fn compile(source: &[u8], filename: &str, opts: compile::Options) -> Result<
     let text = String::from_utf8_lossy(source);
     let (module, mut warnings) = parsed.map_err(|e| modes::adjust_parse_error(Box::new(e), &text, opts))?;
     modes::check_implied_dedent(&module, &text, filename, opts)?;
-    let st = symtable_of_tree(&module, filename, opts.flags)?;
-    let (code, compiler_warnings) = compile_module_checked(&module, &st, filename, opts, source.len() <= SMALL_SOURCE).map_err(|e| error::finish(e, filename))?;
+    let compiled = compile_parsed(&module, filename, opts, source.len() <= SMALL_SOURCE)?;
+    // CPython parses the whole source before compiling: the parser's warnings come first.
+    warnings.extend(compiled.warnings);
+    Ok(Compiled { warnings, ..compiled })
+}
+
+/// Compile a tree that did not come from source text (`compile(ast_object, ...)`); the
+/// caller has validated it (contexts, required fields) as CPython does.
+pub fn compile_tree(module: &ferropy_parser::Module, filename: &str, opts: compile::Options) -> Result<Compiled, Box<ferropy_parser::SyntaxError>> {
+    compile_parsed(module, filename, opts, false)
+}
+
+fn compile_parsed(module: &ferropy_parser::Module, filename: &str, opts: compile::Options, small: bool) -> Result<Compiled, Box<ferropy_parser::SyntaxError>> {
+    let st = symtable_of_tree(module, filename, opts.flags)?;
+    let (code, warnings) = compile_module_checked(module, &st, filename, opts, small).map_err(|e| error::finish(e, filename))?;
     let mut future_flags = opts.flags & cflags::FUTURE_MASK;
     if st.future.annotations {
         future_flags |= cflags::CO_FUTURE_ANNOTATIONS;
@@ -87,8 +100,6 @@ pub fn compile(source: &[u8], filename: &str, opts: compile::Options) -> Result<
     if st.future.barry_as_flufl {
         future_flags |= cflags::CO_FUTURE_BARRY_AS_BDFL;
     }
-    // CPython parses the whole source before compiling: the parser's warnings come first.
-    warnings.extend(compiler_warnings);
     Ok(Compiled { code, future_flags, warnings })
 }
 

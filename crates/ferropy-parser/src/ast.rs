@@ -102,6 +102,8 @@ macro_rules! kinds {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Kind { $($k),* }
         impl Kind {
+            /// Every kind, in declaration order.
+            pub const ALL: &'static [Kind] = &[$(Kind::$k),*];
             pub fn info(self) -> &'static KindInfo {
                 match self {
                     $(Kind::$k => { static I: KindInfo = KindInfo { name: stringify!($k), fields: &[$($f),*], attrs: $attrs }; &I })*
