@@ -20,6 +20,7 @@ Timings never go in tests: the machine is noisy; trust the geometric mean and re
 import argparse
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -77,10 +78,24 @@ def instructions(exe, env, tmp):
 STARTUP_RUNS = 20
 
 
-def timed(cmd, cwd):
+def bench_command(exe, script):
+    """(command, cwd, env) of a Python bench: the import benches run without site (-S);
+    py_import_cold also without a bytecode cache (-B and an empty PYTHONPYCACHEPREFIX)."""
+    if not script.stem.startswith("py_import_"):
+        return [exe, script.name], script.parent, None
+    # The warm bench fills the cache in its first round: writing must be allowed.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    flags = ["-S"]
+    if script.stem == "py_import_cold":
+        flags.append("-B")
+        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="ferropy-cold-")
+    return [exe, *flags, script.name], script.parent, env
+
+
+def timed(cmd, cwd, env=None):
     """(seconds, stdout) of one run; stdout None if the run failed."""
     t = time.perf_counter()
-    r = subprocess.run(cmd, capture_output=True, cwd=cwd, stdin=subprocess.DEVNULL)
+    r = subprocess.run(cmd, capture_output=True, cwd=cwd, stdin=subprocess.DEVNULL, env=env)
     dt = time.perf_counter() - t
     return dt, (r.stdout if r.returncode == 0 else None)
 
@@ -111,7 +126,10 @@ def python_benches(build, rounds, names):
                     outputs[impl]["py_startup"] = out
                 best[impl]["py_startup"] = min(t / STARTUP_RUNS, best[impl].get("py_startup", math.inf))
             for script in scripts:
-                dt, out = timed([exe, script.name], script.parent)
+                cmd, cwd, env = bench_command(exe, script)
+                dt, out = timed(cmd, cwd, env)
+                if env and "PYTHONPYCACHEPREFIX" in env:
+                    shutil.rmtree(env["PYTHONPYCACHEPREFIX"], ignore_errors=True)
                 best[impl][script.stem] = min(dt, best[impl].get(script.stem, math.inf))
                 outputs[impl][script.stem] = out
     print(f"Python programs (seconds, best of {rounds} rounds, start-up included; ratio = ferropy / {cpython})")

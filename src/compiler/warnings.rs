@@ -41,7 +41,7 @@ pub unsafe fn issue(warnings: &[Warning], filename: &str, source: &[u8]) -> Resu
 
 unsafe fn warn_one(cat: *mut PyObject, w: &Warning, filename: &str) -> PyResult<()> {
     let message = pystr::from_utf8(&w.message)?;
-    crate::errors::warnings::warn_explicit(cat, message.as_ptr(), filename, w.lineno as i64, None, 0)
+    crate::errors::warnings::warn_explicit_at(cat, message.as_ptr(), filename, w.lineno as i64)
 }
 
 /// The SyntaxError CPython raises for a warning turned into an error.

@@ -15,6 +15,7 @@ pub mod pyerr;
 pub mod raised;
 pub mod setters;
 pub mod warnings;
+pub mod warnings_state;
 pub mod small_exceptions;
 pub mod syntaxerror;
 pub mod unicodeerror;

@@ -40,7 +40,10 @@ pub(crate) unsafe fn import_level(name: *mut PyObject, globals: *mut PyObject, f
         crate::abstract_::new_ref(name)
     };
     let module = match get_module(abs_name.as_ptr())? {
-        Some(m) if m.as_ptr() != none() => m,
+        Some(m) if m.as_ptr() != none() => {
+            load::ensure_initialized(m.as_ptr(), abs_name.as_ptr())?;
+            m
+        }
         _ => load::find_and_load(abs_name.as_ptr())?,
     };
     let has_from = !fromlist.is_null() && fromlist != none() && crate::abstract_::object::is_true(fromlist)?;

@@ -131,6 +131,17 @@ pub(crate) unsafe fn find_in_path(name: *mut PyObject, path: Option<&PyRef>) -> 
         if !pystr::is_str(entry) {
             continue;
         }
+        if let Some(finder) = crate::import::path_hooks::finder_for(entry)? {
+            match crate::import::path_hooks::ask(finder.as_ptr(), name)? {
+                crate::import::path_hooks::Answer::Spec(s) => return Ok(Some(s)),
+                crate::import::path_hooks::Answer::Portions(p) => {
+                    let p = list::from_iterable(p.as_ptr())?;
+                    portions.extend(list::items(p.as_ptr()).iter().map(|&o| crate::abstract_::new_ref(o)));
+                }
+                crate::import::path_hooks::Answer::Nothing => {}
+            }
+            continue;
+        }
         let Some(dir) = directory_of(&pystr::to_string(entry)) else { continue };
         if !is_dir(&dir) {
             continue;

@@ -32,7 +32,7 @@ pub static mut PyImport_FrozenModules: *const _frozen = core::ptr::null();
 const MARSHAL_CODE: u8 = b'c';
 
 /// The entry named `name`.
-unsafe fn find(name: &str) -> Option<&'static _frozen> {
+pub(crate) unsafe fn find(name: &str) -> Option<&'static _frozen> {
     let mut p = core::ptr::read_volatile(&raw const PyImport_FrozenModules);
     if p.is_null() {
         return None;
@@ -47,7 +47,7 @@ unsafe fn find(name: &str) -> Option<&'static _frozen> {
 }
 
 /// The entry's code object, or the ImportError/TypeError for what cannot run.
-unsafe fn code_of(entry: &_frozen, name: *mut PyObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn code_of(entry: &_frozen, name: *mut PyObject) -> PyResult<PyRef> {
     let quoted = repr_text(name)?;
     if let Some(get_code) = entry.get_code {
         let co = PyRef::from_owned(get_code()).ok_or_else(Raised::assume_set)?;
@@ -67,6 +67,22 @@ unsafe fn code_of(entry: &_frozen, name: *mut PyObject) -> PyResult<PyRef> {
     Err(import_error(&format!("Frozen object named {quoted} is invalid"), name, core::ptr::null_mut()))
 }
 
+/// Whether an entry is a package (its flag, or CPython's older negative size).
+pub(crate) fn is_package(entry: &_frozen) -> bool {
+    entry.is_package != 0 || entry.size < 0
+}
+
+/// The names of the table's entries, in order.
+pub(crate) unsafe fn names() -> Vec<String> {
+    let mut out = Vec::new();
+    let mut p = core::ptr::read_volatile(&raw const PyImport_FrozenModules);
+    while !p.is_null() && !(*p).name.is_null() {
+        out.push(CStr::from_ptr((*p).name).to_string_lossy().into_owned());
+        p = p.add(1);
+    }
+    out
+}
+
 /// 1 when `name` was found and ran, 0 when there is no such entry.
 unsafe fn import_frozen(name: *mut PyObject) -> PyResult<c_int> {
     if name.is_null() || !pystr::is_str(name) {
@@ -84,7 +100,7 @@ unsafe fn import_frozen(name: *mut PyObject) -> PyResult<c_int> {
         return Err(Raised::assume_set());
     }
     let set = |key: &str, value: *mut PyObject| dict::set_item(d, pystr::intern(key)?.as_ptr(), value);
-    if entry.is_package != 0 || entry.size < 0 {
+    if is_package(entry) {
         set("__path__", list::new(0)?.as_ptr())?;
     }
     if dict::get_item_str(d, "__builtins__")?.is_none() {

@@ -26,16 +26,33 @@ pub(crate) unsafe fn get_module(name: *mut PyObject) -> PyResult<Option<PyRef>> 
     Ok(dict::get_item(modules()?, name)?.map(|m| crate::abstract_::new_ref(m)))
 }
 
-/// `_find_and_load(name)`: `sys.modules[name]`, or the module imported now.
+/// `_find_and_load(name)`: `sys.modules[name]`, or the module imported now under the
+/// module's import lock (module_locks.rs).
 pub(crate) unsafe fn find_and_load(name: *mut PyObject) -> PyResult<PyRef> {
-    match get_module(name)? {
-        Some(m) if m.as_ptr() == none() => {
-            let text = format!("import of {} halted; None in sys.modules", pystr::to_string(name));
-            Err(not_found(&text, name))
+    let text = pystr::to_string(name);
+    let found = {
+        let _held = crate::import::module_locks::acquire(&text);
+        match get_module(name)? {
+            None => return find_and_load_unlocked(name),
+            Some(m) => m,
         }
-        Some(m) => Ok(m),
-        None => find_and_load_unlocked(name),
+    };
+    if found.as_ptr() == none() {
+        let message = format!("import of {text} halted; None in sys.modules");
+        return Err(not_found(&message, name));
     }
+    Ok(found)
+}
+
+/// `import_ensure_initialized`: a module another thread is still running is waited for
+/// (its spec's `_initializing`).
+pub(crate) unsafe fn ensure_initialized(module: *mut PyObject, name: *mut PyObject) -> PyResult<()> {
+    let Some(spec) = attr_opt(module, "__spec__")? else { return Ok(()) };
+    let Some(initializing) = attr_opt(spec.as_ptr(), "_initializing")? else { return Ok(()) };
+    if crate::abstract_::object::is_true(initializing.as_ptr())? {
+        crate::import::module_locks::wait_for(&pystr::to_string(name));
+    }
+    Ok(())
 }
 
 unsafe fn find_and_load_unlocked(name: *mut PyObject) -> PyResult<PyRef> {
@@ -139,10 +156,10 @@ unsafe fn kind_of(spec: *mut PyObject) -> PyResult<Kind> {
     })
 }
 
-/// `module_from_spec(spec)`: the loader's module (extensions, builtins, a loader's
-/// `create_module`) or a new empty one, with its import attributes set.
-pub(crate) unsafe fn module_from_spec(spec: *mut PyObject) -> PyResult<PyRef> {
-    let made = match kind_of(spec)? {
+/// The loader's own module for `spec` (extensions, builtins, a loader's `create_module`),
+/// None when a plain new module will do (the loader's `create_module`).
+pub(crate) unsafe fn create(spec: *mut PyObject) -> PyResult<Option<PyRef>> {
+    Ok(match kind_of(spec)? {
         Kind::Builtin => {
             let name = attr(spec, "name")?;
             let text = crate::import::errors::str_text(name.as_ptr())?;
@@ -166,7 +183,13 @@ pub(crate) unsafe fn module_from_spec(spec: *mut PyObject) -> PyResult<PyRef> {
                 None
             }
         }
-    };
+    })
+}
+
+/// `module_from_spec(spec)`: the loader's module or a new empty one, with its import
+/// attributes set.
+pub(crate) unsafe fn module_from_spec(spec: *mut PyObject) -> PyResult<PyRef> {
+    let made = create(spec)?;
     let module = match made {
         Some(m) => m,
         None => crate::objects::module::new_module(attr(spec, "name")?.as_ptr())?,
@@ -228,7 +251,7 @@ pub(crate) unsafe fn init_module_attrs(spec: *mut PyObject, module: *mut PyObjec
 }
 
 /// Runs a module made from `spec` (its loader's `exec_module`).
-unsafe fn exec(spec: *mut PyObject, module: *mut PyObject) -> PyResult<()> {
+pub(crate) unsafe fn exec(spec: *mut PyObject, module: *mut PyObject) -> PyResult<()> {
     match kind_of(spec)? {
         Kind::Builtin | Kind::Extension => extension::exec_module(module),
         Kind::Namespace => Ok(()),

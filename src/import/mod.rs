@@ -16,6 +16,9 @@ pub mod state;
 pub mod magic;
 pub mod exec_code;
 pub mod frozen;
+pub mod loader_methods;
+pub mod path_hooks;
+pub mod module_locks;
 
 /// The import machinery of a new interpreter, once its modules exist: the builtin modules
 /// made at start-up get their `__spec__` and `__loader__`.

@@ -78,7 +78,13 @@ const fn find_spec_method(f: crate::modules::FastKwFn) -> PyMethodDef {
     }
 }
 
-static mut BUILTIN_IMPORTER_METHODS: [PyMethodDef; 2] = [find_spec_method(builtin_find_spec), crate::modules::END];
+static mut BUILTIN_IMPORTER_METHODS: [PyMethodDef; 4] = crate::object::method_table::concat(&[
+    &[find_spec_method(builtin_find_spec)],
+    &crate::import::loader_methods::CLASS_LOADER_METHODS,
+]);
+static mut FILE_LOADER_METHODS: [PyMethodDef; 7] = crate::object::method_table::concat(&[&crate::import::loader_methods::FILE_LOADER_METHODS]);
+static mut NAMESPACE_LOADER_METHODS: [PyMethodDef; 3] =
+    crate::object::method_table::concat(&[&crate::import::loader_methods::NAMESPACE_LOADER_METHODS]);
 static mut PATH_FINDER_METHODS: [PyMethodDef; 2] = [find_spec_method(path_find_spec), crate::modules::END];
 
 /// `find_spec(fullname, path=None, target=None)` of a finder class: (name, path or None).
@@ -123,19 +129,27 @@ pub(crate) static mut PATH_FINDER_TYPE: PyTypeObject = PyTypeObject {
 };
 
 /// `_frozen_importlib_external.ExtensionFileLoader` (attributes `name`, `path`).
-pub(crate) static mut EXTENSION_LOADER_TYPE: PyTypeObject =
-    dict_type(c"_frozen_importlib_external.ExtensionFileLoader", Some(c"Loader for extension modules."));
+pub(crate) static mut EXTENSION_LOADER_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: &raw mut FILE_LOADER_METHODS as *mut PyMethodDef,
+    ..dict_type(c"_frozen_importlib_external.ExtensionFileLoader", Some(c"Loader for extension modules."))
+};
 
 /// `_frozen_importlib_external.SourceFileLoader` (attributes `name`, `path`); sourceless
 /// `.pyc` files get `SourcelessFileLoader`.
-pub(crate) static mut SOURCE_LOADER_TYPE: PyTypeObject =
-    dict_type(c"_frozen_importlib_external.SourceFileLoader", Some(c"Concrete implementation of SourceLoader using the file system."));
-pub(crate) static mut SOURCELESS_LOADER_TYPE: PyTypeObject =
-    dict_type(c"_frozen_importlib_external.SourcelessFileLoader", Some(c"Loader which handles sourceless file imports."));
+pub(crate) static mut SOURCE_LOADER_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: &raw mut FILE_LOADER_METHODS as *mut PyMethodDef,
+    ..dict_type(c"_frozen_importlib_external.SourceFileLoader", Some(c"Concrete implementation of SourceLoader using the file system."))
+};
+pub(crate) static mut SOURCELESS_LOADER_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: &raw mut FILE_LOADER_METHODS as *mut PyMethodDef,
+    ..dict_type(c"_frozen_importlib_external.SourcelessFileLoader", Some(c"Loader which handles sourceless file imports."))
+};
 
 /// `_frozen_importlib_external.NamespaceLoader` (attribute `_path`).
-pub(crate) static mut NAMESPACE_LOADER_TYPE: PyTypeObject =
-    dict_type(c"_frozen_importlib_external.NamespaceLoader", None);
+pub(crate) static mut NAMESPACE_LOADER_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: &raw mut NAMESPACE_LOADER_METHODS as *mut PyMethodDef,
+    ..dict_type(c"_frozen_importlib_external.NamespaceLoader", None)
+};
 
 /// The import system's types, readied with the builtin types.
 pub(crate) fn import_types() -> [*mut PyTypeObject; 7] {

@@ -62,6 +62,8 @@ pub mod json_module;
 pub mod bytes_arg;
 pub mod struct_;
 pub mod ast;
+pub mod warnings_module;
+pub mod imp_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

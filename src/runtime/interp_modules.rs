@@ -42,6 +42,7 @@ pub(crate) unsafe fn clear(owner: &mut Interpreter) {
     crate::modules::atexit_module::clear_callbacks(owner);
     crate::runtime::module_table::clear(owner);
     crate::import::state::clear(owner);
+    crate::errors::warnings_state::clear(owner);
     for field in [&mut owner.sysdict, &mut owner.builtins, &mut owner.audit_hooks] {
         drop(PyRef::from_owned(core::mem::replace(field, core::ptr::null_mut())));
     }

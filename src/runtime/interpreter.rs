@@ -55,6 +55,8 @@ pub(crate) struct Interpreter {
     pub(crate) codecs: crate::codecs::registry::CodecState,
     /// The import system's state: modules by def index, single-phase extensions.
     pub(crate) imports: crate::import::state::ImportState,
+    /// The warning filters and registries (`_warnings`).
+    pub(crate) warnings: crate::errors::warnings_state::WarningsState,
 }
 
 static HEAD_LOCK: ForkReset<Mutex<()>> = ForkReset::new(Mutex::new(()));
@@ -106,6 +108,7 @@ impl Interpreter {
             dlopenflags: libc::RTLD_NOW,
             codecs: Default::default(),
             imports: Default::default(),
+            warnings: Default::default(),
         });
         let interp: *mut PyInterpreterState = Box::into_raw(interp).cast();
         INTERPRETERS_HEAD.store(interp, Ordering::Release);

@@ -80,6 +80,7 @@ pub(crate) unsafe fn initialize_from_config(src: &PyConfig) -> PyStatus {
         return pystatus::error(message);
     }
     INITIALIZED.store(true, Ordering::Release);
+    crate::runtime::startup_imports::run();
     pystatus::ok()
 }
 

@@ -28,6 +28,7 @@ pub mod version;
 pub mod config_api;
 pub mod fork;
 pub mod locale;
+pub mod startup_imports;
 pub mod pathconfig;
 pub mod pending_calls;
 pub mod preinit;
