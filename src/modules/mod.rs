@@ -61,6 +61,9 @@ pub mod string_module;
 pub mod json_module;
 pub mod bytes_arg;
 pub mod struct_;
+pub mod binascii;
+pub mod zlib;
+pub mod marshal;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {
