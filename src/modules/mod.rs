@@ -64,6 +64,9 @@ pub mod struct_;
 pub mod ast;
 pub mod warnings_module;
 pub mod imp_module;
+pub mod binascii;
+pub mod zlib;
+pub mod marshal;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -654,43 +654,62 @@ unsafe extern "C" fn removesuffix(self_: *mut PyObject, p: *mut PyObject) -> *mu
     })())
 }
 
+/// The `sep` argument of `hex()` (and `binascii.hexlify`, which also takes a non-ASCII
+/// byte or Latin-1 character: `any_byte`): one character, str or bytes-like.
+pub(crate) unsafe fn hex_separator(o: *mut PyObject, any_byte: bool) -> PyResult<u8> {
+    let c: u32 = if pystr::is_str(o) {
+        let text = pystr::to_string(o);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if any_byte || (c as u32) < 0x80 => c as u32,
+            (Some(c), None) => c as u32 | 0x100,
+            _ => return Err(raise_type(&raw mut exc::_PyExc_ValueError, "sep must be length 1.")),
+        }
+    } else {
+        match bytes_like(o)?[..] {
+            [b] => b as u32,
+            _ => return Err(raise_type(&raw mut exc::_PyExc_ValueError, "sep must be length 1.")),
+        }
+    };
+    if c > 0xff || (c > 0x7f && !any_byte) {
+        return Err(raise_type(&raw mut exc::_PyExc_ValueError, "sep must be ASCII."));
+    }
+    Ok(c as u8)
+}
+
+/// `s` in lowercase hex digits, `sep` between groups of `group` bytes (counted from the
+/// right when positive, from the left when negative).
+pub(crate) fn hex_text(s: &[u8], sep: Option<u8>, group: isize) -> Vec<u8> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = Vec::with_capacity(s.len() * 3);
+    let g = group.unsigned_abs().max(1);
+    for (i, &b) in s.iter().enumerate() {
+        if let Some(sep) = sep {
+            let boundary = if group >= 0 { i > 0 && (s.len() - i) % g == 0 } else { i > 0 && i % g == 0 };
+            if boundary && group != 0 {
+                out.push(sep);
+            }
+        }
+        out.push(HEX[(b >> 4) as usize]);
+        out.push(HEX[(b & 15) as usize]);
+    }
+    out
+}
+
 /// hex(sep=..., bytes_per_sep=1), positional only here.
 pub(crate) unsafe extern "C" fn hex(self_: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     wrap((|| {
         let a = given(&parse_kw("hex", args, kwds, &["sep", "bytes_per_sep"])?);
-        let sep: Option<u8> = match a.first() {
-            Some(&o) if !o.is_null() => {
-                let v = if pystr::is_str(o) { pystr::to_string(o).into_bytes() } else { bytes_like(o)? };
-                if v.len() != 1 {
-                    return Err(raise_type(&raw mut exc::_PyExc_ValueError, "sep must be length 1."));
-                }
-                if v[0] > 0x7f {
-                    return Err(raise_type(&raw mut exc::_PyExc_ValueError, "sep must be ASCII."));
-                }
-                Some(v[0])
-            }
+        let sep = match a.first() {
+            Some(&o) if !o.is_null() => Some(hex_separator(o, false)?),
             _ => None,
         };
         let group = match a.get(1) {
             Some(&o) if !o.is_null() => crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?,
             _ => 1,
         };
-        let s = data_of(self_);
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut out = String::with_capacity(s.len() * 3);
-        let g = group.unsigned_abs().max(1);
-        for (i, &b) in s.iter().enumerate() {
-            if let Some(sep) = sep {
-                // Groups count from the right for a positive bytes_per_sep.
-                let boundary = if group >= 0 { i > 0 && (s.len() - i) % g == 0 } else { i > 0 && i % g == 0 };
-                if boundary && group != 0 {
-                    out.push(sep as char);
-                }
-            }
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
-        }
-        pystr::from_utf8(&out)
+        // ASCII only: `hex_separator` refused other separators.
+        pystr::from_utf8(&String::from_utf8(hex_text(data_of(self_), sep, group)).unwrap_or_default())
     })())
 }
 

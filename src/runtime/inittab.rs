@@ -38,7 +38,7 @@ assert_layout!(_frozen, size = 32, name @ 0, code @ 8, size @ 16, is_package @ 2
 /// The modules built into this library. `sys` and `builtins` are made by initialization
 /// and cannot be made again (NULL init function, as in CPython).
 #[cfg(not(Py_LIMITED_API))]
-static mut DEFAULT_INITTAB: [_inittab; 37] = [
+static mut DEFAULT_INITTAB: [_inittab; 40] = [
     _inittab { name: c"_thread".as_ptr(), initfunc: Some(crate::modules::thread_module::init_thread) },
     _inittab { name: c"gc".as_ptr(), initfunc: Some(crate::modules::gc_module::PyInit_gc) },
     _inittab { name: c"_weakref".as_ptr(), initfunc: Some(crate::modules::weakref_module::PyInit__weakref) },
@@ -73,6 +73,9 @@ static mut DEFAULT_INITTAB: [_inittab; 37] = [
     _inittab { name: c"_ast".as_ptr(), initfunc: Some(crate::modules::ast::init_ast) },
     _inittab { name: c"_warnings".as_ptr(), initfunc: Some(crate::modules::warnings_module::init_warnings) },
     _inittab { name: c"_imp".as_ptr(), initfunc: Some(crate::modules::imp_module::init_imp) },
+    _inittab { name: c"binascii".as_ptr(), initfunc: Some(crate::modules::binascii::init_binascii) },
+    _inittab { name: c"zlib".as_ptr(), initfunc: Some(crate::modules::zlib::init_zlib) },
+    _inittab { name: c"marshal".as_ptr(), initfunc: Some(crate::modules::marshal::init_marshal) },
     _inittab { name: c"builtins".as_ptr(), initfunc: None },
     _inittab { name: c"sys".as_ptr(), initfunc: None },
     _inittab { name: core::ptr::null(), initfunc: None },
