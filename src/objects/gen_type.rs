@@ -209,7 +209,11 @@ pub(crate) unsafe fn send_ex(op: *mut PyObject, arg: *mut PyObject, throw: bool)
     let resumed_from = (*f).state;
     (*f).state = RUNNING;
     gen.gi_frame_state = RUNNING as i8;
-    let result = crate::eval::ceval_loop::run_resumed(ts, f, throw, resumed_from);
+    // A PEP 523 hook sees every resume, as CPython's gen_send_ex.
+    let result = match crate::runtime::interpreter::Interpreter::from_c((*ts).interp).eval_frame {
+        Some(hook) => hook(ts, f as *mut crate::eval::frame::_PyInterpreterFrame, throw as core::ffi::c_int),
+        None => crate::eval::ceval_loop::run_resumed(ts, f, throw, resumed_from),
+    };
     (*ts).exc_info = gen.gi_exc_state.previous_item;
     gen.gi_exc_state.previous_item = core::ptr::null_mut();
     let st = (*f).state;
