@@ -1529,6 +1529,13 @@ typedef struct PyCompilerFlags {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `Py_tracefunc`: the C signature of trace and profile functions (`PyEval_SetTrace`).
+ */
+typedef int (*Py_tracefunc)(PyObject*, PyFrameObject*, int, PyObject*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `Py_AuditHookFunction`: called with the event name, its argument tuple and user data.
  */
 typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
@@ -2605,13 +2612,6 @@ typedef struct _PyCFrame {
   struct _PyInterpreterFrame *current_frame;
   struct _PyCFrame *previous;
 } _PyCFrame;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `Py_tracefunc`: the C signature of trace and profile functions (`PyEval_SetTrace`).
- */
-typedef int (*Py_tracefunc)(PyObject*, PyFrameObject*, int, PyObject*);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -6369,6 +6369,54 @@ PyObject *PyCode_GetCellvars(struct PyCodeObject *co);
 PyObject *PyCode_GetFreevars(struct PyCodeObject *co);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCodeObject *PyCode_NewWithPosOnlyArgs(int argcount, int posonlyargcount, int
+ * kwonlyargcount, int nlocals, int stacksize, int flags, PyObject *code, PyObject *consts,
+ * PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject
+ * *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable,
+ * PyObject *exceptiontable)`: `nlocals` is ignored (it is the length of `varnames`).
+ */
+struct PyCodeObject *PyCode_NewWithPosOnlyArgs(int argcount, int posonlyargcount, int kwonlyargcount, int _nlocals, int stacksize, int flags, PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable, PyObject *exceptiontable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyCodeObject *PyCode_New(...)`: `PyCode_NewWithPosOnlyArgs` without positional-only
+ * parameters.
+ */
+struct PyCodeObject *PyCode_New(int argcount, int kwonlyargcount, int nlocals, int stacksize, int flags, PyObject *code, PyObject *consts, PyObject *names, PyObject *varnames, PyObject *freevars, PyObject *cellvars, PyObject *filename, PyObject *name, PyObject *qualname, int firstlineno, PyObject *linetable, PyObject *exceptiontable);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyGen_New(PyFrameObject *frame)`: steals `frame`.
+ */
+PyObject *PyGen_New(PyFrameObject *frame);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyGen_NewWithQualName(PyFrameObject *frame, PyObject *name, PyObject
+ * *qualname)`: steals `frame`; NULL names come from the code.
+ */
+PyObject *PyGen_NewWithQualName(PyFrameObject *frame, PyObject *name, PyObject *qualname);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyCoro_New(PyFrameObject *frame, PyObject *name, PyObject *qualname)`.
+ */
+PyObject *PyCoro_New(PyFrameObject *frame, PyObject *name, PyObject *qualname);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyAsyncGen_New(PyFrameObject *frame, PyObject *name, PyObject *qualname)`.
+ */
+PyObject *PyAsyncGen_New(PyFrameObject *frame, PyObject *name, PyObject *qualname);
+#endif
+
 /**
  * `PyObject *Py_GenericAlias(PyObject *origin, PyObject *args)`: `origin[args]`.
  */
@@ -8993,6 +9041,79 @@ void PyFrame_FastToLocals(PyFrameObject *f);
  */
 void PyFrame_LocalsToFast(PyFrameObject *f, int clear);
 #endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyThreadState_EnterTracing(PyThreadState *tstate)`: no event is reported until the
+ * matching `PyThreadState_LeaveTracing`.
+ */
+void PyThreadState_EnterTracing(PyThreadState *tstate);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyThreadState_LeaveTracing(PyThreadState *tstate)`.
+ */
+void PyThreadState_LeaveTracing(PyThreadState *tstate);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyEval_SetTrace(PyThreadState *tstate, Py_tracefunc func, PyObject *arg)`: 0, or
+ * -1 with an exception (an audit hook refused `sys.settrace`).
+ */
+int _PyEval_SetTrace(PyThreadState *tstate, Py_tracefunc func, PyObject *arg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyEval_SetProfile(PyThreadState *tstate, Py_tracefunc func, PyObject *arg)`.
+ */
+int _PyEval_SetProfile(PyThreadState *tstate, Py_tracefunc func, PyObject *arg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyEval_SetTrace(Py_tracefunc func, PyObject *arg)`: for the current thread; a
+ * refusal is reported as unraisable.
+ */
+void PyEval_SetTrace(Py_tracefunc func, PyObject *arg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyEval_SetProfile(Py_tracefunc func, PyObject *arg)`.
+ */
+void PyEval_SetProfile(Py_tracefunc func, PyObject *arg);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyFrameObject *PyFrame_New(PyThreadState *tstate, PyCodeObject *code, PyObject
+ * *globals, PyObject *locals)`: a new frame object, not running, at the code's first line.
+ */
+PyFrameObject *PyFrame_New(PyThreadState *_tstate, struct PyCodeObject *code, PyObject *globals, PyObject *locals);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFrame_GetGenerator(PyFrameObject *frame)`: a new reference to the
+ * generator (or coroutine) running the frame, NULL (no exception) for other frames.
+ */
+PyObject *PyFrame_GetGenerator(PyFrameObject *frame);
+#endif
+
+/**
+ * `PyObject *PyEval_EvalFrameEx(PyFrameObject *f, int throwflag)`: runs a frame made by
+ * `PyFrame_New` (its code from the start, with its globals and locals); with `throwflag`
+ * the pending exception is raised in it first.
+ */
+PyObject *PyEval_EvalFrameEx(PyFrameObject *frame, int throwflag);
+
+/**
+ * `PyObject *PyEval_EvalFrame(PyFrameObject *f)`.
+ */
+PyObject *PyEval_EvalFrame(PyFrameObject *frame);
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**

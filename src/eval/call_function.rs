@@ -48,5 +48,12 @@ pub unsafe extern "C" fn _PyEval_EvalFrameDefault(
     frame: *mut crate::eval::frame::_PyInterpreterFrame,
     throwflag: core::ffi::c_int,
 ) -> *mut PyObject {
-    crate::eval::ceval_loop::run(tstate, frame as *mut Frame, throwflag != 0)
+    let f = frame as *mut Frame;
+    if (*f).owned_by_gen {
+        // A generator resumed through a hook: after its yield when suspended there.
+        let at_yield = *(*f).rt().words.get_unchecked((*f).lasti as usize) as u8 == ferropy_compiler::opcode::Op::YIELD_VALUE as u8;
+        let from = if at_yield { interp_frame::SUSPENDED } else { interp_frame::CREATED };
+        return crate::eval::ceval_loop::run_resumed(tstate, f, throwflag != 0, from);
+    }
+    crate::eval::ceval_loop::run(tstate, f, throwflag != 0)
 }

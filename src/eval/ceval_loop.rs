@@ -218,6 +218,12 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     let mut add_tb;
     // RERAISE reports the original instruction (`lasti`) but unwinds from its own position.
     let mut unwind_at: Option<u32> = None;
+    // Non-zero while a trace or profile function is set (trace.rs); read before each
+    // instruction.
+    let use_tracing: *const u8 = &raw const (*(*ts).cframe).use_tracing;
+    // The pending error leaves the current frame without looking for a handler (a trace
+    // function failed on the frame's call or return event).
+    let mut exit_unwind = false;
 
     macro_rules! load_frame {
         () => {{
@@ -264,6 +270,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     }
     add_tb = true;
     let mut start_with_error = throwflag;
+    if throwflag && *use_tracing != 0 && crate::eval::trace::function_entry(ts, f).is_err() {
+        exit_unwind = true;
+        add_tb = false;
+    }
 
     'main: loop {
         if !start_with_error {
@@ -281,6 +291,21 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         tri!(c_obj($e))
                     };
                 }
+                if *use_tracing != 0 {
+                    (*f).stackdepth = sp.offset_from(base) as u32;
+                    let r = crate::eval::trace::instruction(ts, f, ip);
+                    sp = base.add((*f).stackdepth as usize);
+                    match r {
+                        Ok(at) => ip = at,
+                        Err(_) => {
+                            if *words.add(ip) as u8 == Op::RESUME as u8 {
+                                exit_unwind = true;
+                                add_tb = false;
+                            }
+                            break 'run;
+                        }
+                    }
+                }
                 let mut word = *words.add(ip);
                 (*f).lasti = ip as u32;
                 ip += 1;
@@ -292,7 +317,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     arg = (arg << 24) | (word >> 8);
                 }
                 let Some(op) = crate::eval::opcode_fast::decode(word as u8) else {
-                    let _ = raise_type(&raw mut exc::_PyExc_SystemError, format!("unknown opcode {}", word as u8));
+                    let _ = crate::objects::code_new::bad_opcode((*f).code, word as u8);
                     break 'run;
                 };
                 match op {
@@ -871,6 +896,9 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopIteration as *mut PyObject) == 0 {
                                     break 'run;
                                 }
+                                if (*ts).c_tracefunc.is_some() {
+                                    crate::eval::trace::exception(ts, f);
+                                }
                                 crate::errors::pyerr::PyErr_Clear();
                             }
                             decref(pop!());
@@ -928,12 +956,16 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             ip = 0;
                             continue 'run;
                         }
-                        let r = crate::abstract_::call::PyObject_Vectorcall(
-                            callable,
-                            args,
-                            positional | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                            kw,
-                        );
+                        let r = if *use_tracing != 0 {
+                            crate::eval::trace::vectorcall(ts, callable, args, positional, kw)
+                        } else {
+                            crate::abstract_::call::PyObject_Vectorcall(
+                                callable,
+                                args,
+                                positional | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                kw,
+                            )
+                        };
                         for k in 0..(n + 2) {
                             xdecref(*sp.sub(k + 1));
                         }
@@ -958,7 +990,11 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 None
                             };
                             let kwp = kw.as_ref().map_or(kwargs, |d| d.as_ptr());
-                            from_slot(crate::abstract_::call::PyObject_Call(func, t.as_ptr(), kwp))
+                            from_slot(if *use_tracing != 0 {
+                                crate::eval::trace::call_ex(ts, func, t.as_ptr(), kwp)
+                            } else {
+                                crate::abstract_::call::PyObject_Call(func, t.as_ptr(), kwp)
+                            })
                         })();
                         decref(func);
                         decref(callargs);
@@ -997,6 +1033,12 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             xdecref(pop!());
                         }
                         (*f).stackdepth = 0;
+                        if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
+                            decref(v);
+                            exit_unwind = true;
+                            add_tb = false;
+                            break 'run;
+                        }
                         (*ts).recursion_remaining += 1; // recursion::leave, inline
                         let was_entry = (*f).is_entry;
                         let prev = (*f).previous;
@@ -1028,6 +1070,12 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::YIELD_VALUE => {
                         let v = pop!();
                         (*f).stackdepth = sp.offset_from(base) as u32;
+                        if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
+                            decref(v);
+                            exit_unwind = true;
+                            add_tb = false;
+                            break 'run;
+                        }
                         (*f).state = interp_frame::SUSPENDED;
                         crate::eval::recursion::leave();
                         interp_frame::set_current(ts, (*f).previous);
@@ -1274,12 +1322,16 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
         start_with_error = false;
         if add_tb {
             crate::eval::traceback_here::add(f);
+            if (*ts).c_tracefunc.is_some() {
+                crate::eval::trace::exception(ts, f);
+            }
         }
         add_tb = true;
         loop {
             let lasti = (*f).lasti;
             let at = unwind_at.take().unwrap_or(lasti);
-            if let Some(h) = (*f).rt().unit.handler(at) {
+            let handler = if exit_unwind { None } else { (*f).rt().unit.handler(at) };
+            if let Some(h) = handler {
                 let (depth, target, push_lasti) = (h.depth as usize, h.target as usize, h.lasti);
                 let floor = base.add(depth);
                 while sp > floor {
@@ -1302,6 +1354,11 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                 xdecref(pop!());
             }
             (*f).stackdepth = 0;
+            if !core::mem::take(&mut exit_unwind) && *use_tracing != 0 {
+                // The frame is left by the exception: a `return` event with no value (an
+                // exception raised there replaces the pending one).
+                let _ = crate::eval::trace::function_exit(ts, f, core::ptr::null_mut());
+            }
             crate::eval::recursion::leave();
             let was_entry = (*f).is_entry;
             let prev = (*f).previous;
@@ -1312,6 +1369,9 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
             f = prev;
             load_frame!();
             crate::eval::traceback_here::add(f);
+            if (*ts).c_tracefunc.is_some() {
+                crate::eval::trace::exception(ts, f);
+            }
         }
     }
 }

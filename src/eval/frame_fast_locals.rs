@@ -44,6 +44,14 @@ pub unsafe extern "C" fn PyFrame_LocalsToFast(f: *mut PyFrameObject, clear: c_in
     if frame.is_null() || (*frame).locals.is_null() || (*(*frame).code).co_flags & CO_OPTIMIZED == 0 {
         return;
     }
+    // A pending exception (a trace function's) survives the lookups below.
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+    locals_to_fast(frame, clear);
+    crate::errors::pyerr::PyErr_Restore(t, v, tb);
+}
+
+unsafe fn locals_to_fast(frame: *mut crate::eval::interp_frame::Frame, clear: c_int) {
     let d = (*frame).locals;
     let rt = (*frame).rt();
     let slots = (*frame).slots();

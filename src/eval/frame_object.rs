@@ -19,22 +19,36 @@ use crate::object::static_type::static_type;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC};
 use crate::objects::code::PyCodeObject;
 
-/// Our `struct _frame` (opaque to C in 3.11).
+/// Our `struct _frame`: opaque in 3.11's public headers, but its head follows CPython's
+/// internal layout (`f_back`, `f_frame`, `f_trace`, `f_lineno`, `f_trace_lines`,
+/// `f_trace_opcodes`), which Cython writes (`f_lineno`) on frames from `PyFrame_New`.
 #[repr(C)]
 pub(crate) struct FrameObject {
     pub ob_base: PyObject,
-    /// The running frame, NULL once it has finished.
-    pub frame: *mut Frame,
     /// After the frame finished: its caller's frame object (strong) or NULL.
     pub back: *mut PyObject,
+    /// The frame, NULL once it has finished.
+    pub frame: *mut Frame,
+    /// The local trace function (`f_trace`, strong) or NULL.
+    pub trace: *mut PyObject,
+    /// When non-zero, the line reported (kept when the frame finishes, or written by C).
+    pub lineno: i32,
+    /// `f_trace_lines` (true by default) and `f_trace_opcodes`.
+    pub trace_lines: bool,
+    pub trace_opcodes: bool,
+    pub fast_as_locals: bool,
+    /// The frame memory this object owns (a frame made by `PyFrame_New`), or NULL.
+    pub owned: *mut Frame,
     pub code: *mut PyObject,
     pub globals: *mut PyObject,
     pub builtins: *mut PyObject,
     /// After the frame finished: its locals (strong) or NULL.
     pub locals: *mut PyObject,
     pub lasti: i32,
-    pub lineno: i32,
 }
+
+const _: () = assert!(core::mem::offset_of!(FrameObject, lineno) == 40);
+const _: () = assert!(core::mem::offset_of!(FrameObject, trace_lines) == 44);
 
 /// `PyFrame_Type`: `frame`.
 #[cfg(not(Py_LIMITED_API))]
@@ -46,10 +60,11 @@ pub static mut PyFrame_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(frame_traverse),
     tp_clear: Some(frame_clear),
     tp_getset: &raw mut FRAME_GETSET as *mut PyGetSetDef,
+    tp_methods: &raw mut crate::eval::frame_trace::FRAME_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"frame", core::mem::size_of::<FrameObject>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
-unsafe fn fo<'a>(op: *mut PyObject) -> &'a mut FrameObject {
+pub(crate) unsafe fn fo<'a>(op: *mut PyObject) -> &'a mut FrameObject {
     &mut *(op as *mut FrameObject)
 }
 
@@ -71,6 +86,11 @@ pub(crate) unsafe fn materialize(f: *mut Frame) -> PyResult<*mut PyObject> {
     o.locals = core::ptr::null_mut();
     o.lasti = 0;
     o.lineno = 0;
+    o.trace = core::ptr::null_mut();
+    o.trace_lines = true;
+    o.trace_opcodes = false;
+    o.fast_as_locals = false;
+    o.owned = core::ptr::null_mut();
     (*f).frame_obj = op;
     PyObject_GC_Track(op as *mut c_void);
     Ok(op)
@@ -102,7 +122,7 @@ pub(crate) unsafe fn detach(f: *mut Frame) {
 
 unsafe extern "C" fn frame_clear(op: *mut PyObject) -> c_int {
     let o = fo(op);
-    for field in [&mut o.back, &mut o.locals] {
+    for field in [&mut o.back, &mut o.locals, &mut o.trace] {
         drop(PyRef::from_owned(core::mem::replace(field, core::ptr::null_mut())));
     }
     0
@@ -110,6 +130,7 @@ unsafe extern "C" fn frame_clear(op: *mut PyObject) -> c_int {
 
 unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
+    crate::eval::frame_new::release_owned(op);
     frame_clear(op);
     let o = fo(op);
     for field in [&mut o.code, &mut o.globals, &mut o.builtins] {
@@ -120,13 +141,13 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn frame_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let o = fo(op);
-    crate::errors::baseexception::visit_all(&[o.back, o.code, o.globals, o.builtins, o.locals], visit, arg)
+    crate::errors::baseexception::visit_all(&[o.back, o.code, o.globals, o.builtins, o.locals, o.trace], visit, arg)
 }
 
 /// The line the frame is at.
 pub(crate) unsafe fn lineno(op: *mut PyObject) -> c_int {
     let o = fo(op);
-    if o.frame.is_null() { o.lineno } else { interp_frame::line(o.frame) }
+    if o.lineno != 0 || o.frame.is_null() { o.lineno } else { interp_frame::line(o.frame) }
 }
 
 /// The offset of the instruction the frame is at, in bytes of `co_code`.
@@ -195,18 +216,21 @@ unsafe extern "C" fn get_lasti(op: *mut PyObject, _: *mut c_void) -> *mut PyObje
     crate::abstract_::ret_obj(crate::objects::int::from_i64(lasti(op) as i64))
 }
 
-const fn getter(name: &'static core::ffi::CStr, get: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject) -> PyGetSetDef {
+pub(crate) const fn getter(name: &'static core::ffi::CStr, get: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> *mut PyObject) -> PyGetSetDef {
     PyGetSetDef { name: name.as_ptr(), get: Some(get), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() }
 }
 
-static mut FRAME_GETSET: [PyGetSetDef; 8] = [
+static mut FRAME_GETSET: [PyGetSetDef; 11] = [
     getter(c"f_back", get_back),
     getter(c"f_code", get_code),
     getter(c"f_globals", get_globals),
     getter(c"f_builtins", get_builtins),
     getter(c"f_locals", get_locals),
-    getter(c"f_lineno", get_lineno),
+    PyGetSetDef { set: Some(crate::eval::frame_jump::set_lineno), ..getter(c"f_lineno", get_lineno) },
     getter(c"f_lasti", get_lasti),
+    crate::eval::frame_trace::F_TRACE,
+    crate::eval::frame_trace::F_TRACE_LINES,
+    crate::eval::frame_trace::F_TRACE_OPCODES,
     END_GETSET,
 ];
 

@@ -27,3 +27,7 @@ pub mod call_fast;
 pub mod async_ops;
 pub mod except_star;
 pub mod frame_fast_locals;
+pub mod trace;
+pub mod frame_trace;
+pub mod frame_jump;
+pub mod frame_new;

@@ -27,6 +27,7 @@ pub mod sys_functions;
 pub mod sys_module;
 pub mod sys_stdio;
 pub mod sys_frames;
+pub mod sys_trace;
 pub mod sys_structseqs;
 pub mod sys_asyncgen_hooks;
 pub mod thread_excepthook;

@@ -264,19 +264,8 @@ unsafe extern "C" fn setdlopenflags(_m: *mut PyObject, arg: *mut PyObject) -> *m
     })())
 }
 
-unsafe extern "C" fn call_tracing(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize) -> *mut PyObject {
-    let a = args_slice(args, nargs);
-    if a.len() != 2 {
-        return ret(Err(type_error(format!("call_tracing expected 2 arguments, got {}", a.len()))));
-    }
-    if !tuple::is_tuple(a[1]) {
-        return ret(Err(type_error(format!("call_tracing() argument 2 must be tuple, not {}", tp_name(a[1])))));
-    }
-    crate::abstract_::call::call_tuple(a[0], a[1], core::ptr::null_mut())
-}
-
 /// The functions of `sys` (the hooks and audit functions are added by sys_module.rs).
-pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 29] = [
+pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 33] = [
     fast_kw(c"addaudithook", crate::modules::sys_audit::addaudithook, c"addaudithook($module, /, hook)\n--\n\nAdds a new audit hook callback."),
     fast_kw(c"audit", crate::modules::sys_audit::audit, c"audit(event, *args)\n\nPasses the event to any audit hooks that are attached."),
     meth(c"_clear_type_cache", clear_type_cache, METH_NOARGS, c"_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."),
@@ -301,9 +290,13 @@ pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 29] = [
     meth(c"getswitchinterval", getswitchinterval, METH_NOARGS, c"getswitchinterval($module, /)\n--\n\nReturn the current thread switch interval; see sys.setswitchinterval()."),
     meth(c"setdlopenflags", setdlopenflags, METH_O, c"setdlopenflags($module, flags, /)\n--\n\nSet the flags used by the interpreter for dlopen calls."),
     meth(c"setrecursionlimit", setrecursionlimit, METH_O, c"setrecursionlimit($module, limit, /)\n--\n\nSet the maximum depth of the Python interpreter stack to n."),
-    fast(c"call_tracing", call_tracing, c"call_tracing($module, func, args, /)\n--\n\nCall func(*args), while tracing is enabled."),
+    fast(c"call_tracing", crate::modules::sys_trace::call_tracing, c"call_tracing($module, func, args, /)\n--\n\nCall func(*args), while tracing is enabled."),
     meth(c"get_int_max_str_digits", get_int_max_str_digits, METH_NOARGS, c"get_int_max_str_digits($module, /)\n--\n\nSet the maximum string digits limit for non-binary int<->str conversions."),
     fast_kw(c"set_int_max_str_digits", set_int_max_str_digits, c"set_int_max_str_digits($module, /, maxdigits)\n--\n\nSet the maximum string digits limit for non-binary int<->str conversions."),
     fast(c"_getframe", crate::modules::sys_frames::getframe, c"_getframe($module, depth=0, /)\n--\n\nReturn a frame object from the call stack."),
+    meth(c"settrace", crate::modules::sys_trace::settrace, METH_O, c"settrace(function)\n\nSet the global debug tracing function.  It will be called on each\nfunction call.  See the debugger chapter in the library manual."),
+    meth(c"gettrace", crate::modules::sys_trace::gettrace, METH_NOARGS, c"gettrace($module, /)\n--\n\nReturn the global debug tracing function set with sys.settrace.\n\nSee the debugger chapter in the library manual."),
+    meth(c"setprofile", crate::modules::sys_trace::setprofile, METH_O, c"setprofile(function)\n\nSet the profiling function.  It will be called on each function call\nand return.  See the profiler chapter in the library manual."),
+    meth(c"getprofile", crate::modules::sys_trace::getprofile, METH_NOARGS, c"getprofile($module, /)\n--\n\nReturn the profiling function set with sys.setprofile.\n\nSee the profiler chapter in the library manual."),
     END,
 ];

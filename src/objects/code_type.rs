@@ -149,6 +149,11 @@ pub(crate) unsafe extern "C" fn get_freevars(op: *mut PyObject, _: *mut c_void) 
 }
 /// `co_code`: our instruction words, little-endian (not CPython's bytecode).
 pub(crate) unsafe extern "C" fn get_code(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // A code object from PyCode_New keeps the bytecode it was given.
+    let given = (*(op as *mut PyCodeObject))._co_code;
+    if !given.is_null() {
+        return crate::abstract_::new_ref(given).into_ptr();
+    }
     let words = &code_rt::rt(op as *mut PyCodeObject).unit.code;
     let b: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
     crate::abstract_::ret_obj(bytes::from_slice(&b))

@@ -120,16 +120,25 @@ pub(crate) unsafe fn from_frame(f: *mut Frame, stackdepth: usize, resume: u32) -
     } else {
         &raw mut PyGen_Type
     };
+    from_frame_as(f, stackdepth, resume, tp)
+}
+
+/// As `from_frame`, with the type given (`PyGen_New`, `PyCoro_New`, `PyAsyncGen_New`).
+pub(crate) unsafe fn from_frame_as(f: *mut Frame, stackdepth: usize, resume: u32, tp: *mut crate::object::typeobject::PyTypeObject) -> PyResult<PyRef> {
+    let co = (*f).code;
     let words = interp_frame::HEADER_WORDS + (*f).rt().frame_slots();
-    let block = crate::object::pymem::PyMem_Malloc(words * 8) as *mut Frame;
-    if block.is_null() {
+    // One word before the frame points back at the generator (`PyFrame_GetGenerator`).
+    let mem = crate::object::pymem::PyMem_Malloc((words + 1) * 8) as *mut *mut PyObject;
+    if mem.is_null() {
         return Err(crate::object::pending_error::no_memory());
     }
+    let block = mem.add(1) as *mut Frame;
     let op = _PyObject_GC_New(tp);
     if op.is_null() {
-        crate::object::pymem::PyMem_Free(block as *mut c_void);
+        crate::object::pymem::PyMem_Free(mem as *mut c_void);
         return Err(Raised::assume_set());
     }
+    *mem = op;
     core::ptr::copy_nonoverlapping(f as *const *mut PyObject, block as *mut *mut PyObject, words);
     (*block).owned_by_gen = true;
     (*block).is_entry = false;
@@ -200,7 +209,11 @@ pub(crate) unsafe fn send_ex(op: *mut PyObject, arg: *mut PyObject, throw: bool)
     let resumed_from = (*f).state;
     (*f).state = RUNNING;
     gen.gi_frame_state = RUNNING as i8;
-    let result = crate::eval::ceval_loop::run_resumed(ts, f, throw, resumed_from);
+    // A PEP 523 hook sees every resume, as CPython's gen_send_ex.
+    let result = match crate::runtime::interpreter::Interpreter::from_c((*ts).interp).eval_frame {
+        Some(hook) => hook(ts, f as *mut crate::eval::frame::_PyInterpreterFrame, throw as core::ffi::c_int),
+        None => crate::eval::ceval_loop::run_resumed(ts, f, throw, resumed_from),
+    };
     (*ts).exc_info = gen.gi_exc_state.previous_item;
     gen.gi_exc_state.previous_item = core::ptr::null_mut();
     let st = (*f).state;
@@ -297,6 +310,11 @@ unsafe fn close_iter(yf: *mut PyObject) -> PyResult<()> {
         drop(from_slot(crate::abstract_::call::PyObject_CallNoArgs(m.as_ptr()))?);
     }
     Ok(())
+}
+
+/// The generator owning frame `f` (borrowed), NULL for a frame of the frame stack.
+pub(crate) unsafe fn of_frame(f: *mut Frame) -> *mut PyObject {
+    if (*f).owned_by_gen { *(f as *mut *mut PyObject).sub(1) } else { core::ptr::null_mut() }
 }
 
 pub(crate) unsafe fn close(op: *mut PyObject) -> PyResult<()> {
@@ -513,7 +531,7 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     if !f.is_null() {
         (*f).previous = core::ptr::null_mut();
         interp_frame::clear(f);
-        crate::object::pymem::PyMem_Free(f as *mut c_void);
+        crate::object::pymem::PyMem_Free((f as *mut *mut PyObject).sub(1) as *mut c_void);
         gen.gi_iframe[0] = core::ptr::null_mut();
     }
     for field in [&mut gen.gi_name, &mut gen.gi_qualname, &mut gen.gi_exc_state.exc_value, &mut gen.gi_origin_or_finalizer] {

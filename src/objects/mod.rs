@@ -157,6 +157,8 @@ pub mod asyncgen_type;
 pub mod coro_wrapper;
 pub mod code_replace;
 pub mod code_api;
+pub mod code_new;
+pub mod gen_new;
 pub mod generic_alias;
 pub mod generic_alias_iter;
 pub mod generic_alias_params;

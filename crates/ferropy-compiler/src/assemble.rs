@@ -157,11 +157,16 @@ impl Cfg {
                     continue;
                 }
                 let line = ins.pos.line;
-                let same_as_prev = out.last().is_some_and(|p| p.pos.line == line);
-                match b.get(i + 1) {
+                // Pseudo instructions (handler setup) vanish later: look past them.
+                let same_as_prev = out.iter().rev().find(|p| !p.op.is_pseudo()).is_some_and(|p| p.pos.line == line);
+                let next_at = (i + 1..b.len()).find(|&k| !b[k].op.is_pseudo());
+                match next_at.map(|k| &b[k]) {
                     _ if line == 0 || same_as_prev => {}
                     Some(next) if next.pos.line == line => {}
-                    Some(next) if next.pos.line == 0 => b[i + 1].pos = ins.pos,
+                    Some(next) if next.pos.line == 0 => {
+                        let k = next_at.unwrap_or(i + 1);
+                        b[k].pos = ins.pos;
+                    }
                     _ => out.push(ins),
                 }
                 i += 1;

@@ -81,6 +81,9 @@ pub struct Unit<'a> {
     pub kwonlyargcount: u32,
     pub firstlineno: u32,
     pub pos: Position,
+    /// Position of the last instruction emitted with a line (what a loop's closing jump
+    /// reports, as CPython's jumps without a location inherit it).
+    pub last_pos: Position,
     pub fblocks: Vec<FBlock<'a>>,
     /// Active exception handlers, innermost last.
     pub handlers: Vec<u32>,
@@ -162,6 +165,7 @@ impl<'a> Compiler<'a> {
             kwonlyargcount: 0,
             firstlineno,
             pos: Position { line: firstlineno, end_line: firstlineno, col: 0, end_col: 0 },
+            last_pos: Position { line: firstlineno, end_line: firstlineno, col: 0, end_col: 0 },
             fblocks: Vec::new(),
             handlers: Vec::new(),
             private,
@@ -184,7 +188,13 @@ impl<'a> Compiler<'a> {
             self.emit(Op::POP_TOP, 0);
         }
         self.u().pos = saved;
-        self.emit(Op::RESUME, 0);
+        if kind == UnitKind::Module {
+            // A module's RESUME is at line 0, as CPython 3.11's (its `call` event and a
+            // frame read before the first line report 0).
+            self.emit_artificial(Op::RESUME, 0);
+        } else {
+            self.emit(Op::RESUME, 0);
+        }
     }
 
     fn qualname_for(&self, kind: UnitKind, name: &str) -> String {
@@ -286,6 +296,9 @@ impl<'a> Compiler<'a> {
         let u = self.u();
         let handler = u.handlers.last().copied().unwrap_or(NO_HANDLER);
         let pos = u.pos;
+        if pos.line != 0 {
+            u.last_pos = pos;
+        }
         let cur = u.cur as usize;
         u.cfg.blocks[cur].push(Instr { op, arg, target, pos, handler });
     }
@@ -328,6 +341,31 @@ impl<'a> Compiler<'a> {
     pub fn err_here(&self, msg: impl Into<String>) -> Box<ferropy_parser::SyntaxError> {
         let p = self.ub().pos;
         at(msg, Loc { lineno: p.line, col: p.col, end_lineno: p.end_line, end_col: p.end_col })
+    }
+
+    /// Emits a jump that closes a block (a loop's back edge, the jump over an `else`) at
+    /// the position of the instruction before it, as CPython 3.11 locates such jumps.
+    pub fn emit_closing_jump(&mut self, target: BlockId) {
+        let at = self.u().last_pos;
+        let saved = std::mem::replace(&mut self.u().pos, at);
+        self.emit_jump(Op::JUMP, target);
+        self.u().pos = saved;
+    }
+
+    /// Emits an instruction at the position of the one before it (a `finally` body's
+    /// closing `RERAISE`).
+    pub fn emit_at_last_pos(&mut self, op: Op, arg: u32) {
+        let at = self.u().last_pos;
+        let saved = std::mem::replace(&mut self.u().pos, at);
+        self.emit(op, arg);
+        self.u().pos = saved;
+    }
+
+    /// Emits an instruction without a position (no line event of its own).
+    pub fn emit_artificial(&mut self, op: Op, arg: u32) {
+        let saved = std::mem::take(&mut self.u().pos);
+        self.emit(op, arg);
+        self.u().pos = saved;
     }
 
     pub fn set_pos(&mut self, l: Loc) -> Position {

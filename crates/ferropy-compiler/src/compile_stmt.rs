@@ -361,6 +361,8 @@ impl<'a> Compiler<'a> {
             self.emit(Op::SETUP_ANNOTATIONS, 0);
         }
         self.body_with_docstring(body, true)?;
+        // What closes the body is located at its last instruction, as in CPython 3.11.
+        self.u().pos = self.u().last_pos;
         if self.st.blocks[block].needs_class_closure {
             let i = self.ub().cellvars.iter().position(|c| c == "__class__").unwrap() as u32;
             self.emit(Op::LOAD_CLOSURE, i);
@@ -570,7 +572,7 @@ impl<'a> Compiler<'a> {
         self.jump_if(test, next, false)?;
         self.stmts(list(s, 1))?;
         if !orelse.is_empty() {
-            self.emit_jump(Op::JUMP, end);
+            self.emit_closing_jump(end);
             self.use_block(next);
             self.stmts(orelse)?;
         }
@@ -591,9 +593,7 @@ impl<'a> Compiler<'a> {
         self.jump_if(test, anchor, false)?;
         self.use_block(body);
         self.stmts(list(s, 1))?;
-        let saved = self.set_pos(test.loc);
-        self.emit_jump(Op::JUMP, start);
-        self.u().pos = saved;
+        self.emit_closing_jump(start);
         self.u().fblocks.pop();
         self.use_block(anchor);
         self.stmts(list(s, 2))?;
@@ -614,9 +614,7 @@ impl<'a> Compiler<'a> {
         self.use_block(body);
         self.store_target(req(s, 0))?;
         self.stmts(list(s, 2))?;
-        let saved = self.set_pos(req(s, 0).loc);
-        self.emit_jump(Op::JUMP, start);
-        self.u().pos = saved;
+        self.emit_closing_jump(start);
         self.use_block(cleanup);
         self.u().fblocks.pop();
         self.stmts(list(s, 3))?;
@@ -823,19 +821,21 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_block();
         let orelse = self.new_block();
         let end = self.new_block();
+        // The `try` line has its own line event, before the body.
+        let try_pos = self.u().pos;
+        self.emit(Op::NOP, 0);
         let h = self.push_handler(Op::SETUP_FINALLY, handler_blk, false);
         self.push_fblock(FBlock::TryExcept { handler: h }, s.loc)?;
         self.stmts(list(s, 0))?;
         self.u().fblocks.pop();
         self.pop_handler();
-        self.emit(Op::NOP, 0);
         self.use_block(orelse);
         self.stmts(list(s, 2))?;
-        self.emit_jump(Op::JUMP, end);
+        self.emit_closing_jump(end);
         // [exc]
         self.use_block(handler_blk);
         let ch = self.push_handler(Op::SETUP_CLEANUP, cleanup, true);
-        self.emit(Op::PUSH_EXC_INFO, 0);
+        self.emit_artificial(Op::PUSH_EXC_INFO, 0);
         self.push_fblock(FBlock::ExceptionHandler, s.loc)?;
         let handlers: Vec<&'a Node> = nodes(s, 1).collect();
         for (i, hn) in handlers.iter().enumerate() {
@@ -851,8 +851,11 @@ impl<'a> Compiler<'a> {
                 self.emit_jump(Op::POP_JUMP_IF_FALSE, next);
             }
             self.handler_body(hn, ch, end, false)?;
-            self.u().pos = saved;
             self.use_block(next);
+            // The re-raise after the last clause is located at that clause, as CPython's.
+            if i + 1 < handlers.len() {
+                self.u().pos = saved;
+            }
         }
         self.u().fblocks.pop();
         self.pop_handler();
@@ -860,6 +863,7 @@ impl<'a> Compiler<'a> {
         self.u().handlers.push(ch);
         self.emit(Op::RERAISE, 0);
         self.u().handlers.pop();
+        self.u().pos = try_pos;
         self.cleanup_block(cleanup);
         self.use_block(end);
         Ok(())
@@ -880,11 +884,15 @@ impl<'a> Compiler<'a> {
                 // Leaving the handler: the cleanup handler no longer covers what follows.
                 let saved = self.ub().handlers.clone();
                 self.drop_handler(ch);
+                // Located at the body's last instruction, as CPython 3.11's.
+                let last = self.ub().last_pos;
+                let saved_pos = std::mem::replace(&mut self.u().pos, last);
                 if !star {
                     self.emit(Op::POP_EXCEPT, 0);
                 }
                 self.clear_name(n)?;
                 self.emit_jump(Op::JUMP, end);
+                self.u().pos = saved_pos;
                 self.u().handlers = saved;
                 // Exception inside the body: clear the name, re-raise.
                 self.use_block(name_cleanup);
@@ -898,10 +906,13 @@ impl<'a> Compiler<'a> {
                 self.u().fblocks.pop();
                 let saved = self.ub().handlers.clone();
                 self.drop_handler(ch);
+                let last = self.ub().last_pos;
+                let saved_pos = std::mem::replace(&mut self.u().pos, last);
                 if !star {
                     self.emit(Op::POP_EXCEPT, 0);
                 }
                 self.emit_jump(Op::JUMP, end);
+                self.u().pos = saved_pos;
                 self.u().handlers = saved;
             }
         }
@@ -923,6 +934,7 @@ impl<'a> Compiler<'a> {
         let end = self.new_block();
         let exc = self.new_block();
         let cleanup = self.new_block();
+        self.emit(Op::NOP, 0);
         let h = self.push_handler(Op::SETUP_FINALLY, exc, false);
         self.push_fblock(FBlock::FinallyTry { handler: h, body: finalbody }, s.loc)?;
         if !list(s, 1).is_empty() {
@@ -932,17 +944,16 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.pop_handler();
-        self.emit(Op::NOP, 0);
         self.stmts(finalbody)?;
-        self.emit_jump(Op::JUMP, end);
+        self.emit_closing_jump(end);
         // Exceptional path: [exc]
         self.use_block(exc);
         let ch = self.push_handler(Op::SETUP_CLEANUP, cleanup, true);
-        self.emit(Op::PUSH_EXC_INFO, 0);
+        self.emit_artificial(Op::PUSH_EXC_INFO, 0);
         self.push_fblock(FBlock::FinallyEnd { handler: ch }, s.loc)?;
         self.stmts(finalbody)?;
         self.u().fblocks.pop();
-        self.emit(Op::RERAISE, 0);
+        self.emit_at_last_pos(Op::RERAISE, 0);
         self.pop_handler();
         self.cleanup_block(cleanup);
         self.use_block(end);
