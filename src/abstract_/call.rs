@@ -30,11 +30,11 @@ use crate::runtime::threadstate::PyThreadState;
 /// # Safety
 /// Every item is a live object.
 pub(crate) unsafe fn tuple_from_array(items: &[*mut PyObject]) -> PyResult<PyRef> {
-    let t = tuple::new(items.len())?;
-    for (i, &item) in items.iter().enumerate() {
-        tuple::init_item(t.as_ptr(), i, PyRef::from_borrowed(item).ok_or_else(bad_internal_call)?);
+    if items.iter().any(|p| p.is_null()) {
+        return Err(bad_internal_call());
     }
-    Ok(t)
+    // Filled as it is made: no zeroing, no per-item replace.
+    tuple::from_ptrs(items)
 }
 
 /// A dict of keyword arguments from vectorcall form: `values[i]` for `kwnames[i]`. Duplicate

@@ -92,15 +92,20 @@ unsafe fn decode_all_mapped(data: &[u8], table: &StrView) -> PyResult<Option<PyR
     for (b, slot) in lut.iter_mut().enumerate().take(table.len) {
         *slot = table.get(b);
     }
-    let mut widest = 0u32;
-    let mut unmapped = false;
+    // Which bytes occur (a store per byte), then the widest character and any unmapped
+    // one among those 256 at most.
+    let mut seen = [false; 256];
     for &b in data {
-        let c = lut[b as usize];
-        widest = widest.max(c);
-        unmapped |= c == UNMAPPED;
+        seen[b as usize] = true;
     }
-    if unmapped {
-        return Ok(None);
+    let mut widest = 0u32;
+    for (b, &c) in lut.iter().enumerate() {
+        if seen[b] {
+            if c == UNMAPPED {
+                return Ok(None);
+            }
+            widest = widest.max(c);
+        }
     }
     let text = pystr::new_compact(data.len(), widest)?;
     let out = pystr::data(text.as_ptr());

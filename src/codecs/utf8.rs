@@ -134,15 +134,20 @@ pub(crate) fn write_char(out: &mut Vec<u8>, c: u32) {
 /// decides, on the general path).
 #[inline]
 fn strict_len_of<T: Copy + Into<u32>>(units: &[T]) -> Option<usize> {
-    // Branch-free, so that the compiler vectorizes it.
+    // Branch-free with 32-bit lane sums (a chunk's sum fits), so that the compiler
+    // vectorizes it: a 64-bit accumulator kept the loop scalar.
     let mut extra = 0usize;
-    let mut surrogates = false;
-    for &u in units {
-        let c: u32 = u.into();
-        extra += (c >= 0x80) as usize + (c >= 0x800) as usize + (c >= 0x10000) as usize;
-        surrogates |= c & !0x7FF == 0xD800;
+    let mut surrogates = 0u32;
+    for chunk in units.chunks(1 << 16) {
+        let mut e = 0u32;
+        for &u in chunk {
+            let c: u32 = u.into();
+            e += (c >= 0x80) as u32 + (c >= 0x800) as u32 + (c >= 0x10000) as u32;
+            surrogates |= (c & !0x7FF == 0xD800) as u32;
+        }
+        extra += e as usize;
     }
-    if surrogates {
+    if surrogates != 0 {
         None
     } else {
         Some(units.len() + extra)

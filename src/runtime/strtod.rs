@@ -304,6 +304,14 @@ pub(crate) fn parse_inf_or_nan(s: &[u8]) -> Option<(f64, usize)> {
 /// its value (correctly rounded; huge values are infinities, tiny ones zeros) and length.
 /// `None` when no prefix is a number.
 pub(crate) fn parse_double_prefix(s: &[u8]) -> Option<(f64, usize)> {
+    if let Some(r) = exact_small_decimal(s) {
+        return Some(r);
+    }
+    general_double_prefix(s)
+}
+
+/// `parse_double_prefix` by Rust's correctly rounded parser (any length, inf and nan).
+fn general_double_prefix(s: &[u8]) -> Option<(f64, usize)> {
     let mut i = usize::from(matches!(s.first(), Some(b'+' | b'-')));
     let digits_from = |mut j: usize| {
         while j < s.len() && s[j].is_ascii_digit() {
@@ -334,9 +342,6 @@ pub(crate) fn parse_double_prefix(s: &[u8]) -> Option<(f64, usize)> {
             i = exp_end;
         }
     }
-    if let Some(v) = exact_small_decimal(&s[..i]) {
-        return Some((v, i));
-    }
     // The prefix is ASCII digits, signs, '.', 'e': valid UTF-8 that Rust's parser accepts
     // (its grammar is a superset of this one).
     let text = core::str::from_utf8(&s[..i]).ok()?;
@@ -349,55 +354,67 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
     1e20, 1e21, 1e22,
 ];
 
-/// The value of a decimal `text` (already checked to be `[sign] digits [. digits] [e [sign]
-/// digits]`) when one IEEE operation gives it correctly rounded: at most 19 significant
-/// digits making an integer below 2**53, scaled by 10**k with |k| <= 22, both exact as
-/// doubles, so the product or quotient is rounded once (Clinger's fast path). None
-/// otherwise, for the general parser.
-fn exact_small_decimal(text: &[u8]) -> Option<f64> {
+/// The longest numeric prefix of `s` and its length, when one IEEE operation gives its
+/// value correctly rounded: at most 19 significant digits making an integer below 2**53,
+/// scaled by 10**k with |k| <= 22, both exact as doubles, so the product or quotient is
+/// rounded once (Clinger's fast path). Reads the same grammar as `parse_double_prefix`, in
+/// one pass; None (for the general parser) for anything else: no digits, inf/nan, long
+/// mantissas, big exponents.
+fn exact_small_decimal(s: &[u8]) -> Option<(f64, usize)> {
+    let n = s.len();
     let mut i = 0;
-    let negative = text.first() == Some(&b'-');
-    if matches!(text.first(), Some(b'+' | b'-')) {
+    let negative = n > 0 && s[0] == b'-';
+    if n > 0 && (s[0] == b'-' || s[0] == b'+') {
         i = 1;
     }
     let mut mantissa: u64 = 0;
-    let mut digits = 0u32;
+    let mut significant = 0u32;
+    let mut n_digits = 0usize;
     let mut scale: i32 = 0;
     let mut in_fraction = false;
-    while i < text.len() {
-        let c = text[i];
-        if c == b'.' {
-            in_fraction = true;
-        } else if c.is_ascii_digit() {
+    while i < n {
+        let c = s[i];
+        if c.is_ascii_digit() {
+            n_digits += 1;
             // Leading zeros are not significant digits.
             if mantissa != 0 || c != b'0' {
-                digits += 1;
-                if digits > 19 {
+                significant += 1;
+                if significant > 19 {
                     return None;
                 }
                 mantissa = mantissa * 10 + u64::from(c - b'0');
             }
-            if in_fraction {
-                scale -= 1;
-            }
+            scale -= in_fraction as i32;
+        } else if c == b'.' && !in_fraction {
+            in_fraction = true;
         } else {
             break;
         }
         i += 1;
     }
-    if i < text.len() {
-        // The exponent: `e`, an optional sign, digits (a few, or not worth the fast path).
-        i += 1;
-        let exp_negative = text.get(i) == Some(&b'-');
-        if matches!(text.get(i), Some(b'+' | b'-')) {
-            i += 1;
+    if n_digits == 0 {
+        return None;
+    }
+    if i < n && (s[i] == b'e' || s[i] == b'E') {
+        // An exponent counts only with digits after it ("1e" is the number 1 and "e").
+        let mut j = i + 1;
+        let exp_negative = j < n && s[j] == b'-';
+        if j < n && (s[j] == b'-' || s[j] == b'+') {
+            j += 1;
         }
-        let exp_digits = &text[i..];
-        if exp_digits.is_empty() || exp_digits.len() > 4 {
-            return None;
+        let digits_start = j;
+        let mut e: i32 = 0;
+        while j < n && s[j].is_ascii_digit() {
+            if j - digits_start >= 4 {
+                return None;
+            }
+            e = e * 10 + i32::from(s[j] - b'0');
+            j += 1;
         }
-        let e = exp_digits.iter().fold(0i32, |acc, &d| acc * 10 + i32::from(d - b'0'));
-        scale += if exp_negative { -e } else { e };
+        if j > digits_start {
+            scale += if exp_negative { -e } else { e };
+            i = j;
+        }
     }
     if mantissa >= 1 << 53 {
         return None;
@@ -412,7 +429,7 @@ fn exact_small_decimal(text: &[u8]) -> Option<f64> {
     } else {
         return None;
     };
-    Some(if negative { -v } else { v })
+    Some((if negative { -v } else { v }, i))
 }
 
 /// What `PyOS_string_to_double` does, with `s` as bytes: with `want_end` the longest numeric
@@ -545,17 +562,28 @@ mod tests {
             }) else {
                 continue;
             };
-            if let Some(v) = exact_small_decimal(b) {
+            if let Some((v, n)) = exact_small_decimal(b) {
                 fast += 1;
-                assert_eq!(v.to_bits(), expected.to_bits(), "{t}");
+                assert_eq!((v.to_bits(), n), (expected.to_bits(), len), "{t}");
             }
             let (v, n) = parse_double_prefix(b).unwrap();
             assert_eq!((v.to_bits(), n), (expected.to_bits(), len), "{t}");
+            // Prefixes: the fast path stops where the general one does.
+            for tail in ["e", "e+", "E-x", "x", ".", "..5", "e5x", "e123456"] {
+                let u = format!("{t}{tail}");
+                if let Some(fast) = exact_small_decimal(u.as_bytes()) {
+                    let general = general_double_prefix(u.as_bytes()).unwrap();
+                    assert_eq!((fast.0.to_bits(), fast.1), (general.0.to_bits(), general.1), "{u}");
+                }
+            }
         }
         assert!(fast > 50_000, "the fast path took only {fast}");
         for t in ["0", "-0", "0.0", "-0.0e5", "1e22", "9007199254740991", "9007199254740992", "1.5e-22", "123456789012345678e-5", ".5", "5.", "1e0000"] {
             let expected: f64 = t.parse().unwrap();
             assert_eq!(parse_double_prefix(t.as_bytes()).unwrap().0.to_bits(), expected.to_bits(), "{t}");
+        }
+        for t in ["", "-", "+", ".", "-.", "e5", ".e5", "inf", "nan", "-infinity"] {
+            assert_eq!(exact_small_decimal(t.as_bytes()), None, "{t}");
         }
     }
 
