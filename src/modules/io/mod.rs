@@ -1,12 +1,15 @@
-//! The `_io` module (one file per class): the `_IOBase` hierarchy (`iobase.rs`), `BytesIO`,
-//! `StringIO`, `IncrementalNewlineDecoder`, `UnsupportedOperation`, `BlockingIOError`,
-//! `DEFAULT_BUFFER_SIZE`, `text_encoding`. Not yet: `FileIO`, the buffered classes,
-//! `TextIOWrapper`, `open`, `open_code` (so `import io` still fails); see docs/io.md.
+//! The `_io` module (one file per class): the `_IOBase` hierarchy (`iobase.rs`), `FileIO`,
+//! the buffered classes, `BytesIO`, `StringIO`, `IncrementalNewlineDecoder`,
+//! `UnsupportedOperation`, `BlockingIOError`, `DEFAULT_BUFFER_SIZE`, `text_encoding`; see
+//! docs/io.md.
 pub(crate) mod bytesio;
 pub(crate) mod common;
 pub(crate) mod newline_decoder;
 pub(crate) mod stringio;
 pub(crate) mod iobase;
+pub(crate) mod fileio;
+pub(crate) mod buffered;
+pub(crate) mod buffered_rwpair;
 
 use crate::abstract_::{none, type_error};
 use crate::errors::raised::{PyResult, Raised};
@@ -90,6 +93,11 @@ pub(crate) unsafe extern "C" fn init_io() -> *mut PyObject {
         set("_RawIOBase", &raw mut iobase::RawIOBase_Type as *mut PyObject)?;
         set("_BufferedIOBase", &raw mut iobase::BufferedIOBase_Type as *mut PyObject)?;
         set("_TextIOBase", &raw mut iobase::TextIOBase_Type as *mut PyObject)?;
+        set("FileIO", &raw mut fileio::FileIO_Type as *mut PyObject)?;
+        set("BufferedReader", &raw mut buffered::BufferedReader_Type as *mut PyObject)?;
+        set("BufferedWriter", &raw mut buffered::BufferedWriter_Type as *mut PyObject)?;
+        set("BufferedRandom", &raw mut buffered::BufferedRandom_Type as *mut PyObject)?;
+        set("BufferedRWPair", &raw mut buffered_rwpair::BufferedRWPair_Type as *mut PyObject)?;
         Ok(m)
     })())
 }
