@@ -6,7 +6,12 @@
 pub(crate) mod bytesio;
 pub(crate) mod common;
 pub(crate) mod newline_decoder;
+pub(crate) mod open;
 pub(crate) mod stringio;
+pub(crate) mod text_codec;
+pub(crate) mod textio;
+pub(crate) mod textio_read;
+pub(crate) mod textio_seek;
 
 use crate::abstract_::{none, type_error};
 use crate::errors::raised::{PyResult, Raised};
@@ -41,11 +46,21 @@ unsafe extern "C" fn text_encoding(_m: *mut PyObject, args: *const *mut PyObject
     })())
 }
 
-static mut IO_FUNCTIONS: [PyMethodDef; 2] = [
+static mut IO_FUNCTIONS: [PyMethodDef; 4] = [
     fast(
         c"text_encoding",
         text_encoding,
         c"text_encoding($module, encoding, stacklevel=2, /)\n--\n\nA helper function to choose the text encoding.\n\nWhen encoding is not None, this function returns it.\nOtherwise, this function returns the default text encoding\n(i.e. \"locale\" or \"utf-8\" depends on UTF-8 mode).",
+    ),
+    crate::modules::fast_kw(
+        c"open",
+        open::open_function,
+        c"open($module, /, file, mode='r', buffering=-1, encoding=None,\n     errors=None, newline=None, closefd=True, opener=None)\n--\n\nOpen file and return a stream.  Raise OSError upon failure.",
+    ),
+    crate::modules::fast_kw(
+        c"open_code",
+        open::open_code,
+        c"open_code($module, /, path)\n--\n\nOpens the provided file with the intent to import the contents.\n\nThis may perform extra validation beyond open(), but is otherwise interchangeable\nwith calling open(path, 'rb').",
     ),
     END,
 ];
@@ -86,6 +101,7 @@ pub(crate) unsafe extern "C" fn init_io() -> *mut PyObject {
         set("BytesIO", &raw mut bytesio::BytesIO_Type as *mut PyObject)?;
         set("StringIO", &raw mut stringio::StringIO_Type as *mut PyObject)?;
         set("IncrementalNewlineDecoder", &raw mut newline_decoder::IncrementalNewlineDecoder_Type as *mut PyObject)?;
+        set("TextIOWrapper", &raw mut textio::TextIOWrapper_Type as *mut PyObject)?;
         Ok(m)
     })())
 }
