@@ -173,3 +173,18 @@ class My(io.TextIOWrapper):
 m = My(io.BytesIO(b'x\ny\n'), encoding='utf-8')
 print(type(m).__name__, list(m), repr(m)[:8])
 print(isinstance(m, io.TextIOWrapper))
+print(isinstance(m, io._TextIOBase), isinstance(m, io._IOBase), [c.__name__ for c in io.TextIOWrapper.__mro__])
+
+# the finalizer flushes and closes
+b = Spy()
+t = io.TextIOWrapper(b, encoding='utf-8')
+t.write('written at finalization')
+print("del")
+del t
+print(b.closed)
+# readlines/writelines come from _IOBase
+b = io.BytesIO()
+t = io.TextIOWrapper(b, encoding='utf-8', newline='\r\n')
+t.writelines(['a\n', 'b\n'])
+t.seek(0)
+print(t.readlines(), t.readlines(), b.getvalue())

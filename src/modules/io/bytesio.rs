@@ -9,8 +9,7 @@ use crate::object::method_table::{fast, plain, END};
 use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_NOARGS, METH_O, METH_VARARGS};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
-use crate::object::static_type::static_type;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE};
+use crate::object::typeobject::PyTypeObject;
 use crate::objects::{bytes, int};
 
 #[derive(Default)]
@@ -22,7 +21,7 @@ struct State {
 
 #[repr(C)]
 struct BytesIO {
-    ob_base: PyObject,
+    head: crate::modules::io::iobase::IOBaseObject,
     state: *mut State,
 }
 
@@ -47,21 +46,17 @@ unsafe fn check_open(op: *mut PyObject) -> PyResult<()> {
 /// `_io.BytesIO`.
 pub static mut BytesIO_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(bytesio_dealloc),
-    tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
-    tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_iter: Some(bytesio_iter),
     tp_iternext: Some(bytesio_iternext),
     tp_methods: (&raw mut BYTESIO_METHODS) as *mut PyMethodDef,
     tp_getset: (&raw mut BYTESIO_GETSET) as *mut crate::object::descr::PyGetSetDef,
     tp_init: Some(bytesio_init),
-    tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_new: Some(bytesio_new),
-    ..static_type(
+    ..crate::modules::io::iobase::io_type(
         c"_io.BytesIO",
         core::mem::size_of::<BytesIO>(),
-        0,
-        Py_TPFLAGS_BASETYPE,
-        Some(c"BytesIO(initial_bytes=b'')\n--\n\nBuffered I/O implementation using an in-memory bytes buffer."),
+        &raw mut crate::modules::io::iobase::BufferedIOBase_Type,
+        c"BytesIO(initial_bytes=b'')\n--\n\nBuffered I/O implementation using an in-memory bytes buffer.",
     )
 };
 
@@ -90,6 +85,7 @@ unsafe extern "C" fn bytesio_init(op: *mut PyObject, args: *mut PyObject, kw: *m
 }
 
 unsafe extern "C" fn bytesio_dealloc(op: *mut PyObject) {
+    crate::modules::io::iobase::header_dealloc(op);
     let p = (*(op as *mut BytesIO)).state;
     if !p.is_null() {
         drop(Box::from_raw(p));

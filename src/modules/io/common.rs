@@ -77,9 +77,15 @@ pub(crate) unsafe fn enter(op: *mut PyObject, check: unsafe fn(*mut PyObject) ->
 
 /// Calls `op.<name>()`.
 pub(crate) unsafe fn call_method0(op: *mut PyObject, name: &str) -> PyResult<PyRef> {
+    call_method(op, name, &[])
+}
+
+/// Calls `op.<name>(*args)` (at most 3 arguments).
+pub(crate) unsafe fn call_method(op: *mut PyObject, name: &str, args: &[*mut PyObject]) -> PyResult<PyRef> {
     let n = crate::objects::str::intern(name)?;
-    let f = crate::object::object_attr::get_attr(op, n.as_ptr())?;
-    crate::modules::owned(crate::abstract_::call::PyObject_CallNoArgs(f.as_ptr()))
+    let mut all = [op; 4];
+    all[1..=args.len()].copy_from_slice(args);
+    crate::modules::owned(crate::abstract_::call_shims::PyObject_VectorcallMethod(n.as_ptr(), all.as_ptr(), args.len() + 1, core::ptr::null_mut()))
 }
 
 /// `__exit__(*args)`: `self.close()`.

@@ -1,8 +1,7 @@
-//! The `_io` module (one file per class). Done so far: `BytesIO`, `StringIO`,
-//! `IncrementalNewlineDecoder`, `UnsupportedOperation`, `BlockingIOError`,
-//! `DEFAULT_BUFFER_SIZE`, `text_encoding`. Not yet: the `_IOBase` hierarchy, `FileIO`, the
-//! buffered classes, `TextIOWrapper`, `open`, `open_code` — so `import io` still fails (its
-//! `from _io import ...` names them all); see docs/io.md.
+//! The `_io` module (one file per class): the `_IOBase` hierarchy (`iobase.rs`), `BytesIO`,
+//! `StringIO`, `IncrementalNewlineDecoder`, `TextIOWrapper` (`textio*.rs`, `text_codec.rs`),
+//! `open`/`open_code` (`open.rs`), `UnsupportedOperation`, `BlockingIOError`,
+//! `DEFAULT_BUFFER_SIZE`, `text_encoding`. Not yet: `FileIO`, the buffered classes; see docs/io.md.
 pub(crate) mod bytesio;
 pub(crate) mod common;
 pub(crate) mod newline_decoder;
@@ -12,6 +11,7 @@ pub(crate) mod text_codec;
 pub(crate) mod textio;
 pub(crate) mod textio_read;
 pub(crate) mod textio_seek;
+pub(crate) mod iobase;
 
 use crate::abstract_::{none, type_error};
 use crate::errors::raised::{PyResult, Raised};
@@ -102,6 +102,10 @@ pub(crate) unsafe extern "C" fn init_io() -> *mut PyObject {
         set("StringIO", &raw mut stringio::StringIO_Type as *mut PyObject)?;
         set("IncrementalNewlineDecoder", &raw mut newline_decoder::IncrementalNewlineDecoder_Type as *mut PyObject)?;
         set("TextIOWrapper", &raw mut textio::TextIOWrapper_Type as *mut PyObject)?;
+        set("_IOBase", &raw mut iobase::IOBase_Type as *mut PyObject)?;
+        set("_RawIOBase", &raw mut iobase::RawIOBase_Type as *mut PyObject)?;
+        set("_BufferedIOBase", &raw mut iobase::BufferedIOBase_Type as *mut PyObject)?;
+        set("_TextIOBase", &raw mut iobase::TextIOBase_Type as *mut PyObject)?;
         Ok(m)
     })())
 }

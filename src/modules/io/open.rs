@@ -6,7 +6,7 @@ use crate::abstract_::{new_ref, none, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::io::common::{py_bool, value_error};
-use crate::modules::io::text_codec::call_method;
+use crate::modules::io::common::call_method;
 use crate::modules::{owned, ret};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;

@@ -13,8 +13,7 @@ use crate::object::method_table::{fast, plain, END};
 use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_NOARGS, METH_O, METH_VARARGS};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
-use crate::object::static_type::static_type;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE};
+use crate::object::typeobject::PyTypeObject;
 use crate::objects::{int, str as pystr};
 
 use crate::modules::io::common::{SEEN_CR, SEEN_CRLF, SEEN_LF};
@@ -40,7 +39,7 @@ struct State {
 
 #[repr(C)]
 struct StringIO {
-    ob_base: PyObject,
+    head: crate::modules::io::iobase::IOBaseObject,
     state: *mut State,
 }
 
@@ -75,21 +74,17 @@ unsafe fn check_open_iobase(op: *mut PyObject) -> PyResult<()> {
 pub static mut StringIO_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(stringio_dealloc),
     tp_repr: None,
-    tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
-    tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_iter: Some(stringio_iter),
     tp_iternext: Some(stringio_iternext),
     tp_methods: (&raw mut STRINGIO_METHODS) as *mut PyMethodDef,
     tp_getset: (&raw mut STRINGIO_GETSET) as *mut crate::object::descr::PyGetSetDef,
     tp_init: Some(stringio_init),
-    tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_new: Some(stringio_new),
-    ..static_type(
+    ..crate::modules::io::iobase::io_type(
         c"_io.StringIO",
         core::mem::size_of::<StringIO>(),
-        0,
-        Py_TPFLAGS_BASETYPE,
-        Some(c"StringIO(initial_value='', newline='\\n')\n--\n\nText I/O implementation using an in-memory buffer."),
+        &raw mut crate::modules::io::iobase::TextIOBase_Type,
+        c"StringIO(initial_value='', newline='\\n')\n--\n\nText I/O implementation using an in-memory buffer.",
     )
 };
 
@@ -145,6 +140,7 @@ unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kw: *
 }
 
 unsafe extern "C" fn stringio_dealloc(op: *mut PyObject) {
+    crate::modules::io::iobase::header_dealloc(op);
     let p = (*(op as *mut StringIO)).state;
     if !p.is_null() {
         drop(Box::from_raw(p));

@@ -10,19 +10,11 @@ use crate::codecs::generic::{self, Builtin};
 use crate::codecs::str_view::StrView;
 use crate::errors::raised::PyResult;
 use crate::modules::io::common::{SEEN_CR, SEEN_CRLF, SEEN_LF};
+use crate::modules::io::common::call_method;
 use crate::modules::owned;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::{bytes, int, str as pystr, tuple};
-
-/// Calls `obj.<name>(*args)`.
-pub(crate) unsafe fn call_method(obj: *mut PyObject, name: &str, args: &[*mut PyObject]) -> PyResult<PyRef> {
-    let n = pystr::intern(name)?;
-    let mut stack: Vec<*mut PyObject> = Vec::with_capacity(args.len() + 1);
-    stack.push(obj);
-    stack.extend_from_slice(args);
-    owned(crate::abstract_::call_shims::PyObject_VectorcallMethod(n.as_ptr(), stack.as_ptr(), stack.len(), core::ptr::null_mut()))
-}
 
 /// The codecs this module runs itself.
 pub(crate) fn fast_codec(encoding: &str) -> Option<Builtin> {

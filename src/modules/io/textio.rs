@@ -13,16 +13,17 @@ use core::ffi::{c_int, c_void};
 use crate::abstract_::{new_ref, none, tp_name, type_error};
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::io::common::{self, closed_error, py_bool, value_error};
-use crate::modules::io::text_codec::{call_method, lookup_text_codec, TextDecoder, TextEncoder};
+use crate::modules::io::common::call_method;
+use crate::modules::io::iobase;
+use crate::modules::io::text_codec::{lookup_text_codec, TextDecoder, TextEncoder};
 use crate::modules::{none_ref, ret};
 use crate::object::descr::PyGetSetDef;
 use crate::object::method_table::{fast, fast_kw, plain, END};
-use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS};
+use crate::object::methods::{PyMethodDef, METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
-use crate::object::static_type::static_type;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC};
+use crate::object::typeobject::PyTypeObject;
 use crate::objects::{bytes, int, str as pystr};
 
 /// The newline mode (the `newline` argument).
@@ -138,25 +139,17 @@ pub static mut TextIOWrapper_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(repr),
     tp_traverse: Some(traverse),
     tp_clear: Some(clear),
-    tp_iter: Some(iter),
     tp_iternext: Some(crate::modules::io::textio_read::iternext),
     tp_methods: (&raw mut METHODS) as *mut PyMethodDef,
     tp_getset: (&raw mut GETSET) as *mut PyGetSetDef,
-    tp_dictoffset: core::mem::offset_of!(TextIO, dict) as isize,
-    tp_weaklistoffset: core::mem::offset_of!(TextIO, weakreflist) as isize,
-    tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
-    tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
     tp_init: Some(init),
-    tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_new: Some(crate::object::generic_alloc::PyType_GenericNew),
-    tp_free: Some(crate::object::temp_alloc::free_gc_object),
-    tp_finalize: Some(finalize),
-    ..static_type(
+    tp_finalize: Some(iobase::iobase_finalize),
+    ..iobase::io_type(
         c"_io.TextIOWrapper",
         core::mem::size_of::<TextIO>(),
-        0,
-        Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE,
-        Some(c"TextIOWrapper(buffer, encoding=None, errors=None, newline=None,\n              line_buffering=False, write_through=False)\n--\n\nCharacter and line based layer over a BufferedIOBase object, buffer.\n\nencoding gives the name of the encoding that the stream will be\ndecoded or encoded with. It defaults to locale.getencoding().\n\nerrors determines the strictness of encoding and decoding (see\nhelp(codecs.Codec) or the documentation for codecs.register) and\ndefaults to \"strict\".\n\nnewline controls how line endings are handled. It can be None, '',\n'\\n', '\\r', and '\\r\\n'.  It works as follows:\n\n* On input, if newline is None, universal newlines mode is\n  enabled. Lines in the input can end in '\\n', '\\r', or '\\r\\n', and\n  these are translated into '\\n' before being returned to the\n  caller. If it is '', universal newline mode is enabled, but line\n  endings are returned to the caller untranslated. If it has any of\n  the other legal values, input lines are only terminated by the given\n  string, and the line ending is returned to the caller untranslated.\n\n* On output, if newline is None, any '\\n' characters written are\n  translated to the system default line separator, os.linesep. If\n  newline is '' or '\\n', no translation takes place. If newline is any\n  of the other legal values, any '\\n' characters written are translated\n  to the given string.\n\nIf line_buffering is True, a call to flush is implied when a call to\nwrite contains a newline character."),
+        &raw mut iobase::TextIOBase_Type,
+        c"TextIOWrapper(buffer, encoding=None, errors=None, newline=None,\n              line_buffering=False, write_through=False)\n--\n\nCharacter and line based layer over a BufferedIOBase object, buffer.\n\nencoding gives the name of the encoding that the stream will be\ndecoded or encoded with. It defaults to locale.getencoding().\n\nerrors determines the strictness of encoding and decoding (see\nhelp(codecs.Codec) or the documentation for codecs.register) and\ndefaults to \"strict\".\n\nnewline controls how line endings are handled. It can be None, '',\n'\\n', '\\r', and '\\r\\n'.  It works as follows:\n\n* On input, if newline is None, universal newlines mode is\n  enabled. Lines in the input can end in '\\n', '\\r', or '\\r\\n', and\n  these are translated into '\\n' before being returned to the\n  caller. If it is '', universal newline mode is enabled, but line\n  endings are returned to the caller untranslated. If it has any of\n  the other legal values, input lines are only terminated by the given\n  string, and the line ending is returned to the caller untranslated.\n\n* On output, if newline is None, any '\\n' characters written are\n  translated to the system default line separator, os.linesep. If\n  newline is '' or '\\n', no translation takes place. If newline is any\n  of the other legal values, any '\\n' characters written are translated\n  to the given string.\n\nIf line_buffering is True, a call to flush is implied when a call to\nwrite contains a newline character.",
     )
 };
 
@@ -344,34 +337,11 @@ unsafe extern "C" fn clear(op: *mut PyObject) -> c_int {
     0
 }
 
-/// `__del__`: closes the stream (flushing what is pending) unless it is closed already.
-unsafe extern "C" fn finalize(op: *mut PyObject) {
-    if obj(op).status != READY {
-        return;
-    }
-    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
-    crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
-    match buffer_closed(op) {
-        Ok(true) => {}
-        Ok(false) => {
-            (*obj(op).state).finalizing = true;
-            if call_method(op, "close", &[]).is_err() {
-                crate::errors::print::PyErr_WriteUnraisable(op);
-            }
-        }
-        Err(_) => crate::errors::pyerr::PyErr_Clear(),
-    }
-    crate::errors::pyerr::PyErr_Restore(t, v, tb);
-}
-
 unsafe extern "C" fn dealloc(op: *mut PyObject) {
-    if crate::object::subtype::PyObject_CallFinalizerFromDealloc(op) < 0 {
+    if iobase::finalize_from_dealloc(op) {
         return;
     }
-    crate::object::objimpl::PyObject_GC_UnTrack(op as *mut c_void);
-    if !obj(op).weakreflist.is_null() {
-        crate::objects::weakref::PyObject_ClearWeakRefs(op);
-    }
+    iobase::header_dealloc(op);
     clear(op);
     common::free_instance(op);
 }
@@ -417,10 +387,6 @@ unsafe fn repr_text(op: *mut PyObject, tn: &str) -> PyResult<PyRef> {
     }
     out.push('>');
     pystr::from_utf8(&out)
-}
-
-unsafe extern "C" fn iter(op: *mut PyObject) -> *mut PyObject {
-    ret(open_state(op).map(|_| new_ref(op)))
 }
 
 /// Hands the pending bytes to `buffer.write`.
@@ -495,17 +461,6 @@ unsafe extern "C" fn write(op: *mut PyObject, text: *mut PyObject) -> *mut PyObj
             d.reset()?;
         }
         int::from_i64(len as i64)
-    })())
-}
-
-unsafe extern "C" fn writelines(op: *mut PyObject, lines: *mut PyObject) -> *mut PyObject {
-    ret((|| {
-        open_state(op)?;
-        let it = crate::abstract_::iter::get_iter(lines)?;
-        while let Some(line) = crate::abstract_::iter::next(it.as_ptr())? {
-            call_method(op, "write", &[line.as_ptr()])?;
-        }
-        Ok(none_ref())
     })())
 }
 
@@ -584,10 +539,6 @@ unsafe extern "C" fn writable(op: *mut PyObject, _: *mut PyObject) -> *mut PyObj
 }
 unsafe extern "C" fn isatty(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     ret(delegate(op, "isatty"))
-}
-
-unsafe extern "C" fn enter(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    ret(open_state(op).map(|_| new_ref(op)))
 }
 
 /// `reconfigure(*, encoding=None, errors=None, newline=None, line_buffering=None,
@@ -685,6 +636,21 @@ unsafe extern "C" fn get_write_through(op: *mut PyObject, _: *mut c_void) -> *mu
 unsafe extern "C" fn get_finalizing(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     flag(op, |st| st.finalizing)
 }
+/// `_finalizing` is set by `_IOBase`'s finalizer before it calls `close()`.
+unsafe extern "C" fn set_finalizing(op: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+    if v.is_null() {
+        let _ = crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_AttributeError, "can't delete attribute");
+        return -1;
+    }
+    let t = crate::abstract_::object::PyObject_IsTrue(v);
+    if t < 0 {
+        return -1;
+    }
+    if !obj(op).state.is_null() {
+        (*obj(op).state).finalizing = t == 1;
+    }
+    0
+}
 unsafe extern "C" fn get_closed(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     ret(attached(op).and_then(|_| {
         let n = pystr::intern("closed")?;
@@ -740,29 +706,21 @@ static mut GETSET: [PyGetSetDef; 12] = [
     getter(c"buffer", get_buffer),
     getter(c"line_buffering", get_line_buffering),
     getter(c"write_through", get_write_through),
-    getter(c"_finalizing", get_finalizing),
+    PyGetSetDef { name: c"_finalizing".as_ptr(), get: Some(get_finalizing), set: Some(set_finalizing), doc: core::ptr::null(), closure: core::ptr::null_mut() },
     getter(c"closed", get_closed),
     getter(c"name", get_name),
     getter(c"newlines", get_newlines),
     PyGetSetDef { name: c"_CHUNK_SIZE".as_ptr(), get: Some(get_chunk_size), set: Some(set_chunk_size), doc: core::ptr::null(), closure: core::ptr::null_mut() },
-    PyGetSetDef {
-        name: c"__dict__".as_ptr(),
-        get: Some(crate::object::generic_getattr::PyObject_GenericGetDict),
-        set: Some(crate::object::generic_getattr::PyObject_GenericSetDict),
-        doc: core::ptr::null(),
-        closure: core::ptr::null_mut(),
-    },
+    iobase::dict_getset(),
     PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
 ];
 
-static mut METHODS: [PyMethodDef; 25] = [
+static mut METHODS: [PyMethodDef; 21] = [
     plain(c"detach", detach, METH_NOARGS),
     fast_kw(c"reconfigure", reconfigure, METH_FASTCALL | METH_KEYWORDS),
     plain(c"write", write, METH_O),
-    plain(c"writelines", writelines, METH_O),
     fast(c"read", crate::modules::io::textio_read::read, METH_FASTCALL),
     fast(c"readline", crate::modules::io::textio_read::readline, METH_FASTCALL),
-    fast(c"readlines", crate::modules::io::textio_read::readlines, METH_FASTCALL),
     plain(c"flush", flush, METH_NOARGS),
     plain(c"close", close, METH_NOARGS),
     plain(c"fileno", fileno, METH_NOARGS),
@@ -773,8 +731,6 @@ static mut METHODS: [PyMethodDef; 25] = [
     fast(c"seek", crate::modules::io::textio_seek::seek, METH_FASTCALL),
     plain(c"tell", crate::modules::io::textio_seek::tell, METH_NOARGS),
     fast(c"truncate", crate::modules::io::textio_seek::truncate, METH_FASTCALL),
-    plain(c"__enter__", enter, METH_NOARGS),
-    plain(c"__exit__", common::exit, METH_VARARGS),
     END,
     END,
     END,

@@ -5,7 +5,7 @@
 use crate::abstract_::{new_ref, tp_name, type_error};
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::io::common::{self, size_arg};
-use crate::modules::io::text_codec::call_method;
+use crate::modules::io::common::call_method;
 use crate::modules::io::textio::{attached, obj, open_state, write_pending, Newline};
 use crate::modules::{args_slice, ret};
 use crate::object::object::PyObject;
@@ -299,23 +299,6 @@ pub(crate) unsafe extern "C" fn readline(op: *mut PyObject, args: *const *mut Py
         };
         attached(op)?;
         read_line(op, limit)
-    })())
-}
-
-/// `readlines(hint=-1)`.
-pub(crate) unsafe extern "C" fn readlines(op: *mut PyObject, args: *const *mut PyObject, nargs: isize) -> *mut PyObject {
-    unsafe fn next_line(op: *mut PyObject) -> PyResult<Option<(PyRef, usize)>> {
-        let line = read_line(op, None)?;
-        let n = pystr::len(line.as_ptr());
-        Ok((n > 0).then_some((line, n)))
-    }
-    ret((|| {
-        let a = args_slice(args, nargs);
-        if !crate::abstract_::getargs::check_positional(c"readlines".as_ptr(), a.len() as isize, 0, 1) {
-            return Err(Raised::assume_set());
-        }
-        open_state(op)?;
-        common::readlines(op, a.first().copied(), next_line)
     })())
 }
 

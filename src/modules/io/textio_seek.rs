@@ -8,7 +8,7 @@ use crate::abstract_::{new_ref, none};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::io::common::{self, value_error};
-use crate::modules::io::text_codec::call_method;
+use crate::modules::io::common::call_method;
 use crate::modules::io::textio::{attached, forget_decoded, obj, open_state, write_pending};
 use crate::modules::io::textio_read::decode;
 use crate::modules::{args_slice, ret};
