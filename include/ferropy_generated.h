@@ -1312,6 +1312,13 @@ typedef void (*PyCapsule_Destructor)(PyObject*);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `Py_OpenCodeHookFunction`: opens a path for `PyFile_OpenCode`, given user data.
+ */
+typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `struct PyCodeObject` (CPython's `_PyCode_DEF(1)`): `co_code_adaptive` is a trailing
  * array of `Py_SIZE(co)` code units.
  */
@@ -2770,13 +2777,6 @@ typedef struct _Py_clock_info_t {
   int adjustable;
   double resolution;
 } _Py_clock_info_t;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `Py_OpenCodeHookFunction`: opens a path for `PyFile_OpenCode`, given user data.
- */
-typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject*, void*);
 #endif
 
 #ifdef __cplusplus
@@ -6227,6 +6227,38 @@ int PyFile_WriteString(const char *s, PyObject *f);
  * `PyObject *PyFile_GetLine(PyObject *f, int n)`.
  */
 PyObject *PyFile_GetLine(PyObject *f, int n);
+
+/**
+ * `PyObject *PyFile_FromFd(int fd, const char *name, const char *mode, int buffering,
+ * const char *encoding, const char *errors, const char *newline, int closefd)`:
+ * `io.open(fd, mode, buffering, encoding, errors, newline, closefd)`, then `name` set on
+ * the result when it takes it (a failure there is ignored, as CPython does). A NULL string
+ * argument is passed as None.
+ */
+PyObject *PyFile_FromFd(int fd, const char *name, const char *mode, int buffering, const char *encoding, const char *errors, const char *newline, int closefd);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyFile_SetOpenCodeHook(Py_OpenCodeHookFunction hook, void *userData)`: installs the
+ * hook once (audited as "setopencodehook"); a second call fails.
+ */
+int PyFile_SetOpenCodeHook(Py_OpenCodeHookFunction hook, void *user_data);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFile_OpenCodeObject(PyObject *path)`: the hook's result for `path` (a str),
+ * or `_io.open(path, "rb")`.
+ */
+PyObject *PyFile_OpenCodeObject(PyObject *path);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyFile_OpenCode(const char *utf8path)`.
+ */
+PyObject *PyFile_OpenCode(const char *utf8path);
+#endif
 
 /**
  * `PyObject *PyDictProxy_New(PyObject *mapping)`.

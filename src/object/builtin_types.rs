@@ -83,6 +83,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::io::newline_decoder::IncrementalNewlineDecoder_Type,
         &raw mut crate::modules::json_module::Scanner_Type,
         &raw mut crate::modules::ast::node_type::AST_Type,
+        &raw mut crate::modules::io::textio::TextIOWrapper_Type,
     ]
 }
 

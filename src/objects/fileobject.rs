@@ -94,3 +94,104 @@ pub unsafe extern "C" fn PyFile_GetLine(f: *mut PyObject, n: c_int) -> *mut PyOb
     }
     ret_obj(get_line(f, n))
 }
+
+/// `PyObject *PyFile_FromFd(int fd, const char *name, const char *mode, int buffering,
+/// const char *encoding, const char *errors, const char *newline, int closefd)`:
+/// `io.open(fd, mode, buffering, encoding, errors, newline, closefd)`, then `name` set on
+/// the result when it takes it (a failure there is ignored, as CPython does). A NULL string
+/// argument is passed as None.
+#[no_mangle]
+pub unsafe extern "C" fn PyFile_FromFd(
+    fd: c_int,
+    name: *const c_char,
+    mode: *const c_char,
+    buffering: c_int,
+    encoding: *const c_char,
+    errors: *const c_char,
+    newline: *const c_char,
+    closefd: c_int,
+) -> *mut PyObject {
+    let text = |s: *const c_char| -> PyResult<PyRef> {
+        if s.is_null() {
+            return Ok(crate::modules::none_ref());
+        }
+        crate::modules::owned(crate::objects::str::PyUnicode_FromString(s))
+    };
+    ret_obj((|| {
+        let io = crate::modules::owned(crate::import::api::PyImport_ImportModule(c"io".as_ptr()))?;
+        let open = crate::object::object_attr::get_attr(io.as_ptr(), pystr::intern("open")?.as_ptr())?;
+        let args = crate::objects::tuple::from_slice(&[
+            int::from_i64(fd as i64)?,
+            text(mode)?,
+            int::from_i64(buffering as i64)?,
+            text(encoding)?,
+            text(errors)?,
+            text(newline)?,
+            crate::modules::io::common::py_bool(closefd != 0),
+        ])?;
+        let stream = crate::modules::owned(crate::abstract_::call::PyObject_Call(open.as_ptr(), args.as_ptr(), core::ptr::null_mut()))?;
+        if !name.is_null() {
+            let n = crate::modules::owned(crate::codecs::fs_encoding::PyUnicode_DecodeFSDefault(name))?;
+            if crate::object::object_attr::set_attr(stream.as_ptr(), pystr::intern("name")?.as_ptr(), n.as_ptr()).is_err() {
+                crate::errors::pyerr::PyErr_Clear();
+            }
+        }
+        Ok(stream)
+    })())
+}
+
+/// The hook `PyFile_SetOpenCodeHook` installed, with its user data (kept for the process,
+/// as CPython keeps it in the runtime state).
+#[cfg(not(Py_LIMITED_API))]
+static mut OPEN_CODE_HOOK: (crate::runtime::hooks::Py_OpenCodeHookFunction, *mut core::ffi::c_void) = (None, core::ptr::null_mut());
+
+/// `int PyFile_SetOpenCodeHook(Py_OpenCodeHookFunction hook, void *userData)`: installs the
+/// hook once (audited as "setopencodehook"); a second call fails.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyFile_SetOpenCodeHook(hook: crate::runtime::hooks::Py_OpenCodeHookFunction, user_data: *mut core::ffi::c_void) -> c_int {
+    let initialized = crate::runtime::lifecycle::Py_IsInitialized() != 0;
+    if initialized && crate::modules::sys_audit::audit_no_args(c"setopencodehook").is_err() {
+        return -1;
+    }
+    if (*(&raw const OPEN_CODE_HOOK)).0.is_some() {
+        if initialized {
+            let _ = raise_type(&raw mut exc::_PyExc_SystemError, "failed to change existing open_code hook");
+        }
+        return -1;
+    }
+    OPEN_CODE_HOOK = (hook, user_data);
+    0
+}
+
+/// `PyObject *PyFile_OpenCodeObject(PyObject *path)`: the hook's result for `path` (a str),
+/// or `_io.open(path, "rb")`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyFile_OpenCodeObject(path: *mut PyObject) -> *mut PyObject {
+    if path.is_null() || !pystr::is_str(path) {
+        let name = if path.is_null() { String::from("NoneType") } else { crate::abstract_::tp_name(path) };
+        return ret_obj(Err(type_error(format!("'path' must be 'str', not '{name}'"))));
+    }
+    let (hook, data) = *(&raw const OPEN_CODE_HOOK);
+    if let Some(h) = hook {
+        return h(path, data);
+    }
+    ret_obj(crate::modules::io::open::open(path, "rb", -1, None, None, None, true, crate::abstract_::none()))
+}
+
+/// `PyObject *PyFile_OpenCode(const char *utf8path)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyFile_OpenCode(utf8path: *const c_char) -> *mut PyObject {
+    if utf8path.is_null() {
+        return ret_obj(Err(bad_internal_call()));
+    }
+    let p = crate::objects::str::PyUnicode_FromString(utf8path);
+    if p.is_null() {
+        return p;
+    }
+    let r = PyFile_OpenCodeObject(p);
+    crate::object::refcount::Py_DecRef(p);
+    r
+}

@@ -631,7 +631,7 @@ fn default_stdio_errors() -> &'static str {
 
 /// The name of the locale's encoding as CPython reports it ("utf-8" in UTF-8 mode, else
 /// `nl_langinfo(CODESET)`).
-fn locale_encoding_name() -> String {
+pub(crate) fn locale_encoding_name() -> String {
     if preinit::utf8_mode_enabled() {
         return String::from("utf-8");
     }

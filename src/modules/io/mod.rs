@@ -1,11 +1,16 @@
 //! The `_io` module (one file per class): the `_IOBase` hierarchy (`iobase.rs`), `FileIO`,
-//! the buffered classes, `BytesIO`, `StringIO`, `IncrementalNewlineDecoder`,
-//! `UnsupportedOperation`, `BlockingIOError`, `DEFAULT_BUFFER_SIZE`, `text_encoding`; see
-//! docs/io.md.
+//! the buffered classes, `BytesIO`, `StringIO`, `IncrementalNewlineDecoder`, `TextIOWrapper`
+//! (`textio*.rs`, `text_codec.rs`), `open`/`open_code` (`open.rs`), `UnsupportedOperation`,
+//! `BlockingIOError`, `DEFAULT_BUFFER_SIZE`, `text_encoding`; see docs/io.md.
 pub(crate) mod bytesio;
 pub(crate) mod common;
 pub(crate) mod newline_decoder;
+pub(crate) mod open;
 pub(crate) mod stringio;
+pub(crate) mod text_codec;
+pub(crate) mod textio;
+pub(crate) mod textio_read;
+pub(crate) mod textio_seek;
 pub(crate) mod iobase;
 pub(crate) mod fileio;
 pub(crate) mod buffered;
@@ -44,11 +49,21 @@ unsafe extern "C" fn text_encoding(_m: *mut PyObject, args: *const *mut PyObject
     })())
 }
 
-static mut IO_FUNCTIONS: [PyMethodDef; 2] = [
+static mut IO_FUNCTIONS: [PyMethodDef; 4] = [
     fast(
         c"text_encoding",
         text_encoding,
         c"text_encoding($module, encoding, stacklevel=2, /)\n--\n\nA helper function to choose the text encoding.\n\nWhen encoding is not None, this function returns it.\nOtherwise, this function returns the default text encoding\n(i.e. \"locale\" or \"utf-8\" depends on UTF-8 mode).",
+    ),
+    crate::modules::fast_kw(
+        c"open",
+        open::open_function,
+        c"open($module, /, file, mode='r', buffering=-1, encoding=None,\n     errors=None, newline=None, closefd=True, opener=None)\n--\n\nOpen file and return a stream.  Raise OSError upon failure.",
+    ),
+    crate::modules::fast_kw(
+        c"open_code",
+        open::open_code,
+        c"open_code($module, /, path)\n--\n\nOpens the provided file with the intent to import the contents.\n\nThis may perform extra validation beyond open(), but is otherwise interchangeable\nwith calling open(path, 'rb').",
     ),
     END,
 ];
@@ -89,6 +104,7 @@ pub(crate) unsafe extern "C" fn init_io() -> *mut PyObject {
         set("BytesIO", &raw mut bytesio::BytesIO_Type as *mut PyObject)?;
         set("StringIO", &raw mut stringio::StringIO_Type as *mut PyObject)?;
         set("IncrementalNewlineDecoder", &raw mut newline_decoder::IncrementalNewlineDecoder_Type as *mut PyObject)?;
+        set("TextIOWrapper", &raw mut textio::TextIOWrapper_Type as *mut PyObject)?;
         set("_IOBase", &raw mut iobase::IOBase_Type as *mut PyObject)?;
         set("_RawIOBase", &raw mut iobase::RawIOBase_Type as *mut PyObject)?;
         set("_BufferedIOBase", &raw mut iobase::BufferedIOBase_Type as *mut PyObject)?;
