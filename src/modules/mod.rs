@@ -59,6 +59,7 @@ pub mod heapq_module;
 pub mod random_module;
 pub mod string_module;
 pub mod json_module;
+pub mod abc;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -91,6 +91,7 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::modules::collections::types())
         .chain(crate::modules::random_module::types())
         .chain(crate::modules::string_module::types())
+        .chain(crate::modules::abc::types())
 }
 
 /// Readies every builtin static type (at initialization).
