@@ -60,6 +60,7 @@ pub mod random_module;
 pub mod string_module;
 pub mod json_module;
 pub mod abc;
+pub mod contextvars_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -92,6 +92,7 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::modules::random_module::types())
         .chain(crate::modules::string_module::types())
         .chain(crate::modules::abc::types())
+        .chain(crate::objects::context_token::types())
 }
 
 /// Readies every builtin static type (at initialization).
