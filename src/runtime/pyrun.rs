@@ -35,7 +35,13 @@ pub(crate) unsafe fn raise_syntax_error(e: &ferropy_parser::SyntaxError) -> Rais
                 None => Ok(new_ref(none())),
             }
         };
-        let text = match &e.text {
+        // Errors found after parsing carry no line: CPython reads it from the file, if any.
+        let file_text = if e.text.is_none() {
+            e.lineno.and_then(|l| crate::errors::syntaxerror::program_text(&e.filename, l as c_int))
+        } else {
+            None
+        };
+        let text = match e.text.as_ref().or(file_text.as_ref()) {
             Some(t) => pystr::from_utf8(t)?,
             None => new_ref(none()),
         };

@@ -16,15 +16,10 @@ pub fn at(msg: impl Into<String>, loc: Loc) -> Box<SyntaxError> {
     Box::new(e)
 }
 
-/// Fill in the filename and source line, as the parser does for its own errors.
-pub fn finish(mut e: Box<SyntaxError>, source: &str, filename: &str) -> Box<SyntaxError> {
+/// Fill in the filename. The source line is left unset: as in CPython, errors found after
+/// parsing get their `text` from the file named `filename` when it is raised (none for
+/// `<string>`), not from the compiled source.
+pub fn finish(mut e: Box<SyntaxError>, filename: &str) -> Box<SyntaxError> {
     e.filename = filename.to_string();
-    if e.text.is_none() {
-        if let Some(l) = e.lineno {
-            if l >= 1 {
-                e.text = source.split_inclusive('\n').nth(l as usize - 1).map(str::to_string);
-            }
-        }
-    }
     e
 }

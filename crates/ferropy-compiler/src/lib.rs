@@ -34,20 +34,19 @@ pub const BYTECODE_ID: &str = env!("FERROPY_BYTECODE_ID");
 /// Parse and build the symbol table of a file's bytes (errors carry filename and text).
 pub fn symtable_of_source(source: &[u8], filename: &str) -> Result<(ferropy_parser::Module, symtable::SymbolTable), Box<ferropy_parser::SyntaxError>> {
     let module = ferropy_parser::parse_module(source, filename).map_err(Box::new)?;
-    let text = String::from_utf8_lossy(source);
-    let st = symtable_of_tree(&module, &text, filename, 0)?;
+    let st = symtable_of_tree(&module, filename, 0)?;
     Ok((module, st))
 }
 
 /// Future statements (plus the inherited `CO_FUTURE_*` bits of `flags`) and symbol table.
-fn symtable_of_tree(module: &ferropy_parser::Module, text: &str, filename: &str, flags: u32) -> Result<symtable::SymbolTable, Box<ferropy_parser::SyntaxError>> {
-    let mut fut = if module.kind == ferropy_parser::Kind::Expression { future::Future::default() } else { future::scan(module).map_err(|e| error::finish(e, text, filename))? };
+fn symtable_of_tree(module: &ferropy_parser::Module, filename: &str, flags: u32) -> Result<symtable::SymbolTable, Box<ferropy_parser::SyntaxError>> {
+    let mut fut = if module.kind == ferropy_parser::Kind::Expression { future::Future::default() } else { future::scan(module).map_err(|e| error::finish(e, filename))? };
     fut.annotations |= flags & cflags::CO_FUTURE_ANNOTATIONS != 0;
     fut.barry_as_flufl |= flags & cflags::CO_FUTURE_BARRY_AS_BDFL != 0;
-    symtable::build(module, fut).map_err(|e| error::finish(e, text, filename))
+    symtable::build(module, fut).map_err(|e| error::finish(e, filename))
 }
 
-/// Compile a file's bytes to a module `CodeUnit` (errors carry filename and text).
+/// Compile a file's bytes to a module `CodeUnit` (errors carry the filename; parse errors the text).
 pub fn compile_source(source: &[u8], filename: &str, opts: compile::Options) -> Result<code::CodeUnit, Box<ferropy_parser::SyntaxError>> {
     compile(source, filename, opts).map(|c| c.code)
 }
@@ -79,8 +78,8 @@ pub fn compile(source: &[u8], filename: &str, opts: compile::Options) -> Result<
     let text = String::from_utf8_lossy(source);
     let (module, mut warnings) = parsed.map_err(|e| modes::adjust_parse_error(Box::new(e), &text, opts))?;
     modes::check_implied_dedent(&module, &text, filename, opts)?;
-    let st = symtable_of_tree(&module, &text, filename, opts.flags)?;
-    let (code, compiler_warnings) = compile_module_checked(&module, &st, filename, opts, source.len() <= SMALL_SOURCE).map_err(|e| error::finish(e, &text, filename))?;
+    let st = symtable_of_tree(&module, filename, opts.flags)?;
+    let (code, compiler_warnings) = compile_module_checked(&module, &st, filename, opts, source.len() <= SMALL_SOURCE).map_err(|e| error::finish(e, filename))?;
     let mut future_flags = opts.flags & cflags::FUTURE_MASK;
     if st.future.annotations {
         future_flags |= cflags::CO_FUTURE_ANNOTATIONS;

@@ -66,5 +66,7 @@ pub(crate) fn check_implied_dedent(root: &Module, text: &str, filename: &str, op
         e.end_offset = Some(0);
         Box::new(e)
     };
-    Err(crate::error::finish(e, text, filename))
+    let mut e = crate::error::finish(e, filename);
+    e.text = Some(format!("{last}\n"));
+    Err(e)
 }

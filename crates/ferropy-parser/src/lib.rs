@@ -101,8 +101,13 @@ fn parse_text(text: &str, filename: &str, mode: Mode) -> Result<(Module, Vec<War
         if e.text.is_none() {
             if let Some(l) = e.lineno {
                 if l >= 1 {
+                    // The tokenizer ends the source with a newline, so the last line has one.
                     if let Some(line) = text.split_inclusive('\n').nth(l as usize - 1) {
-                        e.text = Some(line.to_string());
+                        let mut line = line.to_string();
+                        if !line.ends_with('\n') {
+                            line.push('\n');
+                        }
+                        e.text = Some(line);
                     }
                 }
             }

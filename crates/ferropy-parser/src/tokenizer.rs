@@ -203,6 +203,10 @@ impl<'a> Lexer<'a> {
         e.offset = Some(char_col(self.src, line_start, pos));
         e.end_lineno = Some(end_line as i64);
         e.end_offset = Some(char_col(self.src, end_ls, end_pos));
+        // The line as the tokenizer read it: unlike parser errors, no newline is added at
+        // the end of the source (CPython's tokenizer errors keep the text as it is).
+        let rest = &self.src[line_start.min(self.src.len())..];
+        e.text = Some(rest[..rest.find('\n').map_or(rest.len(), |n| n + 1)].to_string());
         e
     }
 
@@ -441,6 +445,8 @@ impl<'a> Lexer<'a> {
             let ls = self.line_start_of(oline);
             let mut e = self.err_at(ErrorKind::SyntaxError, format!("'{}' was never closed", open as char), oline, ls, ls + ocol as usize, oline, ls, ls);
             e.end_offset = Some(0);
+            // Found at the end, after the newline CPython adds: the parser's text rule applies.
+            e.text = None;
             return Err(e);
         }
         let col = (self.pos - self.line_start) as u32;
@@ -558,6 +564,7 @@ impl<'a> Lexer<'a> {
                 let line_end = self.src[self.line_start..].find('\n').map(|x| self.line_start + x).unwrap_or(self.src.len());
                 e.offset = Some(char_col(self.src, self.line_start, line_end));
                 e.end_offset = Some(-1);
+                e.text = None; // reported like a parser error: the line with its newline
                 return Err(e);
             }
             while self.indents.len() > 1 && col < *self.indents.last().unwrap() {
@@ -573,6 +580,7 @@ impl<'a> Lexer<'a> {
                 let line_end = self.src[self.line_start..].find('\n').map(|x| self.line_start + x).unwrap_or(self.src.len());
                 e.offset = Some(char_col(self.src, self.line_start, line_end));
                 e.end_offset = Some(-1);
+                e.text = None; // reported like a parser error: the line with its newline
                 return Err(e);
             }
             if alt != *self.alt_indents.last().unwrap() {
@@ -587,6 +595,7 @@ impl<'a> Lexer<'a> {
         e.kind = ErrorKind::TabError;
         e.offset = Some(1);
         e.end_offset = Some(0);
+        e.text = None; // reported like a parser error: the line with its newline
         e
     }
 

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Runs a selection of CPython's own test modules (the installed `Lib/test`) under ferropy
+and under CPython 3.11 (`python3`), through tools/cpython_test_driver.py (unittest), and
+prints passed/failed/errored/skipped per module and in total.
+
+It fails when ferropy crashes (dies by a signal) or passes fewer tests in a module than
+tests/cpython/baseline.txt records, so a regression shows; `--update-baseline` rewrites the
+file from this run (only raising figures unless `--allow-lower`).
+
+    python3 tools/run_cpython_tests.py [--ferropy build/bin/ferropy] [-v] [MODULE ...]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DRIVER = ROOT / "tools" / "cpython_test_driver.py"
+BASELINE = ROOT / "tests" / "cpython" / "baseline.txt"
+MODULES = [
+    "test_int", "test_long", "test_bool", "test_float", "test_complex", "test_list",
+    "test_tuple", "test_dict", "test_set", "test_string", "test_unicode", "test_bytes",
+    "test_grammar", "test_class", "test_exceptions", "test_generators", "test_scope",
+    "test_types", "test_with", "test_contextlib", "test_opcodes", "test_augassign",
+    "test_keywordonlyarg", "test_unpack", "test_raise", "test_baseexception",
+    "test_dictviews", "test_enumerate", "test_range", "test_slice", "test_sort",
+    "test_format", "test_fstring", "test_string_literals", "test_iter", "test_math",
+    "test_operator", "test_functools", "test_itertools", "test_collections",
+    "test_json", "test_re", "test_struct", "test_binascii", "test_base64", "test_heapq",
+    "test_bisect", "test_textwrap", "test_abc", "test_enum", "test_dataclasses",
+    "test_typing", "test_copy", "test_weakref", "test_random", "test_statistics",
+]
+TIMEOUT = 300
+
+
+def run_one(exe, module, verbose):
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
+    start = time.monotonic()
+    args = [exe, str(DRIVER), "test." + module] + (["-v"] if verbose else [])
+    try:
+        r = subprocess.run(args, capture_output=True, timeout=TIMEOUT, env=env, cwd="/tmp")
+    except subprocess.TimeoutExpired:
+        return {"status": f"timeout after {TIMEOUT}s"}, time.monotonic() - start, ""
+    took = time.monotonic() - start
+    err = r.stderr.decode("utf-8", "backslashreplace")
+    for line in reversed(r.stdout.decode("utf-8", "backslashreplace").splitlines()):
+        if line.startswith("{"):
+            counts = json.loads(line)
+            counts["status"] = "ok" if r.returncode == 0 else f"exit {r.returncode}"
+            return counts, took, err
+    status = f"signal {-r.returncode}" if r.returncode < 0 else f"exit {r.returncode}"
+    last = err.strip().splitlines()[-1] if err.strip() else ""
+    return {"status": status, "message": last}, took, err
+
+
+def load_baseline():
+    if not BASELINE.exists():
+        return {}
+    out = {}
+    for line in BASELINE.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, passed = line.split()
+            out[name] = int(passed)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ferropy", default=str(ROOT / "build" / "bin" / "ferropy"))
+    ap.add_argument("--python", default="python3")
+    ap.add_argument("--no-reference", action="store_true", help="don't run CPython")
+    ap.add_argument("--update-baseline", action="store_true")
+    ap.add_argument("--allow-lower", action="store_true")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("modules", nargs="*")
+    opts = ap.parse_args()
+    modules = opts.modules or MODULES
+    baseline = load_baseline()
+    totals = {"ferropy": [0, 0, 0, 0], "cpython": [0, 0, 0, 0]}
+    problems = []
+    new_baseline = dict(baseline)
+    print(f"{'module':24} {'ferropy pass/fail/err/skip':>28} {'cpython pass/fail/err/skip':>28}  time")
+    for module in modules:
+        ours, took, err = run_one(opts.ferropy, module, opts.verbose)
+        if opts.verbose and err:
+            print(err[-6000:], file=sys.stderr)
+        ref = None if opts.no_reference else run_one(opts.python, module, False)[0]
+
+        def cell(c, key):
+            if "passed" not in c:
+                return c["status"] + (": " + c.get("message", "")[:60] if c.get("message") else "")
+            totals[key][0] += c["passed"]
+            totals[key][1] += c["failures"]
+            totals[key][2] += c["errors"]
+            totals[key][3] += c["skipped"]
+            return f"{c['passed']}/{c['failures']}/{c['errors']}/{c['skipped']}"
+
+        print(f"{module:24} {cell(ours, 'ferropy'):>28} {cell(ref, 'cpython') if ref else '-':>28}  {took:5.1f}s",
+              flush=True)
+        passed = ours.get("passed", 0)
+        if ours["status"].startswith(("signal", "timeout")):
+            problems.append(f"{module}: ferropy {ours['status']}")
+        if passed < baseline.get(module, 0):
+            problems.append(f"{module}: {passed} passed, baseline {baseline[module]}")
+        if opts.update_baseline and (opts.allow_lower or passed > baseline.get(module, 0)):
+            new_baseline[module] = passed
+    f, c = totals["ferropy"], totals["cpython"]
+    print(f"{'total':24} {'/'.join(map(str, f)):>28} {'/'.join(map(str, c)) if not opts.no_reference else '-':>28}")
+    if opts.update_baseline:
+        lines = ["# Tests of CPython's Lib/test that ferropy passes at least (tools/run_cpython_tests.py)."]
+        lines += [f"{name} {n}" for name, n in sorted(new_baseline.items())]
+        BASELINE.write_text("\n".join(lines) + "\n")
+    for p in problems:
+        print("FAIL", p)
+    return 1 if problems else 0
+
+
+sys.exit(main())
