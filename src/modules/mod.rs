@@ -61,6 +61,9 @@ pub mod string_module;
 pub mod json_module;
 pub mod abc;
 pub mod contextvars_module;
+pub mod select;
+pub mod fcntl_module;
+pub mod functools_lru;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {
