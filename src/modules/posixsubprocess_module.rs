@@ -220,7 +220,8 @@ unsafe fn child(plan: &Plan, argv: &[*const c_char], envp: Option<&[*const c_cha
             libc::_exit(255);
         }
     }
-    for &fd in &plan.keep {
+    // The error pipe stays close-on-exec: its closing tells the parent exec succeeded.
+    for &fd in plan.keep.iter().filter(|&&fd| fd != errpipe) {
         set_inheritable(fd);
     }
     if plan.close_fds {
