@@ -3250,6 +3250,27 @@ extern PyTypeObject _PyCoroWrapper_Type;
  */
 extern PyTypeObject Py_GenericAliasType;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyContext_Type`: `_contextvars.Context`.
+ */
+extern PyTypeObject PyContext_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyContextVar_Type`: `_contextvars.ContextVar`.
+ */
+extern PyTypeObject PyContextVar_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyContextToken_Type`: `_contextvars.Token`.
+ */
+extern PyTypeObject PyContextToken_Type;
+#endif
+
 extern PyObject *PyExc_ArithmeticError;
 
 extern PyObject *PyExc_AssertionError;
@@ -6475,6 +6496,73 @@ PyObject *PyUnicode_AsEncodedUnicode(PyObject *unicode, const char *encoding, co
  * `PyObject *PyUnicode_Translate(PyObject *str, PyObject *table, const char *errors)`.
  */
 PyObject *PyUnicode_Translate(PyObject *s, PyObject *table, const char *errors);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyContext_New(void)`: a new empty context.
+ */
+PyObject *PyContext_New(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyContext_Copy(PyObject *ctx)`: a context with the same mapping.
+ */
+PyObject *PyContext_Copy(PyObject *c);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyContext_CopyCurrent(void)`: `contextvars.copy_context()`.
+ */
+PyObject *PyContext_CopyCurrent(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyContext_Enter(PyObject *ctx)`: makes `ctx` current (RuntimeError if it is
+ * current somewhere already).
+ */
+int PyContext_Enter(PyObject *c);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyContext_Exit(PyObject *ctx)`: restores the context that was current before
+ * `ctx` was entered.
+ */
+int PyContext_Exit(PyObject *c);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyContextVar_New(const char *name, PyObject *def)`.
+ */
+PyObject *PyContextVar_New(const char *name, PyObject *def);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyContextVar_Get(PyObject *var, PyObject *default_value, PyObject **value)`: 0 with
+ * `*value` the value (new reference), `default_value`, the variable's default or NULL;
+ * -1 on error.
+ */
+int PyContextVar_Get(PyObject *op, PyObject *default_value, PyObject **value);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyContextVar_Set(PyObject *var, PyObject *value)`: the token.
+ */
+PyObject *PyContextVar_Set(PyObject *op, PyObject *value);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyContextVar_Reset(PyObject *var, PyObject *token)`.
+ */
+int PyContextVar_Reset(PyObject *op, PyObject *tok);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**

@@ -158,6 +158,9 @@ pub(crate) unsafe extern "C" fn init_functools() -> *mut PyObject {
         if crate::objects::module::PyModule_AddType(m.as_ptr(), partial) < 0 {
             return Err(Raised::assume_set());
         }
+        if crate::objects::module::PyModule_AddObjectRef(m.as_ptr(), c"_lru_cache_wrapper".as_ptr(), &raw mut crate::modules::functools_lru::LruCache_Type as *mut PyObject) < 0 {
+            return Err(Raised::assume_set());
+        }
         Ok(m)
     })())
 }

@@ -68,6 +68,12 @@ pub mod imp_module;
 pub mod binascii;
 pub mod zlib;
 pub mod marshal;
+pub mod abc;
+pub mod contextvars_module;
+pub mod select;
+pub mod fcntl_module;
+pub mod functools_lru;
+pub mod posixsubprocess_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

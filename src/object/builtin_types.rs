@@ -102,6 +102,10 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::modules::collections::types())
         .chain(crate::modules::random_module::types())
         .chain(crate::modules::string_module::types())
+        .chain(crate::modules::abc::types())
+        .chain(crate::objects::context_token::types())
+        .chain(crate::modules::select::types())
+        .chain(crate::modules::functools_lru::types())
 }
 
 /// Readies every builtin static type (at initialization).

@@ -167,3 +167,6 @@ pub mod union_type;
 pub mod slice_methods;
 pub mod unicode_deprecated;
 pub mod str_translate_api;
+pub mod context;
+pub mod context_var;
+pub mod context_token;
