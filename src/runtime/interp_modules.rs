@@ -24,6 +24,7 @@ pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> 
     crate::modules::thread_module::install(owner).map_err(|_| fail(c"can't initialize _thread module"))?;
     crate::modules::weakref_module::install(owner).map_err(|_| fail(c"can't initialize _weakref module"))?;
     crate::import::setup().map_err(|_| fail(c"can't initialize import system"))?;
+    crate::modules::io::open::install_builtin_open(owner.builtins).map_err(|_| fail(c"can't initialize io.open"))?;
     Ok(())
 }
 

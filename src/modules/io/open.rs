@@ -243,3 +243,11 @@ pub(crate) unsafe extern "C" fn open_code(_m: *mut PyObject, args: *const *mut P
         owned(crate::objects::fileobject::PyFile_OpenCodeObject(path))
     })())
 }
+
+/// Sets `builtins.open` to `_io.open` (the same object, as in CPython), importing `_io`:
+/// called once the import system of a new interpreter is ready.
+pub(crate) unsafe fn install_builtin_open(builtins: *mut PyObject) -> PyResult<()> {
+    let open = io_class("open")?;
+    let name = pystr::intern("open")?;
+    crate::objects::dict::set_item(builtins, name.as_ptr(), open.as_ptr())
+}
