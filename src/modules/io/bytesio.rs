@@ -1,6 +1,6 @@
 //! `_io.BytesIO`: a growable in-memory byte buffer with a position. Writing past the end
 //! pads with zero bytes; reads stop at the end. Not done yet: `getbuffer` (an exported
-//! view that blocks resizing), pickling (`__getstate__`/`__setstate__`).
+//! view that blocks resizing), and `__sizeof__`.
 use crate::abstract_::{new_ref, tp_name, type_error};
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::io::common::{self, closed_error, size_arg, value_error};
@@ -253,6 +253,38 @@ unsafe extern "C" fn getvalue(op: *mut PyObject, _: *mut PyObject) -> *mut PyObj
     ret(open_state(op).and_then(|st| bytes::from_slice(&st.buf)))
 }
 
+/// `__getstate__()`: `(getvalue(), tell(), __dict__ copy or None)`.
+unsafe extern "C" fn getstate(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        let st = open_state(op)?;
+        let value = bytes::from_slice(&st.buf)?;
+        let pos = int::from_i64(st.pos as i64)?;
+        crate::objects::tuple::from_vec(vec![value, pos, common::dict_state(op)?])
+    })())
+}
+
+/// `__setstate__((value, pos, dict))`.
+unsafe extern "C" fn setstate(op: *mut PyObject, state_arg: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        open_state(op)?;
+        let items = common::state_items(state_arg, "_io.BytesIO", 3)?;
+        let data = bytes::bytes_like(items[0])?;
+        let st = state(op);
+        st.buf = data;
+        st.pos = 0;
+        if !int::is_int(items[1]) {
+            return Err(type_error(format!("second item of state must be an integer, not {}", tp_name(items[1]))));
+        }
+        let pos = crate::errors::objtext::index_value(items[1])?;
+        if pos < 0 {
+            return Err(value_error("position value cannot be negative"));
+        }
+        st.pos = pos as usize;
+        common::restore_dict(op, items[2], "third")?;
+        Ok(none_ref())
+    })())
+}
+
 unsafe extern "C" fn close(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let st = state(op);
     st.closed = true;
@@ -328,7 +360,7 @@ static mut BYTESIO_METHODS: [PyMethodDef; 24] = [
     plain(c"fileno", fileno, METH_NOARGS),
     plain(c"__enter__", enter, METH_NOARGS),
     plain(c"__exit__", common::exit, METH_VARARGS),
-    END,
-    END,
+    plain(c"__getstate__", getstate, METH_NOARGS),
+    plain(c"__setstate__", setstate, METH_O),
     END,
 ];

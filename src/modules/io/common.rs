@@ -155,3 +155,37 @@ pub(crate) fn newlines_value(seen: u8) -> PyResult<PyRef> {
         _ => crate::objects::tuple::from_vec(kinds),
     }
 }
+
+/// The instance dict for `__getstate__`: a copy, or None when the object has none.
+pub(crate) unsafe fn dict_state(op: *mut PyObject) -> PyResult<PyRef> {
+    let d = (*(op as *mut crate::modules::io::iobase::IOBaseObject)).dict;
+    if d.is_null() {
+        return Ok(crate::modules::none_ref());
+    }
+    crate::objects::dict::copy(d)
+}
+
+/// `__setstate__`'s dict item: None, or a dict merged into the instance dict (`which` and
+/// `item` spell CPython's message).
+pub(crate) unsafe fn restore_dict(op: *mut PyObject, d: *mut PyObject, which: &str) -> PyResult<()> {
+    if d == crate::abstract_::none() {
+        return Ok(());
+    }
+    if !crate::objects::dict::is_dict(d) {
+        return Err(type_error(format!("{which} item of state should be a dict, got a {}", tp_name(d))));
+    }
+    let slot = &mut (*(op as *mut crate::modules::io::iobase::IOBaseObject)).dict;
+    if slot.is_null() {
+        *slot = crate::objects::dict::copy(d)?.into_ptr();
+        return Ok(());
+    }
+    crate::objects::dict::merge(*slot, d, 1)
+}
+
+/// The state tuple's items, or CPython's "<type>.__setstate__ argument should be N-tuple".
+pub(crate) unsafe fn state_items<'a>(state: *mut PyObject, class: &str, n: usize) -> PyResult<&'a [*mut PyObject]> {
+    if !crate::objects::tuple::is_tuple(state) || crate::objects::tuple::len(state) < n {
+        return Err(type_error(format!("{class}.__setstate__ argument should be {n}-tuple, got {}", tp_name(state))));
+    }
+    Ok(crate::objects::tuple::items(state))
+}

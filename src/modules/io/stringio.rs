@@ -2,8 +2,7 @@
 //! text files. `newline=None` translates `\r\n` and `\r` to `\n` on write and records which
 //! kinds were seen (`newlines`); `''` keeps text as written, records the kinds, and ends lines
 //! at any of them; `'\n'` (the default) changes nothing; `'\r'`/`'\r\n'` write `\n` as
-//! themselves and end lines there. Not done yet: pickling (`__getstate__`/`__setstate__`),
-//! being a subclass of `_io._TextIOBase`.
+//! themselves and end lines there. 
 use crate::abstract_::{new_ref, none, tp_name, type_error};
 use crate::codecs::str_view::StrView;
 use crate::errors::raised::{PyResult, Raised};
@@ -350,6 +349,52 @@ unsafe extern "C" fn getvalue(op: *mut PyObject, _: *mut PyObject) -> *mut PyObj
     ret(open_state(op).and_then(|st| text_of(&st.buf)))
 }
 
+/// The `newline` argument the stream was made with.
+fn newline_arg(nl: Newline) -> PyResult<PyRef> {
+    match nl {
+        Newline::Translate => Ok(none_ref()),
+        Newline::Universal => pystr::from_utf8(""),
+        Newline::Lf => pystr::from_utf8("\n"),
+        Newline::Cr => pystr::from_utf8("\r"),
+        Newline::CrLf => pystr::from_utf8("\r\n"),
+    }
+}
+
+/// `__getstate__()`: `(getvalue(), newline, tell(), __dict__ copy or None)`.
+unsafe extern "C" fn getstate(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        let st = open_state(op)?;
+        let items = vec![text_of(&st.buf)?, newline_arg(st.newline)?, int::from_i64(st.pos as i64)?, common::dict_state(op)?];
+        crate::objects::tuple::from_vec(items)
+    })())
+}
+
+/// `__setstate__((value, newline, pos, dict))`: `__init__(value, newline)` checks the
+/// arguments, then the buffer is replaced by the value as it is (it was translated when
+/// the state was taken).
+unsafe extern "C" fn setstate(op: *mut PyObject, state_arg: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        open_state(op)?;
+        let items = common::state_items(state_arg, "_io.StringIO", 4)?;
+        let init_args = crate::objects::tuple::from_slice(&[new_ref(items[0]), new_ref(items[1])])?;
+        if stringio_init(op, init_args.as_ptr(), core::ptr::null_mut()) < 0 {
+            return Err(Raised::assume_set());
+        }
+        let st = state(op);
+        st.buf = if items[0] == none() { Vec::new() } else { let v = StrView::new(items[0]); (0..v.len).map(|i| v.get(i)).collect() };
+        if !int::is_int(items[2]) {
+            return Err(type_error(format!("third item of state must be an integer, got {}", tp_name(items[2]))));
+        }
+        let pos = crate::errors::objtext::index_value(items[2])?;
+        if pos < 0 {
+            return Err(value_error("position value cannot be negative"));
+        }
+        st.pos = pos as usize;
+        common::restore_dict(op, items[3], "fourth")?;
+        Ok(none_ref())
+    })())
+}
+
 unsafe extern "C" fn close(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let st = state(op);
     st.closed = true;
@@ -449,7 +494,7 @@ static mut STRINGIO_METHODS: [PyMethodDef; 22] = [
     plain(c"detach", detach, METH_NOARGS),
     plain(c"__enter__", enter, METH_NOARGS),
     plain(c"__exit__", common::exit, METH_VARARGS),
-    END,
-    END,
+    plain(c"__getstate__", getstate, METH_NOARGS),
+    plain(c"__setstate__", setstate, METH_O),
     END,
 ];
