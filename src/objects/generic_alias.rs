@@ -18,7 +18,7 @@ use crate::object::objimpl::PyObject_GC_UnTrack;
 use crate::object::ptr::PyRef;
 use crate::object::slots::{visitproc, PyMappingMethods, PyNumberMethods};
 use crate::object::static_type::static_type;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HEAPTYPE};
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC};
 use crate::objects::generic_alias_params::{make_parameters, substitute};
 use crate::objects::{list, str as pystr, tuple};
 use crate::pyport::Py_hash_t;
@@ -166,9 +166,8 @@ unsafe extern "C" fn ga_dealloc(op: *mut PyObject) {
         Some(free) => free(op as *mut c_void),
         None => crate::object::temp_alloc::free_gc_object(op as *mut c_void),
     }
-    if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
-        drop(PyRef::from_owned(tp as *mut PyObject));
-    }
+    // A subclass made by a class statement is freed through subtype_dealloc, which
+    // releases the instance's reference to its type after this (the base is static).
 }
 
 unsafe extern "C" fn ga_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

@@ -316,10 +316,8 @@ unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
         Some(free) => free(op as *mut c_void),
         None => crate::object::temp_alloc::free_gc_object(op as *mut c_void),
     }
-    // Instances of module subclasses made by class statements own their type.
-    if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
-        drop(PyRef::from_owned(tp as *mut PyObject));
-    }
+    // A subclass made by a class statement is freed through subtype_dealloc, which
+    // releases the instance's reference to its type after this (the base is static).
 }
 
 unsafe extern "C" fn module_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

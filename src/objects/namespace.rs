@@ -12,7 +12,7 @@ use crate::object::objimpl::PyObject_GC_UnTrack;
 use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HEAPTYPE};
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC};
 use crate::object::method_table::{plain, END};
 use crate::objects::{dict, str as pystr, tuple};
 
@@ -162,9 +162,8 @@ unsafe extern "C" fn ns_dealloc(op: *mut PyObject) {
         Some(free) => free(op as *mut c_void),
         None => crate::object::temp_alloc::free_gc_object(op as *mut c_void),
     }
-    if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
-        drop(PyRef::from_owned(tp as *mut PyObject));
-    }
+    // A subclass made by a class statement is freed through subtype_dealloc, which
+    // releases the instance's reference to its type after this (the base is static).
 }
 
 unsafe extern "C" fn ns_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
