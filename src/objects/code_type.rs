@@ -197,11 +197,13 @@ static mut CODE_GETSET: [PyGetSetDef; 5] = [
     END_GETSET,
 ];
 
-static mut CODE_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+static mut CODE_METHODS: [crate::object::methods::PyMethodDef; 4] = [
     crate::modules::fast_kw(
         c"replace",
         crate::objects::code_replace::code_replace,
         c"replace($self, /, *, co_argcount=-1, co_posonlyargcount=-1, co_kwonlyargcount=-1, co_nlocals=-1, co_stacksize=-1, co_flags=-1, co_firstlineno=-1, co_code=None, co_consts=None, co_names=None, co_varnames=None, co_freevars=None, co_cellvars=None, co_filename=None, co_name=None, co_qualname=None, co_linetable=None, co_exceptiontable=None)\n--\n\nReturn a copy of the code object with new values for the specified fields.",
     ),
+    crate::modules::meth(c"co_positions", crate::objects::code_positions::co_positions, crate::object::methods::METH_NOARGS, c""),
+    crate::modules::meth(c"co_lines", crate::objects::code_positions::co_lines, crate::object::methods::METH_NOARGS, c""),
     crate::modules::END,
 ];

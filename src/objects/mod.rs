@@ -150,6 +150,7 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
 }
 pub mod code_rt;
 pub mod code_type;
+pub mod code_positions;
 pub mod function_type;
 pub mod super_type;
 pub mod gen_type;
