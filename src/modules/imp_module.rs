@@ -240,7 +240,23 @@ unsafe extern "C" fn source_hash(_m: *mut PyObject, args: *const *mut PyObject, 
     })())
 }
 
-static mut IMP_FUNCTIONS: [PyMethodDef; 18] = [
+/// `_imp._override_frozen_modules_for_tests(override)`: CPython's switch for its frozen copies
+/// of standard-library modules (`PyConfig.use_frozen_modules`). ferropy freezes no
+/// standard-library modules, so every setting imports the same files; the argument is
+/// checked as CPython checks it (a C int).
+unsafe extern "C" fn override_frozen_modules_for_tests(_m: *mut PyObject, value: *mut PyObject) -> *mut PyObject {
+    let r = crate::objects::long_convert::PyLong_AsLong(value);
+    if r == -1 && !crate::errors::pyerr::PyErr_Occurred().is_null() {
+        return core::ptr::null_mut();
+    }
+    if r < i32::MIN as core::ffi::c_long || r > i32::MAX as core::ffi::c_long {
+        let _ = crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_OverflowError, "Python int too large to convert to C int");
+        return core::ptr::null_mut();
+    }
+    crate::abstract_::new_ref(crate::abstract_::none()).into_ptr()
+}
+
+static mut IMP_FUNCTIONS: [PyMethodDef; 19] = [
     meth(c"lock_held", lock_held, METH_NOARGS, c"lock_held($module, /)\n--\n\nReturn True if the import lock is currently held, else False.\n\nOn platforms without threads, return False."),
     meth(c"acquire_lock", acquire_lock, METH_NOARGS, c"acquire_lock($module, /)\n--\n\nAcquires the interpreter's import lock for the current thread.\n\nThis lock should be used by import hooks to ensure thread-safety when importing\nmodules. On platforms without threads, this function does nothing."),
     meth(c"release_lock", release_lock, METH_NOARGS, c"release_lock($module, /)\n--\n\nRelease the interpreter's import lock.\n\nOn platforms without threads, this function does nothing."),
@@ -257,6 +273,7 @@ static mut IMP_FUNCTIONS: [PyMethodDef; 18] = [
     meth(c"exec_builtin", exec_module, METH_O, c"exec_builtin($module, mod, /)\n--\n\nInitialize a built-in module."),
     meth(c"extension_suffixes", extension_suffixes, METH_NOARGS, c"extension_suffixes($module, /)\n--\n\nReturns the list of file suffixes used to identify extension modules."),
     fast(c"_fix_co_filename", fix_co_filename, c"_fix_co_filename($module, code, path, /)\n--\n\nChanges code.co_filename to specify the passed-in file path.\n\n  code\n    Code object to change.\n  path\n    File path to use."),
+    meth(c"_override_frozen_modules_for_tests", override_frozen_modules_for_tests, METH_O, c"_override_frozen_modules_for_tests($module, override, /)\n--\n\n(internal-only) Override PyConfig.use_frozen_modules.\n\n(-1: \"off\", 1: \"on\", 0: no override)\nSee frozen_modules() in Lib/test/support/import_helper.py."),
     fast_kw(c"source_hash", source_hash, c"source_hash($module, /, key, source)\n--\n\n"),
     END,
 ];

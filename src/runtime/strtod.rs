@@ -34,6 +34,9 @@ pub const Py_DTST_NAN: c_int = 2;
 const REPR_MAX_DECPT: i32 = 16;
 /// ... or at least this many zeros left of it (`1e-05`).
 const MIN_DECPT: i32 = -4;
+/// Fractional digits past which a double's exact decimal expansion is all zeros (the
+/// smallest subnormal, 2**-1074, has 1,074), with room to spare.
+const EXACT_FRACTION_DIGITS: usize = 1100;
 
 /// A small text buffer on the stack (`{:e}` output of a double fits 64 bytes unless a long
 /// precision is asked for); writing past its end fails, and the caller falls back to a String.
@@ -225,7 +228,11 @@ pub(crate) fn format_double(x: f64, code: u8, precision: c_int, flags: c_int) ->
     match code {
         b'f' => {
             use core::fmt::Write;
-            let _ = write!(out, "{ax:.precision$}");
+            // Rust's formatter takes at most u16::MAX digits; a double's exact decimal form
+            // ends within 1,074 fractional digits, so the rest are zeros appended here.
+            let exact = precision.min(EXACT_FRACTION_DIGITS);
+            let _ = write!(out, "{ax:.exact$}");
+            out.extend(core::iter::repeat('0').take(precision - exact));
             if precision == 0 {
                 if add_dot_0 {
                     out.push_str(".0");
