@@ -11,7 +11,7 @@ CFLAGS_PROG := -O2 -g -Wall -Wextra -Werror -I$(BUILD)/include
 RPATH       := -Wl,-rpath,'$$ORIGIN/../lib:$$ORIGIN/../lib/ferropy'
 
 .PHONY: all lib headers headers-check test test-rust test-c test-python test-cmdline test-full \
-        test-headers test-install test-memcheck bench install clean deps test-parser \
+        test-cpython test-headers test-install test-memcheck bench install clean deps test-parser \
         test-parser-full fuzz bench-parser test-compiler test-compiler-full
 
 all: lib $(BUILD)/bin/ferropy $(BUILD)/bin/ferropy-config
@@ -49,7 +49,7 @@ headers:
 headers-check:
 	$(CARGO) run --release -q -p genheaders -- --check
 
-test: deps all headers-check test-headers test-rust test-c test-python test-cmdline test-install test-parser test-compiler
+test: deps all headers-check test-headers test-rust test-c test-python test-cmdline test-cpython test-install test-parser test-compiler
 	@echo "make test: all suites passed"
 
 # Py_LIMITED_API honoured: our headers expose no name CPython's hide in the same mode.
@@ -92,6 +92,10 @@ test-c: all
 
 test-python: all
 	$(PYTHON) tools/run_py_tests.py --ferropy $(BUILD)/bin/ferropy
+
+# CPython's own Lib/test modules under ferropy (unittest), against tests/cpython/baseline.txt.
+test-cpython: all
+	$(PYTHON) tools/run_cpython_tests.py --ferropy $(BUILD)/bin/ferropy
 
 test-cmdline: all
 	$(PYTHON) tools/run_cmdline_tests.py --ferropy $(BUILD)/bin/ferropy
