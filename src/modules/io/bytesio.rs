@@ -1,6 +1,7 @@
 //! `_io.BytesIO`: a growable in-memory byte buffer with a position. Writing past the end
-//! pads with zero bytes; reads stop at the end. Not done yet: `getbuffer` (an exported
-//! view that blocks resizing), and `__sizeof__`.
+//! pads with zero bytes; reads stop at the end. `getbuffer()` exports the buffer itself
+//! (a writable memoryview); while a view exists, writing, truncating, closing and
+//! `__setstate__` raise BufferError, as in CPython. Not done yet: `__sizeof__`.
 use crate::abstract_::{new_ref, tp_name, type_error};
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::io::common::{self, closed_error, size_arg, value_error};
@@ -17,6 +18,8 @@ struct State {
     buf: Vec<u8>,
     pos: usize,
     closed: bool,
+    /// Buffer views handed out by `getbuffer()` and not yet released.
+    exports: usize,
 }
 
 #[repr(C)]
@@ -39,6 +42,17 @@ unsafe fn open_state<'a>(op: *mut PyObject) -> PyResult<&'a mut State> {
     Ok(st)
 }
 
+/// The buffer may move or change size only when no view of it is exported.
+fn check_exports(st: &State) -> PyResult<()> {
+    if st.exports > 0 {
+        return Err(crate::object::pending_error::raise_type(
+            &raw mut crate::errors::exception_types::_PyExc_BufferError,
+            "Existing exports of data: object cannot be re-sized",
+        ));
+    }
+    Ok(())
+}
+
 unsafe fn check_open(op: *mut PyObject) -> PyResult<()> {
     open_state(op).map(|_| ())
 }
@@ -50,6 +64,7 @@ pub static mut BytesIO_Type: PyTypeObject = PyTypeObject {
     tp_iternext: Some(bytesio_iternext),
     tp_methods: (&raw mut BYTESIO_METHODS) as *mut PyMethodDef,
     tp_getset: (&raw mut BYTESIO_GETSET) as *mut crate::object::descr::PyGetSetDef,
+    tp_as_buffer: &raw mut BYTESIO_BUFFER,
     tp_init: Some(bytesio_init),
     tp_new: Some(bytesio_new),
     ..crate::modules::io::iobase::io_type(
@@ -178,6 +193,7 @@ unsafe extern "C" fn readinto(op: *mut PyObject, target: *mut PyObject) -> *mut 
 
 unsafe fn write_obj(op: *mut PyObject, data: *mut PyObject) -> PyResult<PyRef> {
     let st = open_state(op)?;
+    check_exports(st)?;
     let data = bytes::bytes_like(data)?;
     let end = st.pos + data.len();
     if data.is_empty() {
@@ -228,6 +244,7 @@ unsafe extern "C" fn truncate(op: *mut PyObject, args: *const *mut PyObject, nar
             return Err(Raised::assume_set());
         }
         let st = open_state(op)?;
+        check_exports(st)?;
         let size = match a.first() {
             None => st.pos,
             Some(&o) if o == crate::abstract_::none() => st.pos,
@@ -266,7 +283,7 @@ unsafe extern "C" fn getstate(op: *mut PyObject, _: *mut PyObject) -> *mut PyObj
 /// `__setstate__((value, pos, dict))`.
 unsafe extern "C" fn setstate(op: *mut PyObject, state_arg: *mut PyObject) -> *mut PyObject {
     ret((|| {
-        open_state(op)?;
+        check_exports(open_state(op)?)?;
         let items = common::state_items(state_arg, "_io.BytesIO", 3)?;
         let data = bytes::bytes_like(items[0])?;
         let st = state(op);
@@ -287,6 +304,9 @@ unsafe extern "C" fn setstate(op: *mut PyObject, state_arg: *mut PyObject) -> *m
 
 unsafe extern "C" fn close(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let st = state(op);
+    if let Err(e) = check_exports(st) {
+        return ret(Err(e));
+    }
     st.closed = true;
     st.buf = Vec::new();
     ret(Ok(none_ref()))
@@ -338,7 +358,8 @@ static mut BYTESIO_GETSET: [crate::object::descr::PyGetSetDef; 2] = [
     crate::object::descr::PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
 ];
 
-static mut BYTESIO_METHODS: [PyMethodDef; 24] = [
+static mut BYTESIO_METHODS: [PyMethodDef; 25] = [
+    plain(c"getbuffer", getbuffer, METH_NOARGS),
     fast(c"read", read, METH_FASTCALL),
     fast(c"read1", read, METH_FASTCALL),
     fast(c"readline", readline, METH_FASTCALL),
@@ -364,3 +385,32 @@ static mut BYTESIO_METHODS: [PyMethodDef; 24] = [
     plain(c"__setstate__", setstate, METH_O),
     END,
 ];
+
+/// `getbuffer()`: a writable memoryview of the buffer itself.
+unsafe extern "C" fn getbuffer(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    if let Err(e) = check_open(op) {
+        return ret(Err(e));
+    }
+    crate::objects::memoryview::PyMemoryView_FromObject(op)
+}
+
+unsafe extern "C" fn bytesio_getbuffer(op: *mut PyObject, view: *mut crate::object::buffer::Py_buffer, flags: core::ffi::c_int) -> core::ffi::c_int {
+    let st = state(op);
+    if st.closed {
+        let _ = closed_error(CLOSED);
+        return -1;
+    }
+    let r = crate::objects::bytes_buffer::PyBuffer_FillInfo(view, op, st.buf.as_mut_ptr() as *mut core::ffi::c_void, st.buf.len() as isize, 0, flags);
+    if r == 0 {
+        st.exports += 1;
+    }
+    r
+}
+
+unsafe extern "C" fn bytesio_releasebuffer(op: *mut PyObject, _view: *mut crate::object::buffer::Py_buffer) {
+    let st = state(op);
+    st.exports = st.exports.saturating_sub(1);
+}
+
+static mut BYTESIO_BUFFER: crate::object::slots::PyBufferProcs =
+    crate::object::slots::PyBufferProcs { bf_getbuffer: Some(bytesio_getbuffer), bf_releasebuffer: Some(bytesio_releasebuffer) };
