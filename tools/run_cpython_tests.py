@@ -82,6 +82,8 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("modules", nargs="*")
     opts = ap.parse_args()
+    # The tests run from /tmp (they write files in the working directory).
+    opts.ferropy = str(Path(opts.ferropy).resolve())
     modules = opts.modules or MODULES
     baseline, known_crashes = load_baseline()
     totals = {"ferropy": [0, 0, 0, 0], "cpython": [0, 0, 0, 0]}
