@@ -87,3 +87,13 @@ for name in ("AF_INET", "AF_INET6", "AF_UNIX", "SOCK_STREAM", "SOCK_DGRAM", "SOC
              "SOL_SOCKET", "SO_REUSEADDR", "IPPROTO_TCP", "TCP_NODELAY", "MSG_PEEK", "AI_PASSIVE", "NI_NUMERICHOST",
              "EAI_NONAME", "SHUT_RDWR", "SOMAXCONN", "INADDR_ANY", "INADDR_LOOPBACK", "SCM_RIGHTS", "IPV6_V6ONLY"):
     print(name, getattr(s, name))
+
+# CMSG sizes are bounded by a signed socklen_t; IPv6 addresses come back without %scope
+# (the scope id is the fourth field).
+limit = 0x7fffffff
+for f, n in ((s.CMSG_LEN, limit - s.CMSG_LEN(0)), (s.CMSG_LEN, limit - s.CMSG_LEN(0) + 1),
+             (s.CMSG_SPACE, limit - s.CMSG_SPACE(0) - 7), (s.CMSG_SPACE, limit - s.CMSG_SPACE(0) + 1)):
+    t(lambda: f(n))
+t(lambda: s.getaddrinfo("ff02::1de:c0:face:8d%lo", 1234, s.AF_INET6, s.SOCK_DGRAM, s.IPPROTO_UDP)[0][4])
+t(lambda: s.getnameinfo(("ff02::1de:c0:face:8d", 1234, 0, 1), s.NI_NUMERICHOST | s.NI_NUMERICSERV))
+t(lambda: s.CMSG_SPACE(limit - s.CMSG_SPACE(1))); t(lambda: s.CMSG_SPACE(limit - s.CMSG_SPACE(1) + 1))

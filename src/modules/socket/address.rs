@@ -192,8 +192,7 @@ unsafe fn parse_unix(op: *mut PyObject) -> PyResult<SockAddr> {
     Ok(a)
 }
 
-/// The numeric host text of an IPv4/IPv6 address (IPv6 with `%scope` as getnameinfo
-/// gives it).
+/// The numeric host text of an address (IPv6 with `%scope`, as getnameinfo gives it).
 pub(crate) unsafe fn numeric_host(a: &SockAddr) -> PyResult<String> {
     let mut host = [0 as libc::c_char; libc::NI_MAXHOST as usize];
     let r = libc::getnameinfo(a.as_ptr(), a.len, host.as_mut_ptr(), host.len() as libc::socklen_t, core::ptr::null_mut(), 0, libc::NI_NUMERICHOST);
@@ -218,7 +217,7 @@ pub(crate) unsafe fn to_object(a: &SockAddr) -> PyResult<PyRef> {
         libc::AF_INET6 => {
             let sin6 = &*(a.as_ptr() as *const libc::sockaddr_in6);
             tuple::from_vec(vec![
-                pystr::from_utf8(&numeric_host(a)?)?,
+                pystr::from_utf8(&super::inet::ntop(libc::AF_INET6, &sin6.sin6_addr.s6_addr))?,
                 int::from_i64(u16::from_be(sin6.sin6_port) as i64)?,
                 int::from_i64(u32::from_be(sin6.sin6_flowinfo) as i64)?,
                 int::from_i64(sin6.sin6_scope_id as i64)?,

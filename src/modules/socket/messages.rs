@@ -191,22 +191,33 @@ pub(crate) const METHODS: [PyMethodDef; 3] = [
     method_table::fast(c"recvmsg_into", recvmsg_into, METH_FASTCALL).doc(c"recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)\n\nReceive normal data and ancillary data from the socket, scattering the\nnon-ancillary data into a series of buffers."),
 ];
 
-/// The `CMSG_LEN`/`CMSG_SPACE` argument: 0 up to what fits in a socklen_t result.
-unsafe fn cmsg_arg(op: *mut PyObject, name: &str) -> PyResult<c_uint> {
+/// `CMSG_LEN`/`CMSG_SPACE` of an argument whose result must fit in a (signed) socklen_t,
+/// as the kernel takes it ("NAME() argument out of range" otherwise).
+/// `max` is the largest argument: the limit less the size of the smallest item.
+unsafe fn cmsg_size(op: *mut PyObject, name: &str, max: u64, size: fn(u64) -> u64) -> PyResult<crate::object::ptr::PyRef> {
     let i = crate::abstract_::number::index(op)?;
     let v = crate::objects::long_convert::int_to_i128(i.as_ptr());
     match v {
-        Some(v) if (0..=(u32::MAX as i128 - 64)).contains(&v) => Ok(v as c_uint),
+        Some(v) if (0..=max as i128).contains(&v) => int::from_i64(size(v as u64) as i64),
         _ => Err(raise_type(&raw mut exc::_PyExc_OverflowError, &format!("{name}() argument out of range"))),
     }
 }
 
+fn header_len() -> u64 {
+    // SAFETY: pure arithmetic on a constant.
+    unsafe { libc::CMSG_LEN(0) as u64 }
+}
+
+fn space(n: u64) -> u64 {
+    header_len() + n.div_ceil(8) * 8
+}
+
 unsafe extern "C" fn cmsg_len(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
-    ret(cmsg_arg(arg, "CMSG_LEN").and_then(|n| int::from_i64(libc::CMSG_LEN(n) as i64)))
+    ret(cmsg_size(arg, "CMSG_LEN", i32::MAX as u64 - header_len(), |n| header_len() + n))
 }
 
 unsafe extern "C" fn cmsg_space(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
-    ret(cmsg_arg(arg, "CMSG_SPACE").and_then(|n| int::from_i64(libc::CMSG_SPACE(n) as i64)))
+    ret(cmsg_size(arg, "CMSG_SPACE", i32::MAX as u64 - space(1), space))
 }
 
 pub(crate) const FUNCTIONS: [PyMethodDef; 2] = [
