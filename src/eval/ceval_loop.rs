@@ -588,6 +588,20 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::BINARY_OP => {
                         let b = pop!();
                         let a = pop!();
+                        // `s += t` (or `s = s + t`) into the local `s`: append in place.
+                        if (arg == ferropy_compiler::opcode::binop::ADD || arg == ferropy_compiler::opcode::binop::ADD + ferropy_compiler::opcode::binop::INPLACE)
+                            && *use_tracing == 0
+                        {
+                            let next = *words.add(ip + 1);
+                            if next as u8 == Op::STORE_FAST as u8 {
+                                if let Some(r) = crate::eval::str_append::append_in_place(slots.add((next >> 8) as usize), a, b) {
+                                    decref(b);
+                                    push!(r);
+                                    ip += 1;
+                                    continue 'run;
+                                }
+                            }
+                        }
                         let r = match crate::eval::binary_fast::binary_op(a, b, arg) {
                             Some(r) => r,
                             None => ops::binary_op(a, b, arg),
