@@ -57,7 +57,8 @@ fn new_float(v: f64) -> *mut PyObject {
 /// operands need the generic protocol.
 ///
 /// # Safety
-/// `a` and `b` are live objects.
+/// `a` and `b` are live objects whose references the caller (the eval loop's value stack)
+/// owns and drops afterwards: a float operand with no other reference may be reused.
 #[inline(always)]
 pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> Option<*mut PyObject> {
     use ferropy_compiler::opcode::binop::*;
@@ -80,6 +81,20 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> O
         TRUE_DIVIDE if y != 0.0 => x / y,
         _ => return None,
     };
+    // A float operand held only by the value stack (a temporary such as `dx * dx` in
+    // `dx * dx + dy * dy`) is about to be freed by the caller: it takes the result
+    // instead of a new float being allocated (one reference for the caller to drop, one
+    // for the result).
+    if ta == ft && (*a).ob_refcnt == 1 {
+        (*(a as *mut PyFloatObject)).ob_fval = r;
+        (*a).ob_refcnt = 2;
+        return Some(a);
+    }
+    if tb == ft && (*b).ob_refcnt == 1 {
+        (*(b as *mut PyFloatObject)).ob_fval = r;
+        (*b).ob_refcnt = 2;
+        return Some(b);
+    }
     Some(new_float(r))
 }
 

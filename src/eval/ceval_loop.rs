@@ -347,11 +347,37 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             break 'run;
                         }
                         push!(incref(v));
+                        // `a * b`, `f(a, b)`: a second LOAD_FAST runs here, without a
+                        // dispatch (the superinstruction CPython 3.11 makes by quickening).
+                        // The same for `n - 1` (LOAD_FAST LOAD_CONST).
+                        let next = *words.add(ip);
+                        if next as u8 == Op::LOAD_FAST as u8 && *use_tracing == 0 {
+                            let v = *slots.add((next >> 8) as usize);
+                            if !v.is_null() {
+                                (*f).lasti = ip as u32;
+                                ip += 1;
+                                push!(incref(v));
+                            }
+                        } else if next as u8 == Op::LOAD_CONST as u8 && *use_tracing == 0 {
+                            (*f).lasti = ip as u32;
+                            ip += 1;
+                            push!(incref(*consts.add((next >> 8) as usize)));
+                        }
                     }
                     Op::STORE_FAST => {
                         let v = pop!();
                         let old = core::mem::replace(&mut *slots.add(arg as usize), v);
                         xdecref(old);
+                        // `x = ...` then a use of a local (STORE_FAST LOAD_FAST).
+                        let next = *words.add(ip);
+                        if next as u8 == Op::LOAD_FAST as u8 && *use_tracing == 0 {
+                            let v = *slots.add((next >> 8) as usize);
+                            if !v.is_null() {
+                                (*f).lasti = ip as u32;
+                                ip += 1;
+                                push!(incref(v));
+                            }
+                        }
                     }
                     Op::DELETE_FAST => {
                         let old = core::mem::replace(&mut *slots.add(arg as usize), core::ptr::null_mut());
@@ -588,6 +614,20 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::BINARY_OP => {
                         let b = pop!();
                         let a = pop!();
+                        // `s += t` (or `s = s + t`) into the local `s`: append in place.
+                        if (arg == ferropy_compiler::opcode::binop::ADD || arg == ferropy_compiler::opcode::binop::ADD + ferropy_compiler::opcode::binop::INPLACE)
+                            && *use_tracing == 0
+                        {
+                            let next = *words.add(ip + 1);
+                            if next as u8 == Op::STORE_FAST as u8 {
+                                if let Some(r) = crate::eval::str_append::append_in_place(slots.add((next >> 8) as usize), a, b) {
+                                    decref(b);
+                                    push!(r);
+                                    ip += 1;
+                                    continue 'run;
+                                }
+                            }
+                        }
                         let r = match crate::eval::binary_fast::binary_op(a, b, arg) {
                             Some(r) => r,
                             None => ops::binary_op(a, b, arg),
@@ -601,7 +641,20 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         let b = pop!();
                         let a = pop!();
                         let r = match crate::eval::binary_fast::compare(a, b, arg) {
-                            Some(t) => crate::eval::binary_fast::bool_ref(t),
+                            Some(t) => {
+                                // `if a < b:` / `while a < b:`: a machine comparison followed by
+                                // its conditional jump takes the jump here, without the bool
+                                // and a dispatch (only when no trace function sees steps).
+                                let next = *words.add(ip + 1);
+                                let jump_if_true = next as u8 == Op::POP_JUMP_IF_TRUE as u8;
+                                if (jump_if_true || next as u8 == Op::POP_JUMP_IF_FALSE as u8) && *use_tracing == 0 {
+                                    decref(a);
+                                    decref(b);
+                                    ip = if t == jump_if_true { (next >> 8) as usize } else { ip + 2 };
+                                    continue 'run;
+                                }
+                                crate::eval::binary_fast::bool_ref(t)
+                            }
                             None => crate::abstract_::compare::PyObject_RichCompare(a, b, arg as c_int),
                         };
                         decref(a);

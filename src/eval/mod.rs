@@ -31,3 +31,4 @@ pub mod trace;
 pub mod frame_trace;
 pub mod frame_jump;
 pub mod frame_new;
+pub mod str_append;

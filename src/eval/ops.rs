@@ -195,6 +195,10 @@ pub(crate) unsafe fn unpack(seq: *mut PyObject, before: usize, after: Option<usi
 
 /// `FORMAT_VALUE flags`: conversion (`!s`, `!r`, `!a`) then `format(value, spec)`.
 pub(crate) unsafe fn format_value(value: *mut PyObject, flags: u32, spec: *mut PyObject) -> PyResult<PyRef> {
+    // `f"{n}"` / `f"{n!s}"` of an exact int is its decimal text: no `__format__` lookup.
+    if spec.is_null() && flags & 3 <= 1 && crate::objects::int::is_exact_int(value) {
+        return from_slot(crate::objects::long_str::long_repr(value));
+    }
     let converted = match flags & 3 {
         1 => Some(crate::abstract_::object::str(value)?),
         2 => Some(crate::abstract_::object::repr(value)?),

@@ -117,6 +117,27 @@ fn str_limit_error() -> crate::errors::raised::Raised {
     )
 }
 
+/// The decimal text of `v` (|v| < 2**60: at most 19 characters with the sign), written at
+/// the end of `buf`.
+pub(crate) fn i64_decimal(v: i64, buf: &mut [u8; 20]) -> &str {
+    let mut m = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    // SAFETY: ASCII digits and sign.
+    unsafe { core::str::from_utf8_unchecked(&buf[i..]) }
+}
+
 /// The decimal text of an int (sign included), with the digit limit checked.
 pub(crate) unsafe fn to_decimal_string(op: *mut PyObject) -> PyResult<String> {
     let d = digits(op);
@@ -204,6 +225,16 @@ pub(crate) fn mag_to_base(m: &[u32], base: u32) -> String {
 
 /// `int.__repr__` / `int.__str__`.
 pub(crate) unsafe extern "C" fn long_repr(op: *mut PyObject) -> *mut PyObject {
+    // Most ints printed fit two digits: their text is built on the stack (no limb vectors,
+    // no String), and one-digit results come from the shared 1-character strings.
+    if let Some(v) = crate::objects::int::medium_value(op) {
+        let mut buf = [0u8; 20];
+        let text = i64_decimal(v, &mut buf);
+        return match crate::objects::str::from_utf8(text) {
+            Ok(r) => r.into_ptr(),
+            Err(_) => null_mut(),
+        };
+    }
     match to_decimal_string(op).and_then(|s| crate::objects::str::from_utf8(&s)) {
         Ok(r) => r.into_ptr(),
         Err(_) => null_mut(),

@@ -233,6 +233,7 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_iter: Some(crate::objects::str_iter::str_iter),
     tp_str: Some(crate::objects::str_new::str_str),
     tp_new: Some(crate::objects::str_new::str_new),
+    tp_vectorcall: Some(crate::objects::str_new::str_vectorcall),
     ..static_type(
         c"str",
         core::mem::size_of::<PyUnicodeObject>(),

@@ -75,6 +75,26 @@ pub(crate) unsafe extern "C" fn str_new(tp: *mut PyTypeObject, args: *mut PyObje
     })())
 }
 
+/// `tp_vectorcall` of str: `str(x)` and `str()` without the argument tuple and the binder
+/// (static types' `tp_vectorcall` is not inherited, so this only sees `str` itself); other
+/// forms take the `tp_new` path.
+pub(crate) unsafe extern "C" fn str_vectorcall(
+    tp: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    let nargs = nargsf & !crate::object::slots::PY_VECTORCALL_ARGUMENTS_OFFSET;
+    if tp == &raw mut PyUnicode_Type as *mut PyObject && (kwnames.is_null() || crate::objects::tuple::len(kwnames) == 0) {
+        match nargs {
+            0 => return ret_obj(pystr::empty()),
+            1 => return crate::abstract_::object::PyObject_Str(*args),
+            _ => {}
+        }
+    }
+    crate::abstract_::call::make_tp_call(tp, args, nargs, kwnames)
+}
+
 /// An instance of the str subclass `tp` equal to the str `s`: a `PyUnicodeObject` whose
 /// code units live in their own block (ASCII ones double as the UTF-8 form).
 unsafe fn subtype_instance(tp: *mut PyTypeObject, s: *mut PyObject) -> PyResult<PyRef> {
