@@ -101,6 +101,7 @@ test-cmdline: all
 	$(PYTHON) tools/run_cmdline_tests.py --ferropy $(BUILD)/bin/ferropy
 	$(PYTHON) tools/run_repl_tests.py --ferropy $(BUILD)/bin/ferropy
 	$(PYTHON) tools/run_cache_tests.py --ferropy $(BUILD)/bin/ferropy
+	$(PYTHON) tools/run_startup_tests.py --ferropy $(BUILD)/bin/ferropy
 
 test-full: test test-parser-full test-compiler-full
 

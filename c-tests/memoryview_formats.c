@@ -49,6 +49,8 @@ static PyObject *view(const char *format, Py_ssize_t itemsize, const void *data,
                       int ndim, Py_ssize_t d0, Py_ssize_t d1, Py_ssize_t d2)
 {
     Exp *e = PyObject_New(Exp, &ExpType);
+    /* zeroed: a format wider than the itemsize reads past `n` (as CPython does) */
+    memset(e->data, 0, sizeof e->data);
     memcpy(e->data, data, n);
     e->len = n;
     e->format = format;

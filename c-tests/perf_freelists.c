@@ -3,9 +3,9 @@
  * GC-tracked, refcount 1, right size and value); big lists, which keep their items in a
  * mapping of their own, grow, shrink, sort and clear across the 128 KiB boundary. Then
  * 1,000 Py_Initialize/Py_FinalizeEx cycles, each filling the free lists, must not make the
- * process grow: the lists are emptied at finalization. */
+ * process grow: the lists are emptied at finalization. The cycles run without `site`. */
 // ferropy-test: timeout=600
-#include <Python.h>
+#include "testutil.h"
 #include <stdlib.h>
 
 static long rss_kb(void)
@@ -120,14 +120,14 @@ int main(void)
     Py_FinalizeEx();
 
     for (int i = 0; i < 100; i++) {
-        Py_Initialize();
+        initialize_without_site();
         churn_tuples(30);
         Py_FinalizeEx();
     }
     long before = rss_kb();
     int bad = 0;
     for (int i = 0; i < 1000; i++) {
-        Py_Initialize();
+        initialize_without_site();
         bad += churn_tuples(30);
         Py_FinalizeEx();
     }

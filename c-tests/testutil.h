@@ -199,6 +199,20 @@ static PyObject *fetch_value(void)
     return v;
 }
 
+/* Py_Initialize without importing `site` (what `-S` does): for tests that cycle the runtime
+ * many times and are about the core, not about what site-packages' .pth files import. */
+static void initialize_without_site(void)
+{
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    config.site_import = 0;
+    config.parse_argv = 0;
+    PyStatus status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status))
+        Py_ExitStatusException(status);
+}
+
 #endif /* Py_LIMITED_API */
 
 #endif

@@ -98,6 +98,8 @@ STEPS = [
     ("\r", r"\n"),
     (PAUSE + "\x03", r"Traceback.*KeyboardInterrupt\s*py>"),    # Ctrl-C while code runs
     ("print('done')\r", r"done\s*py>"),
+    ("exit\r", r"Use exit\(\) or Ctrl-D \(i\.e\. EOF\) to exit\s*py>"),  # site's builtins
+    ("help\r", r"Type help\(\) for interactive help, or help\(object\) for help about object\.\s*py>"),
 ]
 
 

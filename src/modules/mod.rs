@@ -74,6 +74,7 @@ pub mod select;
 pub mod fcntl_module;
 pub mod functools_lru;
 pub mod posixsubprocess_module;
+pub mod unicodedata;
 pub mod socket;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).

@@ -118,6 +118,30 @@ fn find_executable(name: &str) -> String {
     String::new()
 }
 
+/// A `PYTHONPATH` entry as CPython's path calculation makes it: normalized (`.` and empty
+/// components dropped, `x/..` folded; a relative path keeps its leading `..`), then, when
+/// relative, joined to the working directory (an empty entry is the directory itself).
+fn absolute_entry(entry: &str, cwd: &str) -> String {
+    let absolute = entry.starts_with('/');
+    let mut parts: Vec<&str> = Vec::new();
+    for part in entry.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|&p| p != "..") => {
+                parts.pop();
+            }
+            ".." if absolute => {}
+            _ => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    match (absolute, joined.is_empty()) {
+        (true, _) => format!("/{joined}"),
+        (false, true) => cwd.to_string(),
+        (false, false) => format!("{}/{joined}", cwd.trim_end_matches('/')),
+    }
+}
+
 unsafe fn set_str(field: &mut *mut wchar_t, value: &str) {
     raw_wide_free(core::mem::replace(field, raw_wide_from_units(&units(value))));
 }
@@ -210,7 +234,8 @@ pub(crate) unsafe fn compute(c: &mut PyConfig) -> PyStatus {
         let mut entries: Vec<Vec<u32>> = Vec::new();
         if !c.pythonpath_env.is_null() {
             let env = text(&wide_to_vec(c.pythonpath_env));
-            entries.extend(env.split(':').filter(|e| !e.is_empty()).map(units));
+            let cwd = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+            entries.extend(env.split(':').map(|e| units(&absolute_entry(e, &cwd))));
         }
         entries.push(units(&format!("{prefix}/lib/python311.zip")));
         entries.push(units(&format!("{prefix}/{STDLIB}")));
@@ -362,4 +387,30 @@ pub extern "C" fn Py_GetExecPrefix() -> *mut wchar_t {
 #[no_mangle]
 pub extern "C" fn Py_GetProgramFullPath() -> *mut wchar_t {
     get(|p| &p.program_full_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absolute_entry;
+
+    #[test]
+    fn pythonpath_entries_are_normalized_then_joined_to_the_working_directory() {
+        let cwd = "/w/d";
+        for (entry, want) in [
+            ("", "/w/d"),
+            (".", "/w/d"),
+            ("./x/", "/w/d/x"),
+            ("a/./b", "/w/d/a/b"),
+            ("a//b", "/w/d/a/b"),
+            ("a/../b", "/w/d/b"),
+            ("a/..", "/w/d"),
+            ("..", "/w/d/.."),
+            ("a/../../y", "/w/d/../y"),
+            ("/abs/../q", "/q"),
+            ("/..", "/"),
+            ("/a/b/../c/./d/..//e/", "/a/c/e"),
+        ] {
+            assert_eq!(absolute_entry(entry, cwd), want, "entry {entry:?}");
+        }
+    }
 }

@@ -131,13 +131,31 @@ unsafe fn run_startup_file(config: &PyConfig, flags: *mut PyCompilerFlags) {
     crate::runtime::pyrun::PyRun_SimpleFileExFlags(fp, cpath.as_ptr(), 1, flags);
 }
 
-/// The interactive prompt after `-i` ran its code (`sys.__interactivehook__`, which only
-/// `site` sets, is not called: the prompt's line editor is built in).
-unsafe fn run_repl(flags: *mut PyCompilerFlags) -> c_int {
-    // From here on a SystemExit ends the session again.
+/// From here on a SystemExit ends the process again (CPython's "no -i after the prompt").
+unsafe fn stop_inspecting() {
     if let Some(interp) = crate::runtime::interpreter::current() {
         interp.config.inspect = 0;
     }
+}
+
+/// Calls `sys.__interactivehook__` (which `site` sets: tab completion and history when the
+/// `readline` module loads) before an interactive session; a failure is printed.
+unsafe fn run_interactive_hook() {
+    let hook = crate::modules::sys_stdio::sys_attr("__interactivehook__");
+    let Some(hook) = crate::object::ptr::PyRef::from_borrowed(hook) else { return };
+    let called = crate::objects::tuple::from_slice(&[hook.clone()])
+        .and_then(|args| crate::modules::sys_audit::audit_tuple(c"cpython.run_interactivehook", args.as_ptr()))
+        .and_then(|()| crate::modules::owned(crate::abstract_::call::vectorcall(hook.as_ptr(), core::ptr::null(), 0, core::ptr::null_mut())));
+    if called.is_err() {
+        crate::errors::print::write_stderr("Failed calling sys.__interactivehook__\n");
+        crate::errors::print::PyErr_Print();
+    }
+}
+
+/// The interactive prompt after `-i` ran its code.
+unsafe fn run_repl(flags: *mut PyCompilerFlags) -> c_int {
+    stop_inspecting();
+    run_interactive_hook();
     let stdin = crate::runtime::lifecycle::stdin_stream();
     (crate::runtime::pyrun::PyRun_AnyFileExFlags(stdin, c"<stdin>".as_ptr(), 0, flags) != 0) as c_int
 }
@@ -164,7 +182,9 @@ unsafe fn run(config: &PyConfig) -> c_int {
     } else {
         prepend_sys_path(config, "");
         if stdin_is_interactive(config) {
+            stop_inspecting();
             run_startup_file(config, flags);
+            run_interactive_hook();
         }
         run_stdin(flags)
     };
