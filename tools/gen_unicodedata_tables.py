@@ -90,7 +90,7 @@ def generate():
             seconds.add(b)
     compositions.sort()
 
-    props, prop_ids = {}, []
+    props, prop_ids, prop_flags = {}, [], []
     decomp_data, decomp_offsets = [0], []
     for cp, c in enumerate(chars):
         flags = MIRRORED if u.mirrored(c) else 0
@@ -103,6 +103,7 @@ def generate():
         rec = (interned(u.category(c), cats), interned(u.bidirectional(c), bidis),
                u.combining(c), interned(u.east_asian_width(c), eaws), flags)
         prop_ids.append(interned(rec, props))
+        prop_flags.append(flags)
         parts = decomps[cp].split()
         if parts:
             tag = interned(parts.pop(0), tags) if parts[0].startswith("<") else 0
@@ -164,6 +165,11 @@ def generate():
     ]
     for form in FORMS:
         out.append(f"pub(crate) const QC_{form}: u8 = {QC_YES[form]};")
+    # Below these, every code point is its own normal form with combining class 0 (the quick
+    # check skips the lookup there).
+    for form in FORMS:
+        below = next(cp for cp in range(MAX) if u.combining(chars[cp]) or not prop_flags[cp] & QC_YES[form])
+        out.append(f"pub(crate) const {form}_TRIVIAL_BELOW: u32 = {below:#x};")
     out.append("")
     out.append(f"pub(crate) static PROPS: [Props; {len(props)}] = [")
     for (cat, bidi, comb, eaw, flags) in props:

@@ -168,8 +168,12 @@ unsafe fn form_and_text(function: &str, args: *const *mut PyObject, nargs: isize
     Ok((form, a[1]))
 }
 
-/// True when `text` is in `form` for `version` as it is.
+/// None when `text` is in `form` for `version` as it is, else its normal form.
 unsafe fn already_normalized(version: Version, form: Form, text: *mut PyObject) -> Option<Vec<u32>> {
+    // ASCII text is in every form.
+    if (*(text as *mut pystr::PyASCIIObject)).ascii() {
+        return None;
+    }
     if version == Version::Current && normalize::quick_check(form, code_points(text)) {
         return None;
     }

@@ -41,6 +41,16 @@ impl Form {
             Form::Nfkd => t::QC_NFKD,
         }
     }
+
+    /// Code points below this are their own normal form, with combining class 0.
+    fn trivial_below(self) -> u32 {
+        match self {
+            Form::Nfc => t::NFC_TRIVIAL_BELOW,
+            Form::Nfkc => t::NFKC_TRIVIAL_BELOW,
+            Form::Nfd => t::NFD_TRIVIAL_BELOW,
+            Form::Nfkd => t::NFKD_TRIVIAL_BELOW,
+        }
+    }
 }
 
 // Hangul syllable arithmetic (Unicode ch. 3.12).
@@ -58,8 +68,13 @@ const S_COUNT: u32 = L_COUNT * N_COUNT;
 /// classes never go down, so the text is normalized as it is (current version only).
 pub(crate) fn quick_check(form: Form, text: impl Iterator<Item = u32>) -> bool {
     let flag = form.quick_check_flag();
+    let trivial = form.trivial_below();
     let mut last = 0u8;
     for cp in text {
+        if cp < trivial {
+            last = 0;
+            continue;
+        }
         let p = props(cp);
         if (p.combining != 0 && last > p.combining) || p.flags & flag == 0 {
             return false;
@@ -71,6 +86,13 @@ pub(crate) fn quick_check(form: Form, text: impl Iterator<Item = u32>) -> bool {
 
 /// Appends the full decomposition of `cp` to `out`.
 fn decompose(version: Version, compat: bool, cp: u32, out: &mut Vec<u32>) {
+    // A character that is its own NFD/NFKD now is so in 3.2.0 too (3.2.0 only drops or
+    // corrects mappings that exist now).
+    let own = if compat { t::QC_NFKD } else { t::QC_NFD };
+    if props(cp).flags & own != 0 {
+        out.push(cp);
+        return;
+    }
     let s = cp.wrapping_sub(S_BASE);
     if s < S_COUNT {
         out.push(L_BASE + s / N_COUNT);
@@ -111,8 +133,13 @@ fn canonical_order(buf: &mut [u32]) {
     }
 }
 
-/// The composition of a starter and a following character, Hangul included.
-fn compose(first: u32, second: u32) -> Option<u32> {
+/// The composition of a starter and a following character, Hangul included. `second_flags`
+/// are the second's property flags: a character that passes the NFC quick check is never
+/// the second of a pair, which spares the search.
+fn compose(first: u32, second: u32, second_flags: u8) -> Option<u32> {
+    if second_flags & t::QC_NFC != 0 {
+        return None;
+    }
     let l = first.wrapping_sub(L_BASE);
     let v = second.wrapping_sub(V_BASE);
     if l < L_COUNT && v < V_COUNT {
@@ -135,11 +162,12 @@ fn canonical_compose(buf: &mut Vec<u32>) {
     let mut kept = 0;
     for i in 0..buf.len() {
         let cp = buf[i];
-        let class = props(cp).combining;
+        let p = props(cp);
+        let class = p.combining;
         if let Some(si) = starter {
             let blocked = last_class.is_some_and(|last| last == 0 || last >= class);
             if !blocked {
-                if let Some(c) = compose(buf[si], cp) {
+                if let Some(c) = compose(buf[si], cp, p.flags) {
                     buf[si] = c;
                     continue;
                 }

@@ -12,6 +12,10 @@ pub(crate) const QC_NFD: u8 = 2;
 pub(crate) const QC_NFKD: u8 = 4;
 pub(crate) const QC_NFC: u8 = 8;
 pub(crate) const QC_NFKC: u8 = 16;
+pub(crate) const NFD_TRIVIAL_BELOW: u32 = 0xc0;
+pub(crate) const NFKD_TRIVIAL_BELOW: u32 = 0xa0;
+pub(crate) const NFC_TRIVIAL_BELOW: u32 = 0x300;
+pub(crate) const NFKC_TRIVIAL_BELOW: u32 = 0xa0;
 
 pub(crate) static PROPS: [Props; 343] = [
     Props { category: 0, bidirectional: 1, combining: 0, east_asian_width: 0, flags: 30 },
