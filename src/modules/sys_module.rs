@@ -150,7 +150,6 @@ pub(crate) unsafe fn create(owner: &mut Interpreter) -> PyResult<PyRef> {
     set_config_values(d, &owner.config)?;
     crate::modules::sys_structseqs::install(d, &owner.config)?;
     set_implementation(d)?;
-    crate::modules::sys_stdio::install(d, &owner.config)?;
     dict::set_item(owner.modules, pystr::intern("sys")?.as_ptr(), m.as_ptr())?;
     Ok(m)
 }

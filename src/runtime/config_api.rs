@@ -777,6 +777,20 @@ unsafe fn read_steps(c: &mut PyConfig) -> Result<(), PyStatus> {
     if c.filesystem_errors.is_null() {
         set_field(&mut c.filesystem_errors, raw_wide_from_str("surrogateescape"));
     }
+    // PYTHONIOENCODING=[encoding][:errors]; an encoding without errors means "strict".
+    if let Some(io) = use_env.then(|| env_var("PYTHONIOENCODING")).flatten() {
+        let (enc, errors) = match io.split_once(':') {
+            Some((e, r)) => (e, Some(r).filter(|r| !r.is_empty())),
+            None => (io.as_str(), None),
+        };
+        let errors = if enc.is_empty() { errors } else { Some(errors.unwrap_or("strict")) };
+        if !enc.is_empty() && c.stdio_encoding.is_null() {
+            set_field(&mut c.stdio_encoding, raw_wide_from_str(enc));
+        }
+        if let (Some(errors), true) = (errors, c.stdio_errors.is_null()) {
+            set_field(&mut c.stdio_errors, raw_wide_from_str(errors));
+        }
+    }
     if c.stdio_encoding.is_null() {
         set_field(&mut c.stdio_encoding, raw_wide_from_str(&encoding));
     }

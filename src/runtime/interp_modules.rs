@@ -25,17 +25,20 @@ pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> 
     crate::modules::weakref_module::install(owner).map_err(|_| fail(c"can't initialize _weakref module"))?;
     crate::import::setup().map_err(|_| fail(c"can't initialize import system"))?;
     crate::modules::io::open::install_builtin_open(owner.builtins).map_err(|_| fail(c"can't initialize io.open"))?;
+    crate::modules::sys_stdio::install(owner.sysdict, &owner.config).map_err(|_| fail(c"can't initialize sys standard streams"))?;
     Ok(())
 }
 
 /// The first steps of an interpreter's end, while everything still works: the standard
 /// streams are flushed and the end is announced to the audit hooks.
-pub(crate) unsafe fn finalize(owner: &mut Interpreter) {
+/// 0, or -1 when flushing a stream failed.
+pub(crate) unsafe fn finalize(owner: &mut Interpreter) -> core::ffi::c_int {
     crate::modules::atexit_module::run_callbacks(owner);
-    crate::modules::sys_stdio::flush_std_files();
+    let status = crate::modules::sys_stdio::flush_std_files();
     if crate::modules::sys_audit::audit_no_args(c"cpython.PyInterpreterState_Clear").is_err() {
         crate::errors::pyerr::PyErr_Clear();
     }
+    status
 }
 
 /// Drops the interpreter's modules and its references to sys, builtins and audit hooks.

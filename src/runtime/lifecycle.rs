@@ -181,8 +181,8 @@ fn finalize() -> c_int {
     FINALIZED_BEFORE.store(true, Ordering::Release);
     let interp = MAIN_INTERPRETER.load(Ordering::Acquire);
     // SAFETY: the main interpreter is live until deleted below.
-    unsafe {
-        crate::runtime::interp_modules::finalize(Interpreter::from_c(interp));
+    let status = unsafe {
+        let status = crate::runtime::interp_modules::finalize(Interpreter::from_c(interp));
         // Cycles die while the modules their finalizers may use still work ...
         crate::gc::collector::collect_at_shutdown();
         crate::modules::sys_audit::clear_runtime_hooks();
@@ -193,7 +193,8 @@ fn finalize() -> c_int {
         crate::modules::sys_structseqs::fini();
         crate::modules::ast::fini();
         crate::runtime::interpreter::clear_dict(interp);
-    }
+        status
+    };
     signals::restore_runtime_handlers();
     crate::object::builtin_types::fini();
     let interp = MAIN_INTERPRETER.swap(core::ptr::null_mut(), Ordering::AcqRel);
@@ -211,7 +212,7 @@ fn finalize() -> c_int {
     crate::runtime::preinit::reset();
     crate::runtime::legacy_fs_globals::clear();
     run_exit_funcs();
-    0
+    status
 }
 
 /// Runs the `Py_AtExit` functions, last registered first, each once.

@@ -411,7 +411,7 @@ pub(crate) unsafe fn forget_decoded(op: *mut PyObject) {
 }
 
 /// `write(text)`: the number of code points of `text`.
-unsafe extern "C" fn write(op: *mut PyObject, text: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn write(op: *mut PyObject, text: *mut PyObject) -> *mut PyObject {
     ret((|| {
         if !pystr::is_str(text) {
             return Err(type_error(format!("write() argument must be str, not {}", tp_name(text))));
