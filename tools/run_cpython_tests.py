@@ -34,6 +34,8 @@ MODULES = [
     "test_json", "test_re", "test_struct", "test_binascii", "test_base64", "test_heapq",
     "test_bisect", "test_textwrap", "test_abc", "test_enum", "test_dataclasses",
     "test_typing", "test_copy", "test_weakref", "test_random", "test_statistics",
+    "test_array",
+    "test_memoryview",
 ]
 TIMEOUT = 300
 
