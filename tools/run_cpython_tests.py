@@ -36,6 +36,7 @@ MODULES = [
     "test_typing", "test_copy", "test_weakref", "test_random", "test_statistics",
     "test_array",
     "test_memoryview",
+    "test_cmath",
 ]
 TIMEOUT = 300
 

@@ -75,6 +75,7 @@ pub mod fcntl_module;
 pub mod functools_lru;
 pub mod posixsubprocess_module;
 pub mod array;
+pub mod cmath;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {
