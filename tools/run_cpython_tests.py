@@ -37,6 +37,9 @@ MODULES = [
     "test_array",
     "test_memoryview",
     "test_cmath",
+    "test_unicodedata",
+    "test_ucn",
+    "test_stringprep",
 ]
 TIMEOUT = 300
 

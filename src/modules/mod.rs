@@ -76,6 +76,8 @@ pub mod functools_lru;
 pub mod posixsubprocess_module;
 pub mod array;
 pub mod cmath;
+pub mod unicodedata;
+pub mod socket;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

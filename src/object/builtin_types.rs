@@ -106,6 +106,7 @@ fn all_types() -> impl DoubleEndedIterator<Item = *mut PyTypeObject> {
         .chain(crate::objects::context_token::types())
         .chain(crate::modules::select::types())
         .chain(crate::modules::functools_lru::types())
+        .chain(crate::modules::socket::types())
 }
 
 /// Readies every builtin static type (at initialization).

@@ -58,37 +58,64 @@ pub fn nfkc_identifier(s: &str) -> String {
 }
 
 static NAMES: &str = include_str!("unicode_names.txt");
+/// Formal name aliases ("NAME;HEX", from tools/gen_unicodedata_tables.py): `\N{...}` and
+/// `unicodedata.lookup` accept them; `unicodedata.name` never gives them.
+static ALIASES: &str = include_str!("unicode_name_aliases.txt");
 
+/// The CJK unified ideograph ranges of Unicode 14 (CPython 3.11's database), whose names
+/// are "CJK UNIFIED IDEOGRAPH-XXXX".
+pub const CJK_UNIFIED_RANGES: [(u32, u32); 8] = [
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2B738),
+    (0x2B740, 0x2B81D),
+    (0x2B820, 0x2CEA1),
+    (0x2CEB0, 0x2EBE0),
+    (0x30000, 0x3134A),
+];
+
+/// The code point of a character name or alias. Names and aliases match in any case; the
+/// algorithmic CJK ideograph and Hangul syllable names only in upper case (as CPython).
 pub fn lookup_name(name: &str) -> Option<u32> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
     static MAP: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    let upper = name.to_ascii_uppercase();
-    if let Some(hex) = upper.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
+    if let Some(hex) = name.strip_prefix("CJK UNIFIED IDEOGRAPH-") {
+        if !(4..=5).contains(&hex.len()) || !hex.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)) {
+            return None;
+        }
         let cp = u32::from_str_radix(hex, 16).ok()?;
-        return (hex.len() >= 4 && hex.len() <= 5 && crate::unicode_tables::NON_PRINTABLE.iter().all(|&(lo, hi)| cp < lo || cp > hi)).then_some(cp);
+        return CJK_UNIFIED_RANGES.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp)).then_some(cp);
     }
-    if let Some(rest) = upper.strip_prefix("HANGUL SYLLABLE ") {
+    if let Some(rest) = name.strip_prefix("HANGUL SYLLABLE ") {
         return hangul_syllable(rest);
     }
-    // Built once: "NAME;HEX" lines of the generated table.
+    // Built once: the "NAME;HEX" lines of the generated tables.
     let map = MAP.get_or_init(|| {
-        NAMES.lines().filter_map(|l| l.split_once(';')).filter_map(|(n, h)| u32::from_str_radix(h, 16).ok().map(|c| (n, c))).collect()
+        NAMES.lines().chain(ALIASES.lines()).filter_map(|l| l.split_once(';')).filter_map(|(n, h)| u32::from_str_radix(h, 16).ok().map(|c| (n, c))).collect()
     });
-    map.get(upper.as_str()).copied()
+    map.get(name.to_ascii_uppercase().as_str()).copied()
+}
+
+const JAMO_L: [&str; 19] = ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
+const JAMO_V: [&str; 21] = ["A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"];
+const JAMO_T: [&str; 28] = ["", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"];
+
+/// The name of a precomposed Hangul syllable (U+AC00..U+D7A3), from its jamo short names.
+pub fn hangul_syllable_name(cp: u32) -> Option<String> {
+    let s = cp.checked_sub(0xAC00).filter(|&s| s < 11172)? as usize;
+    Some(format!("HANGUL SYLLABLE {}{}{}", JAMO_L[s / (21 * 28)], JAMO_V[(s / 28) % 21], JAMO_T[s % 28]))
 }
 
 /// Hangul syllable names are algorithmic (Unicode ch. 3.12): L + V + T jamo short names.
 fn hangul_syllable(s: &str) -> Option<u32> {
-    const L: [&str; 19] = ["G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"];
-    const V: [&str; 21] = ["A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"];
-    const T: [&str; 28] = ["", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"];
-    // Longest match first for each part, then check the whole name is consumed.
-    for (li, l) in L.iter().enumerate() {
+    // Every split is tried, then the whole name must be consumed.
+    for (li, l) in JAMO_L.iter().enumerate() {
         if let Some(r1) = s.strip_prefix(l) {
-            for (vi, v) in V.iter().enumerate() {
+            for (vi, v) in JAMO_V.iter().enumerate() {
                 if let Some(r2) = r1.strip_prefix(v) {
-                    for (ti, t) in T.iter().enumerate() {
+                    for (ti, t) in JAMO_T.iter().enumerate() {
                         if r2 == *t {
                             return Some(0xAC00 + ((li * 21 + vi) * 28 + ti) as u32);
                         }
