@@ -74,6 +74,8 @@ pub mod select;
 pub mod fcntl_module;
 pub mod functools_lru;
 pub mod posixsubprocess_module;
+pub mod array;
+pub mod cmath;
 pub mod unicodedata;
 pub mod socket;
 

@@ -24,8 +24,45 @@ struct Reversed {
     index: Py_ssize_t,
 }
 
-static mut REVERSED_METHODS: [PyMethodDef; 2] =
-    [plain(c"__length_hint__", reversed_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."), END];
+static mut REVERSED_METHODS: [PyMethodDef; 4] = [
+    plain(c"__length_hint__", reversed_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    plain(c"__reduce__", reversed_reduce, METH_NOARGS).doc(c"Return state information for pickling."),
+    plain(c"__setstate__", reversed_setstate, crate::object::methods::METH_O).doc(c"Set state information for unpickling."),
+    END,
+];
+
+/// `(type, (seq,), index)`, or `(type, ((),))` once exhausted.
+unsafe extern "C" fn reversed_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let ro = op as *mut Reversed;
+    let tp = (*op).ob_type as *mut PyObject;
+    ret_obj((|| {
+        if (*ro).seq.is_null() {
+            let empty = tuple::new(0)?;
+            let args = tuple::from_ptrs(&[empty.as_ptr()])?;
+            return tuple::from_ptrs(&[tp, args.as_ptr()]);
+        }
+        let args = tuple::from_ptrs(&[(*ro).seq])?;
+        let index = int::from_i64((*ro).index as i64)?;
+        tuple::from_ptrs(&[tp, args.as_ptr(), index.as_ptr()])
+    })())
+}
+
+/// Restores the position, clipped to the sequence (`-1`: exhausted).
+unsafe extern "C" fn reversed_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    let index = crate::objects::long_convert::PyLong_AsSsize_t(state);
+    if index == -1 && !pyerr::PyErr_Occurred().is_null() {
+        return core::ptr::null_mut();
+    }
+    let ro = op as *mut Reversed;
+    if !(*ro).seq.is_null() {
+        let n = crate::abstract_::sequence::PySequence_Size((*ro).seq);
+        if n < 0 {
+            return core::ptr::null_mut();
+        }
+        (*ro).index = index.clamp(-1, n - 1);
+    }
+    crate::abstract_::new_ref(crate::abstract_::none()).into_ptr()
+}
 
 /// `PyReversed_Type`.
 #[no_mangle]
