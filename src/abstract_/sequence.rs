@@ -182,7 +182,8 @@ pub(crate) unsafe fn to_tuple(v: *mut PyObject) -> PyResult<PyRef> {
     if tuple::is_exact(v) {
         return Ok(new_ref(v));
     }
-    if list::is_list(v) {
+    // Only an exact list: a subclass may override __iter__.
+    if list::is_exact(v) {
         return tuple::from_ptrs(list::items(v));
     }
     let items = crate::abstract_::iter::collect(v)?;

@@ -69,6 +69,7 @@ pub static mut Partial_Type: PyTypeObject = PyTypeObject {
     tp_weaklistoffset: offset_of!(Partial, weakreflist) as isize,
     tp_members: &raw mut PARTIAL_MEMBERS as *mut PyMemberDef,
     tp_getset: &raw mut PARTIAL_GETSET as *mut crate::object::descr::PyGetSetDef,
+    tp_methods: &raw mut PARTIAL_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_new: Some(partial_new),
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_free: Some(crate::object::temp_alloc::free_gc_object),
@@ -211,4 +212,59 @@ unsafe extern "C" fn partial_repr(op: *mut PyObject) -> *mut PyObject {
     })();
     crate::abstract_::object::Py_ReprLeave(op);
     ret_obj(r)
+}
+
+static mut PARTIAL_METHODS: [crate::object::methods::PyMethodDef; 4] = [
+    crate::object::method_table::plain(c"__reduce__", partial_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::plain(c"__setstate__", partial_setstate, crate::object::methods::METH_O),
+    crate::objects::generic_alias::CLASS_GETITEM,
+    crate::object::method_table::END,
+];
+
+/// `(type(p), (func,), (func, args, keywords, __dict__ or None))`.
+unsafe extern "C" fn partial_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let p = op as *mut Partial;
+    ret_obj((|| {
+        let dict = if (*p).dict.is_null() { crate::abstract_::none() } else { (*p).dict };
+        let state = tuple::from_ptrs(&[(*p).func, (*p).args, (*p).kw, dict])?;
+        let args = tuple::from_ptrs(&[(*p).func])?;
+        tuple::from_vec(vec![new_ref((*op).ob_type as *mut PyObject), args, state])
+    })())
+}
+
+/// `__setstate__((func, args, keywords, dict))`: a callable, a tuple, a dict or None, a
+/// dict or None ("invalid partial state" otherwise).
+unsafe extern "C" fn partial_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    let p = op as *mut Partial;
+    ret_obj((|| {
+        let invalid = || type_error("invalid partial state");
+        if !tuple::is_tuple(state) || tuple::len(state) != 4 {
+            return Err(invalid());
+        }
+        let &[func, fargs, kw, d] = tuple::items(state) else { return Err(invalid()) };
+        let none = crate::abstract_::none();
+        if crate::abstract_::call::PyCallable_Check(func) == 0
+            || !tuple::is_tuple(fargs)
+            || (kw != none && !dict::is_dict(kw))
+        {
+            return Err(invalid());
+        }
+        let fargs = if tuple::is_exact(fargs) { new_ref(fargs) } else { tuple::from_ptrs(tuple::items(fargs))? };
+        let kw = if kw == none {
+            dict::new()?
+        } else if dict::is_exact(kw) {
+            new_ref(kw)
+        } else {
+            dict::copy(kw)?
+        };
+        let d = if d == none { None } else { Some(new_ref(d)) };
+        let set = |slot: *mut *mut PyObject, v: Option<PyRef>| {
+            drop(PyRef::from_owned(core::mem::replace(&mut *slot, v.map_or(core::ptr::null_mut(), PyRef::into_ptr))));
+        };
+        set(&raw mut (*p).func, Some(new_ref(func)));
+        set(&raw mut (*p).args, Some(fargs));
+        set(&raw mut (*p).kw, Some(kw));
+        set(&raw mut (*p).dict, d);
+        Ok(new_ref(none))
+    })())
 }

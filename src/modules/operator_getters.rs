@@ -230,7 +230,27 @@ struct MethodCaller {
 
 getter_type!(MethodCaller_Type, c"operator.methodcaller", MethodCaller, 3,
     c"methodcaller(name, ...) --> methodcaller object\n\nReturn a callable object that calls the given method on its operand.\nAfter f = methodcaller('name'), the call f(r) returns r.name().\nAfter g = methodcaller('name', 'date', foo=1), the call g(r) returns\nr.name('date', foo=1).",
-    tp_new: Some(methodcaller_new), tp_repr: Some(methodcaller_repr));
+    tp_new: Some(methodcaller_new), tp_repr: Some(methodcaller_repr), tp_methods: &raw mut METHODCALLER_METHODS as *mut PyMethodDef);
+
+static mut METHODCALLER_METHODS: [PyMethodDef; 2] = [plain(c"__reduce__", methodcaller_reduce, METH_NOARGS).doc(c"Return state information for pickling"), END];
+
+/// `(type(mc), (name, *args))`; with keywords, `(partial(type(mc), name, **kwds), args)`
+/// (a plain reduce tuple cannot carry keyword arguments).
+unsafe extern "C" fn methodcaller_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let m = op as *mut MethodCaller;
+    ret_obj((|| {
+        let tp = new_ref((*op).ob_type as *mut PyObject);
+        if dict::len((*m).kwds) == 0 {
+            let mut args = vec![(*m).name];
+            args.extend_from_slice(tuple::items((*m).args));
+            return tuple::from_vec(vec![tp, tuple::from_ptrs(&args)?]);
+        }
+        let partial = &raw mut crate::modules::functools_partial::Partial_Type as *mut PyObject;
+        let pargs = tuple::from_ptrs(&[tp.as_ptr(), (*m).name])?;
+        let bound = from_slot(crate::abstract_::call::PyObject_Call(partial, pargs.as_ptr(), (*m).kwds))?;
+        tuple::from_vec(vec![bound, new_ref((*m).args)])
+    })())
+}
 
 unsafe extern "C" fn methodcaller_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     ret_obj((|| -> PyResult<PyRef> {

@@ -36,6 +36,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut PyComplex_Type,
         &raw mut crate::objects::bytes::PyBytes_Type,
         &raw mut crate::objects::str_iter::PyUnicodeIter_Type,
+        &raw mut crate::objects::str_iter::UnicodeASCIIIter_Type,
         &raw mut crate::objects::bytes_iter::PyBytesIter_Type,
         &raw mut crate::objects::bytearray::PyByteArray_Type,
         &raw mut crate::objects::bytes_iter::PyByteArrayIter_Type,

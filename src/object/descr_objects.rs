@@ -194,6 +194,17 @@ macro_rules! getsets {
 
 const DESCR_FLAGS: core::ffi::c_ulong = Py_TPFLAGS_HAVE_GC;
 
+/// method, member and wrapper descriptors pickle as `getattr(owner, name)`.
+static mut DESCR_METHODS: [PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", descr_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::END,
+];
+
+unsafe extern "C" fn descr_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let d = op as *mut PyDescrObject;
+    crate::abstract_::ret_obj(crate::objects::reduce_forms::reduce_getattr((*d).d_type as *mut PyObject, (*d).d_name))
+}
+
 /// A descriptor type with the common slots.
 const fn descr_type(name: &'static CStr, basicsize: usize, flags: core::ffi::c_ulong) -> PyTypeObject {
     PyTypeObject {
@@ -201,6 +212,7 @@ const fn descr_type(name: &'static CStr, basicsize: usize, flags: core::ffi::c_u
         tp_getattro: Some(PyObject_GenericGetAttr),
         tp_traverse: Some(descr_traverse),
         tp_free: Some(crate::object::objimpl::PyObject_GC_Del),
+        tp_methods: &raw mut DESCR_METHODS as *mut PyMethodDef,
         ..static_type(name, basicsize, 0, DESCR_FLAGS | flags, None)
     }
 }
@@ -252,6 +264,8 @@ pub static mut PyClassMethodDescr_Type: PyTypeObject = PyTypeObject {
     tp_descr_get: Some(crate::object::descr_call::classmethod_get),
     tp_members: &raw mut DESCR_MEMBERS as *mut PyMemberDef,
     tp_getset: &raw mut METHOD_GETSET as *mut PyGetSetDef,
+    // CPython's classmethod_descriptor has no __reduce__ (it does not pickle).
+    tp_methods: core::ptr::null_mut(),
     ..descr_type(c"classmethod_descriptor", core::mem::size_of::<PyMethodDescrObject>(), 0)
 };
 
@@ -452,6 +466,8 @@ pub static mut PyGetSetDescr_Type: PyTypeObject = PyTypeObject {
     tp_getset: &raw mut GETSET_GETSET as *mut PyGetSetDef,
     tp_descr_get: Some(getset_get),
     tp_descr_set: Some(getset_set),
+    // CPython's getset_descriptor has no __reduce__ (it does not pickle).
+    tp_methods: core::ptr::null_mut(),
     ..descr_type(c"getset_descriptor", core::mem::size_of::<PyGetSetDescrObject>(), 0)
 };
 
@@ -628,6 +644,18 @@ unsafe extern "C" fn method_wrapper_hash(op: *mut PyObject) -> crate::pyport::Py
     if h == -1 { -2 } else { h }
 }
 
+/// A bound slot wrapper pickles as `getattr(self, name)`.
+static mut METHOD_WRAPPER_METHODS: [PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", method_wrapper_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::END,
+];
+
+unsafe extern "C" fn method_wrapper_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let w = op as *mut MethodWrapperObject;
+    let name = (*((*w).descr as *mut PyDescrObject)).d_name;
+    crate::abstract_::ret_obj(crate::objects::reduce_forms::reduce_getattr((*w).self_, name))
+}
+
 static mut METHOD_WRAPPER_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef { name: c"__self__".as_ptr(), r#type: T_OBJECT, offset: offset_of!(MethodWrapperObject, self_) as isize, flags: READONLY, doc: core::ptr::null() },
     PyMemberDef { name: core::ptr::null(), r#type: 0, offset: 0, flags: 0, doc: core::ptr::null() },
@@ -655,6 +683,7 @@ pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(method_wrapper_traverse),
     tp_members: &raw mut METHOD_WRAPPER_MEMBERS as *mut PyMemberDef,
     tp_getset: &raw mut METHOD_WRAPPER_GETSET as *mut PyGetSetDef,
+    tp_methods: &raw mut METHOD_WRAPPER_METHODS as *mut PyMethodDef,
     tp_free: Some(crate::object::objimpl::PyObject_GC_Del),
     ..static_type(c"method-wrapper", core::mem::size_of::<MethodWrapperObject>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };

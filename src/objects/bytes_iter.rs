@@ -24,6 +24,27 @@ struct BytesIter {
     it_seq: *mut PyObject,
 }
 
+// The pickling methods of reduce_forms read this layout.
+const _: () = assert!(
+    core::mem::offset_of!(BytesIter, it_index) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_index)
+        && core::mem::offset_of!(BytesIter, it_seq) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_seq)
+);
+
+static mut ITER_METHODS: [crate::object::methods::PyMethodDef; 4] = [
+    crate::object::method_table::plain(c"__length_hint__", length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::objects::reduce_forms::INDEXED_REDUCE,
+    crate::objects::reduce_forms::INDEXED_SETSTATE,
+    crate::object::method_table::END,
+];
+
+/// `__length_hint__`: the items left.
+unsafe extern "C" fn length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut BytesIter;
+    let seq = (*it).it_seq;
+    let left = if seq.is_null() { 0 } else { crate::objects::bytes_methods::data_of(seq).len() as i64 - (*it).it_index as i64 };
+    ret_obj(crate::objects::int::from_i64(left.max(0)))
+}
+
 /// `PyBytesIter_Type`: the type of `iter(bytes)`.
 #[no_mangle]
 pub static mut PyBytesIter_Type: PyTypeObject = PyTypeObject {
@@ -31,6 +52,7 @@ pub static mut PyBytesIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(iter_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(iter_next),
+    tp_methods: &raw mut ITER_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"bytes_iterator", core::mem::size_of::<BytesIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
@@ -41,6 +63,7 @@ pub static mut PyByteArrayIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(iter_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(iter_next),
+    tp_methods: &raw mut ITER_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"bytearray_iterator", core::mem::size_of::<BytesIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 

@@ -68,7 +68,7 @@ pub static mut PyCFunction_Type: PyTypeObject = PyTypeObject {
     tp_weaklistoffset: offset_of!(PyCFunctionObject, m_weakreflist) as isize,
     tp_members: (&raw const CFUNCTION_MEMBERS) as *mut PyMemberDef,
     tp_getset: (&raw const CFUNCTION_GETSET) as *mut PyGetSetDef,
-    tp_methods: (&raw const CFUNCTION_METHODS) as *mut PyMethodDef,
+    tp_methods: (&raw const CFUNCTION_METHODS) as *mut crate::object::methods::PyMethodDef,
     ..static_type(
         c"builtin_function_or_method",
         core::mem::size_of::<PyCFunctionObject>(),
@@ -117,6 +117,23 @@ static mut CFUNCTION_GETSET: [PyGetSetDef; 6] = [
     getset(c"__self__", get_self),
     PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
 ];
+
+static mut CFUNCTION_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", cfunction_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::END,
+];
+
+/// A module function pickles by its name (a global); a method as `getattr(self, name)`.
+unsafe extern "C" fn cfunction_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let f = as_cfunction(op);
+    crate::abstract_::ret_obj((|| {
+        let name = pystr::from_utf8(&ml_name(f))?;
+        if f.m_self.is_null() || is_module(f.m_self) {
+            return Ok(name);
+        }
+        crate::objects::reduce_forms::reduce_getattr(f.m_self, name.as_ptr())
+    })())
+}
 
 /// Whether `op` is a builtin function object (`PyCFunction_Check`).
 ///

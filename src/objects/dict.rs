@@ -649,7 +649,11 @@ pub(crate) unsafe fn copy(d: *mut PyObject) -> PyResult<PyRef> {
 /// # Safety
 /// `a` is a live dict, `b` a live object.
 pub(crate) unsafe fn merge(a: *mut PyObject, b: *mut PyObject, override_: c_int) -> PyResult<()> {
-    if a == b || !is_dict(b) {
+    // A dict subclass that iterates its own way (OrderedDict) merges through keys(), as in
+    // CPython.
+    let plain_dict = is_dict(b)
+        && (*(*b).ob_type).tp_iter.map(|f| f as usize) == Some(crate::objects::dict_views::dict_iter as *const () as usize);
+    if a == b || !plain_dict {
         if a == b {
             return Ok(());
         }

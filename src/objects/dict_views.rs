@@ -73,10 +73,29 @@ pub static mut PyDictRevIterValue_Type: PyTypeObject =
 #[no_mangle]
 pub static mut PyDictRevIterItem_Type: PyTypeObject = dict_iter_type(c"dict_reverseitemiterator", Some(dictreviter_next_item));
 
-static mut DICTITER_METHODS: [PyMethodDef; 2] = [
+static mut DICTITER_METHODS: [PyMethodDef; 3] = [
     plain(c"__length_hint__", dictiter_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    plain(c"__reduce__", dictiter_reduce, METH_NOARGS).doc(c"Return state information for pickling."),
     END,
 ];
+
+/// `(iter, (list_of_what_is_left,))`: the rest is read through a copy of the iterator, so
+/// this one does not move (a changed dict raises RuntimeError as iterating would).
+unsafe extern "C" fn dictiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut DictIter;
+    ret_obj((|| {
+        let copy = PyRef::from_owned(temp_alloc::gc_new_var((*op).ob_type, 0)).ok_or_else(no_memory)?;
+        let c = copy.as_ptr() as *mut DictIter;
+        (*c).di_dict = if (*it).di_dict.is_null() { core::ptr::null_mut() } else { new_ref((*it).di_dict).into_ptr() };
+        (*c).di_used = (*it).di_used;
+        (*c).di_pos = (*it).di_pos;
+        (*c).len = (*it).len;
+        (*c).di_result = core::ptr::null_mut();
+        PyObject_GC_Track(c as *mut c_void);
+        let rest = crate::objects::list::from_iterable(copy.as_ptr())?;
+        crate::objects::reduce_forms::reduce_to_list(rest)
+    })())
+}
 
 /// `__length_hint__`: the items still expected, 0 once exhausted or after a size change.
 unsafe extern "C" fn dictiter_length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {

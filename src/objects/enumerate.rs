@@ -23,8 +23,25 @@ struct Enumerate {
     en_index: Py_ssize_t,
 }
 
-static mut ENUM_METHODS: [crate::object::methods::PyMethodDef; 2] =
-    [crate::objects::generic_alias::CLASS_GETITEM, crate::object::method_table::END];
+static mut ENUM_METHODS: [crate::object::methods::PyMethodDef; 3] = [
+    crate::object::method_table::plain(c"__reduce__", enum_reduce, crate::object::methods::METH_NOARGS).doc(c"Return state information for pickling."),
+    crate::objects::generic_alias::CLASS_GETITEM,
+    crate::object::method_table::END,
+];
+
+/// `(type(e), (iterator, count))`.
+unsafe extern "C" fn enum_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let en = op as *mut Enumerate;
+    ret_obj((|| {
+        let count = if (*en).en_longindex.is_null() {
+            int::from_i64((*en).en_index as i64)?
+        } else {
+            crate::abstract_::new_ref((*en).en_longindex)
+        };
+        let args = tuple::from_vec(vec![crate::abstract_::new_ref((*en).en_sit), count])?;
+        tuple::from_vec(vec![crate::abstract_::new_ref((*op).ob_type as *mut PyObject), args])
+    })())
+}
 
 /// `PyEnum_Type`.
 #[no_mangle]

@@ -27,6 +27,7 @@ pub static mut PyFilter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(filter_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(filter_next),
+    tp_methods: &raw mut FILTER_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_new: Some(filter_new),
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_free: Some(crate::object::temp_alloc::free_gc_object),
@@ -88,4 +89,18 @@ unsafe extern "C" fn filter_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn filter_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     traverse_fields(op, 2, visit, arg)
+}
+
+static mut FILTER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", filter_reduce, crate::object::methods::METH_NOARGS).doc(c"Return state information for pickling."),
+    crate::object::method_table::END,
+];
+
+/// `(type(f), (func, iterator))`.
+unsafe extern "C" fn filter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let f = op as *mut Filter;
+    ret_obj((|| {
+        let args = tuple::from_ptrs(&[(*f).func, (*f).it])?;
+        tuple::from_vec(vec![crate::abstract_::new_ref((*op).ob_type as *mut PyObject), args])
+    })())
 }

@@ -25,6 +25,39 @@ struct SeqIter {
     it_seq: *mut PyObject,
 }
 
+// The pickling methods of reduce_forms read this layout.
+const _: () = assert!(
+    core::mem::offset_of!(SeqIter, it_index) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_index)
+        && core::mem::offset_of!(SeqIter, it_seq) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_seq)
+);
+
+static mut SEQITER_METHODS: [crate::object::methods::PyMethodDef; 4] = [
+    crate::object::method_table::plain(c"__length_hint__", seqiter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::objects::reduce_forms::INDEXED_REDUCE,
+    crate::objects::reduce_forms::INDEXED_SETSTATE,
+    crate::object::method_table::END,
+];
+
+/// `__length_hint__`: the sequence's length less the items taken, when it has a length
+/// (NotImplemented otherwise, so `operator.length_hint` falls back to its default).
+unsafe extern "C" fn seqiter_length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut SeqIter;
+    let seq = (*it).it_seq;
+    if seq.is_null() {
+        return ret_obj(crate::objects::int::from_i64(0));
+    }
+    ret_obj((|| {
+        match crate::abstract_::object::size(seq) {
+            Ok(n) => crate::objects::int::from_i64((n - (*it).it_index).max(0) as i64),
+            Err(_) if pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_TypeError as *mut PyObject) != 0 => {
+                pyerr::PyErr_Clear();
+                Ok(crate::abstract_::new_ref(crate::abstract_::not_implemented()))
+            }
+            Err(e) => Err(e),
+        }
+    })())
+}
+
 /// `PySeqIter_Type`: CPython names it `iterator`.
 #[no_mangle]
 pub static mut PySeqIter_Type: PyTypeObject = PyTypeObject {
@@ -32,6 +65,7 @@ pub static mut PySeqIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(seqiter_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(seqiter_next),
+    tp_methods: &raw mut SEQITER_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"iterator", core::mem::size_of::<SeqIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
@@ -116,8 +150,27 @@ pub static mut PyCallIter_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(calliter_next),
+    tp_methods: &raw mut CALLITER_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"callable_iterator", core::mem::size_of::<CallIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
+
+static mut CALLITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", calliter_reduce, crate::object::methods::METH_NOARGS).doc(c"Return state information for pickling."),
+    crate::object::method_table::END,
+];
+
+/// `(iter, (callable, sentinel))`, or `(iter, ((),))` once exhausted.
+unsafe extern "C" fn calliter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut CallIter;
+    ret_obj((|| {
+        let iter = crate::objects::reduce_forms::builtin("iter")?;
+        if (*it).it_callable.is_null() || (*it).it_sentinel.is_null() {
+            return crate::objects::reduce_forms::reduce_one(iter, crate::objects::tuple::new(0)?);
+        }
+        let args = crate::objects::tuple::from_ptrs(&[(*it).it_callable, (*it).it_sentinel])?;
+        crate::objects::tuple::from_vec(vec![iter, args])
+    })())
+}
 
 /// `PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel)`.
 #[no_mangle]
@@ -142,22 +195,30 @@ unsafe fn calliter_exhaust(it: *mut CallIter) {
     drop(PyRef::from_owned(core::mem::replace(&mut (*it).it_sentinel, core::ptr::null_mut())));
 }
 
+/// The callable may exhaust this very iterator (dropping callable and sentinel), so both are
+/// held across the call and the comparison; an iterator exhausted meanwhile just stops.
 unsafe extern "C" fn calliter_next(op: *mut PyObject) -> *mut PyObject {
     let it = op as *mut CallIter;
-    let callable = (*it).it_callable;
-    if callable.is_null() {
+    if (*it).it_callable.is_null() {
         return core::ptr::null_mut();
     }
-    let r = crate::abstract_::call::vectorcall(callable, core::ptr::null(), 0, core::ptr::null_mut());
+    let callable = crate::abstract_::new_ref((*it).it_callable);
+    let r = crate::abstract_::call::vectorcall(callable.as_ptr(), core::ptr::null(), 0, core::ptr::null_mut());
     match PyRef::from_owned(r) {
-        Some(result) => match crate::abstract_::compare::rich_compare_bool((*it).it_sentinel, result.as_ptr(), crate::object::object::Py_EQ) {
-            Ok(false) => result.into_ptr(),
-            Ok(true) => {
-                calliter_exhaust(it);
-                core::ptr::null_mut()
+        Some(result) => {
+            if (*it).it_sentinel.is_null() {
+                return core::ptr::null_mut();
             }
-            Err(_) => core::ptr::null_mut(),
-        },
+            let sentinel = crate::abstract_::new_ref((*it).it_sentinel);
+            match crate::abstract_::compare::rich_compare_bool(sentinel.as_ptr(), result.as_ptr(), crate::object::object::Py_EQ) {
+                Ok(false) => result.into_ptr(),
+                Ok(true) => {
+                    calliter_exhaust(it);
+                    core::ptr::null_mut()
+                }
+                Err(_) => core::ptr::null_mut(),
+            }
+        }
         None => {
             if pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopIteration as *mut PyObject) != 0 {
                 pyerr::PyErr_Clear();

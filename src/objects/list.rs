@@ -328,7 +328,8 @@ pub(crate) unsafe fn from_iterable(o: *mut PyObject) -> PyResult<PyRef> {
 /// # Safety
 /// `op` is a live list, `o` a live object.
 pub(crate) unsafe fn extend(op: *mut PyObject, o: *mut PyObject) -> PyResult<()> {
-    if is_list(o) || tuple::is_tuple(o) {
+    // Only exact lists and tuples: a subclass may override __iter__.
+    if is_exact(o) || tuple::is_exact(o) {
         // A snapshot first: `l.extend(l)` doubles the list.
         let src: Vec<PyRef> = seq_items(o).iter().map(|&x| new_ref(x)).collect();
         let n = len(op);
@@ -798,10 +799,35 @@ unsafe extern "C" fn list_richcompare(v: *mut PyObject, w: *mut PyObject, op: c_
         return new_ref(not_implemented()).into_ptr();
     }
     let (_hv, _hw) = (new_ref(v), new_ref(w));
-    // Snapshots: comparisons may change the lists.
-    let (a, b) = (from_ptrs(items(v)), from_ptrs(items(w)));
-    match (a, b) {
-        (Ok(a), Ok(b)) => ret_obj(tuple::compare_items(items(a.as_ptr()), items(b.as_ptr()), op)),
-        _ => core::ptr::null_mut(),
+    ret_obj(compare_live(v, w, op))
+}
+
+/// Lexicographic comparison that reads the lists afresh at each step, as CPython's: item
+/// comparisons may change either list, so each pair is held while compared and the lengths
+/// that decide are the current ones.
+unsafe fn compare_live(v: *mut PyObject, w: *mut PyObject, op: c_int) -> PyResult<PyRef> {
+    use crate::abstract_::compare::{bool_ref, ordering_result, rich_compare, rich_compare_bool};
+    use crate::object::object::{Py_EQ, Py_NE};
+    if len(v) != len(w) && (op == Py_EQ || op == Py_NE) {
+        return Ok(bool_ref(op == Py_NE));
+    }
+    let mut i = 0;
+    while i < len(v) && i < len(w) {
+        let (x, y) = (new_ref(items(v)[i]), new_ref(items(w)[i]));
+        if x.as_ptr() != y.as_ptr() && !rich_compare_bool(x.as_ptr(), y.as_ptr(), Py_EQ)? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= len(v) || i >= len(w) {
+        return Ok(bool_ref(ordering_result(len(v).cmp(&len(w)), op)));
+    }
+    match op {
+        Py_EQ => Ok(bool_ref(false)),
+        Py_NE => Ok(bool_ref(true)),
+        _ => {
+            let (x, y) = (new_ref(items(v)[i]), new_ref(items(w)[i]));
+            rich_compare(x.as_ptr(), y.as_ptr(), op)
+        }
     }
 }

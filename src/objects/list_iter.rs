@@ -24,6 +24,12 @@ struct ListIter {
     it_seq: *mut PyObject,
 }
 
+// The pickling methods of reduce_forms read this layout.
+const _: () = assert!(
+    core::mem::offset_of!(ListIter, it_index) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_index)
+        && core::mem::offset_of!(ListIter, it_seq) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_seq)
+);
+
 /// `PyListIter_Type`: `list_iterator`.
 #[no_mangle]
 pub static mut PyListIter_Type: PyTypeObject = PyTypeObject {
@@ -117,13 +123,17 @@ unsafe extern "C" fn listiter_traverse(op: *mut PyObject, visit: visitproc, arg:
     }
 }
 
-static mut LISTITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+static mut LISTITER_METHODS: [crate::object::methods::PyMethodDef; 4] = [
     crate::object::method_table::plain(c"__length_hint__", listiter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::objects::reduce_forms::INDEXED_REDUCE,
+    crate::objects::reduce_forms::INDEXED_SETSTATE,
     crate::object::method_table::END,
 ];
 
-static mut LISTREVITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+static mut LISTREVITER_METHODS: [crate::object::methods::PyMethodDef; 4] = [
     crate::object::method_table::plain(c"__length_hint__", listreviter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::objects::reduce_forms::INDEXED_REDUCE,
+    crate::objects::reduce_forms::INDEXED_SETSTATE,
     crate::object::method_table::END,
 ];
 

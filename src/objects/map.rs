@@ -27,6 +27,7 @@ pub static mut PyMap_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(map_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(map_next),
+    tp_methods: &raw mut MAP_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_new: Some(map_new),
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_free: Some(crate::object::temp_alloc::free_gc_object),
@@ -81,4 +82,20 @@ unsafe extern "C" fn map_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn map_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     traverse_fields(op, 2, visit, arg)
+}
+
+static mut MAP_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", map_reduce, crate::object::methods::METH_NOARGS).doc(c"Return state information for pickling."),
+    crate::object::method_table::END,
+];
+
+/// `(type(m), (func, *iterators))`.
+unsafe extern "C" fn map_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let m = op as *mut Map;
+    ret_obj((|| {
+        let mut args = vec![(*m).func];
+        args.extend_from_slice(tuple::items((*m).iters));
+        let args = tuple::from_ptrs(&args)?;
+        tuple::from_vec(vec![crate::abstract_::new_ref((*op).ob_type as *mut PyObject), args])
+    })())
 }

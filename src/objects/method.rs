@@ -64,6 +64,7 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_weaklistoffset: offset_of!(PyMethodObject, im_weakreflist) as isize,
     tp_members: (&raw const METHOD_MEMBERS) as *mut PyMemberDef,
     tp_getset: (&raw const METHOD_GETSET) as *mut PyGetSetDef,
+    tp_methods: (&raw const METHOD_METHODS) as *mut crate::object::methods::PyMethodDef,
     tp_new: Some(method_new),
     ..static_type(
         c"method",
@@ -111,6 +112,21 @@ static mut METHOD_MEMBERS: [PyMemberDef; 3] = [
     member(c"__self__", offset_of!(PyMethodObject, im_self), c"the instance to which a method is bound"),
     END_MEMBER,
 ];
+static mut METHOD_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", method_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::END,
+];
+
+/// A bound method pickles as `getattr(self, func.__name__)`.
+unsafe extern "C" fn method_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let m = op as *mut PyMethodObject;
+    crate::abstract_::ret_obj((|| {
+        let name = crate::object::object_attr::interned_name(c"__name__".as_ptr())?;
+        let fname = crate::object::object_attr::get_attr((*m).im_func, name.as_ptr())?;
+        crate::objects::reduce_forms::reduce_getattr((*m).im_self, fname.as_ptr())
+    })())
+}
+
 static mut METHOD_GETSET: [PyGetSetDef; 2] = [
     PyGetSetDef { name: c"__doc__".as_ptr(), get: Some(method_get_doc), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
     END_GETSET,

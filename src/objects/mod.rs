@@ -102,6 +102,7 @@ pub mod container_new;
 pub mod range;
 pub mod long_strtoul;
 pub mod iter_common;
+pub mod reduce_forms;
 pub mod enumerate;
 pub mod reversed;
 pub mod zip;

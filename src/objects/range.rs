@@ -389,28 +389,41 @@ unsafe extern "C" fn range_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut P
 
 // ---- iterators ----------------------------------------------------------------------------
 
-/// `range_iterator`: machine integers (every value it yields fits an i64).
+/// `range_iterator`: machine integers (every value it yields fits an i64). `start` and
+/// `len` are the next value and the items left; `total` (the length it started with) gives
+/// the position for pickling (`total - len`).
 #[repr(C)]
 struct RangeIter {
     ob_base: PyObject,
     start: i64,
     step: i64,
     len: i64,
+    total: i64,
 }
 
-/// `longrange_iterator`: Python ints.
+/// `longrange_iterator`: Python ints; `first` and `total` as `RangeIter`'s.
 #[repr(C)]
 struct LongRangeIter {
     ob_base: PyObject,
     start: *mut PyObject,
     step: *mut PyObject,
     len: *mut PyObject,
+    first: *mut PyObject,
+    total: *mut PyObject,
 }
 
-static mut RANGEITER_METHODS: [PyMethodDef; 2] =
-    [plain(c"__length_hint__", rangeiter_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."), END];
-static mut LONGRANGEITER_METHODS: [PyMethodDef; 2] =
-    [plain(c"__length_hint__", longrangeiter_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."), END];
+static mut RANGEITER_METHODS: [PyMethodDef; 4] = [
+    plain(c"__length_hint__", rangeiter_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    plain(c"__reduce__", rangeiter_reduce, METH_NOARGS).doc(c"Return state information for pickling."),
+    plain(c"__setstate__", rangeiter_setstate, METH_O).doc(c"Set state information for unpickling."),
+    END,
+];
+static mut LONGRANGEITER_METHODS: [PyMethodDef; 4] = [
+    plain(c"__length_hint__", longrangeiter_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    plain(c"__reduce__", longrangeiter_reduce, METH_NOARGS).doc(c"Return state information for pickling."),
+    plain(c"__setstate__", longrangeiter_setstate, METH_O).doc(c"Set state information for unpickling."),
+    END,
+];
 
 /// `PyRangeIter_Type`.
 #[no_mangle]
@@ -451,6 +464,7 @@ unsafe fn make_iter(start: *mut PyObject, step: *mut PyObject, len: *mut PyObjec
             (*it).start = a;
             (*it).step = s;
             (*it).len = n;
+            (*it).total = n;
             return Ok(PyRef::from_owned(it as *mut PyObject).unwrap_unchecked());
         }
     }
@@ -461,6 +475,8 @@ unsafe fn make_iter(start: *mut PyObject, step: *mut PyObject, len: *mut PyObjec
     (*it).start = new_ref(start).into_ptr();
     (*it).step = new_ref(step).into_ptr();
     (*it).len = new_ref(len).into_ptr();
+    (*it).first = new_ref(start).into_ptr();
+    (*it).total = new_ref(len).into_ptr();
     Ok(PyRef::from_owned(it as *mut PyObject).unwrap_unchecked())
 }
 
@@ -525,8 +541,68 @@ unsafe extern "C" fn longrangeiter_length_hint(op: *mut PyObject, _: *mut PyObje
 
 unsafe extern "C" fn longrangeiter_dealloc(op: *mut PyObject) {
     let it = op as *mut LongRangeIter;
-    for p in [(*it).start, (*it).step, (*it).len] {
+    for p in [(*it).start, (*it).step, (*it).len, (*it).first, (*it).total] {
         drop(PyRef::from_owned(p));
     }
     temp_alloc::free_object(op as *mut c_void);
+}
+
+// ---- Pickling: `(iter, (range(first, first + total*step, step),), index)` ------------------
+
+/// `(iter, (range(first, first + total*step, step),), index)`: the range the iterator
+/// started from and its position, as CPython 3.11 pickles it.
+unsafe fn reduce_iter(first: *mut PyObject, step: *mut PyObject, total: *mut PyObject, index: PyRef) -> PyResult<PyRef> {
+    let stop = add(first, mul(total, step)?.as_ptr())?;
+    let rg = make(new_ref(first), stop, new_ref(step))?;
+    crate::objects::reduce_forms::reduce_at(crate::objects::reduce_forms::builtin("iter")?, rg.as_ptr(), index)
+}
+
+unsafe extern "C" fn rangeiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = &*(op as *mut RangeIter);
+    ret_obj((|| {
+        // Computed in i128: every value the iterator yields fits an i64, its products need not.
+        let index = (it.total - it.len) as i128;
+        let first = it.start as i128 - index * it.step as i128;
+        let big = |v: i128| int::from_i128(v);
+        reduce_iter(big(first)?.as_ptr(), int::from_i64(it.step)?.as_ptr(), int::from_i64(it.total)?.as_ptr(), big(index)?)
+    })())
+}
+
+/// `__setstate__(index)`: the position, clamped to `0..=total` (PyLong_AsLong's errors).
+unsafe extern "C" fn rangeiter_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    let it = &mut *(op as *mut RangeIter);
+    ret_obj((|| {
+        let index = crate::objects::long_convert::as_i64(state)?.clamp(0, it.total);
+        let done = (it.total - it.len) as i128;
+        let first = it.start as i128 - done * it.step as i128;
+        it.start = (first + index as i128 * it.step as i128) as i64;
+        it.len = it.total - index;
+        Ok(new_ref(none()))
+    })())
+}
+
+unsafe extern "C" fn longrangeiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = &*(op as *mut LongRangeIter);
+    ret_obj((|| {
+        let index = sub(it.total, it.len)?;
+        reduce_iter(it.first, it.step, it.total, index)
+    })())
+}
+
+/// `__setstate__(index)`: the position, clamped to `0..=total`.
+unsafe extern "C" fn longrangeiter_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    let it = &mut *(op as *mut LongRangeIter);
+    ret_obj((|| {
+        let mut pos = index(state)?;
+        if cmp(pos.as_ptr(), small(0).as_ptr(), Py_LT)? {
+            pos = small(0);
+        } else if cmp(pos.as_ptr(), it.total, Py_GT)? {
+            pos = new_ref(it.total);
+        }
+        let start = add(it.first, mul(pos.as_ptr(), it.step)?.as_ptr())?;
+        let len = sub(it.total, pos.as_ptr())?;
+        drop(PyRef::from_owned(core::mem::replace(&mut it.start, start.into_ptr())));
+        drop(PyRef::from_owned(core::mem::replace(&mut it.len, len.into_ptr())));
+        Ok(new_ref(none()))
+    })())
 }

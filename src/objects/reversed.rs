@@ -6,7 +6,7 @@ use crate::abstract_::{ret_obj, tp_name, type_error};
 use crate::errors::exception_types as exc;
 use crate::errors::pyerr;
 use crate::errors::raised::PyResult;
-use crate::object::methods::{PyMethodDef, METH_NOARGS};
+use crate::object::methods::{PyMethodDef, METH_NOARGS, METH_O};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
@@ -27,42 +27,9 @@ struct Reversed {
 static mut REVERSED_METHODS: [PyMethodDef; 4] = [
     plain(c"__length_hint__", reversed_length_hint, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
     plain(c"__reduce__", reversed_reduce, METH_NOARGS).doc(c"Return state information for pickling."),
-    plain(c"__setstate__", reversed_setstate, crate::object::methods::METH_O).doc(c"Set state information for unpickling."),
+    plain(c"__setstate__", reversed_setstate, METH_O).doc(c"Set state information for unpickling."),
     END,
 ];
-
-/// `(type, (seq,), index)`, or `(type, ((),))` once exhausted.
-unsafe extern "C" fn reversed_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    let ro = op as *mut Reversed;
-    let tp = (*op).ob_type as *mut PyObject;
-    ret_obj((|| {
-        if (*ro).seq.is_null() {
-            let empty = tuple::new(0)?;
-            let args = tuple::from_ptrs(&[empty.as_ptr()])?;
-            return tuple::from_ptrs(&[tp, args.as_ptr()]);
-        }
-        let args = tuple::from_ptrs(&[(*ro).seq])?;
-        let index = int::from_i64((*ro).index as i64)?;
-        tuple::from_ptrs(&[tp, args.as_ptr(), index.as_ptr()])
-    })())
-}
-
-/// Restores the position, clipped to the sequence (`-1`: exhausted).
-unsafe extern "C" fn reversed_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
-    let index = crate::objects::long_convert::PyLong_AsSsize_t(state);
-    if index == -1 && !pyerr::PyErr_Occurred().is_null() {
-        return core::ptr::null_mut();
-    }
-    let ro = op as *mut Reversed;
-    if !(*ro).seq.is_null() {
-        let n = crate::abstract_::sequence::PySequence_Size((*ro).seq);
-        if n < 0 {
-            return core::ptr::null_mut();
-        }
-        (*ro).index = index.clamp(-1, n - 1);
-    }
-    crate::abstract_::new_ref(crate::abstract_::none()).into_ptr()
-}
 
 /// `PyReversed_Type`.
 #[no_mangle]
@@ -160,4 +127,29 @@ unsafe extern "C" fn reversed_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn reversed_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     traverse_fields(op, 1, visit, arg)
+}
+
+/// `(reversed, (seq,), index)`, or `(reversed, ((),))` once exhausted.
+unsafe extern "C" fn reversed_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let ro = op as *mut Reversed;
+    ret_obj((|| {
+        let tp = crate::abstract_::new_ref((*op).ob_type as *mut PyObject);
+        if (*ro).seq.is_null() {
+            return crate::objects::reduce_forms::reduce_one(tp, tuple::new(0)?);
+        }
+        crate::objects::reduce_forms::reduce_at(tp, (*ro).seq, int::from_i64((*ro).index as i64)?)
+    })())
+}
+
+/// `__setstate__(index)`: clamped to `-1..=len(seq)-1`; an exhausted iterator stays so.
+unsafe extern "C" fn reversed_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    let ro = op as *mut Reversed;
+    ret_obj((|| {
+        let index = crate::objects::reduce_forms::state_index(state)?;
+        if !(*ro).seq.is_null() {
+            let n = crate::abstract_::sequence::size((*ro).seq)?;
+            (*ro).index = index.clamp(-1, (n - 1).max(-1));
+        }
+        Ok(crate::abstract_::new_ref(crate::abstract_::none()))
+    })())
 }

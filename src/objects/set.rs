@@ -296,11 +296,14 @@ pub(crate) unsafe fn probe(s: *mut PySetObject, key: *mut PyObject, hash: Py_has
                     let hold = new_ref(startkey);
                     let equal = rich_compare_bool(startkey, key, Py_EQ);
                     drop(hold);
-                    if equal? {
-                        return Ok(Probe::Found(j));
-                    }
+                    let equal = equal?;
+                    // A table changed under the comparison invalidates slot `j` even when
+                    // the keys compared equal.
                     if (*s).table != table || (*table.add(j)).key != startkey {
                         continue 'restart;
+                    }
+                    if equal {
+                        return Ok(Probe::Found(j));
                     }
                     mask = (*s).mask as usize;
                 } else if e.key == dummy() && first_dummy.is_none() {
@@ -441,6 +444,15 @@ pub(crate) unsafe fn elements(op: *mut PyObject) -> Vec<(*mut PyObject, Py_hash_
     slots(so(op)).iter().filter(|e| !e.key.is_null() && e.key != dummy()).map(|e| (e.key, e.hash)).collect()
 }
 
+/// The elements, owned, in table order: a snapshot for loops whose comparisons run code
+/// that may mutate (even clear) the set while it is walked.
+///
+/// # Safety
+/// `op` is a live set.
+pub(crate) unsafe fn elements_owned(op: *mut PyObject) -> Vec<(PyRef, Py_hash_t)> {
+    slots(so(op)).iter().filter(|e| !e.key.is_null() && e.key != dummy()).map(|e| (new_ref(e.key), e.hash)).collect()
+}
+
 /// Empties the set; the elements are released once it is empty.
 ///
 /// # Safety
@@ -522,9 +534,9 @@ pub(crate) unsafe fn merge(op: *mut PyObject, other: *mut PyObject) -> PyResult<
         (*s).used = items.len() as Py_ssize_t;
         return Ok(());
     }
-    let _hold = new_ref(other);
-    for (k, h) in items {
-        add_known_hash(op, k, h)?;
+    drop(items);
+    for (k, h) in elements_owned(other) {
+        add_known_hash(op, k.as_ptr(), h)?;
     }
     Ok(())
 }
@@ -565,8 +577,7 @@ pub(crate) unsafe fn is_subset(a: *mut PyObject, b: *mut PyObject) -> PyResult<b
         return Ok(false);
     }
     let _hold = (new_ref(a), new_ref(b));
-    for (k, h) in elements(a) {
-        let k = new_ref(k);
+    for (k, h) in elements_owned(a) {
         if !matches!(probe(so(b), k.as_ptr(), h)?, Probe::Found(_)) {
             return Ok(false);
         }
@@ -848,8 +859,7 @@ pub(crate) unsafe fn intersection(a: *mut PyObject, b: *mut PyObject) -> PyResul
     // Iterate the smaller, probe the larger.
     let (small, large) = if len(b) > len(a) { (a, b) } else { (b, a) };
     let _hold = (new_ref(small), new_ref(large));
-    for (k, h) in elements(small) {
-        let k = new_ref(k);
+    for (k, h) in elements_owned(small) {
         if matches!(probe(so(large), k.as_ptr(), h)?, Probe::Found(_)) {
             add_known_hash(r.as_ptr(), k.as_ptr(), h)?;
         }
@@ -863,16 +873,14 @@ pub(crate) unsafe fn difference(a: *mut PyObject, b: *mut PyObject) -> PyResult<
     if len(a) >> 2 > len(b) {
         let r = copy_as(a, a)?;
         let _hold = new_ref(b);
-        for (k, _) in elements(b) {
-            let k = new_ref(k);
+        for (k, _) in elements_owned(b) {
             discard(r.as_ptr(), k.as_ptr())?;
         }
         return Ok(r);
     }
     let r = new_empty(if is_frozenset(a) { &raw mut PyFrozenSet_Type } else { &raw mut PySet_Type })?;
     let _hold = (new_ref(a), new_ref(b));
-    for (k, h) in elements(a) {
-        let k = new_ref(k);
+    for (k, h) in elements_owned(a) {
         if !matches!(probe(so(b), k.as_ptr(), h)?, Probe::Found(_)) {
             add_known_hash(r.as_ptr(), k.as_ptr(), h)?;
         }
@@ -891,8 +899,7 @@ unsafe fn symmetric_difference(a: *mut PyObject, b: *mut PyObject) -> PyResult<P
 /// `s ^= other` for a set `other`.
 pub(crate) unsafe fn symmetric_update(op: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
     let other = if op == other { copy_as(other, other)? } else { new_ref(other) };
-    for (k, h) in elements(other.as_ptr()) {
-        let k = new_ref(k);
+    for (k, h) in elements_owned(other.as_ptr()) {
         match probe(so(op), k.as_ptr(), h)? {
             Probe::Found(_) => {
                 discard(op, k.as_ptr())?;
@@ -948,8 +955,7 @@ unsafe extern "C" fn set_isub(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
             clear(a);
             return Ok(());
         }
-        for (k, _) in elements(b) {
-            let k = new_ref(k);
+        for (k, _) in elements_owned(b) {
             discard(a, k.as_ptr())?;
         }
         Ok(())
@@ -979,6 +985,7 @@ pub static mut PySetIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(setiter_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(setiter_next),
+    tp_methods: &raw mut SETITER_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"set_iterator", core::mem::size_of::<SetIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
@@ -1036,4 +1043,41 @@ unsafe extern "C" fn setiter_traverse(op: *mut PyObject, visit: visitproc, arg: 
         Some(v) if !s.is_null() => v(s, arg),
         _ => 0,
     }
+}
+
+static mut SETITER_METHODS: [crate::object::methods::PyMethodDef; 3] = [
+    crate::object::method_table::plain(c"__length_hint__", setiter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::object::method_table::plain(c"__reduce__", setiter_reduce, crate::object::methods::METH_NOARGS).doc(c"Return state information for pickling."),
+    crate::object::method_table::END,
+];
+
+/// `__length_hint__`: the items left, 0 once exhausted or after a size change.
+unsafe extern "C" fn setiter_length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut SetIter;
+    let left = if !(*it).si_set.is_null() && (*it).si_used == (*so((*it).si_set)).used { (*it).len } else { 0 };
+    ret_obj(crate::objects::int::from_i64(left as i64))
+}
+
+/// `(iter, (list_of_the_elements_left,))`, without moving the iterator.
+unsafe extern "C" fn setiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let it = op as *mut SetIter;
+    ret_obj((|| {
+        let set = (*it).si_set;
+        let mut rest = Vec::new();
+        if !set.is_null() {
+            let s = so(set);
+            if (*it).si_used != (*s).used {
+                return Err(raise_type(&raw mut exc::_PyExc_RuntimeError, "Set changed size during iteration"));
+            }
+            let start = (*it).si_pos as usize;
+            rest = slots(s)
+                .get(start..)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|e| !e.key.is_null() && e.key != dummy())
+                .map(|e| e.key)
+                .collect();
+        }
+        crate::objects::reduce_forms::reduce_to_list(crate::objects::list::from_ptrs(&rest)?)
+    })())
 }

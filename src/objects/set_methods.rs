@@ -147,8 +147,7 @@ unsafe fn difference_update(op: *mut PyObject, other: *mut PyObject) -> PyResult
     }
     if set::is_any_set(other) {
         let _hold = new_ref(other);
-        for (k, _) in set::elements(other) {
-            let k = new_ref(k);
+        for (k, _) in set::elements_owned(other) {
             set::discard(op, k.as_ptr())?;
         }
         return Ok(());
@@ -287,8 +286,7 @@ unsafe extern "C" fn isdisjoint(op: *mut PyObject, other: *mut PyObject) -> *mut
             // Iterate the smaller, probe the larger.
             let (small, large) = if set::len(other) > set::len(op) { (op, other) } else { (other, op) };
             let _hold = (new_ref(small), new_ref(large));
-            for (k, h) in set::elements(small) {
-                let k = new_ref(k);
+            for (k, h) in set::elements_owned(small) {
                 if matches!(set::probe(set::so(large), k.as_ptr(), h)?, Probe::Found(_)) {
                     return Ok(false);
                 }

@@ -111,6 +111,30 @@ pub(crate) unsafe fn max_char_value(op: *mut PyObject) -> Py_UCS4 {
     }
 }
 
+/// `op` in its canonical form: a new str of the narrowest kind (and the ASCII flag) when its
+/// code points fit a narrower one than it was built with (CPython's
+/// `unicode_adjust_maxchar`), else `op` itself. Equality and hashing rely on the canonical
+/// form, so a builder that may have over-estimated the width must pass its result here.
+///
+/// # Safety
+/// `op` is a new, unshared, ready str.
+pub(crate) unsafe fn narrowed(op: PyRef) -> PyResult<PyRef> {
+    let real = match units(op.as_ptr()) {
+        Units::One(u) => u.iter().copied().max().unwrap_or(0) as Py_UCS4,
+        Units::Two(u) => u.iter().copied().max().unwrap_or(0) as Py_UCS4,
+        Units::Four(u) => u.iter().copied().max().unwrap_or(0),
+    };
+    let fits = |limit: Py_UCS4| real <= limit && max_char_value(op.as_ptr()) > limit;
+    if !(fits(0x7f) || fits(0xff) || fits(0xffff)) {
+        return Ok(op);
+    }
+    match units(op.as_ptr()) {
+        Units::One(u) => from_units(u),
+        Units::Two(u) => from_units(u),
+        Units::Four(u) => from_units(u),
+    }
+}
+
 /// A code unit type of one of the three kinds.
 pub(crate) trait Unit: Copy + Into<u32> + 'static {}
 impl Unit for u8 {}

@@ -473,8 +473,14 @@ pub(crate) unsafe extern "C" fn str_format_map(s: *mut PyObject, mapping: *mut P
 }
 
 /// `str.__format__(format_spec)`.
+/// An empty spec gives `str(s)`, which a subclass may override (CPython's `format_obj`).
 pub(crate) unsafe extern "C" fn str_dunder_format(s: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
-    ret_obj(crate::abstract_::format::check_spec(spec).and_then(|spec| crate::abstract_::format::format_str_object(s, &spec)))
+    ret_obj(crate::abstract_::format::check_spec(spec).and_then(|spec| {
+        if spec.is_empty() && (*s).ob_type != &raw mut crate::objects::str::PyUnicode_Type {
+            return crate::abstract_::object::str(s);
+        }
+        crate::abstract_::format::format_str_object(s, &spec)
+    }))
 }
 
 #[cfg(test)]

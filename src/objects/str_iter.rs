@@ -25,8 +25,16 @@ struct StrIter {
     it_seq: *mut PyObject,
 }
 
-static mut ITER_METHODS: [PyMethodDef; 2] = [
+// The pickling methods of reduce_forms read this layout.
+const _: () = assert!(
+    core::mem::offset_of!(StrIter, it_index) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_index)
+        && core::mem::offset_of!(StrIter, it_seq) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_seq)
+);
+
+static mut ITER_METHODS: [PyMethodDef; 4] = [
     plain(c"__length_hint__", length_hint, METH_NOARGS),
+    crate::objects::reduce_forms::INDEXED_REDUCE,
+    crate::objects::reduce_forms::INDEXED_SETSTATE,
     PyMethodDef { ml_name: core::ptr::null(), ml_meth: None, ml_flags: 0, ml_doc: core::ptr::null() },
 ];
 
@@ -41,10 +49,22 @@ pub static mut PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
     ..static_type(c"str_iterator", core::mem::size_of::<StrIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
+/// `str_ascii_iterator`: the type of `iter(s)` for an ASCII `s` in CPython 3.11 (internal
+/// there, so not exported); the same iterator under its own name.
+pub(crate) static mut UnicodeASCIIIter_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(iter_dealloc),
+    tp_traverse: Some(iter_traverse),
+    tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
+    tp_iternext: Some(iter_next),
+    tp_methods: &raw mut ITER_METHODS as *mut PyMethodDef,
+    ..static_type(c"str_ascii_iterator", core::mem::size_of::<StrIter>(), 0, Py_TPFLAGS_HAVE_GC, None)
+};
+
 /// str's `tp_iter`.
 pub(crate) unsafe extern "C" fn str_iter(op: *mut PyObject) -> *mut PyObject {
     ret_obj((|| -> PyResult<PyRef> {
-        let it = PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyUnicodeIter_Type, 0)).ok_or_else(no_memory)?;
+        let tp = if (*(op as *mut pystr::PyASCIIObject)).ascii() { &raw mut UnicodeASCIIIter_Type } else { &raw mut PyUnicodeIter_Type };
+        let it = PyRef::from_owned(temp_alloc::gc_new_var(tp, 0)).ok_or_else(no_memory)?;
         let p = it.as_ptr() as *mut StrIter;
         (*p).it_index = 0;
         (*p).it_seq = new_ref(op).into_ptr();

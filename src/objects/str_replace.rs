@@ -70,6 +70,11 @@ pub(crate) unsafe fn replace_str(s: *mut PyObject, old: *mut PyObject, new: *mut
         from = h + m;
     }
     copy_chars(r.as_ptr(), to, s, from, n - from);
+    // Replacing the widest characters by narrower ones may leave a str narrower than `s`.
+    let may_shrink = max_char_value(old) == max_char_value(s) && (k == 0 || max_char_value(new) < max_char_value(s));
+    if may_shrink {
+        return crate::objects::str_access::narrowed(r);
+    }
     Ok(r)
 }
 

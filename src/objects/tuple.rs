@@ -601,6 +601,12 @@ struct TupleIter {
     it_seq: *mut PyObject,
 }
 
+// The pickling methods of reduce_forms read this layout.
+const _: () = assert!(
+    core::mem::offset_of!(TupleIter, it_index) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_index)
+        && core::mem::offset_of!(TupleIter, it_seq) == core::mem::offset_of!(crate::objects::reduce_forms::IndexedIter, it_seq)
+);
+
 /// `PyTupleIter_Type`: `tuple_iterator`.
 #[no_mangle]
 pub static mut PyTupleIter_Type: PyTypeObject = PyTypeObject {
@@ -688,8 +694,10 @@ mod tuple_tests {
     }
 }
 
-static mut TUPLEITER_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+static mut TUPLEITER_METHODS: [crate::object::methods::PyMethodDef; 4] = [
     crate::object::method_table::plain(c"__length_hint__", tupleiter_length_hint, crate::object::methods::METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    crate::objects::reduce_forms::INDEXED_REDUCE,
+    crate::objects::reduce_forms::INDEXED_SETSTATE,
     crate::object::method_table::END,
 ];
 

@@ -30,6 +30,7 @@ pub static mut PyZip_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(zip_traverse),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(zip_next),
+    tp_methods: &raw mut ZIP_METHODS as *mut crate::object::methods::PyMethodDef,
     tp_new: Some(zip_new),
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_free: Some(crate::object::temp_alloc::free_gc_object),
@@ -119,4 +120,31 @@ unsafe extern "C" fn zip_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn zip_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     traverse_fields(op, 1, visit, arg)
+}
+
+static mut ZIP_METHODS: [crate::object::methods::PyMethodDef; 3] = [
+    crate::object::method_table::plain(c"__reduce__", zip_reduce, crate::object::methods::METH_NOARGS).doc(c"Return state information for pickling."),
+    crate::object::method_table::plain(c"__setstate__", zip_setstate, crate::object::methods::METH_O).doc(c"Set state information for unpickling."),
+    crate::object::method_table::END,
+];
+
+/// `(type(z), iterators)`, with `True` after them when strict.
+unsafe extern "C" fn zip_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let z = op as *mut Zip;
+    ret_obj((|| {
+        let tp = crate::abstract_::new_ref((*op).ob_type as *mut PyObject);
+        let iters = crate::abstract_::new_ref((*z).ittuple);
+        if (*z).strict != 0 {
+            return tuple::from_vec(vec![tp, iters, crate::abstract_::compare::bool_ref(true)]);
+        }
+        tuple::from_vec(vec![tp, iters])
+    })())
+}
+
+/// `__setstate__(strict)`.
+unsafe extern "C" fn zip_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| {
+        (*(op as *mut Zip)).strict = crate::abstract_::object::is_true(state)? as c_int;
+        Ok(crate::abstract_::new_ref(crate::abstract_::none()))
+    })())
 }

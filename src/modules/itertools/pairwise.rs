@@ -1,6 +1,6 @@
 //! `pairwise(iterable)`: overlapping pairs of consecutive items.
 use crate::abstract_::iter::{get_iter, next};
-use crate::abstract_::ret_obj;
+use crate::abstract_::{new_ref, ret_obj};
 use crate::errors::raised::PyResult;
 use crate::modules::itertools::{alloc_as, positional, set_field, take_field};
 use crate::object::object::PyObject;
@@ -31,18 +31,24 @@ unsafe extern "C" fn pairwise_new(tp: *mut PyTypeObject, args: *mut PyObject, kw
     })())
 }
 
+/// The source's `__next__` may re-enter this iterator (and exhaust it), so the source and the
+/// previous item are held across each call, and the fields are re-read after it.
 unsafe extern "C" fn pairwise_next(op: *mut PyObject) -> *mut PyObject {
     let p = op as *mut Pairwise;
     let r = (|| -> PyResult<Option<PyRef>> {
         if (*p).it.is_null() {
             return Ok(None);
         }
+        let it = new_ref((*p).it);
         if (*p).old.is_null() {
-            let Some(first) = next((*p).it)? else { return Ok(None) };
-            (*p).old = first.into_ptr();
+            let Some(first) = next(it.as_ptr())? else { return Ok(None) };
+            set_field(&raw mut (*p).old, Some(first));
+            if (*p).it.is_null() {
+                return Ok(None);
+            }
         }
-        let Some(new) = next((*p).it)? else { return Ok(None) };
-        let old = take_field(&raw mut (*p).old).expect("pairwise keeps its previous item");
+        let old = new_ref((*p).old);
+        let Some(new) = next(it.as_ptr())? else { return Ok(None) };
         set_field(&raw mut (*p).old, Some(new.clone()));
         Ok(Some(tuple::from_vec(vec![old, new])?))
     })();
