@@ -7,6 +7,7 @@
 //! method on bad input; the engine applies the error handler (builtin ones inline, others
 //! through the registry with a real exception object) and tells the codec where to resume.
 pub(crate) mod ascii;
+pub(crate) mod ascii_runs;
 pub(crate) mod bytes_escape;
 pub(crate) mod charmap;
 pub(crate) mod char_names;
@@ -27,4 +28,6 @@ pub(crate) mod unicode_escape;
 pub(crate) mod utf16;
 pub(crate) mod utf32;
 pub(crate) mod utf8;
+pub(crate) mod utf8_scan;
 pub(crate) mod utf7;
+pub(crate) mod utf_wide_encode;

@@ -103,6 +103,10 @@ fn write_be(out: &mut Vec<u8>, c: u32) {
 /// Encodes `s`; `Native` writes a BOM and little-endian units. Each lone surrogate is one
 /// error.
 pub(crate) unsafe fn encode(s: *mut PyObject, errors: ErrorMode, order: Order) -> PyResult<PyRef> {
+    // No surrogate: nothing can fail, written straight into the bytes.
+    if let Some(b) = crate::codecs::utf_wide_encode::utf16(s, order)? {
+        return Ok(b);
+    }
     let (encoding, write): (&'static str, fn(&mut Vec<u8>, u32)) = match order {
         Order::Native => ("utf-16", write_le),
         Order::Little => ("utf-16-le", write_le),

@@ -76,6 +76,10 @@ fn write_be(out: &mut Vec<u8>, c: u32) {
 
 /// Encodes `s`; `Native` writes a BOM and little-endian units.
 pub(crate) unsafe fn encode(s: *mut PyObject, errors: ErrorMode, order: Order) -> PyResult<PyRef> {
+    // No surrogate: nothing can fail, written straight into the bytes.
+    if let Some(b) = crate::codecs::utf_wide_encode::utf32(s, order)? {
+        return Ok(b);
+    }
     let (encoding, write): (&'static str, fn(&mut Vec<u8>, u32)) = match order {
         Order::Native => ("utf-32", write_le),
         Order::Little => ("utf-32-le", write_le),

@@ -3,15 +3,17 @@
 //! `encode_vec(s, &ErrorMode::STRICT)` is what the str type's `PyUnicode_AsUTF8` cache
 //! should call.
 //!
-//! Decoding validates with the standard library (word-at-a-time ASCII, then the UTF-8
-//! automaton), which reports errors exactly as CPython needs them: the valid prefix, and
-//! the length of the maximal invalid subpart, or "unexpected end".
+//! Decoding is utf8_scan.rs's two passes (measure, then validate while writing the str's
+//! units in place), which report errors as CPython needs them: the valid prefix, and the
+//! length of the maximal invalid subpart, or "unexpected end".
 use core::ffi::c_char;
 
 use crate::abstract_::ret_obj;
+use crate::codecs::ascii_runs::CodeUnit;
 use crate::codecs::decoder::{Decoder, SurrogateForm};
 use crate::codecs::encoder::{Encoder, EncoderSpec};
 use crate::codecs::error_mode::{c_name, ErrorMode};
+use crate::codecs::utf8_scan::{decode_into, error_len, maxchar_bound, measure};
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
@@ -20,39 +22,33 @@ use crate::pyport::Py_ssize_t;
 
 /// A str of valid UTF-8 text, written straight into the new object.
 pub(crate) fn str_from_valid(text: &str) -> PyResult<PyRef> {
-    let b = text.as_bytes();
-    if b.is_ascii() {
-        return crate::codecs::latin1::str_from_latin1(b, 0x7f);
+    // SAFETY: no owner; `text` lives through the call.
+    unsafe { decode(text.as_bytes(), core::ptr::null_mut(), ErrorMode::STRICT, None) }
+}
+
+/// The str of `b` when it is valid UTF-8 (None otherwise): measured, made of the right
+/// kind, and written while validated.
+///
+/// # Safety
+/// Only memory is touched; `b` lives through the call.
+unsafe fn decode_valid(b: &[u8]) -> PyResult<Option<PyRef>> {
+    let (chars, max_byte) = measure(b);
+    let maxchar = maxchar_bound(max_byte);
+    if maxchar < 0x80 {
+        return crate::codecs::latin1::str_from_latin1(b, 0x7f).map(Some);
     }
-    // Length and widest kind from the bytes alone (vectorizable): characters are the
-    // non-continuation bytes; the largest lead byte bounds the largest code point.
-    let n = b.iter().filter(|&&x| (x as i8) >= -0x40).count();
-    let lead = b.iter().copied().max().unwrap_or(0);
-    let maxchar = match lead {
-        0xF0.. => 0x10000,
-        0xE0.. => 0x800,
-        0xC4.. => 0x100,
-        _ => 0xFF,
+    let op = pystr::new_compact(chars, maxchar)?;
+    let d = pystr::data(op.as_ptr());
+    let written = match pystr::kind(op.as_ptr()) {
+        1 => decode_into(b, d, chars),
+        2 => decode_into(b, d as *mut u16, chars),
+        _ => decode_into(b, d as *mut u32, chars),
     };
-    if n == 1 && maxchar < 0x100 {
-        return crate::objects::str_access::latin1_char(text.chars().next().unwrap() as u8);
-    }
-    // SAFETY: the new string has room for `n` code units of its kind.
-    unsafe {
-        let op = pystr::new_compact(n, maxchar)?;
-        let d = pystr::data(op.as_ptr());
-        match pystr::kind(op.as_ptr()) {
-            1 => text.chars().enumerate().for_each(|(i, c)| *d.add(i) = c as u8),
-            2 => {
-                let d = d as *mut u16;
-                text.chars().enumerate().for_each(|(i, c)| d.add(i).write_unaligned(c as u16))
-            }
-            _ => {
-                let d = d as *mut u32;
-                text.chars().enumerate().for_each(|(i, c)| d.add(i).write_unaligned(c as u32))
-            }
-        }
-        Ok(op)
+    match written {
+        // One Latin-1 character: the shared object (as CPython's decoders return it).
+        Ok(1) if maxchar < 0x100 => crate::objects::str_access::latin1_char(*d).map(Some),
+        Ok(_) => Ok(Some(op)),
+        Err(_) => Ok(None),
     }
 }
 
@@ -68,11 +64,11 @@ pub(crate) fn decode_strict(data: &[u8]) -> PyResult<PyRef> {
 /// # Safety
 /// `owner` is NULL or the live bytes object whose data is `data`.
 pub(crate) unsafe fn decode(data: &[u8], owner: *mut PyObject, errors: ErrorMode, consumed: Option<&mut usize>) -> PyResult<PyRef> {
-    if let Ok(text) = core::str::from_utf8(data) {
+    if let Some(s) = decode_valid(data)? {
         if let Some(c) = consumed {
             *c = data.len();
         }
-        return str_from_valid(text);
+        return Ok(s);
     }
     let mut d = Decoder::new("utf-8", data, owner, errors, SurrogateForm::Utf8);
     let mut pos = 0;
@@ -81,27 +77,33 @@ pub(crate) unsafe fn decode(data: &[u8], owner: *mut PyObject, errors: ErrorMode
         if pos >= input.len() {
             break;
         }
-        // Only up to the next invalid sequence is scanned (a handler may change the input).
-        let Some(chunk) = input[pos..].utf8_chunks().next() else { break };
-        let valid = pos + chunk.valid().len();
-        d.out.extend(chunk.valid().chars().map(|c| c as u32));
-        let bad = chunk.invalid();
-        if bad.is_empty() {
+        // Decoded up to the next invalid sequence (a handler may change the input).
+        let rest = &input[pos..];
+        let out = &mut d.out;
+        // At most one unit per byte.
+        out.reserve(rest.len());
+        let room = out.capacity() - out.len();
+        let stop = decode_into(rest, out.as_mut_ptr().add(out.len()), room);
+        let (valid_up_to, units) = match &stop {
+            Ok(units) => (rest.len(), *units),
+            Err(s) => (s.valid_up_to, s.units),
+        };
+        out.set_len(out.len() + units);
+        let valid = pos + valid_up_to;
+        if stop.is_ok() {
             pos = valid;
-            continue;
+            break;
         }
-        let at_end = valid + bad.len() == input.len();
-        let truncated = at_end && core::str::from_utf8(bad).err().is_some_and(|e| e.error_len().is_none());
-        let (end, reason) = if truncated {
-            if consumed.is_some() {
-                pos = valid;
-                break;
+        let (end, reason) = match error_len(&input[valid..]) {
+            None => {
+                if consumed.is_some() {
+                    pos = valid;
+                    break;
+                }
+                (input.len(), "unexpected end of data")
             }
-            (input.len(), "unexpected end of data")
-        } else if bad.len() == 1 && !(0xC2..=0xF4).contains(&bad[0]) {
-            (valid + 1, "invalid start byte")
-        } else {
-            (valid + bad.len(), "invalid continuation byte")
+            Some(1) if !(0xC2..=0xF4).contains(&input[valid]) => (valid + 1, "invalid start byte"),
+            Some(n) => (valid + n, "invalid continuation byte"),
         };
         pos = d.error(valid, end, reason)?;
     }
@@ -133,7 +135,7 @@ pub(crate) fn write_char(out: &mut Vec<u8>, c: u32) {
 /// The UTF-8 length of `units`, or None when one is a surrogate (then the error handler
 /// decides, on the general path).
 #[inline]
-fn strict_len_of<T: Copy + Into<u32>>(units: &[T]) -> Option<usize> {
+fn strict_len_of<T: CodeUnit>(units: &[T]) -> Option<usize> {
     // Branch-free with 32-bit lane sums (a chunk's sum fits), so that the compiler
     // vectorizes it: a 64-bit accumulator kept the loop scalar.
     let mut extra = 0usize;
@@ -141,8 +143,9 @@ fn strict_len_of<T: Copy + Into<u32>>(units: &[T]) -> Option<usize> {
     for chunk in units.chunks(1 << 16) {
         let mut e = 0u32;
         for &u in chunk {
-            let c: u32 = u.into();
-            e += (c >= 0x80) as u32 + (c >= 0x800) as u32 + (c >= 0x10000) as u32;
+            // Code points are below 2**31: signed compares, which SSE2 has.
+            let c = u.into() as i32;
+            e += (c > 0x7F) as u32 + (c > 0x7FF) as u32 + (c > 0xFFFF) as u32;
             surrogates |= (c & !0x7FF == 0xD800) as u32;
         }
         extra += e as usize;
@@ -155,11 +158,28 @@ fn strict_len_of<T: Copy + Into<u32>>(units: &[T]) -> Option<usize> {
 }
 
 /// Writes the UTF-8 of `units`, which hold no surrogate, to `dst`, which has room for
-/// exactly `strict_len_of(units)` bytes: raw stores, no capacity check per byte.
+/// exactly `strict_len_of(units)` bytes: raw stores, no capacity check per byte. ASCII runs
+/// go eight units at a time (ascii_runs.rs).
 #[inline]
-unsafe fn write_strict_of<T: Copy + Into<u32>>(units: &[T], mut dst: *mut u8) {
-    for &u in units {
-        let c: u32 = u.into();
+unsafe fn write_strict_of<T: CodeUnit>(units: &[T], mut dst: *mut u8) {
+    let (n, p) = (units.len(), units.as_ptr());
+    let mut i = 0;
+    while i < n {
+        if i + 8 <= n {
+            let run = T::ascii_prefix8(p.add(i));
+            if run > 0 {
+                // Every unit left gives at least one byte, so the eight bytes stored are
+                // inside the output; those past the run are overwritten next.
+                T::narrow8(p.add(i), dst);
+                dst = dst.add(run);
+                i += run;
+                if run == 8 || i >= n {
+                    continue;
+                }
+            }
+        }
+        let c: u32 = (*p.add(i)).into();
+        i += 1;
         if c < 0x80 {
             *dst = c as u8;
             dst = dst.add(1);

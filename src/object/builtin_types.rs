@@ -141,6 +141,7 @@ pub(crate) fn fini() {
         unsafe { unready_static(tp) };
     }
     crate::object::object_attr::clear_name_cache();
+    crate::object::slot_wrappers::clear_row_names();
     clear_interned();
     crate::objects::float::clear_free_list();
     crate::objects::int::clear_free_list();

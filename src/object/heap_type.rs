@@ -259,9 +259,9 @@ unsafe fn from_spec(module: *mut PyObject, spec: &PyType_Spec, bases: *mut PyObj
         (*tp).tp_dictoffset = offsets.dict;
         del_str(d, "__dictoffset__")?;
     }
-    if dict::get_item_str(d, "__module__")?.is_none() {
+    let key = crate::object::object_attr::interned_name(c"__module__".as_ptr())?;
+    if dict::get_item(d, key.as_ptr())?.is_none() {
         if let Some(dot) = full_name.rfind('.') {
-            let key = pystr::intern("__module__")?;
             let value = pystr::from_utf8(&full_name[..dot])?;
             dict::set_item(d, key.as_ptr(), value.as_ptr())?;
         }

@@ -28,6 +28,7 @@ pub mod siphash;
 pub mod static_type;
 pub mod temp_alloc;
 pub mod type_cache;
+pub(crate) mod subclass_table;
 pub mod type_call;
 pub mod type_ready;
 pub mod typetype;

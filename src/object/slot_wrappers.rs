@@ -278,7 +278,9 @@ pub(crate) const ROWS: usize = 92;
 
 /// CPython 3.11's special-method table, in its order. A row without a wrapper has no
 /// descriptor (its slot is reached through another name, or it needs no Python face).
-pub(crate) static mut SLOTDEFS: [wrapperbase; ROWS] = [
+pub(crate) static mut SLOTDEFS: [wrapperbase; ROWS] = SLOTDEF_ROWS;
+
+const SLOTDEF_ROWS: [wrapperbase; ROWS] = [
     row(c"__getattribute__", tp_off!(tp_getattr), None, c"", 0),
     row(c"__getattr__", tp_off!(tp_getattr), None, c"", 0),
     row(c"__setattr__", tp_off!(tp_setattr), None, c"", 0),
@@ -373,25 +375,76 @@ pub(crate) static mut SLOTDEFS: [wrapperbase; ROWS] = [
     row(c"__imul__", sq!(sq_inplace_repeat), w(I::wrap_indexargfunc), c"__imul__($self, value, /)\n--\n\nImplement self*=value.", 0),
 ];
 
+const ASYNC: usize = offset_of!(PyHeapTypeObject, as_async);
+const NUMBER: usize = offset_of!(PyHeapTypeObject, as_number);
+const MAPPING: usize = offset_of!(PyHeapTypeObject, as_mapping);
+const SEQUENCE: usize = offset_of!(PyHeapTypeObject, as_sequence);
+const SUITES_END: usize = SEQUENCE + core::mem::size_of::<PySequenceMethods>();
+const _: () = assert!(
+    core::mem::size_of::<PyTypeObject>() <= ASYNC && ASYNC < NUMBER && NUMBER < MAPPING && MAPPING < SEQUENCE
+);
+
+/// Where a slot is: which block (0 the type object, 1..=4 the async, number, mapping and
+/// sequence suites) and the byte offset inside it.
+#[derive(Clone, Copy)]
+struct Place {
+    block: u8,
+    offset: u16,
+}
+
+/// The block of rows without a wrapper: `add_operators` skips them.
+const NO_WRAPPER: u8 = u8::MAX;
+
+const fn place_of(offset: usize) -> Place {
+    let (block, start) = if offset < ASYNC || offset >= SUITES_END {
+        (0, 0)
+    } else if offset >= SEQUENCE {
+        (4, SEQUENCE)
+    } else if offset >= MAPPING {
+        (3, MAPPING)
+    } else if offset >= NUMBER {
+        (2, NUMBER)
+    } else {
+        (1, ASYNC)
+    };
+    Place { block, offset: (offset - start) as u16 }
+}
+
+/// Each row's place, worked out at compile time: readying walks all rows for every type.
+static PLACES: [Place; ROWS] = {
+    let mut places = [Place { block: NO_WRAPPER, offset: 0 }; ROWS];
+    let mut i = 0;
+    while i < ROWS {
+        if SLOTDEF_ROWS[i].wrapper.is_some() {
+            places[i] = place_of(SLOTDEF_ROWS[i].offset as usize);
+        }
+        i += 1;
+    }
+    places
+};
+
+/// The start of each block of `tp` (NULL for a suite it lacks), indexed by `Place::block`.
+#[inline]
+unsafe fn blocks(tp: *mut PyTypeObject) -> [*mut u8; 5] {
+    let t = &*tp;
+    [
+        tp as *mut u8,
+        t.tp_as_async as *mut u8,
+        t.tp_as_number as *mut u8,
+        t.tp_as_mapping as *mut u8,
+        t.tp_as_sequence as *mut u8,
+    ]
+}
+
 /// Where the slot at heap-type offset `offset` is in `tp` (static types keep their suites
 /// elsewhere), or NULL when `tp` has no such suite.
 pub(crate) unsafe fn slot_ptr(tp: *mut PyTypeObject, offset: c_int) -> *mut *mut c_void {
-    let off = offset as usize;
-    let suites: [(usize, usize, *mut c_void); 4] = [
-        (offset_of!(PyHeapTypeObject, as_async), core::mem::size_of::<PyAsyncMethods>(), (*tp).tp_as_async as *mut c_void),
-        (offset_of!(PyHeapTypeObject, as_number), core::mem::size_of::<PyNumberMethods>(), (*tp).tp_as_number as *mut c_void),
-        (offset_of!(PyHeapTypeObject, as_mapping), core::mem::size_of::<PyMappingMethods>(), (*tp).tp_as_mapping as *mut c_void),
-        (offset_of!(PyHeapTypeObject, as_sequence), core::mem::size_of::<PySequenceMethods>(), (*tp).tp_as_sequence as *mut c_void),
-    ];
-    for (start, size, base) in suites {
-        if off >= start && off < start + size {
-            if base.is_null() {
-                return core::ptr::null_mut();
-            }
-            return (base as *mut u8).add(off - start) as *mut *mut c_void;
-        }
+    let place = place_of(offset as usize);
+    let block = blocks(tp)[place.block as usize];
+    if block.is_null() {
+        return core::ptr::null_mut();
     }
-    (tp as *mut u8).add(off) as *mut *mut c_void
+    block.add(place.offset as usize) as *mut *mut c_void
 }
 
 /// The rows, for iteration.
@@ -409,27 +462,52 @@ pub(crate) unsafe fn add_operators(tp: *mut PyTypeObject, own_new: bool) -> PyRe
     if own_new {
         crate::object::tp_new_wrapper::add_new(tp)?;
     }
-    for r in rows().iter_mut() {
-        if r.wrapper.is_none() {
+    let blocks = blocks(tp);
+    for (r, place) in rows().iter_mut().zip(PLACES.iter()) {
+        let Some(&block) = blocks.get(place.block as usize) else { continue };
+        if block.is_null() {
             continue;
         }
-        let p = slot_ptr(tp, r.offset);
-        if p.is_null() || (*p).is_null() {
+        let p = block.add(place.offset as usize) as *mut *mut c_void;
+        if (*p).is_null() {
             continue;
         }
-        let name = PyRef::from_owned(pystr::PyUnicode_InternFromString(r.name)).ok_or_else(Raised::assume_set)?;
-        if dict::get_item(d, name.as_ptr())?.is_some() {
+        let name = row_name(r)?;
+        if dict::get_item(d, name)?.is_some() {
             continue;
         }
         if *p == crate::object::type_ready::hash_not_implemented as *mut c_void
             || *p == crate::abstract_::object::PyObject_HashNotImplemented as *mut c_void
         {
-            dict::set_item(d, name.as_ptr(), &raw mut crate::objects::singletons::_Py_NoneStruct)?;
+            dict::set_item(d, name, &raw mut crate::objects::singletons::_Py_NoneStruct)?;
             continue;
         }
         let descr = PyRef::from_owned(PyDescr_NewWrapper(tp, r as *mut wrapperbase, *p)).ok_or_else(Raised::assume_set)?;
-        dict::set_item(d, name.as_ptr(), descr.as_ptr())?;
+        dict::set_item(d, name, descr.as_ptr())?;
     }
     Ok(())
+}
+
+/// The interned name of a row, made once and kept in the row (`name_strobj`, as CPython
+/// does): every readying of a type that defines the slot needs it. The row owns a
+/// reference until finalization (`clear_row_names`).
+unsafe fn row_name(r: &mut wrapperbase) -> PyResult<*mut PyObject> {
+    if r.name_strobj.is_null() {
+        r.name_strobj = pystr::PyUnicode_InternFromString(r.name);
+        if r.name_strobj.is_null() {
+            return Err(Raised::assume_set());
+        }
+    }
+    Ok(r.name_strobj)
+}
+
+/// Gives back the rows' names (at finalization, before the interned strings go).
+pub(crate) fn clear_row_names() {
+    // SAFETY: finalization holds the runtime; no type is being readied.
+    unsafe {
+        for r in rows().iter_mut() {
+            drop(PyRef::from_owned(core::mem::replace(&mut r.name_strobj, core::ptr::null_mut())));
+        }
+    }
 }
 

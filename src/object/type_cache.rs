@@ -6,10 +6,8 @@
 //!
 //! CPython 3.11 keeps the cache per interpreter and the tag counter global; here both are
 //! process-wide and guarded by the GIL, which is one lock for the process today.
-//! TODO(weakrefs): subclasses are recorded in a side table instead of `tp_subclasses`
-//! (CPython's dict of weak references), which needs int and weakref objects.
+//! Subclasses are recorded in a side table (subclass_table.rs) instead of `tp_subclasses`.
 use core::ffi::c_uint;
-use std::sync::Mutex;
 
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
@@ -38,45 +36,7 @@ static mut CACHE: [Entry; CACHE_SIZE] = [EMPTY_ENTRY; CACHE_SIZE];
 /// The next version tag; 0 means none is assigned.
 static mut NEXT_VERSION_TAG: c_uint = 1;
 
-/// (base, subclass) addresses: who to invalidate with a base.
-static SUBCLASSES: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
-
-/// Records `sub` as a direct subclass of each of its bases (at readying).
-///
-/// # Safety
-/// `sub` is a live, ready type.
-pub(crate) unsafe fn add_subclass(sub: *mut PyTypeObject) {
-    let mut table = SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner());
-    for &b in tuple::items((*sub).tp_bases) {
-        let pair = (b as usize, sub as usize);
-        if !table.contains(&pair) {
-            table.push(pair);
-        }
-    }
-}
-
-/// Forgets a heap type that is being deallocated (as base and as subclass).
-///
-/// # Safety
-/// Called from the type's dealloc.
-pub(crate) unsafe fn remove_subclass(tp: *mut PyTypeObject) {
-    let mut table = SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner());
-    table.retain(|&(b, s)| b != tp as usize && s != tp as usize);
-}
-
-/// Records `tp` under its current bases only (after `__bases__` was assigned).
-///
-/// # Safety
-/// `tp` is a live, ready type.
-pub(crate) unsafe fn replace_bases(tp: *mut PyTypeObject) {
-    SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner()).retain(|&(_, s)| s != tp as usize);
-    add_subclass(tp);
-}
-
-pub(crate) fn direct_subclasses(tp: *mut PyTypeObject) -> Vec<*mut PyTypeObject> {
-    let table = SUBCLASSES.lock().unwrap_or_else(|e| e.into_inner());
-    table.iter().filter(|(b, _)| *b == tp as usize).map(|&(_, s)| s as *mut PyTypeObject).collect()
-}
+pub(crate) use crate::object::subclass_table::{add_subclass, direct_subclasses, remove_subclass, replace_bases};
 
 /// Gives `tp` (and its bases) a version tag; false when the tags ran out or a type is not
 /// ready.

@@ -15,6 +15,7 @@ use core::ffi::{c_int, CStr};
 use crate::errors::raised::PyResult;
 use crate::object::baseobject::PyBaseObject_Type;
 use crate::object::object::PyObject;
+use crate::object::object_attr::interned_name;
 use crate::object::pending_error::{raise, ExcType};
 use crate::object::ptr::PyRef;
 use crate::object::temp_alloc;
@@ -149,6 +150,14 @@ pub(crate) unsafe fn mro_of(tp: *mut PyTypeObject) -> PyResult<PyRef> {
 /// The C3 linearization of `tp` and its bases: `tp`, then the merge of the bases' MROs and
 /// the list of bases, always taking the first head that is in no list's tail.
 pub(crate) unsafe fn compute_mro(tp: *mut PyTypeObject) -> PyResult<PyRef> {
+    // One base (nearly every class): the merge is the base's MRO after `tp`, as CPython
+    // takes it without merging.
+    if let [base] = tuple::items((*tp).tp_bases) {
+        let base_mro = (*(*base as *mut PyTypeObject)).tp_mro;
+        if !base_mro.is_null() && tuple::is_tuple(base_mro) {
+            return single_base_mro(tp, tuple::items(base_mro));
+        }
+    }
     let bases: Vec<*mut PyObject> = tuple::items((*tp).tp_bases).to_vec();
     for (i, b) in bases.iter().enumerate() {
         if bases[..i].contains(b) {
@@ -196,6 +205,16 @@ pub(crate) unsafe fn compute_mro(tp: *mut PyTypeObject) -> PyResult<PyRef> {
         .map(|&o| PyRef::from_borrowed(o).ok_or_else(crate::object::pending_error::no_memory))
         .collect::<PyResult<_>>()?;
     tuple::from_slice(&items)
+}
+
+/// `(tp,) + base_mro`, built in place.
+unsafe fn single_base_mro(tp: *mut PyTypeObject, base_mro: &[*mut PyObject]) -> PyResult<PyRef> {
+    let mro = tuple::new(base_mro.len() + 1)?;
+    for (i, &item) in core::iter::once(&(tp as *mut PyObject)).chain(base_mro).enumerate() {
+        let item = PyRef::from_borrowed(item).ok_or_else(crate::object::pending_error::no_memory)?;
+        tuple::init_item(mro.as_ptr(), i, item);
+    }
+    Ok(mro)
 }
 
 /// `tp_new`: a static type whose base is `object` and that has no `tp_new` cannot be
@@ -386,7 +405,8 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, b: *mut PyTypeObject) -> PyResult
 /// Whether the type's own dict defines `__eq__` or `__hash__`.
 unsafe fn overrides_hash(tp: *mut PyTypeObject) -> PyResult<bool> {
     let d = (*tp).tp_dict;
-    Ok(dict::get_item_str(d, "__eq__")?.is_some() || dict::get_item_str(d, "__hash__")?.is_some())
+    Ok(dict::get_item(d, interned_name(c"__eq__".as_ptr())?.as_ptr())?.is_some()
+        || dict::get_item(d, interned_name(c"__hash__".as_ptr())?.as_ptr())?.is_some())
 }
 
 /// A type that ends up without a hash (it defines equality only) is unhashable: its dict
@@ -394,8 +414,8 @@ unsafe fn overrides_hash(tp: *mut PyTypeObject) -> PyResult<bool> {
 unsafe fn set_hash(tp: *mut PyTypeObject) -> PyResult<()> {
     if (*tp).tp_hash.is_none() {
         let d = (*tp).tp_dict;
-        if dict::get_item_str(d, "__hash__")?.is_none() {
-            let key = pystr::intern("__hash__")?;
+        let key = interned_name(c"__hash__".as_ptr())?;
+        if dict::get_item(d, key.as_ptr())?.is_none() {
             dict::set_item(d, key.as_ptr(), &raw mut crate::objects::singletons::_Py_NoneStruct)?;
         }
         (*tp).tp_hash = Some(hash_not_implemented);
@@ -413,16 +433,15 @@ pub(crate) unsafe extern "C" fn hash_not_implemented(op: *mut PyObject) -> Py_ha
 /// already has one; `None` for a type without `tp_doc`.
 unsafe fn set_doc(tp: *mut PyTypeObject) -> PyResult<()> {
     let d = (*tp).tp_dict;
-    if dict::get_item_str(d, "__doc__")?.is_some() {
+    let key = interned_name(c"__doc__".as_ptr())?;
+    if dict::get_item(d, key.as_ptr())?.is_some() {
         return Ok(());
     }
     if (*tp).tp_doc.is_null() {
-        let key = pystr::intern("__doc__")?;
         return dict::set_item(d, key.as_ptr(), &raw mut crate::objects::singletons::_Py_NoneStruct);
     }
     let doc = CStr::from_ptr((*tp).tp_doc).to_string_lossy();
     let text = doc_without_signature(&short_name(tp), &doc);
-    let key = pystr::intern("__doc__")?;
     let value = pystr::from_utf8(text)?;
     dict::set_item(d, key.as_ptr(), value.as_ptr())
 }

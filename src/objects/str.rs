@@ -383,26 +383,8 @@ fn new_str(text: &str) -> PyResult<PyRef> {
             return Ok(op);
         }
     }
-    let maxchar = text.chars().map(|c| c as Py_UCS4).max().unwrap_or(0);
-    let length = if maxchar < 0x80 { text.len() } else { text.chars().count() };
-    // SAFETY: the new string has room for `length` code units of its kind plus the NUL.
-    unsafe {
-        let op = new_compact(length, maxchar)?;
-        let d = data(op.as_ptr());
-        match kind(op.as_ptr()) {
-            1 if maxchar < 0x80 => core::ptr::copy_nonoverlapping(text.as_ptr(), d, length),
-            1 => text.chars().enumerate().for_each(|(i, c)| *d.add(i) = c as u8),
-            2 => {
-                let d = d as *mut Py_UCS2;
-                text.chars().enumerate().for_each(|(i, c)| d.add(i).write_unaligned(c as Py_UCS2))
-            }
-            _ => {
-                let d = d as *mut Py_UCS4;
-                text.chars().enumerate().for_each(|(i, c)| d.add(i).write_unaligned(c as Py_UCS4))
-            }
-        }
-        Ok(op)
-    }
+    // The UTF-8 decoder's writer (one pass to measure, one to write the units).
+    crate::codecs::utf8::str_from_valid(text)
 }
 
 /// A new str of the code points `chars` (any of 0..=0x10FFFF, lone surrogates included, which
@@ -411,7 +393,9 @@ pub(crate) fn from_code_points(chars: &[Py_UCS4]) -> PyResult<PyRef> {
     if chars.is_empty() {
         return empty();
     }
-    let maxchar = chars.iter().copied().max().unwrap_or(0);
+    // An OR of all code points picks the same kind as their maximum (the kinds' limits
+    // are powers of two) and folds with plain vector ORs.
+    let maxchar = chars.iter().fold(0, |acc, &c| acc | c);
     // SAFETY: the new string has room for `chars.len()` code units of its kind.
     unsafe {
         let op = new_compact(chars.len(), maxchar)?;
