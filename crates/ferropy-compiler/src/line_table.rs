@@ -7,7 +7,12 @@
 //! Entry encoding (LEB128 varints; signed values zigzag-encoded): the start's increase
 //! over the previous entry's start, the line's change, `end_line - line`, the column,
 //! `end_col - col`. The bytes are also the cache's encoding of the table
-//! (`code_cache.rs`), so loading a cached unit copies them and only rebuilds the marks.
+//! (`code_cache.rs`), so loading a cached unit only copies them: the checkpoints are made
+//! on the first lookup (most code objects are never asked for a position). Decoding is
+//! checked, so a damaged table gives no positions past the damage, never a panic (the
+//! cache's checksum keeps damaged files out in the first place).
+use std::sync::OnceLock;
+
 use crate::code::{LineEntry, Position};
 
 /// Entries per checkpoint.
@@ -22,11 +27,11 @@ struct Mark {
     prev: LineEntry,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct LineTable {
     bytes: Box<[u8]>,
-    marks: Box<[Mark]>,
     len: u32,
+    marks: OnceLock<Box<[Mark]>>,
 }
 
 const NO_ENTRY: LineEntry = LineEntry { start: 0, pos: Position { line: 0, end_line: 0, col: 0, end_col: 0 } };
@@ -102,25 +107,31 @@ impl LineTable {
             put_varint(&mut bytes, zigzag(e.pos.end_col as i64 - e.pos.col as i64));
             prev = *e;
         }
-        LineTable { bytes: bytes.into_boxed_slice(), marks: marks.into_boxed_slice(), len: entries.len() as u32 }
+        LineTable { bytes: bytes.into_boxed_slice(), len: entries.len() as u32, marks: OnceLock::from(marks.into_boxed_slice()) }
     }
 
-    /// The table whose encoding is `bytes` holding `len` entries; None unless the bytes are
-    /// exactly `len` well-formed entries with increasing starts.
+    /// The table whose encoding is `bytes` holding `len` entries; None when the sizes
+    /// cannot match (every entry takes 5 to 50 bytes). The entries are decoded on use.
     pub fn from_encoded(bytes: &[u8], len: usize) -> Option<LineTable> {
-        let mut marks = Vec::with_capacity(len.div_ceil(BLOCK));
-        let mut d = Decoder { bytes, at: 0, prev: NO_ENTRY };
-        for i in 0..len {
-            let (offset, prev) = (d.at as u32, d.prev);
-            let e = d.entry()?;
-            if i > 0 && e.start <= prev.start {
-                return None;
+        let fits = len.checked_mul(5).is_some_and(|min| min <= bytes.len()) && bytes.len() <= len.saturating_mul(50);
+        fits.then(|| LineTable { bytes: bytes.into(), len: len as u32, marks: OnceLock::new() })
+    }
+
+    /// The checkpoints, made on first use: decoding stops at the first malformed entry or
+    /// start that does not increase (the table then ends there).
+    fn marks(&self) -> &[Mark] {
+        self.marks.get_or_init(|| {
+            let mut marks = Vec::with_capacity((self.len as usize).div_ceil(BLOCK));
+            let mut d = Decoder { bytes: &self.bytes, at: 0, prev: NO_ENTRY };
+            for i in 0..self.len as usize {
+                let (offset, prev) = (d.at as u32, d.prev);
+                let Some(e) = d.entry().filter(|e| i == 0 || e.start > prev.start) else { break };
+                if i % BLOCK == 0 {
+                    marks.push(Mark { offset, first_start: e.start, prev });
+                }
             }
-            if i % BLOCK == 0 {
-                marks.push(Mark { offset, first_start: e.start, prev });
-            }
-        }
-        (d.at == bytes.len()).then(|| LineTable { bytes: bytes.into(), marks: marks.into_boxed_slice(), len: len as u32 })
+            marks.into_boxed_slice()
+        })
     }
 
     /// The encoded entries (what `from_encoded` reads back).
@@ -145,21 +156,33 @@ impl LineTable {
     /// Position of the instruction at word index `at` (that of the last entry starting at
     /// or before it; none before the first entry).
     pub fn position(&self, at: u32) -> Position {
-        let k = self.marks.partition_point(|m| m.first_start <= at);
+        let marks = self.marks();
+        let k = marks.partition_point(|m| m.first_start <= at);
         if k == 0 {
             return Position::default();
         }
-        let m = self.marks[k - 1];
+        let m = marks[k - 1];
         let mut d = Decoder { bytes: &self.bytes, at: m.offset as usize, prev: m.prev };
         let left = self.len as usize - (k - 1) * BLOCK;
         let mut found = Position::default();
+        let mut last_start = None;
         for _ in 0..left.min(BLOCK) {
             match d.entry() {
-                Some(e) if e.start <= at => found = e.pos,
+                Some(e) if e.start <= at && last_start.is_none_or(|s| e.start > s) => {
+                    found = e.pos;
+                    last_start = Some(e.start);
+                }
                 _ => break,
             }
         }
         found
+    }
+}
+
+/// The entries (whether the checkpoints are made yet is not part of the value).
+impl std::fmt::Debug for LineTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -212,17 +235,23 @@ mod tests {
     }
 
     #[test]
-    fn damaged_encodings_are_refused() {
-        let t = LineTable::from_entries(&sample());
+    fn damaged_encodings_never_panic() {
+        let v = sample();
+        let t = LineTable::from_entries(&v);
         let b = t.encoded();
-        assert!(LineTable::from_encoded(b, 99).is_none(), "trailing bytes");
-        assert!(LineTable::from_encoded(b, 101).is_none(), "missing entry");
-        assert!(LineTable::from_encoded(&b[..b.len() - 1], 100).is_none(), "truncated");
-        assert!(LineTable::from_encoded(&[0x80; 12], 1).is_none(), "endless varint");
-        // A start that does not increase.
-        let same = LineTable::from_entries(&[entry(4, 1, 1, 0, 0)]);
-        let mut twice = same.encoded().to_vec();
-        twice.extend_from_slice(&[0, 0, 0, 0, 0]);
-        assert!(LineTable::from_encoded(&twice, 2).is_none());
+        assert!(LineTable::from_encoded(b, 1000).is_none(), "too few bytes for the count");
+        assert!(LineTable::from_encoded(b, 1).is_none(), "too many bytes for the count");
+        // A truncated table decodes up to the damage.
+        let cut = LineTable::from_encoded(&b[..b.len() - 1], 100).expect("sizes fit");
+        assert_eq!(cut.iter().collect::<Vec<_>>(), v[..99].to_vec());
+        // An endless varint: no entries, no positions.
+        let bad = LineTable::from_encoded(&[0x80; 12], 2).expect("sizes fit");
+        assert_eq!(bad.iter().count(), 0);
+        assert_eq!(bad.position(5), Position::default());
+        // A start that does not increase ends the table for lookups.
+        let mut twice = LineTable::from_entries(&[entry(4, 1, 1, 0, 0)]).encoded().to_vec();
+        twice.extend_from_slice(&[0, 2, 0, 0, 0]);
+        let t = LineTable::from_encoded(&twice, 2).expect("sizes fit");
+        assert_eq!(t.position(9).line, 1);
     }
 }
