@@ -189,7 +189,7 @@ pub(crate) unsafe extern "C" fn set_lineno(op: *mut PyObject, v: *mut PyObject, 
     let unit = &(*f).rt().unit;
     let mut starts: Vec<(u32, i64)> = Vec::new();
     let mut last = 0u32;
-    for e in &unit.lines {
+    for e in unit.lines.iter() {
         if e.pos.line != 0 && e.pos.line != last {
             starts.push((e.start, e.pos.line as i64));
             last = e.pos.line;

@@ -73,6 +73,10 @@ const COOLDOWN: u8 = 32;
 pub(crate) struct Caches {
     globals: UnsafeCell<Box<[GlobalEntry]>>,
     attrs: UnsafeCell<Box<[AttrEntry]>>,
+    /// Entries the tables get when the code first runs: most code objects made by an
+    /// import never run, so their tables are not allocated until then.
+    nglobals: u32,
+    nattrs: u32,
 }
 
 impl Caches {
@@ -97,8 +101,10 @@ impl Caches {
             i += 1 + op.cache_words() as usize;
         }
         Caches {
-            globals: UnsafeCell::new(vec![EMPTY; n as usize].into_boxed_slice()),
-            attrs: UnsafeCell::new(vec![EMPTY_ATTR; na as usize * WAYS].into_boxed_slice()),
+            globals: UnsafeCell::new(Box::default()),
+            attrs: UnsafeCell::new(Box::default()),
+            nglobals: n,
+            nattrs: na * WAYS as u32,
         }
     }
 
@@ -106,7 +112,13 @@ impl Caches {
     #[inline(always)]
     pub(crate) fn globals_ptr(&self) -> *mut GlobalEntry {
         // SAFETY: the GIL serialises all access.
-        unsafe { (*self.globals.get()).as_mut_ptr() }
+        unsafe {
+            let table = &mut *self.globals.get();
+            if table.len() != self.nglobals as usize {
+                *table = empty_table(EMPTY, self.nglobals);
+            }
+            table.as_mut_ptr()
+        }
     }
 
     /// The first attribute entry (the cache word of an attribute instruction is the index
@@ -114,8 +126,21 @@ impl Caches {
     #[inline(always)]
     pub(crate) fn attrs_ptr(&self) -> *mut AttrEntry {
         // SAFETY: the GIL serialises all access.
-        unsafe { (*self.attrs.get()).as_mut_ptr() }
+        unsafe {
+            let table = &mut *self.attrs.get();
+            if table.len() != self.nattrs as usize {
+                *table = empty_table(EMPTY_ATTR, self.nattrs);
+            }
+            table.as_mut_ptr()
+        }
     }
+}
+
+/// A table of `n` empty entries (made when the code first runs).
+#[cold]
+#[inline(never)]
+fn empty_table<T: Copy>(empty: T, n: u32) -> Box<[T]> {
+    vec![empty; n as usize].into_boxed_slice()
 }
 
 #[inline(always)]

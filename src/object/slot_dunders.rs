@@ -622,6 +622,11 @@ unsafe fn generic_for(row: &wrapperbase) -> *mut c_void {
 /// function, `PyObject_HashNotImplemented` for `__hash__ = None`, NULL when no name is
 /// defined, the generic function otherwise.
 unsafe fn update_one_slot(tp: *mut PyTypeObject, offset: c_int) -> PyResult<()> {
+    update_slot_from_rows(tp, offset, rows_at(offset))
+}
+
+/// `update_one_slot` with the slot's rows (`rows_at(offset)`) already found.
+unsafe fn update_slot_from_rows(tp: *mut PyTypeObject, offset: c_int, row_indices: &[u16]) -> PyResult<()> {
     let p = slot_ptr(tp, offset);
     if p.is_null() {
         return Ok(());
@@ -630,10 +635,9 @@ unsafe fn update_one_slot(tp: *mut PyTypeObject, offset: c_int) -> PyResult<()> 
     let mut specific: *mut c_void = core::ptr::null_mut();
     let mut use_generic = false;
     let mut found_any = false;
-    for row in rows().iter() {
-        if row.offset != offset {
-            continue;
-        }
+    let table = rows();
+    for &i in row_indices {
+        let row = &table[i as usize];
         generic = generic_for(row);
         let name = interned_name(row.name)?;
         let Some(descr) = type_cache::lookup(tp, name.as_ptr())? else { continue };
@@ -690,6 +694,29 @@ unsafe fn is_new_wrapper_of_base(descr: *mut PyObject, tp: *mut PyTypeObject) ->
         && is_subtype(tp, base as *mut PyTypeObject)
 }
 
+/// The rows grouped by slot: each distinct offset (in table order) with the indices of its
+/// rows. Made once: a class statement sets every slot, and scanning the whole table for
+/// each slot was the biggest part of making a class.
+fn slot_groups() -> &'static [(c_int, Box<[u16]>)] {
+    static GROUPS: std::sync::OnceLock<Box<[(c_int, Box<[u16]>)]>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<(c_int, Vec<u16>)> = Vec::new();
+        // SAFETY: the table is static; readers only.
+        for (i, row) in unsafe { rows() }.iter().enumerate() {
+            match groups.iter_mut().find(|g| g.0 == row.offset) {
+                Some(g) => g.1.push(i as u16),
+                None => groups.push((row.offset, vec![i as u16])),
+            }
+        }
+        groups.into_iter().map(|(o, v)| (o, v.into_boxed_slice())).collect()
+    })
+}
+
+/// The indices of the rows whose slot is at `offset`.
+fn rows_at(offset: c_int) -> &'static [u16] {
+    slot_groups().iter().find(|g| g.0 == offset).map_or(&[], |g| &g.1)
+}
+
 /// The distinct slot offsets of the rows named `name` (all rows if `name` is None).
 unsafe fn offsets_for(name: Option<*mut PyObject>) -> Vec<c_int> {
     let mut out: Vec<c_int> = Vec::new();
@@ -717,8 +744,8 @@ pub(crate) unsafe fn fixup_slot_dunders(tp: *mut PyTypeObject) -> PyResult<()> {
     if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 {
         return Ok(());
     }
-    for offset in offsets_for(None) {
-        update_one_slot(tp, offset)?;
+    for (offset, row_indices) in slot_groups() {
+        update_slot_from_rows(tp, *offset, row_indices)?;
     }
     Ok(())
 }

@@ -33,7 +33,7 @@ pub unsafe extern "C" fn PyCode_NewEmpty(filename: *const c_char, funcname: *con
         name,
         filename: CStr::from_ptr(filename).to_string_lossy().into_owned(),
         stacksize: 1,
-        lines: vec![LineEntry { start: 0, pos: Position { line, end_line: line, col: 0, end_col: 0 } }],
+        lines: vec![LineEntry { start: 0, pos: Position { line, end_line: line, col: 0, end_col: 0 } }].into(),
         ..CodeUnit::default()
     };
     crate::objects::code_type::from_unit(unit).map_or(core::ptr::null_mut(), |c| c.into_ptr() as *mut PyCodeObject)

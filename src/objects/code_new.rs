@@ -120,7 +120,7 @@ unsafe fn new_code(
         name: pystr::to_string(name),
         qualname: pystr::to_string(qualname),
         stacksize: 1,
-        lines: vec![LineEntry { start: 0, pos: Position { line, end_line: line, col: 0, end_col: 0 } }],
+        lines: vec![LineEntry { start: 0, pos: Position { line, end_line: line, col: 0, end_col: 0 } }].into(),
         ..CodeUnit::default()
     };
     let made = crate::objects::code_type::from_unit_with_filename(unit, filename)?;

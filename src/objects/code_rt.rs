@@ -2,17 +2,21 @@
 //! `CodeUnit` (line and exception tables, names), the instruction words it executes, and
 //! the frame geometry. A code object owns one `CodeRt`, kept behind its private
 //! `_co_linearray` pointer (CPython's lazily built line array, which we never build).
+use std::sync::Arc;
+
 use ferropy_compiler::code::{CodeUnit, Constant};
 
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::code::PyCodeObject;
+use crate::objects::code_names::NameMemo;
 use crate::objects::{bytes, complex, float, set, str as pystr, tuple};
 
 /// The runtime side of a code object.
 pub(crate) struct CodeRt {
-    pub unit: CodeUnit,
+    /// Shared with the parent's constants for a nested unit (not copied per code object).
+    pub unit: Arc<CodeUnit>,
     /// The words the loop runs (a copy of `unit.code` that specialisation may rewrite).
     pub words: Box<[u32]>,
     /// `varnames`, then cells, then free variables: the frame's slots before its stack.
@@ -84,7 +88,7 @@ fn looks_like_name(b: &[u8]) -> bool {
 }
 
 /// A compile-time constant as an object (nested code units become code objects).
-pub(crate) fn constant(c: &Constant, filename: *mut PyObject) -> PyResult<PyRef> {
+pub(crate) fn constant(c: &Constant, filename: *mut PyObject, memo: &mut NameMemo) -> PyResult<PyRef> {
     // SAFETY: the singletons are static objects.
     unsafe {
         Ok(match c {
@@ -99,34 +103,34 @@ pub(crate) fn constant(c: &Constant, filename: *mut PyObject) -> PyResult<PyRef>
             Constant::Complex { real, imag } => complex::new(crate::objects::complex::Py_complex { real: *real, imag: *imag })?,
             Constant::Str(s) => {
                 if looks_like_name(s) {
-                    pystr::intern(core::str::from_utf8_unchecked(s))?
+                    memo.intern(core::str::from_utf8_unchecked(s))?
                 } else {
                     str_from_wtf8(s)?
                 }
             }
             Constant::Bytes(b) => bytes::from_slice(b)?,
             Constant::Tuple(items) => {
-                let v = items.iter().map(|i| constant(i, filename)).collect::<PyResult<Vec<_>>>()?;
+                let v = items.iter().map(|i| constant(i, filename, memo)).collect::<PyResult<Vec<_>>>()?;
                 tuple::from_vec(v)?
             }
             Constant::FrozenSet(items) => {
-                let v = items.iter().map(|i| constant(i, filename)).collect::<PyResult<Vec<_>>>()?;
+                let v = items.iter().map(|i| constant(i, filename, memo)).collect::<PyResult<Vec<_>>>()?;
                 let t = tuple::from_vec(v)?;
                 set::new(true, t.as_ptr())?
             }
-            Constant::Code(unit) => crate::objects::code_type::from_unit_with_filename((**unit).clone(), filename)?,
+            Constant::Code(unit) => crate::objects::code_type::from_shared_unit(Arc::clone(unit), filename, memo)?,
         })
     }
 }
 
 /// A tuple of interned names.
-pub(crate) fn name_tuple(names: &[String]) -> PyResult<PyRef> {
-    let v = names.iter().map(|n| pystr::intern(n)).collect::<PyResult<Vec<_>>>()?;
+pub(crate) fn name_tuple(names: &[String], memo: &mut NameMemo) -> PyResult<PyRef> {
+    let v = names.iter().map(|n| memo.intern(n)).collect::<PyResult<Vec<_>>>()?;
     tuple::from_vec(v)
 }
 
 /// Builds the runtime side of `unit`.
-pub(crate) fn build(unit: CodeUnit) -> PyResult<CodeRt> {
+pub(crate) fn build(unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt> {
     let cell_arg = unit
         .cellvars
         .iter()
@@ -146,9 +150,9 @@ pub(crate) fn build(unit: CodeUnit) -> PyResult<CodeRt> {
         ncells: unit.cellvars.len() as u32,
         nfree: unit.freevars.len() as u32,
         cell_arg,
-        varnames: name_tuple(&unit.varnames)?,
-        cellvars: name_tuple(&unit.cellvars)?,
-        freevars: name_tuple(&unit.freevars)?,
+        varnames: name_tuple(&unit.varnames, memo)?,
+        cellvars: name_tuple(&unit.cellvars, memo)?,
+        freevars: name_tuple(&unit.freevars, memo)?,
         unit,
     })
 }

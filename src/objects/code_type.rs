@@ -3,6 +3,8 @@
 //! tables live in the `CodeRt` (code_rt.rs) the object owns.
 use core::ffi::{c_int, c_void};
 
+use std::sync::Arc;
+
 use ferropy_compiler::code::CodeUnit;
 
 use crate::errors::baseexception::{END_GETSET, END_MEMBER};
@@ -14,6 +16,7 @@ use crate::object::ptr::PyRef;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::PyTypeObject;
 use crate::objects::code::PyCodeObject;
+use crate::objects::code_names::NameMemo;
 use crate::objects::code_rt::{self, CodeRt};
 use crate::objects::{bytes, str as pystr};
 
@@ -54,15 +57,21 @@ pub(crate) fn from_unit(unit: CodeUnit) -> PyResult<PyRef> {
     from_unit_with_filename(unit, filename.as_ptr())
 }
 
-/// As `from_unit`, sharing one filename object among a module's code objects.
-pub(crate) fn from_unit_with_filename(unit: CodeUnit, filename: *mut PyObject) -> PyResult<PyRef> {
-    let consts = unit.consts.iter().map(|c| code_rt::constant(c, filename)).collect::<PyResult<Vec<_>>>()?;
+/// As `from_unit`, sharing one filename object among a module's code objects. A shared
+/// unit (a nested one, still held by its parent's constants) is not copied.
+pub(crate) fn from_unit_with_filename(unit: impl Into<Arc<CodeUnit>>, filename: *mut PyObject) -> PyResult<PyRef> {
+    from_shared_unit(unit.into(), filename, &mut NameMemo::default())
+}
+
+/// The code object of `unit`, its names interned through `memo` (shared by the whole tree).
+pub(crate) fn from_shared_unit(unit: Arc<CodeUnit>, filename: *mut PyObject, memo: &mut NameMemo) -> PyResult<PyRef> {
+    let consts = unit.consts.iter().map(|c| code_rt::constant(c, filename, memo)).collect::<PyResult<Vec<_>>>()?;
     let consts = crate::objects::tuple::from_vec(consts)?;
-    let names = code_rt::name_tuple(&unit.names)?;
-    let name = pystr::intern(&unit.name)?;
-    let qualname = pystr::intern(&unit.qualname)?;
+    let names = code_rt::name_tuple(&unit.names, memo)?;
+    let name = memo.intern(&unit.name)?;
+    let qualname = memo.intern(&unit.qualname)?;
     let empty = bytes::from_slice(&[])?;
-    let rt = code_rt::build(unit)?;
+    let rt = code_rt::build(unit, memo)?;
     // SAFETY: a fresh object of the code type, filled before anyone sees it.
     unsafe {
         let op = crate::object::objimpl::_PyObject_NewVar(&raw mut PyCode_Type, 0) as *mut PyObject;

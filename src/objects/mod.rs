@@ -150,6 +150,7 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
     .into_iter()
 }
 pub mod code_rt;
+pub mod code_names;
 pub mod code_type;
 pub mod code_positions;
 pub mod function_type;

@@ -197,7 +197,7 @@ pub struct CodeUnit {
     pub qualname: String,
     pub filename: String,
     pub stacksize: u32,
-    pub lines: Vec<LineEntry>,
+    pub lines: crate::line_table::LineTable,
     pub exceptions: Vec<ExceptionEntry>,
 }
 
@@ -252,11 +252,7 @@ impl CodeUnit {
 
     /// Position of the instruction at word index `at`.
     pub fn position(&self, at: u32) -> Position {
-        match self.lines.binary_search_by(|e| e.start.cmp(&at)) {
-            Ok(i) => self.lines[i].pos,
-            Err(0) => Position::default(),
-            Err(i) => self.lines[i - 1].pos,
-        }
+        self.lines.position(at)
     }
 
     /// The handler covering word index `at`, if any (innermost entries come first).

@@ -4,11 +4,12 @@
 //! first, nested code units inside their parent's constants. Reading checks every length
 //! against the bytes left and bounds nesting, so a damaged payload is an error, never a
 //! panic or a huge allocation.
-use crate::code::{CodeUnit, Constant, ExceptionEntry, LineEntry, Position};
+use crate::code::{CodeUnit, Constant, ExceptionEntry};
+use crate::line_table::LineTable;
 use std::sync::Arc;
 
 /// Bumped whenever the layout below or the meaning of the bytecode changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Deeper nesting of constants or code than this is treated as damage.
 const MAX_DEPTH: u32 = 200;
@@ -130,11 +131,7 @@ impl Writer {
         self.bytes(u.name.as_bytes());
         self.bytes(u.qualname.as_bytes());
         self.len(u.lines.len());
-        for l in &u.lines {
-            for v in [l.start, l.pos.line, l.pos.end_line, l.pos.col, l.pos.end_col] {
-                self.u32(v);
-            }
-        }
+        self.bytes(u.lines.encoded());
         self.len(u.exceptions.len());
         for e in &u.exceptions {
             for v in [e.start, e.end, e.target, e.depth] {
@@ -214,7 +211,7 @@ impl Reader<'_> {
             return Err("code nested too deeply".into());
         }
         let n = self.len(4)?;
-        let code = (0..n).map(|_| self.u32()).collect::<Result<Vec<_>, _>>()?;
+        let code = self.take(n * 4)?.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])).collect();
         let n = self.len(1)?;
         let consts = (0..n).map(|_| self.constant(depth + 1)).collect::<Result<Vec<_>, _>>()?;
         let (names, varnames, cellvars, freevars) = (self.strings()?, self.strings()?, self.strings()?, self.strings()?);
@@ -225,13 +222,10 @@ impl Reader<'_> {
         let [argcount, posonlyargcount, kwonlyargcount, flags, firstlineno, stacksize] = counts;
         let name = self.string()?;
         let qualname = self.string()?;
-        let n = self.len(20)?;
-        let mut lines = Vec::with_capacity(n);
-        for _ in 0..n {
-            let start = self.u32()?;
-            let pos = Position { line: self.u32()?, end_line: self.u32()?, col: self.u32()?, end_col: self.u32()? };
-            lines.push(LineEntry { start, pos });
-        }
+        // Each entry is at least five bytes (line_table.rs).
+        let n = self.len(5)?;
+        let encoded = self.len(1)?;
+        let lines = LineTable::from_encoded(self.take(encoded)?, n).ok_or("bad line table")?;
         let n = self.len(17)?;
         let mut exceptions = Vec::with_capacity(n);
         for _ in 0..n {

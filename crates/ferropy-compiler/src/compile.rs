@@ -264,7 +264,7 @@ impl<'a> Compiler<'a> {
             qualname: u.qualname,
             filename: self.filename.clone(),
             stacksize: asm.stacksize,
-            lines: asm.lines,
+            lines: crate::line_table::LineTable::from_entries(&asm.lines),
             exceptions: asm.exceptions,
         })
     }

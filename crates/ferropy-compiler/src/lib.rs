@@ -15,6 +15,7 @@ pub mod compile_stmt;
 pub mod dis;
 pub mod error;
 pub mod fold;
+pub mod line_table;
 pub mod future;
 mod lint;
 pub mod mangle;
