@@ -485,27 +485,6 @@ unsafe extern "C" fn get_qualname(op: *mut PyObject, _closure: *mut c_void) -> *
     }
 }
 
-/// `__reduce__`: a module-level function pickles by its qualified name; a method bound to
-/// an object as `getattr(obj, name)`.
-unsafe extern "C" fn cfunction_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    let s = c_self(as_cfunction(op));
-    if s.is_null() || crate::objects::module::is_module(s) {
-        return get_qualname(op, core::ptr::null_mut());
-    }
-    crate::abstract_::ret_obj((|| {
-        let builtins = crate::modules::builtins_module::PyEval_GetBuiltins();
-        let getattr = crate::objects::dict::get_item_str(builtins, "getattr")?.unwrap_or(none());
-        let name = pystr::from_utf8(&ml_name(as_cfunction(op)))?;
-        let args = crate::objects::tuple::from_ptrs(&[s, name.as_ptr()])?;
-        crate::objects::tuple::from_ptrs(&[getattr, args.as_ptr()])
-    })())
-}
-
-static mut CFUNCTION_METHODS: [PyMethodDef; 2] = [
-    crate::object::method_table::plain(c"__reduce__", cfunction_reduce, crate::object::methods::METH_NOARGS),
-    crate::object::method_table::END,
-];
-
 /// `__self__`: the bound object, or None (module-less functions and `METH_STATIC`).
 unsafe extern "C" fn get_self(op: *mut PyObject, _closure: *mut c_void) -> *mut PyObject {
     let s = c_self(as_cfunction(op));
