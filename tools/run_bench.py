@@ -60,11 +60,15 @@ def instructions(exe, env, tmp):
     out_file = Path(tmp) / f"{exe.name}.cg"
     for old in Path(tmp).glob(out_file.name + "*"):
         old.unlink()
-    r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", str(exe)],
+    # Per-thread dumps, of which only the main thread's are read: CALLGRIND_ZERO_STATS zeroes
+    # the calling thread's counters only, so threads that ran before (ferropy's compiler and
+    # parser threads during start-up) would otherwise land in the first bench's dump.
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--separate-threads=yes",
+                        f"--callgrind-out-file={out_file}", str(exe)],
                        capture_output=True, text=True, check=True, env=env)
     iterations = parse(r.stdout)
     figures = {}
-    for dump in Path(tmp).glob(out_file.name + ".*"):
+    for dump in Path(tmp).glob(out_file.name + ".*-01"):
         text = dump.read_text(errors="replace")
         trigger = next((l.split("Client Request: ", 1)[1] for l in text.splitlines()
                         if l.startswith("desc: Trigger: Client Request: ")), None)

@@ -40,6 +40,7 @@ MODULES = [
     "test_unicodedata",
     "test_ucn",
     "test_stringprep",
+    "test_buffer",
 ]
 TIMEOUT = 300
 

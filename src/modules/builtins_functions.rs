@@ -193,6 +193,9 @@ unsafe extern "C" fn ord(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
         } else if bytes::is_bytes(o) {
             let b = bytes::as_slice(o);
             (b.len(), b.first().copied().unwrap_or(0) as u32)
+        } else if crate::objects::bytearray::is_bytearray(o) {
+            let b = crate::objects::bytearray::as_slice(o);
+            (b.len(), b.first().copied().unwrap_or(0) as u32)
         } else {
             return Err(type_error(format!("ord() expected string of length 1, but {} found", tp_name(o))));
         };

@@ -131,10 +131,10 @@ unsafe fn suboffsets_of(v: &Py_buffer) -> Option<&[Py_ssize_t]> {
 
 /// Whether `v` is contiguous in `order` (`C`, `F` or `A`: either).
 pub(crate) unsafe fn is_contiguous(v: &Py_buffer, order: u8) -> bool {
-    if let Some(sub) = suboffsets_of(v) {
-        if sub.iter().any(|&s| s >= 0) {
-            return false;
-        }
+    // Any suboffsets, even all negative, make a view non-contiguous (as CPython says;
+    // exporters such as _testbuffer check their flags against this).
+    if !v.suboffsets.is_null() {
+        return false;
     }
     let c = || layout_is(v, b'C');
     let f = || layout_is(v, b'F');

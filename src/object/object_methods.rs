@@ -199,7 +199,7 @@ unsafe fn is_object_getstate_of(f: *mut PyObject, o: *mut PyObject) -> bool {
 }
 
 /// `obj.__getstate__()`, or the default state when that is `object.__getstate__` itself.
-unsafe fn get_state(o: *mut PyObject, required: bool) -> PyResult<PyRef> {
+pub(crate) unsafe fn get_state(o: *mut PyObject, required: bool) -> PyResult<PyRef> {
     let f = crate::object::object_attr::get_attr(o, pystr::intern("__getstate__")?.as_ptr())?;
     if is_object_getstate_of(f.as_ptr(), o) {
         return default_state(o, required);

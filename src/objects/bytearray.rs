@@ -433,9 +433,10 @@ pub(crate) unsafe fn delete_at(op: *mut PyObject, i: usize) -> PyResult<()> {
 }
 
 unsafe fn set_item(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> PyResult<()> {
+    // The value first: its `__index__` may resize the bytearray (as CPython, GH-91153).
+    let value = if v.is_null() { None } else { Some(byte_value(v)?) };
     let n = len(op) as Py_ssize_t;
     let i = if i < 0 { i + n } else { i };
-    let value = if v.is_null() { None } else { Some(byte_value(v)?) };
     if i < 0 || i >= n {
         return Err(raise(ExcType::IndexError, "bytearray index out of range"));
     }
@@ -524,7 +525,6 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, values: *mut PyOb
         return Err(type_error(format!("bytearray indices must be integers or slices, not {}", tp_name(key))));
     }
     let (mut start, mut stop, step) = crate::objects::slice::unpack(key)?;
-    let count = crate::objects::slice::adjust_indices(len(op) as Py_ssize_t, &mut start, &mut stop, step) as usize;
     let data: Option<Vec<u8>> = if values.is_null() {
         None
     } else if values == op {
@@ -537,12 +537,15 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, values: *mut PyOb
         }
         Some(crate::objects::bytearray_methods::ints_of(values)?)
     };
+    // Bounds only after the values are read: an iterator or `__index__` may resize `op`.
+    let count = crate::objects::slice::adjust_indices(len(op) as Py_ssize_t, &mut start, &mut stop, step) as usize;
     if step == 1 {
         let lo = start as usize;
         let hi = (stop.max(start)) as usize;
         return set_range(op, lo, hi, data.as_deref().unwrap_or(&[]));
     }
-    match data {
+    // Assigning nothing to an extended slice deletes it (as CPython does).
+    match data.filter(|d| !d.is_empty()) {
         Some(d) => {
             if d.len() != count {
                 return Err(raise_type(&raw mut exc::_PyExc_ValueError, format!(

@@ -47,13 +47,23 @@ unsafe fn init_from(self_: *mut PyObject, o: *mut PyObject) -> PyResult<()> {
         return Err(type_error("string argument without an encoding"));
     }
     if crate::abstract_::item::is_index(o) {
-        let n = crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError))?;
-        if n < 0 {
-            return Err(raise_type(&raw mut exc::_PyExc_ValueError, "negative count"));
+        // An `__index__` raising TypeError falls back to the buffer/iterable forms.
+        match crate::abstract_::item::as_ssize(o, Some(&raw mut exc::_PyExc_OverflowError)) {
+            Ok(n) => {
+                if n < 0 {
+                    return Err(raise_type(&raw mut exc::_PyExc_ValueError, "negative count"));
+                }
+                resize(self_, n as usize)?;
+                as_mut_slice(self_).fill(0);
+                return Ok(());
+            }
+            Err(e) => {
+                if crate::errors::pyerr::PyErr_ExceptionMatches(exc::PyExc_TypeError) == 0 {
+                    return Err(e);
+                }
+                crate::errors::pyerr::PyErr_Clear();
+            }
         }
-        resize(self_, n as usize)?;
-        as_mut_slice(self_).fill(0);
-        return Ok(());
     }
     if let Some(data) = crate::objects::bytes_buffer::copy_buffer(o) {
         return extend_from(self_, &data?);
@@ -172,8 +182,8 @@ unsafe extern "C" fn sizeof(self_: *mut PyObject, _: *mut PyObject) -> *mut PyOb
 /// `(type, args, state)`: before protocol 3 the data travels as a latin-1 str (protocols
 /// 0-2 have no bytes type).
 unsafe fn reduce(self_: *mut PyObject, proto: Py_ssize_t) -> PyResult<PyRef> {
-    let name = pystr::intern("__dict__")?;
-    let state = crate::object::object_attr::lookup_attr(self_, name.as_ptr())?.unwrap_or_else(|| new_ref(none()));
+    // `__getstate__()`: the instance dict and the slots of a subclass (CPython's _common_reduce).
+    let state = crate::object::object_methods::get_state(self_, false)?;
     let data = as_slice(self_);
     let args = if data.is_empty() {
         tuple::from_vec(vec![])?

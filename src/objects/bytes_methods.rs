@@ -98,7 +98,9 @@ unsafe fn same_or_copy(self_: *mut PyObject, data: &[u8]) -> PyResult<PyRef> {
     make(self_, data)
 }
 
-/// Clipped `[start:end]` bounds from optional slice-index arguments (None allowed).
+/// `[start:end]` bounds from optional slice-index arguments (None allowed): `end` clipped to
+/// the length, `start` only from below, so a start past the end finds nothing (not even
+/// an empty needle), as in CPython.
 unsafe fn bounds(args: &[*mut PyObject], n: usize) -> PyResult<(usize, usize)> {
     let get = |o: Option<&*mut PyObject>, dflt: Py_ssize_t| -> PyResult<Py_ssize_t> {
         match o {
@@ -113,7 +115,8 @@ unsafe fn bounds(args: &[*mut PyObject], n: usize) -> PyResult<(usize, usize)> {
     };
     let n = n as Py_ssize_t;
     let clip = |v: Py_ssize_t| if v < 0 { (v + n).max(0) } else { v.min(n) };
-    let start = clip(get(args.first(), 0)?);
+    let start = get(args.first(), 0)?;
+    let start = if start < 0 { (start + n).max(0) } else { start };
     let end = clip(get(args.get(1), n)?);
     Ok((start as usize, end as usize))
 }
@@ -723,7 +726,8 @@ unsafe extern "C" fn fromhex(cls: *mut PyObject, s: *mut PyObject) -> *mut PyObj
         let digit = |i: usize| char::from_u32(pystr::read_char(s, i)).and_then(|c| c.to_digit(16));
         let mut i = 0;
         while i < n {
-            if pystr::read_char(s, i) == ' ' as u32 {
+            // ASCII whitespace between pairs is skipped (space, \t \n \v \f \r).
+            if matches!(pystr::read_char(s, i), 0x20 | 0x09..=0x0d) {
                 i += 1;
                 continue;
             }
@@ -843,6 +847,16 @@ unsafe extern "C" fn getnewargs(self_: *mut PyObject, _: *mut PyObject) -> *mut 
     wrap(crate::objects::bytes::from_slice(data_of(self_)).and_then(|b| tuple::from_vec(vec![b])))
 }
 
+/// `bytes.__bytes__()`: self for an exact bytes, a copy as bytes for a subclass.
+unsafe extern "C" fn dunder_bytes(self_: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    if (*self_).ob_type == &raw mut crate::objects::bytes::PyBytes_Type {
+        return new_ref(self_).into_ptr();
+    }
+    wrap(crate::objects::bytes::from_slice(data_of(self_)))
+}
+
 /// bytes' `tp_methods`.
-pub(crate) static mut BYTES_METHODS: [PyMethodDef; 44] =
-    concat(&[&[plain(c"__getnewargs__", getnewargs, METH_NOARGS)], &SHARED_METHODS]);
+pub(crate) static mut BYTES_METHODS: [PyMethodDef; 45] = concat(&[&[
+    plain(c"__getnewargs__", getnewargs, METH_NOARGS),
+    plain(c"__bytes__", dunder_bytes, METH_NOARGS).doc(c"__bytes__($self, /)\n--\n\nConvert this value to exact type bytes."),
+], &SHARED_METHODS]);

@@ -11,11 +11,12 @@ use crate::object::typeobject::PyTypeObject;
 use crate::objects::bytes::{self, from_slice, is_bytes, PyBytes_Type};
 use crate::objects::str as pystr;
 
-/// The bytes of an iterable of ints in range(256).
+/// The bytes of an iterable of ints in range(256). Each item is converted as it is read:
+/// an `__index__` may change a list being read, and the iterator follows the change.
 pub(crate) unsafe fn from_iterable(o: *mut PyObject) -> PyResult<Vec<u8>> {
-    let items = crate::abstract_::iter::collect(o)?;
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
+    let it = crate::abstract_::iter::get_iter(o)?;
+    let mut out = Vec::new();
+    while let Some(item) = crate::abstract_::iter::next(it.as_ptr())? {
         let v = crate::abstract_::item::as_ssize(item.as_ptr(), None)?;
         if !(0..256).contains(&v) {
             return Err(raise_type(&raw mut exc::_PyExc_ValueError, "bytes must be in range(0, 256)"));
@@ -63,6 +64,10 @@ pub(crate) unsafe fn object_bytes(o: *mut PyObject) -> PyResult<PyRef> {
 
 /// `bytes(o)` with one argument: `__bytes__`, a buffer, an int count, an iterable of ints.
 pub(crate) unsafe fn bytes_of(o: *mut PyObject) -> PyResult<PyRef> {
+    // An exact bytes is its own `__bytes__()`: skip the method call.
+    if bytes::is_exact(o) {
+        return Ok(new_ref(o));
+    }
     if let Some(r) = call_dunder_bytes(o)? {
         return Ok(r);
     }

@@ -103,6 +103,13 @@ pub(crate) unsafe fn sub(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> 
 
 /// `a * b` for two ints.
 pub(crate) unsafe fn mul(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> {
+    // One digit each (the common case): the product is below 2**60, an i64.
+    let (sa, sb) = (size_of(a), size_of(b));
+    if (sa + 1) as usize <= 2 && (sb + 1) as usize <= 2 {
+        let x = if sa == 0 { 0 } else { sa as i64 * i64::from(digits(a)[0]) };
+        let y = if sb == 0 { 0 } else { sb as i64 * i64::from(digits(b)[0]) };
+        return from_i64(x * y);
+    }
     if let (Some(x), Some(y)) = (medium_value(a), medium_value(b)) {
         return from_i128(i128::from(x) * i128::from(y));
     }

@@ -78,10 +78,12 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::{PyBufferProcs, PyMappingMethods, PySequenceMethods};
 use crate::object::static_type::static_type;
 use crate::object::temp_alloc;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_SEQUENCE};
+use crate::object::objimpl::{PyObject_GC_Track, PyObject_GC_UnTrack};
+use crate::object::slots::visitproc;
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_SEQUENCE};
 use crate::objects::bytes_buffer::{PyBuffer_FillInfo, PyBuffer_Release, PyObject_CheckBuffer, PyObject_GetBuffer};
 use crate::objects::memoryview_struct;
-use crate::objects::memoryview_format::{code_cstr, code_itemsize, native_code, pack, read_item, unpack};
+use crate::objects::memoryview_format::{code_cstr, code_itemsize, native_code, read_item, unpack};
 use crate::objects::{int, list, str as pystr, tuple};
 use core::ffi::{c_char, c_void, CStr};
 
@@ -90,18 +92,36 @@ use core::ffi::{c_char, c_void, CStr};
 #[no_mangle]
 pub static mut _PyManagedBuffer_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(mbuf_dealloc),
-    tp_free: Some(temp_alloc::free_object),
-    ..static_type(c"managedbuffer", core::mem::size_of::<_PyManagedBufferObject>(), 0, 0, None)
+    tp_traverse: Some(mbuf_traverse),
+    tp_clear: Some(mbuf_clear),
+    tp_free: Some(temp_alloc::free_gc_object),
+    // GC types, as CPython's: an exporter holding a view of itself is a cycle.
+    ..static_type(c"managedbuffer", core::mem::size_of::<_PyManagedBufferObject>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
 
 unsafe fn mbuf_new() -> PyResult<PyRef> {
-    let op = PyRef::from_owned(temp_alloc::malloc_object(&raw mut _PyManagedBuffer_Type, core::mem::size_of::<_PyManagedBufferObject>()))
-        .ok_or_else(no_memory)?;
+    let op = PyRef::from_owned(temp_alloc::gc_new_var(&raw mut _PyManagedBuffer_Type, 0)).ok_or_else(no_memory)?;
     let m = op.as_ptr() as *mut _PyManagedBufferObject;
     (*m).flags = 0;
     (*m).exports = 0;
     (*m).master = core::mem::zeroed();
+    PyObject_GC_Track(op.as_ptr().cast());
     Ok(op)
+}
+
+/// The exporter, while the master buffer is held.
+unsafe extern "C" fn mbuf_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let m = op as *mut _PyManagedBufferObject;
+    let obj = (*m).master.obj;
+    match visit {
+        Some(v) if (*m).flags & _Py_MANAGED_BUFFER_RELEASED == 0 && !obj.is_null() => v(obj, arg),
+        _ => 0,
+    }
+}
+
+unsafe extern "C" fn mbuf_clear(op: *mut PyObject) -> c_int {
+    mbuf_release(op as *mut _PyManagedBufferObject);
+    0
 }
 
 /// A managed buffer over the full buffer `o` exports.
@@ -123,12 +143,13 @@ unsafe fn mbuf_release(m: *mut _PyManagedBufferObject) {
 }
 
 unsafe extern "C" fn mbuf_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op.cast());
     let m = op as *mut _PyManagedBufferObject;
     mbuf_release(m);
     if (*m).flags & _Py_MANAGED_BUFFER_FREE_FORMAT != 0 {
         crate::object::pymem::PyMem_Free((*m).master.format as *mut c_void);
     }
-    temp_alloc::free_object(op as *mut c_void);
+    temp_alloc::free_gc_object(op as *mut c_void);
 }
 
 static mut MEMORY_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
@@ -171,12 +192,15 @@ pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
     tp_methods: &raw mut MEMORY_METHODS as *mut PyMethodDef,
     tp_getset: &raw mut MEMORY_GETSET as *mut PyGetSetDef,
     tp_new: Some(mv_new),
-    tp_free: Some(temp_alloc::free_object),
+    tp_free: Some(temp_alloc::free_gc_object),
+    tp_traverse: Some(mv_traverse),
+    tp_clear: Some(mv_clear),
+    tp_weaklistoffset: core::mem::offset_of!(PyMemoryViewObject, weakreflist) as isize,
     ..static_type(
         c"memoryview",
         ARRAY_OFFSET,
         core::mem::size_of::<Py_ssize_t>(),
-        Py_TPFLAGS_SEQUENCE as core::ffi::c_ulong,
+        Py_TPFLAGS_SEQUENCE as core::ffi::c_ulong | Py_TPFLAGS_HAVE_GC,
         Some(c"memoryview(object)\n--\n\nCreate a new memoryview object which references the given object."),
     )
 };
@@ -200,7 +224,8 @@ unsafe fn new_view(mbuf: *mut PyObject, src: &Py_buffer, shape: &[Py_ssize_t], s
         return Err(raise_type(&raw mut exc::_PyExc_ValueError, "memoryview: number of dimensions must not exceed 64"));
     }
     let size = ARRAY_OFFSET + 3 * ndim.max(1) * core::mem::size_of::<Py_ssize_t>();
-    let op = PyRef::from_owned(temp_alloc::malloc_object(&raw mut PyMemoryView_Type, size)).ok_or_else(no_memory)?;
+    let op = PyRef::from_owned(temp_alloc::gc_new_var(&raw mut PyMemoryView_Type, (size - ARRAY_OFFSET) as Py_ssize_t / 8))
+        .ok_or_else(no_memory)?;
     let m = mv(op.as_ptr());
     (*m).ob_base.ob_size = 3 * ndim as Py_ssize_t;
     (*m).mbuf = new_ref(mbuf).into_ptr() as *mut _PyManagedBufferObject;
@@ -228,12 +253,14 @@ unsafe fn new_view(mbuf: *mut PyObject, src: &Py_buffer, shape: &[Py_ssize_t], s
         readonly: src.readonly,
         ndim: ndim as c_int,
         format: src.format,
-        shape: arr,
-        strides: arr.add(ndim),
-        suboffsets: if suboffsets.is_some() { arr.add(2 * ndim) } else { core::ptr::null_mut() },
+        // A 0-dim view has no shape or strides arrays (NULL, as CPython's memoryview).
+        shape: if ndim == 0 { core::ptr::null_mut() } else { arr },
+        strides: if ndim == 0 { core::ptr::null_mut() } else { arr.add(ndim) },
+        suboffsets: if suboffsets.is_some() && ndim > 0 { arr.add(2 * ndim) } else { core::ptr::null_mut() },
         internal: src.internal,
     };
     (*m).flags = layout_flags(v);
+    PyObject_GC_Track(op.as_ptr().cast());
     Ok(op)
 }
 
@@ -308,6 +335,37 @@ unsafe fn release(op: *mut PyObject) -> PyResult<()> {
     if (*mbuf).exports == 0 {
         mbuf_release(mbuf);
     }
+    Ok(())
+}
+
+/// One extra export of a managed buffer while Python code may run (released with the
+/// buffer's last export, as a view's release would).
+struct Pin(*mut _PyManagedBufferObject);
+
+impl Pin {
+    unsafe fn new(m: *mut _PyManagedBufferObject) -> Pin {
+        (*m).exports += 1;
+        Pin(m)
+    }
+}
+
+impl Drop for Pin {
+    fn drop(&mut self) {
+        // SAFETY: the view that gave the buffer still holds a reference to it.
+        unsafe {
+            (*self.0).exports -= 1;
+            if (*self.0).exports == 0 {
+                mbuf_release(self.0);
+            }
+        }
+    }
+}
+
+/// Writes `value` as one element at `p`, unless converting it released the view.
+unsafe fn store(op: *mut PyObject, code: u8, p: *mut u8, value: *mut PyObject) -> PyResult<()> {
+    let bytes = crate::objects::memoryview_format::pack_bytes(code, value)?;
+    check_released(op)?;
+    core::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
     Ok(())
 }
 
@@ -451,11 +509,37 @@ unsafe extern "C" fn mv_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwds: *
 }
 
 unsafe extern "C" fn mv_dealloc(op: *mut PyObject) {
+    PyObject_GC_UnTrack(op.cast());
     let m = mv(op);
+    if !(*m).weakreflist.is_null() {
+        crate::objects::weakref::PyObject_ClearWeakRefs(op);
+    }
     (*m).exports = 0;
     let _ = release(op);
     drop(PyRef::from_owned((*m).mbuf as *mut PyObject));
-    temp_alloc::free_object(op as *mut c_void);
+    temp_alloc::free_gc_object(op as *mut c_void);
+}
+
+/// The managed buffer (which visits the exporter).
+unsafe extern "C" fn mv_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let mbuf = (*mv(op)).mbuf as *mut PyObject;
+    match visit {
+        Some(v) if !mbuf.is_null() => v(mbuf, arg),
+        _ => 0,
+    }
+}
+
+/// Breaks a cycle: the view is released (when nothing exports it) and lets go of its
+/// managed buffer. A released view never reads `mbuf` again (`check_released` sees the
+/// flag first).
+unsafe extern "C" fn mv_clear(op: *mut PyObject) -> c_int {
+    if release(op).is_err() {
+        crate::errors::pyerr::PyErr_Clear();
+        return 0;
+    }
+    let m = mv(op);
+    drop(PyRef::from_owned(core::mem::replace(&mut (*m).mbuf, core::ptr::null_mut()) as *mut PyObject));
+    0
 }
 
 unsafe extern "C" fn mv_repr(op: *mut PyObject) -> *mut PyObject {
@@ -525,8 +609,13 @@ unsafe fn int_tuple(key: *mut PyObject) -> PyResult<Option<Vec<Py_ssize_t>>> {
 /// The address named by a tuple of ints (as many as dimensions).
 unsafe fn tuple_item_ptr(op: *mut PyObject, key: *mut PyObject) -> PyResult<Option<*mut u8>> {
     let Some(index) = int_tuple(key)? else { return Ok(None) };
+    // The indices' `__index__` may have released the view.
+    check_released(op)?;
     let ndim = view(op).ndim as usize;
-    if index.len() != ndim {
+    if index.len() < ndim {
+        return Err(raise_type(&raw mut exc::_PyExc_NotImplementedError, "sub-views are not implemented"));
+    }
+    if index.len() > ndim {
         return Err(type_error(format!("cannot index {ndim}-dimension view with {}-element tuple", index.len())));
     }
     item_ptr(op, &index).map(Some)
@@ -569,10 +658,14 @@ unsafe fn subscript(op: *mut PyObject, key: *mut PyObject) -> PyResult<PyRef> {
             return Err(raise_type(&raw mut exc::_PyExc_NotImplementedError, "multi-dimensional sub-views are not implemented"));
         }
         let i = crate::abstract_::item::as_ssize(key, Some(&raw mut exc::_PyExc_IndexError))?;
+        check_released(op)?;
         let code = code_or_error(v)?;
         return unpack(code, item_ptr(op, &[i])?);
     }
     if crate::objects::slice::is_slice(key) {
+        // The slice's `__index__` may release this view: the managed buffer is kept alive
+        // meanwhile, so the new view is still valid (as CPython makes the view first).
+        let _pin = Pin::new((*mv(op)).mbuf);
         let (offset, d) = sliced(op, key)?;
         return derived(op, d.shape(), d.strides(), |s| s.buf = (s.buf as *mut u8).offset(offset) as *mut c_void);
     }
@@ -597,6 +690,8 @@ unsafe extern "C" fn mv_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut
 unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, value: *mut PyObject) -> PyResult<()> {
     check_released(op)?;
     let v = view(op);
+    // An unsupported format is reported before read-only memory, as CPython does.
+    code_or_error(v)?;
     if v.readonly != 0 {
         return Err(type_error("cannot modify read-only memory"));
     }
@@ -605,7 +700,7 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, value: *mut PyObj
     }
     if v.ndim == 0 {
         if is_ellipsis(key) || (tuple::is_tuple(key) && tuple::len(key) == 0) {
-            return pack(code_or_error(v)?, v.buf as *mut u8, value);
+            return store(op, code_or_error(v)?, v.buf as *mut u8, value);
         }
         return Err(type_error("invalid indexing of 0-dim memory"));
     }
@@ -614,8 +709,9 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, value: *mut PyObj
             return Err(raise_type(&raw mut exc::_PyExc_NotImplementedError, "sub-views are not implemented"));
         }
         let i = crate::abstract_::item::as_ssize(key, Some(&raw mut exc::_PyExc_IndexError))?;
+        check_released(op)?;
         let code = code_or_error(v)?;
-        return pack(code, item_ptr(op, &[i])?, value);
+        return store(op, code, item_ptr(op, &[i])?, value);
     }
     if crate::objects::slice::is_slice(key) {
         if v.ndim != 1 {
@@ -624,6 +720,7 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, value: *mut PyObj
         }
         let src = View::get(value, PyBUF_FULL_RO)?;
         let (offset, d) = sliced(op, key)?;
+        check_released(op)?;
         let (shape, strides) = (d.shape(), d.strides());
         let same = src.0.ndim == 1 && shape_of(&src.0)[0] == shape[0] && src.0.itemsize == v.itemsize
             && code_of(&src.0).zip(code_of(v)).is_some_and(|(a, b)| a == b);
@@ -634,15 +731,18 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, value: *mut PyObj
         // Through a copy: source and destination may overlap.
         let data = to_contiguous_vec(&src.0, b'C');
         let item = v.itemsize as usize;
-        let base = (v.buf as *mut u8).offset(offset);
+        // The destination as a view (suboffsets included: a PIL-style item is behind a pointer).
+        let mut dest = core::ptr::read(v);
+        dest.buf = (v.buf as *mut u8).offset(offset) as *mut c_void;
         for k in 0..shape[0] as usize {
-            core::ptr::copy_nonoverlapping(data.as_ptr().add(k * item), base.offset(strides[0] * k as isize), item);
+            let p = element_ptr(&dest, &[k as Py_ssize_t], strides);
+            core::ptr::copy_nonoverlapping(data.as_ptr().add(k * item), p, item);
         }
         return Ok(());
     }
     if tuple::is_tuple(key) {
         if let Some(p) = tuple_item_ptr(op, key)? {
-            return pack(code_or_error(v)?, p, value);
+            return store(op, code_or_error(v)?, p, value);
         }
         if all_slices(key) {
             return Err(raise_type(&raw mut exc::_PyExc_NotImplementedError, "memoryview slice assignments are currently restricted to ndim = 1"));
@@ -687,6 +787,8 @@ unsafe extern "C" fn mv_getbuffer(op: *mut PyObject, out: *mut Py_buffer, flags:
             o.strides = core::ptr::null_mut();
         }
         if flags & PyBUF_ND != PyBUF_ND {
+            // Without shape the consumer sees one dimension of bytes.
+            o.ndim = 1;
             o.shape = core::ptr::null_mut();
         }
         o.obj = new_ref(op).into_ptr();
@@ -958,10 +1060,19 @@ unsafe fn cast(op: *mut PyObject, format: *mut PyObject, shape_arg: *mut PyObjec
         return Err(type_error("memoryview: casts are restricted to C-contiguous views"));
     }
     let shape_arg = if shape_arg.is_null() || shape_arg == none() { None } else { Some(shape_arg) };
+    // Such views count as C-contiguous but have no defined cast.
+    if (shape_arg.is_some() || v.ndim != 1) && shape_of(v).contains(&0) {
+        return Err(type_error("memoryview: cannot cast view with zeros in shape or strides"));
+    }
     if let Some(s) = shape_arg {
         if v.ndim != 1 && crate::abstract_::object::PyObject_Size(s) != 1 {
             crate::errors::pyerr::PyErr_Clear();
             return Err(type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+        }
+        // Too many dimensions is reported before the formats are looked at.
+        let n = if tuple::is_tuple(s) { tuple::len(s) } else if list::is_list(s) { list::len(s) } else { 0 };
+        if n > crate::object::buffer::PyBUF_MAX_NDIM as usize {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, "memoryview: number of dimensions must not exceed 64"));
         }
     }
     let text = pystr::to_string(format);

@@ -105,14 +105,24 @@ fn invalid_value(code: u8) -> crate::errors::raised::Raised {
     raise_type(&raw mut exc::_PyExc_ValueError, format!("memoryview: invalid value for format '{}'", code as char))
 }
 
-/// Writes `value` as one element of format `code` at `p` (memoryview's checks: TypeError
-/// for a wrong type, ValueError for a value out of range).
-pub(crate) unsafe fn pack(code: u8, p: *mut u8, value: *mut PyObject) -> PyResult<()> {
-    let bytes: Vec<u8> = match code {
+/// The bytes of `value` as one element of format `code` (memoryview's checks: TypeError
+/// for a wrong type, ValueError for a value out of range). Converting may run Python code (`__index__`, `__float__`, `__bool__`): the caller
+/// checks its view again before writing the bytes.
+pub(crate) unsafe fn pack_bytes(code: u8, value: *mut PyObject) -> PyResult<Vec<u8>> {
+    Ok(match code {
         b'f' | b'd' | b'e' => {
-            let f = crate::objects::float::as_double(value).map_err(|_| {
-                crate::errors::pyerr::PyErr_Clear();
-                invalid_type(code)
+            // TypeError and OverflowError become memoryview's messages; others pass through.
+            let f = crate::objects::float::as_double(value).map_err(|e| {
+                use crate::errors::pyerr::{PyErr_Clear, PyErr_ExceptionMatches};
+                if PyErr_ExceptionMatches(exc::PyExc_TypeError) != 0 {
+                    PyErr_Clear();
+                    return invalid_type(code);
+                }
+                if PyErr_ExceptionMatches(exc::PyExc_OverflowError) != 0 {
+                    PyErr_Clear();
+                    return invalid_value(code);
+                }
+                e
             })?;
             match code {
                 // A plain conversion, as CPython's memoryview does (1e300 becomes inf).
@@ -153,7 +163,5 @@ pub(crate) unsafe fn pack(code: u8, p: *mut u8, value: *mut PyObject) -> PyResul
             }
             v.to_ne_bytes()[..code_itemsize(code)].to_vec()
         }
-    };
-    core::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
-    Ok(())
+    })
 }

@@ -23,18 +23,22 @@ struct ArrayIter {
 
 pub(crate) unsafe extern "C" fn array_iter(op: *mut PyObject) -> *mut PyObject {
     ret_obj((|| {
-        let it = crate::modules::owned(crate::object::objimpl::_PyObject_New(&raw mut ARRAY_ITER_TYPE))?;
+        let tp = &raw mut ARRAY_ITER_TYPE;
+        let it = crate::modules::owned(crate::object::temp_alloc::gc_new_var(tp, 0))?;
         let r = it.as_ptr() as *mut ArrayIter;
         (*r).array = new_ref(op).into_ptr();
         (*r).index = 0;
+        crate::object::objimpl::PyObject_GC_Track(it.as_ptr().cast());
         Ok(it)
     })())
 }
 
 unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
-    let it = op as *mut ArrayIter;
-    drop(PyRef::from_owned((*it).array));
-    crate::object::pymem::PyObject_Free(op.cast());
+    crate::objects::iter_common::dealloc_fields(op, 1)
+}
+
+unsafe extern "C" fn iter_traverse(op: *mut PyObject, visit: crate::object::slots::visitproc, arg: *mut core::ffi::c_void) -> core::ffi::c_int {
+    crate::objects::iter_common::traverse_fields(op, 1, visit, arg)
 }
 
 unsafe extern "C" fn iter_next(op: *mut PyObject) -> *mut PyObject {
@@ -90,6 +94,8 @@ static mut ITER_METHODS: [PyMethodDef; 3] = [
 
 pub(crate) static mut ARRAY_ITER_TYPE: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(iter_dealloc),
+    tp_traverse: Some(iter_traverse),
+    tp_free: Some(crate::object::temp_alloc::free_gc_object),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_iter: Some(crate::abstract_::object::PyObject_SelfIter),
     tp_iternext: Some(iter_next),
@@ -98,7 +104,7 @@ pub(crate) static mut ARRAY_ITER_TYPE: PyTypeObject = PyTypeObject {
         c"array.arrayiterator",
         core::mem::size_of::<ArrayIter>(),
         0,
-        Py_TPFLAGS_DEFAULT as core::ffi::c_ulong | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+        Py_TPFLAGS_DEFAULT as core::ffi::c_ulong | Py_TPFLAGS_DISALLOW_INSTANTIATION | crate::object::typeobject::Py_TPFLAGS_HAVE_GC,
         None,
     )
 };

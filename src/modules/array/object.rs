@@ -167,12 +167,18 @@ pub(crate) unsafe fn retain(op: *mut PyObject, mut keep: impl FnMut(usize) -> bo
 }
 
 pub(crate) unsafe extern "C" fn array_dealloc(op: *mut PyObject) {
+    crate::object::objimpl::PyObject_GC_UnTrack(op.cast());
     let a = raw(op);
     if !a.weakreflist.is_null() {
         crate::objects::weakref::PyObject_ClearWeakRefs(op);
     }
     ManuallyDrop::drop(&mut a.data);
     ((*(*op).ob_type).tp_free.unwrap())(op.cast());
+}
+
+/// An array holds no objects (a subclass's `__dict__` is visited by the subtype's traverse).
+pub(crate) unsafe extern "C" fn array_traverse(_op: *mut PyObject, _visit: crate::object::slots::visitproc, _arg: *mut core::ffi::c_void) -> c_int {
+    0
 }
 
 pub(crate) unsafe extern "C" fn array_getbuffer(op: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int {

@@ -8,7 +8,7 @@ use crate::object::methods::PyMethodDef;
 use crate::object::object::PyObject;
 use crate::object::slots::{PyBufferProcs, PyMappingMethods, PySequenceMethods};
 use crate::object::static_type::static_type;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_DEFAULT, Py_TPFLAGS_SEQUENCE};
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_DEFAULT, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_SEQUENCE};
 
 use super::object::{array_dealloc, array_getbuffer, array_releasebuffer, desc, ArrayObject};
 use super::seq::*;
@@ -66,12 +66,14 @@ pub(crate) static mut ARRAY_TYPE: PyTypeObject = PyTypeObject {
     tp_getset: (&raw mut ARRAY_GETSET) as *mut PyGetSetDef,
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_new: Some(super::new::array_new),
-    tp_free: Some(crate::object::temp_alloc::free_object),
+    tp_free: Some(crate::object::temp_alloc::free_gc_object),
+    tp_traverse: Some(super::object::array_traverse),
     ..static_type(
         c"array.array",
         core::mem::size_of::<ArrayObject>(),
         0,
-        Py_TPFLAGS_DEFAULT as core::ffi::c_ulong | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_SEQUENCE as core::ffi::c_ulong,
+        // GC-tracked as CPython 3.11's array (a heap type there, so it has to be).
+        Py_TPFLAGS_DEFAULT as core::ffi::c_ulong | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_SEQUENCE as core::ffi::c_ulong | Py_TPFLAGS_HAVE_GC,
         Some(c"array(typecode [, initializer]) -> array\n\nReturn a new array whose items are restricted by typecode, and\ninitialized from the optional initializer value, which must be a list,\nstring or iterable over elements of the appropriate type.\n\nArrays represent basic values and behave very much like lists, except\nthe type of objects stored in them is constrained. The type is specified\nat object creation time by using a type code, which is a single character.\n\nType codes: b B u h H i I l L q Q f d (see array.typecodes)."),
     )
 };

@@ -22,9 +22,15 @@ use crate::objects::{bytes, int, str as pystr};
 use super::format::{compile, Compiled};
 use super::{pack::pack, struct_error, unpack::unpack};
 
+/// The first fields follow CPython's `PyStructObject` (size, item count, codes, format,
+/// weak references): extensions such as `_testbuffer` read `s_size`/`s_len` directly.
 #[repr(C)]
 pub(crate) struct StructObject {
     ob_base: PyObject,
+    /// `calcsize(format)`, mirrored from `compiled` for C readers.
+    s_size: isize,
+    /// How many values the format packs, mirrored from `compiled`.
+    s_len: isize,
     compiled: *mut Compiled,
     /// The format as a str.
     format: *mut PyObject,
@@ -40,6 +46,8 @@ unsafe extern "C" fn struct_new(tp: *mut PyTypeObject, _args: *mut PyObject, _kw
         let op = owned(((*tp).tp_alloc.unwrap())(tp, 0))?;
         let s = op.as_ptr() as *mut StructObject;
         (*s).compiled = Box::into_raw(Box::new(compile(b"")?));
+        (*s).s_size = 0;
+        (*s).s_len = 0;
         (*s).format = pystr::from_utf8("")?.into_ptr();
         Ok(op)
     })())
@@ -58,6 +66,8 @@ pub(crate) unsafe fn set_format(s: *mut PyObject, format: *mut PyObject) -> PyRe
     };
     let c = compile(bytes::as_slice(ascii.as_ptr()))?;
     let s = s as *mut StructObject;
+    (*s).s_size = c.size as isize;
+    (*s).s_len = c.len as isize;
     drop(Box::from_raw((*s).compiled));
     (*s).compiled = Box::into_raw(Box::new(c));
     let old = core::mem::replace(&mut (*s).format, text.into_ptr());
