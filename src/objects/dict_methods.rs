@@ -107,6 +107,11 @@ pub(crate) unsafe fn update_common(op: *mut PyObject, a: *mut PyObject, kw: *mut
         update_from(op, other)?;
     }
     if !kw.is_null() && dict::is_dict(kw) {
+        // `dict(**{1: 2})` reaches here with non-str keys (CPython's
+        // PyArg_ValidateKeywordArguments).
+        if crate::abstract_::getargs::PyArg_ValidateKeywordArguments(kw) == 0 {
+            return Err(Raised::assume_set());
+        }
         dict::merge(op, kw, 1)?;
     }
     Ok(())
