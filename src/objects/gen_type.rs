@@ -207,10 +207,11 @@ pub(crate) unsafe fn send_ex(op: *mut PyObject, arg: *mut PyObject, throw: bool)
     gen.gi_exc_state.previous_item = (*ts).exc_info;
     (*ts).exc_info = &mut gen.gi_exc_state;
     if throw {
-        // The thrown exception's `__context__` is what the generator was handling at its
-        // `yield` (CPython's _PyErr_ChainStackItem).
-        let handled = crate::errors::normalize::handled(ts);
-        if !handled.is_null() {
+        // The thrown exception's `__context__` is what the generator itself was handling at
+        // its `yield` (CPython's _PyErr_ChainStackItem: its own entry only, not the handlers
+        // of the frames below).
+        let handled = gen.gi_exc_state.exc_value;
+        if !handled.is_null() && handled != none() {
             let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
             crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
             crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
