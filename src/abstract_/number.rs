@@ -492,8 +492,7 @@ pub unsafe extern "C" fn PyNumber_Check(o: *mut PyObject) -> c_int {
             return 1;
         }
     }
-    // TODO(complex): `PyComplex_Check(o)` once the complex type exists.
-    0
+    crate::objects::complex::is_complex(o) as c_int
 }
 
 /// `_PyNumber_Index`: `o` itself (a new reference) if it is an int (subclasses included),

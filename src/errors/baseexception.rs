@@ -331,6 +331,26 @@ unsafe extern "C" fn reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObjec
     })())
 }
 
+/// `__setstate__(state)`: each item of the dict `state` set as an attribute (None: nothing).
+/// The items are held while setting, as a key's `__hash__` may empty the dict.
+unsafe extern "C" fn setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    to_c((|| {
+        if state != none() {
+            if !dict::is_dict(state) {
+                return Err(raise(ExcType::TypeError, "state is not a dictionary"));
+            }
+            let items: Vec<(PyRef, PyRef)> = dict::items(state)
+                .into_iter()
+                .map(|(k, v)| (PyRef::from_borrowed(k).expect("key"), PyRef::from_borrowed(v).expect("value")))
+                .collect();
+            for (k, v) in items {
+                crate::object::object_attr::set_attr(op, k.as_ptr(), v.as_ptr())?;
+            }
+        }
+        Ok(PyRef::from_borrowed(none()).expect("None"))
+    })())
+}
+
 /// `Py_ssize_t` offset of a field of the exception head, for member tables.
 macro_rules! head_offset {
     ($field:ident) => {
@@ -412,8 +432,9 @@ unsafe extern "C" fn add_note(op: *mut PyObject, note: *mut PyObject) -> *mut Py
 
 const ADD_NOTE_DOC: &core::ffi::CStr = c"Exception.add_note(note) --\n    add a note to the exception";
 
-pub(crate) static mut BASE_METHODS: [PyMethodDef; 4] = [
+pub(crate) static mut BASE_METHODS: [PyMethodDef; 5] = [
     PyMethodDef { ml_name: c"__reduce__".as_ptr(), ml_meth: Some(reduce), ml_flags: METH_NOARGS, ml_doc: core::ptr::null() },
+    PyMethodDef { ml_name: c"__setstate__".as_ptr(), ml_meth: Some(setstate), ml_flags: METH_O, ml_doc: core::ptr::null() },
     PyMethodDef { ml_name: c"with_traceback".as_ptr(), ml_meth: Some(with_traceback), ml_flags: METH_O, ml_doc: WITH_TRACEBACK_DOC.as_ptr() },
     PyMethodDef { ml_name: c"add_note".as_ptr(), ml_meth: Some(add_note), ml_flags: METH_O, ml_doc: ADD_NOTE_DOC.as_ptr() },
     END_METHOD,

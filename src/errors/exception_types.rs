@@ -108,6 +108,7 @@ exc_type!(_PyExc_ImportError, c"ImportError", &raw mut _PyExc_Exception, PyImpor
     tp_init: Some(se::importerror_init),
     tp_str: Some(se::importerror_str),
     tp_members: &raw mut se::IMPORTERROR_MEMBERS as *mut crate::object::member::PyMemberDef,
+    tp_methods: &raw mut se::IMPORTERROR_METHODS as *mut crate::object::methods::PyMethodDef,
 });
 exc_type!(_PyExc_LookupError, c"LookupError", &raw mut _PyExc_Exception, PyBaseExceptionObject, c"Base class for lookup errors.", {
     tp_dealloc: Some(be::base_dealloc),
@@ -135,6 +136,7 @@ exc_type!(_PyExc_OSError, c"OSError", &raw mut _PyExc_Exception, PyOSErrorObject
     tp_str: Some(ose::oserror_str),
     tp_members: &raw mut ose::OSERROR_MEMBERS as *mut crate::object::member::PyMemberDef,
     tp_getset: &raw mut ose::OSERROR_GETSET as *mut crate::object::descr::PyGetSetDef,
+    tp_methods: &raw mut ose::OSERROR_METHODS as *mut crate::object::methods::PyMethodDef,
 });
 exc_type!(_PyExc_ReferenceError, c"ReferenceError", &raw mut _PyExc_Exception, PyBaseExceptionObject, c"Weak ref proxy used after referent went away.", {
     tp_dealloc: Some(be::base_dealloc),

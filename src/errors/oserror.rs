@@ -230,3 +230,30 @@ pub(crate) static mut OSERROR_GETSET: [PyGetSetDef; 2] = [
     },
     be::END_GETSET,
 ];
+
+/// `OSError.__reduce__`: `(type, args[, dict])`, the filenames put back into a two-item
+/// `args` (`(errno, strerror, filename)`, or five items with `filename2`).
+unsafe extern "C" fn oserror_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    to_c((|| {
+        let o = &*(op as *mut PyOSErrorObject);
+        let tp = crate::abstract_::new_ref((*op).ob_type as *mut PyObject);
+        let mut args = if o.args.is_null() { tuple::new(0)? } else { crate::abstract_::new_ref(o.args) };
+        if tuple::len(args.as_ptr()) == 2 && !o.filename.is_null() {
+            let a = tuple::items(args.as_ptr());
+            args = if o.filename2.is_null() {
+                tuple::from_ptrs(&[a[0], a[1], o.filename])?
+            } else {
+                tuple::from_ptrs(&[a[0], a[1], o.filename, be::none(), o.filename2])?
+            };
+        }
+        match PyRef::from_borrowed(o.dict) {
+            Some(d) => tuple::from_vec(vec![tp, args, d]),
+            None => tuple::from_vec(vec![tp, args]),
+        }
+    })())
+}
+
+pub(crate) static mut OSERROR_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", oserror_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::END,
+];

@@ -194,3 +194,29 @@ pub(crate) unsafe extern "C" fn keyerror_str(op: *mut PyObject) -> *mut PyObject
     }
     be::base_str(op)
 }
+
+/// `ImportError.__reduce__`: `(type, args[, state])`, the state the instance dict with
+/// `name` and `path` added when they are set (None: no state at all).
+unsafe extern "C" fn importerror_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    to_c((|| {
+        let o = &*(op as *mut PyImportErrorObject);
+        let tp = crate::abstract_::new_ref((*op).ob_type as *mut PyObject);
+        let args = if o.args.is_null() { crate::objects::tuple::new(0)? } else { crate::abstract_::new_ref(o.args) };
+        let named = |f: *mut PyObject| !f.is_null() && f != be::none();
+        if o.dict.is_null() && !named(o.name) && !named(o.path) {
+            return crate::objects::tuple::from_vec(vec![tp, args]);
+        }
+        let state = if o.dict.is_null() { dict::new()? } else { dict::copy(o.dict)? };
+        for (key, field) in [("name", o.name), ("path", o.path)] {
+            if named(field) {
+                dict::set_item(state.as_ptr(), pystr::intern(key)?.as_ptr(), field)?;
+            }
+        }
+        crate::objects::tuple::from_vec(vec![tp, args, state])
+    })())
+}
+
+pub(crate) static mut IMPORTERROR_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", importerror_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::END,
+];

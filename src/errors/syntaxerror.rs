@@ -46,6 +46,9 @@ pub(crate) unsafe extern "C" fn syntaxerror_init(op: *mut PyObject, args: *mut P
                     format!("function takes at most 6 arguments ({} given)", items.len()),
                 ));
             }
+            if items.len() == 5 {
+                return Err(raise(ExcType::TypeError, "end_offset must be provided when end_lineno is provided"));
+            }
             be::set_field(&mut s.filename, items[0]);
             be::set_field(&mut s.lineno, items[1]);
             be::set_field(&mut s.offset, items[2]);

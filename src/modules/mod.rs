@@ -78,6 +78,7 @@ pub mod array;
 pub mod cmath;
 pub mod unicodedata;
 pub mod socket;
+pub mod faulthandler_module;
 
 /// A module definition for `PyModule_Create2` (single-phase, no state).
 pub(crate) const fn module_def(name: &'static CStr, doc: &'static CStr, methods: *mut PyMethodDef) -> PyModuleDef {

@@ -122,7 +122,10 @@ unsafe extern "C" fn object_init(op: *mut PyObject, args: *mut PyObject, kwds: *
             return -1;
         }
         if is_object_new((*tp).tp_new) {
-            let _ = raise(ExcType::TypeError, format!("{}() takes no arguments", type_name(tp)));
+            let _ = raise(
+                ExcType::TypeError,
+                format!("{}.__init__() takes exactly one argument (the instance to initialize)", type_name(tp)),
+            );
             return -1;
         }
     }

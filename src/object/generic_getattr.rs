@@ -160,7 +160,13 @@ pub(crate) unsafe fn generic_get_attr(
         }
         Some((d, None, _)) => Ok(Some(d)),
         None if suppress => Ok(None),
-        None => Err(no_attribute(obj, name, 50)),
+        None => {
+            // `object.__getattribute__(o, "x")` records name and obj too, as CPython 3.11's
+            // generic getattr does (not only PyObject_GetAttr).
+            let e = no_attribute(obj, name, 50);
+            crate::object::object_attr::set_attribute_error_context(obj, name);
+            Err(e)
+        }
     }
 }
 

@@ -162,7 +162,7 @@ pub(crate) unsafe fn set_attr(obj: *mut PyObject, name: *mut PyObject, value: *m
 /// An AttributeError raised by a failed `getattr(obj, name)` is normalized and records
 /// `name` and `obj` (for the "Did you mean" suggestions of tracebacks), as in 3.10+.
 #[cold]
-unsafe fn set_attribute_error_context(obj: *mut PyObject, name: *mut PyObject) {
+pub(crate) unsafe fn set_attribute_error_context(obj: *mut PyObject, name: *mut PyObject) {
     use crate::errors::pyerr::*;
     if !crate::object::generic_getattr::is_attribute_error_pending() {
         return;

@@ -276,7 +276,16 @@ pub(crate) unsafe extern "C" fn slot_tp_richcompare(s: *mut PyObject, other: *mu
     let Some(name) = NAMES.get(op as usize) else {
         return not_implemented().into_ptr();
     };
-    ptr(call_maybe(s, name, &[other]))
+    // A lookup that fails (a property raising, say) means "not implemented" here, unlike
+    // the other slots: the comparison falls back to the reflected one or identity.
+    match lookup_method(s, name) {
+        Ok(Some(m)) => ptr(call(&m, s, &[other])),
+        Ok(None) => not_implemented().into_ptr(),
+        Err(_) => {
+            crate::errors::pyerr::PyErr_Clear();
+            not_implemented().into_ptr()
+        }
+    }
 }
 
 pub(crate) unsafe extern "C" fn slot_tp_descr_get(s: *mut PyObject, obj: *mut PyObject, tp: *mut PyObject) -> *mut PyObject {

@@ -301,7 +301,7 @@ const SLOTDEF_ROWS: [wrapperbase; ROWS] = [
     row(c"__ge__", tp_off!(tp_richcompare), w(richcmp_ge), c"__ge__($self, value, /)\n--\n\nReturn self>=value.", 0),
     row(c"__iter__", tp_off!(tp_iter), w(wrap_unaryfunc), c"__iter__($self, /)\n--\n\nImplement iter(self).", 0),
     row(c"__next__", tp_off!(tp_iternext), w(wrap_next), c"__next__($self, /)\n--\n\nImplement next(self).", 0),
-    row(c"__get__", tp_off!(tp_descr_get), w(wrap_descr_get), c"__get__($self, instance, owner, /)\n--\n\nReturn an attribute of instance, which is of type owner.", 0),
+    row(c"__get__", tp_off!(tp_descr_get), w(wrap_descr_get), c"__get__($self, instance, owner=None, /)\n--\n\nReturn an attribute of instance, which is of type owner.", 0),
     row(c"__set__", tp_off!(tp_descr_set), w(wrap_descr_set), c"__set__($self, instance, value, /)\n--\n\nSet an attribute of instance to value.", 0),
     row(c"__delete__", tp_off!(tp_descr_set), w(wrap_descr_delete), c"__delete__($self, instance, /)\n--\n\nDelete an attribute of instance.", 0),
     row(c"__init__", tp_off!(tp_init), wk(wrap_init), c"__init__($self, /, *args, **kwargs)\n--\n\nInitialize self.  See help(type(self)) for accurate signature.", PyWrapperFlag_KEYWORDS),

@@ -130,10 +130,9 @@ pub(crate) unsafe extern "C" fn set_new(tp: *mut PyTypeObject, _args: *mut PyObj
 /// `set.__init__(self, iterable=(), /)`: empties the set, then adds the items.
 pub(crate) unsafe extern "C" fn set_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
     let r = (|| -> PyResult<()> {
-        let tp = (*op).ob_type;
-        if tp == &raw mut set::PySet_Type || (*tp).tp_new == set::PySet_Type.tp_new {
-            no_keywords("set", kwds)?;
-        }
+        // Always, as CPython 3.11: a subclass that takes keywords does so in its own
+        // `__init__` (or only in `__new__`, bpo-43413).
+        no_keywords("set", kwds)?;
         let arg = optional_arg("set", args)?;
         if set::len(op) != 0 {
             set::clear(op);

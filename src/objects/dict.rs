@@ -467,6 +467,13 @@ pub(crate) unsafe fn set_item_known_hash(d: *mut PyObject, key: *mut PyObject, h
         drop(PyRef::from_owned(old));
         return Ok(());
     }
+    insert_absent(d, key, hash, value)
+}
+
+/// Adds `key: value` for a key just looked up and not found (no comparison made again);
+/// both references are taken as new.
+unsafe fn insert_absent(d: *mut PyObject, key: *mut PyObject, hash: Py_hash_t, value: *mut PyObject) -> PyResult<()> {
+    let dict = d as *mut PyDictObject;
     if table_ptr(d).is_null() {
         (*dict).ma_keys = Box::into_raw(Box::new(KeyTable::with_size(MIN_SIZE))) as *mut PyDictKeysObject;
     } else if (*table_ptr(d)).usable == 0 {
@@ -756,7 +763,8 @@ pub(crate) unsafe fn set_default(d: *mut PyObject, key: *mut PyObject, default: 
     if let Some(v) = get_item_known_hash(d, key, hash)? {
         return Ok(v);
     }
-    set_item_known_hash(d, key, hash, default)?;
+    // One lookup only: `__eq__` runs once, as in CPython (bpo-13521).
+    insert_absent(d, key, hash, default)?;
     Ok(default)
 }
 

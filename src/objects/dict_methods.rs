@@ -107,6 +107,11 @@ pub(crate) unsafe fn update_common(op: *mut PyObject, a: *mut PyObject, kw: *mut
         update_from(op, other)?;
     }
     if !kw.is_null() && dict::is_dict(kw) {
+        // `dict(**{1: 2})` reaches here with non-str keys (CPython's
+        // PyArg_ValidateKeywordArguments).
+        if crate::abstract_::getargs::PyArg_ValidateKeywordArguments(kw) == 0 {
+            return Err(Raised::assume_set());
+        }
         dict::merge(op, kw, 1)?;
     }
     Ok(())
@@ -126,6 +131,14 @@ unsafe extern "C" fn dict_fromkeys(cls: *mut PyObject, a: *const *mut PyObject, 
         } else {
             PyRef::from_owned(crate::abstract_::call::PyObject_CallNoArgs(cls)).ok_or_else(Raised::assume_set)?
         };
+        if dict::is_exact(d.as_ptr()) && crate::objects::set::is_any_set(a[0]) {
+            // The set's stored hashes serve (its elements are not hashed again).
+            let _hold = new_ref(a[0]);
+            for (k, h) in crate::objects::set::elements_owned(a[0]) {
+                dict::set_item_known_hash(d.as_ptr(), k.as_ptr(), h, value)?;
+            }
+            return Ok(d);
+        }
         let it = crate::abstract_::iter::get_iter(a[0])?;
         while let Some(k) = crate::abstract_::iter::next(it.as_ptr())? {
             if dict::is_exact(d.as_ptr()) {

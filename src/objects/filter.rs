@@ -42,7 +42,7 @@ pub static mut PyFilter_Type: PyTypeObject = PyTypeObject {
 
 unsafe extern "C" fn filter_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     let r = (|| -> PyResult<PyRef> {
-        if tp == &raw mut PyFilter_Type {
+        if crate::objects::iter_common::refuses_keywords(tp, &raw mut PyFilter_Type) {
             no_keywords("filter", kwds)?;
         }
         let a = if args.is_null() { &[][..] } else { tuple::items(args) };

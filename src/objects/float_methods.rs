@@ -174,8 +174,9 @@ unsafe extern "C" fn float_fromhex(cls: *mut PyObject, arg: *mut PyObject) -> *m
         if !pystr::is_str(arg) {
             return Err(raise(ExcType::TypeError, "bad argument type for built-in operation"));
         }
-        let text = crate::objects::float_new::str_to_ascii_number(arg);
-        let v = match parse_hex_float(&text) {
+        // The UTF-8 text as it is: unlike float(), fromhex takes ASCII digits and spaces only.
+        let text = pystr::to_string(arg);
+        let v = match parse_hex_float(text.as_bytes()) {
             Ok(v) => v,
             Err(HexError::Invalid) => {
                 return Err(raise_type(&raw mut exc::_PyExc_ValueError, "invalid hexadecimal floating-point string"))

@@ -233,7 +233,7 @@ pub(crate) unsafe extern "C" fn float_new(
     kwds: *mut PyObject,
 ) -> *mut PyObject {
     let result = (|| -> PyResult<PyRef> {
-        if tp == float_type() && !kwds.is_null() && dict::is_dict(kwds) && dict::len(kwds) != 0 {
+        if crate::objects::iter_common::refuses_keywords(tp, float_type()) && !kwds.is_null() && dict::is_dict(kwds) && dict::len(kwds) != 0 {
             return Err(raise(ExcType::TypeError, "float() takes no keyword arguments"));
         }
         let n = if args.is_null() { 0 } else { tuple::len(args) };

@@ -55,7 +55,7 @@ pub static mut PyCoro_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_traverse: Some(gen_traverse),
     tp_methods: &raw mut CORO_METHODS as *mut PyMethodDef,
-    tp_members: &raw mut GEN_MEMBERS as *mut PyMemberDef,
+    tp_members: &raw mut CORO_MEMBERS as *mut PyMemberDef,
     tp_getset: &raw mut CORO_GETSET as *mut PyGetSetDef,
     ..static_type(c"coroutine", core::mem::size_of::<PyGenObject>(), 0, Py_TPFLAGS_HAVE_GC, None)
 };
@@ -206,6 +206,21 @@ pub(crate) unsafe fn send_ex(op: *mut PyObject, arg: *mut PyObject, throw: bool)
     let gen = g(op);
     gen.gi_exc_state.previous_item = (*ts).exc_info;
     (*ts).exc_info = &mut gen.gi_exc_state;
+    if throw {
+        // The thrown exception's `__context__` is what the generator itself was handling at
+        // its `yield` (CPython's _PyErr_ChainStackItem: its own entry only, not the handlers
+        // of the frames below).
+        let handled = gen.gi_exc_state.exc_value;
+        if !handled.is_null() && handled != none() {
+            let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+            crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+            crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+            if !v.is_null() {
+                crate::errors::normalize::chain_context(v, handled);
+            }
+            crate::errors::pyerr::PyErr_Restore(t, v, tb);
+        }
+    }
     let resumed_from = (*f).state;
     (*f).state = RUNNING;
     gen.gi_frame_state = RUNNING as i8;
@@ -615,6 +630,11 @@ static mut CORO_GETSET: [PyGetSetDef; 7] = [
 
 static mut GEN_MEMBERS: [PyMemberDef; 2] = [
     PyMemberDef { name: c"gi_code".as_ptr(), r#type: T_OBJECT, offset: core::mem::offset_of!(PyGenObject, gi_code) as isize, flags: READONLY, doc: core::ptr::null() },
+    END_MEMBER,
+];
+
+static mut CORO_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef { name: c"cr_code".as_ptr(), r#type: T_OBJECT, offset: core::mem::offset_of!(PyGenObject, gi_code) as isize, flags: READONLY, doc: core::ptr::null() },
     END_MEMBER,
 ];
 

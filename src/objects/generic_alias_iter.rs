@@ -60,12 +60,11 @@ unsafe extern "C" fn gaiter_next(op: *mut PyObject) -> *mut PyObject {
 /// `(iter, (alias,))`, or `(iter, ((),))` once exhausted.
 unsafe extern "C" fn gaiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let r = (|| {
-        let builtins = crate::modules::builtins_module::PyEval_GetBuiltins();
-        let iter = crate::objects::dict::get_item_str(builtins, "iter")?.unwrap_or(crate::abstract_::none());
+        let iter = crate::objects::reduce_forms::builtin("iter")?;
         let obj = (*(op as *mut GaIter)).obj;
         let arg = if obj.is_null() { tuple::new(0)? } else { new_ref(obj) };
         let inner = tuple::from_ptrs(&[arg.as_ptr()])?;
-        tuple::from_ptrs(&[iter, inner.as_ptr()])
+        tuple::from_ptrs(&[iter.as_ptr(), inner.as_ptr()])
     })();
     ret_obj(r)
 }

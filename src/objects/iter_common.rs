@@ -25,6 +25,13 @@ pub(crate) unsafe fn no_keywords(name: &str, kwds: *mut PyObject) -> PyResult<()
     Ok(())
 }
 
+/// Whether `tp.__new__` refuses keywords as CPython's builtin constructors do: for the
+/// exact type, and for a subclass that keeps the base's `__init__` (a subclass with its
+/// own `__init__` may take keywords there).
+pub(crate) unsafe fn refuses_keywords(tp: *mut PyTypeObject, exact: *mut PyTypeObject) -> bool {
+    tp == exact || (*tp).tp_init.map(|f| f as usize) == (*exact).tp_init.map(|f| f as usize)
+}
+
 /// The object fields of an iterator object: `count` pointers right after the header.
 unsafe fn fields<'a>(op: *mut PyObject, count: usize) -> &'a mut [*mut PyObject] {
     core::slice::from_raw_parts_mut((op as *mut u8).add(core::mem::size_of::<PyObject>()) as *mut *mut PyObject, count)

@@ -110,6 +110,10 @@ unsafe fn sort_by<T: Copy>(v: &mut [T], key_of: impl Fn(T) -> *mut PyObject) -> 
         if let Some(slot) = (*tp).tp_richcompare {
             return merge_sort(v, &mut |a, b| {
                 let (a, b) = (key_of(a), key_of(b));
+                // A comparison may have changed an item's class (`__class__` assignment).
+                if (*(*a).ob_type).tp_richcompare.map(|f| f as usize) != Some(slot as usize) {
+                    return rich_compare_bool(a, b, Py_LT);
+                }
                 let r = slot(a, b, Py_LT);
                 if r.is_null() {
                     return Err(Raised::assume_set());

@@ -42,7 +42,7 @@ pub static mut PyMap_Type: PyTypeObject = PyTypeObject {
 
 unsafe extern "C" fn map_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     let r = (|| -> PyResult<PyRef> {
-        if tp == &raw mut PyMap_Type {
+        if crate::objects::iter_common::refuses_keywords(tp, &raw mut PyMap_Type) {
             no_keywords("map", kwds)?;
         }
         let a = if args.is_null() { &[][..] } else { tuple::items(args) };

@@ -238,16 +238,14 @@ unsafe extern "C" fn range_subscript(op: *mut PyObject, key: *mut PyObject) -> *
     let res = (|| -> PyResult<PyRef> {
         if crate::objects::slice::is_slice(key) {
             let rg = r(op);
-            // Slice indices are computed on a length that fits a Py_ssize_t.
-            let len = crate::objects::long_convert::PyLong_AsSsize_t(rg.length);
-            if len == -1 && !crate::errors::pyerr::PyErr_Occurred().is_null() {
-                return Err(crate::errors::raised::Raised::assume_set());
-            }
-            let (mut lo, mut hi, step) = crate::objects::slice::unpack(key)?;
-            crate::objects::slice::adjust_indices(len, &mut lo, &mut hi, step);
-            let step_obj = int::from_i64(step as i64)?;
-            let start = item_at(rg, int::from_i64(lo as i64)?.as_ptr())?;
-            let stop = item_at(rg, int::from_i64(hi as i64)?.as_ptr())?;
+            // Computed exactly (CPython's compute_slice): the length, the slice's bounds and
+            // its step may all exceed a Py_ssize_t.
+            let len = crate::objects::long_convert::int_to_i128(rg.length)
+                .ok_or_else(|| raise_type(&raw mut exc::_PyExc_OverflowError, "Python int too large to convert to C ssize_t"))?;
+            let (lo, hi, step) = crate::objects::slice_methods::wide_indices(key, len)?;
+            let step_obj = int::from_i128(step)?;
+            let start = item_at(rg, int::from_i128(lo)?.as_ptr())?;
+            let stop = item_at(rg, int::from_i128(hi)?.as_ptr())?;
             return make(start, stop, mul(rg.step, step_obj.as_ptr())?);
         }
         let tp = (*key).ob_type;

@@ -31,10 +31,13 @@ pub(crate) struct IndexedIter {
 }
 
 /// The builtin `name` from the current builtins (as CPython's `_PyEval_GetBuiltin`, so a
-/// replaced `builtins.iter` is what pickles name).
+/// replaced `builtins.iter` is what pickles name). A full lookup: a key of another type
+/// equal to the name is found too, and its `__eq__` may run (and change the iterator being
+/// reduced, so callers read their state after this).
 pub(crate) unsafe fn builtin(name: &str) -> PyResult<PyRef> {
     let builtins = crate::modules::builtins_module::PyEval_GetBuiltins();
-    match dict::get_item_str(builtins, name)? {
+    let key = crate::objects::str::intern(name)?;
+    match dict::get_item(builtins, key.as_ptr())? {
         Some(f) => Ok(new_ref(f)),
         None => Err(raise_type(&raw mut exc::_PyExc_AttributeError, name)),
     }
@@ -97,16 +100,14 @@ pub(crate) unsafe extern "C" fn indexed_reduce(op: *mut PyObject, _: *mut PyObje
     let it = op as *mut IndexedIter;
     ret_obj((|| {
         let (empty, _, reverse) = kind_of(op);
+        // The lookups first: they may run code that exhausts this iterator.
+        let reversed = if reverse { Some(builtin("reversed")?) } else { None };
+        let iter = builtin("iter")?;
         let seq = (*it).it_seq;
         if seq.is_null() {
-            return reduce_one(builtin("iter")?, empty()?);
+            return reduce_one(iter, empty()?);
         }
-        let callable = if reverse {
-            new_ref(&raw mut crate::objects::reversed::PyReversed_Type as *mut PyObject)
-        } else {
-            builtin("iter")?
-        };
-        reduce_at(callable, seq, int::from_i64((*it).it_index as i64)?)
+        reduce_at(reversed.unwrap_or(iter), seq, int::from_i64((*it).it_index as i64)?)
     })())
 }
 

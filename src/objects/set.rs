@@ -425,7 +425,12 @@ pub(crate) unsafe fn contains(op: *mut PyObject, key: *mut PyObject) -> PyResult
 /// # Safety
 /// `op` is a live set, `key` a live object.
 pub(crate) unsafe fn discard(op: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
-    let hash = key_hash(key)?;
+    discard_known_hash(op, key, key_hash(key)?)
+}
+
+/// `discard` with the key's hash already known (from a set or dict entry: not computed
+/// again, as CPython's set operations).
+pub(crate) unsafe fn discard_known_hash(op: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<bool> {
     let s = so(op);
     let Probe::Found(slot) = probe(s, key, hash)? else { return Ok(false) };
     let e = &mut *(*s).table.add(slot);
@@ -902,7 +907,7 @@ pub(crate) unsafe fn symmetric_update(op: *mut PyObject, other: *mut PyObject) -
     for (k, h) in elements_owned(other.as_ptr()) {
         match probe(so(op), k.as_ptr(), h)? {
             Probe::Found(_) => {
-                discard(op, k.as_ptr())?;
+                discard_known_hash(op, k.as_ptr(), h)?;
             }
             _ => add_known_hash(op, k.as_ptr(), h)?,
         }

@@ -147,8 +147,18 @@ unsafe fn difference_update(op: *mut PyObject, other: *mut PyObject) -> PyResult
     }
     if set::is_any_set(other) {
         let _hold = new_ref(other);
-        for (k, _) in set::elements_owned(other) {
-            set::discard(op, k.as_ptr())?;
+        for (k, h) in set::elements_owned(other) {
+            set::discard_known_hash(op, k.as_ptr(), h)?;
+        }
+        return Ok(());
+    }
+    if dict::is_exact(other) {
+        // The dict's stored hashes serve (its keys are not hashed again).
+        let _hold = new_ref(other);
+        let mut pos = 0;
+        while let Some((k, _, h)) = dict::next_entry(other, &mut pos) {
+            let k = new_ref(k);
+            set::discard_known_hash(op, k.as_ptr(), h)?;
         }
         return Ok(());
     }
@@ -163,6 +173,17 @@ unsafe fn difference_update(op: *mut PyObject, other: *mut PyObject) -> PyResult
 unsafe fn difference_one(a: *mut PyObject, b: *mut PyObject) -> PyResult<PyRef> {
     if set::is_any_set(b) {
         return set::difference(a, b);
+    }
+    if dict::is_exact(b) && set::len(a) >> 2 <= dict::len(b) {
+        // `a`'s elements looked up in the dict by their stored hashes.
+        let r = empty_like(a)?;
+        let _hold = (new_ref(a), new_ref(b));
+        for (k, h) in set::elements_owned(a) {
+            if dict::get_item_known_hash(b, k.as_ptr(), h)?.is_none() {
+                set::add_known_hash(r.as_ptr(), k.as_ptr(), h)?;
+            }
+        }
+        return Ok(r);
     }
     let r = set::copy_as(a, a)?;
     difference_update(r.as_ptr(), b)?;
@@ -309,11 +330,12 @@ unsafe extern "C" fn reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObjec
         let keys: Vec<*mut PyObject> = set::elements(op).into_iter().map(|(k, _)| k).collect();
         let list = crate::objects::list::from_ptrs(&keys)?;
         let args = tuple::from_vec(vec![list])?;
-        let name = crate::object::object_attr::interned_name(c"__dict__".as_ptr())?;
-        let state = match crate::object::object_attr::lookup_attr(op, name.as_ptr())? {
-            Some(d) => d,
-            None => new_ref(none()),
-        };
+        // `__getstate__()`: the instance dict, with a subclass's slots (CPython's
+        // _PyObject_GetState).
+        let name = crate::object::object_attr::interned_name(c"__getstate__".as_ptr())?;
+        let getstate = crate::object::object_attr::get_attr(op, name.as_ptr())?;
+        let state = PyRef::from_owned(crate::abstract_::call::PyObject_CallNoArgs(getstate.as_ptr()))
+            .ok_or_else(crate::errors::raised::Raised::assume_set)?;
         let tp = new_ref((*op).ob_type as *mut PyObject);
         tuple::from_vec(vec![tp, args, state])
     })())

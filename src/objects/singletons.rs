@@ -107,6 +107,7 @@ pub static mut _PyNotImplemented_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(notimplemented_dealloc),
     tp_repr: Some(notimplemented_repr),
     tp_new: Some(notimplemented_new),
+    tp_methods: &raw mut NOTIMPLEMENTED_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"NotImplementedType", 0, 0, crate::object::typeobject::Py_TPFLAGS_DEFAULT as _, None)
 };
 
@@ -122,6 +123,16 @@ unsafe extern "C" fn notimplemented_repr(_op: *mut PyObject) -> *mut PyObject {
     repr_str("NotImplemented")
 }
 
+/// `__reduce__` of the named singletons: their builtin name, which pickle saves as a global.
+unsafe extern "C" fn notimplemented_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    notimplemented_repr(op)
+}
+
+static mut NOTIMPLEMENTED_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", notimplemented_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::END,
+];
+
 // ---- Ellipsis ------------------------------------------------------------------------------
 
 /// `_Py_EllipsisObject`: `Ellipsis`, `...` (`Py_Ellipsis`).
@@ -134,6 +145,7 @@ pub static mut PyEllipsis_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(ellipsis_dealloc),
     tp_repr: Some(ellipsis_repr),
     tp_new: Some(ellipsis_new),
+    tp_methods: &raw mut ELLIPSIS_METHODS as *mut crate::object::methods::PyMethodDef,
     ..static_type(c"ellipsis", 0, 0, crate::object::typeobject::Py_TPFLAGS_DEFAULT as _, None)
 };
 
@@ -148,3 +160,12 @@ unsafe extern "C" fn ellipsis_new(tp: *mut PyTypeObject, args: *mut PyObject, kw
 unsafe extern "C" fn ellipsis_repr(_op: *mut PyObject) -> *mut PyObject {
     repr_str("Ellipsis")
 }
+
+unsafe extern "C" fn ellipsis_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ellipsis_repr(op)
+}
+
+static mut ELLIPSIS_METHODS: [crate::object::methods::PyMethodDef; 2] = [
+    crate::object::method_table::plain(c"__reduce__", ellipsis_reduce, crate::object::methods::METH_NOARGS),
+    crate::object::method_table::END,
+];

@@ -63,6 +63,16 @@ unsafe extern "C" fn slice_indices(op: *mut PyObject, length: *mut PyObject) -> 
         if len < 0 {
             return Err(raise_type(&raw mut exc::_PyExc_ValueError, "length should not be negative"));
         }
+        let (start, stop, step) = wide_indices(op, len)?;
+        tuple::from_vec(vec![int::from_i128(start)?, int::from_i128(stop)?, int::from_i128(step)?])
+    })();
+    ret_obj(r)
+}
+
+/// `slice.indices(len)` in wide integers (also how a range is sliced: its length may not
+/// fit a Py_ssize_t).
+pub(crate) unsafe fn wide_indices(op: *mut PyObject, len: i128) -> PyResult<(i128, i128, i128)> {
+    {
         let s = op as *mut PySliceObject;
         let step = if (*s).step == none() { 1 } else { wide_index((*s).step)? };
         if step == 0 {
@@ -81,9 +91,8 @@ unsafe extern "C" fn slice_indices(op: *mut PyObject, length: *mut PyObject) -> 
         };
         let start = bound((*s).start, if step < 0 { upper } else { lower })?;
         let stop = bound((*s).stop, if step < 0 { lower } else { upper })?;
-        tuple::from_vec(vec![int::from_i128(start)?, int::from_i128(stop)?, int::from_i128(step)?])
-    })();
-    ret_obj(r)
+        Ok((start, stop, step))
+    }
 }
 
 /// `(slice, (start, stop, step))`.

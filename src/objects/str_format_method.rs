@@ -104,6 +104,8 @@ impl<'a> FieldParser<'a> {
                 in_bracket = c != RBRACKET;
             } else if c == LBRACKET {
                 in_bracket = true;
+            } else if c == LBRACE {
+                return Err(value_error("unexpected '{' in field name"));
             } else if c == BANG || c == COLON || c == RBRACE {
                 break;
             }

@@ -710,12 +710,21 @@ unsafe extern "C" fn tupleiter_length_hint(op: *mut PyObject, _: *mut PyObject) 
 
 // ---- Methods ------------------------------------------------------------------------------------
 
-static mut TUPLE_METHODS: [crate::object::methods::PyMethodDef; 4] = [
+static mut TUPLE_METHODS: [crate::object::methods::PyMethodDef; 5] = [
+    crate::object::method_table::plain(c"__getnewargs__", tuple_getnewargs, crate::object::methods::METH_NOARGS),
     crate::object::method_table::fast(c"index", tuple_index, crate::object::methods::METH_FASTCALL).doc(c"Return first index of value.\n\nRaises ValueError if the value is not present."),
     crate::object::method_table::plain(c"count", tuple_count, crate::object::methods::METH_O).doc(c"Return number of occurrences of value."),
     crate::objects::generic_alias::CLASS_GETITEM,
     crate::object::method_table::END,
 ];
+
+/// `tuple.__getnewargs__()`: `(tuple(self),)`, an exact tuple, for pickling subclasses.
+unsafe extern "C" fn tuple_getnewargs(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| {
+        let copy = from_ptrs(items(op))?;
+        from_vec(vec![copy])
+    })())
+}
 
 /// `tuple.index(value, start=0, stop=sys.maxsize)`.
 unsafe extern "C" fn tuple_index(op: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {

@@ -129,7 +129,9 @@ unsafe extern "C" fn ref_repr(op: *mut PyObject) -> *mut PyObject {
             return pystr::from_utf8(&format!("<weakref at {:p}; dead>", op));
         };
         let o = new_ref(o);
-        let name = crate::object::object_attr::lookup_attr(o.as_ptr(), pystr::intern("__name__")?.as_ptr())?;
+        // Looked up on the type, as CPython since gh-99184: an instance `__getattr__` is not
+        // run (and cannot fail the repr).
+        let name = crate::abstract_::object::lookup_special(o.as_ptr(), "__name__")?;
         let text = match name {
             Some(n) if pystr::is_str(n.as_ptr()) => {
                 format!("<weakref at {:p}; to '{}' at {:p} ({})>", op, tp_name(o.as_ptr()), o.as_ptr(), pystr::to_string(n.as_ptr()))

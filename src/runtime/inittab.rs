@@ -38,7 +38,7 @@ assert_layout!(_frozen, size = 32, name @ 0, code @ 8, size @ 16, is_package @ 2
 /// The modules built into this library. `sys` and `builtins` are made by initialization
 /// and cannot be made again (NULL init function, as in CPython).
 #[cfg(not(Py_LIMITED_API))]
-static mut DEFAULT_INITTAB: [_inittab; 49] = [
+static mut DEFAULT_INITTAB: [_inittab; 50] = [
     _inittab { name: c"_thread".as_ptr(), initfunc: Some(crate::modules::thread_module::init_thread) },
     _inittab { name: c"gc".as_ptr(), initfunc: Some(crate::modules::gc_module::PyInit_gc) },
     _inittab { name: c"_weakref".as_ptr(), initfunc: Some(crate::modules::weakref_module::PyInit__weakref) },
@@ -85,6 +85,7 @@ static mut DEFAULT_INITTAB: [_inittab; 49] = [
     _inittab { name: c"cmath".as_ptr(), initfunc: Some(crate::modules::cmath::init_cmath) },
     _inittab { name: c"unicodedata".as_ptr(), initfunc: Some(crate::modules::unicodedata::init_unicodedata) },
     _inittab { name: c"_socket".as_ptr(), initfunc: Some(crate::modules::socket::init_socket) },
+    _inittab { name: c"faulthandler".as_ptr(), initfunc: Some(crate::modules::faulthandler_module::init_faulthandler) },
     _inittab { name: c"builtins".as_ptr(), initfunc: None },
     _inittab { name: c"sys".as_ptr(), initfunc: None },
     _inittab { name: core::ptr::null(), initfunc: None },

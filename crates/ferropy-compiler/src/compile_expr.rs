@@ -486,9 +486,15 @@ impl<'a> Compiler<'a> {
     pub fn call_helper(&mut self, pushed: u32, args: &'a [Value], kws: &'a [Value], loc: Loc) -> CompileResult<()> {
         let argv: Vec<&'a Node> = args.iter().filter_map(|v| v.as_node()).collect();
         let kwv: Vec<&'a Node> = kws.iter().filter_map(|v| v.as_node()).collect();
-        for k in &kwv {
+        for (i, k) in kwv.iter().enumerate() {
             if ident(k, 0) == Some("__debug__") {
                 return Err(self.err_here("cannot assign to __debug__"));
+            }
+            // A name given twice is an error at its second use (CPython's validate_keywords).
+            if let Some(name) = ident(k, 0) {
+                if let Some(again) = kwv[i + 1..].iter().find(|later| ident(later, 0) == Some(name)) {
+                    return Err(crate::error::at(format!("keyword argument repeated: {name}"), again.loc));
+                }
             }
         }
         let starred = argv.iter().any(|a| a.kind == Kind::Starred);

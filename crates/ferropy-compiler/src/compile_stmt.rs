@@ -335,10 +335,7 @@ impl<'a> Compiler<'a> {
         let body = req(e, 1);
         self.expr(body)?;
         let saved = self.set_pos(body.loc);
-        if self.st.blocks[block].generator {
-            self.emit(Op::POP_TOP, 0);
-            self.load_const(Constant::None);
-        }
+        // A generator lambda returns its body's value too (bpo-23192), as CPython 3.11.
         self.emit(Op::RETURN_VALUE, 0);
         self.u().pos = saved;
         let code = self.exit_unit()?;

@@ -5,6 +5,7 @@ use crate::abstract_::number::{PyNumber_Add, PyNumber_Check};
 use crate::abstract_::unpack_keywords::{bind_tuple_dict_array, Params};
 use crate::abstract_::{from_slot, new_ref, ret_obj, type_error};
 use crate::errors::raised::PyResult;
+use crate::modules::itertools::pickling::{args, call_method1, reduce, reduce_def, setstate_def, state_int, state_items};
 use crate::modules::itertools::{alloc_as, next_ret, positional, repr_string, set_field, short_type_name, take_field};
 use crate::object::methods::METH_NOARGS;
 use crate::object::methods::PyMethodDef;
@@ -28,7 +29,21 @@ struct Count {
 
 iter_type!(Count_Type, c"itertools.count", Count, 2, next: count_next,
     doc: c"count(start=0, step=1)\n--\n\nReturn a count object whose .__next__() method returns consecutive values.\n\nEquivalent to:\n    def count(firstval=0, step=1):\n        x = firstval\n        while 1:\n            yield x\n            x += step",
-    tp_new: Some(count_new), tp_repr: Some(count_repr));
+    tp_new: Some(count_new), tp_repr: Some(count_repr), tp_methods: &raw mut COUNT_METHODS as *mut PyMethodDef);
+
+static mut COUNT_METHODS: [PyMethodDef; 2] = [reduce_def(count_reduce), END];
+
+/// `(count, (n,))` while counting machine integers by 1, else `(count, (n, step))`.
+unsafe extern "C" fn count_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let c = op as *mut Count;
+    ret_obj((|| -> PyResult<PyRef> {
+        if (*c).long_cnt.is_null() {
+            let n = int::from_i64((*c).cnt as i64)?;
+            return reduce(op, args(&[n.as_ptr()])?, None);
+        }
+        reduce(op, args(&[(*c).long_cnt, (*c).step])?, None)
+    })())
+}
 
 static COUNT_PARAMS: Params = Params { function: "count", names: &["start", "step"], positional_only: 0, max_positional: 2, required: 0 };
 
@@ -108,11 +123,50 @@ struct Cycle {
     /// The items of the first pass (a list).
     saved: *mut PyObject,
     index: Py_ssize_t,
+    /// The items of `it` are already in `saved` (restored from a pickle): not saved again.
+    firstpass: bool,
 }
 
 iter_type!(Cycle_Type, c"itertools.cycle", Cycle, 2, next: cycle_next,
     doc: c"cycle(iterable, /)\n--\n\nReturn elements from the iterable until it is exhausted. Then repeat the sequence indefinitely.",
-    tp_new: Some(cycle_new));
+    tp_new: Some(cycle_new), tp_methods: &raw mut CYCLE_METHODS as *mut PyMethodDef);
+
+static mut CYCLE_METHODS: [PyMethodDef; 3] = [reduce_def(cycle_reduce), setstate_def(cycle_setstate), END];
+
+/// `(cycle, (it,), (saved, firstpass))`; once the source is done, `it` is an iterator over
+/// `saved` at the current index and firstpass is True.
+unsafe extern "C" fn cycle_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let c = op as *mut Cycle;
+    ret_obj((|| -> PyResult<PyRef> {
+        if (*c).it.is_null() {
+            let it = crate::abstract_::iter::get_iter((*c).saved)?;
+            if (*c).index != 0 {
+                let index = int::from_i64((*c).index as i64)?;
+                call_method1(it.as_ptr(), "__setstate__", index.as_ptr())?;
+            }
+            let state = args(&[(*c).saved, crate::abstract_::compare::bool_ref(true).as_ptr()])?;
+            return reduce(op, args(&[it.as_ptr()])?, Some(state));
+        }
+        let state = args(&[(*c).saved, crate::abstract_::compare::bool_ref((*c).firstpass).as_ptr()])?;
+        reduce(op, args(&[(*c).it])?, Some(state))
+    })())
+}
+
+/// `__setstate__((saved_list, firstpass))`.
+unsafe extern "C" fn cycle_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    let c = op as *mut Cycle;
+    ret_obj((|| -> PyResult<PyRef> {
+        let items = state_items(state, 2, 2)?;
+        if !list::is_list(items[0]) {
+            return Err(type_error(format!("argument 1 must be list, not {}", crate::abstract_::tp_name(items[0]))));
+        }
+        let firstpass = state_int(items[1])? != 0;
+        set_field(&raw mut (*c).saved, Some(new_ref(items[0])));
+        (*c).firstpass = firstpass;
+        (*c).index = 0;
+        Ok(new_ref(crate::abstract_::none()))
+    })())
+}
 
 unsafe extern "C" fn cycle_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     ret_obj((|| -> PyResult<PyRef> {
@@ -131,7 +185,9 @@ unsafe extern "C" fn cycle_next(op: *mut PyObject) -> *mut PyObject {
     next_ret((|| -> PyResult<Option<PyRef>> {
         if !(*c).it.is_null() {
             if let Some(item) = crate::abstract_::iter::next((*c).it)? {
-                list::append((*c).saved, item.as_ptr())?;
+                if !(*c).firstpass {
+                    list::append((*c).saved, item.as_ptr())?;
+                }
                 return Ok(Some(item));
             }
             drop(take_field(&raw mut (*c).it));
@@ -156,14 +212,27 @@ struct Repeat {
     cnt: Py_ssize_t,
 }
 
-static mut REPEAT_METHODS: [PyMethodDef; 2] = [
+static mut REPEAT_METHODS: [PyMethodDef; 3] = [
     plain(c"__length_hint__", repeat_len, METH_NOARGS).doc(c"Private method returning an estimate of len(list(it))."),
+    reduce_def(repeat_reduce),
     END,
 ];
 
 iter_type!(Repeat_Type, c"itertools.repeat", Repeat, 1, next: repeat_next,
     doc: c"repeat(object [,times]) -> create an iterator which returns the object\nfor the specified number of times.  If not specified, returns the object\nendlessly.",
     tp_new: Some(repeat_new), tp_repr: Some(repeat_repr), tp_methods: &raw mut REPEAT_METHODS as *mut PyMethodDef);
+
+/// `(repeat, (element, times_left))`, `(repeat, (element,))` when endless.
+unsafe extern "C" fn repeat_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let r = op as *mut Repeat;
+    ret_obj((|| -> PyResult<PyRef> {
+        if (*r).cnt < 0 {
+            return reduce(op, args(&[(*r).element])?, None);
+        }
+        let n = int::from_i64((*r).cnt as i64)?;
+        reduce(op, args(&[(*r).element, n.as_ptr()])?, None)
+    })())
+}
 
 static REPEAT_PARAMS: Params = Params { function: "repeat", names: &["object", "times"], positional_only: 0, max_positional: 2, required: 1 };
 

@@ -8,6 +8,7 @@ use crate::abstract_::unpack_keywords::{bind_tuple_dict_array, Params};
 use crate::abstract_::{from_slot, new_ref, none, ret_obj, type_error};
 use crate::errors::pyerr::{PyErr_Clear, PyErr_Occurred};
 use crate::errors::raised::PyResult;
+use crate::modules::itertools::pickling::{args, or_none, reduce, reduce_def, setstate_def, state_index, state_items};
 use crate::modules::itertools::{alloc_as, next_ret, positional, set_field, take_field, value_error};
 use crate::object::method_table::{plain, END};
 use crate::object::methods::{PyMethodDef, METH_CLASS, METH_O};
@@ -32,7 +33,42 @@ struct Accumulate {
 
 iter_type!(Accumulate_Type, c"itertools.accumulate", Accumulate, 4, next: accumulate_next,
     doc: c"accumulate(iterable, func=None, *, initial=None)\n--\n\nReturn series of accumulated sums (or other binary function results).",
-    tp_new: Some(accumulate_new));
+    tp_new: Some(accumulate_new), tp_methods: &raw mut ACCUMULATE_METHODS as *mut PyMethodDef);
+
+static mut ACCUMULATE_METHODS: [PyMethodDef; 3] = [reduce_def(accumulate_reduce), setstate_def(accumulate_setstate), END];
+
+/// `(accumulate, (it, func), total)`; an `initial` not produced yet goes in front of the
+/// source (`chain((initial,), it)`); a total that is None (which would read as "no total")
+/// becomes `islice(accumulate(chain((None,), it), func), 1, None)`.
+unsafe extern "C" fn accumulate_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let a = op as *mut Accumulate;
+    ret_obj((|| -> PyResult<PyRef> {
+        let func = or_none((*a).binop);
+        let front = if !(*a).initial.is_null() {
+            Some((*a).initial)
+        } else if (*a).total == none() {
+            Some(none())
+        } else {
+            None
+        };
+        let Some(first) = front else {
+            return reduce(op, args(&[(*a).it, func])?, Some(new_ref(or_none((*a).total))));
+        };
+        let head = args(&[first])?;
+        let source = chain_from_source(&raw mut Chain_Type, get_iter(args(&[head.as_ptr(), (*a).it])?.as_ptr())?)?;
+        if !(*a).initial.is_null() {
+            return reduce(op, args(&[source.as_ptr(), func])?, Some(new_ref(none())));
+        }
+        let inner = from_slot(call_tuple((*op).ob_type as *mut PyObject, args(&[source.as_ptr(), func])?.as_ptr(), core::ptr::null_mut()))?;
+        let one = crate::objects::int::small_ref(1);
+        tuple::from_vec(vec![new_ref(&raw mut ISlice_Type as *mut PyObject), args(&[inner.as_ptr(), one.as_ptr(), none()])?])
+    })())
+}
+
+unsafe extern "C" fn accumulate_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    set_field(&raw mut (*(op as *mut Accumulate)).total, Some(new_ref(state)));
+    new_ref(none()).into_ptr()
+}
 
 static ACCUMULATE_PARAMS: Params =
     Params { function: "accumulate", names: &["iterable", "func", "initial"], positional_only: 0, max_positional: 2, required: 1 };
@@ -85,15 +121,44 @@ struct Chain {
     active: *mut PyObject,
 }
 
-static mut CHAIN_METHODS: [PyMethodDef; 2] = [
+static mut CHAIN_METHODS: [PyMethodDef; 4] = [
     plain(c"from_iterable", chain_from_iterable, METH_O | METH_CLASS)
         .doc(c"from_iterable($type, iterable, /)\n--\n\nAlternative chain() constructor taking a single iterable argument that evaluates lazily."),
+    reduce_def(chain_reduce),
+    setstate_def(chain_setstate),
     END,
 ];
 
 iter_type!(Chain_Type, c"itertools.chain", Chain, 2, next: chain_next,
     doc: c"chain(*iterables) --> chain object\n\nReturn a chain object whose .__next__() method returns elements from the\nfirst iterable until it is exhausted, then elements from the next\niterable, until all of the iterables are exhausted.",
     tp_new: Some(chain_new), tp_methods: &raw mut CHAIN_METHODS as *mut PyMethodDef);
+
+/// `(chain, (), (source[, active]))`, `(chain, ())` once done.
+unsafe extern "C" fn chain_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let c = op as *mut Chain;
+    ret_obj((|| -> PyResult<PyRef> {
+        let empty = tuple::new(0)?;
+        if (*c).source.is_null() {
+            return reduce(op, empty, None);
+        }
+        let state = if (*c).active.is_null() { args(&[(*c).source])? } else { args(&[(*c).source, (*c).active])? };
+        reduce(op, empty, Some(state))
+    })())
+}
+
+/// `__setstate__((source[, active]))`: both must be iterators.
+unsafe extern "C" fn chain_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    let c = op as *mut Chain;
+    ret_obj((|| -> PyResult<PyRef> {
+        let items = state_items(state, 1, 2)?;
+        if items.iter().any(|&x| crate::abstract_::iter::PyIter_Check(x) == 0) {
+            return Err(type_error("Arguments must be iterators."));
+        }
+        set_field(&raw mut (*c).source, Some(new_ref(items[0])));
+        set_field(&raw mut (*c).active, items.get(1).map(|&x| new_ref(x)));
+        Ok(new_ref(none()))
+    })())
+}
 
 unsafe fn chain_from_source(tp: *mut PyTypeObject, source: PyRef) -> PyResult<PyRef> {
     let (op, c) = alloc_as::<Chain>(tp)?;
@@ -103,7 +168,7 @@ unsafe fn chain_from_source(tp: *mut PyTypeObject, source: PyRef) -> PyResult<Py
 
 unsafe extern "C" fn chain_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     ret_obj((|| -> PyResult<PyRef> {
-        if tp == &raw mut Chain_Type && !kwds.is_null() && dict::len(kwds) != 0 {
+        if crate::objects::iter_common::refuses_keywords(tp, &raw mut Chain_Type) && !kwds.is_null() && dict::len(kwds) != 0 {
             return Err(type_error("chain() takes no keyword arguments"));
         }
         let args = if args.is_null() { tuple::new(0)? } else { new_ref(args) };
@@ -157,7 +222,14 @@ struct Compress {
 
 iter_type!(Compress_Type, c"itertools.compress", Compress, 2, next: compress_next,
     doc: c"compress(data, selectors)\n--\n\nReturn data elements corresponding to true selector elements.\n\nForms a shorter iterator from selected data elements using the selectors to\nchoose the data elements.",
-    tp_new: Some(compress_new));
+    tp_new: Some(compress_new), tp_methods: &raw mut COMPRESS_METHODS as *mut PyMethodDef);
+
+static mut COMPRESS_METHODS: [PyMethodDef; 2] = [reduce_def(compress_reduce), END];
+
+unsafe extern "C" fn compress_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let c = op as *mut Compress;
+    ret_obj((|| reduce(op, args(&[(*c).data, (*c).selectors])?, None))())
+}
 
 static COMPRESS_PARAMS: Params = Params { function: "compress", names: &["data", "selectors"], positional_only: 0, max_positional: 2, required: 2 };
 
@@ -209,6 +281,34 @@ unsafe fn func_iter_new(name: &core::ffi::CStr, tp: *mut PyTypeObject, exact: *m
     })())
 }
 
+/// `(type, (func, it))`, with the `done` flag as the state for dropwhile/takewhile.
+unsafe fn func_iter_reduce(op: *mut PyObject, with_state: bool) -> *mut PyObject {
+    let f = op as *mut FuncIter;
+    ret_obj((|| {
+        let state = if with_state { Some(crate::objects::int::from_i64((*f).done as i64)?) } else { None };
+        reduce(op, args(&[(*f).func, (*f).it])?, state)
+    })())
+}
+
+unsafe extern "C" fn func_iter_reduce_stateless(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    func_iter_reduce(op, false)
+}
+
+unsafe extern "C" fn func_iter_reduce_flag(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    func_iter_reduce(op, true)
+}
+
+/// `__setstate__(flag)` of dropwhile/takewhile: its truth value.
+unsafe extern "C" fn func_iter_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| {
+        (*(op as *mut FuncIter)).done = is_true(state)? as core::ffi::c_int;
+        Ok(new_ref(none()))
+    })())
+}
+
+static mut FLAG_METHODS: [PyMethodDef; 3] = [reduce_def(func_iter_reduce_flag), setstate_def(func_iter_setstate), END];
+static mut STATELESS_METHODS: [PyMethodDef; 2] = [reduce_def(func_iter_reduce_stateless), END];
+
 /// `func(item)` as a truth value.
 unsafe fn predicate(func: *mut PyObject, item: *mut PyObject) -> PyResult<bool> {
     let r = from_slot(PyObject_CallOneArg(func, item))?;
@@ -217,7 +317,7 @@ unsafe fn predicate(func: *mut PyObject, item: *mut PyObject) -> PyResult<bool> 
 
 iter_type!(DropWhile_Type, c"itertools.dropwhile", FuncIter, 2, next: dropwhile_next,
     doc: c"dropwhile(predicate, iterable, /)\n--\n\nDrop items from the iterable while predicate(item) is true.\n\nAfterwards, return every element until the iterable is exhausted.",
-    tp_new: Some(dropwhile_new));
+    tp_new: Some(dropwhile_new), tp_methods: &raw mut FLAG_METHODS as *mut PyMethodDef);
 
 unsafe extern "C" fn dropwhile_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     func_iter_new(c"dropwhile", tp, &raw mut DropWhile_Type, args, kwds)
@@ -241,7 +341,7 @@ unsafe extern "C" fn dropwhile_next(op: *mut PyObject) -> *mut PyObject {
 
 iter_type!(TakeWhile_Type, c"itertools.takewhile", FuncIter, 2, next: takewhile_next,
     doc: c"takewhile(predicate, iterable, /)\n--\n\nReturn successive entries from an iterable as long as the predicate evaluates to true for each entry.",
-    tp_new: Some(takewhile_new));
+    tp_new: Some(takewhile_new), tp_methods: &raw mut FLAG_METHODS as *mut PyMethodDef);
 
 unsafe extern "C" fn takewhile_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     func_iter_new(c"takewhile", tp, &raw mut TakeWhile_Type, args, kwds)
@@ -264,7 +364,7 @@ unsafe extern "C" fn takewhile_next(op: *mut PyObject) -> *mut PyObject {
 
 iter_type!(FilterFalse_Type, c"itertools.filterfalse", FuncIter, 2, next: filterfalse_next,
     doc: c"filterfalse(function, iterable, /)\n--\n\nReturn those items of iterable for which function(item) is false.\n\nIf function is None, return the items that are false.",
-    tp_new: Some(filterfalse_new));
+    tp_new: Some(filterfalse_new), tp_methods: &raw mut STATELESS_METHODS as *mut PyMethodDef);
 
 unsafe extern "C" fn filterfalse_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     func_iter_new(c"filterfalse", tp, &raw mut FilterFalse_Type, args, kwds)
@@ -289,7 +389,7 @@ unsafe extern "C" fn filterfalse_next(op: *mut PyObject) -> *mut PyObject {
 
 iter_type!(StarMap_Type, c"itertools.starmap", FuncIter, 2, next: starmap_next,
     doc: c"starmap(function, iterable, /)\n--\n\nReturn an iterator whose values are returned from the function evaluated with an argument tuple taken from the given sequence.",
-    tp_new: Some(starmap_new));
+    tp_new: Some(starmap_new), tp_methods: &raw mut STATELESS_METHODS as *mut PyMethodDef);
 
 unsafe extern "C" fn starmap_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     func_iter_new(c"starmap", tp, &raw mut StarMap_Type, args, kwds)
@@ -326,7 +426,33 @@ struct ISlice {
 
 iter_type!(ISlice_Type, c"itertools.islice", ISlice, 1, next: islice_next,
     doc: c"islice(iterable, stop) --> islice object\nislice(iterable, start, stop[, step]) --> islice object\n\nReturn an iterator whose next() method returns selected values from an\niterable.  If start is specified, will skip all preceding elements;\notherwise, start defaults to zero.  Step defaults to one.  If\nspecified as another value, step determines how many values are\nskipped between successive calls.  Works like a slice() on a list\nbut returns an iterator.",
-    tp_new: Some(islice_new));
+    tp_new: Some(islice_new), tp_methods: &raw mut ISLICE_METHODS as *mut PyMethodDef);
+
+static mut ISLICE_METHODS: [PyMethodDef; 3] = [reduce_def(islice_reduce), setstate_def(islice_setstate), END];
+
+/// `(islice, (it, next, stop, step), consumed)`; `(islice, (iter([]), 0), 0)` once done.
+unsafe extern "C" fn islice_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let s = op as *mut ISlice;
+    ret_obj((|| -> PyResult<PyRef> {
+        let zero = crate::objects::int::small_ref(0);
+        if (*s).it.is_null() {
+            let empty = get_iter(crate::objects::list::new(0)?.as_ptr())?;
+            return reduce(op, args(&[empty.as_ptr(), zero.as_ptr()])?, Some(zero));
+        }
+        let next = crate::objects::int::from_i64((*s).next as i64)?;
+        let stop = if (*s).stop == -1 { new_ref(none()) } else { crate::objects::int::from_i64((*s).stop as i64)? };
+        let step = crate::objects::int::from_i64((*s).step as i64)?;
+        let cnt = crate::objects::int::from_i64((*s).cnt as i64)?;
+        reduce(op, args(&[(*s).it, next.as_ptr(), stop.as_ptr(), step.as_ptr()])?, Some(cnt))
+    })())
+}
+
+unsafe extern "C" fn islice_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| {
+        (*(op as *mut ISlice)).cnt = state_index(state)?;
+        Ok(new_ref(none()))
+    })())
+}
 
 const STOP_MESSAGE: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 

@@ -58,6 +58,7 @@ macro_rules! iter_type {
 pub(crate) use iter_type;
 
 pub mod combinatorics;
+pub mod pickling;
 pub mod counting;
 pub mod filtering;
 pub mod groupby;
@@ -90,7 +91,7 @@ pub(crate) unsafe fn take_field(slot: *mut *mut PyObject) -> Option<PyRef> {
 }
 
 /// The positional arguments of a `tp_new` that takes no keywords (checked only for the
-/// exact type, so subclasses may take their own) and `min..=max` positionals.
+/// exact type and subclasses without their own `__init__`) and `min..=max` positionals.
 pub(crate) unsafe fn positional<'a>(
     name: &core::ffi::CStr,
     tp: *mut PyTypeObject,
@@ -100,7 +101,7 @@ pub(crate) unsafe fn positional<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [*mut PyObject]> {
-    if tp == exact && !kwds.is_null() && dict::len(kwds) != 0 {
+    if crate::objects::iter_common::refuses_keywords(tp, exact) && !kwds.is_null() && dict::len(kwds) != 0 {
         return Err(type_error(format!("{}() takes no keyword arguments", name.to_str().unwrap_or(""))));
     }
     let a: &[*mut PyObject] = if args.is_null() { &[] } else { tuple::items(args) };

@@ -8,7 +8,8 @@ use crate::abstract_::{new_ref, ret_obj};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::args_slice;
-use crate::modules::itertools::{alloc_as, next_ret, positional, value_error};
+use crate::modules::itertools::pickling::{args, reduce, reduce_def, setstate_def, state_int, state_items};
+use crate::modules::itertools::{alloc_as, next_ret, positional, set_field, value_error};
 use crate::object::method_table::{plain, END};
 use crate::object::methods::{PyMethodDef, METH_NOARGS};
 use crate::object::object::PyObject;
@@ -38,6 +39,8 @@ pub static mut TeeData_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_alloc: Some(crate::object::generic_alloc::PyType_GenericAlloc),
     tp_free: Some(crate::object::temp_alloc::free_gc_object),
+    tp_new: Some(teedata_new_wrapper),
+    tp_methods: &raw mut TEEDATA_METHODS as *mut PyMethodDef,
     ..crate::object::static_type::static_type(
         c"itertools._tee_dataobject",
         core::mem::size_of::<TeeData>(),
@@ -46,6 +49,52 @@ pub static mut TeeData_Type: PyTypeObject = PyTypeObject {
         Some(c"Data container common to multiple tee objects."),
     )
 };
+
+static mut TEEDATA_METHODS: [PyMethodDef; 2] = [reduce_def(teedata_reduce), END];
+
+/// `(_tee_dataobject, (it, values_read, next_block_or_None))`.
+unsafe extern "C" fn teedata_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let d = op as *mut TeeData;
+    ret_obj((|| -> PyResult<PyRef> {
+        let read = &(&(*d).values)[..(*d).numread as usize];
+        let values = crate::objects::list::from_ptrs(read)?;
+        let next = crate::modules::itertools::pickling::or_none((*d).nextlink);
+        reduce(op, args(&[(*d).it, values.as_ptr(), next])?, None)
+    })())
+}
+
+/// `_tee_dataobject(iterable, values, next, /)`: a block holding `values` already read from
+/// `iterable`; a full block may name the block after it.
+unsafe extern "C" fn teedata_new_wrapper(tp: *mut PyTypeObject, a: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| -> PyResult<PyRef> {
+        let a = positional(c"_tee_dataobject", tp, &raw mut TeeData_Type, a, kwds, 3, 3)?;
+        if !crate::objects::list::is_list(a[1]) {
+            return Err(crate::abstract_::type_error(format!(
+                "_tee_dataobject() argument 2 must be list, not {}",
+                crate::abstract_::tp_name(a[1])
+            )));
+        }
+        let values = crate::objects::list::items(a[1]);
+        let next_ok = if values.len() == BLOCK {
+            a[2] == crate::abstract_::none() || (*a[2]).ob_type == &raw mut TeeData_Type
+        } else {
+            values.len() < BLOCK && a[2] == crate::abstract_::none()
+        };
+        if !next_ok {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, "_tee_dataobject() received an invalid value"));
+        }
+        let op = teedata_new(a[0])?;
+        let d = op.as_ptr() as *mut TeeData;
+        for (i, &v) in values.iter().enumerate() {
+            (*d).values[i] = new_ref(v).into_ptr();
+        }
+        (*d).numread = values.len() as c_int;
+        if a[2] != crate::abstract_::none() {
+            (*d).nextlink = new_ref(a[2]).into_ptr();
+        }
+        Ok(op)
+    })())
+}
 
 unsafe extern "C" fn teedata_dealloc(op: *mut PyObject) {
     teedata_unlink(op);
@@ -96,16 +145,55 @@ struct Tee {
     ob_base: PyObject,
     dataobj: *mut PyObject,
     index: c_int,
+    weakreflist: *mut PyObject,
 }
 
-static mut TEE_METHODS: [PyMethodDef; 2] = [
+unsafe fn tee_clear_weakrefs(op: *mut PyObject) {
+    crate::objects::weakref::clear_weakrefs_if_any(op);
+}
+
+static mut TEE_METHODS: [PyMethodDef; 4] = [
     plain(c"__copy__", tee_copy, METH_NOARGS).doc(c"Returns an independent iterator."),
+    reduce_def(tee_reduce),
+    setstate_def(tee_setstate),
     END,
 ];
 
 iter_type!(Tee_Type, c"itertools._tee", Tee, 1, next: tee_next,
-    doc: c"Iterator wrapped to make it copyable.",
+    doc: c"Iterator wrapped to make it copyable.", @drop tee_clear_weakrefs,
+    tp_weaklistoffset: core::mem::offset_of!(Tee, weakreflist) as isize,
     tp_new: Some(tee_new_wrapper), tp_methods: &raw mut TEE_METHODS as *mut PyMethodDef);
+
+/// `(_tee, ((),), (dataobject, index))`.
+unsafe extern "C" fn tee_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let t = op as *mut Tee;
+    ret_obj((|| -> PyResult<PyRef> {
+        let empty = tuple::new(0)?;
+        let index = crate::objects::int::from_i64((*t).index as i64)?;
+        reduce(op, args(&[empty.as_ptr()])?, Some(args(&[(*t).dataobj, index.as_ptr()])?))
+    })())
+}
+
+/// `__setstate__((dataobject, index))`, index in 0..=57.
+unsafe extern "C" fn tee_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    let t = op as *mut Tee;
+    ret_obj((|| -> PyResult<PyRef> {
+        let s = state_items(state, 2, 2)?;
+        if (*s[0]).ob_type != &raw mut TeeData_Type {
+            return Err(crate::abstract_::type_error(format!(
+                "argument 1 must be itertools._tee_dataobject, not {}",
+                crate::abstract_::tp_name(s[0])
+            )));
+        }
+        let index = state_int(s[1])?;
+        if !(0..=BLOCK as i64).contains(&index) {
+            return Err(value_error("Index out of range"));
+        }
+        set_field(&raw mut (*t).dataobj, Some(new_ref(s[0])));
+        (*t).index = index as c_int;
+        Ok(new_ref(crate::abstract_::none()))
+    })())
+}
 
 unsafe fn tee_from(dataobj: *mut PyObject, index: c_int) -> PyResult<PyRef> {
     let (op, t) = alloc_as::<Tee>(&raw mut Tee_Type)?;

@@ -3,7 +3,10 @@
 use crate::abstract_::iter::{get_iter, next};
 use crate::abstract_::{new_ref, none, ret_obj, type_error};
 use crate::errors::raised::PyResult;
-use crate::modules::itertools::{alloc_as, next_ret};
+use crate::modules::itertools::pickling::{reduce, reduce_def, setstate_def};
+use crate::modules::itertools::{alloc_as, next_ret, set_field};
+use crate::object::method_table::END;
+use crate::object::methods::PyMethodDef;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::object::typeobject::PyTypeObject;
@@ -21,7 +24,26 @@ struct ZipLongest {
 
 iter_type!(ZipLongest_Type, c"itertools.zip_longest", ZipLongest, 2, next: zip_longest_next,
     doc: c"zip_longest(iter1 [,iter2 [...]], [fillvalue=None]) --> zip_longest object\n\nReturn a zip_longest object whose .__next__() method returns a tuple where\nthe i-th element comes from the i-th iterable argument.  The .__next__()\nmethod continues until the longest iterable in the argument sequence\nis exhausted and then it raises StopIteration.  When the shorter iterables\nare exhausted, the fillvalue is substituted in their place.  The fillvalue\ndefaults to None or can be specified by a keyword argument.",
-    tp_new: Some(zip_longest_new));
+    tp_new: Some(zip_longest_new), tp_methods: &raw mut ZIP_LONGEST_METHODS as *mut PyMethodDef);
+
+static mut ZIP_LONGEST_METHODS: [PyMethodDef; 3] = [reduce_def(zip_longest_reduce), setstate_def(zip_longest_setstate), END];
+
+/// `(zip_longest, iterators, fillvalue)`, an exhausted iterator given as `()`.
+unsafe extern "C" fn zip_longest_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    let z = op as *mut ZipLongest;
+    ret_obj((|| -> PyResult<PyRef> {
+        let mut its = Vec::new();
+        for &it in tuple::items((*z).ittuple) {
+            its.push(if it == none() { tuple::new(0)? } else { new_ref(it) });
+        }
+        reduce(op, tuple::from_vec(its)?, Some(new_ref((*z).fillvalue)))
+    })())
+}
+
+unsafe extern "C" fn zip_longest_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    set_field(&raw mut (*(op as *mut ZipLongest)).fillvalue, Some(new_ref(state)));
+    new_ref(none()).into_ptr()
+}
 
 unsafe extern "C" fn zip_longest_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     ret_obj((|| -> PyResult<PyRef> {
