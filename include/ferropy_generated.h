@@ -5681,10 +5681,18 @@ int PyTuple_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o);
 PyObject *PyTuple_GetSlice(PyObject *p, Py_ssize_t low, Py_ssize_t high);
 
 /**
- * The body of `PyTuple_Pack` (src/c/tuple_pack.c collects the variadic arguments into an
- * array); `n == -2` reports that the C side could not allocate the array.
+ * The Rust half of `PyTuple_Pack` (src/c/tuple_pack.c): a tracked tuple of `n` items for
+ * the C side to fill (`*items`) with new references before anything else runs (the
+ * collector cannot run meanwhile: nothing allocates); the empty tuple for 0; NULL with
+ * an exception for a negative `n`.
  */
-PyObject *ferropy_tuple_from_array(PyObject *const *items, Py_ssize_t n);
+PyObject *ferropy_tuple_pack_start(Py_ssize_t n, PyObject ***items);
+
+/**
+ * A NULL argument to `PyTuple_Pack`: the `filled` items stored so far are released with
+ * the tuple, and SystemError is raised.
+ */
+PyObject *ferropy_tuple_pack_abandon(PyObject *op, Py_ssize_t filled);
 
 #if !defined(Py_LIMITED_API)
 /**

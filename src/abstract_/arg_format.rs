@@ -364,6 +364,22 @@ impl Keywords {
         }
     }
 
+    /// The value of the keyword named by the C string `name` (UTF-8); a tuple of names
+    /// is searched in place (no strlen or UTF-8 check of `name` per call).
+    pub(crate) unsafe fn get_c(self, name: *const c_char) -> Result<Option<*mut PyObject>, Fail> {
+        match self {
+            Keywords::Names(names, values) => {
+                for (k, &key) in tuple::items(names).iter().enumerate() {
+                    if pystr::is_str(key) && str_is_c(key, name) {
+                        return Ok(Some(*values.add(k)));
+                    }
+                }
+                Ok(None)
+            }
+            _ => self.get(CStr::from_ptr(name).to_str().unwrap_or("?")),
+        }
+    }
+
     /// Each key and value, in order.
     #[inline]
     pub(crate) unsafe fn each_entry(self, mut f: impl FnMut(*mut PyObject, *mut PyObject)) {
@@ -413,7 +429,7 @@ pub(crate) unsafe fn str_is(key: *mut PyObject, name: &str) -> bool {
 
 /// Whether the str `key` is the C string `name` (UTF-8), compared in place (no strlen).
 #[inline]
-unsafe fn str_is_c(key: *mut PyObject, name: *const c_char) -> bool {
+pub(crate) unsafe fn str_is_c(key: *mut PyObject, name: *const c_char) -> bool {
     let a = &*(key as *mut crate::objects::str::PyASCIIObject);
     if a.compact() && a.ascii() {
         let data = pystr::data(key);
@@ -427,6 +443,19 @@ unsafe fn str_is_c(key: *mut PyObject, name: *const c_char) -> bool {
     }
     let name = CStr::from_ptr(name).to_bytes();
     !name.is_ascii() && pystr::to_string(key).as_bytes() == name
+}
+
+/// Whether the C string `name` is the `n` bytes at `data` (of which the first already
+/// matched): stops at the name's NUL, so a key holding NUL never reads past the name.
+#[inline]
+unsafe fn same_rest(name: *const c_char, data: *const c_char, n: usize) -> bool {
+    for k in 1..n {
+        let b = *name.add(k);
+        if b == 0 || b != *data.add(k) {
+            return false;
+        }
+    }
+    *name.add(n) == 0
 }
 
 /// How many parameters a parse handles without allocating.
@@ -484,6 +513,22 @@ impl Names {
     #[inline]
     unsafe fn find(&self, key: *mut PyObject) -> Option<usize> {
         let names = if self.heap.is_empty() { &self.inline[..self.len] } else { &self.heap[..] };
+        let a = &*(key as *mut crate::objects::str::PyASCIIObject);
+        if a.compact() && a.ascii() {
+            // Compact ASCII keys (nearly all): the first byte rules out most names before
+            // the byte loop; a non-empty key never matches a positional-only (empty) name.
+            let (data, n) = (pystr::data(key) as *const c_char, a.length as usize);
+            if n == 0 {
+                return None;
+            }
+            let first = *data;
+            for (i, &name) in names.iter().enumerate().skip(self.posonly) {
+                if *name == first && same_rest(name, data, n) {
+                    return Some(i);
+                }
+            }
+            return None;
+        }
         (self.posonly..self.len).find(|&i| str_is_c(key, names[i]))
     }
 }

@@ -172,7 +172,7 @@ unsafe fn unpack(
     for i in nargs..maxargs {
         let mut value = None;
         if unused > 0 && i >= posonly {
-            value = kw.get(names.name(i)).map_err(|_| Raised::assume_set())?;
+            value = kw.get_c(*names.keywords.add(i)).map_err(|_| Raised::assume_set())?;
         }
         match value {
             Some(v) => {

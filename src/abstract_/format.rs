@@ -44,6 +44,13 @@ impl fs::IntDigits for IntObject {
         unsafe { crate::objects::int::size_of(self.0) < 0 }
     }
     fn magnitude_digits(&self, base: u32) -> Result<String, FormatError> {
+        // An int below 2**60 in decimal: machine arithmetic, not the big-int conversion.
+        // SAFETY: a live int.
+        if base == 10 {
+            if let Some(v) = unsafe { crate::objects::int::medium_value(self.0) } {
+                return Ok(v.unsigned_abs().to_string());
+            }
+        }
         // SAFETY: a live int.
         let text = unsafe { crate::objects::long_str::to_base_string(self.0, base) }.map_err(|_| FormatError::Raised)?;
         Ok(text.strip_prefix('-').map(str::to_string).unwrap_or(text))
@@ -63,7 +70,8 @@ pub(crate) unsafe fn format_int_object(n: *mut PyObject, spec: &[u32]) -> PyResu
     if spec.is_empty() {
         return PyRef::from_owned(crate::abstract_::object::PyObject_Str(n)).ok_or_else(Raised::assume_set);
     }
-    let f = FormatSpec::parse(spec, &tname(n), u32::from(b'd'), b'>').map_err(raise_format_error)?;
+    let type_name = tname(n);
+    let f = FormatSpec::parse(spec, &type_name, u32::from(b'd'), b'>').map_err(raise_format_error)?;
     match fs::format_int(&IntObject(n), &f).map_err(raise_format_error)? {
         fs::IntFormatted::Text(t) => str_of(&t),
         fs::IntFormatted::AsFloat => {
@@ -88,9 +96,19 @@ pub(crate) unsafe fn check_spec(spec: *mut PyObject) -> PyResult<Vec<u32>> {
     Ok(code_points(spec))
 }
 
-/// The type name of `op` for format messages.
-unsafe fn tname(op: *mut PyObject) -> String {
-    crate::objects::float::type_name_n((*op).ob_type, 200)
+/// The type name of `op` for format messages: `tp_name` itself when it is short UTF-8
+/// (no allocation per format call), else its first 200 bytes.
+unsafe fn tname<'a>(op: *mut PyObject) -> std::borrow::Cow<'a, str> {
+    let tp = (*op).ob_type;
+    if !(*tp).tp_name.is_null() {
+        let name = core::ffi::CStr::from_ptr((*tp).tp_name).to_bytes();
+        if name.len() <= 200 {
+            if let Ok(text) = core::str::from_utf8(name) {
+                return std::borrow::Cow::Borrowed(text);
+            }
+        }
+    }
+    std::borrow::Cow::Owned(crate::objects::float::type_name_n(tp, 200))
 }
 
 /// `float.__format__(spec)` of `op`, a float (or subclass instance).
@@ -102,7 +120,8 @@ pub(crate) unsafe fn format_float_object(op: *mut PyObject, spec: &[u32]) -> PyR
     if spec.is_empty() {
         return crate::objects::str::from_utf8(&crate::runtime::strtod::repr_double(x));
     }
-    let f = FormatSpec::parse(spec, &tname(op), 0, b'>').map_err(raise_format_error)?;
+    let type_name = tname(op);
+    let f = FormatSpec::parse(spec, &type_name, 0, b'>').map_err(raise_format_error)?;
     str_of(&fs::format_float(x, &f).map_err(raise_format_error)?)
 }
 
@@ -112,7 +131,8 @@ pub(crate) unsafe fn format_float_object(op: *mut PyObject, spec: &[u32]) -> PyR
 /// `op` is a live complex.
 pub(crate) unsafe fn format_complex_object(op: *mut PyObject, spec: &[u32]) -> PyResult<PyRef> {
     let crate::objects::complex::Py_complex { real, imag } = crate::objects::complex::cval(op);
-    let f = FormatSpec::parse(spec, &tname(op), 0, b'>').map_err(raise_format_error)?;
+    let type_name = tname(op);
+    let f = FormatSpec::parse(spec, &type_name, 0, b'>').map_err(raise_format_error)?;
     str_of(&fs::format_complex(real, imag, &f).map_err(raise_format_error)?)
 }
 
@@ -128,7 +148,8 @@ pub(crate) unsafe fn format_str_object(s: *mut PyObject, spec: &[u32]) -> PyResu
         }
         return str_of(&code_points(s));
     }
-    let f = FormatSpec::parse(spec, &tname(s), u32::from(b's'), b'<').map_err(raise_format_error)?;
+    let type_name = tname(s);
+    let f = FormatSpec::parse(spec, &type_name, u32::from(b's'), b'<').map_err(raise_format_error)?;
     str_of(&fs::format_str(&code_points(s), &f).map_err(raise_format_error)?)
 }
 

@@ -32,6 +32,11 @@ pub(crate) fn str_from_valid(text: &str) -> PyResult<PyRef> {
 /// # Safety
 /// Only memory is touched; `b` lives through the call.
 unsafe fn decode_valid(b: &[u8]) -> PyResult<Option<PyRef>> {
+    // Short ASCII text (names, C string literals) is the common case: the standard
+    // library's word-at-a-time check beats the vector measure's set-up and scalar tail.
+    if b.len() < 64 && b.is_ascii() {
+        return crate::codecs::latin1::str_from_latin1(b, 0x7f).map(Some);
+    }
     let (chars, max_byte) = measure(b);
     let maxchar = maxchar_bound(max_byte);
     if maxchar < 0x80 {

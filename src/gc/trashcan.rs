@@ -4,77 +4,97 @@
 //! `_PyTrash_begin`/`_PyTrash_cond`/`_PyTrash_end`); past `UNWIND_LEVEL` nested bodies
 //! the object (refcount zero, untracked) is set aside instead, and its dealloc runs again
 //! once the outermost body has returned, from a loop rather than from deeper frames.
-//! The state is per OS thread (each Python thread deallocates on its own stack).
+//! The state is per thread state (`trash_delete_nesting`, and `trash_delete_later`: the
+//! set-aside objects linked through their GC headers' `_gc_prev`, as CPython 3.11 keeps
+//! them), so each Python thread deallocates on its own stack. The current thread state is a
+//! plain global (pystate.rs): cheaper than a Rust thread-local, which in this shared
+//! library costs a `__tls_get_addr` call on every tuple, list and dict dealloc.
 // Deallocs are compared by address on purpose: "is this the dealloc of the type itself?".
 #![allow(unpredictable_function_pointer_comparisons)]
-use core::cell::{Cell, RefCell};
 use core::ffi::c_int;
 
+use crate::gc::head::{as_gc, is_tracked, PREV_MASK};
 use crate::object::object::PyObject;
 use crate::object::slots::destructor;
+use crate::object::typeobject::Py_TPFLAGS_HAVE_GC;
 use crate::runtime::threadstate::PyThreadState;
 
 /// Nested dealloc bodies allowed before objects are set aside (CPython uses 50 too).
-const UNWIND_LEVEL: i32 = 50;
+const UNWIND_LEVEL: c_int = 50;
 
-thread_local! {
-    static NESTING: Cell<i32> = const { Cell::new(0) };
-    static LATER: RefCell<Vec<*mut PyObject>> = const { RefCell::new(Vec::new()) };
-    static DRAINING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Enters a dealloc body: false when `op` was set aside for later (the body must not run).
+/// Enters a dealloc body of `tstate`'s thread: false when `op` was set aside for later (the
+/// body must not run).
+///
+/// # Safety
+/// `tstate` is the live current thread state; `op` a dead object (count zero).
 #[inline]
-pub(crate) fn enter(op: *mut PyObject) -> bool {
-    let depth = NESTING.with(|n| n.get());
-    if depth >= UNWIND_LEVEL {
-        LATER.with(|l| l.borrow_mut().push(op));
+unsafe fn enter(tstate: *mut PyThreadState, op: *mut PyObject) -> bool {
+    let ts = &mut *tstate;
+    if ts.trash_delete_nesting >= UNWIND_LEVEL && can_set_aside(op) {
+        // Linked through the pointer bits of `_gc_prev` (its flag bits are kept).
+        let g = as_gc(op);
+        (*g)._gc_prev = ((*g)._gc_prev & !PREV_MASK) | ts.trash_delete_later as usize;
+        ts.trash_delete_later = op;
         return false;
     }
-    NESTING.with(|n| n.set(depth + 1));
+    ts.trash_delete_nesting += 1;
     true
 }
 
-/// Leaves a dealloc body; the outermost one deallocates what was set aside.
+/// Only an untracked GC object has a header to link it through (CPython requires both of
+/// a trashcan user); anything else runs its body at once.
 #[inline]
-pub(crate) fn leave() {
-    let depth = NESTING.with(|n| {
-        let d = n.get() - 1;
-        n.set(d);
-        d
-    });
-    if depth == 0 && LATER.with(|l| !l.borrow().is_empty()) {
-        drain();
+unsafe fn can_set_aside(op: *mut PyObject) -> bool {
+    (*(*op).ob_type).tp_flags & Py_TPFLAGS_HAVE_GC != 0 && !is_tracked(op)
+}
+
+/// Leaves a dealloc body; the outermost one deallocates what was set aside.
+///
+/// # Safety
+/// `tstate` is the thread state given to the matching `enter`.
+#[inline]
+unsafe fn leave(tstate: *mut PyThreadState) {
+    let ts = &mut *tstate;
+    ts.trash_delete_nesting -= 1;
+    if ts.trash_delete_nesting == 0 && !ts.trash_delete_later.is_null() {
+        drain(tstate);
     }
 }
 
 #[cold]
-fn drain() {
-    if DRAINING.with(|d| d.replace(true)) {
-        return;
-    }
-    while let Some(op) = LATER.with(|l| l.borrow_mut().pop()) {
+unsafe fn drain(tstate: *mut PyThreadState) {
+    // Counted as one level while draining, so that the deallocs run from here do not
+    // drain again from their own `leave`.
+    (*tstate).trash_delete_nesting += 1;
+    loop {
+        let op = (*tstate).trash_delete_later;
+        if op.is_null() {
+            break;
+        }
+        let g = as_gc(op);
+        (*tstate).trash_delete_later = ((*g)._gc_prev & PREV_MASK) as *mut PyObject;
+        (*g)._gc_prev &= !PREV_MASK;
         // SAFETY: a set-aside object is a dead object (count zero) waiting for its dealloc.
-        unsafe {
-            if let Some(dealloc) = (*(*op).ob_type).tp_dealloc {
-                dealloc(op);
-            }
+        if let Some(dealloc) = (*(*op).ob_type).tp_dealloc {
+            dealloc(op);
         }
     }
-    DRAINING.with(|d| d.set(false));
+    (*tstate).trash_delete_nesting -= 1;
 }
 
 /// Runs a dealloc `body` for `op` inside the trashcan when `dealloc` is the dealloc of
 /// `op`'s own type (a subclass's dealloc calling its base's must not defer half an object).
+/// Without a current thread state (a dealloc outside any thread state) the body just runs.
 #[inline]
 pub(crate) unsafe fn with_trashcan(op: *mut PyObject, dealloc: unsafe extern "C" fn(*mut PyObject), body: impl FnOnce()) {
-    if (*(*op).ob_type).tp_dealloc != Some(dealloc) {
+    let tstate = crate::runtime::pystate::current();
+    if (*(*op).ob_type).tp_dealloc != Some(dealloc) || tstate.is_null() {
         body();
         return;
     }
-    if enter(op) {
+    if enter(tstate, op) {
         body();
-        leave();
+        leave(tstate);
     }
 }
 
@@ -83,16 +103,19 @@ pub(crate) unsafe fn with_trashcan(op: *mut PyObject, dealloc: unsafe extern "C"
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn _PyTrash_begin(tstate: *mut PyThreadState, op: *mut PyObject) -> c_int {
-    let _ = tstate;
-    (!enter(op)) as c_int
+    if tstate.is_null() {
+        return 0;
+    }
+    (!enter(tstate, op)) as c_int
 }
 
 /// `void _PyTrash_end(PyThreadState *tstate)`.
 #[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn _PyTrash_end(tstate: *mut PyThreadState) {
-    let _ = tstate;
-    leave();
+    if !tstate.is_null() {
+        leave(tstate);
+    }
 }
 
 /// `int _PyTrash_cond(PyObject *op, destructor dealloc)`: whether `dealloc` is the dealloc

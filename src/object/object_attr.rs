@@ -70,6 +70,10 @@ pub(crate) unsafe fn get_attr(obj: *mut PyObject, name: *mut PyObject) -> PyResu
             None => unreachable_not_found(),
         };
     }
+    // Attributes of classes (type's own getattro checks the name).
+    if (*tp).tp_getattro == Some(crate::object::type_attr::type_getattro) {
+        return crate::object::type_attr::type_get_attr(obj as *mut crate::object::typeobject::PyTypeObject, name);
+    }
     check_name(name)?;
     if let Some(getattro) = (*tp).tp_getattro {
         return PyRef::from_owned(getattro(obj, name)).ok_or_else(Raised::assume_set);

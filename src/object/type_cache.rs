@@ -97,7 +97,26 @@ unsafe fn find_in_mro(tp: *mut PyTypeObject, name: *mut PyObject) -> PyResult<Op
 ///
 /// # Safety
 /// `tp` is a live type, `name` a live str.
+#[inline]
 pub(crate) unsafe fn lookup(tp: *mut PyTypeObject, name: *mut PyObject) -> PyResult<Option<*mut PyObject>> {
+    // A hit, in line: only exact strs are ever cached (and their hash is set by then), so
+    // an exact str with its hash computed is all the check the name needs.
+    if (*tp).tp_flags & Py_TPFLAGS_VALID_VERSION_TAG != 0 && (*name).ob_type == &raw mut pystr::PyUnicode_Type {
+        let hash = (*(name as *mut pystr::PyASCIIObject)).hash;
+        if hash != -1 {
+            let version = (*tp).tp_version_tag;
+            let e = &(*(&raw const CACHE))[((version as usize) ^ (hash as usize)) & (CACHE_SIZE - 1)];
+            if e.version == version && e.name == name {
+                return Ok((!e.value.is_null()).then_some(e.value));
+            }
+        }
+    }
+    lookup_slow(tp, name)
+}
+
+/// `lookup` past a cache hit: the MRO walk, and the cache entry it fills.
+#[inline(never)]
+unsafe fn lookup_slow(tp: *mut PyTypeObject, name: *mut PyObject) -> PyResult<Option<*mut PyObject>> {
     let cacheable = cacheable_name(name);
     let cache = &raw mut CACHE;
     if cacheable && (*tp).tp_flags & Py_TPFLAGS_VALID_VERSION_TAG != 0 {

@@ -23,7 +23,7 @@ fn value_error(message: impl Into<String>) -> FormatError {
 
 /// A parsed format spec.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct FormatSpec {
+pub(crate) struct FormatSpec<'a> {
     pub fill: u32,
     /// `<`, `>`, `=`, `^`, or the type's default.
     pub align: u8,
@@ -39,8 +39,8 @@ pub(crate) struct FormatSpec {
     pub precision: Option<usize>,
     /// The type code: the explicit one, or the type's default (0 for "none").
     pub ty: u32,
-    /// The formatted object's type name, for messages.
-    pub type_name: String,
+    /// The formatted object's type name, for messages (borrowed: a parse allocates nothing).
+    pub type_name: &'a str,
 }
 
 /// How a type code appears in messages: `'x'` for printable ASCII, else `'\xNN'` (in hex
@@ -74,10 +74,10 @@ fn read_integer(spec: &[u32], pos: &mut usize) -> FResult<Option<usize>> {
     Ok((*pos > start).then_some(value))
 }
 
-impl FormatSpec {
+impl<'a> FormatSpec<'a> {
     /// Parses `spec` for an object of type `type_name` whose default type code is
     /// `default_type` (0 for none) and default alignment `default_align`.
-    pub(crate) fn parse(spec: &[u32], type_name: &str, default_type: u32, default_align: u8) -> FResult<FormatSpec> {
+    pub(crate) fn parse(spec: &[u32], type_name: &'a str, default_type: u32, default_align: u8) -> FResult<FormatSpec<'a>> {
         let mut f = FormatSpec {
             fill: u32::from(b' '),
             align: default_align,
@@ -88,7 +88,7 @@ impl FormatSpec {
             grouping: 0,
             precision: None,
             ty: default_type,
-            type_name: type_name.to_string(),
+            type_name,
         };
         let mut pos = 0;
         let mut fill_specified = false;
@@ -538,7 +538,7 @@ mod tests {
         }
     }
 
-    fn spec(s: &str, name: &str, ty: u32, align: u8) -> FResult<FormatSpec> {
+    fn spec<'a>(s: &str, name: &'a str, ty: u32, align: u8) -> FResult<FormatSpec<'a>> {
         FormatSpec::parse(&s.chars().map(|c| c as u32).collect::<Vec<_>>(), name, ty, align)
     }
 

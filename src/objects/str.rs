@@ -279,8 +279,13 @@ pub(crate) unsafe fn new_compact(length: usize, maxchar: Py_UCS4) -> PyResult<Py
         c.utf8 = core::ptr::null_mut();
         c.wstr_length = 0;
     }
-    // The NUL code unit after the data.
-    core::ptr::write_bytes((op.as_ptr() as *mut u8).add(header + length * kind), 0, kind);
+    // The NUL code unit after the data (a store of the unit's width, not a memset call).
+    let end = (op.as_ptr() as *mut u8).add(header + length * kind);
+    match kind {
+        1 => *end = 0,
+        2 => (end as *mut u16).write_unaligned(0),
+        _ => (end as *mut u32).write_unaligned(0),
+    }
     let s = &mut *(op.as_ptr() as *mut PyASCIIObject);
     s.length = length as Py_ssize_t;
     s.hash = -1;

@@ -142,9 +142,39 @@ pub(crate) unsafe fn push_repr(out: &mut StrBuilder, s: *mut PyObject) {
 /// # Safety
 /// `s` is a live str.
 pub(crate) unsafe fn repr(s: *mut PyObject) -> PyResult<PyRef> {
+    if let Some(r) = repr_plain_ascii(s) {
+        return r;
+    }
     let mut out = StrBuilder::with_capacity(pystr::len(s) + 2);
     push_repr(&mut out, s);
     out.finish()
+}
+
+/// The repr of an ASCII str that needs no escapes (the common case: names, words), made in
+/// place: the text between quotes, `"` when it holds `'` and no `"`. None: the general path.
+unsafe fn repr_plain_ascii(s: *mut PyObject) -> Option<PyResult<PyRef>> {
+    let a = &*(s as *mut pystr::PyASCIIObject);
+    if !(a.compact() && a.ascii()) {
+        return None;
+    }
+    let text = pystr::data_bytes(s);
+    let (mut single, mut double, mut escape) = (false, false, false);
+    for &b in text {
+        single |= b == b'\'';
+        double |= b == b'"';
+        escape |= b < 0x20 || b == 0x7f || b == b'\\';
+    }
+    if escape || (single && double) {
+        return None;
+    }
+    let quote = if single { b'"' } else { b'\'' };
+    Some(pystr::new_compact(text.len() + 2, 0x7f).map(|r| {
+        let d = pystr::data(r.as_ptr());
+        *d = quote;
+        core::ptr::copy_nonoverlapping(text.as_ptr(), d.add(1), text.len());
+        *d.add(text.len() + 1) = quote;
+        r
+    }))
 }
 
 /// `str.__repr__`.

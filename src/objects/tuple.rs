@@ -317,24 +317,40 @@ pub unsafe extern "C" fn PyTuple_GetSlice(p: *mut PyObject, low: Py_ssize_t, hig
     ret_obj(check_tuple(p).and_then(|()| get_slice(p, low, high)))
 }
 
-/// The body of `PyTuple_Pack` (src/c/tuple_pack.c collects the variadic arguments into an
-/// array); `n == -2` reports that the C side could not allocate the array.
+/// The Rust half of `PyTuple_Pack` (src/c/tuple_pack.c): a tracked tuple of `n` items for
+/// the C side to fill (`*items`) with new references before anything else runs (the
+/// collector cannot run meanwhile: nothing allocates); the empty tuple for 0; NULL with
+/// an exception for a negative `n`.
 #[no_mangle]
-pub(crate) unsafe extern "C" fn ferropy_tuple_from_array(items: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
-    if n == -2 {
-        let _ = no_memory();
-        return core::ptr::null_mut();
+pub(crate) unsafe extern "C" fn ferropy_tuple_pack_start(n: Py_ssize_t, items: *mut *mut *mut PyObject) -> *mut PyObject {
+    if n <= 0 {
+        return if n == 0 { ret_obj(empty()) } else { bad_internal_call_null() };
     }
-    if n < 0 {
-        let _ = bad_internal_call();
-        return core::ptr::null_mut();
+    match alloc_untracked(n as usize) {
+        Ok(op) => {
+            *items = items_ptr(op);
+            crate::gc::head::track(op);
+            op
+        }
+        Err(_) => core::ptr::null_mut(),
     }
-    let items = if n == 0 { &[][..] } else { core::slice::from_raw_parts(items, n as usize) };
-    if items.iter().any(|p| p.is_null()) {
-        let _ = bad_internal_call();
-        return core::ptr::null_mut();
+}
+
+/// A NULL argument to `PyTuple_Pack`: the `filled` items stored so far are released with
+/// the tuple, and SystemError is raised.
+#[no_mangle]
+pub(crate) unsafe extern "C" fn ferropy_tuple_pack_abandon(op: *mut PyObject, filled: Py_ssize_t) -> *mut PyObject {
+    let d = items_ptr(op);
+    for j in filled as usize..len(op) {
+        *d.add(j) = core::ptr::null_mut();
     }
-    ret_obj(from_ptrs(items))
+    drop(PyRef::from_owned(op));
+    bad_internal_call_null()
+}
+
+fn bad_internal_call_null() -> *mut PyObject {
+    let _ = bad_internal_call();
+    core::ptr::null_mut()
 }
 
 /// `int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize)`: resizes a tuple only its
