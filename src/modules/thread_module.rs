@@ -81,7 +81,10 @@ struct Boot {
     kwargs: *mut PyObject,
 }
 
-unsafe extern "C" fn thread_main(raw: *mut c_void) {
+/// "C-unwind": a thread that meets finalization while taking the GIL ends by
+/// `pthread_exit`, whose forced unwind must be allowed through this frame (a plain "C"
+/// frame aborts the process).
+unsafe extern "C-unwind" fn thread_main(raw: *mut c_void) {
     let boot = Box::from_raw(raw.cast::<Boot>());
     let tstate = crate::runtime::pystate::PyThreadState_New(boot.interp);
     crate::runtime::gil::PyEval_RestoreThread(tstate);
@@ -131,7 +134,9 @@ unsafe extern "C" fn start_new_thread(_m: *mut PyObject, args: *const *mut PyObj
         });
         *thread_count(boot.interp) += 1;
         let raw = Box::into_raw(boot);
-        let ident = PyThread_start_new_thread(Some(thread_main), raw.cast());
+        // SAFETY: the same ABI; only the unwinding contract differs (see `thread_main`).
+        let start: unsafe extern "C" fn(*mut c_void) = core::mem::transmute(thread_main as unsafe extern "C-unwind" fn(*mut c_void));
+        let ident = PyThread_start_new_thread(Some(start), raw.cast());
         if ident == c_ulong_max() {
             let boot = Box::from_raw(raw);
             *thread_count(boot.interp) -= 1;
