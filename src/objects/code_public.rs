@@ -19,13 +19,13 @@ use crate::objects::code_rt;
 
 /// CPython 3.11's opcode numbers and inline cache counts (Lib/opcode.py).
 mod cpy {
-    pub const CACHE: u8 = 0;
-    pub const EXTENDED_ARG: u8 = 144;
-    pub const JUMP_FORWARD: u8 = 110;
-    pub const JUMP_BACKWARD: u8 = 140;
-    pub const JUMP_BACKWARD_NO_INTERRUPT: u8 = 134;
+    pub(crate) const CACHE: u8 = 0;
+    pub(crate) const EXTENDED_ARG: u8 = 144;
+    pub(crate) const JUMP_FORWARD: u8 = 110;
+    pub(crate) const JUMP_BACKWARD: u8 = 140;
+    pub(crate) const JUMP_BACKWARD_NO_INTERRUPT: u8 = 134;
     /// An opcode number 3.11 leaves unassigned (below `HAVE_ARGUMENT`): `dis` shows `<7>`.
-    pub const UNNAMED: u8 = 7;
+    pub(crate) const UNNAMED: u8 = 7;
 }
 
 /// The CPython opcode of `op` (for a jump, the forward and backward forms) and the
