@@ -59,6 +59,7 @@ MODULES = [
     "test_asyncio.test_selector_events",
     "test_asyncio.test_protocols",
     "test_asyncio.test_transports",
+    "test_asyncio.test_runners",
 ]
 TIMEOUT = 300
 
