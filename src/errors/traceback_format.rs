@@ -31,8 +31,8 @@ unsafe fn entry_of(t: &PyTracebackObject) -> Entry {
     }
     let code = crate::eval::frame_object::PyFrame_GetCode(t.tb_frame);
     let co = code as *mut PyCodeObject;
-    // frame_object::lasti reports 4 bytes per instruction word.
-    let p = crate::objects::code_rt::rt(co).unit.position((t.tb_lasti / 4) as u32);
+    // tb_lasti is a CPython-format offset (objects/code_public.rs).
+    let p = crate::objects::code_rt::rt(co).unit.position(crate::objects::code_public::word_at(co, t.tb_lasti.max(0)));
     let entry = Entry {
         filename: pystr::to_string((*co).co_filename),
         name: pystr::to_string((*co).co_name),

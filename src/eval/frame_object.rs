@@ -150,11 +150,12 @@ pub(crate) unsafe fn lineno(op: *mut PyObject) -> c_int {
     if o.lineno != 0 || o.frame.is_null() { o.lineno } else { interp_frame::line(o.frame) }
 }
 
-/// The offset of the instruction the frame is at, in bytes of `co_code`.
+/// The offset of the instruction the frame is at, in bytes of the CPython-format
+/// `co_code` (objects/code_public.rs).
 pub(crate) unsafe fn lasti(op: *mut PyObject) -> c_int {
     let o = fo(op);
     let words = if o.frame.is_null() { o.lasti } else { (*o.frame).lasti as i32 };
-    words * 4
+    crate::objects::code_public::public_offset(o.code as *mut crate::objects::code::PyCodeObject, words * 4)
 }
 
 /// The caller's frame object (borrowed), or NULL.

@@ -1,8 +1,8 @@
 //! The `_json` module: the accelerations `json` picks up — `scanstring` (a JSON string body
 //! to str), `encode_basestring`/`encode_basestring_ascii` (str to a quoted JSON string) and
 //! `make_scanner` (the `scan_once(string, idx)` callable behind `JSONDecoder`), with
-//! CPython's messages and positions for `json.decoder.JSONDecodeError`. No `make_encoder`:
-//! `json.encoder` uses its Python encoder when `_json` lacks it.
+//! CPython's messages and positions for `json.decoder.JSONDecodeError`; `make_encoder` is
+//! in json_encoder.rs.
 use core::ffi::c_ulong;
 
 use crate::abstract_::unpack_keywords::{bind_tuple_dict_array, Params};
@@ -157,52 +157,17 @@ unsafe extern "C" fn scanstring(_m: *mut PyObject, args: *const *mut PyObject, n
     })())
 }
 
-/// The quoted JSON form of `o`; `ascii` escapes everything past U+007E.
+/// The quoted JSON form of a str `o`; `ascii` escapes everything past U+007E.
 unsafe fn encode(o: *mut PyObject, ascii: bool) -> PyResult<PyRef> {
-    let s = str_units(o)?;
-    let mut out: Vec<u32> = Vec::with_capacity(s.len() + 2);
-    out.push('"' as u32);
-    let push_u = |out: &mut Vec<u32>, v: u32| {
-        for b in format!("\\u{v:04x}").bytes() {
-            out.push(b as u32);
-        }
-    };
-    for i in 0..s.len() {
-        let c = s.get(i);
-        let simple = match c {
-            0x22 => Some('"'),
-            0x5c => Some('\\'),
-            0x0a => Some('n'),
-            0x0d => Some('r'),
-            0x09 => Some('t'),
-            0x08 => Some('b'),
-            0x0c => Some('f'),
-            _ => None,
-        };
-        if let Some(e) = simple {
-            out.push('\\' as u32);
-            out.push(e as u32);
-        } else if c < 0x20 || (ascii && c > 0x7e) {
-            if c >= 0x10000 {
-                let v = c - 0x10000;
-                push_u(&mut out, 0xd800 | (v >> 10));
-                push_u(&mut out, 0xdc00 | (v & 0x3ff));
-            } else {
-                push_u(&mut out, c);
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.push('"' as u32);
-    pystr::from_code_points(&out)
+    str_units(o)?;
+    crate::modules::json_encoder::quote(o, ascii)
 }
 
-unsafe extern "C" fn encode_basestring(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn encode_basestring(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
     ret(encode(o, false))
 }
 
-unsafe extern "C" fn encode_basestring_ascii(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn encode_basestring_ascii(_m: *mut PyObject, o: *mut PyObject) -> *mut PyObject {
     ret(encode(o, true))
 }
 
@@ -478,6 +443,7 @@ pub(crate) unsafe extern "C" fn init_json() -> *mut PyObject {
         let m = owned(crate::objects::module::PyModule_Create2(&raw mut JSON_DEF, crate::modules::sys_module::API_VERSION as i32))?;
         let d = crate::objects::module::PyModule_GetDict(m.as_ptr());
         dict::set_item(d, pystr::intern("make_scanner")?.as_ptr(), (&raw mut Scanner_Type).cast())?;
+        crate::modules::json_encoder::add_to(d)?;
         Ok(m)
     })())
 }

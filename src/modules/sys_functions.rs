@@ -265,7 +265,7 @@ unsafe extern "C" fn setdlopenflags(_m: *mut PyObject, arg: *mut PyObject) -> *m
 }
 
 /// The functions of `sys` (the hooks and audit functions are added by sys_module.rs).
-pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 33] = [
+pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 35] = [
     fast_kw(c"addaudithook", crate::modules::sys_audit::addaudithook, c"addaudithook($module, /, hook)\n--\n\nAdds a new audit hook callback."),
     fast_kw(c"audit", crate::modules::sys_audit::audit, c"audit(event, *args)\n\nPasses the event to any audit hooks that are attached."),
     meth(c"_clear_type_cache", clear_type_cache, METH_NOARGS, c"_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."),
@@ -281,6 +281,8 @@ pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 33] = [
     meth(c"getfilesystemencodeerrors", getfilesystemencodeerrors, METH_NOARGS, c"getfilesystemencodeerrors($module, /)\n--\n\nReturn the error mode used Unicode to OS filename conversion."),
     meth(c"getrefcount", getrefcount, METH_O, c"getrefcount($module, object, /)\n--\n\nReturn the reference count of object."),
     fast_kw(c"set_asyncgen_hooks", crate::modules::sys_asyncgen_hooks::set_asyncgen_hooks, c"set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators objects."),
+    fast_kw(c"set_coroutine_origin_tracking_depth", crate::modules::sys_coro_origin::set_depth, c"set_coroutine_origin_tracking_depth($module, /, depth)\n--\n\nEnable or disable origin tracking for coroutine objects in this thread.\n\nCoroutine objects will track 'depth' frames of traceback information\nabout where they came from, available in their cr_origin attribute.\n\nSet a depth of 0 to disable."),
+    meth(c"get_coroutine_origin_tracking_depth", crate::modules::sys_coro_origin::get_depth, METH_NOARGS, c"get_coroutine_origin_tracking_depth($module, /)\n--\n\nCheck status of origin tracking for coroutine objects in this thread."),
     meth(c"get_asyncgen_hooks", crate::modules::sys_asyncgen_hooks::get_asyncgen_hooks, METH_NOARGS, c"get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators hooks.\n\nThis returns a namedtuple of the form (firstiter, finalizer)."),
     meth(c"getrecursionlimit", getrecursionlimit, METH_NOARGS, c"getrecursionlimit($module, /)\n--\n\nReturn the current value of the recursion limit."),
     fast_kw(c"getsizeof", getsizeof, c"getsizeof(object [, default]) -> int\n\nReturn the size of object in bytes."),

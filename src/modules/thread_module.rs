@@ -81,7 +81,10 @@ struct Boot {
     kwargs: *mut PyObject,
 }
 
-unsafe extern "C" fn thread_main(raw: *mut c_void) {
+/// "C-unwind": a thread that meets finalization while taking the GIL ends by
+/// `pthread_exit`, whose forced unwind must be allowed through this frame (a plain "C"
+/// frame aborts the process).
+unsafe extern "C-unwind" fn thread_main(raw: *mut c_void) {
     let boot = Box::from_raw(raw.cast::<Boot>());
     let tstate = crate::runtime::pystate::PyThreadState_New(boot.interp);
     crate::runtime::gil::PyEval_RestoreThread(tstate);
@@ -131,7 +134,9 @@ unsafe extern "C" fn start_new_thread(_m: *mut PyObject, args: *const *mut PyObj
         });
         *thread_count(boot.interp) += 1;
         let raw = Box::into_raw(boot);
-        let ident = PyThread_start_new_thread(Some(thread_main), raw.cast());
+        // SAFETY: the same ABI; only the unwinding contract differs (see `thread_main`).
+        let start: unsafe extern "C" fn(*mut c_void) = core::mem::transmute(thread_main as unsafe extern "C-unwind" fn(*mut c_void));
+        let ident = PyThread_start_new_thread(Some(start), raw.cast());
         if ident == c_ulong_max() {
             let boot = Box::from_raw(raw);
             *thread_count(boot.interp) -= 1;
@@ -154,11 +159,31 @@ unsafe extern "C" fn exit_thread(_m: *mut PyObject, _: *mut PyObject) -> *mut Py
     core::ptr::null_mut()
 }
 
+/// `interrupt_main(signum=signal.SIGINT, /)`: the signal's Python handler runs in the main
+/// thread, as if the signal had arrived (nothing when it is SIG_IGN or SIG_DFL).
+unsafe extern "C" fn interrupt_main(_m: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        let a = tuple::items(args);
+        if a.len() > 1 {
+            // CPython 3.11 parses it as "|i:signum".
+            return Err(type_error(format!("signum() takes at most 1 argument ({} given)", a.len())));
+        }
+        let signum = match a.first() {
+            Some(&o) => crate::modules::sys_functions::as_c_int(o)?,
+            None => libc::SIGINT,
+        };
+        if crate::runtime::signals::PyErr_SetInterruptEx(signum) != 0 {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, "signal number out of range"));
+        }
+        Ok(crate::modules::none_ref())
+    })())
+}
+
 const START_DOC: &core::ffi::CStr = c"start_new_thread(function, args[, kwargs])\n(start_new() is an obsolete synonym)\n\nStart a new thread and return its identifier.";
 const LOCK_DOC: &core::ffi::CStr = c"allocate_lock() -> lock object\n(allocate() is an obsolete synonym)\n\nCreate a new lock object.";
 const EXIT_DOC: &core::ffi::CStr = c"exit()\n(exit_thread() is an obsolete synonym)\n\nThis is synonymous to ``raise SystemExit''.";
 
-static mut THREAD_FUNCTIONS: [PyMethodDef; 13] = [
+static mut THREAD_FUNCTIONS: [PyMethodDef; 14] = [
     fast(c"start_new_thread", start_new_thread, START_DOC),
     fast(c"start_new", start_new_thread, START_DOC),
     meth(c"allocate_lock", allocate_lock, METH_NOARGS, LOCK_DOC),
@@ -170,6 +195,7 @@ static mut THREAD_FUNCTIONS: [PyMethodDef; 13] = [
     meth(c"_count", count, METH_NOARGS, c"_count() -> integer\n\nReturn the number of currently running Python threads."),
     fast(c"stack_size", stack_size, c"stack_size([size]) -> size\n\nReturn the thread stack size used when creating new threads."),
     meth(c"_excepthook", crate::modules::thread_excepthook::excepthook, crate::object::methods::METH_O, c"excepthook(exc_type, exc_value, exc_traceback, thread)\n\nHandle uncaught Thread.run() exception."),
+    meth(c"interrupt_main", interrupt_main, crate::object::methods::METH_VARARGS, c"interrupt_main($module, signum=signal.SIGINT, /)\n--\n\nSimulate the arrival of the given signal in the main thread,\nwhere the corresponding signal handler will be executed.\nIf *signum* is omitted, SIGINT is assumed.\nA subthread can use this function to interrupt the main thread.\n\nNote: the default signal handler for SIGINT raises ``KeyboardInterrupt``."),
     meth(c"_set_sentinel", crate::modules::thread_lock::set_sentinel, METH_NOARGS, c"_set_sentinel() -> lock\n\nSet a sentinel lock that will be released when the current thread\nstate is finalized (after it is untied from the interpreter).\n\nThis is a private API for the threading module."),
     END,
 ];

@@ -84,6 +84,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::json_module::Scanner_Type,
         &raw mut crate::modules::ast::node_type::AST_Type,
         &raw mut crate::modules::io::textio::TextIOWrapper_Type,
+        &raw mut crate::modules::json_encoder::Encoder_Type,
     ]
 }
 

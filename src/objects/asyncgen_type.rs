@@ -44,6 +44,7 @@ pub static mut PyAsyncGen_Type: PyTypeObject = PyTypeObject {
     tp_as_async: &raw mut ASYNCGEN_ASYNC,
     tp_dealloc: Some(gen_type::gen_dealloc),
     tp_finalize: Some(gen_type::gen_finalize),
+    tp_weaklistoffset: core::mem::offset_of!(crate::objects::gen::PyGenObject, gi_weakreflist) as isize,
     tp_repr: Some(gen_type::gen_repr),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_traverse: Some(gen_type::gen_traverse),

@@ -1,16 +1,12 @@
-//! `code.co_positions()` and `code.co_lines()` over our bytecode, in the byte offsets that
-//! `frame.f_lasti` and `tb_lasti` use (4 bytes a word): `traceback` and `dis` find the
-//! position of an instruction as `co_positions()[lasti // 2]`, as with CPython's 2-byte units.
+//! `code.co_positions()` and `code.co_lines()` over the CPython-format `co_code`
+//! (code_public.rs), whose byte offsets `frame.f_lasti` and `tb_lasti` use: `traceback`
+//! and `dis` find the position of an instruction as `co_positions()[lasti // 2]`.
 use crate::abstract_::{new_ref, none, ret_obj};
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::code::PyCodeObject;
-use crate::objects::{code_rt, int, list, tuple};
-
-/// Bytes of `co_code` per word, and CPython's code units (2 bytes) per word.
-const WORD_BYTES: u32 = 4;
-const UNITS_PER_WORD: usize = 2;
+use crate::objects::{code_public, code_rt, int, list, tuple};
 
 unsafe fn int_or_none(v: Option<u32>) -> PyResult<PyRef> {
     match v {
@@ -24,28 +20,47 @@ fn line_of(line: u32) -> Option<u32> {
     (line != 0).then_some(line)
 }
 
+/// Our word for each 2-byte unit of `co_code`.
+unsafe fn unit_words(co: *mut PyCodeObject) -> Vec<u32> {
+    if code_public::is_given(co) {
+        // Bytecode given to PyCode_New: its offsets are taken as ours (4 bytes a word).
+        let n = code_rt::rt(co).unit.code.len() as u32;
+        return (0..n).flat_map(|w| [w, w]).collect();
+    }
+    code_public::of(co).unit_word.clone()
+}
+
 unsafe fn positions(code: *mut PyObject) -> PyResult<PyRef> {
-    let unit = &code_rt::rt(code as *mut PyCodeObject).unit;
-    let mut items = Vec::with_capacity(unit.code.len() * UNITS_PER_WORD);
-    for at in 0..unit.code.len() as u32 {
-        let p = unit.position(at);
+    let co = code as *mut PyCodeObject;
+    let unit = &code_rt::rt(co).unit;
+    let words = unit_words(co);
+    let mut items = Vec::with_capacity(words.len());
+    let mut last: Option<(u32, PyRef)> = None;
+    for w in words {
+        if let Some((lw, t)) = &last {
+            if *lw == w {
+                items.push(new_ref(t.as_ptr()));
+                continue;
+            }
+        }
+        let p = unit.position(w);
         let known = line_of(p.line).is_some();
         let field = |v: u32| if known { Some(v) } else { None };
         let t = tuple::from_vec(vec![int_or_none(field(p.line))?, int_or_none(field(p.end_line))?, int_or_none(field(p.col))?, int_or_none(field(p.end_col))?])?;
-        for _ in 0..UNITS_PER_WORD {
-            items.push(new_ref(t.as_ptr()));
-        }
+        items.push(new_ref(t.as_ptr()));
+        last = Some((w, t));
     }
     crate::abstract_::iter::get_iter(list::from_vec(items)?.as_ptr())
 }
 
 unsafe fn lines(code: *mut PyObject) -> PyResult<PyRef> {
-    let unit = &code_rt::rt(code as *mut PyCodeObject).unit;
-    let end = unit.code.len() as u32;
-    // Runs of words on one line: (start word, end word, line).
+    let co = code as *mut PyCodeObject;
+    let unit = &code_rt::rt(co).unit;
+    // Runs of units on one line: (start unit, end unit, line).
     let mut runs: Vec<(u32, u32, Option<u32>)> = Vec::new();
-    for at in 0..end {
-        let line = line_of(unit.position(at).line);
+    for (at, w) in unit_words(co).into_iter().enumerate() {
+        let at = at as u32;
+        let line = line_of(unit.position(w).line);
         match runs.last_mut() {
             Some(last) if last.2 == line => last.1 = at + 1,
             _ => runs.push((at, at + 1, line)),
@@ -53,7 +68,7 @@ unsafe fn lines(code: *mut PyObject) -> PyResult<PyRef> {
     }
     let mut items = Vec::with_capacity(runs.len());
     for (s, e, line) in runs {
-        items.push(tuple::from_vec(vec![int::from_i64((s * WORD_BYTES) as i64)?, int::from_i64((e * WORD_BYTES) as i64)?, int_or_none(line)?])?);
+        items.push(tuple::from_vec(vec![int::from_i64((s * 2) as i64)?, int::from_i64((e * 2) as i64)?, int_or_none(line)?])?);
     }
     crate::abstract_::iter::get_iter(list::from_vec(items)?.as_ptr())
 }

@@ -31,6 +31,8 @@ pub(crate) struct CodeRt {
     pub freevars: PyRef,
     /// The eval loop's per-instruction caches (eval/specialize_cache.rs).
     pub caches: crate::eval::specialize_cache::Caches,
+    /// The CPython-format view (`co_code`, offsets), made when first asked for.
+    pub public: std::sync::OnceLock<Box<crate::objects::code_public::PublicCode>>,
 }
 
 impl CodeRt {
@@ -153,6 +155,7 @@ pub(crate) fn build(unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt
         varnames: name_tuple(&unit.varnames, memo)?,
         cellvars: name_tuple(&unit.cellvars, memo)?,
         freevars: name_tuple(&unit.freevars, memo)?,
+        public: std::sync::OnceLock::new(),
         unit,
     })
 }

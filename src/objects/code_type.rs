@@ -142,8 +142,9 @@ unsafe extern "C" fn code_dealloc(op: *mut PyObject) {
 unsafe extern "C" fn code_repr(op: *mut PyObject) -> *mut PyObject {
     let co = op as *mut PyCodeObject;
     let name = pystr::to_string((*co).co_name);
-    let file = crate::objects::long_str::quote_repr(&pystr::to_string((*co).co_filename));
-    let text = format!("<code object {name} at {op:p}, file {file}, line {}>", (*co).co_firstlineno);
+    // CPython puts the file name between double quotes as it is (no escaping).
+    let file = pystr::to_string((*co).co_filename);
+    let text = format!("<code object {name} at {op:p}, file \"{file}\", line {}>", (*co).co_firstlineno);
     crate::abstract_::ret_obj(pystr::from_utf8(&text))
 }
 
@@ -156,16 +157,47 @@ pub(crate) unsafe extern "C" fn get_cellvars(op: *mut PyObject, _: *mut c_void) 
 pub(crate) unsafe extern "C" fn get_freevars(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     crate::abstract_::new_ref(code_rt::rt(op as *mut PyCodeObject).freevars.as_ptr()).into_ptr()
 }
-/// `co_code`: our instruction words, little-endian (not CPython's bytecode).
+/// `co_code`: CPython-format bytecode translated from our words (code_public.rs).
 pub(crate) unsafe extern "C" fn get_code(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     // A code object from PyCode_New keeps the bytecode it was given.
     let given = (*(op as *mut PyCodeObject))._co_code;
     if !given.is_null() {
         return crate::abstract_::new_ref(given).into_ptr();
     }
-    let words = &code_rt::rt(op as *mut PyCodeObject).unit.code;
-    let b: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-    crate::abstract_::ret_obj(bytes::from_slice(&b))
+    crate::abstract_::ret_obj(bytes::from_slice(&crate::objects::code_public::of(op as *mut PyCodeObject).code))
+}
+
+/// `co_exceptiontable`: CPython's format over the translated `co_code`.
+unsafe extern "C" fn get_exceptiontable(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    let co = op as *mut PyCodeObject;
+    if crate::objects::code_public::is_given(co) {
+        return crate::abstract_::new_ref((*co).co_exceptiontable).into_ptr();
+    }
+    crate::abstract_::ret_obj(bytes::from_slice(&crate::objects::code_public::of(co).exceptions))
+}
+
+/// `code._varname_from_oparg(i)`: the name of local slot `i` (variables, cells, free
+/// variables), as `dis` resolves local and cell arguments.
+unsafe extern "C" fn varname_from_oparg(op: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    crate::abstract_::ret_obj((|| {
+        let i = crate::objects::long_convert::as_i64(arg)?;
+        let rt = code_rt::rt(op as *mut PyCodeObject);
+        let mut names = [rt.varnames.as_ptr(), rt.cellvars.as_ptr(), rt.freevars.as_ptr()].into_iter();
+        let mut i = i;
+        loop {
+            let Some(t) = names.next() else {
+                return Err(crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_IndexError, "tuple index out of range"));
+            };
+            let n = crate::objects::tuple::len(t) as i64;
+            if (0..n).contains(&i) {
+                return Ok(crate::abstract_::new_ref(crate::objects::tuple::items(t)[i as usize]));
+            }
+            i -= n.max(0);
+            if i < 0 {
+                return Err(crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_IndexError, "tuple index out of range"));
+            }
+        }
+    })())
 }
 
 macro_rules! member {
@@ -180,7 +212,7 @@ macro_rules! member {
     };
 }
 
-static mut CODE_MEMBERS: [PyMemberDef; 15] = [
+static mut CODE_MEMBERS: [PyMemberDef; 14] = [
     member!(c"co_argcount", T_INT, co_argcount),
     member!(c"co_posonlyargcount", T_INT, co_posonlyargcount),
     member!(c"co_kwonlyargcount", T_INT, co_kwonlyargcount),
@@ -194,19 +226,19 @@ static mut CODE_MEMBERS: [PyMemberDef; 15] = [
     member!(c"co_qualname", T_OBJECT, co_qualname),
     member!(c"co_firstlineno", T_INT, co_firstlineno),
     member!(c"co_linetable", T_OBJECT, co_linetable),
-    member!(c"co_exceptiontable", T_OBJECT, co_exceptiontable),
     END_MEMBER,
 ];
 
-static mut CODE_GETSET: [PyGetSetDef; 5] = [
+static mut CODE_GETSET: [PyGetSetDef; 6] = [
     PyGetSetDef { name: c"co_varnames".as_ptr(), get: Some(get_varnames), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
     PyGetSetDef { name: c"co_cellvars".as_ptr(), get: Some(get_cellvars), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
     PyGetSetDef { name: c"co_freevars".as_ptr(), get: Some(get_freevars), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
     PyGetSetDef { name: c"co_code".as_ptr(), get: Some(get_code), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+    PyGetSetDef { name: c"co_exceptiontable".as_ptr(), get: Some(get_exceptiontable), set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
     END_GETSET,
 ];
 
-static mut CODE_METHODS: [crate::object::methods::PyMethodDef; 4] = [
+static mut CODE_METHODS: [crate::object::methods::PyMethodDef; 5] = [
     crate::modules::fast_kw(
         c"replace",
         crate::objects::code_replace::code_replace,
@@ -214,5 +246,6 @@ static mut CODE_METHODS: [crate::object::methods::PyMethodDef; 4] = [
     ),
     crate::modules::meth(c"co_positions", crate::objects::code_positions::co_positions, crate::object::methods::METH_NOARGS, c""),
     crate::modules::meth(c"co_lines", crate::objects::code_positions::co_lines, crate::object::methods::METH_NOARGS, c""),
+    crate::modules::meth(c"_varname_from_oparg", varname_from_oparg, crate::object::methods::METH_O, c"(internal-only) Return the local variable name for the given oparg.\n\nWARNING: this method is for internal use only and may change or go away."),
     crate::modules::END,
 ];

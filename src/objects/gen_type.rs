@@ -120,7 +120,13 @@ pub(crate) unsafe fn from_frame(f: *mut Frame, stackdepth: usize, resume: u32) -
     } else {
         &raw mut PyGen_Type
     };
-    from_frame_as(f, stackdepth, resume, tp)
+    // Read while `f` still links to its caller.
+    let origin = if tp == &raw mut PyCoro_Type { crate::modules::sys_coro_origin::origin_of(f)? } else { None };
+    let op = from_frame_as(f, stackdepth, resume, tp)?;
+    if let Some(origin) = origin {
+        g(op.as_ptr()).gi_origin_or_finalizer = origin.into_ptr();
+    }
+    Ok(op)
 }
 
 /// As `from_frame`, with the type given (`PyGen_New`, `PyCoro_New`, `PyAsyncGen_New`).
@@ -512,6 +518,13 @@ pub(crate) unsafe extern "C" fn gen_traverse(op: *mut PyObject, visit: visitproc
 /// by the dealloc): a suspended generator is closed (its `finally` blocks run); an async
 /// generator with a finalizer hook is handed to it instead (sys.set_asyncgen_hooks).
 pub(crate) unsafe extern "C" fn gen_finalize(op: *mut PyObject) {
+    if never_awaited(op) {
+        let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+        crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+        warn_unawaited(op);
+        crate::errors::pyerr::PyErr_Restore(t, v, tb);
+        return;
+    }
     if !matches!(state(op), SUSPENDED) {
         return;
     }
@@ -530,10 +543,42 @@ pub(crate) unsafe extern "C" fn gen_finalize(op: *mut PyObject) {
     crate::errors::pyerr::PyErr_Restore(t, v, tb);
 }
 
+/// A coroutine (code flagged `CO_COROUTINE`) that was never started: finalizing it warns.
+unsafe fn never_awaited(op: *mut PyObject) -> bool {
+    state(op) == CREATED && !g(op).gi_code.is_null() && (*g(op).gi_code).co_flags & CO_COROUTINE != 0
+}
+
+/// "coroutine '...' was never awaited" (CPython's `_PyErr_WarnUnawaitedCoroutine`): through
+/// `warnings._warn_unawaited_coroutine`, which adds the `cr_origin` traceback, else as a
+/// plain RuntimeWarning.
+unsafe fn warn_unawaited(op: *mut PyObject) {
+    let mut warned = false;
+    let warnings = crate::import::api::PyImport_ImportModule(c"warnings".as_ptr());
+    if !warnings.is_null() {
+        let warnings = PyRef::from_owned(warnings).unwrap_unchecked();
+        if let Some(f) = PyRef::from_owned(crate::object::object_attr::PyObject_GetAttrString(warnings.as_ptr(), c"_warn_unawaited_coroutine".as_ptr())) {
+            let r = crate::abstract_::call::PyObject_CallOneArg(f.as_ptr(), op);
+            let runtime_warning = &raw mut crate::errors::exception_types::_PyExc_RuntimeWarning as *mut PyObject;
+            warned = !r.is_null() || crate::errors::pyerr::PyErr_ExceptionMatches(runtime_warning) != 0;
+            crate::object::refcount::Py_DecRef(r);
+        }
+    }
+    if !crate::errors::pyerr::PyErr_Occurred().is_null() {
+        crate::errors::print::PyErr_WriteUnraisable(op);
+    }
+    if !warned {
+        let text = format!("coroutine '{}' was never awaited", crate::objects::str::to_string(g(op).gi_qualname));
+        let text = std::ffi::CString::new(text).unwrap_or_default();
+        if crate::errors::warnings::PyErr_WarnEx(core::ptr::null_mut(), text.as_ptr(), 1) < 0 {
+            crate::errors::print::PyErr_WriteUnraisable(op);
+        }
+    }
+}
+
 pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
     crate::objects::weakref::clear_weakrefs_if_any(op);
-    if matches!(state(op), SUSPENDED) {
+    if matches!(state(op), SUSPENDED) || never_awaited(op) {
         // Tracked while finalizing, so a generator its finalizer resurrects stays tracked.
         crate::object::objimpl::PyObject_GC_Track(op as *mut c_void);
         if crate::object::subtype::PyObject_CallFinalizerFromDealloc(op) != 0 {
@@ -633,8 +678,10 @@ static mut GEN_MEMBERS: [PyMemberDef; 2] = [
     END_MEMBER,
 ];
 
-static mut CORO_MEMBERS: [PyMemberDef; 2] = [
+static mut CORO_MEMBERS: [PyMemberDef; 3] = [
     PyMemberDef { name: c"cr_code".as_ptr(), r#type: T_OBJECT, offset: core::mem::offset_of!(PyGenObject, gi_code) as isize, flags: READONLY, doc: core::ptr::null() },
+    // NULL reads as None: tracking was off when the coroutine was made.
+    PyMemberDef { name: c"cr_origin".as_ptr(), r#type: T_OBJECT, offset: core::mem::offset_of!(PyGenObject, gi_origin_or_finalizer) as isize, flags: READONLY, doc: core::ptr::null() },
     END_MEMBER,
 ];
 

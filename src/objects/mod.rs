@@ -161,6 +161,7 @@ pub mod coro_wrapper;
 pub mod code_replace;
 pub mod code_api;
 pub mod code_new;
+pub mod code_public;
 pub mod gen_new;
 pub mod generic_alias;
 pub mod generic_alias_iter;

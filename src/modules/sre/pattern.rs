@@ -165,8 +165,10 @@ unsafe fn single(
     let params = Params { function: name, names: &POS_PARAMS, positional_only: 0, max_positional: 3, required: 1 };
     let a = bind(&params, args, nargs as usize, kwnames)?;
     let p = get(s);
+    // pos/endpos are converted first (OverflowError before a wrong subject type).
+    let (pos, endpos) = (ssize_arg(a[1], 0)?, ssize_arg(a[2], isize::MAX)?);
     let subject = Subject::new(a[0].unwrap(), p.is_bytes)?;
-    let (pos, endpos) = clamp(ssize_arg(a[1], 0)?, ssize_arg(a[2], isize::MAX)?, subject.len());
+    let (pos, endpos) = clamp(pos, endpos, subject.len());
     let mut st = State::new(p.groups);
     if !run(&mut st, &p.code, &subject.units, pos, endpos, mode, false)? {
         return Ok(new_ref(none()));
@@ -229,8 +231,9 @@ unsafe extern "C" fn pattern_findall(s: *mut PyObject, args: *const *mut PyObjec
         let params = Params { function: "findall", names: &POS_PARAMS, positional_only: 0, max_positional: 3, required: 1 };
         let a = bind(&params, args, nargs as usize, kw)?;
         let p = get(s);
+        let (pos, endpos) = (ssize_arg(a[1], 0)?, ssize_arg(a[2], isize::MAX)?);
         let subject = Subject::new(a[0].unwrap(), p.is_bytes)?;
-        let (pos, endpos) = clamp(ssize_arg(a[1], 0)?, ssize_arg(a[2], isize::MAX)?, subject.len());
+        let (pos, endpos) = clamp(pos, endpos, subject.len());
         let out = list::new(0)?;
         for_each_match(p, &subject, pos, endpos, 0, |st| {
             let item = match p.groups {
