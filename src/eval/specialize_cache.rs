@@ -77,6 +77,10 @@ pub(crate) struct Caches {
     /// import never run, so their tables are not allocated until then.
     nglobals: u32,
     nattrs: u32,
+    /// `LOAD_NAME`/`STORE_NAME`: per name (index into `co_names`), the entry index in the
+    /// locals dict where the name was last found (a hint checked by key identity, see
+    /// `name_hint`); allocated on first use.
+    name_hints: UnsafeCell<Box<[u32]>>,
 }
 
 impl Caches {
@@ -105,6 +109,7 @@ impl Caches {
             attrs: UnsafeCell::new(Box::default()),
             nglobals: n,
             nattrs: na * WAYS as u32,
+            name_hints: UnsafeCell::new(Box::default()),
         }
     }
 
@@ -132,6 +137,25 @@ impl Caches {
                 *table = empty_table(EMPTY_ATTR, self.nattrs);
             }
             table.as_mut_ptr()
+        }
+    }
+}
+
+impl Caches {
+    /// The hint slot of name `i` of a code object with `nnames` names. Module and class
+    /// bodies run `LOAD_NAME`/`STORE_NAME` on their namespace dict; the slot remembers
+    /// the name's entry index in that dict, so a hit is one key-identity check
+    /// (`dict::value_at`, `dict::replace_at`) instead of a hash probe. Any dict may be
+    /// checked against any hint: an index whose entry holds another key is a miss.
+    #[inline]
+    pub(crate) fn name_hint(&self, i: usize, nnames: usize) -> Option<&mut u32> {
+        // SAFETY: the GIL serialises all access.
+        unsafe {
+            let table = &mut *self.name_hints.get();
+            if table.len() != nnames {
+                *table = empty_table(u32::MAX, nnames as u32);
+            }
+            table.get_mut(i)
         }
     }
 }
