@@ -130,6 +130,19 @@ unsafe fn load_global(f: *mut Frame, name: *mut PyObject) -> PyResult<*mut PyObj
     }
 }
 
+/// An attribute of an exact module through the site's remembered dict entry, else the
+/// generic lookup (then remembering the entry). A new reference.
+#[inline(always)]
+unsafe fn tri_module_attr(site: *mut crate::eval::specialize_cache::AttrEntry, o: *mut PyObject, name: *mut PyObject) -> PyResult<*mut PyObject> {
+    use crate::eval::specialize_cache::{fill_module_attr, load_module_attr};
+    if let Some(v) = load_module_attr(site, o, name) {
+        return Ok(v);
+    }
+    let v = c_obj(crate::object::object_attr::PyObject_GetAttr(o, name))?;
+    fill_module_attr(site, o, name, v);
+    Ok(v)
+}
+
 /// `LOAD_NAME` in an exact-dict namespace without a usable hint: looks `name` up in it
 /// (recording its entry index in `hint`), then in the globals unless they are the same
 /// dict (module bodies), then in the builtins. A new reference.
@@ -601,9 +614,13 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         let o = pop!();
                         let name = *names.add(arg as usize);
                         let e = acache.add((*words.add(ip) >> 8) as usize);
-                        let r = match crate::eval::specialize_cache::load_attr(e, o, name) {
-                            Some(r) => r,
-                            None => c_obj(crate::object::object_attr::PyObject_GetAttr(o, name)),
+                        let r = if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
+                            tri_module_attr(e, o, name)
+                        } else {
+                            match crate::eval::specialize_cache::load_attr(e, o, name) {
+                                Some(r) => r,
+                                None => c_obj(crate::object::object_attr::PyObject_GetAttr(o, name)),
+                            }
                         };
                         decref(o);
                         push!(tri!(r));
@@ -612,6 +629,16 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::LOAD_METHOD => {
                         let o = pop!();
                         let e = acache.add((*words.add(ip) >> 8) as usize);
+                        if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
+                            // A module's function is called without self: [NULL, function].
+                            let r = tri_module_attr(e, o, *names.add(arg as usize));
+                            decref(o);
+                            let v = tri!(r);
+                            push!(core::ptr::null_mut());
+                            push!(v);
+                            ip += 2;
+                            continue 'run;
+                        }
                         if let Some(m) = crate::eval::specialize_cache::load_method(e, o, *names.add(arg as usize)) {
                             // [method, self]: CALL passes self as the first argument.
                             push!(m);

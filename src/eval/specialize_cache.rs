@@ -66,6 +66,8 @@ const DICT: u8 = 1;
 const MEMBER: u8 = 2;
 /// A method descriptor (for `LOAD_METHOD`).
 const METHOD: u8 = 3;
+/// (Way 0, for exact module receivers) the name's entry index in the module's dict.
+const MODULE: u8 = 4;
 const COOLDOWN: u8 = 32;
 
 /// The cache table of one code object (owned by its `CodeRt`). Code objects are shared
@@ -444,4 +446,48 @@ pub(crate) unsafe fn load_method(site: *mut AttrEntry, obj: *mut PyObject, name:
         fill_site(site, obj, name, false, true);
     }
     unbound_method(obj, name)
+}
+
+/// `LOAD_ATTR`/`LOAD_METHOD` on an exact module (`math.sqrt`, `struct.pack`): the value
+/// (a new reference) when way 0 of the site holds the entry index of `name` in the
+/// module's dict and that entry still holds exactly `name`; `None` for the generic path.
+/// Modules have their own `tp_getattro`, so the type-keyed ways never cache them.
+///
+/// # Safety
+/// `site` is the instruction's site; `obj` an exact module.
+#[inline(always)]
+pub(crate) unsafe fn load_module_attr(site: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject) -> Option<*mut PyObject> {
+    let e = &*site;
+    let d = (*(obj as *mut crate::objects::module::PyModuleObject)).md_dict;
+    if e.kind != MODULE || d.is_null() {
+        return None;
+    }
+    let v = dict::value_at(d, name, e.index as usize)?;
+    (*v).ob_refcnt += 1;
+    Some(v)
+}
+
+/// After the generic lookup of `name` on the exact module `obj` gave `value`: when that is
+/// the module dict's entry, remembers its index in way 0. Names starting with `_` are left
+/// out: only `ModuleType`'s and `object`'s (dunder) attributes could take precedence over
+/// the dict, and every other name is found there first.
+///
+/// # Safety
+/// As `load_module_attr`; `value` live.
+#[inline(never)]
+pub(crate) unsafe fn fill_module_attr(site: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject, value: *mut PyObject) {
+    let d = (*(obj as *mut crate::objects::module::PyModuleObject)).md_dict;
+    if d.is_null() || !dict::is_exact(d) || crate::objects::str::data_bytes(name).first() == Some(&b'_') {
+        return;
+    }
+    let Ok(Some(ix)) = dict::index_of(d, name) else {
+        if !crate::errors::pyerr::PyErr_Occurred().is_null() {
+            crate::errors::pyerr::PyErr_Clear();
+        }
+        return;
+    };
+    if dict::value_at(d, name, ix) == Some(value) {
+        let s0 = &mut *site;
+        *s0 = AttrEntry { tp_version: 0, kind: MODULE, cooldown: s0.cooldown, victim: s0.victim, index: ix as u32, descr: core::ptr::null_mut() };
+    }
 }
