@@ -82,11 +82,14 @@ def instructions(exe, env, tmp):
 STARTUP_RUNS = 20
 
 
-def bench_command(exe, script):
+def bench_command(exe, script, no_site=False):
     """(command, cwd, env) of a Python bench: the import benches run without site (-S);
-    py_import_cold also without a bytecode cache (-B and an empty PYTHONPYCACHEPREFIX)."""
+    py_import_cold also without a bytecode cache (-B and an empty PYTHONPYCACHEPREFIX).
+    no_site (--no-site) runs every bench with -S: the two interpreters see different
+    site-packages (ferropy pyenv's, /usr/bin/python3.11 Debian's), whose .pth files import
+    different modules at start-up."""
     if not script.stem.startswith("py_import_"):
-        return [exe, script.name], script.parent, None
+        return [exe, *(["-S"] if no_site else []), script.name], script.parent, None
     # The warm bench fills the cache in its first round: writing must be allowed.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     flags = ["-S"]
@@ -104,7 +107,7 @@ def timed(cmd, cwd, env=None):
     return dt, (r.stdout if r.returncode == 0 else None)
 
 
-def python_benches(build, rounds, names):
+def python_benches(build, rounds, names, no_site=False):
     ferropy = str((build / "bin" / "ferropy").resolve())
     cpython = "/usr/bin/python3.11" if Path("/usr/bin/python3.11").exists() else "python3"
     scripts = sorted((ROOT / "benches").glob("py_*.py"))
@@ -125,12 +128,12 @@ def python_benches(build, rounds, names):
             if not wanted or "py_startup" in wanted:
                 t = 0.0
                 for _ in range(STARTUP_RUNS):
-                    dt, out = timed([exe, "-c", "pass"], ROOT)
+                    dt, out = timed([exe, *(["-S"] if no_site else []), "-c", "pass"], ROOT)
                     t += dt
                     outputs[impl]["py_startup"] = out
                 best[impl]["py_startup"] = min(t / STARTUP_RUNS, best[impl].get("py_startup", math.inf))
             for script in scripts:
-                cmd, cwd, env = bench_command(exe, script)
+                cmd, cwd, env = bench_command(exe, script, no_site)
                 dt, out = timed(cmd, cwd, env)
                 if env and "PYTHONPYCACHEPREFIX" in env:
                     shutil.rmtree(env["PYTHONPYCACHEPREFIX"], ignore_errors=True)
@@ -163,13 +166,15 @@ def main():
     ap.add_argument("--capi-only", action="store_true", help="only the C-API benches")
     ap.add_argument("--instructions", action="store_true",
                     help="C-API benches: instructions per op instead of ns (implies --capi-only, 1 round)")
+    ap.add_argument("--no-site", action="store_true",
+                    help="Python programs: run both interpreters with -S (no site, no .pth files)")
     ap.add_argument("names", nargs="*", help="benches to run (capi_NAME, NAME or py_NAME; default: all)")
     args = ap.parse_args()
     build = Path(args.build)
     if args.instructions:
         args.capi_only, args.rounds = True, 1
     if not args.capi_only:
-        python_benches(build, args.rounds, args.names)
+        python_benches(build, args.rounds, args.names, args.no_site)
     if args.python_only:
         return
     names = [n for n in args.names if not n.startswith("py_")]

@@ -130,6 +130,45 @@ unsafe fn load_global(f: *mut Frame, name: *mut PyObject) -> PyResult<*mut PyObj
     }
 }
 
+/// An attribute of an exact module through the site's remembered dict entry, else the
+/// generic lookup (then remembering the entry). A new reference.
+#[inline(always)]
+unsafe fn tri_module_attr(site: *mut crate::eval::specialize_cache::AttrEntry, o: *mut PyObject, name: *mut PyObject) -> PyResult<*mut PyObject> {
+    use crate::eval::specialize_cache::{fill_module_attr, load_module_attr};
+    if let Some(v) = load_module_attr(site, o, name) {
+        return Ok(v);
+    }
+    let v = c_obj(crate::object::object_attr::PyObject_GetAttr(o, name))?;
+    fill_module_attr(site, o, name, v);
+    Ok(v)
+}
+
+/// `LOAD_NAME` in an exact-dict namespace without a usable hint: looks `name` up in it
+/// (recording its entry index in `hint`), then in the globals unless they are the same
+/// dict (module bodies), then in the builtins. A new reference.
+#[inline(never)]
+unsafe fn load_name_filling(f: *mut Frame, locals: *mut PyObject, name: *mut PyObject, hint: &mut u32) -> PyResult<*mut PyObject> {
+    if let Some(ix) = dict::index_of(locals, name)? {
+        if let Some(v) = dict::value_at(locals, name, ix) {
+            *hint = ix as u32;
+            return Ok(incref(v));
+        }
+        // The key found is equal but not the same object: no hint for it.
+        if let Some(v) = dict::get_item(locals, name)? {
+            return Ok(incref(v));
+        }
+    }
+    if locals != (*f).globals {
+        if let Some(v) = mapping_lookup((*f).globals, name)? {
+            return Ok(v);
+        }
+    }
+    match mapping_lookup((*f).builtins, name)? {
+        Some(v) => Ok(v),
+        None => Err(name_error(name)),
+    }
+}
+
 unsafe fn store_mapping(d: *mut PyObject, name: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
     if dict::is_exact(d) {
         dict::set_item(d, name, v)
@@ -473,6 +512,17 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             );
                             break 'run;
                         }
+                        if dict::is_exact(locals) {
+                            let hint = (*f).rt().caches.name_hint(arg as usize, tuple::len((*(*f).code).co_names));
+                            if let Some(hint) = hint {
+                                let v = match dict::value_at(locals, name, *hint as usize) {
+                                    Some(v) => incref(v),
+                                    None => tri!(load_name_filling(f, locals, name, hint)),
+                                };
+                                push!(v);
+                                continue 'run;
+                            }
+                        }
                         let v = match tri!(mapping_lookup(locals, name)) {
                             Some(v) => v,
                             None => tri!(load_global(f, name)),
@@ -490,6 +540,22 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 format!("no locals found when storing {}", pystr::to_string(name)),
                             );
                             break 'run;
+                        }
+                        if dict::is_exact(locals) {
+                            let hint = (*f).rt().caches.name_hint(arg as usize, tuple::len((*(*f).code).co_names));
+                            if let Some(hint) = hint {
+                                if !dict::replace_at(locals, name, *hint as usize, v) {
+                                    let r = dict::set_item(locals, name, v);
+                                    if r.is_ok() {
+                                        *hint = dict::index_of(locals, name).ok().flatten().map_or(u32::MAX, |ix| ix as u32);
+                                    }
+                                    decref(v);
+                                    tri!(r);
+                                } else {
+                                    decref(v);
+                                }
+                                continue 'run;
+                            }
                         }
                         let r = store_mapping(locals, name, v);
                         decref(v);
@@ -548,9 +614,13 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         let o = pop!();
                         let name = *names.add(arg as usize);
                         let e = acache.add((*words.add(ip) >> 8) as usize);
-                        let r = match crate::eval::specialize_cache::load_attr(e, o, name) {
-                            Some(r) => r,
-                            None => c_obj(crate::object::object_attr::PyObject_GetAttr(o, name)),
+                        let r = if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
+                            tri_module_attr(e, o, name)
+                        } else {
+                            match crate::eval::specialize_cache::load_attr(e, o, name) {
+                                Some(r) => r,
+                                None => c_obj(crate::object::object_attr::PyObject_GetAttr(o, name)),
+                            }
                         };
                         decref(o);
                         push!(tri!(r));
@@ -559,6 +629,16 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     Op::LOAD_METHOD => {
                         let o = pop!();
                         let e = acache.add((*words.add(ip) >> 8) as usize);
+                        if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
+                            // A module's function is called without self: [NULL, function].
+                            let r = tri_module_attr(e, o, *names.add(arg as usize));
+                            decref(o);
+                            let v = tri!(r);
+                            push!(core::ptr::null_mut());
+                            push!(v);
+                            ip += 2;
+                            continue 'run;
+                        }
                         if let Some(m) = crate::eval::specialize_cache::load_method(e, o, *names.add(arg as usize)) {
                             // [method, self]: CALL passes self as the first argument.
                             push!(m);

@@ -66,6 +66,8 @@ const DICT: u8 = 1;
 const MEMBER: u8 = 2;
 /// A method descriptor (for `LOAD_METHOD`).
 const METHOD: u8 = 3;
+/// (Way 0, for exact module receivers) the name's entry index in the module's dict.
+const MODULE: u8 = 4;
 const COOLDOWN: u8 = 32;
 
 /// The cache table of one code object (owned by its `CodeRt`). Code objects are shared
@@ -77,6 +79,10 @@ pub(crate) struct Caches {
     /// import never run, so their tables are not allocated until then.
     nglobals: u32,
     nattrs: u32,
+    /// `LOAD_NAME`/`STORE_NAME`: per name (index into `co_names`), the entry index in the
+    /// locals dict where the name was last found (a hint checked by key identity, see
+    /// `name_hint`); allocated on first use.
+    name_hints: UnsafeCell<Box<[u32]>>,
 }
 
 impl Caches {
@@ -105,6 +111,7 @@ impl Caches {
             attrs: UnsafeCell::new(Box::default()),
             nglobals: n,
             nattrs: na * WAYS as u32,
+            name_hints: UnsafeCell::new(Box::default()),
         }
     }
 
@@ -132,6 +139,25 @@ impl Caches {
                 *table = empty_table(EMPTY_ATTR, self.nattrs);
             }
             table.as_mut_ptr()
+        }
+    }
+}
+
+impl Caches {
+    /// The hint slot of name `i` of a code object with `nnames` names. Module and class
+    /// bodies run `LOAD_NAME`/`STORE_NAME` on their namespace dict; the slot remembers
+    /// the name's entry index in that dict, so a hit is one key-identity check
+    /// (`dict::value_at`, `dict::replace_at`) instead of a hash probe. Any dict may be
+    /// checked against any hint: an index whose entry holds another key is a miss.
+    #[inline]
+    pub(crate) fn name_hint(&self, i: usize, nnames: usize) -> Option<&mut u32> {
+        // SAFETY: the GIL serialises all access.
+        unsafe {
+            let table = &mut *self.name_hints.get();
+            if table.len() != nnames {
+                *table = empty_table(u32::MAX, nnames as u32);
+            }
+            table.get_mut(i)
         }
     }
 }
@@ -420,4 +446,48 @@ pub(crate) unsafe fn load_method(site: *mut AttrEntry, obj: *mut PyObject, name:
         fill_site(site, obj, name, false, true);
     }
     unbound_method(obj, name)
+}
+
+/// `LOAD_ATTR`/`LOAD_METHOD` on an exact module (`math.sqrt`, `struct.pack`): the value
+/// (a new reference) when way 0 of the site holds the entry index of `name` in the
+/// module's dict and that entry still holds exactly `name`; `None` for the generic path.
+/// Modules have their own `tp_getattro`, so the type-keyed ways never cache them.
+///
+/// # Safety
+/// `site` is the instruction's site; `obj` an exact module.
+#[inline(always)]
+pub(crate) unsafe fn load_module_attr(site: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject) -> Option<*mut PyObject> {
+    let e = &*site;
+    let d = (*(obj as *mut crate::objects::module::PyModuleObject)).md_dict;
+    if e.kind != MODULE || d.is_null() {
+        return None;
+    }
+    let v = dict::value_at(d, name, e.index as usize)?;
+    (*v).ob_refcnt += 1;
+    Some(v)
+}
+
+/// After the generic lookup of `name` on the exact module `obj` gave `value`: when that is
+/// the module dict's entry, remembers its index in way 0. Names starting with `_` are left
+/// out: only `ModuleType`'s and `object`'s (dunder) attributes could take precedence over
+/// the dict, and every other name is found there first.
+///
+/// # Safety
+/// As `load_module_attr`; `value` live.
+#[inline(never)]
+pub(crate) unsafe fn fill_module_attr(site: *mut AttrEntry, obj: *mut PyObject, name: *mut PyObject, value: *mut PyObject) {
+    let d = (*(obj as *mut crate::objects::module::PyModuleObject)).md_dict;
+    if d.is_null() || !dict::is_exact(d) || crate::objects::str::data_bytes(name).first() == Some(&b'_') {
+        return;
+    }
+    let Ok(Some(ix)) = dict::index_of(d, name) else {
+        if !crate::errors::pyerr::PyErr_Occurred().is_null() {
+            crate::errors::pyerr::PyErr_Clear();
+        }
+        return;
+    };
+    if dict::value_at(d, name, ix) == Some(value) {
+        let s0 = &mut *site;
+        *s0 = AttrEntry { tp_version: 0, kind: MODULE, cooldown: s0.cooldown, victim: s0.victim, index: ix as u32, descr: core::ptr::null_mut() };
+    }
 }

@@ -69,6 +69,7 @@ pub(crate) fn loc_upper(c: u32) -> u32 {
 }
 
 /// Whether `c` is in class `category` (a `CATEGORY_*` number).
+#[inline]
 pub(crate) fn category(category: u32, c: u32) -> bool {
     match category {
         0 => (b'0' as u32..=b'9' as u32).contains(&c),

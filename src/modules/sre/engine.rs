@@ -11,6 +11,7 @@
 //! - `repeats`: the REPEAT contexts (count, where the last iteration began, enclosing one);
 //! - `frames`: the sub-matches that end at a SUCCESS op (look-around, atomic groups,
 //!   possessive repeats): on their SUCCESS the choices made inside are cut.
+use super::char_test::{CharTest, FirstChar};
 use super::charclass::*;
 use super::constants::*;
 
@@ -164,7 +165,7 @@ impl State {
 
 /// Whether the single-character op at `code[pc]` accepts `c`.
 #[inline]
-fn accepts(code: &[u32], pc: usize, c: u32) -> bool {
+pub(crate) fn accepts(code: &[u32], pc: usize, c: u32) -> bool {
     match code[pc] {
         LITERAL => c == code[pc + 1],
         NOT_LITERAL => c != code[pc + 1],
@@ -187,7 +188,7 @@ fn accepts(code: &[u32], pc: usize, c: u32) -> bool {
 
 /// Whether `op` is a single-character op (`accepts` knows it), and its length.
 #[inline]
-fn unit_len(code: &[u32], pc: usize) -> Option<usize> {
+pub(crate) fn unit_len(code: &[u32], pc: usize) -> Option<usize> {
     match code[pc] {
         ANY | ANY_ALL => Some(1),
         LITERAL | NOT_LITERAL | CATEGORY | LITERAL_IGNORE | NOT_LITERAL_IGNORE | LITERAL_UNI_IGNORE
@@ -213,7 +214,7 @@ fn count_run<T: Unit>(code: &[u32], body: usize, text: &[T], pos: usize, max: us
             let l = code[body + 1];
             run.iter().position(|c| c.get() == l).unwrap_or(run.len())
         }
-        _ => run.iter().position(|c| !accepts(code, body, c.get())).unwrap_or(run.len()),
+        _ => CharTest::of_op(code, body).span::<true, T>(code, run),
     }
 }
 
@@ -507,6 +508,10 @@ impl<'a, T: Unit> Vm<'a, T> {
         let mut repeat = NONE;
         macro_rules! fail {
             () => {{
+                // Most failures of a search's attempts happen with nothing to resume.
+                if st.choices.is_empty() {
+                    return Ok(false);
+                }
                 match self.backtrack(st, &mut repeat)? {
                     Some((p, q)) => {
                         pc = p;
@@ -773,31 +778,28 @@ pub(crate) fn search<T: Unit>(st: &mut State, code: &[u32], text: &[T], pos: usi
         return Ok(false);
     }
     if charset != NONE {
-        for i in pos..len {
-            if in_set(code, charset, text[i].get()) && attempt(st, i)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
+        return scan_starts(st, code, text, pos, &[CharTest::of_set(code, charset)], attempt);
     }
     // A pattern anchored at the beginning can only match there.
     if code.get(body) == Some(&AT) && matches!(code[body + 1], AT_BEGINNING | AT_BEGINNING_STRING) {
         return if pos == 0 { attempt(st, 0) } else { Ok(false) };
     }
-    if code.get(body) == Some(&LITERAL) {
-        let first = code[body + 1];
+    // The first character of any match must pass one of a few tests: skip the others.
+    if let Some(first) = FirstChar::of(code, body) {
+        return scan_starts(st, code, text, pos, &first.tests[..first.n], attempt);
+    }
+    // `(?m)^...` can only match at the start of a line.
+    if code.get(body) == Some(&AT) && code.get(body + 1) == Some(&AT_BEGINNING_LINE) {
         let mut i = pos;
-        while i < len {
-            match text[i..].iter().position(|c| c.get() == first) {
-                None => return Ok(false),
-                Some(k) => i += k,
-            }
-            if attempt(st, i)? {
+        loop {
+            if (i == 0 || text[i - 1].get() == '\n' as u32) && attempt(st, i)? {
                 return Ok(true);
             }
-            i += 1;
+            match text[i..].iter().position(|c| c.get() == '\n' as u32) {
+                None => return Ok(false),
+                Some(k) => i += k + 1,
+            }
         }
-        return Ok(false);
     }
     for i in pos..=len {
         if attempt(st, i)? {
@@ -805,4 +807,30 @@ pub(crate) fn search<T: Unit>(st: &mut State, code: &[u32], text: &[T], pos: usi
         }
     }
     Ok(false)
+}
+
+/// Tries `attempt` at each position from `pos` whose character passes one of `tests`.
+fn scan_starts<T: Unit>(
+    st: &mut State,
+    code: &[u32],
+    text: &[T],
+    pos: usize,
+    tests: &[CharTest],
+    attempt: impl Fn(&mut State, usize) -> Result<bool, Stop>,
+) -> Result<bool, Stop> {
+    let mut i = pos;
+    loop {
+        let rest = &text[i..];
+        i += match tests {
+            [t] => t.span::<false, T>(code, rest),
+            _ => rest.iter().position(|c| tests.iter().any(|t| t.test(code, c.get()))).unwrap_or(rest.len()),
+        };
+        if i >= text.len() {
+            return Ok(false);
+        }
+        if attempt(st, i)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
 }

@@ -1,4 +1,5 @@
 //! The `_sre` module: the regular-expression engine under `re` (docs/sre.md).
+pub mod char_test;
 pub mod charclass;
 pub mod constants;
 pub mod engine;
