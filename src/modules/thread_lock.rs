@@ -231,11 +231,28 @@ unsafe extern "C" fn lock_locked(op: *mut PyObject, _: *mut PyObject) -> *mut Py
     py_bool((*(op as *mut Lock)).locked).into_ptr()
 }
 
+/// Swaps in a fresh pythread lock after `fork()` (CPython's `_PyThread_at_fork_reinit`): the
+/// old one may be held by a thread that no longer exists in the child, so it is leaked
+/// rather than freed or released.
+unsafe fn fresh_handle(slot: &mut PyThread_type_lock) -> PyResult<()> {
+    *slot = new_lock_handle()?;
+    Ok(())
+}
+
+unsafe extern "C" fn lock_at_fork_reinit(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        let l = op as *mut Lock;
+        fresh_handle(&mut (*l).lock)?;
+        (*l).locked = false;
+        Ok(none_ref())
+    })())
+}
+
 const ACQUIRE_DOC: &core::ffi::CStr = c"acquire(blocking=True, timeout=-1) -> bool\n(acquire_lock() is an obsolete synonym)\n\nLock the lock.";
 const RELEASE_DOC: &core::ffi::CStr = c"release()\n(release_lock() is an obsolete synonym)\n\nRelease the lock.";
 const LOCKED_DOC: &core::ffi::CStr = c"locked() -> bool\n(locked_lock() is an obsolete synonym)\n\nTests whether the lock is currently locked.";
 
-static mut LOCK_METHODS: [PyMethodDef; 9] = [
+static mut LOCK_METHODS: [PyMethodDef; 10] = [
     fast_kw(c"acquire_lock", lock_acquire, ACQUIRE_DOC),
     fast_kw(c"acquire", lock_acquire, ACQUIRE_DOC),
     meth(c"release_lock", lock_release, METH_NOARGS, RELEASE_DOC),
@@ -244,6 +261,7 @@ static mut LOCK_METHODS: [PyMethodDef; 9] = [
     meth(c"locked", lock_locked, METH_NOARGS, LOCKED_DOC),
     fast_kw(c"__enter__", lock_acquire, c"acquire(blocking=True, timeout=-1) -> bool\n\nLock the lock."),
     meth(c"__exit__", lock_exit, METH_VARARGS, c"release()\n\nRelease the lock."),
+    meth(c"_at_fork_reinit", lock_at_fork_reinit, METH_NOARGS, c""),
     END,
 ];
 
@@ -330,6 +348,16 @@ unsafe extern "C" fn rlock_is_owned(op: *mut PyObject, _: *mut PyObject) -> *mut
     py_bool(rlock_owned(op as *mut RLock)).into_ptr()
 }
 
+unsafe extern "C" fn rlock_at_fork_reinit(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        let r = op as *mut RLock;
+        fresh_handle(&mut (*r).lock)?;
+        (*r).owner = 0;
+        (*r).count = 0;
+        Ok(none_ref())
+    })())
+}
+
 unsafe extern "C" fn rlock_recursion_count(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let r = op as *mut RLock;
     let n = if rlock_owned(r) { (*r).count } else { 0 };
@@ -382,10 +410,11 @@ unsafe extern "C" fn rlock_acquire_restore(op: *mut PyObject, state: *mut PyObje
     })())
 }
 
-static mut RLOCK_METHODS: [PyMethodDef; 9] = [
+static mut RLOCK_METHODS: [PyMethodDef; 10] = [
     fast_kw(c"acquire", rlock_acquire, c"acquire(blocking=True) -> bool\n\nLock the lock."),
     meth(c"release", rlock_release, METH_NOARGS, c"release()\n\nRelease the lock."),
     meth(c"_is_owned", rlock_is_owned, METH_NOARGS, c"_is_owned() -> bool\n\nFor internal use by `threading.Condition`."),
+    meth(c"_at_fork_reinit", rlock_at_fork_reinit, METH_NOARGS, c""),
     meth(c"_recursion_count", rlock_recursion_count, METH_NOARGS, c"_recursion_count() -> int\n\nFor internal use by reentrancy checks."),
     meth(c"_release_save", rlock_release_save, METH_NOARGS, c"_release_save() -> tuple\n\nFor internal use by `threading.Condition`."),
     meth(c"_acquire_restore", rlock_acquire_restore, METH_O, c"_acquire_restore(state) -> None\n\nFor internal use by `threading.Condition`."),
