@@ -40,6 +40,12 @@ MODULES = [
     "test_unicodedata",
     "test_ucn",
     "test_stringprep",
+    "test_importlib.test_files",
+    "test_importlib.test_read",
+    "test_importlib.test_open",
+    "test_importlib.test_path",
+    "test_importlib.test_reader",
+    "test_importlib.test_resource",
 ]
 TIMEOUT = 300
 
