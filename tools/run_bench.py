@@ -11,7 +11,7 @@ Python programs: every benches/py_*.py is run as a whole process by build/bin/fe
 /usr/bin/python3.11 (Debian's optimised build; `python3` when absent) in alternating rounds;
 each figure is the best wall-clock time of its rounds, start-up included, and both must
 print the same checksum (a mismatch is reported and left out of the geometric mean).
-`py_startup` is `-c pass`, timed per run. Select with names `py_NAME`; `--python-only` and
+`py_startup` is `-c pass`, timed per run (site included, with the build's own bytecode cache). Select with names `py_NAME`; `--python-only` and
 `--capi-only` run one half.
 `--instructions`: each C-API bench binary runs once under callgrind and every BENCH reports
 instructions per op (callgrind's counters zeroed and dumped around its loop, benches/bench.h)
@@ -84,19 +84,34 @@ STARTUP_RUNS = 20
 
 def bench_command(exe, script, no_site=False):
     """(command, cwd, env) of a Python bench: the import benches run without site (-S);
-    py_import_cold also without a bytecode cache (-B and an empty PYTHONPYCACHEPREFIX).
+    py_import_cold also without a bytecode cache (-B and an empty PYTHONPYCACHEPREFIX),
+    py_import_warm with a cache of its own (build/bench-pycache).
     no_site (--no-site) runs every bench with -S: the two interpreters see different
     site-packages (ferropy pyenv's, /usr/bin/python3.11 Debian's), whose .pth files import
     different modules at start-up."""
     if not script.stem.startswith("py_import_"):
         return [exe, *(["-S"] if no_site else []), script.name], script.parent, None
-    # The warm bench fills the cache in its first round: writing must be allowed.
+    # The warm bench fills the cache in its first round: writing must be allowed. Its cache
+    # is this checkout's own (build/bench-pycache): other ferropy builds on the machine
+    # rewrite the shared `__pycache__/*.ferropy-311.pyc` files with their own compiler id.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     flags = ["-S"]
     if script.stem == "py_import_cold":
         flags.append("-B")
         env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="ferropy-cold-")
+    else:
+        env["PYTHONPYCACHEPREFIX"] = str(ROOT / "build" / "bench-pycache")
     return [exe, *flags, script.name], script.parent, env
+
+
+def startup_env():
+    """py_startup's environment: site's imports use this checkout's own bytecode cache, as
+    py_import_warm's (the shared `__pycache__` files of the stdlib are rewritten by other
+    ferropy builds, and with PYTHONDONTWRITEBYTECODE set every module would be compiled
+    again at each start); CPython's first run fills its own copy there too."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(ROOT / "build" / "bench-pycache")
+    return env
 
 
 def timed(cmd, cwd, env=None):
@@ -121,21 +136,30 @@ def python_benches(build, rounds, names, no_site=False):
         print("Python benchmarks: SKIPPED (`ferropy -c pass` fails: ferropy cannot run Python code yet)")
         return
     impls = {"ferropy": ferropy, "cpython": cpython}
+    # Start-up is also timed against the CPython sharing ferropy's site-packages (pyenv's:
+    # the same .pth files run), the fair pair for it (docs/import.md, "Start-up").
+    same_site = str(Path(sys.executable).resolve())
+    if same_site != str(Path(cpython).resolve()) and (not wanted or "py_startup" in wanted):
+        impls["cpython-same-site"] = same_site
     best = {i: {} for i in impls}
     outputs = {i: {} for i in impls}
     for _ in range(rounds):
         for impl, exe in impls.items():
+            if impl == "cpython-same-site":
+                t = sum(timed([exe, "-c", "pass"], ROOT, startup_env())[0] for _ in range(STARTUP_RUNS))
+                best[impl]["py_startup"] = min(t / STARTUP_RUNS, best[impl].get("py_startup", math.inf))
+                continue
             if not wanted or "py_startup" in wanted:
                 t = 0.0
                 for _ in range(STARTUP_RUNS):
-                    dt, out = timed([exe, *(["-S"] if no_site else []), "-c", "pass"], ROOT)
+                    dt, out = timed([exe, *(["-S"] if no_site else []), "-c", "pass"], ROOT, startup_env())
                     t += dt
                     outputs[impl]["py_startup"] = out
                 best[impl]["py_startup"] = min(t / STARTUP_RUNS, best[impl].get("py_startup", math.inf))
             for script in scripts:
                 cmd, cwd, env = bench_command(exe, script, no_site)
                 dt, out = timed(cmd, cwd, env)
-                if env and "PYTHONPYCACHEPREFIX" in env:
+                if script.stem == "py_import_cold":
                     shutil.rmtree(env["PYTHONPYCACHEPREFIX"], ignore_errors=True)
                 best[impl][script.stem] = min(dt, best[impl].get(script.stem, math.inf))
                 outputs[impl][script.stem] = out
@@ -153,6 +177,10 @@ def python_benches(build, rounds, names, no_site=False):
             verdict = "ok"
             ratios.append(ratio)
         print(f"{bench:32}{best['ferropy'][bench]:>12.3f}{best['cpython'][bench]:>12.3f}{ratio:>8.2f}  {verdict}")
+    if "py_startup" in best.get("cpython-same-site", {}):
+        theirs = best["cpython-same-site"]["py_startup"]
+        print(f"{'py_startup (same site)':32}{best['ferropy']['py_startup']:>12.3f}{theirs:>12.3f}"
+              f"{best['ferropy']['py_startup'] / theirs:>8.2f}  against {same_site} (its site-packages; not in the mean)")
     if ratios:
         geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
         print(f"{'geometric mean':32}{'':24}{geo:>8.2f}  ({len(ratios)} of {len(best['ferropy'])} with matching output)")

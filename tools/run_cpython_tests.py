@@ -61,6 +61,12 @@ MODULES = [
     "test_asyncio.test_protocols",
     "test_asyncio.test_transports",
     "test_asyncio.test_runners",
+    "test_importlib.test_files",
+    "test_importlib.test_read",
+    "test_importlib.test_open",
+    "test_importlib.test_path",
+    "test_importlib.test_reader",
+    "test_importlib.test_resource",
 ]
 TIMEOUT = 300
 

@@ -44,7 +44,7 @@ pub(crate) unsafe fn import_level(name: *mut PyObject, globals: *mut PyObject, f
             load::ensure_initialized(m.as_ptr(), abs_name.as_ptr())?;
             m
         }
-        _ => load::find_and_load(abs_name.as_ptr())?,
+        _ => crate::import::import_time::timed(abs_name.as_ptr(), || load::find_and_load(abs_name.as_ptr()))?,
     };
     let has_from = !fromlist.is_null() && fromlist != none() && crate::abstract_::object::is_true(fromlist)?;
     if has_from {

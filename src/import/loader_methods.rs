@@ -1,7 +1,7 @@
 //! The methods of our loaders that `importlib._bootstrap` and the stdlib call on a
 //! `__loader__`/`spec.loader` (docs/import.md): `create_module(spec)` and
 //! `exec_module(module)` (the Rust loading of load.rs), and for file loaders
-//! `get_filename`, `is_package`, `get_data`, `get_source`. `BuiltinImporter` has them as
+//! `get_filename`, `is_package`, `get_data`, `get_source`, `get_resource_reader`. `BuiltinImporter` has them as
 //! class methods (the class is the loader), the others as instance methods.
 use crate::abstract_::{new_ref, none, ret_obj, type_error};
 use crate::errors::raised::{PyResult, Raised};
@@ -27,7 +27,8 @@ unsafe extern "C" fn exec_module(_self: *mut PyObject, module: *mut PyObject) ->
 /// against the loader's name as `_check_name` does.
 unsafe fn checked_path(loader: *mut PyObject, args: *mut PyObject, method: &str, max: usize) -> PyResult<PyRef> {
     let a = tuple::items(args);
-    if a.len() > max || (max == 1 && method != "get_filename" && a.is_empty()) {
+    let name_optional = matches!(method, "get_filename" | "get_resource_reader");
+    if a.len() > max || (max == 1 && !name_optional && a.is_empty()) {
         return Err(type_error(format!("{method}() takes {} positional argument{} but {} were given", max + 1, if max == 0 { "" } else { "s" }, a.len() + 1)));
     }
     let name = attr(loader, "name")?;
@@ -107,6 +108,17 @@ unsafe extern "C" fn get_source(loader: *mut PyObject, args: *mut PyObject) -> *
     })())
 }
 
+/// `get_resource_reader(module)` of a file loader: `importlib.readers.FileReader(loader)`,
+/// which `importlib.resources.files()` (e.g. `certifi.where()`) reads package data through.
+unsafe extern "C" fn get_resource_reader(loader: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| {
+        checked_path(loader, args, "get_resource_reader", 1)?;
+        let readers = crate::modules::owned(crate::import::api::PyImport_ImportModule(c"importlib.readers".as_ptr()))?;
+        let file_reader = crate::object::object_attr::get_attr(readers.as_ptr(), pystr::intern("FileReader")?.as_ptr())?;
+        crate::modules::owned(crate::abstract_::call::vectorcall(file_reader.as_ptr(), &loader, 1, core::ptr::null_mut()))
+    })())
+}
+
 const fn method(name: &'static core::ffi::CStr, f: crate::modules::PlainFn, flags: core::ffi::c_int) -> PyMethodDef {
     PyMethodDef { ml_name: name.as_ptr(), ml_meth: Some(f), ml_flags: flags, ml_doc: core::ptr::null() }
 }
@@ -116,13 +128,14 @@ pub(crate) const CLASS_LOADER_METHODS: [PyMethodDef; 2] =
     [method(c"create_module", create_module, METH_O | METH_CLASS), method(c"exec_module", exec_module, METH_O | METH_CLASS)];
 
 /// The methods of file loaders (extension, source, sourceless).
-pub(crate) const FILE_LOADER_METHODS: [PyMethodDef; 6] = [
+pub(crate) const FILE_LOADER_METHODS: [PyMethodDef; 7] = [
     method(c"create_module", create_module, METH_O),
     method(c"exec_module", exec_module, METH_O),
     method(c"get_filename", get_filename, METH_VARARGS),
     method(c"is_package", is_package, METH_VARARGS),
     method(c"get_data", get_data, METH_O),
     method(c"get_source", get_source, METH_VARARGS),
+    method(c"get_resource_reader", get_resource_reader, METH_VARARGS),
 ];
 
 /// The namespace loader's methods.

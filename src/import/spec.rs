@@ -82,7 +82,7 @@ static mut BUILTIN_IMPORTER_METHODS: [PyMethodDef; 4] = crate::object::method_ta
     &[find_spec_method(builtin_find_spec)],
     &crate::import::loader_methods::CLASS_LOADER_METHODS,
 ]);
-static mut FILE_LOADER_METHODS: [PyMethodDef; 7] = crate::object::method_table::concat(&[&crate::import::loader_methods::FILE_LOADER_METHODS]);
+static mut FILE_LOADER_METHODS: [PyMethodDef; 8] = crate::object::method_table::concat(&[&crate::import::loader_methods::FILE_LOADER_METHODS]);
 static mut NAMESPACE_LOADER_METHODS: [PyMethodDef; 3] =
     crate::object::method_table::concat(&[&crate::import::loader_methods::NAMESPACE_LOADER_METHODS]);
 static mut PATH_FINDER_METHODS: [PyMethodDef; 2] = [find_spec_method(path_find_spec), crate::modules::END];

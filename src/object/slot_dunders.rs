@@ -646,10 +646,11 @@ unsafe fn update_slot_from_rows(tp: *mut PyTypeObject, offset: c_int, row_indice
     let mut found_any = false;
     let table = rows();
     for &i in row_indices {
+        // The row's own interned name (made once): a class statement looks up ~90 of them.
+        let name = crate::object::slot_wrappers::row_name(&mut table[i as usize])?;
         let row = &table[i as usize];
         generic = generic_for(row);
-        let name = interned_name(row.name)?;
-        let Some(descr) = type_cache::lookup(tp, name.as_ptr())? else { continue };
+        let Some(descr) = type_cache::lookup(tp, name)? else { continue };
         found_any = true;
         if descr == none_ptr() && offset == core::mem::offset_of!(PyTypeObject, tp_hash) as c_int {
             specific = crate::abstract_::object::PyObject_HashNotImplemented as *mut c_void;
@@ -731,7 +732,10 @@ unsafe fn offsets_for(name: Option<*mut PyObject>) -> Vec<c_int> {
     let mut out: Vec<c_int> = Vec::new();
     for row in rows().iter() {
         if let Some(n) = name {
-            if !crate::objects::str::eq_ascii(n, &CStr::from_ptr(row.name).to_string_lossy()) {
+            // Row names are ASCII: their bytes are compared as they are, without a copy.
+            if !((*(n as *mut crate::objects::str::PyASCIIObject)).ascii()
+                && CStr::from_ptr(row.name).to_bytes() == crate::objects::str::data_bytes(n))
+            {
                 continue;
             }
         }
@@ -768,8 +772,10 @@ pub(crate) unsafe fn update_slot_after_setattr(tp: *mut PyTypeObject, name: *mut
     if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 || !crate::objects::str::is_str(name) {
         return Ok(());
     }
-    let text = crate::objects::str::to_string(name);
-    if !(text.starts_with("__") && text.ends_with("__")) {
+    // Special-method names are ASCII, whose code units are their bytes.
+    let ascii = (*(name as *mut crate::objects::str::PyASCIIObject)).ascii();
+    let text = crate::objects::str::data_bytes(name);
+    if !(ascii && text.starts_with(b"__") && text.ends_with(b"__")) {
         return Ok(());
     }
     let offsets = offsets_for(Some(name));

@@ -491,7 +491,7 @@ pub(crate) unsafe fn add_operators(tp: *mut PyTypeObject, own_new: bool) -> PyRe
 /// The interned name of a row, made once and kept in the row (`name_strobj`, as CPython
 /// does): every readying of a type that defines the slot needs it. The row owns a
 /// reference until finalization (`clear_row_names`).
-unsafe fn row_name(r: &mut wrapperbase) -> PyResult<*mut PyObject> {
+pub(crate) unsafe fn row_name(r: &mut wrapperbase) -> PyResult<*mut PyObject> {
     if r.name_strobj.is_null() {
         r.name_strobj = pystr::PyUnicode_InternFromString(r.name);
         if r.name_strobj.is_null() {
