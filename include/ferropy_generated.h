@@ -3517,6 +3517,111 @@ extern int Py_HasFileSystemDefaultEncoding;
 extern int Py_UTF8Mode;
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_DebugFlag`: parser debug output (`-d`).
+ */
+extern int Py_DebugFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_VerboseFlag`: `-v`.
+ */
+extern int Py_VerboseFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_QuietFlag`: `-q`.
+ */
+extern int Py_QuietFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_InteractiveFlag`: `-i`.
+ */
+extern int Py_InteractiveFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_InspectFlag`: `-i` / `PYTHONINSPECT`.
+ */
+extern int Py_InspectFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_OptimizeFlag`: `-O` level.
+ */
+extern int Py_OptimizeFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_NoSiteFlag`: `-S` (no `import site`).
+ */
+extern int Py_NoSiteFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_BytesWarningFlag`: `-b` level.
+ */
+extern int Py_BytesWarningFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_FrozenFlag`: no path-configuration warnings.
+ */
+extern int Py_FrozenFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_IgnoreEnvironmentFlag`: `-E`.
+ */
+extern int Py_IgnoreEnvironmentFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_DontWriteBytecodeFlag`: `-B`.
+ */
+extern int Py_DontWriteBytecodeFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_NoUserSiteDirectory`: `-s`.
+ */
+extern int Py_NoUserSiteDirectory;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_UnbufferedStdioFlag`: `-u`.
+ */
+extern int Py_UnbufferedStdioFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_HashRandomizationFlag`: written at initialization (random or non-zero seed).
+ */
+extern int Py_HashRandomizationFlag;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int Py_IsolatedFlag`: `-I`.
+ */
+extern int Py_IsolatedFlag;
+#endif
+
 /**
  * `int (*PyOS_InputHook)(void)`: NULL (no hook) by default.
  */
@@ -9010,6 +9115,13 @@ int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename, struct PyCompiler
  * `int PyRun_InteractiveLoop(FILE *f, const char *p)`.
  */
 int PyRun_InteractiveLoop(FILE *f, const char *p);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *Py_GETENV(const char *name)`: `getenv`, or NULL under `Py_IgnoreEnvironmentFlag`.
+ */
+char *Py_GETENV(const char *name);
 #endif
 
 /**

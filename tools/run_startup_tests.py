@@ -25,6 +25,9 @@ FROZEN = ("site", "_sitebuiltins", "os", "posixpath", "genericpath", "stat", "co
           "abc", "_collections_abc", "runpy")
 SHOW_PATH = "import sys; print(sys.path)"
 FLAGS = "import sys; f = sys.flags; print(f.no_site, f.no_user_site, f.isolated, f.ignore_environment)"
+STREAMS = ("import sys; print([(s.encoding, s.errors, s.line_buffering, s.write_through, type(s.buffer).__name__) "
+           "for s in (sys.stdin, sys.stdout, sys.stderr)], sys.getfilesystemencoding())")
+MAIN_STATE = "import __main__; print(repr(__main__), list(globals()), __main__.__loader__)"
 SITE_STATE = "import site, sys; print(site.ENABLE_USER_SITE, site.USER_SITE, site.USER_BASE, 'marker' in sys.modules)"
 
 # The scratch tree: files relative to the scratch directory and their text.
@@ -100,6 +103,27 @@ CASES = [
     (["-S", "-c", "exit(3)"], {}),
     (["-i", "-q"], {}, "exit(4)\n"),
     (["-i", "-q"], {}, "print('before'); quit()\nprint('after')\n"),
+    # Standard streams: codec names as the codec registry spells them, errors, buffering.
+    (["-c", STREAMS], {}),
+    (["-u", "-c", STREAMS], {}),
+    (["-c", STREAMS], {"PYTHONUNBUFFERED": "1"}),
+    (["-c", STREAMS], {"PYTHONIOENCODING": "latin-1"}),
+    (["-c", STREAMS], {"PYTHONIOENCODING": "LATIN1:backslashreplace"}),
+    (["-c", STREAMS], {"PYTHONIOENCODING": "utf8"}),
+    (["-c", STREAMS], {"PYTHONIOENCODING": "UTF_8:replace"}),
+    (["-c", STREAMS], {"PYTHONIOENCODING": ":ignore"}),
+    (["-c", STREAMS], {"PYTHONIOENCODING": "ISO_8859_15"}),
+    (["-c", STREAMS], {"PYTHONIOENCODING": "cp1252:"}),
+    (["-E", "-c", STREAMS], {"PYTHONIOENCODING": "latin-1"}),
+    (["-c", "print('\\xe9\\u20ac')"], {"PYTHONIOENCODING": "latin-1:replace"}),
+    (["-c", "print(1)"], {"PYTHONIOENCODING": "no-such-codec"}),
+    # __main__: its repr through BuiltinImporter.module_repr, its initial globals.
+    (["-c", MAIN_STATE], {}),
+    (["-S", "-c", MAIN_STATE], {}),
+    (["-W", "error", "-c", "import __main__; print(repr(__main__))"], {}),
+    (["-W", "always", "-c", "import __main__; print(repr(__main__))"], {}),
+    (["-"], {}, MAIN_STATE + "\n"),
+    (["-c", "import sys; print(repr(sys.modules['__main__']), repr(sys), repr(sys.modules['builtins']))"], {}),
 ]
 
 
@@ -117,7 +141,8 @@ def run(exe, args, env_extra, stdin, tmp):
     args = [a.replace("'TMP/", f"'{tmp}/") for a in args]
     r = subprocess.run([exe] + args, capture_output=True, cwd=tmp, env=env, timeout=60,
                        input=(stdin or "").encode())
-    clean = lambda b: b.decode("utf-8", "backslashreplace").replace(exe, "PYTHON").replace(str(tmp), "TMP")
+    clean = lambda b: re.sub(r"Current thread 0x[0-9a-f]+", "Current thread 0xTHREAD",
+                             b.decode("utf-8", "backslashreplace").replace(exe, "PYTHON").replace(str(tmp), "TMP"))
     return r.returncode, clean(r.stdout), frozen_frames(clean(r.stderr))
 
 

@@ -78,8 +78,14 @@ const fn find_spec_method(f: crate::modules::FastKwFn) -> PyMethodDef {
     }
 }
 
-static mut BUILTIN_IMPORTER_METHODS: [PyMethodDef; 4] = crate::object::method_table::concat(&[
+static mut BUILTIN_IMPORTER_METHODS: [PyMethodDef; 5] = crate::object::method_table::concat(&[
     &[find_spec_method(builtin_find_spec)],
+    &[PyMethodDef {
+        ml_name: c"module_repr".as_ptr(),
+        ml_meth: Some(builtin_module_repr),
+        ml_flags: crate::object::methods::METH_O | crate::object::methods::METH_STATIC,
+        ml_doc: core::ptr::null(),
+    }],
     &crate::import::loader_methods::CLASS_LOADER_METHODS,
 ]);
 static mut FILE_LOADER_METHODS: [PyMethodDef; 8] = crate::object::method_table::concat(&[&crate::import::loader_methods::FILE_LOADER_METHODS]);
@@ -110,6 +116,23 @@ unsafe extern "C" fn builtin_find_spec(_cls: *mut PyObject, args: *const *mut Py
         let (name, path) = find_spec_args(args, nargs, kwnames)?;
         let spec = crate::import::finder::find_builtin(name.as_ptr(), path.as_ref())?;
         Ok(spec.unwrap_or_else(|| new_ref(none())))
+    })())
+}
+
+/// `BuiltinImporter.module_repr(module)` (static, deprecated in 3.11): what `repr()` of a
+/// spec-less module whose loader is the class shows (`__main__`).
+unsafe extern "C" fn builtin_module_repr(_unused: *mut PyObject, module: *mut PyObject) -> *mut PyObject {
+    ret_obj((|| {
+        let message = c"BuiltinImporter.module_repr() is deprecated and slated for removal in Python 3.12";
+        // Attributed to importlib's frame, as in CPython (so ignored by default outside -W).
+        let category = crate::errors::exception_types::PyExc_DeprecationWarning as *mut PyObject;
+        let (file, origin) = (c"<frozen importlib._bootstrap>", c"importlib._bootstrap");
+        if crate::errors::warnings::PyErr_WarnExplicit(category, message.as_ptr(), file.as_ptr(), 744, origin.as_ptr(), core::ptr::null_mut()) < 0 {
+            return Err(crate::errors::raised::Raised::assume_set());
+        }
+        let name = attr(module, "__name__")?;
+        let name = crate::abstract_::object::repr(name.as_ptr())?;
+        pystr::from_utf8(&format!("<module {} (built-in)>", pystr::to_string(name.as_ptr())))
     })())
 }
 

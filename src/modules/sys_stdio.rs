@@ -50,7 +50,8 @@ unsafe fn create_stdio(fd: c_int, name: &str, writing: bool, buffered: bool, enc
 pub(crate) unsafe fn install(sysdict: *mut PyObject, config: &crate::runtime::initconfig::PyConfig) -> PyResult<()> {
     let text = |w| crate::modules::sys_functions::wide_str(w).map(|s| pystr::to_string(s.as_ptr()));
     let encoding = text(config.stdio_encoding)?;
-    let encoding = if encoding.is_empty() { "utf-8".to_string() } else { crate::modules::sys_functions::codec_name(&encoding) };
+    // Already the codec's own name (runtime::codec_names).
+    let encoding = if encoding.is_empty() { "utf-8".to_string() } else { encoding };
     let errors = text(config.stdio_errors)?;
     let errors = if errors.is_empty() { "strict".to_string() } else { errors };
     let buffered = config.buffered_stdio != 0;

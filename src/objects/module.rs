@@ -354,7 +354,31 @@ unsafe extern "C" fn module_clear(op: *mut PyObject) -> c_int {
 /// (`<module 'sys' (built-in)>`, `<module 'x' from '/path'>`, `<module 'ns' (loader)>`),
 /// else from `__name__`, `__file__` and `__loader__`.
 unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
-    crate::abstract_::ret_obj(module_repr_text(op).and_then(|t| pystr::from_utf8(&t)))
+    crate::abstract_::ret_obj(loader_module_repr(op).and_then(|custom| match custom {
+        Some(r) => Ok(r),
+        None => module_repr_text(op).and_then(|t| pystr::from_utf8(&t)),
+    }))
+}
+
+/// importlib 3.11's deprecated hook: without a `__spec__`, the loader's `module_repr(module)`
+/// gives the repr (`<module '__main__' (built-in)>` from `BuiltinImporter`); a failure in it
+/// falls through to the generic text.
+unsafe fn loader_module_repr(op: *mut PyObject) -> PyResult<Option<PyRef>> {
+    use crate::import::spec::attr_opt;
+    if attr_opt(op, "__spec__")?.is_some() {
+        return Ok(None);
+    }
+    let Some(loader) = attr_opt(op, "__loader__")? else { return Ok(None) };
+    let Some(method) = crate::object::object_attr::lookup_attr(loader.as_ptr(), pystr::intern("module_repr")?.as_ptr())? else {
+        return Ok(None);
+    };
+    match crate::modules::owned(crate::abstract_::call::PyObject_CallOneArg(method.as_ptr(), op)) {
+        Ok(r) => Ok(Some(r)),
+        Err(_) => {
+            crate::errors::pyerr::PyErr_Clear();
+            Ok(None)
+        }
+    }
 }
 
 unsafe fn module_repr_text(op: *mut PyObject) -> PyResult<String> {

@@ -6,14 +6,15 @@
 use core::ffi::CStr;
 
 use crate::object::ptr::PyRef;
+use crate::runtime::initconfig::PyStatus;
 use crate::runtime::interpreter::Interpreter;
 
 /// Makes the module table, `builtins` and `sys` of `owner` (the current interpreter, its
-/// configuration read). The error is the status message CPython gives.
-pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> {
+/// configuration read). The error is the status CPython gives.
+pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), PyStatus> {
     let fail = |message: &'static CStr| {
         crate::errors::pyerr::PyErr_Clear();
-        message
+        crate::runtime::pystatus::error(message)
     };
     owner.modules = crate::objects::dict::new().map_err(|_| fail(c"can't make modules dictionary"))?.into_ptr();
     crate::modules::builtins_module::create(owner).map_err(|_| fail(c"can't initialize builtins module"))?;
@@ -25,6 +26,8 @@ pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), &'static CStr> 
     crate::modules::weakref_module::install(owner).map_err(|_| fail(c"can't initialize _weakref module"))?;
     crate::import::setup().map_err(|_| fail(c"can't initialize import system"))?;
     crate::modules::io::open::install_builtin_open(owner.builtins).map_err(|_| fail(c"can't initialize io.open"))?;
+    // The codec's error stays pending: the fatal-error report prints it.
+    crate::runtime::codec_names::apply(&mut owner.config)?;
     crate::modules::sys_stdio::install(owner.sysdict, &owner.config).map_err(|_| fail(c"can't initialize sys standard streams"))?;
     Ok(())
 }

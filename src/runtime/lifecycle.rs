@@ -29,6 +29,14 @@ static MAIN_INTERPRETER: AtomicPtr<PyInterpreterState> = AtomicPtr::new(core::pt
 const MAX_EXIT_FUNCS: usize = 32;
 static EXIT_FUNCS: Mutex<Vec<extern "C" fn()>> = Mutex::new(Vec::new());
 
+/// Between the runtime's objects being made and the end of `Py_FinalizeEx` (CPython's
+/// "core initialized", which fatal-error reports name).
+static CORE_INITIALIZED: AtomicBool = AtomicBool::new(false);
+
+pub(crate) fn is_core_initialized() -> bool {
+    CORE_INITIALIZED.load(Ordering::Acquire)
+}
+
 pub(crate) fn is_initialized() -> bool {
     INITIALIZED.load(Ordering::Acquire)
 }
@@ -55,6 +63,7 @@ pub(crate) unsafe fn initialize_from_config(src: &PyConfig) -> PyStatus {
         config_api::clear(&mut config);
         return status;
     }
+    crate::runtime::legacy_flags::publish(&config);
     crate::runtime::legacy_fs_globals::publish(
         &crate::modules::sys_functions::codec_name(&crate::runtime::locale::wide_to_string(config.filesystem_encoding)),
         &crate::runtime::locale::wide_to_string(config.filesystem_errors),
@@ -76,8 +85,8 @@ pub(crate) unsafe fn initialize_from_config(src: &PyConfig) -> PyStatus {
     if install {
         signals::install_runtime_handlers();
     }
-    if let Err(message) = crate::runtime::interp_modules::init(owner) {
-        return pystatus::error(message);
+    if let Err(status) = crate::runtime::interp_modules::init(owner) {
+        return status;
     }
     INITIALIZED.store(true, Ordering::Release);
     crate::runtime::startup_imports::run();
@@ -123,11 +132,13 @@ fn initialize_runtime() {
     gil::take_or_exit(tstate);
     pystate::swap(tstate);
     crate::object::builtin_types::init();
+    CORE_INITIALIZED.store(true, Ordering::Release);
 }
 
 /// `Py_InitializeEx`'s configuration: the legacy compat one.
 fn initialize(install_signal_handlers: c_int) {
     let mut config = config_api::init_compat();
+    crate::runtime::legacy_flags::take_into(&mut config);
     config.install_signal_handlers = install_signal_handlers;
     // SAFETY: `config` is a valid configuration owned here.
     let status = unsafe { initialize_from_config(&config) };
@@ -178,6 +189,7 @@ fn finalize() -> c_int {
     // From here on, other threads that try to take the GIL exit (daemon threads).
     RUNTIME_GIL.begin_finalizing();
     INITIALIZED.store(false, Ordering::Release);
+    CORE_INITIALIZED.store(false, Ordering::Release);
     FINALIZED_BEFORE.store(true, Ordering::Release);
     let interp = MAIN_INTERPRETER.load(Ordering::Acquire);
     // SAFETY: the main interpreter is live until deleted below.

@@ -42,4 +42,6 @@ pub mod fatal;
 pub mod pyrun;
 pub mod pyrun_interactive;
 pub mod legacy_fs_globals;
+pub mod legacy_flags;
+pub mod codec_names;
 pub mod input_hook;

@@ -78,6 +78,8 @@ pub extern "C" fn PyStatus_Exception(err: PyStatus) -> c_int {
 fn runtime_state() -> &'static str {
     if crate::runtime::lifecycle::is_initialized() {
         "initialized"
+    } else if crate::runtime::lifecycle::is_core_initialized() {
+        "core initialized"
     } else if crate::runtime::preinit::is_preinitialized() {
         "preinitialized"
     } else {
@@ -86,7 +88,7 @@ fn runtime_state() -> &'static str {
 }
 
 /// Prints CPython's fatal-error report for a status to stderr.
-unsafe fn report_fatal(func: *const c_char, msg: *const c_char) {
+pub(crate) unsafe fn report_fatal(func: *const c_char, msg: *const c_char) {
     use std::io::Write;
     let _ = std::io::stdout().flush();
     libc::fflush(core::ptr::null_mut());
@@ -96,7 +98,19 @@ unsafe fn report_fatal(func: *const c_char, msg: *const c_char) {
     } else {
         format!("Fatal Python error: {}: {msg}\n", CStr::from_ptr(func).to_string_lossy())
     };
-    eprint!("{text}Python runtime state: {}\n\n", runtime_state());
+    eprint!("{text}Python runtime state: {}\n", runtime_state());
+    if !crate::runtime::pystate::current().is_null() {
+        // As CPython: the exception a failed step left, then the thread's (frameless) stack.
+        let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+        crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+        if !t.is_null() {
+            crate::errors::normalize::PyErr_NormalizeException(&mut t, &mut v, &mut tb);
+            crate::errors::print::write_stderr(&crate::errors::print::format_exception(v));
+        }
+        eprint!("\nCurrent thread 0x{:016x} (most recent call first):\n  <no Python frame>\n", libc::pthread_self() as u64);
+    } else {
+        eprint!("\n");
+    }
 }
 
 /// `void Py_ExitStatusException(PyStatus err)`: exits with the status' code, or reports an

@@ -231,8 +231,8 @@ pub(crate) unsafe fn main_with_config(set_argv: impl FnOnce(*mut PyConfig) -> cr
         if status._type == _PyStatus_type::_PyStatus_TYPE_EXIT {
             return status.exitcode;
         }
-        let message = if status.err_msg.is_null() { String::new() } else { core::ffi::CStr::from_ptr(status.err_msg).to_string_lossy().into_owned() };
-        crate::errors::print::write_stderr(&format!("Fatal Python error: {message}\n"));
+        // Py_ExitStatusException's report; returning lets Py_BytesMain's caller exit with 1.
+        pystatus::report_fatal(status.func, status.err_msg);
         return 1;
     }
     Py_RunMain()

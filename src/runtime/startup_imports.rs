@@ -29,7 +29,7 @@ pub(crate) unsafe fn run() {
     }
 }
 
-/// Makes `__main__` with `__builtins__`, and `__loader__` the `BuiltinImporter` class when
+/// Makes `__main__` with `__annotations__`, `__builtins__`, and `__loader__` the `BuiltinImporter` class when
 /// it has none (or None).
 unsafe fn add_main_module() -> PyResult<()> {
     let m = crate::runtime::module_table::PyImport_AddModule(c"__main__".as_ptr());
@@ -37,6 +37,10 @@ unsafe fn add_main_module() -> PyResult<()> {
         return Err(Raised::assume_set());
     }
     let d = crate::objects::module::PyModule_GetDict(m);
+    // As CPython: an empty `__annotations__` (before `__builtins__`, in its key order).
+    if dict::get_item_str(d, "__annotations__")?.is_none() {
+        dict::set_item(d, pystr::intern("__annotations__")?.as_ptr(), dict::new()?.as_ptr())?;
+    }
     crate::runtime::pyrun::ensure_builtins(d)?;
     if dict::get_item_str(d, "__loader__")?.map_or(true, |l| l == crate::abstract_::none()) {
         let loader = crate::import::spec::builtin_importer()?;
