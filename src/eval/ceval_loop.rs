@@ -170,7 +170,7 @@ fn breaker_tripped() -> bool {
 #[inline(always)]
 unsafe fn resume_ip(f: *mut Frame) -> usize {
     let at = (*f).lasti as usize;
-    let op = *(*f).rt().words.as_ptr().add(at) as u8;
+    let op = *(*f).rt().words().as_ptr().add(at) as u8;
     at + 1 + if op == Op::CALL as u8 { 2 } else { 0 }
 }
 
@@ -228,7 +228,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     macro_rules! load_frame {
         () => {{
             let rt = (*f).rt();
-            words = rt.words.as_ptr();
+            words = rt.words().as_ptr();
             slots = (*f).slots();
             base = slots.add(rt.nlocalsplus());
             sp = base.add((*f).stackdepth as usize);

@@ -17,8 +17,6 @@ use crate::objects::{bytes, complex, float, set, str as pystr, tuple};
 pub(crate) struct CodeRt {
     /// Shared with the parent's constants for a nested unit (not copied per code object).
     pub unit: Arc<CodeUnit>,
-    /// The words the loop runs (a copy of `unit.code` that specialisation may rewrite).
-    pub words: Box<[u32]>,
     /// `varnames`, then cells, then free variables: the frame's slots before its stack.
     pub nvars: u32,
     pub ncells: u32,
@@ -34,6 +32,13 @@ pub(crate) struct CodeRt {
 }
 
 impl CodeRt {
+    /// The words the loop runs: the unit's own, with the eval loop's cache indices written
+    /// into cache words at build time (one copy; `code_unit_full::original_code` clears them).
+    #[inline(always)]
+    pub fn words(&self) -> &[u32] {
+        &self.unit.code
+    }
+
     /// Slots before the value stack.
     #[inline]
     pub fn nlocalsplus(&self) -> usize {
@@ -130,7 +135,7 @@ pub(crate) fn name_tuple(names: &[String], memo: &mut NameMemo) -> PyResult<PyRe
 }
 
 /// Builds the runtime side of `unit`.
-pub(crate) fn build(unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt> {
+pub(crate) fn build(mut unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt> {
     let cell_arg = unit
         .cellvars
         .iter()
@@ -141,10 +146,9 @@ pub(crate) fn build(unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt
             unit.varnames.iter().take(nparams).position(|v| v == c).map_or(-1, |i| i as i32)
         })
         .collect();
-    let mut words = unit.code.clone().into_boxed_slice();
-    let caches = crate::eval::specialize_cache::Caches::assign(&mut words);
+    // A shared unit is copied here (once); one we alone hold takes the indices in place.
+    let caches = crate::eval::specialize_cache::Caches::assign(&mut Arc::make_mut(&mut unit).code);
     Ok(CodeRt {
-        words,
         caches,
         nvars: unit.varnames.len() as u32,
         ncells: unit.cellvars.len() as u32,

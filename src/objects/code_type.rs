@@ -176,7 +176,7 @@ pub(crate) unsafe extern "C" fn get_code(op: *mut PyObject, _: *mut c_void) -> *
     if !given.is_null() {
         return crate::abstract_::new_ref(given).into_ptr();
     }
-    let words = &code_rt::rt(op as *mut PyCodeObject).unit.code;
+    let words = crate::objects::code_unit_full::original_code(&code_rt::rt(op as *mut PyCodeObject).unit.code);
     let b: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
     crate::abstract_::ret_obj(bytes::from_slice(&b))
 }

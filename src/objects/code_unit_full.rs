@@ -7,6 +7,8 @@
 //! copies from the unit the runtime keeps (it keeps the instruction words, line and
 //! exception tables and the counts the eval loop reads). The few users of a whole unit
 //! (`marshal.dumps`, `code.replace`) rebuild it from the object with `full_unit`.
+//! The loop's words are the unit's own (its cache indices written into cache words), not
+//! a second copy.
 use std::sync::Arc;
 
 use ferropy_compiler::code::{CodeUnit, Constant};
@@ -40,6 +42,7 @@ pub(crate) fn strip(unit: &mut Arc<CodeUnit>) {
 pub(crate) unsafe fn full_unit(co: *mut PyCodeObject) -> PyResult<CodeUnit> {
     let rt = code_rt::rt(co);
     let mut unit = CodeUnit::clone(&rt.unit);
+    unit.code = original_code(&unit.code);
     unit.names = names((*co).co_names);
     unit.varnames = names(rt.varnames.as_ptr());
     unit.cellvars = names(rt.cellvars.as_ptr());
@@ -122,4 +125,19 @@ pub(crate) fn deref_name(rt: &code_rt::CodeRt, i: u32) -> Option<*mut PyObject> 
             None => tuple::items(rt.freevars.as_ptr()).get(i - cells.len()).copied(),
         }
     }
+}
+
+/// The compiler's instruction words from the ones the loop runs: every cache word back to
+/// a plain `CACHE` (the eval loop keeps its cache indices in their arguments).
+pub(crate) fn original_code(words: &[u32]) -> Vec<u32> {
+    use ferropy_compiler::opcode::Op;
+    let mut out = words.to_vec();
+    let mut i = 0;
+    while i < out.len() {
+        let n = Op::from_u8(out[i] as u8).map_or(0, |op| op.cache_words() as usize);
+        let end = (i + 1 + n).min(out.len());
+        out[i + 1..end].fill(Op::CACHE as u32);
+        i = end;
+    }
+    out
 }

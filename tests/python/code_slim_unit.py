@@ -68,3 +68,9 @@ try:
     marshal.dumps(konst.__code__.replace(co_consts=konst.__code__.co_consts + (object(),)))
 except ValueError as e:
     print("ValueError", e)
+# co_code and equality survive a marshal round trip (the loop's cache indices are not shown)
+def attrs(x):
+    global q
+    return g(x).y + len(x) + x.z.w
+c2 = marshal.loads(marshal.dumps(attrs.__code__))
+print(c2.co_code == attrs.__code__.co_code, c2 == attrs.__code__, hash(c2) == hash(attrs.__code__))
