@@ -17,6 +17,8 @@ use crate::objects::{bytes, complex, float, set, str as pystr, tuple};
 pub(crate) struct CodeRt {
     /// Shared with the parent's constants for a nested unit (not copied per code object).
     pub unit: Arc<CodeUnit>,
+    /// `unit.code`'s buffer, kept here so that loading a frame costs one load, not two.
+    words_at: *const u32,
     /// `varnames`, then cells, then free variables: the frame's slots before its stack.
     pub nvars: u32,
     pub ncells: u32,
@@ -36,7 +38,8 @@ impl CodeRt {
     /// into cache words at build time (one copy; `code_unit_full::original_code` clears them).
     #[inline(always)]
     pub fn words(&self) -> &[u32] {
-        &self.unit.code
+        // SAFETY: `words_at` is `unit.code`'s buffer, never changed after `build`.
+        unsafe { core::slice::from_raw_parts(self.words_at, self.unit.code.len()) }
     }
 
     /// Slots before the value stack.
@@ -149,6 +152,7 @@ pub(crate) fn build(mut unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<Co
     // A shared unit is copied here (once); one we alone hold takes the indices in place.
     let caches = crate::eval::specialize_cache::Caches::assign(&mut Arc::make_mut(&mut unit).code);
     Ok(CodeRt {
+        words_at: unit.code.as_ptr(),
         caches,
         nvars: unit.varnames.len() as u32,
         ncells: unit.cellvars.len() as u32,
