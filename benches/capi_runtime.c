@@ -1,10 +1,12 @@
 /* Runtime start-up and shutdown: the time of one Py_Initialize + Py_FinalizeEx cycle, and
  * the resident memory right after the first Py_Initialize ("rss_after_init_kb", in KiB,
- * compared as a ratio like the times). Issue 6 aims at 4x faster cycles and half the
- * memory of CPython. */
+ * compared as a ratio like the times), with `site` imported as Py_Initialize does and
+ * without it. Issue 6 aims at 4x faster cycles and half the memory of CPython. */
 #include <Python.h>
 #include "bench.h"
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static long rss_kb(void)
 {
@@ -48,14 +50,43 @@ static void rss_split_kb(long *library, long *anonymous)
     fclose(f);
 }
 
-int main(void)
+static void print_rss(const char *suffix)
 {
-    Py_Initialize();
-    printf("rss_after_init_kb %ld\n", rss_kb());
     long library, anonymous;
     rss_split_kb(&library, &anonymous);
-    printf("rss_after_init_library_kb %ld\n", library);
-    printf("rss_after_init_anonymous_kb %ld\n", anonymous);
+    printf("rss_after_init%s_kb %ld\n", suffix, rss_kb());
+    printf("rss_after_init%s_library_kb %ld\n", suffix, library);
+    printf("rss_after_init%s_anonymous_kb %ld\n", suffix, anonymous);
+}
+
+/* The runtime alone, without `site`: what `site` imports depends on the site-packages of
+ * each installation (a .pth file there may import dozens of modules), so only this figure
+ * compares like with like across CPython builds. Measured in a fresh child process. */
+static void rss_without_site(void)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        PyConfig config;
+        PyConfig_InitPythonConfig(&config);
+        config.site_import = 0;
+        PyStatus status = Py_InitializeFromConfig(&config);
+        PyConfig_Clear(&config);
+        if (PyStatus_Exception(status))
+            _exit(1);
+        print_rss("_nosite");
+        fflush(stdout);
+        _exit(0);
+    }
+    if (pid > 0)
+        waitpid(pid, NULL, 0);
+}
+
+int main(void)
+{
+    rss_without_site();
+    Py_Initialize();
+    print_rss("");
     Py_FinalizeEx();
     BENCH_N("Py_Initialize+Py_FinalizeEx", 30, { Py_Initialize(); Py_FinalizeEx(); });
     Py_InitializeEx(0);

@@ -51,7 +51,7 @@ pub unsafe extern "C" fn _PyEval_EvalFrameDefault(
     let f = frame as *mut Frame;
     if (*f).owned_by_gen {
         // A generator resumed through a hook: after its yield when suspended there.
-        let at_yield = *(*f).rt().words.get_unchecked((*f).lasti as usize) as u8 == ferropy_compiler::opcode::Op::YIELD_VALUE as u8;
+        let at_yield = *(*f).rt().words().get_unchecked((*f).lasti as usize) as u8 == ferropy_compiler::opcode::Op::YIELD_VALUE as u8;
         let from = if at_yield { interp_frame::SUSPENDED } else { interp_frame::CREATED };
         return crate::eval::ceval_loop::run_resumed(tstate, f, throwflag != 0, from);
     }

@@ -87,7 +87,7 @@ fn unbound_local(name: *mut PyObject) -> Raised {
 
 unsafe fn unbound_deref(f: *mut Frame, i: usize) -> Raised {
     let rt = (*f).rt();
-    let name = rt.unit.deref_name(i as u32).to_string();
+    let name = crate::objects::code_unit_full::deref_name(rt, i as u32).map_or_else(|| "?".to_string(), |n| pystr::to_string(n));
     if i < rt.ncells as usize {
         raise_type(
             &raw mut exc::_PyExc_UnboundLocalError,
@@ -209,7 +209,7 @@ fn breaker_tripped() -> bool {
 #[inline(always)]
 unsafe fn resume_ip(f: *mut Frame) -> usize {
     let at = (*f).lasti as usize;
-    let op = *(*f).rt().words.as_ptr().add(at) as u8;
+    let op = *(*f).rt().words().as_ptr().add(at) as u8;
     at + 1 + if op == Op::CALL as u8 { 2 } else { 0 }
 }
 
@@ -267,7 +267,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     macro_rules! load_frame {
         () => {{
             let rt = (*f).rt();
-            words = rt.words.as_ptr();
+            words = rt.words().as_ptr();
             slots = (*f).slots();
             base = slots.add(rt.nlocalsplus());
             sp = base.add((*f).stackdepth as usize);
@@ -467,9 +467,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                     }
                     Op::LOAD_CLASSDEREF => {
                         let rt = (*f).rt();
-                        let name = pystr::intern(rt.unit.deref_name(arg))
-                            .map(|n| n.into_ptr())
-                            .unwrap_or(core::ptr::null_mut());
+                        let name = match crate::objects::code_unit_full::deref_name(rt, arg) {
+                            Some(n) => crate::abstract_::new_ref(n).into_ptr(),
+                            None => pystr::intern("?").map(|n| n.into_ptr()).unwrap_or(core::ptr::null_mut()),
+                        };
                         let name = obj!(name);
                         let found = mapping_lookup((*f).locals, name);
                         decref(name);

@@ -162,7 +162,7 @@ pub(crate) unsafe fn call_protected(
 /// The first instruction that reports events: the function's `RESUME` (what comes before
 /// it makes cells and generators, and is not the function's own code).
 pub(crate) unsafe fn first_traceable(f: *mut Frame) -> u32 {
-    let words = &(*f).rt().words;
+    let words = (*f).rt().words();
     words.iter().position(|&w| w as u8 == Op::RESUME as u8).unwrap_or(0) as u32
 }
 
@@ -232,7 +232,7 @@ pub(crate) unsafe fn instruction(ts: *mut PyThreadState, f: *mut Frame, ip: usiz
         return Ok(ip);
     }
     (*f).lasti = ip as u32;
-    let op = *(*f).rt().words.get_unchecked(ip) as u8;
+    let op = *(*f).rt().words().get_unchecked(ip) as u8;
     if op == Op::RESUME as u8 {
         function_entry(ts, f)?;
         return Ok(ip);

@@ -185,13 +185,14 @@ struct Planned {
     backward: u8,
 }
 
-pub(crate) fn translate(unit: &CodeUnit) -> PublicCode {
+/// `nvars`: the number of local variables (cell arguments follow them); the unit's own name
+/// lists are stripped once its code object holds them (code_unit_full.rs).
+pub(crate) fn translate(unit: &CodeUnit, nvars: u32) -> PublicCode {
     let nwords = unit.code.len();
     let Ok(ins) = unit.instructions() else {
         // Not decodable (never for compiled code): no instructions to show.
         return PublicCode { code: Vec::new(), op_unit: vec![0; nwords], unit_word: Vec::new(), exceptions: Vec::new() };
     };
-    let nvars = unit.varnames.len() as u32;
     let mut plan: Vec<Planned> = ins
         .iter()
         .map(|d| {
@@ -303,7 +304,7 @@ pub(crate) unsafe fn is_given(co: *mut PyCodeObject) -> bool {
 /// `co` is a live code object, not `is_given`.
 pub(crate) unsafe fn of<'a>(co: *mut PyCodeObject) -> &'a PublicCode {
     let rt = code_rt::rt(co);
-    rt.public.get_or_init(|| Box::new(translate(&rt.unit)))
+    rt.public.get_or_init(|| Box::new(translate(&rt.unit, crate::objects::tuple::len(rt.varnames.as_ptr()) as u32)))
 }
 
 /// The public byte offset (`f_lasti`, `tb_lasti`) of the instruction at our byte offset

@@ -94,7 +94,7 @@ pub(crate) unsafe extern "C" fn code_replace(
         }
         let given = bind(&PARAMS, args, 0, kwnames)?;
         let co = op as *mut PyCodeObject;
-        let mut unit = ferropy_compiler::code::CodeUnit::clone(&code_rt::rt(co).unit);
+        let mut unit = crate::objects::code_unit_full::full_unit(co)?;
         let mut filename = new_ref((*co).co_filename);
         let (mut consts, mut names) = (None, None);
         for (name, v) in FIELDS.iter().zip(given) {

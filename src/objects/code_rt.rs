@@ -17,8 +17,8 @@ use crate::objects::{bytes, complex, float, set, str as pystr, tuple};
 pub(crate) struct CodeRt {
     /// Shared with the parent's constants for a nested unit (not copied per code object).
     pub unit: Arc<CodeUnit>,
-    /// The words the loop runs (a copy of `unit.code` that specialisation may rewrite).
-    pub words: Box<[u32]>,
+    /// `unit.code`'s buffer, kept here so that loading a frame costs one load, not two.
+    words_at: *const u32,
     /// `varnames`, then cells, then free variables: the frame's slots before its stack.
     pub nvars: u32,
     pub ncells: u32,
@@ -36,6 +36,14 @@ pub(crate) struct CodeRt {
 }
 
 impl CodeRt {
+    /// The words the loop runs: the unit's own, with the eval loop's cache indices written
+    /// into cache words at build time (one copy; `code_unit_full::original_code` clears them).
+    #[inline(always)]
+    pub fn words(&self) -> &[u32] {
+        // SAFETY: `words_at` is `unit.code`'s buffer, never changed after `build`.
+        unsafe { core::slice::from_raw_parts(self.words_at, self.unit.code.len()) }
+    }
+
     /// Slots before the value stack.
     #[inline]
     pub fn nlocalsplus(&self) -> usize {
@@ -132,7 +140,7 @@ pub(crate) fn name_tuple(names: &[String], memo: &mut NameMemo) -> PyResult<PyRe
 }
 
 /// Builds the runtime side of `unit`.
-pub(crate) fn build(unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt> {
+pub(crate) fn build(mut unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt> {
     let cell_arg = unit
         .cellvars
         .iter()
@@ -143,10 +151,10 @@ pub(crate) fn build(unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt
             unit.varnames.iter().take(nparams).position(|v| v == c).map_or(-1, |i| i as i32)
         })
         .collect();
-    let mut words = unit.code.clone().into_boxed_slice();
-    let caches = crate::eval::specialize_cache::Caches::assign(&mut words);
+    // A shared unit is copied here (once); one we alone hold takes the indices in place.
+    let caches = crate::eval::specialize_cache::Caches::assign(&mut Arc::make_mut(&mut unit).code);
     Ok(CodeRt {
-        words,
+        words_at: unit.code.as_ptr(),
         caches,
         nvars: unit.varnames.len() as u32,
         ncells: unit.cellvars.len() as u32,

@@ -64,8 +64,19 @@ pub(crate) fn from_unit_with_filename(unit: impl Into<Arc<CodeUnit>>, filename: 
 }
 
 /// The code object of `unit`, its names interned through `memo` (shared by the whole tree).
-pub(crate) fn from_shared_unit(unit: Arc<CodeUnit>, filename: *mut PyObject, memo: &mut NameMemo) -> PyResult<PyRef> {
-    let consts = unit.consts.iter().map(|c| code_rt::constant(c, filename, memo)).collect::<PyResult<Vec<_>>>()?;
+pub(crate) fn from_shared_unit(mut unit: Arc<CodeUnit>, filename: *mut PyObject, memo: &mut NameMemo) -> PyResult<PyRef> {
+    // A unit we alone hold gives its constants away, so that nested units reach their
+    // code objects unshared and can be stripped too (code_unit_full.rs).
+    let consts = match Arc::get_mut(&mut unit) {
+        Some(u) => core::mem::take(&mut u.consts)
+            .into_iter()
+            .map(|c| match c {
+                ferropy_compiler::code::Constant::Code(nested) => from_shared_unit(nested, filename, memo),
+                c => code_rt::constant(&c, filename, memo),
+            })
+            .collect::<PyResult<Vec<_>>>()?,
+        None => unit.consts.iter().map(|c| code_rt::constant(c, filename, memo)).collect::<PyResult<Vec<_>>>()?,
+    };
     let consts = crate::objects::tuple::from_vec(consts)?;
     let names = code_rt::name_tuple(&unit.names, memo)?;
     let name = memo.intern(&unit.name)?;
@@ -110,6 +121,8 @@ pub(crate) fn from_shared_unit(unit: Arc<CodeUnit>, filename: *mut PyObject, mem
         (*co)._co_code = core::ptr::null_mut();
         (*co)._co_firsttraceable = 0;
         (*co).co_extra = core::ptr::null_mut();
+        let mut rt = rt;
+        crate::objects::code_unit_full::strip(&mut rt.unit);
         (*co)._co_linearray = Box::into_raw(Box::new(rt)) as *mut core::ffi::c_char;
         Ok(op)
     }

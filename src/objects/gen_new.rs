@@ -20,7 +20,7 @@ unsafe fn new_with(frame: *mut PyFrameObject, name: *mut PyObject, qualname: *mu
     }
     // A generator function's code starts after its RETURN_GENERATOR; other code at its
     // first traceable instruction.
-    let words = &(*f).rt().words;
+    let words = (*f).rt().words();
     let resume = match words.iter().position(|&w| w as u8 == Op::RETURN_GENERATOR as u8) {
         Some(i) => i as u32 + 1,
         None => (*f).lasti,

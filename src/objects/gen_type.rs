@@ -285,7 +285,7 @@ pub(crate) unsafe fn yield_from(op: *mut PyObject) -> *mut PyObject {
     if f.is_null() || (*f).state != SUSPENDED {
         return core::ptr::null_mut();
     }
-    let words = &(*f).rt().words;
+    let words = (*f).rt().words();
     let next = words.get((*f).lasti as usize + 1).copied().unwrap_or(0);
     if next as u8 != ferropy_compiler::opcode::Op::RESUME as u8 || (next >> 8) < 2 {
         return core::ptr::null_mut();
@@ -437,7 +437,7 @@ pub(crate) unsafe fn throw(op: *mut PyObject, typ: *mut PyObject, val: *mut PyOb
                         drop(PyRef::from_owned(core::mem::replace(&mut *slots.add(at), core::ptr::null_mut())));
                         (*f).stackdepth -= 1;
                         let send_at = (*f).lasti as usize - 1;
-                        let target = (*f).rt().words[send_at] >> 8;
+                        let target = (*f).rt().words()[send_at] >> 8;
                         (*f).lasti = target - 1;
                         return send_ex(op, value.as_ptr(), false);
                     }

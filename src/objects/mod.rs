@@ -174,3 +174,4 @@ pub mod str_translate_api;
 pub mod context;
 pub mod context_var;
 pub mod context_token;
+pub mod code_unit_full;

@@ -100,7 +100,7 @@ unsafe fn from_frame() -> PyResult<(PyRef, PyRef)> {
     if first.is_null() {
         return Err(raise_type(&raw mut exc::_PyExc_RuntimeError, "super(): arg[0] deleted"));
     }
-    let Some(i) = rt.unit.freevars.iter().position(|n| n == "__class__") else {
+    let Some(i) = tuple::items(rt.freevars.as_ptr()).iter().position(|&n| crate::objects::str::eq_ascii(n, "__class__")) else {
         return Err(raise_type(&raw mut exc::_PyExc_RuntimeError, "super(): __class__ cell not found"));
     };
     let cell = *slots.add((rt.nvars + rt.ncells) as usize + i);

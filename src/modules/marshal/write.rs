@@ -121,9 +121,9 @@ impl Writer {
             }
         } else if crate::objects::code_type::is_code(op) {
             if self.head(op, TYPE_FERROPY_CODE) {
-                let rt = crate::objects::code_rt::rt(op as *mut crate::objects::code::PyCodeObject);
-                let payload = ferropy_compiler::code_cache::write(&rt.unit);
-                self.sized(rt.unit.filename.as_bytes());
+                let unit = crate::objects::code_unit_full::full_unit(op as *mut crate::objects::code::PyCodeObject)?;
+                let payload = ferropy_compiler::code_cache::write(&unit);
+                self.sized(unit.filename.as_bytes());
                 self.sized(&payload);
             }
         } else if crate::objects::bytes_buffer::PyObject_CheckBuffer(op) != 0 {
