@@ -67,6 +67,8 @@ MODULES = [
     "test_importlib.test_path",
     "test_importlib.test_reader",
     "test_importlib.test_resource",
+    "test_funcattrs",
+    "test_bdb",
 ]
 TIMEOUT = 300
 

@@ -14,6 +14,12 @@ use crate::objects::{code_type, dict, function_type, tuple};
 
 /// Runs `code` with `globals` and the namespace `locals` (NULL: the globals).
 pub(crate) unsafe fn eval_code(code: *mut PyObject, globals: *mut PyObject, locals: *mut PyObject) -> PyResult<PyRef> {
+    eval_code_with_closure(code, globals, locals, core::ptr::null_mut())
+}
+
+/// `eval_code` of a code object with free variables, bound to `closure` (a tuple of cells
+/// the caller checked: `exec(code, closure=...)`), or none when `closure` is NULL.
+pub(crate) unsafe fn eval_code_with_closure(code: *mut PyObject, globals: *mut PyObject, locals: *mut PyObject, closure: *mut PyObject) -> PyResult<PyRef> {
     if code.is_null() || !code_type::is_code(code) || globals.is_null() {
         return Err(bad_internal_call());
     }
@@ -21,6 +27,9 @@ pub(crate) unsafe fn eval_code(code: *mut PyObject, globals: *mut PyObject, loca
         return Err(raise(ExcType::SystemError, "globals must be a dict"));
     }
     let func = function_type::new(code, globals, core::ptr::null_mut())?;
+    if !closure.is_null() {
+        (*(func.as_ptr() as *mut PyFunctionObject)).func_closure = new_ref(closure).into_ptr();
+    }
     let locals = if locals.is_null() { globals } else { locals };
     let ts = crate::runtime::pystate::current();
     let f = interp_frame::push(ts, func.as_ptr(), locals);

@@ -101,14 +101,20 @@ unsafe extern "C" fn builtin_exec(_m: *mut PyObject, args: *const *mut PyObject,
         let (g, l) = namespaces("exec", a[1], a[2])?;
         let closure = a[3].filter(|&c| c != none());
         if code_type::is_code(src) {
-            let nfree = (*(src as *mut PyCodeObject)).co_nfreevars;
-            if nfree > 0 && closure.is_none() {
-                return Err(type_error("code object requires a closure of exactly length 1".replace('1', &nfree.to_string())));
-            }
+            let nfree = (*(src as *mut PyCodeObject)).co_nfreevars as usize;
             if nfree == 0 && closure.is_some() {
                 return Err(type_error("cannot use a closure with this code object"));
             }
-            crate::eval::eval_code::eval_code(src, g, l)?;
+            // A tuple of exactly `nfree` cells, else one message for every way it is wrong.
+            let cells_ok = |c: *mut PyObject| {
+                (*c).ob_type == &raw mut crate::objects::tuple::PyTuple_Type
+                    && crate::objects::tuple::len(c) == nfree
+                    && crate::objects::tuple::items(c).iter().all(|&cell| crate::objects::cell::is_cell(cell))
+            };
+            if nfree > 0 && !closure.is_some_and(cells_ok) {
+                return Err(type_error(format!("code object requires a closure of exactly length {nfree}")));
+            }
+            crate::eval::eval_code::eval_code_with_closure(src, g, l, closure.unwrap_or(core::ptr::null_mut()))?;
             return Ok(new_ref(none()));
         }
         if closure.is_some() {

@@ -84,9 +84,9 @@ pub(crate) unsafe fn create(owner: &mut Interpreter) -> PyResult<PyRef> {
 }
 
 /// `PyObject *PyEval_GetBuiltins(void)`: the builtins of the current frame (borrowed); with
-/// no Python frame running, the interpreter's builtins dict, as CPython. TODO(eval): the
-/// frame's `f_builtins` first, once frames exist.
+/// no Python frame running, the interpreter's builtins dict, as CPython.
 #[no_mangle]
 pub extern "C" fn PyEval_GetBuiltins() -> *mut PyObject {
-    crate::runtime::interpreter::current().map_or(core::ptr::null_mut(), |i| i.builtins)
+    // SAFETY: reads the current thread state's frame stack.
+    unsafe { crate::eval::frame_api::current_builtins() }
 }

@@ -31,6 +31,8 @@ pub mod sys_trace;
 pub mod sys_structseqs;
 pub mod sys_asyncgen_hooks;
 pub mod sys_coro_origin;
+pub mod sys_breakpointhook;
+pub mod sys_stdlib_names;
 pub mod thread_excepthook;
 pub mod thread_local;
 pub mod thread_lock;

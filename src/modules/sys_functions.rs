@@ -265,7 +265,7 @@ unsafe extern "C" fn setdlopenflags(_m: *mut PyObject, arg: *mut PyObject) -> *m
 }
 
 /// The functions of `sys` (the hooks and audit functions are added by sys_module.rs).
-pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 35] = [
+pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 36] = [
     fast_kw(c"addaudithook", crate::modules::sys_audit::addaudithook, c"addaudithook($module, /, hook)\n--\n\nAdds a new audit hook callback."),
     fast_kw(c"audit", crate::modules::sys_audit::audit, c"audit(event, *args)\n\nPasses the event to any audit hooks that are attached."),
     meth(c"_clear_type_cache", clear_type_cache, METH_NOARGS, c"_clear_type_cache($module, /)\n--\n\nClear the internal type lookup cache."),
@@ -292,6 +292,7 @@ pub(crate) static mut SYS_FUNCTIONS: [PyMethodDef; 35] = [
     meth(c"getswitchinterval", getswitchinterval, METH_NOARGS, c"getswitchinterval($module, /)\n--\n\nReturn the current thread switch interval; see sys.setswitchinterval()."),
     meth(c"setdlopenflags", setdlopenflags, METH_O, c"setdlopenflags($module, flags, /)\n--\n\nSet the flags used by the interpreter for dlopen calls."),
     meth(c"setrecursionlimit", setrecursionlimit, METH_O, c"setrecursionlimit($module, limit, /)\n--\n\nSet the maximum depth of the Python interpreter stack to n."),
+    fast_kw(c"breakpointhook", crate::modules::sys_breakpointhook::breakpointhook, c"breakpointhook(*args, **kws)\n\nThis hook function is called by built-in breakpoint().\n"),
     fast(c"call_tracing", crate::modules::sys_trace::call_tracing, c"call_tracing($module, func, args, /)\n--\n\nCall func(*args), while tracing is enabled."),
     meth(c"get_int_max_str_digits", get_int_max_str_digits, METH_NOARGS, c"get_int_max_str_digits($module, /)\n--\n\nSet the maximum string digits limit for non-binary int<->str conversions."),
     fast_kw(c"set_int_max_str_digits", set_int_max_str_digits, c"set_int_max_str_digits($module, /, maxdigits)\n--\n\nSet the maximum string digits limit for non-binary int<->str conversions."),

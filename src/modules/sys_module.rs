@@ -100,6 +100,7 @@ unsafe fn set_build_values(d: *mut PyObject) -> PyResult<()> {
     set(d, "maxunicode", int::from_i64(0x10FFFF))?;
     let names: PyResult<Vec<PyRef>> = crate::runtime::inittab::builtin_module_names().iter().map(|n| pystr::intern(n)).collect();
     set(d, "builtin_module_names", tuple::from_vec(names?))?;
+    set(d, "stdlib_module_names", crate::modules::sys_stdlib_names::stdlib_module_names())?;
     set(d, "byteorder", pystr::from_utf8(if cfg!(target_endian = "little") { "little" } else { "big" }))?;
     set(d, "abiflags", pystr::intern(""))?;
     set(d, "float_repr_style", pystr::from_utf8("short"))?;
@@ -130,7 +131,7 @@ unsafe fn set_implementation(d: *mut PyObject) -> PyResult<()> {
 
 /// `sys.__displayhook__` and the other originals of the hooks.
 unsafe fn set_hook_originals(d: *mut PyObject) -> PyResult<()> {
-    for name in ["displayhook", "excepthook", "unraisablehook"] {
+    for name in ["displayhook", "excepthook", "unraisablehook", "breakpointhook"] {
         if let Some(f) = dict::get_item_str(d, name)? {
             set(d, &format!("__{name}__"), Ok(crate::abstract_::new_ref(f)))?;
         }

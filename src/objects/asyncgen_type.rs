@@ -479,9 +479,10 @@ static mut ASYNCGEN_MEMBERS: [PyMemberDef; 2] = [
     END_MEMBER,
 ];
 
-static mut ASYNCGEN_METHODS: [PyMethodDef; 4] = [
+static mut ASYNCGEN_METHODS: [PyMethodDef; 5] = [
     crate::modules::meth(c"asend", asyncgen_asend, METH_O, c"asend(v) -> send 'v' in generator."),
     crate::modules::meth(c"athrow", asyncgen_athrow, METH_VARARGS, c"athrow(typ[,val[,tb]]) -> raise exception in generator."),
     crate::modules::meth(c"aclose", asyncgen_aclose, METH_NOARGS, c"aclose() -> raise GeneratorExit inside generator."),
+    crate::objects::generic_alias::CLASS_GETITEM,
     crate::modules::END,
 ];

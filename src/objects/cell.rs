@@ -63,7 +63,7 @@ pub static mut PyCell_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-unsafe fn is_cell(op: *mut PyObject) -> bool {
+pub(crate) unsafe fn is_cell(op: *mut PyObject) -> bool {
     (*op).ob_type == &raw mut PyCell_Type
 }
 

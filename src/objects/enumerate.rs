@@ -10,7 +10,7 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC};
-use crate::objects::iter_common::{alloc, dealloc_fields, traverse_fields};
+use crate::objects::iter_common::{alloc, dealloc_fields_nested, traverse_fields};
 use crate::objects::{int, tuple};
 use crate::pyport::Py_ssize_t;
 
@@ -128,7 +128,7 @@ unsafe extern "C" fn enum_next(op: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe extern "C" fn enum_dealloc(op: *mut PyObject) {
-    dealloc_fields(op, 2);
+    dealloc_fields_nested(op, 2, enum_dealloc);
 }
 
 unsafe extern "C" fn enum_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

@@ -4,7 +4,7 @@
 use core::ffi::{c_int, c_void};
 use core::mem::offset_of;
 
-use crate::abstract_::{new_ref, none, tp_name};
+use crate::abstract_::{new_ref, none, tp_name, type_error};
 use crate::errors::baseexception::{END_GETSET, END_MEMBER};
 use crate::errors::exception_types as exc;
 use crate::errors::raised::{PyResult, Raised};
@@ -37,6 +37,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_members: &raw mut FUNC_MEMBERS as *mut PyMemberDef,
     tp_getset: &raw mut FUNC_GETSET as *mut PyGetSetDef,
     tp_descr_get: Some(func_descr_get),
+    tp_new: Some(func_new),
     tp_dictoffset: offset_of!(PyFunctionObject, func_dict) as isize,
     tp_weaklistoffset: offset_of!(PyFunctionObject, func_weakreflist) as isize,
     ..static_type(
@@ -107,6 +108,66 @@ pub(crate) unsafe fn new(code: *mut PyObject, globals: *mut PyObject, qualname: 
     f.func_version = 0;
     PyObject_GC_Track(op.as_ptr() as *mut c_void);
     Ok(op)
+}
+
+/// `function(code, globals, name=None, argdefs=None, closure=None)` (`types.FunctionType`),
+/// with CPython 3.11's checks and messages.
+unsafe extern "C" fn func_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+    static PARAMS: crate::abstract_::unpack_keywords::Params = crate::abstract_::unpack_keywords::Params {
+        function: "function",
+        names: &["code", "globals", "name", "argdefs", "closure"],
+        positional_only: 0,
+        max_positional: 5,
+        required: 2,
+    };
+    crate::abstract_::ret_obj((|| {
+        let [code, globals, name, defaults, closure] =
+            crate::abstract_::unpack_keywords::bind_tuple_dict_array::<5>(&PARAMS, args, kwargs)?;
+        if !is_code(code) {
+            return Err(type_error(format!("function() argument 'code' must be code, not {}", tp_name(code))));
+        }
+        if !dict::is_dict(globals) {
+            return Err(type_error(format!("function() argument 'globals' must be dict, not {}", tp_name(globals))));
+        }
+        let given = |p: *mut PyObject| !p.is_null() && p != none();
+        if given(name) && !pystr::is_str(name) {
+            return Err(type_error("arg 3 (name) must be None or string"));
+        }
+        if given(defaults) && !tuple::is_tuple(defaults) {
+            return Err(type_error("arg 4 (defaults) must be None or tuple"));
+        }
+        let co = code as *mut PyCodeObject;
+        let nfree = (*co).co_nfreevars as usize;
+        if given(closure) && !tuple::is_tuple(closure) {
+            return Err(type_error("arg 5 (closure) must be None or tuple"));
+        }
+        if nfree > 0 && !given(closure) {
+            return Err(type_error("arg 5 (closure) must be tuple"));
+        }
+        let cells: &[*mut PyObject] = if given(closure) { tuple::items(closure) } else { &[] };
+        if nfree != cells.len() {
+            let fname = pystr::to_string((*co).co_name);
+            return Err(raise_type(
+                &raw mut exc::_PyExc_ValueError,
+                format!("{fname} requires closure of length {nfree}, not {}", cells.len()),
+            ));
+        }
+        if let Some(&bad) = cells.iter().find(|&&c| !crate::objects::cell::is_cell(c)) {
+            return Err(type_error(format!("arg 5 (closure) expected cell, found {}", tp_name(bad))));
+        }
+        let op = new(code, globals, core::ptr::null_mut())?;
+        let f = func(op.as_ptr());
+        if given(name) {
+            drop(PyRef::from_owned(core::mem::replace(&mut f.func_name, new_ref(name).into_ptr())));
+        }
+        if given(defaults) {
+            f.func_defaults = new_ref(defaults).into_ptr();
+        }
+        if nfree > 0 {
+            f.func_closure = new_ref(closure).into_ptr();
+        }
+        Ok(op)
+    })())
 }
 
 unsafe extern "C" fn func_clear(op: *mut PyObject) -> c_int {

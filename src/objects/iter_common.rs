@@ -52,6 +52,14 @@ pub(crate) unsafe fn dealloc_fields(op: *mut PyObject, count: usize) {
     }
 }
 
+/// `dealloc_fields` inside the trashcan: iterators that wrap iterators (`filter(f, filter(...))`
+/// a million deep) are freed without recursing a million C frames deep. `dealloc` is the
+/// calling type's own dealloc.
+pub(crate) unsafe fn dealloc_fields_nested(op: *mut PyObject, count: usize, dealloc: unsafe extern "C" fn(*mut PyObject)) {
+    PyObject_GC_UnTrack(op as *mut c_void);
+    crate::gc::trashcan::with_trashcan(op, dealloc, || dealloc_fields(op, count));
+}
+
 /// Visits the first `count` object fields.
 pub(crate) unsafe fn traverse_fields(op: *mut PyObject, count: usize, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(v) = visit else { return 0 };

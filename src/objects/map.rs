@@ -9,7 +9,7 @@ use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC};
-use crate::objects::iter_common::{alloc, dealloc_fields, no_keywords, traverse_fields};
+use crate::objects::iter_common::{alloc, dealloc_fields_nested, no_keywords, traverse_fields};
 use crate::objects::tuple;
 
 #[repr(C)]
@@ -77,7 +77,7 @@ unsafe extern "C" fn map_next(op: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe extern "C" fn map_dealloc(op: *mut PyObject) {
-    dealloc_fields(op, 2);
+    dealloc_fields_nested(op, 2, map_dealloc);
 }
 
 unsafe extern "C" fn map_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

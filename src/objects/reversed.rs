@@ -13,7 +13,7 @@ use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
 use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC};
 use crate::object::method_table::{plain, END};
-use crate::objects::iter_common::{alloc, dealloc_fields, no_keywords, traverse_fields};
+use crate::objects::iter_common::{alloc, dealloc_fields_nested, no_keywords, traverse_fields};
 use crate::objects::{int, tuple};
 use crate::pyport::Py_ssize_t;
 
@@ -122,7 +122,7 @@ unsafe extern "C" fn reversed_length_hint(op: *mut PyObject, _: *mut PyObject) -
 }
 
 unsafe extern "C" fn reversed_dealloc(op: *mut PyObject) {
-    dealloc_fields(op, 1);
+    dealloc_fields_nested(op, 1, reversed_dealloc);
 }
 
 unsafe extern "C" fn reversed_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

@@ -139,9 +139,21 @@ unsafe fn c_flags(flags: *mut PyCompilerFlags) -> c_int {
     if flags.is_null() { 0 } else { (*flags).cf_flags }
 }
 
-/// Puts `__builtins__` into a globals dict that lacks it (what CPython's `run_eval_code_obj`
-/// does before running).
+/// Puts `__builtins__` into a globals dict that lacks it, as CPython's `exec()` and
+/// `run_eval_code_obj` do: the builtins *dict* (the current frame's, else the interpreter's).
 pub(crate) unsafe fn ensure_builtins(globals: *mut PyObject) -> PyResult<()> {
+    if dict::get_item_str(globals, "__builtins__")?.is_none() {
+        let builtins = crate::eval::frame_api::current_builtins();
+        if !builtins.is_null() {
+            dict::set_item(globals, pystr::intern("__builtins__")?.as_ptr(), builtins)?;
+        }
+    }
+    Ok(())
+}
+
+/// `__main__`'s `__builtins__` is the builtins *module* (CPython sets it when it makes
+/// `__main__`), where other namespaces get the dict.
+pub(crate) unsafe fn ensure_main_builtins(globals: *mut PyObject) -> PyResult<()> {
     if dict::get_item_str(globals, "__builtins__")?.is_none() {
         if let Some(i) = crate::runtime::interpreter::current() {
             let key = pystr::intern("__builtins__")?;

@@ -175,7 +175,7 @@ unsafe fn one(fp: *mut libc::FILE, filename: &str) -> c_int {
             return Err(Raised::assume_set());
         }
         let d: *mut PyObject = crate::objects::module::PyModule_GetDict(m);
-        crate::runtime::pyrun::ensure_builtins(d)?;
+        crate::runtime::pyrun::ensure_main_builtins(d)?;
         let (code, _) = crate::runtime::pyrun::compile_source(&text, filename, Py_single_input, 0, -1)?;
         crate::eval::eval_code::eval_code(code.as_ptr(), d, d)?;
         Ok(())

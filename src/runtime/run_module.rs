@@ -200,7 +200,7 @@ unsafe fn prepare_main(globals: *mut PyObject, spec: *mut PyObject) -> PyResult<
     set_str(globals, "__loader__", loader.as_ptr())?;
     set_str(globals, "__package__", parent.as_ptr())?;
     set_str(globals, "__spec__", spec)?;
-    crate::runtime::pyrun::ensure_builtins(globals)?;
+    crate::runtime::pyrun::ensure_main_builtins(globals)?;
     let argv = crate::modules::sys_api::PySys_GetObject(c"argv".as_ptr());
     if origin.as_ptr() != none() && !argv.is_null() && crate::objects::list::is_list(argv) && crate::objects::list::len(argv) > 0 {
         if crate::objects::list::PyList_SetItem(argv, 0, crate::abstract_::new_ref(origin.as_ptr()).into_ptr()) < 0 {

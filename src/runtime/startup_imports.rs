@@ -41,7 +41,7 @@ unsafe fn add_main_module() -> PyResult<()> {
     if dict::get_item_str(d, "__annotations__")?.is_none() {
         dict::set_item(d, pystr::intern("__annotations__")?.as_ptr(), dict::new()?.as_ptr())?;
     }
-    crate::runtime::pyrun::ensure_builtins(d)?;
+    crate::runtime::pyrun::ensure_main_builtins(d)?;
     if dict::get_item_str(d, "__loader__")?.map_or(true, |l| l == crate::abstract_::none()) {
         let loader = crate::import::spec::builtin_importer()?;
         dict::set_item(d, pystr::intern("__loader__")?.as_ptr(), loader)?;

@@ -16,6 +16,11 @@ impl<'a> Compiler<'a> {
             self.emit(Op::SETUP_ANNOTATIONS, 0);
         }
         self.body_with_docstring(body, true)?;
+        // As in function bodies: the implicit `return None` is on the last statement's line
+        // (where a tracer sees the module return), not the first line.
+        if let Some(last) = body.last().and_then(|v| v.as_node()) {
+            self.u().pos = crate::compile::pos_of(last.loc);
+        }
         self.load_const(Constant::None);
         self.emit(Op::RETURN_VALUE, 0);
         Ok(())

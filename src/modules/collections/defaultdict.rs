@@ -61,11 +61,12 @@ unsafe extern "C" fn dd_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyOb
     })())
 }
 
-static mut DD_METHODS: [PyMethodDef; 5] = [
+static mut DD_METHODS: [PyMethodDef; 6] = [
     plain(c"__missing__", dd_missing, METH_O).doc(c"__missing__(key) # Called by __getitem__ for missing key; pseudo-code:\n  if self.default_factory is None: raise KeyError((key,))\n  self[key] = value = self.default_factory()\n  return value\n"),
     plain(c"copy", dd_copy, METH_NOARGS).doc(c"D.copy() -> a shallow copy of D."),
     plain(c"__copy__", dd_copy, METH_NOARGS).doc(c"D.copy() -> a shallow copy of D."),
     plain(c"__reduce__", dd_reduce, METH_NOARGS).doc(c"Return state information for pickling."),
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 

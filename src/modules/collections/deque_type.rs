@@ -176,7 +176,7 @@ static mut DEQUE_GETSET: [PyGetSetDef; 2] = [
     PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
 ];
 
-static mut DEQUE_METHODS: [PyMethodDef; 19] = [
+static mut DEQUE_METHODS: [PyMethodDef; 20] = [
     plain(c"append", m_append, METH_O).doc(c"Add an element to the right side of the deque."),
     plain(c"appendleft", m_appendleft, METH_O).doc(c"Add an element to the left side of the deque."),
     plain(c"clear", m_clear, METH_NOARGS).doc(c"Remove all elements from the deque."),
@@ -195,6 +195,7 @@ static mut DEQUE_METHODS: [PyMethodDef; 19] = [
     plain(c"reverse", m_reverse, METH_NOARGS).doc(c"D.reverse() -- reverse *IN PLACE*"),
     fast(c"rotate", m_rotate, METH_FASTCALL).doc(c"Rotate the deque n steps to the right (default n=1).  If n is negative, rotates left."),
     plain(c"__sizeof__", m_sizeof, METH_NOARGS).doc(c"D.__sizeof__() -- size of D in memory, in bytes"),
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 

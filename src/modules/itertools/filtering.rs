@@ -121,11 +121,12 @@ struct Chain {
     active: *mut PyObject,
 }
 
-static mut CHAIN_METHODS: [PyMethodDef; 4] = [
+static mut CHAIN_METHODS: [PyMethodDef; 5] = [
     plain(c"from_iterable", chain_from_iterable, METH_O | METH_CLASS)
         .doc(c"from_iterable($type, iterable, /)\n--\n\nAlternative chain() constructor taking a single iterable argument that evaluates lazily."),
     reduce_def(chain_reduce),
     setstate_def(chain_setstate),
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 

@@ -184,13 +184,14 @@ unsafe extern "C" fn fspath(op: *mut PyObject, _: *mut PyObject) -> *mut PyObjec
     ret(Ok(PyRef::from_borrowed((*(op as *mut DirEntry)).path).unwrap()))
 }
 
-static mut DIRENTRY_METHODS: [PyMethodDef; 7] = [
+static mut DIRENTRY_METHODS: [PyMethodDef; 8] = [
     fast_kw(c"is_dir", is_dir, c"is_dir($self, /, *, follow_symlinks=True)\n--\n\nReturn True if the entry is a directory; cached per entry."),
     fast_kw(c"is_file", is_file, c"is_file($self, /, *, follow_symlinks=True)\n--\n\nReturn True if the entry is a file; cached per entry."),
     meth(c"is_symlink", is_symlink, METH_NOARGS, c"is_symlink($self, /)\n--\n\nReturn True if the entry is a symbolic link; cached per entry."),
     fast_kw(c"stat", entry_stat_method, c"stat($self, /, *, follow_symlinks=True)\n--\n\nReturn stat_result object for the entry; cached per entry."),
     meth(c"inode", inode, METH_NOARGS, c"inode($self, /)\n--\n\nReturn inode of the entry; cached per entry."),
     meth(c"__fspath__", fspath, METH_NOARGS, c"__fspath__($self, /)\n--\n\nReturns the path for the entry."),
+    crate::objects::generic_alias::CLASS_GETITEM,
     END,
 ];
 
