@@ -4,7 +4,7 @@
 //! are not types but have a `__bases__` tuple, as CPython does.
 use core::ffi::c_int;
 
-use crate::abstract_::object::{is_true, lookup_special};
+use crate::abstract_::object::is_true;
 use crate::abstract_::{null_error, type_error};
 use crate::errors::raised::PyResult;
 use crate::eval::recursion;
@@ -115,13 +115,14 @@ pub(crate) unsafe fn recursive_issubclass(derived: *mut PyObject, cls: *mut PyOb
 }
 
 /// Calls the metaclass hook `name` of `cls` with `arg`, if the metaclass has one.
-unsafe fn call_hook(cls: *mut PyObject, name: &str, arg: *mut PyObject, where_: &str) -> PyResult<Option<bool>> {
-    let Some(hook) = lookup_special(cls, name)? else { return Ok(None) };
+/// A function hook is called with `cls` first rather than bound (no method object).
+unsafe fn call_hook(cls: *mut PyObject, name: &core::ffi::CStr, arg: *mut PyObject, where_: &str) -> PyResult<Option<bool>> {
+    use crate::object::slot_dunders::{call_found, lookup_method};
+    let Some(hook) = lookup_method(cls, name)? else { return Ok(None) };
     recursion::enter(where_)?;
-    let r = crate::abstract_::call::PyObject_CallOneArg(hook.as_ptr(), arg);
+    let r = call_found(&hook, cls, &[arg]);
     recursion::leave();
-    let r = crate::abstract_::from_slot(r)?;
-    Ok(Some(is_true(r.as_ptr())?))
+    Ok(Some(is_true(r?.as_ptr())?))
 }
 
 /// `isinstance(inst, cls)`.
@@ -146,7 +147,7 @@ pub(crate) unsafe fn isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyRe
         recursion::leave();
         return found;
     }
-    match call_hook(cls, "__instancecheck__", inst, " in __instancecheck__")? {
+    match call_hook(cls, c"__instancecheck__", inst, " in __instancecheck__")? {
         Some(r) => Ok(r),
         None => recursive_isinstance(inst, cls),
     }
@@ -173,7 +174,7 @@ pub(crate) unsafe fn issubclass(derived: *mut PyObject, cls: *mut PyObject) -> P
         recursion::leave();
         return found;
     }
-    match call_hook(cls, "__subclasscheck__", derived, " in __subclasscheck__")? {
+    match call_hook(cls, c"__subclasscheck__", derived, " in __subclasscheck__")? {
         Some(r) => Ok(r),
         None => recursive_issubclass(derived, cls),
     }

@@ -36,7 +36,7 @@ unsafe fn entry_of(t: &PyTracebackObject) -> Entry {
     let entry = Entry {
         filename: pystr::to_string((*co).co_filename),
         name: pystr::to_string((*co).co_name),
-        lineno: t.tb_lineno,
+        lineno: crate::eval::traceback::line_number(t),
         position: (p.line != 0).then_some((p.line, p.end_line, p.col, p.end_col)),
     };
     crate::object::refcount::Py_DecRef(code as *mut PyObject);

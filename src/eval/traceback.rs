@@ -84,7 +84,23 @@ unsafe extern "C" fn get_next(op: *mut PyObject, _: *mut c_void) -> *mut PyObjec
 }
 
 unsafe extern "C" fn get_lineno(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    crate::abstract_::ret_obj(crate::objects::int::from_i64(tb(op).tb_lineno as i64))
+    crate::abstract_::ret_obj(crate::objects::int::from_i64(line_number(tb(op)) as i64))
+}
+
+/// The entry's line: `tb_lineno`, or, when that is -1 (entries made by `PyTraceBack_Here`,
+/// as in CPython 3.11, so that raising decodes no line table), the line of `tb_lasti` in
+/// the frame's code.
+pub(crate) unsafe fn line_number(t: &PyTracebackObject) -> c_int {
+    if t.tb_lineno != -1 || t.tb_frame.is_null() {
+        return t.tb_lineno;
+    }
+    let code = crate::eval::frame_object::PyFrame_GetCode(t.tb_frame);
+    let co = code as *mut crate::objects::code::PyCodeObject;
+    // tb_lasti is a CPython-format offset (objects/code_public.rs).
+    let word = crate::objects::code_public::word_at(co, t.tb_lasti.max(0));
+    let line = crate::objects::code_rt::rt(co).unit.position(word).line as c_int;
+    Py_DecRef(code as *mut PyObject);
+    line
 }
 
 /// `tb.tb_next = x`: a traceback or None, and never one that would make a loop.
@@ -132,7 +148,11 @@ pub unsafe extern "C" fn PyTraceBack_Here(frame: *mut PyFrameObject) -> c_int {
     Py_IncRef(frame as *mut PyObject);
     entry.tb_frame = frame;
     entry.tb_lasti = crate::eval::frame_object::lasti(frame as *mut PyObject);
-    entry.tb_lineno = crate::eval::frame_object::lineno(frame as *mut PyObject);
+    // A running frame's line is that of its instruction: computed when asked (line_number),
+    // as CPython 3.11 does, so raising decodes no line table. A line written by C
+    // (`f_lineno`, Cython) is kept.
+    let o = crate::eval::frame_object::fo(frame as *mut PyObject);
+    entry.tb_lineno = if o.lineno == 0 && !o.frame.is_null() { -1 } else { crate::eval::frame_object::lineno(frame as *mut PyObject) };
     crate::object::objimpl::PyObject_GC_Track(op as *mut c_void);
     crate::errors::pyerr::PyErr_Restore(t, v, op);
     0

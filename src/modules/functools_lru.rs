@@ -8,7 +8,6 @@
 //! clear it, so after a miss the cache is looked at again before the result is added.
 use core::ffi::{c_int, c_void};
 
-use crate::abstract_::call::call_tuple;
 use crate::abstract_::{from_slot, new_ref, ret_obj, type_error};
 use crate::errors::raised::{PyResult, Raised};
 use crate::object::descr::PyGetSetDef;
@@ -20,7 +19,7 @@ use crate::object::objimpl::PyObject_GC_UnTrack;
 use crate::object::ptr::PyRef;
 use crate::object::slots::visitproc;
 use crate::object::static_type::static_type;
-use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_DEFAULT, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_METHOD_DESCRIPTOR};
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_DEFAULT, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL, Py_TPFLAGS_METHOD_DESCRIPTOR};
 use crate::objects::{dict, int, tuple};
 use crate::pyport::Py_hash_t;
 
@@ -101,6 +100,7 @@ struct LruCache {
     misses: isize,
     typed: bool,
     strategy: Strategy,
+    vectorcall: crate::object::slots::vectorcallfunc,
 }
 
 unsafe fn me<'a>(op: *mut PyObject) -> &'a mut LruCache {
@@ -118,56 +118,74 @@ unsafe fn kwd_mark() -> PyResult<*mut PyObject> {
     Ok(KWD_MARK)
 }
 
-/// The cache key: a lone int or str argument itself, the argument tuple when there are
-/// only positional arguments, else the arguments, the marker and the keyword pairs (and,
-/// when typed, the types of all values) in one tuple.
-unsafe fn make_key(args: *mut PyObject, kwds: *mut PyObject, typed: bool) -> PyResult<PyRef> {
-    let kw_items = if kwds.is_null() { Vec::new() } else { dict::items(kwds) };
-    let positional = tuple::items(args);
-    if !typed && kw_items.is_empty() {
+/// The cache key: a lone int or str argument itself, the positional arguments as a tuple
+/// when there are no keywords, else the arguments, the marker and the keyword pairs (and,
+/// when typed, the types of all values) in one tuple. `args` holds the positional
+/// arguments then the values of the keywords named by `kwnames` (vectorcall layout).
+unsafe fn make_key(args: &[*mut PyObject], kwnames: &[*mut PyObject], typed: bool) -> PyResult<PyRef> {
+    let nkw = kwnames.len();
+    let (positional, kw_values) = args.split_at(args.len() - nkw);
+    if !typed && nkw == 0 {
         if positional.len() == 1 {
             let a = positional[0];
             if (*a).ob_type == &raw mut crate::objects::str::PyUnicode_Type || int::is_exact_int(a) {
                 return Ok(new_ref(a));
             }
         }
-        return Ok(new_ref(args));
+        return tuple::from_ptrs(positional);
     }
-    let mut parts: Vec<*mut PyObject> = positional.to_vec();
-    if !kw_items.is_empty() {
-        parts.push(kwd_mark()?);
-        for &(k, v) in &kw_items {
-            parts.push(k);
-            parts.push(v);
+    let mark = if nkw > 0 { kwd_mark()? } else { core::ptr::null_mut() };
+    let size = positional.len() + if nkw > 0 { 1 + 2 * nkw } else { 0 } + if typed { args.len() } else { 0 };
+    // The parts on the stack when few (the usual call), no growing vector.
+    let mut stack = [core::ptr::null_mut(); 16];
+    let mut heap = Vec::new();
+    let parts: &mut [*mut PyObject] = if size <= stack.len() {
+        &mut stack[..size]
+    } else {
+        heap.resize(size, core::ptr::null_mut());
+        &mut heap
+    };
+    let mut n = 0;
+    let mut put = |o: *mut PyObject| {
+        parts[n] = o;
+        n += 1;
+    };
+    positional.iter().for_each(|&a| put(a));
+    if nkw > 0 {
+        put(mark);
+        for (&k, &v) in kwnames.iter().zip(kw_values) {
+            put(k);
+            put(v);
         }
     }
     if typed {
-        for &a in positional {
-            parts.push((*a).ob_type as *mut PyObject);
-        }
-        for &(_, v) in &kw_items {
-            parts.push((*v).ob_type as *mut PyObject);
-        }
+        args.iter().for_each(|&a| put((*a).ob_type as *mut PyObject));
     }
-    tuple::from_ptrs(&parts)
+    debug_assert_eq!(n, size);
+    tuple::from_ptrs(parts)
 }
 
-unsafe extern "C" fn lru_call(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
-    ret_obj(call(op, args, kwds))
+/// Called with a vector of arguments, as the eval loop calls (CPython's wrapper takes a
+/// tuple and a dict: making them cost as much as a cache hit).
+unsafe extern "C" fn lru_vectorcall(op: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
+    ret_obj(call(op, args, nargsf, kwnames))
 }
 
-unsafe fn call_function(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> {
+unsafe fn call_function(op: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> PyResult<PyRef> {
     let f = new_ref(me(op).func);
-    from_slot(call_tuple(f.as_ptr(), args, kwds))
+    from_slot(crate::abstract_::call::vectorcall(f.as_ptr(), args, nargsf, kwnames))
 }
 
-unsafe fn call(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> PyResult<PyRef> {
+unsafe fn call(op: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> PyResult<PyRef> {
     let s = me(op);
     if s.strategy == Strategy::Uncached {
         s.misses += 1;
-        return call_function(op, args, kwds);
+        return call_function(op, args, nargsf, kwnames);
     }
-    let key = make_key(args, kwds, s.typed)?;
+    let kwnames_slice: &[*mut PyObject] = if kwnames.is_null() { &[] } else { tuple::items(kwnames) };
+    let nargs = nargsf & !crate::object::slots::PY_VECTORCALL_ARGUMENTS_OFFSET;
+    let all = if nargs + kwnames_slice.len() == 0 { &[][..] } else { core::slice::from_raw_parts(args, nargs + kwnames_slice.len()) };
+    let key = make_key(all, kwnames_slice, s.typed)?;
     let hash = crate::abstract_::object::hash(key.as_ptr())?;
     let cache = new_ref(s.cache);
     if s.strategy == Strategy::Unbounded {
@@ -176,7 +194,7 @@ unsafe fn call(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> P
             return Ok(new_ref(hit));
         }
         me(op).misses += 1;
-        let result = call_function(op, args, kwds)?;
+        let result = call_function(op, args, nargsf, kwnames)?;
         dict::set_item_known_hash(me(op).cache, key.as_ptr(), hash, result.as_ptr())?;
         return Ok(result);
     }
@@ -189,7 +207,7 @@ unsafe fn call(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> P
         return Ok(new_ref((*l).result));
     }
     me(op).misses += 1;
-    let result = call_function(op, args, kwds)?;
+    let result = call_function(op, args, nargsf, kwnames)?;
     // The call may have added this key (recursion) or cleared the cache.
     let cache = new_ref(me(op).cache);
     if dict::get_item_known_hash(cache.as_ptr(), key.as_ptr(), hash)?.is_some() {
@@ -252,6 +270,7 @@ unsafe extern "C" fn lru_new(tp: *mut PyTypeObject, args: *mut PyObject, kwds: *
         s.misses = 0;
         s.typed = typed;
         s.strategy = strategy;
+        s.vectorcall = Some(lru_vectorcall);
         Ok(op)
     })())
 }
@@ -392,7 +411,8 @@ pub static mut LruCache_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(lru_dealloc),
     tp_traverse: Some(lru_traverse),
     tp_clear: Some(lru_clear),
-    tp_call: Some(lru_call),
+    tp_call: Some(crate::abstract_::call::PyVectorcall_Call),
+    tp_vectorcall_offset: core::mem::offset_of!(LruCache, vectorcall) as isize,
     tp_descr_get: Some(lru_descr_get),
     tp_getattro: Some(crate::object::generic_getattr::PyObject_GenericGetAttr),
     tp_setattro: Some(crate::object::generic_getattr::PyObject_GenericSetAttr),
@@ -408,7 +428,7 @@ pub static mut LruCache_Type: PyTypeObject = PyTypeObject {
         c"functools._lru_cache_wrapper",
         core::mem::size_of::<LruCache>(),
         0,
-        Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR,
+        Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL,
         Some(c"Create a cached callable that wraps another function.\n\nuser_function:      the function being cached\n\nmaxsize:  0         for no caching\n          None      for unlimited cache size\n          n         for a bounded cache\n\ntyped:    False     cache f(3) and f(3.0) as identical calls\n          True      cache f(3) and f(3.0) as distinct calls\n\ncache_info_type:    namedtuple class with the fields:\n                        hits misses currsize maxsize\n"),
     )
 };

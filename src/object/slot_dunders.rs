@@ -50,7 +50,7 @@ pub(crate) enum Method {
     Bound(PyRef),
 }
 
-unsafe fn lookup_method(self_: *mut PyObject, name: &CStr) -> PyResult<Option<Method>> {
+pub(crate) unsafe fn lookup_method(self_: *mut PyObject, name: &CStr) -> PyResult<Option<Method>> {
     let tp = (*self_).ob_type;
     let name = interned_name(name.as_ptr())?;
     let Some(f) = type_cache::lookup(tp, name.as_ptr())? else { return Ok(None) };
@@ -70,6 +70,12 @@ unsafe fn lookup_method(self_: *mut PyObject, name: &CStr) -> PyResult<Option<Me
 
 unsafe fn call(m: &Method, self_: *mut PyObject, args: &[*mut PyObject]) -> PyResult<PyRef> {
     let r = match m {
+        // Up to three arguments go on the stack (hooks and binary dunders are hot).
+        Method::Unbound(f) if args.len() <= 3 => {
+            let mut stack = [self_; 4];
+            stack[1..=args.len()].copy_from_slice(args);
+            crate::abstract_::call::vectorcall(f.as_ptr(), stack.as_ptr(), args.len() + 1, core::ptr::null_mut())
+        }
         Method::Unbound(f) => {
             let mut stack = Vec::with_capacity(args.len() + 1);
             stack.push(self_);

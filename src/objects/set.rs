@@ -316,6 +316,30 @@ pub(crate) unsafe fn probe(s: *mut PySetObject, key: *mut PyObject, hash: Py_has
     }
 }
 
+/// Whether some key of hash `hash` satisfies `f`, looking only where a probe for that hash
+/// looks. `f` must run no Python code (the table is read without restarts); callers use it
+/// to find a key by identity without making a probe object.
+pub(crate) unsafe fn any_with_hash(op: *mut PyObject, hash: Py_hash_t, mut f: impl FnMut(*mut PyObject) -> bool) -> bool {
+    let s = so(op);
+    let (mask, table) = ((*s).mask as usize, (*s).table);
+    let mut i = (hash as usize) & mask;
+    let mut perturb = hash as usize;
+    loop {
+        let run = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+        for j in i..=i + run {
+            let e = &*table.add(j);
+            if e.key.is_null() {
+                return false;
+            }
+            if e.hash == hash && e.key != dummy() && f(e.key) {
+                return true;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+    }
+}
+
 /// Puts a key known to be absent into a table without dummies (resizing, copying).
 unsafe fn insert_clean(table: *mut setentry, mask: usize, key: *mut PyObject, hash: Py_hash_t) {
     let mut i = (hash as usize) & mask;

@@ -83,8 +83,22 @@ pub(crate) unsafe fn data<'a>(imp: &'a PyRef) -> &'a mut AbcData {
 /// Whether `obj` is in the weak set (NULL is empty). An object that cannot be weakly
 /// referenced is in no weak set.
 pub(crate) unsafe fn in_weak_set(wset: *mut PyObject, obj: *mut PyObject) -> PyResult<bool> {
-    if wset.is_null() || set::len(wset) == 0 {
+    if wset.is_null() || set::len(wset) == 0 || weakref::list_ptr(obj).is_null() {
         return Ok(false);
+    }
+    // A weak reference hashes as its referent. Our own entries are found by identity,
+    // without making the weak reference CPython makes (it reuses a class's shared basic
+    // reference, which classes here do not keep); only an entry of equal hash that is not
+    // a reference to `obj` needs the full comparison below.
+    let hash = crate::abstract_::object::hash(obj)?;
+    let mut other = false;
+    let found = set::any_with_hash(wset, hash, |k| {
+        let same = (*k).ob_type == &raw mut crate::objects::weakref_ref::_PyWeakref_RefType && weakref::referent(k) == Some(obj);
+        other |= !same;
+        same
+    });
+    if found || !other {
+        return Ok(found);
     }
     let r = weakref::PyWeakref_NewRef(obj, core::ptr::null_mut());
     if r.is_null() {

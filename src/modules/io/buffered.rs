@@ -89,6 +89,18 @@ unsafe fn check_initialized(op: *mut PyObject) -> PyResult<()> {
     Ok(())
 }
 
+/// `buffer.closed` without an attribute lookup when `buffer` is exactly a buffered class
+/// over exactly a FileIO (the text layer asks before every write), else None.
+pub(crate) unsafe fn fast_closed(buffer: *mut PyObject) -> Option<bool> {
+    let tp = (*buffer).ob_type;
+    let exact = tp == &raw mut BufferedWriter_Type || tp == &raw mut BufferedReader_Type || tp == &raw mut BufferedRandom_Type;
+    if !exact || this(buffer).state.is_null() || this(buffer).raw.is_null() {
+        return None;
+    }
+    let s = st(buffer);
+    (s.ok && s.fast_raw).then(|| fileio::is_closed(raw(buffer)))
+}
+
 /// Whether the raw stream is closed (or `close` already ran).
 unsafe fn is_closed(op: *mut PyObject) -> PyResult<bool> {
     let s = st(op);

@@ -124,6 +124,9 @@ pub(crate) unsafe fn open_state<'a>(op: *mut PyObject) -> PyResult<&'a mut State
 }
 
 unsafe fn buffer_closed(op: *mut PyObject) -> PyResult<bool> {
+    if let Some(closed) = crate::modules::io::buffered::fast_closed(obj(op).buffer) {
+        return Ok(closed);
+    }
     let n = pystr::intern("closed")?;
     let v = crate::object::object_attr::get_attr(obj(op).buffer, n.as_ptr())?;
     let r = crate::abstract_::object::PyObject_IsTrue(v.as_ptr());
