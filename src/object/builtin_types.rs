@@ -1,9 +1,8 @@
-//! The builtin static types, readied by `Py_Initialize` and returned to their unready state
-//! by `Py_FinalizeEx` (so that the next initialization readies them again, with objects of
-//! the new runtime). Ready order does not matter (bases are readied first); `object` and
+//! The builtin static types, readied by the first `Py_Initialize` and kept ready (with
+//! their dicts) across `Py_FinalizeEx`, so that a later initialization finds them done. Ready order does not matter (bases are readied first); `object` and
 //! `type` lead because everything else needs them.
 use crate::object::baseobject::PyBaseObject_Type;
-use crate::object::type_ready::{ready, unready_static};
+use crate::object::type_ready::ready;
 use crate::object::typeobject::PyTypeObject;
 use crate::object::typetype::PyType_Type;
 use crate::objects::bool::PyBool_Type;
@@ -12,7 +11,7 @@ use crate::objects::complex::PyComplex_Type;
 use crate::objects::float::PyFloat_Type;
 use crate::objects::int::PyLong_Type;
 use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemented_Type};
-use crate::objects::str::{clear_interned, PyUnicode_Type};
+use crate::objects::str::{clear_interned_except, PyUnicode_Type};
 use crate::objects::tuple::PyTuple_Type;
 
 // A Vec, not an array: each area appends its types without touching a count.
@@ -137,15 +136,32 @@ pub(crate) fn fini() {
     crate::object::type_cache::clear_cache();
     crate::objects::long_info::fini();
     crate::objects::float_info::fini();
-    for tp in all_types().rev() {
-        // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
-        unsafe { unready_static(tp) };
-    }
+    // The types stay ready for the next initialization (readying them is most of a
+    // no-site start-up): their dicts, bases and MROs hold only objects no Python code can
+    // change (descriptors of C definitions, docs, interned names, tuples of static types),
+    // which a later runtime cannot tell from new ones. Their names stay interned with them.
+    let keep = persistent_names();
     crate::object::object_attr::clear_name_cache();
     crate::object::slot_wrappers::clear_row_names();
-    clear_interned();
+    clear_interned_except(&|s| keep.contains(&(s as usize)));
     crate::objects::float::clear_free_list();
     crate::objects::int::clear_free_list();
     crate::objects::tuple_freelist::clear();
     crate::objects::bytes::clear_singletons();
+}
+
+/// The addresses of the names in the builtin static types' dicts (the interned strings
+/// that outlive finalization with them).
+fn persistent_names() -> std::collections::HashSet<usize> {
+    let mut names = std::collections::HashSet::new();
+    for tp in all_types() {
+        // SAFETY: static types; a ready type's dict is a live dict.
+        unsafe {
+            let d = (*tp).tp_dict;
+            if !d.is_null() {
+                names.extend(crate::objects::dict::items(d).into_iter().map(|(k, _)| k as usize));
+            }
+        }
+    }
+    names
 }
