@@ -124,6 +124,32 @@ pub(crate) fn init() {
             );
         }
     }
+    if !KEPT_OUT_OF_COLLECTIONS.swap(true, core::sync::atomic::Ordering::AcqRel) {
+        keep_dicts_out_of_collections();
+    }
+}
+
+/// Whether the objects of the types' dicts have left the collected generations (once per
+/// process: the types stay ready from then on).
+static KEPT_OUT_OF_COLLECTIONS: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
+/// The types' dicts and the descriptors in them live as long as the process: collections
+/// need not examine them (two full collections at each finalization otherwise walk some
+/// 2,500 of them).
+fn keep_dicts_out_of_collections() {
+    for tp in all_types() {
+        // SAFETY: ready static types; their dicts are live dicts.
+        unsafe {
+            let d = (*tp).tp_dict;
+            if d.is_null() {
+                continue;
+            }
+            crate::gc::head::keep_out_of_collections(d);
+            for (_, value) in crate::objects::dict::items(d) {
+                crate::gc::head::keep_out_of_collections(value);
+            }
+        }
+    }
 }
 
 /// Releases what readying made (at finalization): the method cache, type dicts, bases and
@@ -140,28 +166,15 @@ pub(crate) fn fini() {
     // no-site start-up): their dicts, bases and MROs hold only objects no Python code can
     // change (descriptors of C definitions, docs, interned names, tuples of static types),
     // which a later runtime cannot tell from new ones. Their names stay interned with them.
-    let keep = persistent_names();
     crate::object::object_attr::clear_name_cache();
     crate::object::slot_wrappers::clear_row_names();
-    clear_interned_except(&|s| keep.contains(&(s as usize)));
+    // Referenced beyond the table's key and value: a name in those dicts (or held by what
+    // C code leaked, which keeps it alive anyway).
+    // SAFETY: the table's keys are live strs.
+    clear_interned_except(&|s| unsafe { (*s).ob_refcnt } > 2);
     crate::objects::float::clear_free_list();
     crate::objects::int::clear_free_list();
     crate::objects::tuple_freelist::clear();
     crate::objects::bytes::clear_singletons();
 }
 
-/// The addresses of the names in the builtin static types' dicts (the interned strings
-/// that outlive finalization with them).
-fn persistent_names() -> std::collections::HashSet<usize> {
-    let mut names = std::collections::HashSet::new();
-    for tp in all_types() {
-        // SAFETY: static types; a ready type's dict is a live dict.
-        unsafe {
-            let d = (*tp).tp_dict;
-            if !d.is_null() {
-                names.extend(crate::objects::dict::items(d).into_iter().map(|(k, _)| k as usize));
-            }
-        }
-    }
-    names
-}
