@@ -82,6 +82,20 @@ static void rss_without_site(void)
         waitpid(pid, NULL, 0);
 }
 
+/* One cycle without `site` (PyConfig.site_import = 0): the runtime's own start-up and
+ * shutdown, comparable across CPython installations whatever their site-packages hold. */
+static void initialize_without_site(void)
+{
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    config.site_import = 0;
+    config.parse_argv = 0;
+    PyStatus status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status))
+        Py_ExitStatusException(status);
+}
+
 int main(void)
 {
     rss_without_site();
@@ -92,6 +106,9 @@ int main(void)
     Py_InitializeEx(0);
     Py_FinalizeEx();
     BENCH_N("Py_InitializeEx(0)+Py_FinalizeEx", 30, { Py_InitializeEx(0); Py_FinalizeEx(); });
+    initialize_without_site();
+    Py_FinalizeEx();
+    BENCH_N("Py_InitializeFromConfig(no site)+Py_FinalizeEx", 30, { initialize_without_site(); Py_FinalizeEx(); });
     Py_Initialize();
     BENCH("PySys_GetObject(\"path\")", { psink = PySys_GetObject("path"); });
     BENCH("PySys_Audit with no hook", { psink = (void *)(long)PySys_Audit("bench.event", "i", 1); });

@@ -225,7 +225,9 @@ def main():
         best = {name: {} for name in binaries}
         for _ in range(args.rounds):
             for name, exes in binaries.items():
-                env = dict(os.environ, LD_LIBRARY_PATH="") if name != "ferropy" else None
+                # startup_env: the runtime benches' Py_Initialize imports `site` with this
+                # checkout's own bytecode cache (else ferropy compiles ~60 modules per cycle).
+                env = dict(startup_env(), LD_LIBRARY_PATH="") if name != "ferropy" else startup_env()
                 for exe in exes:
                     if args.instructions:
                         figures = instructions(exe, env, tmp)

@@ -65,6 +65,10 @@ pub struct GcState {
     pub generations: [Generation; NUM_GENERATIONS],
     /// Objects frozen by `gc.freeze()`: tracked but never collected.
     pub permanent: Generation,
+    /// The objects in the builtin static types' dicts, which live as long as the process
+    /// (object/builtin_types.rs): tracked, listed by `gc.get_objects()`, never examined by
+    /// a collection (nothing they refer to can be garbage while they live).
+    pub runtime_static: Generation,
     /// `gc.enable()`/`gc.disable()`.
     pub enabled: bool,
     /// A collection is running (no nested collections).
@@ -95,6 +99,7 @@ const fn generation(threshold: i32) -> Generation {
 const INITIAL: GcState = GcState {
     generations: [generation(THRESHOLDS[0]), generation(THRESHOLDS[1]), generation(THRESHOLDS[2])],
     permanent: generation(0),
+    runtime_static: generation(0),
     enabled: true,
     collecting: false,
     debug: 0,
@@ -144,6 +149,7 @@ pub fn state() -> *mut GcState {
                 list_init(&mut g.head);
             }
             list_init(&mut (*st).permanent.head);
+            list_init(&mut (*st).runtime_static.head);
         }
     }
     st
@@ -206,6 +212,16 @@ pub unsafe fn untrack(op: *mut PyObject) {
     (*next)._gc_prev = ((*next)._gc_prev & !PREV_MASK) | prev as usize;
     (*g)._gc_next = 0;
     (*g)._gc_prev &= PREV_MASK_FINALIZED;
+}
+
+/// Moves a tracked object that lives as long as the process out of the collected
+/// generations (into `runtime_static`); anything else is left alone.
+pub unsafe fn keep_out_of_collections(op: *mut PyObject) {
+    if !crate::object::objimpl::object_is_gc(op) || !is_tracked(op) {
+        return;
+    }
+    untrack(op);
+    list_append(as_gc(op), &mut (*state()).runtime_static.head);
 }
 
 /// A GC object was allocated: counts towards generation 0's threshold, and starts a

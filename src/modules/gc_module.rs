@@ -135,6 +135,10 @@ unsafe extern "C" fn get_objects(_m: *mut PyObject, args: *const *mut PyObject, 
         for i in gens {
             append_list(out.as_ptr(), &mut (*st).generations[i].head, out.as_ptr())?;
         }
+        // The builtin types' descriptors, never collected, count as the oldest generation.
+        if gen == -1 || gen == NUM_GENERATIONS as i64 - 1 {
+            append_list(out.as_ptr(), &mut (*st).runtime_static.head, out.as_ptr())?;
+        }
         Ok(out)
     })())
 }
@@ -174,8 +178,8 @@ unsafe extern "C" fn get_referrers(_m: *mut PyObject, args: *mut PyObject) -> *m
         let out = list::new(0)?;
         let st = state();
         let mut found = Vec::new();
-        for i in 0..NUM_GENERATIONS {
-            let h: *mut PyGC_Head = &mut (*st).generations[i].head;
+        let lists = (*st).generations.iter_mut().map(|g| &mut g.head as *mut PyGC_Head);
+        for h in lists.chain([&mut (*st).runtime_static.head as *mut PyGC_Head]) {
             let mut g = next(h);
             while g != h {
                 let op = from_gc(g);

@@ -1,9 +1,8 @@
-//! The builtin static types, readied by `Py_Initialize` and returned to their unready state
-//! by `Py_FinalizeEx` (so that the next initialization readies them again, with objects of
-//! the new runtime). Ready order does not matter (bases are readied first); `object` and
+//! The builtin static types, readied by the first `Py_Initialize` and kept ready (with
+//! their dicts) across `Py_FinalizeEx`, so that a later initialization finds them done. Ready order does not matter (bases are readied first); `object` and
 //! `type` lead because everything else needs them.
 use crate::object::baseobject::PyBaseObject_Type;
-use crate::object::type_ready::{ready, unready_static};
+use crate::object::type_ready::ready;
 use crate::object::typeobject::PyTypeObject;
 use crate::object::typetype::PyType_Type;
 use crate::objects::bool::PyBool_Type;
@@ -12,7 +11,7 @@ use crate::objects::complex::PyComplex_Type;
 use crate::objects::float::PyFloat_Type;
 use crate::objects::int::PyLong_Type;
 use crate::objects::singletons::{PyEllipsis_Type, _PyNone_Type, _PyNotImplemented_Type};
-use crate::objects::str::{clear_interned, PyUnicode_Type};
+use crate::objects::str::{clear_interned_except, PyUnicode_Type};
 use crate::objects::tuple::PyTuple_Type;
 
 // A Vec, not an array: each area appends its types without touching a count.
@@ -125,6 +124,32 @@ pub(crate) fn init() {
             );
         }
     }
+    if !KEPT_OUT_OF_COLLECTIONS.swap(true, core::sync::atomic::Ordering::AcqRel) {
+        keep_dicts_out_of_collections();
+    }
+}
+
+/// Whether the objects of the types' dicts have left the collected generations (once per
+/// process: the types stay ready from then on).
+static KEPT_OUT_OF_COLLECTIONS: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
+/// The types' dicts and the descriptors in them live as long as the process: collections
+/// need not examine them (two full collections at each finalization otherwise walk some
+/// 2,500 of them).
+fn keep_dicts_out_of_collections() {
+    for tp in all_types() {
+        // SAFETY: ready static types; their dicts are live dicts.
+        unsafe {
+            let d = (*tp).tp_dict;
+            if d.is_null() {
+                continue;
+            }
+            crate::gc::head::keep_out_of_collections(d);
+            for (_, value) in crate::objects::dict::items(d) {
+                crate::gc::head::keep_out_of_collections(value);
+            }
+        }
+    }
 }
 
 /// Releases what readying made (at finalization): the method cache, type dicts, bases and
@@ -137,15 +162,19 @@ pub(crate) fn fini() {
     crate::object::type_cache::clear_cache();
     crate::objects::long_info::fini();
     crate::objects::float_info::fini();
-    for tp in all_types().rev() {
-        // SAFETY: finalization: no code of this runtime uses the types' dicts any more.
-        unsafe { unready_static(tp) };
-    }
+    // The types stay ready for the next initialization (readying them is most of a
+    // no-site start-up): their dicts, bases and MROs hold only objects no Python code can
+    // change (descriptors of C definitions, docs, interned names, tuples of static types),
+    // which a later runtime cannot tell from new ones. Their names stay interned with them.
     crate::object::object_attr::clear_name_cache();
     crate::object::slot_wrappers::clear_row_names();
-    clear_interned();
+    // Referenced beyond the table's key and value: a name in those dicts (or held by what
+    // C code leaked, which keeps it alive anyway).
+    // SAFETY: the table's keys are live strs.
+    clear_interned_except(&|s| unsafe { (*s).ob_refcnt } > 2);
     crate::objects::float::clear_free_list();
     crate::objects::int::clear_free_list();
     crate::objects::tuple_freelist::clear();
     crate::objects::bytes::clear_singletons();
 }
+

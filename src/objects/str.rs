@@ -596,8 +596,10 @@ fn interned_table() -> PyResult<*mut PyObject> {
 }
 
 /// Releases the interned table (at finalization); interned strings still referenced
-/// elsewhere live on, no longer interned.
-pub(crate) fn clear_interned() {
+/// elsewhere live on, no longer interned. Those `keep` accepts stay
+/// interned into the next runtime: the names in the dicts of the builtin static types,
+/// which outlive finalization (see object/builtin_types.rs).
+pub(crate) fn clear_interned_except(keep: &dyn Fn(*mut PyObject) -> bool) {
     let e = EMPTY.swap(core::ptr::null_mut(), Ordering::AcqRel);
     // SAFETY: EMPTY owned that reference.
     drop(unsafe { PyRef::from_owned(e) });
@@ -608,8 +610,31 @@ pub(crate) fn clear_interned() {
     }
     // SAFETY: the table is a live dict whose keys are strs; we own its reference.
     unsafe {
+        let mut kept = Vec::new();
         for (key, _) in crate::objects::dict::items(table) {
-            (*(key as *mut PyASCIIObject)).set_interned(SSTATE_NOT_INTERNED as c_uint);
+            if keep(key) {
+                kept.push(key);
+            } else {
+                (*(key as *mut PyASCIIObject)).set_interned(SSTATE_NOT_INTERNED as c_uint);
+            }
+        }
+        // A fresh table for the kept names (built before the old one lets the others go).
+        if !kept.is_empty() {
+            if let Ok(fresh) = crate::objects::dict::new() {
+                let fresh = fresh.into_ptr();
+                for &key in &kept {
+                    if crate::objects::dict::set_item(fresh, key, key).is_err() {
+                        (*(key as *mut PyASCIIObject)).set_interned(SSTATE_NOT_INTERNED as c_uint);
+                        let _ = crate::object::pending_error::take();
+                    }
+                }
+                INTERNED.store(fresh, Ordering::Release);
+            } else {
+                let _ = crate::object::pending_error::take();
+                for &key in &kept {
+                    (*(key as *mut PyASCIIObject)).set_interned(SSTATE_NOT_INTERNED as c_uint);
+                }
+            }
         }
         drop(PyRef::from_owned(table));
     }

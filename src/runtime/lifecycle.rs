@@ -199,6 +199,15 @@ fn finalize() -> c_int {
         crate::gc::collector::collect_at_shutdown();
         crate::modules::sys_audit::clear_runtime_hooks();
         crate::runtime::interp_modules::clear(Interpreter::from_c(interp));
+        crate::modules::posix::process::clear_at_fork();
+        // As CPython's interpreter teardown: every thread state drops what it refers to
+        // (dict, context, exception state) and runs its `on_delete` hook (threading's
+        // sentinel lock) while those objects' types still work.
+        let mut ts = Interpreter::from_c(interp).tstate_head;
+        while !ts.is_null() {
+            pystate::PyThreadState_Clear(ts);
+            ts = (*ts).next;
+        }
         // ... and again once the module table is gone.
         crate::gc::collector::collect_at_shutdown();
         crate::gc::collector::fini();

@@ -195,8 +195,9 @@ pub unsafe extern "C" fn PyThreadState_Clear(tstate: *mut PyThreadState) {
     ts.c_tracefunc = None;
     clear_field(&mut ts.c_profileobj);
     clear_field(&mut ts.c_traceobj);
-    if let Some(on_delete) = ts.on_delete {
-        on_delete(ts.on_delete_data);
+    // Taken, so that clearing again (finalization clears every thread state) calls it once.
+    if let Some(on_delete) = ts.on_delete.take() {
+        on_delete(core::mem::replace(&mut ts.on_delete_data, core::ptr::null_mut()));
     }
 }
 

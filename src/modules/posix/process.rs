@@ -93,8 +93,14 @@ unsafe extern "C" fn umask(_m: *mut PyObject, mask: *mut PyObject) -> *mut PyObj
 // ---- fork and its callbacks ----
 
 /// `register_at_fork` callables: (before, after_in_parent, after_in_child); the runtime's
-/// objects, kept for the life of the process.
+/// objects, kept until its finalization.
 static mut AT_FORK: Option<[Vec<PyRef>; 3]> = None;
+
+/// At finalization: the callables go with the interpreter that registered them (as
+/// CPython's interpreter-state teardown drops them).
+pub(crate) unsafe fn clear_at_fork() {
+    drop((*(&raw mut AT_FORK)).take());
+}
 
 unsafe fn at_fork() -> &'static mut [Vec<PyRef>; 3] {
     (*(&raw mut AT_FORK)).get_or_insert_with(|| [Vec::new(), Vec::new(), Vec::new()])
