@@ -1550,6 +1550,44 @@ typedef int (*Py_AuditHookFunction)(const char*, PyObject*, void*);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `_PyTime_t`: nanoseconds (about +-292 years).
+ */
+typedef int64_t _PyTime_t;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_Py_clock_info_t`: a clock's implementation name and properties.
+ */
+typedef struct _Py_clock_info_t {
+  const char *implementation;
+  int monotonic;
+  int adjustable;
+  double resolution;
+} _Py_clock_info_t;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyBytesWriter`: the stack-allocated builder of the `_PyBytesWriter_*` functions; small
+ * results stay in `small_buffer`.
+ */
+typedef struct _PyBytesWriter {
+  /**
+   * bytes or bytearray being built, or NULL while `small_buffer` is used.
+   */
+  PyObject *buffer;
+  Py_ssize_t allocated;
+  Py_ssize_t min_size;
+  int use_bytearray;
+  int overallocate;
+  int use_small_buffer;
+  char small_buffer[512];
+} _PyBytesWriter;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `struct _frozen`: a module compiled into the executable as `size` bytes of marshalled
  * code, or produced by `get_code`; a NULL name ends the table.
  */
@@ -2334,25 +2372,6 @@ typedef struct PyAsyncGenObject {
 
 #if !defined(Py_LIMITED_API)
 /**
- * `_PyBytesWriter`: the stack-allocated builder of the `_PyBytesWriter_*` functions; small
- * results stay in `small_buffer`.
- */
-typedef struct _PyBytesWriter {
-  /**
-   * bytes or bytearray being built, or NULL while `small_buffer` is used.
-   */
-  PyObject *buffer;
-  Py_ssize_t allocated;
-  Py_ssize_t min_size;
-  int use_bytearray;
-  int overallocate;
-  int use_small_buffer;
-  char small_buffer[512];
-} _PyBytesWriter;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
  * `_PyManagedBufferObject`: owns the exporter's buffer (`master`) on behalf of every
  * memoryview made from it; `exports` counts those views.
  */
@@ -2758,25 +2777,6 @@ typedef struct PyFutureFeatures {
   int ff_features;
   int ff_lineno;
 } PyFutureFeatures;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `_PyTime_t`: nanoseconds (about +-292 years).
- */
-typedef int64_t _PyTime_t;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `_Py_clock_info_t`: a clock's implementation name and properties.
- */
-typedef struct _Py_clock_info_t {
-  const char *implementation;
-  int monotonic;
-  int adjustable;
-  double resolution;
-} _Py_clock_info_t;
 #endif
 
 #ifdef __cplusplus
@@ -3653,6 +3653,13 @@ extern const char *_Py_PackageContext;
  * `const struct _frozen *PyImport_FrozenModules`: the embedder's table, or NULL.
  */
 extern const struct _frozen *PyImport_FrozenModules;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *Py_hexdigits`: "0123456789abcdef".
+ */
+extern const char *Py_hexdigits;
 #endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_11)
@@ -5548,14 +5555,6 @@ int _PyUnicode_EqualToASCIIString(PyObject *left, const char *right);
  * `_PyUnicode_EqualToASCIIString` with the identifier's text.
  */
 int _PyUnicode_EqualToASCIIId(PyObject *left, struct _Py_Identifier *right);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyObject *_PyUnicode_FromId(_Py_Identifier *id)`: the interned str of the identifier
- * (borrowed: the interned table keeps it).
- */
-PyObject *_PyUnicode_FromId(struct _Py_Identifier *id);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -9988,6 +9987,493 @@ PyObject *PyUnicode_DecodeUTF7Stateful(const char *s, Py_ssize_t size, const cha
  * base64WhiteSpace, const char *errors)`: UTF-7 encodes every str, so `errors` is unused.
  */
 PyObject *_PyUnicode_EncodeUTF7(PyObject *unicode, int base64_set_o, int base64_whitespace, const char *_errors);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_FromId(_Py_Identifier *id)`: the interned str of the identifier,
+ * borrowed.
+ */
+PyObject *_PyUnicode_FromId(struct _Py_Identifier *id);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_GetAttrId(PyObject *o, _Py_Identifier *name)`.
+ */
+PyObject *_PyObject_GetAttrId(PyObject *o, struct _Py_Identifier *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_SetAttrId(PyObject *o, _Py_Identifier *name, PyObject *value)`: NULL
+ * `value` deletes.
+ */
+int _PyObject_SetAttrId(PyObject *o, struct _Py_Identifier *name, PyObject *value);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_LookupAttrId(PyObject *o, _Py_Identifier *name, PyObject **result)`: 1
+ * with the value, 0 (`*result` NULL) when missing, -1 on another error.
+ */
+int _PyObject_LookupAttrId(PyObject *o, struct _Py_Identifier *name, PyObject **result);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyObject_LookupSpecialId(PyObject *o, _Py_Identifier *name)`: `type(o).name`
+ * bound to `o`, or NULL without an exception when the type has no such attribute.
+ */
+PyObject *_PyObject_LookupSpecialId(PyObject *o, struct _Py_Identifier *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyDict_GetItemIdWithError(PyObject *dp, _Py_Identifier *key)`: borrowed, NULL
+ * without an exception when missing.
+ */
+PyObject *_PyDict_GetItemIdWithError(PyObject *dp, struct _Py_Identifier *key);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_SetItemId(PyObject *dp, _Py_Identifier *key, PyObject *item)`.
+ */
+int _PyDict_SetItemId(PyObject *dp, struct _Py_Identifier *key, PyObject *item);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_DelItemId(PyObject *dp, _Py_Identifier *key)`.
+ */
+int _PyDict_DelItemId(PyObject *dp, struct _Py_Identifier *key);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyDict_ContainsId(PyObject *dp, _Py_Identifier *key)`: 1, 0, or -1 on error.
+ */
+int _PyDict_ContainsId(PyObject *dp, struct _Py_Identifier *key);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyImport_GetModuleId(_Py_Identifier *name)`: `sys.modules[name]` (new
+ * reference), NULL without an exception when absent.
+ */
+PyObject *_PyImport_GetModuleId(struct _Py_Identifier *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyEval_GetBuiltinId(_Py_Identifier *name)`: `builtins.name` (new reference).
+ */
+PyObject *_PyEval_GetBuiltinId(struct _Py_Identifier *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_FromSeconds(int seconds)`.
+ */
+_PyTime_t _PyTime_FromSeconds(int seconds);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_FromNanoseconds(_PyTime_t ns)`.
+ */
+_PyTime_t _PyTime_FromNanoseconds(_PyTime_t ns);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_FromNanosecondsObject(_PyTime_t *t, PyObject *obj)`: an int of nanoseconds
+ * (TypeError "expect int, got T" for anything else).
+ */
+int _PyTime_FromNanosecondsObject(_PyTime_t *t, PyObject *obj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_FromSecondsObject(_PyTime_t *t, PyObject *obj, _PyTime_round_t round)`.
+ */
+int _PyTime_FromSecondsObject(_PyTime_t *t, PyObject *obj, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_FromMillisecondsObject(_PyTime_t *t, PyObject *obj, _PyTime_round_t round)`.
+ */
+int _PyTime_FromMillisecondsObject(_PyTime_t *t, PyObject *obj, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _PyTime_AsSecondsDouble(_PyTime_t t)`: whole seconds convert exactly.
+ */
+double _PyTime_AsSecondsDouble(_PyTime_t t);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_AsMilliseconds(_PyTime_t t, _PyTime_round_t round)`.
+ */
+_PyTime_t _PyTime_AsMilliseconds(_PyTime_t t, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_AsMicroseconds(_PyTime_t t, _PyTime_round_t round)`.
+ */
+_PyTime_t _PyTime_AsMicroseconds(_PyTime_t t, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_AsNanoseconds(_PyTime_t t)`.
+ */
+_PyTime_t _PyTime_AsNanoseconds(_PyTime_t t);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyTime_AsNanosecondsObject(_PyTime_t t)`: an int.
+ */
+PyObject *_PyTime_AsNanosecondsObject(_PyTime_t t);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_FromTimeval(_PyTime_t *tp, struct timeval *tv)`.
+ */
+int _PyTime_FromTimeval(_PyTime_t *tp, struct timeval *tv);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_FromTimespec(_PyTime_t *tp, struct timespec *ts)`.
+ */
+int _PyTime_FromTimespec(_PyTime_t *tp, struct timespec *ts);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_AsTimeval(_PyTime_t t, struct timeval *tv, _PyTime_round_t round)`:
+ * `tv_usec` in [0, 10^6). With a 64-bit `time_t` it cannot overflow.
+ */
+int _PyTime_AsTimeval(_PyTime_t t, struct timeval *tv, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyTime_AsTimeval_clamp(_PyTime_t t, struct timeval *tv, _PyTime_round_t round)`.
+ */
+void _PyTime_AsTimeval_clamp(_PyTime_t t, struct timeval *tv, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_AsTimevalTime_t(_PyTime_t t, time_t *secs, int *us, _PyTime_round_t round)`.
+ */
+int _PyTime_AsTimevalTime_t(_PyTime_t t, time_t *secs, int *us, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_AsTimespec(_PyTime_t t, struct timespec *ts)`: `tv_nsec` in [0, 10^9).
+ */
+int _PyTime_AsTimespec(_PyTime_t t, struct timespec *ts);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyTime_AsTimespec_clamp(_PyTime_t t, struct timespec *ts)`.
+ */
+void _PyTime_AsTimespec_clamp(_PyTime_t t, struct timespec *ts);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_Add(_PyTime_t t1, _PyTime_t t2)`: clamped to the `_PyTime_t` range.
+ */
+_PyTime_t _PyTime_Add(_PyTime_t t1, _PyTime_t t2);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_MulDiv(_PyTime_t ticks, _PyTime_t mul, _PyTime_t div)`: `ticks * mul /
+ * div` (truncated) clamped to the `_PyTime_t` range.
+ */
+_PyTime_t _PyTime_MulDiv(_PyTime_t ticks, _PyTime_t mul, _PyTime_t div);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_ObjectToTime_t(PyObject *obj, time_t *sec, _PyTime_round_t round)`.
+ */
+int _PyTime_ObjectToTime_t(PyObject *obj, time_t *sec, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_ObjectToTimeval(PyObject *obj, time_t *sec, long *usec, _PyTime_round_t round)`.
+ */
+int _PyTime_ObjectToTimeval(PyObject *obj, time_t *sec, long *usec, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_ObjectToTimespec(PyObject *obj, time_t *sec, long *nsec, _PyTime_round_t round)`.
+ */
+int _PyTime_ObjectToTimespec(PyObject *obj, time_t *sec, long *nsec, _PyTime_round_t round);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_GetSystemClock(void)`: CLOCK_REALTIME.
+ */
+_PyTime_t _PyTime_GetSystemClock(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_GetSystemClockWithInfo(_PyTime_t *t, _Py_clock_info_t *info)`.
+ */
+int _PyTime_GetSystemClockWithInfo(_PyTime_t *t, struct _Py_clock_info_t *info);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_GetMonotonicClock(void)`: CLOCK_MONOTONIC.
+ */
+_PyTime_t _PyTime_GetMonotonicClock(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_GetMonotonicClockWithInfo(_PyTime_t *t, _Py_clock_info_t *info)`.
+ */
+int _PyTime_GetMonotonicClockWithInfo(_PyTime_t *t, struct _Py_clock_info_t *info);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyTime_GetPerfCounter(void)`: the monotonic clock, as on CPython/Linux.
+ */
+_PyTime_t _PyTime_GetPerfCounter(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_GetPerfCounterWithInfo(_PyTime_t *t, _Py_clock_info_t *info)`.
+ */
+int _PyTime_GetPerfCounterWithInfo(_PyTime_t *t, struct _Py_clock_info_t *info);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyDeadline_Init(_PyTime_t timeout)`: now + timeout on the monotonic clock.
+ */
+_PyTime_t _PyDeadline_Init(_PyTime_t timeout);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PyTime_t _PyDeadline_Get(_PyTime_t deadline)`: the time left until `deadline`
+ * (negative once passed).
+ */
+_PyTime_t _PyDeadline_Get(_PyTime_t deadline);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_localtime(time_t t, struct tm *tm)`.
+ */
+int _PyTime_localtime(time_t t, struct tm *tm);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyTime_gmtime(time_t t, struct tm *tm)`.
+ */
+int _PyTime_gmtime(time_t t, struct tm *tm);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `FILE *_Py_fopen_obj(PyObject *path, const char *mode)`: `fopen` of a str or bytes path
+ * (the "open" audit event, EINTR retried), non-inheritable; NULL with OSError naming the
+ * path.
+ */
+FILE *_Py_fopen_obj(PyObject *path, const char *mode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _Py_convert_optional_to_ssize_t(PyObject *obj, void *result)`: None leaves
+ * `*result` unchanged; an index is clamped to Py_ssize_t (OverflowError beyond it); else
+ * TypeError. 1 on success, 0 on error.
+ */
+int _Py_convert_optional_to_ssize_t(PyObject *obj, void *result);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyEval_GetBuiltin(PyObject *name)`: the builtin (new reference), or NULL
+ * with AttributeError(name).
+ */
+PyObject *_PyEval_GetBuiltin(PyObject *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyEval_SliceIndexNotNone(PyObject *v, Py_ssize_t *pi)`: `v.__index__()` clamped to
+ * Py_ssize_t in `*pi` and 1, or 0 with TypeError.
+ */
+int _PyEval_SliceIndexNotNone(PyObject *v, Py_ssize_t *pi);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _Py_IsFinalizing(void)`: 1 once `Py_FinalizeEx` has begun.
+ */
+int _Py_IsFinalizing(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _Py_NewReference(PyObject *op)`: an object made without the allocation API starts
+ * life with one reference.
+ */
+void _Py_NewReference(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PySys_GetAttr(PyThreadState *tstate, PyObject *name)`: `sys.<name>`
+ * (borrowed) or NULL, never raising (a pending exception is kept).
+ */
+PyObject *_PySys_GetAttr(PyThreadState *_tstate, PyObject *name);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `size_t _PySys_GetSizeOf(PyObject *o)`: `sys.getsizeof(o)` as a C size, (size_t)-1 with
+ * an exception.
+ */
+size_t _PySys_GetSizeOf(PyObject *o);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyImport_SetModule(PyObject *name, PyObject *m)`: `sys.modules[name] = m`.
+ */
+int _PyImport_SetModule(PyObject *name, PyObject *m);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *_Py_SetLocaleFromEnv(int category)`: `setlocale(category, "")`.
+ */
+char *_Py_SetLocaleFromEnv(int category);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyTraceback_Add(const char *funcname, const char *filename, int lineno)`: pushes
+ * an entry for a frame of an empty code object onto the pending exception's traceback.
+ * Failing to make it leaves the exception as it was.
+ */
+void _PyTraceback_Add(const char *funcname, const char *filename, int lineno);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyGen_FetchStopIterationValue(PyObject **pvalue)`: with no exception or a
+ * StopIteration (cleared), 0 and the return value (None without one) in `*pvalue`; -1
+ * when another exception is set.
+ */
+int _PyGen_FetchStopIterationValue(PyObject **pvalue);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyGen_SetStopIterationValue(PyObject *value)`: raises StopIteration carrying
+ * `value` as a generator's `return value` does (tuples and exceptions wrapped so that they
+ * are not taken as arguments); 0, or -1 when making the exception failed.
+ */
+int _PyGen_SetStopIterationValue(PyObject *value);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyBytesWriter_Init(_PyBytesWriter *writer)`.
+ */
+void _PyBytesWriter_Init(struct _PyBytesWriter *writer);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyBytesWriter_Dealloc(_PyBytesWriter *writer)`: drops the buffer (after an error).
+ */
+void _PyBytesWriter_Dealloc(struct _PyBytesWriter *writer);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void *_PyBytesWriter_Resize(_PyBytesWriter *writer, void *str, Py_ssize_t size)`: room
+ * for `size` bytes in all; the cursor `str` at the same offset in the new storage, or NULL
+ * (MemoryError, the writer released).
+ */
+void *_PyBytesWriter_Resize(struct _PyBytesWriter *writer, void *str_, Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void *_PyBytesWriter_Prepare(_PyBytesWriter *writer, void *str, Py_ssize_t size)`: makes
+ * room for `size` more bytes (added to `min_size`); the cursor, moved if the storage moved,
+ * or NULL with MemoryError.
+ */
+void *_PyBytesWriter_Prepare(struct _PyBytesWriter *writer, void *str_, Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void *_PyBytesWriter_Alloc(_PyBytesWriter *writer, Py_ssize_t size)`: the first cursor,
+ * with room for `size` bytes (in the small buffer when they fit).
+ */
+void *_PyBytesWriter_Alloc(struct _PyBytesWriter *writer, Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void *_PyBytesWriter_WriteBytes(_PyBytesWriter *writer, void *str, const void *bytes,
+ * Py_ssize_t size)`: appends `size` bytes at the cursor; the cursor after them, or NULL.
+ */
+void *_PyBytesWriter_WriteBytes(struct _PyBytesWriter *writer, void *str_, const void *bytes, Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyBytesWriter_Finish(_PyBytesWriter *writer, void *str)`: the bytes (or
+ * bytearray) of everything before the cursor; the writer gives up its buffer.
+ */
+PyObject *_PyBytesWriter_Finish(struct _PyBytesWriter *writer, void *str_);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyOS_URandom(void *buffer, Py_ssize_t size)`.
+ */
+int _PyOS_URandom(void *buffer, Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyOS_URandomNonblock(void *buffer, Py_ssize_t size)`.
+ */
+int _PyOS_URandomNonblock(void *buffer, Py_ssize_t size);
 #endif
 
 #ifdef __cplusplus

@@ -41,6 +41,9 @@ export_c_functions! {
     PyEval_CallMethod => ferropy_c_PyEval_CallMethod,
     PyObject_CallFunctionObjArgs => ferropy_c_PyObject_CallFunctionObjArgs,
     PyObject_CallMethodObjArgs => ferropy_c_PyObject_CallMethodObjArgs,
+    _PyObject_CallMethodId => ferropy_c__PyObject_CallMethodId,
+    _PyObject_CallMethodId_SizeT => ferropy_c__PyObject_CallMethodId_SizeT,
+    _PyObject_CallMethodIdObjArgs => ferropy_c__PyObject_CallMethodIdObjArgs,
     PyArg_UnpackTuple => ferropy_c_PyArg_UnpackTuple,
     // Argument parsing formats (getargs.c).
     PyArg_Parse => ferropy_c_PyArg_Parse,

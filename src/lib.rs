@@ -26,3 +26,4 @@ pub mod compiler;
 pub mod modules;
 pub mod import;
 pub mod codecs;
+pub mod internal_api;

@@ -69,6 +69,20 @@ MODULES = [
     "test_importlib.test_resource",
     "test_funcattrs",
     "test_bdb",
+    "test_hashlib",
+    "test_hmac",
+    "test_xml_etree",
+    "test_xml_etree_c",
+    "test_minidom",
+    "test_mmap",
+    "test_plistlib",
+    "test_pyexpat",
+    "test_grp",
+    "test_sax",
+    "test_pulldom",
+    "test_queue",
+    "test_ssl",
+    "test_xml_dom_minicompat",
 ]
 TIMEOUT = 300
 

@@ -153,3 +153,42 @@ PyObject *ferropy_c_PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ..
         free(stack);
     return r;
 }
+
+/* The _Py_Identifier spellings (src/internal_api/identifier.rs gives the name's str,
+ * borrowed, or NULL with an exception). */
+typedef struct _Py_Identifier _Py_Identifier;
+PyObject *_ferropy_id_str(_Py_Identifier *id);
+
+PyObject *ferropy_c__PyObject_CallMethodId(PyObject *obj, _Py_Identifier *name, const char *format, ...)
+{
+    PyObject *name_obj = _ferropy_id_str(name);
+    if (name_obj == NULL)
+        return NULL;
+    VARIADIC(format, _ferropy_call_method(obj, NULL, name_obj, format, &va, 0))
+}
+PyObject *ferropy_c__PyObject_CallMethodId_SizeT(PyObject *obj, _Py_Identifier *name, const char *format, ...)
+{
+    PyObject *name_obj = _ferropy_id_str(name);
+    if (name_obj == NULL)
+        return NULL;
+    VARIADIC(format, _ferropy_call_method(obj, NULL, name_obj, format, &va, 1))
+}
+
+PyObject *ferropy_c__PyObject_CallMethodIdObjArgs(PyObject *obj, _Py_Identifier *name, ...)
+{
+    PyObject *name_obj = _ferropy_id_str(name);
+    if (name_obj == NULL)
+        return NULL;
+    PyObject *small[SMALL];
+    size_t n;
+    va_list va;
+    va_start(va, name);
+    PyObject **stack = collect_objects(va, 1, &n, small, SMALL);
+    va_end(va);
+    if (stack == NULL)
+        return _ferropy_no_memory();
+    PyObject *r = _ferropy_call_method_objargs(obj, name_obj, stack, n);
+    if (stack != small)
+        free(stack);
+    return r;
+}

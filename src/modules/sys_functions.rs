@@ -93,7 +93,7 @@ unsafe extern "C" fn getrefcount(_m: *mut PyObject, arg: *mut PyObject) -> *mut 
 }
 
 /// `sys.getsizeof(object)` without a default: `__sizeof__()` plus the GC header.
-unsafe fn sizeof_of(o: *mut PyObject) -> PyResult<PyRef> {
+pub(crate) unsafe fn sizeof_of(o: *mut PyObject) -> PyResult<PyRef> {
     let size = match crate::abstract_::object::lookup_special(o, "__sizeof__")? {
         Some(method) => {
             let r = owned(crate::abstract_::call::PyObject_CallNoArgs(method.as_ptr()))?;

@@ -1,6 +1,6 @@
 //! Comparing strs through the C-API: `PyUnicode_Compare`, `CompareWithASCIIString`,
 //! `RichCompare`, `_PyUnicode_EqualToASCIIString`/`ASCIIId`, `_PyUnicode_EQ`/`Equal`, and
-//! `_PyUnicode_FromId`. The order itself (`str_repr::compare`) and `tp_richcompare` live with
+//! (`_PyUnicode_FromId` is in internal_api/identifier.rs). The order itself (`str_repr::compare`) and `tp_richcompare` live with
 //! the type.
 use core::cmp::Ordering;
 use core::ffi::{c_char, c_int, CStr};
@@ -70,22 +70,6 @@ pub unsafe extern "C" fn _PyUnicode_EqualToASCIIString(left: *mut PyObject, righ
 #[no_mangle]
 pub unsafe extern "C" fn _PyUnicode_EqualToASCIIId(left: *mut PyObject, right: *mut _Py_Identifier) -> c_int {
     _PyUnicode_EqualToASCIIString(left, (*right).string)
-}
-
-/// `PyObject *_PyUnicode_FromId(_Py_Identifier *id)`: the interned str of the identifier
-/// (borrowed: the interned table keeps it).
-#[cfg(not(Py_LIMITED_API))]
-#[no_mangle]
-pub unsafe extern "C" fn _PyUnicode_FromId(id: *mut _Py_Identifier) -> *mut PyObject {
-    if id.is_null() || (*id).string.is_null() {
-        let _ = bad_internal_call();
-        return core::ptr::null_mut();
-    }
-    let s = pystr::PyUnicode_InternFromString((*id).string);
-    if !s.is_null() {
-        (*s).ob_refcnt -= 1;
-    }
-    s
 }
 
 /// `int _PyUnicode_EQ(PyObject *a, PyObject *b)`: string equality of two strs (1 or 0).

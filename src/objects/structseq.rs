@@ -337,7 +337,7 @@ pub unsafe extern "C" fn PyStructSequence_InitType(tp: *mut PyTypeObject, desc: 
 }
 
 /// A heap struct sequence type made from `desc`.
-unsafe fn new_type(desc: *mut PyStructSequence_Desc) -> PyResult<PyRef> {
+unsafe fn new_type(desc: *mut PyStructSequence_Desc, extra_flags: core::ffi::c_ulong) -> PyResult<PyRef> {
     if desc.is_null() {
         return Err(bad_internal_call());
     }
@@ -359,7 +359,7 @@ unsafe fn new_type(desc: *mut PyStructSequence_Desc) -> PyResult<PyRef> {
         name: (*desc).name,
         basicsize: (core::mem::size_of::<PyTupleObject>() - core::mem::size_of::<*mut PyObject>()) as c_int,
         itemsize: core::mem::size_of::<*mut PyObject>() as c_int,
-        flags: (crate::object::typeobject::Py_TPFLAGS_DEFAULT as core::ffi::c_ulong | crate::object::typeobject::Py_TPFLAGS_HAVE_GC) as core::ffi::c_uint,
+        flags: (crate::object::typeobject::Py_TPFLAGS_DEFAULT as core::ffi::c_ulong | crate::object::typeobject::Py_TPFLAGS_HAVE_GC | extra_flags) as core::ffi::c_uint,
         slots: slots.as_mut_ptr(),
     };
     let bases = tuple::from_ptrs(&[&raw mut PyTuple_Type as *mut PyObject])?;
@@ -374,7 +374,15 @@ unsafe fn new_type(desc: *mut PyStructSequence_Desc) -> PyResult<PyRef> {
 /// `PyTypeObject *PyStructSequence_NewType(PyStructSequence_Desc *desc)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyStructSequence_NewType(desc: *mut PyStructSequence_Desc) -> *mut PyTypeObject {
-    ret_obj(new_type(desc)) as *mut PyTypeObject
+    ret_obj(new_type(desc, 0)) as *mut PyTypeObject
+}
+
+/// `PyTypeObject *_PyStructSequence_NewType(PyStructSequence_Desc *desc, unsigned long
+/// tp_flags)`: with extra type flags (`_curses` passes Py_TPFLAGS_DISALLOW_INSTANTIATION).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyStructSequence_NewType(desc: *mut PyStructSequence_Desc, tp_flags: core::ffi::c_ulong) -> *mut PyTypeObject {
+    ret_obj(new_type(desc, tp_flags)) as *mut PyTypeObject
 }
 
 /// `PyObject *PyStructSequence_New(PyTypeObject *type)`.

@@ -111,6 +111,11 @@ impl Gil {
         self.interval_us.store(microseconds, Ordering::Relaxed);
     }
 
+    /// Whether finalization has begun (and no new initialization since): `_Py_IsFinalizing`.
+    pub(crate) fn is_finalizing(&self) -> bool {
+        self.finalizing_thread.load(Ordering::Acquire) != 0
+    }
+
     /// Whether the calling thread must exit rather than take the GIL (the runtime is
     /// finalizing, or finalized, in another thread).
     pub(crate) fn closed_to_caller(&self) -> bool {

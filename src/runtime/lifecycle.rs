@@ -214,6 +214,7 @@ fn finalize() -> c_int {
         crate::modules::sys_structseqs::fini();
         crate::modules::ast::fini();
         crate::runtime::interpreter::clear_dict(interp);
+        crate::internal_api::identifier::fini();
         status
     };
     signals::restore_runtime_handlers();

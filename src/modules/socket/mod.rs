@@ -115,6 +115,31 @@ pub(crate) fn types() -> Vec<*mut PyTypeObject> {
     vec![&raw mut object::Socket_Type]
 }
 
+/// What the `_socket.CAPI` capsule points to (CPython's `PySocketModule_APIObject`): the
+/// socket type and the two exception types, for `_ssl`.
+#[repr(C)]
+struct SocketCApi {
+    sock_type: *mut PyTypeObject,
+    error: *mut PyObject,
+    timeout_error: *mut PyObject,
+}
+
+struct SocketCApiCell(SocketCApi);
+// SAFETY: immutable pointers to static objects.
+unsafe impl Sync for SocketCApiCell {}
+
+static SOCKET_CAPI: SocketCApiCell = SocketCApiCell(SocketCApi {
+    sock_type: &raw const object::Socket_Type as *mut PyTypeObject,
+    error: &raw const exc::_PyExc_OSError as *mut PyObject,
+    timeout_error: &raw const exc::_PyExc_TimeoutError as *mut PyObject,
+});
+
+unsafe fn capi_capsule() -> PyResult<PyRef> {
+    let p = &SOCKET_CAPI.0 as *const SocketCApi as *mut core::ffi::c_void;
+    PyRef::from_owned(crate::objects::capsule::PyCapsule_New(p, c"_socket.CAPI".as_ptr(), None))
+        .ok_or_else(crate::errors::raised::Raised::assume_set)
+}
+
 /// `PyInit__socket` for the inittab.
 pub(crate) unsafe extern "C" fn init_socket() -> *mut PyObject {
     use crate::modules::module_init::{add, add_ints, create, dict_of};
@@ -131,6 +156,7 @@ pub(crate) unsafe extern "C" fn init_socket() -> *mut PyObject {
         add(d, "gaierror", gaierror)?;
         add(d, "has_ipv6", crate::objects::bool::true_())?;
         add_ints(d, constants::CONSTANTS)?;
+        add(d, "CAPI", capi_capsule()?.as_ptr())?;
         Ok(m)
     })())
 }

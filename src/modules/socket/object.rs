@@ -32,8 +32,17 @@ pub(crate) struct Socket {
     /// The type without SOCK_NONBLOCK/SOCK_CLOEXEC.
     pub kind: c_int,
     pub proto: c_int,
+    /// What `_ssl` calls to raise the error of a failed call (CPython's `errorhandler`):
+    /// the layout up to `timeout` is CPython's `PySocketSockObject`, which `_ssl` reads.
+    pub errorhandler: Option<unsafe extern "C" fn() -> *mut PyObject>,
     /// Nanoseconds; `timeout::NONE` for blocking, 0 for non-blocking.
     pub timeout: i64,
+}
+assert_layout!(Socket, size = 48, fd @ 16, family @ 20, kind @ 24, proto @ 28, errorhandler @ 32, timeout @ 40);
+
+/// The socket's `errorhandler`: OSError from errno.
+unsafe extern "C" fn errno_error_handler() -> *mut PyObject {
+    crate::errors::setters::PyErr_SetFromErrno(&raw mut exc::_PyExc_OSError as *mut PyObject)
 }
 
 pub(crate) unsafe fn this<'a>(op: *mut PyObject) -> &'a mut Socket {
@@ -57,6 +66,7 @@ pub(crate) unsafe fn set_nonblocking(fd: c_int, nonblocking: bool) -> PyResult<(
 /// the descriptor's blocking mode.
 pub(crate) unsafe fn setup(op: *mut PyObject, fd: c_int, family: c_int, kind: c_int, proto: c_int) -> PyResult<()> {
     let s = this(op);
+    s.errorhandler = Some(errno_error_handler);
     s.fd = fd;
     s.family = family;
     s.kind = kind & !(libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC);
@@ -82,6 +92,7 @@ unsafe extern "C" fn socket_new(tp: *mut PyTypeObject, _args: *mut PyObject, _kw
     let op = alloc(tp, 0);
     if !op.is_null() {
         let s = this(op);
+        s.errorhandler = Some(errno_error_handler);
         s.fd = -1;
         s.timeout = timeout::NONE;
     }
