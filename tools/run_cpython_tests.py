@@ -67,6 +67,7 @@ MODULES = [
     "test_importlib.test_path",
     "test_importlib.test_reader",
     "test_importlib.test_resource",
+    "test_zoneinfo",
 ]
 TIMEOUT = 300
 
