@@ -83,6 +83,7 @@ MODULES = [
     "test_queue",
     "test_ssl",
     "test_xml_dom_minicompat",
+    "test_zoneinfo",
 ]
 TIMEOUT = 300
 

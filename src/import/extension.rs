@@ -170,6 +170,7 @@ pub(crate) unsafe fn create_dynamic(spec: *mut PyObject) -> PyResult<PyRef> {
     let full = pystr::to_string(name.as_ptr());
     let short = full.rsplit('.').next().unwrap_or(&full);
     let (encoded, prefix) = encoded_name(short);
+    crate::runtime::pyruntime_compat_blocked::check(short, &path_text, name.as_ptr(), path.as_ptr())?;
     let init = find_init_function(&path_text, &encoded, prefix, name.as_ptr(), path.as_ptr())?;
     let context = CString::new(full.as_str()).map_err(|_| raise(ExcType::SystemError, "module name contains a NUL"))?;
     let saved = _Py_PackageContext;
@@ -185,6 +186,8 @@ unsafe fn find_init_function(path: &str, encoded: &str, prefix: &str, name: *mut
     let file = if path.contains('/') { path.to_string() } else { format!("./{path}") };
     let c_path = CString::new(file.as_str()).map_err(|_| raise(ExcType::SystemError, "path contains a NUL"))?;
     let flags = crate::runtime::interpreter::current().map_or(libc::RTLD_NOW, |i| i.dlopenflags);
+    // Modules built with Py_BUILD_CORE_MODULE read `_PyRuntime`'s static objects.
+    crate::runtime::pyruntime_compat::ensure_static_objects();
     let handle = libc::dlopen(c_path.as_ptr(), flags);
     if handle.is_null() {
         let error = libc::dlerror();

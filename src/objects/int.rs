@@ -88,9 +88,11 @@ pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
 /// made by this library is one of these objects (`PyLong_FromLong(5) == PyLong_FromLong(5)`).
 pub(crate) const NSMALLNEG: i64 = 5;
 pub(crate) const NSMALLPOS: i64 = 257;
-const NSMALL: usize = (NSMALLNEG + NSMALLPOS) as usize;
+pub(crate) const NSMALL: usize = (NSMALLNEG + NSMALLPOS) as usize;
 
-const fn small_ints() -> [PyLongObject; NSMALL] {
+/// The initial value of the cache, which lives in `_PyRuntime` (runtime/pyruntime_compat.rs)
+/// where CPython-built modules find it.
+pub(crate) const fn small_ints() -> [PyLongObject; NSMALL] {
     let mut arr = [const {
         PyLongObject {
             ob_base: PyVarObject {
@@ -110,15 +112,15 @@ const fn small_ints() -> [PyLongObject; NSMALL] {
     arr
 }
 
-/// Static, never freed (their refcount starts at 1 and is restored if C code over-releases).
-static mut SMALL_INTS: [PyLongObject; NSMALL] = small_ints();
+// Static, never freed (their refcount starts at 1 and is restored if C code over-releases).
+use crate::runtime::pyruntime_compat::small_ints_base;
 
 /// The cached int for `v` in -5..=256 (borrowed).
 #[inline]
 pub(crate) fn small_int(v: i64) -> *mut PyObject {
     debug_assert!((-NSMALLNEG..NSMALLPOS).contains(&v));
     // SAFETY: in bounds; only the address is taken.
-    unsafe { (&raw mut SMALL_INTS).cast::<PyLongObject>().add((v + NSMALLNEG) as usize).cast() }
+    unsafe { small_ints_base().add((v + NSMALLNEG) as usize).cast() }
 }
 
 /// A new reference to the cached int `v` (-5..=256).
@@ -130,7 +132,7 @@ pub(crate) fn small_ref(v: i64) -> PyRef {
 
 #[inline]
 fn is_small_object(op: *mut PyObject) -> bool {
-    let start = (&raw mut SMALL_INTS) as usize;
+    let start = small_ints_base() as usize;
     let end = start + core::mem::size_of::<[PyLongObject; NSMALL]>();
     (start..end).contains(&(op as usize))
 }

@@ -586,11 +586,22 @@ unsafe fn intern_object(s: *mut PyObject) -> PyResult<PyRef> {
     PyRef::from_borrowed(s).ok_or_else(no_memory)
 }
 
+/// Interns the static str `s` (a `_PyRuntime` global string) unless an equal string is
+/// interned already (which cannot happen while the table is being made). Failure (no
+/// memory) leaves it uninterned, still a valid str.
+pub(crate) unsafe fn intern_static(s: *mut PyObject) {
+    if intern_object(s).is_err() {
+        let _ = crate::object::pending_error::take();
+    }
+}
+
 fn interned_table() -> PyResult<*mut PyObject> {
     let mut table = INTERNED.load(Ordering::Acquire);
     if table.is_null() {
         table = crate::objects::dict::new()?.into_ptr();
         INTERNED.store(table, Ordering::Release);
+        // SAFETY: the table is live; the runtime is initializing on this thread.
+        unsafe { crate::runtime::pyruntime_compat::intern_global_strings() };
     }
     Ok(table)
 }
@@ -604,6 +615,7 @@ pub(crate) fn clear_interned_except(keep: &dyn Fn(*mut PyObject) -> bool) {
     // SAFETY: EMPTY owned that reference.
     drop(unsafe { PyRef::from_owned(e) });
     crate::objects::str_access::clear_latin1_cache();
+    crate::runtime::pyruntime_compat::forget_static_objects();
     let table = INTERNED.swap(core::ptr::null_mut(), Ordering::AcqRel);
     if table.is_null() {
         return;

@@ -45,3 +45,6 @@ pub mod legacy_fs_globals;
 pub mod legacy_flags;
 pub mod codec_names;
 pub mod input_hook;
+pub mod pyruntime_compat;
+pub(crate) mod pyruntime_compat_layout;
+pub(crate) mod pyruntime_compat_blocked;

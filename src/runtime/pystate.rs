@@ -23,6 +23,7 @@ pub(crate) fn current() -> *mut PyThreadState {
 
 /// Makes `tstate` current and returns the previous one.
 pub(crate) fn swap(tstate: *mut PyThreadState) -> *mut PyThreadState {
+    crate::runtime::pyruntime_compat::set_tstate_current(tstate);
     CURRENT.swap(tstate, Ordering::AcqRel)
 }
 
