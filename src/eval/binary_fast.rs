@@ -65,7 +65,7 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> O
     // Exact ints and floats behave the same in place.
     let op = if op >= 13 { op - 13 } else { op };
     if let (Some(x), Some(y)) = (small_int_value(a), small_int_value(b)) {
-        return int_op(x, y, op);
+        return int_op(a, b, x, y, op);
     }
     let ta = (*a).ob_type;
     let tb = (*b).ob_type;
@@ -79,6 +79,15 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> O
         SUBTRACT => x - y,
         MULTIPLY => x * y,
         TRUE_DIVIDE if y != 0.0 => x / y,
+        // `d2 ** 0.5`: a positive finite base and a finite exponent are C `pow` in
+        // CPython's float_pow too; an infinite result (OverflowError) goes generic.
+        POWER if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     };
     // A float operand held only by the value stack (a temporary such as `dx * dx` in
@@ -98,9 +107,10 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> O
     Some(new_float(r))
 }
 
-/// Machine arithmetic on two ints below 2**60 in magnitude, with Python's floor semantics.
+/// Machine arithmetic on two ints below 2**60 in magnitude (`x` of `a`, `y` of `b`), with
+/// Python's floor semantics.
 #[inline(always)]
-fn int_op(x: i64, y: i64, op: u32) -> Option<*mut PyObject> {
+unsafe fn int_op(a: *mut PyObject, b: *mut PyObject, x: i64, y: i64, op: u32) -> Option<*mut PyObject> {
     use ferropy_compiler::opcode::binop::*;
     let r = match op {
         // |x|, |y| < 2**60: sums and differences fit.
@@ -126,7 +136,33 @@ fn int_op(x: i64, y: i64, op: u32) -> Option<*mut PyObject> {
         }
         _ => return None,
     };
-    Some(new_int(r))
+    Some(int_result(a, b, r))
+}
+
+/// The int `r` as a new reference. As for floats, an operand whose only reference is the
+/// value stack (`i * 7` in `i * 7 + 3`) and whose digits have room for `r` takes the value
+/// instead of a new int being allocated and the operand freed; cached small ints are
+/// never written (nor is any other shared int: its count is above 1).
+#[inline(always)]
+unsafe fn int_result(a: *mut PyObject, b: *mut PyObject, r: i64) -> *mut PyObject {
+    let m = r.unsigned_abs();
+    if (-(int::NSMALLNEG)..int::NSMALLPOS).contains(&r) || m >= 1 << 60 {
+        return new_int(r);
+    }
+    let n: isize = if m < 1 << 30 { 1 } else { 2 };
+    for o in [a, b] {
+        if (*o).ob_refcnt == 1 && int::size_of(o).unsigned_abs() >= n as usize {
+            let d = core::ptr::addr_of_mut!((*(o as *mut int::PyLongObject)).ob_digit) as *mut int::digit;
+            *d = (m as int::digit) & int::PyLong_MASK;
+            if n == 2 {
+                *d.add(1) = (m >> int::PyLong_SHIFT) as int::digit;
+            }
+            (*(o as *mut crate::object::object::PyVarObject)).ob_size = if r < 0 { -n } else { n };
+            (*o).ob_refcnt = 2;
+            return o;
+        }
+    }
+    new_int(r)
 }
 
 /// `a <op> b` for rich comparison `op` (Py_LT..Py_GE) on two small exact ints or two
@@ -237,6 +273,44 @@ mod tests {
     fn val(o: *mut PyObject) -> i64 {
         // SAFETY: a live int made by the test.
         unsafe { int::medium_value(o).unwrap() }
+    }
+
+    /// `int_op` on two shared ints (held elsewhere too, so neither is reused).
+    fn int_op(x: i64, y: i64, op: u32) -> Option<*mut PyObject> {
+        let a = int::from_i64(x).unwrap().into_ptr();
+        let b = int::from_i64(y).unwrap().into_ptr();
+        // SAFETY: live ints; the extra references are leaked on purpose.
+        unsafe {
+            (*a).ob_refcnt += 1;
+            (*b).ob_refcnt += 1;
+            super::int_op(a, b, x, y, op)
+        }
+    }
+
+    #[test]
+    fn a_lone_int_operand_takes_the_result() {
+        use ferropy_compiler::opcode::binop::*;
+        let a = int::from_i64(1000).unwrap().into_ptr();
+        let b = int::from_i64(7).unwrap().into_ptr();
+        // SAFETY: live ints made here.
+        unsafe {
+            (*b).ob_refcnt += 1;
+            let r = super::int_op(a, b, 1000, 7, MULTIPLY).unwrap();
+            assert_eq!(r, a);
+            assert_eq!((*a).ob_refcnt, 2);
+            assert_eq!(val(r), 7000);
+            // a result needing more digits than the operand has gets a new int
+            let r2 = super::int_op(a, b, 7000, 1 << 40, MULTIPLY).unwrap();
+            assert_ne!(r2, a);
+            assert_eq!(val(r2), 7000 << 40);
+            // small results come from the cache
+            let r3 = super::int_op(a, b, 7000, 6990, SUBTRACT).unwrap();
+            assert_eq!(r3, int::from_i64(10).unwrap().into_ptr());
+            (*a).ob_refcnt = 1;
+            let r4 = super::int_op(a, b, 7000, 7000, SUBTRACT).unwrap();
+            assert_ne!(r4, a);
+            assert_eq!(val(a), 7000);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use core::ffi::c_int;
 
 use ferropy_compiler::opcode::Op;
+use ferropy_compiler::opcode::byte as B;
 
 use crate::abstract_::{from_slot, none, tp_name, type_error};
 use crate::errors::exception_types as exc;
@@ -244,6 +245,9 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     let mut f = entry;
     let mut words: *const u32;
     let mut slots: *mut *mut PyObject;
+    // The frame's cells then free variables (deref index 0), kept so that `LOAD_DEREF`
+    // does not reach through the code object for `nvars`.
+    let mut cells: *mut *mut PyObject;
     let mut base: *mut *mut PyObject;
     let mut sp: *mut *mut PyObject;
     let mut consts: *const *mut PyObject;
@@ -269,6 +273,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
             let rt = (*f).rt();
             words = rt.words().as_ptr();
             slots = (*f).slots();
+            cells = slots.add(rt.nvars as usize);
             base = slots.add(rt.nlocalsplus());
             sp = base.add((*f).stackdepth as usize);
             consts = tuple::items((*(*f).code).co_consts).as_ptr();
@@ -345,1110 +350,1124 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                     }
                 }
-                let mut word = *words.add(ip);
+                let word = *words.add(ip);
                 (*f).lasti = ip as u32;
                 ip += 1;
                 let mut arg = word >> 8;
-                if word as u8 == Op::EXTENDED_ARG as u8 {
-                    word = *words.add(ip);
-                    (*f).lasti = ip as u32;
-                    ip += 1;
-                    arg = (arg << 24) | (word >> 8);
-                }
-                let Some(op) = crate::eval::opcode_fast::decode(word as u8) else {
-                    let _ = crate::objects::code_new::bad_opcode((*f).code, word as u8);
-                    break 'run;
-                };
-                match op {
-                    Op::NOP | Op::CACHE | Op::EXTENDED_ARG => {}
-                    Op::RESUME => {
-                        if breaker_tripped() {
-                            tri!(handle_eval_breaker(ts));
-                        }
-                    }
-                    Op::POP_TOP => decref(pop!()),
-                    Op::PUSH_NULL => push!(core::ptr::null_mut()),
-                    Op::COPY => {
-                        let v = peek!(arg as usize);
-                        push!(incref(v));
-                    }
-                    Op::SWAP => {
-                        let a = sp.sub(1);
-                        let b = sp.sub(arg as usize);
-                        core::ptr::swap(a, b);
-                    }
-                    Op::LOAD_CONST => push!(incref(*consts.add(arg as usize))),
-                    Op::LOAD_FAST => {
-                        let v = *slots.add(arg as usize);
-                        if v.is_null() {
-                            let name = tuple::items((*(*f).code).co_localsplusnames)[arg as usize];
-                            let _ = unbound_local(name);
-                            break 'run;
-                        }
-                        push!(incref(v));
-                        // `a * b`, `f(a, b)`: a second LOAD_FAST runs here, without a
-                        // dispatch (the superinstruction CPython 3.11 makes by quickening).
-                        // The same for `n - 1` (LOAD_FAST LOAD_CONST).
-                        let next = *words.add(ip);
-                        if next as u8 == Op::LOAD_FAST as u8 && *use_tracing == 0 {
-                            let v = *slots.add((next >> 8) as usize);
-                            if !v.is_null() {
-                                (*f).lasti = ip as u32;
-                                ip += 1;
-                                push!(incref(v));
-                            }
-                        } else if next as u8 == Op::LOAD_CONST as u8 && *use_tracing == 0 {
+                let mut op = word as u8;
+                // Loops only for EXTENDED_ARG, which dispatches the next word with the wider
+                // argument; every other arm leaves it (the next instruction, or 'run).
+                'dispatch: loop {
+                    match op {
+                        B::NOP | B::CACHE => {}
+                        B::EXTENDED_ARG => {
+                            let w = *words.add(ip);
                             (*f).lasti = ip as u32;
                             ip += 1;
-                            push!(incref(*consts.add((next >> 8) as usize)));
+                            arg = (arg << 24) | (w >> 8);
+                            op = w as u8;
+                            continue 'dispatch;
                         }
-                    }
-                    Op::STORE_FAST => {
-                        let v = pop!();
-                        let old = core::mem::replace(&mut *slots.add(arg as usize), v);
-                        xdecref(old);
-                        // `x = ...` then a use of a local (STORE_FAST LOAD_FAST).
-                        let next = *words.add(ip);
-                        if next as u8 == Op::LOAD_FAST as u8 && *use_tracing == 0 {
-                            let v = *slots.add((next >> 8) as usize);
-                            if !v.is_null() {
+                        B::RESUME => {
+                            if breaker_tripped() {
+                                tri!(handle_eval_breaker(ts));
+                            }
+                        }
+                        B::POP_TOP => decref(pop!()),
+                        B::PUSH_NULL => push!(core::ptr::null_mut()),
+                        B::COPY => {
+                            let v = peek!(arg as usize);
+                            push!(incref(v));
+                        }
+                        B::SWAP => {
+                            let a = sp.sub(1);
+                            let b = sp.sub(arg as usize);
+                            core::ptr::swap(a, b);
+                        }
+                        B::LOAD_CONST => push!(incref(*consts.add(arg as usize))),
+                        B::LOAD_FAST => {
+                            let v = *slots.add(arg as usize);
+                            if v.is_null() {
+                                let name = tuple::items((*(*f).code).co_localsplusnames)[arg as usize];
+                                let _ = unbound_local(name);
+                                break 'run;
+                            }
+                            push!(incref(v));
+                            // `a * b`, `f(a, b)`: a second LOAD_FAST runs here, without a
+                            // dispatch (the superinstruction CPython 3.11 makes by quickening).
+                            // The same for `n - 1` (LOAD_FAST LOAD_CONST).
+                            let next = *words.add(ip);
+                            if next as u8 == B::LOAD_FAST as u8 && *use_tracing == 0 {
+                                let v = *slots.add((next >> 8) as usize);
+                                if !v.is_null() {
+                                    (*f).lasti = ip as u32;
+                                    ip += 1;
+                                    push!(incref(v));
+                                }
+                            } else if next as u8 == B::LOAD_CONST as u8 && *use_tracing == 0 {
                                 (*f).lasti = ip as u32;
                                 ip += 1;
-                                push!(incref(v));
+                                push!(incref(*consts.add((next >> 8) as usize)));
                             }
                         }
-                    }
-                    Op::DELETE_FAST => {
-                        let old = core::mem::replace(&mut *slots.add(arg as usize), core::ptr::null_mut());
-                        if old.is_null() {
-                            let name = tuple::items((*(*f).code).co_localsplusnames)[arg as usize];
-                            let _ = unbound_local(name);
-                            break 'run;
-                        }
-                        decref(old);
-                    }
-                    Op::MAKE_CELL => {
-                        let rt = (*f).rt();
-                        let i = arg as usize;
-                        let from = rt.cell_arg[i];
-                        let init = if from >= 0 {
-                            core::mem::replace(&mut *slots.add(from as usize), core::ptr::null_mut())
-                        } else {
-                            core::ptr::null_mut()
-                        };
-                        let cell = crate::objects::cell::PyCell_New(init);
-                        xdecref(init);
-                        let cell = obj!(cell);
-                        let at = rt.nvars as usize + i;
-                        xdecref(core::mem::replace(&mut *slots.add(at), cell));
-                    }
-                    Op::COPY_FREE_VARS => {
-                        let rt = (*f).rt();
-                        let closure = (*((*f).func as *mut PyFunctionObject)).func_closure;
-                        let first = (rt.nvars + rt.ncells) as usize;
-                        if !closure.is_null() {
-                            for (k, &c) in tuple::items(closure).iter().take(arg as usize).enumerate() {
-                                *slots.add(first + k) = incref(c);
-                            }
-                        }
-                    }
-                    Op::LOAD_CLOSURE => {
-                        let at = (*f).rt().nvars as usize + arg as usize;
-                        push!(incref(*slots.add(at)));
-                    }
-                    Op::LOAD_DEREF => {
-                        let at = (*f).rt().nvars as usize + arg as usize;
-                        let v = (*(*slots.add(at) as *mut PyCellObject)).ob_ref;
-                        if v.is_null() {
-                            let _ = unbound_deref(f, arg as usize);
-                            break 'run;
-                        }
-                        push!(incref(v));
-                    }
-                    Op::LOAD_CLASSDEREF => {
-                        let rt = (*f).rt();
-                        let name = match crate::objects::code_unit_full::deref_name(rt, arg) {
-                            Some(n) => crate::abstract_::new_ref(n).into_ptr(),
-                            None => pystr::intern("?").map(|n| n.into_ptr()).unwrap_or(core::ptr::null_mut()),
-                        };
-                        let name = obj!(name);
-                        let found = mapping_lookup((*f).locals, name);
-                        decref(name);
-                        match tri!(found) {
-                            Some(v) => push!(v),
-                            None => {
-                                let at = rt.nvars as usize + arg as usize;
-                                let v = (*(*slots.add(at) as *mut PyCellObject)).ob_ref;
-                                if v.is_null() {
-                                    let _ = unbound_deref(f, arg as usize);
-                                    break 'run;
+                        B::STORE_FAST => {
+                            let v = pop!();
+                            let old = core::mem::replace(&mut *slots.add(arg as usize), v);
+                            xdecref(old);
+                            // `x = ...` then a use of a local (STORE_FAST LOAD_FAST).
+                            let next = *words.add(ip);
+                            if next as u8 == B::LOAD_FAST as u8 && *use_tracing == 0 {
+                                let v = *slots.add((next >> 8) as usize);
+                                if !v.is_null() {
+                                    (*f).lasti = ip as u32;
+                                    ip += 1;
+                                    push!(incref(v));
                                 }
-                                push!(incref(v));
                             }
                         }
-                    }
-                    Op::STORE_DEREF => {
-                        let at = (*f).rt().nvars as usize + arg as usize;
-                        let cell = *slots.add(at) as *mut PyCellObject;
-                        let v = pop!();
-                        xdecref(core::mem::replace(&mut (*cell).ob_ref, v));
-                    }
-                    Op::DELETE_DEREF => {
-                        let at = (*f).rt().nvars as usize + arg as usize;
-                        let cell = *slots.add(at) as *mut PyCellObject;
-                        let old = core::mem::replace(&mut (*cell).ob_ref, core::ptr::null_mut());
-                        if old.is_null() {
-                            let _ = unbound_deref(f, arg as usize);
-                            break 'run;
+                        B::DELETE_FAST => {
+                            let old = core::mem::replace(&mut *slots.add(arg as usize), core::ptr::null_mut());
+                            if old.is_null() {
+                                let name = tuple::items((*(*f).code).co_localsplusnames)[arg as usize];
+                                let _ = unbound_local(name);
+                                break 'run;
+                            }
+                            decref(old);
                         }
-                        decref(old);
-                    }
-                    Op::LOAD_NAME => {
-                        let name = *names.add(arg as usize);
-                        let locals = (*f).locals;
-                        if locals.is_null() {
-                            let _ = raise_type(
-                                &raw mut exc::_PyExc_SystemError,
-                                format!("no locals when loading {}", pystr::to_string(name)),
-                            );
-                            break 'run;
+                        B::MAKE_CELL => {
+                            let rt = (*f).rt();
+                            let i = arg as usize;
+                            let from = rt.cell_arg[i];
+                            let init = if from >= 0 {
+                                core::mem::replace(&mut *slots.add(from as usize), core::ptr::null_mut())
+                            } else {
+                                core::ptr::null_mut()
+                            };
+                            let cell = crate::objects::cell::PyCell_New(init);
+                            xdecref(init);
+                            let cell = obj!(cell);
+                            let at = rt.nvars as usize + i;
+                            xdecref(core::mem::replace(&mut *slots.add(at), cell));
                         }
-                        if dict::is_exact(locals) {
-                            let hint = (*f).rt().caches.name_hint(arg as usize, tuple::len((*(*f).code).co_names));
-                            if let Some(hint) = hint {
-                                let v = match dict::value_at(locals, name, *hint as usize) {
-                                    Some(v) => incref(v),
-                                    None => tri!(load_name_filling(f, locals, name, hint)),
-                                };
-                                push!(v);
-                                continue 'run;
+                        B::COPY_FREE_VARS => {
+                            let rt = (*f).rt();
+                            let closure = (*((*f).func as *mut PyFunctionObject)).func_closure;
+                            let first = (rt.nvars + rt.ncells) as usize;
+                            if !closure.is_null() {
+                                for (k, &c) in tuple::items(closure).iter().take(arg as usize).enumerate() {
+                                    *slots.add(first + k) = incref(c);
+                                }
                             }
                         }
-                        let v = match tri!(mapping_lookup(locals, name)) {
-                            Some(v) => v,
-                            None => tri!(load_global(f, name)),
-                        };
-                        push!(v);
-                    }
-                    Op::STORE_NAME => {
-                        let name = *names.add(arg as usize);
-                        let v = pop!();
-                        let locals = (*f).locals;
-                        if locals.is_null() {
-                            decref(v);
-                            let _ = raise_type(
-                                &raw mut exc::_PyExc_SystemError,
-                                format!("no locals found when storing {}", pystr::to_string(name)),
-                            );
-                            break 'run;
+                        B::LOAD_CLOSURE => {
+                            push!(incref(*cells.add(arg as usize)));
                         }
-                        if dict::is_exact(locals) {
-                            let hint = (*f).rt().caches.name_hint(arg as usize, tuple::len((*(*f).code).co_names));
-                            if let Some(hint) = hint {
-                                if !dict::replace_at(locals, name, *hint as usize, v) {
-                                    let r = dict::set_item(locals, name, v);
-                                    if r.is_ok() {
-                                        *hint = dict::index_of(locals, name).ok().flatten().map_or(u32::MAX, |ix| ix as u32);
+                        B::LOAD_DEREF => {
+                            let v = (*(*cells.add(arg as usize) as *mut PyCellObject)).ob_ref;
+                            if v.is_null() {
+                                let _ = unbound_deref(f, arg as usize);
+                                break 'run;
+                            }
+                            push!(incref(v));
+                        }
+                        B::LOAD_CLASSDEREF => {
+                            let rt = (*f).rt();
+                            let name = match crate::objects::code_unit_full::deref_name(rt, arg) {
+                                Some(n) => crate::abstract_::new_ref(n).into_ptr(),
+                                None => pystr::intern("?").map(|n| n.into_ptr()).unwrap_or(core::ptr::null_mut()),
+                            };
+                            let name = obj!(name);
+                            let found = mapping_lookup((*f).locals, name);
+                            decref(name);
+                            match tri!(found) {
+                                Some(v) => push!(v),
+                                None => {
+                                    let at = rt.nvars as usize + arg as usize;
+                                    let v = (*(*slots.add(at) as *mut PyCellObject)).ob_ref;
+                                    if v.is_null() {
+                                        let _ = unbound_deref(f, arg as usize);
+                                        break 'run;
                                     }
-                                    decref(v);
-                                    tri!(r);
-                                } else {
-                                    decref(v);
-                                }
-                                continue 'run;
-                            }
-                        }
-                        let r = store_mapping(locals, name, v);
-                        decref(v);
-                        tri!(r);
-                    }
-                    Op::DELETE_NAME => {
-                        let name = *names.add(arg as usize);
-                        let locals = (*f).locals;
-                        if locals.is_null() {
-                            let _ = raise_type(
-                                &raw mut exc::_PyExc_SystemError,
-                                format!("no locals when deleting {}", pystr::to_string(name)),
-                            );
-                            break 'run;
-                        }
-                        if crate::abstract_::item::PyObject_DelItem(locals, name) < 0 {
-                            crate::errors::pyerr::PyErr_Clear();
-                            let _ = name_error(name);
-                            break 'run;
-                        }
-                    }
-                    Op::LOAD_GLOBAL => {
-                        use crate::eval::specialize_cache::{cached_global, fill_global};
-                        let e = gcache.add((*words.add(ip) >> 8) as usize);
-                        let v = match cached_global(e, (*f).globals, (*f).builtins) {
-                            Some(v) => incref(v),
-                            None => {
-                                let name = *names.add((arg >> 1) as usize);
-                                match tri!(fill_global(e, (*f).globals, (*f).builtins, name)) {
-                                    Some(v) => incref(v),
-                                    None => tri!(load_global(f, name)),
+                                    push!(incref(v));
                                 }
                             }
-                        };
-                        if arg & 1 != 0 {
-                            push!(core::ptr::null_mut());
                         }
-                        push!(v);
-                        ip += 2;
-                    }
-                    Op::STORE_GLOBAL => {
-                        let name = *names.add(arg as usize);
-                        let v = pop!();
-                        let r = dict::set_item((*f).globals, name, v);
-                        decref(v);
-                        tri!(r);
-                    }
-                    Op::DELETE_GLOBAL => {
-                        let name = *names.add(arg as usize);
-                        if !tri!(dict::del_item((*f).globals, name)) {
-                            let _ = name_error(name);
-                            break 'run;
+                        B::STORE_DEREF => {
+                            let cell = *cells.add(arg as usize) as *mut PyCellObject;
+                            let v = pop!();
+                            xdecref(core::mem::replace(&mut (*cell).ob_ref, v));
                         }
-                    }
-                    Op::LOAD_ATTR => {
-                        let o = pop!();
-                        let name = *names.add(arg as usize);
-                        let e = acache.add((*words.add(ip) >> 8) as usize);
-                        let r = if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
-                            tri_module_attr(e, o, name)
-                        } else {
-                            match crate::eval::specialize_cache::load_attr(e, o, name) {
-                                Some(r) => r,
-                                None => c_obj(crate::object::object_attr::PyObject_GetAttr(o, name)),
+                        B::DELETE_DEREF => {
+                            let cell = *cells.add(arg as usize) as *mut PyCellObject;
+                            let old = core::mem::replace(&mut (*cell).ob_ref, core::ptr::null_mut());
+                            if old.is_null() {
+                                let _ = unbound_deref(f, arg as usize);
+                                break 'run;
                             }
-                        };
-                        decref(o);
-                        push!(tri!(r));
-                        ip += 2;
-                    }
-                    Op::LOAD_METHOD => {
-                        let o = pop!();
-                        let e = acache.add((*words.add(ip) >> 8) as usize);
-                        if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
-                            // A module's function is called without self: [NULL, function].
-                            let r = tri_module_attr(e, o, *names.add(arg as usize));
-                            decref(o);
-                            let v = tri!(r);
-                            push!(core::ptr::null_mut());
+                            decref(old);
+                        }
+                        B::LOAD_NAME => {
+                            let name = *names.add(arg as usize);
+                            let locals = (*f).locals;
+                            if locals.is_null() {
+                                let _ = raise_type(
+                                    &raw mut exc::_PyExc_SystemError,
+                                    format!("no locals when loading {}", pystr::to_string(name)),
+                                );
+                                break 'run;
+                            }
+                            if dict::is_exact(locals) {
+                                let hint = (*f).rt().caches.name_hint(arg as usize, tuple::len((*(*f).code).co_names));
+                                if let Some(hint) = hint {
+                                    let v = match dict::value_at(locals, name, *hint as usize) {
+                                        Some(v) => incref(v),
+                                        None => tri!(load_name_filling(f, locals, name, hint)),
+                                    };
+                                    push!(v);
+                                    continue 'run;
+                                }
+                            }
+                            let v = match tri!(mapping_lookup(locals, name)) {
+                                Some(v) => v,
+                                None => tri!(load_global(f, name)),
+                            };
+                            push!(v);
+                        }
+                        B::STORE_NAME => {
+                            let name = *names.add(arg as usize);
+                            let v = pop!();
+                            let locals = (*f).locals;
+                            if locals.is_null() {
+                                decref(v);
+                                let _ = raise_type(
+                                    &raw mut exc::_PyExc_SystemError,
+                                    format!("no locals found when storing {}", pystr::to_string(name)),
+                                );
+                                break 'run;
+                            }
+                            if dict::is_exact(locals) {
+                                let hint = (*f).rt().caches.name_hint(arg as usize, tuple::len((*(*f).code).co_names));
+                                if let Some(hint) = hint {
+                                    if !dict::replace_at(locals, name, *hint as usize, v) {
+                                        let r = dict::set_item(locals, name, v);
+                                        if r.is_ok() {
+                                            *hint = dict::index_of(locals, name).ok().flatten().map_or(u32::MAX, |ix| ix as u32);
+                                        }
+                                        decref(v);
+                                        tri!(r);
+                                    } else {
+                                        decref(v);
+                                    }
+                                    continue 'run;
+                                }
+                            }
+                            let r = store_mapping(locals, name, v);
+                            decref(v);
+                            tri!(r);
+                        }
+                        B::DELETE_NAME => {
+                            let name = *names.add(arg as usize);
+                            let locals = (*f).locals;
+                            if locals.is_null() {
+                                let _ = raise_type(
+                                    &raw mut exc::_PyExc_SystemError,
+                                    format!("no locals when deleting {}", pystr::to_string(name)),
+                                );
+                                break 'run;
+                            }
+                            if crate::abstract_::item::PyObject_DelItem(locals, name) < 0 {
+                                crate::errors::pyerr::PyErr_Clear();
+                                let _ = name_error(name);
+                                break 'run;
+                            }
+                        }
+                        B::LOAD_GLOBAL => {
+                            use crate::eval::specialize_cache::{cached_global, fill_global};
+                            let e = gcache.add((*words.add(ip) >> 8) as usize);
+                            let v = match cached_global(e, (*f).globals, (*f).builtins) {
+                                Some(v) => incref(v),
+                                None => {
+                                    let name = *names.add((arg >> 1) as usize);
+                                    match tri!(fill_global(e, (*f).globals, (*f).builtins, name)) {
+                                        Some(v) => incref(v),
+                                        None => tri!(load_global(f, name)),
+                                    }
+                                }
+                            };
+                            if arg & 1 != 0 {
+                                push!(core::ptr::null_mut());
+                            }
                             push!(v);
                             ip += 2;
-                            continue 'run;
                         }
-                        if let Some(m) = crate::eval::specialize_cache::load_method(e, o, *names.add(arg as usize)) {
-                            // [method, self]: CALL passes self as the first argument.
-                            push!(m);
-                            push!(o);
+                        B::STORE_GLOBAL => {
+                            let name = *names.add(arg as usize);
+                            let v = pop!();
+                            let r = dict::set_item((*f).globals, name, v);
+                            decref(v);
+                            tri!(r);
+                        }
+                        B::DELETE_GLOBAL => {
+                            let name = *names.add(arg as usize);
+                            if !tri!(dict::del_item((*f).globals, name)) {
+                                let _ = name_error(name);
+                                break 'run;
+                            }
+                        }
+                        B::LOAD_ATTR => {
+                            let o = pop!();
+                            let name = *names.add(arg as usize);
+                            let e = acache.add((*words.add(ip) >> 8) as usize);
+                            let r = if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
+                                tri_module_attr(e, o, name)
+                            } else {
+                                match crate::eval::specialize_cache::load_attr(e, o, name) {
+                                    Some(r) => r,
+                                    None => c_obj(crate::object::object_attr::PyObject_GetAttr(o, name)),
+                                }
+                            };
+                            decref(o);
+                            push!(tri!(r));
                             ip += 2;
-                            continue 'run;
                         }
-                        let r = crate::object::object_attr::PyObject_GetAttr(o, *names.add(arg as usize));
-                        decref(o);
-                        push!(core::ptr::null_mut());
-                        push!(obj!(r));
-                        ip += 2;
-                    }
-                    Op::STORE_ATTR => {
-                        let owner = pop!();
-                        let v = pop!();
-                        let name = *names.add(arg as usize);
-                        let e = acache.add((*words.add(ip) >> 8) as usize);
-                        let r = match crate::eval::specialize_cache::store_attr(e, owner, name, v) {
-                            Some(r) => r,
-                            None => c_status(crate::object::object_attr::PyObject_SetAttr(owner, name, v)),
-                        };
-                        decref(owner);
-                        decref(v);
-                        tri!(r);
-                        ip += 2;
-                    }
-                    Op::DELETE_ATTR => {
-                        let owner = pop!();
-                        let r = crate::object::object_attr::PyObject_SetAttr(owner, *names.add(arg as usize), core::ptr::null_mut());
-                        decref(owner);
-                        tri!(c_status(r));
-                    }
-                    Op::UNARY_POSITIVE | Op::UNARY_NEGATIVE | Op::UNARY_INVERT => {
-                        let v = pop!();
-                        let r = match op {
-                            Op::UNARY_POSITIVE => crate::abstract_::number::PyNumber_Positive(v),
-                            Op::UNARY_NEGATIVE => crate::abstract_::number::PyNumber_Negative(v),
-                            _ => crate::abstract_::number::PyNumber_Invert(v),
-                        };
-                        decref(v);
-                        push!(obj!(r));
-                    }
-                    Op::UNARY_NOT => {
-                        let v = pop!();
-                        let r = crate::abstract_::object::is_true(v);
-                        decref(v);
-                        let b = tri!(r);
-                        push!(incref(crate::objects::bool::PyBool_FromLong((!b) as _)));
-                        // PyBool_FromLong returned a new reference already.
-                        decref(top!());
-                    }
-                    Op::BINARY_OP => {
-                        let b = pop!();
-                        let a = pop!();
-                        // `s += t` (or `s = s + t`) into the local `s`: append in place.
-                        if (arg == ferropy_compiler::opcode::binop::ADD || arg == ferropy_compiler::opcode::binop::ADD + ferropy_compiler::opcode::binop::INPLACE)
-                            && *use_tracing == 0
-                        {
-                            let next = *words.add(ip + 1);
-                            if next as u8 == Op::STORE_FAST as u8 {
-                                if let Some(r) = crate::eval::str_append::append_in_place(slots.add((next >> 8) as usize), a, b) {
-                                    decref(b);
-                                    push!(r);
-                                    ip += 1;
-                                    continue 'run;
-                                }
+                        B::LOAD_METHOD => {
+                            let o = pop!();
+                            let e = acache.add((*words.add(ip) >> 8) as usize);
+                            if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
+                                // A module's function is called without self: [NULL, function].
+                                let r = tri_module_attr(e, o, *names.add(arg as usize));
+                                decref(o);
+                                let v = tri!(r);
+                                push!(core::ptr::null_mut());
+                                push!(v);
+                                ip += 2;
+                                continue 'run;
                             }
-                        }
-                        let r = match crate::eval::binary_fast::binary_op(a, b, arg) {
-                            Some(r) => r,
-                            None => ops::binary_op(a, b, arg),
-                        };
-                        decref(a);
-                        decref(b);
-                        push!(obj!(r));
-                        ip += 1;
-                    }
-                    Op::COMPARE_OP => {
-                        let b = pop!();
-                        let a = pop!();
-                        let r = match crate::eval::binary_fast::compare(a, b, arg) {
-                            Some(t) => {
-                                // `if a < b:` / `while a < b:`: a machine comparison followed by
-                                // its conditional jump takes the jump here, without the bool
-                                // and a dispatch (only when no trace function sees steps).
-                                let next = *words.add(ip + 1);
-                                let jump_if_true = next as u8 == Op::POP_JUMP_IF_TRUE as u8;
-                                if (jump_if_true || next as u8 == Op::POP_JUMP_IF_FALSE as u8) && *use_tracing == 0 {
-                                    decref(a);
-                                    decref(b);
-                                    ip = if t == jump_if_true { (next >> 8) as usize } else { ip + 2 };
-                                    continue 'run;
-                                }
-                                crate::eval::binary_fast::bool_ref(t)
+                            if let Some(m) = crate::eval::specialize_cache::load_method(e, o, *names.add(arg as usize)) {
+                                // [method, self]: CALL passes self as the first argument.
+                                push!(m);
+                                push!(o);
+                                ip += 2;
+                                continue 'run;
                             }
-                            None => crate::abstract_::compare::PyObject_RichCompare(a, b, arg as c_int),
-                        };
-                        decref(a);
-                        decref(b);
-                        push!(obj!(r));
-                        ip += 1;
-                    }
-                    Op::IS_OP => {
-                        let b = pop!();
-                        let a = pop!();
-                        let r = (a == b) ^ (arg != 0);
-                        decref(a);
-                        decref(b);
-                        push!(crate::objects::bool::PyBool_FromLong(r as _));
-                    }
-                    Op::CONTAINS_OP => {
-                        let b = pop!();
-                        let a = pop!();
-                        let r = ops::contains(b, a);
-                        decref(a);
-                        decref(b);
-                        let r = tri!(r) ^ (arg != 0);
-                        push!(crate::objects::bool::PyBool_FromLong(r as _));
-                    }
-                    Op::BINARY_SUBSCR => {
-                        let key = pop!();
-                        let container = pop!();
-                        let r = match crate::eval::binary_fast::subscr(container, key) {
-                            Some(r) => r,
-                            None => c_obj(crate::abstract_::item::PyObject_GetItem(container, key)),
-                        };
-                        decref(container);
-                        decref(key);
-                        push!(tri!(r));
-                        ip += 1;
-                    }
-                    Op::STORE_SUBSCR => {
-                        let key = pop!();
-                        let container = pop!();
-                        let v = pop!();
-                        let r = match crate::eval::binary_fast::store_subscr(container, key, v) {
-                            Some(r) => r,
-                            None => c_status(crate::abstract_::item::PyObject_SetItem(container, key, v)),
-                        };
-                        decref(container);
-                        decref(key);
-                        decref(v);
-                        tri!(r);
-                        ip += 1;
-                    }
-                    Op::DELETE_SUBSCR => {
-                        let key = pop!();
-                        let container = pop!();
-                        let r = crate::abstract_::item::PyObject_DelItem(container, key);
-                        decref(container);
-                        decref(key);
-                        tri!(c_status(r));
-                    }
-                    Op::BUILD_SLICE => {
-                        let step = if arg == 3 { pop!() } else { core::ptr::null_mut() };
-                        let stop = pop!();
-                        let start = pop!();
-                        let r = crate::objects::slice::PySlice_New(start, stop, step);
-                        decref(start);
-                        decref(stop);
-                        xdecref(step);
-                        push!(obj!(r));
-                    }
-                    Op::BUILD_TUPLE | Op::BUILD_LIST => {
-                        let n = arg as usize;
-                        sp = sp.sub(n);
-                        let items = core::slice::from_raw_parts(sp, n);
-                        let r = if op == Op::BUILD_TUPLE { tuple::from_ptrs(items) } else { list::from_ptrs(items) };
-                        for &i in items {
-                            decref(i);
+                            let r = crate::object::object_attr::PyObject_GetAttr(o, *names.add(arg as usize));
+                            decref(o);
+                            push!(core::ptr::null_mut());
+                            push!(obj!(r));
+                            ip += 2;
                         }
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::BUILD_SET => {
-                        let n = arg as usize;
-                        sp = sp.sub(n);
-                        let items = core::slice::from_raw_parts(sp, n);
-                        let r = (|| -> PyResult<PyRef> {
-                            let s = from_slot(crate::objects::set::PySet_New(core::ptr::null_mut()))?;
-                            for &i in items {
-                                crate::objects::set::add(s.as_ptr(), i)?;
-                            }
-                            Ok(s)
-                        })();
-                        for &i in items {
-                            decref(i);
+                        B::STORE_ATTR => {
+                            let owner = pop!();
+                            let v = pop!();
+                            let name = *names.add(arg as usize);
+                            let e = acache.add((*words.add(ip) >> 8) as usize);
+                            let r = match crate::eval::specialize_cache::store_attr(e, owner, name, v) {
+                                Some(r) => r,
+                                None => c_status(crate::object::object_attr::PyObject_SetAttr(owner, name, v)),
+                            };
+                            decref(owner);
+                            decref(v);
+                            tri!(r);
+                            ip += 2;
                         }
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::BUILD_MAP => {
-                        let n = arg as usize;
-                        sp = sp.sub(2 * n);
-                        let items = core::slice::from_raw_parts(sp, 2 * n);
-                        let r = (|| -> PyResult<PyRef> {
-                            let d = dict::new_presized(n)?;
-                            for kv in items.chunks(2) {
-                                dict::set_item(d.as_ptr(), kv[0], kv[1])?;
-                            }
-                            Ok(d)
-                        })();
-                        for &i in items {
-                            decref(i);
+                        B::DELETE_ATTR => {
+                            let owner = pop!();
+                            let r = crate::object::object_attr::PyObject_SetAttr(owner, *names.add(arg as usize), core::ptr::null_mut());
+                            decref(owner);
+                            tri!(c_status(r));
                         }
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::BUILD_CONST_KEY_MAP => {
-                        let keys = pop!();
-                        let n = arg as usize;
-                        sp = sp.sub(n);
-                        let values = core::slice::from_raw_parts(sp, n);
-                        let r = (|| -> PyResult<PyRef> {
-                            let d = dict::new_presized(n)?;
-                            for (k, v) in tuple::items(keys).iter().zip(values) {
-                                dict::set_item(d.as_ptr(), *k, *v)?;
-                            }
-                            Ok(d)
-                        })();
-                        for &i in values {
-                            decref(i);
+                        B::UNARY_POSITIVE | B::UNARY_NEGATIVE | B::UNARY_INVERT => {
+                            let v = pop!();
+                            let r = match op {
+                                B::UNARY_POSITIVE => crate::abstract_::number::PyNumber_Positive(v),
+                                B::UNARY_NEGATIVE => crate::abstract_::number::PyNumber_Negative(v),
+                                _ => crate::abstract_::number::PyNumber_Invert(v),
+                            };
+                            decref(v);
+                            push!(obj!(r));
                         }
-                        decref(keys);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::BUILD_STRING => {
-                        let n = arg as usize;
-                        sp = sp.sub(n);
-                        let items = core::slice::from_raw_parts(sp, n);
-                        let r = ops::build_string(items);
-                        for &i in items {
-                            decref(i);
-                        }
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::LIST_APPEND => {
-                        let v = pop!();
-                        let r = list::append(peek!(arg as usize), v);
-                        decref(v);
-                        tri!(r);
-                    }
-                    Op::SET_ADD => {
-                        let v = pop!();
-                        let r = crate::objects::set::add(peek!(arg as usize), v);
-                        decref(v);
-                        tri!(r);
-                    }
-                    Op::MAP_ADD => {
-                        let v = pop!();
-                        let k = pop!();
-                        let r = dict::set_item(peek!(arg as usize), k, v);
-                        decref(k);
-                        decref(v);
-                        tri!(r);
-                    }
-                    Op::LIST_EXTEND => {
-                        let v = pop!();
-                        let r = list::extend(peek!(arg as usize), v);
-                        if r.is_err()
-                            && crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_TypeError as *mut PyObject) != 0
-                            && (*(*v).ob_type).tp_iter.is_none()
-                            && crate::abstract_::sequence::PySequence_Check(v) == 0
-                        {
-                            crate::errors::pyerr::PyErr_Clear();
-                            let _ = type_error(format!("Value after * must be an iterable, not {}", tp_name(v)));
-                        }
-                        decref(v);
-                        tri!(r);
-                    }
-                    Op::SET_UPDATE => {
-                        let v = pop!();
-                        let r = crate::objects::set::update(peek!(arg as usize), v);
-                        decref(v);
-                        tri!(r);
-                    }
-                    Op::DICT_UPDATE => {
-                        let v = pop!();
-                        let r = crate::objects::dict::PyDict_Update(peek!(arg as usize), v);
-                        if r < 0
-                            && crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_AttributeError as *mut PyObject) != 0
-                        {
-                            crate::errors::pyerr::PyErr_Clear();
-                            let _ = type_error(format!("'{}' object is not a mapping", tp_name(v)));
-                        }
-                        decref(v);
-                        tri!(c_status(r));
-                    }
-                    Op::DICT_MERGE => {
-                        let v = pop!();
-                        // [func, self_or_arg?, args, kwargs_dict] -> the callable is 2 below the dict.
-                        let func = peek!(arg as usize + 2);
-                        let r = ops::dict_merge(peek!(arg as usize), v, func);
-                        decref(v);
-                        tri!(r);
-                    }
-                    Op::LIST_TO_TUPLE => {
-                        let l = pop!();
-                        let r = tuple::from_ptrs(list::items(l));
-                        decref(l);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::FORMAT_VALUE => {
-                        let spec = if arg & 4 != 0 { pop!() } else { core::ptr::null_mut() };
-                        let v = pop!();
-                        let r = ops::format_value(v, arg, spec);
-                        decref(v);
-                        xdecref(spec);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::UNPACK_SEQUENCE | Op::UNPACK_EX => {
-                        let seq = pop!();
-                        let r = if op == Op::UNPACK_SEQUENCE {
-                            ops::unpack(seq, arg as usize, None)
-                        } else {
-                            ops::unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize))
-                        };
-                        decref(seq);
-                        let items = tri!(r);
-                        for v in items.into_iter().rev() {
-                            push!(v.into_ptr());
-                        }
-                        if op == Op::UNPACK_SEQUENCE {
-                            ip += 1;
-                        }
-                    }
-                    Op::JUMP => {
-                        if (arg as usize) < ip && breaker_tripped() {
-                            tri!(handle_eval_breaker(ts));
-                        }
-                        ip = arg as usize;
-                    }
-                    Op::JUMP_NO_INTERRUPT => ip = arg as usize,
-                    Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
-                        let v = pop!();
-                        let t = if v == crate::objects::bool::true_() {
-                            true
-                        } else if v == crate::objects::bool::false_() || v == none() {
-                            false
-                        } else {
+                        B::UNARY_NOT => {
+                            let v = pop!();
                             let r = crate::abstract_::object::is_true(v);
-                            if r.is_err() {
-                                decref(v);
-                                break 'run;
+                            decref(v);
+                            let b = tri!(r);
+                            push!(incref(crate::objects::bool::PyBool_FromLong((!b) as _)));
+                            // PyBool_FromLong returned a new reference already.
+                            decref(top!());
+                        }
+                        B::BINARY_OP => {
+                            let b = pop!();
+                            let a = pop!();
+                            // `s += t` (or `s = s + t`) into the local `s`: append in place.
+                            if (arg == ferropy_compiler::opcode::binop::ADD || arg == ferropy_compiler::opcode::binop::ADD + ferropy_compiler::opcode::binop::INPLACE)
+                                && *use_tracing == 0
+                            {
+                                let next = *words.add(ip + 1);
+                                if next as u8 == B::STORE_FAST as u8 {
+                                    if let Some(r) = crate::eval::str_append::append_in_place(slots.add((next >> 8) as usize), a, b) {
+                                        decref(b);
+                                        push!(r);
+                                        ip += 1;
+                                        continue 'run;
+                                    }
+                                }
                             }
-                            r.unwrap_unchecked()
-                        };
-                        decref(v);
-                        if t == (op == Op::POP_JUMP_IF_TRUE) {
-                            ip = arg as usize;
-                        }
-                    }
-                    Op::POP_JUMP_IF_NONE | Op::POP_JUMP_IF_NOT_NONE => {
-                        let v = pop!();
-                        let is_none = v == none();
-                        decref(v);
-                        if is_none == (op == Op::POP_JUMP_IF_NONE) {
-                            ip = arg as usize;
-                        }
-                    }
-                    Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
-                        let v = top!();
-                        let t = tri!(crate::abstract_::object::is_true(v));
-                        if t == (op == Op::JUMP_IF_TRUE_OR_POP) {
-                            ip = arg as usize;
-                        } else {
-                            decref(pop!());
-                        }
-                    }
-                    Op::GET_ITER => {
-                        let v = pop!();
-                        let r = crate::abstract_::iter::PyObject_GetIter(v);
-                        decref(v);
-                        push!(obj!(r));
-                    }
-                    Op::FOR_ITER => {
-                        let it = top!();
-                        let next = match (*(*it).ob_type).tp_iternext {
-                            Some(n) => n(it),
-                            None => {
-                                let _ = type_error(format!("'{}' object is not an iterator", tp_name(it)));
-                                break 'run;
-                            }
-                        };
-                        if !next.is_null() {
-                            push!(next);
+                            let r = match crate::eval::binary_fast::binary_op(a, b, arg) {
+                                Some(r) => r,
+                                None => ops::binary_op(a, b, arg),
+                            };
+                            decref(a);
+                            decref(b);
+                            push!(obj!(r));
                             ip += 1;
-                        } else {
-                            if !crate::errors::pyerr::PyErr_Occurred().is_null() {
-                                if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopIteration as *mut PyObject) == 0 {
+                        }
+                        B::COMPARE_OP => {
+                            let b = pop!();
+                            let a = pop!();
+                            let r = match crate::eval::binary_fast::compare(a, b, arg) {
+                                Some(t) => {
+                                    // `if a < b:` / `while a < b:`: a machine comparison followed by
+                                    // its conditional jump takes the jump here, without the bool
+                                    // and a dispatch (only when no trace function sees steps).
+                                    let next = *words.add(ip + 1);
+                                    let jump_if_true = next as u8 == B::POP_JUMP_IF_TRUE as u8;
+                                    if (jump_if_true || next as u8 == B::POP_JUMP_IF_FALSE as u8) && *use_tracing == 0 {
+                                        decref(a);
+                                        decref(b);
+                                        ip = if t == jump_if_true { (next >> 8) as usize } else { ip + 2 };
+                                        continue 'run;
+                                    }
+                                    crate::eval::binary_fast::bool_ref(t)
+                                }
+                                None => crate::abstract_::compare::PyObject_RichCompare(a, b, arg as c_int),
+                            };
+                            decref(a);
+                            decref(b);
+                            push!(obj!(r));
+                            ip += 1;
+                        }
+                        B::IS_OP => {
+                            let b = pop!();
+                            let a = pop!();
+                            let r = (a == b) ^ (arg != 0);
+                            decref(a);
+                            decref(b);
+                            push!(crate::objects::bool::PyBool_FromLong(r as _));
+                        }
+                        B::CONTAINS_OP => {
+                            let b = pop!();
+                            let a = pop!();
+                            let r = ops::contains(b, a);
+                            decref(a);
+                            decref(b);
+                            let r = tri!(r) ^ (arg != 0);
+                            push!(crate::objects::bool::PyBool_FromLong(r as _));
+                        }
+                        B::BINARY_SUBSCR => {
+                            let key = pop!();
+                            let container = pop!();
+                            let r = match crate::eval::binary_fast::subscr(container, key) {
+                                Some(r) => r,
+                                None => c_obj(crate::abstract_::item::PyObject_GetItem(container, key)),
+                            };
+                            decref(container);
+                            decref(key);
+                            push!(tri!(r));
+                            ip += 1;
+                        }
+                        B::STORE_SUBSCR => {
+                            let key = pop!();
+                            let container = pop!();
+                            let v = pop!();
+                            let r = match crate::eval::binary_fast::store_subscr(container, key, v) {
+                                Some(r) => r,
+                                None => c_status(crate::abstract_::item::PyObject_SetItem(container, key, v)),
+                            };
+                            decref(container);
+                            decref(key);
+                            decref(v);
+                            tri!(r);
+                            ip += 1;
+                        }
+                        B::DELETE_SUBSCR => {
+                            let key = pop!();
+                            let container = pop!();
+                            let r = crate::abstract_::item::PyObject_DelItem(container, key);
+                            decref(container);
+                            decref(key);
+                            tri!(c_status(r));
+                        }
+                        B::BUILD_SLICE => {
+                            let step = if arg == 3 { pop!() } else { core::ptr::null_mut() };
+                            let stop = pop!();
+                            let start = pop!();
+                            let r = crate::objects::slice::PySlice_New(start, stop, step);
+                            decref(start);
+                            decref(stop);
+                            xdecref(step);
+                            push!(obj!(r));
+                        }
+                        B::BUILD_TUPLE | B::BUILD_LIST => {
+                            let n = arg as usize;
+                            sp = sp.sub(n);
+                            let items = core::slice::from_raw_parts(sp, n);
+                            let r = if op == B::BUILD_TUPLE { tuple::from_ptrs(items) } else { list::from_ptrs(items) };
+                            for &i in items {
+                                decref(i);
+                            }
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::BUILD_SET => {
+                            let n = arg as usize;
+                            sp = sp.sub(n);
+                            let items = core::slice::from_raw_parts(sp, n);
+                            let r = (|| -> PyResult<PyRef> {
+                                let s = from_slot(crate::objects::set::PySet_New(core::ptr::null_mut()))?;
+                                for &i in items {
+                                    crate::objects::set::add(s.as_ptr(), i)?;
+                                }
+                                Ok(s)
+                            })();
+                            for &i in items {
+                                decref(i);
+                            }
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::BUILD_MAP => {
+                            let n = arg as usize;
+                            sp = sp.sub(2 * n);
+                            let items = core::slice::from_raw_parts(sp, 2 * n);
+                            let r = (|| -> PyResult<PyRef> {
+                                let d = dict::new_presized(n)?;
+                                for kv in items.chunks(2) {
+                                    dict::set_item(d.as_ptr(), kv[0], kv[1])?;
+                                }
+                                Ok(d)
+                            })();
+                            for &i in items {
+                                decref(i);
+                            }
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::BUILD_CONST_KEY_MAP => {
+                            let keys = pop!();
+                            let n = arg as usize;
+                            sp = sp.sub(n);
+                            let values = core::slice::from_raw_parts(sp, n);
+                            let r = (|| -> PyResult<PyRef> {
+                                let d = dict::new_presized(n)?;
+                                for (k, v) in tuple::items(keys).iter().zip(values) {
+                                    dict::set_item(d.as_ptr(), *k, *v)?;
+                                }
+                                Ok(d)
+                            })();
+                            for &i in values {
+                                decref(i);
+                            }
+                            decref(keys);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::BUILD_STRING => {
+                            let n = arg as usize;
+                            sp = sp.sub(n);
+                            let items = core::slice::from_raw_parts(sp, n);
+                            let r = ops::build_string(items);
+                            for &i in items {
+                                decref(i);
+                            }
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::LIST_APPEND => {
+                            let v = pop!();
+                            let r = list::append(peek!(arg as usize), v);
+                            decref(v);
+                            tri!(r);
+                        }
+                        B::SET_ADD => {
+                            let v = pop!();
+                            let r = crate::objects::set::add(peek!(arg as usize), v);
+                            decref(v);
+                            tri!(r);
+                        }
+                        B::MAP_ADD => {
+                            let v = pop!();
+                            let k = pop!();
+                            let r = dict::set_item(peek!(arg as usize), k, v);
+                            decref(k);
+                            decref(v);
+                            tri!(r);
+                        }
+                        B::LIST_EXTEND => {
+                            let v = pop!();
+                            let r = list::extend(peek!(arg as usize), v);
+                            if r.is_err()
+                                && crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_TypeError as *mut PyObject) != 0
+                                && (*(*v).ob_type).tp_iter.is_none()
+                                && crate::abstract_::sequence::PySequence_Check(v) == 0
+                            {
+                                crate::errors::pyerr::PyErr_Clear();
+                                let _ = type_error(format!("Value after * must be an iterable, not {}", tp_name(v)));
+                            }
+                            decref(v);
+                            tri!(r);
+                        }
+                        B::SET_UPDATE => {
+                            let v = pop!();
+                            let r = crate::objects::set::update(peek!(arg as usize), v);
+                            decref(v);
+                            tri!(r);
+                        }
+                        B::DICT_UPDATE => {
+                            let v = pop!();
+                            let r = crate::objects::dict::PyDict_Update(peek!(arg as usize), v);
+                            if r < 0
+                                && crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_AttributeError as *mut PyObject) != 0
+                            {
+                                crate::errors::pyerr::PyErr_Clear();
+                                let _ = type_error(format!("'{}' object is not a mapping", tp_name(v)));
+                            }
+                            decref(v);
+                            tri!(c_status(r));
+                        }
+                        B::DICT_MERGE => {
+                            let v = pop!();
+                            // [func, self_or_arg?, args, kwargs_dict] -> the callable is 2 below the dict.
+                            let func = peek!(arg as usize + 2);
+                            let r = ops::dict_merge(peek!(arg as usize), v, func);
+                            decref(v);
+                            tri!(r);
+                        }
+                        B::LIST_TO_TUPLE => {
+                            let l = pop!();
+                            let r = tuple::from_ptrs(list::items(l));
+                            decref(l);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::FORMAT_VALUE => {
+                            let spec = if arg & 4 != 0 { pop!() } else { core::ptr::null_mut() };
+                            let v = pop!();
+                            let r = ops::format_value(v, arg, spec);
+                            decref(v);
+                            xdecref(spec);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::UNPACK_SEQUENCE | B::UNPACK_EX => {
+                            let seq = pop!();
+                            // `a, b = pair`: an exact tuple or list of the right length
+                            // pushes its items directly (no intermediate vector).
+                            if op == B::UNPACK_SEQUENCE {
+                                if let Some(items) = ops::exact_sequence_items(seq) {
+                                    if items.len() == arg as usize {
+                                        for &v in items.iter().rev() {
+                                            push!(incref(v));
+                                        }
+                                        decref(seq);
+                                        ip += 1;
+                                        continue 'run;
+                                    }
+                                }
+                            }
+                            let r = if op == B::UNPACK_SEQUENCE {
+                                ops::unpack(seq, arg as usize, None)
+                            } else {
+                                ops::unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize))
+                            };
+                            decref(seq);
+                            let items = tri!(r);
+                            for v in items.into_iter().rev() {
+                                push!(v.into_ptr());
+                            }
+                            if op == B::UNPACK_SEQUENCE {
+                                ip += 1;
+                            }
+                        }
+                        B::JUMP => {
+                            if (arg as usize) < ip && breaker_tripped() {
+                                tri!(handle_eval_breaker(ts));
+                            }
+                            ip = arg as usize;
+                        }
+                        B::JUMP_NO_INTERRUPT => ip = arg as usize,
+                        B::POP_JUMP_IF_FALSE | B::POP_JUMP_IF_TRUE => {
+                            let v = pop!();
+                            let t = if v == crate::objects::bool::true_() {
+                                true
+                            } else if v == crate::objects::bool::false_() || v == none() {
+                                false
+                            } else {
+                                let r = crate::abstract_::object::is_true(v);
+                                if r.is_err() {
+                                    decref(v);
                                     break 'run;
                                 }
-                                if (*ts).c_tracefunc.is_some() {
-                                    crate::eval::trace::exception(ts, f);
-                                }
-                                crate::errors::pyerr::PyErr_Clear();
-                            }
-                            decref(pop!());
-                            ip = arg as usize;
-                        }
-                    }
-                    Op::KW_NAMES => kwnames = *consts.add(arg as usize),
-                    Op::CALL => {
-                        let n = arg as usize;
-                        let is_meth = !peek!(n + 2).is_null();
-                        let total = n + is_meth as usize;
-                        let callable = if is_meth { peek!(n + 2) } else { peek!(n + 1) };
-                        let args = sp.sub(total);
-                        let kw = core::mem::replace(&mut kwnames, core::ptr::null_mut());
-                        let nkw = if kw.is_null() { 0 } else { tuple::len(kw) };
-                        let positional = total - nkw;
-                        ip += 2;
-                        if (*callable).ob_type == &raw mut crate::objects::function_type::PyFunction_Type
-                            && crate::runtime::interpreter::Interpreter::from_c((*ts).interp).eval_frame.is_none()
-                        {
-                            // An inlined call: the callee's frame runs in this activation.
-                            (*f).stackdepth = sp.offset_from(base) as u32;
-                            let callee = interp_frame::push(ts, callable, core::ptr::null_mut());
-                            let bound = if kw.is_null() && crate::eval::call_fast::binds_positionally(callable, positional) {
-                                // The arguments' references move into the callee's slots;
-                                // the callable (and NULL) below them are dropped.
-                                core::ptr::copy_nonoverlapping(args, (*callee).slots(), total);
-                                for k in total..(n + 2) {
-                                    xdecref(*sp.sub(k + 1));
-                                }
-                                Ok(())
-                            } else {
-                                let bound = crate::eval::bind_args::bind(callable, (*callee).slots(), args, positional, kw);
-                                // The caller's arguments and callable are dropped either way.
-                                for k in 0..(n + 2) {
-                                    xdecref(*sp.sub(k + 1));
-                                }
-                                bound
+                                r.unwrap_unchecked()
                             };
-                            sp = sp.sub(n + 2);
-                            (*f).stackdepth = sp.offset_from(base) as u32;
-                            if bound.is_err() {
-                                interp_frame::pop(ts, callee);
-                                break 'run;
-                            }
-                            // One more level of recursion (the inline form of recursion::enter).
-                            if (*ts).recursion_remaining > 0 {
-                                (*ts).recursion_remaining -= 1;
-                            } else if crate::eval::recursion::enter("").is_err() {
-                                interp_frame::pop(ts, callee);
-                                break 'run;
-                            }
-                            f = callee;
-                            load_frame!();
-                            ip = 0;
-                            continue 'run;
-                        }
-                        let r = if *use_tracing != 0 {
-                            crate::eval::trace::vectorcall(ts, callable, args, positional, kw)
-                        } else {
-                            crate::abstract_::call::PyObject_Vectorcall(
-                                callable,
-                                args,
-                                positional | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                                kw,
-                            )
-                        };
-                        for k in 0..(n + 2) {
-                            xdecref(*sp.sub(k + 1));
-                        }
-                        sp = sp.sub(n + 2);
-                        push!(obj!(r));
-                        if breaker_tripped() {
-                            tri!(handle_eval_breaker(ts));
-                        }
-                    }
-                    Op::CALL_FUNCTION_EX => {
-                        let kwargs = if arg & 1 != 0 { pop!() } else { core::ptr::null_mut() };
-                        let callargs = pop!();
-                        let func = pop!();
-                        let null = pop!();
-                        let r = (|| -> PyResult<PyRef> {
-                            let t = ops::star_args(func, callargs)?;
-                            let kw = if !kwargs.is_null() && !dict::is_exact(kwargs) {
-                                let d = dict::new()?;
-                                ops::dict_merge(d.as_ptr(), kwargs, func)?;
-                                Some(d)
-                            } else {
-                                None
-                            };
-                            let kwp = kw.as_ref().map_or(kwargs, |d| d.as_ptr());
-                            from_slot(if *use_tracing != 0 {
-                                crate::eval::trace::call_ex(ts, func, t.as_ptr(), kwp)
-                            } else {
-                                crate::abstract_::call::PyObject_Call(func, t.as_ptr(), kwp)
-                            })
-                        })();
-                        decref(func);
-                        decref(callargs);
-                        xdecref(kwargs);
-                        xdecref(null);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::MAKE_FUNCTION => {
-                        let code = pop!();
-                        let closure = if arg & 8 != 0 { pop!() } else { core::ptr::null_mut() };
-                        let annotations = if arg & 4 != 0 { pop!() } else { core::ptr::null_mut() };
-                        let kwdefaults = if arg & 2 != 0 { pop!() } else { core::ptr::null_mut() };
-                        let defaults = if arg & 1 != 0 { pop!() } else { core::ptr::null_mut() };
-                        let r = crate::objects::function_type::new(code, (*f).globals, core::ptr::null_mut());
-                        decref(code);
-                        let func = match r {
-                            Ok(func) => func,
-                            Err(_) => {
-                                xdecref(closure);
-                                xdecref(annotations);
-                                xdecref(kwdefaults);
-                                xdecref(defaults);
-                                break 'run;
-                            }
-                        };
-                        let fo = func.as_ptr() as *mut PyFunctionObject;
-                        (*fo).func_closure = closure;
-                        (*fo).func_annotations = annotations;
-                        (*fo).func_kwdefaults = kwdefaults;
-                        (*fo).func_defaults = defaults;
-                        push!(func.into_ptr());
-                    }
-                    Op::RETURN_VALUE => {
-                        let v = pop!();
-                        while sp > base {
-                            xdecref(pop!());
-                        }
-                        (*f).stackdepth = 0;
-                        if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
                             decref(v);
-                            exit_unwind = true;
-                            add_tb = false;
-                            break 'run;
-                        }
-                        (*ts).recursion_remaining += 1; // recursion::leave, inline
-                        let was_entry = (*f).is_entry;
-                        let prev = (*f).previous;
-                        crate::eval::call_fast::pop_returned(ts, f);
-                        if was_entry {
-                            return v;
-                        }
-                        f = prev;
-                        load_frame!();
-                        ip = resume_ip(f);
-                        push!(v);
-                    }
-                    Op::RETURN_GENERATOR => {
-                        let depth = sp.offset_from(base) as usize;
-                        let gen = tri!(crate::objects::gen_type::from_frame(f, depth, ip as u32));
-                        crate::eval::recursion::leave();
-                        let was_entry = (*f).is_entry;
-                        let prev = (*f).previous;
-                        interp_frame::set_current(ts, prev);
-                        crate::eval::frame_stack::release(ts, f as *mut *mut PyObject);
-                        if was_entry {
-                            return gen.into_ptr();
-                        }
-                        f = prev;
-                        load_frame!();
-                        ip = resume_ip(f);
-                        push!(gen.into_ptr());
-                    }
-                    Op::YIELD_VALUE => {
-                        let v = pop!();
-                        (*f).stackdepth = sp.offset_from(base) as u32;
-                        if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
-                            decref(v);
-                            exit_unwind = true;
-                            add_tb = false;
-                            break 'run;
-                        }
-                        (*f).state = interp_frame::SUSPENDED;
-                        crate::eval::recursion::leave();
-                        interp_frame::set_current(ts, (*f).previous);
-                        (*f).previous = core::ptr::null_mut();
-                        return v;
-                    }
-                    Op::SEND => {
-                        let v = pop!();
-                        let recv = top!();
-                        let r = crate::eval::gen_ops::send(recv, v);
-                        decref(v);
-                        match tri!(r) {
-                            crate::objects::gen_type::Sent::Yielded(x) => push!(x.into_ptr()),
-                            crate::objects::gen_type::Sent::Returned(x) => {
-                                decref(pop!());
-                                push!(x.into_ptr());
+                            if t == (op == B::POP_JUMP_IF_TRUE) {
                                 ip = arg as usize;
                             }
                         }
-                    }
-                    Op::GET_YIELD_FROM_ITER => {
-                        let v = top!();
-                        let r = crate::eval::gen_ops::yield_from_iter(f, v);
-                        let it = tri!(r);
-                        decref(pop!());
-                        push!(it.into_ptr());
-                    }
-                    Op::GET_AWAITABLE => {
-                        let v = top!();
-                        let r = crate::eval::gen_ops::awaitable(v, arg);
-                        let it = tri!(r);
-                        decref(pop!());
-                        push!(it.into_ptr());
-                    }
-                    Op::GET_AITER => {
-                        let v = pop!();
-                        let r = crate::eval::async_ops::get_aiter(v);
-                        decref(v);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::GET_ANEXT => {
-                        let r = crate::eval::async_ops::get_anext(top!());
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::END_ASYNC_FOR => {
-                        let e = pop!();
-                        if !crate::eval::async_ops::is_stop_async(e) {
-                            let _ = ops::restore_exception(PyRef::from_owned(e).unwrap_unchecked());
-                            add_tb = false;
-                            break 'run;
-                        }
-                        decref(e);
-                        decref(pop!());
-                    }
-                    Op::BEFORE_ASYNC_WITH => {
-                        let mgr = pop!();
-                        let r = crate::eval::async_ops::before_async_with(mgr);
-                        decref(mgr);
-                        let (exit, res) = tri!(r);
-                        push!(exit.into_ptr());
-                        push!(res.into_ptr());
-                    }
-                    Op::ASYNC_GEN_WRAP => {
-                        let v = pop!();
-                        let r = crate::objects::asyncgen_type::wrap_value(v);
-                        decref(v);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::MATCH_MAPPING | Op::MATCH_SEQUENCE => {
-                        let r = crate::eval::match_ops::type_flag(top!(), op == Op::MATCH_MAPPING);
-                        push!(crate::objects::bool::PyBool_FromLong(r as _));
-                    }
-                    Op::GET_LEN => {
-                        let n = tri!(crate::abstract_::object::size(top!()));
-                        push!(tri!(crate::objects::int::from_i64(n as i64)).into_ptr());
-                    }
-                    Op::MATCH_KEYS => {
-                        let r = crate::eval::match_ops::match_keys(peek!(2), top!());
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::COPY_DICT_WITHOUT_KEYS => {
-                        let r = crate::eval::match_ops::copy_without_keys(peek!(2), top!());
-                        let rest = tri!(r);
-                        decref(pop!());
-                        push!(rest.into_ptr());
-                    }
-                    Op::MATCH_CLASS => {
-                        let names = pop!();
-                        let cls = pop!();
-                        let subject = pop!();
-                        let r = crate::eval::match_ops::match_class(subject, cls, arg as usize, names);
-                        decref(names);
-                        decref(cls);
-                        decref(subject);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::RAISE_VARARGS => {
-                        let (e, cause) = match arg {
-                            0 => (core::ptr::null_mut(), core::ptr::null_mut()),
-                            1 => (pop!(), core::ptr::null_mut()),
-                            _ => {
-                                let c = pop!();
-                                (pop!(), c)
-                            }
-                        };
-                        let _ = ops::do_raise(e, cause);
-                        if e.is_null() {
-                            add_tb = false;
-                        }
-                        xdecref(e);
-                        xdecref(cause);
-                        break 'run;
-                    }
-                    Op::RERAISE => {
-                        let v = pop!();
-                        unwind_at = Some((*f).lasti);
-                        if arg != 0 {
-                            let lasti = peek!(arg as usize);
-                            if let Ok(i) = crate::objects::long_convert::as_i64(lasti) {
-                                (*f).lasti = i as u32;
+                        B::POP_JUMP_IF_NONE | B::POP_JUMP_IF_NOT_NONE => {
+                            let v = pop!();
+                            let is_none = v == none();
+                            decref(v);
+                            if is_none == (op == B::POP_JUMP_IF_NONE) {
+                                ip = arg as usize;
                             }
                         }
-                        let _ = ops::restore_exception(PyRef::from_owned(v).unwrap_unchecked());
-                        add_tb = false;
-                        break 'run;
-                    }
-                    Op::PUSH_EXC_INFO => {
-                        let v = pop!();
-                        let item = (*ts).exc_info;
-                        let prev = (*item).exc_value;
-                        push!(if prev.is_null() { incref(none()) } else { prev });
-                        (*item).exc_value = incref(v);
-                        push!(v);
-                    }
-                    Op::POP_EXCEPT => {
-                        let v = pop!();
-                        let item = (*ts).exc_info;
-                        xdecref(core::mem::replace(&mut (*item).exc_value, v));
-                    }
-                    Op::CHECK_EXC_MATCH => {
-                        let t = pop!();
-                        if check_except_type(t).is_err() {
-                            decref(t);
-                            break 'run;
-                        }
-                        let r = crate::errors::pyerr::PyErr_GivenExceptionMatches(top!(), t);
-                        decref(t);
-                        push!(crate::objects::bool::PyBool_FromLong(r as _));
-                    }
-                    Op::CHECK_EG_MATCH => {
-                        let t = pop!();
-                        let r = crate::eval::except_star::check_eg_match(top!(), t);
-                        decref(t);
-                        match tri!(r) {
-                            None => push!(incref(none())),
-                            Some((rest, m)) => {
-                                // The matched part is the exception being handled.
-                                let item = (*ts).exc_info;
-                                xdecref(core::mem::replace(&mut (*item).exc_value, incref(m.as_ptr())));
+                        B::JUMP_IF_FALSE_OR_POP | B::JUMP_IF_TRUE_OR_POP => {
+                            let v = top!();
+                            let t = tri!(crate::abstract_::object::is_true(v));
+                            if t == (op == B::JUMP_IF_TRUE_OR_POP) {
+                                ip = arg as usize;
+                            } else {
                                 decref(pop!());
-                                push!(rest.into_ptr());
-                                push!(m.into_ptr());
                             }
                         }
-                    }
-                    Op::PREP_RERAISE_STAR => {
-                        let excs = pop!();
-                        let orig = pop!();
-                        let r = crate::eval::except_star::prep_reraise_star(orig, excs);
-                        decref(excs);
-                        decref(orig);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::WITH_EXCEPT_START => {
-                        let e = peek!(1);
-                        let exit = peek!(4);
-                        let tp = (*e).ob_type as *mut PyObject;
-                        let tb = crate::errors::baseexception::PyException_GetTraceback(e);
-                        let tbv = if tb.is_null() { none() } else { tb };
-                        let argv = [tp, e, tbv];
-                        let r = crate::abstract_::call::PyObject_Vectorcall(exit, argv.as_ptr(), 3, core::ptr::null_mut());
-                        xdecref(tb);
-                        push!(obj!(r));
-                    }
-                    Op::BEFORE_WITH => {
-                        let mgr = pop!();
-                        let r = crate::eval::with_ops::before_with(mgr);
-                        decref(mgr);
-                        let (exit, res) = tri!(r);
-                        push!(exit.into_ptr());
-                        push!(res.into_ptr());
-                    }
-                    Op::LOAD_ASSERTION_ERROR => push!(incref(&raw mut exc::_PyExc_AssertionError as *mut PyObject)),
-                    Op::LOAD_BUILD_CLASS => {
-                        let name = obj!(pystr::intern("__build_class__").map_or(core::ptr::null_mut(), PyRef::into_ptr));
-                        let r = mapping_lookup((*f).builtins, name);
-                        decref(name);
-                        match tri!(r) {
-                            Some(v) => push!(v),
-                            None => {
-                                let _ = raise_type(&raw mut exc::_PyExc_NameError, "__build_class__ not found");
+                        B::GET_ITER => {
+                            let v = pop!();
+                            let r = crate::abstract_::iter::PyObject_GetIter(v);
+                            decref(v);
+                            push!(obj!(r));
+                        }
+                        B::FOR_ITER => {
+                            let it = top!();
+                            let next = match (*(*it).ob_type).tp_iternext {
+                                Some(n) => n(it),
+                                None => {
+                                    let _ = type_error(format!("'{}' object is not an iterator", tp_name(it)));
+                                    break 'run;
+                                }
+                            };
+                            if !next.is_null() {
+                                push!(next);
+                                ip += 1;
+                            } else {
+                                if !crate::errors::pyerr::PyErr_Occurred().is_null() {
+                                    if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut exc::_PyExc_StopIteration as *mut PyObject) == 0 {
+                                        break 'run;
+                                    }
+                                    if (*ts).c_tracefunc.is_some() {
+                                        crate::eval::trace::exception(ts, f);
+                                    }
+                                    crate::errors::pyerr::PyErr_Clear();
+                                }
+                                decref(pop!());
+                                ip = arg as usize;
+                            }
+                        }
+                        B::KW_NAMES => kwnames = *consts.add(arg as usize),
+                        B::CALL => {
+                            let n = arg as usize;
+                            let is_meth = !peek!(n + 2).is_null();
+                            let total = n + is_meth as usize;
+                            let callable = if is_meth { peek!(n + 2) } else { peek!(n + 1) };
+                            let args = sp.sub(total);
+                            let kw = core::mem::replace(&mut kwnames, core::ptr::null_mut());
+                            let nkw = if kw.is_null() { 0 } else { tuple::len(kw) };
+                            let positional = total - nkw;
+                            ip += 2;
+                            if (*callable).ob_type == &raw mut crate::objects::function_type::PyFunction_Type
+                                && crate::runtime::interpreter::Interpreter::from_c((*ts).interp).eval_frame.is_none()
+                            {
+                                // An inlined call: the callee's frame runs in this activation.
+                                (*f).stackdepth = sp.offset_from(base) as u32;
+                                let callee;
+                                let bound = if kw.is_null() && crate::eval::call_fast::binds_positionally(callable, positional) {
+                                    // The arguments' references move into the callee's slots;
+                                    // the callable (and NULL) below them are dropped.
+                                    callee = interp_frame::push_moving_args(ts, callable, args, total);
+                                    for k in total..(n + 2) {
+                                        xdecref(*sp.sub(k + 1));
+                                    }
+                                    Ok(())
+                                } else {
+                                    callee = interp_frame::push(ts, callable, core::ptr::null_mut());
+                                    let bound = crate::eval::bind_args::bind(callable, (*callee).slots(), args, positional, kw);
+                                    // The caller's arguments and callable are dropped either way.
+                                    for k in 0..(n + 2) {
+                                        xdecref(*sp.sub(k + 1));
+                                    }
+                                    bound
+                                };
+                                sp = sp.sub(n + 2);
+                                (*f).stackdepth = sp.offset_from(base) as u32;
+                                if bound.is_err() {
+                                    interp_frame::pop(ts, callee);
+                                    break 'run;
+                                }
+                                // One more level of recursion (the inline form of recursion::enter).
+                                if (*ts).recursion_remaining > 0 {
+                                    (*ts).recursion_remaining -= 1;
+                                } else if crate::eval::recursion::enter("").is_err() {
+                                    interp_frame::pop(ts, callee);
+                                    break 'run;
+                                }
+                                f = callee;
+                                load_frame!();
+                                ip = 0;
+                                continue 'run;
+                            }
+                            let r = if *use_tracing != 0 {
+                                crate::eval::trace::vectorcall(ts, callable, args, positional, kw)
+                            } else {
+                                crate::abstract_::call::PyObject_Vectorcall(
+                                    callable,
+                                    args,
+                                    positional | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                    kw,
+                                )
+                            };
+                            for k in 0..(n + 2) {
+                                xdecref(*sp.sub(k + 1));
+                            }
+                            sp = sp.sub(n + 2);
+                            push!(obj!(r));
+                            if breaker_tripped() {
+                                tri!(handle_eval_breaker(ts));
+                            }
+                        }
+                        B::CALL_FUNCTION_EX => {
+                            let kwargs = if arg & 1 != 0 { pop!() } else { core::ptr::null_mut() };
+                            let callargs = pop!();
+                            let func = pop!();
+                            let null = pop!();
+                            let r = (|| -> PyResult<PyRef> {
+                                let t = ops::star_args(func, callargs)?;
+                                let kw = if !kwargs.is_null() && !dict::is_exact(kwargs) {
+                                    let d = dict::new()?;
+                                    ops::dict_merge(d.as_ptr(), kwargs, func)?;
+                                    Some(d)
+                                } else {
+                                    None
+                                };
+                                let kwp = kw.as_ref().map_or(kwargs, |d| d.as_ptr());
+                                from_slot(if *use_tracing != 0 {
+                                    crate::eval::trace::call_ex(ts, func, t.as_ptr(), kwp)
+                                } else {
+                                    crate::abstract_::call::PyObject_Call(func, t.as_ptr(), kwp)
+                                })
+                            })();
+                            decref(func);
+                            decref(callargs);
+                            xdecref(kwargs);
+                            xdecref(null);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::MAKE_FUNCTION => {
+                            let code = pop!();
+                            let closure = if arg & 8 != 0 { pop!() } else { core::ptr::null_mut() };
+                            let annotations = if arg & 4 != 0 { pop!() } else { core::ptr::null_mut() };
+                            let kwdefaults = if arg & 2 != 0 { pop!() } else { core::ptr::null_mut() };
+                            let defaults = if arg & 1 != 0 { pop!() } else { core::ptr::null_mut() };
+                            let r = crate::objects::function_type::new(code, (*f).globals, core::ptr::null_mut());
+                            decref(code);
+                            let func = match r {
+                                Ok(func) => func,
+                                Err(_) => {
+                                    xdecref(closure);
+                                    xdecref(annotations);
+                                    xdecref(kwdefaults);
+                                    xdecref(defaults);
+                                    break 'run;
+                                }
+                            };
+                            let fo = func.as_ptr() as *mut PyFunctionObject;
+                            (*fo).func_closure = closure;
+                            (*fo).func_annotations = annotations;
+                            (*fo).func_kwdefaults = kwdefaults;
+                            (*fo).func_defaults = defaults;
+                            push!(func.into_ptr());
+                        }
+                        B::RETURN_VALUE => {
+                            let v = pop!();
+                            while sp > base {
+                                xdecref(pop!());
+                            }
+                            (*f).stackdepth = 0;
+                            if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
+                                decref(v);
+                                exit_unwind = true;
+                                add_tb = false;
                                 break 'run;
                             }
+                            (*ts).recursion_remaining += 1; // recursion::leave, inline
+                            let was_entry = (*f).is_entry;
+                            let prev = (*f).previous;
+                            crate::eval::call_fast::pop_returned(ts, f);
+                            if was_entry {
+                                return v;
+                            }
+                            f = prev;
+                            load_frame!();
+                            ip = resume_ip(f);
+                            push!(v);
                         }
+                        B::RETURN_GENERATOR => {
+                            let depth = sp.offset_from(base) as usize;
+                            let gen = tri!(crate::objects::gen_type::from_frame(f, depth, ip as u32));
+                            crate::eval::recursion::leave();
+                            let was_entry = (*f).is_entry;
+                            let prev = (*f).previous;
+                            interp_frame::set_current(ts, prev);
+                            crate::eval::frame_stack::release(ts, f as *mut *mut PyObject);
+                            if was_entry {
+                                return gen.into_ptr();
+                            }
+                            f = prev;
+                            load_frame!();
+                            ip = resume_ip(f);
+                            push!(gen.into_ptr());
+                        }
+                        B::YIELD_VALUE => {
+                            let v = pop!();
+                            (*f).stackdepth = sp.offset_from(base) as u32;
+                            if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
+                                decref(v);
+                                exit_unwind = true;
+                                add_tb = false;
+                                break 'run;
+                            }
+                            (*f).state = interp_frame::SUSPENDED;
+                            crate::eval::recursion::leave();
+                            interp_frame::set_current(ts, (*f).previous);
+                            (*f).previous = core::ptr::null_mut();
+                            return v;
+                        }
+                        B::SEND => {
+                            let v = pop!();
+                            let recv = top!();
+                            let r = crate::eval::gen_ops::send(recv, v);
+                            decref(v);
+                            match tri!(r) {
+                                crate::objects::gen_type::Sent::Yielded(x) => push!(x.into_ptr()),
+                                crate::objects::gen_type::Sent::Returned(x) => {
+                                    decref(pop!());
+                                    push!(x.into_ptr());
+                                    ip = arg as usize;
+                                }
+                            }
+                        }
+                        B::GET_YIELD_FROM_ITER => {
+                            let v = top!();
+                            let r = crate::eval::gen_ops::yield_from_iter(f, v);
+                            let it = tri!(r);
+                            decref(pop!());
+                            push!(it.into_ptr());
+                        }
+                        B::GET_AWAITABLE => {
+                            let v = top!();
+                            let r = crate::eval::gen_ops::awaitable(v, arg);
+                            let it = tri!(r);
+                            decref(pop!());
+                            push!(it.into_ptr());
+                        }
+                        B::GET_AITER => {
+                            let v = pop!();
+                            let r = crate::eval::async_ops::get_aiter(v);
+                            decref(v);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::GET_ANEXT => {
+                            let r = crate::eval::async_ops::get_anext(top!());
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::END_ASYNC_FOR => {
+                            let e = pop!();
+                            if !crate::eval::async_ops::is_stop_async(e) {
+                                let _ = ops::restore_exception(PyRef::from_owned(e).unwrap_unchecked());
+                                add_tb = false;
+                                break 'run;
+                            }
+                            decref(e);
+                            decref(pop!());
+                        }
+                        B::BEFORE_ASYNC_WITH => {
+                            let mgr = pop!();
+                            let r = crate::eval::async_ops::before_async_with(mgr);
+                            decref(mgr);
+                            let (exit, res) = tri!(r);
+                            push!(exit.into_ptr());
+                            push!(res.into_ptr());
+                        }
+                        B::ASYNC_GEN_WRAP => {
+                            let v = pop!();
+                            let r = crate::objects::asyncgen_type::wrap_value(v);
+                            decref(v);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::MATCH_MAPPING | B::MATCH_SEQUENCE => {
+                            let r = crate::eval::match_ops::type_flag(top!(), op == B::MATCH_MAPPING);
+                            push!(crate::objects::bool::PyBool_FromLong(r as _));
+                        }
+                        B::GET_LEN => {
+                            let n = tri!(crate::abstract_::object::size(top!()));
+                            push!(tri!(crate::objects::int::from_i64(n as i64)).into_ptr());
+                        }
+                        B::MATCH_KEYS => {
+                            let r = crate::eval::match_ops::match_keys(peek!(2), top!());
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::COPY_DICT_WITHOUT_KEYS => {
+                            let r = crate::eval::match_ops::copy_without_keys(peek!(2), top!());
+                            let rest = tri!(r);
+                            decref(pop!());
+                            push!(rest.into_ptr());
+                        }
+                        B::MATCH_CLASS => {
+                            let names = pop!();
+                            let cls = pop!();
+                            let subject = pop!();
+                            let r = crate::eval::match_ops::match_class(subject, cls, arg as usize, names);
+                            decref(names);
+                            decref(cls);
+                            decref(subject);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::RAISE_VARARGS => {
+                            let (e, cause) = match arg {
+                                0 => (core::ptr::null_mut(), core::ptr::null_mut()),
+                                1 => (pop!(), core::ptr::null_mut()),
+                                _ => {
+                                    let c = pop!();
+                                    (pop!(), c)
+                                }
+                            };
+                            let _ = ops::do_raise(e, cause);
+                            if e.is_null() {
+                                add_tb = false;
+                            }
+                            xdecref(e);
+                            xdecref(cause);
+                            break 'run;
+                        }
+                        B::RERAISE => {
+                            let v = pop!();
+                            unwind_at = Some((*f).lasti);
+                            if arg != 0 {
+                                let lasti = peek!(arg as usize);
+                                if let Ok(i) = crate::objects::long_convert::as_i64(lasti) {
+                                    (*f).lasti = i as u32;
+                                }
+                            }
+                            let _ = ops::restore_exception(PyRef::from_owned(v).unwrap_unchecked());
+                            add_tb = false;
+                            break 'run;
+                        }
+                        B::PUSH_EXC_INFO => {
+                            let v = pop!();
+                            let item = (*ts).exc_info;
+                            let prev = (*item).exc_value;
+                            push!(if prev.is_null() { incref(none()) } else { prev });
+                            (*item).exc_value = incref(v);
+                            push!(v);
+                        }
+                        B::POP_EXCEPT => {
+                            let v = pop!();
+                            let item = (*ts).exc_info;
+                            xdecref(core::mem::replace(&mut (*item).exc_value, v));
+                        }
+                        B::CHECK_EXC_MATCH => {
+                            let t = pop!();
+                            if check_except_type(t).is_err() {
+                                decref(t);
+                                break 'run;
+                            }
+                            let r = crate::errors::pyerr::PyErr_GivenExceptionMatches(top!(), t);
+                            decref(t);
+                            push!(crate::objects::bool::PyBool_FromLong(r as _));
+                        }
+                        B::CHECK_EG_MATCH => {
+                            let t = pop!();
+                            let r = crate::eval::except_star::check_eg_match(top!(), t);
+                            decref(t);
+                            match tri!(r) {
+                                None => push!(incref(none())),
+                                Some((rest, m)) => {
+                                    // The matched part is the exception being handled.
+                                    let item = (*ts).exc_info;
+                                    xdecref(core::mem::replace(&mut (*item).exc_value, incref(m.as_ptr())));
+                                    decref(pop!());
+                                    push!(rest.into_ptr());
+                                    push!(m.into_ptr());
+                                }
+                            }
+                        }
+                        B::PREP_RERAISE_STAR => {
+                            let excs = pop!();
+                            let orig = pop!();
+                            let r = crate::eval::except_star::prep_reraise_star(orig, excs);
+                            decref(excs);
+                            decref(orig);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::WITH_EXCEPT_START => {
+                            let e = peek!(1);
+                            let exit = peek!(4);
+                            let tp = (*e).ob_type as *mut PyObject;
+                            let tb = crate::errors::baseexception::PyException_GetTraceback(e);
+                            let tbv = if tb.is_null() { none() } else { tb };
+                            let argv = [tp, e, tbv];
+                            let r = crate::abstract_::call::PyObject_Vectorcall(exit, argv.as_ptr(), 3, core::ptr::null_mut());
+                            xdecref(tb);
+                            push!(obj!(r));
+                        }
+                        B::BEFORE_WITH => {
+                            let mgr = pop!();
+                            let r = crate::eval::with_ops::before_with(mgr);
+                            decref(mgr);
+                            let (exit, res) = tri!(r);
+                            push!(exit.into_ptr());
+                            push!(res.into_ptr());
+                        }
+                        B::LOAD_ASSERTION_ERROR => push!(incref(&raw mut exc::_PyExc_AssertionError as *mut PyObject)),
+                        B::LOAD_BUILD_CLASS => {
+                            let name = obj!(pystr::intern("__build_class__").map_or(core::ptr::null_mut(), PyRef::into_ptr));
+                            let r = mapping_lookup((*f).builtins, name);
+                            decref(name);
+                            match tri!(r) {
+                                Some(v) => push!(v),
+                                None => {
+                                    let _ = raise_type(&raw mut exc::_PyExc_NameError, "__build_class__ not found");
+                                    break 'run;
+                                }
+                            }
+                        }
+                        B::IMPORT_NAME => {
+                            let fromlist = pop!();
+                            let level = pop!();
+                            let r = crate::eval::import_ops::import_name(f, *names.add(arg as usize), fromlist, level);
+                            decref(fromlist);
+                            decref(level);
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::IMPORT_FROM => {
+                            let r = crate::eval::import_ops::import_from(top!(), *names.add(arg as usize));
+                            push!(tri!(r).into_ptr());
+                        }
+                        B::IMPORT_STAR => {
+                            let m = pop!();
+                            let r = crate::eval::import_ops::import_star(f, m);
+                            decref(m);
+                            tri!(r);
+                        }
+                        B::SETUP_ANNOTATIONS => {
+                            tri!(crate::eval::import_ops::setup_annotations(f));
+                        }
+                        B::PRINT_EXPR => {
+                            let v = pop!();
+                            let r = crate::eval::import_ops::print_expr(v);
+                            decref(v);
+                            tri!(r);
+                        }
+                        crate::eval::opcode_fast::TRACE_OR_FOREIGN => {
+                            let _ = crate::objects::code_new::bad_opcode((*f).code, op);
+                            break 'run;
+                        }
+                        // SAFETY: code objects hold only runnable bytes (code_rt::build).
+                        _ => core::hint::unreachable_unchecked(),
                     }
-                    Op::IMPORT_NAME => {
-                        let fromlist = pop!();
-                        let level = pop!();
-                        let r = crate::eval::import_ops::import_name(f, *names.add(arg as usize), fromlist, level);
-                        decref(fromlist);
-                        decref(level);
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::IMPORT_FROM => {
-                        let r = crate::eval::import_ops::import_from(top!(), *names.add(arg as usize));
-                        push!(tri!(r).into_ptr());
-                    }
-                    Op::IMPORT_STAR => {
-                        let m = pop!();
-                        let r = crate::eval::import_ops::import_star(f, m);
-                        decref(m);
-                        tri!(r);
-                    }
-                    Op::SETUP_ANNOTATIONS => {
-                        tri!(crate::eval::import_ops::setup_annotations(f));
-                    }
-                    Op::PRINT_EXPR => {
-                        let v = pop!();
-                        let r = crate::eval::import_ops::print_expr(v);
-                        decref(v);
-                        tri!(r);
-                    }
-                    _ => {
-                        let _ = raise_type(
-                            &raw mut exc::_PyExc_SystemError,
-                            format!("opcode {} is not supported yet", op.name()),
-                        );
-                        break 'run;
-                    }
+                    break 'dispatch;
                 }
             }
         }

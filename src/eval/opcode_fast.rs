@@ -1,18 +1,17 @@
-//! Decoding an instruction word's opcode without the compiler's `Op::from_u8` match (a
-//! call per instruction): opcodes `0..=CACHE` are all defined, so one range check and a
-//! transmute give the `Op`.
+//! Which instruction bytes the eval loop may meet. Its dispatch is a `match` over all 256
+//! byte values whose impossible ones are unreachable (so the jump table has no range
+//! check): code objects are checked with `is_runnable` when they are built.
 use ferropy_compiler::opcode::Op;
 
-/// The opcode of the low byte `b`, or `None` past the last real opcode.
-#[inline(always)]
-pub(crate) fn decode(b: u8) -> Option<Op> {
-    if b <= Op::CACHE as u8 {
-        // SAFETY: `Op` is `repr(u8)` and every value up to CACHE is a variant (checked by
-        // the test below).
-        Some(unsafe { core::mem::transmute::<u8, Op>(b) })
-    } else {
-        None
-    }
+/// The byte `PyCode_New` code carries after its `RESUME` (the loop refuses to run it), and
+/// the dispatch value of an instruction while tracing (`use_tracing` is 255 then and is
+/// or-ed into the byte).
+pub(crate) const TRACE_OR_FOREIGN: u8 = 0xff;
+
+/// Whether the loop can dispatch the instruction byte `b`: an opcode or the foreign mark.
+#[inline]
+pub(crate) fn is_runnable(b: u8) -> bool {
+    b <= Op::CACHE as u8 || b == TRACE_OR_FOREIGN
 }
 
 #[cfg(test)]
@@ -20,10 +19,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_byte_up_to_cache_is_an_opcode() {
+    fn runnable_bytes_are_the_opcodes_and_the_mark() {
         for b in 0..=255u8 {
-            let expected = Op::from_u8(b).filter(|op| (*op as u8) <= Op::CACHE as u8);
-            assert_eq!(decode(b), expected, "byte {b}");
+            let op = Op::from_u8(b).filter(|op| (*op as u8) <= Op::CACHE as u8);
+            assert_eq!(is_runnable(b), op.is_some() || b == 0xff, "byte {b}");
         }
+        assert_eq!(ferropy_compiler::opcode::byte::CACHE, Op::CACHE as u8);
     }
 }

@@ -136,13 +136,26 @@ pub(crate) unsafe fn do_raise(exc_: *mut PyObject, cause: *mut PyObject) -> Rais
     Raised::assume_set()
 }
 
+/// The items of an exact tuple or list (borrowed), else `None`.
+#[inline(always)]
+pub(crate) unsafe fn exact_sequence_items<'a>(seq: *mut PyObject) -> Option<&'a [*mut PyObject]> {
+    if tuple::is_exact(seq) {
+        Some(tuple::items(seq))
+    } else if list::is_exact(seq) {
+        Some(list::items(seq))
+    } else {
+        None
+    }
+}
+
 /// `UNPACK_SEQUENCE n` / `UNPACK_EX`: the items of `seq`, `before` fixed ones, then (when
 /// `after` is Some) a list of the middle and `after` fixed ones.
 pub(crate) unsafe fn unpack(seq: *mut PyObject, before: usize, after: Option<usize>) -> PyResult<Vec<PyRef>> {
-    if (tuple::is_exact(seq) || list::is_exact(seq)) && after.is_none() {
-        let items = if tuple::is_exact(seq) { tuple::items(seq) } else { list::items(seq) };
-        if items.len() == before {
-            return Ok(items.iter().map(|&i| new_ref(i)).collect());
+    if after.is_none() {
+        if let Some(items) = exact_sequence_items(seq) {
+            if items.len() == before {
+                return Ok(items.iter().map(|&i| new_ref(i)).collect());
+            }
         }
     }
     let it = match crate::abstract_::iter::get_iter(seq) {

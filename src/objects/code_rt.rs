@@ -152,6 +152,13 @@ pub(crate) fn build(mut unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<Co
         })
         .collect();
     // A shared unit is copied here (once); one we alone hold takes the indices in place.
+    // The loop's dispatch has no arm for other bytes (eval/opcode_fast.rs).
+    if let Some(&w) = unit.code.iter().find(|&&w| !crate::eval::opcode_fast::is_runnable(w as u8)) {
+        return Err(crate::object::pending_error::raise_type(
+            &raw mut crate::errors::exception_types::_PyExc_SystemError,
+            format!("unknown opcode {}", w as u8),
+        ));
+    }
     let caches = crate::eval::specialize_cache::Caches::assign(&mut Arc::make_mut(&mut unit).code);
     Ok(CodeRt {
         words_at: unit.code.as_ptr(),

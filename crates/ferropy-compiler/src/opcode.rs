@@ -12,6 +12,11 @@ macro_rules! opcodes {
         #[repr(u8)]
         pub enum Op { $($name = $num),* }
 
+        /// Each opcode's byte, for matching on the raw instruction byte (the eval loop's
+        /// dispatch covers all 256 values, so no range check precedes its jump table).
+        #[allow(non_upper_case_globals)]
+        pub mod byte { $(pub const $name: u8 = $num;)* }
+
         impl Op {
             pub fn from_u8(b: u8) -> Option<Op> {
                 match b { $($num => Some(Op::$name),)* _ => None }
