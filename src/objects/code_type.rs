@@ -77,12 +77,43 @@ pub(crate) fn from_shared_unit(mut unit: Arc<CodeUnit>, filename: *mut PyObject,
             .collect::<PyResult<Vec<_>>>()?,
         None => unit.consts.iter().map(|c| code_rt::constant(c, filename, memo)).collect::<PyResult<Vec<_>>>()?,
     };
-    let consts = crate::objects::tuple::from_vec(consts)?;
-    let names = code_rt::name_tuple(&unit.names, memo)?;
-    let name = memo.intern(&unit.name)?;
-    let qualname = memo.intern(&unit.qualname)?;
+    let parts = CodeParts {
+        consts: crate::objects::tuple::from_vec(consts)?,
+        names: code_rt::name_tuple(&unit.names, memo)?,
+        varnames: code_rt::name_tuple(&unit.varnames, memo)?,
+        cellvars: code_rt::name_tuple(&unit.cellvars, memo)?,
+        freevars: code_rt::name_tuple(&unit.freevars, memo)?,
+        name: memo.intern(&unit.name)?,
+        qualname: memo.intern(&unit.qualname)?,
+        filename,
+        unit,
+    };
+    assemble(parts)
+}
+
+/// A code object's parts as objects: what `assemble` puts together (made from a compiled
+/// unit above, or straight from a cache file's bytes, import/cache_objects.rs).
+pub(crate) struct CodeParts {
+    /// The instruction words, tables and counts; its names and constants are not read.
+    pub unit: Arc<CodeUnit>,
+    /// A tuple of the constants.
+    pub consts: PyRef,
+    /// Tuples of interned strs.
+    pub names: PyRef,
+    pub varnames: PyRef,
+    pub cellvars: PyRef,
+    pub freevars: PyRef,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    /// Borrowed: shared by a module's code objects.
+    pub filename: *mut PyObject,
+}
+
+/// The code object of `p`.
+pub(crate) fn assemble(p: CodeParts) -> PyResult<PyRef> {
     let empty = bytes::from_slice(&[])?;
-    let rt = code_rt::build(unit, memo)?;
+    let rt = code_rt::build(p.unit, p.varnames, p.cellvars, p.freevars)?;
+    let (consts, names, name, qualname, filename) = (p.consts, p.names, p.name, p.qualname, p.filename);
     // SAFETY: a fresh object of the code type, filled before anyone sees it.
     unsafe {
         let op = crate::object::objimpl::_PyObject_NewVar(&raw mut PyCode_Type, 0) as *mut PyObject;
