@@ -103,8 +103,14 @@ impl Build for ObjectBuilder {
 
     fn sequence(&mut self, items: Vec<PyRef>, frozen: bool) -> Result<PyRef, Failure> {
         let t = tuple::from_vec(items)?;
-        // SAFETY: `t` is a live tuple.
-        Ok(if frozen { unsafe { set::new(true, t.as_ptr())? } } else { t })
+        // SAFETY: `t` is a live tuple, its items set.
+        unsafe {
+            if frozen {
+                return Ok(set::new(true, t.as_ptr())?);
+            }
+            crate::gc::collect::untrack_tuple_of_atoms(t.as_ptr());
+        }
+        Ok(t)
     }
 
     fn code_const(&mut self, code: PyRef) -> Result<PyRef, Failure> {

@@ -126,7 +126,9 @@ pub(crate) fn constant(c: &Constant, filename: *mut PyObject, memo: &mut NameMem
             Constant::Bytes(b) => bytes::from_slice(b)?,
             Constant::Tuple(items) => {
                 let v = items.iter().map(|i| constant(i, filename, memo)).collect::<PyResult<Vec<_>>>()?;
-                tuple::from_vec(v)?
+                let t = tuple::from_vec(v)?;
+                crate::gc::collect::untrack_tuple_of_atoms(t.as_ptr());
+                t
             }
             Constant::FrozenSet(items) => {
                 let v = items.iter().map(|i| constant(i, filename, memo)).collect::<PyResult<Vec<_>>>()?;

@@ -119,12 +119,22 @@ pub(crate) fn assemble(p: CodeParts) -> PyResult<PyRef> {
         let op = crate::object::objimpl::_PyObject_NewVar(&raw mut PyCode_Type, 0) as *mut PyObject;
         let op = PyRef::from_owned(op).ok_or_else(Raised::assume_set)?;
         let co = op.as_ptr() as *mut PyCodeObject;
-        let plus: Vec<PyRef> = crate::objects::tuple::items(rt.varnames.as_ptr())
-            .iter()
-            .chain(crate::objects::tuple::items(rt.cellvars.as_ptr()))
-            .chain(crate::objects::tuple::items(rt.freevars.as_ptr()))
-            .map(|&n| crate::abstract_::new_ref(n))
-            .collect();
+        // Without cells and free variables the slot names are the variable names: one
+        // tuple serves both (co_localsplusnames is not visible from Python).
+        let plus = if rt.ncells == 0 && rt.nfree == 0 {
+            rt.varnames.clone()
+        } else {
+            let plus: Vec<PyRef> = crate::objects::tuple::items(rt.varnames.as_ptr())
+                .iter()
+                .chain(crate::objects::tuple::items(rt.cellvars.as_ptr()))
+                .chain(crate::objects::tuple::items(rt.freevars.as_ptr()))
+                .map(|&n| crate::abstract_::new_ref(n))
+                .collect();
+            crate::objects::tuple::from_vec(plus)?
+        };
+        for t in [&consts, &names, &rt.varnames, &rt.cellvars, &rt.freevars, &plus] {
+            crate::gc::collect::untrack_tuple_of_atoms(t.as_ptr());
+        }
         let u = &rt.unit;
         (*co).co_consts = consts.into_ptr();
         (*co).co_names = names.into_ptr();
@@ -142,7 +152,7 @@ pub(crate) fn assemble(p: CodeParts) -> PyResult<PyRef> {
         (*co).co_nplaincellvars = rt.cell_arg.iter().filter(|&&a| a < 0).count() as c_int;
         (*co).co_ncellvars = rt.ncells as c_int;
         (*co).co_nfreevars = rt.nfree as c_int;
-        (*co).co_localsplusnames = crate::objects::tuple::from_vec(plus)?.into_ptr();
+        (*co).co_localsplusnames = plus.into_ptr();
         (*co).co_localspluskinds = empty.clone().into_ptr();
         (*co).co_filename = crate::abstract_::new_ref(filename).into_ptr();
         (*co).co_name = name.into_ptr();
