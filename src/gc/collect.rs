@@ -188,6 +188,18 @@ unsafe fn tuple_of_atoms(op: *mut PyObject) -> bool {
     crate::objects::tuple::items(op).iter().all(|&item| item.is_null() || !object_is_gc(item) || !is_tracked(item))
 }
 
+/// Untracks a tracked tuple that holds no tracked GC object: it can never be part of a
+/// cycle, so this is what the next collection would do to it, done at creation (code
+/// objects' name and constant tuples: thousands per import, never garbage).
+///
+/// # Safety
+/// `op` is a live tuple whose items are set.
+pub(crate) unsafe fn untrack_tuple_of_atoms(op: *mut PyObject) {
+    if is_tracked(op) && tuple_of_atoms(op) {
+        untrack(op);
+    }
+}
+
 /// Step 4: relinks the list, moving objects still marked "collecting" to `unreachable`.
 /// With `untrack_tuples`, reachable tuples of atoms leave the lists.
 unsafe fn split_unreachable(head: *mut PyGC_Head, unreachable: *mut PyGC_Head, untrack_tuples: bool) {

@@ -21,6 +21,10 @@ use std::os::unix::fs::MetadataExt;
 
 use ferropy_compiler::code::CodeUnit;
 
+use crate::import::cache_objects::Failure;
+use crate::object::object::PyObject;
+use crate::object::ptr::PyRef;
+
 /// `sys.implementation.cache_tag`, in cache file names.
 pub(crate) const CACHE_TAG: &str = "ferropy-311";
 const MAGIC: &[u8; 4] = b"FPYC";
@@ -90,8 +94,11 @@ fn header(meta: &Metadata, optimize: u8, payload: &[u8]) -> Vec<u8> {
     h
 }
 
-/// The cached code of source `file` (whose metadata is `meta`), when the cache is valid.
-pub(crate) fn load(file: &str, meta: &Metadata, optimize: u8) -> Option<CodeUnit> {
+/// The code object cached for source `file` (whose metadata is `meta`; `filename` is the
+/// same path as a str, the code's `co_filename`), when the cache is valid. A cache that
+/// does not read back is ignored (the caller compiles the source), as is a Python error
+/// while making the objects.
+pub(crate) fn load(file: &str, meta: &Metadata, optimize: u8, filename: *mut PyObject) -> Option<PyRef> {
     let path = cache_path(file, optimize)?;
     let data = std::fs::read(path).ok()?;
     if data.len() < HEADER_LEN || ferropy_compiler::BYTECODE_ID.len() != 16 {
@@ -101,7 +108,15 @@ pub(crate) fn load(file: &str, meta: &Metadata, optimize: u8) -> Option<CodeUnit
     if head != header(meta, optimize, payload).as_slice() {
         return None;
     }
-    ferropy_compiler::code_cache::read(payload, file).ok()
+    match crate::import::cache_objects::code_from_payload(payload, filename) {
+        Ok(code) => Some(code),
+        Err(Failure::Damaged) => None,
+        Err(Failure::Raised(_)) => {
+            // SAFETY: the GIL is held by the importer.
+            unsafe { crate::errors::pyerr::PyErr_Clear() };
+            None
+        }
+    }
 }
 
 /// Writes the cache of source `file` unless bytecode writing is off.

@@ -20,6 +20,7 @@ pub mod loader_methods;
 pub mod path_hooks;
 pub mod module_locks;
 pub mod import_time;
+pub mod cache_objects;
 
 /// The import machinery of a new interpreter, once its modules exist: the builtin modules
 /// made at start-up get their `__spec__` and `__loader__`.

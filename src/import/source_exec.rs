@@ -44,8 +44,11 @@ unsafe fn os_error(e: &std::io::Error, path: *mut PyObject) -> Raised {
 unsafe fn module_code(filename: &str, path: *mut PyObject) -> PyResult<crate::object::ptr::PyRef> {
     let optimize = crate::runtime::pyrun::default_optimize();
     let meta = std::fs::metadata(filename).map_err(|e| os_error(&e, path))?;
-    if let Some(unit) = bytecode_cache::load(filename, &meta, optimize) {
-        return crate::objects::code_type::from_unit(unit);
+    // `co_filename` is the path object itself when it is an exact str (shared, as the
+    // compiled path's code objects share theirs).
+    let file_obj = if (*path).ob_type == &raw mut pystr::PyUnicode_Type { crate::abstract_::new_ref(path) } else { pystr::from_utf8(filename)? };
+    if let Some(code) = bytecode_cache::load(filename, &meta, optimize, file_obj.as_ptr()) {
+        return Ok(code);
     }
     let source = std::fs::read(filename).map_err(|e| os_error(&e, path))?;
     let (unit, _) = crate::runtime::pyrun::compile_unit(&source, filename, Py_file_input, 0, optimize as i32)?;

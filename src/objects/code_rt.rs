@@ -93,8 +93,16 @@ pub(crate) fn str_from_wtf8(b: &[u8]) -> PyResult<PyRef> {
 }
 
 /// Whether CPython would intern a string constant: only name characters.
-fn looks_like_name(b: &[u8]) -> bool {
+pub(crate) fn looks_like_name(b: &[u8]) -> bool {
     b.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// An int constant from its exact decimal digits (an optional leading '-').
+pub(crate) fn int_from_digits(s: &str) -> PyResult<PyRef> {
+    match s.parse::<i64>() {
+        Ok(v) => crate::objects::int::from_i64(v),
+        Err(_) => crate::objects::long_str::from_text(s.as_bytes(), 10, || s.to_string()),
+    }
 }
 
 /// A compile-time constant as an object (nested code units become code objects).
@@ -105,10 +113,7 @@ pub(crate) fn constant(c: &Constant, filename: *mut PyObject, memo: &mut NameMem
             Constant::None => crate::abstract_::new_ref(crate::abstract_::none()),
             Constant::Ellipsis => crate::abstract_::new_ref(&raw mut crate::objects::singletons::_Py_EllipsisObject),
             Constant::Bool(b) => crate::abstract_::new_ref(crate::objects::bool::PyBool_FromLong(*b as _)),
-            Constant::Int(s) => match s.parse::<i64>() {
-                Ok(v) => crate::objects::int::from_i64(v)?,
-                Err(_) => crate::objects::long_str::from_text(s.as_bytes(), 10, || s.clone())?,
-            },
+            Constant::Int(s) => int_from_digits(s)?,
             Constant::Float(f) => float::new(*f)?,
             Constant::Complex { real, imag } => complex::new(crate::objects::complex::Py_complex { real: *real, imag: *imag })?,
             Constant::Str(s) => {
@@ -121,7 +126,9 @@ pub(crate) fn constant(c: &Constant, filename: *mut PyObject, memo: &mut NameMem
             Constant::Bytes(b) => bytes::from_slice(b)?,
             Constant::Tuple(items) => {
                 let v = items.iter().map(|i| constant(i, filename, memo)).collect::<PyResult<Vec<_>>>()?;
-                tuple::from_vec(v)?
+                let t = tuple::from_vec(v)?;
+                crate::gc::collect::untrack_tuple_of_atoms(t.as_ptr());
+                t
             }
             Constant::FrozenSet(items) => {
                 let v = items.iter().map(|i| constant(i, filename, memo)).collect::<PyResult<Vec<_>>>()?;
@@ -139,18 +146,19 @@ pub(crate) fn name_tuple(names: &[String], memo: &mut NameMemo) -> PyResult<PyRe
     tuple::from_vec(v)
 }
 
-/// Builds the runtime side of `unit`.
-pub(crate) fn build(mut unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<CodeRt> {
-    let cell_arg = unit
-        .cellvars
+/// Builds the runtime side of `unit` (whose name lists are the tuples given).
+pub(crate) fn build(mut unit: Arc<CodeUnit>, varnames: PyRef, cellvars: PyRef, freevars: PyRef) -> PyResult<CodeRt> {
+    let nparams = (unit.argcount + unit.kwonlyargcount) as usize
+        + (unit.flags & ferropy_compiler::code::flags::VARARGS != 0) as usize
+        + (unit.flags & ferropy_compiler::code::flags::VARKEYWORDS != 0) as usize;
+    // SAFETY: the name tuples hold strs (interned ones: equal names are mostly the same object).
+    let (params, cells) = unsafe { (tuple::items(varnames.as_ptr()), tuple::items(cellvars.as_ptr())) };
+    let params = &params[..nparams.min(params.len())];
+    let cell_arg = cells
         .iter()
-        .map(|c| {
-            let nparams = (unit.argcount + unit.kwonlyargcount) as usize
-                + (unit.flags & ferropy_compiler::code::flags::VARARGS != 0) as usize
-                + (unit.flags & ferropy_compiler::code::flags::VARKEYWORDS != 0) as usize;
-            unit.varnames.iter().take(nparams).position(|v| v == c).map_or(-1, |i| i as i32)
-        })
+        .map(|&c| params.iter().position(|&v| unsafe { pystr::eq(v, c) }).map_or(-1, |i| i as i32))
         .collect();
+    let (nvars, ncells, nfree) = unsafe { (tuple::len(varnames.as_ptr()) as u32, cells.len() as u32, tuple::len(freevars.as_ptr()) as u32) };
     // A shared unit is copied here (once); one we alone hold takes the indices in place.
     // The loop's dispatch has no arm for other bytes (eval/opcode_fast.rs).
     if let Some(&w) = unit.code.iter().find(|&&w| !crate::eval::opcode_fast::is_runnable(w as u8)) {
@@ -163,13 +171,13 @@ pub(crate) fn build(mut unit: Arc<CodeUnit>, memo: &mut NameMemo) -> PyResult<Co
     Ok(CodeRt {
         words_at: unit.code.as_ptr(),
         caches,
-        nvars: unit.varnames.len() as u32,
-        ncells: unit.cellvars.len() as u32,
-        nfree: unit.freevars.len() as u32,
+        nvars,
+        ncells,
+        nfree,
         cell_arg,
-        varnames: name_tuple(&unit.varnames, memo)?,
-        cellvars: name_tuple(&unit.cellvars, memo)?,
-        freevars: name_tuple(&unit.freevars, memo)?,
+        varnames,
+        cellvars,
+        freevars,
         public: std::sync::OnceLock::new(),
         unit,
     })

@@ -77,23 +77,64 @@ pub(crate) fn from_shared_unit(mut unit: Arc<CodeUnit>, filename: *mut PyObject,
             .collect::<PyResult<Vec<_>>>()?,
         None => unit.consts.iter().map(|c| code_rt::constant(c, filename, memo)).collect::<PyResult<Vec<_>>>()?,
     };
-    let consts = crate::objects::tuple::from_vec(consts)?;
-    let names = code_rt::name_tuple(&unit.names, memo)?;
-    let name = memo.intern(&unit.name)?;
-    let qualname = memo.intern(&unit.qualname)?;
+    let parts = CodeParts {
+        consts: crate::objects::tuple::from_vec(consts)?,
+        names: code_rt::name_tuple(&unit.names, memo)?,
+        varnames: code_rt::name_tuple(&unit.varnames, memo)?,
+        cellvars: code_rt::name_tuple(&unit.cellvars, memo)?,
+        freevars: code_rt::name_tuple(&unit.freevars, memo)?,
+        name: memo.intern(&unit.name)?,
+        qualname: memo.intern(&unit.qualname)?,
+        filename,
+        unit,
+    };
+    assemble(parts)
+}
+
+/// A code object's parts as objects: what `assemble` puts together (made from a compiled
+/// unit above, or straight from a cache file's bytes, import/cache_objects.rs).
+pub(crate) struct CodeParts {
+    /// The instruction words, tables and counts; its names and constants are not read.
+    pub unit: Arc<CodeUnit>,
+    /// A tuple of the constants.
+    pub consts: PyRef,
+    /// Tuples of interned strs.
+    pub names: PyRef,
+    pub varnames: PyRef,
+    pub cellvars: PyRef,
+    pub freevars: PyRef,
+    pub name: PyRef,
+    pub qualname: PyRef,
+    /// Borrowed: shared by a module's code objects.
+    pub filename: *mut PyObject,
+}
+
+/// The code object of `p`.
+pub(crate) fn assemble(p: CodeParts) -> PyResult<PyRef> {
     let empty = bytes::from_slice(&[])?;
-    let rt = code_rt::build(unit, memo)?;
+    let rt = code_rt::build(p.unit, p.varnames, p.cellvars, p.freevars)?;
+    let (consts, names, name, qualname, filename) = (p.consts, p.names, p.name, p.qualname, p.filename);
     // SAFETY: a fresh object of the code type, filled before anyone sees it.
     unsafe {
         let op = crate::object::objimpl::_PyObject_NewVar(&raw mut PyCode_Type, 0) as *mut PyObject;
         let op = PyRef::from_owned(op).ok_or_else(Raised::assume_set)?;
         let co = op.as_ptr() as *mut PyCodeObject;
-        let plus: Vec<PyRef> = crate::objects::tuple::items(rt.varnames.as_ptr())
-            .iter()
-            .chain(crate::objects::tuple::items(rt.cellvars.as_ptr()))
-            .chain(crate::objects::tuple::items(rt.freevars.as_ptr()))
-            .map(|&n| crate::abstract_::new_ref(n))
-            .collect();
+        // Without cells and free variables the slot names are the variable names: one
+        // tuple serves both (co_localsplusnames is not visible from Python).
+        let plus = if rt.ncells == 0 && rt.nfree == 0 {
+            rt.varnames.clone()
+        } else {
+            let plus: Vec<PyRef> = crate::objects::tuple::items(rt.varnames.as_ptr())
+                .iter()
+                .chain(crate::objects::tuple::items(rt.cellvars.as_ptr()))
+                .chain(crate::objects::tuple::items(rt.freevars.as_ptr()))
+                .map(|&n| crate::abstract_::new_ref(n))
+                .collect();
+            crate::objects::tuple::from_vec(plus)?
+        };
+        for t in [&consts, &names, &rt.varnames, &rt.cellvars, &rt.freevars, &plus] {
+            crate::gc::collect::untrack_tuple_of_atoms(t.as_ptr());
+        }
         let u = &rt.unit;
         (*co).co_consts = consts.into_ptr();
         (*co).co_names = names.into_ptr();
@@ -111,7 +152,7 @@ pub(crate) fn from_shared_unit(mut unit: Arc<CodeUnit>, filename: *mut PyObject,
         (*co).co_nplaincellvars = rt.cell_arg.iter().filter(|&&a| a < 0).count() as c_int;
         (*co).co_ncellvars = rt.ncells as c_int;
         (*co).co_nfreevars = rt.nfree as c_int;
-        (*co).co_localsplusnames = crate::objects::tuple::from_vec(plus)?.into_ptr();
+        (*co).co_localsplusnames = plus.into_ptr();
         (*co).co_localspluskinds = empty.clone().into_ptr();
         (*co).co_filename = crate::abstract_::new_ref(filename).into_ptr();
         (*co).co_name = name.into_ptr();

@@ -1,15 +1,25 @@
 //! The byte format of a cached `CodeUnit` (the payload of ferropy's
 //! `__pycache__/NAME.ferropy-311.pyc` files; the file header and its checks are the import
-//! system's). Little-endian, length-prefixed, no pointers: constants are written depth
-//! first, nested code units inside their parent's constants. Reading checks every length
-//! against the bytes left and bounds nesting, so a damaged payload is an error, never a
-//! panic or a huge allocation.
+//! system's). Little-endian, length-prefixed, no pointers.
+//!
+//! The payload starts with a **string table**: every distinct name, variable name,
+//! qualified name and string constant of the whole file, once. The code tree follows
+//! (constants depth first, nested code units inside their parent's constants) and refers
+//! to strings by their index (a LEB128 varint). A module's units repeat the same names
+//! thousands of times; with the table a reader decodes (and the runtime interns) each
+//! distinct string once per file, as marshal's back-references do for CPython.
+//!
+//! Reading is generic ([`Build`]): [`read`] makes a `CodeUnit` tree, and the runtime makes
+//! code objects straight from the bytes without Rust copies of the names. Reading checks
+//! every length and index against the data and bounds nesting, so a damaged payload is an
+//! error, never a panic or a huge allocation.
 use crate::code::{CodeUnit, Constant, ExceptionEntry};
 use crate::line_table::LineTable;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Bumped whenever the layout below or the meaning of the bytecode changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Deeper nesting of constants or code than this is treated as damage.
 const MAX_DEPTH: u32 = 200;
@@ -31,49 +41,135 @@ mod tag {
 
 /// The bytes of `unit` (and of the code units nested in its constants).
 pub fn write(unit: &CodeUnit) -> Vec<u8> {
-    let mut w = Writer(Vec::with_capacity(unit.code.len() * 4 + 256));
+    let mut w = Writer { body: Vec::with_capacity(unit.code.len() * 4 + 256), table: Vec::new(), index: HashMap::new() };
     w.code(unit);
-    w.0
+    let mut out = Vec::with_capacity(w.body.len() + w.table.iter().map(|s| s.len() + 2).sum::<usize>() + 4);
+    out.extend_from_slice(&(w.table.len() as u32).to_le_bytes());
+    for s in &w.table {
+        put_varint(&mut out, s.len() as u32);
+        out.extend_from_slice(s);
+    }
+    out.extend_from_slice(&w.body);
+    out
 }
 
 /// The code unit written by [`write`]; `filename` replaces the stored file name in every
 /// unit (the source may have moved since the cache was written, as CPython's
 /// `_fix_co_filename` handles).
 pub fn read(bytes: &[u8], filename: &str) -> Result<CodeUnit, String> {
-    let mut r = Reader { bytes, at: 0, filename };
-    let unit = r.code(0)?;
-    if r.at != bytes.len() {
-        return Err("trailing bytes after the code".into());
-    }
-    Ok(unit)
+    read_with(bytes, &mut UnitBuilder { filename })
 }
 
-struct Writer(Vec<u8>);
+/// A scalar constant, borrowed from the payload.
+pub enum Scalar<'a> {
+    None,
+    Ellipsis,
+    Bool(bool),
+    /// Exact decimal digits with an optional leading '-'.
+    Int(&'a str),
+    Float(f64),
+    Complex { real: f64, imag: f64 },
+    Bytes(&'a [u8]),
+}
 
-impl Writer {
+/// One code unit as read: the unit without its strings and constants (`names`, the
+/// variable-name lists, `name`, `qualname`, `filename` and `consts` are empty), and those
+/// as the builder made them.
+pub struct Parts<S, C> {
+    pub unit: CodeUnit,
+    pub consts: Vec<C>,
+    pub names: Vec<S>,
+    pub varnames: Vec<S>,
+    pub cellvars: Vec<S>,
+    pub freevars: Vec<S>,
+    pub name: S,
+    pub qualname: S,
+}
+
+/// What a reader makes of the payload. Table strings are WTF-8 bytes (names are UTF-8);
+/// `index` is the string's place in the file's table, so a builder can make each distinct
+/// string once.
+pub trait Build {
+    type Str;
+    type Const;
+    type Code;
+    type Error: From<String>;
+    /// A table string used as a name (identifier).
+    fn name(&mut self, index: usize, text: &[u8]) -> Result<Self::Str, Self::Error>;
+    /// A table string used as a string constant.
+    fn str_const(&mut self, index: usize, text: &[u8]) -> Result<Self::Const, Self::Error>;
+    fn scalar(&mut self, value: Scalar<'_>) -> Result<Self::Const, Self::Error>;
+    /// A tuple (`frozen`: a frozenset) of constants.
+    fn sequence(&mut self, items: Vec<Self::Const>, frozen: bool) -> Result<Self::Const, Self::Error>;
+    /// A nested code unit as a constant of its parent.
+    fn code_const(&mut self, code: Self::Code) -> Result<Self::Const, Self::Error>;
+    fn code(&mut self, parts: Parts<Self::Str, Self::Const>) -> Result<Self::Code, Self::Error>;
+}
+
+/// Reads the payload written by [`write`] through `b`.
+pub fn read_with<B: Build>(bytes: &[u8], b: &mut B) -> Result<B::Code, B::Error> {
+    let mut r = Reader { bytes, at: 0, table: Vec::new() };
+    let n = r.len(1)?;
+    let mut table = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = r.varint()? as usize;
+        table.push(r.take(len)?);
+    }
+    r.table = table;
+    let code = r.code(b, 0)?;
+    if r.at != bytes.len() {
+        return Err(String::from("trailing bytes after the code").into());
+    }
+    Ok(code)
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Writer<'a> {
+    body: Vec<u8>,
+    table: Vec<&'a [u8]>,
+    index: HashMap<&'a [u8], u32>,
+}
+
+impl<'a> Writer<'a> {
     fn u8(&mut self, v: u8) {
-        self.0.push(v);
+        self.body.push(v);
     }
     fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.body.extend_from_slice(&v.to_le_bytes());
     }
     fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.body.extend_from_slice(&v.to_le_bytes());
     }
     fn len(&mut self, n: usize) {
         self.u32(n as u32);
     }
     fn bytes(&mut self, b: &[u8]) {
         self.len(b.len());
-        self.0.extend_from_slice(b);
+        self.body.extend_from_slice(b);
     }
-    fn strings(&mut self, v: &[String]) {
+    /// A reference to `s` in the string table (added on first use).
+    fn string(&mut self, s: &'a [u8]) {
+        let next = self.table.len() as u32;
+        let i = *self.index.entry(s).or_insert(next);
+        if i == next {
+            self.table.push(s);
+        }
+        put_varint(&mut self.body, i);
+    }
+    fn strings(&mut self, v: &'a [String]) {
         self.len(v.len());
         for s in v {
-            self.bytes(s.as_bytes());
+            self.string(s.as_bytes());
         }
     }
-    fn constant(&mut self, c: &Constant) {
+    fn constant(&mut self, c: &'a Constant) {
         match c {
             Constant::None => self.u8(tag::NONE),
             Constant::Ellipsis => self.u8(tag::ELLIPSIS),
@@ -94,7 +190,7 @@ impl Writer {
             }
             Constant::Str(s) => {
                 self.u8(tag::STR);
-                self.bytes(s);
+                self.string(s);
             }
             Constant::Bytes(b) => {
                 self.u8(tag::BYTES);
@@ -113,7 +209,7 @@ impl Writer {
             }
         }
     }
-    fn code(&mut self, u: &CodeUnit) {
+    fn code(&mut self, u: &'a CodeUnit) {
         self.len(u.code.len());
         for &word in &u.code {
             self.u32(word);
@@ -128,8 +224,8 @@ impl Writer {
         for v in [u.argcount, u.posonlyargcount, u.kwonlyargcount, u.flags, u.firstlineno, u.stacksize] {
             self.u32(v);
         }
-        self.bytes(u.name.as_bytes());
-        self.bytes(u.qualname.as_bytes());
+        self.string(u.name.as_bytes());
+        self.string(u.qualname.as_bytes());
         self.len(u.lines.len());
         self.bytes(u.lines.encoded());
         self.len(u.exceptions.len());
@@ -145,11 +241,11 @@ impl Writer {
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
-    filename: &'a str,
+    table: Vec<&'a [u8]>,
 }
 
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8], String> {
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or("truncated")?;
         let s = &self.bytes[self.at..end];
         self.at = end;
@@ -164,6 +260,17 @@ impl Reader<'_> {
     fn u64(&mut self) -> Result<u64, String> {
         Ok(u64::from_le_bytes(self.take(8)?.try_into().map_err(|_| "truncated")?))
     }
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= ((b & 0x7f) as u32).checked_shl(shift).filter(|_| shift < 28 || b <= 0x0f).ok_or("bad varint")?;
+            if b < 0x80 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint".into())
+    }
     /// A count of items at least `min_item` bytes each, checked against what is left.
     fn len(&mut self, min_item: usize) -> Result<usize, String> {
         let n = self.u32()? as usize;
@@ -172,60 +279,85 @@ impl Reader<'_> {
         }
         Ok(n)
     }
-    fn bytes(&mut self) -> Result<Vec<u8>, String> {
+    fn bytes(&mut self) -> Result<&'a [u8], String> {
         let n = self.len(1)?;
-        Ok(self.take(n)?.to_vec())
+        self.take(n)
     }
-    fn string(&mut self) -> Result<String, String> {
-        String::from_utf8(self.bytes()?).map_err(|_| "a name is not UTF-8".into())
+    /// A string-table reference: its index and bytes.
+    fn string(&mut self) -> Result<(usize, &'a [u8]), String> {
+        let i = self.varint()? as usize;
+        let s = *self.table.get(i).ok_or("string index beyond the table")?;
+        Ok((i, s))
     }
-    fn strings(&mut self) -> Result<Vec<String>, String> {
-        let n = self.len(4)?;
-        (0..n).map(|_| self.string()).collect()
+    fn name<B: Build>(&mut self, b: &mut B) -> Result<B::Str, B::Error> {
+        let (i, s) = self.string()?;
+        b.name(i, s)
     }
-    fn constant(&mut self, depth: u32) -> Result<Constant, String> {
+    fn names<B: Build>(&mut self, b: &mut B) -> Result<Vec<B::Str>, B::Error> {
+        let n = self.len(1)?;
+        (0..n).map(|_| self.name(b)).collect()
+    }
+    fn constant<B: Build>(&mut self, b: &mut B, depth: u32) -> Result<B::Const, B::Error> {
         if depth > MAX_DEPTH {
-            return Err("constants nested too deeply".into());
+            return Err(String::from("constants nested too deeply").into());
         }
-        Ok(match self.u8()? {
-            tag::NONE => Constant::None,
-            tag::ELLIPSIS => Constant::Ellipsis,
-            tag::FALSE => Constant::Bool(false),
-            tag::TRUE => Constant::Bool(true),
-            tag::INT => Constant::Int(self.string()?),
-            tag::FLOAT => Constant::Float(f64::from_bits(self.u64()?)),
-            tag::COMPLEX => Constant::Complex { real: f64::from_bits(self.u64()?), imag: f64::from_bits(self.u64()?) },
-            tag::STR => Constant::Str(Arc::from(self.bytes()?)),
-            tag::BYTES => Constant::Bytes(Arc::from(self.bytes()?)),
+        match self.u8()? {
+            tag::NONE => b.scalar(Scalar::None),
+            tag::ELLIPSIS => b.scalar(Scalar::Ellipsis),
+            tag::FALSE => b.scalar(Scalar::Bool(false)),
+            tag::TRUE => b.scalar(Scalar::Bool(true)),
+            tag::INT => {
+                let digits = core::str::from_utf8(self.bytes()?).map_err(|_| String::from("bad int digits"))?;
+                b.scalar(Scalar::Int(digits))
+            }
+            tag::FLOAT => {
+                let f = f64::from_bits(self.u64()?);
+                b.scalar(Scalar::Float(f))
+            }
+            tag::COMPLEX => {
+                let (real, imag) = (f64::from_bits(self.u64()?), f64::from_bits(self.u64()?));
+                b.scalar(Scalar::Complex { real, imag })
+            }
+            tag::STR => {
+                let (i, s) = self.string()?;
+                b.str_const(i, s)
+            }
+            tag::BYTES => {
+                let v = self.bytes()?;
+                b.scalar(Scalar::Bytes(v))
+            }
             t @ (tag::TUPLE | tag::FROZENSET) => {
                 let n = self.len(1)?;
-                let items = (0..n).map(|_| self.constant(depth + 1)).collect::<Result<Vec<_>, _>>()?;
-                if t == tag::TUPLE { Constant::Tuple(Arc::from(items)) } else { Constant::FrozenSet(Arc::from(items)) }
+                let items = (0..n).map(|_| self.constant(b, depth + 1)).collect::<Result<Vec<_>, _>>()?;
+                b.sequence(items, t == tag::FROZENSET)
             }
-            tag::CODE => Constant::Code(Arc::new(self.code(depth + 1)?)),
-            other => return Err(format!("unknown constant tag {other}")),
-        })
+            tag::CODE => {
+                let code = self.code(b, depth + 1)?;
+                b.code_const(code)
+            }
+            other => Err(format!("unknown constant tag {other}").into()),
+        }
     }
-    fn code(&mut self, depth: u32) -> Result<CodeUnit, String> {
+    fn code<B: Build>(&mut self, b: &mut B, depth: u32) -> Result<B::Code, B::Error> {
         if depth > MAX_DEPTH {
-            return Err("code nested too deeply".into());
+            return Err(String::from("code nested too deeply").into());
         }
         let n = self.len(4)?;
         let code = self.take(n * 4)?.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])).collect();
         let n = self.len(1)?;
-        let consts = (0..n).map(|_| self.constant(depth + 1)).collect::<Result<Vec<_>, _>>()?;
-        let (names, varnames, cellvars, freevars) = (self.strings()?, self.strings()?, self.strings()?, self.strings()?);
+        let consts = (0..n).map(|_| self.constant(b, depth + 1)).collect::<Result<Vec<_>, _>>()?;
+        let (names, varnames, cellvars, freevars) = (self.names(b)?, self.names(b)?, self.names(b)?, self.names(b)?);
         let mut counts = [0u32; 6];
         for c in counts.iter_mut() {
             *c = self.u32()?;
         }
         let [argcount, posonlyargcount, kwonlyargcount, flags, firstlineno, stacksize] = counts;
-        let name = self.string()?;
-        let qualname = self.string()?;
+        let name = self.name(b)?;
+        let qualname = self.name(b)?;
         // Each entry is at least five bytes (line_table.rs).
         let n = self.len(5)?;
         let encoded = self.len(1)?;
-        let lines = LineTable::from_encoded(self.take(encoded)?, n).ok_or("bad line table")?;
+        let lines = LineTable::from_encoded(self.take(encoded)?, n).ok_or_else(|| String::from("bad line table"))?;
         let n = self.len(17)?;
         let mut exceptions = Vec::with_capacity(n);
         for _ in 0..n {
@@ -233,28 +365,70 @@ impl Reader<'_> {
             let lasti = match self.u8()? {
                 0 => false,
                 1 => true,
-                _ => return Err("bad exception entry".into()),
+                _ => return Err(String::from("bad exception entry").into()),
             };
             exceptions.push(ExceptionEntry { start, end, target, depth, lasti });
         }
-        Ok(CodeUnit {
+        let unit = CodeUnit {
             code,
-            consts,
-            names,
-            varnames,
-            cellvars,
-            freevars,
             argcount,
             posonlyargcount,
             kwonlyargcount,
             flags,
             firstlineno,
-            name,
-            qualname,
-            filename: self.filename.to_string(),
             stacksize,
             lines,
             exceptions,
+            ..CodeUnit::default()
+        };
+        b.code(Parts { unit, consts, names, varnames, cellvars, freevars, name, qualname })
+    }
+}
+
+/// Builds the `CodeUnit` tree ([`read`]).
+struct UnitBuilder<'f> {
+    filename: &'f str,
+}
+
+impl Build for UnitBuilder<'_> {
+    type Str = String;
+    type Const = Constant;
+    type Code = CodeUnit;
+    type Error = String;
+    fn name(&mut self, _: usize, text: &[u8]) -> Result<String, String> {
+        String::from_utf8(text.to_vec()).map_err(|_| "a name is not UTF-8".into())
+    }
+    fn str_const(&mut self, _: usize, text: &[u8]) -> Result<Constant, String> {
+        Ok(Constant::Str(Arc::from(text)))
+    }
+    fn scalar(&mut self, value: Scalar<'_>) -> Result<Constant, String> {
+        Ok(match value {
+            Scalar::None => Constant::None,
+            Scalar::Ellipsis => Constant::Ellipsis,
+            Scalar::Bool(v) => Constant::Bool(v),
+            Scalar::Int(digits) => Constant::Int(digits.to_string()),
+            Scalar::Float(f) => Constant::Float(f),
+            Scalar::Complex { real, imag } => Constant::Complex { real, imag },
+            Scalar::Bytes(b) => Constant::Bytes(Arc::from(b)),
+        })
+    }
+    fn sequence(&mut self, items: Vec<Constant>, frozen: bool) -> Result<Constant, String> {
+        Ok(if frozen { Constant::FrozenSet(Arc::from(items)) } else { Constant::Tuple(Arc::from(items)) })
+    }
+    fn code_const(&mut self, code: CodeUnit) -> Result<Constant, String> {
+        Ok(Constant::Code(Arc::new(code)))
+    }
+    fn code(&mut self, p: Parts<String, Constant>) -> Result<CodeUnit, String> {
+        Ok(CodeUnit {
+            consts: p.consts,
+            names: p.names,
+            varnames: p.varnames,
+            cellvars: p.cellvars,
+            freevars: p.freevars,
+            name: p.name,
+            qualname: p.qualname,
+            filename: self.filename.to_string(),
+            ..p.unit
         })
     }
 }

@@ -11,7 +11,7 @@ use crate::error::{at, CompileResult};
 use crate::future::Future;
 use crate::mangle::mangle;
 use ferropy_parser::ast::{Kind, Loc, Node, Value};
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 
 pub const DEF_GLOBAL: u32 = 1;
 pub const DEF_LOCAL: u32 = 2;
@@ -112,7 +112,7 @@ impl Block {
             name: name.to_string(),
             loc,
             symbols: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             children: Vec::new(),
             varnames: Vec::new(),
             nested: false,
@@ -175,7 +175,7 @@ impl SymbolTable {
 
 /// Build and analyse the symbol table of a module.
 pub fn build(module: &Node, future: Future) -> CompileResult<SymbolTable> {
-    let mut b = Builder { blocks: Vec::new(), stack: Vec::new(), by_node: HashMap::new(), future, private: None };
+    let mut b = Builder { blocks: Vec::new(), stack: Vec::new(), by_node: HashMap::default(), future, private: None };
     b.enter(BlockKind::Module, "top", Loc::default(), module);
     if module.kind == Kind::Expression {
         b.expr(req(module, 0))?;
@@ -186,7 +186,7 @@ pub fn build(module: &Node, future: Future) -> CompileResult<SymbolTable> {
     }
     b.exit();
     let mut t = SymbolTable { blocks: b.blocks, by_node: b.by_node, future };
-    analyze(&mut t.blocks, 0, None, HashSet::new())?;
+    analyze(&mut t.blocks, 0, None, HashSet::default())?;
     Ok(t)
 }
 
@@ -752,11 +752,11 @@ impl Builder {
 /// Resolve every name of block `bi` and its children; returns the block's free names.
 fn analyze(blocks: &mut Vec<Block>, bi: usize, mut bound: Option<HashSet<String>>, mut global: HashSet<String>) -> CompileResult<HashSet<String>> {
     let kind = blocks[bi].kind;
-    let mut local = HashSet::new();
-    let mut free = HashSet::new();
+    let mut local = HashSet::default();
+    let mut free = HashSet::default();
     let mut scopes: Vec<Scope> = Vec::with_capacity(blocks[bi].symbols.len());
-    let mut new_bound = HashSet::new();
-    let mut new_global = HashSet::new();
+    let mut new_bound = HashSet::default();
+    let mut new_global = HashSet::default();
     // A class body's own names are invisible to its methods: children see what the
     // class itself saw.
     if kind == BlockKind::Class {
@@ -809,7 +809,7 @@ fn analyze(blocks: &mut Vec<Block>, bi: usize, mut bound: Option<HashSet<String>
     } else {
         new_bound.insert("__class__".to_string());
     }
-    let mut new_free = HashSet::new();
+    let mut new_free = HashSet::default();
     for ci in blocks[bi].children.clone() {
         let f = analyze(blocks, ci, Some(new_bound.clone()), new_global.clone())?;
         new_free.extend(f);

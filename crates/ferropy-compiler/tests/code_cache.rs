@@ -71,3 +71,14 @@ fn round_trip_stdlib() {
     }
     assert!(n > 0, "no standard library found under {lib}");
 }
+
+#[test]
+fn each_distinct_string_is_stored_once() {
+    let src = "def f(repeated_name):\n    return repeated_name.repeated_name\ndef g(repeated_name):\n    return 'repeated_name', repeated_name\nclass repeated_name: pass\n";
+    let bytes = code_cache::write(&compile(src, "t.py"));
+    let needle = b"repeated_name";
+    let count = bytes.windows(needle.len()).filter(|w| w == needle).count();
+    assert_eq!(count, 1, "a name, a variable, an attribute, a constant and a class name share one table entry");
+    let back = code_cache::read(&bytes, "t.py").unwrap();
+    assert_eq!(format!("{:?}", compile(src, "t.py")), format!("{back:?}"));
+}
