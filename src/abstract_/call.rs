@@ -346,6 +346,7 @@ pub unsafe extern "C" fn PyObject_Vectorcall(
 }
 
 /// Calls `func` with a tuple and a keyword dict (CPython's `_PyVectorcall_Call`).
+#[inline]
 unsafe fn vectorcall_with_tuple(
     func: unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject,
     callable: *mut PyObject,
@@ -357,6 +358,18 @@ unsafe fn vectorcall_with_tuple(
         // As CPython's fast path: the callee's result is returned unchecked.
         return func(callable, positional.as_ptr(), positional.len(), core::ptr::null_mut());
     }
+    vectorcall_with_dict(func, callable, positional, kwargs)
+}
+
+/// `vectorcall_with_tuple` with keyword arguments, kept out of line: the common call without
+/// them then needs no stack frame (a tail call to `func`).
+#[inline(never)]
+unsafe fn vectorcall_with_dict(
+    func: unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject,
+    callable: *mut PyObject,
+    positional: &[*mut PyObject],
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
     let Ok(unpacked) = unpack_dict(positional, kwargs) else { return core::ptr::null_mut() };
     let result = func(callable, unpacked.args(), unpacked.nargsf(), unpacked.kwnames());
     drop(unpacked);
@@ -407,6 +420,12 @@ pub(crate) unsafe fn call_tuple(callable: *mut PyObject, args: *mut PyObject, kw
     if let Some(func) = vectorcall_function(callable) {
         return vectorcall_with_tuple(func, callable, args, kwargs);
     }
+    call_tuple_tp_call(callable, args, kwargs)
+}
+
+/// `call_tuple` through `tp_call`, out of line so that the vectorcall path needs no frame.
+#[inline(never)]
+unsafe fn call_tuple_tp_call(callable: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
     let Some(call) = (*(*callable).ob_type).tp_call else {
         return not_callable(callable);
     };

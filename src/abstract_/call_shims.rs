@@ -115,14 +115,20 @@ pub(crate) unsafe extern "C" fn _ferropy_call_method_objargs(
     vectorcall_method(name, args, nargs + 1, core::ptr::null_mut())
 }
 
-/// `PyObject_VectorcallMethod` as a Rust function.
-/// TODO(attr): CPython looks the method up without binding it (`_PyObject_GetMethod`) and
-/// passes `args[0]` as self; binding first and calling the bound method gives the same
-/// results, one allocation slower.
+/// `PyObject_VectorcallMethod` as a Rust function. As CPython's `_PyObject_GetMethod`, a
+/// method descriptor of the type that the instance does not shadow is called unbound with
+/// `args[0]` as self (no bound method made and freed per call); anything else is bound by
+/// `getattr` and called with the rest.
 unsafe fn vectorcall_method(name: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
     if name.is_null() || nargs == 0 || args.is_null() || (*args).is_null() {
         return null_error();
+    }
+    if (*name).ob_type == &raw mut crate::objects::str::PyUnicode_Type {
+        if let Some(descr) = crate::eval::specialize_cache::unbound_method(*args, name) {
+            let descr = PyRef::from_owned(descr).expect("non-NULL");
+            return vectorcall(descr.as_ptr(), args, nargsf, kwnames);
+        }
     }
     let Ok(callable) = get_attr(*args, name) else { return core::ptr::null_mut() };
     // `args[0]` is no longer an argument, so the callee may use it as `args[-1]`: the

@@ -27,8 +27,8 @@ unsafe fn is_exact_type(op: *mut PyObject) -> bool {
 }
 
 /// `getattr(o, name)`, with AttributeError meaning "absent".
-unsafe fn attr_or_none(o: *mut PyObject, name: &str) -> PyResult<Option<PyRef>> {
-    let n = pystr::intern(name)?;
+unsafe fn attr_or_none(o: *mut PyObject, name: &'static str) -> PyResult<Option<PyRef>> {
+    let n = pystr::intern_static(name)?;
     crate::object::object_attr::lookup_attr(o, n.as_ptr())
 }
 
@@ -133,12 +133,25 @@ pub(crate) unsafe fn isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyRe
     if is_exact_type(cls) {
         return recursive_isinstance(inst, cls);
     }
+    isinstance_other(inst, cls)
+}
+
+/// `isinstance` for a `cls` that is not an exact type: a union, a tuple, or a class whose
+/// metaclass may define `__instancecheck__` (out of line: the exact-type cases above need
+/// no stack frame).
+#[inline(never)]
+unsafe fn isinstance_other(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<bool> {
     // A union is checked as the tuple of its members.
     let cls = if crate::objects::union_type::is_union(cls) { crate::objects::union_type::members(cls) } else { cls };
     if tuple::is_tuple(cls) {
         recursion::enter(" in __instancecheck__")?;
         let mut found = Ok(false);
         for &item in tuple::items(cls) {
+            // The exact-type hit without the call (it is `isinstance`'s first test).
+            if (*inst).ob_type as *mut PyObject == item {
+                found = Ok(true);
+                break;
+            }
             found = isinstance(inst, item);
             if !matches!(found, Ok(false)) {
                 break;

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/types.h>
 #include <wchar.h>
 
@@ -100,24 +101,31 @@ PyObject *ferropy_c_PyEval_CallFunction(PyObject *callable, const char *format, 
 PyObject *ferropy_c_PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...)
 { VARIADIC(format, _ferropy_call_method(obj, name, NULL, format, &va, 0)) }
 
-/* The objects of a NULL-terminated va_list, after `first_slots` free slots. */
+/* The objects of a NULL-terminated va_list, after `first_slots` free slots: read in one
+ * pass into `small`, moving to a bigger heap block when it fills (each va_arg costs
+ * several instructions; counting first would read every argument twice). */
 static PyObject **collect_objects(va_list va, size_t first_slots, size_t *n, PyObject **small, size_t small_len)
 {
-    va_list count;
-    va_copy(count, va);
-    size_t k = 0;
-    while (va_arg(count, PyObject *) != NULL)
-        k++;
-    va_end(count);
     PyObject **stack = small;
-    if (first_slots + k > small_len) {
-        stack = malloc((first_slots + k) * sizeof *stack);
-        if (stack == NULL)
-            return NULL;
+    size_t cap = small_len, k = first_slots;
+    PyObject *o;
+    while ((o = va_arg(va, PyObject *)) != NULL) {
+        if (k == cap) {
+            PyObject **bigger = malloc(2 * cap * sizeof *stack);
+            if (bigger == NULL) {
+                if (stack != small)
+                    free(stack);
+                return NULL;
+            }
+            memcpy(bigger, stack, k * sizeof *stack);
+            if (stack != small)
+                free(stack);
+            stack = bigger;
+            cap *= 2;
+        }
+        stack[k++] = o;
     }
-    for (size_t i = 0; i < k; i++)
-        stack[first_slots + i] = va_arg(va, PyObject *);
-    *n = k;
+    *n = k - first_slots;
     return stack;
 }
 

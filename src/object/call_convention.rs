@@ -169,21 +169,23 @@ fn wrong_count(name: &dyn Fn() -> String, expected: &str, nargs: usize) -> *mut 
     core::ptr::null_mut()
 }
 
-/// `METH_NOARGS` with vectorcall arguments (the `call_method_def` contract).
+/// `METH_NOARGS` with vectorcall arguments (the `call_method_def` contract). `name` is
+/// generic (not `&dyn`) here and below so that a caller's closure is only built on the error
+/// paths: no stack frame for it on the way to the C function.
 #[inline(always)]
 pub(crate) unsafe fn call_noargs(
     meth: Meth,
     self_: *mut PyObject,
     nargsf: usize,
     kwnames: *mut PyObject,
-    name: &dyn Fn() -> String,
+    name: impl Fn() -> String,
 ) -> *mut PyObject {
     if has_keywords(kwnames) {
-        return no_keywords(name);
+        return no_keywords(&name);
     }
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
     if nargs != 0 {
-        return wrong_count(name, "no arguments", nargs);
+        return wrong_count(&name, "no arguments", nargs);
     }
     guarded(|| meth(self_, core::ptr::null_mut()))
 }
@@ -196,14 +198,14 @@ pub(crate) unsafe fn call_o(
     args: *const *mut PyObject,
     nargsf: usize,
     kwnames: *mut PyObject,
-    name: &dyn Fn() -> String,
+    name: impl Fn() -> String,
 ) -> *mut PyObject {
     if has_keywords(kwnames) {
-        return no_keywords(name);
+        return no_keywords(&name);
     }
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
     if nargs != 1 {
-        return wrong_count(name, "exactly one argument", nargs);
+        return wrong_count(&name, "exactly one argument", nargs);
     }
     guarded(|| meth(self_, *args))
 }
@@ -216,10 +218,10 @@ pub(crate) unsafe fn call_fast(
     args: *const *mut PyObject,
     nargsf: usize,
     kwnames: *mut PyObject,
-    name: &dyn Fn() -> String,
+    name: impl Fn() -> String,
 ) -> *mut PyObject {
     if has_keywords(kwnames) {
-        return no_keywords(name);
+        return no_keywords(&name);
     }
     let f: unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject =
         core::mem::transmute(meth);

@@ -39,12 +39,12 @@ unsafe fn call_wrapper(descr: *mut PyObject, self_: *mut PyObject, args: *mut Py
 /// `wrapper_descriptor.__call__`: `int.__add__(1, 2)`; the first argument is `self`.
 pub(crate) unsafe extern "C" fn wrapper_descr_call(descr: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
     let d = descr as *mut PyDescrObject;
-    let name = pystr::to_string((*d).d_name);
+    let name = || pystr::to_string((*d).d_name);
     let items = tuple::items(args);
     let Some(&self_) = items.first() else {
         let _ = raise_type(
             &raw mut _PyExc_TypeError,
-            format!("descriptor '{name}' of '{}' object needs an argument", name_upto((*d).d_type, 100)),
+            format!("descriptor '{}' of '{}' object needs an argument", name(), name_upto((*d).d_type, 100)),
         );
         return core::ptr::null_mut();
     };
@@ -52,7 +52,8 @@ pub(crate) unsafe extern "C" fn wrapper_descr_call(descr: *mut PyObject, args: *
         let _ = raise_type(
             &raw mut _PyExc_TypeError,
             format!(
-                "descriptor '{name}' requires a '{}' object but received a '{}'",
+                "descriptor '{}' requires a '{}' object but received a '{}'",
+                name(),
                 name_upto((*d).d_type, 100),
                 name_upto((*self_).ob_type, 100)
             ),
@@ -141,7 +142,8 @@ pub(crate) unsafe extern "C" fn method_get(descr: *mut PyObject, obj: *mut PyObj
 /// a subtype of the descriptor's type.
 unsafe fn classmethod_target(descr: *mut PyObject, obj: *mut PyObject, tp: *mut PyObject) -> Option<*mut PyObject> {
     let d = descr as *mut PyDescrObject;
-    let name = pystr::to_string((*d).d_name);
+    // Only the error messages need the name as text.
+    let name = || pystr::to_string((*d).d_name);
     let tp = if !tp.is_null() {
         tp
     } else if !obj.is_null() {
@@ -149,7 +151,7 @@ unsafe fn classmethod_target(descr: *mut PyObject, obj: *mut PyObject, tp: *mut 
     } else {
         let _ = raise_type(
             &raw mut _PyExc_TypeError,
-            format!("descriptor '{name}' for type '{}' needs either an object or a type", name_upto((*d).d_type, 100)),
+            format!("descriptor '{}' for type '{}' needs either an object or a type", name(), name_upto((*d).d_type, 100)),
         );
         return None;
     };
@@ -157,7 +159,8 @@ unsafe fn classmethod_target(descr: *mut PyObject, obj: *mut PyObject, tp: *mut 
         let _ = raise_type(
             &raw mut _PyExc_TypeError,
             format!(
-                "descriptor '{name}' for type '{}' needs a type, not a '{}' as arg 2",
+                "descriptor '{}' for type '{}' needs a type, not a '{}' as arg 2",
+                name(),
                 name_upto((*d).d_type, 100),
                 name_upto((*tp).ob_type, 100)
             ),
@@ -168,7 +171,8 @@ unsafe fn classmethod_target(descr: *mut PyObject, obj: *mut PyObject, tp: *mut 
         let _ = raise_type(
             &raw mut _PyExc_TypeError,
             format!(
-                "descriptor '{name}' requires a subtype of '{}' but received '{}'",
+                "descriptor '{}' requires a subtype of '{}' but received '{}'",
+                name(),
                 name_upto((*d).d_type, 100),
                 name_upto(tp as *mut PyTypeObject, 100)
             ),

@@ -340,6 +340,20 @@ unsafe fn get_module(tp: *mut PyTypeObject) -> PyResult<*mut PyObject> {
 #[cfg(not(limited_api_before_3_9))]
 #[no_mangle]
 pub unsafe extern "C" fn PyType_GetModuleState(tp: *mut PyTypeObject) -> *mut c_void {
+    // The common case in line, with no stack frame: a heap type of a module object.
+    if !tp.is_null() && is_type(tp as *mut PyObject) && (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+        let m = (*heap(tp)).ht_module;
+        if !m.is_null() && module::is_module(m) {
+            return (*(m as *mut module::PyModuleObject)).md_state;
+        }
+    }
+    module_state_slow(tp)
+}
+
+/// `PyType_GetModuleState` for everything but a heap type with a module object.
+#[cold]
+#[inline(never)]
+unsafe fn module_state_slow(tp: *mut PyTypeObject) -> *mut c_void {
     match get_module(tp) {
         Ok(m) if module::is_module(m) => (*(m as *mut module::PyModuleObject)).md_state,
         Ok(m) => module::state_of(m),
@@ -371,6 +385,12 @@ pub unsafe extern "C" fn PyType_GetModuleByDef(tp: *mut PyTypeObject, def: *mut 
             }
         }
     }
+    no_module_for_def(tp)
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn no_module_for_def(tp: *mut PyTypeObject) -> *mut PyObject {
     let _ = raise(
         ExcType::TypeError,
         format!("PyType_GetModuleByDef: No superclass of '{}' has the given module", type_name(tp)),

@@ -329,7 +329,14 @@ pub unsafe fn alloc_object_no_track(tp: *mut PyTypeObject, nitems: Py_ssize_t) -
     if tp.is_null() {
         return bad_internal_call();
     }
-    let Some(size) = nitems.checked_add(1).and_then(|n| var_size(tp, n)) else { return no_memory() };
+    // Fixed-size types (most) skip the 128-bit arithmetic of `var_size`.
+    let basic = (*tp).tp_basicsize;
+    let size = if (*tp).tp_itemsize == 0 && basic >= 0 {
+        (basic as usize + 7) & !7
+    } else {
+        let Some(size) = nitems.checked_add(1).and_then(|n| var_size(tp, n)) else { return no_memory() };
+        size
+    };
     let pre = pre_header_size(tp);
     if size > Py_ssize_t::MAX as usize - pre {
         return no_memory();

@@ -220,17 +220,17 @@ unsafe fn meth_of(f: &PyCFunctionObject) -> call_convention::Meth {
 
 unsafe extern "C" fn vectorcall_noargs(func: *mut PyObject, _args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
     let f = as_cfunction(func);
-    call_convention::call_noargs(meth_of(f), c_self(f), nargsf, kwnames, &|| function_str(func))
+    call_convention::call_noargs(meth_of(f), c_self(f), nargsf, kwnames, move || function_str(func))
 }
 
 unsafe extern "C" fn vectorcall_o(func: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
     let f = as_cfunction(func);
-    call_convention::call_o(meth_of(f), c_self(f), args, nargsf, kwnames, &|| function_str(func))
+    call_convention::call_o(meth_of(f), c_self(f), args, nargsf, kwnames, move || function_str(func))
 }
 
 unsafe extern "C" fn vectorcall_fast(func: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
     let f = as_cfunction(func);
-    call_convention::call_fast(meth_of(f), c_self(f), args, nargsf, kwnames, &|| function_str(func))
+    call_convention::call_fast(meth_of(f), c_self(f), args, nargsf, kwnames, move || function_str(func))
 }
 
 unsafe extern "C" fn vectorcall_fast_keywords(func: *mut PyObject, args: *const *mut PyObject, nargsf: usize, kwnames: *mut PyObject) -> *mut PyObject {
@@ -249,6 +249,13 @@ unsafe extern "C" fn vectorcall_method(func: *mut PyObject, args: *const *mut Py
 /// vectorcall.
 unsafe extern "C" fn cfunction_call(func: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
     let f = as_cfunction(func);
+    let ml = f.m_ml;
+    // The plain `METH_VARARGS` call without keywords, in line (no convention decoding).
+    if kwargs.is_null() && !ml.is_null() && (*ml).ml_flags == crate::object::methods::METH_VARARGS && !args.is_null() && crate::objects::tuple::is_tuple(args) {
+        if let Some(meth) = (*ml).ml_meth {
+            return crate::abstract_::call::check_result(func, meth(c_self(f), args), "");
+        }
+    }
     let result = if f.vectorcall.is_none() {
         call_method_def_tuple(f.m_ml, c_self(f), defining_class(func), args, kwargs, &|| ml_name(as_cfunction(func)))
     } else {

@@ -237,10 +237,11 @@ unsafe extern "C" fn ga_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_in
     }
     let r = (|| {
         let (x, y) = (ga(a), ga(b));
-        let equal = (*x).starred == (*y).starred
-            && crate::abstract_::compare::rich_compare_bool((*x).origin, (*y).origin, Py_EQ)?
-            && crate::abstract_::compare::rich_compare_bool((*x).args, (*y).args, Py_EQ)?;
-        Ok(crate::abstract_::compare::bool_ref(equal == (op == Py_EQ)))
+        if (*x).starred != (*y).starred || !crate::abstract_::compare::rich_compare_bool((*x).origin, (*y).origin, Py_EQ)? {
+            return Ok(crate::abstract_::compare::bool_ref(op == Py_NE));
+        }
+        // The arguments' comparison is the answer, as CPython returns it.
+        crate::abstract_::compare::rich_compare((*x).args, (*y).args, op)
     })();
     ret_obj(r)
 }

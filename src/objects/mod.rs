@@ -175,3 +175,5 @@ pub mod context;
 pub mod context_var;
 pub mod context_token;
 pub mod code_unit_full;
+pub mod str_intern_cache;
+pub mod str_search_short;

@@ -256,46 +256,44 @@ pub(crate) unsafe fn is_str(op: *mut PyObject) -> bool {
 }
 
 /// A new, uninitialized compact string of `length` code points whose largest is `maxchar`.
+#[inline]
 pub(crate) unsafe fn new_compact(length: usize, maxchar: Py_UCS4) -> PyResult<PyRef> {
-    let (kind, ascii) = match maxchar {
-        0..=0x7f => (1usize, true),
-        0x80..=0xff => (1, false),
-        0x100..=0xffff => (2, false),
-        _ => (4, false),
-    };
+    let ascii = maxchar < 0x80;
+    let kind: usize = if maxchar < 0x100 { 1 } else if maxchar < 0x10000 { 2 } else { 4 };
     let header = if ascii { ASCII_HEADER } else { COMPACT_HEADER };
-    let size = length
-        .checked_add(1)
-        .and_then(|n| n.checked_mul(kind))
-        .and_then(|n| n.checked_add(header))
-        .filter(|&n| n <= isize::MAX as usize)
-        .ok_or_else(no_memory)?;
-    let op = temp_alloc::malloc_object(&raw mut PyUnicode_Type, size);
-    let op = PyRef::from_owned(op).ok_or_else(no_memory)?;
+    // One compare rules out every overflow below: (length + 1) * 4 + header fits an isize.
+    if length > (isize::MAX as usize - COMPACT_HEADER) / 4 - 1 {
+        return Err(no_memory());
+    }
+    let size = header + (length + 1) * kind;
+    let op = crate::object::pymem::PyObject_Malloc(size) as *mut PyObject;
+    if op.is_null() {
+        return Err(no_memory());
+    }
+    // `str` is a static type: its instances hold no reference to it.
+    (*op).ob_refcnt = 1;
+    (*op).ob_type = &raw mut PyUnicode_Type;
     // Every field is set, so the allocator need not zero the block.
     if !ascii {
-        let c = &mut *(op.as_ptr() as *mut PyCompactUnicodeObject);
+        let c = &mut *(op as *mut PyCompactUnicodeObject);
         c.utf8_length = 0;
         c.utf8 = core::ptr::null_mut();
         c.wstr_length = 0;
     }
     // The NUL code unit after the data (a store of the unit's width, not a memset call).
-    let end = (op.as_ptr() as *mut u8).add(header + length * kind);
+    let end = (op as *mut u8).add(header + length * kind);
     match kind {
         1 => *end = 0,
         2 => (end as *mut u16).write_unaligned(0),
         _ => (end as *mut u32).write_unaligned(0),
     }
-    let s = &mut *(op.as_ptr() as *mut PyASCIIObject);
+    let s = &mut *(op as *mut PyASCIIObject);
     s.length = length as Py_ssize_t;
     s.hash = -1;
-    s.state = 0;
+    // Not interned, this kind, compact, ready, ASCII or not: one store.
+    s.state = ((kind as c_uint) << KIND_SHIFT) | COMPACT_BIT | READY_BIT | if ascii { ASCII_BIT } else { 0 };
     s.wstr = core::ptr::null_mut();
-    s.set_kind(kind as c_uint);
-    s.set_compact(true);
-    s.set_ascii(ascii);
-    s.set_ready(true);
-    Ok(op)
+    Ok(PyRef::from_owned(op).unwrap_unchecked())
 }
 
 /// The kind (1, 2 or 4) of a ready string.
@@ -512,17 +510,34 @@ pub unsafe extern "C" fn PyUnicode_InternFromString(u: *const c_char) -> *mut Py
 
 static INTERNED: AtomicPtr<PyObject> = AtomicPtr::new(core::ptr::null_mut());
 
+/// `intern` for a literal: a cache hit compares no bytes (`str_intern_cache::get_static`).
+#[inline]
+pub(crate) fn intern_static(text: &'static str) -> PyResult<PyRef> {
+    // SAFETY: the GIL is held (as for `intern`); the cached str is alive while interned.
+    unsafe {
+        match crate::objects::str_intern_cache::get_static(text) {
+            Some(found) => Ok(PyRef::from_borrowed(found).expect("non-NULL")),
+            None => intern(text),
+        }
+    }
+}
+
 /// The interned str equal to `text`, made and interned on first use (`PyUnicode_InternFromString`).
 pub(crate) fn intern(text: &str) -> PyResult<PyRef> {
     use crate::objects::dict;
-    let table = interned_table()?;
-    // SAFETY: `table` is the live interned dict; `s` a new str.
+    use crate::objects::str_intern_cache as cache;
+    // SAFETY: the GIL is held; `table` is the live interned dict; `s` a new str.
     unsafe {
-        if let Some(found) = dict::get_item_str(table, text)? {
-            return PyRef::from_borrowed(found).ok_or_else(no_memory);
+        if let Some(found) = cache::get(text) {
+            return Ok(PyRef::from_borrowed(found).expect("non-NULL"));
         }
-        let s = new_str(text)?;
-        intern_object(s.as_ptr())
+        let table = interned_table()?;
+        let found = match dict::get_item_str(table, text)? {
+            Some(found) => PyRef::from_borrowed(found).ok_or_else(no_memory)?,
+            None => intern_object(new_str(text)?.as_ptr())?,
+        };
+        cache::put(text, found.as_ptr());
+        Ok(found)
     }
 }
 
@@ -616,6 +631,7 @@ pub(crate) fn clear_interned_except(keep: &dyn Fn(*mut PyObject) -> bool) {
     drop(unsafe { PyRef::from_owned(e) });
     crate::objects::str_access::clear_latin1_cache();
     crate::runtime::pyruntime_compat::forget_static_objects();
+    crate::objects::str_intern_cache::clear();
     let table = INTERNED.swap(core::ptr::null_mut(), Ordering::AcqRel);
     if table.is_null() {
         return;

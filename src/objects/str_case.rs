@@ -31,18 +31,66 @@ fn is_final_sigma(t: Text<'_>, i: usize) -> bool {
     !cased_after
 }
 
+/// Where mapped code points go: the growable `Out`, or `Short` for short strings.
+trait Sink {
+    fn push(&mut self, c: Py_UCS4);
+}
+
+impl Sink for Out {
+    #[inline(always)]
+    fn push(&mut self, c: Py_UCS4) {
+        Out::push(self, c)
+    }
+}
+
+/// Strings up to this many characters are mapped into a buffer on the stack.
+const SHORT: usize = 64;
+
+/// The mapping of a string of at most `SHORT` characters: each character maps to at most 3
+/// code points, so pushes need no capacity check (and there is no pooled buffer to take
+/// from and give back to the thread-local spare list, as `Out` does).
+struct Short {
+    /// `buf[..len]` is written; the rest is not (no zeroing per call).
+    buf: [core::mem::MaybeUninit<Py_UCS4>; 3 * SHORT],
+    len: usize,
+    maxchar: Py_UCS4,
+}
+
+impl Short {
+    #[inline(always)]
+    fn new() -> Short {
+        Short { buf: [const { core::mem::MaybeUninit::uninit() }; 3 * SHORT], len: 0, maxchar: 0 }
+    }
+
+    fn finish(&self) -> PyResult<PyRef> {
+        // SAFETY: the first `len` elements were written by `push`.
+        let chars = unsafe { core::slice::from_raw_parts(self.buf.as_ptr() as *const Py_UCS4, self.len) };
+        crate::objects::unicode_text::from_code_points(chars, self.maxchar)
+    }
+}
+
+impl Sink for Short {
+    #[inline(always)]
+    fn push(&mut self, c: Py_UCS4) {
+        self.maxchar = self.maxchar.max(c);
+        self.buf[self.len].write(c);
+        self.len += 1;
+    }
+}
+
 /// Pushes the full mapping of `c` under `case`.
 #[inline]
-fn push_mapped(out: &mut Out, c: Py_UCS4, case: Case) {
+fn push_mapped(out: &mut impl Sink, c: Py_UCS4, case: Case) {
     let (n, cps) = db::full(c, case);
-    for &m in &cps[..n as usize] {
+    out.push(cps[0]);
+    for &m in &cps[1..n as usize] {
         out.push(m);
     }
 }
 
 /// Pushes the lower case of the character at `i`, honouring the final sigma.
 #[inline]
-fn push_lower(out: &mut Out, t: Text<'_>, i: usize) {
+fn push_lower(out: &mut impl Sink, t: Text<'_>, i: usize) {
     let c = t.get(i);
     if c == CAPITAL_SIGMA {
         out.push(if is_final_sigma(t, i) { FINAL_SIGMA } else { SMALL_SIGMA });
@@ -60,16 +108,26 @@ pub(crate) unsafe fn lower(s: *mut PyObject) -> PyResult<PyRef> {
         return ascii_map(b, |c| c.to_ascii_lowercase());
     }
     let t = Text::of(s);
+    if t.len() <= SHORT {
+        let mut out = Short::new();
+        lower_into(&mut out, t);
+        return out.finish();
+    }
     let mut out = Out::with_capacity(t.len());
+    lower_into(&mut out, t);
+    out.finish()
+}
+
+#[inline(always)]
+fn lower_into(out: &mut impl Sink, t: Text<'_>) {
     for i in 0..t.len() {
         let c = t.get(i);
         if c < 0x80 {
             out.push((c as u8).to_ascii_lowercase() as Py_UCS4);
         } else {
-            push_lower(&mut out, t, i);
+            push_lower(out, t, i);
         }
     }
-    out.finish()
 }
 
 /// `s.upper()`.
@@ -96,15 +154,25 @@ unsafe fn simple_map(s: *mut PyObject, ascii: impl Fn(u8) -> u8, case: Case) -> 
         return ascii_map(b, ascii);
     }
     let t = Text::of(s);
+    if t.len() <= SHORT {
+        let mut out = Short::new();
+        simple_into(&mut out, t, &ascii, case);
+        return out.finish();
+    }
     let mut out = Out::with_capacity(t.len());
+    simple_into(&mut out, t, &ascii, case);
+    out.finish()
+}
+
+#[inline(always)]
+fn simple_into(out: &mut impl Sink, t: Text<'_>, ascii: &impl Fn(u8) -> u8, case: Case) {
     for c in t.chars() {
         if c < 0x80 {
             out.push(ascii(c as u8) as Py_UCS4);
         } else {
-            push_mapped(&mut out, c, case);
+            push_mapped(out, c, case);
         }
     }
-    out.finish()
 }
 
 /// A new ASCII str of `f` applied to each byte, written straight into the new object.

@@ -83,22 +83,8 @@ pub(crate) fn find_bytes(hay: &[u8], needle: &[u8], size: usize) -> Option<usize
     if size == 1 {
         return match needle.len() {
             1 => memchr::memchr(needle[0], hay),
-            // Short haystacks: memchr for the first byte, then compare (no searcher setup).
-            _ if hay.len() <= SHORT_HAY => {
-                let last = hay.len() - needle.len();
-                let mut pos = 0;
-                while let Some(i) = memchr::memchr(needle[0], &hay[pos..=last]) {
-                    let at = pos + i;
-                    if &hay[at..at + needle.len()] == needle {
-                        return Some(at);
-                    }
-                    pos = at + 1;
-                    if pos > last {
-                        break;
-                    }
-                }
-                None
-            }
+            // Short haystacks: no searcher setup (str_search_short.rs).
+            _ if hay.len() <= SHORT_HAY => crate::objects::str_search_short::find(hay, needle),
             _ => memmem::find(hay, needle),
         };
     }
@@ -251,14 +237,21 @@ pub(crate) unsafe fn find_char(s: *mut PyObject, ch: Py_UCS4, start: Py_ssize_t,
 }
 
 /// `o` as a str argument, or TypeError "must be str, not T" (CPython's `ensure_unicode`).
+#[inline]
 pub(crate) unsafe fn ensure_str(o: *mut PyObject) -> PyResult<*mut PyObject> {
-    if o.is_null() {
-        return Err(crate::object::pending_error::bad_internal_call());
-    }
-    if !pystr::is_str(o) {
-        return Err(type_error(format!("must be str, not {:.100}", tp_name(o))));
+    if o.is_null() || !pystr::is_str(o) {
+        return Err(not_str(o));
     }
     Ok(o)
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn not_str(o: *mut PyObject) -> crate::errors::raised::Raised {
+    if o.is_null() {
+        return crate::object::pending_error::bad_internal_call();
+    }
+    type_error(format!("must be str, not {:.100}", tp_name(o)))
 }
 
 /// An optional slice-index argument (None: the default).

@@ -603,7 +603,7 @@ unsafe extern "C" fn tuple_richcompare(v: *mut PyObject, w: *mut PyObject, op: c
     if !is_tuple(v) || !is_tuple(w) {
         return new_ref(not_implemented()).into_ptr();
     }
-    let (_hv, _hw) = (new_ref(v), new_ref(w));
+    // The caller's references keep both tuples, and so their items, alive.
     ret_obj(compare_items(items(v), items(w), op))
 }
 

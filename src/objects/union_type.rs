@@ -92,39 +92,55 @@ unsafe fn is_unionable(op: *mut PyObject) -> bool {
     op == &raw mut _Py_NoneStruct || is_type(op) || is_generic_alias(op) || is_union(op)
 }
 
-/// The members of `a | b`: unions spread out, None as NoneType, each member once (generic
-/// aliases compared by `==`, everything else by identity).
-unsafe fn flatten_dedup(items: &[*mut PyObject]) -> PyResult<Vec<PyRef>> {
+/// Writes the members of `a | b` into `out` (unions spread out, None as NoneType, each member
+/// once: generic aliases compared by `==`, everything else by identity) and returns how
+/// many there are. `out` has room for every spread item; the pointers are borrowed from
+/// the operands.
+unsafe fn flatten_dedup(items: &[*mut PyObject], out: &mut [*mut PyObject]) -> PyResult<usize> {
     let none_type = &raw mut _PyNone_Type as *mut PyObject;
-    let mut out: Vec<PyRef> = Vec::new();
-    let spread = items.iter().flat_map(|&i| if is_union(i) { tuple::items(members(i)).to_vec() } else { vec![i] });
-    for item in spread {
-        let item = if item == &raw mut _Py_NoneStruct { none_type } else { item };
-        let mut duplicate = false;
-        for seen in &out {
-            duplicate = seen.as_ptr() == item
-                || (is_generic_alias(item)
-                    && is_generic_alias(seen.as_ptr())
-                    && crate::abstract_::compare::rich_compare_bool(seen.as_ptr(), item, Py_EQ)?);
-            if duplicate {
-                break;
+    let mut n = 0;
+    for &operand in items {
+        let spread: &[*mut PyObject] = if is_union(operand) { tuple::items(members(operand)) } else { core::slice::from_ref(&operand) };
+        for &item in spread {
+            let item = if item == &raw mut _Py_NoneStruct { none_type } else { item };
+            let mut duplicate = false;
+            for &seen in &out[..n] {
+                duplicate = seen == item
+                    || (is_generic_alias(item)
+                        && is_generic_alias(seen)
+                        && crate::abstract_::compare::rich_compare_bool(seen, item, Py_EQ)?);
+                if duplicate {
+                    break;
+                }
+            }
+            if !duplicate {
+                out[n] = item;
+                n += 1;
             }
         }
-        if !duplicate {
-            out.push(new_ref(item));
-        }
     }
-    Ok(out)
+    Ok(n)
 }
 
 /// The union of `items` (a single member is returned as itself).
 unsafe fn make_union(items: &[*mut PyObject]) -> PyResult<PyRef> {
-    let mut args = flatten_dedup(items)?;
-    if args.len() == 1 {
-        return Ok(args.pop().expect("one member"));
+    let spread_len: usize = items.iter().map(|&i| if is_union(i) { tuple::items(members(i)).len() } else { 1 }).sum();
+    // The usual `X | Y` fits on the stack: no allocation besides the union and its tuple.
+    let mut stack = [core::ptr::null_mut(); 8];
+    let mut heap = Vec::new();
+    let buf: &mut [*mut PyObject] = if spread_len <= stack.len() {
+        &mut stack[..spread_len]
+    } else {
+        heap.resize(spread_len, core::ptr::null_mut());
+        &mut heap
+    };
+    let n = flatten_dedup(items, buf)?;
+    if n == 1 {
+        return Ok(new_ref(buf[0]));
     }
+    let args = tuple::from_ptrs(&buf[..n])?;
     let op = crate::objects::iter_common::alloc(union_type())?;
-    (*(op.as_ptr() as *mut Union)).args = tuple::from_vec(args)?.into_ptr();
+    (*(op.as_ptr() as *mut Union)).args = args.into_ptr();
     Ok(op)
 }
 
