@@ -9370,8 +9370,7 @@ PyObject *PyObject_GetAIter(PyObject *o);
 
 /**
  * `PyObject *PyEval_GetBuiltins(void)`: the builtins of the current frame (borrowed); with
- * no Python frame running, the interpreter's builtins dict, as CPython. TODO(eval): the
- * frame's `f_builtins` first, once frames exist.
+ * no Python frame running, the interpreter's builtins dict, as CPython.
  */
 PyObject *PyEval_GetBuiltins(void);
 

@@ -604,7 +604,7 @@ unsafe fn intern_object(s: *mut PyObject) -> PyResult<PyRef> {
 /// Interns the static str `s` (a `_PyRuntime` global string) unless an equal string is
 /// interned already (which cannot happen while the table is being made). Failure (no
 /// memory) leaves it uninterned, still a valid str.
-pub(crate) unsafe fn intern_static(s: *mut PyObject) {
+pub(crate) unsafe fn intern_runtime_static(s: *mut PyObject) {
     if intern_object(s).is_err() {
         let _ = crate::object::pending_error::take();
     }

@@ -90,7 +90,7 @@ pub(crate) unsafe fn intern_global_strings() {
     for (offset, text) in layout::GLOBAL_STRINGS.iter() {
         let at = base().add(*offset);
         write_ascii(at, text.as_bytes());
-        crate::objects::str::intern_static(at.cast());
+        crate::objects::str::intern_runtime_static(at.cast());
     }
 }
 
