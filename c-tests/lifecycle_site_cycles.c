@@ -9,31 +9,20 @@
 // ferropy-test: timeout=600
 #include "testutil.h"
 
-static long rss_kb(void)
-{
-    long pages = 0, resident = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-        fclose(f);
-    }
-    return resident * 4;
-}
-
 int main(void)
 {
     for (int i = 0; i < 5; i++) {
         Py_Initialize();
         Py_FinalizeEx();
     }
-    long before = rss_kb();
+    long before = resident_kb();
     int failures = 0;
     for (int i = 0; i < 40; i++) {
         Py_Initialize();
         if (PyRun_SimpleString("import sys\nassert 'site' in sys.modules\n") != 0) failures++;
         if (Py_FinalizeEx() != 0) failures++;
     }
-    long growth = rss_kb() - before;
+    long growth = resident_kb() - before;
     if (getenv("LIFECYCLE_VERBOSE")) fprintf(stderr, "rss growth: %ld KiB\n", growth);
     printf("cycles that failed: %d\n", failures);
     printf("rss growth under 1 MiB: %s\n", before > 0 && growth < 1024 ? "yes" : "no");

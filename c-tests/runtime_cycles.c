@@ -4,21 +4,10 @@
  * with mimalloc, which keeps some freed pages while its heap settles (valgrind finds no
  * leak, and with PYTHONMALLOC=malloc the resident set is flat after the warm-up). The bound,
  * 1 MiB, fails any leak of a kilobyte or more per cycle. CPython needs ~35 s of CPU for the
- * cycles, hence the timeout. The cycles run without `site` (-S): the .pth files of this
- * machine's site-packages import modules whose finalization is not yet leak-free. */
+ * cycles, hence the timeout. The cycles run without `site` (-S), to keep them about the core;
+ * lifecycle_site_cycles.c bounds the cycles with `site`. */
 // ferropy-test: timeout=600
 #include "testutil.h"
-
-static long rss_kb(void)
-{
-    long pages = 0, resident = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-        fclose(f);
-    }
-    return resident * 4;
-}
 
 int main(void)
 {
@@ -26,14 +15,14 @@ int main(void)
         initialize_without_site();
         Py_FinalizeEx();
     }
-    long before = rss_kb();
+    long before = resident_kb();
     int failures = 0;
     for (int i = 0; i < 1000; i++) {
         initialize_without_site();
         if (!Py_IsInitialized()) failures++;
         if (Py_FinalizeEx() != 0) failures++;
     }
-    long growth = rss_kb() - before;
+    long growth = resident_kb() - before;
     if (getenv("RUNTIME_CYCLES_VERBOSE")) fprintf(stderr, "rss growth: %ld KiB\n", growth);
     printf("cycles that failed: %d\n", failures);
     printf("rss growth under 1 MiB: %s\n", before > 0 && growth < 1024 ? "yes" : "no");

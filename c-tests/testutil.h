@@ -199,6 +199,19 @@ static PyObject *fetch_value(void)
     return v;
 }
 
+/* The process's resident set in KiB (/proc/self/statm), for the init/finalize cycle tests'
+ * leak bounds; 0 if it cannot be read. */
+static long resident_kb(void)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        fclose(f);
+    }
+    return resident * 4;
+}
+
 /* Py_Initialize without importing `site` (what `-S` does): for tests that cycle the runtime
  * many times and are about the core, not about what site-packages' .pth files import. */
 static void initialize_without_site(void)
