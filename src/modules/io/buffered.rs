@@ -157,37 +157,56 @@ unsafe fn int_result(r: &PyRef) -> PyResult<i64> {
 
 /// `raw.readinto(buf)` (retried on EINTR): the count, or None when it would block.
 unsafe fn raw_read(op: *mut PyObject, buf: &mut [u8]) -> PyResult<Option<usize>> {
-    let s = st(op);
-    let n = if s.fast_raw {
+    let n = if st(op).fast_raw {
         fileio::read_into(raw(op), buf)?
     } else {
-        let len = buf.len();
-        let view = crate::modules::owned(crate::objects::memoryview::PyMemoryView_FromMemory(buf.as_mut_ptr() as *mut c_char, len as isize, crate::object::buffer::PyBUF_WRITE))?;
-        let r = loop {
-            match call_method(raw(op), "readinto", &[view.as_ptr()]) {
-                Err(_) if iobase::trap_eintr() => continue,
-                r => break r,
-            }
-        };
-        // The view must not outlive this call: the buffer may move.
-        release_view(&view);
-        let r = r?;
-        if r.as_ptr() == none() {
-            None
-        } else {
-            let n = int_result(&r)?;
-            if n < 0 || n as usize > len {
-                return Err(raise_type(&raw mut exc::_PyExc_OSError, format!("raw readinto() returned invalid length {n} (should have been between 0 and {len})")));
-            }
-            Some(n as usize)
+        call_raw_over_view(op, "readinto", buf.as_mut_ptr(), buf.len(), crate::object::buffer::PyBUF_WRITE)?
+    };
+    Ok(advance_raw_pos(op, n))
+}
+
+/// `raw.write(data)` (retried on EINTR): the count, or None when it would block.
+unsafe fn raw_write(op: *mut PyObject, data: &[u8]) -> PyResult<Option<usize>> {
+    let n = if st(op).fast_raw {
+        fileio::write_from(raw(op), data)?
+    } else {
+        call_raw_over_view(op, "write", data.as_ptr() as *mut u8, data.len(), crate::object::buffer::PyBUF_READ)?
+    };
+    Ok(advance_raw_pos(op, n))
+}
+
+/// `raw.METHOD(memoryview of the len bytes at ptr)`, retried on EINTR: the count it returns
+/// (checked to be within 0..=len), or None when the raw stream would block.
+unsafe fn call_raw_over_view(op: *mut PyObject, method: &str, ptr: *mut u8, len: usize, flags: c_int) -> PyResult<Option<usize>> {
+    let view = crate::modules::owned(crate::objects::memoryview::PyMemoryView_FromMemory(ptr as *mut c_char, len as isize, flags))?;
+    let r = loop {
+        match call_method(raw(op), method, &[view.as_ptr()]) {
+            Err(_) if iobase::trap_eintr() => continue,
+            r => break r,
         }
     };
+    // The view must not outlive this call: the buffer may move.
+    release_view(&view);
+    let r = r?;
+    if r.as_ptr() == none() {
+        return Ok(None);
+    }
+    let n = int_result(&r)?;
+    if n < 0 || n as usize > len {
+        return Err(raise_type(&raw mut exc::_PyExc_OSError, format!("raw {method}() returned invalid length {n} (should have been between 0 and {len})")));
+    }
+    Ok(Some(n as usize))
+}
+
+/// Moves the known raw position past `n` bytes just read or written (when it is known).
+unsafe fn advance_raw_pos(op: *mut PyObject, n: Option<usize>) -> Option<usize> {
+    let s = st(op);
     if let Some(n) = n {
         if s.raw_pos >= 0 {
             s.raw_pos += n as i64;
         }
     }
-    Ok(n)
+    n
 }
 
 unsafe fn release_view(view: &PyRef) {
@@ -198,40 +217,6 @@ unsafe fn release_view(view: &PyRef) {
         crate::errors::pyerr::PyErr_Clear();
     }
     crate::errors::pyerr::PyErr_Restore(t, v, tb);
-}
-
-/// `raw.write(data)` (retried on EINTR): the count, or None when it would block.
-unsafe fn raw_write(op: *mut PyObject, data: &[u8]) -> PyResult<Option<usize>> {
-    let s = st(op);
-    let n = if s.fast_raw {
-        fileio::write_from(raw(op), data)?
-    } else {
-        let len = data.len();
-        let view = crate::modules::owned(crate::objects::memoryview::PyMemoryView_FromMemory(data.as_ptr() as *mut c_char, len as isize, crate::object::buffer::PyBUF_READ))?;
-        let r = loop {
-            match call_method(raw(op), "write", &[view.as_ptr()]) {
-                Err(_) if iobase::trap_eintr() => continue,
-                r => break r,
-            }
-        };
-        release_view(&view);
-        let r = r?;
-        if r.as_ptr() == none() {
-            None
-        } else {
-            let n = int_result(&r)?;
-            if n < 0 || n as usize > len {
-                return Err(raise_type(&raw mut exc::_PyExc_OSError, format!("raw write() returned invalid length {n} (should have been between 0 and {len})")));
-            }
-            Some(n as usize)
-        }
-    };
-    if let Some(n) = n {
-        if s.raw_pos >= 0 {
-            s.raw_pos += n as i64;
-        }
-    }
-    Ok(n)
 }
 
 unsafe fn checked_position(r: PyRef) -> PyResult<i64> {
