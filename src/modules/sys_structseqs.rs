@@ -8,8 +8,8 @@ use crate::errors::raised::PyResult;
 use crate::modules::owned;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
-use crate::object::typeobject::PyTypeObject;
-use crate::objects::structseq::{fini_info_type, info_instance, PyStructSequence_Desc, PyStructSequence_Field};
+use crate::object::typeobject::{PyTypeObject, Py_TPFLAGS_DISALLOW_INSTANTIATION};
+use crate::objects::structseq::{fini_info_type, info_instance, info_instance_with_flags, PyStructSequence_Desc, PyStructSequence_Field};
 use crate::objects::{bool as pybool, dict, int, str as pystr};
 use crate::runtime::initconfig::PyConfig;
 
@@ -129,7 +129,7 @@ unsafe fn flags(config: &PyConfig) -> PyResult<PyRef> {
     v.push(int::from_i64(c.warn_default_encoding as i64)?);
     v.push(boolean(c.safe_path != 0));
     v.push(int::from_i64(-1)?);
-    info_instance(&raw mut FLAGS_TYPE, &raw mut FLAGS_DESC, v)
+    info_instance_with_flags(&raw mut FLAGS_TYPE, &raw mut FLAGS_DESC, v, Py_TPFLAGS_DISALLOW_INSTANTIATION)
 }
 
 unsafe fn version_info() -> PyResult<PyRef> {
@@ -137,7 +137,7 @@ unsafe fn version_info() -> PyResult<PyRef> {
     let mut v = ints(&[hex >> 24, (hex >> 16) & 0xff, (hex >> 8) & 0xff])?;
     v.push(pystr::from_utf8("final")?);
     v.push(int::from_i64(hex & 0xf)?);
-    info_instance(&raw mut VERSION_INFO_TYPE, &raw mut VERSION_INFO_DESC, v)
+    info_instance_with_flags(&raw mut VERSION_INFO_TYPE, &raw mut VERSION_INFO_DESC, v, Py_TPFLAGS_DISALLOW_INSTANTIATION)
 }
 
 unsafe fn hash_info() -> PyResult<PyRef> {

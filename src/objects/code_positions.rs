@@ -30,13 +30,19 @@ unsafe fn unit_words(co: *mut PyCodeObject) -> Vec<u32> {
     code_public::of(co).unit_word.clone()
 }
 
+/// Whether unit `at` of `co_code` is a `RESUME` the compiler gave no line (a module's,
+/// which makes no line event): CPython 3.11 reports it at line 0, positions (0, 1, 0, 0).
+unsafe fn is_module_resume(co: *mut PyCodeObject, at: usize, line: u32) -> bool {
+    line == 0 && !code_public::is_given(co) && code_public::of(co).code.get(at * 2) == Some(&code_public::RESUME_OPCODE)
+}
+
 unsafe fn positions(code: *mut PyObject) -> PyResult<PyRef> {
     let co = code as *mut PyCodeObject;
     let unit = &code_rt::rt(co).unit;
     let words = unit_words(co);
     let mut items = Vec::with_capacity(words.len());
     let mut last: Option<(u32, PyRef)> = None;
-    for w in words {
+    for (at, w) in words.into_iter().enumerate() {
         if let Some((lw, t)) = &last {
             if *lw == w {
                 items.push(new_ref(t.as_ptr()));
@@ -44,9 +50,14 @@ unsafe fn positions(code: *mut PyObject) -> PyResult<PyRef> {
             }
         }
         let p = unit.position(w);
-        let known = line_of(p.line).is_some();
-        let field = |v: u32| if known { Some(v) } else { None };
-        let t = tuple::from_vec(vec![int_or_none(field(p.line))?, int_or_none(field(p.end_line))?, int_or_none(field(p.col))?, int_or_none(field(p.end_col))?])?;
+        let fields = if is_module_resume(co, at, p.line) {
+            [Some(0), Some(1), Some(0), Some(0)]
+        } else if line_of(p.line).is_some() {
+            [Some(p.line), Some(p.end_line), Some(p.col), Some(p.end_col)]
+        } else {
+            [None; 4]
+        };
+        let t = tuple::from_vec(vec![int_or_none(fields[0])?, int_or_none(fields[1])?, int_or_none(fields[2])?, int_or_none(fields[3])?])?;
         items.push(new_ref(t.as_ptr()));
         last = Some((w, t));
     }
@@ -56,18 +67,21 @@ unsafe fn positions(code: *mut PyObject) -> PyResult<PyRef> {
 unsafe fn lines(code: *mut PyObject) -> PyResult<PyRef> {
     let co = code as *mut PyCodeObject;
     let unit = &code_rt::rt(co).unit;
-    // Runs of units on one line: (start unit, end unit, line).
-    let mut runs: Vec<(u32, u32, Option<u32>)> = Vec::new();
+    // One range per instruction (with its prefixes and caches), as CPython 3.11's location
+    // table has one entry per instruction: (start unit, end unit, line, our word).
+    let mut runs: Vec<(u32, u32, Option<u32>, u32)> = Vec::new();
     for (at, w) in unit_words(co).into_iter().enumerate() {
-        let at = at as u32;
-        let line = line_of(unit.position(w).line);
         match runs.last_mut() {
-            Some(last) if last.2 == line => last.1 = at + 1,
-            _ => runs.push((at, at + 1, line)),
+            Some(last) if last.3 == w => last.1 = at as u32 + 1,
+            _ => {
+                let raw = unit.position(w).line;
+                let line = if is_module_resume(co, at, raw) { Some(0) } else { line_of(raw) };
+                runs.push((at as u32, at as u32 + 1, line, w));
+            }
         }
     }
     let mut items = Vec::with_capacity(runs.len());
-    for (s, e, line) in runs {
+    for (s, e, line, _) in runs {
         items.push(tuple::from_vec(vec![int::from_i64((s * 2) as i64)?, int::from_i64((e * 2) as i64)?, int_or_none(line)?])?);
     }
     crate::abstract_::iter::get_iter(list::from_vec(items)?.as_ptr())

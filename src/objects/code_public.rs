@@ -104,7 +104,7 @@ fn cpython_op(op: Op) -> (u8, u8, u32) {
         Op::RETURN_VALUE => (83, 0, 0),
         Op::YIELD_VALUE => (86, 0, 0),
         Op::SEND => (123, 0, 0),
-        Op::RESUME => (151, 0, 0),
+        Op::RESUME => (RESUME_OPCODE, 0, 0),
         Op::RETURN_GENERATOR => (75, 0, 0),
         Op::GET_AWAITABLE => (131, 0, 0),
         Op::ASYNC_GEN_WRAP => (87, 0, 0),
@@ -151,6 +151,9 @@ fn has_arg(op: u8) -> bool {
 fn is_deref(op: Op) -> bool {
     matches!(op, Op::LOAD_DEREF | Op::STORE_DEREF | Op::DELETE_DEREF | Op::LOAD_CLASSDEREF | Op::LOAD_CLOSURE | Op::MAKE_CELL)
 }
+
+/// CPython 3.11's `RESUME` opcode.
+pub(crate) const RESUME_OPCODE: u8 = 151;
 
 /// The translation of one code object.
 pub(crate) struct PublicCode {

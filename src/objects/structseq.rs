@@ -290,6 +290,12 @@ unsafe extern "C" fn structseq_new(tp: *mut PyTypeObject, args: *mut PyObject, k
 
 /// Sets the fields of a static type from `desc`, readies it and fills its dict.
 unsafe fn init_type(tp: *mut PyTypeObject, desc: *mut PyStructSequence_Desc) -> PyResult<()> {
+    init_type_with_flags(tp, desc, 0)
+}
+
+/// `init_type` with more type flags (CPython's `_PyStructSequence_InitType`), e.g.
+/// `Py_TPFLAGS_DISALLOW_INSTANTIATION` for `sys.flags`.
+unsafe fn init_type_with_flags(tp: *mut PyTypeObject, desc: *mut PyStructSequence_Desc, extra_flags: core::ffi::c_ulong) -> PyResult<()> {
     if tp.is_null() || desc.is_null() {
         return Err(bad_internal_call());
     }
@@ -310,7 +316,7 @@ unsafe fn init_type(tp: *mut PyTypeObject, desc: *mut PyStructSequence_Desc) -> 
     t.tp_base = &raw mut PyTuple_Type;
     t.tp_methods = &raw mut STRUCTSEQ_METHODS as *mut PyMethodDef;
     t.tp_new = Some(structseq_new);
-    t.tp_flags = crate::object::typeobject::Py_TPFLAGS_DEFAULT as core::ffi::c_ulong | crate::object::typeobject::Py_TPFLAGS_HAVE_GC;
+    t.tp_flags = crate::object::typeobject::Py_TPFLAGS_DEFAULT as core::ffi::c_ulong | crate::object::typeobject::Py_TPFLAGS_HAVE_GC | extra_flags;
     t.tp_traverse = Some(structseq_traverse);
     t.tp_members = members.as_mut_ptr();
     register(tp, c, members);
@@ -415,9 +421,20 @@ pub(crate) unsafe fn info_instance(
     desc: *mut PyStructSequence_Desc,
     values: Vec<PyRef>,
 ) -> PyResult<PyRef> {
+    info_instance_with_flags(tp, desc, values, 0)
+}
+
+/// `info_instance` whose type, when made, gets `extra_flags` (`sys.flags` and
+/// `sys.version_info` cannot be instantiated from Python, as in CPython).
+pub(crate) unsafe fn info_instance_with_flags(
+    tp: *mut PyTypeObject,
+    desc: *mut PyStructSequence_Desc,
+    values: Vec<PyRef>,
+    extra_flags: core::ffi::c_ulong,
+) -> PyResult<PyRef> {
     if (*tp).tp_flags & crate::object::typeobject::Py_TPFLAGS_READY == 0 {
         *tp = core::mem::zeroed();
-        init_type(tp, desc)?;
+        init_type_with_flags(tp, desc, extra_flags)?;
     }
     let op = new_instance(tp)?;
     for (i, v) in values.into_iter().enumerate() {
