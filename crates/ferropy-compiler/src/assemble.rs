@@ -58,6 +58,7 @@ impl Cfg {
         self.drop_unreachable();
         self.drop_jumps_to_next();
         self.drop_redundant_nops();
+        self.assign_lines_to_lineless();
         let stacksize = self.stack_depths()?;
         self.layout(stacksize)
     }

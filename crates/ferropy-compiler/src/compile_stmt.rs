@@ -16,11 +16,9 @@ impl<'a> Compiler<'a> {
             self.emit(Op::SETUP_ANNOTATIONS, 0);
         }
         self.body_with_docstring(body, true)?;
-        // As in function bodies: the implicit `return None` is on the last statement's line
-        // (where a tracer sees the module return), not the first line.
-        if let Some(last) = body.last().and_then(|v| v.as_node()) {
-            self.u().pos = crate::compile::pos_of(last.loc);
-        }
+        // The implicit `return None` has no line of its own: it takes the line control
+        // reaches it from (exit_lines.rs), where a tracer sees the module return.
+        self.u().pos = Default::default();
         self.load_const(Constant::None);
         self.emit(Op::RETURN_VALUE, 0);
         Ok(())
@@ -310,10 +308,8 @@ impl<'a> Compiler<'a> {
         self.add_const(doc.unwrap_or(Constant::None));
         self.set_arg_counts(args);
         self.stmts(rest)?;
-        // The implicit `return None` belongs to the last statement's line, as in CPython.
-        if let Some(last) = body.last().and_then(|v| v.as_node()) {
-            self.u().pos = crate::compile::pos_of(last.loc);
-        }
+        // The implicit `return None` takes the line control reaches it from (exit_lines.rs).
+        self.u().pos = Default::default();
         self.load_const(Constant::None);
         self.emit(Op::RETURN_VALUE, 0);
         let code = self.exit_unit()?;
@@ -363,8 +359,8 @@ impl<'a> Compiler<'a> {
             self.emit(Op::SETUP_ANNOTATIONS, 0);
         }
         self.body_with_docstring(body, true)?;
-        // What closes the body is located at its last instruction, as in CPython 3.11.
-        self.u().pos = self.u().last_pos;
+        // What closes the body takes the line control reaches it from (exit_lines.rs).
+        self.u().pos = Default::default();
         if self.st.blocks[block].needs_class_closure {
             let i = self.ub().cellvars.iter().position(|c| c == "__class__").unwrap() as u32;
             self.emit(Op::LOAD_CLOSURE, i);

@@ -14,6 +14,7 @@ mod compile_match;
 pub mod compile_stmt;
 pub mod dis;
 pub mod error;
+mod exit_lines;
 pub mod fold;
 pub mod line_table;
 pub mod future;
