@@ -1,6 +1,6 @@
 //! Per-instruction caches of the eval loop (see docs/eval.md, "Speed").
 //!
-//! When a code object is built, every `LOAD_GLOBAL` gets an entry in its code's cache
+//! When a code object first runs, every `LOAD_GLOBAL` gets an entry in its code's cache
 //! table, and the index is written into the instruction's first inline cache word (as the
 //! argument of a `CACHE` word, so the words stay a valid instruction stream). The entry
 //! remembers the value found with the version tags of the globals and builtins dicts it
@@ -19,7 +19,7 @@
 //! `LOAD_METHOD`, for a method descriptor of the type (a Python function, a C method) not
 //! shadowed by the instance dict, pushes the descriptor and `self` instead of allocating a
 //! bound method; `CALL` then passes `self` as the first argument.
-use core::cell::UnsafeCell;
+use core::cell::{Cell, UnsafeCell};
 
 use ferropy_compiler::opcode::Op;
 
@@ -76,42 +76,50 @@ pub(crate) struct Caches {
     globals: UnsafeCell<Box<[GlobalEntry]>>,
     attrs: UnsafeCell<Box<[AttrEntry]>>,
     /// Entries the tables get when the code first runs: most code objects made by an
-    /// import never run, so their tables are not allocated until then.
-    nglobals: u32,
-    nattrs: u32,
+    /// import never run, so their sites are not even numbered until then (`UNNUMBERED`).
+    nglobals: Cell<u32>,
+    nattrs: Cell<u32>,
+    /// The instruction words whose cache words take the site numbers (the `CodeRt`'s
+    /// unit's own, which it holds alone and never moves).
+    words: *mut u32,
+    nwords: usize,
     /// `LOAD_NAME`/`STORE_NAME`: per name (index into `co_names`), the entry index in the
     /// locals dict where the name was last found (a hint checked by key identity, see
     /// `name_hint`); allocated on first use.
     name_hints: UnsafeCell<Box<[u32]>>,
 }
 
+/// `nglobals`/`nattrs` before the sites are numbered: no table has this length, so the
+/// first `globals_ptr`/`attrs_ptr` takes the cold path, which numbers them.
+const UNNUMBERED: u32 = u32::MAX;
+
 impl Caches {
-    /// Numbers the cached sites of `words` (writing each site's index into its first cache
-    /// word) and makes their empty entries.
-    pub(crate) fn assign(words: &mut [u32]) -> Caches {
-        let mut n = 0u32;
-        let mut na = 0u32;
-        let mut i = 0;
-        while i < words.len() {
-            let Some(op) = Op::from_u8(words[i] as u8) else {
-                i += 1;
-                continue;
-            };
-            if op == Op::LOAD_GLOBAL && i + 1 < words.len() {
-                words[i + 1] = Op::CACHE as u32 | (n << 8);
-                n += 1;
-            } else if matches!(op, Op::LOAD_ATTR | Op::STORE_ATTR | Op::LOAD_METHOD) && i + 1 < words.len() {
-                words[i + 1] = Op::CACHE as u32 | ((na * WAYS as u32) << 8);
-                na += 1;
-            }
-            i += 1 + op.cache_words() as usize;
-        }
+    /// The caches of `words`, whose sites are numbered when the code first runs.
+    ///
+    /// # Safety
+    /// `words` stays valid (and is written only through this table) while it lives.
+    pub(crate) unsafe fn new(words: *mut u32, nwords: usize) -> Caches {
         Caches {
             globals: UnsafeCell::new(Box::default()),
             attrs: UnsafeCell::new(Box::default()),
-            nglobals: n,
-            nattrs: na * WAYS as u32,
+            nglobals: Cell::new(UNNUMBERED),
+            nattrs: Cell::new(UNNUMBERED),
+            words,
+            nwords,
             name_hints: UnsafeCell::new(Box::default()),
+        }
+    }
+
+    /// Numbers the cached sites (writing each site's index into its first cache word) if
+    /// that was not done yet. Equal code numbers alike, so numbered words compare and
+    /// hash as the compiler's words do (code_replace.rs calls this before it compares).
+    pub(crate) fn ensure_numbered(&self) {
+        if self.nglobals.get() == UNNUMBERED {
+            // SAFETY: `words` is valid (see `new`); the GIL serialises all access, and no
+            // frame runs the words before they are numbered.
+            let (n, na) = assign(unsafe { core::slice::from_raw_parts_mut(self.words, self.nwords) });
+            self.nglobals.set(n);
+            self.nattrs.set(na);
         }
     }
 
@@ -121,8 +129,8 @@ impl Caches {
         // SAFETY: the GIL serialises all access.
         unsafe {
             let table = &mut *self.globals.get();
-            if table.len() != self.nglobals as usize {
-                *table = empty_table(EMPTY, self.nglobals);
+            if table.len() != self.nglobals.get() as usize {
+                self.first_run(table, EMPTY, |c| c.nglobals.get());
             }
             table.as_mut_ptr()
         }
@@ -135,12 +143,45 @@ impl Caches {
         // SAFETY: the GIL serialises all access.
         unsafe {
             let table = &mut *self.attrs.get();
-            if table.len() != self.nattrs as usize {
-                *table = empty_table(EMPTY_ATTR, self.nattrs);
+            if table.len() != self.nattrs.get() as usize {
+                self.first_run(table, EMPTY_ATTR, |c| c.nattrs.get());
             }
             table.as_mut_ptr()
         }
     }
+}
+
+impl Caches {
+    /// A table's first use: the sites numbered if they are not yet, and its empty entries.
+    #[cold]
+    #[inline(never)]
+    fn first_run<T: Copy>(&self, table: &mut Box<[T]>, empty: T, len: impl Fn(&Caches) -> u32) {
+        self.ensure_numbered();
+        *table = empty_table(empty, len(self));
+    }
+}
+
+/// Numbers the cached sites of `words` (writing each site's index into its first cache
+/// word): (global entries, attribute entries).
+fn assign(words: &mut [u32]) -> (u32, u32) {
+    let mut n = 0u32;
+    let mut na = 0u32;
+    let mut i = 0;
+    while i < words.len() {
+        let Some(op) = Op::from_u8(words[i] as u8) else {
+            i += 1;
+            continue;
+        };
+        if op == Op::LOAD_GLOBAL && i + 1 < words.len() {
+            words[i + 1] = Op::CACHE as u32 | (n << 8);
+            n += 1;
+        } else if matches!(op, Op::LOAD_ATTR | Op::STORE_ATTR | Op::LOAD_METHOD) && i + 1 < words.len() {
+            words[i + 1] = Op::CACHE as u32 | ((na * WAYS as u32) << 8);
+            na += 1;
+        }
+        i += 1 + op.cache_words() as usize;
+    }
+    (n, na * WAYS as u32)
 }
 
 impl Caches {

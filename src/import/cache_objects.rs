@@ -67,8 +67,14 @@ impl Build for ObjectBuilder {
         if let Some(m) = slot.as_ref().filter(|m| m.interned) {
             return Ok(m.obj.clone());
         }
-        let text = core::str::from_utf8(text).map_err(|_| Failure::Damaged)?;
-        let obj = pystr::intern(text)?;
+        // Names are nearly always ASCII, which needs no UTF-8 decoding check.
+        let text = if text.is_ascii() {
+            // SAFETY: ASCII is UTF-8.
+            unsafe { core::str::from_utf8_unchecked(text) }
+        } else {
+            core::str::from_utf8(text).map_err(|_| Failure::Damaged)?
+        };
+        let obj = pystr::intern_text(text)?;
         *slot = Some(Made { obj: obj.clone(), interned: true });
         Ok(obj)
     }
@@ -80,7 +86,7 @@ impl Build for ObjectBuilder {
         }
         let interned = code_rt::looks_like_name(text);
         // SAFETY: name-like bytes are ASCII.
-        let obj = if interned { pystr::intern(unsafe { core::str::from_utf8_unchecked(text) })? } else { code_rt::str_from_wtf8(text)? };
+        let obj = if interned { pystr::intern_text(unsafe { core::str::from_utf8_unchecked(text) })? } else { code_rt::str_from_wtf8(text)? };
         *slot = Some(Made { obj: obj.clone(), interned });
         Ok(obj)
     }

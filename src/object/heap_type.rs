@@ -438,6 +438,7 @@ pub(crate) unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
     crate::object::objimpl::PyObject_GC_UnTrack(op as *mut c_void);
     crate::objects::weakref::clear_weakrefs_if_any(op);
     crate::object::type_cache::remove_subclass(tp);
+    crate::object::slot_memo::forget(tp);
     let t = &mut *tp;
     let ht = heap(tp);
     for field in [

@@ -39,6 +39,7 @@ pub mod member_numbers;
 pub mod object_attr;
 pub mod slot_dunders;
 pub mod slot_dunders_int;
+pub mod slot_memo;
 pub mod slot_wrappers;
 pub mod tp_new_wrapper;
 pub mod type_attr;

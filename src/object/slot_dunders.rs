@@ -689,6 +689,14 @@ unsafe fn update_slot_from_rows(tp: *mut PyTypeObject, offset: c_int, row_indice
     if p.is_null() {
         return Ok(());
     }
+    *p = slot_from_rows(tp, offset, row_indices, names)?;
+    Ok(())
+}
+
+/// The value `update_slot_from_rows` gives the slot at `offset`. It depends on `tp` only
+/// through the names `names` finds and through `is_subtype(tp, T)` for the types T that
+/// define what is found, which `tp`'s MRO answers as its base's does (tp is not among them).
+unsafe fn slot_from_rows(tp: *mut PyTypeObject, offset: c_int, row_indices: &[u16], names: SlotLookup) -> PyResult<*mut c_void> {
     let mut generic: *mut c_void = core::ptr::null_mut();
     let mut specific: *mut c_void = core::ptr::null_mut();
     let mut use_generic = false;
@@ -727,14 +735,13 @@ unsafe fn update_slot_from_rows(tp: *mut PyTypeObject, offset: c_int, row_indice
     }
     // (A row without a generic function, such as sq_concat, ends up NULL when a
     // Python-level method stands behind its name.)
-    *p = if use_generic || (found_any && specific.is_null()) {
+    Ok(if use_generic || (found_any && specific.is_null()) {
         generic
     } else if found_any {
         specific
     } else {
         core::ptr::null_mut()
-    };
-    Ok(())
+    })
 }
 
 /// Whether `descr` is the `__new__` builtin that readying made for a base of `tp`.
@@ -756,7 +763,7 @@ unsafe fn is_new_wrapper_of_base(descr: *mut PyObject, tp: *mut PyTypeObject) ->
 /// The rows grouped by slot: each distinct offset (in table order) with the indices of its
 /// rows. Made once: a class statement sets every slot, and scanning the whole table for
 /// each slot was the biggest part of making a class.
-fn slot_groups() -> &'static [(c_int, Box<[u16]>)] {
+pub(crate) fn slot_groups() -> &'static [(c_int, Box<[u16]>)] {
     static GROUPS: std::sync::OnceLock<Box<[(c_int, Box<[u16]>)]>> = std::sync::OnceLock::new();
     GROUPS.get_or_init(|| {
         let mut groups: Vec<(c_int, Vec<u16>)> = Vec::new();
@@ -807,10 +814,47 @@ pub(crate) unsafe fn fixup_slot_dunders(tp: *mut PyTypeObject) -> PyResult<()> {
         return Ok(());
     }
     let names = SlotLookup::of(tp);
-    for (offset, row_indices) in slot_groups() {
-        update_slot_from_rows(tp, *offset, row_indices, names)?;
+    let groups = slot_groups();
+    // The slots whose names the class does not define are its base's (slot_memo.rs).
+    let from_base = if names.base.is_null() {
+        None
+    } else {
+        crate::object::slot_memo::own_groups(tp, groups).zip(type_cache::version_tag(names.base))
+    };
+    let Some((own, tag)) = from_base else {
+        for (offset, row_indices) in groups {
+            update_slot_from_rows(tp, *offset, row_indices, names)?;
+        }
+        return Ok(());
+    };
+    let mut inherited = crate::object::slot_memo::take(names.base, tag, groups.len());
+    let mut result = Ok(());
+    for (g, (offset, row_indices)) in groups.iter().enumerate() {
+        let p = slot_ptr(tp, *offset);
+        if p.is_null() {
+            continue;
+        }
+        if own & (1u128 << g) == 0 {
+            if let Some(v) = inherited.get(g, slot_ptr(names.base, *offset)) {
+                *p = v;
+                continue;
+            }
+        }
+        match slot_from_rows(tp, *offset, row_indices, names) {
+            Ok(v) => {
+                *p = v;
+                if own & (1u128 << g) == 0 {
+                    inherited.set(g, v);
+                }
+            }
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
     }
-    Ok(())
+    crate::object::slot_memo::give_back(names.base, tag, inherited);
+    result
 }
 
 /// After `tp.name = value` (or `del tp.name`): when `name` is a special method, recomputes

@@ -163,8 +163,16 @@ unsafe fn set_bases(tp: *mut PyTypeObject, value: *mut PyObject) -> PyResult<()>
     drop(PyRef::from_owned(old_base as *mut PyObject));
     crate::object::type_cache::replace_bases(tp);
     crate::object::type_cache::PyType_Modified(tp);
-    for t in types {
+    // Until every type of the hierarchy is fixed up, a subclass must not inherit the
+    // stale slots of a base that is not yet (slot_memo.rs).
+    let recorded: Vec<bool> = types.iter().map(|&t| crate::object::slot_memo::withdraw_record(t)).collect();
+    for &t in &types {
         crate::object::slot_dunders::fixup_slot_dunders(t)?;
+    }
+    for (&t, had) in types.iter().zip(recorded) {
+        if had {
+            crate::object::slot_memo::record_own_slots(t);
+        }
     }
     Ok(())
 }

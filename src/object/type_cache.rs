@@ -60,6 +60,15 @@ unsafe fn assign_version_tag(tp: *mut PyTypeObject) -> bool {
     true
 }
 
+/// `tp`'s version tag, given now if it has none; `None` when tags ran out or `tp` is not
+/// ready.
+///
+/// # Safety
+/// `tp` is a live type; the GIL is held.
+pub(crate) unsafe fn version_tag(tp: *mut PyTypeObject) -> Option<c_uint> {
+    assign_version_tag(tp).then(|| (*tp).tp_version_tag)
+}
+
 fn cacheable_name(name: *mut PyObject) -> bool {
     // SAFETY: `name` is a live object.
     unsafe {
@@ -196,6 +205,7 @@ pub unsafe extern "C" fn PyType_Modified(tp: *mut PyTypeObject) {
 
 /// Empties the cache; returns the last version tag handed out.
 pub(crate) fn clear_cache() -> c_uint {
+    crate::object::slot_memo::clear();
     // SAFETY: GIL held; entries own their names.
     unsafe {
         let cache = &raw mut CACHE;

@@ -105,6 +105,8 @@ unsafe fn new_class(meta: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyO
     let layout = plan_slots(name, bases.as_ptr(), base, ns_copy.as_ptr())?;
     let tp = build(meta, name, bases, base, ns_copy, layout)?;
     set_class_cell(tp.as_ptr() as *mut PyTypeObject)?;
+    // Its slots, made from its MRO, are what its subclasses inherit (until it changes).
+    crate::object::slot_memo::record_own_slots(tp.as_ptr() as *mut PyTypeObject);
     set_names(tp.as_ptr() as *mut PyTypeObject)?;
     init_subclass(tp.as_ptr() as *mut PyTypeObject, kwds)?;
     Ok(tp)

@@ -521,11 +521,25 @@ unsafe extern "C" fn bytes_repeat(op: *mut PyObject, n: Py_ssize_t) -> *mut PyOb
     }
     ret_obj(alloc(total).map(|r| {
         let d = core::slice::from_raw_parts_mut(data_ptr(r.as_ptr()), total);
-        for chunk in d.chunks_mut(src.len()) {
-            chunk.copy_from_slice(src);
-        }
+        fill_repeated(d, src);
         r
     }))
+}
+
+/// Fills `d` (a whole number of `src`s long) with copies of `src`: one byte is a memset,
+/// longer ones double what is copied each time (`b"\0" * 65536` made 65,536 one-byte copies).
+fn fill_repeated(d: &mut [u8], src: &[u8]) {
+    if let [b] = src {
+        d.fill(*b);
+        return;
+    }
+    let mut done = src.len().min(d.len());
+    d[..done].copy_from_slice(&src[..done]);
+    while done < d.len() {
+        let n = done.min(d.len() - done);
+        d.copy_within(..n, done);
+        done += n;
+    }
 }
 
 unsafe extern "C" fn bytes_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {

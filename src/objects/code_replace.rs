@@ -149,6 +149,9 @@ pub(crate) unsafe extern "C" fn code_replace(
 /// The fields two equal code objects share (CPython's `code_richcompare`).
 unsafe fn same(a: *mut PyCodeObject, b: *mut PyCodeObject) -> PyResult<bool> {
     let (ra, rb) = (code_rt::rt(a), code_rt::rt(b));
+    // Numbered words (a code object that ran) compare only with numbered ones.
+    ra.caches.ensure_numbered();
+    rb.caches.ensure_numbered();
     if (*a).co_argcount != (*b).co_argcount
         || (*a).co_posonlyargcount != (*b).co_posonlyargcount
         || (*a).co_kwonlyargcount != (*b).co_kwonlyargcount
@@ -184,7 +187,10 @@ pub(crate) unsafe extern "C" fn code_hash(op: *mut PyObject) -> isize {
         for part in [(*co).co_consts, (*co).co_names, (*co).co_localsplusnames] {
             h ^= crate::abstract_::object::hash(part)?;
         }
-        let words = &code_rt::rt(co).unit.code;
+        let rt = code_rt::rt(co);
+        // As equal code objects must hash alike whether or not one of them ran.
+        rt.caches.ensure_numbered();
+        let words = rt.words();
         for &w in words.iter() {
             h = h.wrapping_mul(1_000_003) ^ w as isize;
         }

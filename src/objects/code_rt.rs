@@ -37,10 +37,12 @@ pub(crate) struct CodeRt {
 
 impl CodeRt {
     /// The words the loop runs: the unit's own, with the eval loop's cache indices written
-    /// into cache words at build time (one copy; `code_unit_full::original_code` clears them).
+    /// into cache words when the code first runs (one copy; `code_unit_full::original_code`
+    /// clears them).
     #[inline(always)]
     pub fn words(&self) -> &[u32] {
-        // SAFETY: `words_at` is `unit.code`'s buffer, never changed after `build`.
+        // SAFETY: `words_at` is `unit.code`'s buffer, never moved after `build` (only its
+        // cache words' arguments are written, by `caches`, under the GIL).
         unsafe { core::slice::from_raw_parts(self.words_at, self.unit.code.len()) }
     }
 
@@ -159,7 +161,6 @@ pub(crate) fn build(mut unit: Arc<CodeUnit>, varnames: PyRef, cellvars: PyRef, f
         .map(|&c| params.iter().position(|&v| unsafe { pystr::eq(v, c) }).map_or(-1, |i| i as i32))
         .collect();
     let (nvars, ncells, nfree) = unsafe { (tuple::len(varnames.as_ptr()) as u32, cells.len() as u32, tuple::len(freevars.as_ptr()) as u32) };
-    // A shared unit is copied here (once); one we alone hold takes the indices in place.
     // The loop's dispatch has no arm for other bytes (eval/opcode_fast.rs).
     if let Some(&w) = unit.code.iter().find(|&&w| !crate::eval::opcode_fast::is_runnable(w as u8)) {
         return Err(crate::object::pending_error::raise_type(
@@ -167,7 +168,12 @@ pub(crate) fn build(mut unit: Arc<CodeUnit>, varnames: PyRef, cellvars: PyRef, f
             format!("unknown opcode {}", w as u8),
         ));
     }
-    let caches = crate::eval::specialize_cache::Caches::assign(&mut Arc::make_mut(&mut unit).code);
+    // The sites are numbered in place when the code first runs (most code an import makes
+    // never runs during it), so the unit must be ours alone: a shared one is copied here.
+    let code = &mut Arc::make_mut(&mut unit).code;
+    // SAFETY: the unit is ours alone and its words are never resized: the buffer lives as
+    // long as this `CodeRt`, and only the caches write to it.
+    let caches = unsafe { crate::eval::specialize_cache::Caches::new(code.as_mut_ptr(), code.len()) };
     Ok(CodeRt {
         words_at: unit.code.as_ptr(),
         caches,

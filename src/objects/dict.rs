@@ -418,19 +418,26 @@ pub(crate) unsafe fn get_item_str(d: *mut PyObject, name: &str) -> PyResult<Opti
         let key = pystr::from_utf8(name)?;
         return get_item(d, key.as_ptr());
     }
-    let Some(t) = table(d) else { return Ok(None) };
-    let hash = crate::object::siphash::hash_bytes(name.as_bytes());
+    Ok(get_item_ascii_hashed(d, name, crate::object::siphash::hash_bytes(name.as_bytes())))
+}
+
+/// `get_item_str` for an ASCII `name` whose str hash is `hash` (`hash_bytes` of it).
+///
+/// # Safety
+/// `d` is a live dict; `name` is ASCII.
+pub(crate) unsafe fn get_item_ascii_hashed(d: *mut PyObject, name: &str, hash: Py_hash_t) -> Option<*mut PyObject> {
+    let Some(t) = table(d) else { return None };
     let mask = t.indices.len() - 1;
     let mut perturb = hash as usize;
     let mut i = (hash as usize) & mask;
     loop {
         match t.indices[i] {
-            EMPTY => return Ok(None),
+            EMPTY => return None,
             DUMMY => {}
             ix => {
                 let e = &t.entries[ix as usize];
                 if e.hash == hash && pystr::is_str(e.key) && pystr::eq_ascii(e.key, name) {
-                    return Ok(Some(e.value));
+                    return Some(e.value);
                 }
             }
         }
@@ -1245,16 +1252,18 @@ unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
 unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
     // As CPython: value then key; a dict whose keys are all str (never GC objects) reports
-    // its values only.
-    let entries = items(op);
-    let str_keys = entries.iter().all(|&(k, _)| crate::objects::str::is_str(k) && (*k).ob_type == &raw mut crate::objects::str::PyUnicode_Type);
-    for (k, v) in entries {
-        let r = visit(v, arg);
+    // its values only. The entries are walked in place: every collection traverses every
+    // module and class dict, and a copy of the entries cost more than the visits.
+    let Some(t) = table(op) else { return 0 };
+    let live = || t.entries.iter().filter(|e| !e.key.is_null());
+    let str_keys = live().all(|e| (*e.key).ob_type == &raw mut crate::objects::str::PyUnicode_Type);
+    for e in live() {
+        let r = visit(e.value, arg);
         if r != 0 {
             return r;
         }
         if !str_keys {
-            let r = visit(k, arg);
+            let r = visit(e.key, arg);
             if r != 0 {
                 return r;
             }

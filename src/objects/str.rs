@@ -524,20 +524,42 @@ pub(crate) fn intern_static(text: &'static str) -> PyResult<PyRef> {
 
 /// The interned str equal to `text`, made and interned on first use (`PyUnicode_InternFromString`).
 pub(crate) fn intern(text: &str) -> PyResult<PyRef> {
-    use crate::objects::dict;
     use crate::objects::str_intern_cache as cache;
-    // SAFETY: the GIL is held; `table` is the live interned dict; `s` a new str.
+    // SAFETY: the GIL is held; the cached str is alive while interned.
     unsafe {
         if let Some(found) = cache::get(text) {
             return Ok(PyRef::from_borrowed(found).expect("non-NULL"));
         }
-        let table = interned_table()?;
-        let found = match dict::get_item_str(table, text)? {
-            Some(found) => PyRef::from_borrowed(found).ok_or_else(no_memory)?,
-            None => intern_object(new_str(text)?.as_ptr())?,
-        };
+        let found = intern_text(text)?;
         cache::put(text, found.as_ptr());
         Ok(found)
+    }
+}
+
+/// `intern` without the cache of Rust texts by address: for text in a buffer that is about
+/// to go (a bytecode cache file's string table), whose address would only evict others.
+pub(crate) fn intern_text(text: &str) -> PyResult<PyRef> {
+    use crate::objects::dict;
+    // SAFETY: the GIL is held; `table` is the live interned dict; `s` a new str.
+    unsafe {
+        let table = interned_table()?;
+        if !text.is_ascii() {
+            return match dict::get_item_str(table, text)? {
+                Some(found) => PyRef::from_borrowed(found).ok_or_else(no_memory),
+                None => intern_object(new_str(text)?.as_ptr()),
+            };
+        }
+        // One hash for both the probe and the insertion: an import interns thousands of
+        // names, most of them new to the table.
+        let hash = crate::object::siphash::hash_bytes(text.as_bytes());
+        if let Some(found) = dict::get_item_ascii_hashed(table, text, hash) {
+            return PyRef::from_borrowed(found).ok_or_else(no_memory);
+        }
+        let s = new_str(text)?;
+        (*(s.as_ptr() as *mut PyASCIIObject)).hash = hash;
+        dict::set_item_known_hash(table, s.as_ptr(), hash, s.as_ptr())?;
+        (*(s.as_ptr() as *mut PyASCIIObject)).set_interned(SSTATE_INTERNED_MORTAL as c_uint);
+        Ok(s)
     }
 }
 
