@@ -275,7 +275,19 @@ pub unsafe extern "C" fn PyByteArray_FromStringAndSize(v: *const c_char, size: P
     ret_obj((|| {
         let op = alloc_empty(&raw mut PyByteArray_Type)?;
         if size > 0 {
-            resize(op.as_ptr(), size as usize)?;
+            // Exactly size + 1 bytes, as CPython (what relayout gives an empty bytearray,
+            // without its growth rules and realloc).
+            let n = size as usize;
+            let block = PyObject_Malloc(n + 1) as *mut c_char;
+            if block.is_null() {
+                return Err(no_memory());
+            }
+            let b = raw(op.as_ptr());
+            (*b).ob_bytes = block;
+            (*b).ob_start = block;
+            (*b).ob_alloc = size + 1;
+            (*b).ob_base.ob_size = size;
+            *block.add(n) = 0;
             if !v.is_null() {
                 core::ptr::copy_nonoverlapping(v, (*raw(op.as_ptr())).ob_start, size as usize);
             }
