@@ -239,6 +239,22 @@ pub(crate) fn from_slice(data: &[u8]) -> PyResult<PyRef> {
     }
 }
 
+/// Appends one byte (`append`): stored in place when the block has room and nothing is
+/// exported, which is what `relayout` would do then without its calls and copy.
+pub(crate) unsafe fn push_byte(op: *mut PyObject, byte: u8) -> PyResult<()> {
+    let b = raw(op);
+    let n = len(op);
+    let alloc = (*b).ob_alloc as usize;
+    let offset = (*b).ob_start as usize - (*b).ob_bytes as usize;
+    if (*b).ob_exports == 0 && n + 1 + offset < alloc && n + 1 >= alloc / 2 {
+        *(*b).ob_start.add(n) = byte as c_char;
+        *(*b).ob_start.add(n + 1) = 0;
+        (*b).ob_base.ob_size = (n + 1) as Py_ssize_t;
+        return Ok(());
+    }
+    extend_from(op, &[byte])
+}
+
 /// Appends `data` at the end (growing as appends do).
 pub(crate) unsafe fn extend_from(op: *mut PyObject, data: &[u8]) -> PyResult<()> {
     let n = len(op);
