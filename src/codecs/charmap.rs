@@ -89,9 +89,7 @@ pub(crate) unsafe fn decode(data: &[u8], owner: *mut PyObject, mapping: *mut PyO
 /// nothing made) when a byte is unmapped, for the general loop and its error handler.
 unsafe fn decode_all_mapped(data: &[u8], table: &StrView) -> PyResult<Option<PyRef>> {
     let mut lut = [UNMAPPED; 256];
-    for (b, slot) in lut.iter_mut().enumerate().take(table.len) {
-        *slot = table.get(b);
-    }
+    table.copy_to_u32(&mut lut);
     // Which bytes occur (a store per byte), then the widest character and any unmapped
     // one among those 256 at most.
     let mut seen = [false; 256];

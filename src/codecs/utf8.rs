@@ -248,8 +248,8 @@ unsafe fn write_str(s: *mut PyObject, dst: *mut u8) -> (*mut u8, bool) {
 }
 
 /// Strings whose worst-case UTF-8 fits this many bytes are encoded into a stack buffer and
-/// copied out, in one pass; longer ones are measured first and written in place (the copy
-/// costs less than the measuring pass on short text, not on long text).
+/// copied out, in one pass (the copy costs less than a measuring pass); longer ones are
+/// measured first and written in place, to keep the stack small.
 const SCRATCH_BYTES: usize = 8192;
 
 /// The UTF-8 of the str `s` when it holds no surrogate (None otherwise, and nothing is
