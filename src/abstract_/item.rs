@@ -38,6 +38,12 @@ pub(crate) unsafe fn int_as_ssize(v: *mut PyObject) -> Option<Py_ssize_t> {
 /// # Safety
 /// `op` is a live object.
 pub(crate) unsafe fn as_ssize(op: *mut PyObject, overflow: Option<*mut PyTypeObject>) -> PyResult<Py_ssize_t> {
+    // Ints of up to two digits (indices, slice bounds): read in place.
+    if crate::objects::int::is_int(op) {
+        if let Some(v) = crate::objects::int::medium_value(op) {
+            return Ok(v as Py_ssize_t);
+        }
+    }
     let int_tp = &raw mut crate::objects::int::PyLong_Type;
     let value = if crate::abstract_::is_instance_of(op, int_tp) {
         crate::abstract_::new_ref(op)

@@ -1,5 +1,5 @@
-//! Runs of ASCII inside arrays of code units, eight units at a time: how many of the next
-//! eight are ASCII (one compare and a bit scan), and storing eight units as eight bytes.
+//! Runs of ASCII inside arrays of code units, eight units at a time: which of the next
+//! eight are not ASCII (one compare and a mask), and storing eight units as eight bytes.
 //! The UTF-8 encoder copies the ASCII runs of non-ASCII text with these (most text
 //! outside English is still mostly ASCII: spaces, digits, markup).
 //!
@@ -8,13 +8,13 @@
 
 /// A str code unit (the three kinds).
 pub(crate) trait CodeUnit: Copy + Into<u32> {
-    /// How many of the 8 units at `p` are ASCII before the first that is not (8: all).
+    /// Bit k set when unit k of the 8 at `p` is not ASCII (0: all eight are).
     ///
     /// # Safety
     /// 8 units readable at `p`.
     #[inline(always)]
-    unsafe fn ascii_prefix8(p: *const Self) -> usize {
-        (0..8).find(|&k| (*p.add(k)).into() >= 0x80).unwrap_or(8)
+    unsafe fn non_ascii_mask8(p: *const Self) -> u32 {
+        (0..8).filter(|&k| (*p.add(k)).into() >= 0x80).fold(0, |m, k| m | 1 << k)
     }
 
     /// Stores the low byte of each of the 8 units at `p` at `dst` (exact for ASCII).
@@ -33,9 +33,10 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 impl CodeUnit for u8 {
     #[inline(always)]
-    unsafe fn ascii_prefix8(p: *const u8) -> usize {
+    unsafe fn non_ascii_mask8(p: *const u8) -> u32 {
         let high = u64::from_le_bytes(p.cast::<[u8; 8]>().read_unaligned()) & HIGH_BITS;
-        if high == 0 { 8 } else { (high.trailing_zeros() / 8) as usize }
+        // Gathers the eight high bits into the top byte (no carries: one bit per byte).
+        ((high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
     }
 
     #[inline(always)]
@@ -47,13 +48,13 @@ impl CodeUnit for u8 {
 #[cfg(target_arch = "x86_64")]
 impl CodeUnit for u16 {
     #[inline(always)]
-    unsafe fn ascii_prefix8(p: *const u16) -> usize {
+    unsafe fn non_ascii_mask8(p: *const u16) -> u32 {
         use core::arch::x86_64::*;
         let v = _mm_loadu_si128(p.cast());
         // A unit is ASCII when its bits above the low seven are all clear.
         let ascii = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16(0xFF80u16 as i16)), _mm_setzero_si128());
-        let not_ascii = !(_mm_movemask_epi8(ascii) as u32) & 0xFFFF;
-        (not_ascii | 0x1_0000).trailing_zeros() as usize / 2
+        // One byte per unit: the saturating pack keeps 0 and -1.
+        !(_mm_movemask_epi8(_mm_packs_epi16(ascii, ascii)) as u32) & 0xFF
     }
 
     #[inline(always)]
@@ -69,14 +70,13 @@ impl CodeUnit for u16 {}
 #[cfg(target_arch = "x86_64")]
 impl CodeUnit for u32 {
     #[inline(always)]
-    unsafe fn ascii_prefix8(p: *const u32) -> usize {
+    unsafe fn non_ascii_mask8(p: *const u32) -> u32 {
         use core::arch::x86_64::*;
         // Code points are below 2**31, so the signed compare is exact.
         let limit = _mm_set1_epi32(0x7F);
         let lo = _mm_cmpgt_epi32(_mm_loadu_si128(p.cast()), limit);
         let hi = _mm_cmpgt_epi32(_mm_loadu_si128(p.add(4).cast()), limit);
-        let not_ascii = (_mm_movemask_ps(_mm_castsi128_ps(lo)) | (_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4)) as u32;
-        (not_ascii | 0x100).trailing_zeros() as usize
+        (_mm_movemask_ps(_mm_castsi128_ps(lo)) | (_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4)) as u32
     }
 
     #[inline(always)]
@@ -97,9 +97,9 @@ mod tests {
     use super::*;
 
     fn check<T: CodeUnit>(units: &[T]) {
-        let want_run = units.iter().position(|&u| u.into() >= 0x80).unwrap_or(8);
+        let want_mask = (0..8).filter(|&k| units[k].into() >= 0x80).fold(0u32, |m, k| m | 1 << k);
         // SAFETY: 8 units.
-        assert_eq!(unsafe { T::ascii_prefix8(units.as_ptr()) }, want_run);
+        assert_eq!(unsafe { T::non_ascii_mask8(units.as_ptr()) }, want_mask);
         let mut out = [0u8; 8];
         unsafe { T::narrow8(units.as_ptr(), out.as_mut_ptr()) };
         for k in 0..8 {

@@ -89,9 +89,7 @@ pub(crate) unsafe fn decode(data: &[u8], owner: *mut PyObject, mapping: *mut PyO
 /// nothing made) when a byte is unmapped, for the general loop and its error handler.
 unsafe fn decode_all_mapped(data: &[u8], table: &StrView) -> PyResult<Option<PyRef>> {
     let mut lut = [UNMAPPED; 256];
-    for (b, slot) in lut.iter_mut().enumerate().take(table.len) {
-        *slot = table.get(b);
-    }
+    table.copy_to_u32(&mut lut);
     // Which bytes occur (a store per byte), then the widest character and any unmapped
     // one among those 256 at most.
     let mut seen = [false; 256];
@@ -149,8 +147,9 @@ unsafe fn decode_through(d: &mut Decoder, mapping: *mut PyObject, b: u8) -> PyRe
 
 // ---- the encoding map --------------------------------------------------------------------
 
-/// `EncodingMap`: code point -> byte, made from a 256-character decoding table. Sorted
-/// pairs, searched by bisection; the Latin-1 range has a direct table (the common case).
+/// `EncodingMap`: code point -> byte, made from a 256-character decoding table (BMP
+/// characters only, as CPython's). A two-level table: the high byte of the code point picks
+/// a page of 256 entries, the low byte the entry; no branch and two loads a character.
 #[repr(C)]
 struct EncodingMap {
     ob_base: PyObject,
@@ -158,19 +157,29 @@ struct EncodingMap {
 }
 
 struct EncodingTable {
-    /// Byte for each code point below 256, or -1.
-    low: [i16; 256],
-    /// (code point, byte) for the others, sorted by code point.
-    high: Vec<(u32, u8)>,
+    /// Page of each high byte in `pages` (0: the page where nothing is mapped).
+    page_of: [u16; 256],
+    /// Byte for each low byte, or -1; `pages[0]` is all -1.
+    pages: Vec<[i16; 256]>,
 }
 
 impl EncodingTable {
+    #[inline(always)]
     fn get(&self, c: u32) -> Option<u8> {
-        if c < 256 {
-            let b = self.low[c as usize];
-            return (b >= 0).then_some(b as u8);
+        if c > 0xFFFF {
+            return None;
         }
-        self.high.binary_search_by_key(&c, |e| e.0).ok().map(|i| self.high[i].1)
+        let b = self.pages[self.page_of[(c >> 8) as usize] as usize][(c & 0xFF) as usize];
+        (b >= 0).then_some(b as u8)
+    }
+
+    fn set(&mut self, c: u32, byte: u8) {
+        let hi = (c >> 8) as usize;
+        if self.page_of[hi] == 0 {
+            self.page_of[hi] = self.pages.len() as u16;
+            self.pages.push([-1; 256]);
+        }
+        self.pages[self.page_of[hi] as usize][(c & 0xFF) as usize] = byte as i16;
     }
 }
 
@@ -190,7 +199,7 @@ static mut ENCODING_MAP_METHODS: [crate::object::methods::PyMethodDef; 2] = [
 
 unsafe extern "C" fn encoding_map_size(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     let t = &*(*(op as *mut EncodingMap)).map;
-    let size = core::mem::size_of::<EncodingMap>() + core::mem::size_of::<EncodingTable>() + t.high.len() * 8;
+    let size = core::mem::size_of::<EncodingMap>() + core::mem::size_of::<EncodingTable>() + t.pages.len() * 512;
     ret_obj(int::from_i64(size as i64))
 }
 
@@ -219,24 +228,14 @@ pub(crate) unsafe fn build(table: *mut PyObject) -> PyResult<PyRef> {
         }
         return Ok(d);
     }
-    let mut t = EncodingTable { low: [-1; 256], high: Vec::new() };
+    let mut t = EncodingTable { page_of: [0; 256], pages: vec![[-1; 256]] };
     // The last byte for each character wins (as CPython); U+FFFE marks unmapped bytes.
     for i in 0..256 {
         let c = v.get(i);
-        if c == UNMAPPED {
-            continue;
-        }
-        if c < 256 {
-            t.low[c as usize] = i as i16;
-        } else {
-            t.high.push((c, i as u8));
+        if c != UNMAPPED {
+            t.set(c, i as u8);
         }
     }
-    // Stable sort, then keep the last entry of each run of equal code points.
-    t.high.sort_by_key(|e| e.0);
-    t.high.reverse();
-    t.high.dedup_by_key(|e| e.0);
-    t.high.reverse();
     let op = PyRef::from_owned(crate::object::pymem::PyObject_Malloc(core::mem::size_of::<EncodingMap>()) as *mut PyObject)
         .ok_or_else(no_memory)?;
     let p = op.as_ptr();
@@ -295,10 +294,46 @@ unsafe fn encode_text(out: &mut Vec<u8>, mapping: *mut PyObject, text: impl Iter
     Ok(true)
 }
 
+/// Encodes the str `s` through an `EncodingMap` when it maps every character (the common
+/// case): one byte a character, written straight into the bytes object. None (and nothing
+/// made) at an unmapped character, for the general loop and its error handler.
+unsafe fn encode_all_mapped(s: *mut PyObject, t: &EncodingTable) -> PyResult<Option<PyRef>> {
+    unsafe fn write<T: Copy + Into<u32>>(units: &[T], t: &EncodingTable, out: *mut u8) -> bool {
+        // Unmapped entries are -1: OR-ed together, the sign says whether one was met, so
+        // the loop has no exit to predict.
+        let mut any_unmapped = 0i16;
+        for (i, &u) in units.iter().enumerate() {
+            let c: u32 = u.into();
+            let b = if c > 0xFFFF { -1 } else { t.pages[t.page_of[(c >> 8) as usize] as usize][(c & 0xFF) as usize] };
+            any_unmapped |= b;
+            *out.add(i) = b as u8;
+        }
+        any_unmapped >= 0
+    }
+    let n = pystr::len(s);
+    if n < 2 {
+        // The shared 0- and 1-byte objects: the general path.
+        return Ok(None);
+    }
+    let b = bytes::alloc(n)?;
+    let (data, out) = (pystr::data(s), bytes::data_ptr(b.as_ptr()));
+    let ok = match pystr::kind(s) {
+        1 => write(core::slice::from_raw_parts(data, n), t, out),
+        2 => write(core::slice::from_raw_parts(data as *const u16, n), t, out),
+        _ => write(core::slice::from_raw_parts(data as *const u32, n), t, out),
+    };
+    Ok(ok.then_some(b))
+}
+
 /// Encodes the str `s` through `mapping` (NULL or None: Latin-1).
 pub(crate) unsafe fn encode(s: *mut PyObject, mapping: *mut PyObject, errors: ErrorMode) -> PyResult<PyRef> {
     if mapping.is_null() || mapping == none() {
         return latin1::encode(s, errors);
+    }
+    if is_encoding_map(mapping) {
+        if let Some(b) = encode_all_mapped(s, &*(*(mapping as *mut EncodingMap)).map)? {
+            return Ok(b);
+        }
     }
     let mode = errors.mode;
     let mut e = Encoder::new(SPEC, s, errors, pystr::len(s));

@@ -31,6 +31,20 @@ impl StrView {
         }
     }
 
+    /// Widens the first code points into `out` (as many as both hold), the kind matched
+    /// once rather than per item.
+    pub(crate) fn copy_to_u32(&self, out: &mut [u32]) {
+        let n = self.len.min(out.len());
+        // SAFETY: the data holds `len` units of `kind` bytes.
+        unsafe {
+            match self.kind {
+                1 => out[..n].iter_mut().enumerate().for_each(|(i, o)| *o = *self.data.add(i) as u32),
+                2 => out[..n].iter_mut().enumerate().for_each(|(i, o)| *o = (self.data as *const u16).add(i).read_unaligned() as u32),
+                _ => core::ptr::copy_nonoverlapping(self.data as *const u32, out.as_mut_ptr(), n),
+            }
+        }
+    }
+
     pub(crate) fn kind(&self) -> usize {
         self.kind
     }

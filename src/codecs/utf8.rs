@@ -162,58 +162,69 @@ fn strict_len_of<T: CodeUnit>(units: &[T]) -> Option<usize> {
     }
 }
 
-/// Writes the UTF-8 of `units`, which hold no surrogate, to `dst`, which has room for
-/// exactly `strict_len_of(units)` bytes: raw stores, no capacity check per byte. ASCII runs
-/// go eight units at a time (ascii_runs.rs).
+/// Writes the UTF-8 of `units` to `dst`; the end of what was written, and whether a
+/// surrogate was met (written as surrogatepass would; callers then drop the bytes). `dst`
+/// has room for `strict_len_of(units)` bytes, or for the worst case of the kind (2, 3 or 4
+/// bytes a unit) when there may be a surrogate: raw stores, no capacity check per byte.
+///
+/// Eight units at a time: all ASCII (ascii_runs.rs) go as eight bytes, otherwise the eight
+/// are written one by one. The position always moves by eight, so the next load never waits
+/// for the mask of this one: moving by the length of the ASCII run made each step wait on
+/// the load, compare and bit scan of the last (text with short runs took twice CPython's time).
 #[inline]
-unsafe fn write_strict_of<T: CodeUnit>(units: &[T], mut dst: *mut u8) {
+unsafe fn write_units<T: CodeUnit>(units: &[T], mut dst: *mut u8) -> (*mut u8, bool) {
     let (n, p) = (units.len(), units.as_ptr());
+    let mut surrogate = false;
     let mut i = 0;
-    while i < n {
-        if i + 8 <= n {
-            let run = T::ascii_prefix8(p.add(i));
-            if run > 0 {
-                // Every unit left gives at least one byte, so the eight bytes stored are
-                // inside the output; those past the run are overwritten next.
-                T::narrow8(p.add(i), dst);
-                dst = dst.add(run);
-                i += run;
-                if run == 8 || i >= n {
-                    continue;
-                }
+    while i + 8 <= n {
+        if T::non_ascii_mask8(p.add(i)) == 0 {
+            T::narrow8(p.add(i), dst);
+            dst = dst.add(8);
+        } else {
+            for k in 0..8 {
+                dst = write_unit(dst, (*p.add(i + k)).into(), &mut surrogate);
             }
         }
-        let c: u32 = (*p.add(i)).into();
+        i += 8;
+    }
+    while i < n {
+        dst = write_unit(dst, (*p.add(i)).into(), &mut surrogate);
         i += 1;
-        if c < 0x80 {
-            *dst = c as u8;
-            dst = dst.add(1);
-        } else if c < 0x800 {
-            *dst = 0xC0 | (c >> 6) as u8;
-            *dst.add(1) = 0x80 | (c & 0x3F) as u8;
-            dst = dst.add(2);
-        } else if c < 0x10000 {
-            *dst = 0xE0 | (c >> 12) as u8;
-            *dst.add(1) = 0x80 | ((c >> 6) & 0x3F) as u8;
-            *dst.add(2) = 0x80 | (c & 0x3F) as u8;
-            dst = dst.add(3);
-        } else {
-            *dst = 0xF0 | (c >> 18) as u8;
-            *dst.add(1) = 0x80 | ((c >> 12) & 0x3F) as u8;
-            *dst.add(2) = 0x80 | ((c >> 6) & 0x3F) as u8;
-            *dst.add(3) = 0x80 | (c & 0x3F) as u8;
-            dst = dst.add(4);
-        }
+    }
+    (dst, surrogate)
+}
+
+/// Stores the UTF-8 of the code point `c` at `dst`; the end of it. A surrogate sets
+/// `surrogate` (a flag, not a branch: the loop above stays free of early exits).
+#[inline(always)]
+unsafe fn write_unit(dst: *mut u8, c: u32, surrogate: &mut bool) -> *mut u8 {
+    if c < 0x80 {
+        *dst = c as u8;
+        dst.add(1)
+    } else if c < 0x800 {
+        *dst = 0xC0 | (c >> 6) as u8;
+        *dst.add(1) = 0x80 | (c & 0x3F) as u8;
+        dst.add(2)
+    } else if c < 0x10000 {
+        *surrogate |= c & 0xF800 == 0xD800;
+        *dst = 0xE0 | (c >> 12) as u8;
+        *dst.add(1) = 0x80 | ((c >> 6) & 0x3F) as u8;
+        *dst.add(2) = 0x80 | (c & 0x3F) as u8;
+        dst.add(3)
+    } else {
+        *dst = 0xF0 | (c >> 18) as u8;
+        *dst.add(1) = 0x80 | ((c >> 12) & 0x3F) as u8;
+        *dst.add(2) = 0x80 | ((c >> 6) & 0x3F) as u8;
+        *dst.add(3) = 0x80 | (c & 0x3F) as u8;
+        dst.add(4)
     }
 }
 
-/// The UTF-8 length of the str `s`, or None when it holds a surrogate: the first half of
-/// the fast strict encoding (`write_strict` is the second), which lets callers write
-/// straight into the block that keeps the bytes (a bytes object, the str's UTF-8 cache).
+/// The UTF-8 length of the str `s`, or None when it holds a surrogate.
 ///
 /// # Safety
 /// `s` is a live str.
-pub(crate) unsafe fn strict_len(s: *mut PyObject) -> Option<usize> {
+unsafe fn strict_len(s: *mut PyObject) -> Option<usize> {
     let (n, data) = (pystr::len(s), pystr::data(s));
     match pystr::kind(s) {
         1 => strict_len_of(core::slice::from_raw_parts(data, n)),
@@ -222,17 +233,57 @@ pub(crate) unsafe fn strict_len(s: *mut PyObject) -> Option<usize> {
     }
 }
 
-/// Writes the UTF-8 of `s` to `dst`, which has room for `strict_len(s)` bytes.
+/// Writes the UTF-8 of the str `s` to `dst` (room as `write_units` says): the end, and
+/// whether a surrogate was met.
 ///
 /// # Safety
-/// `s` is a live str for which `strict_len` gave a length.
-pub(crate) unsafe fn write_strict(s: *mut PyObject, dst: *mut u8) {
+/// `s` is a live str.
+unsafe fn write_str(s: *mut PyObject, dst: *mut u8) -> (*mut u8, bool) {
     let (n, data) = (pystr::len(s), pystr::data(s));
     match pystr::kind(s) {
-        1 => write_strict_of(core::slice::from_raw_parts(data, n), dst),
-        2 => write_strict_of(core::slice::from_raw_parts(data as *const u16, n), dst),
-        _ => write_strict_of(core::slice::from_raw_parts(data as *const u32, n), dst),
+        1 => write_units(core::slice::from_raw_parts(data, n), dst),
+        2 => write_units(core::slice::from_raw_parts(data as *const u16, n), dst),
+        _ => write_units(core::slice::from_raw_parts(data as *const u32, n), dst),
     }
+}
+
+/// Strings whose worst-case UTF-8 fits this many bytes are encoded into a stack buffer and
+/// copied out, in one pass (the copy costs less than a measuring pass); longer ones are
+/// measured first and written in place, to keep the stack small.
+const SCRATCH_BYTES: usize = 8192;
+
+/// The UTF-8 of the str `s` when it holds no surrogate (None otherwise, and nothing is
+/// allocated): `place(len)` makes the block that keeps the bytes (a bytes object, the str's
+/// UTF-8 cache) and gives its result and where the `len` bytes go.
+///
+/// # Safety
+/// `s` is a live str; the pointer `place` gives has room for `len` bytes.
+pub(crate) unsafe fn encode_strict_with<R>(s: *mut PyObject, place: impl FnOnce(usize) -> PyResult<(R, *mut u8)>) -> Option<PyResult<R>> {
+    // Bytes a unit of each kind can take (UCS1: 2; UCS2: 3, surrogates too; UCS4: 4).
+    let per_unit = match pystr::kind(s) {
+        1 => 2,
+        2 => 3,
+        _ => 4,
+    };
+    let n = pystr::len(s);
+    if n <= SCRATCH_BYTES / per_unit {
+        let mut scratch = core::mem::MaybeUninit::<[u8; SCRATCH_BYTES]>::uninit();
+        let start = scratch.as_mut_ptr() as *mut u8;
+        let (end, surrogate) = write_str(s, start);
+        if surrogate {
+            return None;
+        }
+        let len = end.offset_from(start) as usize;
+        return Some(place(len).map(|(r, dst)| {
+            core::ptr::copy_nonoverlapping(start, dst, len);
+            r
+        }));
+    }
+    let len = strict_len(s)?;
+    Some(place(len).map(|(r, dst)| {
+        write_str(s, dst);
+        r
+    }))
 }
 
 pub(crate) const SPEC: EncoderSpec =
@@ -247,11 +298,14 @@ pub(crate) unsafe fn encode_vec(s: *mut PyObject, errors: ErrorMode) -> PyResult
     if a.ascii() {
         return Ok(pystr::data_bytes(s).to_vec());
     }
-    if let Some(len) = strict_len(s) {
+    let strict = encode_strict_with(s, |len| {
         let mut out = Vec::with_capacity(len);
-        write_strict(s, out.as_mut_ptr());
+        let dst = out.as_mut_ptr();
         out.set_len(len);
-        return Ok(out);
+        Ok((out, dst))
+    });
+    if let Some(out) = strict {
+        return out;
     }
     let n = pystr::len(s);
     let mut e = Encoder::new(SPEC, s, errors, 0);
@@ -329,13 +383,15 @@ pub(crate) unsafe fn encode(s: *mut PyObject, errors: ErrorMode) -> PyResult<PyR
     if !c.utf8.is_null() {
         return bytes::from_slice(core::slice::from_raw_parts(c.utf8 as *const u8, c.utf8_length as usize));
     }
-    if let Some(len) = strict_len(s) {
-        if len > 1 {
-            // Straight into the new bytes object (a non-ASCII str makes at least 2 bytes).
-            let b = bytes::alloc(len)?;
-            write_strict(s, bytes::data_ptr(b.as_ptr()));
-            return Ok(b);
-        }
+    // Into a new bytes object of the exact size (a non-ASCII str makes at least 2 bytes,
+    // so never one of the shared 0- and 1-byte objects).
+    let strict = encode_strict_with(s, |len| {
+        let b = bytes::alloc(len)?;
+        let dst = bytes::data_ptr(b.as_ptr());
+        Ok((b, dst))
+    });
+    if let Some(b) = strict {
+        return b;
     }
     bytes::from_slice(&encode_vec(s, errors)?)
 }

@@ -5,20 +5,11 @@
 //! the maximal invalid subpart, or that the input ends inside a sequence).
 //!
 //! Runs of ASCII are read a word at a time: the writer widens and stores all eight bytes
-//! (a fixed count: vector moves) and advances by the run's length, found with one
-//! `trailing_zeros`, so short ASCII words between other characters cost one step each.
+//! (a fixed count: vector moves); eight ASCII bytes move it on by eight (a predicted
+//! branch), a shorter run by its length (one `trailing_zeros`) straight into the decoding
+//! of the byte after it, so short ASCII words between other characters cost one step each.
 
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The number of ASCII bytes at the start of the 8 bytes at `p`, 8 when all are.
-///
-/// # Safety
-/// `p` has 8 readable bytes.
-#[inline(always)]
-unsafe fn ascii_prefix_of_word(p: *const u8) -> usize {
-    let high = u64::from_le_bytes(p.cast::<[u8; 8]>().read_unaligned()) & HIGH_BITS;
-    if high == 0 { 8 } else { (high.trailing_zeros() / 8) as usize }
-}
 
 /// The accepted range of the byte after `lead` (the Unicode table of well-formed
 /// sequences: no overlong forms, no surrogates, nothing above U+10FFFF).
@@ -142,21 +133,31 @@ pub(crate) unsafe fn decode_into<T: Unit>(b: &[u8], dst: *mut T, room: usize) ->
     // Each unit stored stands for a byte that is not a continuation byte, so `o` stays
     // within what `measure` counted; the eight-unit stores check `room` themselves.
     while i < len {
-        let lead = *p.add(i);
+        let mut lead = *p.add(i);
         if lead < 0x80 {
             if i + 8 <= len && o + 8 <= room {
                 // All eight bytes are widened and stored; the units past the ASCII run are
                 // overwritten by what follows.
                 T::widen8(p.add(i), dst.add(o));
-                let run = ascii_prefix_of_word(p.add(i));
+                let high = u64::from_le_bytes(p.add(i).cast::<[u8; 8]>().read_unaligned()) & HIGH_BITS;
+                if high == 0 {
+                    // A branch, not the run length: the next load does not wait for this
+                    // one's mask (which made ASCII text one long dependency chain).
+                    i += 8;
+                    o += 8;
+                    continue;
+                }
+                let run = (high.trailing_zeros() / 8) as usize;
                 i += run;
                 o += run;
+                // Not ASCII (the mask says so), and inside `b`: decoded below.
+                lead = *p.add(i);
             } else {
                 dst.add(o).write_unaligned(T::from_code_point(lead as u32));
                 i += 1;
                 o += 1;
+                continue;
             }
-            continue;
         }
         let at = |k: usize| *p.add(i + k) as u32;
         let stop = Stop { valid_up_to: i, units: o };

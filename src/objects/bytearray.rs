@@ -239,6 +239,22 @@ pub(crate) fn from_slice(data: &[u8]) -> PyResult<PyRef> {
     }
 }
 
+/// Appends one byte (`append`): stored in place when the block has room and nothing is
+/// exported, which is what `relayout` would do then without its calls and copy.
+pub(crate) unsafe fn push_byte(op: *mut PyObject, byte: u8) -> PyResult<()> {
+    let b = raw(op);
+    let n = len(op);
+    let alloc = (*b).ob_alloc as usize;
+    let offset = (*b).ob_start as usize - (*b).ob_bytes as usize;
+    if (*b).ob_exports == 0 && n + 1 + offset < alloc && n + 1 >= alloc / 2 {
+        *(*b).ob_start.add(n) = byte as c_char;
+        *(*b).ob_start.add(n + 1) = 0;
+        (*b).ob_base.ob_size = (n + 1) as Py_ssize_t;
+        return Ok(());
+    }
+    extend_from(op, &[byte])
+}
+
 /// Appends `data` at the end (growing as appends do).
 pub(crate) unsafe fn extend_from(op: *mut PyObject, data: &[u8]) -> PyResult<()> {
     let n = len(op);
@@ -275,7 +291,19 @@ pub unsafe extern "C" fn PyByteArray_FromStringAndSize(v: *const c_char, size: P
     ret_obj((|| {
         let op = alloc_empty(&raw mut PyByteArray_Type)?;
         if size > 0 {
-            resize(op.as_ptr(), size as usize)?;
+            // Exactly size + 1 bytes, as CPython (what relayout gives an empty bytearray,
+            // without its growth rules and realloc).
+            let n = size as usize;
+            let block = PyObject_Malloc(n + 1) as *mut c_char;
+            if block.is_null() {
+                return Err(no_memory());
+            }
+            let b = raw(op.as_ptr());
+            (*b).ob_bytes = block;
+            (*b).ob_start = block;
+            (*b).ob_alloc = size + 1;
+            (*b).ob_base.ob_size = size;
+            *block.add(n) = 0;
             if !v.is_null() {
                 core::ptr::copy_nonoverlapping(v, (*raw(op.as_ptr())).ob_start, size as usize);
             }

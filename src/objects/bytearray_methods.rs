@@ -95,7 +95,7 @@ pub(crate) unsafe extern "C" fn ba_init(self_: *mut PyObject, args: *mut PyObjec
 unsafe extern "C" fn append(self_: *mut PyObject, item: *mut PyObject) -> *mut PyObject {
     wrap((|| {
         let b = byte_value(item)?;
-        extend_from(self_, &[b])?;
+        crate::objects::bytearray::push_byte(self_, b)?;
         Ok(new_ref(none()))
     })())
 }

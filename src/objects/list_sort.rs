@@ -97,11 +97,47 @@ unsafe fn sort_by<T: Copy>(v: &mut [T], key_of: impl Fn(T) -> *mut PyObject) -> 
         return Ok(());
     }
     let tp = (*key_of(v[0])).ob_type;
-    let same_type = v.iter().all(|&o| (*key_of(o)).ob_type == tp);
+    // One pass over the items for every question: on a large list each pass is a walk
+    // through memory that does not fit the caches (sorting sorted ints was 1.5x CPython
+    // with three). Small ints also say whether they are in order already or strictly
+    // descending: then nothing else reads the objects (the sort is one run either way,
+    // with the same result).
+    let mut same_type = true;
+    let first = if tp == &raw mut PyLong_Type { small_int(key_of(v[0])) } else { None };
+    let mut small_ints = first.is_some();
+    let (mut ascending, mut descending) = (true, true);
+    let mut prev = first.unwrap_or(0);
+    // The first item is of type `tp` and gave `prev`.
+    for &o in &v[1..] {
+        let k = key_of(o);
+        if (*k).ob_type != tp {
+            same_type = false;
+            break;
+        }
+        if small_ints {
+            match small_int(k) {
+                Some(x) => {
+                    ascending &= prev <= x;
+                    descending &= prev > x;
+                    prev = x;
+                }
+                None => small_ints = false,
+            }
+        }
+    }
+    if same_type && small_ints {
+        if ascending {
+            return Ok(());
+        }
+        if descending {
+            v.reverse();
+            return Ok(());
+        }
+    }
     if same_type && tp == &raw mut PyUnicode_Type {
         return merge_sort(v, &mut |a, b| Ok(str_repr::compare(key_of(a), key_of(b)) == core::cmp::Ordering::Less));
     }
-    if same_type && tp == &raw mut PyLong_Type && v.iter().all(|&o| small_int(key_of(o)).is_some()) {
+    if same_type && small_ints {
         return merge_sort(v, &mut |a, b| {
             Ok(small_int(key_of(a)).unwrap_unchecked() < small_int(key_of(b)).unwrap_unchecked())
         });

@@ -292,6 +292,12 @@ unsafe fn from_mbuf(mbuf: *mut PyObject) -> PyResult<PyRef> {
     } else {
         Some(core::slice::from_raw_parts(master.suboffsets, master.ndim as usize))
     };
+    if master.ndim == 1 {
+        // The common case (bytes, bytearray): no Dims to build and move.
+        let length = if master.shape.is_null() { master.len / master.itemsize.max(1) } else { *master.shape };
+        let stride = if master.strides.is_null() { master.itemsize } else { *master.strides };
+        return new_view(mbuf, master, &[length], &[stride], sub);
+    }
     let d = Dims::of(master);
     new_view(mbuf, master, d.shape(), d.strides(), sub)
 }
@@ -666,6 +672,16 @@ unsafe fn subscript(op: *mut PyObject, key: *mut PyObject) -> PyResult<PyRef> {
         // The slice's `__index__` may release this view: the managed buffer is kept alive
         // meanwhile, so the new view is still valid (as CPython makes the view first).
         let _pin = Pin::new((*mv(op)).mbuf);
+        if v.ndim == 1 {
+            // One dimension (bytes, bytearray, array views): no Dims to build and move.
+            let (mut start, mut stop, step) = crate::objects::slice::unpack(key)?;
+            let v = view(op);
+            let length = if v.shape.is_null() { v.len / v.itemsize.max(1) } else { *v.shape };
+            let stride = if v.strides.is_null() { v.itemsize } else { *v.strides };
+            let n = crate::objects::slice::adjust_indices(length, &mut start, &mut stop, step);
+            let offset = start * stride;
+            return derived(op, &[n], &[stride * step], |s| s.buf = (s.buf as *mut u8).offset(offset) as *mut c_void);
+        }
         let (offset, d) = sliced(op, key)?;
         return derived(op, d.shape(), d.strides(), |s| s.buf = (s.buf as *mut u8).offset(offset) as *mut c_void);
     }

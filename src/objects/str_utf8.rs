@@ -36,18 +36,20 @@ pub(crate) unsafe fn as_utf8<'a>(op: *mut PyObject) -> PyResult<&'a [u8]> {
     if (*c).utf8.is_null() {
         // The one UTF-8 encoder is the codecs' (strict: surrogates raise); the cache is a
         // PyObject_Malloc block because the str's dealloc frees it with PyObject_Free.
-        // Without surrogates the bytes are written straight into the cache block.
-        let Some(n) = crate::codecs::utf8::strict_len(op) else {
-            return Err(encode_utf8_strict(op).err().unwrap_or_else(|| bad_internal_call()));
-        };
-        let buf = crate::object::pymem::PyObject_Malloc(n + 1) as *mut u8;
-        if buf.is_null() {
-            return Err(no_memory());
+        let cached = crate::codecs::utf8::encode_strict_with(op, |n| {
+            let buf = crate::object::pymem::PyObject_Malloc(n + 1) as *mut u8;
+            if buf.is_null() {
+                return Err(no_memory());
+            }
+            *buf.add(n) = 0;
+            (*c).utf8 = buf as *mut c_char;
+            (*c).utf8_length = n as Py_ssize_t;
+            Ok(((), buf))
+        });
+        match cached {
+            Some(r) => r?,
+            None => return Err(encode_utf8_strict(op).err().unwrap_or_else(|| bad_internal_call())),
         }
-        crate::codecs::utf8::write_strict(op, buf);
-        *buf.add(n) = 0;
-        (*c).utf8 = buf as *mut c_char;
-        (*c).utf8_length = n as Py_ssize_t;
     }
     Ok(core::slice::from_raw_parts((*c).utf8 as *const u8, (*c).utf8_length as usize))
 }
