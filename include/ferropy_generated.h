@@ -9388,6 +9388,17 @@ PyObject *PyEval_EvalFrameEx(PyFrameObject *frame, int throwflag);
  */
 PyObject *PyEval_EvalFrame(PyFrameObject *frame);
 
+/**
+ * `int PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump)`;
+ * `PY_INVALID_STACK_EFFECT` for an opcode CPython 3.11 does not have.
+ */
+int PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump);
+
+/**
+ * `int PyCompile_OpcodeStackEffect(int opcode, int oparg)`: the larger of the two paths.
+ */
+int PyCompile_OpcodeStackEffect(int opcode, int oparg);
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**
  * `int PyAIter_Check(PyObject *o)`: whether `o` is an async iterator.
