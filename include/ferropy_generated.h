@@ -4811,10 +4811,12 @@ int _PyDict_HasOnlyStringKeys(PyObject *d);
 void _PyDict_MaybeUntrack(PyObject *d);
 #endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `Py_ssize_t _PyDict_SizeOf(PyDictObject *mp)`.
  */
 Py_ssize_t _PyDict_SizeOf(struct PyDictObject *mp);
+#endif
 
 /**
  * `PyObject *PyFloat_FromDouble(double v)`: a new float.
@@ -9388,16 +9390,20 @@ PyObject *PyEval_EvalFrameEx(PyFrameObject *frame, int throwflag);
  */
 PyObject *PyEval_EvalFrame(PyFrameObject *frame);
 
+#if !defined(Py_LIMITED_API)
 /**
  * `int PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump)`;
  * `PY_INVALID_STACK_EFFECT` for an opcode CPython 3.11 does not have.
  */
 int PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump);
+#endif
 
+#if !defined(Py_LIMITED_API)
 /**
  * `int PyCompile_OpcodeStackEffect(int opcode, int oparg)`: the larger of the two paths.
  */
 int PyCompile_OpcodeStackEffect(int opcode, int oparg);
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**

@@ -76,6 +76,7 @@ fn effects(opcode: c_int, oparg: c_int) -> Option<(c_int, c_int)> {
 
 /// `int PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump)`;
 /// `PY_INVALID_STACK_EFFECT` for an opcode CPython 3.11 does not have.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn PyCompile_OpcodeStackEffectWithJump(opcode: c_int, oparg: c_int, jump: c_int) -> c_int {
     match effects(opcode, oparg) {
@@ -87,6 +88,7 @@ pub extern "C" fn PyCompile_OpcodeStackEffectWithJump(opcode: c_int, oparg: c_in
 }
 
 /// `int PyCompile_OpcodeStackEffect(int opcode, int oparg)`: the larger of the two paths.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub extern "C" fn PyCompile_OpcodeStackEffect(opcode: c_int, oparg: c_int) -> c_int {
     PyCompile_OpcodeStackEffectWithJump(opcode, oparg, -1)

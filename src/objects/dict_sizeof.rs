@@ -59,6 +59,7 @@ pub(crate) unsafe fn size_of(d: *mut PyObject) -> usize {
 }
 
 /// `Py_ssize_t _PyDict_SizeOf(PyDictObject *mp)`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub unsafe extern "C" fn _PyDict_SizeOf(mp: *mut PyDictObject) -> Py_ssize_t {
     let d = mp as *mut PyObject;
