@@ -1244,6 +1244,20 @@ typedef struct Py_complex {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyDictObject`: `ma_used` live items; `ma_version_tag` changes on every mutation (the
+ * eval loop's lookup caches key on it); `ma_values` is non-NULL for split tables.
+ */
+typedef struct PyDictObject {
+  PyObject ob_base;
+  Py_ssize_t ma_used;
+  uint64_t ma_version_tag;
+  PyDictKeysObject *ma_keys;
+  PyDictValues *ma_values;
+} PyDictObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyListObject`: `ob_size` items in use out of `allocated` slots of `ob_item`.
  */
 typedef struct PyListObject {
@@ -2084,20 +2098,6 @@ typedef struct _longobject {
   struct PyVarObject ob_base;
   digit ob_digit[1];
 } _longobject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyDictObject`: `ma_used` live items; `ma_version_tag` changes on every mutation (the
- * eval loop's lookup caches key on it); `ma_values` is non-NULL for split tables.
- */
-typedef struct PyDictObject {
-  PyObject ob_base;
-  Py_ssize_t ma_used;
-  uint64_t ma_version_tag;
-  PyDictKeysObject *ma_keys;
-  PyDictValues *ma_values;
-} PyDictObject;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2990,6 +2990,13 @@ extern PyTypeObject _PyManagedBuffer_Type;
  * `PyMemoryView_Type`: the memoryview type.
  */
 extern PyTypeObject PyMemoryView_Type;
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyPickleBuffer_Type`: `pickle.PickleBuffer` (not subclassable, as CPython's).
+ */
+extern PyTypeObject PyPickleBuffer_Type;
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -4804,6 +4811,13 @@ int _PyDict_HasOnlyStringKeys(PyObject *d);
 void _PyDict_MaybeUntrack(PyObject *d);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t _PyDict_SizeOf(PyDictObject *mp)`.
+ */
+Py_ssize_t _PyDict_SizeOf(struct PyDictObject *mp);
+#endif
+
 /**
  * `PyObject *PyFloat_FromDouble(double v)`: a new float.
  */
@@ -5008,6 +5022,28 @@ PyObject *PyMemoryView_FromBuffer(const Py_buffer *info);
  * cannot be written through).
  */
 PyObject *PyMemoryView_GetContiguous(PyObject *obj, int buffertype, char order);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyPickleBuffer_FromObject(PyObject *base)`.
+ */
+PyObject *PyPickleBuffer_FromObject(PyObject *base);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const Py_buffer *PyPickleBuffer_GetBuffer(PyObject *obj)`: the held view (valid while
+ * the PickleBuffer is alive and not released); NULL with TypeError or ValueError.
+ */
+const Py_buffer *PyPickleBuffer_GetBuffer(PyObject *obj);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyPickleBuffer_Release(PyObject *obj)`: releases the held view (again: a no-op).
+ */
+int PyPickleBuffer_Release(PyObject *obj);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -9353,6 +9389,21 @@ PyObject *PyEval_EvalFrameEx(PyFrameObject *frame, int throwflag);
  * `PyObject *PyEval_EvalFrame(PyFrameObject *f)`.
  */
 PyObject *PyEval_EvalFrame(PyFrameObject *frame);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump)`;
+ * `PY_INVALID_STACK_EFFECT` for an opcode CPython 3.11 does not have.
+ */
+int PyCompile_OpcodeStackEffectWithJump(int opcode, int oparg, int jump);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyCompile_OpcodeStackEffect(int opcode, int oparg)`: the larger of the two paths.
+ */
+int PyCompile_OpcodeStackEffect(int opcode, int oparg);
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_10)
 /**

@@ -84,6 +84,9 @@ MODULES = [
     "test_ssl",
     "test_xml_dom_minicompat",
     "test_zoneinfo",
+    "test_picklebuffer",
+    "test_pickletools",
+    "test_ctypes",
 ]
 TIMEOUT = 300
 

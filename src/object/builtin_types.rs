@@ -41,6 +41,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::objects::bytes_iter::PyByteArrayIter_Type,
         &raw mut crate::objects::memoryview::_PyManagedBuffer_Type,
         &raw mut crate::objects::memoryview::PyMemoryView_Type,
+        &raw mut crate::objects::picklebuffer::PyPickleBuffer_Type,
         &raw mut crate::modules::thread_lock::Lock_Type,
         &raw mut crate::modules::thread_lock::RLock_Type,
         &raw mut crate::modules::thread_local::Local_Type,

@@ -392,13 +392,27 @@ pub(crate) unsafe extern "C" fn slot_tp_getattr_hook(s: *mut PyObject, name: *mu
         let tp = (*s).ob_type;
         let getattr_name = interned_name(c"__getattr__".as_ptr())?;
         let getattr = type_cache::lookup(tp, getattr_name.as_ptr())?.map(|f| PyRef::from_borrowed(f).expect("non-NULL"));
-        let first = match lookup_method(s, c"__getattribute__")? {
-            Some(Method::Unbound(f)) if is_generic_getattribute(f.as_ptr()) => {
-                crate::object::generic_getattr::generic_get_attr(s, name, core::ptr::null_mut(), false)
-                    .map(|v| v.expect("not suppressed"))
+        let method = lookup_method(s, c"__getattribute__")?;
+        let generic = match &method {
+            Some(Method::Unbound(f)) => is_generic_getattribute(f.as_ptr()),
+            Some(_) => false,
+            None => true,
+        };
+        // With the generic lookup and a `__getattr__`, a missing attribute makes no
+        // AttributeError at all (as CPython): cheaper, and no exception is created (and
+        // normalized) at the bottom of a recursive `__getattr__`, where that would fail.
+        if generic {
+            if let Some(g) = &getattr {
+                if let Some(v) = crate::object::generic_getattr::generic_get_attr(s, name, core::ptr::null_mut(), true)? {
+                    return Ok(v);
+                }
+                let m = bind(PyRef::from_borrowed(g.as_ptr()).expect("live"), s)?;
+                return call(&m, s, &[name]);
             }
-            Some(m) => call(&m, s, &[name]),
-            None => crate::object::generic_getattr::generic_get_attr(s, name, core::ptr::null_mut(), false)
+        }
+        let first = match method {
+            Some(m) if !generic => call(&m, s, &[name]),
+            _ => crate::object::generic_getattr::generic_get_attr(s, name, core::ptr::null_mut(), false)
                 .map(|v| v.expect("not suppressed")),
         };
         match (first, getattr) {

@@ -594,6 +594,17 @@ pub(crate) unsafe fn prev_entry(d: *mut PyObject, pos: &mut isize) -> Option<(*m
     None
 }
 
+/// The table's slot count and whether every live key is an exact str (`None`: no table,
+/// as an empty dict shares CPython's static empty keys), for `dict_sizeof.rs`.
+///
+/// # Safety
+/// `d` is a live dict.
+pub(crate) unsafe fn table_shape(d: *mut PyObject) -> Option<(usize, bool)> {
+    let t = table(d)?;
+    let str_keys = t.entries.iter().all(|e| e.key.is_null() || is_exact_str(e.key));
+    Some((t.indices.len(), str_keys))
+}
+
 /// The number of entry positions (live and deleted) of the table.
 ///
 /// # Safety

@@ -14,9 +14,10 @@ use crate::objects::tuple;
 use crate::pyport::Py_ssize_t;
 
 /// `dict`'s method table.
-pub(crate) static mut DICT_METHODS: [PyMethodDef; 16] = [
+pub(crate) static mut DICT_METHODS: [PyMethodDef; 17] = [
     plain(c"__contains__", dict_contains, METH_O | METH_COEXIST).doc(c"True if the dictionary has the specified key, else False."),
     plain(c"__getitem__", dict_getitem, METH_O | METH_COEXIST).doc(c"x.__getitem__(y) <==> x[y]"),
+    plain(c"__sizeof__", crate::objects::dict_sizeof::dict_sizeof, METH_NOARGS).doc(c"D.__sizeof__() -> size of D in memory, in bytes"),
     fast(c"get", dict_get, METH_FASTCALL).doc(c"Return the value for key if key is in the dictionary, else default."),
     fast(c"setdefault", dict_setdefault, METH_FASTCALL).doc(c"Insert key with a value of default if key is not in the dictionary.\n\nReturn the value for key if key is in the dictionary, else default."),
     fast(c"pop", dict_pop, METH_FASTCALL).doc(c"D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\nIf the key is not found, return the default if given; otherwise,\nraise a KeyError."),

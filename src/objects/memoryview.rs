@@ -408,6 +408,23 @@ unsafe fn from_object(o: *mut PyObject) -> PyResult<PyRef> {
     from_mbuf(m.as_ptr())
 }
 
+/// A one-dimensional unsigned-byte view of all the memory `exporter` exports
+/// (`PickleBuffer.raw()`): the exporter's layout is dropped, so the memory must be
+/// contiguous in C or Fortran order (BufferError otherwise).
+pub(crate) unsafe fn raw_bytes_of(exporter: *mut PyObject) -> PyResult<PyRef> {
+    let m = from_object(exporter)?;
+    let v = view(m.as_ptr());
+    if !is_contiguous(v, b'A') {
+        return Err(raise_type(&raw mut exc::_PyExc_BufferError, "cannot extract raw buffer from non-contiguous buffer"));
+    }
+    let nbytes = v.len;
+    derived(m.as_ptr(), &[nbytes], &[1], |b| {
+        b.format = c"B".as_ptr() as *mut c_char;
+        b.itemsize = 1;
+        b.suboffsets = core::ptr::null_mut();
+    })
+}
+
 /// `PyObject *PyMemoryView_FromObject(PyObject *obj)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyMemoryView_FromObject(o: *mut PyObject) -> *mut PyObject {
