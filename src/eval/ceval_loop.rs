@@ -206,14 +206,6 @@ fn breaker_tripped() -> bool {
     crate::runtime::gil::RUNTIME_GIL.eval_breaker.is_tripped()
 }
 
-/// Where a caller frame resumes after the call at its `lasti` returns.
-#[inline(always)]
-unsafe fn resume_ip(f: *mut Frame) -> usize {
-    let at = (*f).lasti as usize;
-    let op = *(*f).rt().words().as_ptr().add(at) as u8;
-    at + 1 + if op == Op::CALL as u8 { 2 } else { 0 }
-}
-
 /// Validates the right side of `except X:` (a class or tuple of classes).
 unsafe fn check_except_type(t: *mut PyObject) -> PyResult<()> {
     let ok = |c: *mut PyObject| crate::errors::pyerr::is_exception_class(c);
@@ -255,6 +247,13 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     // Non-zero while a trace or profile function is set (trace.rs); read before each
     // instruction.
     let use_tracing: *const u8 = &raw const (*(*ts).cframe).use_tracing;
+    // Whether this thread traces now: the process-wide `TRACING_SEEN` first (usually false,
+    // and no register needed for it), then the thread's own flag.
+    macro_rules! tracing {
+        () => {
+            (crate::eval::trace::TRACING_SEEN.load(core::sync::atomic::Ordering::Relaxed) && *use_tracing != 0)
+        };
+    }
     // The pending error leaves the current frame without looking for a handler (a trace
     // function failed on the frame's call or return event).
     let mut exit_unwind = false;
@@ -311,6 +310,13 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
             rt.caches.attrs_ptr();
         }};
     }
+    // `load_frame` for a caller a call returns to: it ran, so its tables exist.
+    macro_rules! reload_frame {
+        () => {{
+            words = (*f).rt().words().as_ptr();
+            sp = base!().add((*f).stackdepth as usize);
+        }};
+    }
     macro_rules! push {
         ($v:expr) => {{
             *sp = $v;
@@ -343,7 +349,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     }
     add_tb = true;
     let mut start_with_error = throwflag;
-    if throwflag && *use_tracing != 0 && crate::eval::trace::function_entry(ts, f).is_err() {
+    if throwflag && tracing!() && crate::eval::trace::function_entry(ts, f).is_err() {
         exit_unwind = true;
         add_tb = false;
     }
@@ -364,7 +370,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         tri!(c_obj($e))
                     };
                 }
-                if *use_tracing != 0 {
+                if tracing!() {
                     (*f).stackdepth = sp.offset_from(base!()) as u32;
                     let r = crate::eval::trace::instruction(ts, f, ip);
                     sp = base!().add((*f).stackdepth as usize);
@@ -426,13 +432,13 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             // dispatch (the superinstruction CPython 3.11 makes by quickening).
                             // The same for `n - 1` (LOAD_FAST LOAD_CONST).
                             let next = *words.add(ip);
-                            if next as u8 == B::LOAD_FAST as u8 && *use_tracing == 0 {
+                            if next as u8 == B::LOAD_FAST as u8 && !tracing!() {
                                 let v = *slots!().add((next >> 8) as usize);
                                 if !v.is_null() {
                                     ip += 1;
                                     push!(incref(v));
                                 }
-                            } else if next as u8 == B::LOAD_CONST as u8 && *use_tracing == 0 {
+                            } else if next as u8 == B::LOAD_CONST as u8 && !tracing!() {
                                 ip += 1;
                                 push!(incref(*consts!().add((next >> 8) as usize)));
                             }
@@ -443,7 +449,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             xdecref(old);
                             // `x = ...` then a use of a local (STORE_FAST LOAD_FAST).
                             let next = *words.add(ip);
-                            if next as u8 == B::LOAD_FAST as u8 && *use_tracing == 0 {
+                            if next as u8 == B::LOAD_FAST as u8 && !tracing!() {
                                 let v = *slots!().add((next >> 8) as usize);
                                 if !v.is_null() {
                                     ip += 1;
@@ -724,9 +730,16 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         B::BINARY_OP => {
                             let b = pop!();
                             let a = pop!();
+                            if let Some(r) = crate::eval::binary_fast::binary_op(a, b, arg) {
+                                decref(a);
+                                decref(b);
+                                push!(obj!(r));
+                                ip += 1;
+                                continue 'run;
+                            }
                             // `s += t` (or `s = s + t`) into the local `s`: append in place.
                             if (arg == ferropy_compiler::opcode::binop::ADD || arg == ferropy_compiler::opcode::binop::ADD + ferropy_compiler::opcode::binop::INPLACE)
-                                && *use_tracing == 0
+                                && !tracing!()
                             {
                                 let next = *words.add(ip + 1);
                                 if next as u8 == B::STORE_FAST as u8 {
@@ -738,10 +751,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     }
                                 }
                             }
-                            let r = match crate::eval::binary_fast::binary_op(a, b, arg) {
-                                Some(r) => r,
-                                None => ops::binary_op(a, b, arg),
-                            };
+                            let r = ops::binary_op(a, b, arg);
                             decref(a);
                             decref(b);
                             push!(obj!(r));
@@ -757,7 +767,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     // and a dispatch (only when no trace function sees steps).
                                     let next = *words.add(ip + 1);
                                     let jump_if_true = next as u8 == B::POP_JUMP_IF_TRUE as u8;
-                                    if (jump_if_true || next as u8 == B::POP_JUMP_IF_FALSE as u8) && *use_tracing == 0 {
+                                    if (jump_if_true || next as u8 == B::POP_JUMP_IF_FALSE as u8) && !tracing!() {
                                         decref(a);
                                         decref(b);
                                         ip = if t == jump_if_true { (next >> 8) as usize } else { ip + 2 };
@@ -979,9 +989,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::UNPACK_SEQUENCE | B::UNPACK_EX => {
                             let seq = pop!();
+                            let is_seq = op == B::UNPACK_SEQUENCE;
                             // `a, b = pair`: an exact tuple or list of the right length
                             // pushes its items directly (no intermediate vector).
-                            if op == B::UNPACK_SEQUENCE {
+                            if is_seq {
                                 if let Some(items) = ops::exact_sequence_items(seq) {
                                     if items.len() == arg as usize {
                                         for &v in items.iter().rev() {
@@ -993,7 +1004,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     }
                                 }
                             }
-                            let r = if op == B::UNPACK_SEQUENCE {
+                            let r = if is_seq {
                                 ops::unpack(seq, arg as usize, None)
                             } else {
                                 ops::unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize))
@@ -1003,7 +1014,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             for v in items.into_iter().rev() {
                                 push!(v.into_ptr());
                             }
-                            if op == B::UNPACK_SEQUENCE {
+                            if is_seq {
                                 ip += 1;
                             }
                         }
@@ -1015,6 +1026,8 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::JUMP_NO_INTERRUPT => ip = arg as usize,
                         B::POP_JUMP_IF_FALSE | B::POP_JUMP_IF_TRUE => {
+                            // Decided before `is_true`'s call: `op` then need not survive calls.
+                            let jump_if = op == B::POP_JUMP_IF_TRUE;
                             let v = pop!();
                             let t = if v == crate::objects::bool::true_() {
                                 true
@@ -1029,7 +1042,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 r.unwrap_unchecked()
                             };
                             decref(v);
-                            if t == (op == B::POP_JUMP_IF_TRUE) {
+                            if t == jump_if {
                                 ip = arg as usize;
                             }
                         }
@@ -1042,9 +1055,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             }
                         }
                         B::JUMP_IF_FALSE_OR_POP | B::JUMP_IF_TRUE_OR_POP => {
+                            let jump_if = op == B::JUMP_IF_TRUE_OR_POP;
                             let v = top!();
                             let t = tri!(crate::abstract_::object::is_true(v));
-                            if t == (op == B::JUMP_IF_TRUE_OR_POP) {
+                            if t == jump_if {
                                 ip = arg as usize;
                             } else {
                                 decref(pop!());
@@ -1068,7 +1082,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     continue 'run;
                                 };
                                 let next = *words.add(ip + 1);
-                                if next as u8 == B::STORE_FAST as u8 && *use_tracing == 0 {
+                                if next as u8 == B::STORE_FAST as u8 && !tracing!() {
                                     let old = *slots!().add((next >> 8) as usize);
                                     if !old.is_null() && crate::eval::binary_fast::overwrite_lone_int(old, v) {
                                         ip += 2;
@@ -1117,8 +1131,9 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             if (*callable).ob_type == &raw mut crate::objects::function_type::PyFunction_Type
                                 && crate::runtime::interpreter::Interpreter::from_c((*ts).interp).eval_frame.is_none()
                             {
-                                // An inlined call: the callee's frame runs in this activation.
-                                (*f).stackdepth = sp.offset_from(base!()) as u32;
+                                // An inlined call: the callee's frame runs in this activation,
+                                // and its return continues here.
+                                (*f).resume_at = ip as u32;
                                 let callee;
                                 let bound = if kw.is_null() && crate::eval::call_fast::binds_positionally(callable, positional) {
                                     // The arguments' references move into the callee's slots!();
@@ -1129,6 +1144,9 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     }
                                     Ok(())
                                 } else {
+                                    // The binder may raise or run code: the caller's stack is
+                                    // counted while it does.
+                                    (*f).stackdepth = sp.offset_from(base!()) as u32;
                                     callee = interp_frame::push(ts, callable, core::ptr::null_mut());
                                     let bound = crate::eval::bind_args::bind(callable, (*callee).slots(), args, positional, kw);
                                     // The caller's arguments and callable are dropped either way.
@@ -1155,7 +1173,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 ip = 0;
                                 continue 'run;
                             }
-                            let r = if *use_tracing != 0 {
+                            let r = if tracing!() {
                                 crate::eval::trace::vectorcall(ts, callable, args, positional, kw)
                             } else {
                                 crate::abstract_::call::PyObject_Vectorcall(
@@ -1189,7 +1207,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     None
                                 };
                                 let kwp = kw.as_ref().map_or(kwargs, |d| d.as_ptr());
-                                from_slot(if *use_tracing != 0 {
+                                from_slot(if tracing!() {
                                     crate::eval::trace::call_ex(ts, func, t.as_ptr(), kwp)
                                 } else {
                                     crate::abstract_::call::PyObject_Call(func, t.as_ptr(), kwp)
@@ -1232,7 +1250,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 xdecref(pop!());
                             }
                             (*f).stackdepth = 0;
-                            if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
+                            if tracing!() && crate::eval::trace::function_exit(ts, f, v).is_err() {
                                 decref(v);
                                 exit_unwind = true;
                                 add_tb = false;
@@ -1246,8 +1264,8 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 return v;
                             }
                             f = prev;
-                            load_frame!();
-                            ip = resume_ip(f);
+                            reload_frame!();
+                            ip = (*f).resume_at as usize;
                             push!(v);
                         }
                         B::RETURN_GENERATOR => {
@@ -1262,14 +1280,14 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 return gen.into_ptr();
                             }
                             f = prev;
-                            load_frame!();
-                            ip = resume_ip(f);
+                            reload_frame!();
+                            ip = (*f).resume_at as usize;
                             push!(gen.into_ptr());
                         }
                         B::YIELD_VALUE => {
                             let v = pop!();
                             (*f).stackdepth = sp.offset_from(base!()) as u32;
-                            if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
+                            if tracing!() && crate::eval::trace::function_exit(ts, f, v).is_err() {
                                 decref(v);
                                 exit_unwind = true;
                                 add_tb = false;
@@ -1554,7 +1572,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                 xdecref(pop!());
             }
             (*f).stackdepth = 0;
-            if !core::mem::take(&mut exit_unwind) && *use_tracing != 0 {
+            if !core::mem::take(&mut exit_unwind) && tracing!() {
                 // The frame is left by the exception: a `return` event with no value (an
                 // exception raised there replaces the pending one).
                 let _ = crate::eval::trace::function_exit(ts, f, core::ptr::null_mut());
