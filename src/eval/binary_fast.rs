@@ -73,21 +73,15 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> O
     if ta != ft && tb != ft {
         return None;
     }
+    if op == POWER {
+        return float_pow(a, b);
+    }
     let (x, y) = (float_operand(a)?, float_operand(b)?);
     let r = match op {
         ADD => x + y,
         SUBTRACT => x - y,
         MULTIPLY => x * y,
         TRUE_DIVIDE if y != 0.0 => x / y,
-        // `d2 ** 0.5`: a positive finite base and a finite exponent are C `pow` in
-        // CPython's float_pow too; an infinite result (OverflowError) goes generic.
-        POWER if x > 0.0 && x.is_finite() && y.is_finite() => {
-            let r = x.powf(y);
-            if !r.is_finite() {
-                return None;
-            }
-            r
-        }
         _ => return None,
     };
     // A float operand held only by the value stack (a temporary such as `dx * dx` in
@@ -103,6 +97,24 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> O
         (*(b as *mut PyFloatObject)).ob_fval = r;
         (*b).ob_refcnt = 2;
         return Some(b);
+    }
+    Some(new_float(r))
+}
+
+/// `a ** b` with a float among the operands: `d2 ** 0.5` with a positive finite base and a
+/// finite exponent is C `pow`, as in CPython's float_pow; an infinite result (OverflowError)
+/// and every other case go generic. Out of line: the `pow` call in `binary_op`'s float path
+/// kept its operands live across a call, which cost every float operation of the eval loop
+/// spills.
+#[inline(never)]
+unsafe fn float_pow(a: *mut PyObject, b: *mut PyObject) -> Option<*mut PyObject> {
+    let (x, y) = (float_operand(a)?, float_operand(b)?);
+    if !(x > 0.0 && x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    let r = x.powf(y);
+    if !r.is_finite() {
+        return None;
     }
     Some(new_float(r))
 }
@@ -145,8 +157,18 @@ unsafe fn int_op(a: *mut PyObject, b: *mut PyObject, x: i64, y: i64, op: u32) ->
 /// never written (nor is any other shared int: its count is above 1).
 #[inline(always)]
 unsafe fn int_result(a: *mut PyObject, b: *mut PyObject, r: i64) -> *mut PyObject {
+    if (-(int::NSMALLNEG)..int::NSMALLPOS).contains(&r) {
+        return new_int(r);
+    }
+    int_result_reusing(a, b, r)
+}
+
+/// `int_result` beyond the small-int cache: out of the eval loop (it allocates or writes
+/// an operand), so that `fib`'s `n - 1` pays only for the range check.
+#[inline(never)]
+unsafe fn int_result_reusing(a: *mut PyObject, b: *mut PyObject, r: i64) -> *mut PyObject {
     let m = r.unsigned_abs();
-    if (-(int::NSMALLNEG)..int::NSMALLPOS).contains(&r) || m >= 1 << 60 {
+    if m >= 1 << 60 {
         return new_int(r);
     }
     let n: isize = if m < 1 << 30 { 1 } else { 2 };
@@ -163,6 +185,32 @@ unsafe fn int_result(a: *mut PyObject, b: *mut PyObject, r: i64) -> *mut PyObjec
         }
     }
     new_int(r)
+}
+
+/// Writes `r` into the int `o` when `o` is an exact int held by one reference only (the
+/// caller's) whose digits have room for `r`, and `r` is not one of the cached small ints
+/// (which must stay the shared objects): `for i in range(n)` then rewrites the int the
+/// loop variable holds instead of freeing it and allocating the next one.
+///
+/// # Safety
+/// `o` is a live object.
+#[inline(always)]
+pub(crate) unsafe fn overwrite_lone_int(o: *mut PyObject, r: i64) -> bool {
+    if (*o).ob_refcnt != 1 || !int::is_exact_int(o) || (-(int::NSMALLNEG)..int::NSMALLPOS).contains(&r) {
+        return false;
+    }
+    let m = r.unsigned_abs();
+    let n: isize = if m < 1 << 30 { 1 } else if m < 1 << 60 { 2 } else { return false };
+    if int::size_of(o).unsigned_abs() < n as usize {
+        return false;
+    }
+    let d = core::ptr::addr_of_mut!((*(o as *mut int::PyLongObject)).ob_digit) as *mut int::digit;
+    *d = (m as int::digit) & int::PyLong_MASK;
+    if n == 2 {
+        *d.add(1) = (m >> int::PyLong_SHIFT) as int::digit;
+    }
+    (*(o as *mut crate::object::object::PyVarObject)).ob_size = if r < 0 { -n } else { n };
+    true
 }
 
 /// `a <op> b` for rich comparison `op` (Py_LT..Py_GE) on two small exact ints or two

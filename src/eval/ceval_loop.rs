@@ -206,14 +206,6 @@ fn breaker_tripped() -> bool {
     crate::runtime::gil::RUNTIME_GIL.eval_breaker.is_tripped()
 }
 
-/// Where a caller frame resumes after the call at its `lasti` returns.
-#[inline(always)]
-unsafe fn resume_ip(f: *mut Frame) -> usize {
-    let at = (*f).lasti as usize;
-    let op = *(*f).rt().words().as_ptr().add(at) as u8;
-    at + 1 + if op == Op::CALL as u8 { 2 } else { 0 }
-}
-
 /// Validates the right side of `except X:` (a class or tuple of classes).
 unsafe fn check_except_type(t: *mut PyObject) -> PyResult<()> {
     let ok = |c: *mut PyObject| crate::errors::pyerr::is_exception_class(c);
@@ -244,16 +236,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     (*entry).is_entry = true;
     let mut f = entry;
     let mut words: *const u32;
-    let mut slots: *mut *mut PyObject;
-    // The frame's cells then free variables (deref index 0), kept so that `LOAD_DEREF`
-    // does not reach through the code object for `nvars`.
-    let mut cells: *mut *mut PyObject;
-    let mut base: *mut *mut PyObject;
     let mut sp: *mut *mut PyObject;
-    let mut consts: *const *mut PyObject;
-    let mut names: *const *mut PyObject;
-    let mut gcache: *mut crate::eval::specialize_cache::GlobalEntry;
-    let mut acache: *mut crate::eval::specialize_cache::AttrEntry;
     let mut ip: usize;
     let mut kwnames: *mut PyObject = core::ptr::null_mut();
     // Whether the pending error leaves a traceback entry for the current frame (not for
@@ -264,22 +247,74 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     // Non-zero while a trace or profile function is set (trace.rs); read before each
     // instruction.
     let use_tracing: *const u8 = &raw const (*(*ts).cframe).use_tracing;
+    // Whether this thread traces now: the process-wide `TRACING_SEEN` first (usually false,
+    // and no register needed for it), then the thread's own flag.
+    macro_rules! tracing {
+        () => {
+            (crate::eval::trace::TRACING_SEEN.load(core::sync::atomic::Ordering::Relaxed) && *use_tracing != 0)
+        };
+    }
     // The pending error leaves the current frame without looking for a handler (a trace
     // function failed on the frame's call or return event).
     let mut exit_unwind = false;
 
+    // Only `f`, `ip`, `sp` and `words` are carried from one instruction to the next; the
+    // frame's other pointers are derived from `f` where an instruction needs them. Every
+    // value carried round the loop competes for the few registers that survive calls, and
+    // with a dozen of them the hot four were spilled and reloaded on every instruction.
+    // The fast locals: right after the frame's header.
+    macro_rules! slots {
+        () => {
+            (*f).slots()
+        };
+    }
+    // The frame's cells then free variables (deref index 0).
+    macro_rules! cells {
+        () => {
+            (*f).slots().add((*f).rt().nvars as usize)
+        };
+    }
+    // The bottom of the value stack.
+    macro_rules! base {
+        () => {
+            (*f).slots().add((*f).rt().nlocalsplus())
+        };
+    }
+    macro_rules! consts {
+        () => {
+            (*((*(*f).code).co_consts as *mut crate::objects::tuple::PyTupleObject)).ob_item.as_ptr()
+        };
+    }
+    macro_rules! names {
+        () => {
+            (*((*(*f).code).co_names as *mut crate::objects::tuple::PyTupleObject)).ob_item.as_ptr()
+        };
+    }
+    macro_rules! gcache {
+        () => {
+            (*f).rt().caches.globals_made()
+        };
+    }
+    macro_rules! acache {
+        () => {
+            (*f).rt().caches.attrs_made()
+        };
+    }
     macro_rules! load_frame {
         () => {{
             let rt = (*f).rt();
             words = rt.words().as_ptr();
-            slots = (*f).slots();
-            cells = slots.add(rt.nvars as usize);
-            base = slots.add(rt.nlocalsplus());
-            sp = base.add((*f).stackdepth as usize);
-            consts = tuple::items((*(*f).code).co_consts).as_ptr();
-            names = tuple::items((*(*f).code).co_names).as_ptr();
-            gcache = rt.caches.globals_ptr();
-            acache = rt.caches.attrs_ptr();
+            sp = base!().add((*f).stackdepth as usize);
+            // Makes the cache tables on the code's first run (`gcache!`/`acache!` assume them).
+            rt.caches.globals_ptr();
+            rt.caches.attrs_ptr();
+        }};
+    }
+    // `load_frame` for a caller a call returns to: it ran, so its tables exist.
+    macro_rules! reload_frame {
+        () => {{
+            words = (*f).rt().words().as_ptr();
+            sp = base!().add((*f).stackdepth as usize);
         }};
     }
     macro_rules! push {
@@ -314,7 +349,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     }
     add_tb = true;
     let mut start_with_error = throwflag;
-    if throwflag && *use_tracing != 0 && crate::eval::trace::function_entry(ts, f).is_err() {
+    if throwflag && tracing!() && crate::eval::trace::function_entry(ts, f).is_err() {
         exit_unwind = true;
         add_tb = false;
     }
@@ -335,10 +370,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         tri!(c_obj($e))
                     };
                 }
-                if *use_tracing != 0 {
-                    (*f).stackdepth = sp.offset_from(base) as u32;
+                if tracing!() {
+                    (*f).stackdepth = sp.offset_from(base!()) as u32;
                     let r = crate::eval::trace::instruction(ts, f, ip);
-                    sp = base.add((*f).stackdepth as usize);
+                    sp = base!().add((*f).stackdepth as usize);
                     match r {
                         Ok(at) => ip = at,
                         Err(_) => {
@@ -384,9 +419,9 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             let b = sp.sub(arg as usize);
                             core::ptr::swap(a, b);
                         }
-                        B::LOAD_CONST => push!(incref(*consts.add(arg as usize))),
+                        B::LOAD_CONST => push!(incref(*consts!().add(arg as usize))),
                         B::LOAD_FAST => {
-                            let v = *slots.add(arg as usize);
+                            let v = *slots!().add(arg as usize);
                             if v.is_null() {
                                 let name = tuple::items((*(*f).code).co_localsplusnames)[arg as usize];
                                 let _ = unbound_local(name);
@@ -397,36 +432,33 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             // dispatch (the superinstruction CPython 3.11 makes by quickening).
                             // The same for `n - 1` (LOAD_FAST LOAD_CONST).
                             let next = *words.add(ip);
-                            if next as u8 == B::LOAD_FAST as u8 && *use_tracing == 0 {
-                                let v = *slots.add((next >> 8) as usize);
+                            if next as u8 == B::LOAD_FAST as u8 && !tracing!() {
+                                let v = *slots!().add((next >> 8) as usize);
                                 if !v.is_null() {
-                                    (*f).lasti = ip as u32;
                                     ip += 1;
                                     push!(incref(v));
                                 }
-                            } else if next as u8 == B::LOAD_CONST as u8 && *use_tracing == 0 {
-                                (*f).lasti = ip as u32;
+                            } else if next as u8 == B::LOAD_CONST as u8 && !tracing!() {
                                 ip += 1;
-                                push!(incref(*consts.add((next >> 8) as usize)));
+                                push!(incref(*consts!().add((next >> 8) as usize)));
                             }
                         }
                         B::STORE_FAST => {
                             let v = pop!();
-                            let old = core::mem::replace(&mut *slots.add(arg as usize), v);
+                            let old = core::mem::replace(&mut *slots!().add(arg as usize), v);
                             xdecref(old);
                             // `x = ...` then a use of a local (STORE_FAST LOAD_FAST).
                             let next = *words.add(ip);
-                            if next as u8 == B::LOAD_FAST as u8 && *use_tracing == 0 {
-                                let v = *slots.add((next >> 8) as usize);
+                            if next as u8 == B::LOAD_FAST as u8 && !tracing!() {
+                                let v = *slots!().add((next >> 8) as usize);
                                 if !v.is_null() {
-                                    (*f).lasti = ip as u32;
                                     ip += 1;
                                     push!(incref(v));
                                 }
                             }
                         }
                         B::DELETE_FAST => {
-                            let old = core::mem::replace(&mut *slots.add(arg as usize), core::ptr::null_mut());
+                            let old = core::mem::replace(&mut *slots!().add(arg as usize), core::ptr::null_mut());
                             if old.is_null() {
                                 let name = tuple::items((*(*f).code).co_localsplusnames)[arg as usize];
                                 let _ = unbound_local(name);
@@ -439,7 +471,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             let i = arg as usize;
                             let from = rt.cell_arg[i];
                             let init = if from >= 0 {
-                                core::mem::replace(&mut *slots.add(from as usize), core::ptr::null_mut())
+                                core::mem::replace(&mut *slots!().add(from as usize), core::ptr::null_mut())
                             } else {
                                 core::ptr::null_mut()
                             };
@@ -447,7 +479,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             xdecref(init);
                             let cell = obj!(cell);
                             let at = rt.nvars as usize + i;
-                            xdecref(core::mem::replace(&mut *slots.add(at), cell));
+                            xdecref(core::mem::replace(&mut *slots!().add(at), cell));
                         }
                         B::COPY_FREE_VARS => {
                             let rt = (*f).rt();
@@ -455,15 +487,15 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             let first = (rt.nvars + rt.ncells) as usize;
                             if !closure.is_null() {
                                 for (k, &c) in tuple::items(closure).iter().take(arg as usize).enumerate() {
-                                    *slots.add(first + k) = incref(c);
+                                    *slots!().add(first + k) = incref(c);
                                 }
                             }
                         }
                         B::LOAD_CLOSURE => {
-                            push!(incref(*cells.add(arg as usize)));
+                            push!(incref(*cells!().add(arg as usize)));
                         }
                         B::LOAD_DEREF => {
-                            let v = (*(*cells.add(arg as usize) as *mut PyCellObject)).ob_ref;
+                            let v = (*(*cells!().add(arg as usize) as *mut PyCellObject)).ob_ref;
                             if v.is_null() {
                                 let _ = unbound_deref(f, arg as usize);
                                 break 'run;
@@ -483,7 +515,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 Some(v) => push!(v),
                                 None => {
                                     let at = rt.nvars as usize + arg as usize;
-                                    let v = (*(*slots.add(at) as *mut PyCellObject)).ob_ref;
+                                    let v = (*(*slots!().add(at) as *mut PyCellObject)).ob_ref;
                                     if v.is_null() {
                                         let _ = unbound_deref(f, arg as usize);
                                         break 'run;
@@ -493,12 +525,12 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             }
                         }
                         B::STORE_DEREF => {
-                            let cell = *cells.add(arg as usize) as *mut PyCellObject;
+                            let cell = *cells!().add(arg as usize) as *mut PyCellObject;
                             let v = pop!();
                             xdecref(core::mem::replace(&mut (*cell).ob_ref, v));
                         }
                         B::DELETE_DEREF => {
-                            let cell = *cells.add(arg as usize) as *mut PyCellObject;
+                            let cell = *cells!().add(arg as usize) as *mut PyCellObject;
                             let old = core::mem::replace(&mut (*cell).ob_ref, core::ptr::null_mut());
                             if old.is_null() {
                                 let _ = unbound_deref(f, arg as usize);
@@ -507,7 +539,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             decref(old);
                         }
                         B::LOAD_NAME => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             let locals = (*f).locals;
                             if locals.is_null() {
                                 let _ = raise_type(
@@ -534,7 +566,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             push!(v);
                         }
                         B::STORE_NAME => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             let v = pop!();
                             let locals = (*f).locals;
                             if locals.is_null() {
@@ -566,7 +598,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             tri!(r);
                         }
                         B::DELETE_NAME => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             let locals = (*f).locals;
                             if locals.is_null() {
                                 let _ = raise_type(
@@ -583,11 +615,11 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::LOAD_GLOBAL => {
                             use crate::eval::specialize_cache::{cached_global, fill_global};
-                            let e = gcache.add((*words.add(ip) >> 8) as usize);
+                            let e = gcache!().add((*words.add(ip) >> 8) as usize);
                             let v = match cached_global(e, (*f).globals, (*f).builtins) {
                                 Some(v) => incref(v),
                                 None => {
-                                    let name = *names.add((arg >> 1) as usize);
+                                    let name = *names!().add((arg >> 1) as usize);
                                     match tri!(fill_global(e, (*f).globals, (*f).builtins, name)) {
                                         Some(v) => incref(v),
                                         None => tri!(load_global(f, name)),
@@ -601,14 +633,14 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             ip += 2;
                         }
                         B::STORE_GLOBAL => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             let v = pop!();
                             let r = dict::set_item((*f).globals, name, v);
                             decref(v);
                             tri!(r);
                         }
                         B::DELETE_GLOBAL => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             if !tri!(dict::del_item((*f).globals, name)) {
                                 let _ = name_error(name);
                                 break 'run;
@@ -616,8 +648,8 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::LOAD_ATTR => {
                             let o = pop!();
-                            let name = *names.add(arg as usize);
-                            let e = acache.add((*words.add(ip) >> 8) as usize);
+                            let name = *names!().add(arg as usize);
+                            let e = acache!().add((*words.add(ip) >> 8) as usize);
                             let r = if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
                                 tri_module_attr(e, o, name)
                             } else {
@@ -632,10 +664,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::LOAD_METHOD => {
                             let o = pop!();
-                            let e = acache.add((*words.add(ip) >> 8) as usize);
+                            let e = acache!().add((*words.add(ip) >> 8) as usize);
                             if (*o).ob_type == &raw mut crate::objects::module::PyModule_Type {
                                 // A module's function is called without self: [NULL, function].
-                                let r = tri_module_attr(e, o, *names.add(arg as usize));
+                                let r = tri_module_attr(e, o, *names!().add(arg as usize));
                                 decref(o);
                                 let v = tri!(r);
                                 push!(core::ptr::null_mut());
@@ -643,14 +675,14 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 ip += 2;
                                 continue 'run;
                             }
-                            if let Some(m) = crate::eval::specialize_cache::load_method(e, o, *names.add(arg as usize)) {
+                            if let Some(m) = crate::eval::specialize_cache::load_method(e, o, *names!().add(arg as usize)) {
                                 // [method, self]: CALL passes self as the first argument.
                                 push!(m);
                                 push!(o);
                                 ip += 2;
                                 continue 'run;
                             }
-                            let r = crate::object::object_attr::PyObject_GetAttr(o, *names.add(arg as usize));
+                            let r = crate::object::object_attr::PyObject_GetAttr(o, *names!().add(arg as usize));
                             decref(o);
                             push!(core::ptr::null_mut());
                             push!(obj!(r));
@@ -659,8 +691,8 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         B::STORE_ATTR => {
                             let owner = pop!();
                             let v = pop!();
-                            let name = *names.add(arg as usize);
-                            let e = acache.add((*words.add(ip) >> 8) as usize);
+                            let name = *names!().add(arg as usize);
+                            let e = acache!().add((*words.add(ip) >> 8) as usize);
                             let r = match crate::eval::specialize_cache::store_attr(e, owner, name, v) {
                                 Some(r) => r,
                                 None => c_status(crate::object::object_attr::PyObject_SetAttr(owner, name, v)),
@@ -672,7 +704,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::DELETE_ATTR => {
                             let owner = pop!();
-                            let r = crate::object::object_attr::PyObject_SetAttr(owner, *names.add(arg as usize), core::ptr::null_mut());
+                            let r = crate::object::object_attr::PyObject_SetAttr(owner, *names!().add(arg as usize), core::ptr::null_mut());
                             decref(owner);
                             tri!(c_status(r));
                         }
@@ -698,13 +730,20 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         B::BINARY_OP => {
                             let b = pop!();
                             let a = pop!();
+                            if let Some(r) = crate::eval::binary_fast::binary_op(a, b, arg) {
+                                decref(a);
+                                decref(b);
+                                push!(obj!(r));
+                                ip += 1;
+                                continue 'run;
+                            }
                             // `s += t` (or `s = s + t`) into the local `s`: append in place.
                             if (arg == ferropy_compiler::opcode::binop::ADD || arg == ferropy_compiler::opcode::binop::ADD + ferropy_compiler::opcode::binop::INPLACE)
-                                && *use_tracing == 0
+                                && !tracing!()
                             {
                                 let next = *words.add(ip + 1);
                                 if next as u8 == B::STORE_FAST as u8 {
-                                    if let Some(r) = crate::eval::str_append::append_in_place(slots.add((next >> 8) as usize), a, b) {
+                                    if let Some(r) = crate::eval::str_append::append_in_place(slots!().add((next >> 8) as usize), a, b) {
                                         decref(b);
                                         push!(r);
                                         ip += 1;
@@ -712,10 +751,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     }
                                 }
                             }
-                            let r = match crate::eval::binary_fast::binary_op(a, b, arg) {
-                                Some(r) => r,
-                                None => ops::binary_op(a, b, arg),
-                            };
+                            let r = ops::binary_op(a, b, arg);
                             decref(a);
                             decref(b);
                             push!(obj!(r));
@@ -731,7 +767,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     // and a dispatch (only when no trace function sees steps).
                                     let next = *words.add(ip + 1);
                                     let jump_if_true = next as u8 == B::POP_JUMP_IF_TRUE as u8;
-                                    if (jump_if_true || next as u8 == B::POP_JUMP_IF_FALSE as u8) && *use_tracing == 0 {
+                                    if (jump_if_true || next as u8 == B::POP_JUMP_IF_FALSE as u8) && !tracing!() {
                                         decref(a);
                                         decref(b);
                                         ip = if t == jump_if_true { (next >> 8) as usize } else { ip + 2 };
@@ -953,9 +989,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::UNPACK_SEQUENCE | B::UNPACK_EX => {
                             let seq = pop!();
+                            let is_seq = op == B::UNPACK_SEQUENCE;
                             // `a, b = pair`: an exact tuple or list of the right length
                             // pushes its items directly (no intermediate vector).
-                            if op == B::UNPACK_SEQUENCE {
+                            if is_seq {
                                 if let Some(items) = ops::exact_sequence_items(seq) {
                                     if items.len() == arg as usize {
                                         for &v in items.iter().rev() {
@@ -967,7 +1004,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     }
                                 }
                             }
-                            let r = if op == B::UNPACK_SEQUENCE {
+                            let r = if is_seq {
                                 ops::unpack(seq, arg as usize, None)
                             } else {
                                 ops::unpack(seq, (arg & 0xff) as usize, Some((arg >> 8) as usize))
@@ -977,7 +1014,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             for v in items.into_iter().rev() {
                                 push!(v.into_ptr());
                             }
-                            if op == B::UNPACK_SEQUENCE {
+                            if is_seq {
                                 ip += 1;
                             }
                         }
@@ -989,6 +1026,8 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::JUMP_NO_INTERRUPT => ip = arg as usize,
                         B::POP_JUMP_IF_FALSE | B::POP_JUMP_IF_TRUE => {
+                            // Decided before `is_true`'s call: `op` then need not survive calls.
+                            let jump_if = op == B::POP_JUMP_IF_TRUE;
                             let v = pop!();
                             let t = if v == crate::objects::bool::true_() {
                                 true
@@ -1003,7 +1042,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 r.unwrap_unchecked()
                             };
                             decref(v);
-                            if t == (op == B::POP_JUMP_IF_TRUE) {
+                            if t == jump_if {
                                 ip = arg as usize;
                             }
                         }
@@ -1016,9 +1055,10 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             }
                         }
                         B::JUMP_IF_FALSE_OR_POP | B::JUMP_IF_TRUE_OR_POP => {
+                            let jump_if = op == B::JUMP_IF_TRUE_OR_POP;
                             let v = top!();
                             let t = tri!(crate::abstract_::object::is_true(v));
-                            if t == (op == B::JUMP_IF_TRUE_OR_POP) {
+                            if t == jump_if {
                                 ip = arg as usize;
                             } else {
                                 decref(pop!());
@@ -1032,6 +1072,27 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::FOR_ITER => {
                             let it = top!();
+                            // `for i in range(...)`: the value without a call of the iterator,
+                            // and with `STORE_FAST i` next, the int `i` holds rewritten when
+                            // nothing else refers to it (no allocation and free per step).
+                            if let Some(step) = crate::objects::range::range_iter_next_value(it) {
+                                let Some(v) = step else {
+                                    decref(pop!());
+                                    ip = arg as usize;
+                                    continue 'run;
+                                };
+                                let next = *words.add(ip + 1);
+                                if next as u8 == B::STORE_FAST as u8 && !tracing!() {
+                                    let old = *slots!().add((next >> 8) as usize);
+                                    if !old.is_null() && crate::eval::binary_fast::overwrite_lone_int(old, v) {
+                                        ip += 2;
+                                        continue 'run;
+                                    }
+                                }
+                                push!(tri!(crate::objects::int::from_i64(v)).into_ptr());
+                                ip += 1;
+                                continue 'run;
+                            }
                             let next = match (*(*it).ob_type).tp_iternext {
                                 Some(n) => n(it),
                                 None => {
@@ -1056,7 +1117,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 ip = arg as usize;
                             }
                         }
-                        B::KW_NAMES => kwnames = *consts.add(arg as usize),
+                        B::KW_NAMES => kwnames = *consts!().add(arg as usize),
                         B::CALL => {
                             let n = arg as usize;
                             let is_meth = !peek!(n + 2).is_null();
@@ -1070,11 +1131,12 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                             if (*callable).ob_type == &raw mut crate::objects::function_type::PyFunction_Type
                                 && crate::runtime::interpreter::Interpreter::from_c((*ts).interp).eval_frame.is_none()
                             {
-                                // An inlined call: the callee's frame runs in this activation.
-                                (*f).stackdepth = sp.offset_from(base) as u32;
+                                // An inlined call: the callee's frame runs in this activation,
+                                // and its return continues here.
+                                (*f).resume_at = ip as u32;
                                 let callee;
                                 let bound = if kw.is_null() && crate::eval::call_fast::binds_positionally(callable, positional) {
-                                    // The arguments' references move into the callee's slots;
+                                    // The arguments' references move into the callee's slots!();
                                     // the callable (and NULL) below them are dropped.
                                     callee = interp_frame::push_moving_args(ts, callable, args, total);
                                     for k in total..(n + 2) {
@@ -1082,6 +1144,9 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     }
                                     Ok(())
                                 } else {
+                                    // The binder may raise or run code: the caller's stack is
+                                    // counted while it does.
+                                    (*f).stackdepth = sp.offset_from(base!()) as u32;
                                     callee = interp_frame::push(ts, callable, core::ptr::null_mut());
                                     let bound = crate::eval::bind_args::bind(callable, (*callee).slots(), args, positional, kw);
                                     // The caller's arguments and callable are dropped either way.
@@ -1091,7 +1156,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     bound
                                 };
                                 sp = sp.sub(n + 2);
-                                (*f).stackdepth = sp.offset_from(base) as u32;
+                                (*f).stackdepth = sp.offset_from(base!()) as u32;
                                 if bound.is_err() {
                                     interp_frame::pop(ts, callee);
                                     break 'run;
@@ -1108,7 +1173,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 ip = 0;
                                 continue 'run;
                             }
-                            let r = if *use_tracing != 0 {
+                            let r = if tracing!() {
                                 crate::eval::trace::vectorcall(ts, callable, args, positional, kw)
                             } else {
                                 crate::abstract_::call::PyObject_Vectorcall(
@@ -1142,7 +1207,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     None
                                 };
                                 let kwp = kw.as_ref().map_or(kwargs, |d| d.as_ptr());
-                                from_slot(if *use_tracing != 0 {
+                                from_slot(if tracing!() {
                                     crate::eval::trace::call_ex(ts, func, t.as_ptr(), kwp)
                                 } else {
                                     crate::abstract_::call::PyObject_Call(func, t.as_ptr(), kwp)
@@ -1181,11 +1246,11 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         }
                         B::RETURN_VALUE => {
                             let v = pop!();
-                            while sp > base {
+                            while sp > base!() {
                                 xdecref(pop!());
                             }
                             (*f).stackdepth = 0;
-                            if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
+                            if tracing!() && crate::eval::trace::function_exit(ts, f, v).is_err() {
                                 decref(v);
                                 exit_unwind = true;
                                 add_tb = false;
@@ -1199,12 +1264,12 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 return v;
                             }
                             f = prev;
-                            load_frame!();
-                            ip = resume_ip(f);
+                            reload_frame!();
+                            ip = (*f).resume_at as usize;
                             push!(v);
                         }
                         B::RETURN_GENERATOR => {
-                            let depth = sp.offset_from(base) as usize;
+                            let depth = sp.offset_from(base!()) as usize;
                             let gen = tri!(crate::objects::gen_type::from_frame(f, depth, ip as u32));
                             crate::eval::recursion::leave();
                             let was_entry = (*f).is_entry;
@@ -1215,14 +1280,14 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 return gen.into_ptr();
                             }
                             f = prev;
-                            load_frame!();
-                            ip = resume_ip(f);
+                            reload_frame!();
+                            ip = (*f).resume_at as usize;
                             push!(gen.into_ptr());
                         }
                         B::YIELD_VALUE => {
                             let v = pop!();
-                            (*f).stackdepth = sp.offset_from(base) as u32;
-                            if *use_tracing != 0 && crate::eval::trace::function_exit(ts, f, v).is_err() {
+                            (*f).stackdepth = sp.offset_from(base!()) as u32;
+                            if tracing!() && crate::eval::trace::function_exit(ts, f, v).is_err() {
                                 decref(v);
                                 exit_unwind = true;
                                 add_tb = false;
@@ -1436,13 +1501,13 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         B::IMPORT_NAME => {
                             let fromlist = pop!();
                             let level = pop!();
-                            let r = crate::eval::import_ops::import_name(f, *names.add(arg as usize), fromlist, level);
+                            let r = crate::eval::import_ops::import_name(f, *names!().add(arg as usize), fromlist, level);
                             decref(fromlist);
                             decref(level);
                             push!(tri!(r).into_ptr());
                         }
                         B::IMPORT_FROM => {
-                            let r = crate::eval::import_ops::import_from(top!(), *names.add(arg as usize));
+                            let r = crate::eval::import_ops::import_from(top!(), *names!().add(arg as usize));
                             push!(tri!(r).into_ptr());
                         }
                         B::IMPORT_STAR => {
@@ -1486,7 +1551,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
             let handler = if exit_unwind { None } else { (*f).rt().unit.handler(at) };
             if let Some(h) = handler {
                 let (depth, target, push_lasti) = (h.depth as usize, h.target as usize, h.lasti);
-                let floor = base.add(depth);
+                let floor = base!().add(depth);
                 while sp > floor {
                     xdecref(pop!());
                 }
@@ -1503,11 +1568,11 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                 ip = target;
                 continue 'main;
             }
-            while sp > base {
+            while sp > base!() {
                 xdecref(pop!());
             }
             (*f).stackdepth = 0;
-            if !core::mem::take(&mut exit_unwind) && *use_tracing != 0 {
+            if !core::mem::take(&mut exit_unwind) && tracing!() {
                 // The frame is left by the exception: a `return` event with no value (an
                 // exception raised there replaces the pending one).
                 let _ = crate::eval::trace::function_exit(ts, f, core::ptr::null_mut());

@@ -35,6 +35,9 @@ pub(crate) struct Frame {
     pub owned_by_gen: bool,
     /// For generator frames: `CREATED`, `SUSPENDED`, `RUNNING` or `COMPLETED`.
     pub state: u8,
+    /// Where this frame goes on when the Python function it called in line (eval loop's
+    /// `CALL`) returns; set by that call only (in the header's padding).
+    pub resume_at: u32,
     pub localsplus: [*mut PyObject; 0],
 }
 
@@ -44,6 +47,8 @@ pub(crate) const RUNNING: u8 = 2;
 pub(crate) const COMPLETED: u8 = 3;
 
 pub(crate) const HEADER_WORDS: usize = core::mem::size_of::<Frame>() / 8;
+// `resume_at` lives in what was padding: the header stays nine words.
+const _: () = assert!(HEADER_WORDS == 9);
 const _: () = assert!(core::mem::size_of::<Frame>() % 8 == 0);
 
 impl Frame {
@@ -114,22 +119,25 @@ pub(crate) unsafe fn push_moving_args(ts: *mut PyThreadState, func: *mut PyObjec
     let f = crate::eval::frame_stack::alloc_zeroing(ts, HEADER_WORDS + rt.frame_slots(), 0) as *mut Frame;
     (*code).ob_base.ob_base.ob_refcnt += 1;
     (*func).ob_refcnt += 1;
+    // The eval loop runs with a frame current: no NULL checks of `current`.
+    let cframe = (*ts).cframe;
     f.write(Frame {
         code,
         func,
         globals: (*fo).func_globals,
         builtins: (*fo).func_builtins,
         locals: core::ptr::null_mut(),
-        previous: current(ts),
+        previous: (*cframe).current_frame as *mut Frame,
         frame_obj: core::ptr::null_mut(),
         lasti: 0,
         stackdepth: 0,
         is_entry: false,
         owned_by_gen: false,
         state: CREATED,
+        resume_at: 0,
         localsplus: [],
     });
-    set_current(ts, f);
+    (*cframe).current_frame = f as *mut crate::eval::frame::_PyInterpreterFrame;
     let slots = (*f).slots();
     // Volatile stores keep LLVM from turning these short loops back into libc calls.
     for i in 0..nargs {

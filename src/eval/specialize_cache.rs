@@ -149,6 +149,21 @@ impl Caches {
             table.as_mut_ptr()
         }
     }
+
+    /// `globals_ptr` once the table exists (the eval loop makes it when it loads a frame,
+    /// so its instructions skip the length check).
+    #[inline(always)]
+    pub(crate) fn globals_made(&self) -> *mut GlobalEntry {
+        // SAFETY: the GIL serialises all access; the table is never replaced once made.
+        unsafe { (*self.globals.get()).as_mut_ptr() }
+    }
+
+    /// `attrs_ptr` once the table exists (see `globals_made`).
+    #[inline(always)]
+    pub(crate) fn attrs_made(&self) -> *mut AttrEntry {
+        // SAFETY: as `globals_made`.
+        unsafe { (*self.attrs.get()).as_mut_ptr() }
+    }
 }
 
 impl Caches {

@@ -16,9 +16,19 @@ use crate::runtime::threadstate::{
     PyTrace_EXCEPTION, PyTrace_LINE, PyTrace_OPCODE, PyTrace_RETURN,
 };
 
+/// Set (for good) when some thread first turns `use_tracing` on. The eval loop tests this
+/// static before it reads its thread's `use_tracing`: a RIP-relative byte instead of a
+/// pointer kept across the whole loop, in a function where every register counts. Tracing
+/// is only ever turned on here (C code that writes `use_tracing` itself, as Cython does,
+/// only restores it while a function is set, so after this was set).
+pub(crate) static TRACING_SEEN: core::sync::atomic::AtomicBool = core::sync::atomic::AtomicBool::new(false);
+
 /// Recomputes `use_tracing` after a function was set or a trace call ended.
 pub(crate) unsafe fn update_use_tracing(ts: *mut PyThreadState) {
     let on = (*ts).tracing <= 0 && ((*ts).c_tracefunc.is_some() || (*ts).c_profilefunc.is_some());
+    if on {
+        TRACING_SEEN.store(true, core::sync::atomic::Ordering::Relaxed);
+    }
     (*(*ts).cframe).use_tracing = if on { 255 } else { 0 };
 }
 

@@ -23,6 +23,9 @@ pub(crate) struct CodeRt {
     pub nvars: u32,
     pub ncells: u32,
     pub nfree: u32,
+    /// `nvars + ncells + nfree`, kept: the eval loop finds its value stack's bottom with it
+    /// on every call and return.
+    nlocalsplus_n: u32,
     /// Per cell: the index of the parameter of the same name (whose value `MAKE_CELL`
     /// moves into the cell), or -1.
     pub cell_arg: Box<[i32]>,
@@ -49,7 +52,7 @@ impl CodeRt {
     /// Slots before the value stack.
     #[inline]
     pub fn nlocalsplus(&self) -> usize {
-        (self.nvars + self.ncells + self.nfree) as usize
+        self.nlocalsplus_n as usize
     }
 
     /// Slots of a frame running this code: locals, cells, free variables, the stack.
@@ -180,6 +183,7 @@ pub(crate) fn build(mut unit: Arc<CodeUnit>, varnames: PyRef, cellvars: PyRef, f
         nvars,
         ncells,
         nfree,
+        nlocalsplus_n: nvars + ncells + nfree,
         cell_arg,
         varnames,
         cellvars,

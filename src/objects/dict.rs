@@ -295,6 +295,19 @@ unsafe fn is_exact_str(o: *mut PyObject) -> bool {
     (*o).ob_type == &raw mut pystr::PyUnicode_Type
 }
 
+/// Whether two exact ints are equal (`None` unless both are exact ints): `d[i % 1000]`
+/// finds an equal key that is another object, and int equality needs no call of
+/// `rich_compare_bool` (which may run code, so the probe must restart if the table
+/// changed; comparing digits cannot change it).
+#[inline]
+unsafe fn exact_ints_equal(a: *mut PyObject, b: *mut PyObject) -> Option<bool> {
+    use crate::objects::int;
+    if !int::is_exact_int(a) || !int::is_exact_int(b) {
+        return None;
+    }
+    Some(int::size_of(a) == int::size_of(b) && int::digits(a) == int::digits(b))
+}
+
 /// The slot and entry index of `key` in `d`'s current table (`None`: absent).
 unsafe fn lookup(d: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<Option<(usize, usize)>> {
     'restart: loop {
@@ -321,6 +334,10 @@ unsafe fn lookup(d: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyRes
                     let startkey = e.key;
                     if is_exact_str(startkey) && is_exact_str(key) {
                         if pystr::eq(startkey, key) {
+                            return Ok(Some((i, ix as usize)));
+                        }
+                    } else if let Some(equal) = exact_ints_equal(startkey, key) {
+                        if equal {
                             return Ok(Some((i, ix as usize)));
                         }
                     } else {

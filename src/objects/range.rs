@@ -495,6 +495,27 @@ unsafe extern "C" fn range_reversed(op: *mut PyObject, _: *mut PyObject) -> *mut
     ret_obj(res)
 }
 
+/// The next value of `op` when it is a `range_iterator` (the eval loop's `FOR_ITER`, which
+/// then makes or reuses the int itself): `Some(Some(v))`, `Some(None)` when exhausted, and
+/// `None` for any other iterator.
+///
+/// # Safety
+/// `op` is a live object.
+#[inline(always)]
+pub(crate) unsafe fn range_iter_next_value(op: *mut PyObject) -> Option<Option<i64>> {
+    if (*op).ob_type != &raw mut PyRangeIter_Type {
+        return None;
+    }
+    let it = op as *mut RangeIter;
+    if (*it).len <= 0 {
+        return Some(None);
+    }
+    let v = (*it).start;
+    (*it).start = v.wrapping_add((*it).step);
+    (*it).len -= 1;
+    Some(Some(v))
+}
+
 unsafe extern "C" fn rangeiter_next(op: *mut PyObject) -> *mut PyObject {
     let it = op as *mut RangeIter;
     if (*it).len <= 0 {
