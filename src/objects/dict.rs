@@ -71,9 +71,9 @@ use crate::object::typeobject::{
     PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_HAVE_GC,
     Py_TPFLAGS_MAPPING, _Py_TPFLAGS_MATCH_SELF,
 };
-use crate::objects::dict_keys::{usable_for, with_width, Ix, KeyTable, DUMMY, EMPTY, PERTURB_SHIFT};
+use crate::objects::dict_keys::{usable_for, with_width, Entry, Ix, KeyTable, DUMMY, EMPTY, PERTURB_SHIFT};
 use crate::objects::str as pystr;
-use crate::objects::{list, tuple};
+use crate::objects::{int, list, long_ops, tuple};
 use crate::pyport::Py_hash_t;
 use core::ffi::{c_char, c_int, c_ulong, c_void};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -296,6 +296,12 @@ unsafe fn lookup_in<I: Ix>(d: *mut PyObject, t: *mut KeyTable, key: *mut PyObjec
                     if pystr::eq(startkey, key) {
                         return Ok(Probe::Found(i, ix as usize));
                     }
+                } else if int::is_exact_int(startkey) && int::is_exact_int(key) {
+                    // Equal ints that are not the same object (`d[i % 1000]`): compared
+                    // by value, as int's `==` would, without a call that could run code.
+                    if long_ops::compare(startkey, key) == core::cmp::Ordering::Equal {
+                        return Ok(Probe::Found(i, ix as usize));
+                    }
                 } else {
                     let hold = new_ref(startkey);
                     let equal = rich_compare_bool(startkey, key, Py_EQ);
@@ -322,8 +328,61 @@ unsafe fn lookup_in<I: Ix>(d: *mut PyObject, t: *mut KeyTable, key: *mut PyObjec
 ///
 /// # Safety
 /// `d` is a live dict, `key` a live object.
+#[inline]
 pub(crate) unsafe fn get_item_known_hash(d: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<Option<*mut PyObject>> {
+    if is_exact_str(key) {
+        let t = table_ptr(d);
+        if t.is_null() {
+            return Ok(None);
+        }
+        match with_width!(t, I => find_str::<I>(t, key, hash)) {
+            StrProbe::Found(e) => return Ok(Some((*e).value)),
+            StrProbe::Absent => return Ok(None),
+            StrProbe::Other => {}
+        }
+    }
     Ok(lookup(d, key, hash)?.map(|(_, ix)| (*table_ptr(d)).entry_unchecked(ix).value))
+}
+
+/// What probing for an exact str key found.
+enum StrProbe {
+    Found(*mut Entry),
+    Absent,
+    /// An entry of the same hash whose key is not an exact str: only a rich comparison
+    /// (which may run code) can tell, so the general `lookup` must decide.
+    Other,
+}
+
+/// The entry of the exact str `key` in table `t`: the common lookup (attribute names,
+/// globals, keyword names), with no call out and so no table change to guard against.
+#[inline(always)]
+unsafe fn find_str<I: Ix>(t: *mut KeyTable, key: *mut PyObject, hash: Py_hash_t) -> StrProbe {
+    let mask = (*t).mask();
+    let mut perturb = hash as usize;
+    let mut i = (hash as usize) & mask;
+    loop {
+        let ix = I::load(t, i);
+        if ix == EMPTY {
+            return StrProbe::Absent;
+        }
+        if ix >= 0 {
+            let e = (*t).entry_unchecked(ix as usize) as *mut Entry;
+            let k = (*e).key;
+            if k == key {
+                return StrProbe::Found(e);
+            }
+            if (*e).hash == hash {
+                if !is_exact_str(k) {
+                    return StrProbe::Other;
+                }
+                if pystr::eq(k, key) {
+                    return StrProbe::Found(e);
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
 }
 
 /// The entry index of `key` in `d`, or `None` (the eval loop's attribute caches remember

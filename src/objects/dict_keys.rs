@@ -195,7 +195,7 @@ impl KeyTable {
     #[inline]
     pub(crate) fn index(&self, i: usize) -> isize {
         let t = self as *const KeyTable;
-        // SAFETY: callers pass slots below `slots()`.
+        // SAFETY: callers pass slots at most `mask`.
         unsafe { with_width!(t, I => I::load(t, i)) }
     }
 
