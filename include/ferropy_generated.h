@@ -8888,6 +8888,8 @@ struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wch
 
 extern void mi_option_set(int option, long value);
 
+extern void mi_collect(bool force);
+
 /**
  * `PyObject *PyImport_GetModuleDict(void)`: `sys.modules` (borrowed); a fatal error
  * when the interpreter has none.

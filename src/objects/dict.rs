@@ -39,9 +39,9 @@ pub struct _PyDictViewObject {
 assert_layout!(_PyDictViewObject, size = 24, ob_base @ 0, dv_dict @ 16);
 
 // ---- The dict type --------------------------------------------------------------------------
-// A compact, insertion-ordered hash table: `ma_keys` points to a `KeyTable` (private, opaque
-// to C) holding a dense array of entries in insertion order and a sparse index table probed
-// by open addressing (the perturbed probe sequence i = 5*i + perturb + 1, perturb >>= 5,
+// A compact, insertion-ordered hash table: `ma_keys` points to a `KeyTable` (dict_keys.rs,
+// private, opaque to C), one block holding a dense array of entries in insertion order and a
+// sparse index table of 1- to 8-byte items probed by open addressing (the perturbed probe sequence i = 5*i + perturb + 1, perturb >>= 5,
 // which visits every slot and lets all hash bits matter). Deleted entries leave a hole in
 // the entries and a dummy in the index, reclaimed at the next resize. Sizes, load factor
 // (2/3) and growth (to 3 x used) are CPython's, so positions (`PyDict_Next`) and orders
@@ -71,8 +71,9 @@ use crate::object::typeobject::{
     PyTypeObject, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_HAVE_GC,
     Py_TPFLAGS_MAPPING, _Py_TPFLAGS_MATCH_SELF,
 };
+use crate::objects::dict_keys::{usable_for, with_width, Entry, Ix, KeyTable, DUMMY, EMPTY, PERTURB_SHIFT};
 use crate::objects::str as pystr;
-use crate::objects::{list, tuple};
+use crate::objects::{int, list, long_ops, tuple};
 use crate::pyport::Py_hash_t;
 use core::ffi::{c_char, c_int, c_ulong, c_void};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -127,10 +128,7 @@ pub static mut PyDict_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-const EMPTY: isize = -1;
-const DUMMY: isize = -2;
 const MIN_SIZE: usize = 8;
-const PERTURB_SHIFT: u32 = 5;
 /// The largest table `_PyDict_NewPresized` makes in advance.
 const MAX_PRESIZE: usize = 128 * 1024;
 
@@ -147,54 +145,13 @@ pub(crate) fn next_version() -> u64 {
     v
 }
 
-struct Entry {
-    hash: Py_hash_t,
-    /// NULL for a deleted entry.
-    key: *mut PyObject,
-    value: *mut PyObject,
-}
-
-/// What `ma_keys` points to.
-struct KeyTable {
-    /// Index of the entry for each slot, or EMPTY/DUMMY; length a power of two.
-    indices: Box<[isize]>,
-    entries: Vec<Entry>,
-    /// Insertions left before the table must grow (2/3 load factor).
-    usable: usize,
-}
-
-impl KeyTable {
-    fn with_size(size: usize) -> KeyTable {
-        KeyTable {
-            indices: vec![EMPTY; size].into_boxed_slice(),
-            entries: Vec::with_capacity(usable_for(size)),
-            usable: usable_for(size),
-        }
+/// A new table of `size` slots, or MemoryError.
+fn new_table(size: usize) -> PyResult<*mut PyDictKeysObject> {
+    let t = KeyTable::alloc(size);
+    if t.is_null() {
+        return Err(no_memory());
     }
-
-    /// The first slot for `hash` that holds no entry (for inserting a new key).
-    fn free_slot(&self, hash: Py_hash_t) -> usize {
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as usize;
-        let mut i = (hash as usize) & mask;
-        while self.indices[i] >= 0 {
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
-        }
-        i
-    }
-
-    /// Appends an entry for a key known to be absent (room is there).
-    fn push(&mut self, hash: Py_hash_t, key: *mut PyObject, value: *mut PyObject) {
-        let slot = self.free_slot(hash);
-        self.indices[slot] = self.entries.len() as isize;
-        self.entries.push(Entry { hash, key, value });
-        self.usable -= 1;
-    }
-}
-
-fn usable_for(size: usize) -> usize {
-    (size << 1) / 3
+    Ok(t as *mut PyDictKeysObject)
 }
 
 /// The table size (a power of two, at least 8) for `minsize` slots.
@@ -262,8 +219,7 @@ pub(crate) fn new_presized(n: usize) -> PyResult<PyRef> {
         let size = if n > usable_for(MAX_PRESIZE) { MAX_PRESIZE } else { size_for_items(n) };
         // SAFETY: a fresh dict without a table.
         unsafe {
-            (*(d.as_ptr() as *mut PyDictObject)).ma_keys =
-                Box::into_raw(Box::new(KeyTable::with_size(size))) as *mut PyDictKeysObject;
+            (*(d.as_ptr() as *mut PyDictObject)).ma_keys = new_table(size)?;
         }
     }
     Ok(d)
@@ -295,70 +251,76 @@ unsafe fn is_exact_str(o: *mut PyObject) -> bool {
     (*o).ob_type == &raw mut pystr::PyUnicode_Type
 }
 
-/// Whether two exact ints are equal (`None` unless both are exact ints): `d[i % 1000]`
-/// finds an equal key that is another object, and int equality needs no call of
-/// `rich_compare_bool` (which may run code, so the probe must restart if the table
-/// changed; comparing digits cannot change it).
-#[inline]
-unsafe fn exact_ints_equal(a: *mut PyObject, b: *mut PyObject) -> Option<bool> {
-    use crate::objects::int;
-    if !int::is_exact_int(a) || !int::is_exact_int(b) {
-        return None;
-    }
-    Some(int::size_of(a) == int::size_of(b) && int::digits(a) == int::digits(b))
+/// What probing one table for a key found.
+enum Probe {
+    Found(usize, usize),
+    Absent,
+    /// A comparison changed the dict: probe its current table again.
+    Restart,
 }
 
 /// The slot and entry index of `key` in `d`'s current table (`None`: absent).
 unsafe fn lookup(d: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<Option<(usize, usize)>> {
-    'restart: loop {
+    loop {
         let t = table_ptr(d);
         if t.is_null() {
             return Ok(None);
         }
-        let mask = (&*t).indices.len() - 1;
-        let mut perturb = hash as usize;
-        let mut i = (hash as usize) & mask;
-        loop {
-            // A fresh reference at each probe: a comparison may free the table.
-            let tr = &*t;
-            let ix = *tr.indices.get_unchecked(i);
-            if ix == EMPTY {
-                return Ok(None);
+        match with_width!(t, I => lookup_in::<I>(d, t, key, hash)?) {
+            Probe::Found(slot, ix) => return Ok(Some((slot, ix))),
+            Probe::Absent => return Ok(None),
+            Probe::Restart => {}
+        }
+    }
+}
+
+/// `lookup` in table `t` (d's table) with index items of type `I`.
+#[inline(always)]
+unsafe fn lookup_in<I: Ix>(d: *mut PyObject, t: *mut KeyTable, key: *mut PyObject, hash: Py_hash_t) -> PyResult<Probe> {
+    let mask = (*t).mask();
+    let mut perturb = hash as usize;
+    let mut i = (hash as usize) & mask;
+    loop {
+        let ix = I::load(t, i);
+        if ix == EMPTY {
+            return Ok(Probe::Absent);
+        }
+        if ix >= 0 {
+            let e = (*t).entry_unchecked(ix as usize);
+            if e.key == key {
+                return Ok(Probe::Found(i, ix as usize));
             }
-            if ix >= 0 {
-                let e = tr.entries.get_unchecked(ix as usize);
-                if e.key == key {
-                    return Ok(Some((i, ix as usize)));
-                }
-                if e.hash == hash {
-                    let startkey = e.key;
-                    if is_exact_str(startkey) && is_exact_str(key) {
-                        if pystr::eq(startkey, key) {
-                            return Ok(Some((i, ix as usize)));
-                        }
-                    } else if let Some(equal) = exact_ints_equal(startkey, key) {
-                        if equal {
-                            return Ok(Some((i, ix as usize)));
-                        }
-                    } else {
-                        let hold = new_ref(startkey);
-                        let equal = rich_compare_bool(startkey, key, Py_EQ);
-                        drop(hold);
-                        let equal = equal?;
-                        let unchanged = table_ptr(d) == t
-                            && (&*t).entries.get(ix as usize).is_some_and(|e| e.key == startkey);
-                        if !unchanged {
-                            continue 'restart;
-                        }
-                        if equal {
-                            return Ok(Some((i, ix as usize)));
-                        }
+            if e.hash == hash {
+                let startkey = e.key;
+                if is_exact_str(startkey) && is_exact_str(key) {
+                    if pystr::eq(startkey, key) {
+                        return Ok(Probe::Found(i, ix as usize));
+                    }
+                } else if int::is_exact_int(startkey) && int::is_exact_int(key) {
+                    // Equal ints that are not the same object (`d[i % 1000]`): compared
+                    // by value, as int's `==` would, without a call that could run code.
+                    if long_ops::compare(startkey, key) == core::cmp::Ordering::Equal {
+                        return Ok(Probe::Found(i, ix as usize));
+                    }
+                } else {
+                    let hold = new_ref(startkey);
+                    let equal = rich_compare_bool(startkey, key, Py_EQ);
+                    drop(hold);
+                    let equal = equal?;
+                    // The comparison may have run any code: the table (and so `t`) is only
+                    // still valid when it is still the dict's and the entry unchanged.
+                    let unchanged = table_ptr(d) == t && (*t).entry(ix as usize).is_some_and(|e| e.key == startkey);
+                    if !unchanged {
+                        return Ok(Probe::Restart);
+                    }
+                    if equal {
+                        return Ok(Probe::Found(i, ix as usize));
                     }
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
         }
+        perturb >>= PERTURB_SHIFT;
+        i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
     }
 }
 
@@ -366,8 +328,61 @@ unsafe fn lookup(d: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyRes
 ///
 /// # Safety
 /// `d` is a live dict, `key` a live object.
+#[inline]
 pub(crate) unsafe fn get_item_known_hash(d: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<Option<*mut PyObject>> {
-    Ok(lookup(d, key, hash)?.map(|(_, ix)| (&*table_ptr(d)).entries[ix].value))
+    if is_exact_str(key) {
+        let t = table_ptr(d);
+        if t.is_null() {
+            return Ok(None);
+        }
+        match with_width!(t, I => find_str::<I>(t, key, hash)) {
+            StrProbe::Found(e) => return Ok(Some((*e).value)),
+            StrProbe::Absent => return Ok(None),
+            StrProbe::Other => {}
+        }
+    }
+    Ok(lookup(d, key, hash)?.map(|(_, ix)| (*table_ptr(d)).entry_unchecked(ix).value))
+}
+
+/// What probing for an exact str key found.
+enum StrProbe {
+    Found(*mut Entry),
+    Absent,
+    /// An entry of the same hash whose key is not an exact str: only a rich comparison
+    /// (which may run code) can tell, so the general `lookup` must decide.
+    Other,
+}
+
+/// The entry of the exact str `key` in table `t`: the common lookup (attribute names,
+/// globals, keyword names), with no call out and so no table change to guard against.
+#[inline(always)]
+unsafe fn find_str<I: Ix>(t: *mut KeyTable, key: *mut PyObject, hash: Py_hash_t) -> StrProbe {
+    let mask = (*t).mask();
+    let mut perturb = hash as usize;
+    let mut i = (hash as usize) & mask;
+    loop {
+        let ix = I::load(t, i);
+        if ix == EMPTY {
+            return StrProbe::Absent;
+        }
+        if ix >= 0 {
+            let e = (*t).entry_unchecked(ix as usize) as *mut Entry;
+            let k = (*e).key;
+            if k == key {
+                return StrProbe::Found(e);
+            }
+            if (*e).hash == hash {
+                if !is_exact_str(k) {
+                    return StrProbe::Other;
+                }
+                if pystr::eq(k, key) {
+                    return StrProbe::Found(e);
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
 }
 
 /// The entry index of `key` in `d`, or `None` (the eval loop's attribute caches remember
@@ -390,7 +405,7 @@ pub(crate) unsafe fn value_at(d: *mut PyObject, key: *mut PyObject, ix: usize) -
     if t.is_null() {
         return None;
     }
-    let e = (&*t).entries.get(ix)?;
+    let e = (*t).entry(ix)?;
     if e.key == key { Some(e.value) } else { None }
 }
 
@@ -405,7 +420,7 @@ pub(crate) unsafe fn replace_at(d: *mut PyObject, key: *mut PyObject, ix: usize,
     if t.is_null() {
         return false;
     }
-    let Some(e) = (&mut *t).entries.get_mut(ix) else { return false };
+    let Some(e) = (*t).entry(ix) else { return false };
     if e.key != key {
         return false;
     }
@@ -443,24 +458,14 @@ pub(crate) unsafe fn get_item_str(d: *mut PyObject, name: &str) -> PyResult<Opti
 /// # Safety
 /// `d` is a live dict; `name` is ASCII.
 pub(crate) unsafe fn get_item_ascii_hashed(d: *mut PyObject, name: &str, hash: Py_hash_t) -> Option<*mut PyObject> {
-    let Some(t) = table(d) else { return None };
-    let mask = t.indices.len() - 1;
-    let mut perturb = hash as usize;
-    let mut i = (hash as usize) & mask;
-    loop {
-        match t.indices[i] {
-            EMPTY => return None,
-            DUMMY => {}
-            ix => {
-                let e = &t.entries[ix as usize];
-                if e.hash == hash && pystr::is_str(e.key) && pystr::eq_ascii(e.key, name) {
-                    return Some(e.value);
-                }
-            }
-        }
-        perturb >>= PERTURB_SHIFT;
-        i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    let t = table_ptr(d);
+    if t.is_null() {
+        return None;
     }
+    let found = with_width!(t, I => KeyTable::find::<I>(t, hash, |e| {
+        e.hash == hash && pystr::is_str(e.key) && pystr::eq_ascii(e.key, name)
+    }));
+    found.map(|(_, ix)| (*t).entry_unchecked(ix).value)
 }
 
 /// Whether the collector may need to see `o` (CPython's `_PyObject_GC_MAY_BE_TRACKED`).
@@ -484,8 +489,8 @@ pub(crate) unsafe fn set_item_known_hash(d: *mut PyObject, key: *mut PyObject, h
     let dict = d as *mut PyDictObject;
     if let Some((_, ix)) = lookup(d, key, hash)? {
         // Replace the value; the old one goes last, as its destructor may run any code.
-        let t = &mut *table_ptr(d);
-        let old = core::mem::replace(&mut t.entries[ix].value, new_ref(value).into_ptr());
+        let e = (*table_ptr(d)).entry_unchecked(ix);
+        let old = core::mem::replace(&mut e.value, new_ref(value).into_ptr());
         maintain_tracking(d, key, value);
         (*dict).ma_version_tag = next_version();
         drop(PyRef::from_owned(old));
@@ -499,7 +504,7 @@ pub(crate) unsafe fn set_item_known_hash(d: *mut PyObject, key: *mut PyObject, h
 unsafe fn insert_absent(d: *mut PyObject, key: *mut PyObject, hash: Py_hash_t, value: *mut PyObject) -> PyResult<()> {
     let dict = d as *mut PyDictObject;
     if table_ptr(d).is_null() {
-        (*dict).ma_keys = Box::into_raw(Box::new(KeyTable::with_size(MIN_SIZE))) as *mut PyDictKeysObject;
+        (*dict).ma_keys = new_table(MIN_SIZE)?;
     } else if (*table_ptr(d)).usable == 0 {
         resize(d, size_for((*dict).ma_used as usize * 3))?;
     }
@@ -523,8 +528,8 @@ pub(crate) unsafe fn set_item(d: *mut PyObject, key: *mut PyObject, value: *mut 
 /// Removes the entry at (`slot`, `ix`) and returns its key and value (owned).
 unsafe fn remove_entry(d: *mut PyObject, slot: usize, ix: usize) -> (PyRef, PyRef) {
     let t = &mut *table_ptr(d);
-    t.indices[slot] = DUMMY;
-    let e = &mut t.entries[ix];
+    t.set_index(slot, DUMMY);
+    let e = t.entry_unchecked(ix);
     let k = core::mem::replace(&mut e.key, core::ptr::null_mut());
     let v = core::mem::replace(&mut e.value, core::ptr::null_mut());
     let dict = d as *mut PyDictObject;
@@ -555,12 +560,13 @@ pub(crate) unsafe fn del_item(d: *mut PyObject, key: *mut PyObject) -> PyResult<
 /// Rebuilds the table with `size` slots for the live entries, in order.
 unsafe fn resize(d: *mut PyObject, size: usize) -> PyResult<()> {
     let dict = d as *mut PyDictObject;
-    let old = Box::from_raw((*dict).ma_keys as *mut KeyTable);
-    let mut t = KeyTable::with_size(size);
-    for e in old.entries.into_iter().filter(|e| !e.key.is_null()) {
-        t.push(e.hash, e.key, e.value);
+    let old = (*dict).ma_keys as *mut KeyTable;
+    let t = new_table(size)? as *mut KeyTable;
+    for e in (*old).entries().iter().filter(|e| !e.key.is_null()) {
+        (*t).push(e.hash, e.key, e.value);
     }
-    (*dict).ma_keys = Box::into_raw(Box::new(t)) as *mut PyDictKeysObject;
+    (*dict).ma_keys = t as *mut PyDictKeysObject;
+    KeyTable::free(old);
     Ok(())
 }
 
@@ -570,7 +576,7 @@ unsafe fn resize(d: *mut PyObject, size: usize) -> PyResult<()> {
 /// `d` is a live dict.
 pub(crate) unsafe fn items(d: *mut PyObject) -> Vec<(*mut PyObject, *mut PyObject)> {
     match table(d) {
-        Some(t) => t.entries.iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.value)).collect(),
+        Some(t) => t.entries().iter().filter(|e| !e.key.is_null()).map(|e| (e.key, e.value)).collect(),
         None => Vec::new(),
     }
 }
@@ -583,8 +589,8 @@ pub(crate) unsafe fn items(d: *mut PyObject) -> Vec<(*mut PyObject, *mut PyObjec
 #[inline]
 pub(crate) unsafe fn next_entry(d: *mut PyObject, pos: &mut usize) -> Option<(*mut PyObject, *mut PyObject, Py_hash_t)> {
     let t = table(d)?;
-    while *pos < t.entries.len() {
-        let e = t.entries.get_unchecked(*pos);
+    while *pos < t.nentries() {
+        let e = t.entry_unchecked(*pos);
         *pos += 1;
         if !e.key.is_null() {
             return Some((e.key, e.value, e.hash));
@@ -600,9 +606,9 @@ pub(crate) unsafe fn next_entry(d: *mut PyObject, pos: &mut usize) -> Option<(*m
 /// `d` is a live dict.
 pub(crate) unsafe fn prev_entry(d: *mut PyObject, pos: &mut isize) -> Option<(*mut PyObject, *mut PyObject, Py_hash_t)> {
     let t = table(d)?;
-    *pos = (*pos).min(t.entries.len() as isize - 1);
+    *pos = (*pos).min(t.nentries() as isize - 1);
     while *pos >= 0 {
-        let e = t.entries.get_unchecked(*pos as usize);
+        let e = t.entry_unchecked(*pos as usize);
         *pos -= 1;
         if !e.key.is_null() {
             return Some((e.key, e.value, e.hash));
@@ -618,8 +624,8 @@ pub(crate) unsafe fn prev_entry(d: *mut PyObject, pos: &mut isize) -> Option<(*m
 /// `d` is a live dict.
 pub(crate) unsafe fn table_shape(d: *mut PyObject) -> Option<(usize, bool)> {
     let t = table(d)?;
-    let str_keys = t.entries.iter().all(|e| e.key.is_null() || is_exact_str(e.key));
-    Some((t.indices.len(), str_keys))
+    let str_keys = t.entries().iter().all(|e| e.key.is_null() || is_exact_str(e.key));
+    Some((t.mask() + 1, str_keys))
 }
 
 /// The number of entry positions (live and deleted) of the table.
@@ -627,7 +633,7 @@ pub(crate) unsafe fn table_shape(d: *mut PyObject) -> Option<(usize, bool)> {
 /// # Safety
 /// `d` is a live dict.
 pub(crate) unsafe fn positions(d: *mut PyObject) -> usize {
-    table(d).map_or(0, |t| t.entries.len())
+    table(d).map_or(0, |t| t.nentries())
 }
 
 /// Empties the dict (`PyDict_Clear`): the table is detached first, then its references
@@ -643,11 +649,12 @@ pub(crate) unsafe fn clear(d: *mut PyObject) {
     }
     (*dict).ma_used = 0;
     (*dict).ma_version_tag = next_version();
-    let t = Box::from_raw(keys as *mut KeyTable);
-    for e in t.entries.iter().filter(|e| !e.key.is_null()) {
+    let t = keys as *mut KeyTable;
+    for e in (*t).entries().iter().filter(|e| !e.key.is_null()) {
         drop(PyRef::from_owned(e.key));
         drop(PyRef::from_owned(e.value));
     }
+    KeyTable::free(t);
 }
 
 /// A shallow copy (`PyDict_Copy`): a dense table is cloned as it is (same positions, as
@@ -663,18 +670,16 @@ pub(crate) unsafe fn copy(d: *mut PyObject) -> PyResult<PyRef> {
         return Ok(c);
     }
     let cp = c.as_ptr();
-    if used >= t.entries.len() * 2 / 3 {
-        let mut entries = Vec::with_capacity(t.entries.capacity());
-        for e in &t.entries {
-            let (k, v) = if e.key.is_null() {
-                (e.key, e.value)
-            } else {
-                (new_ref(e.key).into_ptr(), new_ref(e.value).into_ptr())
-            };
-            entries.push(Entry { hash: e.hash, key: k, value: v });
+    if used >= t.nentries() * 2 / 3 {
+        let clone = KeyTable::clone_block(t);
+        if clone.is_null() {
+            return Err(no_memory());
         }
-        let clone = KeyTable { indices: t.indices.clone(), entries, usable: t.usable };
-        (*(cp as *mut PyDictObject)).ma_keys = Box::into_raw(Box::new(clone)) as *mut PyDictKeysObject;
+        for e in (*clone).entries().iter().filter(|e| !e.key.is_null()) {
+            core::mem::forget(new_ref(e.key));
+            core::mem::forget(new_ref(e.value));
+        }
+        (*(cp as *mut PyDictObject)).ma_keys = clone as *mut PyDictKeysObject;
         (*(cp as *mut PyDictObject)).ma_used = used as isize;
         if PyObject_GC_IsTracked(d) != 0 {
             PyObject_GC_Track(cp as *mut c_void);
@@ -724,8 +729,7 @@ pub(crate) unsafe fn merge(a: *mut PyObject, b: *mut PyObject, override_: c_int)
     let needed = len(a) + other_used;
     if table(a).map_or(0, |t| t.usable + len(a)) < other_used {
         if table_ptr(a).is_null() {
-            (*(a as *mut PyDictObject)).ma_keys =
-                Box::into_raw(Box::new(KeyTable::with_size(size_for_items(needed)))) as *mut PyDictKeysObject;
+            (*(a as *mut PyDictObject)).ma_keys = new_table(size_for_items(needed))?;
         } else {
             resize(a, size_for_items(needed))?;
         }
@@ -812,19 +816,12 @@ pub(crate) unsafe fn pop_item(d: *mut PyObject) -> PyResult<(PyRef, PyRef)> {
         return Err(set_key_error_message("popitem(): dictionary is empty"));
     }
     let t = &mut *table_ptr(d);
-    let ix = t.entries.iter().rposition(|e| !e.key.is_null()).unwrap_or(0);
-    let e = &t.entries[ix];
-    let mask = t.indices.len() - 1;
-    let mut perturb = e.hash as usize;
-    let mut slot = (e.hash as usize) & mask;
-    while t.indices[slot] != ix as isize {
-        perturb >>= PERTURB_SHIFT;
-        slot = (slot.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
-    }
+    let ix = t.entries().iter().rposition(|e| !e.key.is_null()).unwrap_or(0);
+    let slot = t.slot_of_entry(t.entry_unchecked(ix).hash, ix);
     let r = remove_entry(d, slot, ix);
     // As CPython, the positions after the last live entry are reused.
     let t = &mut *table_ptr(d);
-    t.entries.truncate(ix);
+    t.truncate(ix);
     Ok(r)
 }
 
@@ -1283,7 +1280,7 @@ unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mu
     // its values only. The entries are walked in place: every collection traverses every
     // module and class dict, and a copy of the entries cost more than the visits.
     let Some(t) = table(op) else { return 0 };
-    let live = || t.entries.iter().filter(|e| !e.key.is_null());
+    let live = || t.entries().iter().filter(|e| !e.key.is_null());
     let str_keys = live().all(|e| (*e.key).ob_type == &raw mut crate::objects::str::PyUnicode_Type);
     for e in live() {
         let r = visit(e.value, arg);

@@ -17,6 +17,7 @@ pub mod complex;
 pub mod complex_arith;
 pub mod complex_new;
 pub mod dict;
+pub mod dict_keys;
 pub mod dict_views;
 pub mod dict_methods;
 pub mod dict_sizeof;

@@ -90,6 +90,7 @@ pub(crate) unsafe fn initialize_from_config(src: &PyConfig) -> PyStatus {
     }
     INITIALIZED.store(true, Ordering::Release);
     crate::runtime::startup_imports::run();
+    crate::runtime::startup_memory::release_startup_pages();
     pystatus::ok()
 }
 

@@ -10,6 +10,7 @@ use core::ffi::{c_int, c_long};
 
 extern "C" {
     fn mi_option_set(option: c_int, value: c_long);
+    fn mi_collect(force: bool);
 }
 
 /// `mi_option_allow_thp` in the vendored mimalloc v3 (libmimalloc-sys 0.1.49): its position
@@ -26,4 +27,13 @@ unsafe extern "C" fn no_thp_by_default() {
     if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
         mi_option_set(MI_OPTION_ALLOW_THP, 0);
     }
+}
+
+/// Gives back to the system the pages start-up used only for a while (source text, compiler
+/// trees, the strings of cached units before they were stripped, tables that were resized):
+/// called once an initialization is complete, so an embedder's resident set is what the
+/// runtime holds, not its high-water mark.
+pub(crate) fn release_startup_pages() {
+    // SAFETY: mimalloc's collection of the calling thread's heap; any thread may call it.
+    unsafe { mi_collect(true) }
 }
