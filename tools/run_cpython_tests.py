@@ -83,6 +83,7 @@ MODULES = [
     "test_plistlib",
     "test_pyexpat",
     "test_grp",
+    "test_isinstance",
     "test_sax",
     "test_pulldom",
     "test_queue",
