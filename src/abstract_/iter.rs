@@ -68,7 +68,8 @@ pub(crate) unsafe fn next(it: *mut PyObject) -> PyResult<Option<PyRef>> {
     let Some(f) = (*(*it).ob_type).tp_iternext else {
         return Err(type_error(format!("'{}' object is not an iterator", tp_name(it))));
     };
-    let r = f(it);
+    // An iterator over an iterator over ... recurses in C, as deep as it was nested.
+    let r = crate::runtime::c_stack::guard(|| Ok(f(it)))?;
     if !r.is_null() {
         return Ok(PyRef::from_owned(r));
     }
@@ -113,7 +114,7 @@ pub unsafe extern "C" fn PyIter_Next(iter: *mut PyObject) -> *mut PyObject {
         let _ = type_error(format!("'{}' object is not an iterator", tp_name(iter)));
         return core::ptr::null_mut();
     };
-    let r = f(iter);
+    let Ok(r) = crate::runtime::c_stack::guard(|| Ok(f(iter))) else { return core::ptr::null_mut() };
     if r.is_null() {
         let _ = end_of_iteration::<()>();
     }

@@ -175,7 +175,8 @@ pub(crate) unsafe fn hash(op: *mut PyObject) -> PyResult<Py_hash_t> {
         crate::object::type_ready::ready(tp)?;
     }
     match (*tp).tp_hash {
-        Some(h) => match h(op) {
+        // A tuple of a tuple of ... hashes its items in C, as deep as it is nested.
+        Some(h) => match crate::runtime::c_stack::guard(|| Ok(h(op)))? {
             -1 => Err(Raised::assume_set()),
             v => Ok(v),
         },

@@ -62,6 +62,25 @@ pub unsafe extern "C" fn PyErr_NormalizeException(pexc: *mut *mut PyObject, pval
     if pexc.is_null() || pval.is_null() || ptb.is_null() {
         return;
     }
+    let ts = crate::runtime::pystate::current();
+    let mut headroom = false;
+    normalize_loop(pexc, pval, ptb, ts, &mut headroom);
+    if headroom {
+        (*ts).recursion_headroom -= 1;
+    }
+}
+
+/// The work of `PyErr_NormalizeException`. When making an instance failed with
+/// RecursionError (the thread is at its recursion limit), that error is made with the
+/// recursion headroom open (`*headroom` set), as the error itself is: retrying at the limit
+/// would fail the same way forever.
+unsafe fn normalize_loop(
+    pexc: *mut *mut PyObject,
+    pval: *mut *mut PyObject,
+    ptb: *mut *mut PyObject,
+    ts: *mut PyThreadState,
+    headroom: &mut bool,
+) {
     let mut depth = 0;
     loop {
         let tp = *pexc;
@@ -105,6 +124,11 @@ pub unsafe extern "C" fn PyErr_NormalizeException(pexc: *mut *mut PyObject, pval
                     Py_DecRef(initial_tb);
                 }
                 depth += 1;
+                let recursion_error = &raw mut crate::errors::exception_types::_PyExc_RecursionError as *mut PyObject;
+                if !*headroom && !ts.is_null() && *pexc == recursion_error {
+                    (*ts).recursion_headroom += 1;
+                    *headroom = true;
+                }
                 if depth >= NORMALIZE_DEPTH_LIMIT {
                     Py_DecRef(*pexc);
                     Py_DecRef(*pval);

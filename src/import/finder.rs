@@ -93,6 +93,10 @@ enum Found {
 
 /// `FileFinder.find_spec` in one directory.
 unsafe fn find_in_directory(name: *mut PyObject, short: &str, dir: &str) -> PyResult<Found> {
+    // importlib matches names against the directory's listing: "" (the tail of `a.`) is none.
+    if short.is_empty() {
+        return Ok(Found::Nothing);
+    }
     let base = format!("{dir}/{short}");
     let mut namespace = false;
     if is_dir(&base) {

@@ -60,7 +60,8 @@ unsafe fn find_and_load_unlocked(name: *mut PyObject) -> PyResult<PyRef> {
     let mut search_path = None;
     let mut parent_spec = None;
     let mut parent_child = None;
-    if let Some((parent, child)) = full.rsplit_once('.') {
+    // `a.b` has the parent `a`; `.` (an empty parent) has none, as in importlib.
+    if let Some((parent, child)) = full.rsplit_once('.').filter(|(parent, _)| !parent.is_empty()) {
         let parent_name = pystr::from_utf8(parent)?;
         if get_module(parent_name.as_ptr())?.is_none() {
             find_and_load(parent_name.as_ptr())?;

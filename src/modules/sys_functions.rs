@@ -245,7 +245,9 @@ unsafe extern "C" fn set_int_max_str_digits(_m: *mut PyObject, args: *const *mut
 }
 
 unsafe extern "C" fn is_finalizing(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    new_ref(crate::objects::bool::false_()).into_ptr()
+    // True from the end of the atexit callbacks on (finalizers at exit see it).
+    let finalizing = crate::runtime::gil::RUNTIME_GIL.is_finalizing();
+    new_ref(if finalizing { crate::objects::bool::true_() } else { crate::objects::bool::false_() }).into_ptr()
 }
 
 unsafe extern "C" fn clear_type_cache(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {

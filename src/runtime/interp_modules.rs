@@ -1,6 +1,7 @@
 //! An interpreter's own modules: at its start the module table (`sys.modules`),
 //! `builtins` and `sys` (in that order, as CPython makes them), then `atexit` and `_thread`
-//! (in the table so that C code reaches them before import exists); at its end the atexit callbacks, the
+//! (in the table so that C code reaches them before import exists); at its end
+//! `threading._shutdown()` (non-daemon threads joined), the atexit callbacks, the
 //! flush of the standard streams, the `cpython.PyInterpreterState_Clear` audit event, and the
 //! teardown of the table and of the interpreter's references to sys and builtins.
 use core::ffi::CStr;
@@ -36,12 +37,34 @@ pub(crate) unsafe fn init(owner: &mut Interpreter) -> Result<(), PyStatus> {
 /// streams are flushed and the end is announced to the audit hooks.
 /// 0, or -1 when flushing a stream failed.
 pub(crate) unsafe fn finalize(owner: &mut Interpreter) -> core::ffi::c_int {
+    wait_for_thread_shutdown();
     crate::modules::atexit_module::run_callbacks(owner);
     let status = crate::modules::sys_stdio::flush_std_files();
     if crate::modules::sys_audit::audit_no_args(c"cpython.PyInterpreterState_Clear").is_err() {
         crate::errors::pyerr::PyErr_Clear();
     }
     status
+}
+
+/// `threading._shutdown()` when threading was imported: the interpreter waits for its
+/// non-daemon threads before the atexit callbacks, as CPython does. A failure is reported
+/// as unraisable.
+pub(crate) unsafe fn wait_for_thread_shutdown() {
+    let table = crate::runtime::module_table::modules();
+    if table.is_null() {
+        return;
+    }
+    let threading = match crate::objects::dict::get_item_str(table, "threading") {
+        Ok(Some(m)) if m != crate::abstract_::none() => PyRef::from_borrowed(m).expect("non-NULL"),
+        Ok(_) => return,
+        Err(_) => {
+            crate::errors::unraisable::write_unraisable(None, core::ptr::null_mut());
+            return;
+        }
+    };
+    if crate::modules::io::common::call_method0(threading.as_ptr(), "_shutdown").is_err() {
+        crate::errors::unraisable::write_unraisable(None, threading.as_ptr());
+    }
 }
 
 /// Drops the interpreter's modules and its references to sys, builtins and audit hooks.

@@ -187,18 +187,23 @@ fn finalize() -> c_int {
             "the function must be called with the GIL held, but the GIL is released (the current Python thread state is NULL)",
         );
     }
-    // From here on, other threads that try to take the GIL exit (daemon threads).
-    RUNTIME_GIL.begin_finalizing();
-    INITIALIZED.store(false, Ordering::Release);
-    CORE_INITIALIZED.store(false, Ordering::Release);
-    FINALIZED_BEFORE.store(true, Ordering::Release);
     let interp = MAIN_INTERPRETER.load(Ordering::Acquire);
     // SAFETY: the main interpreter is live until deleted below.
     let status = unsafe {
+        // atexit callbacks run before finalization begins (`sys.is_finalizing()` is still
+        // False in them, and daemon threads still run), as in CPython.
         let status = crate::runtime::interp_modules::finalize(Interpreter::from_c(interp));
+        // From here on, other threads that try to take the GIL exit (daemon threads).
+        RUNTIME_GIL.begin_finalizing();
+        INITIALIZED.store(false, Ordering::Release);
+        CORE_INITIALIZED.store(false, Ordering::Release);
+        FINALIZED_BEFORE.store(true, Ordering::Release);
         // Cycles die while the modules their finalizers may use still work ...
-        crate::gc::collector::collect_at_shutdown();
+        if crate::gc::collector::PyGC_IsEnabled() != 0 {
+            crate::gc::collector::collect_at_shutdown();
+        }
         crate::modules::sys_audit::clear_runtime_hooks();
+        crate::runtime::finalize_modules::finalize_modules(Interpreter::from_c(interp));
         crate::runtime::interp_modules::clear(Interpreter::from_c(interp));
         crate::modules::posix::process::clear_at_fork();
         // As CPython's interpreter teardown: every thread state drops what it refers to

@@ -17,7 +17,8 @@ pub(crate) fn modules() -> *mut PyObject {
 }
 
 /// Empties every module dict of the table, then the table itself: module functions refer
-/// to their module (`m_self`), a cycle only this breaks while there is no collector.
+/// to their module (`m_self`). At finalization `finalize_modules` has emptied the table
+/// already, in CPython's order; what is left was imported by finalizers since.
 ///
 /// # Safety
 /// The caller holds the GIL; `interp` is live.
@@ -32,7 +33,7 @@ pub(crate) unsafe fn clear(interp: &mut Interpreter) {
         if module::is_module(m.as_ptr()) {
             let d = crate::objects::module::PyModule_GetDict(m.as_ptr());
             if !d.is_null() {
-                wipe_module_dict(d);
+                crate::runtime::finalize_modules::wipe_module_dict(d);
                 dict::clear(d);
             }
         }
@@ -40,32 +41,6 @@ pub(crate) unsafe fn clear(interp: &mut Interpreter) {
     dict::clear(table);
     drop(entries);
     drop(PyRef::from_owned(table));
-}
-
-/// Sets a module's globals to None before they go, as CPython does: first the names with
-/// one leading underscore, then the rest (`__builtins__` stays). Finalizers and weakref
-/// callbacks that run meanwhile (logging's `_removeHandlerRef`) then see None, which
-/// library code checks for, instead of a NameError.
-unsafe fn wipe_module_dict(d: *mut PyObject) {
-    let keys: Vec<PyRef> = dict::items(d).into_iter().filter_map(|(k, _)| PyRef::from_borrowed(k)).collect();
-    for private_pass in [true, false] {
-        for k in &keys {
-            if !pystr::is_str(k.as_ptr()) {
-                continue;
-            }
-            let Ok(name) = crate::objects::str_utf8::as_str(k.as_ptr()) else {
-                crate::errors::pyerr::PyErr_Clear();
-                continue;
-            };
-            let private = name.starts_with('_') && !name.starts_with("__");
-            if name == "__builtins__" || private != private_pass {
-                continue;
-            }
-            if dict::set_item(d, k.as_ptr(), crate::abstract_::none()).is_err() {
-                crate::errors::pyerr::PyErr_Clear();
-            }
-        }
-    }
 }
 
 /// `PyObject *PyImport_GetModuleDict(void)`: `sys.modules` (borrowed); a fatal error

@@ -4,6 +4,7 @@
 //! which OS thread (for `PyGILState_*`) is gilstate.rs's business.
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
+use crate::runtime::c_stack::{CStack, ThreadStateAlloc};
 use crate::runtime::gil::RUNTIME_GIL;
 use crate::runtime::gilstate;
 use crate::runtime::interpreter::{head_lock, Interpreter};
@@ -36,7 +37,9 @@ pub(crate) fn swap(tstate: *mut PyThreadState) -> *mut PyThreadState {
 pub(crate) unsafe fn new_thread_state(interp: *mut PyInterpreterState) -> *mut PyThreadState {
     // SAFETY: every field of `struct _ts` is a pointer, an integer or an Option of a function
     // pointer, for all of which all-zero bytes are a valid value.
-    let tstate: *mut PyThreadState = Box::into_raw(Box::new(core::mem::zeroed::<PyThreadState>()));
+    // Allocated with ferropy's own per-thread fields after CPython's struct (c_stack.rs).
+    let alloc = Box::new(ThreadStateAlloc { ts: core::mem::zeroed::<PyThreadState>(), c_stack: CStack::new() });
+    let tstate: *mut PyThreadState = Box::into_raw(alloc) as *mut PyThreadState;
     let ts = &mut *tstate;
     ts.interp = interp;
     ts._initialized = 1;
@@ -70,7 +73,7 @@ pub(crate) unsafe fn new_thread_state(interp: *mut PyInterpreterState) -> *mut P
 pub(crate) unsafe fn delete_thread_state(tstate: *mut PyThreadState) {
     unlink_thread_state(tstate);
     crate::eval::frame_stack::free_all(tstate);
-    drop(Box::from_raw(tstate));
+    drop(Box::from_raw(tstate as *mut ThreadStateAlloc));
 }
 
 /// Takes a thread state out of its interpreter's list, and out of the calling thread's
@@ -233,7 +236,7 @@ pub extern "C" fn PyThreadState_DeleteCurrent() {
         swap(core::ptr::null_mut());
         // Only compared by the GIL, never read: it may be freed right after.
         RUNTIME_GIL.drop_gil(tstate);
-        drop(Box::from_raw(tstate));
+        drop(Box::from_raw(tstate as *mut ThreadStateAlloc));
     }
 }
 

@@ -125,8 +125,10 @@ pub unsafe extern "C" fn Py_EndInterpreter(tstate: *mut PyThreadState) {
     if owner.tstate_head != tstate || !(*tstate).next.is_null() {
         fatal_error("Py_EndInterpreter", "not the last thread");
     }
+    crate::runtime::interp_modules::wait_for_thread_shutdown();
     crate::modules::atexit_module::run_callbacks(owner);
     crate::modules::sys_stdio::flush_std_files();
+    crate::runtime::finalize_modules::finalize_modules(owner);
     PyInterpreterState_Clear(interp);
     pystate::swap(core::ptr::null_mut());
     PyInterpreterState_Delete(interp);
