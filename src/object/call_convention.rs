@@ -187,7 +187,7 @@ pub(crate) unsafe fn call_noargs(
     if nargs != 0 {
         return wrong_count(&name, "no arguments", nargs);
     }
-    guarded(|| meth(self_, core::ptr::null_mut()))
+    guarded(move || meth(self_, core::ptr::null_mut()))
 }
 
 /// `METH_O` with vectorcall arguments.
@@ -207,7 +207,8 @@ pub(crate) unsafe fn call_o(
     if nargs != 1 {
         return wrong_count(&name, "exactly one argument", nargs);
     }
-    guarded(|| meth(self_, *args))
+    let arg = *args;
+    guarded(move || meth(self_, arg))
 }
 
 /// `METH_FASTCALL` with vectorcall arguments.
@@ -226,7 +227,7 @@ pub(crate) unsafe fn call_fast(
     let f: unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t) -> *mut PyObject =
         core::mem::transmute(meth);
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
-    guarded(|| f(self_, args, nargs as Py_ssize_t))
+    guarded(move || f(self_, args, nargs as Py_ssize_t))
 }
 
 /// `METH_FASTCALL | METH_KEYWORDS` with vectorcall arguments.
@@ -241,7 +242,7 @@ pub(crate) unsafe fn call_fast_keywords(
     let f: unsafe extern "C" fn(*mut PyObject, *const *mut PyObject, Py_ssize_t, *mut PyObject) -> *mut PyObject =
         core::mem::transmute(meth);
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
-    guarded(|| f(self_, args, nargs as Py_ssize_t, kwnames))
+    guarded(move || f(self_, args, nargs as Py_ssize_t, kwnames))
 }
 
 /// `METH_METHOD | METH_FASTCALL | METH_KEYWORDS` with vectorcall arguments.
@@ -257,12 +258,35 @@ pub(crate) unsafe fn call_method_fast_keywords(
     let f: unsafe extern "C" fn(*mut PyObject, *mut PyTypeObject, *const *mut PyObject, usize, *mut PyObject) -> *mut PyObject =
         core::mem::transmute(meth);
     let nargs = nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET;
-    guarded(|| f(self_, defining_class, args, nargs, kwnames))
+    guarded(move || f(self_, defining_class, args, nargs, kwnames))
 }
 
-/// Runs `call` one level deeper in the C recursion guard.
+/// Runs `call` one level deeper in the C recursion guard. Callers pass `move` closures, so
+/// that only the cold path puts the captured values in memory.
+///
+/// The level is taken in line only while some remain; the last levels (a raised limit, or
+/// RecursionError) are handled by `guarded_at_limit`, which makes the whole call itself.
+/// So nothing here calls out before `call`, and the caller's arguments need not be kept in
+/// saved registers across a check: a convention's vectorcall needs no stack frame of its own.
 #[inline(always)]
 unsafe fn guarded(call: impl FnOnce() -> *mut PyObject) -> *mut PyObject {
+    let tstate = crate::runtime::pystate::current();
+    if !tstate.is_null() {
+        let remaining = (*tstate).recursion_remaining;
+        if remaining <= 0 {
+            return guarded_at_limit(call);
+        }
+        (*tstate).recursion_remaining = remaining - 1;
+    }
+    let result = call();
+    recursion::leave();
+    result
+}
+
+/// `guarded` once the levels have run out: `recursion::enter` raises the limit or fails.
+#[cold]
+#[inline(never)]
+unsafe fn guarded_at_limit(call: impl FnOnce() -> *mut PyObject) -> *mut PyObject {
     if recursion::enter(WHILE_CALLING).is_err() {
         return core::ptr::null_mut();
     }

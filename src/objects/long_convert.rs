@@ -29,8 +29,10 @@ pub unsafe extern "C" fn PyLong_FromLong(v: c_long) -> *mut PyObject {
 }
 
 /// `PyLong_FromLong` past the cache, out of line so the cached path needs no stack frame.
+/// `extern "C"` (it cannot unwind) so that the caller needs no unwind guard around the
+/// call and can tail-jump to it.
 #[inline(never)]
-fn from_long_slow(v: i64) -> *mut PyObject {
+extern "C" fn from_long_slow(v: i64) -> *mut PyObject {
     out(from_i64(v))
 }
 

@@ -59,25 +59,72 @@ pub static mut _PyRuntime: PyRuntimeCompat = PyRuntimeCompat {
     _tail: [0; layout::SIZE - layout::OFF_SMALL_INTS - NSMALL * layout::SMALL_INT_SIZE],
 };
 
+// `_PyRuntime` under a second, hidden name at the same address (an assembler alias: the
+// static above is defined in this module's object, which lets `.set` make a real symbol;
+// were it not, the link would fail on an undefined `ferropy_runtime_local`).
+#[cfg(target_arch = "x86_64")]
+core::arch::global_asm!(
+    ".globl ferropy_runtime_local",
+    ".hidden ferropy_runtime_local",
+    ".set ferropy_runtime_local, {runtime}",
+    runtime = sym _PyRuntime,
+);
+
+#[cfg(target_arch = "x86_64")]
+extern "C" {
+    // Only its address is used (`sym` in `runtime`).
+    static ferropy_runtime_local: u8;
+}
+
+/// The address of `_PyRuntime` for ferropy's own code, without a GOT load.
+///
+/// The exported name can be preempted, so rustc reaches it through the GOT (one load per
+/// `PyLong_FromLong` of a small value), and rustc does not emit the relocations a linker
+/// could relax into a `lea`. The hidden alias binds inside the library, so a PC-relative
+/// `lea` of it is valid. The one difference from the GOT: a non-PIC program referencing
+/// `_PyRuntime` itself would get a copy relocation that this address does not follow; only
+/// `Py_BUILD_CORE` code references it, and that is built as shared objects.
+#[inline(always)]
+fn runtime() -> *mut PyRuntimeCompat {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let p: *mut PyRuntimeCompat;
+        // SAFETY: computes an address; reads and writes nothing.
+        unsafe {
+            core::arch::asm!(
+                "lea {p}, [rip + {rt}]",
+                p = out(reg) p,
+                rt = sym ferropy_runtime_local,
+                options(pure, nomem, nostack, preserves_flags),
+            );
+        }
+        p
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        &raw mut _PyRuntime
+    }
+}
+
 /// The first of the cached small ints (-5), inside `_PyRuntime`.
 #[inline(always)]
 pub(crate) fn small_ints_base() -> *mut PyLongObject {
     // SAFETY: only the address is taken.
-    unsafe { (&raw mut _PyRuntime.small_ints).cast() }
+    unsafe { (&raw mut (*runtime()).small_ints).cast() }
 }
 
 /// Mirrors the current thread state for `_PyThreadState_GET()` in modules.
 #[inline(always)]
 pub(crate) fn set_tstate_current(tstate: *mut PyThreadState) {
     // SAFETY: an atomic field of a static; only this field is touched.
-    unsafe { (*(&raw const _PyRuntime.tstate_current)).store(tstate, Ordering::Relaxed) }
+    unsafe { (*(&raw const (*runtime()).tstate_current)).store(tstate, Ordering::Relaxed) }
 }
 
 /// Whether the static single characters, bytes and empty tuple are written.
 static OBJECTS_READY: AtomicBool = AtomicBool::new(false);
 
 fn base() -> *mut u8 {
-    (&raw mut _PyRuntime).cast()
+    runtime().cast()
 }
 
 /// Writes the global strings and interns them: called when the interned table is made
@@ -232,6 +279,11 @@ mod tests {
             .status()
             .expect("python3 runs");
         assert!(status.success(), "src/runtime/pyruntime_compat_layout.rs is stale");
+    }
+
+    #[test]
+    fn local_name_is_the_exported_static() {
+        assert_eq!(base() as usize, (&raw const _PyRuntime) as usize);
     }
 
     #[test]
