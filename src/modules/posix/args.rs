@@ -127,3 +127,14 @@ pub(crate) unsafe fn retry_eintr<T: PartialEq + From<i8> + Copy>(mut f: impl FnM
         }
     }
 }
+
+/// A str/bytes/PathLike argument as a C string (CPython's `PyUnicode_FSConverter`, with
+/// its messages).
+pub(crate) unsafe fn fs_bytes(op: *mut PyObject) -> PyResult<std::ffi::CString> {
+    let mut out: *mut PyObject = core::ptr::null_mut();
+    if crate::codecs::fs_encoding::PyUnicode_FSConverter(op, (&raw mut out).cast()) == 0 {
+        return Err(Raised::assume_set());
+    }
+    let owned = crate::object::ptr::PyRef::from_owned(out).unwrap();
+    Ok(std::ffi::CString::new(crate::objects::bytes::as_slice(owned.as_ptr())).expect("FSConverter rejects NUL"))
+}
