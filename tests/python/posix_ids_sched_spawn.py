@@ -198,3 +198,16 @@ os.rmdir(d)
 for p in ["", ".", "/", "//", "///", "//a/../b", "a/../..", "../a/./b//c/", "/..", "/../a", "a/b/..",
           "./", "a/./", "\udcff/x", "x\0y", "a/..", "../../a/b/../c", "/a/./b/../../c/"]:
     print(repr(p), repr(posixpath.normpath(p)), repr(posixpath.normpath(os.fsencode(p))))
+
+# subprocess takes the posix_spawn path for close_fds=False without a cwd/preexec_fn.
+import subprocess
+print(subprocess._USE_POSIX_SPAWN)
+r = subprocess.run(["/bin/sh", "-c", "echo out; echo err >&2; exit 3"], close_fds=False,
+                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+print(r.returncode, r.stdout, r.stderr)
+r = subprocess.run(["/bin/cat"], close_fds=False, input=b"piped", stdout=subprocess.PIPE)
+print(r.returncode, r.stdout)
+try:
+    subprocess.run(["/nonexistent-dir/x"], close_fds=False)
+except FileNotFoundError as e:
+    print(type(e).__name__, e.filename)

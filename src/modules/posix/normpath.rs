@@ -10,36 +10,38 @@ use crate::object::methods::PyMethodDef;
 use crate::object::object::PyObject;
 use crate::objects::str as pystr;
 
-const SEP: u32 = b'/' as u32;
-const DOT: u32 = b'.' as u32;
-
-/// The normalized form of `path` (code points, so lone surrogates pass through).
-pub(crate) fn normalize(path: &[u32]) -> Vec<u32> {
-    if path == [DOT] {
+/// The normalized form of `path`, over code units (`u8` for 1-byte strings, else code
+/// points, so lone surrogates pass through).
+pub(crate) fn normalize<T: Copy + PartialEq + From<u8>>(path: &[T]) -> Vec<T> {
+    let (sep, dot) = (T::from(b'/'), T::from(b'.'));
+    if path.len() == 1 && path[0] == dot {
         return path.to_vec();
     }
-    let leading = path.iter().take_while(|&&c| c == SEP).count();
+    let leading = path.iter().take_while(|&&c| c == sep).count();
     let kept_slashes = if leading == 2 { 2 } else { leading.min(1) };
-    let mut parts: Vec<&[u32]> = Vec::new();
-    for comp in path.split(|&c| c == SEP) {
-        match comp {
-            [] | [DOT] => {}
-            [DOT, DOT] => {
-                let back_possible = parts.last().is_some_and(|p| *p != [DOT, DOT]);
-                if back_possible {
-                    parts.pop();
-                } else if kept_slashes == 0 {
-                    // Leading `..` of a relative path stays; at the root it is dropped.
-                    parts.push(comp);
-                }
-            }
-            _ => parts.push(comp),
+    let is_dot = |c: &[T]| c.len() == 1 && c[0] == dot;
+    let is_dotdot = |c: &[T]| c.len() == 2 && c[0] == dot && c[1] == dot;
+    let mut parts: Vec<&[T]> = Vec::new();
+    for comp in path.split(|&c| c == sep) {
+        if comp.is_empty() || is_dot(comp) {
+            continue;
         }
+        if is_dotdot(comp) {
+            if parts.last().is_some_and(|p| !is_dotdot(p)) {
+                parts.pop();
+            } else if kept_slashes == 0 {
+                // Leading `..` of a relative path stays; at the root it is dropped.
+                parts.push(comp);
+            }
+            continue;
+        }
+        parts.push(comp);
     }
-    let mut out = vec![SEP; kept_slashes];
+    let mut out = Vec::with_capacity(path.len());
+    out.resize(kept_slashes, sep);
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            out.push(SEP);
+            out.push(sep);
         }
         out.extend_from_slice(part);
     }
@@ -49,10 +51,13 @@ pub(crate) fn normalize(path: &[u32]) -> Vec<u32> {
 unsafe extern "C" fn path_normpath(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
     static P: Params = Params { function: "_path_normpath", names: &["path"], positional_only: 0, max_positional: 1, required: 1 };
     ret((|| {
-        let b = bind(&P, args, nargs as usize, kwnames)?;
-        let path = b[0].unwrap();
+        // posixpath passes the path positionally: no keyword binding then.
+        let path = if nargs == 1 && kwnames.is_null() { *args } else { bind(&P, args, nargs as usize, kwnames)?[0].unwrap() };
         if !pystr::is_str(path) {
             return Err(type_error(format!("expected 'str', not '{}'", tp_name(path))));
+        }
+        if pystr::kind(path) == 1 {
+            return crate::objects::str_access::from_ucs1(&normalize(pystr::data_bytes(path)));
         }
         let chars: Vec<u32> = (0..pystr::len(path)).map(|i| pystr::read_char(path, i)).collect();
         pystr::from_code_points(&normalize(&chars))
@@ -68,7 +73,10 @@ mod tests {
 
     fn n(s: &str) -> String {
         let chars: Vec<u32> = s.chars().map(|c| c as u32).collect();
-        normalize(&chars).into_iter().map(|c| char::from_u32(c).unwrap()).collect()
+        let wide: String = normalize(&chars).into_iter().map(|c| char::from_u32(c).unwrap()).collect();
+        // The 1-byte form agrees with the code point form.
+        assert_eq!(String::from_utf8(normalize(s.as_bytes())).unwrap(), wide);
+        wide
     }
 
     #[test]

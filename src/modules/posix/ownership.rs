@@ -2,7 +2,7 @@
 //! `chroot`, and device nodes (`mknod`, `makedev`).
 use crate::abstract_::unpack_keywords::{bind, Params};
 use crate::errors::raised::PyResult;
-use crate::modules::posix::args::{bool_or, c_int_arg, c_int_or, check_args, dir_fd_arg, errno_error, overflow, retry_eintr, value_error};
+use crate::modules::posix::args::{bool_or, c_int_arg, c_int_or, check_args, dir_fd_arg, errno_error, retry_eintr, value_error};
 use crate::modules::posix::fds::fildes;
 use crate::modules::posix::ids::id_arg;
 use crate::modules::posix::path::{path_arg, PATH, PATH_OR_FD};
@@ -10,7 +10,7 @@ use crate::modules::{args_slice, fast, fast_kw, none_ref, ret};
 use crate::object::methods::PyMethodDef;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
-use crate::objects::{int, long_convert};
+use crate::objects::int;
 
 unsafe fn done(r: libc::c_int) -> PyResult<PyRef> {
     if r < 0 {
@@ -109,15 +109,6 @@ unsafe extern "C" fn chroot(_m: *mut PyObject, args: *const *mut PyObject, nargs
     })())
 }
 
-/// A `dev_t` argument (an unsigned 64-bit number; -1 wraps as in C).
-unsafe fn dev_arg(op: *mut PyObject) -> PyResult<libc::dev_t> {
-    let i = crate::abstract_::number::index(op)?;
-    match long_convert::int_to_i128(i.as_ptr()) {
-        Some(v) if v >= i64::MIN as i128 && v <= u64::MAX as i128 => Ok(v as u64),
-        _ => Err(overflow("Python int too large to convert to C unsigned long")),
-    }
-}
-
 /// `mknod(path, mode=0o600, device=0, *, dir_fd=None)`.
 unsafe extern "C" fn mknod(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
     static P: Params = Params { function: "mknod", names: &["path", "mode", "device", "dir_fd"], positional_only: 0, max_positional: 3, required: 1 };
@@ -126,7 +117,7 @@ unsafe extern "C" fn mknod(_m: *mut PyObject, args: *const *mut PyObject, nargs:
         let path = path_arg("mknod", "path", b[0], PATH)?;
         let mode = c_int_or(b[1], 0o600)?;
         let device = match b[2] {
-            Some(d) => dev_arg(d)?,
+            Some(d) => crate::modules::posix::args::dev_arg(d)?,
             None => 0,
         };
         let dir_fd = dir_fd_arg(b[3])?;

@@ -8,7 +8,7 @@ use std::ffi::CString;
 use crate::abstract_::unpack_keywords::{bind, Params};
 use crate::abstract_::type_error;
 use crate::errors::raised::PyResult;
-use crate::modules::posix::args::{bool_or, c_int_arg, error_for, fs_bytes, value_error, without_gil};
+use crate::modules::posix::args::{c_int_arg, error_for, fs_bytes, value_error, without_gil};
 use crate::modules::posix::path::{path_arg, PATH};
 use crate::modules::posix::process::{c_array, envp_of};
 use crate::modules::{fast_kw, owned, ret};
@@ -152,10 +152,11 @@ unsafe fn spawn(function: &'static str, search: bool, args: *const *mut PyObject
         check(libc::posix_spawnattr_setpgroup(&mut s.attr, c_int_arg(pgroup)?))?;
         flags |= libc::POSIX_SPAWN_SETPGROUP;
     }
-    if bool_or(b[5], false)? {
+    // `resetids`/`setsid` take ints (bools included), not any truth value.
+    if b[5].map_or(Ok(0), |o| c_int_arg(o))? != 0 {
         flags |= libc::POSIX_SPAWN_RESETIDS;
     }
-    if bool_or(b[6], false)? {
+    if b[6].map_or(Ok(0), |o| c_int_arg(o))? != 0 {
         flags |= libc::POSIX_SPAWN_SETSID as c_int;
     }
     if let Some(mask) = b[7] {
