@@ -9,13 +9,13 @@ use crate::object::methods::{PyMethodDef, METH_NOARGS, METH_O};
 use crate::object::object::PyObject;
 use crate::objects::{int, tuple};
 
-extern "C" {
-    // glibc's <stdio.h>; the libc crate does not declare it for glibc targets.
-    fn ctermid(s: *mut libc::c_char) -> *mut libc::c_char;
-}
-
 /// `ctermid()`: the controlling terminal's path name.
 unsafe extern "C" fn ctermid_fn(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // glibc's <stdio.h>; the libc crate does not declare it for glibc targets. Declared
+    // here, not at module level, so the header generator does not export it.
+    extern "C" {
+        fn ctermid(s: *mut libc::c_char) -> *mut libc::c_char;
+    }
     ret((|| {
         let mut buf = [0 as libc::c_char; 64];
         let name = ctermid(buf.as_mut_ptr());
