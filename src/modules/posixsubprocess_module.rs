@@ -43,12 +43,11 @@ fn pointers(strings: &[CString]) -> Vec<*const c_char> {
     strings.iter().map(|s| s.as_ptr()).chain(core::iter::once(core::ptr::null())).collect()
 }
 
-unsafe fn optional_id(op: *mut PyObject) -> PyResult<Option<u32>> {
+unsafe fn optional_id(op: *mut PyObject, what: &str) -> PyResult<Option<u32>> {
     if op == crate::abstract_::none() {
         return Ok(None);
     }
-    let i = crate::abstract_::number::index(op)?;
-    Ok(Some(crate::objects::long_convert::as_i64(i.as_ptr())? as u32))
+    crate::modules::posix::ids::id_arg(op, what).map(Some)
 }
 
 /// What the child does, prepared in the parent.
@@ -287,7 +286,17 @@ unsafe extern "C" fn fork_exec(_m: *mut PyObject, args: *const *mut PyObject, na
             let items = items_of(a[18], "setgroups argument must be a sequence")?;
             let mut g = Vec::with_capacity(items.len());
             for o in items {
-                g.push(optional_id(o.as_ptr())?.unwrap_or(u32::MAX));
+                if !int::is_int(o.as_ptr()) {
+                    return Err(type_error("groups must be integers"));
+                }
+                // Any id a gid_t cannot hold is CPython's "invalid group id".
+                match crate::modules::posix::ids::id_arg(o.as_ptr(), "gid") {
+                    Ok(gid) => g.push(gid),
+                    Err(_) => {
+                        crate::errors::pyerr::PyErr_Clear();
+                        return Err(value_error("invalid group id"));
+                    }
+                }
             }
             Some(g)
         };
@@ -302,9 +311,9 @@ unsafe extern "C" fn fork_exec(_m: *mut PyObject, args: *const *mut PyObject, na
             restore_signals: truth(a[14])?,
             setsid: truth(a[15])?,
             pgid: c_int_arg(a[16])?,
-            gid: optional_id(a[17])?,
+            gid: optional_id(a[17], "gid")?,
             groups,
-            uid: optional_id(a[19])?,
+            uid: optional_id(a[19], "uid")?,
             umask: c_int_arg(a[20])?,
             preexec,
         };

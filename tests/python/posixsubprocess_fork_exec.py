@@ -54,3 +54,11 @@ for args in [(), ([b"/bin/true"], [b"/bin/true"], True, (3, 2), None, None, -1, 
         _posixsubprocess.fork_exec(*args)
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+# gid/uid/extra_groups conversions (CPython's id converters; a bad group is "invalid group id").
+for gid, groups, uid in [(None, ["x"], None), (None, [1.5], None), (None, [-2], None), (None, [2**64], None),
+                         (2**64, None, None), (-2, None, None), (None, None, "a"), (None, None, 2**32)]:
+    try:
+        _posixsubprocess.fork_exec([b"/bin/true"], [b"/bin/true"], True, (), None, None, -1, -1, -1, -1, -1, -1,
+                                   5, 6, True, False, -1, gid, groups, uid, -1, None, True)
+    except (TypeError, ValueError, OverflowError) as e:
+        print(type(e).__name__, e)

@@ -127,3 +127,26 @@ pub(crate) unsafe fn retry_eintr<T: PartialEq + From<i8> + Copy>(mut f: impl FnM
         }
     }
 }
+
+/// A str/bytes/PathLike argument as a C string (CPython's `PyUnicode_FSConverter`, with
+/// its messages).
+pub(crate) unsafe fn fs_bytes(op: *mut PyObject) -> PyResult<std::ffi::CString> {
+    let mut out: *mut PyObject = core::ptr::null_mut();
+    if crate::codecs::fs_encoding::PyUnicode_FSConverter(op, (&raw mut out).cast()) == 0 {
+        return Err(Raised::assume_set());
+    }
+    let owned = crate::object::ptr::PyRef::from_owned(out).unwrap();
+    Ok(std::ffi::CString::new(crate::objects::bytes::as_slice(owned.as_ptr())).expect("FSConverter rejects NUL"))
+}
+
+/// A `dev_t` argument (CPython's dev converter: an int, unsigned 64-bit, no `__index__`).
+pub(crate) unsafe fn dev_arg(op: *mut PyObject) -> PyResult<u64> {
+    if !int::is_int(op) {
+        return Err(crate::abstract_::type_error("an integer is required"));
+    }
+    match long_convert::int_to_i128(op) {
+        Some(v) if v < 0 => Err(overflow("can't convert negative int to unsigned")),
+        Some(v) if v <= u64::MAX as i128 => Ok(v as u64),
+        _ => Err(overflow("int too big to convert")),
+    }
+}

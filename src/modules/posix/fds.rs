@@ -154,7 +154,7 @@ unsafe extern "C" fn isatty(_m: *mut PyObject, fd: *mut PyObject) -> *mut PyObje
 
 /// A descriptor or an object with `fileno()` (what CPython's `PyObject_AsFileDescriptor`
 /// accepts, with its messages).
-unsafe fn fildes(op: *mut PyObject) -> PyResult<c_int> {
+pub(crate) unsafe fn fildes(op: *mut PyObject) -> PyResult<c_int> {
     let fd = if int::is_int(op) {
         c_int_arg(op)?
     } else {

@@ -11,17 +11,32 @@ use crate::objects::module::PyModuleDef;
 use crate::objects::{list, str as pystr};
 
 pub mod args;
+pub mod child_wait;
+pub mod conf;
+pub mod conf_names;
 pub mod constants;
 pub mod dirs;
 pub mod environ;
+pub mod fd_control;
+pub mod fd_transfer;
 pub mod fds;
 pub mod files;
+pub mod ids;
+pub mod kernel_fds;
+pub mod normpath;
+pub mod ownership;
 pub mod path;
 pub mod process;
 pub mod scandir;
+pub mod sched;
+pub mod spawn;
 pub mod stat;
+pub mod statvfs;
 pub mod structseqs;
 pub mod system;
+pub mod terminal;
+pub mod vectored_io;
+pub mod xattr;
 
 const TABLES: &[&[PyMethodDef]] = &[
     &stat::FUNCTIONS,
@@ -32,6 +47,20 @@ const TABLES: &[&[PyMethodDef]] = &[
     &environ::FUNCTIONS,
     &process::FUNCTIONS,
     &system::FUNCTIONS,
+    &conf::FUNCTIONS,
+    &statvfs::FUNCTIONS,
+    &ids::FUNCTIONS,
+    &ownership::FUNCTIONS,
+    &vectored_io::FUNCTIONS,
+    &fd_transfer::FUNCTIONS,
+    &fd_control::FUNCTIONS,
+    &terminal::FUNCTIONS,
+    &child_wait::FUNCTIONS,
+    &kernel_fds::FUNCTIONS,
+    &xattr::FUNCTIONS,
+    &sched::FUNCTIONS,
+    &spawn::FUNCTIONS,
+    &normpath::FUNCTIONS,
 ];
 
 static mut POSIX_FUNCTIONS: [PyMethodDef; count(TABLES) + 1] = concat(TABLES);
@@ -57,9 +86,13 @@ pub(crate) unsafe extern "C" fn init_posix() -> *mut PyObject {
             list::append(have.as_ptr(), pystr::from_utf8(name)?.as_ptr())?;
         }
         add(d, "_have_functions", have.as_ptr())?;
+        for (name, table) in conf::name_dicts()? {
+            add(d, name, table.as_ptr())?;
+        }
         for (name, tp) in structseqs::exported() {
             add(d, name, tp)?;
         }
+        add(d, "sched_param", sched::sched_param_type()?)?;
         add(d, "DirEntry", &raw mut scandir::DirEntry_Type as *mut PyObject)?;
         PyResult::Ok(m)
     })())

@@ -62,14 +62,25 @@ pub(crate) unsafe fn path_arg(function: &str, argname: &str, op: Option<*mut PyO
         let fd = fd_value(i.as_ptr())?;
         return Ok(PathArg { object, c: None, fd, is_bytes: false });
     }
-    let Some(path) = crate::codecs::fs_encoding::fspath(o)? else {
-        let allowed = match (kind.allow_fd, kind.nullable) {
-            (false, false) => "string, bytes or os.PathLike",
-            (true, false) => "string, bytes, os.PathLike or integer",
-            (false, true) => "string, bytes, os.PathLike or None",
-            (true, true) => "string, bytes, os.PathLike, integer or None",
-        };
-        return Err(type_error(format!("{function}: {argname} should be {allowed}, not {}", tp_name(o))));
+    let allowed = match (kind.allow_fd, kind.nullable) {
+        (false, false) => "string, bytes or os.PathLike",
+        (true, false) => "string, bytes, os.PathLike or integer",
+        (false, true) => "string, bytes, os.PathLike or None",
+        (true, true) => "string, bytes, os.PathLike, integer or None",
+    };
+    let message = || format!("{function}: {argname} should be {allowed}, not {}", tp_name(o));
+    let path = match crate::codecs::fs_encoding::fspath(o)? {
+        Some(path) => path,
+        // Other bytes-like objects still work in 3.11, with a DeprecationWarning.
+        None if crate::objects::bytes_buffer::PyObject_CheckBuffer(o) != 0 => {
+            let text = std::ffi::CString::new(message()).expect("type names have no NUL");
+            let category = &raw mut crate::errors::exception_types::_PyExc_DeprecationWarning as *mut PyObject;
+            if crate::errors::warnings::PyErr_WarnEx(category, text.as_ptr(), 1) < 0 {
+                return Err(Raised::assume_set());
+            }
+            bytes::from_slice(&bytes::bytes_like(o)?)?
+        }
+        None => return Err(type_error(message())),
     };
     let is_bytes = bytes::is_bytes(path.as_ptr());
     let encoded = if is_bytes { path } else { crate::codecs::fs_encoding::encode(path.as_ptr())? };

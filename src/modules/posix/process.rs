@@ -7,14 +7,14 @@ use std::ffi::CString;
 use crate::abstract_::unpack_keywords::{bind, Params};
 use crate::abstract_::{tp_name, type_error};
 use crate::errors::raised::{PyResult, Raised};
-use crate::modules::posix::args::{check_args, c_int_arg, errno_error, retry_eintr, value_error};
+use crate::modules::posix::args::{check_args, fs_bytes, c_int_arg, errno_error, retry_eintr, value_error};
 use crate::modules::posix::path::{path_arg, PATH};
 use crate::modules::posix::structseqs::{instance, TIMES_RESULT};
 use crate::modules::{args_slice, fast, fast_kw, meth, none_ref, owned, ret};
 use crate::object::methods::{PyMethodDef, METH_NOARGS, METH_O};
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
-use crate::objects::{bytes, float, int, list, tuple};
+use crate::objects::{float, int, list, tuple};
 
 macro_rules! id_getter {
     ($fn_name:ident, $call:expr) => {
@@ -146,11 +146,12 @@ unsafe extern "C" fn register_at_fork(_m: *mut PyObject, args: *const *mut PyObj
     })())
 }
 
-/// `fork()`: 0 in the child, the child's pid in the parent.
-unsafe extern "C" fn fork(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+/// Runs a fork-like call (`fork`, `forkpty`) between the runtime's fork hooks and the
+/// `register_at_fork` callables: 0 in the child, the child's pid in the parent.
+pub(crate) unsafe fn fork_with_hooks(call: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> {
     run_at_fork(0);
     crate::runtime::fork::PyOS_BeforeFork();
-    let pid = libc::fork();
+    let pid = call();
     let saved = *libc::__errno_location();
     if pid == 0 {
         crate::runtime::fork::PyOS_AfterFork_Child();
@@ -161,9 +162,14 @@ unsafe extern "C" fn fork(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject 
     }
     if pid < 0 {
         *libc::__errno_location() = saved;
-        return ret(Err(errno_error()));
+        return Err(errno_error());
     }
-    ret(int::from_i64(pid as i64))
+    Ok(pid)
+}
+
+/// `fork()`: 0 in the child, the child's pid in the parent.
+unsafe extern "C" fn fork(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret(fork_with_hooks(|| libc::fork()).and_then(|pid| int::from_i64(pid as i64)))
 }
 
 // ---- exec ----
@@ -174,15 +180,6 @@ unsafe fn sequence_items(function: &str, what: &str, op: *mut PyObject) -> PyRes
         return Ok(crate::abstract_::sequence::fast_items(op).to_vec());
     }
     Err(type_error(format!("{function}() arg 2 must be a tuple or list{what}")))
-}
-
-unsafe fn fs_bytes(op: *mut PyObject) -> PyResult<CString> {
-    let mut out: *mut PyObject = core::ptr::null_mut();
-    if crate::codecs::fs_encoding::PyUnicode_FSConverter(op, (&raw mut out).cast()) == 0 {
-        return Err(Raised::assume_set());
-    }
-    let owned = PyRef::from_owned(out).unwrap();
-    Ok(CString::new(bytes::as_slice(owned.as_ptr())).expect("FSConverter rejects NUL"))
 }
 
 unsafe fn argv_of(function: &str, argv: *mut PyObject) -> PyResult<Vec<CString>> {
@@ -198,9 +195,9 @@ unsafe fn argv_of(function: &str, argv: *mut PyObject) -> PyResult<Vec<CString>>
 }
 
 /// `NAME=VALUE` strings of an environment mapping.
-unsafe fn envp_of(env: *mut PyObject) -> PyResult<Vec<CString>> {
+pub(crate) unsafe fn envp_of(function: &str, env: *mut PyObject) -> PyResult<Vec<CString>> {
     if crate::abstract_::mapping::PyMapping_Check(env) == 0 {
-        return Err(type_error("execve: environment must be a mapping object"));
+        return Err(type_error(format!("{function}: environment must be a mapping object")));
     }
     let keys = owned(crate::abstract_::mapping::PyMapping_Keys(env))?;
     let mut out = Vec::new();
@@ -218,7 +215,7 @@ unsafe fn envp_of(env: *mut PyObject) -> PyResult<Vec<CString>> {
     Ok(out)
 }
 
-fn c_array(strings: &[CString]) -> Vec<*const c_char> {
+pub(crate) fn c_array(strings: &[CString]) -> Vec<*const c_char> {
     strings.iter().map(|s| s.as_ptr()).chain(core::iter::once(core::ptr::null())).collect()
 }
 
@@ -241,7 +238,7 @@ unsafe extern "C" fn execve(_m: *mut PyObject, args: *const *mut PyObject, nargs
         let b = bind(&P, args, nargs as usize, kwnames)?;
         let path = path_arg("execve", "path", b[0], crate::modules::posix::path::PATH_OR_FD)?;
         let argv = argv_of("execve", b[1].unwrap())?;
-        let envp = envp_of(b[2].unwrap())?;
+        let envp = envp_of("execve", b[2].unwrap())?;
         let (argv, envp) = (c_array(&argv), c_array(&envp));
         if path.fd >= 0 {
             libc::fexecve(path.fd, argv.as_ptr(), envp.as_ptr());

@@ -247,8 +247,26 @@ unsafe extern "C" fn iterator_next(op: *mut PyObject) -> *mut PyObject {
     }
 }
 
+/// An iterator dropped while its directory is still open (neither closed nor exhausted)
+/// gets CPython's ResourceWarning. The message shows the default repr by address: the
+/// object is being freed, so it is not passed to the warning machinery.
+unsafe fn warn_unclosed(op: *mut PyObject) {
+    let (mut t, mut v, mut tb) = (core::ptr::null_mut(), core::ptr::null_mut(), core::ptr::null_mut());
+    crate::errors::pyerr::PyErr_Fetch(&mut t, &mut v, &mut tb);
+    let text = format!("unclosed scandir iterator <posix.ScandirIterator object at {op:p}>");
+    let text = std::ffi::CString::new(text).expect("no NUL");
+    let category = &raw mut crate::errors::exception_types::_PyExc_ResourceWarning as *mut PyObject;
+    if crate::errors::warnings::PyErr_WarnEx(category, text.as_ptr(), 1) < 0 {
+        crate::errors::print::PyErr_WriteUnraisable(core::ptr::null_mut());
+    }
+    crate::errors::pyerr::PyErr_Restore(t, v, tb);
+}
+
 unsafe extern "C" fn iterator_dealloc(op: *mut PyObject) {
     let it = op as *mut ScandirIterator;
+    if !(*it).dirp.is_null() {
+        warn_unclosed(op);
+    }
     close_iterator(it);
     if !(*it).base.is_null() {
         drop(Box::from_raw((*it).base));

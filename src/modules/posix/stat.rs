@@ -98,11 +98,11 @@ unsafe extern "C" fn fstat(_m: *mut PyObject, args: *const *mut PyObject, nargs:
 
 /// `major(device)`, `minor(device)`, `makedev(major, minor)`.
 unsafe extern "C" fn major(_m: *mut PyObject, dev: *mut PyObject) -> *mut PyObject {
-    ret(crate::modules::posix::args::i64_arg(dev).and_then(|d| int::from_i64(libc::major(d as u64) as i64)))
+    ret(crate::modules::posix::args::dev_arg(dev).and_then(|d| int::from_i64(libc::major(d) as i64)))
 }
 
 unsafe extern "C" fn minor(_m: *mut PyObject, dev: *mut PyObject) -> *mut PyObject {
-    ret(crate::modules::posix::args::i64_arg(dev).and_then(|d| int::from_i64(libc::minor(d as u64) as i64)))
+    ret(crate::modules::posix::args::dev_arg(dev).and_then(|d| int::from_i64(libc::minor(d) as i64)))
 }
 
 pub(crate) const FUNCTIONS: [PyMethodDef; 5] = [

@@ -1,5 +1,6 @@
 //! The struct sequence types of `posix`: `stat_result`, `terminal_size`, `uname_result`,
-//! `times_result`. Each is made once per process (heap types kept alive by this table),
+//! `times_result`, `statvfs_result`, `waitid_result`. Each is made once per process (heap
+//! types kept alive by this table),
 //! on the first `posix` init.
 use core::ffi::CStr;
 
@@ -44,6 +45,36 @@ static mut UNAME_FIELDS: [PyStructSequence_Field; 6] =
 static mut TIMES_FIELDS: [PyStructSequence_Field; 6] =
     [field(c"user"), field(c"system"), field(c"children_user"), field(c"children_system"), field(c"elapsed"), END_FIELD];
 
+static mut STATVFS_FIELDS: [PyStructSequence_Field; 12] = [
+    field(c"f_bsize"),
+    field(c"f_frsize"),
+    field(c"f_blocks"),
+    field(c"f_bfree"),
+    field(c"f_bavail"),
+    field(c"f_files"),
+    field(c"f_ffree"),
+    field(c"f_favail"),
+    field(c"f_flag"),
+    field(c"f_namemax"),
+    field(c"f_fsid"),
+    END_FIELD,
+];
+static mut WAITID_FIELDS: [PyStructSequence_Field; 6] =
+    [field(c"si_pid"), field(c"si_uid"), field(c"si_signo"), field(c"si_status"), field(c"si_code"), END_FIELD];
+
+static mut STATVFS_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
+    name: c"os.statvfs_result".as_ptr(),
+    doc: c"statvfs_result: Result from statvfs or fstatvfs.".as_ptr(),
+    fields: &raw mut STATVFS_FIELDS as *mut PyStructSequence_Field,
+    n_in_sequence: 10,
+};
+static mut WAITID_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
+    name: c"posix.waitid_result".as_ptr(),
+    doc: c"waitid_result: Result from waitid.".as_ptr(),
+    fields: &raw mut WAITID_FIELDS as *mut PyStructSequence_Field,
+    n_in_sequence: 5,
+};
+
 static mut STAT_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
     name: c"os.stat_result".as_ptr(),
     doc: c"stat_result: Result from stat, fstat, or lstat.".as_ptr(),
@@ -73,6 +104,8 @@ pub(crate) static mut STAT_RESULT: *mut PyTypeObject = core::ptr::null_mut();
 pub(crate) static mut TERMINAL_SIZE: *mut PyTypeObject = core::ptr::null_mut();
 pub(crate) static mut UNAME_RESULT: *mut PyTypeObject = core::ptr::null_mut();
 pub(crate) static mut TIMES_RESULT: *mut PyTypeObject = core::ptr::null_mut();
+pub(crate) static mut STATVFS_RESULT: *mut PyTypeObject = core::ptr::null_mut();
+pub(crate) static mut WAITID_RESULT: *mut PyTypeObject = core::ptr::null_mut();
 
 unsafe fn make(slot: *mut *mut PyTypeObject, desc: *mut PyStructSequence_Desc) -> PyResult<()> {
     if (*slot).is_null() {
@@ -93,7 +126,9 @@ pub(crate) unsafe fn init_types() -> PyResult<()> {
     make(&raw mut STAT_RESULT, &raw mut STAT_DESC)?;
     make(&raw mut TERMINAL_SIZE, &raw mut TERMINAL_SIZE_DESC)?;
     make(&raw mut UNAME_RESULT, &raw mut UNAME_DESC)?;
-    make(&raw mut TIMES_RESULT, &raw mut TIMES_DESC)
+    make(&raw mut TIMES_RESULT, &raw mut TIMES_DESC)?;
+    make(&raw mut STATVFS_RESULT, &raw mut STATVFS_DESC)?;
+    make(&raw mut WAITID_RESULT, &raw mut WAITID_DESC)
 }
 
 /// A new instance of `tp` with `items` (one per field, in order).
@@ -106,11 +141,13 @@ pub(crate) unsafe fn instance(tp: *mut PyTypeObject, items: Vec<PyRef>) -> PyRes
 }
 
 /// The types as module attributes: (name, type).
-pub(crate) unsafe fn exported() -> [(&'static str, *mut PyObject); 4] {
+pub(crate) unsafe fn exported() -> [(&'static str, *mut PyObject); 6] {
     [
         ("stat_result", STAT_RESULT as *mut PyObject),
         ("terminal_size", TERMINAL_SIZE as *mut PyObject),
         ("uname_result", UNAME_RESULT as *mut PyObject),
         ("times_result", TIMES_RESULT as *mut PyObject),
+        ("statvfs_result", STATVFS_RESULT as *mut PyObject),
+        ("waitid_result", WAITID_RESULT as *mut PyObject),
     ]
 }

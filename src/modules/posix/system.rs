@@ -1,5 +1,6 @@
 //! Facts about the system and small services: `uname`, `cpu_count`, `urandom`,
-//! `strerror`, `get_terminal_size`, `device_encoding`, `fspath`, `sync`.
+//! `strerror`, `get_terminal_size`, `device_encoding`, `fspath`, `sync`, `system`,
+//! `getloadavg`.
 use core::ffi::{c_int, CStr};
 
 use crate::abstract_::unpack_keywords::{bind, Params};
@@ -120,7 +121,29 @@ unsafe extern "C" fn sync(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject 
     ret(Ok(none_ref()))
 }
 
-pub(crate) const FUNCTIONS: [PyMethodDef; 8] = [
+/// `system(command)`: the wait status of `/bin/sh -c command`.
+unsafe extern "C" fn system(_m: *mut PyObject, args: *const *mut PyObject, nargs: isize, kwnames: *mut PyObject) -> *mut PyObject {
+    static P: Params = Params { function: "system", names: &["command"], positional_only: 0, max_positional: 1, required: 1 };
+    ret((|| {
+        let b = bind(&P, args, nargs as usize, kwnames)?;
+        let command = crate::modules::posix::args::fs_bytes(b[0].unwrap())?;
+        let status = crate::modules::posix::args::without_gil(|| libc::system(command.as_ptr()));
+        int::from_i64(status as i64)
+    })())
+}
+
+/// `getloadavg()`: the 1, 5 and 15 minute load averages.
+unsafe extern "C" fn getloadavg(_m: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    ret((|| {
+        let mut loads = [0f64; 3];
+        if libc::getloadavg(loads.as_mut_ptr(), 3) != 3 {
+            return Err(crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_OSError, "Load averages are unobtainable"));
+        }
+        crate::objects::tuple::from_vec(loads.iter().map(|&l| crate::objects::float::new(l)).collect::<PyResult<Vec<_>>>()?)
+    })())
+}
+
+pub(crate) const FUNCTIONS: [PyMethodDef; 10] = [
     meth(c"uname", uname, METH_NOARGS, c"uname($module, /)\n--\n\nReturn an object identifying the current operating system."),
     meth(c"cpu_count", cpu_count, METH_NOARGS, c"cpu_count($module, /)\n--\n\nReturn the number of CPUs in the system; return None if indeterminable."),
     meth(c"urandom", urandom, METH_O, c"urandom($module, size, /)\n--\n\nReturn a bytes object containing random bytes suitable for cryptographic use."),
@@ -129,4 +152,6 @@ pub(crate) const FUNCTIONS: [PyMethodDef; 8] = [
     fast_kw(c"device_encoding", device_encoding, c"device_encoding($module, /, fd)\n--\n\nReturn a string describing the encoding of a terminal's file descriptor."),
     fast_kw(c"fspath", fspath, c"fspath($module, /, path)\n--\n\nReturn the file system path representation of the object."),
     meth(c"sync", sync, METH_NOARGS, c"sync($module, /)\n--\n\nForce write of everything to disk."),
+    fast_kw(c"system", system, c"system($module, /, command)\n--\n\nExecute the command in a subshell."),
+    meth(c"getloadavg", getloadavg, METH_NOARGS, c"getloadavg($module, /)\n--\n\nReturn average recent system load information.\n\nReturn the number of processes in the system run queue averaged over\nthe last 1, 5, and 15 minutes as a tuple of three floats.\nRaises OSError if the load average was unobtainable."),
 ];
