@@ -8886,10 +8886,6 @@ struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list, Py_ssize_
 struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wchar_t *item);
 #endif
 
-extern void mi_option_set(int option, long value);
-
-extern void mi_collect(bool force);
-
 /**
  * `PyObject *PyImport_GetModuleDict(void)`: `sys.modules` (borrowed); a fatal error
  * when the interpreter has none.
