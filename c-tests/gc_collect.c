@@ -218,6 +218,24 @@ static void finalizers(void)
     printf("plain dealloc: finalized=%d deallocs=%d\n", finalized, deallocs);
 }
 
+/* get_stats()[2]'s collections, collected and uncollectable counts. */
+static long full_base[3];
+
+static int full_stats(PyObject *stats, long out[3])
+{
+    static const char *const keys[3] = {"collections", "collected", "uncollectable"};
+    PyObject *gen2 = PySequence_GetItem(stats, 2);
+    if (gen2 == NULL) {
+        return -1;
+    }
+    for (int i = 0; i < 3; i++) {
+        PyObject *v = PyDict_GetItemString(gen2, keys[i]);
+        out[i] = v ? PyLong_AsLong(v) : -1;
+    }
+    Py_DECREF(gen2);
+    return 0;
+}
+
 static void legacy_del(void)
 {
     PyObject *garbage = PyObject_GetAttrString(gc, "garbage");
@@ -232,9 +250,16 @@ static void legacy_del(void)
         printf("garbage[0] is the tp_del object: %d\n", PyList_GET_ITEM(garbage, 0) == a);
     }
     /* Generations 0 and 1 count what each implementation allocates; the full
-     * collections are this test's own. */
+     * collections since main's first are this test's own (that first one frees whatever
+     * start-up left, which depends on the site-packages' .pth files). */
     PyObject *stats = PyObject_CallMethod(gc, "get_stats", NULL);
-    show("get_stats()[2]", stats ? PySequence_GetItem(stats, 2) : NULL);
+    long full[3];
+    if (stats && full_stats(stats, full) == 0) {
+        printf("get_stats()[2] since the first collection: collections %ld, collected %ld, uncollectable %ld\n",
+               full[0] - full_base[0], full[1] - full_base[1], full[2] - full_base[2]);
+    } else {
+        print_error("get_stats");
+    }
     Py_XDECREF(stats);
     /* Break the cycle by hand. */
     Py_CLEAR(((Node *)a)->other);
@@ -419,6 +444,12 @@ int main(void)
         return 1;
     }
     collect(2);
+    PyObject *stats = PyObject_CallMethod(gc, "get_stats", NULL);
+    if (stats == NULL || full_stats(stats, full_base) < 0) {
+        print_error("get_stats");
+        return 1;
+    }
+    Py_DECREF(stats);
     extension_cycles();
     container_cycles();
     finalizers();
