@@ -2,8 +2,6 @@
 //! each string of the file's table becomes a str object once, on first use (interned for
 //! names and name-like constants, as CPython interns them), and every unit's names and
 //! constants are made from those, with no Rust copies in between.
-use std::sync::Arc;
-
 use ferropy_compiler::code_cache::{Build, Parts, Scalar};
 
 use crate::errors::raised::Raised;
@@ -125,7 +123,7 @@ impl Build for ObjectBuilder {
 
     fn code(&mut self, p: Parts<PyRef, PyRef>) -> Result<PyRef, Failure> {
         Ok(code_type::assemble(CodeParts {
-            unit: Arc::new(p.unit),
+            unit: p.unit,
             consts: tuple::from_vec(p.consts)?,
             names: tuple::from_vec(p.names)?,
             varnames: tuple::from_vec(p.varnames)?,
