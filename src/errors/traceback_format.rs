@@ -32,7 +32,7 @@ unsafe fn entry_of(t: &PyTracebackObject) -> Entry {
     let code = crate::eval::frame_object::PyFrame_GetCode(t.tb_frame);
     let co = code as *mut PyCodeObject;
     // tb_lasti is a CPython-format offset (objects/code_public.rs).
-    let p = crate::objects::code_rt::rt(co).unit.position(crate::objects::code_public::word_at(co, t.tb_lasti.max(0)));
+    let p = crate::objects::code_rt::rt(co).position(crate::objects::code_public::word_at(co, t.tb_lasti.max(0)));
     let entry = Entry {
         filename: pystr::to_string((*co).co_filename),
         name: pystr::to_string((*co).co_name),

@@ -1548,7 +1548,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
         loop {
             let lasti = (*f).lasti;
             let at = unwind_at.take().unwrap_or(lasti);
-            let handler = if exit_unwind { None } else { (*f).rt().unit.handler(at) };
+            let handler = if exit_unwind { None } else { (*f).rt().handler(at) };
             if let Some(h) = handler {
                 let (depth, target, push_lasti) = (h.depth as usize, h.target as usize, h.lasti);
                 let floor = base!().add(depth);

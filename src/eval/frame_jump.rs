@@ -30,9 +30,9 @@ fn value_error(msg: String) -> c_int {
 
 /// The value stack before each instruction word, `None` where control never arrives.
 unsafe fn mark_stacks(f: *mut Frame) -> Vec<Option<Vec<Kind>>> {
-    let unit = &(*f).rt().unit;
+    let unit = (*f).rt();
     let decoded = unit.instructions().unwrap_or_default();
-    let n = unit.code.len();
+    let n = unit.words().len();
     let mut stacks: Vec<Option<Vec<Kind>>> = vec![None; n + 1];
     stacks[0] = Some(Vec::new());
     let mut changed = true;
@@ -186,7 +186,7 @@ pub(crate) unsafe extern "C" fn set_lineno(op: *mut PyObject, v: *mut PyObject, 
         return value_error(format!("line {wanted} comes before the current code block"));
     }
     // The instructions that start a line, with their line.
-    let unit = &(*f).rt().unit;
+    let unit = (*f).rt();
     let mut starts: Vec<(u32, i64)> = Vec::new();
     let mut last = 0u32;
     for e in unit.lines.iter() {

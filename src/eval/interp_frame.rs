@@ -190,5 +190,5 @@ pub(crate) unsafe fn clear(f: *mut Frame) {
 
 /// The line being run by `f`.
 pub(crate) unsafe fn line(f: *mut Frame) -> i32 {
-    (*f).rt().unit.position((*f).lasti).line as i32
+    (*f).rt().position((*f).lasti).line as i32
 }

@@ -178,7 +178,7 @@ pub(crate) unsafe fn first_traceable(f: *mut Frame) -> u32 {
 
 #[inline]
 unsafe fn line_at(f: *mut Frame, at: u32) -> u32 {
-    (*f).rt().unit.position(at).line
+    (*f).rt().position(at).line
 }
 
 /// The `call` event for trace and profile functions (a function starts, a generator

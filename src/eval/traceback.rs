@@ -98,7 +98,7 @@ pub(crate) unsafe fn line_number(t: &PyTracebackObject) -> c_int {
     let co = code as *mut crate::objects::code::PyCodeObject;
     // tb_lasti is a CPython-format offset (objects/code_public.rs).
     let word = crate::objects::code_public::word_at(co, t.tb_lasti.max(0));
-    let line = crate::objects::code_rt::rt(co).unit.position(word).line as c_int;
+    let line = crate::objects::code_rt::rt(co).position(word).line as c_int;
     Py_DecRef(code as *mut PyObject);
     line
 }

@@ -2,9 +2,7 @@
 //! each string of the file's table becomes a str object once, on first use (interned for
 //! names and name-like constants, as CPython interns them), and every unit's names and
 //! constants are made from those, with no Rust copies in between.
-use std::sync::Arc;
-
-use ferropy_compiler::code_cache::{Build, Parts, Scalar};
+use ferropy_compiler::code_cache::{Build, NameRef, Parts, Scalar};
 
 use crate::errors::raised::Raised;
 use crate::object::object::PyObject;
@@ -56,11 +54,28 @@ impl ObjectBuilder {
     }
 }
 
+
 impl Build for ObjectBuilder {
     type Str = PyRef;
+    /// A tuple of strs.
+    type Names = PyRef;
     type Const = PyRef;
     type Code = PyRef;
     type Error = Failure;
+
+    fn table_len(&mut self, n: usize) {
+        self.table.resize_with(n, || None);
+    }
+
+    fn names(&mut self, items: &[NameRef<'_>]) -> Result<PyRef, Failure> {
+        let t = tuple::new(items.len())?;
+        for (k, &(index, text)) in items.iter().enumerate() {
+            let name = self.name(index, text)?;
+            // SAFETY: `t` is a fresh tuple of this length, its items still NULL.
+            unsafe { tuple::init_item(t.as_ptr(), k, name) };
+        }
+        Ok(t)
+    }
 
     fn name(&mut self, index: usize, text: &[u8]) -> Result<PyRef, Failure> {
         let slot = self.slot(index);
@@ -123,14 +138,14 @@ impl Build for ObjectBuilder {
         Ok(code)
     }
 
-    fn code(&mut self, p: Parts<PyRef, PyRef>) -> Result<PyRef, Failure> {
+    fn code(&mut self, p: Parts<PyRef, PyRef, PyRef>) -> Result<PyRef, Failure> {
         Ok(code_type::assemble(CodeParts {
-            unit: Arc::new(p.unit),
+            unit: p.unit,
             consts: tuple::from_vec(p.consts)?,
-            names: tuple::from_vec(p.names)?,
-            varnames: tuple::from_vec(p.varnames)?,
-            cellvars: tuple::from_vec(p.cellvars)?,
-            freevars: tuple::from_vec(p.freevars)?,
+            names: p.names,
+            varnames: p.varnames,
+            cellvars: p.cellvars,
+            freevars: p.freevars,
             name: p.name,
             qualname: p.qualname,
             filename: self.filename,

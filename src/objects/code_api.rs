@@ -47,7 +47,7 @@ pub unsafe extern "C" fn PyCode_Addr2Line(co: *mut PyCodeObject, addrq: c_int) -
     if addrq < 0 {
         return (*co).co_firstlineno;
     }
-    let line = code_rt::rt(co).unit.position(crate::objects::code_public::word_at(co, addrq)).line;
+    let line = code_rt::rt(co).position(crate::objects::code_public::word_at(co, addrq)).line;
     if line == 0 { -1 } else { line as c_int }
 }
 

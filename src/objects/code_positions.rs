@@ -24,7 +24,7 @@ fn line_of(line: u32) -> Option<u32> {
 unsafe fn unit_words(co: *mut PyCodeObject) -> Vec<u32> {
     if code_public::is_given(co) {
         // Bytecode given to PyCode_New: its offsets are taken as ours (4 bytes a word).
-        let n = code_rt::rt(co).unit.code.len() as u32;
+        let n = code_rt::rt(co).words().len() as u32;
         return (0..n).flat_map(|w| [w, w]).collect();
     }
     code_public::of(co).unit_word.clone()
@@ -38,7 +38,7 @@ unsafe fn is_module_resume(co: *mut PyCodeObject, at: usize, line: u32) -> bool 
 
 unsafe fn positions(code: *mut PyObject) -> PyResult<PyRef> {
     let co = code as *mut PyCodeObject;
-    let unit = &code_rt::rt(co).unit;
+    let unit = code_rt::rt(co);
     let words = unit_words(co);
     let mut items = Vec::with_capacity(words.len());
     let mut last: Option<(u32, PyRef)> = None;
@@ -66,7 +66,7 @@ unsafe fn positions(code: *mut PyObject) -> PyResult<PyRef> {
 
 unsafe fn lines(code: *mut PyObject) -> PyResult<PyRef> {
     let co = code as *mut PyCodeObject;
-    let unit = &code_rt::rt(co).unit;
+    let unit = code_rt::rt(co);
     // One range per instruction (with its prefixes and caches), as CPython 3.11's location
     // table has one entry per instruction: (start unit, end unit, line, our word).
     let mut runs: Vec<(u32, u32, Option<u32>, u32)> = Vec::new();

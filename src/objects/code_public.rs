@@ -11,7 +11,7 @@
 //! `COPY_DICT_WITHOUT_KEYS` (a `match` mapping's `**rest`, which 3.11 spells as several
 //! instructions) shown as the unnamed opcode `<7>`. Code objects made by `PyCode_New`
 //! keep the bytecode they were given, and offsets into it are left as they are.
-use ferropy_compiler::code::CodeUnit;
+use crate::objects::code_rt::CodeRt;
 use ferropy_compiler::opcode::Op;
 
 use crate::objects::code::PyCodeObject;
@@ -188,10 +188,9 @@ struct Planned {
     backward: u8,
 }
 
-/// `nvars`: the number of local variables (cell arguments follow them); the unit's own name
-/// lists are stripped once its code object holds them (code_unit_full.rs).
-pub(crate) fn translate(unit: &CodeUnit, nvars: u32) -> PublicCode {
-    let nwords = unit.code.len();
+/// `nvars`: the number of local variables (cell arguments follow them).
+pub(crate) fn translate(unit: &CodeRt, nvars: u32) -> PublicCode {
+    let nwords = unit.words().len();
     let Ok(ins) = unit.instructions() else {
         // Not decodable (never for compiled code): no instructions to show.
         return PublicCode { code: Vec::new(), op_unit: vec![0; nwords], unit_word: Vec::new(), exceptions: Vec::new() };
@@ -307,7 +306,7 @@ pub(crate) unsafe fn is_given(co: *mut PyCodeObject) -> bool {
 /// `co` is a live code object, not `is_given`.
 pub(crate) unsafe fn of<'a>(co: *mut PyCodeObject) -> &'a PublicCode {
     let rt = code_rt::rt(co);
-    rt.public.get_or_init(|| Box::new(translate(&rt.unit, crate::objects::tuple::len(rt.varnames.as_ptr()) as u32)))
+    rt.public.get_or_init(|| Box::new(translate(rt, crate::objects::tuple::len(rt.varnames.as_ptr()) as u32)))
 }
 
 /// The public byte offset (`f_lasti`, `tb_lasti`) of the instruction at our byte offset

@@ -157,7 +157,7 @@ unsafe fn same(a: *mut PyCodeObject, b: *mut PyCodeObject) -> PyResult<bool> {
         || (*a).co_kwonlyargcount != (*b).co_kwonlyargcount
         || (*a).co_flags != (*b).co_flags
         || (*a).co_firstlineno != (*b).co_firstlineno
-        || ra.unit.code != rb.unit.code
+        || ra.words() != rb.words()
     {
         return Ok(false);
     }

@@ -1,10 +1,14 @@
-//! What the eval loop needs of a code object beyond CPython's public fields: the compiler's
-//! `CodeUnit` (line and exception tables, names), the instruction words it executes, and
-//! the frame geometry. A code object owns one `CodeRt`, kept behind its private
-//! `_co_linearray` pointer (CPython's lazily built line array, which we never build).
-use std::sync::Arc;
-
-use ferropy_compiler::code::{CodeUnit, Constant};
+//! What the eval loop needs of a code object beyond CPython's public fields: the instruction
+//! words it executes, the line and exception tables, and the frame geometry. A code object
+//! owns one `CodeRt`, kept behind its private `_co_linearray` pointer (CPython's lazily
+//! built line array, which we never build).
+//!
+//! This is the runtime's slim form of a compiler `CodeUnit` (memory, issue 6): the names,
+//! constants and counts exist as the code object's own objects and fields, so only what
+//! the loop and the tracing/`dis` views read is kept, in one allocation with the rest
+//! (code_unit_full.rs rebuilds a whole unit for `marshal` and `code.replace`).
+use ferropy_compiler::code::{CodeUnit, Constant, Decoded, ExceptionEntry, Position};
+use ferropy_compiler::line_table::LineTable;
 
 use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
@@ -15,10 +19,11 @@ use crate::objects::{bytes, complex, float, set, str as pystr, tuple};
 
 /// The runtime side of a code object.
 pub(crate) struct CodeRt {
-    /// Shared with the parent's constants for a nested unit (not copied per code object).
-    pub unit: Arc<CodeUnit>,
-    /// `unit.code`'s buffer, kept here so that loading a frame costs one load, not two.
-    words_at: *const u32,
+    /// The instruction words (owned: a leaked `Box<[u32]>`, freed on drop), kept as a raw
+    /// pointer because the caches write cache words' arguments through it; one load finds
+    /// them from a frame.
+    words_at: *mut u32,
+    nwords: u32,
     /// `varnames`, then cells, then free variables: the frame's slots before its stack.
     pub nvars: u32,
     pub ncells: u32,
@@ -26,6 +31,12 @@ pub(crate) struct CodeRt {
     /// `nvars + ncells + nfree`, kept: the eval loop finds its value stack's bottom with it
     /// on every call and return.
     nlocalsplus_n: u32,
+    /// The value stack's depth.
+    pub stacksize: u32,
+    /// Positions per word (decoded on use, line_table.rs).
+    pub lines: LineTable,
+    /// The handlers, innermost first.
+    pub exceptions: Box<[ExceptionEntry]>,
     /// Per cell: the index of the parameter of the same name (whose value `MAKE_CELL`
     /// moves into the cell), or -1.
     pub cell_arg: Box<[i32]>,
@@ -39,14 +50,14 @@ pub(crate) struct CodeRt {
 }
 
 impl CodeRt {
-    /// The words the loop runs: the unit's own, with the eval loop's cache indices written
-    /// into cache words when the code first runs (one copy; `code_unit_full::original_code`
-    /// clears them).
+    /// The words the loop runs: the compiler's, with the eval loop's cache indices written
+    /// into cache words when the code first runs (`code_unit_full::original_code` clears
+    /// them).
     #[inline(always)]
     pub fn words(&self) -> &[u32] {
-        // SAFETY: `words_at` is `unit.code`'s buffer, never moved after `build` (only its
+        // SAFETY: `words_at` holds `nwords` words for the life of this `CodeRt` (only its
         // cache words' arguments are written, by `caches`, under the GIL).
-        unsafe { core::slice::from_raw_parts(self.words_at, self.unit.code.len()) }
+        unsafe { core::slice::from_raw_parts(self.words_at, self.nwords as usize) }
     }
 
     /// Slots before the value stack.
@@ -58,7 +69,29 @@ impl CodeRt {
     /// Slots of a frame running this code: locals, cells, free variables, the stack.
     #[inline]
     pub fn frame_slots(&self) -> usize {
-        self.nlocalsplus() + self.unit.stacksize as usize
+        self.nlocalsplus() + self.stacksize as usize
+    }
+
+    /// Position of the instruction at word index `at`.
+    pub fn position(&self, at: u32) -> Position {
+        self.lines.position(at)
+    }
+
+    /// The handler covering word index `at`, if any (innermost entries come first).
+    pub fn handler(&self, at: u32) -> Option<&ExceptionEntry> {
+        self.exceptions.iter().find(|e| e.start <= at && at < e.end)
+    }
+
+    /// The instructions, `EXTENDED_ARG` folded and caches skipped.
+    pub fn instructions(&self) -> Result<Vec<Decoded>, String> {
+        ferropy_compiler::code::decode_words(self.words())
+    }
+}
+
+impl Drop for CodeRt {
+    fn drop(&mut self) {
+        // SAFETY: `words_at`/`nwords` came from `Box::into_raw` of a boxed slice in `build`.
+        unsafe { drop(Box::from_raw(core::ptr::slice_from_raw_parts_mut(self.words_at, self.nwords as usize))) }
     }
 }
 
@@ -140,7 +173,7 @@ pub(crate) fn constant(c: &Constant, filename: *mut PyObject, memo: &mut NameMem
                 let t = tuple::from_vec(v)?;
                 set::new(true, t.as_ptr())?
             }
-            Constant::Code(unit) => crate::objects::code_type::from_shared_unit(Arc::clone(unit), filename, memo)?,
+            Constant::Code(unit) => crate::objects::code_type::from_shared_unit(std::sync::Arc::clone(unit), filename, memo)?,
         })
     }
 }
@@ -151,8 +184,18 @@ pub(crate) fn name_tuple(names: &[String], memo: &mut NameMemo) -> PyResult<PyRe
     tuple::from_vec(v)
 }
 
-/// Builds the runtime side of `unit` (whose name lists are the tuples given).
-pub(crate) fn build(mut unit: Arc<CodeUnit>, varnames: PyRef, cellvars: PyRef, freevars: PyRef) -> PyResult<CodeRt> {
+/// Whether every word's opcode byte is one the loop dispatches (`opcode_fast::is_runnable`:
+/// the opcodes up to `CACHE`, and 0xff). Adding one maps 0xff to 0 and the opcodes to
+/// `1..=CACHE + 1`, so the largest sum says it for the whole slice.
+fn all_runnable(words: &[u32]) -> bool {
+    let top = (ferropy_compiler::opcode::Op::CACHE as u8).wrapping_add(1);
+    words.iter().fold(0u8, |m, &w| m.max((w as u8).wrapping_add(1))) <= top
+}
+
+/// Builds the runtime side of `unit` (whose name lists are the tuples given): its words
+/// and tables move here, the rest of it (names, constants, counts: the code object's own)
+/// is dropped.
+pub(crate) fn build(unit: CodeUnit, varnames: PyRef, cellvars: PyRef, freevars: PyRef) -> PyResult<CodeRt> {
     let nparams = (unit.argcount + unit.kwonlyargcount) as usize
         + (unit.flags & ferropy_compiler::code::flags::VARARGS != 0) as usize
         + (unit.flags & ferropy_compiler::code::flags::VARKEYWORDS != 0) as usize;
@@ -164,31 +207,55 @@ pub(crate) fn build(mut unit: Arc<CodeUnit>, varnames: PyRef, cellvars: PyRef, f
         .map(|&c| params.iter().position(|&v| unsafe { pystr::eq(v, c) }).map_or(-1, |i| i as i32))
         .collect();
     let (nvars, ncells, nfree) = unsafe { (tuple::len(varnames.as_ptr()) as u32, cells.len() as u32, tuple::len(freevars.as_ptr()) as u32) };
-    // The loop's dispatch has no arm for other bytes (eval/opcode_fast.rs).
-    if let Some(&w) = unit.code.iter().find(|&&w| !crate::eval::opcode_fast::is_runnable(w as u8)) {
+    // The loop's dispatch has no arm for other bytes (eval/opcode_fast.rs). A fold with
+    // no early exit (the compiler vectorizes it) costs far less per word than a search;
+    // only a bad unit is searched for its first bad byte.
+    if !all_runnable(&unit.code) {
+        let w = unit.code.iter().find(|&&w| !crate::eval::opcode_fast::is_runnable(w as u8)).map_or(0, |&w| w as u8);
         return Err(crate::object::pending_error::raise_type(
             &raw mut crate::errors::exception_types::_PyExc_SystemError,
-            format!("unknown opcode {}", w as u8),
+            format!("unknown opcode {w}"),
         ));
     }
-    // The sites are numbered in place when the code first runs (most code an import makes
-    // never runs during it), so the unit must be ours alone: a shared one is copied here.
-    let code = &mut Arc::make_mut(&mut unit).code;
-    // SAFETY: the unit is ours alone and its words are never resized: the buffer lives as
-    // long as this `CodeRt`, and only the caches write to it.
-    let caches = unsafe { crate::eval::specialize_cache::Caches::new(code.as_mut_ptr(), code.len()) };
+    let CodeUnit { code, lines, exceptions, stacksize, .. } = unit;
+    let nwords = u32::try_from(code.len()).map_err(|_| {
+        crate::object::pending_error::raise_type(&raw mut crate::errors::exception_types::_PyExc_OverflowError, "code too long")
+    })?;
+    let words_at = Box::into_raw(code.into_boxed_slice()) as *mut u32;
+    // SAFETY: the words are ours alone and never resized: the buffer lives as long as
+    // this `CodeRt`, and only the caches write to it (the sites are numbered in place
+    // when the code first runs: most code an import makes never runs during it).
+    let caches = unsafe { crate::eval::specialize_cache::Caches::new(words_at, nwords as usize) };
     Ok(CodeRt {
-        words_at: unit.code.as_ptr(),
+        words_at,
+        nwords,
         caches,
         nvars,
         ncells,
         nfree,
         nlocalsplus_n: nvars + ncells + nfree,
+        stacksize,
+        lines,
+        exceptions: exceptions.into_boxed_slice(),
         cell_arg,
         varnames,
         cellvars,
         freevars,
         public: std::sync::OnceLock::new(),
-        unit,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::all_runnable;
+    use crate::eval::opcode_fast::is_runnable;
+
+    #[test]
+    fn all_runnable_agrees_with_is_runnable_for_every_byte() {
+        for b in 0..=255u32 {
+            let word = b | 0x1234_00;
+            assert_eq!(all_runnable(&[0x01, word, 0x02]), is_runnable(b as u8), "byte {b}");
+        }
+        assert!(all_runnable(&[]));
+    }
 }

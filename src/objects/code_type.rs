@@ -66,7 +66,7 @@ pub(crate) fn from_unit_with_filename(unit: impl Into<Arc<CodeUnit>>, filename: 
 /// The code object of `unit`, its names interned through `memo` (shared by the whole tree).
 pub(crate) fn from_shared_unit(mut unit: Arc<CodeUnit>, filename: *mut PyObject, memo: &mut NameMemo) -> PyResult<PyRef> {
     // A unit we alone hold gives its constants away, so that nested units reach their
-    // code objects unshared and can be stripped too (code_unit_full.rs).
+    // code objects unshared and move their words instead of copying them.
     let consts = match Arc::get_mut(&mut unit) {
         Some(u) => core::mem::take(&mut u.consts)
             .into_iter()
@@ -77,25 +77,34 @@ pub(crate) fn from_shared_unit(mut unit: Arc<CodeUnit>, filename: *mut PyObject,
             .collect::<PyResult<Vec<_>>>()?,
         None => unit.consts.iter().map(|c| code_rt::constant(c, filename, memo)).collect::<PyResult<Vec<_>>>()?,
     };
-    let parts = CodeParts {
-        consts: crate::objects::tuple::from_vec(consts)?,
-        names: code_rt::name_tuple(&unit.names, memo)?,
-        varnames: code_rt::name_tuple(&unit.varnames, memo)?,
-        cellvars: code_rt::name_tuple(&unit.cellvars, memo)?,
-        freevars: code_rt::name_tuple(&unit.freevars, memo)?,
-        name: memo.intern(&unit.name)?,
-        qualname: memo.intern(&unit.qualname)?,
-        filename,
-        unit,
-    };
-    assemble(parts)
+    let consts = crate::objects::tuple::from_vec(consts)?;
+    let names = code_rt::name_tuple(&unit.names, memo)?;
+    let varnames = code_rt::name_tuple(&unit.varnames, memo)?;
+    let cellvars = code_rt::name_tuple(&unit.cellvars, memo)?;
+    let freevars = code_rt::name_tuple(&unit.freevars, memo)?;
+    let name = memo.intern(&unit.name)?;
+    let qualname = memo.intern(&unit.qualname)?;
+    // The runtime keeps the words and tables only: a shared unit lends copies of those.
+    let unit = Arc::try_unwrap(unit).unwrap_or_else(|u| CodeUnit {
+        code: u.code.clone(),
+        lines: u.lines.clone(),
+        exceptions: u.exceptions.clone(),
+        argcount: u.argcount,
+        posonlyargcount: u.posonlyargcount,
+        kwonlyargcount: u.kwonlyargcount,
+        flags: u.flags,
+        firstlineno: u.firstlineno,
+        stacksize: u.stacksize,
+        ..CodeUnit::default()
+    });
+    assemble(CodeParts { consts, names, varnames, cellvars, freevars, name, qualname, filename, unit })
 }
 
 /// A code object's parts as objects: what `assemble` puts together (made from a compiled
 /// unit above, or straight from a cache file's bytes, import/cache_objects.rs).
 pub(crate) struct CodeParts {
     /// The instruction words, tables and counts; its names and constants are not read.
-    pub unit: Arc<CodeUnit>,
+    pub unit: CodeUnit,
     /// A tuple of the constants.
     pub consts: PyRef,
     /// Tuples of interned strs.
@@ -112,6 +121,8 @@ pub(crate) struct CodeParts {
 /// The code object of `p`.
 pub(crate) fn assemble(p: CodeParts) -> PyResult<PyRef> {
     let empty = bytes::from_slice(&[])?;
+    let u = &p.unit;
+    let counts = [u.flags, u.argcount, u.posonlyargcount, u.kwonlyargcount, u.stacksize, u.firstlineno].map(|c| c as c_int);
     let rt = code_rt::build(p.unit, p.varnames, p.cellvars, p.freevars)?;
     let (consts, names, name, qualname, filename) = (p.consts, p.names, p.name, p.qualname, p.filename);
     // SAFETY: a fresh object of the code type, filled before anyone sees it.
@@ -135,18 +146,18 @@ pub(crate) fn assemble(p: CodeParts) -> PyResult<PyRef> {
         for t in [&consts, &names, &rt.varnames, &rt.cellvars, &rt.freevars, &plus] {
             crate::gc::collect::untrack_tuple_of_atoms(t.as_ptr());
         }
-        let u = &rt.unit;
+        let [flags, argcount, posonlyargcount, kwonlyargcount, stacksize, firstlineno] = counts;
         (*co).co_consts = consts.into_ptr();
         (*co).co_names = names.into_ptr();
         (*co).co_exceptiontable = empty.clone().into_ptr();
-        (*co).co_flags = u.flags as c_int;
+        (*co).co_flags = flags;
         (*co).co_warmup = 0;
         (*co)._co_linearray_entry_size = 0;
-        (*co).co_argcount = u.argcount as c_int;
-        (*co).co_posonlyargcount = u.posonlyargcount as c_int;
-        (*co).co_kwonlyargcount = u.kwonlyargcount as c_int;
-        (*co).co_stacksize = u.stacksize as c_int;
-        (*co).co_firstlineno = u.firstlineno as c_int;
+        (*co).co_argcount = argcount;
+        (*co).co_posonlyargcount = posonlyargcount;
+        (*co).co_kwonlyargcount = kwonlyargcount;
+        (*co).co_stacksize = stacksize;
+        (*co).co_firstlineno = firstlineno;
         (*co).co_nlocalsplus = rt.nlocalsplus() as c_int;
         (*co).co_nlocals = rt.nvars as c_int;
         (*co).co_nplaincellvars = rt.cell_arg.iter().filter(|&&a| a < 0).count() as c_int;
@@ -162,8 +173,6 @@ pub(crate) fn assemble(p: CodeParts) -> PyResult<PyRef> {
         (*co)._co_code = core::ptr::null_mut();
         (*co)._co_firsttraceable = 0;
         (*co).co_extra = core::ptr::null_mut();
-        let mut rt = rt;
-        crate::objects::code_unit_full::strip(&mut rt.unit);
         (*co)._co_linearray = Box::into_raw(Box::new(rt)) as *mut core::ffi::c_char;
         Ok(op)
     }

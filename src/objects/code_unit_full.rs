@@ -1,14 +1,10 @@
-//! Code objects keep a slim compiler unit (memory, issue 6).
+//! The whole compiler unit of a code object, for the few users that need one
+//! (`marshal.dumps`, `code.replace`).
 //!
-//! A code object's names, variable names and constants exist as Python objects
-//! (`co_names`, `co_consts`, the name tuples of its `CodeRt`); the compiler's `CodeUnit`
-//! held the same data once more as Rust strings and `Constant`s, nested units included: a
-//! third of the heap an import adds. Once the code object is built, `strip` drops those
-//! copies from the unit the runtime keeps (it keeps the instruction words, line and
-//! exception tables and the counts the eval loop reads). The few users of a whole unit
-//! (`marshal.dumps`, `code.replace`) rebuild it from the object with `full_unit`.
-//! The loop's words are the unit's own (its cache indices written into cache words), not
-//! a second copy.
+//! A code object keeps no compiler `CodeUnit` (memory, issue 6): its names, variable names
+//! and constants exist as Python objects (`co_names`, `co_consts`, the name tuples of its
+//! `CodeRt`), its counts as its public fields, and its `CodeRt` keeps only the instruction
+//! words and the line and exception tables. `full_unit` puts a unit back together from those.
 use std::sync::Arc;
 
 use ferropy_compiler::code::{CodeUnit, Constant};
@@ -20,38 +16,33 @@ use crate::object::pending_error::raise_type;
 use crate::objects::code::PyCodeObject;
 use crate::objects::{code_rt, str as pystr, tuple};
 
-/// Drops from a unit the names and constants its code object holds as objects. A unit
-/// shared with someone else (a parent's constants still holding it) is left whole.
-pub(crate) fn strip(unit: &mut Arc<CodeUnit>) {
-    if let Some(u) = Arc::get_mut(unit) {
-        for v in [&mut u.names, &mut u.varnames, &mut u.cellvars, &mut u.freevars] {
-            *v = Vec::new();
-        }
-        u.consts = Vec::new();
-        u.name = String::new();
-        u.qualname = String::new();
-        u.filename = String::new();
-    }
-}
-
-/// The whole compiler unit of `co`: its runtime unit with the names, constants and file
-/// name read back from the code object (nested code objects recursively).
+/// The whole compiler unit of `co`: its runtime words and tables, its counts, and the
+/// names, constants and file name read back from the code object (nested code objects
+/// recursively).
 ///
 /// # Safety
 /// `co` is a live code object.
 pub(crate) unsafe fn full_unit(co: *mut PyCodeObject) -> PyResult<CodeUnit> {
     let rt = code_rt::rt(co);
-    let mut unit = CodeUnit::clone(&rt.unit);
-    unit.code = original_code(&unit.code);
-    unit.names = names((*co).co_names);
-    unit.varnames = names(rt.varnames.as_ptr());
-    unit.cellvars = names(rt.cellvars.as_ptr());
-    unit.freevars = names(rt.freevars.as_ptr());
-    unit.name = pystr::to_string((*co).co_name);
-    unit.qualname = pystr::to_string((*co).co_qualname);
-    unit.filename = pystr::to_string((*co).co_filename);
-    unit.consts = tuple::items((*co).co_consts).iter().map(|&c| constant(c)).collect::<PyResult<_>>()?;
-    Ok(unit)
+    Ok(CodeUnit {
+        code: original_code(rt.words()),
+        consts: tuple::items((*co).co_consts).iter().map(|&c| constant(c)).collect::<PyResult<_>>()?,
+        names: names((*co).co_names),
+        varnames: names(rt.varnames.as_ptr()),
+        cellvars: names(rt.cellvars.as_ptr()),
+        freevars: names(rt.freevars.as_ptr()),
+        argcount: (*co).co_argcount as u32,
+        posonlyargcount: (*co).co_posonlyargcount as u32,
+        kwonlyargcount: (*co).co_kwonlyargcount as u32,
+        flags: (*co).co_flags as u32,
+        firstlineno: (*co).co_firstlineno as u32,
+        name: pystr::to_string((*co).co_name),
+        qualname: pystr::to_string((*co).co_qualname),
+        filename: pystr::to_string((*co).co_filename),
+        stacksize: rt.stacksize,
+        lines: rt.lines.clone(),
+        exceptions: rt.exceptions.to_vec(),
+    })
 }
 
 /// The strs of a name tuple as Rust strings.

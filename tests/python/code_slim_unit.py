@@ -1,4 +1,4 @@
-"""Code objects keep a slim compiler unit (src/objects/code_unit_full.rs): names, constants
+"""Code objects keep no compiler unit (src/objects/code_rt.rs, code_unit_full.rs): names, constants
 and nested code survive marshal, code.replace, super(), closures and their error messages."""
 import marshal, types
 src = '''

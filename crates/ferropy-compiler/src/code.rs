@@ -212,42 +212,48 @@ pub struct Decoded {
     pub arg: u32,
 }
 
+/// Decode instruction words, folding `EXTENDED_ARG` prefixes and skipping caches (the
+/// runtime keeps a code object's words without the rest of its unit).
+pub fn decode_words(code: &[u32]) -> Result<Vec<Decoded>, String> {
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    let mut ext: u32 = 0;
+    let mut start = 0u32;
+    let mut in_ext = false;
+    while i < code.len() {
+        let w = code[i];
+        let op = Op::from_u8((w & 0xff) as u8).ok_or_else(|| format!("bad opcode {} at {}", w & 0xff, i))?;
+        if !in_ext {
+            start = i as u32;
+        }
+        let arg = (ext << 24) | (w >> 8);
+        if op == Op::EXTENDED_ARG {
+            ext = arg;
+            in_ext = true;
+            i += 1;
+            continue;
+        }
+        if op == Op::CACHE || op.is_pseudo() {
+            return Err(format!("{} outside an instruction at {}", op.name(), i));
+        }
+        out.push(Decoded { start, at: i as u32, op, arg });
+        ext = 0;
+        in_ext = false;
+        i += 1 + op.cache_words() as usize;
+        if i > code.len() {
+            return Err(format!("cache words of {} run past the end", op.name()));
+        }
+    }
+    if in_ext {
+        return Err("EXTENDED_ARG at the end".into());
+    }
+    Ok(out)
+}
+
 impl CodeUnit {
     /// Decode the instruction stream, folding `EXTENDED_ARG` prefixes and skipping caches.
     pub fn instructions(&self) -> Result<Vec<Decoded>, String> {
-        let mut out = Vec::new();
-        let mut i = 0usize;
-        let mut ext: u32 = 0;
-        let mut start = 0u32;
-        let mut in_ext = false;
-        while i < self.code.len() {
-            let w = self.code[i];
-            let op = Op::from_u8((w & 0xff) as u8).ok_or_else(|| format!("bad opcode {} at {}", w & 0xff, i))?;
-            if !in_ext {
-                start = i as u32;
-            }
-            let arg = (ext << 24) | (w >> 8);
-            if op == Op::EXTENDED_ARG {
-                ext = arg;
-                in_ext = true;
-                i += 1;
-                continue;
-            }
-            if op == Op::CACHE || op.is_pseudo() {
-                return Err(format!("{} outside an instruction at {}", op.name(), i));
-            }
-            out.push(Decoded { start, at: i as u32, op, arg });
-            ext = 0;
-            in_ext = false;
-            i += 1 + op.cache_words() as usize;
-            if i > self.code.len() {
-                return Err(format!("cache words of {} run past the end", op.name()));
-            }
-        }
-        if in_ext {
-            return Err("EXTENDED_ARG at the end".into());
-        }
-        Ok(out)
+        decode_words(&self.code)
     }
 
     /// Position of the instruction at word index `at`.

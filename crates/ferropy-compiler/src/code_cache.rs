@@ -74,28 +74,38 @@ pub enum Scalar<'a> {
 
 /// One code unit as read: the unit without its strings and constants (`names`, the
 /// variable-name lists, `name`, `qualname`, `filename` and `consts` are empty), and those
-/// as the builder made them.
-pub struct Parts<S, C> {
+/// as the builder made them (`N`: a list of names).
+pub struct Parts<N, S, C> {
     pub unit: CodeUnit,
     pub consts: Vec<C>,
-    pub names: Vec<S>,
-    pub varnames: Vec<S>,
-    pub cellvars: Vec<S>,
-    pub freevars: Vec<S>,
+    pub names: N,
+    pub varnames: N,
+    pub cellvars: N,
+    pub freevars: N,
     pub name: S,
     pub qualname: S,
 }
+
+/// One name of a list as read: its place in the string table and its bytes.
+pub type NameRef<'a> = (usize, &'a [u8]);
 
 /// What a reader makes of the payload. Table strings are WTF-8 bytes (names are UTF-8);
 /// `index` is the string's place in the file's table, so a builder can make each distinct
 /// string once.
 pub trait Build {
     type Str;
+    /// A list of names (`co_names`, the variable-name lists).
+    type Names;
     type Const;
     type Code;
     type Error: From<String>;
+    /// The string table holds `n` strings (called once, before any of them is used).
+    fn table_len(&mut self, _n: usize) {}
     /// A table string used as a name (identifier).
     fn name(&mut self, index: usize, text: &[u8]) -> Result<Self::Str, Self::Error>;
+    /// A list of names (read into a buffer the reader reuses, so no list is allocated
+    /// twice).
+    fn names(&mut self, items: &[NameRef<'_>]) -> Result<Self::Names, Self::Error>;
     /// A table string used as a string constant.
     fn str_const(&mut self, index: usize, text: &[u8]) -> Result<Self::Const, Self::Error>;
     fn scalar(&mut self, value: Scalar<'_>) -> Result<Self::Const, Self::Error>;
@@ -103,12 +113,12 @@ pub trait Build {
     fn sequence(&mut self, items: Vec<Self::Const>, frozen: bool) -> Result<Self::Const, Self::Error>;
     /// A nested code unit as a constant of its parent.
     fn code_const(&mut self, code: Self::Code) -> Result<Self::Const, Self::Error>;
-    fn code(&mut self, parts: Parts<Self::Str, Self::Const>) -> Result<Self::Code, Self::Error>;
+    fn code(&mut self, parts: Parts<Self::Names, Self::Str, Self::Const>) -> Result<Self::Code, Self::Error>;
 }
 
 /// Reads the payload written by [`write`] through `b`.
 pub fn read_with<B: Build>(bytes: &[u8], b: &mut B) -> Result<B::Code, B::Error> {
-    let mut r = Reader { bytes, at: 0, table: Vec::new() };
+    let mut r = Reader { bytes, at: 0, table: Vec::new(), scratch: Vec::new() };
     let n = r.len(1)?;
     let mut table = Vec::with_capacity(n);
     for _ in 0..n {
@@ -116,6 +126,7 @@ pub fn read_with<B: Build>(bytes: &[u8], b: &mut B) -> Result<B::Code, B::Error>
         table.push(r.take(len)?);
     }
     r.table = table;
+    b.table_len(n);
     let code = r.code(b, 0)?;
     if r.at != bytes.len() {
         return Err(String::from("trailing bytes after the code").into());
@@ -242,15 +253,19 @@ struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     table: Vec<&'a [u8]>,
+    /// The names of the list being read.
+    scratch: Vec<NameRef<'a>>,
 }
 
 impl<'a> Reader<'a> {
+    #[inline]
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or("truncated")?;
         let s = &self.bytes[self.at..end];
         self.at = end;
         Ok(s)
     }
+    #[inline]
     fn u8(&mut self) -> Result<u8, String> {
         Ok(self.take(1)?[0])
     }
@@ -260,7 +275,13 @@ impl<'a> Reader<'a> {
     fn u64(&mut self) -> Result<u64, String> {
         Ok(u64::from_le_bytes(self.take(8)?.try_into().map_err(|_| "truncated")?))
     }
+    #[inline]
     fn varint(&mut self) -> Result<u32, String> {
+        // Most string indices fit one byte.
+        if let Some(&b) = self.bytes.get(self.at).filter(|&&b| b < 0x80) {
+            self.at += 1;
+            return Ok(b as u32);
+        }
         let mut v: u32 = 0;
         for shift in (0..35).step_by(7) {
             let b = self.u8()?;
@@ -284,6 +305,7 @@ impl<'a> Reader<'a> {
         self.take(n)
     }
     /// A string-table reference: its index and bytes.
+    #[inline]
     fn string(&mut self) -> Result<(usize, &'a [u8]), String> {
         let i = self.varint()? as usize;
         let s = *self.table.get(i).ok_or("string index beyond the table")?;
@@ -293,9 +315,22 @@ impl<'a> Reader<'a> {
         let (i, s) = self.string()?;
         b.name(i, s)
     }
-    fn names<B: Build>(&mut self, b: &mut B) -> Result<Vec<B::Str>, B::Error> {
+    fn names<B: Build>(&mut self, b: &mut B) -> Result<B::Names, B::Error> {
         let n = self.len(1)?;
-        (0..n).map(|_| self.name(b)).collect()
+        let mut scratch = core::mem::take(&mut self.scratch);
+        scratch.clear();
+        for _ in 0..n {
+            match self.string() {
+                Ok(s) => scratch.push(s),
+                Err(e) => {
+                    self.scratch = scratch;
+                    return Err(e.into());
+                }
+            }
+        }
+        let names = b.names(&scratch);
+        self.scratch = scratch;
+        names
     }
     fn constant<B: Build>(&mut self, b: &mut B, depth: u32) -> Result<B::Const, B::Error> {
         if depth > MAX_DEPTH {
@@ -343,7 +378,7 @@ impl<'a> Reader<'a> {
             return Err(String::from("code nested too deeply").into());
         }
         let n = self.len(4)?;
-        let code = self.take(n * 4)?.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])).collect();
+        let code = words(self.take(n * 4)?);
         let n = self.len(1)?;
         let consts = (0..n).map(|_| self.constant(b, depth + 1)).collect::<Result<Vec<_>, _>>()?;
         let (names, varnames, cellvars, freevars) = (self.names(b)?, self.names(b)?, self.names(b)?, self.names(b)?);
@@ -385,6 +420,23 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Little-endian instruction words from their bytes (a whole number of words).
+fn words(bytes: &[u8]) -> Vec<u32> {
+    if cfg!(target_endian = "little") {
+        let n = bytes.len() / 4;
+        let mut v = Vec::<u32>::with_capacity(n);
+        // SAFETY: `v` has room for `n` words, which the copy initializes (any bit pattern
+        // is a u32; on a little-endian target the bytes are the words' own).
+        unsafe {
+            core::ptr::copy_nonoverlapping(bytes.as_ptr(), v.as_mut_ptr() as *mut u8, n * 4);
+            v.set_len(n);
+        }
+        v
+    } else {
+        bytes.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])).collect()
+    }
+}
+
 /// Builds the `CodeUnit` tree ([`read`]).
 struct UnitBuilder<'f> {
     filename: &'f str,
@@ -392,11 +444,15 @@ struct UnitBuilder<'f> {
 
 impl Build for UnitBuilder<'_> {
     type Str = String;
+    type Names = Vec<String>;
     type Const = Constant;
     type Code = CodeUnit;
     type Error = String;
     fn name(&mut self, _: usize, text: &[u8]) -> Result<String, String> {
         String::from_utf8(text.to_vec()).map_err(|_| "a name is not UTF-8".into())
+    }
+    fn names(&mut self, items: &[NameRef<'_>]) -> Result<Vec<String>, String> {
+        items.iter().map(|&(i, text)| self.name(i, text)).collect()
     }
     fn str_const(&mut self, _: usize, text: &[u8]) -> Result<Constant, String> {
         Ok(Constant::Str(Arc::from(text)))
@@ -418,7 +474,7 @@ impl Build for UnitBuilder<'_> {
     fn code_const(&mut self, code: CodeUnit) -> Result<Constant, String> {
         Ok(Constant::Code(Arc::new(code)))
     }
-    fn code(&mut self, p: Parts<String, Constant>) -> Result<CodeUnit, String> {
+    fn code(&mut self, p: Parts<Vec<String>, String, Constant>) -> Result<CodeUnit, String> {
         Ok(CodeUnit {
             consts: p.consts,
             names: p.names,
