@@ -5,6 +5,10 @@ use std::path::Path;
 fn main() {
     // The library is a drop-in for CPython's: programs record this name as DT_NEEDED.
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libpython3.11.so.1.0");
+    // Short exported C-API functions start on a 64-byte line (tools/gen_align_c_api.py says why).
+    let align_script = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("src/link/align_c_api.ld");
+    println!("cargo:rustc-cdylib-link-arg=-Wl,-T,{}", align_script.display());
+    println!("cargo:rerun-if-changed=src/link");
     println!("cargo:rerun-if-changed=src/c");
     println!("cargo:rerun-if-changed=include");
     println!("cargo:rustc-env=FERROPY_RUSTC_VERSION={}", rustc_version());
