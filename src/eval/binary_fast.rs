@@ -17,6 +17,20 @@ unsafe fn small_int_value(o: *mut PyObject) -> Option<i64> {
     if !int::is_exact_int(o) {
         return None;
     }
+    int_value(o)
+}
+
+/// The value of an int with at most two digits. Sizes -1, 0 and 1 (|v| < 2**30: loop
+/// counters, `n - 1`, indexes) are decoded without branches: `medium_value`'s `match` on
+/// the size was a jump table in every int operation and comparison.
+#[inline(always)]
+unsafe fn int_value(o: *mut PyObject) -> Option<i64> {
+    let size = int::size_of(o);
+    if (size + 1) as usize <= 2 {
+        // Every int has room for one digit; the mask keeps a zero's unset digit out.
+        let d = *(core::ptr::addr_of!((*(o as *mut int::PyLongObject)).ob_digit) as *const int::digit);
+        return Some((d as i64 & -((size & 1) as i64)) * size as i64);
+    }
     int::medium_value(o)
 }
 
@@ -64,24 +78,29 @@ pub(crate) unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, op: u32) -> O
     use ferropy_compiler::opcode::binop::*;
     // Exact ints and floats behave the same in place.
     let op = if op >= 13 { op - 13 } else { op };
-    if let (Some(x), Some(y)) = (small_int_value(a), small_int_value(b)) {
-        return int_op(a, b, x, y, op);
-    }
     let ta = (*a).ob_type;
     let tb = (*b).ob_type;
+    let it = &raw mut int::PyLong_Type;
+    // Each type is compared once: two ints, then two floats (nbody's every operation),
+    // then an int mixed with a float.
+    if ta == it && tb == it {
+        let (x, y) = (int_value(a)?, int_value(b)?);
+        return int_op(a, b, x, y, op);
+    }
     let ft = float::float_type();
-    if ta != ft && tb != ft {
+    let (x, y) = if ta == ft && tb == ft {
+        ((*(a as *mut PyFloatObject)).ob_fval, (*(b as *mut PyFloatObject)).ob_fval)
+    } else if (ta == ft && tb == it) || (ta == it && tb == ft) {
+        (float_operand(a)?, float_operand(b)?)
+    } else {
         return None;
-    }
-    if op == POWER {
-        return float_pow(a, b);
-    }
-    let (x, y) = (float_operand(a)?, float_operand(b)?);
+    };
     let r = match op {
         ADD => x + y,
         SUBTRACT => x - y,
         MULTIPLY => x * y,
         TRUE_DIVIDE if y != 0.0 => x / y,
+        POWER => return float_pow(a, b),
         _ => return None,
     };
     // A float operand held only by the value stack (a temporary such as `dx * dx` in
@@ -253,9 +272,44 @@ pub(crate) unsafe fn bool_ref(b: bool) -> *mut PyObject {
 /// the end; `None` when out of range or not a small int.
 #[inline(always)]
 unsafe fn seq_index(key: *mut PyObject, len: isize) -> Option<usize> {
-    let i = small_int_value(key)?;
-    let i = if i < 0 { i + len as i64 } else { i };
+    if !int::is_exact_int(key) {
+        return None;
+    }
+    // 0 and one-digit positive indexes (`a[0]`, `a[i]`) without the general decoding:
+    // size 0 masks the digit to 0, size 1 keeps it.
+    let size = int::size_of(key);
+    let i = if (size as usize) <= 1 {
+        let d = *(core::ptr::addr_of!((*(key as *mut int::PyLongObject)).ob_digit) as *const int::digit);
+        (d as i64) & -(size as i64)
+    } else {
+        let i = int::medium_value(key)?;
+        if i < 0 { i + len as i64 } else { i }
+    };
     if (0..len as i64).contains(&i) { Some(i as usize) } else { None }
+}
+
+/// `seq[key]` for an exact list or tuple and a small int in range: a new reference; `None`
+/// otherwise. Runs no Python code (the eval loop fuses it with the instructions around a
+/// subscript, which must not observe a half-done step).
+///
+/// # Safety
+/// `container` and `key` are live objects.
+#[inline(always)]
+pub(crate) unsafe fn seq_item(container: *mut PyObject, key: *mut PyObject) -> Option<*mut PyObject> {
+    let tp = (*container).ob_type;
+    let v = if tp == &raw mut crate::objects::list::PyList_Type {
+        let l = container as *mut PyListObject;
+        let i = seq_index(key, (*l).ob_base.ob_size)?;
+        *(*l).ob_item.add(i)
+    } else if tp == &raw mut crate::objects::tuple::PyTuple_Type {
+        let t = container as *mut PyTupleObject;
+        let i = seq_index(key, (*t).ob_base.ob_size)?;
+        *(*t).ob_item.as_ptr().add(i)
+    } else {
+        return None;
+    };
+    (*v).ob_refcnt += 1;
+    Some(v)
 }
 
 /// `container[key]` for an exact list or tuple and a small int in range, or an exact dict

@@ -343,7 +343,11 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
     load_frame!();
     ip = start_ip;
     // Entering a frame counts one level of recursion.
-    if crate::eval::recursion::enter("").is_err() {
+    // (The inline form of recursion::enter: `ts` is at hand, and the guard's own lookup of
+    // the thread state is a TLS call on every generator resume.)
+    if (*ts).recursion_remaining > 0 {
+        (*ts).recursion_remaining -= 1;
+    } else if crate::eval::recursion::enter("").is_err() {
         interp_frame::pop(ts, f);
         return core::ptr::null_mut();
     }
@@ -411,15 +415,73 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         B::POP_TOP => decref(pop!()),
                         B::PUSH_NULL => push!(core::ptr::null_mut()),
                         B::COPY => {
+                            // `a[k] op= v` starts with COPY 2, COPY 2, BINARY_SUBSCR: on a list
+                            // or tuple the item is pushed at once, the pair staying below it.
+                            if arg == 2
+                                && *words.add(ip) == word
+                                && *words.add(ip + 1) as u8 == B::BINARY_SUBSCR as u8
+                                && !tracing!()
+                            {
+                                if let Some(item) = crate::eval::binary_fast::seq_item(peek!(2), peek!(1)) {
+                                    push!(item);
+                                    ip += 3;
+                                    continue 'run;
+                                }
+                            }
                             let v = peek!(arg as usize);
                             push!(incref(v));
                         }
                         B::SWAP => {
+                            // ... and ends with SWAP 3, SWAP 2, STORE_SUBSCR: the store takes
+                            // the three values where they are.
+                            if arg == 3
+                                && *words.add(ip) as u8 == B::SWAP as u8
+                                && *words.add(ip) >> 8 == 2
+                                && *words.add(ip + 1) as u8 == B::STORE_SUBSCR as u8
+                                && !tracing!()
+                            {
+                                let v = pop!();
+                                let key = pop!();
+                                let container = pop!();
+                                // The store's own position, for a traceback or a __del__ that
+                                // looks at the frame.
+                                ip += 1;
+                                (*f).lasti = ip as u32;
+                                ip += 2;
+                                let r = match crate::eval::binary_fast::store_subscr(container, key, v) {
+                                    Some(r) => r,
+                                    None => c_status(crate::abstract_::item::PyObject_SetItem(container, key, v)),
+                                };
+                                decref(container);
+                                decref(key);
+                                decref(v);
+                                tri!(r);
+                                continue 'run;
+                            }
                             let a = sp.sub(1);
                             let b = sp.sub(arg as usize);
                             core::ptr::swap(a, b);
                         }
-                        B::LOAD_CONST => push!(incref(*consts!().add(arg as usize))),
+                        B::LOAD_CONST => {
+                            let k = *consts!().add(arg as usize);
+                            // `i * 7 + 3`, `if x % 5 == 0:`: as in LOAD_FAST's lookahead.
+                            let next = *words.add(ip);
+                            if (next as u8 == B::BINARY_OP as u8 || next as u8 == B::COMPARE_OP as u8) && !tracing!() {
+                                let a = top!();
+                                let step = crate::eval::const_operand::fused(a, k, words, ip);
+                                if step.next_ip != crate::eval::const_operand::NOT_FUSED {
+                                    // An int or a float: freeing it runs no code.
+                                    decref(a);
+                                    sp = sp.sub(1);
+                                    if !step.pushed.is_null() {
+                                        push!(step.pushed);
+                                    }
+                                    ip = step.next_ip;
+                                    continue 'run;
+                                }
+                            }
+                            push!(incref(k));
+                        }
                         B::LOAD_FAST => {
                             let v = *slots!().add(arg as usize);
                             if v.is_null() {
@@ -439,8 +501,37 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                     push!(incref(v));
                                 }
                             } else if next as u8 == B::LOAD_CONST as u8 && !tracing!() {
+                                let k = *consts!().add((next >> 8) as usize);
+                                // `a[0]` on a list or tuple: the item replaces the sequence,
+                                // without the subscript's dispatch (LOAD_CONST, BINARY_SUBSCR
+                                // and its cache word).
+                                let third = *words.add(ip + 1);
+                                if third as u8 == B::BINARY_SUBSCR as u8 {
+                                    if let Some(item) = crate::eval::binary_fast::seq_item(v, k) {
+                                        // The local still holds `v`.
+                                        (*v).ob_refcnt -= 1;
+                                        *sp.sub(1) = item;
+                                        ip += 3;
+                                        continue 'run;
+                                    }
+                                } else if third as u8 == B::BINARY_OP as u8 || third as u8 == B::COMPARE_OP as u8 {
+                                    // `n - 1`, `if n < 2:` on ints or floats: the constant is not
+                                    // pushed and the operation (and a compare's jump) needs no
+                                    // dispatch. Out of line: this arm's registers stay as they are.
+                                    let step = crate::eval::const_operand::fused(v, k, words, ip + 1);
+                                    if step.next_ip != crate::eval::const_operand::NOT_FUSED {
+                                        // The local still holds `v`.
+                                        (*v).ob_refcnt -= 1;
+                                        sp = sp.sub(1);
+                                        if !step.pushed.is_null() {
+                                            push!(step.pushed);
+                                        }
+                                        ip = step.next_ip;
+                                        continue 'run;
+                                    }
+                                }
                                 ip += 1;
-                                push!(incref(*consts!().add((next >> 8) as usize)));
+                                push!(incref(k));
                             }
                         }
                         B::STORE_FAST => {
@@ -1271,7 +1362,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                         B::RETURN_GENERATOR => {
                             let depth = sp.offset_from(base!()) as usize;
                             let gen = tri!(crate::objects::gen_type::from_frame(f, depth, ip as u32));
-                            crate::eval::recursion::leave();
+                            (*ts).recursion_remaining += 1; // recursion::leave, inline
                             let was_entry = (*f).is_entry;
                             let prev = (*f).previous;
                             interp_frame::set_current(ts, prev);
@@ -1294,7 +1385,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                                 break 'run;
                             }
                             (*f).state = interp_frame::SUSPENDED;
-                            crate::eval::recursion::leave();
+                            (*ts).recursion_remaining += 1; // recursion::leave, inline
                             interp_frame::set_current(ts, (*f).previous);
                             (*f).previous = core::ptr::null_mut();
                             return v;
@@ -1577,7 +1668,7 @@ unsafe fn run_at(ts: *mut PyThreadState, entry: *mut Frame, throwflag: bool, sta
                 // exception raised there replaces the pending one).
                 let _ = crate::eval::trace::function_exit(ts, f, core::ptr::null_mut());
             }
-            crate::eval::recursion::leave();
+            (*ts).recursion_remaining += 1; // recursion::leave, inline
             let was_entry = (*f).is_entry;
             let prev = (*f).previous;
             interp_frame::pop(ts, f);

@@ -32,3 +32,4 @@ pub mod frame_trace;
 pub mod frame_jump;
 pub mod frame_new;
 pub mod str_append;
+pub mod const_operand;
