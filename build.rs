@@ -42,10 +42,17 @@ fn main() {
 
 /// Linker options that keep the library's resident pages few (docs/performance.md,
 /// "Session 11 (memory)"). Only where rustc links with its own lld (x86_64 Linux, the
-/// default since Rust 1.90): GNU ld knows neither option.
+/// default since Rust 1.90): GNU ld has no `--symbol-ordering-file`.
 fn link_for_resident_memory() {
     println!("cargo:rerun-if-changed=src/startup_functions.txt");
+    println!("cargo:rerun-if-env-changed=CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER");
     if std::env::var("TARGET").as_deref() != Ok("x86_64-unknown-linux-gnu") {
+        return;
+    }
+    // A linker of the user's choice may not be lld: leave the defaults.
+    let rustflags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let chosen = ["linker", "fuse-ld", "link-self-contained"].iter().any(|w| rustflags.contains(w));
+    if chosen || std::env::var_os("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_some() {
         return;
     }
     // The kernel maps file pages in 64 KiB windows around each fault: the functions start-up
