@@ -67,9 +67,11 @@ test-headers: all
 	$(PYTHON) tools/check_pending_decls.py
 	$(PYTHON) tools/gen_align_c_api.py --check $(BUILD)/lib/libferropy.so
 
-# The build products a user sees: soname, ferropy-config, make install, pkg-config files.
+# The build products a user sees: soname, ferropy-config, make install, pkg-config files;
+# the library linked for few resident pages (build.rs: start-up functions together, DT_RELR).
 test-install: all
 	bash tools/test_install.sh
+	$(PYTHON) tools/check_startup_order.py --build $(BUILD)
 
 # Parser (issue 8): CPython 3.11 is the oracle; see tools/parser_tests.py.
 test-parser: all

@@ -9,6 +9,7 @@ fn main() {
     let align_script = Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("src/link/align_c_api.ld");
     println!("cargo:rustc-cdylib-link-arg=-Wl,-T,{}", align_script.display());
     println!("cargo:rerun-if-changed=src/link");
+    link_for_resident_memory();
     println!("cargo:rerun-if-changed=src/c");
     println!("cargo:rerun-if-changed=include");
     println!("cargo:rustc-env=FERROPY_RUSTC_VERSION={}", rustc_version());
@@ -41,6 +42,34 @@ fn main() {
         build.file(s);
     }
     build.compile("ferropy_c");
+}
+
+/// Linker options that keep the library's resident pages few (docs/performance.md,
+/// "Session 11 (memory)"). Only where rustc links with its own lld (x86_64 Linux, the
+/// default since Rust 1.90): GNU ld has no `--symbol-ordering-file`.
+fn link_for_resident_memory() {
+    println!("cargo:rerun-if-changed=src/startup_functions.txt");
+    println!("cargo:rerun-if-env-changed=CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER");
+    if std::env::var("TARGET").as_deref() != Ok("x86_64-unknown-linux-gnu") {
+        return;
+    }
+    // A linker of the user's choice may not be lld: leave the defaults.
+    let rustflags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let chosen = ["linker", "fuse-ld", "link-self-contained"].iter().any(|w| rustflags.contains(w));
+    if chosen || std::env::var_os("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_some() {
+        return;
+    }
+    // The kernel maps file pages in 64 KiB windows around each fault: the functions start-up
+    // runs (tools/gen_startup_order.py) laid out together fill a few windows instead of
+    // touching nearly every window of .text. Names that no longer exist are skipped.
+    let order = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/startup_functions.txt");
+    if order.exists() {
+        println!("cargo:rustc-cdylib-link-arg=-Wl,--symbol-ordering-file={}", order.display());
+        println!("cargo:rustc-cdylib-link-arg=-Wl,--no-warn-symbol-ordering");
+    }
+    // ~20,000 relative relocations as a bitmap (DT_RELR, glibc 2.36+) instead of 24-byte
+    // RELA entries: ld.so reads all of them at load, ~500 KB of file pages.
+    println!("cargo:rustc-cdylib-link-arg=-Wl,-z,pack-relative-relocs");
 }
 
 /// "rustc 1.95.0", for `Py_GetCompiler` and `sys.version`.
