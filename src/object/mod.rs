@@ -14,6 +14,8 @@ pub mod object;
 pub mod object_class;
 pub mod objimpl;
 pub mod pymem;
+pub mod tracemalloc;
+pub mod is_freed;
 pub mod ptr;
 pub mod refcount;
 pub mod abi_functions;
