@@ -228,8 +228,13 @@ pub unsafe extern "C" fn PyCodec_Decoder(encoding: *const c_char) -> *mut PyObje
 /// `info.<attr>(errors)` or `info.<attr>()`.
 unsafe fn incremental(encoding: *const c_char, attr: &str, errors: *const c_char) -> PyResult<PyRef> {
     let info = lookup(c_encoding(encoding)?)?;
+    incremental_of(info.as_ptr(), attr, errors)
+}
+
+/// `info.<attr>(errors)` or `info.<attr>()` for a codec info object.
+unsafe fn incremental_of(info: *mut PyObject, attr: &str, errors: *const c_char) -> PyResult<PyRef> {
     let name = pystr::from_utf8(attr)?;
-    let f = crate::object::object_attr::get_attr(info.as_ptr(), name.as_ptr())?;
+    let f = crate::object::object_attr::get_attr(info, name.as_ptr())?;
     let args = match crate::codecs::error_mode::c_name(errors) {
         Some(e) => tuple::from_vec(vec![pystr::from_utf8(e)?])?,
         None => tuple::new(0)?,
@@ -247,6 +252,28 @@ pub unsafe extern "C" fn PyCodec_IncrementalEncoder(encoding: *const c_char, err
 #[no_mangle]
 pub unsafe extern "C" fn PyCodec_IncrementalDecoder(encoding: *const c_char, errors: *const c_char) -> *mut PyObject {
     ret_obj(incremental(encoding, "incrementaldecoder", errors))
+}
+
+/// `PyObject *_PyCodecInfo_GetIncrementalEncoder(PyObject *codec_info, const char *errors)`:
+/// `codec_info.incrementalencoder(errors)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyCodecInfo_GetIncrementalEncoder(codec_info: *mut PyObject, errors: *const c_char) -> *mut PyObject {
+    if codec_info.is_null() {
+        return ret_obj(Err(bad_internal_call()));
+    }
+    ret_obj(incremental_of(codec_info, "incrementalencoder", errors))
+}
+
+/// `PyObject *_PyCodecInfo_GetIncrementalDecoder(PyObject *codec_info, const char *errors)`:
+/// `codec_info.incrementaldecoder(errors)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyCodecInfo_GetIncrementalDecoder(codec_info: *mut PyObject, errors: *const c_char) -> *mut PyObject {
+    if codec_info.is_null() {
+        return ret_obj(Err(bad_internal_call()));
+    }
+    ret_obj(incremental_of(codec_info, "incrementaldecoder", errors))
 }
 
 /// `factory(stream, errors)` for item `i` of the codec info.

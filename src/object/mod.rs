@@ -16,6 +16,7 @@ pub mod objimpl;
 pub mod pymem;
 pub mod tracemalloc;
 pub mod is_freed;
+pub mod get_method;
 pub mod ptr;
 pub mod refcount;
 pub mod abi_functions;

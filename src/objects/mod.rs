@@ -20,6 +20,7 @@ pub mod dict;
 pub mod dict_keys;
 pub mod dict_views;
 pub mod odict;
+pub mod str_private_api;
 pub mod hamt;
 pub mod odict_iter;
 pub mod dict_methods;

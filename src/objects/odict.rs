@@ -323,6 +323,9 @@ unsafe extern "C" fn odict_iter(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn odict_repr(op: *mut PyObject) -> *mut PyObject {
     ret_obj(repr_guarded(op, "...", || {
         let name = crate::modules::itertools::short_type_name(op);
+        if dict::len(op) == 0 {
+            return pystr::from_utf8(&format!("{name}()"));
+        }
         let pairs = if (*op).ob_type == &raw mut PyODict_Type {
             let mut items = Vec::new();
             for k in keys(op)? {
@@ -539,19 +542,8 @@ unsafe extern "C" fn od_pop(op: *mut PyObject, args: *const *mut PyObject, nargs
         let b = crate::abstract_::unpack_keywords::bind(&POP_PARAMS, args, nargs as usize, kwnames)?;
         let key = b[0].expect("required");
         let hash = dict::hash_of(key)?;
-        if find(op, key, hash)?.is_some() {
-            let value = if (*op).ob_type == &raw mut PyODict_Type {
-                match dict::pop_known_hash(op, key, hash)? {
-                    Some(v) => v,
-                    None => return Err(dict::set_key_error(key)),
-                }
-            } else {
-                let v = crate::abstract_::item::get_item(op, key)?;
-                if crate::abstract_::item::PyObject_DelItem(op, key) < 0 {
-                    return Err(Raised::assume_set());
-                }
-                return Ok(v);
-            };
+        // Subclasses too: the dict's own storage, not their __getitem__/__delitem__ (as CPython).
+        if let Some(value) = dict::pop_known_hash(op, key, hash)? {
             forget(op, key, hash)?;
             return Ok(value);
         }
@@ -577,17 +569,13 @@ unsafe extern "C" fn od_setdefault(op: *mut PyObject, args: *const *mut PyObject
             set(op, key, default)?;
             return Ok(new_ref(default));
         }
-        match crate::abstract_::item::get_item(op, key) {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                if crate::errors::pyerr::PyErr_ExceptionMatches(&raw mut crate::errors::exception_types::_PyExc_KeyError as *mut PyObject) == 0 {
-                    return Err(e);
-                }
-                crate::errors::pyerr::PyErr_Clear();
-                crate::abstract_::item::set_item(op, key, default)?;
-                Ok(new_ref(default))
-            }
+        // A subclass: membership through `in` (its __missing__ must not answer), then its
+        // own __getitem__ or __setitem__.
+        if crate::abstract_::sequence::contains(op, key)? {
+            return crate::abstract_::item::get_item(op, key);
         }
+        crate::abstract_::item::set_item(op, key, default)?;
+        Ok(new_ref(default))
     })())
 }
 
@@ -705,6 +693,7 @@ static mut ODICT_AS_NUMBER: PyNumberMethods =
     PyNumberMethods { nb_or: Some(odict_or), nb_inplace_or: Some(odict_ior), ..unsafe { core::mem::zeroed() } };
 
 /// `collections.OrderedDict`.
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyODict_Type: PyTypeObject = PyTypeObject {
     tp_base: &raw mut dict::PyDict_Type,

@@ -159,6 +159,7 @@ static mut ODICTITER_METHODS: [PyMethodDef; 2] = [
     END,
 ];
 
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyODictIter_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(odictiter_dealloc),
@@ -204,12 +205,15 @@ const fn view_type(name: &'static core::ffi::CStr, base: *mut PyTypeObject, iter
     }
 }
 
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyODictKeys_Type: PyTypeObject =
     view_type(c"odict_keys", &raw mut crate::objects::dict_views::PyDictKeys_Type, Some(keys_iter), &raw mut KEYS_METHODS as *mut PyMethodDef);
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyODictValues_Type: PyTypeObject =
     view_type(c"odict_values", &raw mut crate::objects::dict_views::PyDictValues_Type, Some(values_iter), &raw mut VALUES_METHODS as *mut PyMethodDef);
+#[cfg(not(Py_LIMITED_API))]
 #[no_mangle]
 pub static mut PyODictItems_Type: PyTypeObject =
     view_type(c"odict_items", &raw mut crate::objects::dict_views::PyDictItems_Type, Some(items_iter), &raw mut ITEMS_METHODS as *mut PyMethodDef);
