@@ -1,5 +1,6 @@
-//! `_PyObject_IsFreed`: a heuristic for debugging code (and `_testcapi`) that asks whether
-//! an object pointer looks like freed or never-initialised memory.
+//! Debugging aids for C code: `_PyObject_IsFreed`, a heuristic (used by `_testcapi`) for
+//! whether an object pointer looks like freed or never-initialised memory, and
+//! `_Py_BreakPoint`, a function to set a debugger breakpoint on.
 use core::ffi::c_int;
 
 use crate::object::object::PyObject;
@@ -34,4 +35,14 @@ mod tests {
         assert!(!looks_freed(0x1000));
         assert!(!looks_freed(0xDDDD_DDDD_DDDD_DDDC));
     }
+}
+
+/// `void _Py_BreakPoint(void)`: does nothing; a place for a debugger breakpoint that C code
+/// can call (as CPython's).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+#[inline(never)]
+pub extern "C" fn _Py_BreakPoint() {
+    // Keep the call from being folded away.
+    core::hint::black_box(());
 }

@@ -157,3 +157,44 @@ pub unsafe extern "C" fn _PyUnicode_ScanIdentifier(unicode: *mut PyObject) -> Py
     }
     n
 }
+
+/// The `O&` converter to a `wchar_t *` (PyMem memory) behind `_PyUnicode_WideCharString_*`:
+/// called again with NULL, it frees what it made (`Py_CLEANUP_SUPPORTED`).
+unsafe fn wide_char_converter(obj: *mut PyObject, ptr: *mut core::ffi::c_void, none_ok: bool) -> core::ffi::c_int {
+    let p = ptr as *mut *mut libc::wchar_t;
+    if obj.is_null() {
+        crate::object::pymem::PyMem_Free(*p as *mut core::ffi::c_void);
+        *p = core::ptr::null_mut();
+        return 1;
+    }
+    if none_ok && obj == crate::abstract_::none() {
+        *p = core::ptr::null_mut();
+        return 1;
+    }
+    if pystr::is_str(obj) {
+        *p = crate::objects::str_access::PyUnicode_AsWideCharString(obj, core::ptr::null_mut());
+        return if (*p).is_null() { 0 } else { crate::runtime::abi::Py_CLEANUP_SUPPORTED };
+    }
+    let what = if none_ok { "str or None" } else { "str" };
+    let _ = crate::abstract_::type_error(format!(
+        "argument must be {what}, not {}",
+        crate::abstract_::tp_name(obj).chars().take(50).collect::<String>()
+    ));
+    0
+}
+
+/// `int _PyUnicode_WideCharString_Converter(PyObject *obj, void *ptr)`: an `O&` converter
+/// from a str to a NUL-terminated `wchar_t *` stored at `ptr`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyUnicode_WideCharString_Converter(obj: *mut PyObject, ptr: *mut core::ffi::c_void) -> core::ffi::c_int {
+    wide_char_converter(obj, ptr, false)
+}
+
+/// `int _PyUnicode_WideCharString_Opt_Converter(PyObject *obj, void *ptr)`: as
+/// `_PyUnicode_WideCharString_Converter`, None giving NULL.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyUnicode_WideCharString_Opt_Converter(obj: *mut PyObject, ptr: *mut core::ffi::c_void) -> core::ffi::c_int {
+    wide_char_converter(obj, ptr, true)
+}

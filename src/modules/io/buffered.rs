@@ -681,7 +681,7 @@ unsafe fn size_or_none(a: Option<*mut PyObject>) -> PyResult<Option<i64>> {
             if !crate::abstract_::item::is_index(o) {
                 return Err(crate::abstract_::type_error(format!("argument should be integer or None, not '{}'", tp_name(o))));
             }
-            Ok(Some((crate::abstract_::item::as_ssize(o, Some(&raw mut crate::errors::exception_types::_PyExc_OverflowError))? as i64)))
+            Ok(Some(crate::abstract_::item::as_ssize(o, Some(&raw mut crate::errors::exception_types::_PyExc_OverflowError))? as i64))
         }
     }
 }
