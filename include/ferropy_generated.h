@@ -4052,6 +4052,14 @@ int _PyObject_IsFreed(PyObject *op);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `void _Py_BreakPoint(void)`: does nothing; a place for a debugger breakpoint that C code
+ * can call (as CPython's).
+ */
+void _Py_BreakPoint(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `int _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method)`: 1 with
  * `*method` the unbound method (a new reference); 0 with `*method` the attribute, or
  * NULL with AttributeError (or another error) set.
@@ -4996,6 +5004,22 @@ PyObject *_PyUnicode_TransformDecimalAndSpaceToASCII(PyObject *unicode);
  * at the start of `unicode` (0 when it does not start with one).
  */
 Py_ssize_t _PyUnicode_ScanIdentifier(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_WideCharString_Converter(PyObject *obj, void *ptr)`: an `O&` converter
+ * from a str to a NUL-terminated `wchar_t *` stored at `ptr`.
+ */
+int _PyUnicode_WideCharString_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_WideCharString_Opt_Converter(PyObject *obj, void *ptr)`: as
+ * `_PyUnicode_WideCharString_Converter`, None giving NULL.
+ */
+int _PyUnicode_WideCharString_Opt_Converter(PyObject *obj, void *ptr);
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -6653,6 +6677,25 @@ PyObject *PyFile_OpenCodeObject(PyObject *path);
  * `PyObject *PyFile_OpenCode(const char *utf8path)`.
  */
 PyObject *PyFile_OpenCode(const char *utf8path);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *_Py_UniversalNewlineFgetsWithSize(char *buf, int n, FILE *stream, PyObject *fobj,
+ * size_t *size)`: reads one line of at most `n - 1` bytes into `buf` (NUL-terminated),
+ * turning `\r\n` and a lone `\r` into `\n`; the line's length in `*size` (if not NULL).
+ * NULL at the end of the file with nothing read, or (ENXIO) when `fobj` is given: only C
+ * streams are read.
+ */
+char *_Py_UniversalNewlineFgetsWithSize(char *buf, int n, FILE *stream, PyObject *fobj, size_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *Py_UniversalNewlineFgets(char *buf, int n, FILE *stream, PyObject *fobj)`:
+ * `_Py_UniversalNewlineFgetsWithSize` without the size.
+ */
+char *Py_UniversalNewlineFgets(char *buf, int n, FILE *stream, PyObject *fobj);
 #endif
 
 /**
@@ -8595,6 +8638,15 @@ int PyThread_acquire_lock(PyThread_type_lock lock, int waitflag);
  */
 void PyThread_release_lock(PyThread_type_lock lock);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyThread_at_fork_reinit(PyThread_type_lock *lock)`: in a child after `fork()`,
+ * replaces `*lock` by a new unlocked lock; 0, or -1 without memory. The old lock is left
+ * alone: a thread that no longer exists in the child may hold it.
+ */
+int _PyThread_at_fork_reinit(PyThread_type_lock *lock);
+#endif
+
 /**
  * `int Py_BytesMain(int argc, char **argv)`.
  */
@@ -9487,6 +9539,30 @@ int PyRun_InteractiveLoop(FILE *f, const char *p);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int _PyRun_SimpleFileObject(FILE *fp, PyObject *filename, int closeit,
+ * PyCompilerFlags *flags)`: `PyRun_SimpleFileExFlags` with a str file name.
+ */
+int _PyRun_SimpleFileObject(FILE *fp, PyObject *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyRun_AnyFileObject(FILE *fp, PyObject *filename, int closeit,
+ * PyCompilerFlags *flags)`: `PyRun_AnyFileExFlags` with a str file name.
+ */
+int _PyRun_AnyFileObject(FILE *fp, PyObject *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyRun_InteractiveLoopObject(FILE *fp, PyObject *filename, PyCompilerFlags
+ * *flags)`: `PyRun_InteractiveLoopFlags` with a str file name.
+ */
+int _PyRun_InteractiveLoopObject(FILE *fp, PyObject *filename, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `char *Py_GETENV(const char *name)`: `getenv`, or NULL under `Py_IgnoreEnvironmentFlag`.
  */
 char *Py_GETENV(const char *name);
@@ -10260,6 +10336,30 @@ PyObject *_PyUnicode_DecodeRawUnicodeEscapeStateful(const char *s, Py_ssize_t si
  * `PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode)`.
  */
 PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodec_LookupTextEncoding(const char *encoding, const char *alternate_command)`:
+ * the codec info of a text encoding (str <-> bytes).
+ */
+PyObject *_PyCodec_LookupTextEncoding(const char *encoding, const char *alternate_command);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodec_EncodeText(PyObject *object, const char *encoding, const char *errors)`:
+ * `PyCodec_Encode` restricted to text encodings.
+ */
+PyObject *_PyCodec_EncodeText(PyObject *object, const char *encoding, const char *errors);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodec_DecodeText(PyObject *object, const char *encoding, const char *errors)`:
+ * `PyCodec_Decode` restricted to text encodings.
+ */
+PyObject *_PyCodec_DecodeText(PyObject *object, const char *encoding, const char *errors);
+#endif
 
 /**
  * `int PyCodec_Register(PyObject *search_function)`.
