@@ -54,8 +54,9 @@ int main(void)
 
     wchar_t *w = NULL;
     int rc = _PyUnicode_WideCharString_Converter(s, &w);
-    printf("converter: rc has cleanup bit=%d len=%zu first=%lc\n", (rc & Py_CLEANUP_SUPPORTED) != 0, wcslen(w), (wint_t)w[0]);
-    printf("cleanup: %d null=%d\n", _PyUnicode_WideCharString_Converter(NULL, &w), w == NULL);
+    printf("converter: rc=%d len=%zu first=%lc\n", rc, wcslen(w), (wint_t)w[0]);
+    PyMem_Free(w);
+    w = NULL;
     printf("int: %d ", _PyUnicode_WideCharString_Converter(Py_False, &w));
     show_err("error");
     printf("opt None: %d null=%d\n", _PyUnicode_WideCharString_Opt_Converter(Py_None, &w), w == NULL);

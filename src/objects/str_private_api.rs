@@ -159,7 +159,8 @@ pub unsafe extern "C" fn _PyUnicode_ScanIdentifier(unicode: *mut PyObject) -> Py
 }
 
 /// The `O&` converter to a `wchar_t *` (PyMem memory) behind `_PyUnicode_WideCharString_*`:
-/// called again with NULL, it frees what it made (`Py_CLEANUP_SUPPORTED`).
+/// 1 on success (without `Py_CLEANUP_SUPPORTED`, as CPython's: the caller frees the string);
+/// called with NULL, it frees what `*ptr` holds.
 unsafe fn wide_char_converter(obj: *mut PyObject, ptr: *mut core::ffi::c_void, none_ok: bool) -> core::ffi::c_int {
     let p = ptr as *mut *mut libc::wchar_t;
     if obj.is_null() {
@@ -173,7 +174,7 @@ unsafe fn wide_char_converter(obj: *mut PyObject, ptr: *mut core::ffi::c_void, n
     }
     if pystr::is_str(obj) {
         *p = crate::objects::str_access::PyUnicode_AsWideCharString(obj, core::ptr::null_mut());
-        return if (*p).is_null() { 0 } else { crate::runtime::abi::Py_CLEANUP_SUPPORTED };
+        return if (*p).is_null() { 0 } else { 1 };
     }
     let what = if none_ok { "str or None" } else { "str" };
     let _ = crate::abstract_::type_error(format!(
