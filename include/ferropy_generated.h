@@ -720,6 +720,21 @@
 #define SSTATE_INTERNED_IMMORTAL 2
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `_PySequence_IterSearch` operations.
+ */
+#define PY_ITERSEARCH_COUNT 1
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PY_ITERSEARCH_INDEX 2
+#endif
+
+#if !defined(Py_LIMITED_API)
+#define PY_ITERSEARCH_CONTAINS 3
+#endif
+
 /**
  * `PYTHON_API_VERSION`: the API version CPython 3.11 modules are built with.
  */
@@ -1242,6 +1257,11 @@ typedef struct Py_complex {
 } Py_complex;
 #endif
 
+/**
+ * `Py_UCS4`: a code point.
+ */
+typedef uint32_t Py_UCS4;
+
 #if !defined(Py_LIMITED_API)
 /**
  * `PyDictObject`: `ma_used` live items; `ma_version_tag` changes on every mutation (the
@@ -1266,11 +1286,6 @@ typedef struct PyListObject {
   Py_ssize_t allocated;
 } PyListObject;
 #endif
-
-/**
- * `Py_UCS4`: a code point.
- */
-typedef uint32_t Py_UCS4;
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -1371,6 +1386,18 @@ typedef struct PyCodeObject {
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PySliceObject`: `start`, `stop`, `step` are arbitrary objects (`None` when omitted).
+ */
+typedef struct PySliceObject {
+  PyObject ob_base;
+  PyObject *start;
+  PyObject *stop;
+  PyObject *step;
+} PySliceObject;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * The vectorcall protocol (PEP 590): `nargsf` may carry `PY_VECTORCALL_ARGUMENTS_OFFSET`.
  */
 typedef PyObject *(*vectorcallfunc)(PyObject*, PyObject*const *, size_t, PyObject*);
@@ -1412,18 +1439,6 @@ typedef struct _inittab {
  * `_PyFrameEvalFunction`: the PEP 523 frame evaluator hook of an interpreter.
  */
 typedef PyObject *(*_PyFrameEvalFunction)(PyThreadState*, struct _PyInterpreterFrame*, int);
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
- */
-typedef struct PyStatus {
-  enum _PyStatus_type _type;
-  const char *func;
-  const char *err_msg;
-  int exitcode;
-} PyStatus;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -1506,6 +1521,18 @@ typedef struct PyConfig {
   int _isolated_interpreter;
   int _is_python_build;
 } PyConfig;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyStatus`: the result of an initialization step: ok, an error message, or an exit code.
+ */
+typedef struct PyStatus {
+  enum _PyStatus_type _type;
+  const char *func;
+  const char *err_msg;
+  int exitcode;
+} PyStatus;
 #endif
 
 /**
@@ -2136,18 +2163,6 @@ typedef struct PySetObject {
   struct setentry smalltable[PySet_MINSIZE];
   PyObject *weakreflist;
 } PySetObject;
-#endif
-
-#if !defined(Py_LIMITED_API)
-/**
- * `PySliceObject`: `start`, `stop`, `step` are arbitrary objects (`None` when omitted).
- */
-typedef struct PySliceObject {
-  PyObject ob_base;
-  PyObject *start;
-  PyObject *stop;
-  PyObject *step;
-} PySliceObject;
 #endif
 
 #if !defined(Py_LIMITED_API)
@@ -2944,6 +2959,29 @@ extern PyTypeObject PyDictValues_Type;
 
 extern PyTypeObject PyDictItems_Type;
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `collections.OrderedDict`.
+ */
+extern PyTypeObject PyODict_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+extern PyTypeObject PyODictIter_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+extern PyTypeObject PyODictKeys_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+extern PyTypeObject PyODictValues_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+extern PyTypeObject PyODictItems_Type;
+#endif
+
 /**
  * `PyFloat_Type`: `float`.
  */
@@ -3276,6 +3314,14 @@ extern PyTypeObject PyContextVar_Type;
  * `PyContextToken_Type`: `_contextvars.Token`.
  */
 extern PyTypeObject PyContextToken_Type;
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _Py_SwappedOp[]`: the comparison with its operands swapped, by operator
+ * (`a < b` is `b > a`): what a reflected `tp_richcompare` call uses.
+ */
+extern const int _Py_SwappedOp[6];
 #endif
 
 extern PyObject *PyExc_ArithmeticError;
@@ -3962,6 +4008,65 @@ char *_PyMem_Strdup(const char *s);
 wchar_t *_PyMem_RawWcsdup(const wchar_t *s);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `const char *_PyMem_GetCurrentAllocatorName(void)`: the `PYTHONMALLOC` name of the
+ * allocator all three domains use: "malloc" for the C library's, "mimalloc" for ferropy's
+ * default (the name CPython gives mimalloc from 3.13); NULL when the domains differ or a
+ * user's allocator is installed, as CPython answers for allocators it does not know.
+ */
+const char *_PyMem_GetCurrentAllocatorName(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyTraceMalloc_Track(unsigned int domain, uintptr_t ptr, size_t size)`: records a
+ * block allocated outside the PyMem domains; -2: tracemalloc is not tracing.
+ */
+int PyTraceMalloc_Track(unsigned int _domain, size_t _ptr, size_t _size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyTraceMalloc_Untrack(unsigned int domain, uintptr_t ptr)`: forgets a block
+ * recorded by `PyTraceMalloc_Track`; -2: tracemalloc is not tracing.
+ */
+int PyTraceMalloc_Untrack(unsigned int _domain, size_t _ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyTraceMalloc_GetTraceback(unsigned int domain, uintptr_t ptr)`: the
+ * traceback of a traced block; None, as for every block while tracemalloc is not tracing.
+ */
+PyObject *_PyTraceMalloc_GetTraceback(unsigned int _domain, size_t _ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_IsFreed(PyObject *op)`: 1 when `op` or its type pointer looks freed.
+ * The reference count is not looked at (Py_INCREF/Py_DECREF may have changed it).
+ */
+int _PyObject_IsFreed(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _Py_BreakPoint(void)`: does nothing; a place for a debugger breakpoint that C code
+ * can call (as CPython's).
+ */
+void _Py_BreakPoint(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method)`: 1 with
+ * `*method` the unbound method (a new reference); 0 with `*method` the attribute, or
+ * NULL with AttributeError (or another error) set.
+ */
+int _PyObject_GetMethod(PyObject *obj, PyObject *name, PyObject **method);
+#endif
+
 /**
  * `void _Py_Dealloc(PyObject *op)`: destroy an object whose count reached zero by
  * calling its type's `tp_dealloc`. A type without one is a broken extension type: CPython
@@ -4449,6 +4554,14 @@ PyObject *_PyBytes_Join(PyObject *sep, PyObject *it);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyObject *_PyBytes_FromHex(PyObject *string, int use_bytearray)`: what
+ * `bytes.fromhex(string)` (or `bytearray.fromhex`) returns.
+ */
+PyObject *_PyBytes_FromHex(PyObject *string, int use_bytearray);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject *PyCell_New(PyObject *obj)`.
  */
 PyObject *PyCell_New(PyObject *obj);
@@ -4813,6 +4926,111 @@ void _PyDict_MaybeUntrack(PyObject *d);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyObject *_PyDictView_New(PyObject *dict, PyTypeObject *type)`: a view of type `type`
+ * (`PyDictKeys_Type`, ... or a subtype with the same layout) over `dict`.
+ */
+PyObject *_PyDictView_New(PyObject *d, PyTypeObject *tp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyODict_New(void)`: a new empty OrderedDict.
+ */
+PyObject *PyODict_New(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyODict_SetItem(PyObject *od, PyObject *key, PyObject *item)`: `od[key] = item`,
+ * appending a new key at the end of the order.
+ */
+int PyODict_SetItem(PyObject *od, PyObject *key, PyObject *item);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyODict_DelItem(PyObject *od, PyObject *key)`: `del od[key]` (KeyError if absent).
+ */
+int PyODict_DelItem(PyObject *od, PyObject *key);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyUnicode_FastCopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from,
+ * Py_ssize_t from_start, Py_ssize_t how_many)`: `PyUnicode_CopyCharacters` without its
+ * checks that `to` is unshared; the caller guarantees the characters fit.
+ */
+void _PyUnicode_FastCopyCharacters(PyObject *to, Py_ssize_t to_start, PyObject *from, Py_ssize_t from_start, Py_ssize_t how_many);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _PyUnicode_FastFill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length,
+ * Py_UCS4 fill_char)`: `PyUnicode_Fill` without the "not shared" check.
+ */
+void _PyUnicode_FastFill(PyObject *unicode, Py_ssize_t start, Py_ssize_t length, Py_UCS4 fill_char);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_UCS4 _PyUnicode_FindMaxChar(PyObject *unicode, Py_ssize_t start, Py_ssize_t end)`:
+ * the storage class (0x7f, 0xff, 0xffff or 0x10ffff) that `unicode[start:end]` needs;
+ * 127 for an empty range, the string's own class for the whole string.
+ */
+Py_UCS4 _PyUnicode_FindMaxChar(PyObject *unicode, Py_ssize_t start, Py_ssize_t end);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_FromASCII(const char *buffer, Py_ssize_t size)`: a str of ASCII
+ * bytes (a non-ASCII byte is UnicodeDecodeError here, not a broken string).
+ */
+PyObject *_PyUnicode_FromASCII(const char *buffer, Py_ssize_t size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyUnicode_TransformDecimalAndSpaceToASCII(PyObject *unicode)`: for the
+ * number parsers, a str whose decimal digits are ASCII digits and whose whitespace is
+ * ASCII space, cut after the first other non-ASCII code point, which becomes `?` (so
+ * the parser fails there). An ASCII str comes back as itself.
+ */
+PyObject *_PyUnicode_TransformDecimalAndSpaceToASCII(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_ssize_t _PyUnicode_ScanIdentifier(PyObject *unicode)`: the length of the identifier
+ * at the start of `unicode` (0 when it does not start with one).
+ */
+Py_ssize_t _PyUnicode_ScanIdentifier(PyObject *unicode);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_WideCharString_Converter(PyObject *obj, void *ptr)`: an `O&` converter
+ * from a str to a NUL-terminated `wchar_t *` stored at `ptr`.
+ */
+int _PyUnicode_WideCharString_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyUnicode_WideCharString_Opt_Converter(PyObject *obj, void *ptr)`: as
+ * `_PyUnicode_WideCharString_Converter`, None giving NULL.
+ */
+int _PyUnicode_WideCharString_Opt_Converter(PyObject *obj, void *ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `_testcapi.hamt()`'s constructor: a new empty mapping.
+ */
+PyObject *_PyContext_NewHamtForTests(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `Py_ssize_t _PyDict_SizeOf(PyDictObject *mp)`.
  */
 Py_ssize_t _PyDict_SizeOf(struct PyDictObject *mp);
@@ -4838,6 +5056,14 @@ double PyFloat_GetMax(void);
  * `double PyFloat_GetMin(void)`: `DBL_MIN`, the smallest positive normal double.
  */
 double PyFloat_GetMin(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `Py_hash_t _Py_HashDouble(PyObject *inst, double v)`: the hash of the number `v` (equal
+ * numbers hash alike across int, float and Fraction); a NaN hashes by `inst`'s address.
+ */
+Py_hash_t _Py_HashDouble(PyObject *inst, double v);
+#endif
 
 extern double ldexp(double x, int exp);
 
@@ -5844,6 +6070,14 @@ int _PyTuple_Resize(PyObject **pv, Py_ssize_t newsize);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `void _PyTuple_MaybeUntrack(PyObject *op)`: untracks a tuple none of whose items the
+ * collector needs to see (no cycle can pass through it), as the collector does itself.
+ */
+void _PyTuple_MaybeUntrack(PyObject *op);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `void _PyWeakref_ClearRef(PyWeakReference *self)`: kills a weak reference without
  * calling its callback (the collector's tool).
  */
@@ -5880,6 +6114,22 @@ PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
  * it is dead; SystemError for anything but a weak reference.
  */
 PyObject *PyWeakref_GetObject(PyObject *r);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyType_SUPPORTS_WEAKREFS(PyTypeObject *type)`: whether instances of `type` keep a
+ * list of weak references (a positive `tp_weaklistoffset`).
+ */
+int PyType_SUPPORTS_WEAKREFS(PyTypeObject *tp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject **PyObject_GET_WEAKREFS_LISTPTR(PyObject *op)`: the address of `op`'s list of
+ * weak references (its type supports them).
+ */
+PyObject **PyObject_GET_WEAKREFS_LISTPTR(PyObject *op);
+#endif
 
 #if !defined(Py_LIMITED_API)
 /**
@@ -6429,6 +6679,25 @@ PyObject *PyFile_OpenCodeObject(PyObject *path);
 PyObject *PyFile_OpenCode(const char *utf8path);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *_Py_UniversalNewlineFgetsWithSize(char *buf, int n, FILE *stream, PyObject *fobj,
+ * size_t *size)`: reads one line of at most `n - 1` bytes into `buf` (NUL-terminated),
+ * turning `\r\n` and a lone `\r` into `\n`; the line's length in `*size` (if not NULL).
+ * NULL at the end of the file with nothing read, or (ENXIO) when `fobj` is given: only C
+ * streams are read.
+ */
+char *_Py_UniversalNewlineFgetsWithSize(char *buf, int n, FILE *stream, PyObject *fobj, size_t *size);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *Py_UniversalNewlineFgets(char *buf, int n, FILE *stream, PyObject *fobj)`:
+ * `_Py_UniversalNewlineFgetsWithSize` without the size.
+ */
+char *Py_UniversalNewlineFgets(char *buf, int n, FILE *stream, PyObject *fobj);
+#endif
+
 /**
  * `PyObject *PyDictProxy_New(PyObject *mapping)`.
  */
@@ -6622,6 +6891,22 @@ PyObject *PyAsyncGen_New(PyFrameObject *frame, PyObject *name, PyObject *qualnam
  * `PyObject *Py_GenericAlias(PyObject *origin, PyObject *args)`: `origin[args]`.
  */
 PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PySlice_GetLongIndices(PySliceObject *self, PyObject *length, PyObject **start_ptr,
+ * PyObject **stop_ptr, PyObject **step_ptr)`: `self.indices(length)` as three new int
+ * references (for lengths beyond a Py_ssize_t); 0, or -1 with the exception set.
+ */
+int _PySlice_GetLongIndices(struct PySliceObject *slice, PyObject *length, PyObject **start_ptr, PyObject **stop_ptr, PyObject **step_ptr);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PySlice_FromIndices(Py_ssize_t start, Py_ssize_t stop)`: `slice(start, stop)`.
+ */
+PyObject *_PySlice_FromIndices(Py_ssize_t start, Py_ssize_t stop);
+#endif
 
 /**
  * `const char *PyUnicode_GetDefaultEncoding(void)`: always UTF-8 since Python 3.
@@ -7434,6 +7719,49 @@ int PySequence_DelSlice(PyObject *s, Py_ssize_t i1, Py_ssize_t i2);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `Py_ssize_t _PySequence_IterSearch(PyObject *seq, PyObject *obj, int operation)`: a
+ * search by iteration: `PY_ITERSEARCH_COUNT` (1) counts `obj`, `PY_ITERSEARCH_INDEX` (2)
+ * finds its first position (ValueError if absent), `PY_ITERSEARCH_CONTAINS` (3) 1 or 0.
+ */
+Py_ssize_t _PySequence_IterSearch(PyObject *seq, PyObject *obj, int operation);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `char *const *_PySequence_BytesToCharpArray(PyObject *self)`: a NULL-terminated array of
+ * NUL-terminated copies of the bytes items of `self` (PyMem memory, for
+ * `_Py_FreeCharPArray`), as `execv`-style calls need; NULL with the exception set.
+ */
+char *const *_PySequence_BytesToCharpArray(PyObject *seq);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _Py_FreeCharPArray(char *const array[])`: frees what `_PySequence_BytesToCharpArray`
+ * returned.
+ */
+void _Py_FreeCharPArray(char *const *array);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _Py_add_one_to_index_C(int nd, Py_ssize_t *index, const Py_ssize_t *shape)`: the
+ * next index of an `nd`-dimensional array in C order (the last dimension fastest),
+ * wrapping to all zeros after the last.
+ */
+void _Py_add_one_to_index_C(int nd, Py_ssize_t *index, const Py_ssize_t *shape);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _Py_add_one_to_index_F(int nd, Py_ssize_t *index, const Py_ssize_t *shape)`: as
+ * `_Py_add_one_to_index_C` in Fortran order (the first dimension fastest).
+ */
+void _Py_add_one_to_index_F(int nd, Py_ssize_t *index, const Py_ssize_t *shape);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `PyObject * const *_PyArg_UnpackKeywords(PyObject *const *args, Py_ssize_t nargs,
  * PyObject *kwargs, PyObject *kwnames, _PyArg_Parser *parser, int minpos, int maxpos,
  * int minkw, PyObject **buf)`: `args` itself when there is nothing to bind, else `buf`
@@ -8104,6 +8432,15 @@ int PyGILState_Check(void);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `PyInterpreterState *_PyGILState_GetInterpreterStateUnsafe(void)`: the interpreter the
+ * `PyGILState_*` functions make thread states for (the main one), or NULL before
+ * initialization and after finalization.
+ */
+PyInterpreterState *_PyGILState_GetInterpreterStateUnsafe(void);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `int PyImport_ExtendInittab(struct _inittab *newtab)`: appends the entries of `newtab`
  * (up to its NULL name) to the table; to be called before `Py_Initialize`. -1 when out of
  * memory (no exception: the runtime may not exist yet).
@@ -8176,6 +8513,22 @@ _PyFrameEvalFunction _PyInterpreterState_GetEvalFrameFunc(PyInterpreterState *in
 void _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState *interp, _PyFrameEvalFunction eval_frame);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `const PyConfig *_PyInterpreterState_GetConfig(PyInterpreterState *interp)`: the
+ * interpreter's configuration (read-only; it lives as long as the interpreter).
+ */
+const struct PyConfig *_PyInterpreterState_GetConfig(PyInterpreterState *interp);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `const PyConfig *_Py_GetConfig(void)`: the configuration of the current interpreter
+ * (the caller holds the GIL).
+ */
+const struct PyConfig *_Py_GetConfig(void);
+#endif
+
 /**
  * `void Py_Initialize(void)`.
  */
@@ -8221,6 +8574,14 @@ int Py_SetStandardStreamEncoding(const char *encoding, const char *errors);
  * `int Py_IsInitialized(void)`.
  */
 int Py_IsInitialized(void);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _Py_IsCoreInitialized(void)`: whether the runtime's core is up. ferropy initializes
+ * in one phase, so this is `Py_IsInitialized()`.
+ */
+int _Py_IsCoreInitialized(void);
+#endif
 
 #if !defined(_Py_LIMITED_API_BEFORE_3_6)
 /**
@@ -8276,6 +8637,15 @@ int PyThread_acquire_lock(PyThread_type_lock lock, int waitflag);
  * `void PyThread_release_lock(PyThread_type_lock lock)`. NULL is ignored.
  */
 void PyThread_release_lock(PyThread_type_lock lock);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyThread_at_fork_reinit(PyThread_type_lock *lock)`: in a child after `fork()`,
+ * replaces `*lock` by a new unlocked lock; 0, or -1 without memory. The old lock is left
+ * alone: a thread that no longer exists in the child may hold it.
+ */
+int _PyThread_at_fork_reinit(PyThread_type_lock *lock);
+#endif
 
 /**
  * `int Py_BytesMain(int argc, char **argv)`.
@@ -8448,6 +8818,14 @@ PyOS_sighandler_t PyOS_setsig(int sig, PyOS_sighandler_t handler);
 int _PyOS_IsMainThread(void);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void _Py_RestoreSignals(void)`: gives SIGPIPE and SIGXFSZ, which initialization set to
+ * be ignored, back to the OS default: what a child process about to `exec` needs.
+ */
+void _Py_RestoreSignals(void);
+#endif
+
 /**
  * `PyOS_double_to_string`: `val` as text in format `format_code` ('e', 'E', 'f', 'F', 'g',
  * 'G', or 'r' with precision 0) with `Py_DTSF_*` flags; a `PyMem_Malloc`'d NUL-terminated
@@ -8465,6 +8843,15 @@ char *PyOS_double_to_string(double val, char format_code, int precision, int fla
  * Returns -1.0 on error.
  */
 double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `double _Py_parse_inf_or_nan(const char *p, char **endptr)`: an optionally signed
+ * "inf", "infinity" or "nan" (any case) at `p`, with `*endptr` just past it; -1.0 with
+ * `*endptr == p` when there is none.
+ */
+double _Py_parse_inf_or_nan(const char *p, char **endptr);
+#endif
 
 /**
  * `void PyThread_init_thread(void)`: POSIX threads need no set-up, so there is nothing
@@ -9152,6 +9539,30 @@ int PyRun_InteractiveLoop(FILE *f, const char *p);
 
 #if !defined(Py_LIMITED_API)
 /**
+ * `int _PyRun_SimpleFileObject(FILE *fp, PyObject *filename, int closeit,
+ * PyCompilerFlags *flags)`: `PyRun_SimpleFileExFlags` with a str file name.
+ */
+int _PyRun_SimpleFileObject(FILE *fp, PyObject *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyRun_AnyFileObject(FILE *fp, PyObject *filename, int closeit,
+ * PyCompilerFlags *flags)`: `PyRun_AnyFileExFlags` with a str file name.
+ */
+int _PyRun_AnyFileObject(FILE *fp, PyObject *filename, int closeit, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int _PyRun_InteractiveLoopObject(FILE *fp, PyObject *filename, PyCompilerFlags
+ * *flags)`: `PyRun_InteractiveLoopFlags` with a str file name.
+ */
+int _PyRun_InteractiveLoopObject(FILE *fp, PyObject *filename, struct PyCompilerFlags *flags);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
  * `char *Py_GETENV(const char *name)`: `getenv`, or NULL under `Py_IgnoreEnvironmentFlag`.
  */
 char *Py_GETENV(const char *name);
@@ -9517,6 +9928,70 @@ PyObject *PyThread_GetInfo(void);
 PyObject *PyOS_FSPath(PyObject *path);
 #endif
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyMarshal_WriteLongToFile(long value, FILE *file, int version)`: the low 32 bits
+ * of `value`, little-endian (the version does not change this format).
+ */
+void PyMarshal_WriteLongToFile(long value, FILE *file, int _version);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `void PyMarshal_WriteObjectToFile(PyObject *value, FILE *file, int version)`.
+ */
+void PyMarshal_WriteObjectToFile(PyObject *value, FILE *file, int version);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMarshal_WriteObjectToString(PyObject *value, int version)`: the bytes
+ * `marshal.dumps(value, version)` returns.
+ */
+PyObject *PyMarshal_WriteObjectToString(PyObject *value, int version);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `int PyMarshal_ReadShortFromFile(FILE *file)`: a signed 16-bit little-endian value;
+ * -1 with EOFError at the end of the file.
+ */
+int PyMarshal_ReadShortFromFile(FILE *file);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `long PyMarshal_ReadLongFromFile(FILE *file)`: a signed 32-bit little-endian value;
+ * -1 with EOFError at the end of the file.
+ */
+long PyMarshal_ReadLongFromFile(FILE *file);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMarshal_ReadObjectFromFile(FILE *file)`: one value; the file is left just
+ * after it.
+ */
+PyObject *PyMarshal_ReadObjectFromFile(FILE *file);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMarshal_ReadLastObjectFromFile(FILE *file)`: one value, for a caller that
+ * reads nothing more from the file: the rest of the file is read into memory and parsed
+ * there (so short data is "marshal data too short", as CPython's).
+ */
+PyObject *PyMarshal_ReadLastObjectFromFile(FILE *file);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len)`: what
+ * `marshal.loads` returns for those bytes (extra bytes after the value are ignored).
+ */
+PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len);
+#endif
+
 #if !defined(_Py_LIMITED_API_BEFORE_3_7)
 /**
  * `PyObject *PyImport_ImportModuleLevelObject(PyObject *name, PyObject *globals,
@@ -9862,6 +10337,30 @@ PyObject *_PyUnicode_DecodeRawUnicodeEscapeStateful(const char *s, Py_ssize_t si
  */
 PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *unicode);
 
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodec_LookupTextEncoding(const char *encoding, const char *alternate_command)`:
+ * the codec info of a text encoding (str <-> bytes).
+ */
+PyObject *_PyCodec_LookupTextEncoding(const char *encoding, const char *alternate_command);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodec_EncodeText(PyObject *object, const char *encoding, const char *errors)`:
+ * `PyCodec_Encode` restricted to text encodings.
+ */
+PyObject *_PyCodec_EncodeText(PyObject *object, const char *encoding, const char *errors);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodec_DecodeText(PyObject *object, const char *encoding, const char *errors)`:
+ * `PyCodec_Decode` restricted to text encodings.
+ */
+PyObject *_PyCodec_DecodeText(PyObject *object, const char *encoding, const char *errors);
+#endif
+
 /**
  * `int PyCodec_Register(PyObject *search_function)`.
  */
@@ -9914,6 +10413,22 @@ PyObject *PyCodec_IncrementalEncoder(const char *encoding, const char *errors);
  * `PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors)`.
  */
 PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors);
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodecInfo_GetIncrementalEncoder(PyObject *codec_info, const char *errors)`:
+ * `codec_info.incrementalencoder(errors)`.
+ */
+PyObject *_PyCodecInfo_GetIncrementalEncoder(PyObject *codec_info, const char *errors);
+#endif
+
+#if !defined(Py_LIMITED_API)
+/**
+ * `PyObject *_PyCodecInfo_GetIncrementalDecoder(PyObject *codec_info, const char *errors)`:
+ * `codec_info.incrementaldecoder(errors)`.
+ */
+PyObject *_PyCodecInfo_GetIncrementalDecoder(PyObject *codec_info, const char *errors);
+#endif
 
 /**
  * `PyObject *PyCodec_StreamReader(const char *encoding, PyObject *stream, const char *errors)`.

@@ -93,6 +93,11 @@ MODULES = [
     "test_picklebuffer",
     "test_pickletools",
     "test_ctypes",
+    "test_capi",
+    "test_call",
+    "test_context",
+    "test_ordered_dict",
+    "test_memoryio",
 ]
 TIMEOUT = 300
 # The modules that take longest under ferropy (10-60 s, much of it asleep: asyncio, ssl),

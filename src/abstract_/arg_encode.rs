@@ -32,6 +32,10 @@ pub(crate) unsafe fn convert_encoded(
     let owned;
     let data: &[u8] = if pass_bytes && bytes::is_bytes(arg) {
         bytes::as_slice(arg)
+    } else if pass_bytes && crate::abstract_::arg_va::is_bytearray(arg) {
+        // `et` passes a bytearray's bytes through as well, as CPython does.
+        owned = crate::objects::bytearray::as_slice(arg).to_vec();
+        &owned
     } else if pystr::is_str(arg) {
         owned = encode(arg, encoding)?;
         &owned

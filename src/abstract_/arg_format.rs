@@ -719,18 +719,29 @@ unsafe fn unexpected_keyword(kw: Keywords, names: &Names, nargs: usize, format: 
             ))
             .into()),
             Some(_) => Ok(()),
-            None => Err(type_error(format!(
-                "'{}' is an invalid keyword argument for {}",
-                pystr::to_string(key),
-                format.name("this function")
-            ))
-            .into()),
+            None => Err(invalid_keyword(key, &format.name("this function"))),
         }
     });
     match r {
         Err(e) => e,
         Ok(()) => Fail::Raised,
     }
+}
+
+/// TypeError "'KEY' is an invalid keyword argument for WHERE", the key put in as a str
+/// object (a lone surrogate in it stays one, as in CPython's `%U`).
+unsafe fn invalid_keyword(key: *mut PyObject, place: &str) -> Fail {
+    use crate::objects::str_join::PyUnicode_Concat;
+    let msg = (|| {
+        let before = pystr::from_utf8("'")?;
+        let after = pystr::from_utf8(&format!("' is an invalid keyword argument for {place}"))?;
+        let head = crate::abstract_::from_slot(PyUnicode_Concat(before.as_ptr(), key))?;
+        crate::abstract_::from_slot(PyUnicode_Concat(head.as_ptr(), after.as_ptr()))
+    })();
+    if let Ok(m) = msg {
+        crate::errors::pyerr::PyErr_SetObject(&raw mut _PyExc_TypeError as *mut PyObject, m.as_ptr());
+    }
+    Fail::Raised
 }
 
 /// The mode of a shim's `size_t` flag.

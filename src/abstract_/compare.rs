@@ -172,3 +172,9 @@ pub(crate) unsafe extern "C" fn object_richcompare(v: *mut PyObject, w: *mut PyO
         _ => new_ref(not_implemented()).into_ptr(),
     }
 }
+
+/// `int _Py_SwappedOp[]`: the comparison with its operands swapped, by operator
+/// (`a < b` is `b > a`): what a reflected `tp_richcompare` call uses.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub static _Py_SwappedOp: [c_int; 6] = [Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE];

@@ -395,3 +395,120 @@ pub unsafe extern "C" fn PySequence_SetSlice(s: *mut PyObject, i1: Py_ssize_t, i
 pub unsafe extern "C" fn PySequence_DelSlice(s: *mut PyObject, i1: Py_ssize_t, i2: Py_ssize_t) -> c_int {
     set_slice(s, i1, i2, core::ptr::null_mut())
 }
+
+/// `_PySequence_IterSearch` operations.
+#[cfg(not(Py_LIMITED_API))]
+pub const PY_ITERSEARCH_COUNT: c_int = 1;
+#[cfg(not(Py_LIMITED_API))]
+pub const PY_ITERSEARCH_INDEX: c_int = 2;
+#[cfg(not(Py_LIMITED_API))]
+pub const PY_ITERSEARCH_CONTAINS: c_int = 3;
+
+/// `Py_ssize_t _PySequence_IterSearch(PyObject *seq, PyObject *obj, int operation)`: a
+/// search by iteration: `PY_ITERSEARCH_COUNT` (1) counts `obj`, `PY_ITERSEARCH_INDEX` (2)
+/// finds its first position (ValueError if absent), `PY_ITERSEARCH_CONTAINS` (3) 1 or 0.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PySequence_IterSearch(seq: *mut PyObject, obj: *mut PyObject, operation: c_int) -> Py_ssize_t {
+    if seq.is_null() || obj.is_null() {
+        let _ = null_error();
+        return -1;
+    }
+    let how = match operation {
+        PY_ITERSEARCH_COUNT => Search::Count,
+        PY_ITERSEARCH_INDEX => Search::Index,
+        PY_ITERSEARCH_CONTAINS => Search::Contains,
+        _ => {
+            let _ = crate::object::pending_error::bad_internal_call();
+            return -1;
+        }
+    };
+    iter_search(seq, obj, how).unwrap_or(-1)
+}
+
+/// `char *const *_PySequence_BytesToCharpArray(PyObject *self)`: a NULL-terminated array of
+/// NUL-terminated copies of the bytes items of `self` (PyMem memory, for
+/// `_Py_FreeCharPArray`), as `execv`-style calls need; NULL with the exception set.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PySequence_BytesToCharpArray(seq: *mut PyObject) -> *const *mut core::ffi::c_char {
+    use crate::object::pymem::{PyMem_Free, PyMem_Malloc};
+    let argc = PySequence_Size(seq);
+    if argc < 0 {
+        return core::ptr::null();
+    }
+    let array = PyMem_Malloc((argc as usize + 1) * core::mem::size_of::<*mut core::ffi::c_char>()) as *mut *mut core::ffi::c_char;
+    if array.is_null() {
+        let _ = crate::object::pending_error::no_memory();
+        return core::ptr::null();
+    }
+    let fail = |filled: usize| {
+        for j in 0..filled {
+            PyMem_Free(*array.add(j) as *mut core::ffi::c_void);
+        }
+        PyMem_Free(array as *mut core::ffi::c_void);
+        core::ptr::null()
+    };
+    for i in 0..argc as usize {
+        let Ok(item) = crate::abstract_::item::seq_get_item(seq, i as Py_ssize_t) else { return fail(i) };
+        let mut data: *mut core::ffi::c_char = core::ptr::null_mut();
+        let mut size: Py_ssize_t = 0;
+        if crate::objects::bytes::PyBytes_AsStringAndSize(item.as_ptr(), &mut data, &mut size) < 0 {
+            return fail(i);
+        }
+        let copy = PyMem_Malloc(size as usize + 1) as *mut core::ffi::c_char;
+        if copy.is_null() {
+            let _ = crate::object::pending_error::no_memory();
+            return fail(i);
+        }
+        core::ptr::copy_nonoverlapping(data, copy, size as usize + 1);
+        *array.add(i) = copy;
+    }
+    *array.add(argc as usize) = core::ptr::null_mut();
+    array as *const *mut core::ffi::c_char
+}
+
+/// `void _Py_FreeCharPArray(char *const array[])`: frees what `_PySequence_BytesToCharpArray`
+/// returned.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_FreeCharPArray(array: *const *mut core::ffi::c_char) {
+    if array.is_null() {
+        return;
+    }
+    let mut i = 0;
+    while !(*array.add(i)).is_null() {
+        crate::object::pymem::PyMem_Free(*array.add(i) as *mut core::ffi::c_void);
+        i += 1;
+    }
+    crate::object::pymem::PyMem_Free(array as *mut core::ffi::c_void);
+}
+
+/// `void _Py_add_one_to_index_C(int nd, Py_ssize_t *index, const Py_ssize_t *shape)`: the
+/// next index of an `nd`-dimensional array in C order (the last dimension fastest),
+/// wrapping to all zeros after the last.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_add_one_to_index_C(nd: c_int, index: *mut Py_ssize_t, shape: *const Py_ssize_t) {
+    for k in (0..nd.max(0) as usize).rev() {
+        if *index.add(k) < *shape.add(k) - 1 {
+            *index.add(k) += 1;
+            return;
+        }
+        *index.add(k) = 0;
+    }
+}
+
+/// `void _Py_add_one_to_index_F(int nd, Py_ssize_t *index, const Py_ssize_t *shape)`: as
+/// `_Py_add_one_to_index_C` in Fortran order (the first dimension fastest).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_add_one_to_index_F(nd: c_int, index: *mut Py_ssize_t, shape: *const Py_ssize_t) {
+    for k in 0..nd.max(0) as usize {
+        if *index.add(k) < *shape.add(k) - 1 {
+            *index.add(k) += 1;
+            return;
+        }
+        *index.add(k) = 0;
+    }
+}

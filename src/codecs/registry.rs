@@ -153,6 +153,61 @@ pub(crate) unsafe fn decode(obj: *mut PyObject, encoding: &str, errors: Option<&
     call_codec(f.as_ptr(), obj, errors, "decoder must return a tuple (object,integer)", &format!("decoding with '{encoding}' codec failed"))
 }
 
+/// The codec info for `encoding`, refusing a codec whose info says `_is_text_encoding` is
+/// false (LookupError naming `alternate`, the call that handles arbitrary codecs).
+unsafe fn lookup_text(encoding: &str, alternate: &str) -> PyResult<PyRef> {
+    let info = lookup(encoding)?;
+    let attr = pystr::intern("_is_text_encoding")?;
+    if let Some(flag) = crate::object::object_attr::lookup_attr(info.as_ptr(), attr.as_ptr())? {
+        if !crate::abstract_::object::is_true(flag.as_ptr())? {
+            return Err(raise_type(
+                &raw mut exc::_PyExc_LookupError,
+                format!("'{encoding}' is not a text encoding; use {alternate} to handle arbitrary codecs"),
+            ));
+        }
+    }
+    Ok(info)
+}
+
+/// `PyObject *_PyCodec_LookupTextEncoding(const char *encoding, const char *alternate_command)`:
+/// the codec info of a text encoding (str <-> bytes).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyCodec_LookupTextEncoding(encoding: *const c_char, alternate_command: *const c_char) -> *mut PyObject {
+    ret_obj((|| {
+        let alternate = if alternate_command.is_null() { "" } else { CStr::from_ptr(alternate_command).to_str().unwrap_or("") };
+        lookup_text(c_encoding(encoding)?, alternate)
+    })())
+}
+
+/// `PyObject *_PyCodec_EncodeText(PyObject *object, const char *encoding, const char *errors)`:
+/// `PyCodec_Encode` restricted to text encodings.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyCodec_EncodeText(object: *mut PyObject, encoding: *const c_char, errors: *const c_char) -> *mut PyObject {
+    ret_obj((|| {
+        let enc = c_encoding(encoding)?;
+        let info = lookup_text(enc, "codecs.encode()")?;
+        let f = PyRef::from_owned(crate::abstract_::item::PySequence_GetItem(info.as_ptr(), 0)).ok_or_else(Raised::assume_set)?;
+        let errors = crate::codecs::error_mode::c_name(errors);
+        call_codec(f.as_ptr(), object, errors.as_deref(), "encoder must return a tuple (object, integer)", &format!("encoding with '{enc}' codec failed"))
+    })())
+}
+
+/// `PyObject *_PyCodec_DecodeText(PyObject *object, const char *encoding, const char *errors)`:
+/// `PyCodec_Decode` restricted to text encodings.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyCodec_DecodeText(object: *mut PyObject, encoding: *const c_char, errors: *const c_char) -> *mut PyObject {
+    ret_obj((|| {
+        let enc = c_encoding(encoding)?;
+        let info = lookup_text(enc, "codecs.decode()")?;
+        let f = PyRef::from_owned(crate::abstract_::item::PySequence_GetItem(info.as_ptr(), 1)).ok_or_else(Raised::assume_set)?;
+        let errors = crate::codecs::error_mode::c_name(errors);
+        call_codec(f.as_ptr(), object, errors.as_deref(), "decoder must return a tuple (object,integer)", &format!("decoding with '{enc}' codec failed"))
+    })())
+}
+
 /// `int PyCodec_Register(PyObject *search_function)`.
 #[no_mangle]
 pub unsafe extern "C" fn PyCodec_Register(search_function: *mut PyObject) -> c_int {
@@ -228,8 +283,13 @@ pub unsafe extern "C" fn PyCodec_Decoder(encoding: *const c_char) -> *mut PyObje
 /// `info.<attr>(errors)` or `info.<attr>()`.
 unsafe fn incremental(encoding: *const c_char, attr: &str, errors: *const c_char) -> PyResult<PyRef> {
     let info = lookup(c_encoding(encoding)?)?;
+    incremental_of(info.as_ptr(), attr, errors)
+}
+
+/// `info.<attr>(errors)` or `info.<attr>()` for a codec info object.
+unsafe fn incremental_of(info: *mut PyObject, attr: &str, errors: *const c_char) -> PyResult<PyRef> {
     let name = pystr::from_utf8(attr)?;
-    let f = crate::object::object_attr::get_attr(info.as_ptr(), name.as_ptr())?;
+    let f = crate::object::object_attr::get_attr(info, name.as_ptr())?;
     let args = match crate::codecs::error_mode::c_name(errors) {
         Some(e) => tuple::from_vec(vec![pystr::from_utf8(e)?])?,
         None => tuple::new(0)?,
@@ -247,6 +307,28 @@ pub unsafe extern "C" fn PyCodec_IncrementalEncoder(encoding: *const c_char, err
 #[no_mangle]
 pub unsafe extern "C" fn PyCodec_IncrementalDecoder(encoding: *const c_char, errors: *const c_char) -> *mut PyObject {
     ret_obj(incremental(encoding, "incrementaldecoder", errors))
+}
+
+/// `PyObject *_PyCodecInfo_GetIncrementalEncoder(PyObject *codec_info, const char *errors)`:
+/// `codec_info.incrementalencoder(errors)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyCodecInfo_GetIncrementalEncoder(codec_info: *mut PyObject, errors: *const c_char) -> *mut PyObject {
+    if codec_info.is_null() {
+        return ret_obj(Err(bad_internal_call()));
+    }
+    ret_obj(incremental_of(codec_info, "incrementalencoder", errors))
+}
+
+/// `PyObject *_PyCodecInfo_GetIncrementalDecoder(PyObject *codec_info, const char *errors)`:
+/// `codec_info.incrementaldecoder(errors)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyCodecInfo_GetIncrementalDecoder(codec_info: *mut PyObject, errors: *const c_char) -> *mut PyObject {
+    if codec_info.is_null() {
+        return ret_obj(Err(bad_internal_call()));
+    }
+    ret_obj(incremental_of(codec_info, "incrementaldecoder", errors))
 }
 
 /// `factory(stream, errors)` for item `i` of the codec info.

@@ -59,6 +59,7 @@ fn builtin_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::modules::posix::scandir::ScandirIterator_Type,
         &raw mut crate::codecs::charmap::EncodingMap_Type,
         &raw mut crate::modules::io::bytesio::BytesIO_Type,
+        &raw mut crate::modules::io::bytesio_buffer::_PyBytesIOBuffer_Type,
         &raw mut crate::modules::io::stringio::StringIO_Type,
         &raw mut crate::modules::io::iobase::IOBase_Type,
         &raw mut crate::modules::io::iobase::RawIOBase_Type,

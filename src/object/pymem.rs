@@ -472,3 +472,27 @@ mod tests {
         }
     }
 }
+
+/// Whether `d` holds `a`'s functions (the context pointer aside: both allocators ignore it).
+unsafe fn holds(d: &Domain, a: &PyMemAllocatorEx) -> bool {
+    let cur = &*d.get();
+    cur.malloc.map(|f| f as usize) == a.malloc.map(|f| f as usize)
+        && cur.calloc.map(|f| f as usize) == a.calloc.map(|f| f as usize)
+        && cur.realloc.map(|f| f as usize) == a.realloc.map(|f| f as usize)
+        && cur.free.map(|f| f as usize) == a.free.map(|f| f as usize)
+}
+
+/// `const char *_PyMem_GetCurrentAllocatorName(void)`: the `PYTHONMALLOC` name of the
+/// allocator all three domains use: "malloc" for the C library's, "mimalloc" for ferropy's
+/// default (the name CPython gives mimalloc from 3.13); NULL when the domains differ or a
+/// user's allocator is installed, as CPython answers for allocators it does not know.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyMem_GetCurrentAllocatorName() -> *const c_char {
+    for (a, name) in [(libc_allocator(), c"malloc"), (mimalloc_allocator(), c"mimalloc")] {
+        if holds(&RAW, &a) && holds(&MEM, &a) && holds(&OBJ, &a) {
+            return name.as_ptr();
+        }
+    }
+    ptr::null()
+}

@@ -423,9 +423,10 @@ unsafe fn set_hash(tp: *mut PyTypeObject) -> PyResult<()> {
     Ok(())
 }
 
-/// `PyObject_HashNotImplemented` as a slot: TypeError "unhashable type: 'X'".
+/// `PyObject_HashNotImplemented` as a slot: TypeError "unhashable type: 'X'" (the full
+/// `tp_name`, as CPython: 'collections.OrderedDict').
 pub(crate) unsafe extern "C" fn hash_not_implemented(op: *mut PyObject) -> Py_hash_t {
-    let _ = raise(ExcType::TypeError, format!("unhashable type: '{}'", short_name((*op).ob_type)));
+    let _ = raise(ExcType::TypeError, format!("unhashable type: '{}'", crate::abstract_::tp_name(op)));
     -1
 }
 

@@ -860,3 +860,20 @@ pub(crate) static mut BYTES_METHODS: [PyMethodDef; 45] = concat(&[&[
     plain(c"__getnewargs__", getnewargs, METH_NOARGS),
     plain(c"__bytes__", dunder_bytes, METH_NOARGS).doc(c"__bytes__($self, /)\n--\n\nConvert this value to exact type bytes."),
 ], &SHARED_METHODS]);
+
+/// `PyObject *_PyBytes_FromHex(PyObject *string, int use_bytearray)`: what
+/// `bytes.fromhex(string)` (or `bytearray.fromhex`) returns.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyBytes_FromHex(string: *mut PyObject, use_bytearray: core::ffi::c_int) -> *mut PyObject {
+    if string.is_null() {
+        let _ = crate::object::pending_error::bad_internal_call();
+        return core::ptr::null_mut();
+    }
+    let cls = if use_bytearray != 0 {
+        &raw mut bytearray::PyByteArray_Type as *mut PyObject
+    } else {
+        &raw mut crate::objects::bytes::PyBytes_Type as *mut PyObject
+    };
+    fromhex(cls, string)
+}

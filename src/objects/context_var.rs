@@ -236,7 +236,7 @@ pub unsafe extern "C" fn PyContextVar_Reset(op: *mut PyObject, tok: *mut PyObjec
 
 /// `ContextVar(name, *, default=<no default>)`.
 unsafe extern "C" fn var_tp_new(_tp: *mut PyTypeObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
-    static PARAMS: Params = Params { function: "ContextVar", names: &["name", "default"], positional_only: 0, max_positional: 1, required: 1 };
+    static PARAMS: Params = Params { function: "ContextVar", names: &["name", "default"], positional_only: 1, max_positional: 1, required: 1 };
     ret_obj((|| {
         let [name, default] = crate::abstract_::unpack_keywords::bind_tuple_dict_array::<2>(&PARAMS, args, kwds)?;
         new_var(name, default)

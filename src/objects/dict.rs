@@ -470,7 +470,7 @@ pub(crate) unsafe fn get_item_ascii_hashed(d: *mut PyObject, name: &str, hash: P
 
 /// Whether the collector may need to see `o` (CPython's `_PyObject_GC_MAY_BE_TRACKED`).
 #[inline]
-unsafe fn may_be_tracked(o: *mut PyObject) -> bool {
+pub(crate) unsafe fn may_be_tracked(o: *mut PyObject) -> bool {
     PyObject_IS_GC(o) != 0 && (!tuple::is_exact(o) || PyObject_GC_IsTracked(o) != 0)
 }
 

@@ -394,8 +394,7 @@ pub(crate) unsafe fn view_dict(v: *mut PyObject) -> *mut PyObject {
 
 /// Whether `o` is a keys or items view (the set-like views).
 pub(crate) unsafe fn is_set_view(o: *mut PyObject) -> bool {
-    let tp = (*o).ob_type;
-    tp == &raw mut PyDictKeys_Type || tp == &raw mut PyDictItems_Type
+    crate::abstract_::is_instance_of(o, &raw mut PyDictKeys_Type) || crate::abstract_::is_instance_of(o, &raw mut PyDictItems_Type)
 }
 
 unsafe extern "C" fn view_len(v: *mut PyObject) -> Py_ssize_t {
@@ -507,4 +506,24 @@ unsafe extern "C" fn view_traverse(op: *mut PyObject, visit: visitproc, arg: *mu
         Some(v) if !d.is_null() => v(d, arg),
         _ => 0,
     }
+}
+
+/// `PyObject *_PyDictView_New(PyObject *dict, PyTypeObject *type)`: a view of type `type`
+/// (`PyDictKeys_Type`, ... or a subtype with the same layout) over `dict`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyDictView_New(d: *mut PyObject, tp: *mut PyTypeObject) -> *mut PyObject {
+    if d.is_null() || tp.is_null() {
+        crate::errors::pyerr::PyErr_BadInternalCall();
+        return core::ptr::null_mut();
+    }
+    if !dict::is_dict(d) {
+        let _ = crate::abstract_::type_error(format!(
+            "{}() requires a dict argument, not '{}'",
+            crate::abstract_::type_name_of(tp),
+            crate::abstract_::tp_name(d)
+        ));
+        return core::ptr::null_mut();
+    }
+    ret_obj(new_view(d, tp))
 }

@@ -195,3 +195,59 @@ pub unsafe extern "C" fn PyFile_OpenCode(utf8path: *const c_char) -> *mut PyObje
     crate::object::refcount::Py_DecRef(p);
     r
 }
+
+/// `char *_Py_UniversalNewlineFgetsWithSize(char *buf, int n, FILE *stream, PyObject *fobj,
+/// size_t *size)`: reads one line of at most `n - 1` bytes into `buf` (NUL-terminated),
+/// turning `\r\n` and a lone `\r` into `\n`; the line's length in `*size` (if not NULL).
+/// NULL at the end of the file with nothing read, or (ENXIO) when `fobj` is given: only C
+/// streams are read.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_UniversalNewlineFgetsWithSize(
+    buf: *mut c_char,
+    n: c_int,
+    stream: *mut libc::FILE,
+    fobj: *mut PyObject,
+    size: *mut usize,
+) -> *mut c_char {
+    if !fobj.is_null() {
+        *libc::__errno_location() = libc::ENXIO;
+        return core::ptr::null_mut();
+    }
+    if buf.is_null() || stream.is_null() || n <= 0 {
+        return core::ptr::null_mut();
+    }
+    let mut len = 0usize;
+    let limit = (n - 1) as usize;
+    while len < limit {
+        let mut c = libc::fgetc(stream);
+        if c == libc::EOF {
+            break;
+        }
+        if c == b'\r' as c_int {
+            let next = libc::fgetc(stream);
+            if next != b'\n' as c_int && next != libc::EOF {
+                libc::ungetc(next, stream);
+            }
+            c = b'\n' as c_int;
+        }
+        *buf.add(len) = c as c_char;
+        len += 1;
+        if c == b'\n' as c_int {
+            break;
+        }
+    }
+    *buf.add(len) = 0;
+    if !size.is_null() {
+        *size = len;
+    }
+    if len == 0 { core::ptr::null_mut() } else { buf }
+}
+
+/// `char *Py_UniversalNewlineFgets(char *buf, int n, FILE *stream, PyObject *fobj)`:
+/// `_Py_UniversalNewlineFgetsWithSize` without the size.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn Py_UniversalNewlineFgets(buf: *mut c_char, n: c_int, stream: *mut libc::FILE, fobj: *mut PyObject) -> *mut c_char {
+    _Py_UniversalNewlineFgetsWithSize(buf, n, stream, fobj, core::ptr::null_mut())
+}

@@ -65,3 +65,11 @@ mod tests {
         assert_eq!(h(1.7976931348623157e308), 2234066890152476671);
     }
 }
+
+/// `Py_hash_t _Py_HashDouble(PyObject *inst, double v)`: the hash of the number `v` (equal
+/// numbers hash alike across int, float and Fraction); a NaN hashes by `inst`'s address.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_HashDouble(inst: *mut PyObject, v: f64) -> Py_hash_t {
+    hash_double(inst, v)
+}

@@ -19,6 +19,10 @@ pub mod complex_new;
 pub mod dict;
 pub mod dict_keys;
 pub mod dict_views;
+pub mod odict;
+pub mod str_private_api;
+pub mod hamt;
+pub mod odict_iter;
 pub mod dict_methods;
 pub mod dict_sizeof;
 pub mod float;
@@ -134,6 +138,15 @@ pub(crate) fn container_types() -> impl DoubleEndedIterator<Item = *mut crate::o
         &raw mut dict_views::PyDictRevIterKey_Type,
         &raw mut dict_views::PyDictRevIterValue_Type,
         &raw mut dict_views::PyDictRevIterItem_Type,
+        &raw mut odict::PyODict_Type,
+        &raw mut hamt::PyHamt_Type,
+        &raw mut hamt::PyHamtKeys_Type,
+        &raw mut hamt::PyHamtValues_Type,
+        &raw mut hamt::PyHamtItems_Type,
+        &raw mut odict_iter::PyODictIter_Type,
+        &raw mut odict_iter::PyODictKeys_Type,
+        &raw mut odict_iter::PyODictValues_Type,
+        &raw mut odict_iter::PyODictItems_Type,
         &raw mut set::PySet_Type,
         &raw mut set::PyFrozenSet_Type,
         &raw mut set::PySetIter_Type,

@@ -104,3 +104,50 @@ unsafe extern "C" fn slice_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut P
     })();
     ret_obj(r)
 }
+
+/// `int _PySlice_GetLongIndices(PySliceObject *self, PyObject *length, PyObject **start_ptr,
+/// PyObject **stop_ptr, PyObject **step_ptr)`: `self.indices(length)` as three new int
+/// references (for lengths beyond a Py_ssize_t); 0, or -1 with the exception set.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PySlice_GetLongIndices(
+    slice: *mut PySliceObject,
+    length: *mut PyObject,
+    start_ptr: *mut *mut PyObject,
+    stop_ptr: *mut *mut PyObject,
+    step_ptr: *mut *mut PyObject,
+) -> core::ffi::c_int {
+    let op = slice as *mut PyObject;
+    if op.is_null() || length.is_null() || !crate::objects::slice::is_slice(op) || !int::is_int(length) {
+        crate::errors::pyerr::PyErr_BadInternalCall();
+        return -1;
+    }
+    let r = (|| {
+        let len = crate::objects::long_convert::int_to_i128(length)
+            .ok_or_else(|| raise_type(&raw mut exc::_PyExc_OverflowError, "length too large"))?;
+        if len < 0 {
+            return Err(raise_type(&raw mut exc::_PyExc_ValueError, "length should not be negative"));
+        }
+        let (start, stop, step) = wide_indices(op, len)?;
+        Ok((int::from_i128(start)?, int::from_i128(stop)?, int::from_i128(step)?))
+    })();
+    match r {
+        Ok((a, b, c)) => {
+            *start_ptr = a.into_ptr();
+            *stop_ptr = b.into_ptr();
+            *step_ptr = c.into_ptr();
+            0
+        }
+        Err(_) => -1,
+    }
+}
+
+/// `PyObject *_PySlice_FromIndices(Py_ssize_t start, Py_ssize_t stop)`: `slice(start, stop)`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PySlice_FromIndices(start: crate::pyport::Py_ssize_t, stop: crate::pyport::Py_ssize_t) -> *mut PyObject {
+    ret_obj((|| {
+        let (a, b) = (int::from_i64(start as i64)?, int::from_i64(stop as i64)?);
+        crate::objects::slice::new(a.as_ptr(), b.as_ptr(), none())
+    })())
+}

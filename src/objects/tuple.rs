@@ -783,3 +783,16 @@ unsafe extern "C" fn tuple_count(op: *mut PyObject, x: *mut PyObject) -> *mut Py
     })();
     ret_obj(r)
 }
+
+/// `void _PyTuple_MaybeUntrack(PyObject *op)`: untracks a tuple none of whose items the
+/// collector needs to see (no cycle can pass through it), as the collector does itself.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyTuple_MaybeUntrack(op: *mut PyObject) {
+    if op.is_null() || !is_tuple(op) || crate::object::objimpl::PyObject_GC_IsTracked(op) == 0 {
+        return;
+    }
+    if items(op).iter().all(|&o| !o.is_null() && !crate::objects::dict::may_be_tracked(o)) {
+        PyObject_GC_UnTrack(op as *mut c_void);
+    }
+}

@@ -164,6 +164,18 @@ unsafe fn object_text(op: *mut PyObject, kind: u8) -> PyResult<String> {
     }
 }
 
+/// Appends literal text of a format, which must be ASCII (ValueError otherwise, as CPython).
+fn push_literal(out: &mut String, text: &[u8]) -> PyResult<()> {
+    if let Some(&b) = text.iter().find(|&&b| b > 127) {
+        return Err(crate::object::pending_error::raise_type(
+            &raw mut crate::errors::exception_types::_PyExc_ValueError,
+            format!("PyUnicode_FromFormatV() expects an ASCII-encoded format string, got a non-ASCII byte: {b:#04x}"),
+        ));
+    }
+    out.push_str(core::str::from_utf8(text).unwrap_or_default());
+    Ok(())
+}
+
 /// Formats `format` with `args` (the Rust side of `PyUnicode_FromFormatV`).
 pub(crate) unsafe fn format_to_string(format: &[u8], args: &[FmtArg]) -> PyResult<String> {
     let mut args = Args { args, next: 0 };
@@ -176,7 +188,7 @@ pub(crate) unsafe fn format_to_string(format: &[u8], args: &[FmtArg]) -> PyResul
             i += 1;
             continue;
         }
-        out.push_str(&String::from_utf8_lossy(&format[literal_start..i]));
+        push_literal(&mut out, &format[literal_start..i])?;
         let spec_start = i;
         i += 1;
         let zeropad = at(i) == b'0';
@@ -280,7 +292,7 @@ pub(crate) unsafe fn format_to_string(format: &[u8], args: &[FmtArg]) -> PyResul
         i += 1;
         literal_start = i;
     }
-    out.push_str(&String::from_utf8_lossy(&format[literal_start..]));
+    push_literal(&mut out, &format[literal_start..])?;
     Ok(out)
 }
 

@@ -355,3 +355,19 @@ pub(crate) unsafe extern "C" fn weakref_dealloc(op: *mut PyObject) {
         None => crate::object::objimpl::PyObject_GC_Del(op as *mut c_void),
     }
 }
+
+/// `int PyType_SUPPORTS_WEAKREFS(PyTypeObject *type)`: whether instances of `type` keep a
+/// list of weak references (a positive `tp_weaklistoffset`).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyType_SUPPORTS_WEAKREFS(tp: *mut crate::object::typeobject::PyTypeObject) -> c_int {
+    (!tp.is_null() && (*tp).tp_weaklistoffset > 0) as c_int
+}
+
+/// `PyObject **PyObject_GET_WEAKREFS_LISTPTR(PyObject *op)`: the address of `op`'s list of
+/// weak references (its type supports them).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GET_WEAKREFS_LISTPTR(op: *mut PyObject) -> *mut *mut PyObject {
+    (op as *mut u8).offset((*(*op).ob_type).tp_weaklistoffset) as *mut *mut PyObject
+}

@@ -170,3 +170,12 @@ pub extern "C" fn PyGILState_Check() -> c_int {
     let current = pystate::current();
     (!current.is_null() && current == this_thread_state()) as c_int
 }
+
+/// `PyInterpreterState *_PyGILState_GetInterpreterStateUnsafe(void)`: the interpreter the
+/// `PyGILState_*` functions make thread states for (the main one), or NULL before
+/// initialization and after finalization.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn _PyGILState_GetInterpreterStateUnsafe() -> *mut PyInterpreterState {
+    AUTO_INTERPRETER.load(Ordering::Acquire)
+}

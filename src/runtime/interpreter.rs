@@ -264,3 +264,22 @@ pub unsafe extern "C" fn _PyInterpreterState_SetEvalFrameFunc(interp: *mut PyInt
         Interpreter::from_c(interp).eval_frame = eval_frame;
     }
 }
+
+/// `const PyConfig *_PyInterpreterState_GetConfig(PyInterpreterState *interp)`: the
+/// interpreter's configuration (read-only; it lives as long as the interpreter).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyInterpreterState_GetConfig(interp: *mut PyInterpreterState) -> *const PyConfig {
+    if interp.is_null() {
+        return core::ptr::null();
+    }
+    config(interp)
+}
+
+/// `const PyConfig *_Py_GetConfig(void)`: the configuration of the current interpreter
+/// (the caller holds the GIL).
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_GetConfig() -> *const PyConfig {
+    _PyInterpreterState_GetConfig(crate::runtime::pystate::PyInterpreterState_Get())
+}

@@ -337,6 +337,14 @@ pub extern "C" fn Py_IsInitialized() -> c_int {
     is_initialized() as c_int
 }
 
+/// `int _Py_IsCoreInitialized(void)`: whether the runtime's core is up. ferropy initializes
+/// in one phase, so this is `Py_IsInitialized()`.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn _Py_IsCoreInitialized() -> c_int {
+    is_initialized() as c_int
+}
+
 /// `int Py_FinalizeEx(void)`: 0 on success (and when not initialized).
 #[cfg(not(limited_api_before_3_6))]
 #[no_mangle]

@@ -134,3 +134,17 @@ mod tests {
         assert!(far.tv_sec > 0 && far.tv_nsec < 1_000_000_000);
     }
 }
+
+/// `int _PyThread_at_fork_reinit(PyThread_type_lock *lock)`: in a child after `fork()`,
+/// replaces `*lock` by a new unlocked lock; 0, or -1 without memory. The old lock is left
+/// alone: a thread that no longer exists in the child may hold it.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _PyThread_at_fork_reinit(lock: *mut PyThread_type_lock) -> core::ffi::c_int {
+    let new = PyThread_allocate_lock();
+    if new.is_null() {
+        return -1;
+    }
+    *lock = new;
+    0
+}

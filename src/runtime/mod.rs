@@ -43,6 +43,7 @@ pub mod subinterpreters;
 pub mod fatal;
 pub mod pyrun;
 pub mod pyrun_interactive;
+pub mod pyrun_object;
 pub mod legacy_fs_globals;
 pub mod legacy_flags;
 pub mod codec_names;

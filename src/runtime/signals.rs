@@ -353,3 +353,12 @@ pub extern "C" fn PyOS_setsig(sig: c_int, handler: PyOS_sighandler_t) -> PyOS_si
 pub extern "C" fn _PyOS_IsMainThread() -> c_int {
     can_handle_signals() as c_int
 }
+
+/// `void _Py_RestoreSignals(void)`: gives SIGPIPE and SIGXFSZ, which initialization set to
+/// be ignored, back to the OS default: what a child process about to `exec` needs.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub extern "C" fn _Py_RestoreSignals() {
+    set_os_handler(libc::SIGPIPE, libc::SIG_DFL);
+    set_os_handler(libc::SIGXFSZ, libc::SIG_DFL);
+}

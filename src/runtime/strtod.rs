@@ -650,3 +650,23 @@ mod tests {
         assert_eq!(parse_double_prefix(b"0x10"), Some((0.0, 1)));
     }
 }
+
+/// `double _Py_parse_inf_or_nan(const char *p, char **endptr)`: an optionally signed
+/// "inf", "infinity" or "nan" (any case) at `p`, with `*endptr` just past it; -1.0 with
+/// `*endptr == p` when there is none.
+#[cfg(not(Py_LIMITED_API))]
+#[no_mangle]
+pub unsafe extern "C" fn _Py_parse_inf_or_nan(p: *const c_char, endptr: *mut *mut c_char) -> f64 {
+    let s = core::ffi::CStr::from_ptr(p).to_bytes();
+    // The longest spelling is "-infinity": nine bytes decide it.
+    match parse_inf_or_nan(&s[..s.len().min(9)]) {
+        Some((v, n)) => {
+            *endptr = p.add(n) as *mut c_char;
+            v
+        }
+        None => {
+            *endptr = p as *mut c_char;
+            -1.0
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! The `_collections` module: `deque` (deque.rs storage, deque_type.rs type, deque_iter.rs
-//! iterators), `defaultdict`, `_tuplegetter` and `_count_elements`. OrderedDict stays the
-//! pure-Python one of collections/__init__.py, as CPython allows.
+//! iterators), `defaultdict`, `_tuplegetter`, `_count_elements`, and `OrderedDict` (the C
+//! type of src/objects/odict.rs, which collections/__init__.py takes over its own class).
 use crate::abstract_::{from_slot, new_ref, ret_obj};
 use crate::errors::raised::{PyResult, Raised};
 use crate::modules::{args_slice, fast, module_def, owned, ret, END};
@@ -73,11 +73,18 @@ pub(crate) fn types() -> Vec<*mut PyTypeObject> {
     ]
 }
 
+/// Types the module exports that are readied with the builtin types elsewhere:
+/// `OrderedDict` is the C-API's `PyODict_Type` (src/objects/odict.rs), which
+/// `collections` takes in place of its pure-Python class, as with CPython.
+fn shared_types() -> Vec<*mut PyTypeObject> {
+    vec![&raw mut crate::objects::odict::PyODict_Type]
+}
+
 /// `PyInit__collections` for the inittab.
 pub(crate) unsafe extern "C" fn init_collections() -> *mut PyObject {
     ret((|| {
         let m = owned(crate::objects::module::PyModule_Create2(&raw mut COLLECTIONS_DEF, crate::modules::sys_module::API_VERSION as i32))?;
-        for tp in types() {
+        for tp in types().into_iter().chain(shared_types()) {
             if crate::objects::module::PyModule_AddType(m.as_ptr(), tp) < 0 {
                 return Err(Raised::assume_set());
             }

@@ -678,10 +678,10 @@ unsafe fn size_or_none(a: Option<*mut PyObject>) -> PyResult<Option<i64>> {
         None => Ok(None),
         Some(o) if o == none() => Ok(None),
         Some(o) => {
-            if !int::is_int(o) {
+            if !crate::abstract_::item::is_index(o) {
                 return Err(crate::abstract_::type_error(format!("argument should be integer or None, not '{}'", tp_name(o))));
             }
-            Ok(Some(crate::errors::objtext::index_value(o)?))
+            Ok(Some(crate::abstract_::item::as_ssize(o, Some(&raw mut crate::errors::exception_types::_PyExc_OverflowError))? as i64))
         }
     }
 }

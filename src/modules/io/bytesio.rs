@@ -64,7 +64,6 @@ pub static mut BytesIO_Type: PyTypeObject = PyTypeObject {
     tp_iternext: Some(bytesio_iternext),
     tp_methods: (&raw mut BYTESIO_METHODS) as *mut PyMethodDef,
     tp_getset: (&raw mut BYTESIO_GETSET) as *mut crate::object::descr::PyGetSetDef,
-    tp_as_buffer: &raw mut BYTESIO_BUFFER,
     tp_init: Some(bytesio_init),
     tp_new: Some(bytesio_new),
     ..crate::modules::io::iobase::io_type(
@@ -249,10 +248,10 @@ unsafe extern "C" fn truncate(op: *mut PyObject, args: *const *mut PyObject, nar
             None => st.pos,
             Some(&o) if o == crate::abstract_::none() => st.pos,
             Some(&o) => {
-                if !int::is_int(o) {
+                if !crate::abstract_::item::is_index(o) {
                     return Err(type_error(format!("argument should be integer or None, not '{}'", tp_name(o))));
                 }
-                let n = crate::errors::objtext::index_value(o)?;
+                let n = crate::abstract_::item::as_ssize(o, Some(&raw mut crate::errors::exception_types::_PyExc_OverflowError))? as i64;
                 if n < 0 {
                     return Err(value_error(format!("negative size value {n}")));
                 }
@@ -386,31 +385,31 @@ static mut BYTESIO_METHODS: [PyMethodDef; 25] = [
     END,
 ];
 
-/// `getbuffer()`: a writable memoryview of the buffer itself.
+/// `getbuffer()`: a writable memoryview of the buffer itself, through a
+/// `_io._BytesIOBuffer` (a BytesIO is not itself a buffer, as in CPython).
 unsafe extern "C" fn getbuffer(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     if let Err(e) = check_open(op) {
         return ret(Err(e));
     }
-    crate::objects::memoryview::PyMemoryView_FromObject(op)
+    ret((|| {
+        let exporter = crate::modules::io::bytesio_buffer::new(op)?;
+        crate::modules::owned(crate::objects::memoryview::PyMemoryView_FromObject(exporter.as_ptr()))
+    })())
 }
 
-unsafe extern "C" fn bytesio_getbuffer(op: *mut PyObject, view: *mut crate::object::buffer::Py_buffer, flags: core::ffi::c_int) -> core::ffi::c_int {
+/// Fills `view` with the buffer of the BytesIO `op`, owned by `exporter`, and counts the
+/// export (the buffer may not move until it is released: `release_view`).
+pub(crate) unsafe fn export_view(op: *mut PyObject, exporter: *mut PyObject, view: *mut crate::object::buffer::Py_buffer, flags: core::ffi::c_int) -> core::ffi::c_int {
     let st = state(op);
-    if st.closed {
-        let _ = closed_error(CLOSED);
-        return -1;
-    }
-    let r = crate::objects::bytes_buffer::PyBuffer_FillInfo(view, op, st.buf.as_mut_ptr() as *mut core::ffi::c_void, st.buf.len() as isize, 0, flags);
+    let r = crate::objects::bytes_buffer::PyBuffer_FillInfo(view, exporter, st.buf.as_mut_ptr() as *mut core::ffi::c_void, st.buf.len() as isize, 0, flags);
     if r == 0 {
         st.exports += 1;
     }
     r
 }
 
-unsafe extern "C" fn bytesio_releasebuffer(op: *mut PyObject, _view: *mut crate::object::buffer::Py_buffer) {
+/// Ends one export counted by `export_view`.
+pub(crate) unsafe fn release_view(op: *mut PyObject) {
     let st = state(op);
     st.exports = st.exports.saturating_sub(1);
 }
-
-static mut BYTESIO_BUFFER: crate::object::slots::PyBufferProcs =
-    crate::object::slots::PyBufferProcs { bf_getbuffer: Some(bytesio_getbuffer), bf_releasebuffer: Some(bytesio_releasebuffer) };

@@ -44,10 +44,10 @@ pub(crate) unsafe fn size_arg(a: Option<*mut PyObject>) -> PyResult<Option<usize
     if o == none() {
         return Ok(None);
     }
-    if !crate::objects::int::is_int(o) {
+    if !crate::abstract_::item::is_index(o) {
         return Err(type_error(format!("argument should be integer or None, not '{}'", tp_name(o))));
     }
-    let n = crate::errors::objtext::index_value(o)?;
+    let n = crate::abstract_::item::as_ssize(o, Some(&raw mut crate::errors::exception_types::_PyExc_OverflowError))? as i64;
     Ok((n >= 0).then_some(n as usize))
 }
 

@@ -3,6 +3,7 @@
 //! (`textio*.rs`, `text_codec.rs`), `open`/`open_code` (`open.rs`), `UnsupportedOperation`,
 //! `BlockingIOError`, `DEFAULT_BUFFER_SIZE`, `text_encoding`; see docs/io.md.
 pub(crate) mod bytesio;
+pub(crate) mod bytesio_buffer;
 pub(crate) mod common;
 pub(crate) mod newline_decoder;
 pub(crate) mod open;

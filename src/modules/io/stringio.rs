@@ -328,10 +328,10 @@ unsafe extern "C" fn truncate(op: *mut PyObject, args: *const *mut PyObject, nar
             None => st.pos,
             Some(&o) if o == none() => st.pos,
             Some(&o) => {
-                if !int::is_int(o) {
+                if !crate::abstract_::item::is_index(o) {
                     return Err(type_error(format!("argument should be integer or None, not '{}'", tp_name(o))));
                 }
-                let n = crate::errors::objtext::index_value(o)?;
+                let n = crate::abstract_::item::as_ssize(o, Some(&raw mut crate::errors::exception_types::_PyExc_OverflowError))? as i64;
                 if n < 0 {
                     return Err(value_error(format!("Negative size value {n}")));
                 }

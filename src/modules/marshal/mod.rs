@@ -12,6 +12,7 @@ use crate::object::ptr::PyRef;
 use crate::objects::module::PyModuleDef;
 use crate::objects::bytes;
 
+mod capi;
 mod read;
 mod types;
 mod write;

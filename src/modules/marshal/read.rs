@@ -17,6 +17,12 @@ const MAX_DEPTH: usize = 2000;
 pub(crate) trait Source {
     /// Up to `n` bytes (fewer only at the end of the data).
     unsafe fn take(&mut self, n: usize) -> PyResult<Vec<u8>>;
+
+    /// The EOFError message when the data ends inside an object: CPython words it one way
+    /// for bytes in memory and another for files.
+    fn short_message(&self) -> &'static str {
+        "EOF read where not expected"
+    }
 }
 
 pub(crate) struct SliceSource<'a> {
@@ -25,6 +31,10 @@ pub(crate) struct SliceSource<'a> {
 }
 
 impl Source for SliceSource<'_> {
+    fn short_message(&self) -> &'static str {
+        "marshal data too short"
+    }
+
     unsafe fn take(&mut self, n: usize) -> PyResult<Vec<u8>> {
         let end = self.pos.saturating_add(n).min(self.data.len());
         let out = self.data[self.pos..end].to_vec();
@@ -65,6 +75,11 @@ pub(crate) struct Reader<S: Source> {
 }
 
 impl<S: Source> Reader<S> {
+    /// The next `n` bytes, or EOFError.
+    pub(crate) unsafe fn exact(&mut self, n: usize) -> PyResult<Vec<u8>> {
+        self.bytes(n)
+    }
+
     pub(crate) fn new(src: S) -> Reader<S> {
         Reader { src, refs: Vec::new(), depth: 0 }
     }
@@ -72,7 +87,7 @@ impl<S: Source> Reader<S> {
     unsafe fn bytes(&mut self, n: usize) -> PyResult<Vec<u8>> {
         let b = self.src.take(n)?;
         if b.len() < n {
-            return Err(raise_type(&raw mut exc::_PyExc_EOFError, "marshal data too short"));
+            return Err(raise_type(&raw mut exc::_PyExc_EOFError, self.src.short_message()));
         }
         Ok(b)
     }
