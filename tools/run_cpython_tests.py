@@ -96,6 +96,7 @@ MODULES = [
     "test_posix",
     "test_os",
     "test_pickle",
+    "test_descr",
 ]
 TIMEOUT = 300
 # The modules that take longest under ferropy (10-60 s, much of it asleep: asyncio, ssl),
