@@ -38,3 +38,37 @@ for i in range(1000000):
 print(type(f).__name__)
 f = None
 print("wrapper chain freed")
+
+# A __del__ that assigns __class__: the instance's reference to its new class is the one
+# released when it dies (not the old class's).
+class O(object):
+    pass
+
+
+class A(object):
+    def __del__(self):
+        self.__class__ = O
+
+
+before_o, before_a = sys.getrefcount(O), sys.getrefcount(A)
+l = [A() for x in range(100)]
+del l
+gc.collect()
+print("O refcount unchanged:", sys.getrefcount(O) == before_o, "A refcount unchanged:", sys.getrefcount(A) == before_a)
+
+
+# __class__ assignment between classes whose __slots__ name the same fields in another order
+class G(object):
+    __slots__ = ["a", "b"]
+
+
+class H(object):
+    __slots__ = ["b", "a"]
+
+
+x = G()
+x.a = 1
+x.__class__ = H
+print(type(x).__name__, x.a)
+x.__class__ = G
+print(type(x).__name__, x.a)
