@@ -97,6 +97,7 @@ MODULES = [
     "test_os",
     "test_pickle",
     "test_descr",
+    "test_sys_settrace",
 ]
 TIMEOUT = 300
 # The modules that take longest under ferropy (10-60 s, much of it asleep: asyncio, ssl),
