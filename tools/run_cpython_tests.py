@@ -98,11 +98,16 @@ MODULES = [
     "test_context",
     "test_ordered_dict",
     "test_memoryio",
+    "test_posix",
+    "test_os",
+    "test_pickle",
+    "test_descr",
+    "test_sys_settrace",
 ]
 TIMEOUT = 300
 # The modules that take longest under ferropy (10-60 s, much of it asleep: asyncio, ssl),
 # started first so that the workers finish together.
-SLOW_FIRST = ["test_asyncio.test_tasks", "test_asyncio.test_events", "test_weakref", "test_ssl",
+SLOW_FIRST = ["test_pickle", "test_asyncio.test_tasks", "test_asyncio.test_events", "test_weakref", "test_ssl",
               "test_unicodedata", "test_asyncio.test_subprocess", "test_statistics",
               "test_asyncio.test_futures", "test_set", "test_buffer", "test_queue", "test_json"]
 

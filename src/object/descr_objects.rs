@@ -573,10 +573,13 @@ pub(crate) struct MethodWrapperObject {
 
 unsafe extern "C" fn method_wrapper_dealloc(op: *mut PyObject) {
     PyObject_GC_UnTrack(op as *mut c_void);
-    let w = op as *mut MethodWrapperObject;
-    drop(PyRef::from_owned((*w).descr));
-    drop(PyRef::from_owned((*w).self_));
-    crate::object::objimpl::PyObject_GC_Del(op as *mut c_void);
+    // `f.__call__.__call__...` a million deep dies without a deep C stack.
+    crate::gc::trashcan::with_trashcan(op, method_wrapper_dealloc, || {
+        let w = op as *mut MethodWrapperObject;
+        drop(PyRef::from_owned((*w).descr));
+        drop(PyRef::from_owned((*w).self_));
+        crate::object::objimpl::PyObject_GC_Del(op as *mut c_void);
+    });
 }
 
 unsafe extern "C" fn method_wrapper_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {

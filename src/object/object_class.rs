@@ -9,7 +9,7 @@ use crate::object::descr::PyGetSetDef;
 use crate::object::object::PyObject;
 use crate::object::pending_error::raise_type;
 use crate::object::refcount::{Py_DecRef, Py_IncRef};
-use crate::object::type_layout::{is_type, solid_base};
+use crate::object::type_layout::is_type;
 use crate::object::typeobject::{
     PyTypeObject, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HEAPTYPE, Py_TPFLAGS_IMMUTABLETYPE, Py_TPFLAGS_MANAGED_DICT,
 };
@@ -26,16 +26,10 @@ unsafe fn fail(message: String) -> c_int {
     -1
 }
 
-/// Whether instances of `old` can become instances of `new` (CPython's
-/// `compatible_for_assignment`): the same solid base and the same extra fields.
-unsafe fn same_layout(old: *mut PyTypeObject, new: *mut PyTypeObject) -> bool {
+/// Whether `old` and `new` agree on the memory before an instance (GC header, managed dict).
+unsafe fn same_header(old: *mut PyTypeObject, new: *mut PyTypeObject) -> bool {
     let flags = Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_MANAGED_DICT as core::ffi::c_ulong;
-    (*old).tp_basicsize == (*new).tp_basicsize
-        && (*old).tp_itemsize == (*new).tp_itemsize
-        && (*old).tp_dictoffset == (*new).tp_dictoffset
-        && (*old).tp_weaklistoffset == (*new).tp_weaklistoffset
-        && (*old).tp_flags & flags == (*new).tp_flags & flags
-        && solid_base(old) == solid_base(new)
+    (*old).tp_flags & flags == (*new).tp_flags & flags
 }
 
 unsafe fn is_module_subclass(tp: *mut PyTypeObject) -> bool {
@@ -56,7 +50,12 @@ unsafe extern "C" fn class_set(op: *mut PyObject, value: *mut PyObject, _closure
     if !(both_modules || (mutable(old) && mutable(new))) {
         return fail("__class__ assignment only supported for mutable types or ModuleType subclasses".into());
     }
-    if !same_layout(old, new) {
+    // CPython's `compatible_for_assignment`: the same deallocator, and the same fields on
+    // the same base (slots compared by name, so `__slots__` in another order fits).
+    if crate::object::type_bases::check_compatible(old, new, "__class__").is_err() {
+        return -1;
+    }
+    if !same_header(old, new) {
         return fail(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
             short_name(new),

@@ -165,7 +165,9 @@ unsafe fn dealloc_gc_instance(obj: *mut PyObject, tp: *mut PyTypeObject, base: *
 
 /// The base's dealloc, then the instance's reference to its heap type (unless the base is a
 /// heap type too, whose own dealloc releases it, as 3.8+ heap type deallocs must).
-unsafe fn finish(obj: *mut PyObject, tp: *mut PyTypeObject, base: *mut PyTypeObject) {
+unsafe fn finish(obj: *mut PyObject, _tp: *mut PyTypeObject, base: *mut PyTypeObject) {
+    // The type the instance holds now: a `__del__` may have assigned `__class__`.
+    let tp = (*obj).ob_type;
     match (*base).tp_dealloc {
         Some(dealloc) => dealloc(obj),
         None => crate::object::temp_alloc::free_object(obj as *mut c_void),
@@ -305,8 +307,30 @@ pub(crate) unsafe extern "C" fn subtype_clear(obj: *mut PyObject) -> c_int {
 use crate::object::descr::PyGetSetDef;
 use crate::object::pending_error::raise_type;
 
+/// The `__dict__` descriptor of the nearest builtin base (before `object`) whose instances
+/// have a dict of their own (`type` for a metaclass that also derives from a plain class):
+/// that base's `__dict__` serves the instance, as in CPython (a class's dict stays read-only).
+unsafe fn builtin_base_dict_descr(tp: *mut PyTypeObject) -> Option<*mut PyObject> {
+    let mut t = tp;
+    while !(*t).tp_base.is_null() {
+        if (*t).tp_dictoffset != 0 && !is_heap(t) {
+            let name = crate::objects::str::intern("__dict__").ok()?;
+            let d = crate::object::type_cache::_PyType_Lookup(t, name.as_ptr());
+            return (!d.is_null()).then_some(d);
+        }
+        t = (*t).tp_base;
+    }
+    None
+}
+
 /// `instance.__dict__`: the instance dict, made empty on first use.
 unsafe extern "C" fn subtype_get_dict(obj: *mut PyObject, _closure: *mut c_void) -> *mut PyObject {
+    if let Some(d) = builtin_base_dict_descr((*obj).ob_type) {
+        if let Some(get) = (*(*d).ob_type).tp_descr_get {
+            let _keep = PyRef::from_borrowed(d);
+            return get(d, obj, (*obj).ob_type as *mut PyObject);
+        }
+    }
     let dp = instance_dict_ptr(obj, (*obj).ob_type);
     if dp.is_null() {
         let _ = raise_type(&raw mut crate::errors::exception_types::_PyExc_AttributeError, "This object has no __dict__");
@@ -325,6 +349,12 @@ unsafe extern "C" fn subtype_get_dict(obj: *mut PyObject, _closure: *mut c_void)
 /// dict is made on next use).
 unsafe extern "C" fn subtype_set_dict(obj: *mut PyObject, value: *mut PyObject, _closure: *mut c_void) -> c_int {
     use crate::errors::exception_types::{_PyExc_AttributeError, _PyExc_TypeError};
+    if let Some(d) = builtin_base_dict_descr((*obj).ob_type) {
+        if let Some(set) = (*(*d).ob_type).tp_descr_set {
+            let _keep = PyRef::from_borrowed(d);
+            return set(d, obj, value);
+        }
+    }
     let dp = instance_dict_ptr(obj, (*obj).ob_type);
     if dp.is_null() {
         let _ = raise_type(&raw mut _PyExc_AttributeError, "This object has no __dict__");

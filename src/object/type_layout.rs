@@ -44,7 +44,8 @@ pub(crate) unsafe fn solid_base(tp: *mut PyTypeObject) -> *mut PyTypeObject {
 }
 
 /// The base whose layout a type with `bases` (a tuple) extends: TypeError "bases must be
-/// types" for a non-type, "multiple bases have instance lay-out conflict" when two bases'
+/// types" for a non-type, "type 'X' is not an acceptable base type" for a base without
+/// `Py_TPFLAGS_BASETYPE`, "multiple bases have instance lay-out conflict" when two bases'
 /// layouts cannot be combined. `Ok(None)` for an empty tuple (CPython returns NULL with no
 /// exception set there, and so do its callers).
 ///
@@ -59,6 +60,13 @@ pub(crate) unsafe fn best_base(bases: *mut PyObject) -> PyResult<Option<*mut PyT
         }
         let b = b as *mut PyTypeObject;
         crate::object::type_ready::ready(b)?;
+        // Every base must allow subclassing, not only the one whose layout wins.
+        if (*b).tp_flags & crate::object::typeobject::Py_TPFLAGS_BASETYPE == 0 {
+            return Err(raise(
+                ExcType::TypeError,
+                format!("type '{}' is not an acceptable base type", crate::object::typetype::type_name(b)),
+            ));
+        }
         let candidate = solid_base(b);
         if winner.is_null() {
             winner = candidate;

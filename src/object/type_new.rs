@@ -418,7 +418,19 @@ unsafe fn set_class_cell(tp: *mut PyTypeObject) -> PyResult<()> {
     if crate::objects::cell::PyCell_Set(cell, tp as *mut PyObject) < 0 {
         return Err(Raised::assume_set());
     }
-    dict::del_item(d, pystr::intern("__classcell__")?.as_ptr())?;
+    let key = pystr::intern("__classcell__")?;
+    dict::del_item(d, key.as_ptr())?;
+    // A `__classcell__` slot gets its member descriptor in the cell's place (CPython removes
+    // the cell before its type's members are added).
+    let mut m = (*tp).tp_members;
+    while !m.is_null() && !(*m).name.is_null() {
+        if core::ffi::CStr::from_ptr((*m).name).to_bytes() == b"__classcell__" {
+            let descr = PyRef::from_owned(crate::object::descr_objects::PyDescr_NewMember(tp, m)).ok_or_else(Raised::assume_set)?;
+            dict::set_item(d, key.as_ptr(), descr.as_ptr())?;
+            break;
+        }
+        m = m.add(1);
+    }
     crate::object::type_cache::PyType_Modified(tp);
     Ok(())
 }

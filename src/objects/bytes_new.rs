@@ -41,13 +41,9 @@ pub(crate) unsafe fn from_object(o: *mut PyObject) -> PyResult<PyRef> {
 
 /// `__bytes__` of `o`'s type, called: Some(result) when the type has one.
 pub(crate) unsafe fn call_dunder_bytes(o: *mut PyObject) -> PyResult<Option<PyRef>> {
-    let name = pystr::intern("__bytes__")?;
-    let f = crate::object::type_cache::_PyType_Lookup((*o).ob_type, name.as_ptr());
-    if f.is_null() {
-        return Ok(None);
-    }
-    let f = new_ref(f);
-    let r = PyRef::from_owned(crate::abstract_::call::PyObject_CallOneArg(f.as_ptr(), o)).ok_or_else(Raised::assume_set)?;
+    // Looked up on the type and bound through its descriptor, as CPython's special lookup.
+    let Some(m) = crate::object::slot_dunders::lookup_method(o, c"__bytes__")? else { return Ok(None) };
+    let r = crate::object::slot_dunders::call_found(&m, o, &[])?;
     if !is_bytes(r.as_ptr()) {
         return Err(type_error(format!("__bytes__ returned non-bytes (type {})", tp_name(r.as_ptr()))));
     }

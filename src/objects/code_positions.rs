@@ -6,7 +6,7 @@ use crate::errors::raised::PyResult;
 use crate::object::object::PyObject;
 use crate::object::ptr::PyRef;
 use crate::objects::code::PyCodeObject;
-use crate::objects::{code_public, code_rt, int, list, tuple};
+use crate::objects::{code_location_table, code_public, code_rt, int, list, tuple};
 
 unsafe fn int_or_none(v: Option<u32>) -> PyResult<PyRef> {
     match v {
@@ -36,8 +36,49 @@ unsafe fn is_module_resume(co: *mut PyCodeObject, at: usize, line: u32) -> bool 
     line == 0 && !code_public::is_given(co) && code_public::of(co).code.get(at * 2) == Some(&code_public::RESUME_OPCODE)
 }
 
+/// The entries of a `co_linetable` given by `code.replace` (code_location_table.rs).
+unsafe fn given_entries(co: *mut PyCodeObject) -> Vec<code_location_table::Entry> {
+    let table = (*co).co_linetable;
+    let bytes = if table.is_null() { &[][..] } else { crate::objects::bytes::as_slice(table) };
+    code_location_table::entries(bytes, (*co).co_firstlineno as i64)
+}
+
+unsafe fn int_or_none_i64(v: Option<i64>) -> PyResult<PyRef> {
+    match v {
+        Some(n) => int::from_i64(n),
+        None => Ok(new_ref(none())),
+    }
+}
+
+/// `co_positions()` from a given table: one tuple per code unit the table covers.
+unsafe fn given_positions(co: *mut PyCodeObject) -> PyResult<PyRef> {
+    let mut items = Vec::new();
+    for e in given_entries(co) {
+        let t = tuple::from_vec(vec![int_or_none_i64(e.line)?, int_or_none_i64(e.end_line)?, int_or_none_i64(e.col)?, int_or_none_i64(e.end_col)?])?;
+        for _ in 0..e.units {
+            items.push(new_ref(t.as_ptr()));
+        }
+    }
+    crate::abstract_::iter::get_iter(list::from_vec(items)?.as_ptr())
+}
+
+/// `co_lines()` from a given table: one range per entry.
+unsafe fn given_lines(co: *mut PyCodeObject) -> PyResult<PyRef> {
+    let mut items = Vec::new();
+    let mut unit = 0i64;
+    for e in given_entries(co) {
+        let end = unit + e.units as i64;
+        items.push(tuple::from_vec(vec![int::from_i64(unit * 2)?, int::from_i64(end * 2)?, int_or_none_i64(e.line)?])?);
+        unit = end;
+    }
+    crate::abstract_::iter::get_iter(list::from_vec(items)?.as_ptr())
+}
+
 unsafe fn positions(code: *mut PyObject) -> PyResult<PyRef> {
     let co = code as *mut PyCodeObject;
+    if code_location_table::is_given(co) {
+        return given_positions(co);
+    }
     let unit = code_rt::rt(co);
     let words = unit_words(co);
     let mut items = Vec::with_capacity(words.len());
@@ -66,6 +107,9 @@ unsafe fn positions(code: *mut PyObject) -> PyResult<PyRef> {
 
 unsafe fn lines(code: *mut PyObject) -> PyResult<PyRef> {
     let co = code as *mut PyCodeObject;
+    if code_location_table::is_given(co) {
+        return given_lines(co);
+    }
     let unit = code_rt::rt(co);
     // One range per instruction (with its prefixes and caches), as CPython 3.11's location
     // table has one entry per instruction: (start unit, end unit, line, our word).

@@ -2,8 +2,9 @@
 //!
 //! `replace` makes a new code object from a copy of the compiler's unit with the given
 //! fields changed. What only names or flags the code (`co_flags`, `co_name`, `co_qualname`,
-//! `co_filename`, `co_firstlineno`) and the `co_consts`/`co_names` tuples (at least as long:
-//! the instructions index them) can change; the fields that describe our instruction words and
+//! `co_filename`, `co_firstlineno`), the `co_consts`/`co_names` tuples (at least as long:
+//! the instructions index them) and `co_linetable` (a CPython-format location table, which
+//! `co_positions()`/`co_lines()` then read: code_location_table.rs) can change; the fields that describe our instruction words and
 //! frame layout (`co_code`, the variable names, counts, tables) can only be given their
 //! current value, since CPython's forms of them cannot be run here.
 use core::ffi::c_int;
@@ -96,7 +97,7 @@ pub(crate) unsafe extern "C" fn code_replace(
         let co = op as *mut PyCodeObject;
         let mut unit = crate::objects::code_unit_full::full_unit(co)?;
         let mut filename = new_ref((*co).co_filename);
-        let (mut consts, mut names) = (None, None);
+        let (mut consts, mut names, mut linetable) = (None, None, None);
         for (name, v) in FIELDS.iter().zip(given) {
             let Some(v) = v else { continue };
             match *name {
@@ -127,6 +128,12 @@ pub(crate) unsafe extern "C" fn code_replace(
                         consts = Some(new_ref(v));
                     }
                 }
+                "co_linetable" => {
+                    if !crate::objects::bytes::is_bytes(v) {
+                        return Err(type_error(format!("replace() argument 'co_linetable' must be bytes, not {}", tp_name(v))));
+                    }
+                    linetable = Some(new_ref(v));
+                }
                 "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals" | "co_stacksize" => {
                     as_int(v, name)?;
                     must_equal(op, name, v)?;
@@ -138,6 +145,14 @@ pub(crate) unsafe extern "C" fn code_replace(
         let nc = new.as_ptr() as *mut PyCodeObject;
         if let Some(c) = consts {
             drop(PyRef::from_owned(core::mem::replace(&mut (*nc).co_consts, c.into_ptr())));
+        }
+        // A CPython-format location table: co_positions()/co_lines() read it from now on.
+        if let Some(t) = linetable {
+            drop(PyRef::from_owned(core::mem::replace(&mut (*nc).co_linetable, t.into_ptr())));
+            crate::objects::code_location_table::mark_given(nc);
+        } else if crate::objects::code_location_table::is_given(co) {
+            drop(PyRef::from_owned(core::mem::replace(&mut (*nc).co_linetable, new_ref((*co).co_linetable).into_ptr())));
+            crate::objects::code_location_table::mark_given(nc);
         }
         if let Some(n) = names {
             drop(PyRef::from_owned(core::mem::replace(&mut (*nc).co_names, n.into_ptr())));

@@ -41,7 +41,7 @@ pub static mut PyComplex_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(complex_richcompare),
     tp_as_number: &raw mut crate::objects::complex_arith::COMPLEX_AS_NUMBER,
     tp_methods: &raw mut COMPLEX_METHODS as *mut _,
-    tp_getset: &raw mut COMPLEX_GETSET as *mut _,
+    tp_members: &raw mut COMPLEX_MEMBERS as *mut _,
     tp_new: Some(crate::objects::complex_new::complex_new),
     ..static_type(
         c"complex",
@@ -271,10 +271,8 @@ pub(crate) unsafe fn type_name_of(op: *mut PyObject) -> String {
 
 // ---- Methods and attributes ----------------------------------------------------------------------
 
-use crate::object::descr::PyGetSetDef;
 use crate::object::method_table::{plain, END};
 use crate::object::methods::{PyMethodDef, METH_NOARGS, METH_O};
-use core::ffi::c_void;
 
 fn c_result(r: PyResult<PyRef>) -> *mut PyObject {
     r.map_or(core::ptr::null_mut(), PyRef::into_ptr)
@@ -319,29 +317,22 @@ pub(crate) static mut COMPLEX_METHODS: [PyMethodDef; 5] = [
     END,
 ];
 
-unsafe extern "C" fn complex_get_real(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    float::PyFloat_FromDouble(cval(op).real)
-}
-
-unsafe extern "C" fn complex_get_imag(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    float::PyFloat_FromDouble(cval(op).imag)
-}
-
-/// complex's attributes `real` and `imag` (read-only).
-pub(crate) static mut COMPLEX_GETSET: [PyGetSetDef; 3] = [
-    PyGetSetDef {
+/// complex's attributes `real` and `imag`: read-only `double` members, as CPython's
+/// (`type(complex.real)` is `member_descriptor`).
+pub(crate) static mut COMPLEX_MEMBERS: [crate::object::member::PyMemberDef; 3] = [
+    crate::object::member::PyMemberDef {
         name: c"real".as_ptr(),
-        get: Some(complex_get_real),
-        set: None,
+        r#type: crate::object::member::T_DOUBLE,
+        offset: (core::mem::offset_of!(PyComplexObject, cval) + core::mem::offset_of!(Py_complex, real)) as isize,
+        flags: crate::object::member::READONLY,
         doc: c"the real part of a complex number".as_ptr(),
-        closure: core::ptr::null_mut(),
     },
-    PyGetSetDef {
+    crate::object::member::PyMemberDef {
         name: c"imag".as_ptr(),
-        get: Some(complex_get_imag),
-        set: None,
+        r#type: crate::object::member::T_DOUBLE,
+        offset: (core::mem::offset_of!(PyComplexObject, cval) + core::mem::offset_of!(Py_complex, imag)) as isize,
+        flags: crate::object::member::READONLY,
         doc: c"the imaginary part of a complex number".as_ptr(),
-        closure: core::ptr::null_mut(),
     },
-    PyGetSetDef { name: core::ptr::null(), get: None, set: None, doc: core::ptr::null(), closure: core::ptr::null_mut() },
+    crate::errors::baseexception::END_MEMBER,
 ];

@@ -169,6 +169,7 @@ pub mod code_rt;
 pub mod code_names;
 pub mod code_type;
 pub mod code_positions;
+pub mod code_location_table;
 pub mod function_type;
 pub mod super_type;
 pub mod gen_type;

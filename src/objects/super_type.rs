@@ -224,13 +224,12 @@ unsafe extern "C" fn super_dealloc(op: *mut PyObject) {
     for f in [&mut s.type_, &mut s.obj, &mut s.obj_type] {
         drop(PyRef::from_owned(core::mem::replace(f, core::ptr::null_mut())));
     }
+    // A subclass's instance reaches here from subtype_dealloc, which releases the
+    // instance's reference to its heap type itself.
     let tp = (*op).ob_type;
     match (*tp).tp_free {
         Some(free) => free(op as *mut c_void),
         None => crate::object::objimpl::PyObject_GC_Del(op as *mut c_void),
-    }
-    if (*tp).tp_flags & crate::object::typeobject::Py_TPFLAGS_HEAPTYPE != 0 {
-        crate::object::refcount::Py_DecRef(tp as *mut PyObject);
     }
 }
 

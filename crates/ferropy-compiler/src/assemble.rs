@@ -76,8 +76,21 @@ impl Cfg {
         self.order.get(i + 1).copied()
     }
 
-    /// A jump to a block that only jumps goes straight to the final target.
+    /// A jump to a block that only jumps goes straight to the final target, unless that
+    /// jump has a line of its own (as CPython 3.11: `break` then `break` traces both).
     fn thread_jumps(&mut self) {
+        let mut pos_in_order = vec![usize::MAX; self.blocks.len()];
+        for (i, &b) in self.order.iter().enumerate() {
+            pos_in_order[b as usize] = i;
+        }
+        // An empty block is the block it falls into.
+        let nonempty = |blocks: &Vec<Vec<Instr>>, b: BlockId| {
+            let mut at = pos_in_order[b as usize];
+            while at != usize::MAX && at + 1 < self.order.len() && blocks[self.order[at] as usize].is_empty() {
+                at += 1;
+            }
+            if at == usize::MAX { b } else { self.order[at] }
+        };
         for bi in 0..self.blocks.len() {
             for ii in 0..self.blocks[bi].len() {
                 let ins = self.blocks[bi][ii];
@@ -89,8 +102,10 @@ impl Cfg {
                 }
                 let mut t = ins.target;
                 for _ in 0..16 {
-                    match self.blocks[t as usize].first() {
-                        Some(j) if j.op.is_unconditional_jump() && j.target != t => t = j.target,
+                    match self.blocks[nonempty(&self.blocks, t) as usize].first() {
+                        Some(j) if j.op.is_unconditional_jump() && j.target != t && (j.pos.line == 0 || j.pos.line == ins.pos.line) => {
+                            t = j.target
+                        }
                         _ => break,
                     }
                 }

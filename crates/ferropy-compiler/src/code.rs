@@ -54,6 +54,35 @@ impl Constant {
         }
     }
 
+    /// A hash agreeing with `same` (equal when `same` is true), for the constant pool.
+    pub fn pool_hash(&self) -> u64 {
+        use std::hash::Hasher;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.hash_into(&mut h);
+        h.finish()
+    }
+
+    fn hash_into(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        use Constant::*;
+        core::mem::discriminant(self).hash(h);
+        match self {
+            None | Ellipsis => {}
+            Bool(b) => b.hash(h),
+            Int(s) => s.hash(h),
+            Float(f) => f.to_bits().hash(h),
+            Complex { real, imag } => (real.to_bits(), imag.to_bits()).hash(h),
+            Str(s) | Bytes(s) => s.hash(h),
+            Tuple(t) | FrozenSet(t) => {
+                t.len().hash(h);
+                for k in t.iter() {
+                    k.hash_into(h);
+                }
+            }
+            Code(c) => (Rc::as_ptr(c) as usize).hash(h),
+        }
+    }
+
     /// Truth value, for folding `if`/`while` on constants.
     pub fn truthy(&self) -> Option<bool> {
         use Constant::*;

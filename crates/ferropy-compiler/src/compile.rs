@@ -56,7 +56,9 @@ pub enum FBlock<'a> {
     FinallyTry { handler: u32, body: &'a [ferropy_parser::ast::Value] },
     /// Inside the `finally:` of the exceptional path.
     FinallyEnd { handler: u32 },
-    With { handler: u32, is_async: bool },
+    /// `at`: the `with` statement's position, which its exit on `break`/`continue`/`return`
+    /// (and the rest of that statement) takes, as in CPython 3.11.
+    With { handler: u32, is_async: bool, at: Position },
     /// Inside an `except` body: pops the exception (and clears the bound name).
     HandlerCleanup { handler: u32, name_handler: u32, name: Option<&'a str> },
     ExceptionHandler,
@@ -70,6 +72,9 @@ pub struct Unit<'a> {
     pub cfg: Cfg,
     pub cur: BlockId,
     pub consts: Vec<Constant>,
+    /// `consts` indices by `Constant::pool_hash`, so that a function of 100,000 distinct
+    /// constants compiles in linear time.
+    pub const_index: std::collections::HashMap<u64, Vec<u32>>,
     pub names: Vec<String>,
     pub varnames: Vec<String>,
     pub cellvars: Vec<String>,
@@ -154,6 +159,7 @@ impl<'a> Compiler<'a> {
             cfg,
             cur: entry,
             consts: Vec::new(),
+            const_index: std::collections::HashMap::new(),
             names: Vec::new(),
             varnames: b.varnames.clone(),
             cellvars,
@@ -343,11 +349,12 @@ impl<'a> Compiler<'a> {
         at(msg, Loc { lineno: p.line, col: p.col, end_lineno: p.end_line, end_col: p.end_col })
     }
 
-    /// Emits a jump that closes a block (a loop's back edge, the jump over an `else`) at
-    /// the position of the instruction before it, as CPython 3.11 locates such jumps.
+    /// Emits a jump that closes a block (a loop's back edge, the jump over an `else`)
+    /// without a line of its own, as CPython 3.11 does: exit_lines.rs gives it the line of
+    /// what runs before it when only one place does (so a loop's back edge after a nested
+    /// loop reports the nested `for`, not its body's last line).
     pub fn emit_closing_jump(&mut self, target: BlockId) {
-        let at = self.u().last_pos;
-        let saved = std::mem::replace(&mut self.u().pos, at);
+        let saved = std::mem::take(&mut self.u().pos);
         self.emit_jump(Op::JUMP, target);
         self.u().pos = saved;
     }
@@ -376,11 +383,14 @@ impl<'a> Compiler<'a> {
 
     pub fn add_const(&mut self, c: Constant) -> u32 {
         let u = self.u();
-        if let Some(i) = u.consts.iter().position(|k| k.same(&c)) {
-            return i as u32;
+        let bucket = u.const_index.entry(c.pool_hash()).or_default();
+        if let Some(&i) = bucket.iter().find(|&&i| u.consts[i as usize].same(&c)) {
+            return i;
         }
+        let i = u.consts.len() as u32;
+        bucket.push(i);
         u.consts.push(c);
-        (u.consts.len() - 1) as u32
+        i
     }
 
     pub fn load_const(&mut self, c: Constant) {

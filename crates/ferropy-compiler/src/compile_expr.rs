@@ -184,6 +184,9 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Node, target: u32, cond: bool) -> CompileResult<()> {
         if let Some(t) = self.constant_truth(e) {
+            // The folded test keeps its line event (`if False:`, `while 1:` on each turn,
+            // `assert True`), as CPython's folding leaves a NOP there.
+            self.emit(Op::NOP, 0);
             if t == cond {
                 self.emit_jump(Op::JUMP, target);
             }

@@ -2,7 +2,7 @@
 //! `break`/`continue`/`return` through loops, `try` and `with`.
 
 use crate::ast_util::{ident, int, is_docstring, list, node, nodes, req};
-use crate::code::{CodeUnit, Constant};
+use crate::code::{CodeUnit, Constant, Position};
 use crate::compile::{Compiler, FBlock, NameCtx, UnitKind};
 use crate::error::{at, CompileResult};
 use crate::opcode::{binop, make_fn, Op};
@@ -654,6 +654,8 @@ impl<'a> Compiler<'a> {
 
     fn break_stmt(&mut self, loc: Loc) -> CompileResult<()> {
         let Some(i) = self.loop_index() else { return Err(at("'break' outside loop", loc)) };
+        // The statement's own line event, before any unwinding takes another line.
+        self.emit(Op::NOP, 0);
         self.unwind_to(i + 1, false)?;
         let f = self.ub().fblocks[i];
         self.unwind_one(f, false)?;
@@ -668,6 +670,7 @@ impl<'a> Compiler<'a> {
 
     fn continue_stmt(&mut self, loc: Loc) -> CompileResult<()> {
         let Some(i) = self.loop_index() else { return Err(at("'continue' not properly in loop", loc)) };
+        self.emit(Op::NOP, 0);
         self.unwind_to(i + 1, false)?;
         let start = match self.ub().fblocks[i] {
             FBlock::WhileLoop { start, .. } | FBlock::ForLoop { start, .. } | FBlock::AsyncForLoop { start, .. } => start,
@@ -741,6 +744,10 @@ impl<'a> Compiler<'a> {
             }
             FBlock::TryExcept { handler } => self.drop_handler(handler),
             FBlock::FinallyTry { handler, body } => {
+                // The unwinding statement's own line event comes first (CPython's POP_BLOCK
+                // there); after the final body, what is left of the statement has no line
+                // of its own (it returns or jumps from the final body's last line).
+                self.emit(Op::NOP, 0);
                 self.drop_handler(handler);
                 if preserve {
                     self.u().fblocks.push(FBlock::PopValue);
@@ -749,6 +756,7 @@ impl<'a> Compiler<'a> {
                 if preserve {
                     self.u().fblocks.pop();
                 }
+                self.u().pos = Position::default();
             }
             FBlock::FinallyEnd { handler } => {
                 if preserve {
@@ -761,7 +769,8 @@ impl<'a> Compiler<'a> {
                 self.drop_handler(handler);
                 self.emit(Op::POP_EXCEPT, 0);
             }
-            FBlock::With { handler, is_async } => {
+            FBlock::With { handler, is_async, at } => {
+                self.u().pos = at;
                 self.drop_handler(handler);
                 if preserve {
                     self.emit(Op::SWAP, 2);
@@ -882,9 +891,9 @@ impl<'a> Compiler<'a> {
                 // Leaving the handler: the cleanup handler no longer covers what follows.
                 let saved = self.ub().handlers.clone();
                 self.drop_handler(ch);
-                // Located at the body's last instruction, as CPython 3.11's.
-                let last = self.ub().last_pos;
-                let saved_pos = std::mem::replace(&mut self.u().pos, last);
+                // Artificial, as CPython 3.11's (no line event of its own: it takes the line
+                // control comes from, exit_lines.rs).
+                let saved_pos = std::mem::take(&mut self.u().pos);
                 if !star {
                     self.emit(Op::POP_EXCEPT, 0);
                 }
@@ -894,8 +903,10 @@ impl<'a> Compiler<'a> {
                 self.u().handlers = saved;
                 // Exception inside the body: clear the name, re-raise.
                 self.use_block(name_cleanup);
+                let saved_pos = std::mem::take(&mut self.u().pos);
                 self.clear_name(n)?;
                 self.emit(Op::RERAISE, 1);
+                self.u().pos = saved_pos;
             }
             None => {
                 self.emit(Op::POP_TOP, 0);
@@ -904,8 +915,7 @@ impl<'a> Compiler<'a> {
                 self.u().fblocks.pop();
                 let saved = self.ub().handlers.clone();
                 self.drop_handler(ch);
-                let last = self.ub().last_pos;
-                let saved_pos = std::mem::replace(&mut self.u().pos, last);
+                let saved_pos = std::mem::take(&mut self.u().pos);
                 if !star {
                     self.emit(Op::POP_EXCEPT, 0);
                 }
@@ -965,15 +975,17 @@ impl<'a> Compiler<'a> {
         let orelse = self.new_block();
         let end = self.new_block();
         let reraise_star = self.new_block();
+        // The `try` line's own event comes before the body (as for `except`); the way out
+        // after the body and `else` has no line of its own.
+        self.emit(Op::NOP, 0);
         let h = self.push_handler(Op::SETUP_FINALLY, handler_blk, false);
         self.push_fblock(FBlock::TryExcept { handler: h }, s.loc)?;
         self.stmts(list(s, 0))?;
         self.u().fblocks.pop();
         self.pop_handler();
-        self.emit(Op::NOP, 0);
         self.use_block(orelse);
         self.stmts(list(s, 2))?;
-        self.emit_jump(Op::JUMP, end);
+        self.emit_closing_jump(end);
         // [exc]
         self.use_block(handler_blk);
         self.push_handler(Op::SETUP_CLEANUP, cleanup, true);
@@ -1068,7 +1080,7 @@ impl<'a> Compiler<'a> {
         }
         // [exit, value]
         let h = self.push_handler(Op::SETUP_WITH, exc, true);
-        self.push_fblock(FBlock::With { handler: h, is_async }, s.loc)?;
+        self.push_fblock(FBlock::With { handler: h, is_async, at: crate::compile::pos_of(s.loc) }, s.loc)?;
         match node(it, 1) {
             Some(t) => self.store_target(t)?,
             None => self.emit(Op::POP_TOP, 0),
