@@ -340,8 +340,6 @@ pub(crate) unsafe fn data_bytes<'a>(op: *mut PyObject) -> &'a [u8] {
 ///
 /// # Safety
 /// `op` is a live, ready str and `index < len(op)`.
-// Internal API of the type; its first callers outside tests are the C-API layer.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) unsafe fn read_char(op: *mut PyObject, index: usize) -> Py_UCS4 {
     let d = data(op);
     match kind(op) {
