@@ -82,7 +82,7 @@ pub(crate) unsafe fn import_star(f: *mut Frame, module: *mut PyObject) -> PyResu
                 crate::abstract_::tp_name(name.as_ptr())
             )));
         }
-        if skip_private && pystr::to_string(name.as_ptr()).starts_with('_') {
+        if skip_private && pystr::len(name.as_ptr()) > 0 && pystr::read_char(name.as_ptr(), 0) == '_' as u32 {
             continue;
         }
         let v = crate::object::object_attr::get_attr(module, name.as_ptr())?;

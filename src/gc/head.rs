@@ -252,6 +252,13 @@ pub fn note_free() {
     }
 }
 
+/// Takes back the count of a new object no collection will ever examine (untracked at
+/// creation, see `collect::untrack_tuple_of_atoms`); its free later counts as usual.
+#[inline]
+pub fn uncount_allocation() {
+    note_free();
+}
+
 /// The objects of generation `gen` (0..NUM_GENERATIONS), oldest first.
 pub unsafe fn objects_in(gen: usize) -> Vec<*mut PyObject> {
     let st = state();

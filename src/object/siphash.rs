@@ -117,9 +117,12 @@ pub(crate) fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
         round(&mut v);
         v[0] ^= m;
     }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    let m = u64::from_le_bytes(last) | ((data.len() as u64) << 56);
+    // The tail byte by byte: a copy of a variable length was a call to memcpy per hash.
+    let mut tail = 0u64;
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        tail |= (b as u64) << (8 * i);
+    }
+    let m = tail | ((data.len() as u64) << 56);
     v[3] ^= m;
     round(&mut v);
     v[0] ^= m;
@@ -149,6 +152,50 @@ pub(crate) fn hash_bytes(data: &[u8]) -> Py_hash_t {
     }
 }
 
+/// Longest name `hash_name` remembers.
+const NAME_MAX: usize = 32;
+const NAME_SLOTS: usize = 64;
+
+/// A remembered name hash: the name's bytes (not only its address: a buffer can be freed
+/// and its address reused for other text) and its `hash_bytes`.
+#[derive(Clone, Copy)]
+struct NameHash {
+    len: u8,
+    bytes: [u8; NAME_MAX],
+    hash: Py_hash_t,
+}
+
+#[cfg(test)]
+static NAME_TEST_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+static mut NAME_HASHES: [NameHash; NAME_SLOTS] = [NameHash { len: 0, bytes: [0; NAME_MAX], hash: 0 }; NAME_SLOTS];
+
+/// `hash_bytes` of a name looked up by its text (`dict::get_item_str`: `__name__` and
+/// `__builtins__` at every function creation, slot names at every class creation): the
+/// last hash per slot is kept, the slot chosen by the text's address, so a literal hashes
+/// once per process. A hit compares the text, which costs a fraction of SipHash.
+///
+/// # Safety
+/// The GIL is held (the table is process-wide and unsynchronised).
+pub(crate) unsafe fn hash_name(name: &[u8]) -> Py_hash_t {
+    if name.is_empty() || name.len() > NAME_MAX {
+        return hash_bytes(name);
+    }
+    // Rust tests run on several threads at once; the interpreter has the GIL.
+    #[cfg(test)]
+    let _serial = NAME_TEST_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let slot = ((name.as_ptr() as usize >> 3) ^ name.len()) % NAME_SLOTS;
+    let e = &mut (*(&raw mut NAME_HASHES))[slot];
+    if e.len as usize == name.len() && &e.bytes[..name.len()] == name {
+        return e.hash;
+    }
+    let hash = hash_bytes(name);
+    e.len = name.len() as u8;
+    e.bytes[..name.len()].copy_from_slice(name);
+    e.hash = hash;
+    hash
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +220,35 @@ mod tests {
         assert_eq!(hash_with_seed(0, &[0xe9]), 6047309291227476195);
         assert_eq!(hash_with_seed(0, &[0xac, 0x20, b'x', 0]), -483395623852268653);
         assert_eq!(hash_with_seed(0, &[0x00, 0xf6, 0x01, 0x00]), -3536540696076613844);
+    }
+
+    // Every tail length, 0 to 7 bytes after whole words (values from CPython 3.11,
+    // PYTHONHASHSEED=0: hash(b"abcdefghijklmnop"[:n])).
+    #[test]
+    fn every_tail_length_matches_cpython() {
+        let expected: [i64; 16] = [
+            4644417185603328019, 6148830537548944441, -4594863902769663758, -2030606670787596663,
+            2674923165546153122, 7070790388344807208, 7904145750247929094, 4574395652268504554,
+            -532774252720507163, -829746140550000655, 1450545860578130900, -8996131201539021375,
+            -7689147164244908826, -162833645092072998, 2293029479765367930, -7712962755478248686,
+        ];
+        for (n, &want) in expected.iter().enumerate() {
+            assert_eq!(hash_with_seed(0, &b"abcdefghijklmnop"[..n + 1]), want, "length {}", n + 1);
+        }
+    }
+
+    /// The remembered hash is the text's, whatever buffer holds it.
+    #[test]
+    fn hash_name_follows_the_text() {
+        let mut buf = *b"__name__";
+        unsafe {
+            assert_eq!(hash_name(&buf), hash_bytes(b"__name__"));
+            buf.copy_from_slice(b"__func__");
+            assert_eq!(hash_name(&buf), hash_bytes(b"__func__"));
+            assert_eq!(hash_name(b"__name__"), hash_bytes(b"__name__"));
+            let long = [b'x'; 40];
+            assert_eq!(hash_name(&long), hash_bytes(&long));
+        }
     }
 
     #[test]

@@ -450,7 +450,7 @@ pub(crate) unsafe fn get_item_str(d: *mut PyObject, name: &str) -> PyResult<Opti
         let key = pystr::from_utf8(name)?;
         return get_item(d, key.as_ptr());
     }
-    Ok(get_item_ascii_hashed(d, name, crate::object::siphash::hash_bytes(name.as_bytes())))
+    Ok(get_item_ascii_hashed(d, name, crate::object::siphash::hash_name(name.as_bytes())))
 }
 
 /// `get_item_str` for an ASCII `name` whose str hash is `hash` (`hash_bytes` of it).
@@ -1276,6 +1276,17 @@ unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
+    each_referent(op, &mut |o| visit(o, arg))
+}
+
+/// What `tp_traverse` visits of the dict `op`, in its order, given to `f` (stops at the
+/// first non-zero result): the collector calls this directly for exact dicts, with its
+/// visit inlined.
+///
+/// # Safety
+/// `op` is a live dict.
+#[inline(always)]
+pub(crate) unsafe fn each_referent(op: *mut PyObject, f: &mut impl FnMut(*mut PyObject) -> c_int) -> c_int {
     // As CPython: value then key; a dict whose keys are all str (never GC objects) reports
     // its values only. The entries are walked in place: every collection traverses every
     // module and class dict, and a copy of the entries cost more than the visits.
@@ -1283,12 +1294,12 @@ unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mu
     let live = || t.entries().iter().filter(|e| !e.key.is_null());
     let str_keys = live().all(|e| (*e.key).ob_type == &raw mut crate::objects::str::PyUnicode_Type);
     for e in live() {
-        let r = visit(e.value, arg);
+        let r = f(e.value);
         if r != 0 {
             return r;
         }
         if !str_keys {
-            let r = visit(e.key, arg);
+            let r = f(e.key);
             if r != 0 {
                 return r;
             }

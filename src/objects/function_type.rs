@@ -200,25 +200,41 @@ unsafe extern "C" fn func_dealloc(op: *mut PyObject) {
 }
 
 unsafe extern "C" fn func_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
-    let f = func(op);
-    crate::errors::baseexception::visit_all(
-        &[
-            f.func_code,
-            f.func_globals,
-            f.func_builtins,
-            f.func_module,
-            f.func_defaults,
-            f.func_kwdefaults,
-            f.func_doc,
-            f.func_name,
-            f.func_dict,
-            f.func_closure,
-            f.func_annotations,
-            f.func_qualname,
-        ],
-        visit,
-        arg,
-    )
+    let Some(visit) = visit else { return 0 };
+    each_referent(op, &mut |o| visit(o, arg))
+}
+
+/// What `tp_traverse` visits of the function `op` (its non-NULL fields), in its order,
+/// given to `f` (stops at the first non-zero result): the collector calls this directly,
+/// with its visit inlined.
+///
+/// # Safety
+/// `op` is a live function.
+#[inline(always)]
+pub(crate) unsafe fn each_referent(op: *mut PyObject, f: &mut impl FnMut(*mut PyObject) -> c_int) -> c_int {
+    let fo = func(op);
+    for o in [
+        fo.func_code,
+        fo.func_globals,
+        fo.func_builtins,
+        fo.func_module,
+        fo.func_defaults,
+        fo.func_kwdefaults,
+        fo.func_doc,
+        fo.func_name,
+        fo.func_dict,
+        fo.func_closure,
+        fo.func_annotations,
+        fo.func_qualname,
+    ] {
+        if !o.is_null() {
+            let r = f(o);
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
 }
 
 unsafe extern "C" fn func_repr(op: *mut PyObject) -> *mut PyObject {

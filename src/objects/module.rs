@@ -441,7 +441,8 @@ unsafe fn module_get_attr(op: *mut PyObject, name: *mut PyObject) -> PyResult<Py
         return Ok(v);
     }
     let d = module(op).md_dict;
-    let attr = if pystr::is_str(name) { pystr::to_string(name) } else { String::new() };
+    // Only for the messages: hasattr() and three-argument getattr() on modules miss often.
+    let attr = || if pystr::is_str(name) { pystr::to_string(name) } else { String::new() };
     if !d.is_null() {
         let d = PyRef::from_borrowed(d).unwrap();
         if let Some(getattr) = dict::get_item_str(d.as_ptr(), "__getattr__")? {
@@ -453,15 +454,15 @@ unsafe fn module_get_attr(op: *mut PyObject, name: *mut PyObject) -> PyResult<Py
             if pystr::is_str(mod_name) {
                 let mod_name = pystr::to_string(mod_name);
                 let message = if spec_is_initializing(d.as_ptr())? {
-                    format!("partially initialized module '{mod_name}' has no attribute '{attr}' (most likely due to a circular import)")
+                    format!("partially initialized module '{mod_name}' has no attribute '{}' (most likely due to a circular import)", attr())
                 } else {
-                    format!("module '{mod_name}' has no attribute '{attr}'")
+                    format!("module '{mod_name}' has no attribute '{}'", attr())
                 };
                 return Err(raise_type(&raw mut exc::_PyExc_AttributeError, message));
             }
         }
     }
-    Err(raise_type(&raw mut exc::_PyExc_AttributeError, format!("module has no attribute '{attr}'")))
+    Err(raise_type(&raw mut exc::_PyExc_AttributeError, format!("module has no attribute '{}'", attr())))
 }
 
 /// Whether the module's `__spec__._initializing` is true (an import in progress).

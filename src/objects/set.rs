@@ -744,8 +744,13 @@ unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn set_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
-    for (k, _) in elements(op) {
-        let r = visit(k, arg);
+    // In place: every collection traverses every set (a copy of the elements cost more
+    // than the visits). Visiting runs no code that could change the set.
+    for e in slots(so(op)).iter() {
+        if e.key.is_null() || e.key == dummy() {
+            continue;
+        }
+        let r = visit(e.key, arg);
         if r != 0 {
             return r;
         }

@@ -340,8 +340,6 @@ pub(crate) unsafe fn data_bytes<'a>(op: *mut PyObject) -> &'a [u8] {
 ///
 /// # Safety
 /// `op` is a live, ready str and `index < len(op)`.
-// Internal API of the type; its first callers outside tests are the C-API layer.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) unsafe fn read_char(op: *mut PyObject, index: usize) -> Py_UCS4 {
     let d = data(op);
     match kind(op) {
@@ -661,7 +659,10 @@ pub(crate) fn clear_interned_except(keep: &dyn Fn(*mut PyObject) -> bool) {
     // SAFETY: the table is a live dict whose keys are strs; we own its reference.
     unsafe {
         let mut kept = Vec::new();
-        for (key, _) in crate::objects::dict::items(table) {
+        let mut pos = 0;
+        let (mut key, mut value) = (core::ptr::null_mut(), core::ptr::null_mut());
+        // In place (no copy of the tens of thousands of entries): only the strs' flags change.
+        while crate::objects::dict::PyDict_Next(table, &mut pos, &mut key, &mut value) != 0 {
             if keep(key) {
                 kept.push(key);
             } else {

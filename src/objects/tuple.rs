@@ -415,10 +415,21 @@ unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
 
 unsafe extern "C" fn tuple_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     let Some(visit) = visit else { return 0 };
+    each_referent(op, &mut |o| visit(o, arg))
+}
+
+/// What `tp_traverse` visits of the tuple `op`, in its order, given to `f` (stops at the
+/// first non-zero result): the collector calls this directly for exact tuples, with its
+/// visit inlined.
+///
+/// # Safety
+/// `op` is a live tuple.
+#[inline(always)]
+pub(crate) unsafe fn each_referent(op: *mut PyObject, f: &mut impl FnMut(*mut PyObject) -> c_int) -> c_int {
     // Last item first, as CPython visits them (gc.get_referents shows the order).
     for &item in items(op).iter().rev() {
         if !item.is_null() {
-            let r = visit(item, arg);
+            let r = f(item);
             if r != 0 {
                 return r;
             }
