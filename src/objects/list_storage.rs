@@ -228,4 +228,42 @@ mod tests {
             free(m, 2 * MAP_THRESHOLD_SLOTS);
         }
     }
+
+    #[test]
+    fn huge_vectors_are_aligned_and_keep_items_across_moves() {
+        let huge_slots = HUGE / SLOT;
+        unsafe {
+            let mut n = MAP_THRESHOLD_SLOTS;
+            let mut b = alloc_zeroed(n);
+            for i in 0..n {
+                *b.add(i) = (i + 1) as *mut PyObject;
+            }
+            // Grow by eighths as a list does, past several huge units, then shrink back.
+            while n < 3 * huge_slots {
+                let new = n + n / 8 + 6;
+                b = realloc(b, n, new);
+                assert!(!b.is_null());
+                if map_len(new) >= HUGE {
+                    assert_eq!(b as usize % HUGE, 0, "a huge vector starts on a huge page");
+                    assert_eq!(map_len(new) % HUGE, 0);
+                }
+                for i in n..new {
+                    *b.add(i) = (i + 1) as *mut PyObject;
+                }
+                n = new;
+            }
+            assert!((0..n).all(|i| *b.add(i) == (i + 1) as *mut PyObject));
+            for new in [2 * huge_slots + 5, huge_slots - 1, MAP_THRESHOLD_SLOTS, 100] {
+                b = realloc(b, n, new);
+                assert!(!b.is_null());
+                assert!((0..new).all(|i| *b.add(i) == (i + 1) as *mut PyObject));
+                n = new;
+            }
+            free(b, n);
+            let z = alloc_zeroed(huge_slots + 1);
+            assert_eq!(z as usize % HUGE, 0);
+            assert!((*z.add(huge_slots)).is_null());
+            free(z, huge_slots + 1);
+        }
+    }
 }
