@@ -7,9 +7,9 @@ use core::ffi::{c_char, c_void};
 use crate::object::object::PyObject;
 use crate::pyport::Py_ssize_t;
 
+#[cfg_attr(all(target_arch = "x86_64", target_os = "linux"), allow(dead_code))]
 extern "C" {
     /// `va_arg(*(va_list *)va, void *)` (src/c/getargs.c), where `next_ptr` has no inline form.
-    #[cfg_attr(all(target_arch = "x86_64", target_os = "linux"), allow(dead_code))]
     fn ferropy_va_next_ptr(va: *mut c_void) -> *mut c_void;
     // `va_arg(*(va_list *)va, T)` for the other C types of format units (src/c/modsupport.c).
     fn ferropy_va_int(va: *mut c_void) -> core::ffi::c_int;
@@ -25,6 +25,8 @@ extern "C" {
 /// A C `va_list *`, read in order with the C type each format unit gives its argument.
 pub(crate) struct Va(pub *mut c_void);
 
+/// The C readers, where the `va_list` layout is not known here.
+#[cfg(not(all(target_arch = "x86_64", target_os = "linux")))]
 impl Va {
     #[inline(always)]
     pub(crate) unsafe fn int(&mut self) -> i64 {
@@ -58,7 +60,48 @@ impl Va {
     pub(crate) unsafe fn double(&mut self) -> f64 {
         ferropy_va_double(self.0)
     }
+}
 
+/// On x86-64 System V every integer type up to 8 bytes takes one general-purpose slot
+/// (`int` in its low half), so the readers are `next_gp` with a cast: no call into C per
+/// argument (Py_BuildValue's innermost step).
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+impl Va {
+    #[inline(always)]
+    pub(crate) unsafe fn int(&mut self) -> i64 {
+        next_gp(self.0) as i32 as i64
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn uint(&mut self) -> u64 {
+        next_gp(self.0) as u32 as u64
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn long(&mut self) -> i64 {
+        next_gp(self.0) as i64
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn ulong(&mut self) -> u64 {
+        next_gp(self.0)
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn llong(&mut self) -> i64 {
+        next_gp(self.0) as i64
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn ullong(&mut self) -> u64 {
+        next_gp(self.0)
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn ssize(&mut self) -> Py_ssize_t {
+        next_gp(self.0) as Py_ssize_t
+    }
+    #[inline(always)]
+    pub(crate) unsafe fn double(&mut self) -> f64 {
+        next_fp(self.0)
+    }
+}
+
+impl Va {
     /// The next pointer argument.
     #[inline(always)]
     pub(crate) unsafe fn ptr<T>(&mut self) -> *mut T {
@@ -90,16 +133,41 @@ struct VaListTag {
 #[cfg(all(target_arch = "x86_64", target_os = "linux"))]
 #[inline(always)]
 unsafe fn next_ptr(va: *mut c_void) -> *mut c_void {
+    next_gp(va) as usize as *mut c_void
+}
+
+/// `va_arg` of an integer class argument: the next 8-byte general-purpose slot.
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+#[inline(always)]
+unsafe fn next_gp(va: *mut c_void) -> u64 {
     const GP_SAVE_BYTES: u32 = 6 * 8;
     let t = &mut *(va as *mut VaListTag);
     if t.gp_offset < GP_SAVE_BYTES {
-        let p = t.reg_save_area.add(t.gp_offset as usize) as *const *mut c_void;
+        let p = t.reg_save_area.add(t.gp_offset as usize) as *const u64;
         t.gp_offset += 8;
         *p
     } else {
-        let p = t.overflow_arg_area as *const *mut c_void;
+        let p = t.overflow_arg_area as *const u64;
         t.overflow_arg_area = t.overflow_arg_area.add(8);
-        *p
+        p.read_unaligned()
+    }
+}
+
+/// `va_arg(*va, double)`: the next of the eight 16-byte SSE slots that follow the six
+/// general-purpose ones in the register save area, then 8-byte stack slots.
+#[cfg(all(target_arch = "x86_64", target_os = "linux"))]
+#[inline(always)]
+unsafe fn next_fp(va: *mut c_void) -> f64 {
+    const FP_SAVE_END: u32 = 6 * 8 + 8 * 16;
+    let t = &mut *(va as *mut VaListTag);
+    if t.fp_offset < FP_SAVE_END {
+        let p = t.reg_save_area.add(t.fp_offset as usize) as *const f64;
+        t.fp_offset += 16;
+        p.read_unaligned()
+    } else {
+        let p = t.overflow_arg_area as *const f64;
+        t.overflow_arg_area = t.overflow_arg_area.add(8);
+        p.read_unaligned()
     }
 }
 

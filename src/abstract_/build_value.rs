@@ -79,7 +79,8 @@ impl Builder {
     }
 
     /// How many values the format holds from the current position up to `end` at nesting
-    /// level 0 (CPython's `countformat`); the format is not consumed.
+    /// level 0 (CPython's `countformat`); the format is not consumed. Branch-free per byte
+    /// but for the end test: each byte's part comes from `COUNT_CLASS`.
     fn count(&self, end: u8) -> PyResult<usize> {
         let mut level = 0i32;
         let mut n = 0usize;
@@ -87,25 +88,17 @@ impl Builder {
         let mut p = unsafe { self.format.add(self.pos) };
         loop {
             let c = unsafe { *p };
-            if level <= 0 && c == end {
-                return Ok(n);
-            }
-            match c {
-                0 => return Err(raise(ExcType::SystemError, "unmatched paren in format")),
-                b'(' | b'[' | b'{' => {
-                    if level == 0 {
-                        n += 1;
-                    }
-                    level += 1;
+            if c == end || c == 0 {
+                if level <= 0 && c == end {
+                    return Ok(n);
                 }
-                b')' | b']' | b'}' => level -= 1,
-                b'#' | b'&' | b',' | b':' | b' ' | b'\t' => {}
-                _ => {
-                    if level == 0 {
-                        n += 1;
-                    }
+                if c == 0 {
+                    return Err(raise(ExcType::SystemError, "unmatched paren in format"));
                 }
             }
+            let k = COUNT_CLASS[c as usize];
+            n += (level == 0) as usize & (k & COUNTS) as usize;
+            level += ((k & OPENS) != 0) as i32 - ((k & CLOSES) != 0) as i32;
             p = unsafe { p.add(1) };
         }
     }
@@ -340,6 +333,31 @@ impl Builder {
     }
 }
 
+/// `COUNT_CLASS` bits: the byte starts a value (counted at level 0), opens or closes a level.
+const COUNTS: u8 = 1;
+const OPENS: u8 = 2;
+const CLOSES: u8 = 4;
+
+/// What each format byte is to `Builder::count`: separators and the `#`/`&` modifiers are
+/// nothing, brackets open or close (an opening one is also a value), anything else is a value.
+static COUNT_CLASS: [u8; 256] = {
+    let mut t = [COUNTS; 256];
+    t[b'(' as usize] = COUNTS | OPENS;
+    t[b'[' as usize] = COUNTS | OPENS;
+    t[b'{' as usize] = COUNTS | OPENS;
+    t[b')' as usize] = CLOSES;
+    t[b']' as usize] = CLOSES;
+    t[b'}' as usize] = CLOSES;
+    t[b'#' as usize] = 0;
+    t[b'&' as usize] = 0;
+    t[b',' as usize] = 0;
+    t[b':' as usize] = 0;
+    t[b' ' as usize] = 0;
+    t[b'\t' as usize] = 0;
+    t[0] = 0;
+    t
+};
+
 /// Owned call arguments, on the stack when there are few (`PyRef` is a transparent pointer,
 /// so the filled part is the argument array).
 pub(crate) struct ArgStack {
@@ -409,6 +427,10 @@ unsafe fn c_bytes<'b>(s: *const c_char, n: Py_ssize_t, too_long: &str) -> PyResu
 /// A str from strict UTF-8 (`PyUnicode_FromStringAndSize`): UnicodeDecodeError with CPython's
 /// message on invalid input.
 pub(crate) fn decode_utf8(bytes: &[u8]) -> PyResult<PyRef> {
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is UTF-8 (the common case, without the general validator).
+        return pystr::from_utf8(unsafe { core::str::from_utf8_unchecked(bytes) });
+    }
     match core::str::from_utf8(bytes) {
         Ok(text) => pystr::from_utf8(text),
         Err(e) => {

@@ -111,14 +111,21 @@ pub unsafe extern "C" fn PyIter_Check(o: *mut PyObject) -> c_int {
 #[no_mangle]
 pub unsafe extern "C" fn PyIter_Next(iter: *mut PyObject) -> *mut PyObject {
     let Some(f) = (*(*iter).ob_type).tp_iternext else {
-        let _ = type_error(format!("'{}' object is not an iterator", tp_name(iter)));
-        return core::ptr::null_mut();
+        return not_an_iterator(iter);
     };
     let Ok(r) = crate::runtime::c_stack::guard(|| Ok(f(iter))) else { return core::ptr::null_mut() };
     if r.is_null() {
         let _ = end_of_iteration::<()>();
     }
     r
+}
+
+/// PyIter_Next's TypeError, apart so that the common path needs no stack frame for it.
+#[cold]
+#[inline(never)]
+unsafe fn not_an_iterator(iter: *mut PyObject) -> *mut PyObject {
+    let _ = type_error(format!("'{}' object is not an iterator", tp_name(iter)));
+    core::ptr::null_mut()
 }
 
 /// Collects the items of iterable `o` (`list(o)` in Rust form).

@@ -41,7 +41,27 @@ unsafe fn index_of(id: *mut _Py_Identifier) -> usize {
 ///
 /// # Safety
 /// `id` is NULL or a live identifier; the GIL is held.
+#[inline(always)]
 pub(crate) unsafe fn id_str(id: *mut _Py_Identifier) -> *mut PyObject {
+    // The cached case in line, with no stack frame (the first use's interning is apart).
+    if !id.is_null() {
+        let index = (*(&raw mut (*id).index as *const AtomicIsize)).load(Ordering::Acquire);
+        if index >= 0 {
+            let strings = &*ID_STRINGS.0.get();
+            if let Some(&s) = strings.get(index as usize) {
+                if !s.is_null() {
+                    return s;
+                }
+            }
+        }
+    }
+    id_str_first_use(id)
+}
+
+/// `id_str` when the identifier has no str yet (or is not one).
+#[cold]
+#[inline(never)]
+unsafe fn id_str_first_use(id: *mut _Py_Identifier) -> *mut PyObject {
     if id.is_null() || (*id).string.is_null() {
         let _ = bad_internal_call();
         return core::ptr::null_mut();

@@ -132,6 +132,15 @@ pub(crate) unsafe fn items<'a>(op: *mut PyObject) -> &'a [*mut PyObject] {
     core::slice::from_raw_parts((*l).ob_item, (*l).ob_base.ob_size as usize)
 }
 
+/// Item `i`, borrowed.
+///
+/// # Safety
+/// `op` is a live list and `i < len(op)`.
+#[inline(always)]
+pub(crate) unsafe fn item_unchecked(op: *mut PyObject, i: usize) -> *mut PyObject {
+    *(*as_list(op)).ob_item.add(i)
+}
+
 /// A new list of `n` NULL items (`PyList_New`), GC-tracked.
 pub(crate) fn new(n: usize) -> PyResult<PyRef> {
     // SAFETY: a fresh list object whose every field is set here.

@@ -89,7 +89,8 @@ unsafe extern "C" fn listiter_next(op: *mut PyObject) -> *mut PyObject {
     let i = (*it).it_index;
     if (i as usize) < list::len(seq) {
         (*it).it_index = i + 1;
-        return new_ref(list::items(seq)[i as usize]).into_ptr();
+        // In bounds, so `ob_item` holds it: no second bounds check.
+        return new_ref(list::item_unchecked(seq, i as usize)).into_ptr();
     }
     finish(it)
 }
@@ -103,7 +104,7 @@ unsafe extern "C" fn listreviter_next(op: *mut PyObject) -> *mut PyObject {
     let i = (*it).it_index;
     if i >= 0 && (i as usize) < list::len(seq) {
         (*it).it_index = i - 1;
-        return new_ref(list::items(seq)[i as usize]).into_ptr();
+        return new_ref(list::item_unchecked(seq, i as usize)).into_ptr();
     }
     (*it).it_index = -1;
     finish(it)

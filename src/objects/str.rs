@@ -380,12 +380,35 @@ fn new_str(text: &str) -> PyResult<PyRef> {
         // SAFETY: room for `text.len()` 1-byte units.
         unsafe {
             let op = new_compact(text.len(), 0)?;
-            core::ptr::copy_nonoverlapping(text.as_ptr(), data(op.as_ptr()), text.len());
+            copy_bytes(text.as_ptr(), data(op.as_ptr()), text.len());
             return Ok(op);
         }
     }
     // The UTF-8 decoder's writer (one pass to measure, one to write the units).
     crate::codecs::utf8::str_from_valid(text)
+}
+
+/// `memcpy` of `n` bytes, short ones with two overlapping loads and stores rather than a
+/// call into the C library (most strs built from C are a few bytes).
+#[inline(always)]
+unsafe fn copy_bytes(src: *const u8, dst: *mut u8, n: usize) {
+    use core::ptr::{read_unaligned as get, write_unaligned as put};
+    if n >= 16 {
+        core::ptr::copy_nonoverlapping(src, dst, n);
+    } else if n >= 8 {
+        let (a, b) = (get(src as *const u64), get(src.add(n - 8) as *const u64));
+        put(dst as *mut u64, a);
+        put(dst.add(n - 8) as *mut u64, b);
+    } else if n >= 4 {
+        let (a, b) = (get(src as *const u32), get(src.add(n - 4) as *const u32));
+        put(dst as *mut u32, a);
+        put(dst.add(n - 4) as *mut u32, b);
+    } else if n > 0 {
+        let (a, m, b) = (*src, *src.add(n / 2), *src.add(n - 1));
+        *dst = a;
+        *dst.add(n / 2) = m;
+        *dst.add(n - 1) = b;
+    }
 }
 
 /// A new str of the code points `chars` (any of 0..=0x10FFFF, lone surrogates included, which

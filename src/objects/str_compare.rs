@@ -30,6 +30,13 @@ pub unsafe extern "C" fn PyUnicode_Compare(left: *mut PyObject, right: *mut PyOb
         }
         return sign(compare(left, right));
     }
+    cannot_compare(left, right)
+}
+
+/// PyUnicode_Compare's TypeError, apart so that the compare itself needs no stack frame.
+#[cold]
+#[inline(never)]
+unsafe fn cannot_compare(left: *mut PyObject, right: *mut PyObject) -> c_int {
     let _ = crate::abstract_::type_error(format!("Can't compare {:.100} and {:.100}", tp_name(left), tp_name(right)));
     -1
 }

@@ -143,13 +143,14 @@ pub(crate) fn new(size: usize) -> PyResult<PyRef> {
     unsafe {
         let op = alloc_untracked(size)?;
         let d = items_ptr(op);
-        if size <= 4 {
-            // Short tuples are the common case: plain stores beat a call to memset.
-            for i in 0..size {
-                *d.add(i) = core::ptr::null_mut();
-            }
-        } else {
-            core::ptr::write_bytes(d, 0, size);
+        // Short tuples are the common case: stores of a known size beat a call to memset
+        // (a loop here would be turned back into that call).
+        match size {
+            1 => core::ptr::write_bytes(d, 0, 1),
+            2 => core::ptr::write_bytes(d, 0, 2),
+            3 => core::ptr::write_bytes(d, 0, 3),
+            4 => core::ptr::write_bytes(d, 0, 4),
+            _ => core::ptr::write_bytes(d, 0, size),
         }
         crate::gc::head::track(op);
         Ok(PyRef::from_owned(op).unwrap_unchecked())
