@@ -52,6 +52,10 @@ def executed_functions(cmd, tmp):
     out = Path(tmp) / "run.cg"
     # The program's own allocator (under valgrind ferropy would switch to malloc).
     env = dict(os.environ, PYTHONMALLOC="default")
+    # Start-up from a filled bytecode cache: a run that compiles the stdlib would list the
+    # compiler's functions as start-up code.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
     subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no", f"--callgrind-out-file={out}", *cmd],
                    check=True, capture_output=True, env=env)
     objects, names, current, seen = {}, {}, None, {}
