@@ -249,9 +249,6 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        if u.cellvars.is_empty() && u.freevars.is_empty() {
-            fl |= flags::NOFREE;
-        }
         fl |= self.future_co_flags();
         let asm = u.cfg.assemble().map_err(|e| at(format!("internal compiler error in {}: {}", u.qualname, e), Loc::default()))?;
         Ok(CodeUnit {

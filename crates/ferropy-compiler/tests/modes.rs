@@ -147,7 +147,7 @@ fn future_flags_inherited_and_reported() {
     assert_eq!(c.future_flags, cflags::CO_FUTURE_ANNOTATIONS);
     assert_eq!(c.code.flags & flags::FUTURE_ANNOTATIONS, flags::FUTURE_ANNOTATIONS);
     let c = ferropy_compiler::compile(b"from __future__ import annotations", "<s>", opts(Mode::Single, 0)).unwrap();
-    assert_eq!(c.code.flags, cflags::CO_FUTURE_ANNOTATIONS | flags::NOFREE);
+    assert_eq!(c.code.flags, cflags::CO_FUTURE_ANNOTATIONS);
     // Nested code objects carry the bits too.
     let c = ferropy_compiler::compile(b"def f(): pass", "<s>", opts(Mode::Exec, 0x20000)).unwrap();
     let f = c.code.consts.iter().find_map(|k| if let Constant::Code(x) = k { Some(x.clone()) } else { None }).unwrap();

@@ -45,6 +45,9 @@ fn closure_cells_and_frees() {
     assert_eq!(child(f, "g").freevars, vec!["x"]);
     assert_eq!(child(f, "g").qualname, "f.<locals>.g");
     assert_eq!(f.flags & flags::NOFREE, 0);
+    // CPython 3.11 no longer sets CO_NOFREE, not even on code without cells or free names.
+    let c = compile("def p(a):\n    return a\n");
+    assert_eq!(child(&c, "p").flags, flags::OPTIMIZED | flags::NEWLOCALS);
 }
 
 #[test]
