@@ -110,6 +110,10 @@ pub unsafe extern "C" fn PyIter_Check(o: *mut PyObject) -> c_int {
 /// or on error (exception set).
 #[no_mangle]
 pub unsafe extern "C" fn PyIter_Next(iter: *mut PyObject) -> *mut PyObject {
+    // The most common iterator from C; at its end it sets no exception.
+    if let Some(r) = crate::objects::list_iter::next_if_list_iter(iter) {
+        return r;
+    }
     let Some(f) = (*(*iter).ob_type).tp_iternext else {
         return not_an_iterator(iter);
     };

@@ -80,6 +80,21 @@ unsafe fn finish(it: *mut ListIter) -> *mut PyObject {
     core::ptr::null_mut()
 }
 
+/// `PyIter_Next`'s step for an exact `list_iterator` (abstract_/iter.rs): called directly, so
+/// it inlines there, with no indirect call and no C-stack guard (it runs no Python code).
+///
+/// # Safety
+/// `op` is a live object.
+#[inline(always)]
+pub(crate) unsafe fn next_if_list_iter(op: *mut PyObject) -> Option<*mut PyObject> {
+    if (*op).ob_type == &raw mut PyListIter_Type {
+        Some(listiter_next(op))
+    } else {
+        None
+    }
+}
+
+#[inline]
 unsafe extern "C" fn listiter_next(op: *mut PyObject) -> *mut PyObject {
     let it = op as *mut ListIter;
     let seq = (*it).it_seq;
