@@ -320,26 +320,20 @@ pub(crate) unsafe fn seq_item(container: *mut PyObject, key: *mut PyObject) -> O
 /// `container` and `key` are live objects.
 #[inline(always)]
 pub(crate) unsafe fn subscr(container: *mut PyObject, key: *mut PyObject) -> Option<PyResult<*mut PyObject>> {
-    let tp = (*container).ob_type;
-    let v = if tp == &raw mut crate::objects::list::PyList_Type {
-        let l = container as *mut PyListObject;
-        let i = seq_index(key, (*l).ob_base.ob_size)?;
-        *(*l).ob_item.add(i)
-    } else if tp == &raw mut crate::objects::tuple::PyTuple_Type {
-        let t = container as *mut PyTupleObject;
-        let i = seq_index(key, (*t).ob_base.ob_size)?;
-        *(*t).ob_item.as_ptr().add(i)
-    } else if tp == &raw mut dict::PyDict_Type {
-        match dict::get_item(container, key) {
-            Ok(Some(v)) => v,
-            Ok(None) => return None,
-            Err(e) => return Some(Err(e)),
-        }
-    } else {
+    if let Some(v) = seq_item(container, key) {
+        return Some(Ok(v));
+    }
+    if (*container).ob_type != &raw mut dict::PyDict_Type {
         return None;
-    };
-    (*v).ob_refcnt += 1;
-    Some(Ok(v))
+    }
+    match dict::get_item(container, key) {
+        Ok(Some(v)) => {
+            (*v).ob_refcnt += 1;
+            Some(Ok(v))
+        }
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }
 }
 
 /// `container[key] = v` for an exact list and a small int in range or an exact dict:
