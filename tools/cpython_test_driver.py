@@ -42,9 +42,11 @@ def main():
     suite = unittest.defaultTestLoader.loadTestsFromName(name)
     result = CountingResult()
     suite.run(result)
+    # The names always (short; run_cpython_tests.py shows them when a module falls below its
+    # baseline), the tracebacks with -v.
+    for kind, test_id in result.not_passed:
+        print(f"{kind}: {test_id}", file=sys.stderr)
     if verbose:
-        for kind, test_id in result.not_passed:
-            print(f"{kind}: {test_id}", file=sys.stderr)
         for test, trace in (result.failures + result.errors)[:40]:
             print("=" * 60, file=sys.stderr)
             print(test, file=sys.stderr)

@@ -198,6 +198,10 @@ def main():
             problems.append(f"{module}: listed as crashing in {BASELINE.name} but did not (remove the line)")
         if passed < baseline.get(module, 0):
             problems.append(f"{module}: {passed} passed, baseline {baseline[module]}")
+            # Which tests did not pass (a flaky one is otherwise invisible in a CI log).
+            for line in err.splitlines():
+                if line.startswith(("failure: ", "error: ")):
+                    print(f"  {module} {line}", file=sys.stderr)
         if opts.update_baseline and (opts.allow_lower or passed > baseline.get(module, 0)):
             new_baseline[module] = passed
     pool.shutdown()
